@@ -1,0 +1,140 @@
+"""The `antq-docs` command: parse options, call one library function, print the result."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from antq_docs import __version__, clivi
+from antq_docs.errors import AntqError
+from antq_docs.generate import generate as run_generate
+from antq_docs.generate import load_inputs
+from antq_docs.kinds import REGISTRY
+
+clivi.install()
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+
+
+class _Group(click.Group):
+    """The command group; maps every library error to its message and exit code, once."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AntqError as e:
+            click.echo(f"Lỗi: {e}", err=True)
+            ctx.exit(e.exit_code)
+
+
+@click.group(
+    cls=_Group,
+    context_settings=CONTEXT,
+    options_metavar="[TÙY_CHỌN]",
+    subcommand_metavar="LỆNH [ĐỐI_SỐ]...",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="antq-docs")
+def cli() -> None:
+    """Soạn văn bản phong trào toàn dân bảo vệ an ninh Tổ quốc từ dữ liệu."""
+
+
+def _input_options(func):
+    """Options shared by every command that reads the campaign and the roster."""
+    func = click.option(
+        "--encoding",
+        metavar="BẢNG_MÃ",
+        help="Bảng mã của tệp CSV (mặc định tự nhận: UTF-8 có/không BOM, Windows-1258).",
+    )(func)
+    func = click.option(
+        "--sheet", metavar="TÊN", help="Trang tính của tệp Excel (mặc định trang đầu)."
+    )(func)
+    func = click.option(
+        "--units",
+        type=click.Path(path_type=Path),
+        metavar="TỆP",
+        help="Danh sách đơn vị (CSV hoặc XLSX). Mặc định: dữ liệu mẫu Kon Tum 2025.",
+    )(func)
+    func = click.option(
+        "--campaign",
+        type=click.Path(path_type=Path),
+        metavar="TỆP",
+        help="Tệp kế hoạch năm (YAML). Mặc định: kế hoạch mẫu Kon Tum 2025.",
+    )(func)
+    return func
+
+
+def _load(campaign, units, encoding, sheet):
+    inputs = load_inputs(campaign, units, encoding=encoding, sheet=sheet)
+    for path in inputs.sample:
+        click.echo(f"Không chỉ định tệp: dùng dữ liệu mẫu {path}", err=True)
+    return inputs
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("kind", type=click.Choice([*REGISTRY, "all"]), metavar="LOẠI")
+@_input_options
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    metavar="THƯ_MỤC",
+    help="Thư mục kết quả.",
+)
+@click.option(
+    "--unit",
+    "unit_codes",
+    multiple=True,
+    metavar="MÃ",
+    help="Chỉ soạn cho đơn vị này (dùng nhiều lần được).",
+)
+@click.option(
+    "--force", is_flag=True, help="Ghi đè cả tệp đã bị sửa sau khi soạn (đã ký, đã chỉnh)."
+)
+@click.option("--dry-run", is_flag=True, help="Chỉ liệt kê các tệp sẽ ghi, không ghi gì.")
+def generate(kind, campaign, units, encoding, sheet, out, unit_codes, force, dry_run) -> None:
+    """Soạn văn bản LOẠI cho mọi đơn vị cần có: pledge (bản cam kết) hoặc all (tất cả)."""
+    inputs = _load(campaign, units, encoding, sheet)
+    kinds = list(REGISTRY) if kind == "all" else [kind]
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total >= 50 and not dry_run:
+            bar = click.progressbar(length=total, label="Đang soạn", file=sys.stderr)
+            bar.__enter__()
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        result = run_generate(
+            inputs,
+            out,
+            kinds,
+            unit_codes=list(unit_codes),
+            force=force,
+            dry_run=dry_run,
+            progress=progress,
+        )
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    if dry_run:
+        for outcome in result.outcomes:
+            click.echo(f"{_STATUS[outcome.status]}\t{outcome.path}")
+    for path in result.kept:
+        click.echo(
+            f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True
+        )
+    click.echo(result.summary(), err=True)
+
+
+_STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "kept": "giữ nguyên"}
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    cli(prog_name="antq-docs")

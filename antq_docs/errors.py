@@ -1,0 +1,86 @@
+"""The one exception hierarchy of antq-docs; every error builds its own Vietnamese message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in the inputs, located as precisely as the source allows."""
+
+    message: str
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    unit: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = []
+        if self.file:
+            where.append(self.file)
+        if self.row is not None:
+            where.append(f"dòng {self.row}")
+        if self.column:
+            where.append(f"cột {self.column}")
+        if self.unit:
+            where.append(f"đơn vị {self.unit}")
+        if self.field:
+            where.append(f"trường {self.field}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class AntqError(Exception):
+    """Base of every error antq-docs reports to its user (exit code 1)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(AntqError):
+    """Raised when an input file cannot be opened or decoded at all."""
+
+    def __init__(self, message: str, *, path: Path | str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")
+
+
+class ValidationError(AntqError):
+    """Raised when inputs were read but hold problems; carries every finding at once."""
+
+    def __init__(self, findings: list[Finding], *, what: str) -> None:
+        self.findings = list(findings)
+        self.what = what
+        lines = [f"{what}: {len(self.findings)} lỗi, chưa ghi tệp nào."]
+        lines += [f"  - {f}" for f in self.findings]
+        super().__init__("\n".join(lines))
+
+
+class RenderError(AntqError):
+    """Raised when a template cannot be prepared or filled (a defect in the template)."""
+
+    def __init__(self, message: str, *, template: str) -> None:
+        self.template = template
+        super().__init__(f"Mẫu {template}: {message}")
+
+
+class OutputError(AntqError):
+    """Raised when the output folder cannot be used or written."""
+
+    def __init__(self, message: str, *, path: Path | str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")
+
+
+class UsageError(AntqError):
+    """Raised when options contradict each other or name things that do not exist (exit 2)."""
+
+    exit_code = 2

@@ -1,0 +1,158 @@
+"""`generate`: read and check every input, build every context, then render and write.
+
+Nothing is written until the campaign, the roster and every value the documents need have
+been checked; all problems are reported together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from antq_docs import resources
+from antq_docs.errors import Finding, UsageError, ValidationError
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.roster import load_roster
+from antq_docs.kinds import REGISTRY, Document, Needs
+from antq_docs.model import Campaign, Roster
+from antq_docs.output import KEPT, NEW, UNCHANGED, UPDATED, Outcome, OutputFolder
+from antq_docs.render import CompiledTemplate
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Inputs:
+    """The validated campaign and roster of a run, and whether they are the bundled sample."""
+
+    campaign: Campaign
+    roster: Roster
+    sample: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GenerateResult:
+    """What a generate run did, document by document."""
+
+    outcomes: list[Outcome]
+    out: Path
+    dry_run: bool
+
+    def count(self, status: str) -> int:
+        """How many documents ended with a status."""
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def kept(self) -> list[str]:
+        """Documents left alone because a person changed them."""
+        return [o.path for o in self.outcomes if o.status == KEPT]
+
+    def summary(self) -> str:
+        """One Vietnamese line for the end of the run."""
+        if self.dry_run:
+            todo = self.count(NEW) + self.count(UPDATED)
+            return (
+                f"Chạy thử: sẽ ghi {todo} tệp ({self.count(NEW)} mới, {self.count(UPDATED)} cập "
+                f"nhật), {self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được "
+                f"giữ nguyên; chưa ghi gì vào {self.out}."
+            )
+        return (
+            f"Xong: {self.count(NEW)} tệp mới, {self.count(UPDATED)} cập nhật, "
+            f"{self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được giữ nguyên "
+            f"trong {self.out}."
+        )
+
+
+def load_inputs(
+    campaign: Path | None,
+    units: Path | None,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> Inputs:
+    """Read and validate the campaign and roster (the bundled sample when not given)."""
+    used_sample = []
+    if campaign is None:
+        campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
+        used_sample.append(str(campaign))
+    if units is None:
+        units = resources.sample(resources.SAMPLE_UNITS)
+        used_sample.append(str(units))
+    findings: list[Finding] = []
+    loaded_campaign = loaded_roster = None
+    try:
+        loaded_campaign = load_campaign(campaign)
+    except ValidationError as e:
+        findings += e.findings
+    try:
+        loaded_roster = load_roster(units, encoding=encoding, sheet=sheet)
+    except ValidationError as e:
+        findings += e.findings
+    if findings:
+        raise ValidationError(findings, what="Dữ liệu đầu vào")
+    assert loaded_campaign is not None and loaded_roster is not None
+    return Inputs(loaded_campaign, loaded_roster, used_sample)
+
+
+def plan_documents(
+    inputs: Inputs, kinds: list[str], unit_codes: list[str] | None = None
+) -> list[Document]:
+    """Every document the run must produce, with its context, or all the missing values."""
+    roster = inputs.roster
+    unknown = [k for k in kinds if k not in REGISTRY]
+    if unknown:
+        raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
+    if unit_codes:
+        missing = [c for c in unit_codes if roster.get(c) is None]
+        if missing:
+            raise UsageError(
+                f"--unit: không có đơn vị mang mã {', '.join(missing)} trong {roster.source}"
+            )
+        wanted = set(unit_codes)
+        selected = [u for u in roster if u.code in wanted]
+    else:
+        selected = list(roster)
+    needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name)
+    documents: list[Document] = []
+    for name in kinds:
+        documents += REGISTRY[name].documents(inputs.campaign, roster, selected, needs)
+    if needs.findings:
+        raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
+    return documents
+
+
+def generate(
+    inputs: Inputs,
+    out: Path,
+    kinds: list[str],
+    *,
+    unit_codes: list[str] | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> GenerateResult:
+    """Render and write every required document of the given kinds into out."""
+    documents = plan_documents(inputs, kinds, unit_codes)
+    templates: dict[str, CompiledTemplate] = {}
+    outcomes = []
+    with OutputFolder(out, dry_run=dry_run) as folder:
+        for done, doc in enumerate(documents, start=1):
+            template = templates.get(doc.template)
+            if template is None:
+                template = CompiledTemplate(resources.template_path(doc.template))
+                templates[doc.template] = template
+            data = template.render(doc.context)
+            outcomes.append(
+                folder.put(
+                    doc.path,
+                    data,
+                    unit=doc.unit,
+                    kind=doc.kind,
+                    template=doc.template,
+                    force=force,
+                )
+            )
+            if progress:
+                progress(done, len(documents))
+    return GenerateResult(outcomes, Path(out), dry_run)

@@ -1,0 +1,1 @@
+"""Reading the inputs: tables (CSV, XLSX), the units roster, the campaign file."""

@@ -1,0 +1,281 @@
+"""Read and validate the campaign file (YAML): the province's plan, dates, targets, matrix.
+
+Keys are Vietnamese without marks, as officials read them: nam (year), tinh (province),
+dia_danh (place in the date line), ke_hoach (governing plan), can_cu (legal bases), ngay_hoi
+(Ngày hội date), ngay_van_ban (document date per kind), chi_tieu (targets), tai_lieu_bat_buoc
+(required documents per unit type).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from antq_docs.errors import Finding, InputError, ValidationError
+from antq_docs.inputs.tables import clean_text
+from antq_docs.model import KIND_NAMES, UNIT_TYPES, Campaign, PlanRef, Target
+
+BELOW_PROVINCE = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+# The source plan (Kon Tum 38/KH-BCĐ, target 1) asks every unit below the province to pledge.
+DEFAULT_REQUIRED: dict[str, tuple[str, ...]] = {"pledge": BELOW_PROVINCE}
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses a key written twice in one mapping."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f'khóa "{key}" viết hai lần '
+                f"(dòng {seen[key] + 1} và {key_node.start_mark.line + 1})",
+                key_node.start_mark,
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _Fields:
+    """Reads the keys of one mapping, recording findings and the keys it did not expect."""
+
+    def __init__(self, data: Any, prefix: str, findings: list[Finding], file: str) -> None:
+        self.prefix = prefix
+        self.findings = findings
+        self.file = file
+        self.used: set[str] = set()
+        if not isinstance(data, dict):
+            self.error(None, "phải là một bảng khóa: giá trị")
+            data = {}
+        self.data = data
+
+    def path(self, key: str | None) -> str:
+        """The dotted name of a field for messages."""
+        if key is None:
+            return self.prefix or "(gốc)"
+        return f"{self.prefix}.{key}" if self.prefix else key
+
+    def error(self, key: str | None, message: str) -> None:
+        """Record a finding on one field."""
+        self.findings.append(Finding(message, file=self.file, field=self.path(key)))
+
+    def raw(self, key: str) -> Any:
+        """Return the raw value of a key, marking it as used."""
+        self.used.add(key)
+        return self.data.get(key)
+
+    def text(self, key: str, default: str | None = None) -> str:
+        """A required (or defaulted) non-empty text field."""
+        value = self.raw(key)
+        if value is None:
+            if default is None:
+                self.error(key, "thiếu giá trị bắt buộc")
+                return ""
+            return default
+        if not isinstance(value, (str, int)):
+            self.error(key, "phải là một đoạn chữ")
+            return ""
+        text = clean_text(str(value))
+        if not text:
+            self.error(key, "không được để trống")
+        return text
+
+    def integer(self, key: str, low: int, high: int) -> int:
+        """A required integer within bounds."""
+        value = self.raw(key)
+        if value is None:
+            self.error(key, "thiếu giá trị bắt buộc")
+            return low
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.error(key, f'"{value}" phải là số nguyên từ {low} đến {high}')
+            return low
+        return value
+
+    def date(self, key: str, default: dt.date | None = None) -> dt.date:
+        """A date written 2025-03-07 or 07/03/2025."""
+        value = self.raw(key)
+        if value is None:
+            if default is None:
+                self.error(key, "thiếu ngày (viết 2025-03-07 hoặc 07/03/2025)")
+                return dt.date(2000, 1, 1)
+            return default
+        return self.as_date(key, value)
+
+    def as_date(self, key: str, value: Any) -> dt.date:
+        """Parse a date value, recording a finding when it is not one."""
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", str(value))
+        if match:
+            try:
+                return dt.date(int(match[3]), int(match[2]), int(match[1]))
+            except ValueError:
+                pass
+        self.error(key, f'"{value}" không phải ngày hợp lệ (viết 2025-03-07 hoặc 07/03/2025)')
+        return dt.date(2000, 1, 1)
+
+    def unit_types(self, key: str, value: Any) -> tuple[str, ...]:
+        """A list of unit type keys."""
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value:
+            self.error(key, "phải là danh sách loại đơn vị")
+            return ()
+        bad = [v for v in value if v not in UNIT_TYPES]
+        if bad:
+            self.error(
+                key,
+                f"loại đơn vị không hợp lệ: {', '.join(map(str, bad))}; "
+                f"chấp nhận: {', '.join(UNIT_TYPES)}",
+            )
+        return tuple(v for v in value if v in UNIT_TYPES)
+
+    def finish(self) -> None:
+        """Report every key that was present but not expected."""
+        for key in self.data:
+            if key not in self.used:
+                self.error(str(key), "khóa không được biết tới (viết sai tên?)")
+
+
+def load_campaign(path: Path) -> Campaign:
+    """Read a campaign YAML file and return the validated Campaign."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as e:
+        raise InputError("không tìm thấy tệp kế hoạch.", path=path) from e
+    except IsADirectoryError as e:
+        raise InputError("là một thư mục, không phải tệp kế hoạch.", path=path) from e
+    except UnicodeDecodeError as e:
+        raise InputError("tệp kế hoạch phải lưu dạng UTF-8.", path=path) from e
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark else ""
+        problem = getattr(e, "problem", None) or str(e)
+        raise InputError(f"YAML không hợp lệ, {where}{problem}.", path=path) from e
+    findings: list[Finding] = []
+    campaign = parse_campaign(data, path.name, findings)
+    if findings:
+        raise ValidationError(findings, what=f"Tệp kế hoạch {path.name}")
+    campaign.source = str(path)
+    return campaign
+
+
+def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
+    """Build a Campaign from parsed YAML, appending a finding for every bad field."""
+    top = _Fields(data, "", findings, file)
+    year = top.integer("nam", 2000, 2100)
+    province = top.text("tinh")
+    place = top.text("dia_danh", default=province)
+    committee = top.text("ban_chi_dao")
+    plan_fields = _Fields(top.raw("ke_hoach"), "ke_hoach", findings, file)
+    plan = PlanRef(
+        issuer=plan_fields.text("co_quan"),
+        number=plan_fields.text("so"),
+        date=plan_fields.date("ngay"),
+        summary=plan_fields.text("trich_yeu"),
+    )
+    plan_fields.finish()
+    bases = top.raw("can_cu") or []
+    if not isinstance(bases, list) or not all(isinstance(b, str) and b.strip() for b in bases):
+        top.error("can_cu", "phải là danh sách các căn cứ, mỗi dòng một văn bản")
+        bases = []
+    event_date = top.date("ngay_hoi", default=dt.date(year, 8, 19))
+    doc_dates = _doc_dates(top, findings, file)
+    targets = _targets(top, findings, file)
+    required = _required(top, findings, file)
+    top.finish()
+    return Campaign(
+        year=year,
+        province=province,
+        place=place,
+        committee=committee,
+        plan=plan,
+        legal_bases=[clean_text(b) for b in bases],
+        event_date=event_date,
+        doc_dates=doc_dates,
+        targets=targets,
+        required=required,
+    )
+
+
+def _doc_dates(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt.date]:
+    """The date each kind of document carries (ngay_van_ban: {kind: date})."""
+    raw = top.raw("ngay_van_ban")
+    if raw is None:
+        return {}
+    fields = _Fields(raw, "ngay_van_ban", findings, file)
+    dates = {}
+    for kind in KIND_NAMES:
+        if kind in fields.data:
+            dates[kind] = fields.date(kind)
+    fields.finish()
+    return dates
+
+
+def _targets(top: _Fields, findings: list[Finding], file: str) -> list[Target]:
+    """The chỉ tiêu list: id, wording, unit types, level in percent."""
+    raw = top.raw("chi_tieu")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        top.error("chi_tieu", "phải là danh sách chỉ tiêu")
+        return []
+    targets = []
+    for index, item in enumerate(raw, start=1):
+        fields = _Fields(item, f"chi_tieu[{index}]", findings, file)
+        target_id = fields.text("ma")
+        text = fields.text("noi_dung")
+        types_raw = fields.raw("loai")
+        types = tuple(UNIT_TYPES) if types_raw is None else fields.unit_types("loai", types_raw)
+        percent = fields.raw("ty_le")
+        if percent is not None and (
+            isinstance(percent, bool)
+            or not isinstance(percent, (int, float))
+            or not 0 <= percent <= 100
+        ):
+            fields.error("ty_le", f'"{percent}" phải là số phần trăm từ 0 đến 100')
+            percent = None
+        compare = fields.raw("so_sanh") or ">="
+        if compare not in (">", ">="):
+            fields.error("so_sanh", f'"{compare}" phải là ">" (trên) hoặc ">=" (đạt ít nhất)')
+        fields.finish()
+        targets.append(
+            Target(
+                id=target_id,
+                text=text,
+                unit_types=types,
+                percent=float(percent) if percent is not None else None,
+                strict=compare == ">",
+            )
+        )
+    return targets
+
+
+def _required(top: _Fields, findings: list[Finding], file: str) -> dict[str, tuple[str, ...]]:
+    """The required-document matrix: kind → unit types that must have it."""
+    raw = top.raw("tai_lieu_bat_buoc")
+    if raw is None:
+        return dict(DEFAULT_REQUIRED)
+    fields = _Fields(raw, "tai_lieu_bat_buoc", findings, file)
+    required = {}
+    for kind in KIND_NAMES:
+        if kind in fields.data:
+            required[kind] = fields.unit_types(kind, fields.raw(kind))
+    fields.finish()
+    return required

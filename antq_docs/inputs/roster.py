@@ -1,0 +1,235 @@
+"""Read and validate the units roster, and build the tree of units.
+
+Every problem is collected with its file, row and column before anything is reported, so an
+official fixes the whole roster in one round.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from antq_docs import vi
+from antq_docs.errors import Finding, ValidationError
+from antq_docs.inputs.tables import Column, Row, Table, fold, read_table, strip_marks
+from antq_docs.model import TYPE_LABELS, UNIT_TYPES, Roster, Unit
+
+COLUMNS = [
+    Column("ma", "Mã đơn vị", required=True),
+    Column("ten", "Tên đơn vị", required=True),
+    Column("loai", "Loại", required=True),
+    Column("cap_tren", "Mã cấp trên"),
+    Column("nguoi_dung_dau", "Người đứng đầu"),
+    Column("chuc_vu", "Chức vụ"),
+    Column("dia_chi", "Địa chỉ"),
+    Column("so_ho", "Số hộ"),
+    Column("dien_hinh", "Điển hình"),
+    Column("ky_hieu", "Ký hiệu"),
+    Column("dia_danh", "Địa danh"),
+    Column("dia_diem", "Địa điểm"),
+    Column("kinh_phi", "Kinh phí"),
+]
+
+# Optional columns kept as text for the document kinds that use them.
+EXTRA_KEYS = ("dia_diem", "kinh_phi")
+
+TRUE_WORDS = {"x", "có", "co", "1", "true", "yes", "đúng"}
+FALSE_WORDS = {"", "không", "khong", "0", "false", "no"}
+
+_SAFE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
+MAX_CODE_LENGTH = 64
+
+
+def _type_lookup() -> dict[str, str]:
+    """Every accepted spelling of a type (key or label, with or without marks) → type key."""
+    table: dict[str, str] = {}
+    for key, labels in TYPE_LABELS.items():
+        for spelling in (key, *labels):
+            table[fold(spelling)] = key
+            table.setdefault(strip_marks(spelling), key)
+    return table
+
+
+_TYPES = _type_lookup()
+
+
+def accepted_types() -> str:
+    """The accepted values of the Loại column, for messages."""
+    labels = "; ".join(", ".join(v) for v in TYPE_LABELS.values())
+    return f"{', '.join(UNIT_TYPES)} hoặc {labels}"
+
+
+def parse_type(text: str) -> str | None:
+    """Return the type key for a Loại cell, or None when it is not recognised."""
+    return _TYPES.get(fold(text)) or _TYPES.get(strip_marks(text))
+
+
+def code_problem(code: str) -> str | None:
+    """Explain why a code cannot be a safe file name, or return None when it can."""
+    if ".." in code or "/" in code or "\\" in code:
+        return f'mã "{code}" chứa "/", "\\" hoặc ".." nên không dùng làm tên tệp được'
+    if not _SAFE_CODE.match(code):
+        return (
+            f'mã "{code}" không dùng làm tên tệp được: chỉ được dùng chữ cái không dấu, '
+            'chữ số, ".", "-", "_" và phải bắt đầu bằng chữ hoặc số'
+        )
+    if code.split(".")[0].lower() in _RESERVED:
+        return f'mã "{code}" trùng tên dành riêng của Windows'
+    if code.endswith("."):
+        return f'mã "{code}" không được kết thúc bằng dấu chấm'
+    if len(code) > MAX_CODE_LENGTH:
+        return f'mã "{code}" dài quá {MAX_CODE_LENGTH} ký tự'
+    return None
+
+
+def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:
+    """Read a roster file, validate every row, and return the tree of units."""
+    table = read_table(path, COLUMNS, encoding=encoding, sheet=sheet)
+    return build_roster(table)
+
+
+def build_roster(table: Table) -> Roster:
+    """Validate the rows of a roster table and link them into a tree."""
+    findings: list[Finding] = []
+    units: dict[str, Unit] = {}
+    seen_folded: dict[str, Unit] = {}
+    for row in table.rows:
+        unit = _unit_from_row(table, row, findings)
+        if unit is None:
+            continue
+        other = seen_folded.get(unit.code.casefold())
+        if other is not None:
+            same = "trùng" if other.code == unit.code else "chỉ khác chữ hoa/thường với"
+            findings.append(
+                table.finding(row, "ma", f'mã "{unit.code}" {same} mã ở dòng {other.row}')
+            )
+            continue
+        seen_folded[unit.code.casefold()] = unit
+        units[unit.code] = unit
+    if not table.rows:
+        findings.append(Finding("danh sách không có đơn vị nào", file=table.name))
+    root = _link(table, units, findings)
+    if findings:
+        raise ValidationError(findings, what=f"Danh sách đơn vị {table.name}")
+    assert root is not None
+    for unit in units.values():
+        unit.children.sort(key=lambda u: vi.sort_key(u.name))
+    return Roster(units=units, root=root, source=str(table.path))
+
+
+def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | None:
+    """Turn one row into a Unit, adding a finding for each bad cell."""
+    ok = True
+    for key in ("ma", "ten", "loai"):
+        if not row.get(key):
+            findings.append(table.finding(row, key, "thiếu giá trị bắt buộc"))
+            ok = False
+    code = row.get("ma")
+    if code:
+        problem = code_problem(code)
+        if problem:
+            findings.append(table.finding(row, "ma", problem))
+            ok = False
+    type_key = None
+    if row.get("loai"):
+        type_key = parse_type(row.get("loai"))
+        if type_key is None:
+            findings.append(
+                table.finding(
+                    row,
+                    "loai",
+                    f'loại "{row.get("loai")}" không hợp lệ; chấp nhận: {accepted_types()}',
+                )
+            )
+            ok = False
+    households = None
+    if row.get("so_ho"):
+        text = row.get("so_ho").replace(".", "").replace(" ", "")
+        if text.isdigit():
+            households = int(text)
+        else:
+            findings.append(
+                table.finding(row, "so_ho", f'số hộ "{row.get("so_ho")}" không phải số nguyên')
+            )
+            ok = False
+    flag = fold(row.get("dien_hinh"))
+    if flag not in TRUE_WORDS | FALSE_WORDS:
+        findings.append(
+            table.finding(
+                row, "dien_hinh", f'"{row.get("dien_hinh")}" không rõ; ghi x, có, 1 hoặc để trống'
+            )
+        )
+        ok = False
+    if not ok:
+        return None
+    assert type_key is not None
+    return Unit(
+        code=code,
+        name=row.get("ten"),
+        type=type_key,
+        parent_code=row.get("cap_tren") or None,
+        row=row.number,
+        head=row.get("nguoi_dung_dau"),
+        title=row.get("chuc_vu"),
+        address=row.get("dia_chi"),
+        households=households,
+        is_model=flag in TRUE_WORDS,
+        abbr=row.get("ky_hieu"),
+        place=row.get("dia_danh"),
+        extra={k: row.get(k) for k in EXTRA_KEYS if row.get(k)},
+    )
+
+
+def _link(table: Table, units: dict[str, Unit], findings: list[Finding]) -> Unit | None:
+    """Link parents and children; report unknown parents, several roots and cycles."""
+    roots = [u for u in units.values() if u.parent_code is None]
+    for unit in units.values():
+        if unit.parent_code is None:
+            continue
+        parent = units.get(unit.parent_code)
+        if parent is None:
+            findings.append(
+                table.finding(
+                    unit.row, "cap_tren", f'không có đơn vị nào mang mã "{unit.parent_code}"'
+                )
+            )
+            continue
+        unit.parent = parent
+        parent.children.append(unit)
+    if len(roots) > 1:
+        first = roots[0]
+        for other in roots[1:]:
+            findings.append(
+                table.finding(
+                    other.row,
+                    "cap_tren",
+                    f"thiếu mã cấp trên; chỉ đơn vị gốc được để trống, và đơn vị gốc đã là "
+                    f'"{first.code}" (dòng {first.row})',
+                )
+            )
+    reported: set[str] = set()
+    for unit in units.values():
+        path = _cycle_from(unit)
+        if path and not reported.intersection(path):
+            reported.update(path)
+            chain = " → ".join([*path, path[0]])
+            start = units[path[0]]
+            findings.append(table.finding(start.row, "cap_tren", f"vòng lặp cấp trên: {chain}"))
+    if not roots and units and not reported:
+        findings.append(
+            Finding("không có đơn vị gốc (đơn vị để trống Mã cấp trên)", file=table.name)
+        )
+    return roots[0] if roots else None
+
+
+def _cycle_from(unit: Unit) -> list[str] | None:
+    """Return the codes of the cycle this unit's parent chain enters, if any."""
+    seen: list[str] = []
+    current: Unit | None = unit
+    while current is not None:
+        if current.code in seen:
+            return seen[seen.index(current.code) :]
+        seen.append(current.code)
+        current = current.parent
+    return None

@@ -1,0 +1,355 @@
+"""Read any tabular input (CSV in any common encoding, XLSX) into clean rows with their locations.
+
+Officials keep rosters in Excel: title rows above the header, blank rows, numbers typed as
+numbers, text typed NFD by some keyboards, CSV exports with a byte-order mark or in
+Windows-1258. Everything here turns that into NFC text keyed by column, remembering the row
+number a person sees in Excel or a text editor.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from antq_docs.errors import Finding, InputError, ValidationError
+
+HEADER_SEARCH_ROWS = 30
+
+# Characters XML 1.0 cannot carry, plus the other C0/C1 controls; tabs and newlines become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile(r"[\s\u00a0\u200b\ufeff]+")
+
+_VI_BASES = "aăâeêioôơuưy"
+_VI_TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+_VI_LETTERS = {unicodedata.normalize("NFC", b + t) for b in _VI_BASES for t in _VI_TONES} | {"đ"}
+_VI_LETTERS |= {c.upper() for c in _VI_LETTERS}
+_OK_PUNCT = set("–—“”‘’…•°ºª×·«»€")
+
+
+def clean_text(value: str) -> str:
+    """Trim, NFC-normalise, drop control characters and collapse runs of spaces."""
+    text = unicodedata.normalize("NFC", value)
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Compare-key for headers and labels: NFC, case-folded, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def strip_marks(text: str) -> str:
+    """Remove Vietnamese diacritics ('Mã đơn vị' → 'ma don vi') for lenient matching."""
+    decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column the reader looks for: its key, its Vietnamese header, whether it is required."""
+
+    key: str
+    header: str
+    required: bool = False
+
+    def matches(self, cell: str) -> bool:
+        """Tell whether a header cell names this column (key or header, any case, NFC or not)."""
+        wanted = {fold(self.key), fold(self.header)}
+        if fold(cell) in wanted:
+            return True
+        return strip_marks(cell) in {strip_marks(w) for w in wanted}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its number as a person sees it, and its cleaned values by column key."""
+
+    number: int
+    values: dict[str, str]
+
+    def get(self, key: str) -> str:
+        """Return the cleaned value of a column, '' when absent or blank."""
+        return self.values.get(key, "")
+
+
+@dataclass
+class Table:
+    """The rows of one input file, with where each known column was found."""
+
+    path: Path
+    header_row: int
+    letters: dict[str, str]
+    headers: dict[str, str]
+    rows: list[Row] = field(default_factory=list)
+    encoding: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name used in messages."""
+        return self.path.name
+
+    def column(self, key: str) -> str:
+        """Describe a column for a message: 'C (Loại)'."""
+        if key not in self.letters:
+            return key
+        return f"{self.letters[key]} ({self.headers[key]})"
+
+    def finding(self, row: Row | int, key: str | None, message: str) -> Finding:
+        """Build a finding located at a row and column of this table."""
+        number = row.number if isinstance(row, Row) else row
+        column = self.column(key) if key else None
+        return Finding(message, file=self.name, row=number, column=column)
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet letter of a 0-based column index (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def read_table(
+    path: Path,
+    columns: list[Column],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> Table:
+    """Read a CSV or XLSX file, find its header row, and return its non-blank rows."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError("là một thư mục, không phải tệp dữ liệu.", path=path)
+    if not path.exists():
+        raise InputError("không tìm thấy tệp.", path=path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        if encoding:
+            raise InputError("--encoding chỉ dùng cho tệp CSV.", path=path)
+        raw, used = _read_xlsx(path, sheet), None
+    elif suffix == ".xls":
+        raise InputError(
+            "định dạng Excel 97-2003 (.xls) không được hỗ trợ; hãy mở bằng Excel và "
+            "lưu lại dạng .xlsx hoặc CSV UTF-8.",
+            path=path,
+        )
+    else:
+        if sheet:
+            raise InputError("--sheet chỉ dùng cho tệp Excel (.xlsx).", path=path)
+        raw, used = _read_csv(path, encoding, columns)
+    table = _build(path, raw, columns)
+    table.encoding = used
+    return table
+
+
+def _build(path: Path, raw: list[tuple[int, list[str]]], columns: list[Column]) -> Table:
+    """Find the header among the first rows, then key every later row by column."""
+    required = [c for c in columns if c.required]
+    best: tuple[int, dict[str, int]] | None = None
+    for position, (_, cells) in enumerate(raw[:HEADER_SEARCH_ROWS]):
+        found = _match_header(cells, columns)
+        if best is None or len(found) > len(best[1]):
+            best = (position, found)
+        if all(c.key in found for c in required):
+            return _keyed(path, raw, position, found, columns)
+    missing = [c for c in required if best is None or c.key not in best[1]]
+    names = ", ".join(f'"{c.header}" ({c.key})' for c in missing)
+    raise InputError(
+        f"không tìm thấy dòng tiêu đề trong {HEADER_SEARCH_ROWS} dòng đầu; thiếu cột {names}.",
+        path=path,
+    )
+
+
+def _match_header(cells: list[str], columns: list[Column]) -> dict[str, int]:
+    """Map column keys to the index of the header cell that names them."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        if not cell:
+            continue
+        for col in columns:
+            if col.key not in found and col.matches(cell):
+                found[col.key] = index
+                break
+    return found
+
+
+def _keyed(
+    path: Path,
+    raw: list[tuple[int, list[str]]],
+    position: int,
+    found: dict[str, int],
+    columns: list[Column],
+) -> Table:
+    """Turn raw rows below the header into keyed rows, reporting repeated header columns."""
+    header_number, header_cells = raw[position]
+    findings = []
+    for index, cell in enumerate(header_cells):
+        for col in columns:
+            if cell and col.matches(cell) and found.get(col.key) != index:
+                findings.append(
+                    Finding(
+                        f'cột "{cell}" lặp lại cột {column_letter(found[col.key])}; '
+                        "hãy xóa hoặc đổi tên một trong hai.",
+                        file=path.name,
+                        row=header_number,
+                        column=column_letter(index),
+                    )
+                )
+    if findings:
+        raise ValidationError(findings, what=f"Tệp {path.name}")
+    table = Table(
+        path=path,
+        header_row=header_number,
+        letters={k: column_letter(i) for k, i in found.items()},
+        headers={k: header_cells[i] for k, i in found.items()},
+    )
+    for number, cells in raw[position + 1 :]:
+        values = {k: cells[i] for k, i in found.items() if i < len(cells) and cells[i]}
+        if values:
+            table.rows.append(Row(number, values))
+    return table
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def _read_csv(
+    path: Path, encoding: str | None, columns: list[Column]
+) -> tuple[list[tuple[int, list[str]]], str]:
+    """Decode a CSV file and split it with whichever delimiter reveals the header."""
+    text, used = decode(path.read_bytes(), path, encoding)
+    best: list[tuple[int, list[str]]] = []
+    best_score = -1
+    for delimiter in (",", ";", "\t"):
+        rows = _split_csv(text, delimiter, path)
+        score = max(
+            (len(_match_header(cells, columns)) for _, cells in rows[:HEADER_SEARCH_ROWS]),
+            default=0,
+        )
+        if score > best_score:
+            best, best_score = rows, score
+    return best, used
+
+
+def _split_csv(text: str, delimiter: str, path: Path) -> list[tuple[int, list[str]]]:
+    """Split CSV text into rows numbered by the line on which each record starts."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    start = 1
+    try:
+        for record in reader:
+            rows.append((start, [clean_text(c) for c in record]))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        raise InputError(f"dòng {reader.line_num}: CSV hỏng ({e}).", path=path) from e
+    return rows
+
+
+def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
+    """Decode file bytes: the given encoding, else a BOM, else UTF-8, else Windows-1258."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError as e:
+            raise InputError(f'không biết bảng mã "{encoding}".', path=path) from e
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"không đọc được theo bảng mã {encoding}: {_where(data, e)}.", path=path
+            ) from e
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as e:
+                raise InputError(
+                    f"có dấu BOM {name} nhưng nội dung hỏng: {_where(data, e)}.", path=path
+                ) from e
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("cp1258")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _looks_vietnamese(text):
+            return text, "cp1258"
+        raise InputError(
+            f"không phải UTF-8 ({_where(data, utf8_error)}) và cũng không phải Windows-1258. "
+            'Hãy lưu lại bằng Excel dạng "CSV UTF-8", hoặc cho biết bảng mã bằng --encoding.',
+            path=path,
+        ) from utf8_error
+
+
+def _where(data: bytes, error: UnicodeDecodeError) -> str:
+    """Describe where decoding failed: the byte and its line."""
+    line = data.count(b"\n", 0, error.start) + 1
+    return f"byte 0x{data[error.start]:02X} ở dòng {line}"
+
+
+def _looks_vietnamese(text: str) -> bool:
+    """Tell whether text decoded as Windows-1258 reads as Vietnamese rather than mojibake."""
+    composed = unicodedata.normalize("NFC", text)
+    foreign = [c for c in composed if ord(c) > 127 and c not in _VI_LETTERS | _OK_PUNCT]
+    return not foreign
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, list[str]]]:
+    """Read the first sheet (or the named one) of a workbook as text cells."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
+        raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
+    try:
+        if sheet is None:
+            ws = book.worksheets[0]
+        elif sheet in book.sheetnames:
+            ws = book[sheet]
+        else:
+            names = ", ".join(f'"{n}"' for n in book.sheetnames)
+            raise InputError(f'không có trang tính "{sheet}"; các trang: {names}.', path=path)
+        rows = []
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            rows.append((number, [_cell_text(v) for v in values]))
+        return rows
+    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    """Text of one cell: whole numbers without '.0', dates as ISO, everything cleaned."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.15g}"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return clean_text(str(value))

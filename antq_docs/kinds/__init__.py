@@ -1,0 +1,10 @@
+"""The registry of document kinds: one module each, one line here."""
+
+from __future__ import annotations
+
+from antq_docs.kinds import pledge
+from antq_docs.kinds.base import Document, Kind, Needs
+
+REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (pledge.KIND,)}
+
+__all__ = ["REGISTRY", "Document", "Kind", "Needs"]

@@ -1,0 +1,115 @@
+"""What every document kind shares: the document to write, the kind interface, missing values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from antq_docs.errors import Finding
+from antq_docs.inputs.roster import COLUMNS
+from antq_docs.model import Campaign, Roster, Unit
+
+_HEADERS = {c.key: c.header for c in COLUMNS}
+# Unit attributes and the roster column that feeds them, for messages about missing values.
+_ATTR_COLUMN = {
+    "head": "nguoi_dung_dau",
+    "title": "chuc_vu",
+    "address": "dia_chi",
+    "households": "so_ho",
+    "abbr": "ky_hieu",
+}
+
+
+@dataclass
+class Document:
+    """One document to write: for which unit, of which kind, where, from which template."""
+
+    unit: str
+    kind: str
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+@dataclass
+class Needs:
+    """Collects every value a document needs but the data lacks, to report them all at once."""
+
+    roster_file: str
+    campaign_file: str
+    findings: list[Finding] = field(default_factory=list)
+
+    def unit_value(self, unit: Unit, attr: str, purpose: str) -> Any:
+        """Return unit.attr, recording a finding naming the unit, row and column when empty."""
+        value = getattr(unit, attr)
+        if value in ("", None):
+            key = _ATTR_COLUMN.get(attr, attr)
+            self.findings.append(
+                Finding(
+                    f"thiếu giá trị, cần cho {purpose}",
+                    file=self.roster_file,
+                    row=unit.row,
+                    column=_HEADERS.get(key, key),
+                    unit=unit.code,
+                )
+            )
+        return value
+
+    def campaign_date(self, campaign: Campaign, kind: str, purpose: str) -> dt.date:
+        """Return the document date of a kind, recording one finding when the campaign lacks it."""
+        if kind in campaign.doc_dates:
+            return campaign.doc_dates[kind]
+        finding = Finding(
+            f"thiếu ngày của {purpose}", file=self.campaign_file, field=f"ngay_van_ban.{kind}"
+        )
+        if finding not in self.findings:
+            self.findings.append(finding)
+        return dt.date(campaign.year, 1, 1)
+
+
+class Kind:
+    """A document kind: which units need it, the template, the file name, the context."""
+
+    name = ""
+    label = ""
+
+    def needs(self, campaign: Campaign, unit: Unit) -> bool:
+        """Tell whether a unit must have this kind of document (the campaign's matrix)."""
+        return campaign.requires(self.name, unit.type)
+
+    def path(self, unit: Unit) -> str:
+        """Where the document goes, relative to the output folder: '<kind>/<code>.docx'."""
+        return f"{self.name}/{unit.code}.docx"
+
+    def template(self, unit: Unit) -> str:
+        """The template file name for a unit."""
+        raise NotImplementedError
+
+    def context(self, campaign: Campaign, roster: Roster, unit: Unit, needs: Needs) -> dict:
+        """The template variables for one unit; missing values go to needs."""
+        raise NotImplementedError
+
+    def documents(
+        self, campaign: Campaign, roster: Roster, selected: list[Unit], needs: Needs
+    ) -> list[Document]:
+        """Every document of this kind for the selected units."""
+        docs = []
+        for unit in selected:
+            if self.needs(campaign, unit):
+                docs.append(
+                    Document(
+                        unit=unit.code,
+                        kind=self.name,
+                        path=self.path(unit),
+                        template=self.template(unit),
+                        context=self.context(campaign, roster, unit, needs),
+                    )
+                )
+        return docs
+
+
+def roster_name(roster: Roster) -> str:
+    """The roster file name used in messages."""
+    return Path(roster.source).name if roster.source else "danh sách đơn vị"

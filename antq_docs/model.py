@@ -1,0 +1,180 @@
+"""The domain model: the campaign (targets, dates, required documents) and the tree of units.
+
+Vietnamese terms kept as names: chỉ tiêu (target), khu dân cư (residential area: thôn, tổ dân
+phố…), điển hình (model unit), ký hiệu (issuer abbreviation in a document number).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from antq_docs import vi
+
+# Unit type keys, top to bottom, with the Vietnamese name used in documents and messages.
+UNIT_TYPES: dict[str, str] = {
+    "tinh": "tỉnh",
+    "huyen": "cấp huyện",
+    "xa": "cấp xã",
+    "khu_dan_cu": "khu dân cư",
+    "co_quan": "cơ quan",
+    "doanh_nghiep": "doanh nghiệp",
+    "co_so_giao_duc": "cơ sở giáo dục",
+}
+
+# Labels officials type in the "Loại" column, mapped to type keys.
+TYPE_LABELS: dict[str, tuple[str, ...]] = {
+    "tinh": ("Tỉnh", "Thành phố trực thuộc trung ương"),
+    "huyen": ("Huyện", "Thị xã", "Thành phố", "Quận"),
+    "xa": ("Xã", "Phường", "Thị trấn", "Đặc khu"),
+    "khu_dan_cu": ("Khu dân cư", "Thôn", "Làng", "Bản", "Buôn", "Ấp", "Tổ dân phố", "Khu phố"),
+    "co_quan": ("Cơ quan",),
+    "doanh_nghiep": ("Doanh nghiệp",),
+    "co_so_giao_duc": ("Cơ sở giáo dục", "Trường"),
+}
+
+# The document kinds of the product; their names are a contract with manifest.json and check.
+KIND_NAMES: tuple[str, ...] = ("pledge", "plan", "event-plan", "evaluation", "report")
+
+# Leading words that are common nouns, written in lower case inside a sentence.
+_GENERIC_WORDS = frozenset(
+    {"tỉnh", "huyện", "quận", "xã", "phường", "thôn", "làng", "bản", "buôn", "ấp", "khu"}
+)
+_GENERIC_PHRASES = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tổ dân phố", "khu phố")
+
+# Types that are local governments: their documents are issued by the Ủy ban nhân dân.
+GOVERNMENT_TYPES = frozenset({"tinh", "huyen", "xa"})
+
+
+@dataclass(frozen=True)
+class PlanRef:
+    """The province's governing plan, cited as the legal basis of every document."""
+
+    issuer: str
+    number: str
+    date: dt.date
+    summary: str
+
+    def citation(self) -> str:
+        """'Kế hoạch số 38/KH-BCĐ ngày 07/3/2025 của Ban Chỉ đạo … về …'."""
+        return (
+            f"Kế hoạch số {self.number} ngày {vi.short_date(self.date)} của {self.issuer} "
+            f"về {self.summary}"
+        )
+
+
+@dataclass(frozen=True)
+class Target:
+    """One chỉ tiêu: an indicator id, its wording, the unit types it applies to, its level."""
+
+    id: str
+    text: str
+    unit_types: tuple[str, ...]
+    percent: float | None = None
+    strict: bool = False
+
+    def applies_to(self, unit_type: str) -> bool:
+        """Tell whether this target concerns units of the given type."""
+        return unit_type in self.unit_types
+
+
+@dataclass
+class Campaign:
+    """The province's plan for the year: dates, bases, targets and the required documents."""
+
+    year: int
+    province: str
+    place: str
+    committee: str
+    plan: PlanRef
+    legal_bases: list[str]
+    event_date: dt.date
+    doc_dates: dict[str, dt.date]
+    targets: list[Target]
+    required: dict[str, tuple[str, ...]]
+    source: str = ""
+
+    def targets_for(self, unit_type: str) -> list[Target]:
+        """The targets that apply to a unit type, in campaign order."""
+        return [t for t in self.targets if t.applies_to(unit_type)]
+
+    def requires(self, kind: str, unit_type: str) -> bool:
+        """Tell whether units of a type must have a document of a kind."""
+        return unit_type in self.required.get(kind, ())
+
+
+@dataclass
+class Unit:
+    """One unit of the roster, linked to its parent and children once the tree is built."""
+
+    code: str
+    name: str
+    type: str
+    parent_code: str | None
+    row: int
+    head: str = ""
+    title: str = ""
+    address: str = ""
+    households: int | None = None
+    is_model: bool = False
+    abbr: str = ""
+    place: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    parent: Unit | None = field(default=None, repr=False)
+    children: list[Unit] = field(default_factory=list, repr=False)
+
+    @property
+    def type_name(self) -> str:
+        """The Vietnamese name of the unit's type."""
+        return UNIT_TYPES[self.type]
+
+    @property
+    def body_name(self) -> str:
+        """The issuing body as written in a header: 'Ủy ban nhân dân huyện Đăk Hà', 'Thôn 1'."""
+        if self.type in GOVERNMENT_TYPES:
+            return f"Ủy ban nhân dân {self.sentence_name}"
+        return self.name
+
+    @property
+    def sentence_name(self) -> str:
+        """The name as written inside a sentence: 'thôn 1', 'xã Hà Mòn', but 'Sở Tư pháp'."""
+        first = self.name.split(" ", 1)[0].casefold()
+        if first in _GENERIC_WORDS or self.name.casefold().startswith(_GENERIC_PHRASES):
+            return vi.lower_first(self.name)
+        return self.name
+
+    @property
+    def area_name(self) -> str:
+        """The area a local government or khu dân cư covers: 'xã Hà Mòn', 'thôn 1'."""
+        return self.sentence_name
+
+    def descendants(self) -> list[Unit]:
+        """Every unit below this one, depth first, children in Vietnamese order."""
+        out: list[Unit] = []
+        stack = list(reversed(self.children))
+        while stack:
+            unit = stack.pop()
+            out.append(unit)
+            stack.extend(reversed(unit.children))
+        return out
+
+
+@dataclass
+class Roster:
+    """The tree of units read from a roster file."""
+
+    units: dict[str, Unit]
+    root: Unit
+    source: str = ""
+
+    def __iter__(self):
+        """Iterate over every unit, root first, in tree order."""
+        yield self.root
+        yield from self.root.descendants()
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def get(self, code: str) -> Unit | None:
+        """Return the unit with this code, or None."""
+        return self.units.get(code)

@@ -1,0 +1,164 @@
+"""The output folder: file layout, manifest.json, atomic writes and protection of edited files.
+
+Layout: DIR/<kind>/<unit code>.docx, DIR/manifest.json. Only this module writes into DIR.
+A file whose bytes differ from what the manifest recorded was edited or signed by a person;
+it is kept unless the caller forces an overwrite. A lock file serialises runs on one folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from antq_docs.errors import OutputError
+
+MANIFEST = "manifest.json"
+LOCK = ".antq-docs.lock"
+LOCK_TIMEOUT_S = 120
+
+NEW = "new"
+UPDATED = "updated"
+UNCHANGED = "unchanged"
+KEPT = "kept"
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of some bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write bytes to a temporary file beside path, then rename it over path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened (or would happen) to one document."""
+
+    path: str
+    status: str
+
+
+class OutputFolder:
+    """An output folder opened for one run: locked, with its manifest loaded."""
+
+    def __init__(self, root: Path, *, dry_run: bool = False) -> None:
+        self.root = Path(root)
+        self.dry_run = dry_run
+        self._entries: dict[str, dict] = {}
+        self._lock: FileLock | None = None
+        self._dirty = False
+
+    def __enter__(self) -> OutputFolder:
+        if self.root.exists() and not self.root.is_dir():
+            raise OutputError("không phải thư mục.", path=self.root)
+        if not self.dry_run:
+            try:
+                self.root.mkdir(parents=True, exist_ok=True)
+                self._lock = FileLock(str(self.root / LOCK), timeout=LOCK_TIMEOUT_S)
+                self._lock.acquire()
+            except Timeout as e:
+                raise OutputError(
+                    f"thư mục đang được một lần chạy khác sử dụng (chờ quá {LOCK_TIMEOUT_S} giây).",
+                    path=self.root,
+                ) from e
+            except OSError as e:
+                raise OutputError(f"không tạo được thư mục ({e.strerror}).", path=self.root) from e
+        self._entries = self._load()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self._dirty and not self.dry_run:
+                self._save()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+    def _load(self) -> dict[str, dict]:
+        path = self.root / MANIFEST
+        if not path.exists():
+            return {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return {entry["path"]: entry for entry in data["documents"]}
+        except (ValueError, KeyError, TypeError) as e:
+            raise OutputError(
+                f"{MANIFEST} hỏng ({e}); hãy sửa hoặc xóa tệp này rồi chạy lại.", path=self.root
+            ) from e
+
+    def _save(self) -> None:
+        documents = [self._entries[p] for p in sorted(self._entries)]
+        text = json.dumps({"documents": documents}, ensure_ascii=False, indent=2) + "\n"
+        atomic_write(self.root / MANIFEST, text.encode("utf-8"))
+
+    def entries(self) -> list[dict]:
+        """The manifest's documents."""
+        return list(self._entries.values())
+
+    def put(
+        self, rel: str, data: bytes, *, unit: str, kind: str, template: str, force: bool = False
+    ) -> Outcome:
+        """Write one document unless it is unchanged or was edited by a person (without force)."""
+        target = self.root / rel
+        digest = sha256(data)
+        entry = self._entries.get(rel)
+        if target.exists():
+            if target.is_dir():
+                raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target)
+            current = file_sha256(target)
+            if current == digest:
+                if entry is None or entry.get("sha256") != digest:
+                    self._record(rel, digest, unit, kind, template)
+                return Outcome(rel, UNCHANGED)
+            edited = entry is None or entry.get("sha256") != current
+            if edited and not force:
+                return Outcome(rel, KEPT)
+            status = UPDATED
+        else:
+            status = NEW
+        if not self.dry_run:
+            try:
+                atomic_write(target, data)
+            except OSError as e:
+                raise OutputError(f"không ghi được ({e.strerror}).", path=target) from e
+            self._record(rel, digest, unit, kind, template)
+        return Outcome(rel, status)
+
+    def _record(self, rel: str, digest: str, unit: str, kind: str, template: str) -> None:
+        self._entries[rel] = {
+            "unit": unit,
+            "kind": kind,
+            "path": rel,
+            "sha256": digest,
+            "template": template,
+            "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        }
+        self._dirty = True

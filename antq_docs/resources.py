@@ -1,0 +1,33 @@
+"""Where the bundled templates and sample inputs live, in a checkout and in an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """Return the bundled folder `templates` or `fixtures`.
+
+    A wheel carries them inside the package (setup.cfg maps them there); a checkout or an
+    editable install keeps them at the top of the repository.
+    """
+    for candidate in (_PACKAGE / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"bundled folder {name!r} not found beside {_PACKAGE}")
+
+
+def template_path(name: str) -> Path:
+    """Path of a bundled template."""
+    return data_dir("templates") / name
+
+
+SAMPLE_CAMPAIGN = "campaign-kon-tum-2025.yaml"
+SAMPLE_UNITS = "units-kon-tum-2025.csv"
+
+
+def sample(name: str) -> Path:
+    """Path of a bundled sample input."""
+    return data_dir("fixtures") / name

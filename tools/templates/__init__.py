@@ -1,0 +1,1 @@
+"""Builders of the .docx templates in templates/, one module per template family."""
