@@ -67,10 +67,9 @@ def _input_options(func):
 
 
 def _load(campaign, units, encoding, sheet):
-    inputs = load_inputs(campaign, units, encoding=encoding, sheet=sheet)
-    for path in inputs.sample:
-        click.echo(f"Không chỉ định tệp: dùng dữ liệu mẫu {path}", err=True)
-    return inputs
+    return load_inputs(
+        campaign, units, encoding=encoding, sheet=sheet, notice=lambda m: click.echo(m, err=True)
+    )
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")

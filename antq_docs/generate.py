@@ -7,7 +7,7 @@ been checked; all problems are reported together.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from antq_docs import resources
@@ -24,11 +24,10 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class Inputs:
-    """The validated campaign and roster of a run, and whether they are the bundled sample."""
+    """The validated campaign and roster of a run."""
 
     campaign: Campaign
     roster: Roster
-    sample: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -70,6 +69,7 @@ def load_inputs(
     *,
     encoding: str | None = None,
     sheet: str | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> Inputs:
     """Read and validate the campaign and roster (the bundled sample when not given)."""
     used_sample = []
@@ -79,6 +79,9 @@ def load_inputs(
     if units is None:
         units = resources.sample(resources.SAMPLE_UNITS)
         used_sample.append(str(units))
+    for path in used_sample:
+        if notice:
+            notice(f"Không chỉ định tệp: dùng dữ liệu mẫu {path}")
     findings: list[Finding] = []
     loaded_campaign = loaded_roster = None
     try:
@@ -92,7 +95,7 @@ def load_inputs(
     if findings:
         raise ValidationError(findings, what="Dữ liệu đầu vào")
     assert loaded_campaign is not None and loaded_roster is not None
-    return Inputs(loaded_campaign, loaded_roster, used_sample)
+    return Inputs(loaded_campaign, loaded_roster)
 
 
 def plan_documents(

@@ -2,6 +2,8 @@
 
 docxtpl supplies the template language (Jinja tags typed in Word, its XML clean-up); rendering
 happens here on the prepared XML so a batch of hundreds of documents parses the template once.
+Values reach the template already cleaned (no tabs or line breaks), so docxtpl's listing pass
+is not needed.
 Jinja runs sandboxed, escapes every value (names with & < > are text) and refuses undefined
 variables, so a missing value stops the run instead of leaving a blank in a signed document.
 """
@@ -71,7 +73,14 @@ class CompiledTemplate:
                 self._parts[info.filename] = _Part(info.filename, env.from_string(xml))
             except TemplateError as e:
                 raise RenderError(f"lỗi cú pháp thẻ mẫu ({e}).", template=self.name) from e
-        self._helper = helper
+        # The parts that never change are compressed once into a base archive; each document
+        # is that archive with its rendered parts appended, so a batch compresses only them.
+        base = io.BytesIO()
+        with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info, blob in self._members:
+                if info.filename not in self._parts:
+                    archive.writestr(_member(info.filename), blob)
+        self._base = base.getvalue()
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Fill the template and return the bytes of the new .docx."""
@@ -85,19 +94,24 @@ class CompiledTemplate:
                 ) from e
             except TemplateError as e:
                 raise RenderError(f"không điền được mẫu ({e}).", template=self.name) from e
-            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-            xml = self._helper.resolve_listing(xml)
+            data = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
             try:
-                etree.fromstring(xml.encode("utf-8"))
+                etree.fromstring(data)
             except etree.XMLSyntaxError as e:
                 raise RenderError(
                     f"kết quả không phải XML hợp lệ ({e}).", template=self.name
                 ) from e
-            rendered[name] = xml.encode("utf-8")
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for info, blob in self._members:
-                member = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-                member.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(member, rendered.get(info.filename, blob))
+            rendered[name] = data
+        out = io.BytesIO(self._base)
+        out.seek(0, io.SEEK_END)
+        with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in rendered.items():
+                archive.writestr(_member(name), data)
         return out.getvalue()
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed timestamp, deflated."""
+    member = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    return member

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,39 +33,53 @@ class Document:
     context: dict[str, Any]
 
 
-@dataclass
 class Needs:
     """Collects every value a document needs but the data lacks, to report them all at once."""
 
-    roster_file: str
-    campaign_file: str
-    findings: list[Finding] = field(default_factory=list)
+    def __init__(self, roster_file: str, campaign_file: str) -> None:
+        self.roster_file = roster_file
+        self.campaign_file = campaign_file
+        # (row, column) → (unit code, purposes), so one empty cell is reported once.
+        self._cells: dict[tuple[int, str], tuple[str, list[str]]] = {}
+        self._campaign: dict[str, str] = {}
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every missing value, roster cells by row, then campaign fields."""
+        found = []
+        for (row, column), (unit, purposes) in sorted(self._cells.items()):
+            found.append(
+                Finding(
+                    f"thiếu giá trị, cần cho {'; '.join(purposes)}",
+                    file=self.roster_file,
+                    row=row,
+                    column=column,
+                    unit=unit,
+                )
+            )
+        for name, purpose in self._campaign.items():
+            found.append(
+                Finding(f"thiếu ngày của {purpose}", file=self.campaign_file, field=name)
+            )
+        return found
 
     def unit_value(self, unit: Unit, attr: str, purpose: str) -> Any:
-        """Return unit.attr, recording a finding naming the unit, row and column when empty."""
+        """Return unit.attr, recording the empty cell (unit, row, column) when it is empty."""
         value = getattr(unit, attr)
         if value in ("", None):
             key = _ATTR_COLUMN.get(attr, attr)
-            self.findings.append(
-                Finding(
-                    f"thiếu giá trị, cần cho {purpose}",
-                    file=self.roster_file,
-                    row=unit.row,
-                    column=_HEADERS.get(key, key),
-                    unit=unit.code,
-                )
+            _, purposes = self._cells.setdefault(
+                (unit.row, _HEADERS.get(key, key)), (unit.code, [])
             )
+            if purpose not in purposes:
+                purposes.append(purpose)
         return value
 
     def campaign_date(self, campaign: Campaign, kind: str, purpose: str) -> dt.date:
-        """Return the document date of a kind, recording one finding when the campaign lacks it."""
+        """Return the document date of a kind, recording the campaign field when it is absent."""
         if kind in campaign.doc_dates:
             return campaign.doc_dates[kind]
-        finding = Finding(
-            f"thiếu ngày của {purpose}", file=self.campaign_file, field=f"ngay_van_ban.{kind}"
-        )
-        if finding not in self.findings:
-            self.findings.append(finding)
+        self._campaign[f"ngay_van_ban.{kind}"] = purpose
         return dt.date(campaign.year, 1, 1)
 
 

@@ -57,9 +57,8 @@ def new_document():
     rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _set_fonts(rpr_default)
     for style in doc.styles:
-        if style.type == 1 or style.type == 3:  # paragraph and table styles
-            element = style.element.get_or_add_rPr()
-            _set_fonts(element)
+        if style.type != 4:  # every paragraph, character and table style; numbering has no font
+            _set_fonts(style.element.get_or_add_rPr())
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(BODY_SIZE)

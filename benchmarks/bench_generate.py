@@ -1,0 +1,50 @@
+"""Time `generate pledge` on generated rosters: reading, checking, rendering and writing.
+
+    python -m benchmarks.bench_generate [N ...]      (default: 500 5000)
+
+Each size is run twice into a fresh folder and once more into the same folder (nothing to
+rewrite); the best of the fresh runs is reported.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from antq_docs import resources
+from antq_docs.generate import generate, load_inputs
+from benchmarks.make_roster import write
+
+
+def bench(n: int) -> str:
+    """Run one size and return a result line."""
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path, xlsx_path = write(n, Path(tmp) / "data")
+        campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
+        t0 = time.perf_counter()
+        load_inputs(campaign, xlsx_path)
+        read_xlsx = time.perf_counter() - t0
+        fresh = []
+        for attempt in range(2):
+            out = Path(tmp) / f"out{attempt}"
+            t0 = time.perf_counter()
+            inputs = load_inputs(campaign, csv_path)
+            result = generate(inputs, out, ["pledge"])
+            fresh.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        generate(load_inputs(campaign, csv_path), out, ["pledge"])
+        rerun = time.perf_counter() - t0
+        docs = len(result.outcomes)
+        best = min(fresh)
+        return (
+            f"{n:>6} units: {docs} pledges in {best:.2f} s ({docs / best:.0f} docs/s); "
+            f"re-run with nothing to rewrite {rerun:.2f} s; reading the XLSX {read_xlsx:.2f} s"
+        )
+
+
+if __name__ == "__main__":
+    sizes = [int(a) for a in sys.argv[1:]] or [500, 5000]
+    for size in sizes:
+        print(bench(size), flush=True)

@@ -1,0 +1,63 @@
+"""Shared fixtures: paths to the named scenarios, a CLI runner, workbook and docx helpers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SAMPLE_CAMPAIGN = FIXTURES / "campaign-kon-tum-2025.yaml"
+SAMPLE_UNITS = FIXTURES / "units-kon-tum-2025.csv"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A Click runner that keeps stderr apart from stdout."""
+    return CliRunner()
+
+
+@pytest.fixture
+def fixture_copy(tmp_path):
+    """Copy a named fixture into tmp_path and return the copy's path."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copy(FIXTURES / name, target)
+        return target
+
+    return copy
+
+
+def write_xlsx(path: Path, rows: list[list[object]], title: str = "Danh sách") -> Path:
+    """Write rows to the first sheet of a new workbook."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    """Write CSV text exactly as given (line endings included)."""
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def campaign_text(**changes: str) -> str:
+    """The sample campaign text with some top-level lines replaced or appended."""
+    text = SAMPLE_CAMPAIGN.read_text(encoding="utf-8")
+    for key, line in changes.items():
+        lines = text.splitlines()
+        lines = [line if ln.startswith(f"{key}:") else ln for ln in lines]
+        if not any(ln.startswith(f"{key}:") for ln in text.splitlines()):
+            lines.append(line)
+        text = "\n".join(lines) + "\n"
+    return text

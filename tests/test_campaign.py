@@ -1,0 +1,116 @@
+"""The campaign file: the sample loads; bad YAML, bad fields and unknown keys are named."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from antq_docs.errors import InputError, ValidationError
+from antq_docs.inputs.campaign import load_campaign
+from tests.conftest import SAMPLE_CAMPAIGN, campaign_text
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "campaign.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def messages(excinfo) -> list[str]:
+    return [str(f) for f in excinfo.value.findings]
+
+
+def test_sample_campaign_carries_the_source_plan():
+    campaign = load_campaign(SAMPLE_CAMPAIGN)
+    assert campaign.year == 2025
+    assert campaign.plan.number == "38/KH-BCĐ"
+    assert campaign.plan.date == dt.date(2025, 3, 7)
+    assert campaign.event_date == dt.date(2025, 8, 19)
+    assert campaign.required["pledge"] == (
+        "huyen",
+        "xa",
+        "khu_dan_cu",
+        "co_quan",
+        "doanh_nghiep",
+        "co_so_giao_duc",
+    )
+    enterprises = [t for t in campaign.targets_for("doanh_nghiep") if t.id == "dang_ky"]
+    assert [(t.percent, t.strict) for t in enterprises] == [(70.0, False)]
+    recognised = [t for t in campaign.targets_for("xa") if t.id == "dat_chuan"]
+    assert [(t.percent, t.strict) for t in recognised] == [(80.0, True)]
+
+
+def test_bad_yaml_names_file_line_and_column(tmp_path):
+    path = write(tmp_path, "nam: 2025\nke_hoach: [unclosed\n")
+    with pytest.raises(InputError) as excinfo:
+        load_campaign(path)
+    assert str(excinfo.value).startswith(f"{path}: YAML không hợp lệ, dòng 3, cột 1: ")
+
+
+def test_duplicate_key_is_refused(tmp_path):
+    path = write(tmp_path, campaign_text() + "nam: 2026\n")
+    with pytest.raises(InputError, match='khóa "nam" viết hai lần'):
+        load_campaign(path)
+
+
+def test_unknown_keys_and_bad_fields_are_all_reported(tmp_path):
+    text = campaign_text(nam="nam: hai nghìn", ngay_hoi="ngay_hoi: 32/8/2025") + "chi_tieuu: []\n"
+    text = text.replace("  so: 38/KH-BCĐ\n", "  so: 38/KH-BCĐ\n  nguoi_ky: A\n")
+    text = text.replace("  pledge: [huyen, xa,", "  pledge: [huyen, lang, xa,")
+    text = text.replace("tai_lieu_bat_buoc:\n", "tai_lieu_bat_buoc:\n  plann: [xa]\n")
+    path = write(tmp_path, text)
+    with pytest.raises(ValidationError) as excinfo:
+        load_campaign(path)
+    assert messages(excinfo) == [
+        'campaign.yaml, trường nam: "hai nghìn" phải là số nguyên từ 2000 đến 2100',
+        "campaign.yaml, trường ke_hoach.nguoi_ky: khóa không được biết tới (viết sai tên?)",
+        'campaign.yaml, trường ngay_hoi: "32/8/2025" không phải ngày hợp lệ '
+        "(viết 2025-03-07 hoặc 07/03/2025)",
+        "campaign.yaml, trường tai_lieu_bat_buoc.pledge: loại đơn vị không hợp lệ: lang; chấp "
+        "nhận: tinh, huyen, xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc",
+        "campaign.yaml, trường tai_lieu_bat_buoc.plann: khóa không được biết tới (viết sai tên?)",
+        "campaign.yaml, trường chi_tieuu: khóa không được biết tới (viết sai tên?)",
+    ]
+
+
+def test_missing_required_fields_and_bad_targets(tmp_path):
+    text = (
+        "nam: 2025\ntinh: Kon Tum\n"
+        "ke_hoach: {so: 38/KH-BCĐ, ngay: 07/03/2025}\n"
+        "chi_tieu:\n  - {ma: dang_ky, noi_dung: x, ty_le: 120, so_sanh: '=>'}\n"
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        load_campaign(write(tmp_path, text))
+    assert messages(excinfo) == [
+        "campaign.yaml, trường ban_chi_dao: thiếu giá trị bắt buộc",
+        "campaign.yaml, trường ke_hoach.co_quan: thiếu giá trị bắt buộc",
+        "campaign.yaml, trường ke_hoach.trich_yeu: thiếu giá trị bắt buộc",
+        'campaign.yaml, trường chi_tieu[1].ty_le: "120" phải là số phần trăm từ 0 đến 100',
+        'campaign.yaml, trường chi_tieu[1].so_sanh: "=>" phải là ">" (trên) hoặc ">=" '
+        "(đạt ít nhất)",
+    ]
+
+
+def test_dates_in_day_month_year_form_and_defaults(tmp_path):
+    text = campaign_text().replace("  ngay: 2025-03-07", "  ngay: 07/03/2025")
+    text = text.replace("ngay_hoi: 2025-08-19 ", "# ngay_hoi removed ")
+    campaign = load_campaign(write(tmp_path, text))
+    assert campaign.plan.date == dt.date(2025, 3, 7)
+    assert campaign.event_date == dt.date(2025, 8, 19)
+
+
+def test_matrix_defaults_to_a_pledge_for_every_unit_below_the_province(tmp_path):
+    text = campaign_text().split("# Văn bản bắt buộc")[0]
+    campaign = load_campaign(write(tmp_path, text))
+    assert campaign.requires("pledge", "khu_dan_cu")
+    assert not campaign.requires("pledge", "tinh")
+
+
+def test_missing_and_non_utf8_files(tmp_path):
+    with pytest.raises(InputError, match="không tìm thấy tệp kế hoạch"):
+        load_campaign(tmp_path / "none.yaml")
+    bad = tmp_path / "c.yaml"
+    bad.write_bytes("tinh: Kon Tum\n".encode("utf-16"))
+    with pytest.raises(InputError, match="tệp kế hoạch phải lưu dạng UTF-8"):
+        load_campaign(bad)

@@ -1,0 +1,124 @@
+"""The command line: Vietnamese help, exit codes, messages on stderr, the bundled sample."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from antq_docs.cli import cli
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS
+
+COMMANDS = [[], *([name] for name in cli.commands)]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "antq-docs")
+def test_every_command_has_vietnamese_help(runner, command):
+    result = runner.invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Cách dùng: ")
+    assert "Tùy chọn:" in result.stdout
+    for english in ("Usage:", "Options:", "Show this message"):
+        assert english not in result.stdout
+
+
+def test_unknown_kind_is_a_usage_error_in_vietnamese(runner):
+    result = runner.invoke(cli, ["generate", "plann"])
+    assert result.exit_code == 2
+    assert "Lỗi: Giá trị không hợp lệ cho 'LOẠI': 'plann' không thuộc" in result.stderr
+    assert result.stdout == ""
+
+
+def test_unknown_option_is_a_usage_error(runner):
+    result = runner.invoke(cli, ["generate", "pledge", "--outt", "x"])
+    assert result.exit_code == 2
+    assert "Lỗi: Không có tùy chọn '--outt'. (Có phải ý bạn là: '--out'" in result.stderr
+
+
+def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["generate", "all"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"Không chỉ định tệp: dùng dữ liệu mẫu {SAMPLE_CAMPAIGN}"
+    assert lines[1] == f"Không chỉ định tệp: dùng dữ liệu mẫu {SAMPLE_UNITS}"
+    assert lines[-1] == (
+        "Xong: 93 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
+    )
+    assert len(list((tmp_path / "out" / "pledge").glob("*.docx"))) == 93
+
+
+def test_bad_roster_exits_1_and_writes_nothing(tmp_path, runner):
+    out = tmp_path / "out"
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "all",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(FIXTURES / "roster-duplicate-code.csv"),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Lỗi: Dữ liệu đầu vào: 1 lỗi, chưa ghi tệp nào.\n"
+        '  - roster-duplicate-code.csv, dòng 5, cột A (Mã đơn vị): mã "H1" trùng mã ở dòng 3\n'
+    )
+    assert result.stdout == ""
+    assert not out.exists()
+
+
+def test_campaign_and_roster_problems_are_reported_together(tmp_path, runner):
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(SAMPLE_CAMPAIGN.read_text(encoding="utf-8") + "thua: 1\n", "utf-8")
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(FIXTURES / "roster-cycle.csv"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Lỗi: Dữ liệu đầu vào: 2 lỗi, chưa ghi tệp nào.",
+        "  - c.yaml, trường thua: khóa không được biết tới (viết sai tên?)",
+        "  - roster-cycle.csv, dòng 3, cột D (Mã cấp trên): vòng lặp cấp trên: H1 → X1 → H1",
+    ]
+
+
+def test_unreadable_roster_exits_1(tmp_path, runner):
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--units",
+            str(tmp_path / "none.csv"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"Lỗi: {tmp_path / 'none.csv'}: không tìm thấy tệp.\n")
+
+
+def test_python_dash_m_runs_the_same_command():
+    result = subprocess.run(
+        [sys.executable, "-m", "antq_docs", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("antq-docs, phiên bản ")

@@ -1,0 +1,173 @@
+"""The output folder: layout, manifest, no rewrites, protection of edited files, locking."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from antq_docs.cli import cli
+from antq_docs.errors import OutputError
+from antq_docs.output import OutputFolder, file_sha256
+from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS
+
+ARGS = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
+
+
+def run(runner, out: Path, *extra: str):
+    return runner.invoke(cli, ["generate", "pledge", *ARGS, "--out", str(out), *extra])
+
+
+def manifest(out: Path) -> dict:
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_manifest_lists_every_document_with_its_hash(tmp_path, runner):
+    out = tmp_path / "out"
+    assert run(runner, out).exit_code == 0
+    data = manifest(out)
+    docs = data["documents"]
+    assert len(docs) == 93
+    entry = next(d for d in docs if d["unit"] == "KT-02-02")
+    assert set(entry) == {"unit", "kind", "path", "sha256", "template", "generated_at"}
+    assert entry["kind"] == "pledge"
+    assert entry["path"] == "pledge/KT-02-02.docx"
+    assert entry["template"] == "pledge.docx"
+    assert entry["sha256"] == file_sha256(out / entry["path"])
+    village = next(d for d in docs if d["unit"] == "KT-02-02-01")
+    assert village["template"] == "pledge-khu-dan-cu.docx"
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "manifest.json",
+        "pledge",
+    ]
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_rerun_with_the_same_inputs_rewrites_nothing(tmp_path, runner):
+    out = tmp_path / "out"
+    run(runner, out)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.docx")}
+    first_manifest = (out / "manifest.json").read_bytes()
+    result = run(runner, out)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == (
+        f"Xong: 0 tệp mới, 0 cập nhật, 93 không đổi, 0 đã sửa tay được giữ nguyên trong {out}."
+    )
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.docx")} == before
+    assert (out / "manifest.json").read_bytes() == first_manifest
+
+
+def test_edited_file_is_kept_unless_forced(tmp_path, runner):
+    out = tmp_path / "out"
+    run(runner, out)
+    signed = out / "pledge" / "KT-02-02.docx"
+    signed.write_bytes(signed.read_bytes() + b"signed")
+    result = run(runner, out)
+    assert result.exit_code == 0
+    assert (
+        "Giữ nguyên pledge/KT-02-02.docx: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).\n"
+        in result.stderr
+    )
+    assert signed.read_bytes().endswith(b"signed")
+    result = run(runner, out, "--force")
+    assert result.exit_code == 0
+    assert not signed.read_bytes().endswith(b"signed")
+    entry = next(d for d in manifest(out)["documents"] if d["unit"] == "KT-02-02")
+    assert entry["sha256"] == file_sha256(signed)
+
+
+def test_a_file_not_in_the_manifest_is_never_overwritten(tmp_path, runner):
+    out = tmp_path / "out"
+    (out / "pledge").mkdir(parents=True)
+    own = out / "pledge" / "KT-01.docx"
+    own.write_bytes(b"made by hand")
+    result = run(runner, out)
+    assert "Giữ nguyên pledge/KT-01.docx" in result.stderr
+    assert own.read_bytes() == b"made by hand"
+
+
+def test_changed_inputs_update_untouched_files_and_replace_entries(tmp_path, runner):
+    out = tmp_path / "out"
+    run(runner, out)
+    units = tmp_path / "units.csv"
+    units.write_text(
+        SAMPLE_UNITS.read_text(encoding="utf-8-sig").replace("Hồ Xuân Vinh", "Hồ Xuân Vĩnh"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(units),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Xong: 0 tệp mới, 3 cập nhật, 90 không đổi" in result.stderr
+    docs = manifest(out)["documents"]
+    assert len(docs) == 93
+    assert len({d["path"] for d in docs}) == 93
+
+
+def test_unit_option_limits_the_run_and_later_runs_add_to_the_manifest(tmp_path, runner):
+    out = tmp_path / "out"
+    result = run(runner, out, "--unit", "KT-02-02", "--unit", "KT-GD-01")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (out / "pledge").iterdir()) == ["KT-02-02.docx", "KT-GD-01.docx"]
+    assert len(manifest(out)["documents"]) == 2
+    run(runner, out)
+    assert len(manifest(out)["documents"]) == 93
+
+
+def test_unknown_unit_is_a_usage_error(tmp_path, runner):
+    result = run(runner, tmp_path / "out", "--unit", "KHONG-CO")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Lỗi: --unit: không có đơn vị mang mã KHONG-CO trong {SAMPLE_UNITS}\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_dry_run_lists_and_writes_nothing(tmp_path, runner):
+    out = tmp_path / "out"
+    result = run(runner, out, "--dry-run", "--unit", "KT-02-02")
+    assert result.exit_code == 0
+    assert result.stdout == "mới\tpledge/KT-02-02.docx\n"
+    assert "Chạy thử: sẽ ghi 1 tệp (1 mới, 0 cập nhật)" in result.stderr
+    assert not out.exists()
+
+
+def test_corrupt_manifest_is_reported_not_overwritten(tmp_path, runner):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text("{not json", encoding="utf-8")
+    result = run(runner, out)
+    assert result.exit_code == 1
+    assert "manifest.json hỏng" in result.stderr
+    assert (out / "manifest.json").read_text(encoding="utf-8") == "{not json"
+
+
+def test_output_path_that_is_a_file_is_refused(tmp_path):
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(OutputError, match="không phải thư mục"), OutputFolder(target):
+        pass
+
+
+def test_two_overlapping_runs_leave_a_complete_manifest(tmp_path):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "antq_docs", "generate", "pledge", *ARGS, "--out", str(out)]
+    first = subprocess.Popen([*command, "--unit", "KT-01"], stderr=subprocess.PIPE)
+    second = subprocess.Popen([*command, "--unit", "KT-02"], stderr=subprocess.PIPE)
+    for process in (first, second):
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err.decode()
+    assert sorted(d["unit"] for d in manifest(out)["documents"]) == ["KT-01", "KT-02"]

@@ -1,0 +1,91 @@
+"""Slow checks kept in CI: the wheel, LibreOffice opening our documents, a 500-unit roster."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+
+import pytest
+
+from antq_docs.cli import cli
+from antq_docs.inputs.roster import load_roster
+from benchmarks.make_roster import write as write_roster
+from tests import docx_helpers as dh
+from tests.conftest import ROOT, SAMPLE_CAMPAIGN
+
+pytestmark = pytest.mark.slow
+
+
+def soffice() -> str:
+    """The LibreOffice binary; CI installs it, so there its absence is a failure."""
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is not installed; .ci/run installs it")
+        pytest.skip("LibreOffice is not installed on this machine")
+    return binary
+
+
+def test_wheel_carries_templates_and_sample_into_another_environment(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
+        cwd=ROOT, check=True, capture_output=True,
+    )
+    wheel = next(dist.glob("antq_docs-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True,
+                   capture_output=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [str(env_dir / "bin" / "antq-docs"), "generate", "all", "--out", "docs"],
+        cwd=elsewhere, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "site-packages/antq_docs/fixtures/units-kon-tum-2025.csv" in result.stderr
+    assert len(list((elsewhere / "docs" / "pledge").glob("*.docx"))) == 93
+
+
+def test_libreoffice_opens_every_template_family(tmp_path, runner):
+    binary = soffice()
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["generate", "all", "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    chosen = [out / "pledge" / "KT-02-02.docx", out / "pledge" / "KT-02-02-02.docx"]
+    pdf_dir = tmp_path / "pdf"
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [binary, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+         "--outdir", str(pdf_dir), *map(str, chosen)],
+        check=True, capture_output=True, timeout=300,
+    )
+    for doc in chosen:
+        pdf = pdf_dir / (doc.stem + ".pdf")
+        data = pdf.read_bytes()
+        assert data.startswith(b"%PDF")
+        assert data.count(b"/Type /Page") + data.count(b"/Type/Page") >= 2
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_roster_of_500_units(tmp_path, runner, suffix):
+    csv_path, xlsx_path = write_roster(500, tmp_path / "data")
+    roster_path = csv_path if suffix == "csv" else xlsx_path
+    roster = load_roster(roster_path)
+    assert len(roster) >= 480
+    assert "101" in roster.units and "101.0" not in roster.units
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["generate", "pledge", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--units", str(roster_path), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    written = sorted(p.stem for p in (out / "pledge").glob("*.docx"))
+    assert written == sorted(u.code for u in roster if u.parent is not None)
+    for unit in list(roster)[1::97]:
+        doc = dh.open_docx(out / "pledge" / f"{unit.code}.docx")
+        assert unit.head in dh.full_text(doc)
+        assert dh.leftover_tags(doc) == []
