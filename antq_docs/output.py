@@ -29,6 +29,11 @@ UNCHANGED = "unchanged"
 KEPT = "kept"
 
 
+def document_path(kind: str, code: str, suffix: str = ".docx") -> str:
+    """Where a unit's document of a kind lives in DIR: '<kind>/<code>.docx' (a contract)."""
+    return f"{kind}/{code}{suffix}"
+
+
 def sha256(data: bytes) -> str:
     """Hex SHA-256 of some bytes."""
     return hashlib.sha256(data).hexdigest()

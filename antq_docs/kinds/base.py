@@ -10,6 +10,7 @@ from typing import Any
 from antq_docs.errors import Finding
 from antq_docs.inputs.roster import COLUMNS
 from antq_docs.model import Campaign, Roster, Unit
+from antq_docs.output import document_path
 
 _HEADERS = {c.key: c.header for c in COLUMNS}
 # Unit attributes and the roster column that feeds them, for messages about missing values.
@@ -95,7 +96,7 @@ class Kind:
 
     def path(self, unit: Unit) -> str:
         """Where the document goes, relative to the output folder: '<kind>/<code>.docx'."""
-        return f"{self.name}/{unit.code}.docx"
+        return document_path(self.name, unit.code)
 
     def template(self, unit: Unit) -> str:
         """The template file name for a unit."""
