@@ -72,6 +72,17 @@ def _load(campaign, units, encoding, sheet):
     )
 
 
+def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
+    """Turn repeated MÃ=SỐ into {code: first number}."""
+    out = {}
+    for value in values:
+        code, _, start = value.partition("=")
+        if not code or not start.isdigit() or int(start) < 1:
+            raise click.BadParameter(f'"{value}" phải có dạng MÃ=SỐ, ví dụ KT-02=15')
+        out[code.strip()] = int(start)
+    return out
+
+
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.argument("kind", type=click.Choice([*REGISTRY, "all"]), metavar="LOẠI")
 @_input_options
@@ -94,8 +105,18 @@ def _load(campaign, units, encoding, sheet):
     "--force", is_flag=True, help="Ghi đè cả tệp đã bị sửa sau khi soạn (đã ký, đã chỉnh)."
 )
 @click.option("--dry-run", is_flag=True, help="Chỉ liệt kê các tệp sẽ ghi, không ghi gì.")
-def generate(kind, campaign, units, encoding, sheet, out, unit_codes, force, dry_run) -> None:
-    """Soạn văn bản LOẠI cho mọi đơn vị cần có: pledge (bản cam kết) hoặc all (tất cả)."""
+@click.option(
+    "--number-from", "number_from", multiple=True, metavar="MÃ=SỐ", callback=_parse_numbering,
+    help="Đánh số văn bản của đơn vị MÃ từ sổ đăng ký, bắt đầu từ SỐ (dùng nhiều lần được).",
+)
+def generate(
+    kind, campaign, units, encoding, sheet, out, unit_codes, force, dry_run, number_from
+) -> None:
+    """Soạn văn bản LOẠI cho mọi đơn vị cần có.
+
+    LOẠI: pledge (bản cam kết), plan (kế hoạch năm), event-plan (kế hoạch Ngày hội) hoặc all
+    (tất cả).
+    """
     inputs = _load(campaign, units, encoding, sheet)
     kinds = list(REGISTRY) if kind == "all" else [kind]
     bar = None
@@ -116,6 +137,7 @@ def generate(kind, campaign, units, encoding, sheet, out, unit_codes, force, dry
             unit_codes=list(unit_codes),
             force=force,
             dry_run=dry_run,
+            number_from=number_from,
             progress=progress,
         )
     finally:
@@ -124,6 +146,8 @@ def generate(kind, campaign, units, encoding, sheet, out, unit_codes, force, dry
     if dry_run:
         for outcome in result.outcomes:
             click.echo(f"{_STATUS[outcome.status]}\t{outcome.path}")
+    for warning in result.warnings:
+        click.echo(f"Cảnh báo: {warning}", err=True)
     for path in result.kept:
         click.echo(
             f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True

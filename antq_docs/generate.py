@@ -37,6 +37,7 @@ class GenerateResult:
     outcomes: list[Outcome]
     out: Path
     dry_run: bool
+    warnings: list[str]
 
     def count(self, status: str) -> int:
         """How many documents ended with a status."""
@@ -100,8 +101,11 @@ def load_inputs(
 
 def plan_documents(
     inputs: Inputs, kinds: list[str], unit_codes: list[str] | None = None
-) -> list[Document]:
-    """Every document the run must produce, with its context, or all the missing values."""
+) -> tuple[list[Document], list[str]]:
+    """Every document the run must produce with its context, and the warnings to show.
+
+    Raises ValidationError with every value the documents need but the data lacks.
+    """
     roster = inputs.roster
     unknown = [k for k in kinds if k not in REGISTRY]
     if unknown:
@@ -120,9 +124,18 @@ def plan_documents(
     documents: list[Document] = []
     for name in kinds:
         documents += REGISTRY[name].documents(inputs.campaign, roster, selected, needs)
-    if needs.findings:
-        raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
-    return documents
+    unknown_issuers = [c for c in inputs.campaign.numbering if roster.get(c) is None]
+    findings = needs.findings + [
+        Finding(
+            f'không có đơn vị mang mã "{code}" trong danh sách',
+            file=Path(inputs.campaign.source).name,
+            field=f"danh_so.{code}",
+        )
+        for code in unknown_issuers
+    ]
+    if findings:
+        raise ValidationError(findings, what="Thiếu dữ liệu cho văn bản")
+    return documents, needs.warnings
 
 
 def generate(
@@ -133,14 +146,30 @@ def generate(
     unit_codes: list[str] | None = None,
     force: bool = False,
     dry_run: bool = False,
+    number_from: dict[str, int] | None = None,
     progress: Progress | None = None,
 ) -> GenerateResult:
-    """Render and write every required document of the given kinds into out."""
-    documents = plan_documents(inputs, kinds, unit_codes)
+    """Render and write every required document of the given kinds into out.
+
+    number_from (issuer code → first number) adds to the campaign's danh_so: those issuers'
+    documents take numbers from the folder's register instead of leaving the number blank.
+    """
+    unknown = [c for c in number_from or {} if inputs.roster.get(c) is None]
+    if unknown:
+        raise UsageError(f"--number-from: không có đơn vị mang mã {', '.join(unknown)}")
+    documents, warnings = plan_documents(inputs, kinds, unit_codes)
     templates: dict[str, CompiledTemplate] = {}
     outcomes = []
+    numbering = {**inputs.campaign.numbering, **(number_from or {})}
+    year = inputs.campaign.year
     with OutputFolder(out, dry_run=dry_run) as folder:
         for done, doc in enumerate(documents, start=1):
+            if doc.number is not None:
+                number = None
+                if doc.number.issuer in numbering:
+                    number = folder.number(doc.number.issuer, year, doc.path,
+                                           numbering[doc.number.issuer])
+                doc.context["so_ky_hieu"] = doc.number.format(number)
             template = templates.get(doc.template)
             if template is None:
                 template = CompiledTemplate(resources.template_path(doc.template))
@@ -158,4 +187,4 @@ def generate(
             )
             if progress:
                 progress(done, len(documents))
-    return GenerateResult(outcomes, Path(out), dry_run)
+    return GenerateResult(outcomes, Path(out), dry_run, warnings)

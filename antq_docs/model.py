@@ -78,6 +78,28 @@ class Target:
         return unit_type in self.unit_types
 
 
+SIGNING_FORMS = ("tm", "kt", "truc_tiep")
+FAMILIES = ("nha_nuoc", "dang")
+
+
+@dataclass(frozen=True)
+class EventDefaults:
+    """Ngày hội defaults for one unit type: place, budget in đồng, participants."""
+
+    venue: str = ""
+    budget: int | None = None
+    participants: str = ""
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """How the Ngày hội is organised: start time, the window of activities, per-type defaults."""
+
+    time: str
+    window_start: dt.date
+    by_type: dict[str, EventDefaults]
+
+
 @dataclass
 class Campaign:
     """The province's plan for the year: dates, bases, targets and the required documents."""
@@ -92,7 +114,19 @@ class Campaign:
     doc_dates: dict[str, dt.date]
     targets: list[Target]
     required: dict[str, tuple[str, ...]]
+    event: EventSettings
+    signing: dict[str, str] = field(default_factory=dict)
+    families: dict[str, dict[str, str]] = field(default_factory=dict)
+    numbering: dict[str, int] = field(default_factory=dict)
     source: str = ""
+
+    def signing_form(self, unit_type: str) -> str:
+        """How a unit type signs: 'tm' for local governments, the head directly otherwise."""
+        return self.signing.get(unit_type, "tm" if unit_type in GOVERNMENT_TYPES else "truc_tiep")
+
+    def family(self, kind: str, unit_type: str) -> str:
+        """The document family of a kind for a unit type: 'nha_nuoc' (Nghị định 30) or 'dang'."""
+        return self.families.get(kind, {}).get(unit_type, "nha_nuoc")
 
     def targets_for(self, unit_type: str) -> list[Target]:
         """The targets that apply to a unit type, in campaign order."""
@@ -119,7 +153,11 @@ class Unit:
     is_model: bool = False
     abbr: str = ""
     place: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+    venue: str = ""
+    budget: int | None = None
+    secretary: str = ""
+    signer: str = ""
+    signer_title: str = ""
     parent: Unit | None = field(default=None, repr=False)
     children: list[Unit] = field(default_factory=list, repr=False)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from antq_docs.errors import OutputError
+from antq_docs.register import Register
 
 MANIFEST = "manifest.json"
 LOCK = ".antq-docs.lock"
@@ -80,6 +81,7 @@ class OutputFolder:
         self._entries: dict[str, dict] = {}
         self._lock: FileLock | None = None
         self._dirty = False
+        self._register: Register | None = None
 
     def __enter__(self) -> OutputFolder:
         if self.root.exists() and not self.root.is_dir():
@@ -104,8 +106,18 @@ class OutputFolder:
             if self._dirty and not self.dry_run:
                 self._save()
         finally:
+            if self._register is not None:
+                self._register.close()
             if self._lock is not None:
                 self._lock.release()
+
+    def number(self, issuer: str, year: int, document: str, start: int) -> int | None:
+        """A document's number from the folder's register; a dry run only looks numbers up."""
+        if self._register is None:
+            self._register = Register(self.root, read_only=self.dry_run)
+        if self.dry_run:
+            return self._register.lookup(issuer, year, document)
+        return self._register.number(issuer, year, document, start)
 
     def _load(self) -> dict[str, dict]:
         path = self.root / MANIFEST

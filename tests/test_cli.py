@@ -44,9 +44,15 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
     assert lines[0] == f"Không chỉ định tệp: dùng dữ liệu mẫu {SAMPLE_CAMPAIGN}"
     assert lines[1] == f"Không chỉ định tệp: dùng dữ liệu mẫu {SAMPLE_UNITS}"
     assert lines[-1] == (
-        "Xong: 93 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
+        "Xong: 191 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
     )
-    assert len(list((tmp_path / "out" / "pledge").glob("*.docx"))) == 93
+    assert lines[-2] == (
+        "Cảnh báo: KT-10 (Huyện Ia H'Drai): chưa có đơn vị điển hình (cột Điển hình); bản kế "
+        "hoạch có ghi chú để bổ sung trước khi ban hành."
+    )
+    counts = {k: len(list((tmp_path / "out" / k).glob("*.docx")))
+              for k in ("pledge", "plan", "event-plan")}
+    assert counts == {"pledge": 93, "plan": 49, "event-plan": 49}
 
 
 def test_bad_roster_exits_1_and_writes_nothing(tmp_path, runner):

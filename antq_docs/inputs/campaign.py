@@ -16,12 +16,30 @@ from typing import Any
 import yaml
 
 from antq_docs.errors import Finding, InputError, ValidationError
+from antq_docs.inputs.roster import parse_amount
 from antq_docs.inputs.tables import clean_text
-from antq_docs.model import KIND_NAMES, UNIT_TYPES, Campaign, PlanRef, Target
+from antq_docs.model import (
+    FAMILIES,
+    KIND_NAMES,
+    SIGNING_FORMS,
+    UNIT_TYPES,
+    Campaign,
+    EventDefaults,
+    EventSettings,
+    PlanRef,
+    Target,
+)
 
 BELOW_PROVINCE = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-# The source plan (Kon Tum 38/KH-BCĐ, target 1) asks every unit below the province to pledge.
-DEFAULT_REQUIRED: dict[str, tuple[str, ...]] = {"pledge": BELOW_PROVINCE}
+ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+# The source plan (Kon Tum 38/KH-BCĐ): every unit below the province pledges (target 1);
+# local governments, agencies, enterprises and schools issue a plan (target 1) and a plan
+# for the Ngày hội (target 5).
+DEFAULT_REQUIRED: dict[str, tuple[str, ...]] = {
+    "pledge": BELOW_PROVINCE,
+    "plan": ISSUERS,
+    "event-plan": ISSUERS,
+}
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -199,6 +217,19 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
     doc_dates = _doc_dates(top, findings, file)
     targets = _targets(top, findings, file)
     required = _required(top, findings, file)
+    event = _event(top, findings, file, year)
+    signing = _per_type(top, "hinh_thuc_ky", SIGNING_FORMS, findings, file)
+    families = {}
+    raw_families = top.raw("the_thuc")
+    if raw_families is not None:
+        fields = _Fields(raw_families, "the_thuc", findings, file)
+        for kind in KIND_NAMES:
+            if kind in fields.data:
+                families[kind] = _per_type(fields, kind, FAMILIES, findings, file)
+        if any(v == "dang" for k, m in families.items() if k != "plan" for v in m.values()):
+            fields.error(None, "chỉ kế hoạch (plan) ban hành được dưới dạng nghị quyết của cấp ủy")
+        fields.finish()
+    numbering = _numbering(top, findings, file)
     top.finish()
     return Campaign(
         year=year,
@@ -211,7 +242,83 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         doc_dates=doc_dates,
         targets=targets,
         required=required,
+        event=event,
+        signing=signing,
+        families=families,
+        numbering=numbering,
     )
+
+
+def _per_type(
+    parent: _Fields, key: str, allowed: tuple[str, ...], findings: list[Finding], file: str
+) -> dict[str, str]:
+    """A mapping unit type → one of the allowed words (hinh_thuc_ky, the_thuc.<kind>)."""
+    raw = parent.raw(key)
+    if raw is None:
+        return {}
+    fields = _Fields(raw, parent.path(key), findings, file)
+    out = {}
+    for unit_type in UNIT_TYPES:
+        if unit_type in fields.data:
+            value = fields.raw(unit_type)
+            if value in allowed:
+                out[unit_type] = value
+            else:
+                fields.error(unit_type, f'"{value}" phải là một trong: {", ".join(allowed)}')
+    fields.finish()
+    return out
+
+
+def _event(top: _Fields, findings: list[Finding], file: str, year: int) -> EventSettings:
+    """Ngày hội settings: start time, start of the activities window, defaults per unit type."""
+    fields = _Fields(top.raw("ngay_hoi_to_chuc") or {}, "ngay_hoi_to_chuc", findings, file)
+    time = fields.text("gio", default="07 giờ 30 phút")
+    window_start = fields.date("hoat_dong_tu", default=dt.date(year, 7, 1))
+    by_type: dict[str, EventDefaults] = {}
+    raw = fields.raw("theo_loai")
+    if raw is not None:
+        types = _Fields(raw, "ngay_hoi_to_chuc.theo_loai", findings, file)
+        for unit_type in UNIT_TYPES:
+            if unit_type not in types.data:
+                continue
+            item = _Fields(types.raw(unit_type), types.path(unit_type), findings, file)
+            budget = item.raw("kinh_phi")
+            amount = None
+            if budget is not None:
+                amount = budget if isinstance(budget, int) and not isinstance(budget, bool) else (
+                    parse_amount(str(budget))
+                )
+                if amount is None or amount < 0:
+                    item.error("kinh_phi", f'"{budget}" không phải số tiền (viết 15500000)')
+                    amount = None
+            by_type[unit_type] = EventDefaults(
+                venue=item.text("dia_diem", default=""),
+                budget=amount,
+                participants=item.text("thanh_phan", default=""),
+            )
+            item.finish()
+        types.finish()
+    fields.finish()
+    return EventSettings(time=time, window_start=window_start, by_type=by_type)
+
+
+def _numbering(top: _Fields, findings: list[Finding], file: str) -> dict[str, int]:
+    """danh_so: unit code → the number its series continues from in the register."""
+    raw = top.raw("danh_so")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        top.error("danh_so", "phải là bảng mã đơn vị: số bắt đầu")
+        return {}
+    out = {}
+    for code, start in raw.items():
+        if isinstance(start, bool) or not isinstance(start, int) or start < 1:
+            top.findings.append(
+                Finding(f'"{start}" phải là số nguyên từ 1', file=file, field=f"danh_so.{code}")
+            )
+            continue
+        out[str(code)] = start
+    return out
 
 
 def _doc_dates(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt.date]:

@@ -28,10 +28,10 @@ COLUMNS = [
     Column("dia_danh", "Địa danh"),
     Column("dia_diem", "Địa điểm"),
     Column("kinh_phi", "Kinh phí"),
+    Column("bi_thu", "Bí thư"),
+    Column("nguoi_ky", "Người ký"),
+    Column("chuc_vu_nguoi_ky", "Chức vụ người ký"),
 ]
-
-# Optional columns kept as text for the document kinds that use them.
-EXTRA_KEYS = ("dia_diem", "kinh_phi")
 
 TRUE_WORDS = {"x", "có", "co", "1", "true", "yes", "đúng"}
 FALSE_WORDS = {"", "không", "khong", "0", "false", "no"}
@@ -39,6 +39,8 @@ FALSE_WORDS = {"", "không", "khong", "0", "false", "no"}
 _SAFE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 MAX_CODE_LENGTH = 64
+# Whole đồng, optionally grouped by thousands with '.', ',' or spaces.
+_AMOUNT = re.compile(r"^\d{1,3}([., ]\d{3})*$|^\d+$")
 
 
 def _type_lookup() -> dict[str, str]:
@@ -81,6 +83,14 @@ def code_problem(code: str) -> str | None:
     if len(code) > MAX_CODE_LENGTH:
         return f'mã "{code}" dài quá {MAX_CODE_LENGTH} ký tự'
     return None
+
+
+def parse_amount(text: str) -> int | None:
+    """Read an amount of đồng typed as '15.500.000', '15 500 000', '15500000' or '15.500.000 đ'."""
+    cleaned = re.sub(r"\s*(đồng|đ|vnđ|vnd)\s*$", "", fold(text))
+    if not _AMOUNT.match(cleaned):
+        return None
+    return int(re.sub(r"[., ]", "", cleaned))
 
 
 def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:
@@ -153,6 +163,17 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
                 table.finding(row, "so_ho", f'số hộ "{row.get("so_ho")}" không phải số nguyên')
             )
             ok = False
+    budget = None
+    if row.get("kinh_phi"):
+        budget = parse_amount(row.get("kinh_phi"))
+        if budget is None:
+            findings.append(
+                table.finding(
+                    row, "kinh_phi",
+                    f'kinh phí "{row.get("kinh_phi")}" không phải số tiền (viết 15.500.000)',
+                )
+            )
+            ok = False
     flag = fold(row.get("dien_hinh"))
     if flag not in TRUE_WORDS | FALSE_WORDS:
         findings.append(
@@ -177,7 +198,11 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
         is_model=flag in TRUE_WORDS,
         abbr=row.get("ky_hieu"),
         place=row.get("dia_danh"),
-        extra={k: row.get(k) for k in EXTRA_KEYS if row.get(k)},
+        venue=row.get("dia_diem"),
+        budget=budget,
+        secretary=row.get("bi_thu"),
+        signer=row.get("nguoi_ky"),
+        signer_title=row.get("chuc_vu_nguoi_ky"),
     )
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from antq_docs.kinds import pledge
+from antq_docs.kinds import event_plan, plan, pledge
 from antq_docs.kinds.base import Document, Kind, Needs
 
-REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (pledge.KIND,)}
+REGISTRY: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        pledge.KIND,
+        plan.KIND,
+        event_plan.KIND,
+    )
+}
 
 __all__ = ["REGISTRY", "Document", "Kind", "Needs"]

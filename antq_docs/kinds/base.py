@@ -15,12 +15,32 @@ from antq_docs.output import document_path
 _HEADERS = {c.key: c.header for c in COLUMNS}
 # Unit attributes and the roster column that feeds them, for messages about missing values.
 _ATTR_COLUMN = {
+    "venue": "dia_diem",
+    "budget": "kinh_phi",
     "head": "nguoi_dung_dau",
     "title": "chuc_vu",
     "address": "dia_chi",
     "households": "so_ho",
     "abbr": "ky_hieu",
+    "secretary": "bi_thu",
+    "signer": "nguoi_ky",
+    "signer_title": "chuc_vu_nguoi_ky",
 }
+
+
+@dataclass(frozen=True)
+class NumberSlot:
+    """The number line of a document: its issuer's series and the pattern around the number.
+
+    pattern holds '{}' where the number goes ('{}/KH-UBND'); a draft leaves room for the clerk.
+    """
+
+    issuer: str
+    pattern: str
+
+    def format(self, number: int | None) -> str:
+        """'05/KH-UBND' for a number, '      /KH-UBND' for a draft."""
+        return self.pattern.format(f"{number:02d}" if number is not None else " " * 6)
 
 
 @dataclass
@@ -32,6 +52,7 @@ class Document:
     path: str
     template: str
     context: dict[str, Any]
+    number: NumberSlot | None = None
 
 
 class Needs:
@@ -43,6 +64,7 @@ class Needs:
         # (row, column) → (unit code, purposes), so one empty cell is reported once.
         self._cells: dict[tuple[int, str], tuple[str, list[str]]] = {}
         self._campaign: dict[str, str] = {}
+        self.warnings: list[str] = []
 
     @property
     def findings(self) -> list[Finding]:
@@ -76,6 +98,11 @@ class Needs:
                 purposes.append(purpose)
         return value
 
+    def warn(self, message: str) -> None:
+        """Record a problem that does not stop the run but must be seen (shown on stderr)."""
+        if message not in self.warnings:
+            self.warnings.append(message)
+
     def campaign_date(self, campaign: Campaign, kind: str, purpose: str) -> dt.date:
         """Return the document date of a kind, recording the campaign field when it is absent."""
         if kind in campaign.doc_dates:
@@ -98,13 +125,17 @@ class Kind:
         """Where the document goes, relative to the output folder: '<kind>/<code>.docx'."""
         return document_path(self.name, unit.code)
 
-    def template(self, unit: Unit) -> str:
+    def template(self, campaign: Campaign, unit: Unit) -> str:
         """The template file name for a unit."""
         raise NotImplementedError
 
     def context(self, campaign: Campaign, roster: Roster, unit: Unit, needs: Needs) -> dict:
         """The template variables for one unit; missing values go to needs."""
         raise NotImplementedError
+
+    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:
+        """The number line of the unit's document, or None for documents without one."""
+        return None
 
     def documents(
         self, campaign: Campaign, roster: Roster, selected: list[Unit], needs: Needs
@@ -118,8 +149,9 @@ class Kind:
                         unit=unit.code,
                         kind=self.name,
                         path=self.path(unit),
-                        template=self.template(unit),
+                        template=self.template(campaign, unit),
                         context=self.context(campaign, roster, unit, needs),
+                        number=self.number_slot(campaign, unit, needs),
                     )
                 )
         return docs

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from antq_docs import vi
+from antq_docs.kinds.base import Needs, NumberSlot
 from antq_docs.model import GOVERNMENT_TYPES, Campaign, Unit
 
 _PLACE_PREFIX = re.compile(
@@ -57,3 +58,61 @@ def legal_bases(campaign: Campaign) -> list[str]:
             basis = f"Căn cứ {basis}"
         lines.append(basis)
     return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
+
+
+_BODY_IN_TITLE = re.compile(r"\s+(UBND|Ủy ban nhân dân|Ban Chỉ đạo)\b.*$", re.IGNORECASE)
+
+
+def short_title(title: str) -> str:
+    """A head's title without the body it heads: 'Chủ tịch UBND xã' → 'Chủ tịch'."""
+    return _BODY_IN_TITLE.sub("", title).strip() or title
+
+
+def signature(unit: Unit, campaign: Campaign, needs: Needs, purpose: str) -> dict:
+    """The signing block of a state document: authority lines, signer's title and name.
+
+    'tm' signs for the collective body (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH), 'kt' is a deputy
+    signing for the head (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH), 'truc_tiep' is the head alone.
+    """
+    form = campaign.signing_form(unit.type)
+    head = needs.unit_value(unit, "head", purpose)
+    title = needs.unit_value(unit, "title", purpose)
+    if form == "tm":
+        body = "ỦY BAN NHÂN DÂN" if unit.type in GOVERNMENT_TYPES else vi.upper(unit.name)
+        return {"tham_quyen": [f"TM. {body}"], "chuc_vu": vi.upper(short_title(title)),
+                "ho_ten": head}
+    if form == "kt":
+        signer = needs.unit_value(unit, "signer", f"{purpose} (ký thay)")
+        signer_title = needs.unit_value(unit, "signer_title", f"{purpose} (ký thay)")
+        return {"tham_quyen": [f"KT. {vi.upper(short_title(title))}"],
+                "chuc_vu": vi.upper(short_title(signer_title)), "ho_ten": signer}
+    return {"tham_quyen": [], "chuc_vu": vi.upper(title), "ho_ten": head}
+
+
+def number_slot(unit: Unit, needs: Needs, type_abbr: str, purpose: str) -> NumberSlot:
+    """The 'Số' of a state document: '…/KH-UBND' from the roster's ký hiệu."""
+    abbr = needs.unit_value(unit, "abbr", purpose)
+    return NumberSlot(issuer=unit.code, pattern=f"{{}}/{type_abbr}-{abbr}")
+
+
+def recipients(unit: Unit, campaign: Campaign) -> list[str]:
+    """Nơi nhận of a unit's plan: the level above, the province's committee, own units, file."""
+    lines = []
+    if unit.parent is not None:
+        lines.append(f"- {unit.parent.body_name} (để báo cáo);")
+    lines.append(f"- {campaign.committee} (để báo cáo);")
+    if unit.type == "huyen":
+        lines.append("- Các xã, thị trấn, cơ quan, đơn vị trực thuộc (để thực hiện);")
+    elif unit.type == "xa":
+        lines.append("- Các thôn, tổ dân phố, cơ quan, đơn vị trên địa bàn (để thực hiện);")
+    else:
+        lines.append("- Các phòng, bộ phận, tổ chức đoàn thể (để thực hiện);")
+    lines.append("- Lưu: VT.")
+    return lines
+
+
+def subordinates(unit: Unit) -> list[Unit]:
+    """Direct subordinates in the order a plan lists them: communes, then each other type."""
+    order = ["xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc", "huyen"]
+    return sorted(unit.children, key=lambda u: (order.index(u.type) if u.type in order else 9,
+                                                vi.sort_key(u.name)))

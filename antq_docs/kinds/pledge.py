@@ -109,7 +109,7 @@ class Pledge(Kind):
         """Every unit the matrix names that has a level above it to pledge to."""
         return unit.parent is not None and super().needs(campaign, unit)
 
-    def template(self, unit: Unit) -> str:
+    def template(self, campaign: Campaign, unit: Unit) -> str:
         """The residential-area form for khu dân cư, Nghị định 30 for the rest."""
         return "pledge-khu-dan-cu.docx" if unit.type == "khu_dan_cu" else "pledge.docx"
 

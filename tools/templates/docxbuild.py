@@ -295,10 +295,12 @@ def short_rule(cell, width_cm: float, rule_cm: float = 2.2) -> None:
     bottom_rule(p, indent_cm=(width_cm - rule_cm) / 2)
 
 
-def title_block(doc, kind_title: str, summary_tag: str = "{{ trich_yeu }}"):
+def title_block(
+    doc, kind_title: str, summary_tag: str = "{{ trich_yeu }}", title_size: float = 14
+):
     """Document type (upper case, bold) and trích yếu (bold) centred, with a rule under them."""
     para(doc, "", size=10)
-    para(doc, kind_title, size=14, bold=True, align=CENTER, before=6)
+    para(doc, kind_title, size=title_size, bold=True, align=CENTER, before=6)
     para(doc, summary_tag, size=14, bold=True, align=CENTER)
     rule = para(doc, size=4, after=12)
     rule.alignment = CENTER
@@ -335,3 +337,54 @@ def signer(cell, prefix: str = "ky"):
     for _ in range(4):
         cell_para(cell, "", size=14)
     cell_para(cell, f"{{{{ {prefix}.ho_ten }}}}", size=14, bold=True)
+
+
+def loop_rows(table, loop: str, cells: list[str], *, size: float = 13, aligns=None) -> None:
+    """Append a row loop to a grid table: '{%tr for … %}', one data row, '{%tr endfor %}'."""
+    aligns = aligns or [CENTER] + [LEFT] * (len(cells) - 1)
+    opening = table.add_row()
+    run(opening.cells[0].paragraphs[0], f"{{%tr {loop} %}}", size=size)
+    data = table.add_row()
+    for cell, text, align in zip(data.cells, cells, aligns):
+        p = cell.paragraphs[0]
+        p.alignment = align
+        run(p, text, size=size)
+    closing = table.add_row()
+    run(closing.cells[0].paragraphs[0], "{%tr endfor %}", size=size)
+
+
+def label_row(table, label: str, *, size: float = 13) -> None:
+    """A row whose second cell carries a bold label (PHẦN LỄ, PHẦN HỘI)."""
+    row = table.add_row()
+    run(row.cells[1].paragraphs[0], label, size=size, bold=True)
+
+
+def numbered(container, items: str, *, prefix: str = "{{ loop.index }}. ", **kw) -> None:
+    """A numbered (or dashed) list of paragraphs from a context list."""
+    body(container, f"{{%p for muc in {items} %}}", **kw)
+    body(container, f"{prefix}{{{{ muc }}}}", **kw)
+    body(container, "{%p endfor %}", **kw)
+
+
+def optional(container, condition: str, text: str, **kw) -> None:
+    """A paragraph shown only when the condition holds."""
+    body(container, f"{{%p if {condition} %}}", **kw)
+    body(container, text, **kw)
+    body(container, "{%p endif %}", **kw)
+
+
+def party_header(doc):
+    """The Hướng dẫn 36 header: Party bodies, '*' and number left; ĐẢNG CỘNG SẢN VIỆT NAM right."""
+    left_w, right_w = 7.0, TEXT_WIDTH_CM - 7.0
+    table = borderless_table(doc, [left_w, right_w], rows=1)
+    left, right = table.rows[0].cells
+    cell_para(left, "{%p if dang_cap_tren %}", size=14)
+    cell_para(left, "{{ dang_cap_tren }}", size=14)
+    cell_para(left, "{%p endif %}", size=14)
+    cell_para(left, "{{ dang_ban_hanh }}", size=14, bold=True)
+    cell_para(left, "*", size=14)
+    cell_para(left, "Số {{ so_ky_hieu }}", size=14)
+    heading_line = cell_para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True)
+    bottom_rule(heading_line, indent_cm=(right_w - 6.9) / 2)
+    cell_para(right, "{{ dong_ngay }}", size=14, italic=True, before=6)
+    return table

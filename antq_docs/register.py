@@ -1,0 +1,103 @@
+"""The number register of an output folder (DIR/register.sqlite): document numbers per series.
+
+Nghị định 30 numbers an issuer's documents from 01 each year. The register gives each document
+a number once and keeps it: the same document gets the same number on every re-run, a number is
+never given to another document (even if its file is deleted), and overlapping runs are safe
+because every assignment happens inside one SQLite write transaction. Only the output layer
+(output.py) opens it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from antq_docs.errors import OutputError
+
+FILE = "register.sqlite"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS numbers (
+    issuer TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    document TEXT NOT NULL,
+    assigned_at TEXT NOT NULL,
+    PRIMARY KEY (issuer, year, number),
+    UNIQUE (issuer, year, document)
+)
+"""
+
+
+class Register:
+    """Numbers of one output folder, read and assigned through SQLite transactions."""
+
+    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
+        self.path = Path(folder) / FILE
+        self.read_only = read_only
+        self._db: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None:
+            if self.read_only and not self.path.exists():
+                return None
+            try:
+                uri = f"file:{self.path}?mode=ro" if self.read_only else f"file:{self.path}"
+                self._db = sqlite3.connect(uri, uri=True, timeout=60, isolation_level=None)
+                if not self.read_only:
+                    self._db.execute(_SCHEMA)
+            except sqlite3.Error as e:
+                raise OutputError(f"không mở được sổ đăng ký số ({e}).", path=self.path) from e
+        return self._db
+
+    def close(self) -> None:
+        """Close the database."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def lookup(self, issuer: str, year: int, document: str) -> int | None:
+        """The number already given to a document, if any."""
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute(
+                "SELECT number FROM numbers WHERE issuer = ? AND year = ? AND document = ?",
+                (issuer, year, document),
+            ).fetchone()
+        except sqlite3.Error as e:
+            raise OutputError(f"sổ đăng ký số hỏng ({e}).", path=self.path) from e
+        return row[0] if row else None
+
+    def number(self, issuer: str, year: int, document: str, start: int = 1) -> int:
+        """The document's number: its old one, else the next of the series (at least start)."""
+        db = self._connect()
+        assert db is not None and not self.read_only
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute(
+                    "SELECT number FROM numbers WHERE issuer = ? AND year = ? AND document = ?",
+                    (issuer, year, document),
+                ).fetchone()
+                if row:
+                    db.execute("COMMIT")
+                    return row[0]
+                (last,) = db.execute(
+                    "SELECT COALESCE(MAX(number), 0) FROM numbers WHERE issuer = ? AND year = ?",
+                    (issuer, year),
+                ).fetchone()
+                value = max(start, last + 1)
+                db.execute(
+                    "INSERT INTO numbers VALUES (?, ?, ?, ?, ?)",
+                    (issuer, year, value, document,
+                     dt.datetime.now().astimezone().isoformat(timespec="seconds")),
+                )
+                db.execute("COMMIT")
+                return value
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as e:
+            raise OutputError(f"không ghi được sổ đăng ký số ({e}).", path=self.path) from e
