@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import venv
+from pathlib import Path
 
 import pytest
 
@@ -57,19 +58,55 @@ def test_libreoffice_opens_every_template_family(tmp_path, runner):
     out = tmp_path / "out"
     result = runner.invoke(cli, ["generate", "all", "--out", str(out)])
     assert result.exit_code == 0, result.stderr
-    chosen = [out / "pledge" / "KT-02-02.docx", out / "pledge" / "KT-02-02-02.docx"]
-    pdf_dir = tmp_path / "pdf"
-    profile = tmp_path / "profile"
+    campaign = tmp_path / "party.yaml"
+    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n",
+                        "utf-8")
+    units = tmp_path / "units.csv"
+    units.write_text("ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,bi_thu\n"
+                     "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,\n"
+                     "X,Xã Hà Mòn,Xã,T,B,Chủ tịch UBND xã,UBND,Nguyễn Văn C\n", "utf-8")
+    party = tmp_path / "party"
+    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(campaign), "--units",
+                                 str(units), "--out", str(party)])
+    assert result.exit_code == 0, result.stderr
+    chosen = [out / "pledge" / "KT-02-02.docx", out / "pledge" / "KT-02-02-02.docx",
+              out / "plan" / "KT-02.docx", out / "event-plan" / "KT-GD-01.docx",
+              party / "plan" / "X.docx"]
+    for doc in chosen:
+        pages = _pdf_pages(binary, doc, tmp_path / "pdf" / doc.parent.parent.name / doc.parent.name)
+        assert pages >= 2
+
+
+def _pdf_pages(binary: str, doc: Path, pdf_dir: Path) -> int:
+    """Convert one document with LibreOffice and count the pages of the PDF."""
+    profile = pdf_dir / "profile"
     subprocess.run(
         [binary, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
-         "--outdir", str(pdf_dir), *map(str, chosen)],
+         "--outdir", str(pdf_dir), str(doc)],
         check=True, capture_output=True, timeout=300,
     )
-    for doc in chosen:
-        pdf = pdf_dir / (doc.stem + ".pdf")
-        data = pdf.read_bytes()
-        assert data.startswith(b"%PDF")
-        assert data.count(b"/Type /Page") + data.count(b"/Type/Page") >= 2
+    data = (pdf_dir / (doc.stem + ".pdf")).read_bytes()
+    assert data.startswith(b"%PDF")
+    return data.count(b"/Type /Page\n") + data.count(b"/Type /Page>") + data.count(b"/Type/Page")
+
+
+def test_plans_for_500_units_open_in_python_docx_and_libreoffice(tmp_path, runner):
+    binary = soffice()
+    csv_path, _ = write_roster(500, tmp_path / "data")
+    roster = load_roster(csv_path)
+    out = tmp_path / "out"
+    for kind in ("plan", "event-plan"):
+        result = runner.invoke(cli, ["generate", kind, "--campaign", str(SAMPLE_CAMPAIGN),
+                                     "--units", str(csv_path), "--out", str(out)])
+        assert result.exit_code == 0, result.stderr
+        issuers = sorted(u.code for u in roster if u.type != "tinh" and u.type != "khu_dan_cu")
+        written = sorted(p.stem for p in (out / kind).glob("*.docx"))
+        assert written == issuers
+        for code in written:
+            doc = dh.open_docx(out / kind / f"{code}.docx")
+            assert dh.leftover_tags(doc) == []
+        for code in written[::60]:
+            assert _pdf_pages(binary, out / kind / f"{code}.docx", tmp_path / "pdf" / kind) >= 2
 
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])

@@ -70,7 +70,9 @@ class Needs:
     def findings(self) -> list[Finding]:
         """Every missing value, roster cells by row, then campaign fields."""
         found = []
-        for (row, column), (unit, purposes) in sorted(self._cells.items()):
+        order = list(_HEADERS.values())
+        cells = sorted(self._cells.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1])))
+        for (row, column), (unit, purposes) in cells:
             found.append(
                 Finding(
                     f"thiếu giá trị, cần cho {'; '.join(purposes)}",
