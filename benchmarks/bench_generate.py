@@ -40,7 +40,8 @@ def bench(n: int) -> str:
         docs = len(result.outcomes)
         best = min(fresh)
         return (
-            f"{n:>6} units: {docs} documents ({', '.join(REGISTRY)}) in {best:.2f} s ({docs / best:.0f} docs/s); "
+            f"{n:>6} units: {docs} documents ({', '.join(REGISTRY)}) in {best:.2f} s "
+            f"({docs / best:.0f} docs/s); "
             f"re-run with nothing to rewrite {rerun:.2f} s; reading the XLSX {read_xlsx:.2f} s"
         )
 

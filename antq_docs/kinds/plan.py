@@ -271,7 +271,21 @@ class Plan(Kind):
             f"{committee} {unit.sentence_name}")
         superior = f"Đảng bộ {unit.parent.sentence_name}" if unit.parent else ""
         secretary = needs.unit_value(unit, "secretary", f"{PURPOSE} (nghị quyết cấp ủy)")
+        deadline_month, deadline_day = _DEADLINES[unit.type]
+        report_to = f"{superior.replace('Đảng bộ', 'Ban Thường vụ')}" if superior else "cấp trên"
         return {
+            "to_chuc": [
+                f"{unit.body_name} xây dựng kế hoạch triển khai Nghị quyết; Công an "
+                f"{unit.area_name} làm nòng cốt tham mưu, hướng dẫn, kiểm tra việc thực hiện."
+                if unit.type in ("huyen", "xa") else
+                f"Người đứng đầu {unit.name} xây dựng kế hoạch triển khai Nghị quyết.",
+                "Ủy ban Mặt trận Tổ quốc và các đoàn thể vận động đoàn viên, hội viên và Nhân dân "
+                "tham gia phong trào.",
+                "Các chi bộ trực thuộc quán triệt Nghị quyết đến đảng viên, gắn với nhiệm vụ của "
+                "chi bộ.",
+                f"Văn phòng {committee} theo dõi, đôn đốc, tổng hợp kết quả, báo cáo {report_to} "
+                f"trước ngày {deadline_day:02d}/{deadline_month}/{campaign.year}.",
+            ],
             "dang_cap_tren": vi.upper(superior),
             "dang_ban_hanh": vi.upper(own),
             "dong_ngay": vi.date_line(common.place_of(unit, campaign), day),

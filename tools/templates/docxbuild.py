@@ -375,7 +375,7 @@ def optional(container, condition: str, text: str, **kw) -> None:
 
 def party_header(doc):
     """The Hướng dẫn 36 header: Party bodies, '*' and number left; ĐẢNG CỘNG SẢN VIỆT NAM right."""
-    left_w, right_w = 7.0, TEXT_WIDTH_CM - 7.0
+    left_w, right_w = 6.5, TEXT_WIDTH_CM - 6.5
     table = borderless_table(doc, [left_w, right_w], rows=1)
     left, right = table.rows[0].cells
     cell_para(left, "{%p if dang_cap_tren %}", size=14)
@@ -385,6 +385,6 @@ def party_header(doc):
     cell_para(left, "*", size=14)
     cell_para(left, "Số {{ so_ky_hieu }}", size=14)
     heading_line = cell_para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True)
-    bottom_rule(heading_line, indent_cm=(right_w - 6.9) / 2)
+    bottom_rule(heading_line, indent_cm=(right_w - 8.2) / 2)
     cell_para(right, "{{ dong_ngay }}", size=14, italic=True, before=6)
     return table
