@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,16 +19,13 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.fixture
-def fixture_copy(tmp_path):
-    """Copy a named fixture into tmp_path and return the copy's path."""
-
-    def copy(name: str) -> Path:
-        target = tmp_path / name
-        shutil.copy(FIXTURES / name, target)
-        return target
-
-    return copy
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory) -> Path:
+    """Every document of the bundled sample, generated once for the whole session."""
+    out = tmp_path_factory.mktemp("sample-out")
+    result = invoke_generate(CliRunner(), "all", out)
+    assert result.exit_code == 0, result.stderr
+    return out
 
 
 def write_xlsx(path: Path, rows: list[list[object]], title: str = "Danh sách") -> Path:
@@ -61,3 +57,25 @@ def campaign_text(**changes: str) -> str:
             lines.append(line)
         text = "\n".join(lines) + "\n"
     return text
+
+
+def invoke_generate(
+    runner, kind: str, out: Path, *extra: str, units=SAMPLE_UNITS, campaign=SAMPLE_CAMPAIGN
+):
+    """Run `antq-docs generate KIND` on the given inputs into out."""
+    from antq_docs.cli import cli
+
+    return runner.invoke(
+        cli,
+        [
+            "generate",
+            kind,
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(units),
+            "--out",
+            str(out),
+            *extra,
+        ],
+    )

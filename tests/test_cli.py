@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from antq_docs.cli import cli
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 COMMANDS = [[], *([name] for name in cli.commands)]
 
@@ -50,25 +50,17 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
         "Cảnh báo: KT-10 (Huyện Ia H'Drai): chưa có đơn vị điển hình (cột Điển hình); bản kế "
         "hoạch có ghi chú để bổ sung trước khi ban hành."
     )
-    counts = {k: len(list((tmp_path / "out" / k).glob("*.docx")))
-              for k in ("pledge", "plan", "event-plan")}
+    counts = {
+        k: len(list((tmp_path / "out" / k).glob("*.docx")))
+        for k in ("pledge", "plan", "event-plan")
+    }
     assert counts == {"pledge": 93, "plan": 49, "event-plan": 49}
 
 
 def test_bad_roster_exits_1_and_writes_nothing(tmp_path, runner):
     out = tmp_path / "out"
-    result = runner.invoke(
-        cli,
-        [
-            "generate",
-            "all",
-            "--campaign",
-            str(SAMPLE_CAMPAIGN),
-            "--units",
-            str(FIXTURES / "roster-duplicate-code.csv"),
-            "--out",
-            str(out),
-        ],
+    result = invoke_generate(
+        runner, "all", out, units=FIXTURES / "roster-duplicate-code.csv", campaign=SAMPLE_CAMPAIGN
     )
     assert result.exit_code == 1
     assert result.stderr == (
@@ -82,18 +74,8 @@ def test_bad_roster_exits_1_and_writes_nothing(tmp_path, runner):
 def test_campaign_and_roster_problems_are_reported_together(tmp_path, runner):
     campaign = tmp_path / "c.yaml"
     campaign.write_text(SAMPLE_CAMPAIGN.read_text(encoding="utf-8") + "thua: 1\n", "utf-8")
-    result = runner.invoke(
-        cli,
-        [
-            "generate",
-            "pledge",
-            "--campaign",
-            str(campaign),
-            "--units",
-            str(FIXTURES / "roster-cycle.csv"),
-            "--out",
-            str(tmp_path / "out"),
-        ],
+    result = invoke_generate(
+        runner, "pledge", tmp_path / "out", units=FIXTURES / "roster-cycle.csv", campaign=campaign
     )
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [

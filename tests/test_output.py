@@ -12,7 +12,7 @@ import pytest
 from antq_docs.cli import cli
 from antq_docs.errors import OutputError
 from antq_docs.output import OutputFolder, file_sha256
-from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS
+from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 ARGS = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
 
@@ -97,19 +97,7 @@ def test_changed_inputs_update_untouched_files_and_replace_entries(tmp_path, run
         SAMPLE_UNITS.read_text(encoding="utf-8-sig").replace("Hồ Xuân Vinh", "Hồ Xuân Vĩnh"),
         encoding="utf-8",
     )
-    result = runner.invoke(
-        cli,
-        [
-            "generate",
-            "pledge",
-            "--campaign",
-            str(SAMPLE_CAMPAIGN),
-            "--units",
-            str(units),
-            "--out",
-            str(out),
-        ],
-    )
+    result = invoke_generate(runner, "pledge", out, units=units, campaign=SAMPLE_CAMPAIGN)
     assert result.exit_code == 0, result.stderr
     assert "Xong: 0 tệp mới, 3 cập nhật, 90 không đổi" in result.stderr
     docs = manifest(out)["documents"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from antq_docs.cli import cli
@@ -15,27 +13,26 @@ from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS
 HEADER = "ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,dien_hinh,dia_diem,kinh_phi,bi_thu"
 
 
-@pytest.fixture(scope="module")
-def sample_out(tmp_path_factory) -> Path:
-    from click.testing import CliRunner
-
-    out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(
-        cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-              str(SAMPLE_UNITS), "--out", str(out)]
-    )
-    assert result.exit_code == 0, result.stderr
-    return out
-
-
 def generate(runner, tmp_path, kind: str, rows: list[str], campaign: str | None = None, *extra):
     units = tmp_path / "units.csv"
     units.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
     campaign_path = tmp_path / "campaign.yaml"
     campaign_path.write_text(campaign or SAMPLE_CAMPAIGN.read_text("utf-8"), encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["generate", kind, "--campaign", str(campaign_path), "--units",
-                                 str(units), "--out", str(out), *extra])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            kind,
+            "--campaign",
+            str(campaign_path),
+            "--units",
+            str(units),
+            "--out",
+            str(out),
+            *extra,
+        ],
+    )
     return result, out
 
 
@@ -45,8 +42,11 @@ def section_titles(doc) -> list[str]:
 
 def test_every_issuer_has_a_plan_and_an_event_plan(sample_out):
     roster = load_roster(SAMPLE_UNITS)
-    issuers = sorted(u.code for u in roster
-                     if u.type in {"huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"})
+    issuers = sorted(
+        u.code
+        for u in roster
+        if u.type in {"huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"}
+    )
     for kind in ("plan", "event-plan"):
         assert sorted(p.stem for p in (sample_out / kind).glob("*.docx")) == issuers
 
@@ -59,16 +59,25 @@ def test_district_plan_parts_formatting_and_signature(sample_out):
     assert dh.fonts_everywhere(doc) == {"Times New Roman"}
     assert dh.leftover_tags(doc) == []
     left = [x for x in doc.tables[0].rows[0].cells[0].text.split("\n") if x]
-    assert left == ["ỦY BAN NHÂN DÂN TỈNH KON TUM", "ỦY BAN NHÂN DÂN HUYỆN ĐĂK HÀ",
-                    "Số:       /KH-UBND"]
+    assert left == [
+        "ỦY BAN NHÂN DÂN TỈNH KON TUM",
+        "ỦY BAN NHÂN DÂN HUYỆN ĐĂK HÀ",
+        "Số:       /KH-UBND",
+    ]
     assert dh.runs_style(dh.find(doc, "Số:")) == {(13, False, False)}
     assert "Đăk Hà, ngày 20 tháng 3 năm 2025" in dh.full_text(doc)
     assert dh.runs_style(dh.find(doc, "KẾ HOẠCH")) == {(14, True, False)}
     assert "Xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025" in dh.texts(doc)
-    assert section_titles(doc) == ["I. MỤC ĐÍCH, YÊU CẦU", "II. CHỈ TIÊU",
-                                   "III. NHIỆM VỤ, GIẢI PHÁP", "IV. TỔ CHỨC THỰC HIỆN"]
+    assert section_titles(doc) == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. CHỈ TIÊU",
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "IV. TỔ CHỨC THỰC HIỆN",
+    ]
     bases = [t for t in dh.texts(doc) if t.startswith("Căn cứ")]
-    assert bases[-1].startswith("Căn cứ Kế hoạch số 38/KH-BCĐ ngày 07/3/2025") and bases[-1][-1] == "."
+    assert (
+        bases[-1].startswith("Căn cứ Kế hoạch số 38/KH-BCĐ ngày 07/3/2025") and bases[-1][-1] == "."
+    )
     closing = dh.find(doc, "Trên đây là Kế hoạch")
     assert closing.text.endswith("./.")
     signature = [x for x in doc.tables[-1].rows[0].cells[1].text.split("\n") if x]
@@ -82,13 +91,21 @@ def test_district_plan_parts_formatting_and_signature(sample_out):
 
 
 def test_targets_come_from_the_campaign(tmp_path, runner):
-    campaign = SAMPLE_CAMPAIGN.read_text("utf-8").replace(
-        "noi_dung: 70% doanh nghiệp đăng ký", "noi_dung: 65% doanh nghiệp đăng ký"
-    ).replace("    loai: [doanh_nghiep]\n    ty_le: 70\n", "    loai: [doanh_nghiep]\n    ty_le: 65\n", 1)
-    rows = ["T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
-            "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
-            "X,Xã Hà Mòn,Xã,H,C,Chủ tịch UBND xã,UBND,x,,,",
-            "D,Công ty TNHH A,Doanh nghiệp,H,E,Giám đốc,CTA,,,,"]
+    campaign = (
+        SAMPLE_CAMPAIGN.read_text("utf-8")
+        .replace("noi_dung: 70% doanh nghiệp đăng ký", "noi_dung: 65% doanh nghiệp đăng ký")
+        .replace(
+            "    loai: [doanh_nghiep]\n    ty_le: 70\n",
+            "    loai: [doanh_nghiep]\n    ty_le: 65\n",
+            1,
+        )
+    )
+    rows = [
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
+        "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
+        "X,Xã Hà Mòn,Xã,H,C,Chủ tịch UBND xã,UBND,x,,,",
+        "D,Công ty TNHH A,Doanh nghiệp,H,E,Giám đốc,CTA,,,,",
+    ]
     result, out = generate(runner, tmp_path, "plan", rows, campaign)
     assert result.exit_code == 0, result.stderr
     text = dh.full_text(dh.open_docx(out / "plan" / "H.docx"))
@@ -96,9 +113,12 @@ def test_targets_come_from_the_campaign(tmp_path, runner):
     company = dh.open_docx(out / "plan" / "D.docx")
     texts = dh.texts(company)
     start, end = texts.index("II. CHỈ TIÊU"), texts.index("III. NHIỆM VỤ, GIẢI PHÁP")
-    campaign_targets = [t.text for t in load_campaign(tmp_path / "campaign.yaml").targets
-                        if t.applies_to("doanh_nghiep")]
-    assert texts[start + 1:end] == [
+    campaign_targets = [
+        t.text
+        for t in load_campaign(tmp_path / "campaign.yaml").targets
+        if t.applies_to("doanh_nghiep")
+    ]
+    assert texts[start + 1 : end] == [
         f"{i}. {t}" + (";" if i < len(campaign_targets) else ".")
         for i, t in enumerate(campaign_targets, start=1)
     ]
@@ -106,74 +126,128 @@ def test_targets_come_from_the_campaign(tmp_path, runner):
 
 
 def test_district_table_lists_exactly_its_units_in_vietnamese_order(tmp_path, runner):
-    rows = ["T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
-            "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
-            "X1,Xã Đăk Mar,Xã,H,C,Chủ tịch UBND xã,UBND,,,,",
-            "X2,Xã Ea Na,Xã,H,C,Chủ tịch UBND xã,UBND,,,,",
-            "X3,Xã Duy Tân,Xã,H,C,Chủ tịch UBND xã,UBND,x,,,",
-            "X4,Xã Dục Nông,Xã,H,C,Chủ tịch UBND xã,UBND,,,,",
-            "S,Trường THCS Lê Lợi,Trường,H,D,Hiệu trưởng,THCS,,,,",
-            "K,Thôn 1,Thôn,X1,E,Trưởng thôn,,,,,",
-            "H2,Huyện Đăk Tô,Huyện,T,F,Chủ tịch UBND huyện,UBND,,,,",
-            "X9,Xã Tân Cảnh,Xã,H2,G,Chủ tịch UBND xã,UBND,,,,"]
+    rows = [
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
+        "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
+        "X1,Xã Đăk Mar,Xã,H,C,Chủ tịch UBND xã,UBND,,,,",
+        "X2,Xã Ea Na,Xã,H,C,Chủ tịch UBND xã,UBND,,,,",
+        "X3,Xã Duy Tân,Xã,H,C,Chủ tịch UBND xã,UBND,x,,,",
+        "X4,Xã Dục Nông,Xã,H,C,Chủ tịch UBND xã,UBND,,,,",
+        "S,Trường THCS Lê Lợi,Trường,H,D,Hiệu trưởng,THCS,,,,",
+        "K,Thôn 1,Thôn,X1,E,Trưởng thôn,,,,,",
+        "H2,Huyện Đăk Tô,Huyện,T,F,Chủ tịch UBND huyện,UBND,,,,",
+        "X9,Xã Tân Cảnh,Xã,H2,G,Chủ tịch UBND xã,UBND,,,,",
+    ]
     result, out = generate(runner, tmp_path, "plan", rows)
     assert result.exit_code == 0, result.stderr
     doc = dh.open_docx(out / "plan" / "H.docx")
     table = doc.tables[1]
     assert [c.text for c in table.rows[0].cells] == [
-        "STT", "Tên đơn vị", "Loại", "Đăng ký “An toàn về an ninh, trật tự”",
-        "Mục tiêu cuối năm", "Ghi chú",
+        "STT",
+        "Tên đơn vị",
+        "Loại",
+        "Đăng ký “An toàn về an ninh, trật tự”",
+        "Mục tiêu cuối năm",
+        "Ghi chú",
     ]
     body = [[c.text for c in row.cells] for row in table.rows[1:]]
-    assert [r[1] for r in body] == ["Xã Dục Nông", "Xã Duy Tân", "Xã Đăk Mar", "Xã Ea Na",
-                                    "Trường THCS Lê Lợi"]
+    assert [r[1] for r in body] == [
+        "Xã Dục Nông",
+        "Xã Duy Tân",
+        "Xã Đăk Mar",
+        "Xã Ea Na",
+        "Trường THCS Lê Lợi",
+    ]
     assert [r[0] for r in body] == ["1", "2", "3", "4", "5"]
-    assert body[1][3:] == ["Đăng ký", "Đạt chuẩn “An toàn về an ninh, trật tự”; Xếp loại Khá trở "
-                           "lên", "Xây dựng điển hình"]
+    assert body[1][3:] == [
+        "Đăng ký",
+        "Đạt chuẩn “An toàn về an ninh, trật tự”; Xếp loại Khá trở lên",
+        "Xây dựng điển hình",
+    ]
     text = dh.full_text(doc)
-    assert ("Đơn vị chọn xây dựng điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
-            "2025: Xã Duy Tân.") in text
+    assert (
+        "Đơn vị chọn xây dựng điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+        "2025: Xã Duy Tân."
+    ) in text
     assert "Lưu ý:" not in text
     commune = dh.open_docx(out / "plan" / "X1.docx")
     assert [[c.text for c in r.cells][1] for r in commune.tables[1].rows[1:]] == ["Thôn 1"]
     other = dh.full_text(dh.open_docx(out / "plan" / "H2.docx"))
     assert "Lưu ý: huyện Đăk Tô chưa chọn đơn vị xây dựng điển hình" in other
     assert result.stderr.count("Cảnh báo:") == 1
-    assert ("Cảnh báo: H2 (Huyện Đăk Tô): chưa có đơn vị điển hình (cột Điển hình); bản kế "
-            "hoạch có ghi chú để bổ sung trước khi ban hành.") in result.stderr
+    assert (
+        "Cảnh báo: H2 (Huyện Đăk Tô): chưa có đơn vị điển hình (cột Điển hình); bản kế "
+        "hoạch có ghi chú để bổ sung trước khi ban hành."
+    ) in result.stderr
 
 
 def test_agency_signs_directly_and_deputy_form_needs_the_signer(tmp_path, runner):
-    rows = ["T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
-            "C,Sở Tư pháp,Cơ quan,T,Lê Văn Bình,Giám đốc,STP,,,,",
-            "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,"]
+    rows = [
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
+        "C,Sở Tư pháp,Cơ quan,T,Lê Văn Bình,Giám đốc,STP,,,,",
+        "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
+    ]
     result, out = generate(runner, tmp_path, "plan", rows)
     assert result.exit_code == 0, result.stderr
-    signature = [x for x in dh.open_docx(out / "plan" / "C.docx").tables[-1].rows[0].cells[1]
-                 .text.split("\n") if x]
+    signature = [
+        x
+        for x in dh.open_docx(out / "plan" / "C.docx").tables[-1].rows[0].cells[1].text.split("\n")
+        if x
+    ]
     assert signature == ["GIÁM ĐỐC", "Lê Văn Bình"]
     campaign = SAMPLE_CAMPAIGN.read_text("utf-8").replace("  huyen: tm ", "  huyen: kt ")
     result, out = generate(runner, tmp_path, "plan", rows, campaign)
     assert result.exit_code == 1
-    assert ("units.csv, dòng 4, cột Người ký, đơn vị H: thiếu giá trị, cần cho kế hoạch năm "
-            "(ký thay)") in result.stderr
+    assert (
+        "units.csv, dòng 4, cột Người ký, đơn vị H: thiếu giá trị, cần cho kế hoạch năm (ký thay)"
+    ) in result.stderr
     header = HEADER + ",nguoi_ky,chuc_vu_nguoi_ky"
     units = tmp_path / "units.csv"
-    units.write_text("\n".join([header, rows[0] + ",,", rows[1] + ",,",
-                                rows[2] + ",Phạm Thị Hoa,Phó Chủ tịch UBND huyện"]) + "\n", "utf-8")
-    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(tmp_path / "campaign.yaml"),
-                                 "--units", str(units), "--out", str(tmp_path / "out2")])
+    units.write_text(
+        "\n".join(
+            [
+                header,
+                rows[0] + ",,",
+                rows[1] + ",,",
+                rows[2] + ",Phạm Thị Hoa,Phó Chủ tịch UBND huyện",
+            ]
+        )
+        + "\n",
+        "utf-8",
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "plan",
+            "--campaign",
+            str(tmp_path / "campaign.yaml"),
+            "--units",
+            str(units),
+            "--out",
+            str(tmp_path / "out2"),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
-    signature = [x for x in dh.open_docx(tmp_path / "out2" / "plan" / "H.docx").tables[-1]
-                 .rows[0].cells[1].text.split("\n") if x]
+    signature = [
+        x
+        for x in dh.open_docx(tmp_path / "out2" / "plan" / "H.docx")
+        .tables[-1]
+        .rows[0]
+        .cells[1]
+        .text.split("\n")
+        if x
+    ]
     assert signature == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Thị Hoa"]
 
 
 def test_party_resolution_family(tmp_path, runner):
     campaign = SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n"
-    rows = ["T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
-            "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
-            "X,Xã Hà Mòn,Xã,H,C,Chủ tịch UBND xã,UBND,,,,Nguyễn Văn Bí"]
+    rows = [
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
+        "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
+        "X,Xã Hà Mòn,Xã,H,C,Chủ tịch UBND xã,UBND,,,,Nguyễn Văn Bí",
+    ]
     result, out = generate(runner, tmp_path, "plan", rows, campaign)
     assert result.exit_code == 0, result.stderr
     doc = dh.open_docx(out / "plan" / "X.docx")
@@ -182,7 +256,9 @@ def test_party_resolution_family(tmp_path, runner):
     assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Mòn, ngày 20 tháng 3 năm 2025"]
     assert dh.runs_style(dh.find(doc, "ĐẢNG CỘNG SẢN VIỆT NAM")) == {(15, True, False)}
     assert dh.runs_style(dh.find(doc, "NGHỊ QUYẾT")) == {(16, True, False)}
-    assert "về lãnh đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025" in dh.texts(doc)
+    assert "về lãnh đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025" in dh.texts(
+        doc
+    )
     signature = [x for x in doc.tables[-1].rows[0].cells[1].text.split("\n") if x]
     assert signature == ["T/M ĐẢNG ỦY", "BÍ THƯ", "Nguyễn Văn Bí"]
     assert dh.leftover_tags(doc) == []
@@ -191,21 +267,23 @@ def test_party_resolution_family(tmp_path, runner):
     rows[2] = rows[2].removesuffix("Nguyễn Văn Bí")
     result, _ = generate(runner, tmp_path, "plan", rows, campaign)
     assert result.exit_code == 1
-    assert ("units.csv, dòng 4, cột Bí thư, đơn vị X: thiếu giá trị, cần cho kế hoạch năm "
-            "(nghị quyết cấp ủy)") in result.stderr
+    assert (
+        "units.csv, dòng 4, cột Bí thư, đơn vị X: thiếu giá trị, cần cho kế hoạch năm "
+        "(nghị quyết cấp ủy)"
+    ) in result.stderr
 
 
 def test_only_plans_may_take_the_party_family(tmp_path):
     from antq_docs.errors import ValidationError
 
     path = tmp_path / "c.yaml"
-    path.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  pledge: {xa: dang}\n",
-                    encoding="utf-8")
+    path.write_text(
+        SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  pledge: {xa: dang}\n", encoding="utf-8"
+    )
     with pytest.raises(ValidationError) as excinfo:
         load_campaign(path)
     assert [str(f) for f in excinfo.value.findings] == [
-        "c.yaml, trường the_thuc: chỉ kế hoạch (plan) ban hành được dưới dạng nghị quyết của "
-        "cấp ủy"
+        "c.yaml, trường the_thuc: chỉ kế hoạch (plan) ban hành được dưới dạng nghị quyết của cấp ủy"
     ]
 
 
@@ -214,9 +292,12 @@ def test_event_plan_parts_programme_and_budget(sample_out):
     dh.assert_a4_nd30(doc)
     assert dh.leftover_tags(doc) == []
     assert section_titles(doc) == [
-        "I. MỤC ĐÍCH, YÊU CẦU", "II. CÁC HOẠT ĐỘNG HƯỞNG ỨNG",
-        "III. NỘI DUNG, CHƯƠNG TRÌNH NGÀY HỘI", "IV. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN",
-        "V. KINH PHÍ", "VI. PHÂN CÔNG NHIỆM VỤ",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. CÁC HOẠT ĐỘNG HƯỞNG ỨNG",
+        "III. NỘI DUNG, CHƯƠNG TRÌNH NGÀY HỘI",
+        "IV. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN",
+        "V. KINH PHÍ",
+        "VI. PHÂN CÔNG NHIỆM VỤ",
     ]
     text = dh.full_text(doc)
     assert "Thời gian: Từ ngày 01/7/2025 đến ngày 19/8/2025." in text
@@ -228,14 +309,17 @@ def test_event_plan_parts_programme_and_budget(sample_out):
     assert [r[0] for r in programme[2:festival]] == ["1", "2", "3", "4", "5", "6"]
     assert "1. Thời gian: 07 giờ 30 phút, ngày 19 tháng 8 năm 2025." in text
     assert "2. Địa điểm: Hội trường Ủy ban nhân dân xã." in text
-    assert ("Tổng kinh phí dự kiến: 15.500.000 đồng (Bằng chữ: Mười lăm triệu năm trăm nghìn "
-            "đồng)") in text
+    assert (
+        "Tổng kinh phí dự kiến: 15.500.000 đồng (Bằng chữ: Mười lăm triệu năm trăm nghìn đồng)"
+    ) in text
     assert dh.find(doc, "Trên đây là Kế hoạch tổ chức Ngày hội").text.endswith("./.")
 
 
 def test_roster_overrides_place_and_budget_and_bad_amounts_are_refused(tmp_path, runner):
-    rows = ["T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
-            'X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,UBND,,Nhà văn hóa thôn 1,"1.000.005",']
+    rows = [
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
+        'X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,UBND,,Nhà văn hóa thôn 1,"1.000.005",',
+    ]
     result, out = generate(runner, tmp_path, "event-plan", rows)
     assert result.exit_code == 0, result.stderr
     text = dh.full_text(dh.open_docx(out / "event-plan" / "X.docx"))
@@ -244,16 +328,21 @@ def test_roster_overrides_place_and_budget_and_bad_amounts_are_refused(tmp_path,
     rows[1] = "X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,UBND,,,mười triệu,"
     result, _ = generate(runner, tmp_path, "event-plan", rows)
     assert result.exit_code == 1
-    assert ('units.csv, dòng 3, cột J (kinh_phi): kinh phí "mười triệu" không phải số tiền '
-            "(viết 15.500.000)") in result.stderr
+    assert (
+        'units.csv, dòng 3, cột J (kinh_phi): kinh phí "mười triệu" không phải số tiền '
+        "(viết 15.500.000)"
+    ) in result.stderr
 
 
 def test_missing_place_and_budget_without_defaults_are_named(tmp_path, runner):
-    campaign = SAMPLE_CAMPAIGN.read_text("utf-8").replace("    co_quan:\n      dia_diem: Hội trường "
-                                                         "cơ quan\n      kinh_phi: 5000000\n",
-                                                         "    co_quan:\n")
-    rows = ["T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
-            "C,Sở Tư pháp,Cơ quan,T,B,Giám đốc,STP,,,,"]
+    campaign = SAMPLE_CAMPAIGN.read_text("utf-8").replace(
+        "    co_quan:\n      dia_diem: Hội trường cơ quan\n      kinh_phi: 5000000\n",
+        "    co_quan:\n",
+    )
+    rows = [
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
+        "C,Sở Tư pháp,Cơ quan,T,B,Giám đốc,STP,,,,",
+    ]
     result, _ = generate(runner, tmp_path, "event-plan", rows, campaign)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[1:] == [

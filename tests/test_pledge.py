@@ -3,37 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
-import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS
-
-
-@pytest.fixture(scope="module")
-def sample_out(tmp_path_factory) -> Path:
-    from click.testing import CliRunner
-
-    out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(
-        cli,
-        [
-            "generate",
-            "pledge",
-            "--campaign",
-            str(SAMPLE_CAMPAIGN),
-            "--units",
-            str(SAMPLE_UNITS),
-            "--out",
-            str(out),
-        ],
-    )
-    assert result.exit_code == 0, result.stderr
-    return out
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 
 def test_every_unit_below_the_root_has_one_pledge(sample_out):
@@ -147,18 +123,8 @@ def test_school_and_enterprise_commitments_suit_the_unit(sample_out):
 
 def test_special_characters_and_apostrophes_are_text(tmp_path, runner):
     out = tmp_path / "out"
-    result = runner.invoke(
-        cli,
-        [
-            "generate",
-            "pledge",
-            "--campaign",
-            str(SAMPLE_CAMPAIGN),
-            "--units",
-            str(FIXTURES / "roster-special-chars.csv"),
-            "--out",
-            str(out),
-        ],
+    result = invoke_generate(
+        runner, "pledge", out, units=FIXTURES / "roster-special-chars.csv", campaign=SAMPLE_CAMPAIGN
     )
     assert result.exit_code == 0, result.stderr
     doc = dh.open_docx(out / "pledge" / "DN1.docx")
@@ -173,18 +139,8 @@ def test_special_characters_and_apostrophes_are_text(tmp_path, runner):
 
 def test_nfd_roster_gives_nfc_documents(tmp_path, runner):
     out = tmp_path / "out"
-    result = runner.invoke(
-        cli,
-        [
-            "generate",
-            "pledge",
-            "--campaign",
-            str(SAMPLE_CAMPAIGN),
-            "--units",
-            str(FIXTURES / "roster-nfd.csv"),
-            "--out",
-            str(out),
-        ],
+    result = invoke_generate(
+        runner, "pledge", out, units=FIXTURES / "roster-nfd.csv", campaign=SAMPLE_CAMPAIGN
     )
     assert result.exit_code == 0, result.stderr
     for path in (out / "pledge").iterdir():
@@ -195,18 +151,8 @@ def test_nfd_roster_gives_nfc_documents(tmp_path, runner):
 
 def test_missing_head_names_the_unit_and_field_and_writes_nothing(tmp_path, runner):
     out = tmp_path / "out"
-    result = runner.invoke(
-        cli,
-        [
-            "generate",
-            "pledge",
-            "--campaign",
-            str(SAMPLE_CAMPAIGN),
-            "--units",
-            str(FIXTURES / "roster-missing-head.csv"),
-            "--out",
-            str(out),
-        ],
+    result = invoke_generate(
+        runner, "pledge", out, units=FIXTURES / "roster-missing-head.csv", campaign=SAMPLE_CAMPAIGN
     )
     assert result.exit_code == 1
     assert result.stderr == (
@@ -223,8 +169,19 @@ def test_missing_document_date_in_campaign_is_named(tmp_path, runner):
     campaign = tmp_path / "c.yaml"
     text = SAMPLE_CAMPAIGN.read_text(encoding="utf-8")
     campaign.write_text(text.replace("  pledge: 2025-03-25 ", "  # pledge: 2025-03-25 "), "utf-8")
-    result = runner.invoke(cli, ["generate", "pledge", "--campaign", str(campaign), "--units",
-                                 str(SAMPLE_UNITS), "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(SAMPLE_UNITS),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 1
     assert result.stderr == (
         "Lỗi: Thiếu dữ liệu cho văn bản: 1 lỗi, chưa ghi tệp nào.\n"

@@ -32,8 +32,19 @@ def test_register_numbers_are_sequential_padded_stable_and_never_reused(tmp_path
 
 def test_numbering_from_the_command_line(tmp_path, runner):
     out = tmp_path / "out"
-    command = ["generate", "all", *ARGS, "--out", str(out), "--unit", "KT-02", "--unit",
-               "KT-02-02", "--number-from", "KT-02=15"]
+    command = [
+        "generate",
+        "all",
+        *ARGS,
+        "--out",
+        str(out),
+        "--unit",
+        "KT-02",
+        "--unit",
+        "KT-02-02",
+        "--number-from",
+        "KT-02=15",
+    ]
     result = runner.invoke(cli, command)
     assert result.exit_code == 0, result.stderr
     assert number_line(out / "plan" / "KT-02.docx") == "Số: 15/KH-UBND"
@@ -50,25 +61,51 @@ def test_numbering_below_ten_is_zero_padded_and_set_in_the_campaign(tmp_path, ru
     campaign = tmp_path / "c.yaml"
     campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "danh_so:\n  KT-GD-01: 1\n", "utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(campaign), "--units",
-                                 str(SAMPLE_UNITS), "--out", str(out), "--unit", "KT-GD-01"])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "plan",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(SAMPLE_UNITS),
+            "--out",
+            str(out),
+            "--unit",
+            "KT-GD-01",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert number_line(out / "plan" / "KT-GD-01.docx") == "Số: 01/KH-THPTKT"
 
 
 def test_unknown_issuer_is_refused(tmp_path, runner):
-    result = runner.invoke(cli, ["generate", "plan", *ARGS, "--out", str(tmp_path / "o"),
-                                 "--number-from", "KHONG=3"])
+    result = runner.invoke(
+        cli, ["generate", "plan", *ARGS, "--out", str(tmp_path / "o"), "--number-from", "KHONG=3"]
+    )
     assert result.exit_code == 2
     assert "Lỗi: --number-from: không có đơn vị mang mã KHONG" in result.stderr
-    result = runner.invoke(cli, ["generate", "plan", *ARGS, "--out", str(tmp_path / "o"),
-                                 "--number-from", "KT-02"])
+    result = runner.invoke(
+        cli, ["generate", "plan", *ARGS, "--out", str(tmp_path / "o"), "--number-from", "KT-02"]
+    )
     assert result.exit_code == 2
     assert '"KT-02" phải có dạng MÃ=SỐ, ví dụ KT-02=15' in result.stderr
     campaign = tmp_path / "c.yaml"
     campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "danh_so:\n  KHONG: 1\n", "utf-8")
-    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(campaign), "--units",
-                                 str(SAMPLE_UNITS), "--out", str(tmp_path / "o")])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "plan",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(SAMPLE_UNITS),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
     assert result.exit_code == 1
     assert '  - c.yaml, trường danh_so.KHONG: không có đơn vị mang mã "KHONG" trong danh sách' in (
         result.stderr
@@ -88,8 +125,9 @@ for i in range(40):
 def test_two_processes_share_the_register_without_duplicates(tmp_path):
     Register(tmp_path).number("KT-02", 2025, "first")
     workers = [
-        subprocess.Popen([sys.executable, "-c", _WORKER, str(tmp_path), name],
-                         stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-c", _WORKER, str(tmp_path), name], stderr=subprocess.PIPE
+        )
         for name in ("a", "b")
     ]
     for worker in workers:
@@ -105,10 +143,21 @@ def test_two_processes_share_the_register_without_duplicates(tmp_path):
 
 def test_two_overlapping_runs_number_each_document_once(tmp_path):
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "antq_docs", "generate", "all", *ARGS, "--out", str(out),
-               "--number-from", "KT-02=1"]
-    runs = [subprocess.Popen([*command, "--unit", "KT-02"], stderr=subprocess.PIPE)
-            for _ in range(2)]
+    command = [
+        sys.executable,
+        "-m",
+        "antq_docs",
+        "generate",
+        "all",
+        *ARGS,
+        "--out",
+        str(out),
+        "--number-from",
+        "KT-02=1",
+    ]
+    runs = [
+        subprocess.Popen([*command, "--unit", "KT-02"], stderr=subprocess.PIPE) for _ in range(2)
+    ]
     for run in runs:
         _, err = run.communicate(timeout=120)
         assert run.returncode == 0, err.decode()

@@ -34,19 +34,27 @@ def test_wheel_carries_templates_and_sample_into_another_environment(tmp_path):
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     wheel = next(dist.glob("antq_docs-*.whl"))
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(
         [str(env_dir / "bin" / "antq-docs"), "generate", "all", "--out", "docs"],
-        cwd=elsewhere, capture_output=True, text=True, check=False,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "site-packages/antq_docs/fixtures/units-kon-tum-2025.csv" in result.stderr
@@ -59,19 +67,38 @@ def test_libreoffice_opens_every_template_family(tmp_path, runner):
     result = runner.invoke(cli, ["generate", "all", "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     campaign = tmp_path / "party.yaml"
-    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n",
-                        "utf-8")
+    campaign.write_text(
+        SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n", "utf-8"
+    )
     units = tmp_path / "units.csv"
-    units.write_text("ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,bi_thu\n"
-                     "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,\n"
-                     "X,Xã Hà Mòn,Xã,T,B,Chủ tịch UBND xã,UBND,Nguyễn Văn C\n", "utf-8")
+    units.write_text(
+        "ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,bi_thu\n"
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,\n"
+        "X,Xã Hà Mòn,Xã,T,B,Chủ tịch UBND xã,UBND,Nguyễn Văn C\n",
+        "utf-8",
+    )
     party = tmp_path / "party"
-    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(campaign), "--units",
-                                 str(units), "--out", str(party)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "plan",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(units),
+            "--out",
+            str(party),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
-    chosen = [out / "pledge" / "KT-02-02.docx", out / "pledge" / "KT-02-02-02.docx",
-              out / "plan" / "KT-02.docx", out / "event-plan" / "KT-GD-01.docx",
-              party / "plan" / "X.docx"]
+    chosen = [
+        out / "pledge" / "KT-02-02.docx",
+        out / "pledge" / "KT-02-02-02.docx",
+        out / "plan" / "KT-02.docx",
+        out / "event-plan" / "KT-GD-01.docx",
+        party / "plan" / "X.docx",
+    ]
     for doc in chosen:
         pages = _pdf_pages(binary, doc, tmp_path / "pdf" / doc.parent.parent.name / doc.parent.name)
         assert pages >= 2
@@ -81,9 +108,19 @@ def _pdf_pages(binary: str, doc: Path, pdf_dir: Path) -> int:
     """Convert one document with LibreOffice and count the pages of the PDF."""
     profile = pdf_dir / "profile"
     subprocess.run(
-        [binary, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
-         "--outdir", str(pdf_dir), str(doc)],
-        check=True, capture_output=True, timeout=300,
+        [
+            binary,
+            "--headless",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(pdf_dir),
+            str(doc),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     data = (pdf_dir / (doc.stem + ".pdf")).read_bytes()
     assert data.startswith(b"%PDF")
@@ -96,8 +133,19 @@ def test_plans_for_500_units_open_in_python_docx_and_libreoffice(tmp_path, runne
     roster = load_roster(csv_path)
     out = tmp_path / "out"
     for kind in ("plan", "event-plan"):
-        result = runner.invoke(cli, ["generate", kind, "--campaign", str(SAMPLE_CAMPAIGN),
-                                     "--units", str(csv_path), "--out", str(out)])
+        result = runner.invoke(
+            cli,
+            [
+                "generate",
+                kind,
+                "--campaign",
+                str(SAMPLE_CAMPAIGN),
+                "--units",
+                str(csv_path),
+                "--out",
+                str(out),
+            ],
+        )
         assert result.exit_code == 0, result.stderr
         issuers = sorted(u.code for u in roster if u.type != "tinh" and u.type != "khu_dan_cu")
         written = sorted(p.stem for p in (out / kind).glob("*.docx"))
@@ -117,8 +165,19 @@ def test_roster_of_500_units(tmp_path, runner, suffix):
     assert len(roster) >= 480
     assert "101" in roster.units and "101.0" not in roster.units
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["generate", "pledge", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--units", str(roster_path), "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(roster_path),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     written = sorted(p.stem for p in (out / "pledge").glob("*.docx"))
     assert written == sorted(u.code for u in roster if u.parent is not None)
