@@ -124,6 +124,13 @@ def plan_documents(
     documents: list[Document] = []
     for name in kinds:
         documents += REGISTRY[name].documents(inputs.campaign, roster, selected, needs)
+    if unit_codes:
+        covered = {d.unit for d in documents}
+        labels = ", ".join(REGISTRY[k].label for k in kinds)
+        for unit in selected:
+            if unit.code not in covered:
+                needs.warn(f"{unit.code} ({unit.name}): không phải soạn {labels} theo "
+                           "tai_lieu_bat_buoc của kế hoạch năm.")
     unknown_issuers = [c for c in inputs.campaign.numbering if roster.get(c) is None]
     findings = needs.findings + [
         Finding(

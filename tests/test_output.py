@@ -159,3 +159,12 @@ def test_two_overlapping_runs_leave_a_complete_manifest(tmp_path):
         _, err = process.communicate(timeout=120)
         assert process.returncode == 0, err.decode()
     assert sorted(d["unit"] for d in manifest(out)["documents"]) == ["KT-01", "KT-02"]
+
+
+def test_a_unit_that_needs_no_document_of_the_kind_is_reported(tmp_path, runner):
+    result = invoke_generate(runner, "plan", tmp_path / "out", "--unit", "KT-02-02-01")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-2] == (
+        "Cảnh báo: KT-02-02-01 (Thôn 1): không phải soạn kế hoạch năm theo tai_lieu_bat_buoc "
+        "của kế hoạch năm."
+    )
