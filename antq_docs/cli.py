@@ -13,6 +13,7 @@ from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate
 from antq_docs.generate import load_inputs
 from antq_docs.kinds import REGISTRY
+from antq_docs.lint import lint as run_lint
 
 clivi.install()
 
@@ -165,6 +166,26 @@ def check(campaign, units, encoding, sheet, docs, output_format, xlsx) -> None:
         report.write_xlsx(xlsx)
     click.echo(report.to_json() if output_format == "json" else report.table())
     if not report.complete:
+        click.get_current_context().exit(EXIT_INCOMPLETE)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="ĐƯỜNG_DẪN..."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Dạng kết quả: dòng để đọc, json cho máy.",
+)
+def lint(paths, output_format) -> None:
+    """Soát thể thức Nghị định 30 của các tệp .docx hoặc thư mục (mã thoát 3 nếu có lỗi)."""
+    report = run_lint(paths)
+    click.echo(report.to_json() if output_format == "json" else report.table())
+    if not report.ok:
         click.get_current_context().exit(EXIT_INCOMPLETE)
 
 
