@@ -47,7 +47,7 @@ _TAG = re.compile(r"\{\{|\{%")
 _YEAR = re.compile(r"năm\s+(\d{4})")
 _SPACES = re.compile(r"\s+")
 # Below this many documents, starting worker processes costs more than it saves.
-_PARALLEL_FROM = 400
+PARALLEL_FROM = 400
 
 
 def _norm(text: str) -> str:
@@ -365,6 +365,7 @@ def check(
     docs: Path,
     *,
     workers: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
     progress: Callable[[int, int], None] | None = None,
 ) -> CheckReport:
     """Audit DIR against the matrix: present, invalid, missing, changed, extra."""
@@ -393,7 +394,7 @@ def check(
                     used.add(key)
                     jobs.append((entry, index[key], _Job(docs / index[key], unit.name,
                                                           campaign.year)))
-    results = _run(jobs, workers, progress)
+    results = _run(jobs, workers, parallel_from, progress)
     changed: list[dict[str, str]] = []
     for (entry, rel, _), (reason, digest) in zip(jobs, results):
         if reason is not None:
@@ -417,13 +418,14 @@ def _inspect(job: _Job) -> tuple[str | None, str | None]:
 def _run(
     jobs: list[tuple[Entry, str, _Job]],
     workers: int | None,
+    parallel_from: int,
     progress: Callable[[int, int], None] | None,
 ) -> list[tuple[str | None, str | None]]:
     """Inspect every file, across processes when there are many (parsing is CPU-bound)."""
     plain = [job for _, _, job in jobs]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     results: list[tuple[str | None, str | None]] = []
-    if workers > 1 and len(plain) >= _PARALLEL_FROM:
+    if workers > 1 and len(plain) >= parallel_from:
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 for result in pool.map(_inspect, plain, chunksize=64):

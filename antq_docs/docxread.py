@@ -36,6 +36,7 @@ _W_T = f"{{{W}}}t"
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False
 )
+_PROLOG_BYTES = 64 << 10
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
                RuntimeError, OSError)
 
@@ -104,12 +105,16 @@ class Package:
     def xml(self, name: str) -> etree._Element:
         """One part parsed without entities, DTDs or network access."""
         data = self.part(name)
+        # Word never writes a DTD; one is only there to smuggle entities in. The parser would
+        # refuse to expand them anyway; saying so plainly is kinder than libxml2's message.
+        if b"<!DOCTYPE" in data[:_PROLOG_BYTES]:
+            raise UnreadableDocument(f"phần {name} có khai báo DTD (không phải của Word)",
+                                     path=self.path)
         try:
             root = etree.fromstring(data, parser=_PARSER)
         except etree.XMLSyntaxError as e:
             raise UnreadableDocument(f"phần {name} hỏng (XML sai: {e})", path=self.path) from e
         if root.getroottree().docinfo.internalDTD is not None:
-            # Word never writes a DTD; one is only there to smuggle entities in.
             raise UnreadableDocument(f"phần {name} có khai báo DTD (không phải của Word)",
                                      path=self.path)
         return root
