@@ -397,7 +397,8 @@ class _Linter:
             bare = _clean(_TAG.sub("", text))
             if bare and bare != vi.upper(bare):
                 self.add("ten-loai", para.location, f"chữ in hoa: {vi.upper(bare)}", bare)
-            self._style("ten-loai", para, sizes=(13, 14))
+            # Hướng dẫn 36 sets the Party title larger than Nghị định 30 does.
+            self._style("ten-loai", para, sizes=(14, 16) if self.party else (13, 14))
             return i, (None if para.tagged else text)
         self.add("ten-loai", "sau phần tiêu đề", "tên loại văn bản (KẾ HOẠCH, BÁO CÁO…)",
                  "không có")
