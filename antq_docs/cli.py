@@ -8,10 +8,12 @@ from pathlib import Path
 import click
 
 from antq_docs import __version__, clivi
+from antq_docs.check import check as run_check
 from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate
 from antq_docs.generate import load_inputs
 from antq_docs.kinds import REGISTRY
+from antq_docs.lint import lint as run_lint
 
 clivi.install()
 
@@ -156,6 +158,59 @@ def generate(
 
 
 _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "kept": "giữ nguyên"}
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@_input_options
+@click.option(
+    "--docs",
+    type=click.Path(path_type=Path),
+    required=True,
+    metavar="THƯ_MỤC",
+    help="Thư mục văn bản cần kiểm tra (như thư mục kết quả của generate).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Dạng kết quả: bảng để đọc, json cho máy.",
+)
+@click.option(
+    "--xlsx",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="TỆP",
+    help="Ghi thêm bảng Excel: mỗi đơn vị một dòng, mỗi loại văn bản một cột.",
+)
+def check(campaign, units, encoding, sheet, docs, output_format, xlsx) -> None:
+    """Kiểm tra đủ văn bản bắt buộc trước khi kiểm tra cuối năm (mã thoát 3 nếu chưa đủ)."""
+    report = run_check(_load(campaign, units, encoding, sheet), docs)
+    if xlsx is not None:
+        report.write_xlsx(xlsx)
+    click.echo(report.to_json() if output_format == "json" else report.table())
+    if not report.complete:
+        click.get_current_context().exit(EXIT_INCOMPLETE)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="ĐƯỜNG_DẪN..."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Dạng kết quả: dòng để đọc, json cho máy.",
+)
+def lint(paths, output_format) -> None:
+    """Soát thể thức Nghị định 30 của các tệp .docx hoặc thư mục (mã thoát 3 nếu có lỗi)."""
+    report = run_lint(paths)
+    click.echo(report.to_json() if output_format == "json" else report.table())
+    if not report.ok:
+        click.get_current_context().exit(EXIT_INCOMPLETE)
 
 
 def main() -> None:

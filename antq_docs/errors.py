@@ -84,3 +84,12 @@ class UsageError(AntqError):
     """Raised when options contradict each other or name things that do not exist (exit 2)."""
 
     exit_code = 2
+
+
+class UnreadableDocument(AntqError):
+    """Raised when a file handed to check or lint is not a usable Word or PDF document."""
+
+    def __init__(self, reason: str, *, path: Path | str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")

@@ -64,6 +64,20 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def read_manifest(root: Path) -> dict[str, dict]:
+    """The manifest's documents of a folder by path; empty when the folder has no manifest."""
+    path = Path(root) / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {entry["path"]: entry for entry in data["documents"]}
+    except (ValueError, KeyError, TypeError) as e:
+        raise OutputError(
+            f"{MANIFEST} hỏng ({e}); hãy sửa hoặc xóa tệp này rồi chạy lại.", path=root
+        ) from e
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What happened (or would happen) to one document."""
@@ -120,16 +134,7 @@ class OutputFolder:
         return self._register.number(issuer, year, document, start)
 
     def _load(self) -> dict[str, dict]:
-        path = self.root / MANIFEST
-        if not path.exists():
-            return {}
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return {entry["path"]: entry for entry in data["documents"]}
-        except (ValueError, KeyError, TypeError) as e:
-            raise OutputError(
-                f"{MANIFEST} hỏng ({e}); hãy sửa hoặc xóa tệp này rồi chạy lại.", path=self.root
-            ) from e
+        return read_manifest(self.root)
 
     def _save(self) -> None:
         documents = [self._entries[p] for p in sorted(self._entries)]

@@ -1,0 +1,443 @@
+"""`check`: audit a folder of documents against the campaign's required-document matrix.
+
+For every unit and every kind the matrix requires, the document is present (the .docx as
+generated, or a signed .pdf of the same name beside or instead of it), invalid, or missing.
+Only the parts needed are read (the main XML part of a .docx, the bytes of a .pdf); nothing is
+rendered and nothing is written into the folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from antq_docs import vi
+from antq_docs.docxread import Package, check_pdf, document_text
+from antq_docs.errors import InputError, OutputError, UnreadableDocument
+from antq_docs.generate import Inputs
+from antq_docs.kinds import REGISTRY
+from antq_docs.model import KIND_NAMES, UNIT_TYPES, Campaign, Unit
+from antq_docs.output import MANIFEST, document_path, read_manifest
+
+PRESENT, MISSING, INVALID = "present", "missing", "invalid"
+
+# Short column headings for the table and the workbook, for every kind of the contract.
+KIND_LABELS: dict[str, str] = {
+    "pledge": "Cam kết",
+    "plan": "Kế hoạch",
+    "event-plan": "KH Ngày hội",
+    "evaluation": "Đánh giá",
+    "report": "Báo cáo",
+}
+# The campaign target (chỉ tiêu `ma`) each kind is evidence for: targets 1 and 5 of the plan.
+KIND_TARGETS: dict[str, str] = {"plan": "ke_hoach", "pledge": "cam_ket", "event-plan": "ngay_hoi"}
+
+DOCX, PDF = ".docx", ".pdf"
+# Files people's tools leave in a folder that are not documents: Word's lock files (~$…),
+# hidden files (our lock, temporaries, .DS_Store) and Windows' thumbnails.
+_IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})
+_TAG = re.compile(r"\{\{|\{%")
+_YEAR = re.compile(r"năm\s+(\d{4})")
+_SPACES = re.compile(r"\s+")
+# Below this many documents, starting worker processes costs more than it saves.
+PARALLEL_FROM = 400
+
+
+def _norm(text: str) -> str:
+    """NFC, case-folded, single-spaced: how names are compared."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).casefold()
+
+
+def needs(campaign: Campaign, kind: str, unit: Unit) -> bool:
+    """Whether a unit must have a kind: the kind's own rule when it is built, else the matrix."""
+    if kind in REGISTRY:
+        return REGISTRY[kind].needs(campaign, unit)
+    return campaign.requires(kind, unit.type)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One file to inspect, with what it must say."""
+
+    path: Path
+    unit_name: str
+    year: int
+
+
+def inspect_docx(job: _Job) -> tuple[str | None, str | None]:
+    """Return (reason it is invalid or None, its SHA-256 or None when unreadable)."""
+    try:
+        package = Package(job.path)
+        text = _norm(document_text(package.document()))
+    except UnreadableDocument as e:
+        return e.reason, None
+    reasons = []
+    tag = _TAG.search(text)
+    if tag:
+        snippet = text[tag.start():tag.start() + 40].split("\n", 1)[0]
+        reasons.append(f"còn thẻ mẫu chưa điền ({snippet})")
+    name = _norm(job.unit_name)
+    if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        reasons.append(f"không ghi tên đơn vị “{job.unit_name}”")
+    years = set(_YEAR.findall(text))
+    if str(job.year) not in years:
+        others = ", ".join(sorted(years))
+        reasons.append(
+            f"ghi năm {others}, không phải năm {job.year}" if others
+            else f"không ghi năm {job.year}"
+        )
+    return ("; ".join(reasons) or None), package.sha256
+
+
+def inspect_pdf(job: _Job) -> tuple[str | None, str | None]:
+    """Return (reason the PDF is invalid or None, None): a scan's text cannot be read."""
+    try:
+        check_pdf(job.path)
+    except UnreadableDocument as e:
+        return e.reason, None
+    return None, None
+
+
+@dataclass
+class Entry:
+    """One required document of one unit and what was found for it."""
+
+    unit: Unit
+    kind: str
+    expected: str
+    status: str = MISSING
+    found: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def signed(self) -> bool:
+        """Whether a valid copy is a signed PDF."""
+        return any(p.lower().endswith(PDF) for p in self.found)
+
+
+@dataclass
+class CheckReport:
+    """The audit of one folder: every required document, changes, extra files, indicators."""
+
+    docs: Path
+    inputs: Inputs
+    kinds: list[str]
+    entries: list[Entry]
+    changed: list[dict[str, str]]
+    extra: list[str]
+
+    @property
+    def missing(self) -> list[Entry]:
+        """Required documents with no file at all."""
+        return [e for e in self.entries if e.status == MISSING]
+
+    @property
+    def invalid(self) -> list[tuple[Entry, str, str]]:
+        """(entry, path, reason) of every file that is there but not a usable document."""
+        return [(e, path, reason) for e in self.entries for path, reason in e.problems]
+
+    @property
+    def present(self) -> int:
+        """How many required documents have a valid copy."""
+        return sum(1 for e in self.entries if e.status == PRESENT)
+
+    @property
+    def complete(self) -> bool:
+        """Every required document is there and every copy is usable."""
+        return all(e.status == PRESENT and not e.problems for e in self.entries)
+
+    def indicators(self) -> dict[str, dict[str, Any]]:
+        """Per kind, by unit type: the share of units that have it against the campaign target."""
+        campaign = self.inputs.campaign
+        out: dict[str, dict[str, Any]] = {}
+        for kind in self.kinds:
+            target_id = KIND_TARGETS.get(kind)
+            if target_id is None:
+                continue
+            by_type: dict[str, dict[str, Any]] = {}
+            for unit_type in UNIT_TYPES:
+                target = next(
+                    (t for t in campaign.targets if t.id == target_id and t.applies_to(unit_type)),
+                    None,
+                )
+                entries = [e for e in self.entries if e.kind == kind and e.unit.type == unit_type]
+                if target is None or not entries:
+                    continue
+                have = sum(1 for e in entries if e.status == PRESENT)
+                share = round(100 * have / len(entries), 1)
+                goal = target.percent if target.percent is not None else 100.0
+                by_type[unit_type] = {
+                    "units": len(entries),
+                    "present": have,
+                    "share": share,
+                    "target": goal,
+                    "comparison": ">" if target.strict else ">=",
+                    "met": share > goal if target.strict else share >= goal,
+                }
+            if by_type:
+                out[kind] = {"target": target_id, "by_type": by_type}
+        return out
+
+    def to_json(self) -> str:
+        """The report as JSON (the contract of `check --format json`)."""
+        data = {
+            "docs": str(self.docs),
+            "year": self.inputs.campaign.year,
+            "complete": self.complete,
+            "units": len(self.inputs.roster),
+            "required": len(self.entries),
+            "present": self.present,
+            "missing": [
+                {"unit": e.unit.code, "kind": e.kind, "expected": e.expected}
+                for e in self.missing
+            ],
+            "invalid": [
+                {"unit": e.unit.code, "kind": e.kind, "path": path, "reason": reason}
+                for e, path, reason in self.invalid
+            ],
+            "changed": self.changed,
+            "extra": self.extra,
+            "indicators": self.indicators(),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2)
+
+    def _cell(self, entry: Entry | None) -> str:
+        if entry is None:
+            return "–"
+        if entry.problems:
+            return "không hợp lệ"
+        if entry.status == PRESENT:
+            return "có (PDF)" if entry.signed and len(entry.found) == 1 else "có"
+        return "thiếu"
+
+    def _rows(self) -> Iterator[tuple[Unit, list[Entry | None]]]:
+        by_unit: dict[str, dict[str, Entry]] = {}
+        for e in self.entries:
+            by_unit.setdefault(e.unit.code, {})[e.kind] = e
+        for unit in self.inputs.roster:
+            if unit.code in by_unit:
+                yield unit, [by_unit[unit.code].get(k) for k in self.kinds]
+
+    def table(self) -> str:
+        """The report as a Vietnamese text table, units grouped under their parent."""
+        lines = [
+            f"Kiểm tra thư mục {self.docs} (năm {self.inputs.campaign.year}): "
+            f"{len(self.inputs.roster)} đơn vị, {len(self.entries)} văn bản bắt buộc; "
+            f"có {self.present}, thiếu {len(self.missing)}, không hợp lệ {len(self.invalid)}."
+        ]
+        rows = list(self._rows())
+        groups: dict[str, list[tuple[Unit, list[Entry | None]]]] = {}
+        for unit, cells in rows:
+            groups.setdefault(unit.parent.code if unit.parent else "", []).append((unit, cells))
+        code_w = max([len("Mã")] + [len(u.code) for u, _ in rows])
+        name_w = min(40, max([len("Đơn vị")] + [len(u.name) for u, _ in rows]))
+        widths = [max(len(KIND_LABELS.get(k, k)), len("không hợp lệ")) for k in self.kinds]
+        heading = "  ".join(
+            [f"{'Mã':<{code_w}}", f"{'Đơn vị':<{name_w}}"]
+            + [f"{KIND_LABELS.get(k, k):<{w}}" for k, w in zip(self.kinds, widths)]
+        )
+        for parent_code, members in groups.items():
+            parent = self.inputs.roster.get(parent_code)
+            lines += ["", f"{parent.name} ({parent.code})" if parent else "Cấp cao nhất"]
+            lines.append("  " + heading.rstrip())
+            for unit, cells in members:
+                name = unit.name if len(unit.name) <= name_w else unit.name[: name_w - 1] + "…"
+                row = [f"{unit.code:<{code_w}}", f"{name:<{name_w}}"] + [
+                    f"{self._cell(c):<{w}}" for c, w in zip(cells, widths)
+                ]
+                lines.append("  " + "  ".join(row).rstrip())
+        if self.missing:
+            lines += ["", f"Thiếu ({len(self.missing)}):"]
+            lines += [
+                f"  - {e.unit.code} {e.unit.name}, {KIND_LABELS.get(e.kind, e.kind)}: "
+                f"chưa có {e.expected} (hoặc bản ký .pdf)"
+                for e in self.missing
+            ]
+        if self.invalid:
+            lines += ["", f"Không hợp lệ ({len(self.invalid)}):"]
+            lines += [
+                f"  - {path} ({e.unit.code}, {KIND_LABELS.get(e.kind, e.kind)}): {reason}"
+                for e, path, reason in self.invalid
+            ]
+        if self.changed:
+            lines += ["", f"Đã đổi sau khi soạn, có thể đã ký ({len(self.changed)}):"]
+            lines += [f"  - {c['path']}" for c in self.changed]
+        if self.extra:
+            lines += ["", f"Tệp không thuộc văn bản bắt buộc nào ({len(self.extra)}):"]
+            lines += [f"  - {path}" for path in self.extra]
+        indicators = self.indicators()
+        if indicators:
+            lines += ["", "Chỉ tiêu:"]
+            for kind, info in indicators.items():
+                lines.append(f"  {KIND_LABELS.get(kind, kind)} (chỉ tiêu {info['target']}):")
+                for unit_type, v in info["by_type"].items():
+                    sign = "trên" if v["comparison"] == ">" else "đạt ít nhất"
+                    lines.append(
+                        f"    {UNIT_TYPES[unit_type]}: {v['present']}/{v['units']} = "
+                        f"{vi.percent(v['share'])} (chỉ tiêu {sign} {vi.percent(v['target'])}) "
+                        f"– {'đạt' if v['met'] else 'chưa đạt'}"
+                    )
+        lines.append("")
+        if self.complete:
+            lines.append("Kết quả: đủ văn bản bắt buộc.")
+        else:
+            lines.append(
+                f"Kết quả: chưa đủ ({len(self.missing)} thiếu, "
+                f"{len(self.invalid)} không hợp lệ)."
+            )
+        return "\n".join(lines)
+
+    def write_xlsx(self, path: Path) -> None:
+        """One row per unit, one column per kind, for the audit team."""
+        import openpyxl
+        from openpyxl.styles import Font
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Kiểm tra"
+        sheet.append(["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"]
+                     + [KIND_LABELS.get(k, k) for k in self.kinds] + ["Ghi chú"])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for unit, cells in self._rows():
+            notes = [f"{path}: {reason}" for c in cells if c for path, reason in c.problems]
+            sheet.append(
+                [unit.code, unit.name, unit.type_name, unit.parent.code if unit.parent else ""]
+                + [self._cell(c) for c in cells] + ["; ".join(notes)]
+            )
+        sheet.freeze_panes = "C2"
+        for column, width in zip("ABCD", (14, 36, 16, 14)):
+            sheet.column_dimensions[column].width = width
+        try:
+            book.save(path)
+        except OSError as e:
+            raise OutputError(f"không ghi được tệp Excel ({e.strerror}).", path=path) from e
+
+
+def _key(kind: str, name: str) -> tuple[str, str, str] | None:
+    """(kind, code, extension) of a file name, compared in NFC and without case."""
+    stem, dot, ext = unicodedata.normalize("NFC", name).rpartition(".")
+    if not dot or f".{ext.lower()}" not in (DOCX, PDF):
+        return None
+    return unicodedata.normalize("NFC", kind), stem.casefold(), f".{ext.lower()}"
+
+
+def _ignored(name: str) -> bool:
+    return name.startswith(("~$", ".")) or name.lower() in _IGNORED_NAMES
+
+
+def _scan(root: Path) -> tuple[dict[tuple[str, str, str], str], list[str]]:
+    """Index DIR once: candidate documents by key, and every other file (relative paths)."""
+    index: dict[tuple[str, str, str], str] = {}
+    others: list[str] = []
+
+    def walk(folder: Path, rel: str, depth: int) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as e:
+            raise InputError(f"không đọc được thư mục ({e.strerror}).", path=folder) from e
+        for entry in entries:
+            if _ignored(entry.name) or (depth == 0 and entry.name == MANIFEST):
+                continue
+            path = f"{rel}{unicodedata.normalize('NFC', entry.name)}"
+            key = _key(rel.rstrip("/"), entry.name) if depth == 1 else None
+            if key is not None:
+                # A folder named like a document is indexed too: it is reported as invalid.
+                index[key] = path
+            elif entry.is_dir(follow_symlinks=False):
+                walk(Path(entry.path), f"{path}/", depth + 1)
+            else:
+                others.append(path)
+
+    walk(root, "", 0)
+    return index, others
+
+
+def check(
+    inputs: Inputs,
+    docs: Path,
+    *,
+    workers: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
+    progress: Callable[[int, int], None] | None = None,
+) -> CheckReport:
+    """Audit DIR against the matrix: present, invalid, missing, changed, extra."""
+    docs = Path(docs)
+    if not docs.exists():
+        raise InputError("không tìm thấy thư mục văn bản.", path=docs)
+    if not docs.is_dir():
+        raise InputError("không phải thư mục.", path=docs)
+    campaign, roster = inputs.campaign, inputs.roster
+    kinds = [k for k in KIND_NAMES if k in campaign.required]
+    kinds += sorted(k for k in campaign.required if k not in kinds)
+    manifest = read_manifest(docs)
+    index, others = _scan(docs)
+    used: set[tuple[str, str, str]] = set()
+    entries: list[Entry] = []
+    jobs: list[tuple[Entry, str, _Job]] = []
+    for unit in roster:
+        for kind in kinds:
+            if not needs(campaign, kind, unit):
+                continue
+            entry = Entry(unit, kind, document_path(kind, unit.code))
+            entries.append(entry)
+            for ext in (DOCX, PDF):
+                key = (kind, unit.code.casefold(), ext)
+                if key in index:
+                    used.add(key)
+                    jobs.append((entry, index[key], _Job(docs / index[key], unit.name,
+                                                          campaign.year)))
+    results = _run(jobs, workers, parallel_from, progress)
+    changed: list[dict[str, str]] = []
+    for (entry, rel, _), (reason, digest) in zip(jobs, results):
+        if reason is not None:
+            entry.problems.append((rel, reason))
+            if entry.status == MISSING:
+                entry.status = INVALID
+            continue
+        entry.status = PRESENT
+        entry.found.append(rel)
+        recorded = manifest.get(rel)
+        if digest is not None and recorded is not None and recorded.get("sha256") != digest:
+            changed.append({"unit": entry.unit.code, "kind": entry.kind, "path": rel})
+    extra = sorted([path for key, path in index.items() if key not in used] + others)
+    return CheckReport(docs, inputs, kinds, entries, changed, extra)
+
+
+def _inspect(job: _Job) -> tuple[str | None, str | None]:
+    return inspect_pdf(job) if job.path.suffix.lower() == PDF else inspect_docx(job)
+
+
+def _run(
+    jobs: list[tuple[Entry, str, _Job]],
+    workers: int | None,
+    parallel_from: int,
+    progress: Callable[[int, int], None] | None,
+) -> list[tuple[str | None, str | None]]:
+    """Inspect every file, across processes when there are many (parsing is CPU-bound)."""
+    plain = [job for _, _, job in jobs]
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    results: list[tuple[str | None, str | None]] = []
+    if workers > 1 and len(plain) >= parallel_from:
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for result in pool.map(_inspect, plain, chunksize=64):
+                    results.append(result)
+                    if progress:
+                        progress(len(results), len(plain))
+            return results
+        except (OSError, NotImplementedError):
+            # Some sandboxes forbid worker processes (no /dev/shm); one process still works.
+            results = []
+    for job in plain:
+        results.append(_inspect(job))
+        if progress:
+            progress(len(results), len(plain))
+    return results

@@ -1,0 +1,179 @@
+"""Read the parts of a Word (.docx) or PDF file that check and lint need, safely and quickly.
+
+Files handed to an audit come from anywhere, so every read is bounded: the file itself, each
+zip member (a zip bomb stops at the cap, whatever its header claims) and the XML parser (no
+entity expansion, no DTD, no network). Any failure becomes an UnreadableDocument whose message
+says, in Vietnamese, why the file is not a usable document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import posixpath
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from antq_docs.errors import UnreadableDocument
+
+MAX_FILE_BYTES = 64 << 20
+MAX_PART_BYTES = 16 << 20
+MAX_PDF_BYTES = 256 << 20
+# An OLE compound file: Word encrypts a password-protected .docx into one (and .doc is one).
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = "/officeDocument"
+_W_P = f"{{{W}}}p"
+_W_T = f"{{{W}}}t"
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False
+)
+_PROLOG_BYTES = 64 << 10
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
+               RuntimeError, OSError)
+
+
+def read_bytes(path: Path, cap: int) -> bytes:
+    """Read a whole file, refusing directories and files larger than cap."""
+    if path.is_dir():
+        raise UnreadableDocument("là một thư mục, không phải tệp", path=path)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(cap + 1)
+    except OSError as e:
+        raise UnreadableDocument(f"không đọc được tệp ({e.strerror})", path=path) from e
+    if len(data) > cap:
+        raise UnreadableDocument(f"tệp quá lớn (trên {cap >> 20} MB)", path=path)
+    return data
+
+
+class Package:
+    """A .docx read into memory: its bytes, hash and bounded access to its XML parts."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.data = read_bytes(self.path, MAX_FILE_BYTES)
+        if not self.data:
+            raise UnreadableDocument("tệp rỗng", path=self.path)
+        if self.data.startswith(OLE_SIGNATURE):
+            raise UnreadableDocument(
+                "tệp được đặt mật khẩu (mã hóa) hoặc là tệp Word cũ .doc, không mở được như .docx",
+                path=self.path,
+            )
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(self.data))
+            self._names = set(self._zip.namelist())
+        except _ZIP_ERRORS as e:
+            raise UnreadableDocument(
+                "không phải tệp Word (.docx) hoặc tệp đã hỏng, bị cắt cụt", path=self.path
+            ) from e
+        self.main = self._main_part()
+
+    @property
+    def sha256(self) -> str:
+        """Hex SHA-256 of the file's bytes."""
+        return hashlib.sha256(self.data).hexdigest()
+
+    def has(self, name: str) -> bool:
+        """Tell whether the package holds a part of this name."""
+        return name in self._names
+
+    def part(self, name: str) -> bytes:
+        """The bytes of one part, reading at most MAX_PART_BYTES of it."""
+        if name not in self._names:
+            raise UnreadableDocument(f"thiếu phần {name}", path=self.path)
+        try:
+            with self._zip.open(name) as fh:
+                data = fh.read(MAX_PART_BYTES + 1)
+        except _ZIP_ERRORS as e:
+            raise UnreadableDocument(f"phần {name} hỏng ({e})", path=self.path) from e
+        if len(data) > MAX_PART_BYTES:
+            raise UnreadableDocument(
+                f"phần {name} quá lớn khi giải nén (trên {MAX_PART_BYTES >> 20} MB)",
+                path=self.path,
+            )
+        return data
+
+    def xml(self, name: str) -> etree._Element:
+        """One part parsed without entities, DTDs or network access."""
+        data = self.part(name)
+        # Word never writes a DTD; one is only there to smuggle entities in. The parser would
+        # refuse to expand them anyway; saying so plainly is kinder than libxml2's message.
+        if b"<!DOCTYPE" in data[:_PROLOG_BYTES]:
+            raise UnreadableDocument(f"phần {name} có khai báo DTD (không phải của Word)",
+                                     path=self.path)
+        try:
+            root = etree.fromstring(data, parser=_PARSER)
+        except etree.XMLSyntaxError as e:
+            raise UnreadableDocument(f"phần {name} hỏng (XML sai: {e})", path=self.path) from e
+        if root.getroottree().docinfo.internalDTD is not None:
+            raise UnreadableDocument(f"phần {name} có khai báo DTD (không phải của Word)",
+                                     path=self.path)
+        return root
+
+    def _main_part(self) -> str:
+        """The main document part named by the package relationships (word/document.xml)."""
+        if "_rels/.rels" in self._names:
+            for rel in self.xml("_rels/.rels").iter(f"{{{_REL}}}Relationship"):
+                if rel.get("Type", "").endswith(_OFFICE_DOCUMENT):
+                    name = posixpath.normpath(rel.get("Target", "").lstrip("/"))
+                    if name in self._names:
+                        return name
+        if "word/document.xml" in self._names:
+            return "word/document.xml"
+        raise UnreadableDocument("không phải tệp Word: không có phần văn bản chính",
+                                 path=self.path)
+
+    def document(self) -> etree._Element:
+        """The parsed main document part."""
+        return self.xml(self.main)
+
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    """The text of one w:p, runs joined."""
+    return "".join(t.text or "" for t in paragraph.iter(_W_T))
+
+
+def document_text(root: etree._Element) -> str:
+    """Every paragraph's text, one per line."""
+    return "\n".join(paragraph_text(p) for p in root.iter(_W_P))
+
+
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
+_PDF_OBJSTM = re.compile(rb"/Type\s*/ObjStm\b.{0,2048}?stream\r?\n", re.DOTALL)
+_MAX_OBJECT_STREAMS = 64
+
+
+def check_pdf(path: Path) -> None:
+    """Raise UnreadableDocument unless the file is a PDF with at least one page."""
+    data = read_bytes(path, MAX_PDF_BYTES)
+    if not data.lstrip(b"\x00\t\r\n ")[:5] == b"%PDF-":
+        raise UnreadableDocument("không phải tệp PDF", path=path)
+    if b"%%EOF" not in data[-2048:]:
+        raise UnreadableDocument("tệp PDF bị cắt cụt (thiếu dấu kết thúc %%EOF)", path=path)
+    if _PDF_PAGE.search(data) or _pages_in_object_streams(data):
+        return
+    raise UnreadableDocument("tệp PDF không có trang nào", path=path)
+
+
+def _pages_in_object_streams(data: bytes) -> bool:
+    """Look for a page object inside compressed object streams (PDF 1.5 and later)."""
+    for match in itertools.islice(_PDF_OBJSTM.finditer(data), _MAX_OBJECT_STREAMS):
+        inflater = zlib.decompressobj()
+        try:
+            # Object streams hold small dictionaries: a bounded window is enough to find a page.
+            chunk = inflater.decompress(data[match.end():match.end() + MAX_PART_BYTES],
+                                        MAX_PART_BYTES)
+        except zlib.error:
+            continue
+        if _PDF_PAGE.search(chunk):
+            return True
+    return False

@@ -1,0 +1,573 @@
+"""`lint`: the Nghị định 30/2020 format rules (Hướng dẫn 36 for Party documents) on any .docx.
+
+The document is read with zipfile and lxml (docxread), never executed or fully loaded; run
+properties are resolved the way Word does it (document defaults, paragraph style, character
+style, direct formatting), so a size set in a style counts like one set on the run.
+Template tags ({{ … }}) are placeholders: a rule about the wording of a part is not applied to a
+part whose wording is still a tag, but the part's formatting still is.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from antq_docs import vi
+from antq_docs.docxread import Package, W, paragraph_text
+from antq_docs.errors import InputError, UnreadableDocument
+
+FONT = "Times New Roman"
+TWIPS_PER_MM = 1440 / 25.4
+A4_TWIPS = (11906, 16838)
+A4_SLACK_TWIPS = 57  # 1 mm
+MARGIN_SLACK_MM = 0.1  # Word stores margins in twips: 20 mm is 1134 twips, 20.004 mm
+MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+MARGIN_NAMES = {"top": "lề trên", "bottom": "lề dưới", "left": "lề trái", "right": "lề phải"}
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
+# Document types that carry a number and a Nơi nhận block (Nghị định 30, Phụ lục III).
+NUMBERED_TYPES = frozenset({
+    "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "KẾ HOẠCH", "BÁO CÁO", "BIÊN BẢN", "TỜ TRÌNH",
+    "THÔNG BÁO", "HƯỚNG DẪN", "GIẤY MỜI",
+})
+RECIPIENT_TYPES = NUMBERED_TYPES - {"BIÊN BẢN"}
+
+RULES: dict[str, str] = {
+    "tep": "tệp mở được như văn bản Word",
+    "kho-giay": "khổ A4 (210 × 297 mm), hướng dọc",
+    "le": "lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm",
+    "phong-chu": "phông Times New Roman cho mọi bộ chữ (kể cả East-Asian, complex script)",
+    "quoc-hieu": "Quốc hiệu chữ in hoa, đậm, cỡ 12–13",
+    "tieu-ngu": "Tiêu ngữ viết hoa chữ đầu, đậm, cỡ 13–14",
+    "so-ky-hieu": "dòng “Số: 05/KH-UBND” (số dưới 10 có số 0 ở trước)",
+    "ngay-thang": "dòng “Địa danh, ngày 07 tháng 3 năm 2025” (ngày dưới 10, tháng 1–2 có số 0)",
+    "ten-loai": "tên loại văn bản in hoa, đậm",
+    "noi-nhan": "“Nơi nhận:” đậm nghiêng, dòng cuối “- Lưu: VT, …”",
+    "co-chu": "cỡ chữ phần nội dung 13–14",
+    "ket-thuc": "nội dung kết thúc bằng “./.”",
+    "dang-tieu-de": "tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM” in hoa, đậm, cỡ 15",
+    "dang-so": "dòng “Số 127-NQ/ĐU” (không có dấu hai chấm)",
+    "dang-co-chu": "cỡ chữ phần nội dung 14–15",
+}
+
+_W = f"{{{W}}}"
+_FONT_SLOTS = (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"), ("eastAsia", "eastAsiaTheme"),
+               ("cs", "cstheme"))
+_CONTROL = re.compile(r"^\{%.*%\}$")
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_SPACES = re.compile(r"\s+")
+_DATE_LOOSE = re.compile(r"ngày.*tháng.*năm", re.IGNORECASE)
+_DATE = re.compile(
+    r"^(?P<place>[^,]+), ngày (?P<d>\d{1,2}|[.…\s]*) tháng (?P<m>\d{1,2}|[.…\s]*) "
+    r"năm (?P<y>\d{4})$"
+)
+_SO_LOOSE = re.compile(r"^Số\b\s*[:\d./…-]", re.IGNORECASE)
+_SO = re.compile(
+    r"^Số:\s*(?P<n>\d+|[.…]*)\s*/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9.]*)+$"
+)
+_PARTY_SO = re.compile(
+    r"^Số\s+(?P<n>\d+|[.…]*)\s*-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ0-9][A-Za-zĐđ0-9./-]*$"
+)
+_NOI_NHAN = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
+_LUU = re.compile(r"^-\s*Lưu\s*:\s*VT\b")
+
+
+@dataclass(frozen=True)
+class LintFinding:
+    """One broken rule in one document: where, what was expected, what was found."""
+
+    file: str
+    rule: str
+    location: str
+    expected: str
+    found: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: [{self.rule}] {self.location}: cần {self.expected}; thấy {self.found}"
+
+
+@dataclass
+class _Para:
+    """A paragraph in reading order, with where a person finds it."""
+
+    el: etree._Element
+    text: str
+    location: str
+    container: int
+    in_table: bool
+
+    @property
+    def control(self) -> bool:
+        return bool(_CONTROL.match(self.text))
+
+    @property
+    def tagged(self) -> bool:
+        return "{{" in self.text or "{%" in self.text
+
+    @property
+    def blank(self) -> bool:
+        return not self.text or self.control
+
+
+@dataclass
+class _Props:
+    """The run properties lint needs, after resolving styles."""
+
+    size: float | None = None
+    bold: bool = False
+    italic: bool = False
+    fonts: dict[str, str] = field(default_factory=dict)
+
+
+def _on(el: etree._Element) -> bool:
+    return el.get(f"{_W}val", "true").lower() not in ("false", "0", "off", "none")
+
+
+def _apply(props: _Props, rpr: etree._Element | None) -> None:
+    if rpr is None:
+        return
+    sz = rpr.find(f"{_W}sz")
+    if sz is not None and sz.get(f"{_W}val", "").isdigit():
+        props.size = int(sz.get(f"{_W}val")) / 2
+    b = rpr.find(f"{_W}b")
+    if b is not None:
+        props.bold = _on(b)
+    i = rpr.find(f"{_W}i")
+    if i is not None:
+        props.italic = _on(i)
+    fonts = rpr.find(f"{_W}rFonts")
+    if fonts is not None:
+        for slot, theme in _FONT_SLOTS:
+            if fonts.get(f"{_W}{theme}"):
+                props.fonts[slot] = f"phông chủ đề {fonts.get(f'{_W}{theme}')}"
+            elif fonts.get(f"{_W}{slot}"):
+                props.fonts[slot] = fonts.get(f"{_W}{slot}")
+
+
+class _Styles:
+    """Word's style cascade for run properties: defaults, paragraph style, run style, direct."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.by_id: dict[str, etree._Element] = {}
+        self.default_para: str | None = None
+        self.defaults: etree._Element | None = None
+        self._cache: dict[tuple[str | None, str | None], _Props] = {}
+        if root is None:
+            return
+        self.defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        for style in root.iter(f"{_W}style"):
+            sid = style.get(f"{_W}styleId")
+            if sid:
+                self.by_id[sid] = style
+                if style.get(f"{_W}type") == "paragraph" and _on_attr(style, "default"):
+                    self.default_para = sid
+
+    def _chain(self, sid: str | None) -> list[etree._Element]:
+        chain: list[etree._Element] = []
+        while sid and sid in self.by_id and len(chain) < 20:
+            style = self.by_id[sid]
+            chain.append(style)
+            based = style.find(f"{_W}basedOn")
+            sid = based.get(f"{_W}val") if based is not None else None
+        return list(reversed(chain))
+
+    def base(self, pstyle: str | None, rstyle: str | None) -> _Props:
+        """Properties from the defaults and the styles of a paragraph and a run."""
+        key = (pstyle, rstyle)
+        if key not in self._cache:
+            props = _Props()
+            _apply(props, self.defaults)
+            for style in self._chain(pstyle or self.default_para) + self._chain(rstyle):
+                _apply(props, style.find(f"{_W}rPr"))
+            self._cache[key] = props
+        cached = self._cache[key]
+        return _Props(cached.size, cached.bold, cached.italic, dict(cached.fonts))
+
+    def runs(self, p: etree._Element) -> list[tuple[str, _Props]]:
+        """(text, resolved properties) of every run of a paragraph that shows text."""
+        ppr = p.find(f"{_W}pPr")
+        pstyle_el = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        pstyle = pstyle_el.get(f"{_W}val") if pstyle_el is not None else None
+        out = []
+        for r in p.iter(f"{_W}r"):
+            text = "".join(t.text or "" for t in r.iter(f"{_W}t"))
+            if not text.strip():
+                continue
+            rpr = r.find(f"{_W}rPr")
+            rstyle_el = rpr.find(f"{_W}rStyle") if rpr is not None else None
+            props = self.base(pstyle, rstyle_el.get(f"{_W}val") if rstyle_el is not None else None)
+            _apply(props, rpr)
+            out.append((text, props))
+        return out
+
+
+def _on_attr(el: etree._Element, name: str) -> bool:
+    return el.get(f"{_W}{name}", "0").lower() in ("1", "true", "on")
+
+
+def _paragraphs(body: etree._Element) -> list[_Para]:
+    """Every paragraph of the body in reading order, table cells included."""
+    out: list[_Para] = []
+    counters = {"p": 0, "tbl": 0, "cell": 0}
+
+    def block(parent: etree._Element, where: str | None, container: int) -> None:
+        k = 0
+        for child in parent:
+            if child.tag == f"{_W}p":
+                if where is None:
+                    counters["p"] += 1
+                    location = f"đoạn {counters['p']}"
+                else:
+                    k += 1
+                    location = f"{where}, đoạn {k}"
+                out.append(_Para(child, paragraph_text(child), location, container,
+                                 where is not None))
+            elif child.tag == f"{_W}tbl":
+                counters["tbl"] += 1
+                name = f"bảng {counters['tbl']}" if where is None else f"{where}, bảng lồng"
+                for ri, row in enumerate(child.iterfind(f"{_W}tr"), start=1):
+                    for ci, cell in enumerate(row.iterfind(f"{_W}tc"), start=1):
+                        counters["cell"] += 1
+                        block(cell, f"{name}, hàng {ri}, ô {ci}", counters["cell"])
+            elif child.tag == f"{_W}sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    block(content, where, container)
+
+    block(body, None, 0)
+    return out
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip()).casefold()
+    return text.replace("hoà", "hòa")
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _sizes(props: Iterable[_Props]) -> str:
+    found = sorted({p.size for p in props if p.size is not None})
+    return ", ".join(f"{vi.number(s)} pt" for s in found) or "cỡ mặc định (10 pt)"
+
+
+class _Linter:
+    """The rules applied to one parsed document."""
+
+    def __init__(self, path: Path, package: Package) -> None:
+        self.file = str(path)
+        self.findings: list[LintFinding] = []
+        root = package.document()
+        styles_name = "word/styles.xml"
+        self.styles = _Styles(package.xml(styles_name) if package.has(styles_name) else None)
+        body = root.find(f"{_W}body")
+        self.body = body if body is not None else root
+        self.paras = _paragraphs(self.body)
+        self.party = any(_norm(p.text) == _norm(PARTY_HEADING) for p in self.paras[:30])
+
+    def add(self, rule: str, location: str, expected: str, found: str) -> None:
+        self.findings.append(LintFinding(self.file, rule, location, expected, found))
+
+    def run(self) -> list[LintFinding]:
+        self.page()
+        self.fonts()
+        header_end = self.heading()
+        type_index, doc_type = self.document_type(header_end)
+        self.number(header_end if type_index is None else type_index, doc_type)
+        self.date_line(header_end if type_index is None else type_index)
+        if type_index is not None:
+            self.body_size(type_index)
+            if not self.party:
+                self.ending(type_index)
+        self.recipients(doc_type)
+        return self.findings
+
+    def page(self) -> None:
+        sections = list(self.body.iter(f"{_W}sectPr"))
+        if not sections:
+            self.add("kho-giay", "văn bản", "khổ A4 khai báo trong văn bản",
+                     "không khai báo khổ giấy")
+            return
+        for n, sect in enumerate(sections, start=1):
+            where = f"phần (section) {n}"
+            size = sect.find(f"{_W}pgSz")
+            w = int(size.get(f"{_W}w", "0")) if size is not None else 0
+            h = int(size.get(f"{_W}h", "0")) if size is not None else 0
+            if abs(w - A4_TWIPS[0]) > A4_SLACK_TWIPS or abs(h - A4_TWIPS[1]) > A4_SLACK_TWIPS:
+                self.add("kho-giay", where, "A4 dọc 210 × 297 mm",
+                         f"{w / TWIPS_PER_MM:.0f} × {h / TWIPS_PER_MM:.0f} mm")
+            margins = sect.find(f"{_W}pgMar")
+            for side, (low, high) in MARGINS_MM.items():
+                raw = margins.get(f"{_W}{side}") if margins is not None else None
+                mm = abs(int(raw)) / TWIPS_PER_MM if raw and raw.lstrip("-").isdigit() else None
+                if mm is None or not low - MARGIN_SLACK_MM <= mm <= high + MARGIN_SLACK_MM:
+                    self.add("le", where, f"{MARGIN_NAMES[side]} {low}–{high} mm",
+                             f"{MARGIN_NAMES[side]} {mm:.1f} mm".replace(".", ",")
+                             if mm is not None else f"{MARGIN_NAMES[side]} không khai báo")
+
+    def fonts(self) -> None:
+        wrong: dict[str, list[str]] = {}
+        for para in self.paras:
+            for _, props in self.styles.runs(para.el):
+                bad = [f"{props.fonts.get(slot, 'không khai báo')} ({slot})"
+                       for slot, _ in _FONT_SLOTS if props.fonts.get(slot) != FONT]
+                if bad:
+                    wrong.setdefault(", ".join(bad), []).append(para.location)
+                    break
+        for found, places in wrong.items():
+            more = f" và {len(places) - 1} đoạn khác" if len(places) > 1 else ""
+            self.add("phong-chu", places[0] + more, FONT, found)
+
+    def _style(self, rule: str, para: _Para, *, sizes: tuple[float, float], bold: bool = True,
+               italic: bool | None = None) -> None:
+        runs = [props for _, props in self.styles.runs(para.el)]
+        if not runs:
+            return
+        low, high = sizes
+        if any(p.size is None or not low <= p.size <= high for p in runs):
+            span = f"{vi.number(low)}–{vi.number(high)}" if low != high else vi.number(low)
+            self.add(rule, para.location, f"cỡ {span} pt", _sizes(runs))
+        if bold and not all(p.bold for p in runs):
+            self.add(rule, para.location, "chữ đậm", "có chữ không đậm")
+        if italic and not all(p.italic for p in runs):
+            self.add(rule, para.location, "chữ nghiêng", "có chữ không nghiêng")
+
+    def _find(self, wanted: str, limit: int = 40) -> int | None:
+        target = _norm(wanted)
+        for i, para in enumerate(self.paras[:limit]):
+            if _norm(para.text) == target:
+                return i
+        return None
+
+    def heading(self) -> int:
+        """Quốc hiệu and Tiêu ngữ (or the Party heading); return where the heading part ends."""
+        if self.party:
+            i = self._find(PARTY_HEADING)
+            assert i is not None
+            para = self.paras[i]
+            if _clean(para.text) != PARTY_HEADING:
+                self.add("dang-tieu-de", para.location, PARTY_HEADING, _clean(para.text))
+            self._style("dang-tieu-de", para, sizes=(15, 15))
+            return i
+        qh = self._find(QUOC_HIEU)
+        if qh is None:
+            self.add("quoc-hieu", "đầu văn bản", QUOC_HIEU, "không có Quốc hiệu")
+            end = 0
+        else:
+            para = self.paras[qh]
+            if _clean(para.text) != QUOC_HIEU:
+                self.add("quoc-hieu", para.location, QUOC_HIEU, _clean(para.text))
+            self._style("quoc-hieu", para, sizes=(12, 13))
+            end = qh
+        tn = next((i for i, p in enumerate(self.paras[:40])
+                   if re.sub(r"\s*[-–—]\s*", " - ", _norm(p.text)) == _norm(TIEU_NGU)), None)
+        if tn is None:
+            self.add("tieu-ngu", "đầu văn bản", TIEU_NGU, "không có Tiêu ngữ")
+            return end
+        para = self.paras[tn]
+        if _clean(para.text) != TIEU_NGU:
+            self.add("tieu-ngu", para.location, TIEU_NGU, _clean(para.text))
+        self._style("tieu-ngu", para, sizes=(13, 14))
+        return max(end, tn)
+
+    def _header_region(self, end: int) -> list[_Para]:
+        return [p for p in self.paras[:end] if not p.blank]
+
+    def document_type(self, header_end: int) -> tuple[int | None, str | None]:
+        """The document type: the first body paragraph after the heading, date and number."""
+        for para in self.paras[:40]:
+            # A công văn has no type name: its trích yếu "V/v …" stands under the number.
+            if _clean(para.text).startswith("V/v"):
+                return None, None
+        for i in range(header_end + 1, len(self.paras)):
+            para = self.paras[i]
+            text = _clean(para.text)
+            if para.in_table or para.blank or not text:
+                continue
+            if _DATE_LOOSE.search(text) or _SO_LOOSE.match(text):
+                continue
+            bare = _clean(_TAG.sub("", text))
+            if bare and bare != vi.upper(bare):
+                self.add("ten-loai", para.location, f"chữ in hoa: {vi.upper(bare)}", bare)
+            # Hướng dẫn 36 sets the Party title larger than Nghị định 30 does.
+            self._style("ten-loai", para, sizes=(14, 16) if self.party else (13, 14))
+            return i, (None if para.tagged else text)
+        self.add("ten-loai", "sau phần tiêu đề", "tên loại văn bản (KẾ HOẠCH, BÁO CÁO…)",
+                 "không có")
+        return None, None
+
+    def number(self, before: int, doc_type: str | None) -> None:
+        """The "Số:" line (state) or "Số …-…/…" line (Party)."""
+        rule, pattern = ("dang-so", _PARTY_SO) if self.party else ("so-ky-hieu", _SO)
+        expected = "Số 127-NQ/ĐU" if self.party else "Số: 05/KH-UBND"
+        lines = [p for p in self._header_region(before) if _SO_LOOSE.match(_clean(p.text))]
+        if not lines:
+            if doc_type in NUMBERED_TYPES:
+                self.add(rule, "phần tiêu đề", expected, f"{doc_type} không có số, ký hiệu")
+            return
+        para = lines[0]
+        text = _clean(para.text)
+        if para.tagged:
+            return
+        match = pattern.match(text)
+        if not match:
+            self.add(rule, para.location, expected, text)
+        elif match["n"].isdigit() and int(match["n"]) < 10 and len(match["n"]) < 2:
+            self.add(rule, para.location, f"số có số 0 ở trước: {match['n'].zfill(2)}", text)
+
+    def date_line(self, before: int) -> None:
+        """The place and date line and its zero-padding rule."""
+        region = self._header_region(before)
+        lines = [p for p in region if _DATE_LOOSE.search(p.text)]
+        if not lines:
+            if not any(p.tagged for p in region):
+                self.add("ngay-thang", "phần tiêu đề", "Địa danh, ngày 07 tháng 3 năm 2025",
+                         "không có dòng địa danh, ngày tháng")
+            return
+        para = lines[0]
+        if para.tagged:
+            return
+        text = _clean(para.text)
+        match = _DATE.match(text)
+        if not match:
+            self.add("ngay-thang", para.location, "Địa danh, ngày 07 tháng 3 năm 2025", text)
+            return
+        day, month = match["d"], match["m"]
+        good_day = day if not day.isdigit() else f"{int(day):02d}"
+        good_month = month
+        if month.isdigit():
+            good_month = f"{int(month):02d}" if int(month) < 3 else str(int(month))
+        bad_value = (day.isdigit() and not 1 <= int(day) <= 31) or (
+            month.isdigit() and not 1 <= int(month) <= 12)
+        if bad_value:
+            self.add("ngay-thang", para.location, "ngày 1–31, tháng 1–12", text)
+        elif (good_day, good_month) != (day, month):
+            fixed = (f"{match['place']}, ngày {good_day} tháng {good_month} năm {match['y']}")
+            self.add("ngay-thang", para.location, fixed, text)
+
+    def _body(self, type_index: int) -> list[_Para]:
+        """Body paragraphs: after the title, before the last table (the signature block)."""
+        in_tables = [i for i, p in enumerate(self.paras) if p.in_table and i > type_index]
+        stop = in_tables[-1] if in_tables else len(self.paras)
+        return [p for p in self.paras[type_index + 1:stop]
+                if not p.in_table and not p.blank and p.text.strip()]
+
+    def body_size(self, type_index: int) -> None:
+        rule, (low, high) = ("dang-co-chu", (14, 15)) if self.party else ("co-chu", (13, 14))
+        wrong: dict[str, list[str]] = {}
+        for para in self._body(type_index):
+            runs = [props for _, props in self.styles.runs(para.el)]
+            if any(p.size is None or not low <= p.size <= high for p in runs):
+                wrong.setdefault(_sizes(runs), []).append(para.location)
+        for found, places in wrong.items():
+            more = f" và {len(places) - 1} đoạn khác" if len(places) > 1 else ""
+            self.add(rule, places[0] + more, f"cỡ {low}–{high} pt", found)
+
+    def ending(self, type_index: int) -> None:
+        body = self._body(type_index)
+        if not body:
+            return
+        last = body[-1]
+        text = _clean(last.text)
+        if text.endswith("}}"):
+            return
+        if not text.endswith("./."):
+            self.add("ket-thuc", last.location, "đoạn cuối kết thúc bằng “./.”",
+                     f"…{text[-30:]}")
+
+    def recipients(self, doc_type: str | None) -> None:
+        heads = [i for i, p in enumerate(self.paras) if _NOI_NHAN.match(_clean(p.text))]
+        if not heads:
+            if doc_type in RECIPIENT_TYPES and not self.party:
+                self.add("noi-nhan", "cuối văn bản", "khối “Nơi nhận:”",
+                         f"{doc_type} không có nơi nhận")
+            return
+        i = heads[-1]
+        head = self.paras[i]
+        self._style("noi-nhan", head, sizes=(12, 12), bold=True, italic=True)
+        if self.party:
+            return
+        lines = [p for p in self.paras[i + 1:] if p.container == head.container
+                 and not p.blank and p.text.strip()]
+        if not lines or any(p.tagged for p in lines):
+            return
+        last = _clean(lines[-1].text)
+        if not _LUU.match(last):
+            self.add("noi-nhan", lines[-1].location, "dòng cuối “- Lưu: VT, …”", last)
+
+
+def lint_file(path: Path) -> list[LintFinding]:
+    """Every format finding of one .docx; an unreadable file is one finding of rule 'tep'."""
+    try:
+        return _Linter(path, Package(path)).run()
+    except UnreadableDocument as e:
+        return [LintFinding(str(path), "tep", "tệp", "văn bản Word (.docx) đọc được", e.reason)]
+
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """The .docx files named, and those inside the folders named (Word's ~$ files skipped)."""
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if not path.exists():
+            raise InputError("không tìm thấy tệp hoặc thư mục.", path=path)
+        if path.is_dir() and path.suffix.lower() != ".docx":
+            for folder, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files += [Path(folder) / n for n in sorted(names)
+                          if n.lower().endswith(".docx") and not n.startswith(("~$", "."))]
+                # A folder named like a document is linted too, and reported as unreadable.
+                files += [Path(folder) / d for d in dirs if d.lower().endswith(".docx")]
+                dirs[:] = [d for d in dirs if not d.lower().endswith(".docx")]
+        else:
+            files.append(path)
+    return files
+
+
+@dataclass
+class LintReport:
+    """The findings of a lint run over some files."""
+
+    files: list[str]
+    findings: list[LintFinding]
+
+    @property
+    def ok(self) -> bool:
+        """No rule broken in any file."""
+        return not self.findings
+
+    def table(self) -> str:
+        """Vietnamese lines, one per finding, then a summary."""
+        lines = [str(f) for f in self.findings]
+        bad = len({f.file for f in self.findings})
+        lines.append(
+            f"Đã soát {len(self.files)} tệp: {bad} tệp có {len(self.findings)} lỗi thể thức."
+            if self.findings else f"Đã soát {len(self.files)} tệp: đúng thể thức."
+        )
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        """The findings as JSON: files, ok, findings (file, rule, location, expected, found)."""
+        import json
+
+        return json.dumps(
+            {"files": self.files, "ok": self.ok, "findings": [asdict(f) for f in self.findings]},
+            ensure_ascii=False, indent=2,
+        )
+
+
+def lint(paths: Iterable[Path]) -> LintReport:
+    """Lint every .docx named or found in the folders named."""
+    files = collect(paths)
+    findings: list[LintFinding] = []
+    for path in files:
+        findings += lint_file(path)
+    return LintReport([str(p) for p in files], findings)

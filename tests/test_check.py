@@ -1,0 +1,358 @@
+"""`check`: a generated set is complete; missing, damaged, signed, changed and extra files."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from antq_docs.check import check
+from antq_docs.cli import cli
+from antq_docs.generate import load_inputs
+from benchmarks.make_roster import write as write_roster
+from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
+
+BASE = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
+
+
+def minimal_pdf(pages: int = 1) -> bytes:
+    """A small well-formed PDF, like a scanner writes, with the given number of pages."""
+    kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>"]
+    objects += ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for n, obj in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += f"{n} 0 obj\n{obj}\nendobj\n".encode()
+    xref = len(body)
+    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    body += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    body += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return body
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """The sample set generated once by the CLI; tests work on copies."""
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("gen") / "out"
+    result = CliRunner().invoke(cli, ["generate", "all", *BASE, "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture
+def docs(generated, tmp_path) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(generated, target)
+    return target
+
+
+def run_check(runner, docs: Path, *extra: str):
+    result = runner.invoke(cli, ["check", *BASE, "--docs", str(docs), "--format", "json", *extra])
+    data = json.loads(result.stdout) if result.stdout.startswith("{") else None
+    return result, data
+
+
+def rewrite_document_xml(path: Path, change) -> None:
+    """Replace word/document.xml of a .docx by change(old bytes), keeping every other part."""
+    with zipfile.ZipFile(path) as zin:
+        members = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in members:
+            zout.writestr(name, change(data) if name == "word/document.xml" else data)
+
+
+def test_generated_set_is_complete(runner, docs):
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 0, result.stderr
+    assert data["complete"] is True
+    assert (data["units"], data["required"], data["present"]) == (94, 93, 93)
+    assert data["missing"] == data["invalid"] == data["changed"] == data["extra"] == []
+    indicator = data["indicators"]["pledge"]
+    assert indicator["target"] == "cam_ket"
+    assert indicator["by_type"]["khu_dan_cu"] == {
+        "units": 44, "present": 44, "share": 100.0, "target": 100.0, "comparison": ">=",
+        "met": True,
+    }
+
+
+def test_deleted_document_is_missing_and_exits_3(runner, docs):
+    (docs / "pledge" / "KT-01-01.docx").unlink()
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 3
+    assert data["complete"] is False
+    assert data["missing"] == [
+        {"unit": "KT-01-01", "kind": "pledge", "expected": "pledge/KT-01-01.docx"}
+    ]
+    assert data["present"] == 92
+    assert data["indicators"]["pledge"]["by_type"]["xa"]["share"] == 95.5
+    assert data["indicators"]["pledge"]["by_type"]["xa"]["met"] is False
+
+
+def test_table_names_the_missing_unit_under_its_parent(runner, docs):
+    (docs / "pledge" / "KT-01-01.docx").unlink()
+    result = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)])
+    assert result.exit_code == 3
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"Kiểm tra thư mục {docs} (năm 2025): 94 đơn vị, 93 văn bản bắt buộc; "
+        "có 92, thiếu 1, không hợp lệ 0."
+    )
+    group = lines.index("Thành phố Kon Tum (KT-01)")
+    assert lines[group + 1].split() == ["Mã", "Đơn", "vị", "Cam", "kết"]
+    row = next(ln for ln in lines[group:] if ln.startswith("  KT-01-01 "))
+    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu"]
+    assert "  - KT-01-01 Phường Quyết Thắng, Cam kết: chưa có pledge/KT-01-01.docx (hoặc bản ký .pdf)" in lines
+    assert "    cấp xã: 21/22 = 95,5% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in lines
+    assert lines[-1] == "Kết quả: chưa đủ (1 thiếu, 0 không hợp lệ)."
+
+
+def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
+    (docs / "pledge" / "KT-02.docx").unlink()
+    (docs / "pledge" / "KT-02.pdf").write_bytes(minimal_pdf())
+    (docs / "pledge" / "KT-03.PDF").write_bytes(minimal_pdf(2))  # beside the .docx, upper case
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 0, result.stdout
+    assert data["complete"] is True and data["extra"] == []
+    table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
+    assert [ln.split()[-2:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
+        ["có", "(PDF)"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"scanned page", "không phải tệp PDF"),
+        (minimal_pdf(0), "tệp PDF không có trang nào"),
+        (minimal_pdf()[:200], "tệp PDF bị cắt cụt (thiếu dấu kết thúc %%EOF)"),
+    ],
+    ids=["not-pdf", "no-pages", "truncated"],
+)
+def test_bad_pdf_is_invalid(runner, docs, data, reason):
+    (docs / "pledge" / "KT-02.docx").unlink()
+    (docs / "pledge" / "KT-02.pdf").write_bytes(data)
+    result, report = run_check(runner, docs)
+    assert result.exit_code == 3
+    assert report["invalid"] == [
+        {"unit": "KT-02", "kind": "pledge", "path": "pledge/KT-02.pdf", "reason": reason}
+    ]
+    assert report["missing"] == []
+
+
+def test_truncated_docx_is_invalid(runner, docs):
+    path = docs / "pledge" / "KT-01.docx"
+    path.write_bytes(path.read_bytes()[:5000])
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 3
+    assert data["invalid"] == [{
+        "unit": "KT-01", "kind": "pledge", "path": "pledge/KT-01.docx",
+        "reason": "không phải tệp Word (.docx) hoặc tệp đã hỏng, bị cắt cụt",
+    }]
+
+
+def test_document_of_another_unit_is_invalid(runner, docs):
+    shutil.copy(docs / "pledge" / "KT-02.docx", docs / "pledge" / "KT-03.docx")
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 3
+    assert [i["reason"] for i in data["invalid"]] == ["không ghi tên đơn vị “Huyện Đăk Tô”"]
+
+
+def test_unit_name_must_be_whole_not_a_prefix(tmp_path, docs):
+    # "Tổ dân phố 1" must not be found inside "Tổ dân phố 10".
+    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS)
+    unit = inputs.roster.get("KT-01-01-01")
+    path = docs / "pledge" / "KT-01-01-01.docx"
+    doc = Document(str(path))
+    for t in doc.element.body.iter(qn("w:t")):
+        t.text = re.sub(re.escape(unit.name), unit.name + "0", t.text, flags=re.IGNORECASE)
+    doc.save(str(path))
+    report = check(inputs, docs)
+    assert [(e.unit.code, reason) for e, _, reason in report.invalid] == [
+        ("KT-01-01-01", "không ghi tên đơn vị “Tổ dân phố 1”")
+    ]
+
+
+def test_document_of_another_year_is_invalid(runner, docs):
+    rewrite_document_xml(docs / "pledge" / "KT-04.docx", lambda d: d.replace(b"2025", b"2024"))
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 3
+    assert [i["reason"] for i in data["invalid"]] == ["ghi năm 2024, không phải năm 2025"]
+
+
+def test_template_left_unfilled_is_invalid(runner, docs):
+    shutil.copy(SAMPLE_CAMPAIGN.parent.parent / "templates" / "pledge.docx",
+                docs / "pledge" / "KT-05.docx")
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 3
+    (finding,) = data["invalid"]
+    assert finding["reason"] == (
+        "còn thẻ mẫu chưa điền ({%p if cq_cap_tren %} {{ cq_cap_tren }} ); "
+        "không ghi tên đơn vị “Huyện Đăk Glei”; không ghi năm 2025"
+    )
+
+
+def test_edited_document_is_changed_not_an_error(runner, docs):
+    path = docs / "pledge" / "KT-06.docx"
+    doc = Document(str(path))
+    doc.add_paragraph("Đã ký.")
+    doc.save(str(path))
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 0
+    assert data["changed"] == [{"unit": "KT-06", "kind": "pledge", "path": "pledge/KT-06.docx"}]
+    table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
+    assert "Đã đổi sau khi soạn, có thể đã ký (1):\n  - pledge/KT-06.docx" in table
+
+
+def test_manifest_is_optional(runner, docs):
+    (docs / "manifest.json").unlink()
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 0
+    assert data["complete"] is True and data["changed"] == []
+
+
+def test_extra_files_are_listed_and_lock_files_ignored(runner, docs):
+    nfd = unicodedata.normalize("NFD", "ghi chú.txt")
+    for name in ("pledge/KT.docx", "pledge/~$KT-01.docx", "pledge/.~lock.x#", nfd, "plan/X.docx"):
+        (docs / name).parent.mkdir(exist_ok=True)
+        (docs / name).write_bytes(b"x")
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 0
+    assert data["extra"] == sorted(["ghi chú.txt", "plan/X.docx", "pledge/KT.docx"])
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        ("directory", "là một thư mục, không phải tệp"),
+        ("encrypted", "tệp được đặt mật khẩu (mã hóa) hoặc là tệp Word cũ .doc, không mở được như .docx"),
+        ("empty", "tệp rỗng"),
+        ("not-word", "không phải tệp Word: không có phần văn bản chính"),
+        ("bad-xml", "phần word/document.xml hỏng (XML sai: "),
+        ("entities", "phần word/document.xml có khai báo DTD (không phải của Word)"),
+        ("zip-bomb", "phần word/document.xml quá lớn khi giải nén (trên 16 MB)"),
+    ],
+)
+def test_hostile_files_are_invalid_quickly(runner, docs, damage, reason):
+    path = docs / "pledge" / "KT-07.docx"
+    if damage == "directory":
+        path.unlink()
+        path.mkdir()
+    elif damage == "encrypted":
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "not-word":
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("content.xml", "<office/>")
+    elif damage == "bad-xml":
+        rewrite_document_xml(path, lambda d: d[: len(d) // 2])
+    elif damage == "entities":
+        laughs = b'<!ENTITY a0 "lol">' + b"".join(
+            b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 12)
+        )
+        rewrite_document_xml(path, lambda d: d.replace(
+            b"<w:document", b"<!DOCTYPE w:document [" + laughs + b"]><w:document", 1
+        ).replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>&a11;</w:t></w:r></w:p>", 1))
+    elif damage == "zip-bomb":
+        rewrite_document_xml(path, lambda d: d + b" " * (1 << 30))
+        assert path.stat().st_size < 5 << 20
+    started = time.perf_counter()
+    result, data = run_check(runner, docs)
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == 3
+    (finding,) = data["invalid"]
+    assert finding["unit"] == "KT-07" and finding["path"] == "pledge/KT-07.docx"
+    assert finding["reason"].startswith(reason)
+
+
+def test_kinds_not_built_yet_are_checked_from_the_matrix(tmp_path, runner, docs):
+    campaign = tmp_path / "c.yaml"
+    # tai_lieu_bat_buoc closes the sample: one more line adds plans for districts.
+    campaign.write_text(campaign_text() + "  plan: [huyen]\n", "utf-8")
+    args = ["check", "--campaign", str(campaign), "--units", str(SAMPLE_UNITS),
+            "--docs", str(docs), "--format", "json"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert data["required"] == 103
+    assert {"unit": "KT-01", "kind": "plan", "expected": "plan/KT-01.docx"} in data["missing"]
+    assert sorted(m["unit"] for m in data["missing"]) == [f"KT-{n:02d}" for n in range(1, 11)]
+    assert {m["kind"] for m in data["missing"]} == {"plan"}
+    (docs / "plan").mkdir()
+    for pledge in (docs / "pledge").glob("KT-0?.docx"):
+        shutil.copy(pledge, docs / "plan" / pledge.name)
+    shutil.copy(docs / "pledge" / "KT-10.docx", docs / "plan" / "KT-10.docx")
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.stdout
+    data = json.loads(result.stdout)
+    assert data["indicators"]["plan"]["by_type"]["huyen"]["present"] == 10
+
+
+def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
+    (docs / "pledge" / "KT-01-01.docx").unlink()
+    book_path = tmp_path / "kiem-tra.xlsx"
+    result = runner.invoke(cli, ["check", *BASE, "--docs", str(docs), "--xlsx", str(book_path)])
+    assert result.exit_code == 3
+    sheet = openpyxl.load_workbook(book_path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Cam kết", "Ghi chú")
+    assert len(rows) == 94
+    by_code = {r[0]: r for r in rows[1:]}
+    assert by_code["KT-01-01"][:5] == ("KT-01-01", "Phường Quyết Thắng", "cấp xã", "KT-01", "thiếu")
+    assert by_code["KT-01"][4] == "có"
+
+
+def test_missing_folder_is_a_handled_error(tmp_path, runner):
+    result = runner.invoke(cli, ["check", *BASE, "--docs", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Lỗi: {tmp_path / 'none'}: không tìm thấy thư mục văn bản.\n"
+
+
+def test_docs_option_is_required(runner):
+    result = runner.invoke(cli, ["check", *BASE])
+    assert result.exit_code == 2
+    assert "Lỗi: Thiếu tùy chọn '--docs'." in result.stderr
+
+
+def test_parallel_and_serial_inspection_agree(docs):
+    (docs / "pledge" / "KT-01.docx").write_bytes(b"junk")
+    (docs / "pledge" / "KT-02.docx").unlink()
+    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS)
+    serial = check(inputs, docs, workers=1)
+    parallel = check(inputs, docs, workers=2, parallel_from=1)
+    assert serial.to_json() == parallel.to_json()
+    assert [e.unit.code for e in parallel.missing] == ["KT-02"]
+
+
+@pytest.mark.slow
+def test_500_unit_roster_is_complete_then_not(tmp_path, runner):
+    csv_path, _ = write_roster(500, tmp_path / "data")
+    out = tmp_path / "out"
+    base = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(csv_path)]
+    result = runner.invoke(cli, ["generate", "all", *base, "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    args = ["check", *base, "--docs", str(out), "--format", "json"]
+    result = runner.invoke(cli, args)
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and data["complete"] is True
+    assert data["present"] == data["required"] == len(list((out / "pledge").iterdir()))
+    victim = sorted((out / "pledge").iterdir())[7]
+    victim.unlink()
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 3
+    assert json.loads(result.stdout)["missing"] == [
+        {"unit": victim.stem, "kind": "pledge", "expected": f"pledge/{victim.name}"}
+    ]
