@@ -68,7 +68,7 @@ _DATE = re.compile(
     r"^(?P<place>[^,]+), ngày (?P<d>\d{1,2}|[.…\s]*) tháng (?P<m>\d{1,2}|[.…\s]*) "
     r"năm (?P<y>\d{4})$"
 )
-_SO_LOOSE = re.compile(r"^Số\b\s*[:\d./…-]", re.IGNORECASE)
+_SO_LOOSE = re.compile(r"^Số\b\s*[:\d./…{-]", re.IGNORECASE)
 _SO = re.compile(
     r"^Số:\s*(?P<n>\d+|[.…]*)\s*/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9.]*)+$"
 )

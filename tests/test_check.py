@@ -78,7 +78,7 @@ def test_generated_set_is_complete(runner, docs):
     result, data = run_check(runner, docs)
     assert result.exit_code == 0, result.stderr
     assert data["complete"] is True
-    assert (data["units"], data["required"], data["present"]) == (94, 93, 93)
+    assert (data["units"], data["required"], data["present"]) == (94, 191, 191)
     assert data["missing"] == data["invalid"] == data["changed"] == data["extra"] == []
     indicator = data["indicators"]["pledge"]
     assert indicator["target"] == "cam_ket"
@@ -96,7 +96,7 @@ def test_deleted_document_is_missing_and_exits_3(runner, docs):
     assert data["missing"] == [
         {"unit": "KT-01-01", "kind": "pledge", "expected": "pledge/KT-01-01.docx"}
     ]
-    assert data["present"] == 92
+    assert data["present"] == 190
     assert data["indicators"]["pledge"]["by_type"]["xa"]["share"] == 95.5
     assert data["indicators"]["pledge"]["by_type"]["xa"]["met"] is False
 
@@ -107,13 +107,14 @@ def test_table_names_the_missing_unit_under_its_parent(runner, docs):
     assert result.exit_code == 3
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"Kiểm tra thư mục {docs} (năm 2025): 94 đơn vị, 93 văn bản bắt buộc; "
-        "có 92, thiếu 1, không hợp lệ 0."
+        f"Kiểm tra thư mục {docs} (năm 2025): 94 đơn vị, 191 văn bản bắt buộc; "
+        "có 190, thiếu 1, không hợp lệ 0."
     )
     group = lines.index("Thành phố Kon Tum (KT-01)")
-    assert lines[group + 1].split() == ["Mã", "Đơn", "vị", "Cam", "kết"]
+    assert lines[group + 1].split() == ["Mã", "Đơn", "vị", "Cam", "kết", "Kế", "hoạch", "KH",
+                                        "Ngày", "hội"]
     row = next(ln for ln in lines[group:] if ln.startswith("  KT-01-01 "))
-    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu"]
+    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu", "có", "có"]
     assert "  - KT-01-01 Phường Quyết Thắng, Cam kết: chưa có pledge/KT-01-01.docx (hoặc bản ký .pdf)" in lines
     assert "    cấp xã: 21/22 = 95,5% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in lines
     assert lines[-1] == "Kết quả: chưa đủ (1 thiếu, 0 không hợp lệ)."
@@ -127,8 +128,8 @@ def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
     assert result.exit_code == 0, result.stdout
     assert data["complete"] is True and data["extra"] == []
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
-    assert [ln.split()[-2:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
-        ["có", "(PDF)"]
+    assert [ln.split()[-4:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
+        ["có", "(PDF)", "có", "có"]
     ]
 
 
@@ -278,27 +279,28 @@ def test_hostile_files_are_invalid_quickly(runner, docs, damage, reason):
     assert finding["reason"].startswith(reason)
 
 
-def test_kinds_not_built_yet_are_checked_from_the_matrix(tmp_path, runner, docs):
+def test_the_matrix_decides_what_is_required(tmp_path, runner, docs):
     campaign = tmp_path / "c.yaml"
-    # tai_lieu_bat_buoc closes the sample: one more line adds plans for districts.
-    campaign.write_text(campaign_text() + "  plan: [huyen]\n", "utf-8")
+    # The sample's matrix, with plans also required of every khu dân cư.
+    campaign.write_text(campaign_text().replace(
+        "  plan: [huyen, xa, co_quan,", "  plan: [huyen, xa, khu_dan_cu, co_quan,"), "utf-8")
     args = ["check", "--campaign", str(campaign), "--units", str(SAMPLE_UNITS),
             "--docs", str(docs), "--format", "json"]
     result = runner.invoke(cli, args)
     assert result.exit_code == 3
     data = json.loads(result.stdout)
-    assert data["required"] == 103
-    assert {"unit": "KT-01", "kind": "plan", "expected": "plan/KT-01.docx"} in data["missing"]
-    assert sorted(m["unit"] for m in data["missing"]) == [f"KT-{n:02d}" for n in range(1, 11)]
+    assert data["required"] == 191 + 44
+    assert {"unit": "KT-01-01-01", "kind": "plan", "expected": "plan/KT-01-01-01.docx"} in (
+        data["missing"]
+    )
     assert {m["kind"] for m in data["missing"]} == {"plan"}
-    (docs / "plan").mkdir()
-    for pledge in (docs / "pledge").glob("KT-0?.docx"):
+    assert len(data["missing"]) == 44
+    for pledge in (docs / "pledge").glob("KT-??-??-??.docx"):
         shutil.copy(pledge, docs / "plan" / pledge.name)
-    shutil.copy(docs / "pledge" / "KT-10.docx", docs / "plan" / "KT-10.docx")
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.stdout
     data = json.loads(result.stdout)
-    assert data["indicators"]["plan"]["by_type"]["huyen"]["present"] == 10
+    assert data["indicators"]["plan"]["by_type"]["xa"]["present"] == 22
 
 
 def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
@@ -308,7 +310,8 @@ def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
     assert result.exit_code == 3
     sheet = openpyxl.load_workbook(book_path).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Cam kết", "Ghi chú")
+    assert rows[0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Cam kết", "Kế hoạch",
+                       "KH Ngày hội", "Ghi chú")
     assert len(rows) == 94
     by_code = {r[0]: r for r in rows[1:]}
     assert by_code["KT-01-01"][:5] == ("KT-01-01", "Phường Quyết Thắng", "cấp xã", "KT-01", "thiếu")
