@@ -59,9 +59,7 @@ class Needs:
                 )
             )
         for name, purpose in self._campaign.items():
-            found.append(
-                Finding(f"thiếu ngày của {purpose}", file=self.campaign_file, field=name)
-            )
+            found.append(Finding(f"thiếu ngày của {purpose}", file=self.campaign_file, field=name))
         return found
 
     def unit_value(self, unit: Unit, attr: str, purpose: str) -> Any:
