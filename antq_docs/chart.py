@@ -22,7 +22,7 @@ _ACTUAL, _TARGET = "#1f4e79", "#bfbfbf"
 def bar_chart(indicators: list[Indicator], title: str) -> bytes:
     """PNG bytes of the chart: achieved % (dark) and target % (grey) for each indicator."""
     rows = [i for i in indicators if i.ratio is not None]
-    figure = Figure(figsize=(7.5, 0.55 * len(rows) + 1.6), dpi=150)
+    figure = Figure(figsize=(7.5, 0.4 * len(rows) + 1.4), dpi=150)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     positions = list(range(len(rows)))[::-1]
@@ -39,15 +39,15 @@ def bar_chart(indicators: list[Indicator], title: str) -> bytes:
             p + height / 2,
             f"{row.actual_text}{mark}",
             va="center",
-            fontsize=7,
+            fontsize=8,
             family=_FONT,
         )
-    axes.set_yticks(positions, labels, fontsize=7, family=_FONT)
+    axes.set_yticks(positions, labels, fontsize=8, family=_FONT)
     axes.set_xlim(0, 125)
     axes.set_xlabel("Tỷ lệ (%)", fontsize=8, family=_FONT)
     axes.tick_params(axis="x", labelsize=7)
     axes.set_title(title, fontsize=9, family=_FONT)
-    axes.legend(loc="lower right", fontsize=7, prop={"family": _FONT, "size": 7})
+    axes.legend(loc="lower right", fontsize=8, prop={"family": _FONT, "size": 8})
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     out = io.BytesIO()

@@ -20,8 +20,7 @@ from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
 from antq_docs.resources import SAMPLE_CAMPAIGN, sample
 
-RESULT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại",
-                  "Ngày hội"]
+RESULT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội"]
 SCORE_HEADERS = ["Mã đơn vị", "Mã mục", "Điểm"]
 
 
@@ -38,13 +37,23 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
         registered = rng.random() < share
         recognised = registered and rng.random() < 0.85
         low = rng.choice([0.3, 0.6, 0.7, 0.8])
-        points = [rng.randint(math.ceil(int(i.max_points) * low), int(i.max_points))
-                  for i in campaign.score_items]
+        points = [
+            rng.randint(math.ceil(int(i.max_points) * low), int(i.max_points))
+            for i in campaign.score_items
+        ]
         score = sum(points)
         level = campaign.thresholds.level_for(score) if rng.random() < 0.5 else ""
-        results.append([unit.code, unit.name, "có" if registered else "không",
-                        "đạt" if recognised else "chưa đạt", score, level,
-                        "có" if rng.random() < 0.9 else "không"])
+        results.append(
+            [
+                unit.code,
+                unit.name,
+                "có" if registered else "không",
+                "đạt" if recognised else "chưa đạt",
+                score,
+                level,
+                "có" if rng.random() < 0.9 else "không",
+            ]
+        )
         scores += [[unit.code, i.id, p] for i, p in zip(campaign.score_items, points)]
     return results, scores
 

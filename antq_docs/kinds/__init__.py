@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from antq_docs.kinds import pledge
+from antq_docs.kinds import evaluation, pledge, report
 from antq_docs.kinds.base import Document, Kind, Needs
 
-REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (pledge.KIND,)}
+REGISTRY: dict[str, Kind] = {
+    kind.name: kind for kind in (pledge.KIND, evaluation.KIND, report.KIND)
+}
 
 __all__ = ["REGISTRY", "Document", "Kind", "Needs"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from antq_docs.errors import Finding
 from antq_docs.inputs.roster import COLUMNS
-from antq_docs.model import Campaign, Roster, Unit
+from antq_docs.model import Campaign, Results, Roster, Unit
 from antq_docs.output import document_path
 
 _HEADERS = {c.key: c.header for c in COLUMNS}
@@ -43,6 +43,7 @@ class Needs:
         # (row, column) → (unit code, purposes), so one empty cell is reported once.
         self._cells: dict[tuple[int, str], tuple[str, list[str]]] = {}
         self._campaign: dict[str, str] = {}
+        self._other: list[Finding] = []
 
     @property
     def findings(self) -> list[Finding]:
@@ -87,6 +88,8 @@ class Kind:
 
     name = ""
     label = ""
+    # Kinds built from the year-end results cannot be written without --results.
+    needs_results = False
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Tell whether a unit must have this kind of document (the campaign's matrix)."""
@@ -105,9 +108,14 @@ class Kind:
         raise NotImplementedError
 
     def documents(
-        self, campaign: Campaign, roster: Roster, selected: list[Unit], needs: Needs
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        selected: list[Unit],
+        needs: Needs,
+        results: Results | None = None,
     ) -> list[Document]:
-        """Every document of this kind for the selected units."""
+        """Every document of this kind for the selected units (results: year-end kinds only)."""
         docs = []
         for unit in selected:
             if self.needs(campaign, unit):
