@@ -47,7 +47,7 @@ class Needs:
 
     @property
     def findings(self) -> list[Finding]:
-        """Every missing value, roster cells by row, then campaign fields."""
+        """Every missing value: roster cells by row, campaign fields, then the others."""
         found = []
         for (row, column), (unit, purposes) in sorted(self._cells.items()):
             found.append(
@@ -60,8 +60,14 @@ class Needs:
                 )
             )
         for name, purpose in self._campaign.items():
-            found.append(Finding(f"thiếu ngày của {purpose}", file=self.campaign_file, field=name))
-        return found
+            found.append(
+                Finding(f"thiếu ngày của {purpose}", file=self.campaign_file, field=name)
+            )
+        return found + self._other
+
+    def missing(self, finding: Finding) -> None:
+        """Record a missing value that lives outside the roster and the campaign dates."""
+        self._other.append(finding)
 
     def unit_value(self, unit: Unit, attr: str, purpose: str) -> Any:
         """Return unit.attr, recording the empty cell (unit, row, column) when it is empty."""
