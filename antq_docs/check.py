@@ -375,7 +375,8 @@ def check(
     if not docs.is_dir():
         raise InputError("không phải thư mục.", path=docs)
     campaign, roster = inputs.campaign, inputs.roster
-    kinds = [k for k in KIND_NAMES if k in campaign.required]
+    # Built kinds decide for themselves (the root always reports); others follow the matrix.
+    kinds = [k for k in KIND_NAMES if k in campaign.required or k in REGISTRY]
     kinds += sorted(k for k in campaign.required if k not in kinds)
     manifest = read_manifest(docs)
     index, others = _scan(docs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from antq_docs import __version__, clivi
 from antq_docs.check import check as run_check
 from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate
-from antq_docs.generate import load_inputs
+from antq_docs.generate import load_inputs, select_kinds
+from antq_docs.generate import report as run_report
+from antq_docs.indicators import table_text
 from antq_docs.kinds import REGISTRY
 from antq_docs.lint import lint as run_lint
 
@@ -68,9 +71,34 @@ def _input_options(func):
     return func
 
 
-def _load(campaign, units, encoding, sheet):
+def _results_options(func):
+    """Options of the commands that read the year-end results."""
+    func = click.option(
+        "--scores",
+        type=click.Path(path_type=Path),
+        metavar="TỆP",
+        help="Điểm từng mục của bảng chấm điểm (CSV hoặc XLSX: Mã đơn vị, Mã mục, Điểm). "
+        "Mặc định: trang “Bảng điểm” của tệp kết quả, nếu có.",
+    )(func)
+    func = click.option(
+        "--results",
+        type=click.Path(path_type=Path),
+        metavar="TỆP",
+        help="Kết quả cuối năm (CSV hoặc XLSX: Mã đơn vị, Đăng ký, Đạt chuẩn, Điểm, Xếp loại, "
+        "Ngày hội).",
+    )(func)
+    return func
+
+
+def _load(campaign, units, encoding, sheet, results=None, scores=None):
     return load_inputs(
-        campaign, units, encoding=encoding, sheet=sheet, notice=lambda m: click.echo(m, err=True)
+        campaign,
+        units,
+        encoding=encoding,
+        sheet=sheet,
+        notice=lambda m: click.echo(m, err=True),
+        results=results,
+        scores=scores,
     )
 
 
@@ -88,6 +116,7 @@ def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.argument("kind", type=click.Choice([*REGISTRY, "all"]), metavar="LOẠI")
 @_input_options
+@_results_options
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -112,15 +141,22 @@ def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
     help="Đánh số văn bản của đơn vị MÃ từ sổ đăng ký, bắt đầu từ SỐ (dùng nhiều lần được).",
 )
 def generate(
-    kind, campaign, units, encoding, sheet, out, unit_codes, force, dry_run, number_from
+    kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
+    number_from,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có.
 
-    LOẠI: pledge (bản cam kết), plan (kế hoạch năm), event-plan (kế hoạch Ngày hội) hoặc all
-    (tất cả).
+    LOẠI: pledge (bản cam kết), plan (kế hoạch năm), event-plan (kế hoạch Ngày hội),
+    evaluation (báo cáo tự đánh giá cuối năm, cần --results), report (báo cáo tổng kết của đơn
+    vị gốc, cần --results) hoặc all (tất cả).
     """
-    inputs = _load(campaign, units, encoding, sheet)
-    kinds = list(REGISTRY) if kind == "all" else [kind]
+    inputs = _load(campaign, units, encoding, sheet, results, scores)
+    kinds, skipped = select_kinds(kind, inputs)
+    if skipped:
+        click.echo(
+            f"Không có --results: bỏ qua {', '.join(skipped)} (cần tệp kết quả cuối năm).",
+            err=True,
+        )
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -155,6 +191,52 @@ def generate(
             f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True
         )
     click.echo(result.summary(), err=True)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@_input_options
+@_results_options
+@click.option(
+    "--level", metavar="MÃ", help="Mã đơn vị cần báo cáo (mặc định: đơn vị gốc của danh sách)."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="In bảng chỉ tiêu dạng bảng chữ hoặc JSON.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    metavar="THƯ_MỤC",
+    help="Thư mục kết quả (ghi báo cáo tổng kết .docx vào report/).",
+)
+@click.option("--force", is_flag=True, help="Ghi đè cả báo cáo đã bị sửa sau khi soạn.")
+def report(
+    campaign, units, encoding, sheet, results, scores, level, output_format, out, force
+) -> None:
+    """Báo cáo tổng kết của một cấp: kết quả so với chỉ tiêu, in ra và ghi tệp .docx."""
+    if results is None:
+        raise click.UsageError("thiếu --results TỆP (kết quả cuối năm).")
+    inputs = _load(campaign, units, encoding, sheet, results, scores)
+    result = run_report(inputs, out, level, force=force)
+    if output_format == "json":
+        rows = [i.as_json() for i in result.indicators]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"Kết quả thực hiện chỉ tiêu: {result.level.name} ({result.level.code})")
+        click.echo(table_text(result.indicators))
+    path = out / result.outcome.path
+    if result.outcome.status == "kept":
+        click.echo(
+            f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True
+        )
+    else:
+        click.echo(f"Báo cáo tổng kết: {path} ({_STATUS[result.outcome.status]}).", err=True)
 
 
 _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "kept": "giữ nguyên"}

@@ -12,10 +12,13 @@ from pathlib import Path
 
 from antq_docs import resources
 from antq_docs.errors import Finding, UsageError, ValidationError
+from antq_docs.indicators import Indicator, level_unit, measure
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY, Document, Needs
-from antq_docs.model import Campaign, Roster
+from antq_docs.kinds.report import KIND as REPORT
+from antq_docs.model import Campaign, Results, Roster, Unit
 from antq_docs.output import KEPT, NEW, UNCHANGED, UPDATED, Outcome, OutputFolder
 from antq_docs.render import CompiledTemplate
 
@@ -24,10 +27,11 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class Inputs:
-    """The validated campaign and roster of a run."""
+    """The validated campaign and roster of a run, and the year-end results when given."""
 
     campaign: Campaign
     roster: Roster
+    results: Results | None = None
 
 
 @dataclass
@@ -71,8 +75,10 @@ def load_inputs(
     encoding: str | None = None,
     sheet: str | None = None,
     notice: Callable[[str], None] | None = None,
+    results: Path | None = None,
+    scores: Path | None = None,
 ) -> Inputs:
-    """Read and validate the campaign and roster (the bundled sample when not given)."""
+    """Read and validate the campaign, roster (bundled sample when not given) and results."""
     used_sample = []
     if campaign is None:
         campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
@@ -93,10 +99,32 @@ def load_inputs(
         loaded_roster = load_roster(units, encoding=encoding, sheet=sheet)
     except ValidationError as e:
         findings += e.findings
+    loaded_results = None
+    if results is not None and loaded_campaign is not None and loaded_roster is not None:
+        try:
+            loaded_results = load_results(
+                results, loaded_roster, loaded_campaign, scores=scores, encoding=encoding
+            )
+        except ValidationError as e:
+            findings += e.findings
+    elif scores is not None and results is None:
+        raise UsageError("--scores chỉ dùng cùng --results (tệp kết quả cuối năm).")
     if findings:
         raise ValidationError(findings, what="Dữ liệu đầu vào")
     assert loaded_campaign is not None and loaded_roster is not None
-    return Inputs(loaded_campaign, loaded_roster)
+    return Inputs(loaded_campaign, loaded_roster, loaded_results)
+
+
+def select_kinds(kind: str, inputs: Inputs) -> tuple[list[str], list[str]]:
+    """The kinds a `generate KIND` run writes, and those `all` skips for want of results."""
+    if kind != "all":
+        if REGISTRY[kind].needs_results and inputs.results is None:
+            raise UsageError(f"văn bản {kind} cần tệp kết quả cuối năm: thêm --results TỆP.")
+        return [kind], []
+    if inputs.results is not None:
+        return list(REGISTRY), []
+    skipped = [k for k in REGISTRY if REGISTRY[k].needs_results]
+    return [k for k in REGISTRY if k not in skipped], skipped
 
 
 def plan_documents(
@@ -123,7 +151,9 @@ def plan_documents(
     needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name)
     documents: list[Document] = []
     for name in kinds:
-        documents += REGISTRY[name].documents(inputs.campaign, roster, selected, needs)
+        documents += REGISTRY[name].documents(
+            inputs.campaign, roster, selected, needs, results=inputs.results
+        )
     if unit_codes:
         covered = {d.unit for d in documents}
         labels = ", ".join(REGISTRY[k].label for k in kinds)
@@ -165,10 +195,27 @@ def generate(
     if unknown:
         raise UsageError(f"--number-from: không có đơn vị mang mã {', '.join(unknown)}")
     documents, warnings = plan_documents(inputs, kinds, unit_codes)
+    numbering = {**inputs.campaign.numbering, **(number_from or {})}
+    outcomes = write_documents(
+        documents, out, force, dry_run, progress, numbering=numbering, year=inputs.campaign.year
+    )
+    return GenerateResult(outcomes, Path(out), dry_run, warnings)
+
+
+def write_documents(
+    documents: list[Document],
+    out: Path,
+    force: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    *,
+    numbering: dict[str, int] | None = None,
+    year: int = 0,
+) -> list[Outcome]:
+    """Number, render (each template compiled once) and put every document in the folder."""
     templates: dict[str, CompiledTemplate] = {}
     outcomes = []
-    numbering = {**inputs.campaign.numbering, **(number_from or {})}
-    year = inputs.campaign.year
+    numbering = numbering or {}
     with OutputFolder(out, dry_run=dry_run) as folder:
         for done, doc in enumerate(documents, start=1):
             if doc.number is not None:
@@ -194,4 +241,31 @@ def generate(
             )
             if progress:
                 progress(done, len(documents))
-    return GenerateResult(outcomes, Path(out), dry_run, warnings)
+    return outcomes
+
+
+@dataclass
+class ReportResult:
+    """What `antq-docs report` computed and wrote for one level."""
+
+    level: Unit
+    indicators: list[Indicator]
+    outcome: Outcome
+
+
+def report(
+    inputs: Inputs, out: Path, level: str | None = None, *, force: bool = False
+) -> ReportResult:
+    """Measure a level (the root by default) against the targets and write its year report."""
+    if inputs.results is None:
+        raise UsageError("báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP.")
+    unit = level_unit(inputs.roster, level)
+    if unit is None:
+        raise UsageError(f"--level: không có đơn vị mang mã {level} trong {inputs.roster.source}")
+    roster = inputs.roster
+    needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name)
+    document = REPORT.document(inputs.campaign, unit, inputs.results, needs)
+    if needs.findings:
+        raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
+    (outcome,) = write_documents([document], out, force=force)
+    return ReportResult(unit, measure(inputs.campaign, inputs.results, unit), outcome)

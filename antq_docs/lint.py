@@ -75,6 +75,9 @@ _SO = re.compile(
 _PARTY_SO = re.compile(
     r"^Số\s+(?P<n>\d+|[.…]*)\s*-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ0-9][A-Za-zĐđ0-9./-]*$"
 )
+_RESIDENTIAL = re.compile(
+    r"^(THÔN|LÀNG|BẢN|BUÔN|ẤP|TỔ DÂN PHỐ|KHU PHỐ|KHU DÂN CƯ)\b|^\{\{ *cq_ban_hanh *\}\}$"
+)
 _NOI_NHAN = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
 _LUU = re.compile(r"^-\s*Lưu\s*:\s*VT\b")
 
@@ -408,9 +411,12 @@ class _Linter:
         """The "Số:" line (state) or "Số …-…/…" line (Party)."""
         rule, pattern = ("dang-so", _PARTY_SO) if self.party else ("so-ky-hieu", _SO)
         expected = "Số 127-NQ/ĐU" if self.party else "Số: 05/KH-UBND"
-        lines = [p for p in self._header_region(before) if _SO_LOOSE.match(_clean(p.text))]
+        region = self._header_region(before)
+        lines = [p for p in region if _SO_LOOSE.match(_clean(p.text))]
         if not lines:
-            if doc_type in NUMBERED_TYPES:
+            # A khu dân cư (thôn, tổ dân phố…) is not a state body: its forms carry no number.
+            residential = any(_RESIDENTIAL.match(_clean(p.text)) for p in region)
+            if doc_type in NUMBERED_TYPES and not residential:
                 self.add(rule, "phần tiêu đề", expected, f"{doc_type} không có số, ký hiệu")
             return
         para = lines[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from antq_docs import vi
 
@@ -98,6 +99,46 @@ class EventSettings:
     time: str
     window_start: dt.date
     by_type: dict[str, EventDefaults]
+# Movement classification levels, best first (Quyết định 510/QĐ-BCA-V05).
+XUAT_SAC, KHA, TRUNG_BINH, YEU = "Xuất sắc", "Khá", "Trung bình", "Yếu"
+LEVELS: tuple[str, ...] = (XUAT_SAC, KHA, TRUNG_BINH, YEU)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Lowest score of each classification level (unconfirmed nationally, so configurable)."""
+
+    xuat_sac: Decimal = Decimal(90)
+    kha: Decimal = Decimal(70)
+    trung_binh: Decimal = Decimal(50)
+
+    def level_for(self, score: Decimal) -> str:
+        """The level a score earns under these thresholds."""
+        if score >= self.xuat_sac:
+            return XUAT_SAC
+        if score >= self.kha:
+            return KHA
+        if score >= self.trung_binh:
+            return TRUNG_BINH
+        return YEU
+
+    def describe(self) -> str:
+        """'Xuất sắc từ 90 điểm; Khá từ 70 đến dưới 90 điểm; …; Yếu dưới 50 điểm'."""
+        n = vi.number
+        return (
+            f"{XUAT_SAC} từ {n(self.xuat_sac)} điểm; {KHA} từ {n(self.kha)} đến dưới "
+            f"{n(self.xuat_sac)} điểm; {TRUNG_BINH} từ {n(self.trung_binh)} đến dưới "
+            f"{n(self.kha)} điểm; {YEU} dưới {n(self.trung_binh)} điểm"
+        )
+
+
+@dataclass(frozen=True)
+class ScoreItem:
+    """One line of the 100-point scoring sheet (bảng chấm điểm): id, content, maximum points."""
+
+    id: str
+    text: str
+    max_points: Decimal
 
 
 @dataclass
@@ -119,6 +160,9 @@ class Campaign:
     families: dict[str, dict[str, str]] = field(default_factory=dict)
     numbering: dict[str, int] = field(default_factory=dict)
     source: str = ""
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    score_items: list[ScoreItem] = field(default_factory=list)
+    review_meeting_types: tuple[str, ...] = ("khu_dan_cu", "xa")
 
     def signing_form(self, unit_type: str) -> str:
         """How a unit type signs: 'tm' for local governments, the head directly otherwise."""
@@ -215,4 +259,38 @@ class Roster:
 
     def get(self, code: str) -> Unit | None:
         """Return the unit with this code, or None."""
+        return self.units.get(code)
+
+
+@dataclass
+class UnitResult:
+    """A unit's year-end results: registration, recognition, score, level, Ngày hội, items."""
+
+    code: str
+    row: int
+    registered: bool
+    recognised: bool
+    score: Decimal
+    level: str
+    level_computed: bool
+    event_held: bool
+    item_scores: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def good_or_better(self) -> bool:
+        """Classified Khá or above."""
+        return self.level in (XUAT_SAC, KHA)
+
+
+@dataclass
+class Results:
+    """The year-end results of every unit, by unit code, with the thresholds used."""
+
+    units: dict[str, UnitResult]
+    thresholds: Thresholds
+    source: str = ""
+    scores_source: str = ""
+
+    def get(self, code: str) -> UnitResult | None:
+        """Return the results of a unit, or None."""
         return self.units.get(code)

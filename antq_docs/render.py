@@ -6,6 +6,9 @@ Values reach the template already cleaned (no tabs or line breaks), so docxtpl's
 is not needed.
 Jinja runs sandboxed, escapes every value (names with & < > are text) and refuses undefined
 variables, so a missing value stops the run instead of leaving a blank in a signed document.
+A context that carries an `Image` (a chart) needs new package parts (the picture, its
+relationship), so it goes through docxtpl's full render with an InlineImage; documents without
+pictures keep the fast path. Both give bytes that depend on the content only.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -36,6 +40,14 @@ def _environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(
         undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True
     )
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture for a template variable: PNG bytes shown at a width in millimetres."""
+
+    data: bytes
+    width_mm: float
 
 
 @dataclass
@@ -58,6 +70,7 @@ class CompiledTemplate:
             self._members = [(i, archive.read(i.filename)) for i in archive.infolist()]
         except (OSError, zipfile.BadZipFile) as e:
             raise RenderError(f"không đọc được tệp mẫu ({e}).", template=self.name) from e
+        self._data = data
         helper = DocxTemplate(io.BytesIO(data))
         env = _environment()
         self._parts: dict[str, _Part] = {}
@@ -84,6 +97,8 @@ class CompiledTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Fill the template and return the bytes of the new .docx."""
+        if any(isinstance(v, Image) for v in context.values()):
+            return self._render_with_images(context)
         rendered: dict[str, bytes] = {}
         for name, part in self._parts.items():
             try:
@@ -107,6 +122,33 @@ class CompiledTemplate:
         with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
             for name, data in rendered.items():
                 archive.writestr(_member(name), data)
+        return out.getvalue()
+
+    def _render_with_images(self, context: dict[str, Any]) -> bytes:
+        """Render through docxtpl so each Image becomes a picture part of the package."""
+        template = DocxTemplate(io.BytesIO(self._data))
+        values = {
+            key: InlineImage(template, io.BytesIO(v.data), width=Mm(v.width_mm))
+            if isinstance(v, Image)
+            else v
+            for key, v in context.items()
+        }
+        try:
+            template.render(values, jinja_env=_environment(), autoescape=True)
+        except UndefinedError as e:
+            raise RenderError(f"thiếu giá trị cho thẻ ({e.message}).", template=self.name) from e
+        except TemplateError as e:
+            raise RenderError(f"không điền được mẫu ({e}).", template=self.name) from e
+        saved = io.BytesIO()
+        template.save(saved)
+        # python-docx stamps zip members with the current time; restamp them.
+        out = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(saved.getvalue())) as source,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            for info in source.infolist():
+                archive.writestr(_member(info.filename), source.read(info.filename))
         return out.getvalue()
 
 

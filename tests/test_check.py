@@ -18,10 +18,13 @@ from docx.oxml.ns import qn
 from antq_docs.check import check
 from antq_docs.cli import cli
 from antq_docs.generate import load_inputs
+from benchmarks.make_results import write as write_results
 from benchmarks.make_roster import write as write_roster
-from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
 
 BASE = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
+RESULTS = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
+           str(FIXTURES / "scores-kon-tum-2025.csv")]
 
 
 def minimal_pdf(pages: int = 1) -> bytes:
@@ -47,7 +50,7 @@ def generated(tmp_path_factory) -> Path:
     from click.testing import CliRunner
 
     out = tmp_path_factory.mktemp("gen") / "out"
-    result = CliRunner().invoke(cli, ["generate", "all", *BASE, "--out", str(out)])
+    result = CliRunner().invoke(cli, ["generate", "all", *BASE, *RESULTS, "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -78,7 +81,7 @@ def test_generated_set_is_complete(runner, docs):
     result, data = run_check(runner, docs)
     assert result.exit_code == 0, result.stderr
     assert data["complete"] is True
-    assert (data["units"], data["required"], data["present"]) == (94, 191, 191)
+    assert (data["units"], data["required"], data["present"]) == (94, 275, 275)
     assert data["missing"] == data["invalid"] == data["changed"] == data["extra"] == []
     indicator = data["indicators"]["pledge"]
     assert indicator["target"] == "cam_ket"
@@ -96,7 +99,7 @@ def test_deleted_document_is_missing_and_exits_3(runner, docs):
     assert data["missing"] == [
         {"unit": "KT-01-01", "kind": "pledge", "expected": "pledge/KT-01-01.docx"}
     ]
-    assert data["present"] == 190
+    assert data["present"] == 274
     assert data["indicators"]["pledge"]["by_type"]["xa"]["share"] == 95.5
     assert data["indicators"]["pledge"]["by_type"]["xa"]["met"] is False
 
@@ -107,14 +110,14 @@ def test_table_names_the_missing_unit_under_its_parent(runner, docs):
     assert result.exit_code == 3
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"Kiểm tra thư mục {docs} (năm 2025): 94 đơn vị, 191 văn bản bắt buộc; "
-        "có 190, thiếu 1, không hợp lệ 0."
+        f"Kiểm tra thư mục {docs} (năm 2025): 94 đơn vị, 275 văn bản bắt buộc; "
+        "có 274, thiếu 1, không hợp lệ 0."
     )
     group = lines.index("Thành phố Kon Tum (KT-01)")
     assert lines[group + 1].split() == ["Mã", "Đơn", "vị", "Cam", "kết", "Kế", "hoạch", "KH",
-                                        "Ngày", "hội"]
+                                        "Ngày", "hội", "Đánh", "giá", "Báo", "cáo"]
     row = next(ln for ln in lines[group:] if ln.startswith("  KT-01-01 "))
-    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu", "có", "có"]
+    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu", "có", "có", "có", "–"]
     assert "  - KT-01-01 Phường Quyết Thắng, Cam kết: chưa có pledge/KT-01-01.docx (hoặc bản ký .pdf)" in lines
     assert "    cấp xã: 21/22 = 95,5% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in lines
     assert lines[-1] == "Kết quả: chưa đủ (1 thiếu, 0 không hợp lệ)."
@@ -128,8 +131,8 @@ def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
     assert result.exit_code == 0, result.stdout
     assert data["complete"] is True and data["extra"] == []
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
-    assert [ln.split()[-4:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
-        ["có", "(PDF)", "có", "có"]
+    assert [ln.split()[-6:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
+        ["có", "(PDF)", "có", "có", "–", "–"]
     ]
 
 
@@ -289,7 +292,7 @@ def test_the_matrix_decides_what_is_required(tmp_path, runner, docs):
     result = runner.invoke(cli, args)
     assert result.exit_code == 3
     data = json.loads(result.stdout)
-    assert data["required"] == 191 + 44
+    assert data["required"] == 275 + 44
     assert {"unit": "KT-01-01-01", "kind": "plan", "expected": "plan/KT-01-01-01.docx"} in (
         data["missing"]
     )
@@ -311,8 +314,8 @@ def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
     sheet = openpyxl.load_workbook(book_path).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Cam kết", "Kế hoạch",
-                       "KH Ngày hội", "Ghi chú")
-    assert len(rows) == 94
+                       "KH Ngày hội", "Đánh giá", "Báo cáo", "Ghi chú")
+    assert len(rows) == 95  # the header and every unit, the root too (it owes the report)
     by_code = {r[0]: r for r in rows[1:]}
     assert by_code["KT-01-01"][:5] == ("KT-01-01", "Phường Quyết Thắng", "cấp xã", "KT-01", "thiếu")
     assert by_code["KT-01"][4] == "có"
@@ -343,15 +346,17 @@ def test_parallel_and_serial_inspection_agree(docs):
 @pytest.mark.slow
 def test_500_unit_roster_is_complete_then_not(tmp_path, runner):
     csv_path, _ = write_roster(500, tmp_path / "data")
+    results, scores, _ = write_results(csv_path, tmp_path / "data")
     out = tmp_path / "out"
     base = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(csv_path)]
-    result = runner.invoke(cli, ["generate", "all", *base, "--out", str(out)])
+    result = runner.invoke(cli, ["generate", "all", *base, "--results", str(results), "--scores",
+                                 str(scores), "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     args = ["check", *base, "--docs", str(out), "--format", "json"]
     result = runner.invoke(cli, args)
     data = json.loads(result.stdout)
     assert result.exit_code == 0 and data["complete"] is True
-    assert data["present"] == data["required"] == len(list((out / "pledge").iterdir()))
+    assert data["present"] == data["required"] == len(list(out.glob("*/*.docx")))
     victim = sorted((out / "pledge").iterdir())[7]
     victim.unlink()
     result = runner.invoke(cli, args)

@@ -185,3 +185,59 @@ def test_roster_of_500_units(tmp_path, runner, suffix):
         doc = dh.open_docx(out / "pledge" / f"{unit.code}.docx")
         assert unit.head in dh.full_text(doc)
         assert dh.leftover_tags(doc) == []
+
+
+def test_report_of_500_units_matches_a_hand_count(tmp_path, runner):
+    import csv
+    import json
+
+    from benchmarks.make_results import write as write_results
+
+    roster_csv, _ = write_roster(500, tmp_path / "data")
+    results_csv, scores_csv, results_xlsx = write_results(roster_csv, tmp_path / "data")
+    with roster_csv.open(encoding="utf-8-sig") as fh:
+        units = {r["Mã đơn vị"]: r for r in csv.DictReader(fh)}
+    with results_csv.open(encoding="utf-8-sig") as fh:
+        rows = {r["Mã đơn vị"]: r for r in csv.DictReader(fh)}
+    kind = {"Huyện": "huyen", "Xã": "xa", "Thôn": "khu_dan_cu", "Trường": "co_so_giao_duc",
+            "Doanh nghiệp": "doanh_nghiep", "Cơ quan": "co_quan"}
+
+    def of(unit_type):
+        return [rows[c] for c, u in units.items() if kind.get(u["Loại"]) == unit_type]
+
+    def good(row):
+        return int(row["Điểm"]) >= 70  # Khá from 70 in the sample campaign
+
+    hand = {}
+    for t in ("khu_dan_cu", "xa", "co_quan", "co_so_giao_duc", "doanh_nghiep"):
+        registered = [r for r in of(t) if r["Đăng ký"] == "có"]
+        hand[("dang_ky", t)] = (len(registered), len(of(t)))
+        hand[("dat_chuan", t)] = (sum(r["Đạt chuẩn"] == "đạt" for r in registered),
+                                  len(registered))
+        hand[("kha_tro_len", t)] = (sum(good(r) for r in of(t)), len(of(t)))
+    districts = [c for c, u in units.items() if u["Loại"] == "Huyện"]
+    hand[("huyen_kha_tro_len", "huyen")] = (sum(good(rows[c]) for c in districts),
+                                            len(districts))
+    # Model communes are the first commune of each district (make_roster): every district.
+    with_model = {units[c]["Mã cấp trên"] for c, u in units.items() if u["Điển hình"] == "x"}
+    hand[("dien_hinh", "huyen")] = (len(with_model & set(districts)), len(districts))
+
+    for results_file in (results_csv, results_xlsx):
+        extra = ["--scores", str(scores_csv)] if results_file == results_csv else []
+        result = runner.invoke(cli, ["report", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
+                                     str(roster_csv), "--results", str(results_file), *extra,
+                                     "--format", "json", "--out", str(tmp_path / "r")])
+        assert result.exit_code == 0, result.stderr
+        figures = {(i["id"], i["unit_type"]): (i["numerator"], i["denominator"])
+                   for i in json.loads(result.stdout)}
+        assert figures == hand
+
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--units", str(roster_csv), "--results", str(results_xlsx),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    below = {"xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc"}
+    expected = sorted(c for c, u in units.items() if kind.get(u["Loại"]) in below)
+    assert sorted(p.stem for p in (out / "evaluation").glob("*.docx")) == expected
+    assert dh.open_docx(out / "report" / "1.docx").inline_shapes[0] is not None

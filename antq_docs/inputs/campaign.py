@@ -3,13 +3,16 @@
 Keys are Vietnamese without marks, as officials read them: nam (year), tinh (province),
 dia_danh (place in the date line), ke_hoach (governing plan), can_cu (legal bases), ngay_hoi
 (Ngày hội date), ngay_van_ban (document date per kind), chi_tieu (targets), tai_lieu_bat_buoc
-(required documents per unit type).
+(required documents per unit type), xep_loai (lowest score of each classification level),
+bang_diem (the scoring sheet: ma, noi_dung, diem_toi_da), hop_binh_xet (unit types whose
+evaluation carries the minutes of a review meeting).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +30,25 @@ from antq_docs.model import (
     EventDefaults,
     EventSettings,
     PlanRef,
+    ScoreItem,
     Target,
+    Thresholds,
 )
 
 BELOW_PROVINCE = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+BELOW_DISTRICT = ("xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 # The source plan (Kon Tum 38/KH-BCĐ): every unit below the province pledges (target 1);
 # local governments, agencies, enterprises and schools issue a plan (target 1) and a plan
-# for the Ngày hội (target 5).
+# for the Ngày hội (target 5); every unit below the district scores itself at year end
+# (domain §1, November).
 DEFAULT_REQUIRED: dict[str, tuple[str, ...]] = {
     "pledge": BELOW_PROVINCE,
     "plan": ISSUERS,
     "event-plan": ISSUERS,
+    "evaluation": BELOW_DISTRICT,
 }
+SHEET_TOTAL = Decimal(100)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -230,6 +239,12 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
             fields.error(None, "chỉ kế hoạch (plan) ban hành được dưới dạng nghị quyết của cấp ủy")
         fields.finish()
     numbering = _numbering(top, findings, file)
+    thresholds = _thresholds(top, findings, file)
+    score_items = _score_items(top, findings, file)
+    review_raw = top.raw("hop_binh_xet")
+    review_types = (
+        ("khu_dan_cu", "xa") if review_raw is None else top.unit_types("hop_binh_xet", review_raw)
+    )
     top.finish()
     return Campaign(
         year=year,
@@ -246,6 +261,9 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         signing=signing,
         families=families,
         numbering=numbering,
+        thresholds=thresholds,
+        score_items=score_items,
+        review_meeting_types=review_types,
     )
 
 
@@ -319,6 +337,72 @@ def _numbering(top: _Fields, findings: list[Finding], file: str) -> dict[str, in
             continue
         out[str(code)] = start
     return out
+
+
+def _points(fields: _Fields, key: str, low: Decimal, high: Decimal) -> Decimal | None:
+    """A required number of points within bounds, as a Decimal."""
+    value = fields.raw(key)
+    if value is None:
+        fields.error(key, "thiếu giá trị bắt buộc")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        fields.error(key, f'"{value}" phải là một số điểm')
+        return None
+    points = Decimal(str(value))
+    if not low <= points <= high:
+        fields.error(key, f'"{value}" phải từ {low} đến {high}')
+        return None
+    return points
+
+
+def _thresholds(top: _Fields, findings: list[Finding], file: str) -> Thresholds:
+    """The xep_loai thresholds: lowest score of Xuất sắc, Khá, Trung bình (defaults 90/70/50)."""
+    raw = top.raw("xep_loai")
+    if raw is None:
+        return Thresholds()
+    fields = _Fields(raw, "xep_loai", findings, file)
+    values = [
+        _points(fields, key, Decimal(0), SHEET_TOTAL) for key in ("xuat_sac", "kha", "trung_binh")
+    ]
+    fields.finish()
+    if any(v is None for v in values):
+        return Thresholds()
+    best, good, fair = values
+    assert best is not None and good is not None and fair is not None
+    if not best > good > fair:
+        fields.error(None, "ngưỡng phải giảm dần: xuat_sac > kha > trung_binh")
+        return Thresholds()
+    return Thresholds(best, good, fair)
+
+
+def _score_items(top: _Fields, findings: list[Finding], file: str) -> list[ScoreItem]:
+    """The bang_diem list: item id, content, maximum points; the maxima add up to 100."""
+    raw = top.raw("bang_diem")
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw:
+        top.error("bang_diem", "phải là danh sách các mục chấm điểm")
+        return []
+    items: list[ScoreItem] = []
+    seen: set[str] = set()
+    complete = True
+    for index, item in enumerate(raw, start=1):
+        fields = _Fields(item, f"bang_diem[{index}]", findings, file)
+        item_id = fields.text("ma")
+        text = fields.text("noi_dung")
+        points = _points(fields, "diem_toi_da", Decimal(0), SHEET_TOTAL)
+        fields.finish()
+        if item_id in seen:
+            fields.error("ma", f'mã mục "{item_id}" viết hai lần')
+        seen.add(item_id)
+        if points is None or not item_id:
+            complete = False
+            continue
+        items.append(ScoreItem(item_id, text, points))
+    total = sum((i.max_points for i in items), Decimal(0))
+    if complete and total != SHEET_TOTAL:
+        top.error("bang_diem", f"tổng điểm tối đa các mục là {total}, phải là {SHEET_TOTAL}")
+    return items
 
 
 def _doc_dates(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt.date]:

@@ -353,3 +353,18 @@ def _cell_text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return clean_text(str(value))
+
+
+def xlsx_sheet_names(path: Path) -> list[str]:
+    """The sheet names of a workbook, in order."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
+        raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from antq_docs.kinds import event_plan, plan, pledge
+from antq_docs.kinds import evaluation, event_plan, plan, pledge, report
 from antq_docs.kinds.base import Document, Kind, Needs
 
 REGISTRY: dict[str, Kind] = {
@@ -11,6 +11,8 @@ REGISTRY: dict[str, Kind] = {
         pledge.KIND,
         plan.KIND,
         event_plan.KIND,
+        evaluation.KIND,
+        report.KIND,
     )
 }
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from antq_docs.errors import Finding
 from antq_docs.inputs.roster import COLUMNS
-from antq_docs.model import Campaign, Roster, Unit
+from antq_docs.model import Campaign, Results, Roster, Unit
 from antq_docs.output import document_path
 
 _HEADERS = {c.key: c.header for c in COLUMNS}
@@ -65,10 +65,11 @@ class Needs:
         self._cells: dict[tuple[int, str], tuple[str, list[str]]] = {}
         self._campaign: dict[str, str] = {}
         self.warnings: list[str] = []
+        self._other: list[Finding] = []
 
     @property
     def findings(self) -> list[Finding]:
-        """Every missing value, roster cells by row, then campaign fields."""
+        """Every missing value: roster cells by row, campaign fields, then the others."""
         found = []
         order = list(_HEADERS.values())
         cells = sorted(self._cells.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1])))
@@ -86,7 +87,11 @@ class Needs:
             found.append(
                 Finding(f"thiếu ngày của {purpose}", file=self.campaign_file, field=name)
             )
-        return found
+        return found + self._other
+
+    def missing(self, finding: Finding) -> None:
+        """Record a missing value that lives outside the roster and the campaign dates."""
+        self._other.append(finding)
 
     def unit_value(self, unit: Unit, attr: str, purpose: str) -> Any:
         """Return unit.attr, recording the empty cell (unit, row, column) when it is empty."""
@@ -118,6 +123,8 @@ class Kind:
 
     name = ""
     label = ""
+    # Kinds built from the year-end results cannot be written without --results.
+    needs_results = False
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Tell whether a unit must have this kind of document (the campaign's matrix)."""
@@ -140,9 +147,14 @@ class Kind:
         return None
 
     def documents(
-        self, campaign: Campaign, roster: Roster, selected: list[Unit], needs: Needs
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        selected: list[Unit],
+        needs: Needs,
+        results: Results | None = None,
     ) -> list[Document]:
-        """Every document of this kind for the selected units."""
+        """Every document of this kind for the selected units (results: year-end kinds only)."""
         docs = []
         for unit in selected:
             if self.needs(campaign, unit):

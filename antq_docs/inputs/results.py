@@ -1,0 +1,317 @@
+"""Read and validate the year-end results (kết quả cuối năm) and the per-item scores.
+
+One row per unit: registration (đăng ký) for the standard "An toàn về an ninh, trật tự",
+recognition (đạt chuẩn), the self-score (điểm) on the 100-point sheet, the movement level
+(xếp loại; computed from the score with the campaign's thresholds when empty) and whether the
+unit held the Ngày hội. Per-item scores (bảng chấm điểm) come from a sheet named "Bảng điểm" of
+the results workbook or from a file of their own, one row per unit and item. Every problem is
+collected with file, row and column before anything is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from antq_docs.errors import Finding, ValidationError
+from antq_docs.inputs.tables import (
+    Column,
+    Row,
+    Table,
+    fold,
+    read_table,
+    strip_marks,
+    xlsx_sheet_names,
+)
+from antq_docs.model import LEVELS, Campaign, Results, Roster, UnitResult
+
+COLUMNS = [
+    Column("ma", "Mã đơn vị", required=True),
+    Column("dang_ky", "Đăng ký", required=True),
+    Column("dat_chuan", "Đạt chuẩn", required=True),
+    Column("diem", "Điểm", required=True),
+    Column("xep_loai", "Xếp loại"),
+    Column("ngay_hoi", "Ngày hội", required=True),
+]
+
+SCORE_COLUMNS = [
+    Column("ma", "Mã đơn vị", required=True),
+    Column("muc", "Mã mục", required=True),
+    Column("diem", "Điểm", required=True),
+]
+
+# The sheet of a results workbook that holds the per-item scores, compared without marks.
+SCORES_SHEET = "Bảng điểm"
+
+_YES = {"có", "co", "x", "1", "true", "yes", "đã", "da"}
+_NO = {"không", "khong", "0", "false", "no", "chưa", "chua"}
+_PASS = _YES | {"đạt", "dat"}
+_FAIL = _NO | {"chưa đạt", "chua dat", "không đạt", "khong dat"}
+_LEVELS = {strip_marks(level): level for level in LEVELS}
+_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+MAX_SCORE = Decimal(100)
+
+
+def load_results(
+    path: Path,
+    roster: Roster,
+    campaign: Campaign,
+    *,
+    scores: Path | None = None,
+    encoding: str | None = None,
+) -> Results:
+    """Read a results file (and the per-item scores, if any) and return validated Results."""
+    path = Path(path)
+    table = read_table(path, COLUMNS, encoding=encoding)
+    findings: list[Finding] = []
+    results = build_results(table, roster, campaign, findings)
+    score_table = None
+    if scores is not None:
+        score_table = read_table(Path(scores), SCORE_COLUMNS, encoding=encoding)
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        wanted = strip_marks(SCORES_SHEET)
+        sheet = next((n for n in xlsx_sheet_names(path) if strip_marks(n) == wanted), None)
+        if sheet is not None:
+            score_table = read_table(path, SCORE_COLUMNS, sheet=sheet)
+    if score_table is not None:
+        add_item_scores(score_table, table, results, campaign, findings)
+        results.scores_source = str(score_table.path)
+    if findings:
+        raise ValidationError(findings, what=f"Tệp kết quả {path.name}")
+    return results
+
+
+def _flag(
+    table: Table,
+    row: Row,
+    key: str,
+    yes: set[str],
+    no: set[str],
+    hint: str,
+    findings: list[Finding],
+) -> bool | None:
+    """A yes/no cell, or None after recording why it could not be read."""
+    text = row.get(key)
+    if not text:
+        findings.append(table.finding(row, key, "thiếu giá trị bắt buộc"))
+        return None
+    folded = fold(text)
+    if folded in yes:
+        return True
+    if folded in no:
+        return False
+    findings.append(table.finding(row, key, f'"{text}" không rõ; ghi {hint}'))
+    return None
+
+
+def parse_points(text: str) -> Decimal | None:
+    """A number of points written '87', '87,5' or '87.5', or None when it is not one."""
+    if not _NUMBER.match(text):
+        return None
+    return Decimal(text.replace(",", "."))
+
+
+def build_results(
+    table: Table, roster: Roster, campaign: Campaign, findings: list[Finding]
+) -> Results:
+    """Validate the rows of a results table against the roster and the campaign's thresholds."""
+    thresholds = campaign.thresholds
+    units: dict[str, UnitResult] = {}
+    roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
+    for row in table.rows:
+        code = row.get("ma")
+        known = True
+        if not code:
+            findings.append(table.finding(row, "ma", "thiếu giá trị bắt buộc"))
+            known = False
+        elif roster.get(code) is None:
+            findings.append(
+                table.finding(
+                    row, "ma", f'không có đơn vị nào mang mã "{code}" trong {roster_file}'
+                )
+            )
+            known = False
+        elif code in units:
+            findings.append(table.finding(row, "ma", f'mã "{code}" đã có ở dòng {units[code].row}'))
+            known = False
+        registered = _flag(table, row, "dang_ky", _YES, _NO, "có hoặc không", findings)
+        recognised = _flag(
+            table, row, "dat_chuan", _PASS, _FAIL, "đạt hoặc chưa đạt (có hoặc không)", findings
+        )
+        event = _flag(table, row, "ngay_hoi", _YES, _NO, "có hoặc không", findings)
+        if recognised and registered is False:
+            findings.append(
+                table.finding(
+                    row,
+                    "dat_chuan",
+                    "đạt chuẩn nhưng không đăng ký; chỉ đơn vị đã đăng ký mới được công nhận",
+                )
+            )
+        score = None
+        if not row.get("diem"):
+            findings.append(table.finding(row, "diem", "thiếu giá trị bắt buộc"))
+        else:
+            score = parse_points(row.get("diem"))
+            if score is None:
+                findings.append(
+                    table.finding(row, "diem", f'"{row.get("diem")}" không phải số điểm')
+                )
+            elif not 0 <= score <= MAX_SCORE:
+                findings.append(
+                    table.finding(row, "diem", f"điểm {row.get('diem')} phải từ 0 đến 100")
+                )
+                score = None
+        level = None
+        written = row.get("xep_loai")
+        if written:
+            level = _LEVELS.get(strip_marks(written))
+            if level is None:
+                findings.append(
+                    table.finding(
+                        row,
+                        "xep_loai",
+                        f'"{written}" không phải mức xếp loại; chấp nhận: {", ".join(LEVELS)}',
+                    )
+                )
+            elif score is not None and thresholds.level_for(score) != level:
+                findings.append(
+                    table.finding(
+                        row,
+                        "xep_loai",
+                        f'xếp loại "{level}" trái với điểm {row.get("diem")}: theo ngưỡng '
+                        f"({thresholds.describe()}) {row.get('diem')} điểm là "
+                        f'"{thresholds.level_for(score)}"',
+                    )
+                )
+        if not known or None in (registered, recognised, event, score):
+            continue
+        if written and level is None:
+            continue
+        assert score is not None
+        units[code] = UnitResult(
+            code=code,
+            row=row.number,
+            registered=bool(registered),
+            recognised=bool(recognised),
+            score=score,
+            level=level or thresholds.level_for(score),
+            level_computed=level is None,
+            event_held=bool(event),
+        )
+    seen = {row.get("ma") for row in table.rows}
+    for unit in roster:
+        if unit.parent is not None and unit.code not in seen:
+            findings.append(
+                Finding(
+                    f'đơn vị "{unit.code}" ({unit.name}) trong {roster_file} không có dòng kết quả',
+                    file=table.name,
+                )
+            )
+    return Results(units=units, thresholds=thresholds, source=str(table.path))
+
+
+def add_item_scores(
+    scores: Table,
+    results_table: Table,
+    results: Results,
+    campaign: Campaign,
+    findings: list[Finding],
+) -> None:
+    """Attach per-item scores to the results; check maxima, completeness and the totals."""
+    items = {item.id: item for item in campaign.score_items}
+    if not items:
+        findings.append(
+            Finding(
+                "kế hoạch chưa có bảng chấm điểm (bang_diem) nên không đọc được điểm từng mục",
+                file=scores.name,
+            )
+        )
+        return
+    seen: dict[tuple[str, str], int] = {}
+    listed = {r.get("ma") for r in results_table.rows}
+    for row in scores.rows:
+        code, item_id, text = row.get("ma"), row.get("muc"), row.get("diem")
+        ok = True
+        for key in ("ma", "muc", "diem"):
+            if not row.get(key):
+                findings.append(scores.finding(row, key, "thiếu giá trị bắt buộc"))
+                ok = False
+        if code and code not in results.units:
+            # A unit whose results row is itself wrong was reported there already.
+            if code not in listed:
+                findings.append(
+                    scores.finding(
+                        row, "ma", f'đơn vị "{code}" không có dòng trong {results_table.name}'
+                    )
+                )
+            ok = False
+        item = items.get(item_id) if item_id else None
+        if item_id and item is None:
+            findings.append(
+                scores.finding(
+                    row,
+                    "muc",
+                    f'mục "{item_id}" không có trong bảng chấm điểm của kế hoạch (bang_diem); '
+                    f"các mục: {', '.join(items)}",
+                )
+            )
+            ok = False
+        points = parse_points(text) if text else None
+        if text and points is None:
+            findings.append(scores.finding(row, "diem", f'"{text}" không phải số điểm'))
+            ok = False
+        elif points is not None and item is not None and not 0 <= points <= item.max_points:
+            findings.append(
+                scores.finding(
+                    row,
+                    "diem",
+                    f'điểm {text} của mục "{item.id}" phải từ 0 đến {item.max_points} '
+                    "(điểm tối đa)",
+                )
+            )
+            ok = False
+        if code and item_id:
+            first = seen.get((code, item_id))
+            if first is not None:
+                findings.append(
+                    scores.finding(
+                        row, "muc", f'điểm mục "{item_id}" của "{code}" đã có ở dòng {first}'
+                    )
+                )
+                ok = False
+            else:
+                seen[(code, item_id)] = row.number
+        if ok and code in results.units:
+            assert points is not None
+            results.units[code].item_scores[item_id] = points
+    scored = {code for code, _ in seen}
+    for code in sorted(scored):
+        result = results.units.get(code)
+        if result is None:
+            continue
+        missing = [i for i in items if (code, i) not in seen]
+        if missing:
+            findings.append(
+                Finding(
+                    f"thiếu điểm các mục {', '.join(missing)} của bảng chấm điểm",
+                    file=scores.name,
+                    unit=code,
+                )
+            )
+            continue
+        total = sum(result.item_scores.values(), Decimal(0))
+        if len(result.item_scores) == len(items) and total != result.score:
+            findings.append(
+                results_table.finding(
+                    result.row,
+                    "diem",
+                    f"điểm {_plain(result.score)} khác tổng điểm các mục ({_plain(total)}) "
+                    f"trong {scores.name}",
+                )
+            )
+
+
+def _plain(value: Decimal) -> str:
+    """A score as written in the files: '87', '87.5'."""
+    return format(value.normalize(), "f")

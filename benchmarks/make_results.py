@@ -1,0 +1,95 @@
+"""Write year-end results and per-item scores for a roster (CSV pair and one XLSX workbook).
+
+    python -m benchmarks.make_results ROSTER.csv OUTDIR [SEED]
+
+Every unit below the root gets a row: mostly registered and recognised, scores on the sample
+campaign's ten-item sheet (each item an integer between half and all of its maximum, so the
+items add up to the score), the level written for about half of the rows and left to be
+computed for the rest. The same roster and seed give the same files.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import random
+import sys
+from pathlib import Path
+
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.roster import load_roster
+from antq_docs.resources import SAMPLE_CAMPAIGN, sample
+
+RESULT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội"]
+SCORE_HEADERS = ["Mã đơn vị", "Mã mục", "Điểm"]
+
+
+def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[list]]:
+    """Rows of the results file and of the per-item scores file for every unit below the root."""
+    rng = random.Random(seed)
+    campaign = load_campaign(sample(SAMPLE_CAMPAIGN))
+    roster = load_roster(roster_path)
+    results, scores = [], []
+    for unit in roster:
+        if unit.parent is None:
+            continue
+        share = 0.75 if unit.type == "doanh_nghiep" else 0.93
+        registered = rng.random() < share
+        recognised = registered and rng.random() < 0.85
+        low = rng.choice([0.3, 0.6, 0.7, 0.8])
+        points = [
+            rng.randint(math.ceil(int(i.max_points) * low), int(i.max_points))
+            for i in campaign.score_items
+        ]
+        score = sum(points)
+        level = campaign.thresholds.level_for(score) if rng.random() < 0.5 else ""
+        results.append(
+            [
+                unit.code,
+                unit.name,
+                "có" if registered else "không",
+                "đạt" if recognised else "chưa đạt",
+                score,
+                level,
+                "có" if rng.random() < 0.9 else "không",
+            ]
+        )
+        scores += [[unit.code, i.id, p] for i, p in zip(campaign.score_items, points)]
+    return results, scores
+
+
+def write(roster_path: Path, out: Path, seed: int = 2025) -> tuple[Path, Path, Path]:
+    """Write results.csv, scores.csv (UTF-8 with BOM) and results.xlsx (with a Bảng điểm sheet)."""
+    import openpyxl
+
+    out.mkdir(parents=True, exist_ok=True)
+    results, scores = make_rows(roster_path, seed)
+    stem = Path(roster_path).stem
+    paths = (out / f"results-{stem}.csv", out / f"scores-{stem}.csv")
+    for path, headers, rows in zip(paths, (RESULT_HEADERS, SCORE_HEADERS), (results, scores)):
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(headers)
+            writer.writerows(rows)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Kết quả"
+    sheet.append(["KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ NĂM 2025"])
+    sheet.append([])
+    sheet.append(RESULT_HEADERS)
+    for row in results:
+        sheet.append(row)
+    items = book.create_sheet("Bảng điểm")
+    items.append(SCORE_HEADERS)
+    for row in scores:
+        items.append(row)
+    xlsx = out / f"results-{stem}.xlsx"
+    book.save(xlsx)
+    return paths[0], paths[1], xlsx
+
+
+if __name__ == "__main__":
+    roster_file = Path(sys.argv[1])
+    folder = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("benchmarks/data")
+    for written in write(roster_file, folder, int(sys.argv[3]) if len(sys.argv) > 3 else 2025):
+        print(written)

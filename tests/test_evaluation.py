@@ -1,0 +1,126 @@
+"""Year-end evaluations: one per unit below the district, reopened and checked part by part."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from antq_docs.cli import cli
+from antq_docs.inputs.roster import load_roster
+from tests import docx_helpers as dh
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS
+
+RESULTS = FIXTURES / "results-kon-tum-2025.csv"
+SCORES = FIXTURES / "scores-kon-tum-2025.csv"
+
+
+@pytest.fixture(scope="module")
+def sample_out(tmp_path_factory) -> Path:
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(
+        cli,
+        ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS),
+         "--results", str(RESULTS), "--scores", str(SCORES), "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_every_unit_below_the_district_has_an_evaluation_and_the_root_a_report(sample_out):
+    roster = load_roster(SAMPLE_UNITS)
+    below = {"xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc"}
+    expected = sorted(f"{u.code}.docx" for u in roster if u.type in below)
+    assert sorted(p.name for p in (sample_out / "evaluation").iterdir()) == expected
+    assert [p.name for p in (sample_out / "report").iterdir()] == ["KT.docx"]
+
+
+def test_residential_evaluation_parts_scoring_sheet_and_minutes(sample_out):
+    doc = dh.open_docx(sample_out / "evaluation" / "KT-02-02-02.docx")  # Làng Kon Klor: 73
+    dh.assert_a4_nd30(doc)
+    assert dh.fonts_everywhere(doc) == {"Times New Roman"}
+    assert dh.leftover_tags(doc) == []
+    left, right = (c.text.split("\n") for c in doc.tables[0].rows[0].cells)
+    assert left == ["UBND XÃ HÀ MÒN", "LÀNG KON KLOR", ""]
+    assert right[2] == "Hà Mòn, ngày 15 tháng 11 năm 2025"
+    assert dh.runs_style(dh.find(doc, "Hà Mòn, ngày")) == {(13, False, True)}
+    title = dh.find(doc, "BÁO CÁO")
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert dh.runs_style(title) == {(14, True, False)}
+    sheet = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
+    assert [c.text for c in sheet.rows[0].cells] == ["STT", "Nội dung", "Điểm tối đa",
+                                                     "Điểm tự chấm"]
+    assert len(sheet.rows) == 12  # header, ten items, total
+    assert [c.text for c in sheet.rows[3].cells] == [
+        "3", "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8)", "5", "3"]
+    assert [c.text for c in sheet.rows[-1].cells] == ["", "Tổng cộng", "100", "73"]
+    text = dh.full_text(doc)
+    assert "1. Tiêu chuẩn “An toàn về an ninh, trật tự”: Đạt." in text
+    assert "2. Đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025: Khá." in text
+    assert ("Xếp loại được tính từ tổng điểm tự chấm theo ngưỡng: Xuất sắc từ 90 điểm; Khá từ "
+            "70 đến dưới 90 điểm; Trung bình từ 50 đến dưới 70 điểm; Yếu dưới 50 điểm.") in text
+    assert "kỳ đánh giá từ ngày 01/11/2024 đến ngày 31/10/2025" in text
+    # The minutes follow, with the participants by role.
+    assert "BIÊN BẢN" in text
+    assert "- Chủ trì: A Tiếu, Trưởng thôn" in text
+    assert "- Đại diện Công an xã Hà Mòn phụ trách địa bàn" in text
+    assert "- Đại diện các hộ gia đình (235 hộ)" in text
+    assert "Nơi nhận:\n- Ủy ban nhân dân xã Hà Mòn;\n- Lưu: VT." in text
+    assert sum(p.text.endswith("./.") for p in dh.paragraphs(doc)) == 2
+
+
+def test_agency_evaluation_has_a_number_and_no_minutes(sample_out):
+    doc = dh.open_docx(sample_out / "evaluation" / "KT-CQ-01.docx")
+    text = dh.full_text(doc)
+    assert "Số:       /BC-STP" in text
+    assert "BIÊN BẢN" not in text
+    assert "Chưa đạt (không đăng ký xây dựng tiêu chuẩn)" in text or "Đạt." in text
+
+
+def test_commune_minutes_name_its_residential_areas(sample_out):
+    text = dh.full_text(dh.open_docx(sample_out / "evaluation" / "KT-02-02.docx"))
+    assert "- Trưởng các khu dân cư: Làng Kon Klor, Thôn 1" in text
+    assert "- Chủ trì: Hồ Xuân Vinh, Chủ tịch UBND xã, Trưởng Ban Chỉ đạo" in text
+
+
+def test_root_report_written_by_generate_all_carries_the_chart(sample_out):
+    doc = dh.open_docx(sample_out / "report" / "KT.docx")
+    assert len(doc.inline_shapes) == 1
+    assert dh.leftover_tags(doc) == []
+
+
+def test_evaluation_needs_every_item_score(tmp_path, runner):
+    result = runner.invoke(
+        cli,
+        ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
+         str(FIXTURES / "units-small.csv"), "--results", str(FIXTURES / "results-small.csv"),
+         "--scores", str(FIXTURES / "scores-small.csv"), "--out", str(tmp_path / "out"),
+         "--unit", "H1-X1", "--unit", "H1-X2"],
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Lỗi: Thiếu dữ liệu cho văn bản: 1 lỗi, chưa ghi tệp nào.\n"
+        "  - scores-small.csv, đơn vị H1-X2: thiếu điểm từng mục của bảng chấm điểm, cần cho "
+        "báo cáo tự đánh giá (tệp điểm từng mục: --scores, hoặc trang “Bảng điểm” của tệp kết "
+        "quả)\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_generate_all_without_results_skips_the_year_end_kinds(tmp_path, runner):
+    result = runner.invoke(
+        cli,
+        ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
+         str(FIXTURES / "units-small.csv"), "--out", str(tmp_path / "out")],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Không có --results: bỏ qua evaluation, report (cần tệp kết quả cuối năm).\n"
+        in result.stderr
+    )
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [
+        "event-plan", "plan", "pledge"
+    ]

@@ -1,0 +1,178 @@
+"""Year-end results: every bad case reported with file, row and column, nothing written."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from antq_docs.cli import cli
+from antq_docs.errors import ValidationError
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.results import load_results
+from antq_docs.inputs.roster import load_roster
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, write_xlsx
+
+SMALL = FIXTURES / "units-small.csv"
+THRESHOLDS = (
+    "Xuất sắc từ 90 điểm; Khá từ 70 đến dưới 90 điểm; Trung bình từ 50 đến dưới 70 điểm; "
+    "Yếu dưới 50 điểm"
+)
+
+
+def load(results: str, scores: str | None = None):
+    return load_results(
+        FIXTURES / results,
+        load_roster(SMALL),
+        load_campaign(SAMPLE_CAMPAIGN),
+        scores=FIXTURES / scores if scores else None,
+    )
+
+
+def messages(results: str, scores: str | None = None) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        load(results, scores)
+    return [str(f) for f in caught.value.findings]
+
+
+def test_good_results_levels_computed_or_checked():
+    results = load("results-small.csv", "scores-small.csv")
+    assert len(results.units) == 12
+    h2 = results.units["H2"]
+    assert (h2.score, h2.level, h2.level_computed) == (Decimal("69.5"), "Trung bình", True)
+    x1 = results.units["H1-X1"]
+    assert (x1.level, x1.level_computed) == ("Khá", False)
+    assert sum(x1.item_scores.values()) == 85
+    assert results.units["H2-GD1"].recognised is True  # "có" is accepted for Đạt chuẩn
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        (
+            "results-unknown-unit.csv",
+            [
+                "results-unknown-unit.csv, dòng 14, cột A (Mã đơn vị): không có đơn vị nào "
+                'mang mã "H9" trong units-small.csv'
+            ],
+        ),
+        (
+            "results-duplicate-row.csv",
+            [
+                "results-duplicate-row.csv, dòng 14, cột A (Mã đơn vị): "
+                'mã "H2-CQ1" đã có ở dòng 12'
+            ],
+        ),
+        (
+            "results-recognised-unregistered.csv",
+            [
+                "results-recognised-unregistered.csv, dòng 8, cột C (Đạt chuẩn): đạt chuẩn "
+                "nhưng không đăng ký; chỉ đơn vị đã đăng ký mới được công nhận"
+            ],
+        ),
+        (
+            "results-score-out-of-range.csv",
+            [
+                "results-score-out-of-range.csv, dòng 13, cột D (Điểm): "
+                "điểm 105 phải từ 0 đến 100"
+            ],
+        ),
+        (
+            "results-level-contradicts-score.csv",
+            [
+                "results-level-contradicts-score.csv, dòng 3, cột E (Xếp loại): xếp loại "
+                f'"Xuất sắc" trái với điểm 85: theo ngưỡng ({THRESHOLDS}) 85 điểm là "Khá"'
+            ],
+        ),
+        (
+            "results-bad-values.csv",
+            [
+                'results-bad-values.csv, dòng 10, cột E (Xếp loại): "Giỏi" không phải mức '
+                "xếp loại; chấp nhận: Xuất sắc, Khá, Trung bình, Yếu",
+                'results-bad-values.csv, dòng 11, cột B (Đăng ký): "chắc chắn" không rõ; '
+                "ghi có hoặc không",
+                'results-bad-values.csv, dòng 12, cột D (Điểm): "tám mươi" không phải số điểm',
+                'results-bad-values.csv: đơn vị "H2-X1-T1" (Thôn 1) trong units-small.csv '
+                "không có dòng kết quả",
+            ],
+        ),
+    ],
+)
+def test_every_bad_results_case_is_reported_exactly(fixture, expected):
+    assert messages(fixture) == expected
+
+
+def test_item_score_over_its_maximum():
+    assert messages("results-small.csv", "scores-over-maximum.csv") == [
+        'scores-over-maximum.csv, dòng 4, cột C (Điểm): điểm 6 của mục "3" phải từ 0 đến 5 '
+        "(điểm tối đa)",
+    ]
+
+
+def test_item_scores_that_do_not_add_up_and_unknown_items():
+    assert messages("results-small.csv", "scores-wrong-total.csv") == [
+        'scores-wrong-total.csv, dòng 12, cột B (Mã mục): mục "11" không có trong bảng chấm '
+        "điểm của kế hoạch (bang_diem); các mục: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
+        "results-small.csv, dòng 11, cột D (Điểm): điểm 50 khác tổng điểm các mục (51) trong "
+        "scores-wrong-total.csv",
+    ]
+
+
+def test_xlsx_results_read_item_scores_from_the_bang_diem_sheet(tmp_path):
+    import csv
+
+    import openpyxl
+
+    path = tmp_path / "kq.xlsx"
+    with (FIXTURES / "results-small.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    write_xlsx(path, [["KẾT QUẢ NĂM 2025"], [], *rows], title="Kết quả")
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Bang diem")
+    with (FIXTURES / "scores-small.csv").open(encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            sheet.append(row)
+    book.save(path)
+    results = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    assert results.units["H2-X1-T1"].item_scores["10"] == 4
+
+
+def test_bad_results_exit_1_and_write_nothing(tmp_path, runner):
+    out = tmp_path / "out"
+    result = runner.invoke(
+        cli,
+        ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SMALL),
+         "--results", str(FIXTURES / "results-duplicate-row.csv"), "--out", str(out)],
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Lỗi: Dữ liệu đầu vào: 1 lỗi, chưa ghi tệp nào.\n"
+        "  - results-duplicate-row.csv, dòng 14, cột A (Mã đơn vị): "
+        'mã "H2-CQ1" đã có ở dòng 12\n'
+    )
+    assert not out.exists()
+
+
+def test_evaluation_without_results_is_a_usage_error(tmp_path, runner):
+    result = runner.invoke(cli, ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--units", str(SMALL), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Lỗi: văn bản evaluation cần tệp kết quả cuối năm: thêm --results TỆP.\n"
+    )
+
+
+def test_campaign_thresholds_and_sheet_are_validated(tmp_path):
+    path = tmp_path / "c.yaml"
+    text = SAMPLE_CAMPAIGN.read_text(encoding="utf-8")
+    text = text.replace("  xuat_sac: 90\n", "  xuat_sac: 70\n  gioi: 1\n").replace(
+        "  kha: 70\n", "  kha: 80\n"
+    )
+    path.write_text(text.replace("    diem_toi_da: 14\n", "    diem_toi_da: 13\n"), "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_campaign(path)
+    assert [str(f) for f in caught.value.findings] == [
+        "c.yaml, trường xep_loai.gioi: khóa không được biết tới (viết sai tên?)",
+        "c.yaml, trường xep_loai: ngưỡng phải giảm dần: xuat_sac > kha > trung_binh",
+        "c.yaml, trường bang_diem: tổng điểm tối đa các mục là 99, phải là 100",
+    ]
