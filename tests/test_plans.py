@@ -60,7 +60,7 @@ def test_district_plan_parts_formatting_and_signature(sample_out):
     assert dh.leftover_tags(doc) == []
     left = [x for x in doc.tables[0].rows[0].cells[0].text.split("\n") if x]
     assert left == [
-        "ỦY BAN NHÂN DÂN TỈNH KON TUM",
+        "UBND TỈNH KON TUM",
         "ỦY BAN NHÂN DÂN HUYỆN ĐĂK HÀ",
         "Số:       /KH-UBND",
     ]

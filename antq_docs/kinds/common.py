@@ -33,12 +33,16 @@ def place_of(unit: Unit, campaign: Campaign) -> str:
     return campaign.place
 
 
-def header(unit: Unit, campaign: Campaign, day: dt.date, *, short_superior: bool = False) -> dict:
-    """Header variables: superior and issuing body (upper case) and the date line."""
+def header(unit: Unit, campaign: Campaign, day: dt.date) -> dict:
+    """Header variables: superior and issuing body (upper case) and the date line.
+
+    Nghị định 30 lets the superior body use the common abbreviation (UBND HUYỆN ĐĂK HÀ), which
+    keeps it on one line of the header column; the issuing body is always written in full.
+    """
     superior = ""
     if unit.parent is not None:
         parent = unit.parent
-        if short_superior and parent.type in GOVERNMENT_TYPES:
+        if parent.type in GOVERNMENT_TYPES:
             superior = f"UBND {vi.upper(parent.name)}"
         else:
             superior = vi.upper(parent.body_name)

@@ -117,7 +117,7 @@ class Evaluation(Kind):
             "(chi tiết tại bảng tự chấm điểm dưới đây).",
         ]
         context = {
-            **common.header(unit, campaign, day, short_superior=residential),
+            **common.header(unit, campaign, day),
             "so_ky_hieu": f"      /BC-{abbr}",
             "trich_yeu": (
                 f"Kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year} "

@@ -131,7 +131,7 @@ class Pledge(Kind):
             "ngay_hoi": vi.short_date(campaign.event_date),
         }
         return {
-            **common.header(unit, campaign, day, short_superior=residential),
+            **common.header(unit, campaign, day),
             "trich_yeu": (
                 f"Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {campaign.year}"
             ),

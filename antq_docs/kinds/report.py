@@ -215,10 +215,10 @@ class Report(Kind):
         others = unmeasured(campaign)
         if not others:
             return ""
-        ids = ", ".join(dict.fromkeys(t.id for t in others))
+        listed = "; ".join(t.text.rstrip(" ;.") for t in others)
         return (
-            f"Các chỉ tiêu {ids} (ban hành kế hoạch, quán triệt, ký cam kết, kế hoạch Ngày hội) "
-            "không có trong tệp kết quả nên không tính tỷ lệ trong báo cáo này."
+            "Các chỉ tiêu sau được đánh giá qua hồ sơ văn bản của các đơn vị, không tính tỷ lệ "
+            f"trong báo cáo này: {listed}."
         )
 
     def _shortcomings(self, indicators: list[Indicator]) -> list[str]:

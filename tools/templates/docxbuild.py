@@ -270,7 +270,7 @@ def cell_para(cell, text: str = "", **kw):
 
 def nd30_header(doc, *, superior: bool, number: bool, issuer_tag: str = "{{ cq_ban_hanh }}"):
     """The Nghị định 30 header: bodies and number on the left, Quốc hiệu, Tiêu ngữ, date right."""
-    left_w, right_w = 6.3, TEXT_WIDTH_CM - 6.3
+    left_w, right_w = 7.0, TEXT_WIDTH_CM - 7.0
     table = borderless_table(doc, [left_w, right_w], rows=1)
     left, right = table.rows[0].cells
     if superior:
