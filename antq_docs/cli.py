@@ -154,7 +154,9 @@ def generate(
     kinds, skipped = select_kinds(kind, inputs)
     if skipped:
         click.echo(
-            f"Không có --results: bỏ qua {', '.join(skipped)} (cần tệp kết quả cuối năm).",
+            "Không có --results: bỏ qua "
+            f"{', '.join(f'{REGISTRY[k].label} ({k})' for k in skipped)} "
+            "vì cần tệp kết quả cuối năm.",
             err=True,
         )
     bar = None

@@ -118,7 +118,8 @@ def test_generate_all_without_results_skips_the_year_end_kinds(tmp_path, runner)
     )
     assert result.exit_code == 0, result.stderr
     assert (
-        "Không có --results: bỏ qua evaluation, report (cần tệp kết quả cuối năm).\n"
+        "Không có --results: bỏ qua báo cáo tự đánh giá (evaluation), báo cáo tổng kết (report) "
+        "vì cần tệp kết quả cuối năm.\n"
         in result.stderr
     )
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [
