@@ -231,6 +231,10 @@ def borderless_table(doc, widths_cm: list[float], rows: int = 1):
     for col, width in zip(table.columns, widths_cm):
         col.width = Cm(width)
     for row in table.rows:
+        # A header or signature block never breaks across pages (the signer's name stays with
+        # the title); Word moves the whole row instead.
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
         for cell in row.cells:
             # Drop the empty paragraph python-docx puts in each new cell; callers add their own.
             cell._tc.remove(cell.paragraphs[0]._p)
@@ -316,6 +320,9 @@ def can_cu(doc, tag: str = "can_cu"):
 
 def signature_block(doc, left_width_cm: float = 7.5):
     """Two-column block: Nơi nhận on the left; signing form, title, name on the right."""
+    # The closing paragraph travels with the signatures: a page never holds signatures alone.
+    for paragraph in doc.paragraphs[-2:]:
+        paragraph.paragraph_format.keep_with_next = True
     table = borderless_table(doc, [left_width_cm, TEXT_WIDTH_CM - left_width_cm], rows=1)
     return table.rows[0].cells
 
