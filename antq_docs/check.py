@@ -25,8 +25,11 @@ from antq_docs.generate import Inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import KIND_NAMES, UNIT_TYPES, Campaign, Unit
 from antq_docs.output import MANIFEST, document_path, read_manifest
+from antq_docs.register import FILE as REGISTER_FILE
 
 PRESENT, MISSING, INVALID = "present", "missing", "invalid"
+# The tool's own files at the top of the folder are not documents.
+_OWN_FILES = frozenset({MANIFEST, REGISTER_FILE})
 
 # Short column headings for the table and the workbook, for every kind of the contract.
 KIND_LABELS: dict[str, str] = {
@@ -344,7 +347,7 @@ def _scan(root: Path) -> tuple[dict[tuple[str, str, str], str], list[str]]:
         except OSError as e:
             raise InputError(f"không đọc được thư mục ({e.strerror}).", path=folder) from e
         for entry in entries:
-            if _ignored(entry.name) or (depth == 0 and entry.name == MANIFEST):
+            if _ignored(entry.name) or (depth == 0 and entry.name in _OWN_FILES):
                 continue
             path = f"{rel}{unicodedata.normalize('NFC', entry.name)}"
             key = _key(rel.rstrip("/"), entry.name) if depth == 1 else None

@@ -20,7 +20,7 @@ from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import Campaign, Results, Roster, Unit
 from antq_docs.output import KEPT, NEW, UNCHANGED, UPDATED, Outcome, OutputFolder
-from antq_docs.render import CompiledTemplate
+from antq_docs.render import CompiledTemplate, source_digest
 
 Progress = Callable[[int, int], None]
 
@@ -228,17 +228,21 @@ def write_documents(
             if template is None:
                 template = CompiledTemplate(resources.template_path(doc.template))
                 templates[doc.template] = template
-            data = template.render(doc.context)
-            outcomes.append(
-                folder.put(
-                    doc.path,
-                    data,
-                    unit=doc.unit,
-                    kind=doc.kind,
-                    template=doc.template,
-                    force=force,
+            source = source_digest(template, doc.context)
+            if folder.made_from(doc.path, source):
+                outcomes.append(Outcome(doc.path, UNCHANGED))
+            else:
+                outcomes.append(
+                    folder.put(
+                        doc.path,
+                        template.render(doc.context),
+                        unit=doc.unit,
+                        kind=doc.kind,
+                        template=doc.template,
+                        force=force,
+                        source=source,
+                    )
                 )
-            )
             if progress:
                 progress(done, len(documents))
     return outcomes

@@ -22,6 +22,9 @@ from antq_docs.register import Register
 
 MANIFEST = "manifest.json"
 LOCK = ".antq-docs.lock"
+# What each document was made from (template and context digest), so a re-run with the same
+# inputs recognises an untouched document without rendering it again.
+SOURCES = ".antq-docs-sources.json"
 LOCK_TIMEOUT_S = 120
 
 NEW = "new"
@@ -96,6 +99,7 @@ class OutputFolder:
         self._lock: FileLock | None = None
         self._dirty = False
         self._register: Register | None = None
+        self._sources: dict[str, str] = {}
 
     def __enter__(self) -> OutputFolder:
         if self.root.exists() and not self.root.is_dir():
@@ -113,6 +117,7 @@ class OutputFolder:
             except OSError as e:
                 raise OutputError(f"không tạo được thư mục ({e.strerror}).", path=self.root) from e
         self._entries = self._load()
+        self._sources = self._load_sources()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -136,19 +141,61 @@ class OutputFolder:
     def _load(self) -> dict[str, dict]:
         return read_manifest(self.root)
 
+    def _load_sources(self) -> dict[str, str]:
+        path = self.root / SOURCES
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # a cache only: without it every document is rendered and compared
+        return data if isinstance(data, dict) else {}
+
     def _save(self) -> None:
         documents = [self._entries[p] for p in sorted(self._entries)]
         text = json.dumps({"documents": documents}, ensure_ascii=False, indent=2) + "\n"
         atomic_write(self.root / MANIFEST, text.encode("utf-8"))
+        sources = {p: s for p, s in sorted(self._sources.items()) if p in self._entries}
+        atomic_write(self.root / SOURCES, json.dumps(sources, indent=0).encode("utf-8"))
 
     def entries(self) -> list[dict]:
         """The manifest's documents."""
         return list(self._entries.values())
 
+    def made_from(self, rel: str, source: str) -> bool:
+        """Tell whether rel was generated from this source and is still exactly as written."""
+        entry = self._entries.get(rel)
+        target = self.root / rel
+        return (
+            entry is not None
+            and self._sources.get(rel) == source
+            and target.is_file()
+            and file_sha256(target) == entry.get("sha256")
+        )
+
     def put(
-        self, rel: str, data: bytes, *, unit: str, kind: str, template: str, force: bool = False
+        self,
+        rel: str,
+        data: bytes,
+        *,
+        unit: str,
+        kind: str,
+        template: str,
+        force: bool = False,
+        source: str | None = None,
     ) -> Outcome:
-        """Write one document unless it is unchanged or was edited by a person (without force)."""
+        """Write one document unless it is unchanged or was edited by a person (without force).
+
+        source, a digest of what the document was made from, is remembered for later runs.
+        """
+        outcome = self._put(rel, data, unit=unit, kind=kind, template=template, force=force)
+        remember = source is not None and outcome.status != KEPT and not self.dry_run
+        if remember and self._sources.get(rel) != source:
+            self._sources[rel] = source
+            self._dirty = True
+        return outcome
+
+    def _put(
+        self, rel: str, data: bytes, *, unit: str, kind: str, template: str, force: bool
+    ) -> Outcome:
         target = self.root / rel
         digest = sha256(data)
         entry = self._entries.get(rel)

@@ -13,10 +13,14 @@ pictures keep the fast path. Both give bytes that depend on the content only.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import io
+import json
 import re
 import zipfile
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +75,7 @@ class CompiledTemplate:
         except (OSError, zipfile.BadZipFile) as e:
             raise RenderError(f"không đọc được tệp mẫu ({e}).", template=self.name) from e
         self._data = data
+        self.digest = hashlib.sha256(data).hexdigest()
         helper = DocxTemplate(io.BytesIO(data))
         env = _environment()
         self._parts: dict[str, _Part] = {}
@@ -150,6 +155,23 @@ class CompiledTemplate:
             for info in source.infolist():
                 archive.writestr(_member(info.filename), source.read(info.filename))
         return out.getvalue()
+
+
+def source_digest(template: CompiledTemplate, context: dict[str, Any]) -> str:
+    """A digest of everything a document is made from: program version, template, context."""
+    from antq_docs import __version__
+
+    def encode(value: Any) -> Any:
+        if isinstance(value, Image):
+            return {"image": hashlib.sha256(value.data).hexdigest(), "width": value.width_mm}
+        if isinstance(value, (dt.date, Decimal)):
+            return str(value)
+        # Anything else unforeseen: its repr, which at worst makes the document render again.
+        return repr(value)
+
+    text = json.dumps([__version__, template.digest, context], sort_keys=True, default=encode,
+                      ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _member(name: str) -> zipfile.ZipInfo:

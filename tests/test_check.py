@@ -364,3 +364,10 @@ def test_500_unit_roster_is_complete_then_not(tmp_path, runner):
     assert json.loads(result.stdout)["missing"] == [
         {"unit": victim.stem, "kind": "pledge", "expected": f"pledge/{victim.name}"}
     ]
+
+
+def test_the_number_register_is_not_an_extra_file(runner, docs):
+    (docs / "register.sqlite").write_bytes(b"SQLite format 3\x00")
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 0, result.stderr
+    assert data["extra"] == []

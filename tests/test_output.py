@@ -168,3 +168,35 @@ def test_a_unit_that_needs_no_document_of_the_kind_is_reported(tmp_path, runner)
         "Cảnh báo: KT-02-02-01 (Thôn 1): không phải soạn kế hoạch năm theo tai_lieu_bat_buoc "
         "của kế hoạch năm."
     )
+
+
+def test_a_rerun_recognises_untouched_documents_without_rendering(tmp_path, runner, monkeypatch):
+    from antq_docs.render import CompiledTemplate
+
+    out = tmp_path / "out"
+    assert invoke_generate(runner, "pledge", out).exit_code == 0
+    assert (out / ".antq-docs-sources.json").is_file()
+
+    def refuse(self, context):
+        raise AssertionError("an untouched document was rendered again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(CompiledTemplate, "render", refuse)
+        result = invoke_generate(runner, "pledge", out)
+    assert result.exit_code == 0, result.stderr
+    assert "0 tệp mới, 0 cập nhật, 93 không đổi" in result.stderr
+
+
+def test_changed_inputs_or_a_lost_cache_render_again(tmp_path, runner):
+    out = tmp_path / "out"
+    invoke_generate(runner, "pledge", out)
+    (out / ".antq-docs-sources.json").write_text("{broken", encoding="utf-8")
+    result = invoke_generate(runner, "pledge", out)
+    assert "0 tệp mới, 0 cập nhật, 93 không đổi" in result.stderr
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8").replace(
+        "pledge: 2025-03-25", "pledge: 2025-03-26"), "utf-8")
+    result = invoke_generate(runner, "pledge", out, campaign=campaign)
+    assert "0 tệp mới, 93 cập nhật, 0 không đổi" in result.stderr
+    result = invoke_generate(runner, "pledge", out, campaign=campaign)
+    assert "0 tệp mới, 0 cập nhật, 93 không đổi" in result.stderr
