@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -35,8 +36,9 @@ def short_date(day: dt.date) -> str:
     return f"{day.day:02d}/{month}/{day.year}"
 
 
+@functools.lru_cache(maxsize=4096)
 def number(value: int | float | Decimal) -> str:
-    """Format a number the Vietnamese way: '1.234.567,5'."""
+    """Format a number the Vietnamese way: '1.234.567,5' (cached: babel is slow per call)."""
     return format_decimal(value, locale=LOCALE)
 
 
