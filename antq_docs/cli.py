@@ -21,7 +21,8 @@ from antq_docs.lint import lint as run_lint
 clivi.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+# 0 ok, 1 handled error and 2 usage come from Click and AntqError.exit_code; 3 is ours.
+EXIT_INCOMPLETE = 3
 
 
 class _Group(click.Group):

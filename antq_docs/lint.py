@@ -561,11 +561,12 @@ class LintReport:
         return "\n".join(lines)
 
     def to_json(self) -> str:
-        """The findings as JSON: files, ok, findings (file, rule, location, expected, found)."""
+        """The findings as JSON: files, ok, findings (file, rule, rule_title, location, …)."""
         import json
 
+        findings = [{**asdict(f), "rule_title": RULES[f.rule]} for f in self.findings]
         return json.dumps(
-            {"files": self.files, "ok": self.ok, "findings": [asdict(f) for f in self.findings]},
+            {"files": self.files, "ok": self.ok, "findings": findings},
             ensure_ascii=False, indent=2,
         )
 

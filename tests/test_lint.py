@@ -186,7 +186,8 @@ def test_cli_json(generated, tmp_path, runner):
         "files": [str(path)],
         "ok": False,
         "findings": [{"file": str(path), "rule": "le", "location": "phần (section) 1",
-                      "expected": "lề trái 30–35 mm", "found": "lề trái 25,0 mm"}],
+                      "expected": "lề trái 30–35 mm", "found": "lề trái 25,0 mm",
+                      "rule_title": "lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm"}],
     }
 
 

@@ -84,7 +84,6 @@ class Table:
     """The rows of one input file, with where each known column was found."""
 
     path: Path
-    header_row: int
     letters: dict[str, str]
     headers: dict[str, str]
     rows: list[Row] = field(default_factory=list)
@@ -208,7 +207,6 @@ def _keyed(
         raise ValidationError(findings, what=f"Tệp {path.name}")
     table = Table(
         path=path,
-        header_row=header_number,
         letters={k: column_letter(i) for k, i in found.items()},
         headers={k: header_cells[i] for k, i in found.items()},
     )

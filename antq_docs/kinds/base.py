@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from antq_docs.errors import Finding
@@ -169,8 +168,3 @@ class Kind:
                     )
                 )
         return docs
-
-
-def roster_name(roster: Roster) -> str:
-    """The roster file name used in messages."""
-    return Path(roster.source).name if roster.source else "danh sách đơn vị"
