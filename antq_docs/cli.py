@@ -103,6 +103,18 @@ def _load(campaign, units, encoding, sheet, results=None, scores=None):
     )
 
 
+def _format_option(help_text: str):
+    """--format table|json."""
+    return click.option("--format", "output_format", type=click.Choice(["table", "json"]),
+                        default="table", show_default=True, help=help_text)
+
+
+def _out_option(help_text: str):
+    """--out THƯ_MỤC, the output folder (default out)."""
+    return click.option("--out", type=click.Path(path_type=Path), default=Path("out"),
+                        show_default=True, metavar="THƯ_MỤC", help=help_text)
+
+
 def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
     """Turn repeated MÃ=SỐ into {code: first number}."""
     out = {}
@@ -118,14 +130,7 @@ def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
 @click.argument("kind", type=click.Choice([*REGISTRY, "all"]), metavar="LOẠI")
 @_input_options
 @_results_options
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    metavar="THƯ_MỤC",
-    help="Thư mục kết quả.",
-)
+@_out_option("Thư mục kết quả.")
 @click.option(
     "--unit",
     "unit_codes",
@@ -202,22 +207,8 @@ def generate(
 @click.option(
     "--level", metavar="MÃ", help="Mã đơn vị cần báo cáo (mặc định: đơn vị gốc của danh sách)."
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="In bảng chỉ tiêu dạng bảng chữ hoặc JSON.",
-)
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    metavar="THƯ_MỤC",
-    help="Thư mục kết quả (ghi báo cáo tổng kết .docx vào report/).",
-)
+@_format_option("In bảng chỉ tiêu dạng bảng chữ hoặc JSON.")
+@_out_option("Thư mục kết quả (ghi báo cáo tổng kết .docx vào report/).")
 @click.option("--force", is_flag=True, help="Ghi đè cả báo cáo đã bị sửa sau khi soạn.")
 def report(
     campaign, units, encoding, sheet, results, scores, level, output_format, out, force
@@ -254,14 +245,7 @@ _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổ
     metavar="THƯ_MỤC",
     help="Thư mục văn bản cần kiểm tra (như thư mục kết quả của generate).",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Dạng kết quả: bảng để đọc, json cho máy.",
-)
+@_format_option("Dạng kết quả: bảng để đọc, json cho máy.")
 @click.option(
     "--xlsx",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -282,14 +266,7 @@ def check(campaign, units, encoding, sheet, docs, output_format, xlsx) -> None:
 @click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="ĐƯỜNG_DẪN..."
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Dạng kết quả: dòng để đọc, json cho máy.",
-)
+@_format_option("Dạng kết quả: dòng để đọc, json cho máy.")
 def lint(paths, output_format) -> None:
     """Soát thể thức Nghị định 30 của các tệp .docx hoặc thư mục (mã thoát 3 nếu có lỗi)."""
     report = run_lint(paths)

@@ -137,7 +137,14 @@ class Kind:
         """The template file name for a unit."""
         raise NotImplementedError
 
-    def context(self, campaign: Campaign, roster: Roster, unit: Unit, needs: Needs) -> dict:
+    def context(
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        unit: Unit,
+        needs: Needs,
+        results: Results | None = None,
+    ) -> dict:
         """The template variables for one unit; missing values go to needs."""
         raise NotImplementedError
 
@@ -163,7 +170,7 @@ class Kind:
                         kind=self.name,
                         path=self.path(unit),
                         template=self.template(campaign, unit),
-                        context=self.context(campaign, roster, unit, needs),
+                        context=self.context(campaign, roster, unit, needs, results),
                         number=self.number_slot(campaign, unit, needs),
                     )
                 )

@@ -15,7 +15,7 @@ from pathlib import Path
 from antq_docs import vi
 from antq_docs.errors import Finding
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Document, Kind, Needs, NumberSlot
+from antq_docs.kinds.base import Kind, Needs, NumberSlot
 from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit, UnitResult
 
 PURPOSE = "báo cáo tự đánh giá cuối năm"
@@ -68,28 +68,21 @@ class Evaluation(Kind):
             return None
         return common.number_slot(unit, needs, "BC", f"số của {PURPOSE}")
 
-    def documents(
+    def needs(self, campaign: Campaign, unit: Unit) -> bool:
+        """Every unit the matrix names that has a level above it to report to."""
+        return unit.parent is not None and super().needs(campaign, unit)
+
+    def context(
         self,
         campaign: Campaign,
         roster: Roster,
-        selected: list[Unit],
+        unit: Unit,
         needs: Needs,
         results: Results | None = None,
-    ) -> list[Document]:
-        """One evaluation per selected unit the matrix names."""
+    ) -> dict:
+        """The evaluation of one unit from its year-end results."""
         assert results is not None
-        return [
-            Document(
-                unit=unit.code,
-                kind=self.name,
-                path=self.path(unit),
-                template=self.template(campaign, unit),
-                context=self.evaluation_context(campaign, unit, results, needs),
-                number=self.number_slot(campaign, unit, needs),
-            )
-            for unit in selected
-            if self.needs(campaign, unit) and unit.parent is not None
-        ]
+        return self.evaluation_context(campaign, unit, results, needs)
 
     def evaluation_context(
         self, campaign: Campaign, unit: Unit, results: Results, needs: Needs

@@ -11,7 +11,7 @@ from __future__ import annotations
 from antq_docs import vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
-from antq_docs.model import Campaign, EventDefaults, Roster, Unit
+from antq_docs.model import Campaign, EventDefaults, Results, Roster, Unit
 
 PURPOSE = "kế hoạch Ngày hội"
 
@@ -74,7 +74,14 @@ class EventPlan(Kind):
         """'…/KH-UBND' from the roster's ký hiệu."""
         return common.number_slot(unit, needs, "KH", PURPOSE)
 
-    def context(self, campaign: Campaign, roster: Roster, unit: Unit, needs: Needs) -> dict:
+    def context(
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        unit: Unit,
+        needs: Needs,
+        results: Results | None = None,
+    ) -> dict:
         """Purpose, activities, programme table, time and place, budget, tasks."""
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         defaults = campaign.event.by_type.get(unit.type, EventDefaults())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from antq_docs import vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
-from antq_docs.model import Campaign, Roster, Target, Unit
+from antq_docs.model import Campaign, Results, Roster, Target, Unit
 
 PURPOSE = "kế hoạch năm"
 
@@ -155,7 +155,14 @@ class Plan(Kind):
             return NumberSlot(issuer=f"{unit.code}#dang", pattern=f"{{}}-NQ/{_PARTY[unit.type][1]}")
         return common.number_slot(unit, needs, "KH", PURPOSE)
 
-    def context(self, campaign: Campaign, roster: Roster, unit: Unit, needs: Needs) -> dict:
+    def context(
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        unit: Unit,
+        needs: Needs,
+        results: Results | None = None,
+    ) -> dict:
         """Header, căn cứ, the four parts, the subordinate table, signature and recipients."""
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         values = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from antq_docs import vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs
-from antq_docs.model import Campaign, Roster, Unit
+from antq_docs.model import Campaign, Results, Roster, Unit
 
 PURPOSE = "bản cam kết"
 
@@ -113,7 +113,14 @@ class Pledge(Kind):
         """The residential-area form for khu dân cư, Nghị định 30 for the rest."""
         return "pledge-khu-dan-cu.docx" if unit.type == "khu_dan_cu" else "pledge.docx"
 
-    def context(self, campaign: Campaign, roster: Roster, unit: Unit, needs: Needs) -> dict:
+    def context(
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        unit: Unit,
+        needs: Needs,
+        results: Results | None = None,
+    ) -> dict:
         """Parties, legal basis, commitments and signatures of one unit's pledge."""
         parent = unit.parent
         assert parent is not None
