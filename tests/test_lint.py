@@ -14,7 +14,7 @@ from docx.shared import Mm, Pt
 from antq_docs.cli import cli
 from antq_docs.lint import lint_file
 from tests import docx_helpers as dh
-from tests.conftest import ROOT, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
+from tests.conftest import FIXTURES, ROOT, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
 
@@ -24,8 +24,11 @@ def generated(tmp_path_factory) -> Path:
     from click.testing import CliRunner
 
     out = tmp_path_factory.mktemp("gen") / "out"
+    # With year-end results, so evaluations and the year report are linted too.
     result = CliRunner().invoke(cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
-                                      "--units", str(SAMPLE_UNITS), "--out", str(out)])
+                                      "--units", str(SAMPLE_UNITS), "--results",
+                                      str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
+                                      str(FIXTURES / "scores-kon-tum-2025.csv"), "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -38,7 +41,7 @@ def test_every_template_passes(template):
 def test_every_generated_document_passes(runner, generated):
     result = runner.invoke(cli, ["lint", str(generated)])
     assert result.exit_code == 0, result.stdout
-    assert result.stdout == "Đã soát 191 tệp: đúng thể thức.\n"
+    assert result.stdout == "Đã soát 275 tệp: đúng thể thức.\n"
 
 
 def edited(generated: Path, tmp_path: Path, change, name: str = "KT-01.docx") -> Path:
