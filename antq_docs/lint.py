@@ -47,7 +47,8 @@ RULES: dict[str, str] = {
     "quoc-hieu": "Quốc hiệu chữ in hoa, đậm, cỡ 12–13",
     "tieu-ngu": "Tiêu ngữ viết hoa chữ đầu, đậm, cỡ 13–14",
     "so-ky-hieu": "dòng “Số: 05/KH-UBND” (số dưới 10 có số 0 ở trước)",
-    "ngay-thang": "dòng “Địa danh, ngày 07 tháng 3 năm 2025” (ngày dưới 10, tháng 1–2 có số 0)",
+    "ngay-thang": "dòng “Địa danh, ngày 07 tháng 3 năm 2025” (ngày dưới 10, tháng 1–2 có số 0), "
+                  "chữ nghiêng cỡ 13–14",
     "ten-loai": "tên loại văn bản in hoa, đậm",
     "noi-nhan": "“Nơi nhận:” đậm nghiêng, dòng cuối “- Lưu: VT, …”",
     "co-chu": "cỡ chữ phần nội dung 13–14",
@@ -439,6 +440,7 @@ class _Linter:
                          "không có dòng địa danh, ngày tháng")
             return
         para = lines[0]
+        self._style("ngay-thang", para, sizes=(13, 14), bold=False, italic=True)
         if para.tagged:
             return
         text = _clean(para.text)
