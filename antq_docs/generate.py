@@ -20,7 +20,7 @@ from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import Campaign, Results, Roster, Unit
 from antq_docs.output import KEPT, NEW, UNCHANGED, UPDATED, Outcome, OutputFolder
-from antq_docs.render import CompiledTemplate, source_digest
+from antq_docs.render import CompiledTemplate, render_many, source_digest
 
 Progress = Callable[[int, int], None]
 
@@ -212,12 +212,18 @@ def write_documents(
     numbering: dict[str, int] | None = None,
     year: int = 0,
 ) -> list[Outcome]:
-    """Number, render (each template compiled once) and put every document in the folder."""
+    """Number, render (each template compiled once) and put every document in the folder.
+
+    Documents whose template and context are those they were last made from, and whose file
+    nobody changed, are recognised without rendering; the others render (on every core when
+    there are many) and are written in order.
+    """
     templates: dict[str, CompiledTemplate] = {}
-    outcomes = []
+    outcomes: dict[int, Outcome] = {}
+    todo: list[tuple[int, Document, CompiledTemplate, str]] = []
     numbering = numbering or {}
     with OutputFolder(out, dry_run=dry_run) as folder:
-        for done, doc in enumerate(documents, start=1):
+        for index, doc in enumerate(documents):
             if doc.number is not None:
                 number = None
                 if doc.number.issuer in numbering:
@@ -230,22 +236,22 @@ def write_documents(
                 templates[doc.template] = template
             source = source_digest(template, doc.context)
             if folder.made_from(doc.path, source):
-                outcomes.append(Outcome(doc.path, UNCHANGED))
+                outcomes[index] = Outcome(doc.path, UNCHANGED)
             else:
-                outcomes.append(
-                    folder.put(
-                        doc.path,
-                        template.render(doc.context),
-                        unit=doc.unit,
-                        kind=doc.kind,
-                        template=doc.template,
-                        force=force,
-                        source=source,
-                    )
-                )
+                todo.append((index, doc, template, source))
+        done = len(outcomes)
+        rendered = render_many([(template, doc.context) for _, doc, template, _ in todo])
+        for (index, doc, _, source), data in zip(todo, rendered):
+            outcomes[index] = folder.put(
+                doc.path, data, unit=doc.unit, kind=doc.kind, template=doc.template,
+                force=force, source=source,
+            )
+            done += 1
             if progress:
                 progress(done, len(documents))
-    return outcomes
+        if progress and not todo:
+            progress(len(documents), len(documents))
+    return [outcomes[i] for i in range(len(documents))]
 
 
 @dataclass

@@ -17,8 +17,12 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import re
 import zipfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +34,7 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from antq_docs.errors import RenderError
+from antq_docs.errors import AntqError, RenderError
 
 # A fixed timestamp for zip members makes a document's bytes depend on its content only,
 # so re-running with the same inputs rewrites nothing.
@@ -155,6 +159,66 @@ class CompiledTemplate:
             for info in source.infolist():
                 archive.writestr(_member(info.filename), source.read(info.filename))
         return out.getvalue()
+
+
+# Below this many documents, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+# Documents sent to the workers at a time: bounds memory while the next batch renders.
+BATCH = 256
+_WORKER_TEMPLATES: dict[Path, CompiledTemplate] = {}
+
+
+def _render_job(job: tuple[Path, dict[str, Any]]) -> tuple[bytes | None, str | None]:
+    """Render one document in a worker process (templates compiled once per process)."""
+    path, context = job
+    try:
+        template = _WORKER_TEMPLATES.get(path)
+        if template is None:
+            template = _WORKER_TEMPLATES[path] = CompiledTemplate(path)
+        return template.render(context), None
+    except AntqError as e:
+        # Our errors carry keyword-only fields and do not pickle; send the message instead.
+        return None, e.message
+
+
+def render_many(
+    jobs: list[tuple[CompiledTemplate, dict[str, Any]]], workers: int | None = None
+) -> Iterator[bytes]:
+    """Render documents in order; many documents are rendered on every core."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        try:
+            pool = ProcessPoolExecutor(max_workers=workers)
+            first = pool.map(_render_job, _batch(jobs, 0), chunksize=8)
+        except (OSError, NotImplementedError):
+            # Some sandboxes forbid worker processes; one process still works.
+            pool = None
+        if pool is not None:
+            with pool:
+                yield from _pipeline(pool, jobs, first)
+            return
+    for template, context in jobs:
+        yield template.render(context)
+
+
+def _batch(jobs: list[tuple[CompiledTemplate, dict[str, Any]]], start: int) -> list:
+    return [(template.path, context) for template, context in jobs[start:start + BATCH]]
+
+
+def _pipeline(pool: ProcessPoolExecutor, jobs: list, pending: Iterator) -> Iterator[bytes]:
+    """Yield one batch's documents while the workers render the next."""
+    start = BATCH
+    while pending is not None:
+        batch = _batch(jobs, start)
+        upcoming = pool.map(_render_job, batch, chunksize=8) if batch else None
+        try:
+            for data, error in pending:
+                if error is not None:
+                    raise AntqError(error)
+                yield data
+        except BrokenProcessPool as e:
+            raise AntqError("một tiến trình soạn văn bản bị dừng đột ngột; hãy chạy lại.") from e
+        pending, start = upcoming, start + BATCH
 
 
 def source_digest(template: CompiledTemplate, context: dict[str, Any]) -> str:
