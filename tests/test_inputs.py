@@ -289,3 +289,13 @@ def test_xlsx_dates_and_booleans_become_text(tmp_path):
     roster = load_roster(write_xlsx(tmp_path / "d.xlsx", rows))
     assert roster.get("101").is_model
     assert roster.get("101").address == "2025-03-07"
+
+
+def test_a_parent_code_typed_close_to_a_real_one_gets_a_suggestion(tmp_path):
+    text = "ma,ten,loai,cap_tren\nKT-01,Tỉnh Kon Tum,tinh,\nKT-02,Huyện Đăk Hà,huyen,KT-O1\n"
+    with pytest.raises(ValidationError) as excinfo:
+        load_roster(write_csv(tmp_path / "r.csv", text))
+    assert messages(excinfo) == [
+        'r.csv, dòng 3, cột D (cap_tren): không có đơn vị nào mang mã "KT-O1"; có phải mã '
+        '"KT-01"?'
+    ]

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from antq_docs.errors import Finding, ValidationError
+from antq_docs.inputs.roster import did_you_mean
 from antq_docs.inputs.tables import (
     Column,
     Row,
@@ -128,7 +129,10 @@ def build_results(
         elif roster.get(code) is None:
             findings.append(
                 table.finding(
-                    row, "ma", f'không có đơn vị nào mang mã "{code}" trong {roster_file}'
+                    row,
+                    "ma",
+                    f'không có đơn vị nào mang mã "{code}" trong {roster_file}'
+                    + did_you_mean(code, roster.units),
                 )
             )
             known = False

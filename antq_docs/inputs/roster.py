@@ -6,7 +6,9 @@ official fixes the whole roster in one round.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from antq_docs import vi
@@ -91,6 +93,12 @@ def parse_amount(text: str) -> int | None:
     if not _AMOUNT.match(cleaned):
         return None
     return int(re.sub(r"[., ]", "", cleaned))
+
+
+def did_you_mean(code: str, codes: Iterable[str]) -> str:
+    """'; có phải mã "KT-01"?' for a code typed close to an existing one (O for 0, a slip)."""
+    close = difflib.get_close_matches(code, list(codes), n=1, cutoff=0.75)
+    return f'; có phải mã "{close[0]}"?' if close else ""
 
 
 def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:
@@ -216,7 +224,10 @@ def _link(table: Table, units: dict[str, Unit], findings: list[Finding]) -> Unit
         if parent is None:
             findings.append(
                 table.finding(
-                    unit.row, "cap_tren", f'không có đơn vị nào mang mã "{unit.parent_code}"'
+                    unit.row,
+                    "cap_tren",
+                    f'không có đơn vị nào mang mã "{unit.parent_code}"'
+                    + did_you_mean(unit.parent_code, units),
                 )
             )
             continue
