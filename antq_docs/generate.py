@@ -15,7 +15,7 @@ from antq_docs.errors import Finding, UsageError, ValidationError
 from antq_docs.indicators import Indicator, level_unit, measure
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import load_results
-from antq_docs.inputs.roster import load_roster
+from antq_docs.inputs.roster import did_you_mean, load_roster
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import Campaign, Results, Roster, Unit
@@ -141,8 +141,10 @@ def plan_documents(
     if unit_codes:
         missing = [c for c in unit_codes if roster.get(c) is None]
         if missing:
+            hint = did_you_mean(missing[0], roster.units) if len(missing) == 1 else ""
             raise UsageError(
                 f"--unit: không có đơn vị mang mã {', '.join(missing)} trong {roster.source}"
+                + hint
             )
         wanted = set(unit_codes)
         selected = [u for u in roster if u.code in wanted]

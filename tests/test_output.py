@@ -200,3 +200,11 @@ def test_changed_inputs_or_a_lost_cache_render_again(tmp_path, runner):
     assert "0 tệp mới, 93 cập nhật, 0 không đổi" in result.stderr
     result = invoke_generate(runner, "pledge", out, campaign=campaign)
     assert "0 tệp mới, 0 cập nhật, 93 không đổi" in result.stderr
+
+
+def test_a_mistyped_unit_option_gets_a_suggestion(tmp_path, runner):
+    result = invoke_generate(runner, "pledge", tmp_path / "out", "--unit", "KT-O2")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f'Lỗi: --unit: không có đơn vị mang mã KT-O2 trong {SAMPLE_UNITS}; có phải mã "KT-02"?\n'
+    )
