@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.results import COMMUNE_RECOGNISED_MIN_PERCENT
 from antq_docs.inputs.roster import load_roster
 from antq_docs.resources import SAMPLE_CAMPAIGN, sample
 
@@ -55,7 +56,22 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
             ]
         )
         scores += [[unit.code, i.id, p] for i, p in zip(campaign.score_items, points)]
+    _apply_commune_rule(roster, results)
     return results, scores
+
+
+def _apply_commune_rule(roster, results: list[list]) -> None:
+    """A commune is recognised only if all its units registered and 70% are recognised."""
+    by_code = {row[0]: row for row in results}
+    for unit in roster:
+        row = by_code.get(unit.code)
+        if unit.type != "xa" or row is None or not unit.children:
+            continue
+        below = [by_code[c.code] for c in unit.children]
+        all_registered = all(r[2] == "có" for r in below)
+        recognised = sum(r[3] == "đạt" for r in below)
+        if not all_registered or recognised * 100 < COMMUNE_RECOGNISED_MIN_PERCENT * len(below):
+            row[3] = "chưa đạt"
 
 
 def write(roster_path: Path, out: Path, seed: int = 2025) -> tuple[Path, Path, Path]:

@@ -114,3 +114,9 @@ def test_missing_and_non_utf8_files(tmp_path):
     bad.write_bytes("tinh: Kon Tum\n".encode("utf-16"))
     with pytest.raises(InputError, match="tệp kế hoạch phải lưu dạng UTF-8"):
         load_campaign(bad)
+
+
+def test_a_date_that_does_not_exist_is_named_with_its_line(tmp_path):
+    path = write(tmp_path, campaign_text(ngay_hoi="ngay_hoi: 2025-02-30"))
+    with pytest.raises(InputError, match=r'dòng \d+, cột 11: "2025-02-30" không phải ngày có thật'):
+        load_campaign(path)

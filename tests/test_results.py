@@ -176,3 +176,17 @@ def test_campaign_thresholds_and_sheet_are_validated(tmp_path):
         "c.yaml, trường xep_loai: ngưỡng phải giảm dần: xuat_sac > kha > trung_binh",
         "c.yaml, trường bang_diem: tổng điểm tối đa các mục là 99, phải là 100",
     ]
+
+
+def test_a_commune_recognised_against_the_rule_on_its_units_is_refused(tmp_path):
+    text = (FIXTURES / "results-small.csv").read_text("utf-8").replace(
+        "H2-X1,có,chưa đạt,90,,có", "H2-X1,có,đạt,90,,có")
+    path = tmp_path / "kq.csv"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    assert [str(f) for f in caught.value.findings] == [
+        "kq.csv, dòng 10, cột C (Đạt chuẩn): cấp xã chỉ được công nhận đạt chuẩn khi 100% đơn vị "
+        "trực thuộc đăng ký và ít nhất 70% đạt chuẩn (Thông tư 124/2021/TT-BCA); Xã Ba có 0/1 "
+        "đăng ký, 0/1 đạt chuẩn"
+    ]

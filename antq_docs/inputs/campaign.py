@@ -74,6 +74,19 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _construct_date(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
+    """A YAML date, or a located error for one that does not exist (2025-02-30)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as e:
+        raise yaml.constructor.ConstructorError(
+            None, None, f'"{node.value}" không phải ngày có thật', node.start_mark
+        ) from e
+
+
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+
+
 class _Fields:
     """Reads the keys of one mapping, recording findings and the keys it did not expect."""
 

@@ -203,6 +203,7 @@ def build_results(
             level_computed=level is None,
             event_held=bool(event),
         )
+    findings += _commune_rule(table, roster, units)
     seen = {row.get("ma") for row in table.rows}
     for unit in roster:
         if unit.parent is not None and unit.code not in seen:
@@ -213,6 +214,38 @@ def build_results(
                 )
             )
     return Results(units=units, thresholds=thresholds, source=str(table.path))
+
+
+# Thông tư 124/2021/TT-BCA: a commune is recognised only if every unit under it registered and
+# at least this share of them are recognised.
+COMMUNE_RECOGNISED_MIN_PERCENT = 70
+
+
+def _commune_rule(table: Table, roster: Roster, units: dict[str, UnitResult]) -> list[Finding]:
+    """A commune marked recognised must meet the rule on the units under it."""
+    findings = []
+    for unit in roster:
+        result = units.get(unit.code)
+        if unit.type != "xa" or result is None or not result.recognised or not unit.children:
+            continue
+        below = [units[c.code] for c in unit.children if c.code in units]
+        if len(below) < len(unit.children):
+            continue  # a missing or bad row is reported on its own
+        registered = sum(r.registered for r in below)
+        recognised = sum(r.recognised for r in below)
+        enough = recognised * 100 >= COMMUNE_RECOGNISED_MIN_PERCENT * len(below)
+        if registered < len(below) or not enough:
+            findings.append(
+                table.finding(
+                    result.row,
+                    "dat_chuan",
+                    f"cấp xã chỉ được công nhận đạt chuẩn khi 100% đơn vị trực thuộc đăng ký và ít "
+                    f"nhất {COMMUNE_RECOGNISED_MIN_PERCENT}% đạt chuẩn (Thông tư 124/2021/TT-BCA); "
+                    f"{unit.name} có {registered}/{len(below)} đăng ký, {recognised}/{len(below)} "
+                    "đạt chuẩn",
+                )
+            )
+    return findings
 
 
 def add_item_scores(
