@@ -126,6 +126,12 @@ def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
     return out
 
 
+_number_option = click.option(
+    "--number-from", "number_from", multiple=True, metavar="MÃ=SỐ", callback=_parse_numbering,
+    help="Đánh số văn bản của đơn vị MÃ từ sổ đăng ký, bắt đầu từ SỐ (dùng nhiều lần được).",
+)
+
+
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.argument("kind", type=click.Choice([*REGISTRY, "all"]), metavar="LOẠI")
 @_input_options
@@ -142,10 +148,7 @@ def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
     "--force", is_flag=True, help="Ghi đè cả tệp đã bị sửa sau khi soạn (đã ký, đã chỉnh)."
 )
 @click.option("--dry-run", is_flag=True, help="Chỉ liệt kê các tệp sẽ ghi, không ghi gì.")
-@click.option(
-    "--number-from", "number_from", multiple=True, metavar="MÃ=SỐ", callback=_parse_numbering,
-    help="Đánh số văn bản của đơn vị MÃ từ sổ đăng ký, bắt đầu từ SỐ (dùng nhiều lần được).",
-)
+@_number_option
 def generate(
     kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
     number_from,
@@ -210,14 +213,16 @@ def generate(
 @_format_option("In bảng chỉ tiêu dạng bảng chữ hoặc JSON.")
 @_out_option("Thư mục kết quả (ghi báo cáo tổng kết .docx vào report/).")
 @click.option("--force", is_flag=True, help="Ghi đè cả báo cáo đã bị sửa sau khi soạn.")
+@_number_option
 def report(
-    campaign, units, encoding, sheet, results, scores, level, output_format, out, force
+    campaign, units, encoding, sheet, results, scores, level, output_format, out, force,
+    number_from,
 ) -> None:
     """Báo cáo tổng kết của một cấp: kết quả so với chỉ tiêu, in ra và ghi tệp .docx."""
     if results is None:
         raise click.UsageError("thiếu --results TỆP (kết quả cuối năm).")
     inputs = _load(campaign, units, encoding, sheet, results, scores)
-    result = run_report(inputs, out, level, force=force)
+    result = run_report(inputs, out, level, force=force, number_from=number_from)
     if output_format == "json":
         rows = [i.as_json() for i in result.indicators]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

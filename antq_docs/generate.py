@@ -193,15 +193,26 @@ def generate(
     number_from (issuer code → first number) adds to the campaign's danh_so: those issuers'
     documents take numbers from the folder's register instead of leaving the number blank.
     """
-    unknown = [c for c in number_from or {} if inputs.roster.get(c) is None]
-    if unknown:
-        raise UsageError(f"--number-from: không có đơn vị mang mã {', '.join(unknown)}")
+    _check_number_from(inputs, number_from)
     documents, warnings = plan_documents(inputs, kinds, unit_codes)
+    numbered = {d.number.issuer for d in documents if d.number is not None}
+    for code in number_from or {}:
+        if code not in numbered:
+            warnings.append(f"--number-from {code}: lần chạy này không có văn bản nào của đơn vị "
+                            "này cần đánh số.")
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     outcomes = write_documents(
-        documents, out, force, dry_run, progress, numbering=numbering, year=inputs.campaign.year
+        documents, out, force, dry_run, progress, numbering=numbering
     )
     return GenerateResult(outcomes, Path(out), dry_run, warnings)
+
+
+def _check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> None:
+    """Refuse --number-from codes that name no unit of the roster."""
+    unknown = [c for c in number_from or {} if inputs.roster.get(c) is None]
+    if unknown:
+        hint = did_you_mean(unknown[0], inputs.roster.units) if len(unknown) == 1 else ""
+        raise UsageError(f"--number-from: không có đơn vị mang mã {', '.join(unknown)}" + hint)
 
 
 def write_documents(
@@ -212,7 +223,6 @@ def write_documents(
     progress: Progress | None = None,
     *,
     numbering: dict[str, int] | None = None,
-    year: int = 0,
 ) -> list[Outcome]:
     """Number, render (each template compiled once) and put every document in the folder.
 
@@ -229,7 +239,7 @@ def write_documents(
             if doc.number is not None:
                 number = None
                 if doc.number.issuer in numbering:
-                    number = folder.number(doc.number.issuer, year, doc.path,
+                    number = folder.number(doc.number.issuer, doc.number.year, doc.path,
                                            numbering[doc.number.issuer])
                 doc.context["so_ky_hieu"] = doc.number.format(number)
             template = templates.get(doc.template)
@@ -266,18 +276,36 @@ class ReportResult:
 
 
 def report(
-    inputs: Inputs, out: Path, level: str | None = None, *, force: bool = False
+    inputs: Inputs,
+    out: Path,
+    level: str | None = None,
+    *,
+    force: bool = False,
+    number_from: dict[str, int] | None = None,
 ) -> ReportResult:
-    """Measure a level (the root by default) against the targets and write its year report."""
+    """Measure a level (the root by default) against the targets and write its year report.
+
+    The report is numbered like every other document: from the register when its issuer is in
+    the campaign's danh_so or number_from, else left for the clerk.
+    """
     if inputs.results is None:
         raise UsageError("báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP.")
     unit = level_unit(inputs.roster, level)
     if unit is None:
-        raise UsageError(f"--level: không có đơn vị mang mã {level} trong {inputs.roster.source}")
+        raise UsageError(
+            f"--level: không có đơn vị mang mã {level} trong {inputs.roster.source}"
+            + did_you_mean(level or "", inputs.roster.units)
+        )
+    _check_number_from(inputs, number_from)
+    if not unit.children:
+        raise UsageError(
+            f"--level: {unit.code} ({unit.name}) không có đơn vị cấp dưới để báo cáo tổng kết"
+        )
     roster = inputs.roster
     needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name)
     document = REPORT.document(inputs.campaign, unit, inputs.results, needs)
     if needs.findings:
         raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
-    (outcome,) = write_documents([document], out, force=force)
+    numbering = {**inputs.campaign.numbering, **(number_from or {})}
+    (outcome,) = write_documents([document], out, force=force, numbering=numbering)
     return ReportResult(unit, measure(inputs.campaign, inputs.results, unit), outcome)

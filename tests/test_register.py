@@ -8,7 +8,7 @@ import sys
 from antq_docs.cli import cli
 from antq_docs.register import Register
 from tests import docx_helpers as dh
-from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 ARGS = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
 
@@ -163,3 +163,43 @@ def test_two_overlapping_runs_number_each_document_once(tmp_path):
         assert run.returncode == 0, err.decode()
     lines = {number_line(out / k / "KT-02.docx") for k in ("plan", "event-plan")}
     assert lines == {"Số: 01/KH-UBND", "Số: 02/KH-UBND"}
+
+
+def test_the_report_command_keeps_the_number_of_a_numbered_report(tmp_path, runner):
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "danh_so:\n  KT: 3\n", "utf-8")
+    results = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
+               str(FIXTURES / "scores-kon-tum-2025.csv")]
+    out = tmp_path / "out"
+    result = invoke_generate(runner, "report", out, *results, campaign=campaign)
+    assert result.exit_code == 0, result.stderr
+    assert number_line(out / "report" / "KT.docx") == "Số: 03/BC-UBND"
+    result = runner.invoke(cli, ["report", "--campaign", str(campaign), "--units",
+                                 str(SAMPLE_UNITS), *results, "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "(không đổi)" in result.stderr
+    assert number_line(out / "report" / "KT.docx") == "Số: 03/BC-UBND"
+
+
+def test_numbers_follow_the_year_of_the_document_date(tmp_path, runner):
+    campaign = tmp_path / "c.yaml"
+    text = SAMPLE_CAMPAIGN.read_text("utf-8").replace(
+        "report: 2025-12-20", "report: 2026-01-15")
+    campaign.write_text(text + "danh_so:\n  KT: 5\n", "utf-8")
+    out = tmp_path / "out"
+    results = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
+               str(FIXTURES / "scores-kon-tum-2025.csv")]
+    out.mkdir()
+    Register(out).number("KT", 2025, "an earlier document of 2025", start=5)
+    result = invoke_generate(runner, "report", out, *results, campaign=campaign)
+    assert result.exit_code == 0, result.stderr
+    # Dated January 2026: the 2026 series, from the campaign's start number.
+    assert number_line(out / "report" / "KT.docx") == "Số: 05/BC-UBND"
+    assert Register(out).lookup("KT", 2026, "report/KT.docx") == 5
+
+
+def test_number_from_a_unit_without_numbered_documents_is_reported(tmp_path, runner):
+    result = invoke_generate(runner, "pledge", tmp_path / "out", "--number-from", "KT-02=4")
+    assert result.exit_code == 0
+    assert ("Cảnh báo: --number-from KT-02: lần chạy này không có văn bản nào của đơn vị này cần "
+            "đánh số.") in result.stderr

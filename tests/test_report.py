@@ -141,3 +141,12 @@ def test_unknown_level_is_a_usage_error(runner, tmp_path):
     result = run_report(runner, tmp_path, "--level", "H7")
     assert result.exit_code == 2
     assert result.stderr == f"Lỗi: --level: không có đơn vị mang mã H7 trong {SMALL}\n"
+
+
+def test_a_level_without_units_under_it_is_refused(tmp_path, runner):
+    result = runner.invoke(cli, ["report", "--units", str(SMALL), "--results", str(RESULTS),
+                                 "--level", "H1-X1-T1", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Lỗi: --level: H1-X1-T1 (Thôn 1) không có đơn vị cấp dưới để báo cáo tổng kết\n"
+    )

@@ -36,6 +36,8 @@ class NumberSlot:
 
     issuer: str
     pattern: str
+    # Numbers run per calendar year of the document's date (from 01 on 1 January).
+    year: int
 
     def format(self, number: int | None) -> str:
         """'05/KH-UBND' for a number, '      /KH-UBND' for a draft."""
@@ -151,6 +153,11 @@ class Kind:
     def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:
         """The number line of the unit's document, or None for documents without one."""
         return None
+
+    def document_year(self, campaign: Campaign) -> int:
+        """The year of this kind's document date (a December report may be dated January)."""
+        day = campaign.doc_dates.get(self.name)
+        return day.year if day else campaign.year
 
     def documents(
         self,

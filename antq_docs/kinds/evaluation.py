@@ -66,7 +66,9 @@ class Evaluation(Kind):
         """'…/BC-UBND' for units that number their documents; a khu dân cư has no number."""
         if unit.type == "khu_dan_cu":
             return None
-        return common.number_slot(unit, needs, "BC", f"số của {PURPOSE}")
+        return common.number_slot(
+            unit, needs, "BC", f"số của {PURPOSE}", self.document_year(campaign)
+        )
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Every unit the matrix names that has a level above it to report to."""

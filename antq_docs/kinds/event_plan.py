@@ -72,7 +72,7 @@ class EventPlan(Kind):
 
     def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
         """'…/KH-UBND' from the roster's ký hiệu."""
-        return common.number_slot(unit, needs, "KH", PURPOSE)
+        return common.number_slot(unit, needs, "KH", PURPOSE, self.document_year(campaign))
 
     def context(
         self,

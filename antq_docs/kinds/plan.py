@@ -152,8 +152,9 @@ class Plan(Kind):
     def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
         """'…/KH-UBND', or '…-NQ/ĐU' for a Party resolution."""
         if self._party(campaign, unit):
-            return NumberSlot(issuer=f"{unit.code}#dang", pattern=f"{{}}-NQ/{_PARTY[unit.type][1]}")
-        return common.number_slot(unit, needs, "KH", PURPOSE)
+            return NumberSlot(issuer=f"{unit.code}#dang", pattern=f"{{}}-NQ/{_PARTY[unit.type][1]}",
+                              year=self.document_year(campaign))
+        return common.number_slot(unit, needs, "KH", PURPOSE, self.document_year(campaign))
 
     def context(
         self,

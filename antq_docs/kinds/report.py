@@ -78,7 +78,9 @@ class Report(Kind):
             kind=self.name,
             path=self.path(level),
             template=self.template(campaign, level),
-            number=common.number_slot(level, needs, "BC", f"số của {PURPOSE}"),
+            number=common.number_slot(
+                level, needs, "BC", f"số của {PURPOSE}", self.document_year(campaign)
+            ),
             context=self.report_context(campaign, level, results, needs),
         )
 
