@@ -150,7 +150,7 @@ def plan_documents(
         selected = [u for u in roster if u.code in wanted]
     else:
         selected = list(roster)
-    needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name)
+    needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name, roster.columns)
     documents: list[Document] = []
     for name in kinds:
         documents += REGISTRY[name].documents(
@@ -302,7 +302,7 @@ def report(
             f"--level: {unit.code} ({unit.name}) không có đơn vị cấp dưới để báo cáo tổng kết"
         )
     roster = inputs.roster
-    needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name)
+    needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name, roster.columns)
     document = REPORT.document(inputs.campaign, unit, inputs.results, needs)
     if needs.findings:
         raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")

@@ -248,6 +248,8 @@ class Roster:
     units: dict[str, Unit]
     root: Unit
     source: str = ""
+    # Column key → how messages name it in the file ('E (Người đứng đầu)').
+    columns: dict[str, str] = field(default_factory=dict)
 
     def __iter__(self):
         """Iterate over every unit, root first, in tree order."""

@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 RESULTS = FIXTURES / "results-kon-tum-2025.csv"
 SCORES = FIXTURES / "scores-kon-tum-2025.csv"
@@ -125,3 +125,25 @@ def test_generate_all_without_results_skips_the_year_end_kinds(tmp_path, runner)
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [
         "event-plan", "plan", "pledge"
     ]
+
+
+def test_missing_scoring_sheet_or_targets_are_named_not_left_empty(tmp_path, runner):
+    import re
+
+    text = SAMPLE_CAMPAIGN.read_text("utf-8")
+    text = re.sub(r"\nbang_diem:\n(  .*\n|    .*\n)+", "\n", text)
+    text = re.sub(r"\nchi_tieu:\n(  .*\n|    .*\n|      .*\n)+", "\n", text)
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(text, "utf-8")
+    result = invoke_generate(
+        runner, "all", tmp_path / "out", "--results", str(FIXTURES / "results-kon-tum-2025.csv"),
+        campaign=campaign,
+    )
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "  - c.yaml, trường chi_tieu: kế hoạch năm chưa có mục này, cần cho kế hoạch năm (phần "
+        "II. Chỉ tiêu)",
+        "  - c.yaml, trường bang_diem: kế hoạch năm chưa có mục này, cần cho báo cáo tự đánh giá "
+        "cuối năm (bảng tự chấm điểm)",
+    ]
+    assert not (tmp_path / "out").exists()

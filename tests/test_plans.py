@@ -268,7 +268,7 @@ def test_party_resolution_family(tmp_path, runner):
     result, _ = generate(runner, tmp_path, "plan", rows, campaign)
     assert result.exit_code == 1
     assert (
-        "units.csv, dòng 4, cột Bí thư, đơn vị X: thiếu giá trị, cần cho kế hoạch năm "
+        "units.csv, dòng 4, cột K (bi_thu), đơn vị X: thiếu giá trị, cần cho kế hoạch năm "
         "(nghị quyết cấp ủy)"
     ) in result.stderr
 
@@ -346,8 +346,8 @@ def test_missing_place_and_budget_without_defaults_are_named(tmp_path, runner):
     result, _ = generate(runner, tmp_path, "event-plan", rows, campaign)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[1:] == [
-        "  - units.csv, dòng 3, cột Địa điểm, đơn vị C: thiếu giá trị, cần cho kế hoạch Ngày hội "
+        "  - units.csv, dòng 3, cột I (dia_diem), đơn vị C: thiếu giá trị, cần cho kế hoạch Ngày hội "
         "(hoặc ngay_hoi_to_chuc.theo_loai.co_quan.dia_diem trong kế hoạch năm)",
-        "  - units.csv, dòng 3, cột Kinh phí, đơn vị C: thiếu giá trị, cần cho kế hoạch Ngày hội "
+        "  - units.csv, dòng 3, cột J (kinh_phi), đơn vị C: thiếu giá trị, cần cho kế hoạch Ngày hội "
         "(hoặc ngay_hoi_to_chuc.theo_loai.co_quan.kinh_phi trong kế hoạch năm)",
     ]

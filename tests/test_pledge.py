@@ -157,9 +157,9 @@ def test_missing_head_names_the_unit_and_field_and_writes_nothing(tmp_path, runn
     assert result.exit_code == 1
     assert result.stderr == (
         "Lỗi: Thiếu dữ liệu cho văn bản: 2 lỗi, chưa ghi tệp nào.\n"
-        "  - roster-missing-head.csv, dòng 3, cột Người đứng đầu, đơn vị H1: thiếu giá trị, cần "
+        "  - roster-missing-head.csv, dòng 3, cột E (Người đứng đầu), đơn vị H1: thiếu giá trị, cần "
         "cho bản cam kết; bên nhận cam kết của X1\n"
-        "  - roster-missing-head.csv, dòng 4, cột Chức vụ, đơn vị X1: thiếu giá trị, cần cho bản "
+        "  - roster-missing-head.csv, dòng 4, cột F (Chức vụ), đơn vị X1: thiếu giá trị, cần cho bản "
         "cam kết\n"
     )
     assert not out.exists()

@@ -133,7 +133,8 @@ def build_roster(table: Table) -> Roster:
     assert root is not None
     for unit in units.values():
         unit.children.sort(key=lambda u: vi.sort_key(u.name))
-    return Roster(units=units, root=root, source=str(table.path))
+    columns = {key: table.column(key) for key in table.letters}
+    return Roster(units=units, root=root, source=str(table.path), columns=columns)
 
 
 def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | None:

@@ -59,10 +59,14 @@ class Document:
 class Needs:
     """Collects every value a document needs but the data lacks, to report them all at once."""
 
-    def __init__(self, roster_file: str, campaign_file: str) -> None:
+    def __init__(
+        self, roster_file: str, campaign_file: str, columns: dict[str, str] | None = None
+    ) -> None:
         self.roster_file = roster_file
         self.campaign_file = campaign_file
-        # (row, column) → (unit code, purposes), so one empty cell is reported once.
+        # How the roster's columns are named in messages ('E (Người đứng đầu)'), when known.
+        self.columns = columns or {}
+        # (row, column key) → (unit code, purposes), so one empty cell is reported once.
         self._cells: dict[tuple[int, str], tuple[str, list[str]]] = {}
         self._campaign: dict[str, str] = {}
         self.warnings: list[str] = []
@@ -72,22 +76,20 @@ class Needs:
     def findings(self) -> list[Finding]:
         """Every missing value: roster cells by row, campaign fields, then the others."""
         found = []
-        order = list(_HEADERS.values())
+        order = list(_HEADERS)
         cells = sorted(self._cells.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1])))
-        for (row, column), (unit, purposes) in cells:
+        for (row, key), (unit, purposes) in cells:
             found.append(
                 Finding(
                     f"thiếu giá trị, cần cho {'; '.join(purposes)}",
                     file=self.roster_file,
                     row=row,
-                    column=column,
+                    column=self.columns.get(key, _HEADERS[key]),
                     unit=unit,
                 )
             )
-        for name, purpose in self._campaign.items():
-            found.append(
-                Finding(f"thiếu ngày của {purpose}", file=self.campaign_file, field=name)
-            )
+        for name, message in self._campaign.items():
+            found.append(Finding(message, file=self.campaign_file, field=name))
         return found + self._other
 
     def missing(self, finding: Finding) -> None:
@@ -99,9 +101,7 @@ class Needs:
         value = getattr(unit, attr)
         if value in ("", None):
             key = _ATTR_COLUMN.get(attr, attr)
-            _, purposes = self._cells.setdefault(
-                (unit.row, _HEADERS.get(key, key)), (unit.code, [])
-            )
+            _, purposes = self._cells.setdefault((unit.row, key), (unit.code, []))
             if purpose not in purposes:
                 purposes.append(purpose)
         return value
@@ -111,11 +111,15 @@ class Needs:
         if message not in self.warnings:
             self.warnings.append(message)
 
+    def campaign_part(self, field: str, purpose: str) -> None:
+        """Record a part of the campaign file a document needs but the file does not have."""
+        self._campaign.setdefault(field, f"kế hoạch năm chưa có mục này, cần cho {purpose}")
+
     def campaign_date(self, campaign: Campaign, kind: str, purpose: str) -> dt.date:
         """Return the document date of a kind, recording the campaign field when it is absent."""
         if kind in campaign.doc_dates:
             return campaign.doc_dates[kind]
-        self._campaign[f"ngay_van_ban.{kind}"] = purpose
+        self._campaign[f"ngay_van_ban.{kind}"] = f"thiếu ngày của {purpose}"
         return dt.date(campaign.year, 1, 1)
 
 

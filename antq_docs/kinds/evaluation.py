@@ -94,6 +94,8 @@ class Evaluation(Kind):
         assert parent is not None
         result = results.units[unit.code]
         day = needs.campaign_date(campaign, self.name, PURPOSE)
+        if not campaign.score_items:
+            needs.campaign_part("bang_diem", f"{PURPOSE} (bảng tự chấm điểm)")
         head = needs.unit_value(unit, "head", PURPOSE)
         title = needs.unit_value(unit, "title", PURPOSE)
         residential = unit.type == "khu_dan_cu"

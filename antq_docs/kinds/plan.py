@@ -174,6 +174,8 @@ class Plan(Kind):
         }
         types = {unit.type} | {u.type for u in unit.descendants()}
         targets = [t for t in campaign.targets if _applies(t, types)]
+        if not targets:
+            needs.campaign_part("chi_tieu", f"{PURPOSE} (phần II. Chỉ tiêu)")
         rows = []
         for index, sub in enumerate(common.subordinates(unit), start=1):
             registration, goal = _requirement(campaign, sub)

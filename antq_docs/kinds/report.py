@@ -94,6 +94,8 @@ class Report(Kind):
         units = [u for u in subtree(level) if u is not level]
         scored = [u for u in units if u.code in results.units]
         indicators = measure(campaign, results, level)
+        if not indicators:
+            needs.campaign_part("chi_tieu", f"{PURPOSE} (bảng chỉ tiêu và biểu đồ)")
         superior = level.parent.body_name if level.parent is not None else campaign.committee
         return {
             **common.header(level, campaign, day),
