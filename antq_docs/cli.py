@@ -52,7 +52,8 @@ def _input_options(func):
     func = click.option(
         "--encoding",
         metavar="BẢNG_MÃ",
-        help="Bảng mã của tệp CSV (mặc định tự nhận: UTF-8 có/không BOM, Windows-1258).",
+        help="Bảng mã của các tệp CSV (mặc định tự nhận: UTF-8 có/không BOM, Windows-1258); "
+        "tệp Excel không cần.",
     )(func)
     func = click.option(
         "--sheet", metavar="TÊN", help="Trang tính của tệp Excel (mặc định trang đầu)."

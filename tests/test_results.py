@@ -190,3 +190,18 @@ def test_a_commune_recognised_against_the_rule_on_its_units_is_refused(tmp_path)
         "trực thuộc đăng ký và ít nhất 70% đạt chuẩn (Thông tư 124/2021/TT-BCA); Xã Ba có 0/1 "
         "đăng ký, 0/1 đạt chuẩn"
     ]
+
+
+def test_encoding_applies_to_csv_inputs_and_workbooks_keep_their_own(tmp_path, runner):
+    results = write_xlsx(tmp_path / "kq.xlsx", [
+        ["Mã đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội"],
+        ["H1", "có", "đạt", 91, None, "có"],
+        ["X1", "có", "đạt", 85, None, "có"],
+        ["TH1", "có", "đạt", 80, None, "có"],
+    ])
+    result = runner.invoke(cli, [
+        "generate", "pledge", "--units", str(FIXTURES / "roster-windows-1258.csv"),
+        "--encoding", "cp1258", "--results", str(results), "--out", str(tmp_path / "out"),
+    ])
+    assert result.exit_code == 0, result.stderr
+    assert len(list((tmp_path / "out" / "pledge").glob("*.docx"))) == 3

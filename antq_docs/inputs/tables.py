@@ -132,8 +132,8 @@ def read_table(
         raise InputError("không tìm thấy tệp.", path=path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        if encoding:
-            raise InputError("--encoding chỉ dùng cho tệp CSV.", path=path)
+        # An encoding names how CSV text is stored; a workbook carries its own (a run may mix
+        # a Windows-1258 CSV roster with an XLSX results file).
         raw, used = _read_xlsx(path, sheet), None
     elif suffix == ".xls":
         raise InputError(
