@@ -198,6 +198,10 @@ def generate(
             click.echo(f"{_STATUS[outcome.status]}\t{outcome.path}")
     for warning in result.warnings:
         click.echo(f"Cảnh báo: {warning}", err=True)
+    for path in result.signed:
+        click.echo(
+            f"Bỏ qua {path}: đã có bản ký .pdf cùng tên (dùng --force để soạn lại).", err=True
+        )
     for path in result.kept:
         click.echo(
             f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True
@@ -239,7 +243,8 @@ def report(
         click.echo(f"Báo cáo tổng kết: {path} ({_STATUS[result.outcome.status]}).", err=True)
 
 
-_STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "kept": "giữ nguyên"}
+_STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "kept": "giữ nguyên",
+           "signed": "đã có bản ký .pdf, không soạn lại"}
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")

@@ -19,7 +19,7 @@ from antq_docs.inputs.roster import did_you_mean, load_roster
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import Campaign, Results, Roster, Unit
-from antq_docs.output import KEPT, NEW, UNCHANGED, UPDATED, Outcome, OutputFolder
+from antq_docs.output import KEPT, NEW, SIGNED, UNCHANGED, UPDATED, Outcome, OutputFolder
 from antq_docs.render import CompiledTemplate, render_many, source_digest
 
 Progress = Callable[[int, int], None]
@@ -52,6 +52,14 @@ class GenerateResult:
         """Documents left alone because a person changed them."""
         return [o.path for o in self.outcomes if o.status == KEPT]
 
+    @property
+    def signed(self) -> list[str]:
+        """Documents not written because their signed PDF stands in their place."""
+        return [o.path for o in self.outcomes if o.status == SIGNED]
+
+    def _signed_part(self) -> str:
+        return f", {self.count(SIGNED)} đã có bản ký .pdf" if self.count(SIGNED) else ""
+
     def summary(self) -> str:
         """One Vietnamese line for the end of the run."""
         if self.dry_run:
@@ -59,12 +67,12 @@ class GenerateResult:
             return (
                 f"Chạy thử: sẽ ghi {todo} tệp ({self.count(NEW)} mới, {self.count(UPDATED)} cập "
                 f"nhật), {self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được "
-                f"giữ nguyên; chưa ghi gì vào {self.out}."
+                f"giữ nguyên{self._signed_part()}; chưa ghi gì vào {self.out}."
             )
         return (
             f"Xong: {self.count(NEW)} tệp mới, {self.count(UPDATED)} cập nhật, "
-            f"{self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được giữ nguyên "
-            f"trong {self.out}."
+            f"{self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được giữ nguyên"
+            f"{self._signed_part()} trong {self.out}."
         )
 
 

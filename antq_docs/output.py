@@ -31,6 +31,7 @@ NEW = "new"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
 KEPT = "kept"
+SIGNED = "signed"
 
 
 def document_path(kind: str, code: str, suffix: str = ".docx") -> str:
@@ -187,7 +188,8 @@ class OutputFolder:
         source, a digest of what the document was made from, is remembered for later runs.
         """
         outcome = self._put(rel, data, unit=unit, kind=kind, template=template, force=force)
-        remember = source is not None and outcome.status != KEPT and not self.dry_run
+        remember = source is not None and outcome.status not in (KEPT, SIGNED)
+        remember = remember and not self.dry_run
         if remember and self._sources.get(rel) != source:
             self._sources[rel] = source
             self._dirty = True
@@ -211,6 +213,9 @@ class OutputFolder:
             if edited and not force:
                 return Outcome(rel, KEPT)
             status = UPDATED
+        elif not force and self.signed_copy(rel) is not None:
+            # The draft was replaced by its signed scan: never put a fresh draft beside it.
+            return Outcome(rel, SIGNED)
         else:
             status = NEW
         if not self.dry_run:
@@ -220,6 +225,14 @@ class OutputFolder:
                 raise OutputError(f"không ghi được ({e.strerror}).", path=target) from e
             self._record(rel, digest, unit, kind, template)
         return Outcome(rel, status)
+
+    def signed_copy(self, rel: str) -> str | None:
+        """The signed PDF standing in for a document ('pledge/X1.pdf'), if there is one."""
+        target = self.root / rel
+        for suffix in (".pdf", ".PDF", ".Pdf"):
+            if target.with_suffix(suffix).is_file():
+                return str(Path(rel).with_suffix(suffix).as_posix())
+        return None
 
     def _record(self, rel: str, digest: str, unit: str, kind: str, template: str) -> None:
         self._entries[rel] = {

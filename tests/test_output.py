@@ -208,3 +208,21 @@ def test_a_mistyped_unit_option_gets_a_suggestion(tmp_path, runner):
     assert result.stderr.endswith(
         f'Lỗi: --unit: không có đơn vị mang mã KT-O2 trong {SAMPLE_UNITS}; có phải mã "KT-02"?\n'
     )
+
+
+def test_a_signed_pdf_in_place_of_the_draft_is_respected(tmp_path, runner):
+    out = tmp_path / "out"
+    invoke_generate(runner, "pledge", out)
+    (out / "pledge" / "KT-02-02.docx").unlink()
+    (out / "pledge" / "KT-02-02.pdf").write_bytes(b"%PDF-1.4 signed scan")
+    result = invoke_generate(runner, "pledge", out)
+    assert result.exit_code == 0
+    assert not (out / "pledge" / "KT-02-02.docx").exists()
+    assert ("Bỏ qua pledge/KT-02-02.docx: đã có bản ký .pdf cùng tên (dùng --force để soạn "
+            "lại).") in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"Xong: 0 tệp mới, 0 cập nhật, 92 không đổi, 0 đã sửa tay được giữ nguyên, 1 đã có bản "
+        f"ký .pdf trong {out}."
+    )
+    invoke_generate(runner, "pledge", out, "--force")
+    assert (out / "pledge" / "KT-02-02.docx").exists()
