@@ -120,3 +120,13 @@ def test_a_date_that_does_not_exist_is_named_with_its_line(tmp_path):
     path = write(tmp_path, campaign_text(ngay_hoi="ngay_hoi: 2025-02-30"))
     with pytest.raises(InputError, match=r'dòng \d+, cột 11: "2025-02-30" không phải ngày có thật'):
         load_campaign(path)
+
+
+def test_naming_one_kind_in_the_matrix_keeps_the_defaults_of_the_others(tmp_path):
+    text = campaign_text().split("# Văn bản bắt buộc")[0]
+    text += "tai_lieu_bat_buoc:\n  pledge: [xa, khu_dan_cu]\n  event-plan: []\n"
+    campaign = load_campaign(write(tmp_path, text))
+    assert campaign.required["pledge"] == ("xa", "khu_dan_cu")
+    assert campaign.required["event-plan"] == ()
+    assert campaign.required["plan"] == ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+    assert campaign.requires("evaluation", "khu_dan_cu")

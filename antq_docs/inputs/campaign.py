@@ -472,14 +472,19 @@ def _targets(top: _Fields, findings: list[Finding], file: str) -> list[Target]:
 
 
 def _required(top: _Fields, findings: list[Finding], file: str) -> dict[str, tuple[str, ...]]:
-    """The required-document matrix: kind → unit types that must have it."""
+    """The required-document matrix: kind → unit types that must have it.
+
+    A kind the file names replaces its default; the others keep theirs (nothing is dropped by
+    naming one kind). `plan: []` says no unit must have a plan.
+    """
     raw = top.raw("tai_lieu_bat_buoc")
+    required = dict(DEFAULT_REQUIRED)
     if raw is None:
-        return dict(DEFAULT_REQUIRED)
+        return required
     fields = _Fields(raw, "tai_lieu_bat_buoc", findings, file)
-    required = {}
     for kind in KIND_NAMES:
         if kind in fields.data:
-            required[kind] = fields.unit_types(kind, fields.raw(kind))
+            value = fields.raw(kind)
+            required[kind] = () if value == [] else fields.unit_types(kind, value)
     fields.finish()
     return required

@@ -96,9 +96,10 @@ def parse_amount(text: str) -> int | None:
 
 
 def did_you_mean(code: str, codes: Iterable[str]) -> str:
-    """'; có phải mã "KT-01"?' for a code typed close to an existing one (O for 0, a slip)."""
-    close = difflib.get_close_matches(code, list(codes), n=1, cutoff=0.75)
-    return f'; có phải mã "{close[0]}"?' if close else ""
+    """'; có phải mã "KT-01"?' for a code typed close to an existing one (case, O for 0)."""
+    by_fold = {c.casefold(): c for c in codes}
+    close = difflib.get_close_matches(code.casefold(), list(by_fold), n=1, cutoff=0.75)
+    return f'; có phải mã "{by_fold[close[0]]}"?' if close else ""
 
 
 def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:
