@@ -9,6 +9,7 @@ part whose wording is still a tag, but the part's formatting still is.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import unicodedata
@@ -455,8 +456,13 @@ class _Linter:
             good_month = f"{int(month):02d}" if int(month) < 3 else str(int(month))
         bad_value = (day.isdigit() and not 1 <= int(day) <= 31) or (
             month.isdigit() and not 1 <= int(month) <= 12)
+        if not bad_value and day.isdigit() and month.isdigit():
+            try:
+                dt.date(int(match["y"]), int(month), int(day))
+            except ValueError:
+                bad_value = True
         if bad_value:
-            self.add("ngay-thang", para.location, "ngày 1–31, tháng 1–12", text)
+            self.add("ngay-thang", para.location, "một ngày có thật", text)
         elif (good_day, good_month) != (day, month):
             fixed = (f"{match['place']}, ngày {good_day} tháng {good_month} năm {match['y']}")
             self.add("ngay-thang", para.location, fixed, text)

@@ -130,3 +130,13 @@ def test_naming_one_kind_in_the_matrix_keeps_the_defaults_of_the_others(tmp_path
     assert campaign.required["event-plan"] == ()
     assert campaign.required["plan"] == ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
     assert campaign.requires("evaluation", "khu_dan_cu")
+
+
+def test_a_document_dated_before_the_province_plan_is_refused(tmp_path):
+    text = campaign_text().replace("  plan: 2025-03-20 ", "  plan: 2025-02-03 ")
+    with pytest.raises(ValidationError) as excinfo:
+        load_campaign(write(tmp_path, text))
+    assert messages(excinfo) == [
+        "campaign.yaml, trường ngay_van_ban.plan: ngày 03/02/2025 trước ngày của kế hoạch tỉnh "
+        "(07/3/2025) mà văn bản lấy làm căn cứ"
+    ]

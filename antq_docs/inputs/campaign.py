@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from antq_docs import vi
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.inputs.roster import parse_amount
 from antq_docs.inputs.tables import clean_text
@@ -237,6 +238,17 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         bases = []
     event_date = top.date("ngay_hoi", default=dt.date(year, 8, 19))
     doc_dates = _doc_dates(top, findings, file)
+    for kind, day in doc_dates.items():
+        # Every document cites the province's plan, so none can be dated before it.
+        if plan_fields.data.get("ngay") is not None and day < plan.date:
+            findings.append(
+                Finding(
+                    f"ngày {vi.short_date(day)} trước ngày của kế hoạch tỉnh "
+                    f"({vi.short_date(plan.date)}) mà văn bản lấy làm căn cứ",
+                    file=file,
+                    field=f"ngay_van_ban.{kind}",
+                )
+            )
     targets = _targets(top, findings, file)
     required = _required(top, findings, file)
     event = _event(top, findings, file, year)
