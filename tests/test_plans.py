@@ -351,3 +351,20 @@ def test_missing_place_and_budget_without_defaults_are_named(tmp_path, runner):
         "  - units.csv, dòng 3, cột J (kinh_phi), đơn vị C: thiếu giá trị, cần cho kế hoạch Ngày hội "
         "(hoặc ngay_hoi_to_chuc.theo_loai.co_quan.kinh_phi trong kế hoạch năm)",
     ]
+
+
+def test_a_unit_type_with_no_target_is_named(tmp_path, runner):
+    campaign = tmp_path / "campaign.yaml"
+    targets, matrix = SAMPLE_CAMPAIGN.read_text("utf-8").split("# Văn bản bắt buộc")
+    targets = targets.replace("co_quan, ", "").replace(
+        "[khu_dan_cu, xa, co_quan, co_so_giao_duc]", "[khu_dan_cu, xa, co_so_giao_duc]")
+    campaign.write_text(targets + "# Văn bản bắt buộc" + matrix, "utf-8")
+    rows = ["T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
+            "C,Sở Tư pháp,Cơ quan,T,B,Giám đốc,STP,,,,",
+            "D,Sở Y tế,Cơ quan,T,B,Giám đốc,SYT,,,,"]
+    result, _ = generate(runner, tmp_path, "plan", rows, campaign.read_text("utf-8"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:] == [
+        "  - campaign.yaml, trường chi_tieu: không có chỉ tiêu nào áp dụng cho cơ quan (co_quan), "
+        "cần cho phần II. Chỉ tiêu của kế hoạch năm (ví dụ C Sở Tư pháp)"
+    ]

@@ -68,7 +68,8 @@ class Needs:
         self.columns = columns or {}
         # (row, column key) → (unit code, purposes), so one empty cell is reported once.
         self._cells: dict[tuple[int, str], tuple[str, list[str]]] = {}
-        self._campaign: dict[str, str] = {}
+        # key → (campaign field, message); a key per distinct problem, reported once.
+        self._campaign: dict[str, tuple[str, str]] = {}
         self.warnings: list[str] = []
         self._other: list[Finding] = []
 
@@ -88,7 +89,7 @@ class Needs:
                     unit=unit,
                 )
             )
-        for name, message in self._campaign.items():
+        for name, message in self._campaign.values():
             found.append(Finding(message, file=self.campaign_file, field=name))
         return found + self._other
 
@@ -113,13 +114,20 @@ class Needs:
 
     def campaign_part(self, field: str, purpose: str) -> None:
         """Record a part of the campaign file a document needs but the file does not have."""
-        self._campaign.setdefault(field, f"kế hoạch năm chưa có mục này, cần cho {purpose}")
+        self._campaign.setdefault(
+            field, (field, f"kế hoạch năm chưa có mục này, cần cho {purpose}")
+        )
+
+    def campaign_problem(self, field: str, message: str, key: str | None = None) -> None:
+        """Record a problem of the campaign file a document runs into, once per key."""
+        self._campaign.setdefault(key or f"{field}\n{message}", (field, message))
 
     def campaign_date(self, campaign: Campaign, kind: str, purpose: str) -> dt.date:
         """Return the document date of a kind, recording the campaign field when it is absent."""
         if kind in campaign.doc_dates:
             return campaign.doc_dates[kind]
-        self._campaign[f"ngay_van_ban.{kind}"] = f"thiếu ngày của {purpose}"
+        name = f"ngay_van_ban.{kind}"
+        self._campaign[name] = (name, f"thiếu ngày của {purpose}")
         return dt.date(campaign.year, 1, 1)
 
 

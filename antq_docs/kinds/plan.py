@@ -174,8 +174,15 @@ class Plan(Kind):
         }
         types = {unit.type} | {u.type for u in unit.descendants()}
         targets = [t for t in campaign.targets if _applies(t, types)]
-        if not targets:
+        if not campaign.targets:
             needs.campaign_part("chi_tieu", f"{PURPOSE} (phần II. Chỉ tiêu)")
+        elif not targets:
+            needs.campaign_problem(
+                "chi_tieu",
+                f"không có chỉ tiêu nào áp dụng cho {unit.type_name} ({unit.type}), cần cho phần "
+                f"II. Chỉ tiêu của {PURPOSE} (ví dụ {unit.code} {unit.name})",
+                key=f"chi_tieu:{unit.type}",
+            )
         rows = []
         for index, sub in enumerate(common.subordinates(unit), start=1):
             registration, goal = _requirement(campaign, sub)

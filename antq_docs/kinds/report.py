@@ -94,8 +94,14 @@ class Report(Kind):
         units = [u for u in subtree(level) if u is not level]
         scored = [u for u in units if u.code in results.units]
         indicators = measure(campaign, results, level)
-        if not indicators:
+        if not campaign.targets:
             needs.campaign_part("chi_tieu", f"{PURPOSE} (bảng chỉ tiêu và biểu đồ)")
+        elif not indicators:
+            needs.campaign_problem(
+                "chi_tieu",
+                "không có chỉ tiêu nào tính được từ kết quả cuối năm (mã dang_ky, dat_chuan, "
+                f"kha_tro_len, huyen_kha_tro_len, dien_hinh), cần cho bảng chỉ tiêu của {PURPOSE}",
+            )
         superior = level.parent.body_name if level.parent is not None else campaign.committee
         return {
             **common.header(level, campaign, day),
