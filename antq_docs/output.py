@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +102,7 @@ class OutputFolder:
         self._dirty = False
         self._register: Register | None = None
         self._sources: dict[str, str] = {}
+        self._pdfs: dict[Path, dict[str, str]] = {}
 
     def __enter__(self) -> OutputFolder:
         if self.root.exists() and not self.root.is_dir():
@@ -227,12 +229,21 @@ class OutputFolder:
         return Outcome(rel, status)
 
     def signed_copy(self, rel: str) -> str | None:
-        """The signed PDF standing in for a document ('pledge/X1.pdf'), if there is one."""
-        target = self.root / rel
-        for suffix in (".pdf", ".PDF", ".Pdf"):
-            if target.with_suffix(suffix).is_file():
-                return str(Path(rel).with_suffix(suffix).as_posix())
-        return None
+        """The signed PDF standing in for a document ('pledge/X1.pdf'), if there is one.
+
+        Names compare ignoring case, as check does: scans arrive as 'kt-03.PDF' too.
+        """
+        folder = Path(rel).parent
+        if folder not in self._pdfs:
+            directory = self.root / folder
+            names = os.listdir(directory) if directory.is_dir() else []
+            self._pdfs[folder] = {
+                unicodedata.normalize("NFC", n).casefold(): n
+                for n in names if n.lower().endswith(".pdf")
+            }
+        wanted = f"{Path(rel).stem}.pdf".casefold()
+        name = self._pdfs[folder].get(wanted)
+        return (folder / name).as_posix() if name else None
 
     def _record(self, rel: str, digest: str, unit: str, kind: str, template: str) -> None:
         self._entries[rel] = {

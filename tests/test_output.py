@@ -226,3 +226,8 @@ def test_a_signed_pdf_in_place_of_the_draft_is_respected(tmp_path, runner):
     )
     invoke_generate(runner, "pledge", out, "--force")
     assert (out / "pledge" / "KT-02-02.docx").exists()
+    (out / "pledge" / "KT-02-01.docx").unlink()
+    (out / "pledge" / "kt-02-01.PDF").write_bytes(b"%PDF-1.4 a scan named by hand")
+    result = invoke_generate(runner, "pledge", out)
+    assert not (out / "pledge" / "KT-02-01.docx").exists()
+    assert "Bỏ qua pledge/KT-02-01.docx: đã có bản ký .pdf" in result.stderr
