@@ -245,10 +245,8 @@ def write_documents(
     with OutputFolder(out, dry_run=dry_run) as folder:
         for index, doc in enumerate(documents):
             if doc.number is not None:
-                number = None
-                if doc.number.issuer in numbering:
-                    number = folder.number(doc.number.issuer, doc.number.year, doc.path,
-                                           numbering[doc.number.issuer])
+                number = folder.number(doc.number.issuer, doc.number.year, doc.path,
+                                       numbering.get(doc.number.issuer))
                 doc.context["so_ky_hieu"] = doc.number.format(number)
             template = templates.get(doc.template)
             if template is None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from antq_docs.errors import OutputError
+from antq_docs.register import FILE as REGISTER_FILE
 from antq_docs.register import Register
 
 MANIFEST = "manifest.json"
@@ -103,6 +104,7 @@ class OutputFolder:
         self._register: Register | None = None
         self._sources: dict[str, str] = {}
         self._pdfs: dict[Path, dict[str, str]] = {}
+        self._predicted: dict[tuple[str, int], int] = {}
 
     def __enter__(self) -> OutputFolder:
         if self.root.exists() and not self.root.is_dir():
@@ -133,12 +135,25 @@ class OutputFolder:
             if self._lock is not None:
                 self._lock.release()
 
-    def number(self, issuer: str, year: int, document: str, start: int) -> int | None:
-        """A document's number from the folder's register; a dry run only looks numbers up."""
+    def number(self, issuer: str, year: int, document: str, start: int | None) -> int | None:
+        """A document's number from the folder's register.
+
+        A number once given stays with its document, whether or not this run numbers the
+        issuer (start None). A dry run takes nothing from the register: it predicts.
+        """
         if self._register is None:
+            if start is None and not (self.root / REGISTER_FILE).exists():
+                return None
             self._register = Register(self.root, read_only=self.dry_run)
+        existing = self._register.lookup(issuer, year, document)
+        if existing is not None or start is None:
+            return existing
         if self.dry_run:
-            return self._register.lookup(issuer, year, document)
+            key = (issuer, year)
+            predicted = max(start, self._register.last(issuer, year) + 1,
+                            self._predicted.get(key, 0) + 1)
+            self._predicted[key] = predicted
+            return predicted
         return self._register.number(issuer, year, document, start)
 
     def _load(self) -> dict[str, dict]:

@@ -70,6 +70,20 @@ class Register:
             raise OutputError(f"sổ đăng ký số hỏng ({e}).", path=self.path) from e
         return row[0] if row else None
 
+    def last(self, issuer: str, year: int) -> int:
+        """The highest number given in a series so far (0 for a new series)."""
+        db = self._connect()
+        if db is None:
+            return 0
+        try:
+            (value,) = db.execute(
+                "SELECT COALESCE(MAX(number), 0) FROM numbers WHERE issuer = ? AND year = ?",
+                (issuer, year),
+            ).fetchone()
+        except sqlite3.Error as e:
+            raise OutputError(f"sổ đăng ký số hỏng ({e}).", path=self.path) from e
+        return value
+
     def number(self, issuer: str, year: int, document: str, start: int = 1) -> int:
         """The document's number: its old one, else the next of the series (at least start)."""
         db = self._connect()

@@ -203,3 +203,27 @@ def test_number_from_a_unit_without_numbered_documents_is_reported(tmp_path, run
     assert result.exit_code == 0
     assert ("Cảnh báo: --number-from KT-02: lần chạy này không có văn bản nào của đơn vị này cần "
             "đánh số.") in result.stderr
+
+
+def test_a_number_once_given_stays_when_a_later_run_does_not_number(tmp_path, runner):
+    out = tmp_path / "out"
+    args = ["--unit", "KT-02"]
+    invoke_generate(runner, "plan", out, *args, "--number-from", "KT-02=15")
+    result = invoke_generate(runner, "plan", out, *args)
+    assert "0 tệp mới, 0 cập nhật, 1 không đổi" in result.stderr
+    assert number_line(out / "plan" / "KT-02.docx") == "Số: 15/KH-UBND"
+
+
+def test_a_dry_run_predicts_numbers_without_taking_them(tmp_path, runner):
+    out = tmp_path / "out"
+    invoke_generate(runner, "all", out, "--unit", "KT-02")
+    result = invoke_generate(runner, "all", out, "--unit", "KT-02", "--dry-run",
+                             "--number-from", "KT-02=5")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "không đổi\tpledge/KT-02.docx",
+        "cập nhật\tplan/KT-02.docx",
+        "cập nhật\tevent-plan/KT-02.docx",
+    ]
+    assert not (out / "register.sqlite").exists()
+    assert number_line(out / "plan" / "KT-02.docx") == "Số:       /KH-UBND"
