@@ -22,6 +22,7 @@ from antq_docs import vi
 from antq_docs.docxread import Package, check_pdf, document_text
 from antq_docs.errors import InputError, OutputError, UnreadableDocument
 from antq_docs.generate import Inputs
+from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import KIND_NAMES, UNIT_TYPES, Campaign, Unit
 from antq_docs.output import MANIFEST, document_path, read_manifest
@@ -48,14 +49,10 @@ DOCX, PDF = ".docx", ".pdf"
 _IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 _TAG = re.compile(r"\{\{|\{%")
 _YEAR = re.compile(r"năm\s+(\d{4})")
-_SPACES = re.compile(r"\s+")
 # Below this many documents, starting worker processes costs more than it saves.
 PARALLEL_FROM = 400
 
 
-def _norm(text: str) -> str:
-    """NFC, case-folded, single-spaced: how names are compared."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).casefold()
 
 
 def needs(campaign: Campaign, kind: str, unit: Unit) -> bool:
@@ -78,7 +75,7 @@ def inspect_docx(job: _Job) -> tuple[str | None, str | None]:
     """Return (reason it is invalid or None, its SHA-256 or None when unreadable)."""
     try:
         package = Package(job.path)
-        text = _norm(document_text(package.document()))
+        text = fold(document_text(package.document()))
     except UnreadableDocument as e:
         return e.reason, None
     reasons = []
@@ -86,7 +83,7 @@ def inspect_docx(job: _Job) -> tuple[str | None, str | None]:
     if tag:
         snippet = text[tag.start():tag.start() + 40].split("\n", 1)[0]
         reasons.append(f"còn thẻ mẫu chưa điền ({snippet})")
-    name = _norm(job.unit_name)
+    name = fold(job.unit_name)
     if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
         reasons.append(f"không ghi tên đơn vị “{job.unit_name}”")
     years = set(_YEAR.findall(text))

@@ -309,7 +309,7 @@ def report(
         )
     roster = inputs.roster
     needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name, roster.columns)
-    document = REPORT.document(inputs.campaign, unit, inputs.results, needs)
+    document = REPORT.document(inputs.campaign, roster, unit, needs, inputs.results)
     if needs.findings:
         raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
     numbering = {**inputs.campaign.numbering, **(number_from or {})}

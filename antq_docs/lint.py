@@ -22,6 +22,7 @@ from lxml import etree
 from antq_docs import vi
 from antq_docs.docxread import Package, W, paragraph_text
 from antq_docs.errors import InputError, UnreadableDocument
+from antq_docs.inputs.tables import fold
 
 FONT = "Times New Roman"
 TWIPS_PER_MM = 1440 / 25.4
@@ -251,8 +252,8 @@ def _paragraphs(body: etree._Element) -> list[_Para]:
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip()).casefold()
-    return text.replace("hoà", "hòa")
+    # Both tone placements of "hòa" are in use (old and new style); compare them as one.
+    return fold(text).replace("hoà", "hòa")
 
 
 def _clean(text: str) -> str:

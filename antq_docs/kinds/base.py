@@ -171,6 +171,24 @@ class Kind:
         day = campaign.doc_dates.get(self.name)
         return day.year if day else campaign.year
 
+    def document(
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        unit: Unit,
+        needs: Needs,
+        results: Results | None = None,
+    ) -> Document:
+        """One unit's document of this kind, whatever the matrix says."""
+        return Document(
+            unit=unit.code,
+            kind=self.name,
+            path=self.path(unit),
+            template=self.template(campaign, unit),
+            context=self.context(campaign, roster, unit, needs, results),
+            number=self.number_slot(campaign, unit, needs),
+        )
+
     def documents(
         self,
         campaign: Campaign,
@@ -180,17 +198,8 @@ class Kind:
         results: Results | None = None,
     ) -> list[Document]:
         """Every document of this kind for the selected units (results: year-end kinds only)."""
-        docs = []
-        for unit in selected:
-            if self.needs(campaign, unit):
-                docs.append(
-                    Document(
-                        unit=unit.code,
-                        kind=self.name,
-                        path=self.path(unit),
-                        template=self.template(campaign, unit),
-                        context=self.context(campaign, roster, unit, needs, results),
-                        number=self.number_slot(campaign, unit, needs),
-                    )
-                )
-        return docs
+        return [
+            self.document(campaign, roster, unit, needs, results)
+            for unit in selected
+            if self.needs(campaign, unit)
+        ]

@@ -99,7 +99,6 @@ class Evaluation(Kind):
         head = needs.unit_value(unit, "head", PURPOSE)
         title = needs.unit_value(unit, "title", PURPOSE)
         residential = unit.type == "khu_dan_cu"
-        abbr = "" if residential else needs.unit_value(unit, "abbr", f"số của {PURPOSE}")
         year = campaign.year
         name = unit.sentence_name if residential else unit.body_name
         rows = self._sheet(campaign, unit, result, results, needs)
@@ -115,7 +114,6 @@ class Evaluation(Kind):
         ]
         context = {
             **common.header(unit, campaign, day),
-            "so_ky_hieu": f"      /BC-{abbr}",
             "trich_yeu": (
                 f"Kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year} "
                 "và đề nghị xếp loại"

@@ -113,7 +113,6 @@ class EventPlan(Kind):
         tasks = _TASKS["government" if government else "other"]
         return {
             **common.header(unit, campaign, day),
-            "so_ky_hieu": "",
             "trich_yeu": (
                 f"Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {campaign.year}"
             ),

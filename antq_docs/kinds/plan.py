@@ -221,7 +221,6 @@ class Plan(Kind):
                 f"{campaign.year} của {unit.body_name}; đề nghị các cơ quan, đơn vị, cá nhân "
                 "liên quan nghiêm túc triển khai thực hiện./."
             ),
-            "so_ky_hieu": "",
         }
         if self._party(campaign, unit):
             context.update(self._party_parts(campaign, unit, day, needs))

@@ -15,7 +15,7 @@ from antq_docs import vi
 from antq_docs.chart import bar_chart
 from antq_docs.indicators import Indicator, measure, subtree, unmeasured
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Document, Kind, Needs
+from antq_docs.kinds.base import Kind, Needs, NumberSlot
 from antq_docs.model import LEVELS, UNIT_TYPES, XUAT_SAC, Campaign, Results, Roster, Unit
 from antq_docs.render import Image
 
@@ -55,34 +55,23 @@ class Report(Kind):
         """One template for every level."""
         return "report.docx"
 
-    def documents(
+    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
+        """'…/BC-UBND' from the roster's ký hiệu."""
+        return common.number_slot(
+            unit, needs, "BC", f"số của {PURPOSE}", self.document_year(campaign)
+        )
+
+    def context(
         self,
         campaign: Campaign,
         roster: Roster,
-        selected: list[Unit],
+        unit: Unit,
         needs: Needs,
         results: Results | None = None,
-    ) -> list[Document]:
-        """The report of each selected level that must have one."""
+    ) -> dict:
+        """The year report of one level from the year-end results."""
         assert results is not None
-        return [
-            self.document(campaign, unit, results, needs)
-            for unit in selected
-            if self.needs(campaign, unit)
-        ]
-
-    def document(self, campaign: Campaign, level: Unit, results: Results, needs: Needs) -> Document:
-        """The report of one level, whatever the matrix says (antq-docs report --level)."""
-        return Document(
-            unit=level.code,
-            kind=self.name,
-            path=self.path(level),
-            template=self.template(campaign, level),
-            number=common.number_slot(
-                level, needs, "BC", f"số của {PURPOSE}", self.document_year(campaign)
-            ),
-            context=self.report_context(campaign, level, results, needs),
-        )
+        return self.report_context(campaign, unit, results, needs)
 
     def report_context(
         self, campaign: Campaign, level: Unit, results: Results, needs: Needs
@@ -90,7 +79,6 @@ class Report(Kind):
         """The template variables of a level's year report; missing values go to needs."""
         year = campaign.year
         day = needs.campaign_date(campaign, self.name, PURPOSE)
-        abbr = needs.unit_value(level, "abbr", f"số của {PURPOSE}")
         units = [u for u in subtree(level) if u is not level]
         scored = [u for u in units if u.code in results.units]
         indicators = measure(campaign, results, level)
@@ -105,7 +93,6 @@ class Report(Kind):
         superior = level.parent.body_name if level.parent is not None else campaign.committee
         return {
             **common.header(level, campaign, day),
-            "so_ky_hieu": f"      /BC-{abbr}",
             "trich_yeu": f"Tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year}",
             "mo_dau": (
                 f"Thực hiện {campaign.plan.citation()}, {level.body_name} báo cáo tổng kết "
