@@ -13,6 +13,7 @@ pictures keep the fast path. Both give bytes that depend on the content only.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -104,20 +105,24 @@ class CompiledTemplate:
                     archive.writestr(_member(info.filename), blob)
         self._base = base.getvalue()
 
+    @contextlib.contextmanager
+    def _filling(self) -> Iterator[None]:
+        """Turn Jinja's errors while filling this template into RenderError."""
+        try:
+            yield
+        except UndefinedError as e:
+            raise RenderError(f"thiếu giá trị cho thẻ ({e.message}).", template=self.name) from e
+        except TemplateError as e:
+            raise RenderError(f"không điền được mẫu ({e}).", template=self.name) from e
+
     def render(self, context: dict[str, Any]) -> bytes:
         """Fill the template and return the bytes of the new .docx."""
         if any(isinstance(v, Image) for v in context.values()):
             return self._render_with_images(context)
         rendered: dict[str, bytes] = {}
         for name, part in self._parts.items():
-            try:
+            with self._filling():
                 xml = part.template.render(context)
-            except UndefinedError as e:
-                raise RenderError(
-                    f"thiếu giá trị cho thẻ ({e.message}).", template=self.name
-                ) from e
-            except TemplateError as e:
-                raise RenderError(f"không điền được mẫu ({e}).", template=self.name) from e
             data = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
             try:
                 etree.fromstring(data)
@@ -142,12 +147,8 @@ class CompiledTemplate:
             else v
             for key, v in context.items()
         }
-        try:
+        with self._filling():
             template.render(values, jinja_env=_environment(), autoescape=True)
-        except UndefinedError as e:
-            raise RenderError(f"thiếu giá trị cho thẻ ({e.message}).", template=self.name) from e
-        except TemplateError as e:
-            raise RenderError(f"không điền được mẫu ({e}).", template=self.name) from e
         saved = io.BytesIO()
         template.save(saved)
         # python-docx stamps zip members with the current time; restamp them.
