@@ -225,11 +225,6 @@ class Unit:
             return vi.lower_first(self.name)
         return self.name
 
-    @property
-    def area_name(self) -> str:
-        """The area a local government or khu dân cư covers: 'xã Hà Mòn', 'thôn 1'."""
-        return self.sentence_name
-
     def descendants(self) -> list[Unit]:
         """Every unit below this one, depth first, children in Vietnamese order."""
         out: list[Unit] = []

@@ -185,7 +185,7 @@ class Evaluation(Kind):
         parent = unit.parent
         assert parent is not None
         year = campaign.year
-        area = unit.area_name
+        area = unit.sentence_name
         if unit.type in GOVERNMENT_TYPES:
             police = f"Trưởng Công an {area}"
             roles = [

@@ -100,7 +100,9 @@ class EventPlan(Kind):
         government = unit.type in ("huyen", "xa")
         roles = {
             "lanh_dao": f"Lãnh đạo {unit.body_name}" if government else "Người đứng đầu đơn vị",
-            "bao_cao": f"Công an {unit.area_name}" if government else "Tổ bảo vệ, an ninh trật tự",
+            "bao_cao": (
+                f"Công an {unit.sentence_name}" if government else "Tổ bảo vệ, an ninh trật tự"
+            ),
             "giao_uoc": "Đại diện các khu dân cư, cơ quan, đơn vị" if government else (
                 "Đại diện các phòng, bộ phận, tổ chức đoàn thể"),
             "sau_thang": f"8 tháng đầu năm {campaign.year}",
@@ -108,7 +110,7 @@ class EventPlan(Kind):
         event = campaign.event_date
         window = (f"Từ ngày {vi.short_date(campaign.event.window_start)} đến ngày "
                   f"{vi.short_date(event)}")
-        values = {"dia_ban": unit.area_name, "co_quan": unit.body_name,
+        values = {"dia_ban": unit.sentence_name, "co_quan": unit.body_name,
                   "thanh_vien": _MEMBERS.get(unit.type, "cán bộ, người lao động")}
         tasks = _TASKS["government" if government else "other"]
         return {

@@ -104,7 +104,7 @@ _PARTY = {
 def _area(unit: Unit) -> str:
     """'trên địa bàn xã Hà Mòn' for a local government, 'tại Sở Tư pháp' for the others."""
     if unit.type in ("huyen", "xa"):
-        return f"trên địa bàn {unit.area_name}"
+        return f"trên địa bàn {unit.sentence_name}"
     return f"tại {unit.name}"
 
 
@@ -256,10 +256,11 @@ class Plan(Kind):
         superior = unit.parent.body_name if unit.parent else campaign.committee
         if unit.type in ("huyen", "xa"):
             lines = [
-                f"Công an {unit.area_name} là lực lượng nòng cốt, chủ trì tham mưu triển khai Kế "
-                "hoạch; hướng dẫn, kiểm tra, đôn đốc các đơn vị thực hiện.",
-                f"Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {unit.area_name} và các đoàn thể tăng "
-                "cường tuyên truyền, vận động hội viên, đoàn viên và Nhân dân tham gia phong trào.",
+                f"Công an {unit.sentence_name} là lực lượng nòng cốt, chủ trì tham mưu triển khai "
+                "Kế hoạch; hướng dẫn, kiểm tra, đôn đốc các đơn vị thực hiện.",
+                f"Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name} và các đoàn thể "
+                "tăng cường tuyên truyền, vận động hội viên, đoàn viên và Nhân dân tham gia phong "
+                "trào.",
             ]
             if unit.children:
                 lines.append(
@@ -292,7 +293,7 @@ class Plan(Kind):
         return {
             "to_chuc": [
                 f"{unit.body_name} xây dựng kế hoạch triển khai Nghị quyết; Công an "
-                f"{unit.area_name} làm nòng cốt tham mưu, hướng dẫn, kiểm tra việc thực hiện."
+                f"{unit.sentence_name} làm nòng cốt tham mưu, hướng dẫn, kiểm tra việc thực hiện."
                 if unit.type in ("huyen", "xa") else
                 f"Người đứng đầu {unit.name} xây dựng kế hoạch triển khai Nghị quyết.",
                 "Ủy ban Mặt trận Tổ quốc và các đoàn thể vận động đoàn viên, hội viên và Nhân dân "

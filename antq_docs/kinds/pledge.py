@@ -133,7 +133,7 @@ class Pledge(Kind):
         residential = unit.type == "khu_dan_cu"
         values = {
             "ten": unit.body_name,
-            "dia_ban": unit.area_name,
+            "dia_ban": unit.sentence_name,
             "nam": campaign.year,
             "ngay_hoi": vi.short_date(campaign.event_date),
         }

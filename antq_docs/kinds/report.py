@@ -97,7 +97,7 @@ class Report(Kind):
             "mo_dau": (
                 f"Thực hiện {campaign.plan.citation()}, {level.body_name} báo cáo tổng kết "
                 f"phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year} trên địa bàn "
-                f"{level.area_name} như sau:"
+                f"{level.sentence_name} như sau:"
             ),
             "tinh_hinh": self._situation(level, units),
             "dang_ky": self._registration(units, results),
@@ -134,8 +134,8 @@ class Report(Kind):
         counts = Counter(u.type for u in units)
         parts = [f"{vi.number(counts[t])} {UNIT_TYPES[t]}" for t in UNIT_TYPES if counts[t]]
         return [
-            f"Trên địa bàn {level.area_name} có {', '.join(parts)} tham gia phong trào toàn dân "
-            f"bảo vệ an ninh Tổ quốc (tổng số {vi.number(len(units))} đơn vị)."
+            f"Trên địa bàn {level.sentence_name} có {', '.join(parts)} tham gia phong trào toàn "
+            f"dân bảo vệ an ninh Tổ quốc (tổng số {vi.number(len(units))} đơn vị)."
         ]
 
     def _registration(self, units: list[Unit], results: Results) -> list[str]:
