@@ -182,7 +182,28 @@ def plan_documents(
     ]
     if findings:
         raise ValidationError(findings, what="Thiếu dữ liệu cho văn bản")
-    return documents, needs.warnings
+    return documents, needs.warnings + named_target_warnings(inputs.campaign, roster)
+
+
+def named_target_warnings(campaign: Campaign, roster: Roster) -> list[str]:
+    """Targets that name a unit (chi_tieu[…].don_vi) this roster does not have.
+
+    A province's campaign is shared by rosters of one district or commune, so such a target is
+    not an error; on a whole province's roster it is named, with the nearest code, in case the
+    code was mistyped.
+    """
+    found: list[str] = []
+    if roster.root.type != "tinh":
+        return found  # a district's or commune's own roster: the named unit is elsewhere
+    for index, target in enumerate(campaign.targets, start=1):
+        for code in target.units:
+            if roster.get(code) is None:
+                found.append(
+                    f"chi_tieu[{index}].don_vi: không có đơn vị mang mã \"{code}\" trong "
+                    f"{Path(roster.source).name}, chỉ tiêu riêng này không đưa vào văn bản nào"
+                    + did_you_mean(code, roster.units) + "."
+                )
+    return found
 
 
 def generate(

@@ -79,7 +79,7 @@ _PARTY_SO = re.compile(
     r"^Số\s+(?P<n>\d+|[.…]*)\s*-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ0-9][A-Za-zĐđ0-9./-]*$"
 )
 _RESIDENTIAL = re.compile(
-    r"^(THÔN|LÀNG|BẢN|BUÔN|ẤP|TỔ DÂN PHỐ|KHU PHỐ|KHU DÂN CƯ)\b|^\{\{ *cq_ban_hanh *\}\}$"
+    r"^(THÔN|LÀNG|BẢN|BUÔN|ẤP|TỔ DÂN PHỐ|KHU PHỐ|KHU DÂN CƯ)\b|^\{\{ *dong_cq *\}\}$"
 )
 _NOI_NHAN = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
 _LUU = re.compile(r"^-\s*Lưu\s*:\s*VT\b")

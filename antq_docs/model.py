@@ -7,8 +7,10 @@ phố…), điển hình (model unit), ký hiệu (issuer abbreviation in a docu
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from antq_docs import vi
 
@@ -43,6 +45,39 @@ _GENERIC_WORDS = frozenset(
 )
 _GENERIC_PHRASES = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tổ dân phố", "khu phố")
 
+# How officials name the units of a type in a list, by the leading word of each unit's name,
+# in the order they write them: "huyện, thành phố", "xã, phường, thị trấn", "thôn, tổ dân phố".
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "tinh": ("tỉnh", "thành phố"),
+    "huyen": ("huyện", "thành phố", "thị xã", "quận"),
+    "xa": ("xã", "phường", "thị trấn", "đặc khu"),
+    "khu_dan_cu": ("thôn", "làng", "bản", "buôn", "ấp", "tổ dân phố", "khu phố", "khu dân cư"),
+}
+
+
+def kind_word(unit: Unit) -> str:
+    """The kind of one unit in lower case, from its name: 'phường', 'làng', else its type."""
+    name = unit.name.casefold()
+    words = KIND_WORDS.get(unit.type, ())
+    return next((w for w in words if name.startswith(w + " ")), UNIT_TYPES[unit.type])
+
+
+def kinds_label(units: list[Unit]) -> str:
+    """The kinds of units a list holds, as officials list them: 'xã, thị trấn', 'thôn, làng'.
+
+    Only the kinds really present are named (a city without thị trấn does not list them);
+    types without local kinds use the type's name ('cơ quan', 'doanh nghiệp').
+    """
+    words: list[str] = []
+    for unit_type in UNIT_TYPES:
+        of_type = [u for u in units if u.type == unit_type]
+        if not of_type:
+            continue
+        found = {kind_word(unit) for unit in of_type}
+        order = [*KIND_WORDS.get(unit_type, ()), UNIT_TYPES[unit_type]]
+        words += sorted(found, key=lambda w: order.index(w) if w in order else len(order))
+    return ", ".join(dict.fromkeys(words))
+
 # Types that are local governments: their documents are issued by the Ủy ban nhân dân.
 GOVERNMENT_TYPES = frozenset({"tinh", "huyen", "xa"})
 
@@ -73,10 +108,26 @@ class Target:
     unit_types: tuple[str, ...]
     percent: float | None = None
     strict: bool = False
+    # Codes of the units a target names ("thành phố Kon Tum chọn xây dựng 02 …"): it then
+    # concerns those units only, not a type.
+    units: tuple[str, ...] = ()
+    # How many units a model-unit target asks for (so_luong: "ít nhất 01 xã … điển hình").
+    count: int = 1
 
     def applies_to(self, unit_type: str) -> bool:
         """Tell whether this target concerns units of the given type."""
         return unit_type in self.unit_types
+
+    def required(self, total: int) -> int:
+        """The fewest of `total` units that meet the target: exact, never a rounded percentage."""
+        if self.percent is None:
+            return total
+        goal = Fraction(str(self.percent))
+        need = math.floor(goal * total / 100) if self.strict else math.ceil(goal * total / 100)
+        # 'trên 80%' is strict: exactly 80% is not enough.
+        if self.strict and Fraction(need * 100, max(total, 1)) <= goal:
+            need += 1
+        return min(need, total)
 
 
 SIGNING_FORMS = ("tm", "kt", "truc_tiep")
@@ -141,6 +192,14 @@ class ScoreItem:
     max_points: Decimal
 
 
+# Year-end report deadlines (domain §1): khu dân cư before 20/11, districts before 15/12, the
+# others before 30/11; a campaign's han_bao_cao replaces them.
+DEFAULT_DEADLINES: dict[str, tuple[int, int]] = {
+    "khu_dan_cu": (11, 20), "xa": (11, 30), "co_quan": (11, 30), "doanh_nghiep": (11, 30),
+    "co_so_giao_duc": (11, 30), "huyen": (12, 15), "tinh": (12, 31),
+}
+
+
 @dataclass
 class Campaign:
     """The province's plan for the year: dates, bases, targets and the required documents."""
@@ -163,6 +222,15 @@ class Campaign:
     thresholds: Thresholds = field(default_factory=Thresholds)
     score_items: list[ScoreItem] = field(default_factory=list)
     review_meeting_types: tuple[str, ...] = ("khu_dan_cu", "xa")
+    # Deadline of each unit type's year-end report to the level above (han_bao_cao).
+    deadlines: dict[str, dt.date] = field(default_factory=dict)
+
+    def report_deadline(self, unit_type: str) -> dt.date:
+        """When a unit type reports its year-end results: the campaign's date, else domain §1."""
+        if unit_type in self.deadlines:
+            return self.deadlines[unit_type]
+        month, day = DEFAULT_DEADLINES.get(unit_type, (11, 30))
+        return dt.date(self.year, month, day)
 
     def signing_form(self, unit_type: str) -> str:
         """How a unit type signs: 'tm' for local governments, the head directly otherwise."""
@@ -202,6 +270,8 @@ class Unit:
     secretary: str = ""
     signer: str = ""
     signer_title: str = ""
+    # The managing body written above the issuer in a header (roster "Cơ quan chủ quản").
+    owner_body: str = ""
     parent: Unit | None = field(default=None, repr=False)
     children: list[Unit] = field(default_factory=list, repr=False)
 
@@ -224,6 +294,25 @@ class Unit:
         if first in _GENERIC_WORDS or self.name.casefold().startswith(_GENERIC_PHRASES):
             return vi.lower_first(self.name)
         return self.name
+
+    @property
+    def bare_name(self) -> str:
+        """The name without its administrative word: 'Đăk Hà' for 'Huyện Đăk Hà', 'Phường 5'."""
+        lowered = self.name.casefold()
+        for prefix in (*_GENERIC_PHRASES, *_GENERIC_WORDS):
+            if lowered.startswith(prefix + " "):
+                rest = self.name[len(prefix) + 1 :].strip()
+                # A number is not a name on its own: 'Phường 5' stays whole (Nghị định 30).
+                return self.name if not rest or rest.isdigit() else rest
+        return self.name
+
+    @property
+    def government(self) -> Unit | None:
+        """The nearest local government at or above this unit (its UBND), or None."""
+        current: Unit | None = self
+        while current is not None and current.type not in GOVERNMENT_TYPES:
+            current = current.parent
+        return current
 
     def descendants(self) -> list[Unit]:
         """Every unit below this one, depth first, children in Vietnamese order."""

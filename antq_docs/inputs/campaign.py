@@ -266,6 +266,7 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
     numbering = _numbering(top, findings, file)
     thresholds = _thresholds(top, findings, file)
     score_items = _score_items(top, findings, file)
+    deadlines = _deadlines(top, findings, file)
     review_raw = top.raw("hop_binh_xet")
     review_types = (
         ("khu_dan_cu", "xa") if review_raw is None else top.unit_types("hop_binh_xet", review_raw)
@@ -289,7 +290,19 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         thresholds=thresholds,
         score_items=score_items,
         review_meeting_types=review_types,
+        deadlines=deadlines,
     )
+
+
+def _deadlines(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt.date]:
+    """han_bao_cao: unit type → the date its year-end report is due at the level above."""
+    raw = top.raw("han_bao_cao")
+    if raw is None:
+        return {}
+    fields = _Fields(raw, "han_bao_cao", findings, file)
+    out = {t: fields.date(t) for t in UNIT_TYPES if t in fields.data}
+    fields.finish()
+    return out
 
 
 def _per_type(
@@ -467,6 +480,25 @@ def _targets(top: _Fields, findings: list[Finding], file: str) -> list[Target]:
         ):
             fields.error("ty_le", f'"{percent}" phải là số phần trăm từ 0 đến 100')
             percent = None
+        units_raw = fields.raw("don_vi")
+        units: tuple[str, ...] = ()
+        if units_raw is not None:
+            if isinstance(units_raw, (str, int)):
+                units_raw = [units_raw]
+            if (not isinstance(units_raw, list) or not units_raw
+                    or not all(isinstance(c, (str, int)) for c in units_raw)):
+                fields.error("don_vi", "phải là danh sách mã đơn vị")
+            else:
+                units = tuple(clean_text(str(c)) for c in units_raw)
+                if types_raw is None:
+                    # A target that names units concerns them, not every type.
+                    types = ()
+        count = fields.raw("so_luong")
+        if count is None:
+            count = 1
+        elif isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            fields.error("so_luong", f'"{count}" phải là số nguyên từ 1')
+            count = 1
         compare = fields.raw("so_sanh") or ">="
         if compare not in (">", ">="):
             fields.error("so_sanh", f'"{compare}" phải là ">" (trên) hoặc ">=" (đạt ít nhất)')
@@ -478,6 +510,8 @@ def _targets(top: _Fields, findings: list[Finding], file: str) -> list[Target]:
                 unit_types=types,
                 percent=float(percent) if percent is not None else None,
                 strict=compare == ">",
+                units=units,
+                count=count,
             )
         )
     return targets

@@ -33,6 +33,7 @@ COLUMNS = [
     Column("bi_thu", "Bí thư"),
     Column("nguoi_ky", "Người ký"),
     Column("chuc_vu_nguoi_ky", "Chức vụ người ký"),
+    Column("co_quan_chu_quan", "Cơ quan chủ quản"),
 ]
 
 TRUE_WORDS = {"x", "có", "co", "1", "true", "yes", "đúng"}
@@ -218,6 +219,7 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
         secretary=row.get("bi_thu"),
         signer=row.get("nguoi_ky"),
         signer_title=row.get("chuc_vu_nguoi_ky"),
+        owner_body=row.get("co_quan_chu_quan"),
     )
 
 

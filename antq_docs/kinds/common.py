@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from antq_docs import vi
+from antq_docs import model, vi
 from antq_docs.kinds.base import Needs, NumberSlot
-from antq_docs.model import GOVERNMENT_TYPES, Campaign, Unit
+from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Unit
 
 _PLACE_PREFIX = re.compile(
     r"^(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE
@@ -33,24 +33,164 @@ def place_of(unit: Unit, campaign: Campaign) -> str:
     return campaign.place
 
 
-def header(unit: Unit, campaign: Campaign, day: dt.date) -> dict:
-    """Header variables: superior and issuing body (upper case) and the date line.
+# Width of the header's left column in characters of 12 pt bold capitals (7 cm): a line longer
+# than this wraps in Word, so the issuer's name is broken into lines before it does.
+HEADER_LINE = 27
+# Words before which a name may be broken: the administrative unit it belongs to.
+_LOCALITY = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU")
+# Schools a province's Sở Giáo dục và Đào tạo manages (upper secondary and the province's own).
+_PROVINCIAL_SCHOOL = re.compile(
+    r"\b(THPT|trung học phổ thông|phổ thông dân tộc nội trú|trường phổ thông|chuyên)\b",
+    re.IGNORECASE,
+)
 
-    Nghị định 30 lets the superior body use the common abbreviation (UBND HUYỆN ĐĂK HÀ), which
-    keeps it on one line of the header column; the issuing body is always written in full.
+
+def _break_allowed(words: list[str], index: int) -> int:
+    """How good a line break before words[index] is: 2 best, 1 acceptable, 0 never.
+
+    A proper name never splits ('Đăk' / 'Psi', 'Nguyễn Tất' / 'Thành'), nor does a common
+    noun ('Tư' / 'pháp'); a break before the locality ('… / HUYỆN ĐĂK HÀ') reads best.
     """
-    superior = ""
-    if unit.parent is not None:
-        parent = unit.parent
-        if parent.type in GOVERNMENT_TYPES:
-            superior = f"UBND {vi.upper(parent.name)}"
-        else:
-            superior = vi.upper(parent.body_name)
+    first = " ".join(words[:index])
+    if first.count('"') % 2 or first.count("“") > first.count("”") or (
+            first.count("(") > first.count(")") or first.count("<") > first.count(">")):
+        return 0  # never inside quotes or brackets
+    before, word = (w.strip("\"“”'(<[") for w in (words[index - 1], words[index]))
+    if not word or not before:
+        return 0
+    rest = " ".join(words[index:]).upper()
+    if any(rest.startswith(p + " ") for p in _LOCALITY):
+        return 2
+    if word[:1].islower() or word == "&" or before == "&":
+        return 0
+    abbreviation = before.isupper() and len(before) > 1
+    if before[:1].isupper() and not abbreviation:
+        return 0
+    return 1
+
+
+def name_lines(name: str, limit: int = HEADER_LINE) -> list[str]:
+    """An issuer's name in upper case, broken into header lines that never split a name."""
+    return [vi.upper(line) for line in _lines(name.split(), limit)]
+
+
+def _lines(words: list[str], limit: int) -> list[str]:
+    whole = " ".join(words)
+    if len(whole) <= limit:
+        return [whole]
+    best: tuple | None = None
+    for index in range(1, len(words)):
+        quality = _break_allowed(words, index)
+        if not quality:
+            continue
+        first, second = " ".join(words[:index]), " ".join(words[index:])
+        # Lines that fit come first, then the better break, then the more even lines.
+        key = (len(first) > limit, len(second) > limit, -quality, max(len(first), len(second)))
+        if best is None or key < best[0]:
+            best = (key, index)
+    if best is None:
+        return [whole]
+    index = best[1]
+    return [" ".join(words[:index]), *_lines(words[index:], limit)]
+
+
+def superior_body(unit: Unit, campaign: Campaign) -> str:
+    """The line above the issuer (Nghị định 30, Phụ lục I), or '' when it has none.
+
+    A People's Committee has none; an agency carries its UBND; a school its managing body (the
+    province's Sở Giáo dục và Đào tạo for upper secondary, else the UBND); an enterprise none;
+    a khu dân cư its commune's UBND (Nghị định 59). The roster's "Cơ quan chủ quản" overrides.
+    """
+    if unit.owner_body:
+        return vi.upper(unit.owner_body)
+    if unit.type in GOVERNMENT_TYPES or unit.type == "doanh_nghiep" or unit.parent is None:
+        return ""
+    if unit.type == "co_so_giao_duc" and _PROVINCIAL_SCHOOL.search(unit.name):
+        province = next((u for u in _ancestors(unit) if u.type == "tinh"), None)
+        place = province.bare_name if province else campaign.province
+        return f"SỞ GD&ĐT {vi.upper(place)}"
+    government = unit.parent.government
+    if government is None:
+        return vi.upper(unit.parent.name)
+    return f"UBND {vi.upper(government.name)}"
+
+
+def _ancestors(unit: Unit) -> list[Unit]:
+    out = []
+    current = unit.parent
+    while current is not None:
+        out.append(current)
+        current = current.parent
+    return out
+
+
+def issuer_lines(unit: Unit) -> list[str]:
+    """The issuing body's lines: 'ỦY BAN NHÂN DÂN' / 'HUYỆN ĐĂK HÀ', or the name broken."""
+    if unit.type in GOVERNMENT_TYPES:
+        return ["ỦY BAN NHÂN DÂN", *name_lines(unit.name)]
+    return name_lines(unit.name)
+
+
+def header(unit: Unit, campaign: Campaign, day: dt.date) -> dict:
+    """Header variables: superior body, issuing body (list of lines), the date line."""
     return {
-        "cq_cap_tren": superior,
-        "cq_ban_hanh": vi.upper(unit.body_name),
+        "cq_cap_tren": superior_body(unit, campaign),
+        "cq_ban_hanh": issuer_lines(unit),
         "dong_ngay": vi.date_line(place_of(unit, campaign), day),
     }
+
+
+def office(unit: Unit, title: str) -> str:
+    """A head's office in full: 'Chủ tịch Ủy ban nhân dân phường Quyết Thắng', 'Giám đốc Sở Y tế'.
+
+    A title that already names its kind of unit is completed with the name ('Trưởng thôn' of
+    'Thôn 1' → 'Trưởng thôn 1'); a title that already holds the name is left as it is.
+    """
+    if unit.type in GOVERNMENT_TYPES:
+        return f"{short_title(title)} {unit.body_name}"
+    if unit.name.casefold() in title.casefold():
+        return title
+    sentence = unit.sentence_name
+    for words in KIND_WORDS.get(unit.type, ()):
+        if title.casefold().endswith(" " + words) and sentence.startswith(words + " "):
+            return f"{title}{sentence[len(words):]}"
+    return f"{title} {unit.name}"
+
+
+def party_office(unit: Unit) -> str:
+    """A unit's cấp ủy without its place: 'Huyện ủy', 'Thành ủy', 'Đảng ủy', 'Chi bộ'."""
+    lowered = unit.name.casefold()
+    if unit.type == "tinh":
+        return "Thành ủy" if lowered.startswith("thành phố") else "Tỉnh ủy"
+    if unit.type == "huyen":
+        return ("Thành ủy" if lowered.startswith("thành phố") else
+                "Thị ủy" if lowered.startswith("thị xã") else
+                "Quận ủy" if lowered.startswith("quận") else "Huyện ủy")
+    if unit.type == "xa":
+        return "Đảng ủy"
+    return "Chi bộ"
+
+
+def party_committee(unit: Unit) -> str:
+    """The cấp ủy of a unit's level: 'Huyện ủy Đăk Hà', 'Thành ủy Kon Tum', 'Đảng ủy xã Hà Mòn'.
+
+    A district's committee takes the bare name ('Huyện ủy Đăk Hà'); a name of one word or a
+    number keeps its whole name.
+    """
+    office = party_office(unit)
+    if unit.type in ("tinh", "huyen"):
+        return f"{office} {unit.bare_name}"
+    if unit.type in ("xa", "khu_dan_cu"):
+        return f"{office} {unit.sentence_name}"
+    return f"{office} {unit.name}"
+
+
+def police(unit: Unit) -> str:
+    """The Công an of a unit's level, or of the locality where a body sits: 'Công an xã Hà Mòn'."""
+    government = unit.government
+    if government is None:
+        return "Công an"
+    return f"Công an {government.sentence_name}"
 
 
 def legal_bases(campaign: Campaign) -> list[str]:
@@ -100,16 +240,22 @@ def number_slot(unit: Unit, needs: Needs, type_abbr: str, purpose: str, year: in
 
 
 def recipients(unit: Unit, campaign: Campaign) -> list[str]:
-    """Nơi nhận of a unit's plan: the level above, the province's committee, own units, file."""
+    """Nơi nhận of a unit's plan: the level above and the province's committee, the cấp ủy and
+    the Công an of the same level, the Mặt trận, the kinds of units it really has, the file."""
     lines = []
     if unit.parent is not None:
         lines.append(f"- {unit.parent.body_name} (để báo cáo);")
     lines.append(f"- {campaign.committee} (để báo cáo);")
-    if unit.type == "huyen":
-        lines.append("- Các xã, thị trấn, cơ quan, đơn vị trực thuộc (để thực hiện);")
-    elif unit.type == "xa":
-        lines.append("- Các thôn, tổ dân phố, cơ quan, đơn vị trên địa bàn (để thực hiện);")
+    lines.append(f"- {party_committee(unit)} (để báo cáo);")
+    if unit.type in GOVERNMENT_TYPES:
+        lines.append(f"- {police(unit)} (để thực hiện);")
+        lines.append(f"- Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name} (để phối hợp);")
+        children = subordinates(unit)
+        kinds = model.kinds_label(children)
+        if kinds:
+            lines.append(f"- Các {kinds} (để thực hiện);")
     else:
+        lines.append(f"- {police(unit)} (để phối hợp);")
         lines.append("- Các phòng, bộ phận, tổ chức đoàn thể (để thực hiện);")
     lines.append("- Lưu: VT.")
     return lines

@@ -9,131 +9,98 @@ Hướng dẫn 36-HD/VPTW) instead.
 
 from __future__ import annotations
 
-from antq_docs import vi
+from antq_docs import model, vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
 from antq_docs.model import Campaign, Results, Roster, Target, Unit
 
 PURPOSE = "kế hoạch năm"
 
-_PURPOSES = [
-    "Phát huy sức mạnh tổng hợp của cả hệ thống chính trị và toàn dân trong công tác bảo vệ an "
-    "ninh quốc gia, bảo đảm trật tự, an toàn xã hội {o_dau}; nâng cao chất lượng, hiệu quả "
-    "phong trào toàn dân bảo vệ an ninh Tổ quốc năm {nam}.",
-    "Thực hiện đạt và vượt các chỉ tiêu của {ke_hoach}; xây dựng, nhân rộng các mô hình, điển "
-    "hình tiên tiến về bảo đảm an ninh, trật tự.",
-]
-
-_REQUIREMENTS = [
-    "Triển khai đồng bộ, thiết thực, gắn phong trào với các phong trào thi đua và nhiệm vụ phát "
-    "triển kinh tế - xã hội; tránh hình thức.",
-    "Phân công cụ thể người, việc, thời gian hoàn thành; định kỳ kiểm tra, sơ kết, tổng kết, "
-    "báo cáo kết quả theo quy định.",
-]
-
-_TASKS: dict[str, list[str]] = {
-    "government": [
-        "Tăng cường sự lãnh đạo của cấp ủy, quản lý của chính quyền; kiện toàn Ban Chỉ đạo "
-        "phong trào toàn dân bảo vệ an ninh Tổ quốc {o_dau}.",
-        "Đẩy mạnh tuyên truyền, phổ biến pháp luật, nâng cao ý thức cảnh giác, tự phòng ngừa, tự "
-        "quản, tự bảo vệ của Nhân dân; tổ chức ký cam kết, giao ước thi đua đến từng khu dân cư, "
-        "cơ quan, doanh nghiệp, cơ sở giáo dục.",
-        "Củng cố, nhân rộng các mô hình tự quản về an ninh, trật tự; phát huy vai trò của lực "
-        "lượng tham gia bảo vệ an ninh, trật tự ở cơ sở và người có uy tín trong cộng đồng.",
-        "Chỉ đạo đăng ký, xây dựng và bình xét khu dân cư, xã, cơ quan, doanh nghiệp, cơ sở giáo "
-        "dục đạt tiêu chuẩn “An toàn về an ninh, trật tự” theo Thông tư số 124/2021/TT-BCA.",
-        "Gắn phong trào với xây dựng nông thôn mới, đô thị văn minh; giải quyết kịp thời mâu "
-        "thuẫn, tranh chấp, khiếu kiện ngay từ cơ sở.",
-        "Tổ chức các hoạt động kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({ngay_hoi}) "
-        "thiết thực, hiệu quả; kịp thời khen thưởng tập thể, cá nhân có thành tích.",
-    ],
-    "agency": [
-        "Quán triệt đến toàn thể cán bộ, công chức, viên chức, người lao động nhiệm vụ bảo vệ an "
-        "ninh, trật tự năm {nam}; tổ chức ký cam kết, giao ước thi đua.",
-        "Thực hiện nghiêm quy định bảo vệ bí mật nhà nước, bảo vệ an ninh nội bộ, an ninh mạng; "
-        "quản lý chặt chẽ tài sản, hồ sơ, tài liệu.",
-        "Kiện toàn tổ bảo vệ, lực lượng tự quản; thực hiện tốt phòng cháy, chữa cháy và an toàn "
-        "giao thông trong cán bộ, người lao động.",
-        "Đăng ký và phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự”; phối hợp chặt chẽ với "
-        "Công an nơi đóng trụ sở.",
-        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({ngay_hoi}); kịp thời khen "
-        "thưởng tập thể, cá nhân có thành tích.",
-    ],
-    "enterprise": [
-        "Quán triệt đến người lao động nhiệm vụ bảo vệ an ninh, trật tự năm {nam}; tổ chức ký cam "
-        "kết, giao ước thi đua giữa các tổ, đội, phân xưởng.",
-        "Bảo vệ an ninh kinh tế, bí mật kinh doanh, tài sản của doanh nghiệp; giải quyết kịp thời "
-        "kiến nghị của người lao động, không để xảy ra đình công, ngừng việc trái pháp luật.",
-        "Củng cố lực lượng bảo vệ, tổ tự quản về an ninh, trật tự; thực hiện nghiêm phòng cháy, "
-        "chữa cháy, an toàn lao động.",
-        "Đăng ký và phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự”; phối hợp với Công an "
-        "nơi doanh nghiệp hoạt động.",
-        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({ngay_hoi}).",
-    ],
-    "school": [
-        "Quán triệt đến cán bộ, giáo viên, nhân viên, học sinh, sinh viên nhiệm vụ bảo vệ an ninh, "
-        "trật tự năm {nam}; lồng ghép giáo dục pháp luật vào các hoạt động của nhà trường.",
-        "Phòng ngừa bạo lực học đường, tệ nạn ma túy, vi phạm pháp luật trong học sinh, sinh viên; "
-        "phối hợp với gia đình và Công an quản lý học sinh, sinh viên ở trọ.",
-        "Kiện toàn tổ an ninh, trật tự nhà trường; bảo đảm phòng cháy, chữa cháy, an toàn giao "
-        "thông và an toàn trên không gian mạng.",
-        "Đăng ký và phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự”; phối hợp với Công an "
-        "nơi trường đóng.",
-        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({ngay_hoi}) gắn với hoạt động "
-        "ngoại khóa.",
-    ],
-}
-
-_GROUP = {"huyen": "government", "xa": "government", "co_quan": "agency",
-          "doanh_nghiep": "enterprise", "co_so_giao_duc": "school"}
-
-# Who reports the year-end evaluation to the level above, and by when (Thông tư 124 practice).
-_DEADLINES = {"khu_dan_cu": (11, 20), "xa": (11, 30), "co_quan": (11, 30),
-              "doanh_nghiep": (11, 30), "co_so_giao_duc": (11, 30), "huyen": (12, 15)}
-
-# The Party committee of each level, for the Hướng dẫn 36 family.
-_PARTY = {
-    "huyen": ("Huyện ủy", "HU"),
-    "xa": ("Đảng ủy", "ĐU"),
-    "co_quan": ("Chi bộ", "CB"),
-    "doanh_nghiep": ("Chi bộ", "CB"),
-    "co_so_giao_duc": ("Chi bộ", "CB"),
-}
+# Kinds of unit whose plan paragraphs differ (III. Nhiệm vụ, IV. Tổ chức thực hiện).
+_GROUP = {"tinh": "chinh_quyen", "huyen": "chinh_quyen", "xa": "chinh_quyen",
+          "co_quan": "co_quan", "doanh_nghiep": "doanh_nghiep",
+          "co_so_giao_duc": "co_so_giao_duc"}
+# Units that issue a Party resolution instead, and the short name of their committee's office.
+_PARTY = {"huyen": "HU", "xa": "ĐU", "co_quan": "CB", "doanh_nghiep": "CB",
+          "co_so_giao_duc": "CB"}
+# A plan lists its subordinates' targets in this order of unit types.
+_TYPE_ORDER = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+# The unit's own part of these targets is the plan itself, so only its subordinates' is stated.
+_NOT_OWN = frozenset({"ke_hoach"})
 
 
-def _area(unit: Unit) -> str:
-    """'trên địa bàn xã Hà Mòn' for a local government, 'tại Sở Tư pháp' for the others."""
-    if unit.type in ("huyen", "xa"):
-        return f"trên địa bàn {unit.sentence_name}"
-    return f"tại {unit.name}"
+def _count(number: int) -> str:
+    """Counts in a plan carry two digits, as officials write them: '04', '12'."""
+    return f"{number:02d}"
 
 
-def _applies(target: Target, types: set[str]) -> bool:
-    return any(target.applies_to(t) for t in types)
+def _level(target: Target) -> str:
+    """'100%', 'Trên 80%': how the target's level opens a sentence."""
+    value = vi.percent(target.percent) if target.percent is not None else "100%"
+    return f"Trên {value}" if target.strict else value
 
 
-def _requirement(campaign: Campaign, unit: Unit) -> tuple[str, str]:
-    """What one subordinate unit must reach: registration, and the year-end goal."""
-    register = [t for t in campaign.targets_for(unit.type) if t.id == "dang_ky"]
-    if not register:
-        registration = "Không áp dụng"
-    elif register[0].percent is not None and register[0].percent >= 100:
-        registration = "Đăng ký"
+def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
+    """The targets a unit's plan states, in its own terms and counts (domain §3).
+
+    The unit's own part of each target of its type; then, for each kind of unit in its subtree,
+    the share and the count of those units ('100% (04/04) thôn, làng đăng ký …'); and the targets
+    that name this unit. A target about a type the unit neither is nor has is left out, so a
+    commune never carries the province's "cấp huyện" sentence.
+    """
+    below = unit.descendants()
+    rows: list[dict] = []
+    for target in campaign.targets:
+        if target.units:
+            if unit.code in target.units:
+                rows.append({"pham_vi": "rieng", "ma": target.id,
+                             "noi_dung": target.text.rstrip(" ;.")})
+            continue
+        if target.applies_to(unit.type) and target.id not in _NOT_OWN:
+            rows.append({"pham_vi": "don_vi", "ma": target.id,
+                         "noi_dung": target.text.rstrip(" ;."),
+                         "so_luong": _count(target.count),
+                         "loai": model.kinds_label([u for u in unit.children if u.type == "xa"])
+                         or "xã"})
+        parts = []
+        for unit_type in _TYPE_ORDER:
+            if unit_type == unit.type or not target.applies_to(unit_type):
+                continue
+            of_type = [u for u in below if u.type == unit_type]
+            if not of_type:
+                continue
+            base = len(of_type)
+            if target.id == "dat_chuan":
+                # Recognition counts among the registered: as many as must register.
+                register = next((t for t in campaign.targets if t.id == "dang_ky"
+                                 and not t.units and t.applies_to(unit_type)), None)
+                base = register.required(base) if register else base
+            need = target.required(base)
+            count = f"{_count(need)}/{_count(base)}"
+            parts.append({"loai": model.kinds_label(of_type),
+                          "so": count if need == base else f"ít nhất {count}"})
+        if parts:
+            rows.append({"pham_vi": "cap_duoi", "ma": target.id, "noi_dung": target.text,
+                         "muc": _level(target), "phan": parts, "so_luong": _count(target.count)})
+    return rows
+
+
+def _requirement(campaign: Campaign, unit: Unit) -> dict:
+    """What one subordinate must reach: registration (required or encouraged), year-end goals."""
+    own = [t for t in campaign.targets_for(unit.type) if not t.units]
+    register = next((t for t in own if t.id == "dang_ky"), None)
+    if register is None:
+        registration, level = "", ""
+    elif register.percent is None or register.percent >= 100:
+        registration, level = "bat_buoc", ""
     else:
-        level = vi.percent(register[0].percent or 0)
-        registration = f"Vận động đăng ký (chỉ tiêu {level})"
-    goals = []
-    if any(t.id == "dat_chuan" for t in campaign.targets_for(unit.type)):
-        goals.append("Đạt chuẩn “An toàn về an ninh, trật tự”")
-    if any(t.id in ("kha_tro_len", "huyen_kha_tro_len") for t in campaign.targets_for(unit.type)):
-        goals.append("Xếp loại Khá trở lên")
-    return registration, "; ".join(goals) or "Không áp dụng"
-
-
-def _sentences(items: list[str]) -> list[str]:
-    """End list items the administrative way: ';' after each, '.' after the last."""
-    cleaned = [item.rstrip(" ;.") for item in items]
-    return [item + (";" if i < len(cleaned) - 1 else ".") for i, item in enumerate(cleaned)]
+        registration, level = "van_dong", vi.percent(register.percent)
+    return {
+        "dang_ky": registration,
+        "muc_dang_ky": level,
+        "dat_chuan": any(t.id == "dat_chuan" for t in own),
+        "kha": any(t.id in ("kha_tro_len", "huyen_kha_tro_len") for t in own),
+    }
 
 
 class Plan(Kind):
@@ -152,7 +119,7 @@ class Plan(Kind):
     def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
         """'…/KH-UBND', or '…-NQ/ĐU' for a Party resolution."""
         if self._party(campaign, unit):
-            return NumberSlot(issuer=f"{unit.code}#dang", pattern=f"{{}}-NQ/{_PARTY[unit.type][1]}",
+            return NumberSlot(issuer=f"{unit.code}#dang", pattern=f"{{}}-NQ/{_PARTY[unit.type]}",
                               year=self.document_year(campaign))
         return common.number_slot(unit, needs, "KH", PURPOSE, self.document_year(campaign))
 
@@ -164,16 +131,9 @@ class Plan(Kind):
         needs: Needs,
         results: Results | None = None,
     ) -> dict:
-        """Header, căn cứ, the four parts, the subordinate table, signature and recipients."""
+        """Names, dates, the unit's targets with counts, its subordinates, signature, recipients."""
         day = needs.campaign_date(campaign, self.name, PURPOSE)
-        values = {
-            "nam": campaign.year,
-            "o_dau": _area(unit),
-            "ke_hoach": f"Kế hoạch số {campaign.plan.number} của {campaign.plan.issuer}",
-            "ngay_hoi": vi.short_date(campaign.event_date),
-        }
-        types = {unit.type} | {u.type for u in unit.descendants()}
-        targets = [t for t in campaign.targets if _applies(t, types)]
+        targets = unit_targets(campaign, unit)
         if not campaign.targets:
             needs.campaign_part("chi_tieu", f"{PURPOSE} (phần II. Chỉ tiêu)")
         elif not targets:
@@ -185,42 +145,43 @@ class Plan(Kind):
             )
         rows = []
         for index, sub in enumerate(common.subordinates(unit), start=1):
-            registration, goal = _requirement(campaign, sub)
             rows.append({
                 "stt": index,
                 "ten": sub.name,
-                "loai": vi.upper(sub.type_name[:1]) + sub.type_name[1:],
-                "dang_ky": registration,
-                "muc_tieu": goal,
-                "ghi_chu": "Xây dựng điển hình" if sub.is_model else "",
+                "loai": vi.upper(model.kind_word(sub)[:1]) + model.kind_word(sub)[1:],
+                "dien_hinh": sub.is_model,
+                **_requirement(campaign, sub),
             })
-        models, model_note = self._models(campaign, unit, needs)
-        deadline_month, deadline_day = _DEADLINES[unit.type]
+        models = self._models(campaign, unit, needs)
+        children = common.subordinates(unit)
+        deadlines: dict[str, list[Unit]] = {}
+        for child in children:
+            due = vi.short_date(campaign.report_deadline(child.type))
+            deadlines.setdefault(due, []).append(child)
+        superior = unit.parent.body_name if unit.parent else campaign.committee
         context = {
             "trich_yeu": f"Xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {campaign.year}",
             "nam": campaign.year,
+            "ten": unit.body_name,
+            "ten_trong_cau": unit.sentence_name,
+            "nhom": _GROUP[unit.type],
+            "cap": unit.type,
             "can_cu": common.legal_bases(campaign),
-            "mo_dau": (
-                f"Thực hiện {campaign.plan.citation()}, {unit.body_name} ban hành Kế hoạch xây "
-                f"dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {campaign.year} "
-                f"{_area(unit)} như sau:"
-            ),
-            "muc_dich": [s.format(**values) for s in _PURPOSES],
-            "yeu_cau": list(_REQUIREMENTS),
-            "chi_tieu": _sentences([t.text for t in targets]),
+            "ke_hoach_tinh": campaign.plan.citation(),
+            "ke_hoach": {"so": campaign.plan.number, "co_quan": campaign.plan.issuer},
+            "ngay_hoi": vi.short_date(campaign.event_date),
+            "chi_tieu": targets,
             "bang": rows,
-            "bang_tieu_de": (
-                f"Chỉ tiêu đối với từng đơn vị trực thuộc {unit.sentence_name}:" if rows else ""
-            ),
-            "dien_hinh": models,
-            "canh_bao_dien_hinh": model_note,
-            "nhiem_vu": [s.format(**values) for s in _TASKS[_GROUP[unit.type]]],
-            "to_chuc": self._assignments(campaign, unit, deadline_month, deadline_day),
-            "ket_thuc": (
-                f"Trên đây là Kế hoạch xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
-                f"{campaign.year} của {unit.body_name}; đề nghị các cơ quan, đơn vị, cá nhân "
-                "liên quan nghiêm túc triển khai thực hiện./."
-            ),
+            "dien_hinh": [m.name for m in models],
+            "thieu_dien_hinh": unit.type == "huyen" and not models,
+            "cap_duoi_ten": model.kinds_label(children) or "đơn vị",
+            "cap_duoi_xa": model.kinds_label([u for u in children if u.type == "xa"]) or "xã",
+            "cap_duoi": [{"loai": model.kinds_label(units), "han": due}
+                         for due, units in deadlines.items()],
+            "cong_an": common.police(unit),
+            "cap_uy": common.party_committee(unit),
+            "cap_tren": superior,
+            "han": vi.short_date(campaign.report_deadline(unit.type)),
         }
         if self._party(campaign, unit):
             context.update(self._party_parts(campaign, unit, day, needs))
@@ -230,79 +191,27 @@ class Plan(Kind):
             context["noi_nhan"] = common.recipients(unit, campaign)
         return context
 
-    def _models(self, campaign: Campaign, unit: Unit, needs: Needs) -> tuple[str, str]:
-        """The model units a district builds (target 3), or the note that it has none."""
+    def _models(self, campaign: Campaign, unit: Unit, needs: Needs) -> list[Unit]:
+        """The model units a district builds (target 3); a district without one is warned."""
         if unit.type != "huyen":
-            return "", ""
+            return []
         models = sorted((u for u in unit.descendants() if u.is_model),
                         key=lambda u: vi.sort_key(u.name))
-        if models:
-            names = "; ".join(m.name for m in models)
-            return (f"Đơn vị chọn xây dựng điển hình về phong trào toàn dân bảo vệ an ninh Tổ "
-                    f"quốc năm {campaign.year}: {names}."), ""
-        needs.warn(
-            f"{unit.code} ({unit.name}): chưa có đơn vị điển hình (cột Điển hình); bản kế hoạch "
-            "có ghi chú để bổ sung trước khi ban hành."
-        )
-        return "", (
-            f"Lưu ý: {unit.sentence_name} chưa chọn đơn vị xây dựng điển hình (chỉ tiêu mỗi "
-            "huyện ít nhất 01 xã hoặc 01 cơ quan, doanh nghiệp, cơ sở giáo dục điển hình); cần "
-            "bổ sung trước khi ban hành."
-        )
-
-    def _assignments(self, campaign: Campaign, unit: Unit, month: int, day: int) -> list[str]:
-        """Tổ chức thực hiện: who does what, and when results are reported."""
-        deadline = f"ngày {day:02d}/{month}/{campaign.year}"
-        superior = unit.parent.body_name if unit.parent else campaign.committee
-        if unit.type in ("huyen", "xa"):
-            lines = [
-                f"Công an {unit.sentence_name} là lực lượng nòng cốt, chủ trì tham mưu triển khai "
-                "Kế hoạch; hướng dẫn, kiểm tra, đôn đốc các đơn vị thực hiện.",
-                f"Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name} và các đoàn thể "
-                "tăng cường tuyên truyền, vận động hội viên, đoàn viên và Nhân dân tham gia phong "
-                "trào.",
-            ]
-            if unit.children:
-                lines.append(
-                    "Các đơn vị trực thuộc xây dựng kế hoạch, tổ chức ký cam kết, đăng ký tiêu "
-                    "chuẩn “An toàn về an ninh, trật tự”, tự đánh giá và báo cáo kết quả theo "
-                    "thời hạn được hướng dẫn."
-                )
-        else:
-            lines = [
-                "Các phòng, bộ phận và tổ chức đoàn thể triển khai Kế hoạch đến toàn thể cán bộ, "
-                "người lao động; người đứng đầu chịu trách nhiệm về kết quả thực hiện.",
-            ]
-        lines.append(
-            f"Kết quả thực hiện, tự đánh giá và đề nghị xếp loại phong trào năm {campaign.year} "
-            f"gửi về {superior} trước {deadline}."
-        )
-        return lines
+        if not models:
+            needs.warn(
+                f"{unit.code} ({unit.name}): chưa có đơn vị điển hình (cột Điển hình); bản kế "
+                "hoạch có ghi chú để bổ sung trước khi ban hành."
+            )
+        return models
 
     def _party_parts(self, campaign: Campaign, unit: Unit, day, needs: Needs) -> dict:
         """Header, signature and recipients of the cấp ủy's resolution (Hướng dẫn 36)."""
-        committee, _ = _PARTY[unit.type]
-        if unit.type == "huyen" and unit.name.lower().startswith("thành phố"):
-            committee = "Thành ủy"
-        own = f"{committee} {unit.name.split(' ', 1)[1]}" if unit.type == "huyen" else (
-            f"{committee} {unit.sentence_name}")
+        own = common.party_committee(unit)
+        office = common.party_office(unit)
         superior = f"Đảng bộ {unit.parent.sentence_name}" if unit.parent else ""
         secretary = needs.unit_value(unit, "secretary", f"{PURPOSE} (nghị quyết cấp ủy)")
-        deadline_month, deadline_day = _DEADLINES[unit.type]
-        report_to = f"{superior.replace('Đảng bộ', 'Ban Thường vụ')}" if superior else "cấp trên"
+        report_to = superior.replace("Đảng bộ", "Ban Thường vụ", 1) if superior else "cấp trên"
         return {
-            "to_chuc": [
-                f"{unit.body_name} xây dựng kế hoạch triển khai Nghị quyết; Công an "
-                f"{unit.sentence_name} làm nòng cốt tham mưu, hướng dẫn, kiểm tra việc thực hiện."
-                if unit.type in ("huyen", "xa") else
-                f"Người đứng đầu {unit.name} xây dựng kế hoạch triển khai Nghị quyết.",
-                "Ủy ban Mặt trận Tổ quốc và các đoàn thể vận động đoàn viên, hội viên và Nhân dân "
-                "tham gia phong trào.",
-                "Các chi bộ trực thuộc quán triệt Nghị quyết đến đảng viên, gắn với nhiệm vụ của "
-                "chi bộ.",
-                f"Văn phòng {committee} theo dõi, đôn đốc, tổng hợp kết quả, báo cáo {report_to} "
-                f"trước ngày {deadline_day:02d}/{deadline_month}/{campaign.year}.",
-            ],
             "dang_cap_tren": vi.upper(superior),
             "dang_ban_hanh": vi.upper(own),
             "dong_ngay": vi.date_line(common.place_of(unit, campaign), day),
@@ -310,22 +219,16 @@ class Plan(Kind):
                 f"về lãnh đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
                 f"năm {campaign.year}"
             ),
-            "mo_dau": (
-                f"Thực hiện {campaign.plan.citation()}, {own} ban hành Nghị quyết về lãnh đạo "
-                f"xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {campaign.year} "
-                f"{_area(unit)} như sau:"
-            ),
-            "ket_thuc": (
-                f"Nghị quyết này được quán triệt đến các chi bộ, đảng viên và tổ chức thực hiện "
-                f"trong năm {campaign.year}./."
-            ),
-            "ky": {"tham_quyen": [f"T/M {vi.upper(committee)}"], "chuc_vu": "BÍ THƯ",
+            "cap_uy": own,
+            "cap_uy_loai": office,
+            "bao_cao_dang": report_to,
+            "ky": {"tham_quyen": [f"T/M {vi.upper(office)}"], "chuc_vu": "BÍ THƯ",
                    "ho_ten": secretary},
             "noi_nhan": [
                 *([f"- {superior} (để báo cáo);"] if superior else []),
                 f"- {unit.body_name} (để thực hiện);",
                 "- Các chi bộ trực thuộc;",
-                f"- Lưu Văn phòng {committee}.",
+                f"- Lưu Văn phòng {office}.",
             ],
         }
 

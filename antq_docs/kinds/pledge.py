@@ -10,7 +10,7 @@ from __future__ import annotations
 from antq_docs import vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs
-from antq_docs.model import Campaign, Results, Roster, Unit
+from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
 
 PURPOSE = "bản cam kết"
 
@@ -99,6 +99,19 @@ COMMITMENTS: dict[str, list[str]] = {
 }
 
 
+def _signing_title(unit: Unit, title: str) -> str:
+    """The title under a party's signature: 'CHỦ TỊCH UBND PHƯỜNG QUYẾT THẮNG', 'TRƯỞNG THÔN 1'.
+
+    A People's Committee's office is named with its commune, abbreviated as Nghị định 30 allows;
+    a village head's with the village; other heads by title, their body being named above.
+    """
+    if unit.type in GOVERNMENT_TYPES:
+        return f"{vi.upper(common.short_title(title))} UBND {vi.upper(unit.name)}"
+    if unit.type == "khu_dan_cu":
+        return vi.upper(common.office(unit, title))
+    return vi.upper(title)
+
+
 class Pledge(Kind):
     """The pledge form of one unit to the level above it."""
 
@@ -145,18 +158,20 @@ class Pledge(Kind):
             "nam": campaign.year,
             "can_cu": common.legal_bases(campaign),
             "ngay_ky": vi.date_words(day),
-            "ben_nhan": {"ten": parent.body_name, "ho_ten": parent_head, "chuc_vu": parent_title},
+            "ben_nhan": {"ten": parent.body_name, "ho_ten": parent_head,
+                         "chuc_vu": common.office(parent, parent_title)},
             "ben_cam_ket": {
                 "ten": unit.body_name,
                 "ten_trong_cau": unit.sentence_name if residential else unit.body_name,
                 "ho_ten": head,
-                "chuc_vu": title,
+                "chuc_vu": common.office(unit, title),
                 "dia_chi": unit.address,
             },
             "so_ho": vi.number(unit.households) if unit.households else "",
             "cam_ket": [c.format(**values) for c in COMMITMENTS[unit.type]],
-            "ky_ben_nhan": {"chuc_vu": vi.upper(parent_title), "ho_ten": parent_head},
-            "ky_ben_cam_ket": {"chuc_vu": vi.upper(title), "ho_ten": head},
+            "ky_ben_nhan": {"chuc_vu": _signing_title(parent, parent_title),
+                            "ho_ten": parent_head},
+            "ky_ben_cam_ket": {"chuc_vu": _signing_title(unit, title), "ho_ten": head},
         }
 
 

@@ -272,7 +272,7 @@ def cell_para(cell, text: str = "", **kw):
     return para(cell, text, **kw)
 
 
-def nd30_header(doc, *, superior: bool, number: bool, issuer_tag: str = "{{ cq_ban_hanh }}"):
+def nd30_header(doc, *, superior: bool, number: bool):
     """The Nghị định 30 header: bodies and number on the left, Quốc hiệu, Tiêu ngữ, date right."""
     left_w, right_w = 7.0, TEXT_WIDTH_CM - 7.0
     table = borderless_table(doc, [left_w, right_w], rows=1)
@@ -281,8 +281,11 @@ def nd30_header(doc, *, superior: bool, number: bool, issuer_tag: str = "{{ cq_b
         cell_para(left, "{%p if cq_cap_tren %}", size=12)
         cell_para(left, "{{ cq_cap_tren }}", size=12)
         cell_para(left, "{%p endif %}", size=12)
-    issuer = cell_para(left, issuer_tag, size=12, bold=True)
+    # The issuing body, one paragraph per line so a name never wraps in the middle.
+    cell_para(left, "{%p for dong_cq in cq_ban_hanh %}", size=12, bold=True)
+    issuer = cell_para(left, "{{ dong_cq }}", size=12, bold=True)
     issuer.paragraph_format.keep_with_next = True
+    cell_para(left, "{%p endfor %}", size=12, bold=True)
     short_rule(left, left_w)
     if number:
         cell_para(left, "Số: {{ so_ky_hieu }}", size=13, before=6)

@@ -1,4 +1,9 @@
-"""Build plan.docx (Nghị định 30) and plan-dang.docx (the cấp ủy's resolution, Hướng dẫn 36)."""
+"""Build plan.docx (Nghị định 30) and plan-dang.docx (the cấp ủy's resolution, Hướng dẫn 36).
+
+The wording of the plan is literal text here, in the template, where an official can change it
+in Word; paragraphs that differ by kind of unit sit between `{%p if nhom == … %}` tags. The
+context only brings data: names, dates, counts, the unit's targets and its subordinates.
+"""
 
 from __future__ import annotations
 
@@ -7,40 +12,231 @@ from tools.templates import docxbuild as d
 TABLE_WIDTHS = [1.3, 4.4, 2.0, 3.0, 3.8, 2.0]
 TABLE_HEADER = ["STT", "Tên đơn vị", "Loại", "Đăng ký “An toàn về an ninh, trật tự”",
                 "Mục tiêu cuối năm", "Ghi chú"]
+STANDARD = "“An toàn về an ninh, trật tự”"
+# Where the unit works: 'trên địa bàn xã Hà Mòn' for a local government, 'tại Sở Tư pháp' else.
+WHERE = ("{% if nhom == 'chinh_quyen' %}trên địa bàn {{ ten_trong_cau }}"
+         "{% else %}tại {{ ten }}{% endif %}")
+
+# The unit's own targets, by indicator id (chỉ tiêu `ma`); the last branch quotes the
+# province's sentence for a target the template has no wording for.
+OWN_TARGETS = [
+    ("cam_ket",
+     "100% {% if nhom == 'chinh_quyen' %}cán bộ, công chức, đảng viên, đoàn viên, hội viên và "
+     "Nhân dân trên địa bàn {{ ten_trong_cau }}{% elif nhom == 'doanh_nghiep' %}người lao động "
+     "của {{ ten }}{% elif nhom == 'co_so_giao_duc' %}cán bộ, giáo viên, nhân viên, học sinh, "
+     "sinh viên của {{ ten }}{% else %}cán bộ, công chức, viên chức, người lao động của "
+     "{{ ten }}{% endif %} được phổ biến, quán triệt nhiệm vụ năm {{ nam }}; tổ chức ký cam "
+     "kết, giao ước thi đua thực hiện phong trào."),
+    ("dang_ky",
+     "Đăng ký xây dựng {{ ten_trong_cau }} đạt tiêu chuẩn " + STANDARD + " năm {{ nam }}."),
+    ("dat_chuan",
+     "Phấn đấu {{ ten_trong_cau }} được công nhận đạt tiêu chuẩn " + STANDARD
+     + " năm {{ nam }}."),
+    ("kha_tro_len",
+     "Phấn đấu phong trào toàn dân bảo vệ an ninh Tổ quốc của {{ ten_trong_cau }} được đánh "
+     "giá, phân loại đạt mức “Khá” trở lên."),
+    ("huyen_kha_tro_len",
+     "Phấn đấu phong trào toàn dân bảo vệ an ninh Tổ quốc của {{ ten_trong_cau }} được đánh "
+     "giá, phân loại đạt mức “Khá” trở lên."),
+    ("ngay_hoi",
+     "Ban hành kế hoạch và tổ chức các hoạt động kỷ niệm “Ngày hội toàn dân bảo vệ an ninh "
+     "Tổ quốc” ({{ ngay_hoi }}) năm {{ nam }}."),
+    ("dien_hinh",
+     "Xây dựng ít nhất {{ ct.so_luong }} {{ ct.loai }} hoặc {{ ct.so_luong }} cơ quan, doanh "
+     "nghiệp, cơ sở giáo dục điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc."),
+]
+
+# Who a subordinates' target is about: '100% (04/04) thôn, làng' for one kind of unit,
+# '100% xã, phường (03/03) và cơ sở giáo dục (02/02)' for several.
+WHO = ("{{ ct.muc }} {% if ct.phan|length == 1 %}({{ ct.phan[0].so }}) {{ ct.phan[0].loai }}"
+       "{% else %}{% for p in ct.phan %}{{ p.loai }} ({{ p.so }}){% if loop.revindex == 2 %} và "
+       "{% elif not loop.last %}, {% endif %}{% endfor %}{% endif %}")
+
+# The targets of the units below, one paragraph per target, with counts.
+SUBTREE_TARGETS = [
+    ("ke_hoach",
+     WHO + " ban hành kế hoạch xây dựng phong trào toàn dân "
+     "bảo vệ an ninh Tổ quốc năm {{ nam }} trong Quý I."),
+    ("cam_ket",
+     WHO + " tổ chức phổ biến, quán triệt nhiệm vụ năm "
+     "{{ nam }} và ký cam kết, giao ước thi đua thực hiện phong trào."),
+    ("dang_ky",
+     WHO + " đăng ký xây dựng đạt tiêu chuẩn " + STANDARD
+     + "."),
+    ("dat_chuan",
+     WHO + " đã đăng ký được công nhận đạt tiêu chuẩn " + STANDARD + "."),
+    ("kha_tro_len",
+     WHO + " được đánh giá, phân loại phong trào đạt mức "
+     "“Khá” trở lên."),
+    ("huyen_kha_tro_len",
+     WHO + " được đánh giá, phân loại phong trào đạt mức "
+     "“Khá” trở lên."),
+    ("ngay_hoi",
+     WHO + " ban hành kế hoạch tổ chức các hoạt động kỷ niệm "
+     "“Ngày hội toàn dân bảo vệ an ninh Tổ quốc” năm {{ nam }}."),
+    ("dien_hinh",
+     WHO + " xây dựng được ít nhất {{ ct.so_luong }} đơn vị "
+     "điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc."),
+]
+
+TASKS = {
+    "chinh_quyen": [
+        "Tăng cường sự lãnh đạo của cấp ủy, quản lý của chính quyền; kiện toàn Ban Chỉ đạo "
+        "phong trào toàn dân bảo vệ an ninh Tổ quốc " + WHERE + ".",
+        "Đẩy mạnh tuyên truyền, phổ biến pháp luật, nâng cao ý thức cảnh giác, tự phòng ngừa, "
+        "tự quản, tự bảo vệ của Nhân dân; tổ chức ký cam kết, giao ước thi đua đến từng "
+        "{{ cap_duoi_ten }}.",
+        "Củng cố, nhân rộng các mô hình tự quản về an ninh, trật tự; phát huy vai trò của lực "
+        "lượng tham gia bảo vệ an ninh, trật tự ở cơ sở và người có uy tín trong cộng đồng.",
+        "Chỉ đạo đăng ký, xây dựng và bình xét đạt tiêu chuẩn " + STANDARD + " theo Thông tư "
+        "số 124/2021/TT-BCA của Bộ Công an.",
+        "Gắn phong trào với xây dựng nông thôn mới, đô thị văn minh; giải quyết kịp thời mâu "
+        "thuẫn, tranh chấp, khiếu kiện ngay từ cơ sở.",
+        "Tổ chức các hoạt động kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}) "
+        "thiết thực, hiệu quả; kịp thời khen thưởng tập thể, cá nhân có thành tích.",
+    ],
+    "co_quan": [
+        "Quán triệt đến toàn thể cán bộ, công chức, viên chức, người lao động nhiệm vụ bảo vệ "
+        "an ninh, trật tự năm {{ nam }}; tổ chức ký cam kết, giao ước thi đua.",
+        "Thực hiện nghiêm quy định bảo vệ bí mật nhà nước, bảo vệ an ninh nội bộ, an ninh mạng; "
+        "quản lý chặt chẽ tài sản, hồ sơ, tài liệu.",
+        "Kiện toàn tổ bảo vệ, lực lượng tự quản; thực hiện tốt phòng cháy, chữa cháy và an toàn "
+        "giao thông trong cán bộ, người lao động.",
+        "Đăng ký và phấn đấu đạt tiêu chuẩn " + STANDARD + "; phối hợp chặt chẽ với "
+        "{{ cong_an }}.",
+        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}); kịp thời "
+        "khen thưởng tập thể, cá nhân có thành tích.",
+    ],
+    "doanh_nghiep": [
+        "Quán triệt đến người lao động nhiệm vụ bảo vệ an ninh, trật tự năm {{ nam }}; tổ chức "
+        "ký cam kết, giao ước thi đua giữa các tổ, đội, phân xưởng.",
+        "Bảo vệ an ninh kinh tế, bí mật kinh doanh, tài sản của doanh nghiệp; giải quyết kịp "
+        "thời kiến nghị của người lao động, không để xảy ra đình công, ngừng việc trái pháp luật.",
+        "Củng cố lực lượng bảo vệ, tổ tự quản về an ninh, trật tự; thực hiện nghiêm phòng cháy, "
+        "chữa cháy, an toàn lao động.",
+        "Đăng ký và phấn đấu đạt tiêu chuẩn " + STANDARD + "; phối hợp với {{ cong_an }}.",
+        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}).",
+    ],
+    "co_so_giao_duc": [
+        "Quán triệt đến cán bộ, giáo viên, nhân viên, học sinh, sinh viên nhiệm vụ bảo vệ an "
+        "ninh, trật tự năm {{ nam }}; lồng ghép giáo dục pháp luật vào các hoạt động của nhà "
+        "trường.",
+        "Phòng ngừa bạo lực học đường, tệ nạn ma túy, vi phạm pháp luật trong học sinh, sinh "
+        "viên; phối hợp với gia đình và {{ cong_an }} quản lý học sinh, sinh viên ở trọ.",
+        "Kiện toàn tổ an ninh, trật tự nhà trường; bảo đảm phòng cháy, chữa cháy, an toàn giao "
+        "thông và an toàn trên không gian mạng.",
+        "Đăng ký và phấn đấu đạt tiêu chuẩn " + STANDARD + "; phối hợp với {{ cong_an }}.",
+        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}) gắn với hoạt "
+        "động ngoại khóa.",
+    ],
+}
 
 
-def _body(doc, sections: list[str]) -> None:
-    """The four parts shared by the plan and the resolution."""
-    d.body(doc, "{{ mo_dau }}")
-    d.heading(doc, sections[0])
-    d.body(doc, "1. Mục đích", bold=True, keep_next=True)
-    d.numbered(doc, "muc_dich", prefix="- ")
-    d.body(doc, "2. Yêu cầu", bold=True, keep_next=True)
-    d.numbered(doc, "yeu_cau", prefix="- ")
-    d.heading(doc, sections[1])
-    d.numbered(doc, "chi_tieu")
+def _numbered_block(doc, items: list[str]) -> None:
+    """Fixed numbered paragraphs (1., 2., …) that an official edits as plain text."""
+    for number, text in enumerate(items, start=1):
+        d.body(doc, f"{number}. {text}")
+
+
+def _by_group(doc, groups: dict[str, list[str]]) -> None:
+    """One numbered block per kind of unit, chosen by `nhom`."""
+    for index, (group, items) in enumerate(groups.items()):
+        keyword = "if" if index == 0 else "elif"
+        d.body(doc, f"{{%p {keyword} nhom == '{group}' %}}")
+        _numbered_block(doc, items)
+    d.body(doc, "{%p endif %}")
+
+
+def _targets(doc) -> None:
+    """II. Chỉ tiêu: the unit's own targets, then its subordinates' with counts."""
+    d.body(doc, "{%p for ct in chi_tieu %}")
+    d.body(doc, "{%p if ct.pham_vi == 'rieng' %}")
+    d.body(doc, "{{ loop.index }}. {{ ct.noi_dung }}.")
+    d.body(doc, "{%p elif ct.pham_vi == 'don_vi' %}")
+    for index, (target, text) in enumerate(OWN_TARGETS):
+        keyword = "if" if index == 0 else "elif"
+        d.body(doc, f"{{%p {keyword} ct.ma == '{target}' %}}")
+        d.body(doc, "{{ loop.index }}. " + text)
+    d.body(doc, "{%p else %}")
+    d.body(doc, "{{ loop.index }}. {{ ct.noi_dung }}.")
+    d.body(doc, "{%p endif %}")
+    d.body(doc, "{%p else %}")
+    for index, (target, text) in enumerate(SUBTREE_TARGETS):
+        keyword = "if" if index == 0 else "elif"
+        d.body(doc, f"{{%p {keyword} ct.ma == '{target}' %}}")
+        d.body(doc, "{{ loop.index }}. " + text)
+    d.body(doc, "{%p endif %}")
+    d.body(doc, "{%p endif %}")
+    d.body(doc, "{%p endfor %}")
+
+
+def _table(doc) -> None:
+    """What each direct subordinate must reach, and the model units chosen."""
     d.body(doc, "{%p if bang %}")
-    d.body(doc, "{{ bang_tieu_de }}", keep_next=True)
+    d.body(doc, "Chỉ tiêu đối với từng đơn vị trực thuộc {{ ten_trong_cau }}:", keep_next=True)
     table = d.grid_table(doc, TABLE_WIDTHS, TABLE_HEADER, size=12)
     d.loop_rows(
         table, "for r in bang",
-        ["{{ r.stt }}", "{{ r.ten }}", "{{ r.loai }}", "{{ r.dang_ky }}", "{{ r.muc_tieu }}",
-         "{{ r.ghi_chu }}"],
+        ["{{ r.stt }}", "{{ r.ten }}", "{{ r.loai }}",
+         "{% if r.dang_ky == 'bat_buoc' %}Đăng ký{% elif r.dang_ky == 'van_dong' %}Vận động "
+         "đăng ký (chỉ tiêu {{ r.muc_dang_ky }}){% else %}Không áp dụng{% endif %}",
+         "{% if r.dat_chuan %}Đạt chuẩn " + STANDARD + "{% endif %}"
+         "{% if r.dat_chuan and r.kha %}; {% endif %}{% if r.kha %}Xếp loại Khá trở lên"
+         "{% endif %}{% if not r.dat_chuan and not r.kha %}Không áp dụng{% endif %}",
+         "{% if r.dien_hinh %}Xây dựng điển hình{% endif %}"],
         size=12,
     )
     d.para(doc, "", size=6)
     d.body(doc, "{%p endif %}")
-    d.optional(doc, "dien_hinh", "{{ dien_hinh }}")
-    d.optional(doc, "canh_bao_dien_hinh", "{{ canh_bao_dien_hinh }}", bold=True, italic=True)
-    d.heading(doc, sections[2])
-    d.numbered(doc, "nhiem_vu")
-    d.heading(doc, sections[3])
-    d.numbered(doc, "to_chuc")
-    d.body(doc, "{{ ket_thuc }}")
-    d.para(doc, "", size=8)
-    left, right = d.signature_block(doc)
-    d.noi_nhan(left)
-    d.signer(right)
+    d.optional(doc, "dien_hinh",
+               "Đơn vị chọn xây dựng điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+               "{{ nam }}: {{ dien_hinh|join('; ') }}.")
+    d.optional(doc, "thieu_dien_hinh",
+               "Lưu ý: {{ ten_trong_cau }} chưa chọn đơn vị xây dựng điển hình (chỉ tiêu ít nhất "
+               "01 {{ cap_duoi_xa }} hoặc 01 cơ quan, doanh nghiệp, cơ sở giáo dục điển hình); "
+               "cần bổ sung trước khi ban hành.", bold=True, italic=True)
+
+
+def _organisation(doc) -> None:
+    """IV. Tổ chức thực hiện: the bodies of the unit's level, what each does, the deadlines."""
+    d.body(doc, "{%p if nhom == 'chinh_quyen' %}")
+    d.body(doc, "1. {{ cong_an }} là lực lượng nòng cốt, chủ trì, phối hợp với các cơ quan, đơn "
+                "vị tham mưu {{ ten }} triển khai Kế hoạch; hướng dẫn, kiểm tra, đôn đốc thực "
+                "hiện; tổng hợp kết quả, tham mưu báo cáo theo quy định.")
+    d.body(doc, "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {{ ten_trong_cau }} và các tổ chức "
+                "chính trị - xã hội cùng cấp tăng cường tuyên truyền, vận động đoàn viên, hội "
+                "viên và Nhân dân tham gia phong trào; giám sát việc thực hiện Kế hoạch.")
+    d.body(doc, "3. {% if cap == 'xa' %}Các ban, ngành, đoàn thể{% else %}Các phòng, ban, cơ "
+                "quan, đơn vị{% endif %} thuộc {{ ten }}: theo chức năng, nhiệm vụ, cụ thể hóa "
+                "Kế hoạch và phối hợp với {{ cong_an }} tổ chức thực hiện.")
+    d.body(doc, "{%p for cd in cap_duoi %}")
+    d.body(doc, "{{ loop.index + 3 }}. Các {{ cd.loai }}: xây dựng kế hoạch trong Quý I, tổ "
+                "chức ký cam kết, đăng ký tiêu chuẩn " + STANDARD + " theo chỉ tiêu được giao; "
+                "tự đánh giá, chấm điểm và gửi báo cáo kết quả về {{ ten }} (qua {{ cong_an }}) "
+                "trước ngày {{ cd.han }}.")
+    d.body(doc, "{%p endfor %}")
+    d.body(doc, "{{ cap_duoi|length + 4 }}. {{ ten }} báo cáo kết quả thực hiện phong trào năm "
+                "{{ nam }} về {{ cap_tren }} trước ngày {{ han }}; đề nghị {{ cap_uy }} quan "
+                "tâm lãnh đạo, chỉ đạo.")
+    d.body(doc, "{%p else %}")
+    d.body(doc, "1. Người đứng đầu {{ ten }} chịu trách nhiệm chỉ đạo triển khai Kế hoạch; "
+                "{% if nhom == 'doanh_nghiep' %}các phòng, ban, phân xưởng{% elif nhom == "
+                "'co_so_giao_duc' %}các tổ chuyên môn, bộ phận{% else %}các phòng, bộ phận"
+                "{% endif %} triển khai đến toàn thể {% if nhom == 'doanh_nghiep' %}người lao "
+                "động{% elif nhom == 'co_so_giao_duc' %}cán bộ, giáo viên, nhân viên, học sinh"
+                "{% else %}cán bộ, công chức, viên chức, người lao động{% endif %}.")
+    d.body(doc, "2. {{ cap_uy }}, Công đoàn, Đoàn Thanh niên lãnh đạo, vận động đảng viên, đoàn "
+                "viên tham gia phong trào; tổ bảo vệ, lực lượng tự quản về an ninh, trật tự "
+                "phối hợp với {{ cong_an }} bảo đảm an ninh, trật tự tại đơn vị.")
+    d.body(doc, "3. Tự đánh giá, chấm điểm kết quả thực hiện phong trào năm {{ nam }} và gửi "
+                "báo cáo về {{ cap_tren }} trước ngày {{ han }}.")
+    d.body(doc, "{%p endif %}")
+
+
+def _closing(doc) -> None:
+    d.body(doc, "Trên đây là Kế hoạch xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+                "{{ nam }} của {{ ten }}; đề nghị các cơ quan, đơn vị, cá nhân liên quan nghiêm "
+                "túc triển khai thực hiện./.")
 
 
 def _state():
@@ -48,8 +244,34 @@ def _state():
     d.nd30_header(doc, superior=True, number=True)
     d.title_block(doc, "KẾ HOẠCH")
     d.can_cu(doc)
-    _body(doc, ["I. MỤC ĐÍCH, YÊU CẦU", "II. CHỈ TIÊU", "III. NHIỆM VỤ, GIẢI PHÁP",
-                "IV. TỔ CHỨC THỰC HIỆN"])
+    d.body(doc, "Thực hiện {{ ke_hoach_tinh }}, {{ ten }} ban hành Kế hoạch xây dựng phong trào "
+                "toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} " + WHERE + " như sau:")
+    d.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
+    d.body(doc, "1. Mục đích", bold=True, keep_next=True)
+    d.body(doc, "- Phát huy sức mạnh tổng hợp của cả hệ thống chính trị và toàn dân trong công "
+                "tác bảo vệ an ninh quốc gia, bảo đảm trật tự, an toàn xã hội " + WHERE + "; "
+                "nâng cao chất lượng, hiệu quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+                "{{ nam }}.")
+    d.body(doc, "- Thực hiện đạt và vượt các chỉ tiêu của Kế hoạch số {{ ke_hoach.so }} của "
+                "{{ ke_hoach.co_quan }}; xây dựng, nhân rộng các mô hình, điển hình tiên tiến về "
+                "bảo đảm an ninh, trật tự.")
+    d.body(doc, "2. Yêu cầu", bold=True, keep_next=True)
+    d.body(doc, "- Triển khai đồng bộ, thiết thực, gắn phong trào với các phong trào thi đua và "
+                "nhiệm vụ phát triển kinh tế - xã hội; tránh hình thức.")
+    d.body(doc, "- Phân công cụ thể người, việc, thời gian hoàn thành; định kỳ kiểm tra, sơ kết, "
+                "tổng kết, báo cáo kết quả theo quy định.")
+    d.heading(doc, "II. CHỈ TIÊU")
+    _targets(doc)
+    _table(doc)
+    d.heading(doc, "III. NHIỆM VỤ, GIẢI PHÁP")
+    _by_group(doc, TASKS)
+    d.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
+    _organisation(doc)
+    _closing(doc)
+    d.para(doc, "", size=8)
+    left, right = d.signature_block(doc)
+    d.noi_nhan(left)
+    d.signer(right)
     return doc
 
 
@@ -58,8 +280,37 @@ def _party():
     d.party_header(doc)
     d.title_block(doc, "NGHỊ QUYẾT", title_size=16)
     d.can_cu(doc)
-    _body(doc, ["I. MỤC TIÊU, YÊU CẦU", "II. CHỈ TIÊU", "III. NHIỆM VỤ, GIẢI PHÁP",
-                "IV. TỔ CHỨC THỰC HIỆN"])
+    d.body(doc, "Thực hiện {{ ke_hoach_tinh }}, {{ cap_uy }} ban hành Nghị quyết về lãnh đạo xây "
+                "dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} " + WHERE
+                + " như sau:")
+    d.heading(doc, "I. MỤC TIÊU, YÊU CẦU")
+    d.body(doc, "- Tăng cường sự lãnh đạo của {{ cap_uy }} đối với phong trào toàn dân bảo vệ an "
+                "ninh Tổ quốc " + WHERE + "; thực hiện đạt và vượt các chỉ tiêu của Kế hoạch số "
+                "{{ ke_hoach.so }} của {{ ke_hoach.co_quan }}.")
+    d.body(doc, "- Phát huy vai trò của các chi bộ, đảng viên, Mặt trận Tổ quốc và các đoàn thể "
+                "trong công tác bảo đảm an ninh, trật tự.")
+    d.heading(doc, "II. CHỈ TIÊU")
+    _targets(doc)
+    _table(doc)
+    d.heading(doc, "III. NHIỆM VỤ, GIẢI PHÁP")
+    _by_group(doc, TASKS)
+    d.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
+    d.body(doc, "1. {% if nhom == 'chinh_quyen' %}{{ ten }} xây dựng kế hoạch triển khai Nghị "
+                "quyết; {{ cong_an }} làm nòng cốt tham mưu, hướng dẫn, kiểm tra việc thực hiện."
+                "{% else %}Người đứng đầu {{ ten }} xây dựng kế hoạch triển khai Nghị quyết."
+                "{% endif %}")
+    d.body(doc, "2. Ủy ban Mặt trận Tổ quốc và các đoàn thể vận động đoàn viên, hội viên và Nhân "
+                "dân tham gia phong trào.")
+    d.body(doc, "3. Các chi bộ trực thuộc quán triệt Nghị quyết đến đảng viên, gắn với nhiệm vụ "
+                "của chi bộ.")
+    d.body(doc, "4. Văn phòng {{ cap_uy_loai }} theo dõi, đôn đốc, tổng hợp kết quả, báo cáo "
+                "{{ bao_cao_dang }} trước ngày {{ han }}.")
+    d.body(doc, "Nghị quyết này được quán triệt đến các chi bộ, đảng viên và tổ chức thực hiện "
+                "trong năm {{ nam }}./.")
+    d.para(doc, "", size=8)
+    left, right = d.signature_block(doc)
+    d.noi_nhan(left)
+    d.signer(right)
     return doc
 
 
