@@ -92,10 +92,11 @@ def test_both_parties_sign_with_names_from_the_roster(sample_out):
     left, right = (c.text.split("\n") for c in signature.rows[0].cells)
     assert [x for x in left if x] == [
         "ĐẠI DIỆN BÊN NHẬN CAM KẾT",
-        "CHỦ TỊCH UBND HUYỆN",
+        "CHỦ TỊCH UBND HUYỆN ĐĂK HÀ",
         district.head,
     ]
-    assert [x for x in right if x] == ["ĐẠI DIỆN BÊN CAM KẾT", "CHỦ TỊCH UBND XÃ", commune.head]
+    assert [x for x in right if x] == ["ĐẠI DIỆN BÊN CAM KẾT", "CHỦ TỊCH UBND XÃ HÀ MÒN",
+                                       commune.head]
     name = next(p for p in signature.rows[0].cells[1].paragraphs if p.text == commune.head)
     assert dh.runs_style(name) == {(14, True, False)}
 
