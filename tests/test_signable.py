@@ -1,0 +1,239 @@
+"""Documents an official signs: headers, the unit's own targets, tasks, deadlines, recipients."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.roster import load_roster
+from antq_docs.kinds import common
+from antq_docs.kinds.plan import unit_targets
+from tests import docx_helpers as dh
+from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text, invoke_generate
+
+HEADER = "ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,dien_hinh,bi_thu,co_quan_chu_quan"
+ROWS = [
+    "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,",
+    "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,Bí thư H,",
+    "X,Xã Hà Mòn,Xã,H,C,Chủ tịch UBND xã,UBND,x,Bí thư X,",
+    "X-1,Thôn 1,Thôn,X,D1,Trưởng thôn,,,,",
+    "X-2,Thôn 2,Thôn,X,D2,Trưởng thôn,,,,",
+    "X-3,Làng Kon Klor,Làng,X,D3,Trưởng thôn,,,,",
+    "X-4,Làng Kon Jơ Ri,Làng,X,D4,Trưởng thôn,,,,",
+    "S,Sở Tư pháp,Cơ quan,T,E,Giám đốc,STP,,,",
+    "P,Phòng Văn hóa và Thông tin huyện Đăk Hà,Cơ quan,H,F,Trưởng phòng,PVHTT,,,",
+    "G1,Trường THPT chuyên Nguyễn Tất Thành,Trường,H,G,Hiệu trưởng,THPTC,,,",
+    "G2,Trường THCS Lê Lợi,Trường,X,G,Hiệu trưởng,THCSLL,,,",
+    "D,Công ty Cổ phần Thủy điện Đăk Psi,Doanh nghiệp,H,K,Giám đốc,TĐĐP,,,",
+    "D2,Công ty TNHH Cà phê Đăk Hà,Doanh nghiệp,H,K,Giám đốc,CPĐH,,,Tổng công ty Cà phê Việt Nam",
+]
+
+
+@pytest.fixture
+def made(tmp_path, runner):
+    """Plans and pledges of a small district, on the sample campaign."""
+    units = tmp_path / "units.csv"
+    units.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    for kind in ("plan", "pledge"):
+        result = invoke_generate(runner, kind, out, units=units)
+        assert result.exit_code == 0, result.stderr
+    return out
+
+
+def header_left(path) -> list[str]:
+    doc = dh.open_docx(path)
+    return [line for line in doc.tables[0].rows[0].cells[0].text.split("\n") if line]
+
+
+def section(path, start: str, end: str) -> list[str]:
+    texts = dh.texts(dh.open_docx(path))
+    return texts[texts.index(start) + 1 : texts.index(end)]
+
+
+def test_people_committees_have_no_superior_line(made):
+    assert header_left(made / "plan" / "H.docx") == [
+        "ỦY BAN NHÂN DÂN", "HUYỆN ĐĂK HÀ", "Số:       /KH-UBND"]
+    assert header_left(made / "plan" / "X.docx") == [
+        "ỦY BAN NHÂN DÂN", "XÃ HÀ MÒN", "Số:       /KH-UBND"]
+
+
+def test_agencies_schools_enterprises_and_villages_carry_their_managing_body(made):
+    assert header_left(made / "plan" / "S.docx")[:2] == ["UBND TỈNH KON TUM", "SỞ TƯ PHÁP"]
+    # A long name is broken before its locality, never inside a name.
+    assert header_left(made / "plan" / "P.docx")[:3] == [
+        "UBND HUYỆN ĐĂK HÀ", "PHÒNG VĂN HÓA VÀ THÔNG TIN", "HUYỆN ĐĂK HÀ"]
+    # An upper-secondary school belongs to the province's Sở GD&ĐT, a lower one to its UBND.
+    assert header_left(made / "plan" / "G1.docx")[:3] == [
+        "SỞ GD&ĐT KON TUM", "TRƯỜNG THPT CHUYÊN", "NGUYỄN TẤT THÀNH"]
+    assert header_left(made / "plan" / "G2.docx")[:2] == ["UBND XÃ HÀ MÒN", "TRƯỜNG THCS LÊ LỢI"]
+    # An enterprise has none, unless the roster names its owner (Cơ quan chủ quản).
+    assert header_left(made / "plan" / "D.docx")[:2] == ["CÔNG TY CỔ PHẦN", "THỦY ĐIỆN ĐĂK PSI"]
+    assert header_left(made / "plan" / "D2.docx")[:2] == [
+        "TỔNG CÔNG TY CÀ PHÊ VIỆT NAM", "CÔNG TY TNHH CÀ PHÊ ĐĂK HÀ"]
+    assert header_left(made / "pledge" / "X-3.docx") == ["UBND XÃ HÀ MÒN", "LÀNG KON KLOR"]
+
+
+def test_superior_line_is_regular_and_issuer_bold(made):
+    doc = dh.open_docx(made / "plan" / "S.docx")
+    assert dh.runs_style(dh.find(doc, "UBND TỈNH KON TUM")) == {(12, False, False)}
+    assert dh.runs_style(dh.find(doc, "SỞ TƯ PHÁP")) == {(12, True, False)}
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("Thành phố Kon Tum", ["THÀNH PHỐ KON TUM"]),
+        ("Công ty TNHH MTV Lâm nghiệp Kon Rẫy", ["CÔNG TY TNHH MTV", "LÂM NGHIỆP KON RẪY"]),
+        ("Trường Phổ thông Dân tộc nội trú tỉnh", ["TRƯỜNG PHỔ THÔNG", "DÂN TỘC NỘI TRÚ TỈNH"]),
+        ("Công ty TNHH Thương mại & Dịch vụ Ngọc Linh",
+         ["CÔNG TY TNHH", "THƯƠNG MẠI & DỊCH VỤ", "NGỌC LINH"]),
+    ],
+)
+def test_names_break_between_words_of_different_names(name, lines):
+    assert common.name_lines(name) == lines
+    assert all(len(line) <= common.HEADER_LINE for line in lines)
+
+
+def test_commune_plan_states_its_own_counts(made):
+    targets = section(made / "plan" / "X.docx", "II. CHỈ TIÊU", "III. NHIỆM VỤ, GIẢI PHÁP")
+    text = "\n".join(targets)
+    assert ("100% thôn, làng (04/04) và cơ sở giáo dục (01/01) đăng ký xây dựng đạt tiêu "
+            "chuẩn") in text
+    assert "100% thôn, làng (04/04) và cơ sở giáo dục (01/01) tổ chức phổ biến, quán triệt" in (
+        text)
+    # "trên 80%" of four villages is all four: exactly 80% would not be above it.
+    assert "Trên 80% thôn, làng (04/04) và cơ sở giáo dục (01/01) đã đăng ký được công nhận" in (
+        text)
+    assert "Đăng ký xây dựng xã Hà Mòn đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025." in (
+        text)
+    assert "cấp huyện" not in text and "huyện" not in text
+    assert "khu dân cư, xã, phường, thị trấn" not in text
+    assert [t[: t.index(".")] for t in targets if re.match(r"\d+\. ", t)] == [
+        str(i) for i in range(1, len([t for t in targets if re.match(r"\d+\. ", t)]) + 1)]
+
+
+def test_agency_school_and_enterprise_plans_carry_only_their_own_targets(made):
+    for code in ("S", "P", "G1", "D"):
+        text = "\n".join(section(made / "plan" / f"{code}.docx", "II. CHỈ TIÊU",
+                                 "III. NHIỆM VỤ, GIẢI PHÁP"))
+        for foreign in ("khu dân cư", "thôn", "cấp huyện", "xã, phường", "(0"):
+            assert foreign not in text, (code, foreign)
+        assert "Đăng ký xây dựng" in text and "“Khá” trở lên" in text
+
+
+def test_district_plan_counts_each_kind_of_unit_below_it(made):
+    text = "\n".join(section(made / "plan" / "H.docx", "II. CHỈ TIÊU", "III. NHIỆM VỤ, GIẢI PHÁP"))
+    assert ("100% (01/01) xã, thôn, làng (04/04), cơ quan (01/01) và cơ sở giáo dục (02/02)"
+            not in text)
+    assert "100% xã (01/01), thôn, làng (04/04), cơ quan (01/01) và cơ sở giáo dục (02/02) đăng ký" in (
+        text)
+    # 70% of two enterprises is two (rounded up: 1 of 2 is only 50%).
+    assert "70% (02/02) doanh nghiệp đăng ký" in text
+    assert "Phấn đấu phong trào toàn dân bảo vệ an ninh Tổ quốc của huyện Đăk Hà" in text
+    assert "Xây dựng ít nhất 01 xã hoặc 01 cơ quan, doanh nghiệp, cơ sở giáo dục điển hình" in text
+
+
+def test_a_target_naming_a_unit_appears_in_that_unit_s_plan_only(tmp_path, runner, sample_out):
+    city = dh.full_text(dh.open_docx(sample_out / "plan" / "KT-01.docx"))
+    assert ("Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình, kiểu mẫu về an ninh, "
+            "trật tự và văn minh đô thị.") in city
+    for other in ("KT-02", "KT-01-01", "KT-CQ-01"):
+        assert "Công an phường điển hình" not in dh.full_text(
+            dh.open_docx(sample_out / "plan" / f"{other}.docx"))
+
+
+def test_a_named_target_with_a_mistyped_code_is_named_on_a_province_roster(tmp_path, runner):
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8").replace(
+        "don_vi: [KT-01]", "don_vi: [KT-O1]"), encoding="utf-8")
+    result = invoke_generate(runner, "plan", tmp_path / "out", campaign=campaign)
+    assert result.exit_code == 0, result.stderr
+    assert ('Cảnh báo: chi_tieu[10].don_vi: không có đơn vị mang mã "KT-O1" trong '
+            'units-kon-tum-2025.csv, chỉ tiêu riêng này không đưa vào văn bản nào; có phải mã '
+            '"KT-01"?.') in result.stderr
+
+
+def test_tasks_name_the_bodies_of_the_unit_s_level_and_the_campaign_s_deadlines(
+    tmp_path, runner
+):
+    units = tmp_path / "units.csv"
+    units.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(
+        SAMPLE_CAMPAIGN.read_text("utf-8").replace("  khu_dan_cu: 2025-11-20", "  khu_dan_cu: "
+                                                   "2025-11-18"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke_generate(runner, "plan", out, units=units, campaign=campaign)
+    assert result.exit_code == 0, result.stderr
+    tasks = "\n".join(section(out / "plan" / "X.docx", "IV. TỔ CHỨC THỰC HIỆN",
+                              "Trên đây là Kế hoạch xây dựng phong trào toàn dân bảo vệ an ninh Tổ "
+                              "quốc năm 2025 của Ủy ban nhân dân xã Hà Mòn; đề nghị các cơ quan, "
+                              "đơn vị, cá nhân liên quan nghiêm túc triển khai thực hiện./."))
+    assert "1. Công an xã Hà Mòn là lực lượng nòng cốt" in tasks
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã Hà Mòn" in tasks
+    assert "Các thôn, làng: xây dựng kế hoạch" in tasks and "trước ngày 18/11/2025" in tasks
+    assert "Các cơ sở giáo dục: xây dựng kế hoạch" in tasks and "trước ngày 30/11/2025" in tasks
+    assert ("Ủy ban nhân dân xã Hà Mòn báo cáo kết quả thực hiện phong trào năm 2025 về Ủy ban "
+            "nhân dân huyện Đăk Hà trước ngày 30/11/2025; đề nghị Đảng ủy xã Hà Mòn") in tasks
+    district = "\n".join(section(out / "plan" / "H.docx", "IV. TỔ CHỨC THỰC HIỆN", "Nơi nhận:"))
+    assert "về Ủy ban nhân dân tỉnh Kon Tum trước ngày 15/12/2025; đề nghị Huyện ủy Đăk Hà" in (
+        district)
+
+
+def test_recipients_are_the_level_s_bodies_and_the_kinds_of_units_it_has(made):
+    doc = dh.open_docx(made / "plan" / "X.docx")
+    recipients = [p.text for p in doc.tables[-1].rows[0].cells[0].paragraphs if p.text]
+    assert recipients == [
+        "Nơi nhận:",
+        "- Ủy ban nhân dân huyện Đăk Hà (để báo cáo);",
+        "- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Kon Tum (để báo cáo);",
+        "- Đảng ủy xã Hà Mòn (để báo cáo);",
+        "- Công an xã Hà Mòn (để thực hiện);",
+        "- Ủy ban Mặt trận Tổ quốc Việt Nam xã Hà Mòn (để phối hợp);",
+        "- Các thôn, làng, cơ sở giáo dục (để thực hiện);",
+        "- Lưu: VT.",
+    ]
+    district = dh.open_docx(made / "plan" / "H.docx")
+    recipients = [p.text for p in district.tables[-1].rows[0].cells[0].paragraphs]
+    assert "- Các xã, cơ quan, doanh nghiệp, cơ sở giáo dục (để thực hiện);" in recipients
+    assert not any("thị trấn" in line for line in recipients)
+
+
+def test_pledge_names_the_receiving_office_in_full(made):
+    text = dh.full_text(dh.open_docx(made / "pledge" / "X-1.docx"))
+    assert "Đại diện: C; chức vụ: Chủ tịch Ủy ban nhân dân xã Hà Mòn." in text
+    assert "Đại diện: D1; chức vụ: Trưởng thôn 1." in text
+
+
+def test_party_resolution_of_a_district_named_in_one_word(tmp_path, runner):
+    units = tmp_path / "units.csv"
+    units.write_text("\n".join([
+        HEADER, "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,",
+        "H,Kbang,Huyện,T,B,Chủ tịch UBND huyện,UBND,x,Bí thư H,",
+    ]) + "\n", encoding="utf-8")
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(campaign_text(the_thuc="the_thuc: {plan: {huyen: dang}}"), "utf-8")
+    result = invoke_generate(runner, "plan", tmp_path / "out", units=units, campaign=campaign)
+    assert result.exit_code == 0, result.stderr
+    text = dh.full_text(dh.open_docx(tmp_path / "out" / "plan" / "H.docx"))
+    assert "HUYỆN ỦY KBANG" in text and "Số       -NQ/HU" in text
+
+
+def test_unit_targets_leave_out_what_concerns_neither_the_unit_nor_its_subtree():
+    campaign = load_campaign(SAMPLE_CAMPAIGN)
+    roster = load_roster(SAMPLE_UNITS)
+    village = unit_targets(campaign, roster.get("KT-02-02-01"))
+    assert {t["ma"] for t in village} == {"cam_ket", "dang_ky", "dat_chuan", "kha_tro_len"}
+    assert all(t["pham_vi"] == "don_vi" for t in village)
+    province = unit_targets(campaign, roster.root)
+    district_rows = [t for t in province if t["ma"] == "huyen_kha_tro_len"]
+    assert district_rows[0]["phan"] == [{"loai": "huyện, thành phố", "so": "10/10"}]
+
+
+def test_a_commune_with_only_villages_writes_the_domain_s_sentence(sample_out):
+    text = dh.full_text(dh.open_docx(sample_out / "plan" / "KT-02-02.docx"))
+    assert "100% (02/02) thôn, làng đăng ký xây dựng đạt tiêu chuẩn “An toàn về an ninh, trật tự”." in (
+        text)
