@@ -291,7 +291,7 @@ def nd30_header(doc, *, superior: bool, number: bool):
         cell_para(left, "Số: {{ so_ky_hieu }}", size=13, before=6)
     cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
     motto = cell_para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
-    bottom_rule(motto, indent_cm=(right_w - 6.1) / 2)
+    bottom_rule(motto, indent_cm=(right_w - 6.6) / 2)
     cell_para(right, "{{ dong_ngay }}", size=13, italic=True, before=6)
     return table
 
