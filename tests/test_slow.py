@@ -155,6 +155,26 @@ def test_plans_for_500_units_open_in_python_docx_and_libreoffice(tmp_path, runne
             assert dh.leftover_tags(doc) == []
         for code in written[::60]:
             assert _pdf_pages(binary, out / kind / f"{code}.docx", tmp_path / "pdf" / kind) >= 2
+    # Read as the official who signs them: a People's Committee has no superior line, a
+    # commune states its own counts, no agency, school or enterprise carries another's targets.
+    for unit in roster:
+        if unit.type in ("tinh", "khu_dan_cu"):
+            continue
+        doc = dh.open_docx(out / "plan" / f"{unit.code}.docx")
+        left = [p for p in doc.tables[0].rows[0].cells[0].text.split("\n") if p]
+        texts = dh.texts(doc)
+        targets = "\n".join(
+            texts[texts.index("II. CHỈ TIÊU") + 1 : texts.index("III. NHIỆM VỤ, GIẢI PHÁP")])
+        if unit.type in ("huyen", "xa"):
+            assert left[0] == "ỦY BAN NHÂN DÂN", (unit.code, left)
+        if unit.type == "xa":
+            villages = [c for c in unit.children if c.type == "khu_dan_cu"]
+            count = f"{len(villages):02d}/{len(villages):02d}"
+            assert f"100% ({count}) " in targets or f"({count})" in targets, unit.code
+            assert "cấp huyện" not in targets and "huyện" not in targets, unit.code
+        if unit.type in ("co_quan", "doanh_nghiep", "co_so_giao_duc"):
+            for foreign in ("khu dân cư", "thôn", "cấp huyện", "xã, phường"):
+                assert foreign not in targets, (unit.code, foreign)
 
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
