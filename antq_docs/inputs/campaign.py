@@ -257,7 +257,9 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
     targets = _targets(top, findings, file)
     required = _required(top, findings, file)
     event = _event(top, findings, file, year)
-    anniversaries = _anniversaries(top, findings, file, year)
+    # A bad year is reported once; anniversaries are not compared with its placeholder.
+    year_ok = not any(f.field == "nam" for f in findings)
+    anniversaries = _anniversaries(top, findings, file, year if year_ok else None)
     signing = _per_type(top, "hinh_thuc_ky", SIGNING_FORMS, findings, file)
     families = {}
     raw_families = top.raw("the_thuc")
@@ -424,7 +426,7 @@ _TYPED_COUNT = re.compile(r"^\s*(kỷ niệm\s+)?\d+\s+năm\b", re.IGNORECASE)
 
 
 def _anniversaries(
-    top: _Fields, findings: list[Finding], file: str, year: int
+    top: _Fields, findings: list[Finding], file: str, year: int | None
 ) -> tuple[Anniversary, ...]:
     """ky_niem: the anniversaries the Ngày hội marks, each {noi_dung, ngay} (the first day)."""
     raw = top.raw("ky_niem")
@@ -445,7 +447,7 @@ def _anniversaries(
                 "noi_dung",
                 f'"{name}": ghi tên ngày kỷ niệm không kèm số năm; số năm tính từ ngay và nam',
             )
-        if len(findings) > before:
+        if len(findings) > before or year is None:
             continue
         if since.year >= year:
             fields.error("ngay", f"ngày {vi.short_date(since)} phải trước năm {year}")
