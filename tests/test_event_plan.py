@@ -246,3 +246,21 @@ def test_estimate_alone_gives_the_total(tmp_path):
     path = tmp_path / "c.yaml"
     path.write_text(campaign_with(change), encoding="utf-8")
     assert load_campaign(path).event.by_type["xa"].budget == 15_500_000
+
+
+def test_a_residential_area_plan_when_the_campaign_asks_for_one(tmp_path, runner):
+    def change(data):
+        data["tai_lieu_bat_buoc"]["event-plan"] = ["khu_dan_cu"]
+        theo_loai(data)["khu_dan_cu"] = {"kinh_phi": 2_000_000}
+
+    rows = [PROVINCE, "X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,UBND,,,,",
+            "K,Thôn 1,Thôn,X,D,Trưởng thôn,TH,,,,"]
+    result, out = generate(runner, tmp_path, "event-plan", rows, campaign_with(change))
+    assert result.exit_code == 0, result.stderr
+    doc = dh.open_docx(out / "event-plan" / "K.docx")
+    assert dh.leftover_tags(doc) == []
+    texts = dh.texts(doc)
+    assert "2. Địa điểm: Nhà văn hóa thôn 1." in texts
+    assert "1. Trưởng thôn: chủ trì tổ chức Ngày hội; báo cáo kết quả về Ủy ban nhân dân xã Hà " \
+        "Mòn." in texts
+    assert "1. Tổng kinh phí dự kiến: 2.000.000 đồng (Bằng chữ: Hai triệu đồng)." in texts

@@ -132,6 +132,7 @@ class EventPlan(Kind):
             "ten_trong_cau": unit.sentence_name,
             "co_quan": unit.body_name,
             "chuc_vu": unit.title,
+            "co_quan_cap_tren": unit.parent.body_name if unit.parent is not None else "",
             "cap_uy": party_committee(unit),
             "don_vi_duoi": subordinate_kinds(unit),
             # The local units below a government: its communes, or its residential areas.

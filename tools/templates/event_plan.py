@@ -45,7 +45,8 @@ ACTIVITIES = [
     "1. Tuyên truyền về truyền thống của lực lượng Công an nhân dân, ý nghĩa Ngày hội toàn dân "
     "bảo vệ an ninh Tổ quốc{% if ky_niem %}, các ngày kỷ niệm " + KY_NIEM_NGAN + "{% endif %} "
     "{% if chinh_quyen %}trên hệ thống loa truyền thanh, băng rôn, khẩu hiệu, trang thông tin "
-    "điện tử và mạng xã hội{% else %}trên bảng tin, băng rôn, khẩu hiệu, trang thông tin và nhóm "
+    "điện tử và mạng xã hội{% elif loai == \"khu_dan_cu\" %}qua loa truyền thanh, băng rôn, khẩu "
+    "hiệu và các buổi họp dân{% else %}trên bảng tin, băng rôn, khẩu hiệu, trang thông tin và nhóm "
     "mạng xã hội của đơn vị{% endif %}.",
     "2. Sơ kết 8 tháng đầu năm {{ nam }} thực hiện phong trào; lựa chọn, đề nghị khen thưởng tập "
     "thể, cá nhân có thành tích tiêu biểu.",
@@ -68,7 +69,8 @@ CEREMONY = [
     ("4", "Khen thưởng tập thể, cá nhân có thành tích tiêu biểu trong phong trào", LANH_DAO),
     ("5", "Ký kết giao ước thi đua, phát động thi đua thực hiện phong trào những tháng cuối năm",
      "{% if chinh_quyen and don_vi_duoi %}Đại diện các " + DUOI + "{% elif chinh_quyen %}Đại "
-     "diện các cơ quan, đơn vị{% else %}Đại diện các phòng, bộ phận, tổ chức đoàn thể{% endif %}"),
+     "diện các cơ quan, đơn vị{% elif loai == \"khu_dan_cu\" %}Đại diện các hộ gia đình, tổ tự "
+     "quản{% else %}Đại diện các phòng, bộ phận, tổ chức đoàn thể{% endif %}"),
     ("6", "Phát biểu chỉ đạo của đại biểu cấp trên", "Đại biểu cấp trên"),
 ]
 FESTIVAL = [
@@ -154,7 +156,7 @@ TASKS = {
         "ninh, trật tự, phòng cháy, chữa cháy tại buổi lễ.",
     ],
     'loai == "khu_dan_cu"': [
-        "1. {{ chuc_vu }}: chủ trì tổ chức Ngày hội; báo cáo kết quả về Ủy ban nhân dân cấp xã.",
+        "1. {{ chuc_vu }}: chủ trì tổ chức Ngày hội; báo cáo kết quả về {{ co_quan_cap_tren }}.",
         "2. Ban công tác Mặt trận và các chi hội đoàn thể: vận động các hộ gia đình tham gia; phụ "
         "trách phần hội.",
         "3. Tổ bảo vệ an ninh, trật tự: bảo đảm an ninh, trật tự tại buổi lễ.",
