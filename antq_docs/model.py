@@ -135,12 +135,43 @@ FAMILIES = ("nha_nuoc", "dang")
 
 
 @dataclass(frozen=True)
+class BudgetItem:
+    """One line of a Ngày hội budget estimate (dự toán): what it pays for, whole đồng."""
+
+    text: str
+    amount: int
+
+
+@dataclass(frozen=True)
 class EventDefaults:
-    """Ngày hội defaults for one unit type: place, budget in đồng, participants."""
+    """Ngày hội defaults for one unit type: place, budget in đồng, participants, estimate.
+
+    When items are given, budget is their sum (the campaign loader makes sure of it).
+    """
 
     venue: str = ""
     budget: int | None = None
     participants: str = ""
+    items: tuple[BudgetItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    """An anniversary the Ngày hội marks (kỷ niệm): its name and the day it started.
+
+    The number of years is counted from the date, never typed: 19/8/1945 in 2025 is 80 years.
+    """
+
+    name: str
+    since: dt.date
+
+    def years(self, year: int) -> int:
+        """How many years the anniversary counts in a given year."""
+        return year - self.since.year
+
+    def on(self, year: int) -> dt.date:
+        """The day of the anniversary in a given year (19/8/1945 → 19/8/2025)."""
+        return self.since.replace(year=year)
 
 
 @dataclass(frozen=True)
@@ -231,6 +262,7 @@ class Campaign:
             return self.deadlines[unit_type]
         month, day = DEFAULT_DEADLINES.get(unit_type, (11, 30))
         return dt.date(self.year, month, day)
+    anniversaries: tuple[Anniversary, ...] = ()
 
     def signing_form(self, unit_type: str) -> str:
         """How a unit type signs: 'tm' for local governments, the head directly otherwise."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from antq_docs.cli import cli
 from antq_docs.inputs.campaign import load_campaign
@@ -312,7 +313,7 @@ def test_event_plan_parts_programme_and_budget(sample_out):
     festival = next(i for i, r in enumerate(programme) if r[1] == "B. PHẦN HỘI")
     assert [r[0] for r in programme[2:festival]] == ["1", "2", "3", "4", "5", "6"]
     assert "1. Thời gian: 07 giờ 30 phút, ngày 19 tháng 8 năm 2025." in text
-    assert "2. Địa điểm: Hội trường Ủy ban nhân dân xã." in text
+    assert "2. Địa điểm: Hội trường Ủy ban nhân dân xã Hà Mòn." in text
     assert (
         "Tổng kinh phí dự kiến: 15.500.000 đồng (Bằng chữ: Mười lăm triệu năm trăm nghìn đồng)"
     ) in text
@@ -338,22 +339,20 @@ def test_roster_overrides_place_and_budget_and_bad_amounts_are_refused(tmp_path,
     ) in result.stderr
 
 
-def test_missing_place_and_budget_without_defaults_are_named(tmp_path, runner):
-    campaign = SAMPLE_CAMPAIGN.read_text("utf-8").replace(
-        "    co_quan:\n      dia_diem: Hội trường cơ quan\n      kinh_phi: 5000000\n",
-        "    co_quan:\n",
-    )
+def test_missing_budget_without_defaults_is_named(tmp_path, runner):
+    data = yaml.safe_load(SAMPLE_CAMPAIGN.read_text("utf-8"))
+    data["ngay_hoi_to_chuc"]["theo_loai"]["co_quan"] = {"thanh_phan": "Toàn thể cơ quan"}
+    campaign = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     rows = [
         "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
         "C,Sở Tư pháp,Cơ quan,T,B,Giám đốc,STP,,,,",
     ]
     result, _ = generate(runner, tmp_path, "event-plan", rows, campaign)
     assert result.exit_code == 1
+    # The place is never missing: without a campaign default the plan names the unit's own hall.
     assert result.stderr.splitlines()[1:] == [
-        "  - units.csv, dòng 3, cột I (dia_diem), đơn vị C: thiếu giá trị, cần cho kế hoạch Ngày hội "
-        "(hoặc ngay_hoi_to_chuc.theo_loai.co_quan.dia_diem trong kế hoạch năm)",
         "  - units.csv, dòng 3, cột J (kinh_phi), đơn vị C: thiếu giá trị, cần cho kế hoạch Ngày hội "
-        "(hoặc ngay_hoi_to_chuc.theo_loai.co_quan.kinh_phi trong kế hoạch năm)",
+        "(hoặc ngay_hoi_to_chuc.theo_loai.co_quan.kinh_phi hoặc du_toan trong kế hoạch năm)",
     ]
 
 

@@ -5,11 +5,14 @@ dia_danh (place in the date line), ke_hoach (governing plan), can_cu (legal base
 (Ngày hội date), ngay_van_ban (document date per kind), chi_tieu (targets), tai_lieu_bat_buoc
 (required documents per unit type), xep_loai (lowest score of each classification level),
 bang_diem (the scoring sheet: ma, noi_dung, diem_toi_da), hop_binh_xet (unit types whose
-evaluation carries the minutes of a review meeting).
+evaluation carries the minutes of a review meeting), ky_niem (anniversaries the Ngày hội marks:
+noi_dung, ngay), ngay_hoi_to_chuc (how the Ngày hội is held; per unit type its place, budget,
+participants and budget estimate du_toan: noi_dung, so_tien).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from decimal import Decimal
@@ -27,6 +30,8 @@ from antq_docs.model import (
     KIND_NAMES,
     SIGNING_FORMS,
     UNIT_TYPES,
+    Anniversary,
+    BudgetItem,
     Campaign,
     EventDefaults,
     EventSettings,
@@ -252,6 +257,9 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
     targets = _targets(top, findings, file)
     required = _required(top, findings, file)
     event = _event(top, findings, file, year)
+    # A bad year is reported once; anniversaries are not compared with its placeholder.
+    year_ok = not any(f.field == "nam" for f in findings)
+    anniversaries = _anniversaries(top, findings, file, year if year_ok else None)
     signing = _per_type(top, "hinh_thuc_ky", SIGNING_FORMS, findings, file)
     families = {}
     raw_families = top.raw("the_thuc")
@@ -291,6 +299,7 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         score_items=score_items,
         review_meeting_types=review_types,
         deadlines=deadlines,
+        anniversaries=anniversaries,
     )
 
 
@@ -335,27 +344,132 @@ def _event(top: _Fields, findings: list[Finding], file: str, year: int) -> Event
     if raw is not None:
         types = _Fields(raw, "ngay_hoi_to_chuc.theo_loai", findings, file)
         for unit_type in UNIT_TYPES:
-            if unit_type not in types.data:
-                continue
-            item = _Fields(types.raw(unit_type), types.path(unit_type), findings, file)
-            budget = item.raw("kinh_phi")
-            amount = None
-            if budget is not None:
-                amount = budget if isinstance(budget, int) and not isinstance(budget, bool) else (
-                    parse_amount(str(budget))
-                )
-                if amount is None or amount < 0:
-                    item.error("kinh_phi", f'"{budget}" không phải số tiền (viết 15500000)')
-                    amount = None
-            by_type[unit_type] = EventDefaults(
-                venue=item.text("dia_diem", default=""),
-                budget=amount,
-                participants=item.text("thanh_phan", default=""),
-            )
-            item.finish()
+            if unit_type in types.data:
+                by_type[unit_type] = _event_defaults(types, unit_type, findings, file)
         types.finish()
     fields.finish()
     return EventSettings(time=time, window_start=window_start, by_type=by_type)
+
+
+# A venue that ends in the bare word of a kind ("Hội trường Ủy ban nhân dân xã") names no unit,
+# so a default for a type that holds several kinds (xã, phường, thị trấn) is wrong for the rest.
+_BARE_KIND = re.compile(
+    r"\b(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)\s*$", re.IGNORECASE
+)
+
+
+def _event_defaults(
+    types: _Fields, unit_type: str, findings: list[Finding], file: str
+) -> EventDefaults:
+    """The Ngày hội defaults of one unit type: place, budget, participants, estimate."""
+    item = _Fields(types.raw(unit_type), types.path(unit_type), findings, file)
+    venue = item.text("dia_diem", default="")
+    if unit_type in ("huyen", "xa") and _BARE_KIND.search(venue):
+        item.error(
+            "dia_diem",
+            f'"{venue}" không ghi tên đơn vị nên sai với các đơn vị khác loại (xã, phường, thị '
+            "trấn; huyện, thị xã, thành phố); bỏ khóa này thì mỗi kế hoạch ghi hội trường Ủy ban "
+            "nhân dân của chính đơn vị đó, hoặc ghi riêng ở cột Địa điểm của danh sách",
+        )
+    budget = _amount(item, "kinh_phi", item.raw("kinh_phi"))
+    estimate = _estimate(item, findings, file)
+    if estimate is not None:
+        total = sum(i.amount for i in estimate)
+        if budget is None and item.data.get("kinh_phi") is None:
+            budget = total
+        elif budget is not None and budget != total:
+            item.error(
+                "kinh_phi",
+                f"tổng kinh phí {vi.money(budget)} khác tổng dự toán (du_toan) "
+                f"{vi.money(total)}; sửa cho bằng nhau hoặc bỏ kinh_phi",
+            )
+    participants = item.text("thanh_phan", default="")
+    item.finish()
+    return EventDefaults(
+        venue=venue, budget=budget, participants=participants, items=tuple(estimate or ())
+    )
+
+
+def _amount(fields: _Fields, key: str, value: Any) -> int | None:
+    """An amount of whole đồng (15500000 or "15.500.000"), or None with a finding."""
+    if value is None:
+        return None
+    if isinstance(value, (bool, float)):
+        amount = None
+    elif isinstance(value, int):
+        amount = value
+    else:
+        amount = parse_amount(str(value))
+    if amount is None or amount < 0:
+        fields.error(key, f'"{value}" không phải số tiền đồng nguyên (viết 15500000)')
+        return None
+    return amount
+
+
+def _estimate(
+    item: _Fields, findings: list[Finding], file: str
+) -> list[BudgetItem] | None:
+    """du_toan: the budget estimate, a list of {noi_dung, so_tien}; None when absent or bad."""
+    raw = item.raw("du_toan")
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not raw:
+        item.error("du_toan", "phải là danh sách các khoản: noi_dung, so_tien")
+        return None
+    lines: list[BudgetItem] = []
+    complete = True
+    for index, entry in enumerate(raw, start=1):
+        fields = _Fields(entry, f"{item.path('du_toan')}[{index}]", findings, file)
+        text = fields.text("noi_dung")
+        raw_amount = fields.raw("so_tien")
+        if raw_amount is None:
+            fields.error("so_tien", "thiếu giá trị bắt buộc")
+        amount = _amount(fields, "so_tien", raw_amount)
+        fields.finish()
+        if amount is None or not text:
+            complete = False
+            continue
+        lines.append(BudgetItem(text, amount))
+    # A total of some lines only would be compared with kinh_phi and report a false mismatch.
+    return lines if complete else None
+
+
+# "80 năm Ngày truyền thống…": the count is computed from the date, so it must not be typed.
+_TYPED_COUNT = re.compile(r"^\s*(kỷ niệm\s+)?\d+\s+năm\b", re.IGNORECASE)
+
+
+def _anniversaries(
+    top: _Fields, findings: list[Finding], file: str, year: int | None
+) -> tuple[Anniversary, ...]:
+    """ky_niem: the anniversaries the Ngày hội marks, each {noi_dung, ngay} (the first day)."""
+    raw = top.raw("ky_niem")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        top.error("ky_niem", "phải là danh sách các ngày kỷ niệm: noi_dung, ngay")
+        return ()
+    out = []
+    for index, entry in enumerate(raw, start=1):
+        before = len(findings)
+        fields = _Fields(entry, f"ky_niem[{index}]", findings, file)
+        name = fields.text("noi_dung")
+        since = fields.date("ngay")
+        fields.finish()
+        if name and _TYPED_COUNT.match(name):
+            fields.error(
+                "noi_dung",
+                f'"{name}": ghi tên ngày kỷ niệm không kèm số năm; số năm tính từ ngay và nam',
+            )
+        if len(findings) > before or year is None:
+            continue
+        if since.year >= year:
+            fields.error("ngay", f"ngày {vi.short_date(since)} phải trước năm {year}")
+            continue
+        if (since.month, since.day) == (2, 29) and not calendar.isleap(year):
+            fields.error("ngay", f"năm {year} không có ngày 29/02 để kỷ niệm")
+            continue
+        out.append(Anniversary(name, since))
+    return tuple(out)
 
 
 def _numbering(top: _Fields, findings: list[Finding], file: str) -> dict[str, int]:

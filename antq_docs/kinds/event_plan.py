@@ -1,63 +1,96 @@
 """The plan for the Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19 August) of one unit.
 
 Target 5 of the source plan: local governments, agencies, enterprises and schools issue a plan
-for the Ngày hội (Quyết định 521/2005/QĐ-TTg). Date, start time and the activities window come
-from the campaign; place, budget and participants from the campaign's defaults per unit type,
-which the roster's Địa điểm and Kinh phí columns override.
+for the Ngày hội (Quyết định 521/2005/QĐ-TTg). Date, start time, the activities window and the
+anniversaries (kỷ niệm) come from the campaign; place, budget, its estimate (dự toán) and
+participants from the campaign's defaults per unit type, which the roster's Địa điểm and Kinh
+phí columns override. The wording, including the defaults by unit type, lives in the template;
+this module gives it names, dates, amounts and lists of units.
 """
 
 from __future__ import annotations
 
+import re
+
 from antq_docs import vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
-from antq_docs.model import Campaign, EventDefaults, Results, Roster, Unit
+from antq_docs.model import (
+    GOVERNMENT_TYPES,
+    UNIT_TYPES,
+    Campaign,
+    EventDefaults,
+    Results,
+    Roster,
+    Unit,
+)
 
 PURPOSE = "kế hoạch Ngày hội"
 
-_CEREMONY = [
-    ("Chào cờ; tuyên bố lý do, giới thiệu đại biểu", "Ban Tổ chức"),
-    ("Diễn văn kỷ niệm ngày truyền thống Công an nhân dân và Ngày hội toàn dân bảo vệ an ninh "
-     "Tổ quốc", "{lanh_dao}"),
-    ("Báo cáo kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc {sau_thang}",
-     "{bao_cao}"),
-    ("Khen thưởng tập thể, cá nhân có thành tích", "{lanh_dao}"),
-    ("Ký kết giao ước thi đua, phát động thi đua thực hiện phong trào những tháng cuối năm",
-     "{giao_uoc}"),
-    ("Phát biểu của đại biểu cấp trên", "Đại biểu cấp trên"),
-]
+# The template cites Quyết định 521/QĐ-TTg itself; a campaign that lists it too would cite it twice.
+_DECISION_521 = re.compile(r"\b521/(2005/)?QĐ-TTg\b", re.IGNORECASE)
 
-_FESTIVAL = [
-    ("Văn nghệ chào mừng do các đơn vị biểu diễn", "Các đoàn thể"),
-    ("Thi đấu thể thao, trò chơi dân gian", "Đoàn Thanh niên"),
-]
+# Leading words that name the kind of a commune or residential area, longest first.
+_KIND_WORDS = ("tổ dân phố", "khu phố", "thị trấn", "đặc khu", "phường", "xã", "thôn", "làng",
+               "bản", "buôn", "ấp", "khu")
 
-_ACTIVITIES = [
-    "Tuyên truyền về truyền thống lực lượng Công an nhân dân, ý nghĩa Ngày hội và phong trào "
-    "toàn dân bảo vệ an ninh Tổ quốc bằng loa truyền thanh, băng rôn, khẩu hiệu, mạng xã hội.",
-    "Sơ kết 8 tháng thực hiện phong trào; lựa chọn, đề nghị khen thưởng tập thể, cá nhân tiêu "
-    "biểu.",
-    "Thăm hỏi, tặng quà gia đình chính sách, gia đình có công với cách mạng và người có uy tín.",
-    "Tổ chức hội thi tìm hiểu pháp luật, giao lưu văn nghệ, thể thao hưởng ứng Ngày hội.",
-]
+# The Party committee of a district-level unit is named after its kind (Huyện ủy Đăk Hà,
+# Thành ủy Kon Tum, Thị ủy …, Quận ủy …); a commune's is its Đảng ủy.
+_DISTRICT_COMMITTEE = (("thành phố", "Thành ủy"), ("thị xã", "Thị ủy"), ("quận", "Quận ủy"),
+                       ("huyện", "Huyện ủy"))
 
-_TASKS = {
-    "government": [
-        "Công an {dia_ban}: thường trực Ban Tổ chức, chuẩn bị báo cáo, nội dung khen thưởng và "
-        "kịch bản chương trình; bảo đảm an ninh, trật tự tại buổi lễ.",
-        "Văn phòng {co_quan}: chuẩn bị hội trường, khánh tiết, giấy mời, kinh phí.",
-        "Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể {dia_ban}: vận động đoàn viên, hội viên "
-        "và Nhân dân tham gia; phụ trách phần hội.",
-    ],
-    "other": [
-        "Bộ phận hành chính: chuẩn bị hội trường, khánh tiết, kinh phí và giấy mời.",
-        "Công đoàn, Đoàn Thanh niên: vận động {thanh_vien} tham gia; phụ trách phần hội.",
-        "Tổ bảo vệ, an ninh trật tự: bảo đảm an ninh, trật tự, phòng cháy, chữa cháy tại buổi lễ.",
-    ],
-}
 
-_MEMBERS = {"co_quan": "cán bộ, công chức, viên chức, người lao động",
-            "doanh_nghiep": "người lao động", "co_so_giao_duc": "giáo viên, học sinh, sinh viên"}
+def kind_word(unit: Unit) -> str:
+    """The kind of a unit as a common noun: 'phường', 'thôn', 'tổ dân phố', 'cơ quan'."""
+    folded = unit.name.casefold()
+    if unit.type in ("xa", "khu_dan_cu"):
+        for word in _KIND_WORDS:
+            if folded.startswith(word + " "):
+                return word
+    return "khu dân cư" if unit.type == "khu_dan_cu" else UNIT_TYPES[unit.type]
+
+
+def party_committee(unit: Unit) -> str:
+    """The cấp ủy of a local government: 'Đảng ủy xã Hà Mòn', 'Huyện ủy Đăk Hà', else ''."""
+    if unit.type == "xa":
+        return f"Đảng ủy {unit.sentence_name}"
+    if unit.type == "huyen":
+        folded = unit.name.casefold()
+        for prefix, committee in _DISTRICT_COMMITTEE:
+            if folded.startswith(prefix + " "):
+                return f"{committee} {unit.name[len(prefix) + 1:]}"
+        return f"Huyện ủy {unit.name}"
+    return ""
+
+
+def subordinate_kinds(unit: Unit, types: tuple[str, ...] | None = None) -> list[str]:
+    """The kinds of the units directly below, each once: ['làng', 'thôn'], ['thị trấn', 'xã']."""
+    kinds: list[str] = []
+    for child in common.subordinates(unit):
+        if types is not None and child.type not in types:
+            continue
+        word = kind_word(child)
+        if word not in kinds:
+            kinds.append(word)
+    return kinds
+
+
+def budget_lines(unit: Unit, defaults: EventDefaults) -> tuple[int | None, list[dict]]:
+    """The total budget and the estimate lines the plan shows.
+
+    A roster's Kinh phí that differs from the campaign's estimate has no itemisation behind it:
+    scaling the campaign's items to it would print numbers nobody decided, so the plan then shows
+    the total alone and the official itemises it. The same amount keeps the items.
+    """
+    items = defaults.items
+    total = defaults.budget
+    if unit.budget is not None:
+        total = unit.budget
+        if sum(i.amount for i in items) != unit.budget:
+            items = ()
+    rows = [{"stt": i, "noi_dung": item.text, "so_tien": vi.number(item.amount)}
+            for i, item in enumerate(items, start=1)]
+    return total, rows
 
 
 class EventPlan(Kind):
@@ -82,72 +115,48 @@ class EventPlan(Kind):
         needs: Needs,
         results: Results | None = None,
     ) -> dict:
-        """Purpose, activities, programme table, time and place, budget, tasks."""
+        """Names, dates, anniversaries, place, participants, budget lines, signature."""
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         defaults = campaign.event.by_type.get(unit.type, EventDefaults())
-        venue = unit.venue or defaults.venue
-        budget = unit.budget if unit.budget is not None else defaults.budget
-        if not venue:
-            needs.unit_value(unit, "venue", f"{PURPOSE} (hoặc ngay_hoi_to_chuc.theo_loai."
-                                            f"{unit.type}.dia_diem trong kế hoạch năm)")
-        if budget is None:
+        total, estimate = budget_lines(unit, defaults)
+        if total is None:
             needs.unit_value(unit, "budget", f"{PURPOSE} (hoặc ngay_hoi_to_chuc.theo_loai."
-                                             f"{unit.type}.kinh_phi trong kế hoạch năm)")
-        participants = defaults.participants or (
-            f"Lãnh đạo và toàn thể {_MEMBERS.get(unit.type, 'cán bộ, Nhân dân')} "
-            f"của {unit.sentence_name}"
-        )
-        government = unit.type in ("huyen", "xa")
-        roles = {
-            "lanh_dao": f"Lãnh đạo {unit.body_name}" if government else "Người đứng đầu đơn vị",
-            "bao_cao": (
-                f"Công an {unit.sentence_name}" if government else "Tổ bảo vệ, an ninh trật tự"
-            ),
-            "giao_uoc": "Đại diện các khu dân cư, cơ quan, đơn vị" if government else (
-                "Đại diện các phòng, bộ phận, tổ chức đoàn thể"),
-            "sau_thang": f"8 tháng đầu năm {campaign.year}",
-        }
+                                             f"{unit.type}.kinh_phi hoặc du_toan trong kế hoạch "
+                                             "năm)")
         event = campaign.event_date
-        window = (f"Từ ngày {vi.short_date(campaign.event.window_start)} đến ngày "
-                  f"{vi.short_date(event)}")
-        values = {"dia_ban": unit.sentence_name, "co_quan": unit.body_name,
-                  "thanh_vien": _MEMBERS.get(unit.type, "cán bộ, người lao động")}
-        tasks = _TASKS["government" if government else "other"]
         return {
             **common.header(unit, campaign, day),
-            "trich_yeu": (
-                f"Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {campaign.year}"
-            ),
             "nam": campaign.year,
-            "can_cu": common.legal_bases(campaign),
-            "mo_dau": (
-                f"Thực hiện {campaign.plan.citation()}, {unit.body_name} xây dựng Kế hoạch tổ "
-                f"chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({vi.short_date(event)}) năm "
-                f"{campaign.year} như sau:"
-            ),
-            "muc_dich": [
-                "Giáo dục truyền thống, nâng cao ý thức trách nhiệm của cán bộ và Nhân dân "
-                "trong sự nghiệp bảo vệ an ninh Tổ quốc; biểu dương tập thể, cá nhân điển hình.",
-                "Tổ chức trang trọng, thiết thực, tiết kiệm, bảo đảm an toàn; gắn với phát động "
-                "thi đua thực hiện phong trào những tháng cuối năm.",
+            "loai": unit.type,
+            "chinh_quyen": unit.type in GOVERNMENT_TYPES,
+            "ten_trong_cau": unit.sentence_name,
+            "co_quan": unit.body_name,
+            "chuc_vu": unit.title,
+            "co_quan_cap_tren": unit.parent.body_name if unit.parent is not None else "",
+            "cap_uy": party_committee(unit),
+            "don_vi_duoi": subordinate_kinds(unit),
+            # The local units below a government: its communes, or its residential areas.
+            "dia_phuong_duoi": subordinate_kinds(unit, ("xa", "khu_dan_cu")),
+            "can_cu": [line for line in common.legal_bases(campaign)
+                       if not _DECISION_521.search(line)],
+            "ke_hoach": campaign.plan.citation(),
+            "ky_niem": [
+                {"so_nam": a.years(campaign.year), "noi_dung": a.name,
+                 "tu_ngay": vi.short_date(a.since), "den_ngay": vi.short_date(a.on(campaign.year))}
+                for a in campaign.anniversaries
             ],
-            "hoat_dong_thoi_gian": window,
-            "hoat_dong": list(_ACTIVITIES),
-            "phan_le": [{"stt": i, "noi_dung": c.format(**roles), "thuc_hien": w.format(**roles)}
-                        for i, (c, w) in enumerate(_CEREMONY, start=1)],
-            "phan_hoi": [{"stt": i, "noi_dung": c, "thuc_hien": w}
-                         for i, (c, w) in enumerate(_FESTIVAL, start=len(_CEREMONY) + 1)],
-            "thoi_gian": f"{campaign.event.time}, {vi.date_words(event)}",
-            "dia_diem": venue,
-            "thanh_phan": participants,
-            "kinh_phi": vi.money(budget) if budget is not None else "",
-            "kinh_phi_chu": vi.money_in_words(budget) if budget is not None else "",
-            "nhiem_vu": [t.format(**values) for t in tasks],
-            "ket_thuc": (
-                f"Trên đây là Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm "
-                f"{campaign.year} của {unit.body_name}; các bộ phận được phân công khẩn trương "
-                "triển khai thực hiện./."
-            ),
+            "ngay_hoi": vi.short_date(event),
+            # '19/8' of "Ngày hội … (19/8) năm 2025": the short date without its year.
+            "ngay_hoi_ngan": vi.short_date(event).rsplit("/", 1)[0],
+            "ngay_hoi_chu": vi.date_words(event),
+            "gio": campaign.event.time,
+            "hoat_dong_tu": vi.short_date(campaign.event.window_start),
+            "dia_diem": unit.venue or defaults.venue,
+            "thanh_phan": defaults.participants,
+            "du_toan": estimate,
+            "kinh_phi": vi.money(total) if total is not None else "",
+            "kinh_phi_so": vi.number(total) if total is not None else "",
+            "kinh_phi_chu": vi.money_in_words(total) if total is not None else "",
             "ky": common.signature(unit, campaign, needs, PURPOSE),
             "noi_nhan": common.recipients(unit, campaign),
         }
