@@ -35,7 +35,9 @@ TYPE_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 # The document kinds of the product; their names are a contract with manifest.json and check.
-KIND_NAMES: tuple[str, ...] = ("pledge", "plan", "event-plan", "evaluation", "report")
+KIND_NAMES: tuple[str, ...] = (
+    "pledge", "plan", "event-plan", "evaluation", "minutes", "report"
+)
 
 # Leading words that are common nouns, written in lower case inside a sentence.
 _GENERIC_WORDS = frozenset(
@@ -134,11 +136,16 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class ScoreItem:
-    """One line of the 100-point scoring sheet (bảng chấm điểm): id, content, maximum points."""
+    """One line of the 100-point scoring sheet (bảng chấm điểm): id, content, maximum points.
+
+    requires names the results column an item depends on ('ngay_hoi': the item scores nothing
+    where the unit did not hold the Ngày hội), or None.
+    """
 
     id: str
     text: str
     max_points: Decimal
+    requires: str | None = None
 
 
 @dataclass
@@ -272,6 +279,10 @@ class UnitResult:
     level_computed: bool
     event_held: bool
     item_scores: dict[str, Decimal] = field(default_factory=dict)
+    # The review meeting (họp bình xét), when the results file gives it; else left to fill in.
+    secretary: str = ""
+    attendance: int | None = None
+    votes_for: int | None = None
 
     @property
     def good_or_better(self) -> bool:
