@@ -91,7 +91,10 @@ def _build(residential: bool):
         "3. Hội nghị thảo luận, bình xét mức xếp loại phong trào năm {{ nam }}: "
         "{{ xep_loai }}.",
     )
-    d.body(doc, "Ý kiến phát biểu: …………………………………………………………………………………")
+    d.body(doc, "4. Ý kiến phát biểu:")
+    # Lines to write the speakers' opinions on by hand; left-aligned so the dots are not spread.
+    for _ in range(2):
+        d.body(doc, "…" * 30, align=d.LEFT, first_line_cm=0)
     d.heading(doc, "III. BIỂU QUYẾT VÀ KẾT LUẬN")
     d.body(doc, f"Số người dự họp: {_ATTENDANCE} người; tán thành: {_VOTES}/{_OF}.")
     d.body(
