@@ -169,7 +169,6 @@ class Campaign:
     source: str = ""
     thresholds: Thresholds = field(default_factory=Thresholds)
     score_items: list[ScoreItem] = field(default_factory=list)
-    review_meeting_types: tuple[str, ...] = ("khu_dan_cu", "xa")
 
     def signing_form(self, unit_type: str) -> str:
         """How a unit type signs: 'tm' for local governments, the head directly otherwise."""

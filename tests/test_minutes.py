@@ -145,3 +145,29 @@ def test_check_counts_minutes_and_reports_a_missing_one(tmp_path, runner, year_e
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
     assert "  - KT-02-02-01 Thôn 1, Biên bản: chưa có minutes/KT-02-02-01.docx (hoặc bản ký .pdf)" \
         in table.splitlines()
+
+
+MATRIX_END = "  evaluation: [xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc]\n"
+
+
+@pytest.mark.parametrize(
+    ("review", "matrix", "expected"),
+    [
+        (None, None, ("khu_dan_cu", "xa")),
+        ("[xa]", None, ("xa",)),
+        ("[xa]", "[co_quan]", ("co_quan",)),
+        (None, "[]", ()),
+    ],
+)
+def test_the_matrix_requires_minutes_of_the_review_meeting_types(
+    tmp_path, review, matrix, expected
+):
+    from antq_docs.inputs.campaign import load_campaign
+
+    text = campaign_text(**({"hop_binh_xet": f"hop_binh_xet: {review}"} if review else {}))
+    assert MATRIX_END in text
+    if matrix is not None:
+        text = text.replace(MATRIX_END, f"{MATRIX_END}  minutes: {matrix}\n")
+    path = tmp_path / "c.yaml"
+    path.write_text(text, "utf-8")
+    assert load_campaign(path).required["minutes"] == expected

@@ -271,11 +271,11 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
     thresholds = _thresholds(top, findings, file)
     score_items = _score_items(top, findings, file)
     review_raw = top.raw("hop_binh_xet")
-    review_types = (
-        REVIEW_MEETING if review_raw is None else top.unit_types("hop_binh_xet", review_raw)
-    )
-    if not _names_kind(data, "minutes"):
-        required["minutes"] = review_types
+    if review_raw is not None:
+        review_types = top.unit_types("hop_binh_xet", review_raw)
+        # The matrix names the minutes itself, or they follow the units that hold the meeting.
+        if not _names_kind(data, "minutes"):
+            required["minutes"] = review_types
     top.finish()
     return Campaign(
         year=year,
@@ -294,7 +294,6 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         numbering=numbering,
         thresholds=thresholds,
         score_items=score_items,
-        review_meeting_types=review_types,
     )
 
 
