@@ -38,6 +38,7 @@ KIND_LABELS: dict[str, str] = {
     "plan": "Kế hoạch",
     "event-plan": "KH Ngày hội",
     "evaluation": "Đánh giá",
+    "minutes": "Biên bản",
     "report": "Báo cáo",
 }
 # The campaign target (chỉ tiêu `ma`) each kind is evidence for: targets 1 and 5 of the plan.

@@ -157,8 +157,8 @@ def generate(
     """Soạn văn bản LOẠI cho mọi đơn vị cần có.
 
     LOẠI: pledge (bản cam kết), plan (kế hoạch năm), event-plan (kế hoạch Ngày hội),
-    evaluation (báo cáo tự đánh giá cuối năm, cần --results), report (báo cáo tổng kết của đơn
-    vị gốc, cần --results) hoặc all (tất cả).
+    evaluation (báo cáo tự đánh giá cuối năm, cần --results), minutes (biên bản họp bình xét,
+    cần --results), report (báo cáo tổng kết của đơn vị gốc, cần --results) hoặc all (tất cả).
     """
     inputs = _load(campaign, units, encoding, sheet, results, scores)
     kinds, skipped = select_kinds(kind, inputs)

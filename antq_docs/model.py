@@ -37,7 +37,9 @@ TYPE_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 # The document kinds of the product; their names are a contract with manifest.json and check.
-KIND_NAMES: tuple[str, ...] = ("pledge", "plan", "event-plan", "evaluation", "report")
+KIND_NAMES: tuple[str, ...] = (
+    "pledge", "plan", "event-plan", "evaluation", "minutes", "report"
+)
 
 # Leading words that are common nouns, written in lower case inside a sentence.
 _GENERIC_WORDS = frozenset(
@@ -216,11 +218,16 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class ScoreItem:
-    """One line of the 100-point scoring sheet (bảng chấm điểm): id, content, maximum points."""
+    """One line of the 100-point scoring sheet (bảng chấm điểm): id, content, maximum points.
+
+    requires names the results column an item depends on ('ngay_hoi': the item scores nothing
+    where the unit did not hold the Ngày hội), or None.
+    """
 
     id: str
     text: str
     max_points: Decimal
+    requires: str | None = None
 
 
 # Year-end report deadlines (domain §1): khu dân cư before 20/11, districts before 15/12, the
@@ -252,9 +259,9 @@ class Campaign:
     source: str = ""
     thresholds: Thresholds = field(default_factory=Thresholds)
     score_items: list[ScoreItem] = field(default_factory=list)
-    review_meeting_types: tuple[str, ...] = ("khu_dan_cu", "xa")
     # Deadline of each unit type's year-end report to the level above (han_bao_cao).
     deadlines: dict[str, dt.date] = field(default_factory=dict)
+    anniversaries: tuple[Anniversary, ...] = ()
 
     def report_deadline(self, unit_type: str) -> dt.date:
         """When a unit type reports its year-end results: the campaign's date, else domain §1."""
@@ -262,7 +269,6 @@ class Campaign:
             return self.deadlines[unit_type]
         month, day = DEFAULT_DEADLINES.get(unit_type, (11, 30))
         return dt.date(self.year, month, day)
-    anniversaries: tuple[Anniversary, ...] = ()
 
     def signing_form(self, unit_type: str) -> str:
         """How a unit type signs: 'tm' for local governments, the head directly otherwise."""
@@ -393,6 +399,10 @@ class UnitResult:
     level_computed: bool
     event_held: bool
     item_scores: dict[str, Decimal] = field(default_factory=dict)
+    # The review meeting (họp bình xét), when the results file gives it; else left to fill in.
+    secretary: str = ""
+    attendance: int | None = None
+    votes_for: int | None = None
 
     @property
     def good_or_better(self) -> bool:

@@ -4,8 +4,9 @@
 
 Every unit below the root gets a row: mostly registered and recognised, scores on the sample
 campaign's ten-item sheet (each item an integer between half and all of its maximum, so the
-items add up to the score), the level written for about half of the rows and left to be
-computed for the rest. The same roster and seed give the same files.
+items add up to the score; an item tied to the Ngày hội is 0 where none was held), the level
+written for about half of the rows and left to be computed for the rest. The same roster and
+seed give the same files.
 """
 
 from __future__ import annotations
@@ -42,8 +43,14 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
             rng.randint(math.ceil(int(i.max_points) * low), int(i.max_points))
             for i in campaign.score_items
         ]
+        write_level = rng.random() < 0.5
+        held = rng.random() < 0.9
+        if not held:
+            # An item tied to the Ngày hội scores nothing where none was held.
+            points = [0 if i.requires == "ngay_hoi" else p
+                      for i, p in zip(campaign.score_items, points)]
         score = sum(points)
-        level = campaign.thresholds.level_for(score) if rng.random() < 0.5 else ""
+        level = campaign.thresholds.level_for(score) if write_level else ""
         results.append(
             [
                 unit.code,
@@ -52,7 +59,7 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
                 "đạt" if recognised else "chưa đạt",
                 score,
                 level,
-                "có" if rng.random() < 0.9 else "không",
+                "có" if held else "không",
             ]
         )
         scores += [[unit.code, i.id, p] for i, p in zip(campaign.score_items, points)]

@@ -38,7 +38,7 @@ def test_every_unit_below_the_district_has_an_evaluation_and_the_root_a_report(s
     assert [p.name for p in (sample_out / "report").iterdir()] == ["KT.docx"]
 
 
-def test_residential_evaluation_parts_scoring_sheet_and_minutes(sample_out):
+def test_residential_evaluation_parts_and_scoring_sheet(sample_out):
     doc = dh.open_docx(sample_out / "evaluation" / "KT-02-02-02.docx")  # Làng Kon Klor: 73
     dh.assert_a4_nd30(doc)
     assert dh.fonts_everywhere(doc) == {"Times New Roman"}
@@ -63,13 +63,10 @@ def test_residential_evaluation_parts_scoring_sheet_and_minutes(sample_out):
     assert ("Xếp loại được tính từ tổng điểm tự chấm theo ngưỡng: Xuất sắc từ 90 điểm; Khá từ "
             "70 đến dưới 90 điểm; Trung bình từ 50 đến dưới 70 điểm; Yếu dưới 50 điểm.") in text
     assert "kỳ đánh giá từ ngày 01/11/2024 đến ngày 31/10/2025" in text
-    # The minutes follow, with the participants by role.
-    assert "BIÊN BẢN" in text
-    assert "- Chủ trì: A Tiếu, Trưởng thôn" in text
-    assert "- Đại diện Công an xã Hà Mòn phụ trách địa bàn" in text
-    assert "- Đại diện các hộ gia đình (235 hộ)" in text
+    # The minutes of the review meeting are a document of their own (test_minutes.py).
+    assert "BIÊN BẢN" not in text
     assert "Nơi nhận:\n- Ủy ban nhân dân xã Hà Mòn;\n- Lưu: VT." in text
-    assert sum(p.text.endswith("./.") for p in dh.paragraphs(doc)) == 2
+    assert sum(p.text.endswith("./.") for p in dh.paragraphs(doc)) == 1
 
 
 def test_agency_evaluation_has_a_number_and_no_minutes(sample_out):
@@ -78,12 +75,6 @@ def test_agency_evaluation_has_a_number_and_no_minutes(sample_out):
     assert "Số:       /BC-STP" in text
     assert "BIÊN BẢN" not in text
     assert "Chưa đạt (không đăng ký xây dựng tiêu chuẩn)" in text or "Đạt." in text
-
-
-def test_commune_minutes_name_its_residential_areas(sample_out):
-    text = dh.full_text(dh.open_docx(sample_out / "evaluation" / "KT-02-02.docx"))
-    assert "- Trưởng các khu dân cư: Làng Kon Klor, Thôn 1" in text
-    assert "- Chủ trì: Hồ Xuân Vinh, Chủ tịch UBND xã, Trưởng Ban Chỉ đạo" in text
 
 
 def test_root_report_written_by_generate_all_carries_the_chart(sample_out):
@@ -118,8 +109,8 @@ def test_generate_all_without_results_skips_the_year_end_kinds(tmp_path, runner)
     )
     assert result.exit_code == 0, result.stderr
     assert (
-        "Không có --results: bỏ qua báo cáo tự đánh giá (evaluation), báo cáo tổng kết (report) "
-        "vì cần tệp kết quả cuối năm.\n"
+        "Không có --results: bỏ qua báo cáo tự đánh giá (evaluation), biên bản họp bình xét "
+        "(minutes), báo cáo tổng kết (report) vì cần tệp kết quả cuối năm.\n"
         in result.stderr
     )
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [

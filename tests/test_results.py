@@ -205,3 +205,117 @@ def test_encoding_applies_to_csv_inputs_and_workbooks_keep_their_own(tmp_path, r
     ])
     assert result.exit_code == 0, result.stderr
     assert len(list((tmp_path / "out" / "pledge").glob("*.docx"))) == 3
+
+
+def _results_with(tmp_path, old: str, new: str):
+    """results-small.csv with one row replaced."""
+    text = (FIXTURES / "results-small.csv").read_text("utf-8")
+    assert old in text
+    text = text.replace(old, new)
+    path = tmp_path / "kq.csv"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_sample_ngay_hoi_item_is_tied_to_the_ngay_hoi():
+    campaign = load_campaign(SAMPLE_CAMPAIGN)
+    assert [i.id for i in campaign.score_items if i.requires == "ngay_hoi"] == ["3"]
+
+
+def test_an_item_scored_without_a_ngay_hoi_is_reported_with_the_others(tmp_path):
+    # Xã Một held no Ngày hội but scored 5 on item 3; its Thôn 2 has a bad level too.
+    path = _results_with(
+        tmp_path, "H1-X1,có,chưa đạt,85,Khá,có", "H1-X1,có,chưa đạt,85,Khá,không"
+    )
+    path.write_text(path.read_text("utf-8").replace("H1-X1-T2,có,chưa đạt,65,,có",
+                                                    "H1-X1-T2,có,chưa đạt,65,Khá,có"), "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN),
+                     scores=FIXTURES / "scores-small.csv")
+    assert [str(f) for f in caught.value.findings] == [
+        f'kq.csv, dòng 5, cột E (Xếp loại): xếp loại "Khá" trái với điểm 65: theo ngưỡng '
+        f'({THRESHOLDS}) 65 điểm là "Trung bình"',
+        'scores-small.csv, dòng 4, cột C (Điểm), đơn vị H1-X1: mục "3" (Tổ chức Ngày hội toàn '
+        "dân bảo vệ an ninh Tổ quốc (19/8)) được 5 điểm nhưng đơn vị không tổ chức Ngày hội "
+        "(cột Ngày hội của kq.csv); mục này phải là 0 điểm",
+    ]
+
+
+def test_zero_on_the_ngay_hoi_item_agrees_with_no_ngay_hoi(tmp_path):
+    text = (FIXTURES / "scores-small.csv").read_text("utf-8").replace("H1-X1,3,5", "H1-X1,3,0")
+    text = text.replace("H1-X1,9,8", "H1-X1,9,10").replace("H1-X1,10,7", "H1-X1,10,10")
+    scores = tmp_path / "diem.csv"
+    scores.write_text(text, "utf-8")
+    path = _results_with(
+        tmp_path, "H1-X1,có,chưa đạt,85,Khá,có", "H1-X1,có,chưa đạt,85,Khá,không"
+    )
+    loaded = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN), scores=scores)
+    assert loaded.units["H1-X1"].event_held is False
+    assert loaded.units["H1-X1"].item_scores["3"] == 0
+
+
+def test_an_unknown_item_dependency_is_a_campaign_finding(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text(SAMPLE_CAMPAIGN.read_text("utf-8").replace("can: ngay_hoi", "can: ngay_le"),
+                    "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_campaign(path)
+    assert [str(f) for f in caught.value.findings] == [
+        'c.yaml, trường bang_diem[3].can: "ngay_le" phải là một trong: ngay_hoi'
+    ]
+
+
+def test_a_district_may_leave_the_standard_cells_empty(tmp_path):
+    path = _results_with(tmp_path, "H1,có,đạt,92,,có", "H1,,,92,,có")
+    results = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    h1 = results.units["H1"]
+    assert (h1.registered, h1.recognised, h1.score) == (False, False, 92)
+
+
+def test_a_commune_may_not_leave_the_standard_cells_empty(tmp_path):
+    path = _results_with(tmp_path, "H2-X1,có,chưa đạt,90,,có", "H2-X1,,,90,,có")
+    with pytest.raises(ValidationError) as caught:
+        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    assert [str(f) for f in caught.value.findings] == [
+        "kq.csv, dòng 10, cột B (Đăng ký): thiếu giá trị bắt buộc",
+        "kq.csv, dòng 10, cột C (Đạt chuẩn): thiếu giá trị bắt buộc",
+    ]
+
+
+MEETING_HEADER = (
+    "Mã đơn vị,Đăng ký,Đạt chuẩn,Điểm,Xếp loại,Ngày hội,Thư ký,Số người dự họp,Số tán thành"
+)
+
+
+def test_review_meeting_columns_are_optional_and_stored(tmp_path):
+    text = (FIXTURES / "results-small.csv").read_text("utf-8").splitlines()
+    rows = [MEETING_HEADER] + [
+        line + (",Trần Thị Hạnh,40,38" if line.startswith("H1-X1-T1,") else ",,,")
+        for line in text[1:]
+    ]
+    path = tmp_path / "kq.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    results = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    t1 = results.units["H1-X1-T1"]
+    assert (t1.secretary, t1.attendance, t1.votes_for) == ("Trần Thị Hạnh", 40, 38)
+    t2 = results.units["H1-X1-T2"]
+    assert (t2.secretary, t2.attendance, t2.votes_for) == ("", None, None)
+
+
+def test_review_meeting_counts_are_whole_numbers_and_votes_within_attendance(tmp_path):
+    text = (FIXTURES / "results-small.csv").read_text("utf-8").splitlines()
+    extra = {"H1-X1-T1,": ",Trần Thị Hạnh,40,41", "H1-X1-T2,": ',,bốn mươi,"2,5"',
+             "H2-X1-T1,": ",,30,"}
+    rows = [MEETING_HEADER] + [
+        line + next((v for k, v in extra.items() if line.startswith(k)), ",,,")
+        for line in text[1:]
+    ]
+    path = tmp_path / "kq.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    assert [str(f) for f in caught.value.findings] == [
+        "kq.csv, dòng 4, cột I (Số tán thành): số tán thành 41 lớn hơn số người dự họp 40",
+        'kq.csv, dòng 5, cột H (Số người dự họp): "bốn mươi" phải là số người (số nguyên)',
+        'kq.csv, dòng 5, cột I (Số tán thành): "2,5" phải là số người (số nguyên)',
+    ]

@@ -4,10 +4,11 @@ Keys are Vietnamese without marks, as officials read them: nam (year), tinh (pro
 dia_danh (place in the date line), ke_hoach (governing plan), can_cu (legal bases), ngay_hoi
 (Ngày hội date), ngay_van_ban (document date per kind), chi_tieu (targets), tai_lieu_bat_buoc
 (required documents per unit type), xep_loai (lowest score of each classification level),
-bang_diem (the scoring sheet: ma, noi_dung, diem_toi_da), hop_binh_xet (unit types whose
-evaluation carries the minutes of a review meeting), ky_niem (anniversaries the Ngày hội marks:
-noi_dung, ngay), ngay_hoi_to_chuc (how the Ngày hội is held; per unit type its place, budget,
-participants and budget estimate du_toan: noi_dung, so_tien).
+bang_diem (the scoring sheet: ma, noi_dung, diem_toi_da, and can: the results column an item
+depends on), hop_binh_xet (unit types that hold a review meeting and so need its minutes),
+ky_niem (anniversaries the Ngày hội marks: noi_dung, ngay), ngay_hoi_to_chuc (how the Ngày
+hội is held; per unit type its place, budget, participants and budget estimate du_toan:
+noi_dung, so_tien), han_bao_cao (year-end report deadline per unit type).
 """
 
 from __future__ import annotations
@@ -47,13 +48,17 @@ ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 # The source plan (Kon Tum 38/KH-BCĐ): every unit below the province pledges (target 1);
 # local governments, agencies, enterprises and schools issue a plan (target 1) and a plan
 # for the Ngày hội (target 5); every unit below the district scores itself at year end
-# (domain §1, November).
+# (domain §1, November). The minutes follow hop_binh_xet unless the file names them.
+REVIEW_MEETING = ("khu_dan_cu", "xa")
 DEFAULT_REQUIRED: dict[str, tuple[str, ...]] = {
     "pledge": BELOW_PROVINCE,
     "plan": ISSUERS,
     "event-plan": ISSUERS,
     "evaluation": BELOW_DISTRICT,
+    "minutes": REVIEW_MEETING,
 }
+# What a scoring-sheet item may depend on (bang_diem[].can): a results column.
+ITEM_REQUIRES = ("ngay_hoi",)
 SHEET_TOTAL = Decimal(100)
 
 
@@ -276,9 +281,11 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
     score_items = _score_items(top, findings, file)
     deadlines = _deadlines(top, findings, file)
     review_raw = top.raw("hop_binh_xet")
-    review_types = (
-        ("khu_dan_cu", "xa") if review_raw is None else top.unit_types("hop_binh_xet", review_raw)
-    )
+    if review_raw is not None:
+        review_types = top.unit_types("hop_binh_xet", review_raw)
+        # The matrix names the minutes itself, or they follow the units that hold the meeting.
+        if not _names_kind(data, "minutes"):
+            required["minutes"] = review_types
     top.finish()
     return Campaign(
         year=year,
@@ -297,7 +304,6 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         numbering=numbering,
         thresholds=thresholds,
         score_items=score_items,
-        review_meeting_types=review_types,
         deadlines=deadlines,
         anniversaries=anniversaries,
     )
@@ -543,6 +549,10 @@ def _score_items(top: _Fields, findings: list[Finding], file: str) -> list[Score
         item_id = fields.text("ma")
         text = fields.text("noi_dung")
         points = _points(fields, "diem_toi_da", Decimal(0), SHEET_TOTAL)
+        requires = fields.raw("can")
+        if requires is not None and requires not in ITEM_REQUIRES:
+            fields.error("can", f'"{requires}" phải là một trong: {", ".join(ITEM_REQUIRES)}')
+            requires = None
         fields.finish()
         if item_id in seen:
             fields.error("ma", f'mã mục "{item_id}" viết hai lần')
@@ -550,7 +560,7 @@ def _score_items(top: _Fields, findings: list[Finding], file: str) -> list[Score
         if points is None or not item_id:
             complete = False
             continue
-        items.append(ScoreItem(item_id, text, points))
+        items.append(ScoreItem(item_id, text, points, requires))
     total = sum((i.max_points for i in items), Decimal(0))
     if complete and total != SHEET_TOTAL:
         top.error("bang_diem", f"tổng điểm tối đa các mục là {total}, phải là {SHEET_TOTAL}")
@@ -629,6 +639,12 @@ def _targets(top: _Fields, findings: list[Finding], file: str) -> list[Target]:
             )
         )
     return targets
+
+
+def _names_kind(data: Any, kind: str) -> bool:
+    """Tell whether the file's tai_lieu_bat_buoc names a kind itself."""
+    required = data.get("tai_lieu_bat_buoc") if isinstance(data, dict) else None
+    return isinstance(required, dict) and kind in required
 
 
 def _required(top: _Fields, findings: list[Finding], file: str) -> dict[str, tuple[str, ...]]:

@@ -3,7 +3,10 @@
 One row per unit: registration (đăng ký) for the standard "An toàn về an ninh, trật tự",
 recognition (đạt chuẩn), the self-score (điểm) on the 100-point sheet, the movement level
 (xếp loại; computed from the score with the campaign's thresholds when empty) and whether the
-unit held the Ngày hội. Per-item scores (bảng chấm điểm) come from a sheet named "Bảng điểm" of
+unit held the Ngày hội; optionally the review meeting's secretary (thư ký), attendance (số
+người dự họp) and votes for (số tán thành), which the minutes print or leave dotted. A district
+(huyện) is outside the standard of Thông tư 124: its Đăng ký and Đạt chuẩn may stay empty.
+Per-item scores (bảng chấm điểm) come from a sheet named "Bảng điểm" of
 the results workbook or from a file of their own, one row per unit and item. Every problem is
 collected with file, row and column before anything is reported.
 """
@@ -11,6 +14,7 @@ collected with file, row and column before anything is reported.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,6 +38,9 @@ COLUMNS = [
     Column("diem", "Điểm", required=True),
     Column("xep_loai", "Xếp loại"),
     Column("ngay_hoi", "Ngày hội", required=True),
+    Column("thu_ky", "Thư ký"),
+    Column("so_du_hop", "Số người dự họp"),
+    Column("tan_thanh", "Số tán thành"),
 ]
 
 SCORE_COLUMNS = [
@@ -51,6 +58,7 @@ _PASS = _YES | {"đạt", "dat"}
 _FAIL = _NO | {"chưa đạt", "chua dat", "không đạt", "khong dat"}
 _LEVELS = {strip_marks(level): level for level in LEVELS}
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+_COUNT = re.compile(r"^\d+$")
 MAX_SCORE = Decimal(100)
 
 
@@ -91,9 +99,15 @@ def _flag(
     no: set[str],
     hint: str,
     findings: list[Finding],
+    optional: bool = False,
 ) -> bool | None:
-    """A yes/no cell, or None after recording why it could not be read."""
+    """A yes/no cell, or None after recording why it could not be read.
+
+    An optional cell left empty reads as False (not applicable).
+    """
     text = row.get(key)
+    if not text and optional:
+        return False
     if not text:
         findings.append(table.finding(row, key, "thiếu giá trị bắt buộc"))
         return None
@@ -139,10 +153,17 @@ def build_results(
         elif code in units:
             findings.append(table.finding(row, "ma", f'mã "{code}" đã có ở dòng {units[code].row}'))
             known = False
-        registered = _flag(table, row, "dang_ky", _YES, _NO, "có hoặc không", findings)
-        recognised = _flag(
-            table, row, "dat_chuan", _PASS, _FAIL, "đạt hoặc chưa đạt (có hoặc không)", findings
+        # Thông tư 124 does not cover districts: their standard cells are not applicable.
+        unit = roster.get(code) if code else None
+        district = unit is not None and unit.type == "huyen"
+        registered = _flag(
+            table, row, "dang_ky", _YES, _NO, "có hoặc không", findings, optional=district
         )
+        recognised = _flag(
+            table, row, "dat_chuan", _PASS, _FAIL, "đạt hoặc chưa đạt (có hoặc không)", findings,
+            optional=district,
+        )
+        meeting = _meeting(table, row, findings)
         event = _flag(table, row, "ngay_hoi", _YES, _NO, "có hoặc không", findings)
         if recognised and registered is False:
             findings.append(
@@ -202,6 +223,9 @@ def build_results(
             level=level or thresholds.level_for(score),
             level_computed=level is None,
             event_held=bool(event),
+            secretary=row.get("thu_ky"),
+            attendance=meeting[0],
+            votes_for=meeting[1],
         )
     findings += _commune_rule(table, roster, units)
     seen = {row.get("ma") for row in table.rows}
@@ -214,6 +238,31 @@ def build_results(
                 )
             )
     return Results(units=units, thresholds=thresholds, source=str(table.path))
+
+
+def _count(table: Table, row: Row, key: str, findings: list[Finding]) -> int | None:
+    """An optional whole number of people, or None (empty, or recorded as a finding)."""
+    text = row.get(key)
+    if not text:
+        return None
+    if not _COUNT.match(text):
+        findings.append(table.finding(row, key, f'"{text}" phải là số người (số nguyên)'))
+        return None
+    return int(text)
+
+
+def _meeting(table: Table, row: Row, findings: list[Finding]) -> tuple[int | None, int | None]:
+    """Attendance and votes for of the review meeting; the votes cannot exceed attendance."""
+    attendance = _count(table, row, "so_du_hop", findings)
+    votes = _count(table, row, "tan_thanh", findings)
+    if attendance is not None and votes is not None and votes > attendance:
+        findings.append(
+            table.finding(
+                row, "tan_thanh", f"số tán thành {votes} lớn hơn số người dự họp {attendance}"
+            )
+        )
+        votes = None
+    return attendance, votes
 
 
 # Thông tư 124/2021/TT-BCA: a commune is recognised only if every unit under it registered and
@@ -320,8 +369,22 @@ def add_item_scores(
             else:
                 seen[(code, item_id)] = row.number
         if ok and code in results.units:
-            assert points is not None
-            results.units[code].item_scores[item_id] = points
+            assert points is not None and item is not None
+            result = results.units[code]
+            result.item_scores[item_id] = points
+            if item.requires == "ngay_hoi" and not result.event_held and points > 0:
+                findings.append(
+                    replace(
+                        scores.finding(
+                            row,
+                            "diem",
+                            f'mục "{item.id}" ({item.text}) được {text} điểm nhưng đơn vị không '
+                            f"tổ chức Ngày hội (cột Ngày hội của {results_table.name}); mục "
+                            "này phải là 0 điểm",
+                        ),
+                        unit=code,
+                    )
+                )
     scored = {code for code, _ in seen}
     for code in sorted(scored):
         result = results.units.get(code)

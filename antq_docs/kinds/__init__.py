@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from antq_docs.kinds import evaluation, event_plan, plan, pledge, report
+from antq_docs.kinds import evaluation, event_plan, minutes, plan, pledge, report
 from antq_docs.kinds.base import Document, Kind, Needs
 
 REGISTRY: dict[str, Kind] = {
@@ -12,6 +12,7 @@ REGISTRY: dict[str, Kind] = {
         plan.KIND,
         event_plan.KIND,
         evaluation.KIND,
+        minutes.KIND,
         report.KIND,
     )
 }

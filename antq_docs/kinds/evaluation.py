@@ -1,10 +1,9 @@
-"""Year-end evaluation of one unit (báo cáo tự đánh giá), with the review-meeting minutes.
+"""Year-end evaluation of one unit (báo cáo tự đánh giá).
 
 The report gives the unit's results (registration, Ngày hội, self-score), the scoring sheet
 (bảng chấm điểm: item, maximum, self-score, total), the standard result (đạt / chưa đạt) and the
-proposed classification with the thresholds it was judged by. Units of the campaign's
-hop_binh_xet types also get the minutes (biên bản) of their review meeting (họp bình xét), the
-participants named by role, on a new page of the same document.
+proposed classification with the thresholds it was judged by. The minutes of the review meeting
+(họp bình xét) are a document of their own (kinds/minutes.py).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from antq_docs import vi
 from antq_docs.errors import Finding
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
-from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit, UnitResult
+from antq_docs.model import Campaign, Results, Roster, Unit, UnitResult
 
 PURPOSE = "báo cáo tự đánh giá cuối năm"
 STANDARD = "“An toàn về an ninh, trật tự”"
@@ -52,7 +51,7 @@ def threshold_note(result: UnitResult, results: Results) -> str:
 
 
 class Evaluation(Kind):
-    """The year-end self-evaluation report of one unit, and its review-meeting minutes."""
+    """The year-end self-evaluation report of one unit."""
 
     name = "evaluation"
     label = "báo cáo tự đánh giá"
@@ -96,8 +95,6 @@ class Evaluation(Kind):
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         if not campaign.score_items:
             needs.campaign_part("bang_diem", f"{PURPOSE} (bảng tự chấm điểm)")
-        head = needs.unit_value(unit, "head", PURPOSE)
-        title = needs.unit_value(unit, "title", PURPOSE)
         residential = unit.type == "khu_dan_cu"
         year = campaign.year
         name = unit.sentence_name if residential else unit.body_name
@@ -141,10 +138,7 @@ class Evaluation(Kind):
             ),
             "ky": common.signature(unit, campaign, needs, PURPOSE),
             "noi_nhan": [f"- {parent.body_name};", "- Lưu: VT."],
-            "bien_ban": None,
         }
-        if unit.type in campaign.review_meeting_types:
-            context["bien_ban"] = self._minutes(campaign, unit, result, day, head, title)
         return context
 
     def _sheet(
@@ -171,82 +165,6 @@ class Evaluation(Kind):
             }
             for index, item in enumerate(campaign.score_items, start=1)
         ]
-
-    def _minutes(
-        self,
-        campaign: Campaign,
-        unit: Unit,
-        result: UnitResult,
-        day: dt.date,
-        head: str,
-        title: str,
-    ) -> dict:
-        """The review-meeting minutes: who took part (by role), what was found, the vote."""
-        parent = unit.parent
-        assert parent is not None
-        year = campaign.year
-        area = unit.sentence_name
-        if unit.type in GOVERNMENT_TYPES:
-            police = f"Trưởng Công an {area}"
-            roles = [
-                f"Chủ trì: {head}, {title}, Trưởng Ban Chỉ đạo phong trào toàn dân bảo vệ an "
-                f"ninh Tổ quốc {area}",
-                f"Đại diện {parent.body_name}",
-                f"{police}; các thành viên Ban Chỉ đạo phong trào {area}",
-                f"Đại diện Ủy ban Mặt trận Tổ quốc Việt Nam {area} và các tổ chức chính trị - "
-                "xã hội",
-            ]
-            residential = [c.name for c in unit.children if c.type == "khu_dan_cu"]
-            if residential:
-                roles.append(f"Trưởng các khu dân cư: {', '.join(residential)}")
-        elif unit.type == "khu_dan_cu":
-            roles = [
-                f"Chủ trì: {head}, {title}",
-                f"Bí thư Chi bộ, Trưởng Ban công tác Mặt trận {area}",
-                f"Đại diện Công an {parent.sentence_name} phụ trách địa bàn",
-                "Tổ trưởng các tổ tự quản, tổ bảo vệ an ninh, trật tự ở cơ sở",
-                "Đại diện các hộ gia đình"
-                + (f" ({vi.number(unit.households)} hộ)" if unit.households else ""),
-            ]
-        else:
-            roles = [
-                f"Chủ trì: {head}, {title}",
-                f"Đại diện cấp ủy, công đoàn, đoàn thanh niên của {unit.name}",
-                "Tổ trưởng tổ bảo vệ, lực lượng tự quản về an ninh, trật tự của đơn vị",
-                f"Đại diện Công an nơi {unit.name} đóng trụ sở",
-            ]
-        roles.append("Thư ký: người được hội nghị cử")
-        body = unit.sentence_name if unit.type == "khu_dan_cu" else unit.body_name
-        standard = standard_result(result)
-        return {
-            "trich_yeu": (
-                f"Họp bình xét, đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc "
-                f"năm {year}"
-            ),
-            "mo_dau": (
-                f"Hôm nay, {vi.date_words(day)}, tại {body}, hội nghị bình xét kết quả thực "
-                f"hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year} được tổ chức."
-            ),
-            "thanh_phan": roles,
-            "noi_dung": [
-                f"Hội nghị nghe báo cáo kết quả thực hiện phong trào năm {year} và kết quả tự "
-                f"chấm điểm của {body}: {points(result.score)}/100 điểm.",
-                f"Hội nghị đối chiếu kết quả với tiêu chuẩn {STANDARD}: "
-                f"{standard[:1].lower()}{standard[1:]}.",
-                f"Hội nghị thảo luận, bình xét mức xếp loại phong trào: {result.level}.",
-            ],
-            "ket_luan": (
-                f"Hội nghị thống nhất đề nghị {parent.body_name} xem xét, công nhận kết quả "
-                f"tiêu chuẩn {STANDARD} năm {year} ({standard[:1].lower()}{standard[1:]}) và "
-                f"xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year} của {body}: "
-                f"{result.level}."
-            ),
-            "ket_thuc": (
-                "Biên bản được lập xong cùng ngày, đã đọc lại cho hội nghị nghe và được các "
-                "thành viên dự họp nhất trí thông qua"
-            ),
-            "chu_tri": head,
-        }
 
 
 KIND = Evaluation()

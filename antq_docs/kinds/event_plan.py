@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 
-from antq_docs import vi
+from antq_docs import model, vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
 from antq_docs.model import (
     GOVERNMENT_TYPES,
-    UNIT_TYPES,
     Campaign,
     EventDefaults,
     Results,
@@ -30,46 +29,13 @@ PURPOSE = "kế hoạch Ngày hội"
 # The template cites Quyết định 521/QĐ-TTg itself; a campaign that lists it too would cite it twice.
 _DECISION_521 = re.compile(r"\b521/(2005/)?QĐ-TTg\b", re.IGNORECASE)
 
-# Leading words that name the kind of a commune or residential area, longest first.
-_KIND_WORDS = ("tổ dân phố", "khu phố", "thị trấn", "đặc khu", "phường", "xã", "thôn", "làng",
-               "bản", "buôn", "ấp", "khu")
-
-# The Party committee of a district-level unit is named after its kind (Huyện ủy Đăk Hà,
-# Thành ủy Kon Tum, Thị ủy …, Quận ủy …); a commune's is its Đảng ủy.
-_DISTRICT_COMMITTEE = (("thành phố", "Thành ủy"), ("thị xã", "Thị ủy"), ("quận", "Quận ủy"),
-                       ("huyện", "Huyện ủy"))
-
-
-def kind_word(unit: Unit) -> str:
-    """The kind of a unit as a common noun: 'phường', 'thôn', 'tổ dân phố', 'cơ quan'."""
-    folded = unit.name.casefold()
-    if unit.type in ("xa", "khu_dan_cu"):
-        for word in _KIND_WORDS:
-            if folded.startswith(word + " "):
-                return word
-    return "khu dân cư" if unit.type == "khu_dan_cu" else UNIT_TYPES[unit.type]
-
-
-def party_committee(unit: Unit) -> str:
-    """The cấp ủy of a local government: 'Đảng ủy xã Hà Mòn', 'Huyện ủy Đăk Hà', else ''."""
-    if unit.type == "xa":
-        return f"Đảng ủy {unit.sentence_name}"
-    if unit.type == "huyen":
-        folded = unit.name.casefold()
-        for prefix, committee in _DISTRICT_COMMITTEE:
-            if folded.startswith(prefix + " "):
-                return f"{committee} {unit.name[len(prefix) + 1:]}"
-        return f"Huyện ủy {unit.name}"
-    return ""
-
-
 def subordinate_kinds(unit: Unit, types: tuple[str, ...] | None = None) -> list[str]:
     """The kinds of the units directly below, each once: ['làng', 'thôn'], ['thị trấn', 'xã']."""
     kinds: list[str] = []
     for child in common.subordinates(unit):
         if types is not None and child.type not in types:
             continue
-        word = kind_word(child)
+        word = model.kind_word(child)
         if word not in kinds:
             kinds.append(word)
     return kinds
@@ -133,7 +99,7 @@ class EventPlan(Kind):
             "co_quan": unit.body_name,
             "chuc_vu": unit.title,
             "co_quan_cap_tren": unit.parent.body_name if unit.parent is not None else "",
-            "cap_uy": party_committee(unit),
+            "cap_uy": common.party_committee(unit) if unit.type in ("huyen", "xa") else "",
             "don_vi_duoi": subordinate_kinds(unit),
             # The local units below a government: its communes, or its residential areas.
             "dia_phuong_duoi": subordinate_kinds(unit, ("xa", "khu_dan_cu")),

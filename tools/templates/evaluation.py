@@ -1,14 +1,11 @@
-"""Build evaluation.docx and evaluation-khu-dan-cu.docx: a unit's year-end report and minutes.
+"""Build evaluation.docx and evaluation-khu-dan-cu.docx: a unit's year-end self-evaluation.
 
 The report (BÁO CÁO) carries the results, the scoring-sheet table, the standard result and the
-proposed classification; the minutes of the review meeting (BIÊN BẢN họp bình xét) follow on a
-new page for the unit types that hold one. Khu dân cư use the residential-area header (no
-number, "UBND XÃ …" above the issuer).
+proposed classification (the minutes of the review meeting are a kind of their own: minutes.py).
+Khu dân cư use the residential-area header (no number, "UBND XÃ …" above the issuer).
 """
 
 from __future__ import annotations
-
-from docx.enum.text import WD_BREAK
 
 from tools.templates import docxbuild as d
 
@@ -64,40 +61,9 @@ def _report(doc, residential: bool) -> None:
     d.signer(right)
 
 
-def _minutes(doc) -> None:
-    d.body(doc, "{%p if bien_ban %}")
-    page = d.para(doc, "")
-    page.add_run().add_break(WD_BREAK.PAGE)
-    d.nd30_header(doc, superior=True, number=False)
-    d.title_block(doc, "BIÊN BẢN", summary_tag="{{ bien_ban.trich_yeu }}")
-    d.body(doc, "{{ bien_ban.mo_dau }}")
-    d.heading(doc, "I. THÀNH PHẦN THAM DỰ")
-    d.body(doc, "{%p for dong in bien_ban.thanh_phan %}")
-    d.body(doc, "- {{ dong }}")
-    d.body(doc, "{%p endfor %}")
-    d.heading(doc, "II. NỘI DUNG")
-    d.body(doc, "{%p for dong in bien_ban.noi_dung %}")
-    d.body(doc, "{{ loop.index }}. {{ dong }}")
-    d.body(doc, "{%p endfor %}")
-    d.heading(doc, "III. KẾT LUẬN")
-    d.body(doc, "{{ bien_ban.ket_luan }}")
-    d.body(doc, "{{ bien_ban.ket_thuc }}./.")
-    d.para(doc, "", size=10)
-    left, right = d.signature_block(doc, left_width_cm=d.TEXT_WIDTH_CM / 2)
-    d.cell_para(left, "THƯ KÝ", size=14, bold=True)
-    d.cell_para(left, "(Ký, ghi rõ họ tên)", size=13, italic=True)
-    d.cell_para(right, "CHỦ TRÌ", size=14, bold=True)
-    d.cell_para(right, "(Ký, ghi rõ họ tên)", size=13, italic=True)
-    for _ in range(3):
-        d.cell_para(right, "", size=14)
-    d.cell_para(right, "{{ bien_ban.chu_tri }}", size=14, bold=True)
-    d.body(doc, "{%p endif %}")
-
-
 def _build(residential: bool):
     doc = d.new_document()
     _report(doc, residential)
-    _minutes(doc)
     return doc
 
 

@@ -1,0 +1,101 @@
+"""Minutes of the review meeting (biên bản họp bình xét) of one unit, a document of its own.
+
+Units of the campaign's hop_binh_xet types (khu dân cư and communes by default) meet at year end
+to review their results and vote on the level they propose. The minutes carry their own number
+('…/BB-UBND'; a khu dân cư numbers nothing), time and place, the chair (the unit's head), the
+secretary, attendance and vote from the results file, and the discussion: self-score, the
+standard result (đạt / chưa đạt) and the proposed level. The minutes are usually printed before
+the meeting, so what the results do not give is left as dotted lines in the template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from antq_docs import vi
+from antq_docs.kinds import common
+from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
+
+PURPOSE = "biên bản họp bình xét"
+
+
+class Minutes(Kind):
+    """The minutes of one unit's year-end review meeting."""
+
+    name = "minutes"
+    label = PURPOSE
+    needs_results = True
+
+    def needs(self, campaign: Campaign, unit: Unit) -> bool:
+        """Units of the matrix's types (hop_binh_xet by default) with a level above them."""
+        return unit.parent is not None and super().needs(campaign, unit)
+
+    def template(self, campaign: Campaign, unit: Unit) -> str:
+        """The residential-area form (Nghị định 59) for khu dân cư, Nghị định 30 for the rest."""
+        return "minutes-khu-dan-cu.docx" if unit.type == "khu_dan_cu" else "minutes.docx"
+
+    def meeting_date(self, campaign: Campaign, needs: Needs) -> dt.date:
+        """The minutes' own date when the campaign gives one, else the evaluation's date."""
+        if self.name in campaign.doc_dates:
+            return campaign.doc_dates[self.name]
+        return needs.campaign_date(campaign, "evaluation", PURPOSE)
+
+    def document_year(self, campaign: Campaign) -> int:
+        """The year of the meeting date (the minutes' own date, else the evaluation's)."""
+        day = campaign.doc_dates.get(self.name) or campaign.doc_dates.get("evaluation")
+        return day.year if day else campaign.year
+
+    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:
+        """'…/BB-UBND' for units that number their documents; a khu dân cư has no number."""
+        if unit.type == "khu_dan_cu":
+            return None
+        return common.number_slot(
+            unit, needs, "BB", f"số của {PURPOSE}", self.document_year(campaign)
+        )
+
+    def context(
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        unit: Unit,
+        needs: Needs,
+        results: Results | None = None,
+    ) -> dict:
+        """The template variables of one unit's minutes; missing values go to needs."""
+        assert results is not None
+        parent = unit.parent
+        assert parent is not None
+        result = results.units[unit.code]
+        day = self.meeting_date(campaign, needs)
+        head = needs.unit_value(unit, "head", PURPOSE)
+        title = needs.unit_value(unit, "title", PURPOSE)
+        if unit.type in GOVERNMENT_TYPES and title:
+            # 'Chủ tịch UBND xã' in the roster; the minutes name the body in full.
+            title = f"{common.short_title(title)} {unit.body_name}"
+        residential = unit.type == "khu_dan_cu"
+        count = vi.number
+        return {
+            **common.header(unit, campaign, day),
+            "loai": unit.type,
+            "nam": campaign.year,
+            "ngay": vi.date_words(day),
+            "dia_diem": unit.venue,
+            "don_vi": unit.sentence_name if residential else unit.body_name,
+            "ten": unit.sentence_name,
+            "cap_tren": parent.body_name,
+            "cap_tren_ten": parent.sentence_name,
+            "khu_dan_cu": [c.name for c in common.subordinates(unit) if c.type == "khu_dan_cu"],
+            "so_ho": count(unit.households) if unit.households else "",
+            "chu_tri": {"ho_ten": head, "chuc_vu": title},
+            "thu_ky": result.secretary,
+            "so_du_hop": count(result.attendance) if result.attendance is not None else None,
+            "tan_thanh": count(result.votes_for) if result.votes_for is not None else None,
+            "diem": vi.number(result.score),
+            "dang_ky": result.registered,
+            "dat_chuan": result.recognised,
+            "xep_loai": result.level,
+        }
+
+
+KIND = Minutes()

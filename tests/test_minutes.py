@@ -1,0 +1,173 @@
+"""Minutes of the review meeting: their own document, reopened and read line by line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from antq_docs.cli import cli
+from antq_docs.inputs.roster import load_roster
+from tests import docx_helpers as dh
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text, invoke_generate
+
+RESULTS = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"),
+           "--scores", str(FIXTURES / "scores-kon-tum-2025.csv")]
+BASE = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
+
+
+@pytest.fixture(scope="module")
+def year_end(tmp_path_factory) -> Path:
+    """Every document of the sample with its year-end results, generated once."""
+    out = tmp_path_factory.mktemp("year-end")
+    result = invoke_generate(CliRunner(), "all", out, *RESULTS)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def minutes_text(out: Path, code: str) -> str:
+    return dh.full_text(dh.open_docx(out / "minutes" / f"{code}.docx"))
+
+
+def test_generate_all_writes_minutes_for_residential_areas_and_communes(year_end):
+    roster = load_roster(SAMPLE_UNITS)
+    expected = sorted(f"{u.code}.docx" for u in roster if u.type in ("khu_dan_cu", "xa"))
+    assert sorted(p.name for p in (year_end / "minutes").iterdir()) == expected
+
+
+def test_commune_minutes_number_chair_and_the_given_secretary_and_vote(year_end):
+    doc = dh.open_docx(year_end / "minutes" / "KT-02-02.docx")  # Xã Hà Mòn: all given
+    dh.assert_a4_nd30(doc)
+    assert dh.fonts_everywhere(doc) == {"Times New Roman"}
+    assert dh.leftover_tags(doc) == []
+    left, right = (c.text.split("\n") for c in doc.tables[0].rows[0].cells)
+    assert "Số:       /BB-UBND" in left
+    assert right[-1] == "Hà Mòn, ngày 15 tháng 11 năm 2025"
+    text = dh.full_text(doc)
+    assert "BIÊN BẢN\nHọp bình xét, đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc " \
+           "năm 2025" in text
+    assert "1. Chủ trì: Hồ Xuân Vinh, Chủ tịch Ủy ban nhân dân xã Hà Mòn." in text
+    assert "2. Thư ký: Nguyễn Thị Hoa." in text
+    assert "- Trưởng các khu dân cư: Làng Kon Klor, Thôn 1." in text
+    assert "tổng điểm tự chấm: 82/100 điểm." in text
+    assert "(Thông tư số 124/2021/TT-BCA): đạt." in text
+    assert "Số người dự họp: 25 người; tán thành: 24/25." in text
+    assert "đề nghị Ủy ban nhân dân huyện Đăk Hà xem xét" in text
+    signatures = [c.text.split("\n") for c in doc.tables[-1].rows[0].cells]
+    assert [s[0] for s in signatures] == ["THƯ KÝ", "CHỦ TRÌ"]
+    assert [s[-1] for s in signatures] == ["Nguyễn Thị Hoa", "Hồ Xuân Vinh"]
+    assert sum(p.text.endswith("./.") for p in dh.paragraphs(doc)) == 1
+
+
+def test_village_minutes_without_meeting_data_leave_dotted_lines(year_end):
+    doc = dh.open_docx(year_end / "minutes" / "KT-02-02-01.docx")  # Thôn 1: nothing given
+    assert dh.leftover_tags(doc) == []
+    left = doc.tables[0].rows[0].cells[0].text.split("\n")
+    assert left == ["UBND XÃ HÀ MÒN", "THÔN 1", ""]  # Nghị định 59 form: no number
+    text = dh.full_text(doc)
+    assert "Số:" not in text
+    assert "1. Chủ trì: Lê Văn Phong, Trưởng thôn." in text
+    assert "2. Thư ký: ……………………………………\n" in text
+    assert "Số người dự họp: ……… người; tán thành: ……/……." in text
+    assert "Vào hồi …… giờ …… phút, ngày 15 tháng 11 năm 2025, tại ……………………………………, thôn 1 " \
+           "tổ chức họp bình xét" in text
+    assert "đại diện các hộ gia đình (trên tổng số 274 hộ)." in text
+    signatures = [c.text.split("\n") for c in doc.tables[-1].rows[0].cells]
+    assert [s[-1] for s in signatures] == ["……………………………………", "Lê Văn Phong"]
+
+
+def test_village_minutes_with_meeting_data_print_it(year_end):
+    text = minutes_text(year_end, "KT-02-02-02")  # Làng Kon Klor
+    assert "2. Thư ký: Y Blơng." in text
+    assert "Số người dự họp: 68 người; tán thành: 68/68." in text
+    assert "……/……" not in text
+
+
+def test_no_minutes_invent_a_secretary_and_no_evaluation_holds_minutes(year_end):
+    for path in (year_end / "minutes").glob("*.docx"):
+        assert "người được hội nghị cử" not in dh.full_text(dh.open_docx(path)), path.name
+    for code in ("KT-02-02", "KT-02-02-01"):
+        assert "BIÊN BẢN" not in dh.full_text(
+            dh.open_docx(year_end / "evaluation" / f"{code}.docx")
+        )
+
+
+def test_a_unit_that_did_not_register_fails_the_standard_in_its_minutes(year_end):
+    text = minutes_text(year_end, "KT-07-01")  # Thị trấn Đăk Rve: registered "không"
+    assert "(Thông tư số 124/2021/TT-BCA): chưa đạt (không đăng ký xây dựng tiêu chuẩn)." in text
+
+
+def test_the_minutes_take_their_own_date_when_the_campaign_gives_one(tmp_path, runner):
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(campaign_text().replace(
+        "  evaluation: 2025-11-15", "  minutes: 2025-11-10\n  evaluation: 2025-11-15"), "utf-8")
+    result = invoke_generate(runner, "minutes", tmp_path / "out", *RESULTS, campaign=campaign)
+    assert result.exit_code == 0, result.stderr
+    text = minutes_text(tmp_path / "out", "KT-02-02")
+    assert "Hà Mòn, ngày 10 tháng 11 năm 2025" in text
+    assert "Vào hồi …… giờ …… phút, ngày 10 tháng 11 năm 2025" in text
+
+
+def test_hop_binh_xet_decides_which_units_have_minutes(tmp_path, runner):
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(campaign_text(hop_binh_xet="hop_binh_xet: [xa]"), "utf-8")
+    result = invoke_generate(runner, "minutes", tmp_path / "out", *RESULTS, campaign=campaign)
+    assert result.exit_code == 0, result.stderr
+    roster = load_roster(SAMPLE_UNITS)
+    assert sorted(p.stem for p in (tmp_path / "out" / "minutes").iterdir()) == sorted(
+        u.code for u in roster if u.type == "xa"
+    )
+
+
+def test_minutes_without_results_is_a_usage_error(tmp_path, runner):
+    result = invoke_generate(runner, "minutes", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr == "Lỗi: văn bản minutes cần tệp kết quả cuối năm: thêm --results TỆP.\n"
+
+
+def test_check_counts_minutes_and_reports_a_missing_one(tmp_path, runner, year_end):
+    docs = tmp_path / "docs"
+    shutil.copytree(year_end, docs)
+    args = ["check", *BASE, "--docs", str(docs), "--format", "json"]
+    complete = json.loads(runner.invoke(cli, args).stdout)
+    assert complete["complete"] is True
+    (docs / "minutes" / "KT-02-02-01.docx").unlink()
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert data["missing"] == [
+        {"unit": "KT-02-02-01", "kind": "minutes", "expected": "minutes/KT-02-02-01.docx"}
+    ]
+    assert data["present"] == complete["present"] - 1
+    table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
+    assert "  - KT-02-02-01 Thôn 1, Biên bản: chưa có minutes/KT-02-02-01.docx (hoặc bản ký .pdf)" \
+        in table.splitlines()
+
+
+MATRIX_END = "  evaluation: [xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc]\n"
+
+
+@pytest.mark.parametrize(
+    ("review", "matrix", "expected"),
+    [
+        (None, None, ("khu_dan_cu", "xa")),
+        ("[xa]", None, ("xa",)),
+        ("[xa]", "[co_quan]", ("co_quan",)),
+        (None, "[]", ()),
+    ],
+)
+def test_the_matrix_requires_minutes_of_the_review_meeting_types(
+    tmp_path, review, matrix, expected
+):
+    from antq_docs.inputs.campaign import load_campaign
+
+    text = campaign_text(**({"hop_binh_xet": f"hop_binh_xet: {review}"} if review else {}))
+    assert MATRIX_END in text
+    if matrix is not None:
+        text = text.replace(MATRIX_END, f"{MATRIX_END}  minutes: {matrix}\n")
+    path = tmp_path / "c.yaml"
+    path.write_text(text, "utf-8")
+    assert load_campaign(path).required["minutes"] == expected
