@@ -46,6 +46,45 @@ _GENERIC_PHRASES = ("thành phố", "thị xã", "thị trấn", "đặc khu", "
 # Types that are local governments: their documents are issued by the Ủy ban nhân dân.
 GOVERNMENT_TYPES = frozenset({"tinh", "huyen", "xa"})
 
+# The kinds of unit within each type, as officials list them ("huyện, thành phố"), in the
+# order they are listed, each recognised by the leading words of a unit's name.
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "tinh": ("tỉnh", "thành phố"),
+    "huyen": ("huyện", "quận", "thị xã", "thành phố"),
+    "xa": ("xã", "phường", "thị trấn", "đặc khu"),
+    "khu_dan_cu": ("thôn", "làng", "bản", "buôn", "ấp", "tổ dân phố", "khu phố"),
+}
+# What a unit whose name starts with none of those words is called in such a list.
+_KIND_FALLBACK = {
+    "huyen": "đơn vị hành chính cấp huyện",
+    "xa": "đơn vị hành chính cấp xã",
+}
+
+
+def _kind_word(unit: Unit) -> str:
+    """The kind of one unit from its name: 'Thị trấn Đăk Hà' → 'thị trấn'."""
+    name = unit.name.casefold()
+    for word in sorted(KIND_WORDS.get(unit.type, ()), key=len, reverse=True):
+        if name == word or name.startswith(f"{word} "):
+            return word
+    return _KIND_FALLBACK.get(unit.type, UNIT_TYPES[unit.type])
+
+
+def kinds_label(units: list[Unit]) -> str:
+    """The kinds of units really present, as officials list them: 'xã, phường, thị trấn'.
+
+    Derived from the names, so a level without thị trấn does not list them; kinds follow
+    the type order, then the customary order within a type.
+    """
+    order = {t: i for i, t in enumerate(UNIT_TYPES)}
+    found: dict[str, tuple[int, int]] = {}
+    for unit in units:
+        word = _kind_word(unit)
+        words = KIND_WORDS.get(unit.type, ())
+        rank = words.index(word) if word in words else len(words)
+        found.setdefault(word, (order[unit.type], rank))
+    return ", ".join(sorted(found, key=found.__getitem__))
+
 
 @dataclass(frozen=True)
 class PlanRef:
@@ -163,6 +202,8 @@ class Campaign:
     thresholds: Thresholds = field(default_factory=Thresholds)
     score_items: list[ScoreItem] = field(default_factory=list)
     review_meeting_types: tuple[str, ...] = ("khu_dan_cu", "xa")
+    # Nơi nhận of the root's year report: the bodies above the province (noi_nhan_bao_cao).
+    report_recipients: list[str] = field(default_factory=list)
 
     def signing_form(self, unit_type: str) -> str:
         """How a unit type signs: 'tm' for local governments, the head directly otherwise."""

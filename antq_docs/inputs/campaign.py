@@ -5,7 +5,8 @@ dia_danh (place in the date line), ke_hoach (governing plan), can_cu (legal base
 (Ngày hội date), ngay_van_ban (document date per kind), chi_tieu (targets), tai_lieu_bat_buoc
 (required documents per unit type), xep_loai (lowest score of each classification level),
 bang_diem (the scoring sheet: ma, noi_dung, diem_toi_da), hop_binh_xet (unit types whose
-evaluation carries the minutes of a review meeting).
+evaluation carries the minutes of a review meeting), noi_nhan_bao_cao (the bodies above the
+province that receive its year report).
 """
 
 from __future__ import annotations
@@ -236,6 +237,7 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
     if not isinstance(bases, list) or not all(isinstance(b, str) and b.strip() for b in bases):
         top.error("can_cu", "phải là danh sách các căn cứ, mỗi dòng một văn bản")
         bases = []
+    report_recipients = _text_list(top, "noi_nhan_bao_cao", "các nơi nhận, mỗi dòng một cơ quan")
     event_date = top.date("ngay_hoi", default=dt.date(year, 8, 19))
     doc_dates = _doc_dates(top, findings, file)
     for kind, day in doc_dates.items():
@@ -289,7 +291,21 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         thresholds=thresholds,
         score_items=score_items,
         review_meeting_types=review_types,
+        report_recipients=report_recipients,
     )
+
+
+def _text_list(top: _Fields, key: str, what: str) -> list[str]:
+    """An optional list of non-empty lines of text (can_cu, noi_nhan_bao_cao)."""
+    raw = top.raw(key)
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw or not all(
+        isinstance(item, str) and item.strip() for item in raw
+    ):
+        top.error(key, f"phải là danh sách {what}")
+        return []
+    return [clean_text(item) for item in raw]
 
 
 def _per_type(
