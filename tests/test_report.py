@@ -8,6 +8,9 @@ import zipfile
 import pytest
 
 from antq_docs.cli import cli
+from antq_docs.errors import ValidationError
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.model import Unit, kinds_label
 from tests import docx_helpers as dh
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, invoke_generate
 
@@ -212,11 +215,12 @@ def test_same_names_are_told_apart_by_the_unit_above(runner, tmp_path):
     doc = dh.open_docx(tmp_path / "out" / "report" / "T.docx")
     rows = appendix_rows(doc, "Kết quả")
     # Each group of the appendix opens with the indicator, its figures and its number.
-    assert rows[0] == ["I", "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự” (thôn)", "",
-            "Đạt 75% (3/4), chỉ tiêu 100%"]
+    # (its name spans the two name columns)
+    label = "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự” (thôn)"
+    assert rows[0] == ["I", label, label, "Đạt 75% (3/4), chỉ tiêu 100%"]
     assert rows[1] == ["1", "Thôn 1", "Xã Ba", "Chưa đăng ký"]
-    kha = rows.index(["VI", "Xếp loại phong trào Khá trở lên (thôn)", "",
-                      "Đạt 50% (2/4), chỉ tiêu trên 95%"])
+    label = "Xếp loại phong trào Khá trở lên (thôn)"
+    kha = rows.index(["VI", label, label, "Đạt 50% (2/4), chỉ tiêu trên 95%"])
     # Units follow the tree (Huyện Hai before Huyện Một), each beside the unit above it.
     assert rows[kha + 1:kha + 3] == [["1", "Thôn 1", "Xã Ba", "Trung bình (50 điểm)"],
                                      ["2", "Thôn 2", "Xã Một", "Trung bình (65 điểm)"]]
@@ -336,3 +340,40 @@ def test_docs_folder_measures_the_targets_met_by_documents(runner, tmp_path):
     assert run_report(runner, tmp_path, "--force").exit_code == 0
     text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "T.docx"))
     assert "được đánh giá qua hồ sơ văn bản của các đơn vị, không tính tỷ lệ" in text
+
+
+def _units(unit_type: str, *names: str) -> list[Unit]:
+    return [Unit(f"U{i}", name, unit_type, None, i) for i, name in enumerate(names)]
+
+
+@pytest.mark.parametrize(
+    ("units", "label"),
+    [
+        (_units("huyen", "Thành phố Kon Tum", "Huyện Đăk Hà", "Huyện Sa Thầy"), "huyện, thành phố"),
+        (_units("xa", "Phường Quyết Thắng", "Xã Hà Mòn"), "xã, phường"),  # no thị trấn here
+        (_units("xa", "Thị trấn Đăk Hà", "Xã Hà Mòn", "Đặc khu Lý Sơn"),
+         "xã, thị trấn, đặc khu"),
+        (_units("khu_dan_cu", "Tổ dân phố 1", "Làng Kon Klor", "Thôn 1", "Thôn Thống Nhất"),
+         "thôn, làng, tổ dân phố"),
+        (_units("khu_dan_cu", "Khu dân cư số 3"), "khu dân cư"),
+        (_units("co_quan", "Sở Tư pháp") + _units("co_so_giao_duc", "Trường THPT Kon Tum"),
+         "cơ quan, cơ sở giáo dục"),
+        ([], ""),
+    ],
+)
+def test_kinds_label_lists_the_kinds_really_present(units, label):
+    assert kinds_label(units) == label
+
+
+def test_noi_nhan_bao_cao_is_a_list_of_bodies(tmp_path):
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(
+        campaign_without("noi_nhan_bao_cao:", "ngay_hoi:", "noi_nhan_bao_cao: Công an tỉnh\n"),
+        "utf-8",
+    )
+    with pytest.raises(ValidationError) as caught:
+        load_campaign(campaign)
+    assert [(f.field, f.message) for f in caught.value.findings] == [
+        ("noi_nhan_bao_cao", "phải là danh sách các nơi nhận, mỗi dòng một cơ quan")
+    ]
+    assert load_campaign(SAMPLE_CAMPAIGN).report_recipients[-1] == "Công an tỉnh Kon Tum"

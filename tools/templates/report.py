@@ -52,10 +52,17 @@ def _loop_row(table, tag: str, size: float = 12) -> None:
 
 
 def _data_row(table, cells: list[str], *, bold: bool = False, size: float = 12) -> None:
-    """A row of tags: the name columns left-aligned, the figures centred."""
+    """A row of tags: the name columns left-aligned, the figures centred.
+
+    Fewer texts than columns: the second text spans the name and the unit-above columns.
+    """
     row = table.add_row().cells
+    left = (1, 2)
+    if len(cells) < len(row):
+        row = [row[0], row[1].merge(row[2]), *row[3:]]
+        left = (1,)
     for index, (cell, text) in enumerate(zip(row, cells)):
-        align = d.LEFT if index in (1, 2) else d.CENTER
+        align = d.LEFT if index in left else d.CENTER
         d.para(cell, text, size=size, align=align, bold=bold)
         cell._tc.remove(cell.paragraphs[0]._p)
 
@@ -86,7 +93,7 @@ def _appendices(doc) -> None:
     _loop_row(table, "{%tr for g in phu_luc_chua_dat %}")
     _data_row(
         table,
-        ["{{ g.muc }}", "{{ g.chi_tieu }} ({{ g.loai }})", "",
+        ["{{ g.muc }}", "{{ g.chi_tieu }} ({{ g.loai }})",
          "Đạt {{ g.thuc_hien }} ({{ g.ti_so }}), chỉ tiêu {{ g.muc_tieu }}"],
         bold=True,
     )
