@@ -22,6 +22,7 @@ from antq_docs import vi
 from antq_docs.docxread import Package, check_pdf, document_text
 from antq_docs.errors import InputError, OutputError, UnreadableDocument
 from antq_docs.generate import Inputs
+from antq_docs.indicators import DOCUMENT_TARGETS, DocumentFound, Indicator, measure_documents
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import KIND_NAMES, UNIT_TYPES, Campaign, Unit
@@ -42,7 +43,7 @@ KIND_LABELS: dict[str, str] = {
     "report": "Báo cáo",
 }
 # The campaign target (chỉ tiêu `ma`) each kind is evidence for: targets 1 and 5 of the plan.
-KIND_TARGETS: dict[str, str] = {"plan": "ke_hoach", "pledge": "cam_ket", "event-plan": "ngay_hoi"}
+KIND_TARGETS: dict[str, str] = {kind: target for target, kind in DOCUMENT_TARGETS.items()}
 
 DOCX, PDF = ".docx", ".pdf"
 # Files people's tools leave in a folder that are not documents: Word's lock files (~$…),
@@ -154,37 +155,35 @@ class CheckReport:
         """Every required document is there and every copy is usable."""
         return all(e.status == PRESENT and not e.problems for e in self.entries)
 
+    def documents_found(self) -> list[DocumentFound]:
+        """Every required document as (kind, unit, has a usable copy), for the targets."""
+        return [(e.kind, e.unit, e.status == PRESENT) for e in self.entries]
+
+    def measured(self) -> list[Indicator]:
+        """The targets met by documents, measured by the rule the year report uses too."""
+        return measure_documents(self.inputs.campaign, self.documents_found())
+
     def indicators(self) -> dict[str, dict[str, Any]]:
-        """Per kind, by unit type: the share of units that have it against the campaign target."""
-        campaign = self.inputs.campaign
+        """Per kind, by unit type: the share of units that have it against the campaign target.
+
+        'met' compares the counts exactly; 'share' is for reading (one decimal, and never
+        100.0 while a unit lacks the document).
+        """
         out: dict[str, dict[str, Any]] = {}
-        for kind in self.kinds:
-            target_id = KIND_TARGETS.get(kind)
-            if target_id is None:
+        for indicator in self.measured():
+            kind = DOCUMENT_TARGETS[indicator.id]
+            if kind not in self.kinds:
                 continue
-            by_type: dict[str, dict[str, Any]] = {}
-            for unit_type in UNIT_TYPES:
-                target = next(
-                    (t for t in campaign.targets if t.id == target_id and t.applies_to(unit_type)),
-                    None,
-                )
-                entries = [e for e in self.entries if e.kind == kind and e.unit.type == unit_type]
-                if target is None or not entries:
-                    continue
-                have = sum(1 for e in entries if e.status == PRESENT)
-                share = round(100 * have / len(entries), 1)
-                goal = target.percent if target.percent is not None else 100.0
-                by_type[unit_type] = {
-                    "units": len(entries),
-                    "present": have,
-                    "share": share,
-                    "target": goal,
-                    "comparison": ">" if target.strict else ">=",
-                    "met": share > goal if target.strict else share >= goal,
-                }
-            if by_type:
-                out[kind] = {"target": target_id, "by_type": by_type}
-        return out
+            info = out.setdefault(kind, {"target": indicator.id, "by_type": {}})
+            info["by_type"][indicator.unit_type] = {
+                "units": indicator.denominator,
+                "present": indicator.numerator,
+                "share": indicator.share,
+                "target": indicator.target_percent,
+                "comparison": ">" if indicator.target.strict else ">=",
+                "met": indicator.met,
+            }
+        return {k: out[k] for k in self.kinds if k in out}
 
     def to_json(self) -> str:
         """The report as JSON (the contract of `check --format json`)."""

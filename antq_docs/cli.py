@@ -215,25 +215,42 @@ def generate(
 @click.option(
     "--level", metavar="MÃ", help="Mã đơn vị cần báo cáo (mặc định: đơn vị gốc của danh sách)."
 )
+@click.option(
+    "--docs",
+    type=click.Path(path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Thư mục văn bản đã soạn (như của generate): tính cả các chỉ tiêu ban hành kế hoạch, "
+    "ký cam kết, kế hoạch Ngày hội, theo cùng cách đếm của lệnh check.",
+)
 @_format_option("In bảng chỉ tiêu dạng bảng chữ hoặc JSON.")
-@_out_option("Thư mục kết quả (ghi báo cáo tổng kết .docx vào report/).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Thư mục kết quả (ghi báo cáo tổng kết .docx vào report/). Mặc định: out với dạng "
+    "bảng; với --format json chỉ in JSON, không ghi tệp nếu không có --out.",
+)
 @click.option("--force", is_flag=True, help="Ghi đè cả báo cáo đã bị sửa sau khi soạn.")
 @_number_option
 def report(
-    campaign, units, encoding, sheet, results, scores, level, output_format, out, force,
+    campaign, units, encoding, sheet, results, scores, level, docs, output_format, out, force,
     number_from,
 ) -> None:
     """Báo cáo tổng kết của một cấp: kết quả so với chỉ tiêu, in ra và ghi tệp .docx."""
     if results is None:
         raise click.UsageError("thiếu --results TỆP (kết quả cuối năm).")
+    if out is None and output_format == "table":
+        out = Path("out")
     inputs = _load(campaign, units, encoding, sheet, results, scores)
-    result = run_report(inputs, out, level, force=force, number_from=number_from)
+    result = run_report(inputs, out, level, force=force, number_from=number_from, docs=docs)
     if output_format == "json":
         rows = [i.as_json() for i in result.indicators]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         click.echo(f"Kết quả thực hiện chỉ tiêu: {result.level.name} ({result.level.code})")
         click.echo(table_text(result.indicators))
+    if result.outcome is None:
+        return
     path = out / result.outcome.path
     if result.outcome.status == "kept":
         click.echo(

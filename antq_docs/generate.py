@@ -295,25 +295,28 @@ def write_documents(
 
 @dataclass
 class ReportResult:
-    """What `antq-docs report` computed and wrote for one level."""
+    """What `antq-docs report` computed for one level, and wrote when a folder was given."""
 
     level: Unit
     indicators: list[Indicator]
-    outcome: Outcome
+    outcome: Outcome | None
 
 
 def report(
     inputs: Inputs,
-    out: Path,
+    out: Path | None,
     level: str | None = None,
     *,
     force: bool = False,
     number_from: dict[str, int] | None = None,
+    docs: Path | None = None,
 ) -> ReportResult:
-    """Measure a level (the root by default) against the targets and write its year report.
+    """Measure a level (the root by default) against the targets; write its year report to out.
 
-    The report is numbered like every other document: from the register when its issuer is in
-    the campaign's danh_so or number_from, else left for the clerk.
+    With docs, the targets met by documents (plans, pledges, Ngày hội plans) are measured from
+    that folder by `check`'s own audit. Without out, nothing is written. The report is numbered
+    like every other document: from the register when its issuer is in the campaign's danh_so
+    or number_from, else left for the clerk.
     """
     if inputs.results is None:
         raise UsageError("báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP.")
@@ -328,11 +331,22 @@ def report(
         raise UsageError(
             f"--level: {unit.code} ({unit.name}) không có đơn vị cấp dưới để báo cáo tổng kết"
         )
+    documents = None
+    if docs is not None:
+        # Imported here: check builds on this module (Inputs), so a top-level import would loop.
+        from antq_docs.check import check
+
+        documents = check(inputs, docs).documents_found()
+    indicators = measure(inputs.campaign, inputs.results, unit, documents)
+    if out is None:
+        return ReportResult(unit, indicators, None)
     roster = inputs.roster
     needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name, roster.columns)
-    document = REPORT.document(inputs.campaign, roster, unit, needs, inputs.results)
+    document = REPORT.report_document(
+        inputs.campaign, roster, unit, needs, inputs.results, documents
+    )
     if needs.findings:
         raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     (outcome,) = write_documents([document], out, force=force, numbering=numbering)
-    return ReportResult(unit, measure(inputs.campaign, inputs.results, unit), outcome)
+    return ReportResult(unit, indicators, outcome)

@@ -4,12 +4,16 @@ Each target of the campaign whose id names a measure below becomes one row per u
 lists (a target for every type gives one row with no type): numerator, denominator, actual
 percentage, target percentage, met or not, and the units that pulled it down. Comparisons are
 made on exact fractions so "trên 80%" (strict) and "80%" are decided without rounding.
+
+Targets met by documents (ke_hoach: plans, cam_ket: pledges, ngay_hoi: Ngày hội plans) are
+measured from what `check` found in a folder, by measure_documents: `check` and the report
+both call it, so a target is met by one rule everywhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from antq_docs import vi
@@ -22,6 +26,9 @@ LABELS: dict[str, str] = {
     "kha_tro_len": "Xếp loại phong trào Khá trở lên",
     "huyen_kha_tro_len": "Cấp huyện xếp loại phong trào Khá trở lên",
     "dien_hinh": "Có ít nhất 01 đơn vị điển hình",
+    "ke_hoach": "Ban hành nghị quyết, chương trình hoặc kế hoạch năm",
+    "cam_ket": "Tổ chức ký cam kết, giao ước thi đua",
+    "ngay_hoi": "Ban hành kế hoạch tổ chức Ngày hội",
 }
 
 # Shorter names for the chart and the terminal table.
@@ -31,7 +38,21 @@ SHORT: dict[str, str] = {
     "kha_tro_len": "Khá trở lên",
     "huyen_kha_tro_len": "Khá trở lên",
     "dien_hinh": "Có điển hình",
+    "ke_hoach": "Kế hoạch",
+    "cam_ket": "Cam kết",
+    "ngay_hoi": "KH Ngày hội",
 }
+
+# Targets met by issuing a document, and the kind of document that is the evidence.
+DOCUMENT_TARGETS: dict[str, str] = {
+    "ke_hoach": "plan",
+    "cam_ket": "pledge",
+    "ngay_hoi": "event-plan",
+}
+
+# Unit types the standard "An toàn về an ninh, trật tự" covers (Thông tư 124/2021/TT-BCA): a
+# district or a province is never counted as registered or recognised, only classified.
+STANDARD_TYPES = frozenset({"khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"})
 
 # For each measure: (units counted, units that count as achieved) over the units of one type.
 Measure = Callable[[list[Unit], Results], tuple[list[Unit], list[Unit]]]
@@ -42,12 +63,16 @@ def _result(results: Results, unit: Unit) -> UnitResult | None:
 
 
 def _registered(units: list[Unit], results: Results) -> tuple[list[Unit], list[Unit]]:
-    done = [u for u in units if (r := _result(results, u)) is not None and r.registered]
-    return units, done
+    pool = [u for u in units if u.type in STANDARD_TYPES]
+    done = [u for u in pool if (r := _result(results, u)) is not None and r.registered]
+    return pool, done
 
 
 def _recognised(units: list[Unit], results: Results) -> tuple[list[Unit], list[Unit]]:
-    pool = [u for u in units if (r := _result(results, u)) is not None and r.registered]
+    pool = [
+        u for u in units
+        if u.type in STANDARD_TYPES and (r := _result(results, u)) is not None and r.registered
+    ]
     done = [u for u in pool if results.units[u.code].recognised]
     return pool, done
 
@@ -123,11 +148,12 @@ class Indicator:
     @property
     def met(self) -> bool | None:
         """Whether the target is reached ('trên' is strict); None when it cannot be judged."""
-        ratio = self.ratio
-        if ratio is None or self.target.percent is None:
-            return None
-        goal = Fraction(str(self.target.percent))
-        return ratio > goal if self.target.strict else ratio >= goal
+        return reaches(self.numerator, self.denominator, self.target)
+
+    @property
+    def share(self) -> float | None:
+        """The achieved percentage for display, one decimal, never 100 unless every unit."""
+        return display_share(self.numerator, self.denominator)
 
     @property
     def target_text(self) -> str:
@@ -140,8 +166,8 @@ class Indicator:
     @property
     def actual_text(self) -> str:
         """'83,3%' or 'không có đơn vị'."""
-        ratio = self.ratio
-        return "không có đơn vị" if ratio is None else vi.percent(float(ratio))
+        share = self.share
+        return "không có đơn vị" if share is None else vi.percent(share)
 
     @property
     def verdict(self) -> str:
@@ -161,16 +187,96 @@ class Indicator:
         }
 
 
+def display_share(part: int, whole: int) -> float | None:
+    """part/whole in percent with one decimal for reading; None when there is no unit.
+
+    2,474 of 2,475 rounds to 100.0 and would read as complete, so it shows 99.9.
+    """
+    if whole == 0:
+        return None
+    shown = round(part * 100 / whole, 1)
+    return 99.9 if shown >= 100 and part < whole else shown
+
+
+def reaches(numerator: int, denominator: int, target: Target) -> bool | None:
+    """The one rule of a met target: numerator/denominator against the target, exactly.
+
+    Compared as fractions, never as a rounded percentage ('trên' is strict); None when there
+    is nothing to count or the target gives no percentage.
+    """
+    if denominator == 0 or target.percent is None:
+        return None
+    ratio = Fraction(numerator * 100, denominator)
+    goal = Fraction(str(target.percent))
+    return ratio > goal if target.strict else ratio >= goal
+
+
 def subtree(level: Unit) -> list[Unit]:
     """The level and every unit below it."""
     return [level, *level.descendants()]
 
 
-def measure(campaign: Campaign, results: Results, level: Unit) -> list[Indicator]:
-    """Every measurable target of the campaign over a level's subtree, in campaign order."""
-    units = subtree(level)
+# A required document of one unit and whether a usable copy was found: (kind, unit, present).
+DocumentFound = tuple[str, Unit, bool]
+
+
+def measure_documents(campaign: Campaign, found: Iterable[DocumentFound]) -> list[Indicator]:
+    """The targets met by documents, per unit type, from the required documents found.
+
+    The denominator is the units that must have the kind, the numerator those with a usable
+    copy. A target without ty_le asks for every unit (100%). Types with no unit required are
+    left out; a type named by two targets of one id is measured against the first.
+    """
+    by_kind: dict[str, list[tuple[Unit, bool]]] = {}
+    for kind, unit, present in found:
+        by_kind.setdefault(kind, []).append((unit, present))
     indicators = []
+    seen: set[tuple[str, str]] = set()
     for target in campaign.targets:
+        kind = DOCUMENT_TARGETS.get(target.id)
+        if kind is None:
+            continue
+        if target.percent is None:
+            target = replace(target, percent=100.0)
+        for unit_type in UNIT_TYPES:
+            if not target.applies_to(unit_type) or (target.id, unit_type) in seen:
+                continue
+            rows = [(u, p) for u, p in by_kind.get(kind, []) if u.type == unit_type]
+            if not rows:
+                continue
+            seen.add((target.id, unit_type))
+            lacking = [u for u, p in rows if not p]
+            indicators.append(
+                Indicator(target, unit_type, len(rows) - len(lacking), len(rows), lacking)
+            )
+    return indicators
+
+
+def measure(
+    campaign: Campaign,
+    results: Results,
+    level: Unit,
+    documents: Iterable[DocumentFound] | None = None,
+) -> list[Indicator]:
+    """Every measurable target of the campaign over a level's subtree, in campaign order.
+
+    With documents (what `check` found), the targets met by documents are measured too.
+    """
+    units = subtree(level)
+    inside = {u.code for u in units}
+    by_document: dict[str, list[Indicator]] = {}
+    if documents is not None:
+        mine = [(k, u, p) for k, u, p in documents if u.code in inside]
+        for indicator in measure_documents(campaign, mine):
+            by_document.setdefault(indicator.id, []).append(indicator)
+    indicators = []
+    done_documents: set[str] = set()
+    for target in campaign.targets:
+        if target.id in by_document:
+            if target.id not in done_documents:
+                done_documents.add(target.id)
+                indicators += by_document[target.id]
+            continue
         how = MEASURES.get(target.id)
         if how is None:
             continue
@@ -187,9 +293,10 @@ def measure(campaign: Campaign, results: Results, level: Unit) -> list[Indicator
     return indicators
 
 
-def unmeasured(campaign: Campaign) -> list[Target]:
-    """Targets the results file carries no figures for (plans, briefings, Ngày hội plans)."""
-    return [t for t in campaign.targets if t.id not in MEASURES]
+def unmeasured(campaign: Campaign, documents: bool = False) -> list[Target]:
+    """Targets with no figures: not in the results, nor (when documents were read) documents."""
+    measured = set(MEASURES) | (set(DOCUMENT_TARGETS) if documents else set())
+    return [t for t in campaign.targets if t.id not in measured]
 
 
 def level_unit(roster: Roster, code: str | None) -> Unit | None:

@@ -469,9 +469,15 @@ class _Linter:
             self.add("ngay-thang", para.location, fixed, text)
 
     def _body(self, type_index: int) -> list[_Para]:
-        """Body paragraphs: after the title, before the last table (the signature block)."""
+        """Body paragraphs: after the title, before the signature block.
+
+        The signature block is the table holding "Nơi nhận:", else the last table: appendices
+        (Phụ lục) after the signature are not the body.
+        """
+        heads = [i for i, p in enumerate(self.paras)
+                 if i > type_index and p.in_table and _NOI_NHAN.match(_clean(p.text))]
         in_tables = [i for i, p in enumerate(self.paras) if p.in_table and i > type_index]
-        stop = in_tables[-1] if in_tables else len(self.paras)
+        stop = heads[0] if heads else in_tables[-1] if in_tables else len(self.paras)
         return [p for p in self.paras[type_index + 1:stop]
                 if not p.in_table and not p.blank and p.text.strip()]
 

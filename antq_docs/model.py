@@ -47,41 +47,47 @@ _GENERIC_WORDS = frozenset(
 )
 _GENERIC_PHRASES = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tổ dân phố", "khu phố")
 
-# How officials name the units of a type in a list, by the leading word of each unit's name,
-# in the order they write them: "huyện, thành phố", "xã, phường, thị trấn", "thôn, tổ dân phố".
+# Types that are local governments: their documents are issued by the Ủy ban nhân dân.
+GOVERNMENT_TYPES = frozenset({"tinh", "huyen", "xa"})
+
+# The kinds of unit within each type, as officials list them ("huyện, thành phố"), in the
+# order they are listed, each recognised by the leading words of a unit's name.
 KIND_WORDS: dict[str, tuple[str, ...]] = {
     "tinh": ("tỉnh", "thành phố"),
-    "huyen": ("huyện", "thành phố", "thị xã", "quận"),
+    "huyen": ("huyện", "quận", "thị xã", "thành phố"),
     "xa": ("xã", "phường", "thị trấn", "đặc khu"),
-    "khu_dan_cu": ("thôn", "làng", "bản", "buôn", "ấp", "tổ dân phố", "khu phố", "khu dân cư"),
+    "khu_dan_cu": ("thôn", "làng", "bản", "buôn", "ấp", "tổ dân phố", "khu phố"),
+}
+# What a unit whose name starts with none of those words is called in such a list.
+_KIND_FALLBACK = {
+    "huyen": "đơn vị hành chính cấp huyện",
+    "xa": "đơn vị hành chính cấp xã",
 }
 
 
 def kind_word(unit: Unit) -> str:
-    """The kind of one unit in lower case, from its name: 'phường', 'làng', else its type."""
+    """The kind of one unit from its name: 'Thị trấn Đăk Hà' → 'thị trấn'."""
     name = unit.name.casefold()
-    words = KIND_WORDS.get(unit.type, ())
-    return next((w for w in words if name.startswith(w + " ")), UNIT_TYPES[unit.type])
+    for word in sorted(KIND_WORDS.get(unit.type, ()), key=len, reverse=True):
+        if name == word or name.startswith(f"{word} "):
+            return word
+    return _KIND_FALLBACK.get(unit.type, UNIT_TYPES[unit.type])
 
 
 def kinds_label(units: list[Unit]) -> str:
-    """The kinds of units a list holds, as officials list them: 'xã, thị trấn', 'thôn, làng'.
+    """The kinds of units really present, as officials list them: 'xã, phường, thị trấn'.
 
-    Only the kinds really present are named (a city without thị trấn does not list them);
-    types without local kinds use the type's name ('cơ quan', 'doanh nghiệp').
+    Derived from the names, so a level without thị trấn does not list them; kinds follow
+    the type order, then the customary order within a type.
     """
-    words: list[str] = []
-    for unit_type in UNIT_TYPES:
-        of_type = [u for u in units if u.type == unit_type]
-        if not of_type:
-            continue
-        found = {kind_word(unit) for unit in of_type}
-        order = [*KIND_WORDS.get(unit_type, ()), UNIT_TYPES[unit_type]]
-        words += sorted(found, key=lambda w: order.index(w) if w in order else len(order))
-    return ", ".join(dict.fromkeys(words))
-
-# Types that are local governments: their documents are issued by the Ủy ban nhân dân.
-GOVERNMENT_TYPES = frozenset({"tinh", "huyen", "xa"})
+    order = {t: i for i, t in enumerate(UNIT_TYPES)}
+    found: dict[str, tuple[int, int]] = {}
+    for unit in units:
+        word = kind_word(unit)
+        words = KIND_WORDS.get(unit.type, ())
+        rank = words.index(word) if word in words else len(words)
+        found.setdefault(word, (order[unit.type], rank))
+    return ", ".join(sorted(found, key=found.__getitem__))
 
 
 @dataclass(frozen=True)
@@ -259,6 +265,8 @@ class Campaign:
     source: str = ""
     thresholds: Thresholds = field(default_factory=Thresholds)
     score_items: list[ScoreItem] = field(default_factory=list)
+    # Nơi nhận of the root's year report: the bodies above the province (noi_nhan_bao_cao).
+    report_recipients: list[str] = field(default_factory=list)
     # Deadline of each unit type's year-end report to the level above (han_bao_cao).
     deadlines: dict[str, dt.date] = field(default_factory=dict)
     anniversaries: tuple[Anniversary, ...] = ()

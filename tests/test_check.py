@@ -15,9 +15,11 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from antq_docs.check import check
+from antq_docs.check import PRESENT, CheckReport, Entry, check
 from antq_docs.cli import cli
 from antq_docs.generate import load_inputs
+from antq_docs.indicators import reaches
+from antq_docs.model import Target, Unit
 from benchmarks.make_results import write as write_results
 from benchmarks.make_roster import write as write_roster
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
@@ -373,3 +375,36 @@ def test_the_number_register_is_not_an_extra_file(runner, docs):
     result, data = run_check(runner, docs)
     assert result.exit_code == 0, result.stderr
     assert data["extra"] == []
+
+
+def test_one_missing_of_2475_is_not_a_met_100_percent_target():
+    # The counts are built directly: 2,474 pledges of 2,475 khu dân cư rounds to 100.0%, and
+    # must still miss a 100% target (exact comparison, the report's rule).
+    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS)
+    units = [Unit(f"K{i}", f"Thôn {i}", "khu_dan_cu", "KT", i) for i in range(2475)]
+    entries = [Entry(u, "pledge", f"pledge/{u.code}.docx", PRESENT) for u in units[1:]]
+    entries.append(Entry(units[0], "pledge", "pledge/K0.docx"))
+    report = CheckReport(Path("docs"), inputs, ["pledge"], entries, [], [])
+    assert report.indicators()["pledge"]["by_type"]["khu_dan_cu"] == {
+        "units": 2475, "present": 2474, "share": 99.9, "target": 100.0, "comparison": ">=",
+        "met": False,
+    }
+    assert "khu dân cư: 2474/2475 = 99,9% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in report.table()
+    entries[-1].status = PRESENT
+    assert report.indicators()["pledge"]["by_type"]["khu_dan_cu"]["met"] is True
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "percent", "strict", "met"),
+    [
+        (2474, 2475, 100, False, False),
+        (2475, 2475, 100, False, True),
+        (4, 5, 80, True, False),  # "trên 80%": 80% is not above it
+        (4, 5, 80, False, True),
+        (2, 3, 66.67, False, False),  # 66.666…% stays below 66.67%
+        (1, 0, 100, False, None),
+    ],
+)
+def test_a_target_is_met_by_exact_counts(numerator, denominator, percent, strict, met):
+    target = Target("cam_ket", "", ("khu_dan_cu",), percent, strict)
+    assert reaches(numerator, denominator, target) is met

@@ -8,8 +8,11 @@ import zipfile
 import pytest
 
 from antq_docs.cli import cli
+from antq_docs.errors import ValidationError
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.model import Unit, kinds_label
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, invoke_generate
 
 SMALL = FIXTURES / "units-small.csv"
 RESULTS = FIXTURES / "results-small.csv"
@@ -57,6 +60,16 @@ MIDDLE = [
     ("dien_hinh", "huyen", 1, 1, 100.0, 100.0, True),
 ]
 KEYS = ("id", "unit_type", "numerator", "denominator", "actual_percent", "target_percent", "met")
+
+
+def appendix_rows(doc, last_header: str) -> list[list[str]]:
+    """The data rows of the appendix table whose header ends with last_header."""
+    table = next(
+        t for t in doc.tables
+        if [c.text for c in t.rows[0].cells][:3] == ["STT", "Tên đơn vị", "Đơn vị cấp trên"]
+        and t.rows[0].cells[-1].text == last_header
+    )
+    return [[c.text for c in row.cells] for row in table.rows[1:]]
 
 
 def run_report(runner, tmp_path, *extra):
@@ -112,19 +125,26 @@ def test_report_document_has_its_parts_and_the_chart(runner, tmp_path):
         assert heading in text
     assert "Số:       /BC-UBND" in text
     assert "Một, ngày 20 tháng 12 năm 2025" in text
-    # The units that pulled an indicator below target are named.
+    # The body cites the appendix that lists the units below target.
     assert (
-        "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự” (cấp xã): đạt 50% (1/2), chỉ tiêu "
-        "100%; đơn vị chưa đạt: xã Hai." in text
+        "- Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự” (xã): đạt 50% (1/2), chỉ tiêu "
+        "100%; danh sách đơn vị chưa đạt tại mục I Phụ lục I kèm theo." in text
     )
-    assert "đơn vị chưa đạt: Thôn 2 (xã Một)." in text
+    assert "đơn vị chưa đạt: " not in text
+    below = appendix_rows(doc, "Kết quả")
+    assert ["1", "Xã Hai", "Huyện Một", "Chưa đăng ký"] in below
+    assert ["1", "Thôn 2", "Xã Một", "Chưa được công nhận"] in below
     # The thresholds used for computed levels are stated.
     assert "theo ngưỡng: Xuất sắc từ 90 điểm; Khá từ 70 đến dưới 90 điểm" in text
     indicator_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Chỉ tiêu")
     first = [c.text for c in indicator_table.rows[1].cells]
-    assert first == ["1", "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”", "khu dân cư",
+    assert first == ["1", "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”", "thôn",
                      "3/3", "100%", "100%", "Đạt"]
-    assert "\nNơi nhận:\n- Ủy ban nhân dân tỉnh Mẫu;\n- Lưu: VT.\n" in text
+    # A lower level reports to the unit above and the province's steering committee.
+    assert (
+        "\nNơi nhận:\n- Ủy ban nhân dân tỉnh Mẫu;\n- Ban Chỉ đạo phong trào toàn dân bảo vệ an "
+        "ninh Tổ quốc tỉnh Kon Tum;\n- Lưu: VT.\n" in text
+    )
     assert any(p.text.endswith("./.") for p in dh.paragraphs(doc))
 
 
@@ -150,3 +170,210 @@ def test_a_level_without_units_under_it_is_refused(tmp_path, runner):
     assert result.stderr.endswith(
         "Lỗi: --level: H1-X1-T1 (Thôn 1) không có đơn vị cấp dưới để báo cáo tổng kết\n"
     )
+
+
+def campaign_without(key_line: str, until: str, replacement: str = "") -> str:
+    """The sample campaign with the block from key_line up to the line starting `until` cut."""
+    text = SAMPLE_CAMPAIGN.read_text(encoding="utf-8")
+    start = text.index(f"\n{key_line}") + 1
+    end = text.index(f"\n{until}", start) + 1
+    return text[:start] + replacement + text[end:]
+
+
+def test_awards_only_registered_recognised_xuat_sac_in_an_appendix(runner, tmp_path):
+    # Xuất sắc by score: H1 (a district, 92), H1-X1-T1 (95, đạt), H2-X1 (90, registered but
+    # not recognised); H2-CQ1 is made Xuất sắc without registering. Only H1-X1-T1 is eligible.
+    results = tmp_path / "results.csv"
+    results.write_text(
+        RESULTS.read_text("utf-8").replace("H2-CQ1,có,đạt,88,,có", "H2-CQ1,không,không,96,,có"),
+        "utf-8",
+    )
+    result = runner.invoke(cli, ["report", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
+                                 str(SMALL), "--results", str(results), "--out",
+                                 str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    doc = dh.open_docx(tmp_path / "out" / "report" / "T.docx")
+    assert appendix_rows(doc, "Xếp loại") == [["1", "Thôn 1", "Xã Một", "95", "Xuất sắc"]]
+    text = dh.full_text(doc)
+    assert (
+        "- Đề nghị Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc Bộ Công an (Cục Xây "
+        "dựng phong trào bảo vệ an ninh Tổ quốc) xem xét, khen thưởng 1 đơn vị đã đăng ký, được "
+        "công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” và xếp loại phong trào Xuất sắc "
+        "năm 2025 (có danh sách tại Phụ lục II kèm theo)." in text
+    )
+    titles = [p for p in dh.paragraphs(doc) if p.text.startswith("Phụ lục ")]
+    assert [p.text for p in titles] == ["Phụ lục I", "Phụ lục II"]
+    assert all(p.paragraph_format.page_break_before for p in titles)
+    assert "DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025" in text
+    assert "(Kèm theo Báo cáo số       /BC-UBND ngày 20/12/2025 của Ủy ban nhân dân tỉnh Mẫu)" in text
+    # The appendices follow the signature, not the body.
+    assert text.index("\nNơi nhận:\n") < text.index("\nPhụ lục I\n")
+
+
+def test_same_names_are_told_apart_by_the_unit_above(runner, tmp_path):
+    assert run_report(runner, tmp_path).exit_code == 0
+    doc = dh.open_docx(tmp_path / "out" / "report" / "T.docx")
+    rows = appendix_rows(doc, "Kết quả")
+    # Each group of the appendix opens with the indicator, its figures and its number.
+    # (its name spans the two name columns)
+    label = "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự” (thôn)"
+    assert rows[0] == ["I", label, label, "Đạt 75% (3/4), chỉ tiêu 100%"]
+    assert rows[1] == ["1", "Thôn 1", "Xã Ba", "Chưa đăng ký"]
+    label = "Xếp loại phong trào Khá trở lên (thôn)"
+    kha = rows.index(["VI", label, label, "Đạt 50% (2/4), chỉ tiêu trên 95%"])
+    # Units follow the tree (Huyện Hai before Huyện Một), each beside the unit above it.
+    assert rows[kha + 1:kha + 3] == [["1", "Thôn 1", "Xã Ba", "Trung bình (50 điểm)"],
+                                     ["2", "Thôn 2", "Xã Một", "Trung bình (65 điểm)"]]
+
+
+def test_figures_are_worded_by_the_kinds_of_units_present(runner, tmp_path):
+    assert run_report(runner, tmp_path).exit_code == 0
+    text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "T.docx"))
+    assert (
+        "Trên địa bàn tỉnh Mẫu có 2 huyện; 3 xã; 4 thôn; 1 cơ quan; 1 doanh nghiệp; 1 cơ sở "
+        "giáo dục tham gia phong trào toàn dân bảo vệ an ninh Tổ quốc (tổng số 12 đơn vị)."
+        in text
+    )
+    assert "- Xã: 2/3 đơn vị đăng ký (66,7%); 0/2 đơn vị đã đăng ký được công nhận" in text
+    assert "- Thôn: 3/4 đơn vị đăng ký (75%)" in text
+
+
+def test_the_sample_report_names_its_real_kinds_and_its_recipients(runner, tmp_path):
+    result = runner.invoke(cli, ["report", "--results", str(FIXTURES / "results-kon-tum-2025.csv"),
+                                 "--scores", str(FIXTURES / "scores-kon-tum-2025.csv"),
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "KT.docx"))
+    assert (
+        "Trên địa bàn tỉnh Kon Tum có 10 huyện, thành phố; 22 xã, phường, thị trấn; 44 thôn, "
+        "làng, tổ dân phố; 6 cơ quan; 5 doanh nghiệp; 6 cơ sở giáo dục tham gia" in text
+    )
+    assert (
+        "\nNơi nhận:\n- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc Bộ Công an (Cục "
+        "Xây dựng phong trào bảo vệ an ninh Tổ quốc);\n- Thường trực Tỉnh ủy Kon Tum;\n- Thường "
+        "trực Hội đồng nhân dân tỉnh Kon Tum;\n- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh "
+        "Tổ quốc tỉnh Kon Tum;\n- Công an tỉnh Kon Tum;\n- Lưu: VT.\n" in text
+    )
+
+
+def test_the_root_report_needs_its_recipients(runner, tmp_path):
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(campaign_without("noi_nhan_bao_cao:", "ngay_hoi:"), "utf-8")
+    result = runner.invoke(cli, ["report", "--campaign", str(campaign), "--units", str(SMALL),
+                                 "--results", str(RESULTS), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert (
+        "campaign.yaml, trường noi_nhan_bao_cao: kế hoạch năm chưa có mục này, cần cho báo cáo tổng "
+        "kết của Tỉnh Mẫu (nơi nhận: cơ quan cấp trên)" in result.stderr
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_districts_are_never_counted_as_registered_or_recognised(runner, tmp_path):
+    # One registration target for every unit type: the districts H1 and H2 registered "có" in
+    # the results, yet only the 10 units the standard covers are counted (7 registered).
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(campaign_without(
+        "chi_tieu:", "# Ngưỡng",
+        "chi_tieu:\n  - ma: dang_ky\n    noi_dung: 100% đơn vị đăng ký\n    ty_le: 100\n"
+        "  - ma: dat_chuan\n    noi_dung: Trên 80% đơn vị được công nhận\n    ty_le: 80\n"
+        "    so_sanh: \">\"\n\n",
+    ), "utf-8")
+    result = runner.invoke(cli, ["report", "--campaign", str(campaign), "--units", str(SMALL),
+                                 "--results", str(RESULTS), "--out", str(tmp_path / "out"),
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["id"], r["unit_type"], r["numerator"], r["denominator"]) for r in rows] == [
+        ("dang_ky", None, 7, 10), ("dat_chuan", None, 4, 7)
+    ]
+    text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "T.docx"))
+    section = text[text.index("1. Đăng ký, công nhận"):text.index("2. Đánh giá, phân loại")]
+    assert "- Huyện" not in section and "cấp huyện" not in section
+    assert (
+        "- Các huyện không thuộc đối tượng đăng ký, công nhận đạt tiêu chuẩn “An toàn về an "
+        "ninh, trật tự” (Thông tư số 124/2021/TT-BCA), chỉ được đánh giá, phân loại phong trào."
+        in section
+    )
+
+
+def test_json_without_out_writes_no_file(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["report", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
+                                 str(SMALL), "--results", str(RESULTS), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "dang_ky"
+    assert list(tmp_path.iterdir()) == []
+    assert "Báo cáo tổng kết:" not in result.stderr
+    # The table keeps writing the document into out/ by default.
+    assert runner.invoke(cli, ["report", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
+                               str(SMALL), "--results", str(RESULTS)]).exit_code == 0
+    assert (tmp_path / "out" / "report" / "T.docx").is_file()
+
+
+def test_docs_folder_measures_the_targets_met_by_documents(runner, tmp_path):
+    docs = tmp_path / "docs"
+    made = invoke_generate(runner, "all", docs, units=SMALL)
+    assert made.exit_code == 0, made.stderr
+    (docs / "plan" / "H1-X2.docx").unlink()
+    result = run_report(runner, tmp_path, "--docs", str(docs), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = {(r["id"], r["unit_type"]): r for r in json.loads(result.stdout)}
+    assert rows["ke_hoach", "xa"] == {
+        "id": "ke_hoach", "unit_type": "xa", "numerator": 2, "denominator": 3,
+        "actual_percent": 66.67, "target_percent": 100.0, "met": False,
+    }
+    assert rows["cam_ket", "khu_dan_cu"]["met"] is True
+    assert ("ngay_hoi", "huyen") in rows
+    # The report and check count by the same rule.
+    checked = json.loads(runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN),
+                                             "--units", str(SMALL), "--docs", str(docs),
+                                             "--format", "json"]).stdout)
+    by_type = checked["indicators"]["plan"]["by_type"]["xa"]
+    assert (by_type["present"], by_type["units"], by_type["met"]) == (2, 3, False)
+    text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "T.docx"))
+    assert "được đánh giá qua hồ sơ văn bản" not in text
+    assert ["1", "Xã Hai", "Huyện Một", "Chưa có văn bản"] in appendix_rows(
+        dh.open_docx(tmp_path / "out" / "report" / "T.docx"), "Kết quả"
+    )
+    # Without the folder, the same targets are named as not measured.
+    assert run_report(runner, tmp_path, "--force").exit_code == 0
+    text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "T.docx"))
+    assert "được đánh giá qua hồ sơ văn bản của các đơn vị, không tính tỷ lệ" in text
+
+
+def _units(unit_type: str, *names: str) -> list[Unit]:
+    return [Unit(f"U{i}", name, unit_type, None, i) for i, name in enumerate(names)]
+
+
+@pytest.mark.parametrize(
+    ("units", "label"),
+    [
+        (_units("huyen", "Thành phố Kon Tum", "Huyện Đăk Hà", "Huyện Sa Thầy"), "huyện, thành phố"),
+        (_units("xa", "Phường Quyết Thắng", "Xã Hà Mòn"), "xã, phường"),  # no thị trấn here
+        (_units("xa", "Thị trấn Đăk Hà", "Xã Hà Mòn", "Đặc khu Lý Sơn"),
+         "xã, thị trấn, đặc khu"),
+        (_units("khu_dan_cu", "Tổ dân phố 1", "Làng Kon Klor", "Thôn 1", "Thôn Thống Nhất"),
+         "thôn, làng, tổ dân phố"),
+        (_units("khu_dan_cu", "Khu dân cư số 3"), "khu dân cư"),
+        (_units("co_quan", "Sở Tư pháp") + _units("co_so_giao_duc", "Trường THPT Kon Tum"),
+         "cơ quan, cơ sở giáo dục"),
+        ([], ""),
+    ],
+)
+def test_kinds_label_lists_the_kinds_really_present(units, label):
+    assert kinds_label(units) == label
+
+
+def test_noi_nhan_bao_cao_is_a_list_of_bodies(tmp_path):
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(
+        campaign_without("noi_nhan_bao_cao:", "ngay_hoi:", "noi_nhan_bao_cao: Công an tỉnh\n"),
+        "utf-8",
+    )
+    with pytest.raises(ValidationError) as caught:
+        load_campaign(campaign)
+    assert [(f.field, f.message) for f in caught.value.findings] == [
+        ("noi_nhan_bao_cao", "phải là danh sách các nơi nhận, mỗi dòng một cơ quan")
+    ]
+    assert load_campaign(SAMPLE_CAMPAIGN).report_recipients[-1] == "Công an tỉnh Kon Tum"

@@ -8,7 +8,8 @@ bang_diem (the scoring sheet: ma, noi_dung, diem_toi_da, and can: the results co
 depends on), hop_binh_xet (unit types that hold a review meeting and so need its minutes),
 ky_niem (anniversaries the Ngày hội marks: noi_dung, ngay), ngay_hoi_to_chuc (how the Ngày
 hội is held; per unit type its place, budget, participants and budget estimate du_toan:
-noi_dung, so_tien), han_bao_cao (year-end report deadline per unit type).
+noi_dung, so_tien), han_bao_cao (year-end report deadline per unit type), noi_nhan_bao_cao (the
+bodies above the province that receive its year report).
 """
 
 from __future__ import annotations
@@ -246,6 +247,7 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
     if not isinstance(bases, list) or not all(isinstance(b, str) and b.strip() for b in bases):
         top.error("can_cu", "phải là danh sách các căn cứ, mỗi dòng một văn bản")
         bases = []
+    report_recipients = _text_list(top, "noi_nhan_bao_cao", "các nơi nhận, mỗi dòng một cơ quan")
     event_date = top.date("ngay_hoi", default=dt.date(year, 8, 19))
     doc_dates = _doc_dates(top, findings, file)
     for kind, day in doc_dates.items():
@@ -306,6 +308,7 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         score_items=score_items,
         deadlines=deadlines,
         anniversaries=anniversaries,
+        report_recipients=report_recipients,
     )
 
 
@@ -318,6 +321,19 @@ def _deadlines(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt
     out = {t: fields.date(t) for t in UNIT_TYPES if t in fields.data}
     fields.finish()
     return out
+
+
+def _text_list(top: _Fields, key: str, what: str) -> list[str]:
+    """An optional list of non-empty lines of text (can_cu, noi_nhan_bao_cao)."""
+    raw = top.raw(key)
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw or not all(
+        isinstance(item, str) and item.strip() for item in raw
+    ):
+        top.error(key, f"phải là danh sách {what}")
+        return []
+    return [clean_text(item) for item in raw]
 
 
 def _per_type(

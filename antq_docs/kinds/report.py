@@ -1,10 +1,12 @@
 """Year report (báo cáo tổng kết) of one level over its whole subtree, against the targets.
 
-Structured as domain §7: I. situation (units taking part); II. results (registration and
-recognition, classification with the thresholds used, model units, Ngày hội, every target's
-numerator, denominator, percentages and verdict, with a bar chart); III. shortcomings, naming
-the units that pulled an indicator below target; IV. directions; V. proposals. Written for the
-root by `generate`, and for any level by `antq-docs report --level`.
+Structured as domain §7: I. situation (units taking part, by their real kinds); II. results
+(registration and recognition of the units the standard covers, classification with the
+thresholds used, model units, Ngày hội, every target's numerator, denominator, percentages and
+verdict, with a bar chart); III. shortcomings; IV. directions; V. proposals. Lists of units
+(below target, proposed for awards) go into appendix tables (Phụ lục) after the signature,
+with the unit above each one. Written for the root by `generate`, and for any level by
+`antq-docs report --level`, which may also measure the targets met by documents (--docs).
 """
 
 from __future__ import annotations
@@ -13,31 +15,68 @@ from collections import Counter
 
 from antq_docs import vi
 from antq_docs.chart import bar_chart
-from antq_docs.indicators import Indicator, measure, subtree, unmeasured
+from antq_docs.indicators import (
+    DOCUMENT_TARGETS,
+    STANDARD_TYPES,
+    DocumentFound,
+    Indicator,
+    display_share,
+    measure,
+    subtree,
+    unmeasured,
+)
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
-from antq_docs.model import LEVELS, UNIT_TYPES, XUAT_SAC, Campaign, Results, Roster, Unit
+from antq_docs.kinds.base import Document, Kind, Needs, NumberSlot
+from antq_docs.model import (
+    LEVELS,
+    UNIT_TYPES,
+    XUAT_SAC,
+    Campaign,
+    Results,
+    Roster,
+    Unit,
+    kinds_label,
+)
 from antq_docs.render import Image
 
 PURPOSE = "báo cáo tổng kết"
-STANDARD = "“An toàn về an ninh, trật tự”"
 CHART_WIDTH_MM = 160
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
-def display_name(unit: Unit) -> str:
-    """A unit's name that stays unambiguous in a list: 'Thôn 1 (xã Hà Mòn)'."""
-    if unit.type == "khu_dan_cu" and unit.parent is not None:
-        return f"{unit.name} ({unit.parent.sentence_name})"
-    return unit.sentence_name
+def roman(number: int) -> str:
+    """An appendix number in Roman numerals: 1 → 'I', 4 → 'IV'."""
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
 
 
-def names(units: list[Unit]) -> str:
-    """Units' names in Vietnamese order, joined by commas."""
-    return ", ".join(display_name(u) for u in sorted(units, key=lambda u: vi.sort_key(u.name)))
+def capitalised(text: str) -> str:
+    """The first letter in upper case: 'xã, phường' → 'Xã, phường'."""
+    return vi.upper(text[:1]) + text[1:]
 
 
-def _share(part: int, whole: int) -> str:
-    return vi.percent(part * 100 / whole) if whole else "không có đơn vị"
+def awarded(units: list[Unit], results: Results) -> list[Unit]:
+    """Units that may be proposed for awards: registered, recognised and classified Xuất sắc.
+
+    A district is outside the standard (never registered nor recognised), so it is never on
+    this list; neither is a unit that failed the standard, however it was classified.
+    """
+    eligible = []
+    for unit in units:
+        result = results.get(unit.code)
+        if (
+            unit.type in STANDARD_TYPES
+            and result is not None
+            and result.registered
+            and result.recognised
+            and result.level == XUAT_SAC
+        ):
+            eligible.append(unit)
+    return eligible
 
 
 class Report(Kind):
@@ -73,15 +112,39 @@ class Report(Kind):
         assert results is not None
         return self.report_context(campaign, unit, results, needs)
 
+    def report_document(
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        level: Unit,
+        needs: Needs,
+        results: Results,
+        documents: list[DocumentFound] | None = None,
+    ) -> Document:
+        """A level's report; with documents (what `check` found) it measures their targets too."""
+        return Document(
+            unit=level.code,
+            kind=self.name,
+            path=self.path(level),
+            template=self.template(campaign, level),
+            context=self.report_context(campaign, level, results, needs, documents),
+            number=self.number_slot(campaign, level, needs),
+        )
+
     def report_context(
-        self, campaign: Campaign, level: Unit, results: Results, needs: Needs
+        self,
+        campaign: Campaign,
+        level: Unit,
+        results: Results,
+        needs: Needs,
+        documents: list[DocumentFound] | None = None,
     ) -> dict:
         """The template variables of a level's year report; missing values go to needs."""
         year = campaign.year
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         units = [u for u in subtree(level) if u is not level]
         scored = [u for u in units if u.code in results.units]
-        indicators = measure(campaign, results, level)
+        indicators = measure(campaign, results, level, documents)
         if not campaign.targets:
             needs.campaign_part("chi_tieu", f"{PURPOSE} (bảng chỉ tiêu và biểu đồ)")
         elif not indicators:
@@ -90,22 +153,45 @@ class Report(Kind):
                 "không có chỉ tiêu nào tính được từ kết quả cuối năm (mã dang_ky, dat_chuan, "
                 f"kha_tro_len, huyen_kha_tro_len, dien_hinh), cần cho bảng chỉ tiêu của {PURPOSE}",
             )
-        superior = level.parent.body_name if level.parent is not None else campaign.committee
+        recipients = self._recipients(campaign, level, needs)
+        superior = level.parent.body_name if level.parent is not None else (
+            recipients[0] if recipients else campaign.committee
+        )
+        kinds = {t: kinds_label([u for u in units if u.type == t]) for t in UNIT_TYPES}
+        order = {u.code: i for i, u in enumerate(units)}
+        below = [i for i in indicators if i.met is False]
+        groups = [i for i in below if i.shortfall]
+        # Section of the appendix listing each indicator's units (by identity: indicators
+        # holding units do not compare cheaply).
+        section = {id(i): roman(n) for n, i in enumerate(groups, start=1)}
+        best = awarded(scored, results)
+        appendices = iter(range(1, 3))
+        shortfall_no = roman(next(appendices)) if groups else ""
+        award_no = roman(next(appendices)) if best else ""
         return {
             **common.header(level, campaign, day),
             "trich_yeu": f"Tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year}",
+            "nam": year,
+            "ngay": vi.short_date(day),
+            "co_quan": level.body_name,
             "mo_dau": (
                 f"Thực hiện {campaign.plan.citation()}, {level.body_name} báo cáo tổng kết "
                 f"phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year} trên địa bàn "
                 f"{level.sentence_name} như sau:"
             ),
-            "tinh_hinh": self._situation(level, units),
-            "dang_ky": self._registration(units, results),
+            "dia_ban": level.sentence_name,
+            "theo_loai": [
+                f"{vi.number(sum(1 for u in units if u.type == t))} {kinds[t]}"
+                for t in UNIT_TYPES if kinds[t]
+            ],
+            "tong_don_vi": vi.number(len(units)),
+            "dang_ky": self._registration(units, results, kinds),
+            "ngoai_chuan": kinds["huyen"],
             "phan_loai_dan": (
                 f"Kết quả tự chấm điểm, bình xét, phân loại phong trào của {len(scored)} đơn vị "
                 "trực thuộc:"
             ),
-            "phan_loai": self._classification(scored, results),
+            "phan_loai": self._classification(scored, results, kinds),
             "nguong": self._thresholds(scored, results),
             "dien_hinh": self._models(units),
             "ngay_hoi": self._event(scored, results, year),
@@ -113,57 +199,98 @@ class Report(Kind):
                 "Đối chiếu với các chỉ tiêu của "
                 f"{campaign.plan.citation()} (tỷ lệ tính trên số đơn vị của từng loại):"
             ),
-            "chi_so": [self._row(n, i) for n, i in enumerate(indicators, start=1)],
+            "chi_so": [
+                self._row(n, i, kinds) for n, i in enumerate(indicators, start=1)
+            ],
+            # The chart shows the targets measured from results; those met by documents are
+            # many rows at or near 100% and stay in the table, so the chart fits its page.
             "bieu_do": Image(
-                bar_chart(indicators, f"Kết quả thực hiện chỉ tiêu năm {year}"), CHART_WIDTH_MM
+                bar_chart(
+                    [i for i in indicators if i.id not in DOCUMENT_TARGETS],
+                    f"Kết quả thực hiện chỉ tiêu năm {year}",
+                ),
+                CHART_WIDTH_MM,
             ),
-            "khong_do": self._unmeasured(campaign),
-            "ton_tai": self._shortcomings(indicators),
+            "khong_do": [
+                t.text.rstrip(" ;.") for t in unmeasured(campaign, documents is not None)
+            ],
+            "ton_tai": [
+                {**self._figures(i, kinds), "muc": section.get(id(i), "")}
+                for i in below
+            ],
             "nam_sau": year + 1,
-            "phuong_huong": self._directions(indicators, year),
-            "de_xuat": self._proposals(scored, results, superior),
+            "phuong_huong": self._directions(indicators, year, kinds),
+            "cap_tren": superior,
+            "so_khen": vi.number(len(best)),
+            "pl_chua_dat": shortfall_no,
+            "pl_khen": award_no,
+            "phu_luc_chua_dat": [
+                {
+                    **self._figures(i, kinds),
+                    "muc": roman(n),
+                    "ma": i.id,
+                    "van_ban": i.id in DOCUMENT_TARGETS,
+                    "don_vi": self._listed(
+                        sorted(i.shortfall, key=lambda u: order.get(u.code, 0)), results
+                    ),
+                }
+                for n, i in enumerate(groups, start=1)
+            ],
+            "phu_luc_khen": self._listed(best, results),
             "ket_thuc": (
                 f"Trên đây là báo cáo tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
                 f"{year} của {level.body_name}"
             ),
             "ky": common.signature(level, campaign, needs, PURPOSE),
-            "noi_nhan": [f"- {superior};", "- Lưu: VT."],
+            "noi_nhan": [*(f"- {r};" for r in recipients), "- Lưu: VT."],
         }
 
-    def _situation(self, level: Unit, units: list[Unit]) -> list[str]:
-        counts = Counter(u.type for u in units)
-        parts = [f"{vi.number(counts[t])} {UNIT_TYPES[t]}" for t in UNIT_TYPES if counts[t]]
-        return [
-            f"Trên địa bàn {level.sentence_name} có {', '.join(parts)} tham gia phong trào toàn "
-            f"dân bảo vệ an ninh Tổ quốc (tổng số {vi.number(len(units))} đơn vị)."
-        ]
+    def _recipients(self, campaign: Campaign, level: Unit, needs: Needs) -> list[str]:
+        """The bodies the report goes to: the campaign's for the root, else the level above
+        and the province's steering committee."""
+        if level.parent is None:
+            if not campaign.report_recipients:
+                needs.campaign_part(
+                    "noi_nhan_bao_cao", f"{PURPOSE} của {level.name} (nơi nhận: cơ quan cấp trên)"
+                )
+            return list(campaign.report_recipients)
+        return list(dict.fromkeys([level.parent.body_name, campaign.committee]))
 
-    def _registration(self, units: list[Unit], results: Results) -> list[str]:
-        lines = []
-        for unit_type, label in UNIT_TYPES.items():
+    def _registration(
+        self, units: list[Unit], results: Results, kinds: dict[str, str]
+    ) -> list[dict]:
+        """Registration and recognition per unit type the standard covers (never districts)."""
+        rows = []
+        for unit_type in UNIT_TYPES:
+            if unit_type not in STANDARD_TYPES:
+                continue
             of_type = [u for u in units if u.type == unit_type and u.code in results.units]
             if not of_type:
                 continue
             registered = [u for u in of_type if results.units[u.code].registered]
             recognised = [u for u in registered if results.units[u.code].recognised]
-            lines.append(
-                f"{vi.upper(label[:1])}{label[1:]}: {len(registered)}/{len(of_type)} đơn vị "
-                f"đăng ký ({_share(len(registered), len(of_type))}); {len(recognised)}/"
-                f"{len(registered)} đơn vị đã đăng ký được công nhận đạt tiêu chuẩn {STANDARD} "
-                f"({_share(len(recognised), len(registered))})."
-            )
-        return lines
+            rows.append({
+                "loai": capitalised(kinds[unit_type]),
+                "tong": vi.number(len(of_type)),
+                "dang_ky": vi.number(len(registered)),
+                "ty_le_dang_ky": _share(len(registered), len(of_type)),
+                "cong_nhan": vi.number(len(recognised)),
+                "ty_le_cong_nhan": _share(len(recognised), len(registered)),
+            })
+        return rows
 
-    def _classification(self, scored: list[Unit], results: Results) -> list[dict]:
+    def _classification(
+        self, scored: list[Unit], results: Results, kinds: dict[str, str]
+    ) -> list[dict]:
         rows = []
         keys = ("xuat_sac", "kha", "trung_binh", "yeu")
         totals = Counter()
-        for unit_type, label in UNIT_TYPES.items():
+        for unit_type in UNIT_TYPES:
             levels = Counter(results.units[u.code].level for u in scored if u.type == unit_type)
             if not levels:
                 continue
             totals.update(levels)
-            row = {"loai": label, "tong": vi.number(sum(levels.values()))}
+            row = {"loai": capitalised(kinds[unit_type]), "tong": vi.number(sum(levels.values()))}
             row.update({k: vi.number(levels[lv]) for k, lv in zip(keys, LEVELS)})
             rows.append(row)
         total = {"loai": "Tổng cộng", "tong": vi.number(sum(totals.values()))}
@@ -197,44 +324,54 @@ class Report(Kind):
             f"hội toàn dân bảo vệ an ninh Tổ quốc năm {year}."
         )
 
-    def _row(self, number: int, indicator: Indicator) -> dict:
+    def _type_words(self, indicator: Indicator, kinds: dict[str, str]) -> str:
+        """The unit types of an indicator as officials word them: 'xã, phường, thị trấn'."""
+        if indicator.unit_type is None:
+            return indicator.type_name
+        return kinds[indicator.unit_type] or indicator.type_name
+
+    def _figures(self, indicator: Indicator, kinds: dict[str, str]) -> dict:
+        """An indicator's name, unit types, counts, achieved and target percentages."""
         return {
-            "stt": str(number),
             "chi_tieu": indicator.label,
-            "loai": indicator.type_name,
+            "loai": self._type_words(indicator, kinds),
             "ti_so": f"{indicator.numerator}/{indicator.denominator}",
             "thuc_hien": indicator.actual_text,
             "muc_tieu": indicator.target_text,
+        }
+
+    def _row(self, number: int, indicator: Indicator, kinds: dict[str, str]) -> dict:
+        return {
+            "stt": str(number),
+            **self._figures(indicator, kinds),
             "danh_gia": indicator.verdict,
         }
 
-    def _unmeasured(self, campaign: Campaign) -> str:
-        others = unmeasured(campaign)
-        if not others:
-            return ""
-        listed = "; ".join(t.text.rstrip(" ;.") for t in others)
-        return (
-            "Các chỉ tiêu sau được đánh giá qua hồ sơ văn bản của các đơn vị, không tính tỷ lệ "
-            f"trong báo cáo này: {listed}."
-        )
+    def _listed(self, units: list[Unit], results: Results) -> list[dict]:
+        """Rows of an appendix table: the unit, the unit above it, its score and level."""
+        rows = []
+        for number, unit in enumerate(units, start=1):
+            result = results.get(unit.code)
+            rows.append({
+                "stt": str(number),
+                "ten": unit.name,
+                "cap_tren": unit.parent.name if unit.parent is not None else "",
+                "diem": vi.number(result.score) if result is not None else "",
+                "xep_loai": result.level if result is not None else "",
+            })
+        return rows
 
-    def _shortcomings(self, indicators: list[Indicator]) -> list[str]:
-        below = [i for i in indicators if i.met is False]
-        if not below:
-            return ["Các chỉ tiêu có số liệu đều đạt so với kế hoạch."]
-        return [
-            f"{i.label} ({i.type_name}): đạt {i.actual_text} ({i.numerator}/{i.denominator}), "
-            f"chỉ tiêu {i.target_text}; đơn vị chưa đạt: {names(i.shortfall)}."
-            for i in below
-        ]
-
-    def _directions(self, indicators: list[Indicator], year: int) -> list[str]:
+    def _directions(
+        self, indicators: list[Indicator], year: int, kinds: dict[str, str]
+    ) -> list[str]:
         lines = [
             f"Tiếp tục xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year + 1}; giữ "
             "vững các chỉ tiêu đã đạt.",
         ]
         below = list(
-            dict.fromkeys(f"{i.label} ({i.type_name})" for i in indicators if i.met is False)
+            dict.fromkeys(
+                f"{i.label} ({self._type_words(i, kinds)})" for i in indicators if i.met is False
+            )
         )
         if below:
             lines.append(f"Tập trung khắc phục các chỉ tiêu chưa đạt: {'; '.join(below)}.")
@@ -244,14 +381,22 @@ class Report(Kind):
         )
         return lines
 
-    def _proposals(self, scored: list[Unit], results: Results, superior: str) -> list[str]:
-        best = [u for u in scored if results.units[u.code].level == XUAT_SAC]
-        if not best:
-            return [f"Đề nghị {superior} tiếp tục hướng dẫn, hỗ trợ các đơn vị chưa đạt."]
-        return [
-            f"Đề nghị {superior} xem xét, khen thưởng {vi.number(len(best))} đơn vị xếp loại "
-            f"Xuất sắc: {names(best)}."
-        ]
+
+def names(units: list[Unit]) -> str:
+    """Units' names in Vietnamese order, joined by commas (short lists such as model units)."""
+    return ", ".join(display_name(u) for u in sorted(units, key=lambda u: vi.sort_key(u.name)))
+
+
+def display_name(unit: Unit) -> str:
+    """A unit's name that stays unambiguous in a list: 'Thôn 1 (xã Hà Mòn)'."""
+    if unit.type == "khu_dan_cu" and unit.parent is not None:
+        return f"{unit.name} ({unit.parent.sentence_name})"
+    return unit.sentence_name
+
+
+def _share(part: int, whole: int) -> str:
+    shown = display_share(part, whole)
+    return "không có đơn vị" if shown is None else vi.percent(shown)
 
 
 KIND = Report()

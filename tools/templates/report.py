@@ -1,8 +1,9 @@
 """Build report.docx: the year report (BÁO CÁO tổng kết) of a level, structured as domain §7.
 
 I. situation; II. results (registration and recognition, classification with its thresholds,
-model units, Ngày hội, the indicator table and the chart); III. shortcomings with the units
-below target; IV. directions; V. proposals.
+model units, Ngày hội, the indicator table and the chart); III. shortcomings; IV. directions;
+V. proposals; then the appendices (Phụ lục): units below target, grouped by indicator, and
+units proposed for awards, each with the unit above it (names such as "Thôn 1" repeat).
 """
 
 from __future__ import annotations
@@ -31,6 +32,99 @@ def _rows(doc, widths: list[float], header: list[str], items: str, cells: list[s
             cell._tc.remove(cell.paragraphs[0]._p)
 
 
+STANDARD = "“An toàn về an ninh, trật tự”"
+# What a unit below target lacks, by indicator; the score and level for classification.
+SHORTFALL = (
+    '{% if g.ma == "dang_ky" %}Chưa đăng ký{% elif g.ma == "dat_chuan" %}Chưa được công nhận'
+    '{% elif g.ma == "dien_hinh" %}Chưa có đơn vị điển hình{% elif g.van_ban %}Chưa có văn bản'
+    "{% else %}{{ r.xep_loai }} ({{ r.diem }} điểm){% endif %}"
+)
+
+
+def _loop_row(table, tag: str, size: float = 12) -> None:
+    """A row holding only a '{%tr … %}' tag (docxtpl removes it when rendering)."""
+    row = table.add_row().cells
+    d.para(row[0], tag, size=size)
+    for cell in row:
+        cell._tc.remove(cell.paragraphs[0]._p)
+        if not cell.paragraphs:
+            d.para(cell, "", size=size)
+
+
+def _data_row(table, cells: list[str], *, bold: bool = False, size: float = 12) -> None:
+    """A row of tags: the name columns left-aligned, the figures centred.
+
+    Fewer texts than columns: the second text spans the name and the unit-above columns.
+    """
+    row = table.add_row().cells
+    left = (1, 2)
+    if len(cells) < len(row):
+        row = [row[0], row[1].merge(row[2]), *row[3:]]
+        left = (1,)
+    for index, (cell, text) in enumerate(zip(row, cells)):
+        align = d.LEFT if index in left else d.CENTER
+        d.para(cell, text, size=size, align=align, bold=bold)
+        cell._tc.remove(cell.paragraphs[0]._p)
+
+
+def _appendix_title(doc, number: str, title: str, note: str | None = None) -> None:
+    """'PHỤ LỤC I', its title, and the line tying it to the report, on a new page."""
+    first = d.para(doc, f"Phụ lục {{{{ {number} }}}}", bold=True, align=d.CENTER)
+    first.paragraph_format.page_break_before = True
+    d.para(doc, title, bold=True, align=d.CENTER)
+    if note:
+        d.para(doc, note, italic=True, align=d.CENTER)
+    d.para(
+        doc,
+        "(Kèm theo Báo cáo số {{ so_ky_hieu }} ngày {{ ngay }} của {{ co_quan }})",
+        italic=True,
+        align=d.CENTER,
+        after=12,
+    )
+
+
+def _appendices(doc) -> None:
+    """The appendix tables after the signature, each on a new page, only when it has rows."""
+    d.para(doc, "{%p if phu_luc_chua_dat %}", size=2)
+    _appendix_title(doc, "pl_chua_dat", "DANH SÁCH ĐƠN VỊ CHƯA ĐẠT CHỈ TIÊU NĂM {{ nam }}")
+    table = d.grid_table(
+        doc, [1.2, 5.6, 4.5, 5.2], ["STT", "Tên đơn vị", "Đơn vị cấp trên", "Kết quả"], size=12
+    )
+    _loop_row(table, "{%tr for g in phu_luc_chua_dat %}")
+    _data_row(
+        table,
+        ["{{ g.muc }}", "{{ g.chi_tieu }} ({{ g.loai }})",
+         "Đạt {{ g.thuc_hien }} ({{ g.ti_so }}), chỉ tiêu {{ g.muc_tieu }}"],
+        bold=True,
+    )
+    _loop_row(table, "{%tr for r in g.don_vi %}")
+    _data_row(table, ["{{ r.stt }}", "{{ r.ten }}", "{{ r.cap_tren }}", SHORTFALL])
+    _loop_row(table, "{%tr endfor %}")
+    _loop_row(table, "{%tr endfor %}")
+    d.para(doc, "{%p endif %}", size=2)
+    d.para(doc, "{%p if phu_luc_khen %}", size=2)
+    _appendix_title(
+        doc,
+        "pl_khen",
+        "DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM {{ nam }}",
+        f"(Đơn vị đã đăng ký, được công nhận đạt tiêu chuẩn {STANDARD} và xếp loại phong trào "
+        "Xuất sắc)",
+    )
+    table = d.grid_table(
+        doc,
+        [1.2, 6.1, 5.0, 1.7, 2.5],
+        ["STT", "Tên đơn vị", "Đơn vị cấp trên", "Điểm", "Xếp loại"],
+        size=12,
+    )
+    _loop_row(table, "{%tr for r in phu_luc_khen %}")
+    _data_row(
+        table,
+        ["{{ r.stt }}", "{{ r.ten }}", "{{ r.cap_tren }}", "{{ r.diem }}", "{{ r.xep_loai }}"],
+    )
+    _loop_row(table, "{%tr endfor %}")
+    d.para(doc, "{%p endif %}", size=2)
+
+
 def build() -> dict:
     """Return the report template by file name."""
     doc = d.new_document()
@@ -38,10 +132,26 @@ def build() -> dict:
     d.title_block(doc, "BÁO CÁO")
     d.body(doc, "{{ mo_dau }}")
     d.heading(doc, "I. ĐẶC ĐIỂM, TÌNH HÌNH")
-    _loop(doc, "tinh_hinh")
+    d.body(
+        doc,
+        "Trên địa bàn {{ dia_ban }} có {{ theo_loai|join('; ') }} tham gia phong trào toàn dân "
+        "bảo vệ an ninh Tổ quốc (tổng số {{ tong_don_vi }} đơn vị).",
+    )
     d.heading(doc, "II. KẾT QUẢ THỰC HIỆN")
-    d.heading(doc, "1. Đăng ký, công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”")
-    _loop(doc, "dang_ky", "- {{ dong }}")
+    d.heading(doc, f"1. Đăng ký, công nhận đạt tiêu chuẩn {STANDARD}")
+    _loop(
+        doc,
+        "dang_ky",
+        "- {{ dong.loai }}: {{ dong.dang_ky }}/{{ dong.tong }} đơn vị đăng ký "
+        "({{ dong.ty_le_dang_ky }}); {{ dong.cong_nhan }}/{{ dong.dang_ky }} đơn vị đã đăng ký "
+        f"được công nhận đạt tiêu chuẩn {STANDARD} ({{{{ dong.ty_le_cong_nhan }}}}).",
+    )
+    d.optional(
+        doc,
+        "ngoai_chuan",
+        "- Các {{ ngoai_chuan }} không thuộc đối tượng đăng ký, công nhận đạt tiêu chuẩn "
+        f"{STANDARD} (Thông tư số 124/2021/TT-BCA), chỉ được đánh giá, phân loại phong trào.",
+    )
     d.heading(doc, "2. Đánh giá, phân loại phong trào")
     d.body(doc, "{{ phan_loai_dan }}")
     _rows(
@@ -91,17 +201,39 @@ def build() -> dict:
         align=d.CENTER,
         after=6,
     )
-    d.body(doc, "{%p if khong_do %}")
-    d.body(doc, "{{ khong_do }}")
-    d.body(doc, "{%p endif %}")
+    d.optional(
+        doc,
+        "khong_do",
+        "Các chỉ tiêu sau được đánh giá qua hồ sơ văn bản của các đơn vị, không tính tỷ lệ "
+        "trong báo cáo này: {{ khong_do|join('; ') }}.",
+    )
     d.heading(doc, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
-    _loop(doc, "ton_tai", "- {{ dong }}")
+    _loop(
+        doc,
+        "ton_tai",
+        "- {{ dong.chi_tieu }} ({{ dong.loai }}): đạt {{ dong.thuc_hien }} ({{ dong.ti_so }}), "
+        "chỉ tiêu {{ dong.muc_tieu }}{% if dong.muc %}; danh sách đơn vị chưa đạt tại mục "
+        "{{ dong.muc }} Phụ lục {{ pl_chua_dat }} kèm theo{% endif %}.",
+    )
+    d.optional(doc, "not ton_tai", "- Các chỉ tiêu có số liệu đều đạt so với kế hoạch.")
     d.heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam_sau }}")
     _loop(doc, "phuong_huong", "- {{ dong }}")
     d.heading(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ")
-    _loop(doc, "de_xuat", "- {{ dong }}")
+    d.optional(
+        doc,
+        "pl_khen",
+        "- Đề nghị {{ cap_tren }} xem xét, khen thưởng {{ so_khen }} đơn vị đã đăng ký, được "
+        f"công nhận đạt tiêu chuẩn {STANDARD} và xếp loại phong trào Xuất sắc năm {{{{ nam }}}} "
+        "(có danh sách tại Phụ lục {{ pl_khen }} kèm theo).",
+    )
+    d.optional(
+        doc,
+        "not pl_khen",
+        "- Đề nghị {{ cap_tren }} tiếp tục hướng dẫn, hỗ trợ các đơn vị chưa đạt.",
+    )
     d.body(doc, "{{ ket_thuc }}./.")
     left, right = d.signature_block(doc)
     d.noi_nhan(left)
     d.signer(right)
+    _appendices(doc)
     return {"report.docx": doc}
