@@ -106,6 +106,8 @@ class Indicator:
     numerator: int
     denominator: int
     shortfall: list[Unit] = field(default_factory=list)
+    # The unit a target names (chi_tieu[…].don_vi), for a target set for one unit.
+    unit: Unit | None = None
 
     @property
     def id(self) -> str:
@@ -114,17 +116,21 @@ class Indicator:
 
     @property
     def label(self) -> str:
-        """The indicator's short Vietnamese name."""
+        """The indicator's short Vietnamese name; a target set for one unit is quoted."""
+        if self.unit is not None:
+            return self.target.text.rstrip(" ;.")
         return LABELS[self.id]
 
     @property
     def short(self) -> str:
-        """'Đăng ký – khu dân cư': short name and unit type."""
-        return f"{SHORT[self.id]} – {self.type_name}"
+        """'Đăng ký – khu dân cư': short name and unit type (or the unit a target names)."""
+        return f"{SHORT.get(self.id, self.id)} – {self.type_name}"
 
     @property
     def type_name(self) -> str:
-        """The unit type in Vietnamese, or 'mọi loại đơn vị'."""
+        """The unit type in Vietnamese, the unit a target names, or 'mọi loại đơn vị'."""
+        if self.unit is not None:
+            return self.unit.name
         return UNIT_TYPES[self.unit_type] if self.unit_type else "mọi loại đơn vị"
 
     @property
@@ -184,6 +190,7 @@ class Indicator:
             "actual_percent": self.actual_percent,
             "target_percent": self.target_percent,
             "met": self.met,
+            **({"unit": self.unit.code} if self.unit is not None else {}),
         }
 
 
@@ -277,6 +284,9 @@ def measure(
                 done_documents.add(target.id)
                 indicators += by_document[target.id]
             continue
+        if target.units:
+            indicators += _named(target, units)
+            continue
         how = MEASURES.get(target.id)
         if how is None:
             continue
@@ -293,10 +303,29 @@ def measure(
     return indicators
 
 
+def _named(target: Target, units: list[Unit]) -> list[Indicator]:
+    """A model-unit target set for named units: how many models each has of those it must build.
+
+    "Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình": the model units marked in the
+    roster below the named unit, against so_luong. Other kinds of named target have no figures
+    in the results and are left to the documents.
+    """
+    if target.id != "dien_hinh":
+        return []
+    goal = replace(target, percent=100.0, strict=False)
+    found = []
+    for unit in units:
+        if unit.code in target.units:
+            models = [u for u in unit.descendants() if u.is_model]
+            found.append(Indicator(goal, None, len(models), target.count, [], unit=unit))
+    return found
+
+
 def unmeasured(campaign: Campaign, documents: bool = False) -> list[Target]:
     """Targets with no figures: not in the results, nor (when documents were read) documents."""
     measured = set(MEASURES) | (set(DOCUMENT_TARGETS) if documents else set())
-    return [t for t in campaign.targets if t.id not in measured]
+    return [t for t in campaign.targets
+            if t.id not in measured or (t.units and t.id != "dien_hinh")]
 
 
 def level_unit(roster: Roster, code: str | None) -> Unit | None:

@@ -237,3 +237,19 @@ def test_a_commune_with_only_villages_writes_the_domain_s_sentence(sample_out):
     text = dh.full_text(dh.open_docx(sample_out / "plan" / "KT-02-02.docx"))
     assert "100% (02/02) thôn, làng đăng ký xây dựng đạt tiêu chuẩn “An toàn về an ninh, trật tự”." in (
         text)
+
+
+def test_a_target_naming_a_unit_is_measured_in_the_report(tmp_path, runner):
+    from antq_docs.cli import cli
+
+    result = runner.invoke(cli, [
+        "report", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS),
+        "--results", str(SAMPLE_UNITS.parent / "results-kon-tum-2025.csv"),
+        "--scores", str(SAMPLE_UNITS.parent / "scores-kon-tum-2025.csv"),
+        "--level", "KT-01", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    # The city marks one model phường (Thắng Lợi) of the two it must build.
+    assert re.search(r"dien_hinh\s+Có điển hình\s+Thành phố Kon Tum\s+1/2\s+50%\s+100%\s+"
+                     r"Không đạt", result.stdout)
+    text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "KT-01.docx"))
+    assert "Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình" in text
