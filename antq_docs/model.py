@@ -46,6 +46,11 @@ _GENERIC_PHRASES = ("thành phố", "thị xã", "thị trấn", "đặc khu", "
 # Types that are local governments: their documents are issued by the Ủy ban nhân dân.
 GOVERNMENT_TYPES = frozenset({"tinh", "huyen", "xa"})
 
+# From this day local government has two levels (tỉnh, xã): the district level and "thị trấn"
+# are gone (Luật Tổ chức chính quyền địa phương năm 2025). A document dated on or after it
+# cannot be issued by a district.
+TWO_LEVEL_FROM = dt.date(2025, 7, 1)
+
 
 @dataclass(frozen=True)
 class PlanRef:
@@ -141,6 +146,18 @@ class ScoreItem:
     max_points: Decimal
 
 
+@dataclass(frozen=True)
+class RosterFile:
+    """One entry of danh_sach_don_vi: a roster file, the day it comes into force, its province."""
+
+    path: str
+    start: dt.date
+    # The province of that period when it differs from the campaign's tinh (after a merger).
+    province: str = ""
+    # How messages name the entry: 'danh_sach_don_vi[2]'.
+    field: str = ""
+
+
 @dataclass
 class Campaign:
     """The province's plan for the year: dates, bases, targets and the required documents."""
@@ -163,6 +180,8 @@ class Campaign:
     thresholds: Thresholds = field(default_factory=Thresholds)
     score_items: list[ScoreItem] = field(default_factory=list)
     review_meeting_types: tuple[str, ...] = ("khu_dan_cu", "xa")
+    # Rosters by period (danh_sach_don_vi), oldest first; empty when the campaign names none.
+    roster_files: list[RosterFile] = field(default_factory=list)
 
     def signing_form(self, unit_type: str) -> str:
         """How a unit type signs: 'tm' for local governments, the head directly otherwise."""

@@ -5,7 +5,9 @@ dia_danh (place in the date line), ke_hoach (governing plan), can_cu (legal base
 (Ngày hội date), ngay_van_ban (document date per kind), chi_tieu (targets), tai_lieu_bat_buoc
 (required documents per unit type), xep_loai (lowest score of each classification level),
 bang_diem (the scoring sheet: ma, noi_dung, diem_toi_da), hop_binh_xet (unit types whose
-evaluation carries the minutes of a review meeting).
+evaluation carries the minutes of a review meeting), danh_sach_don_vi (rosters by period: tep,
+the file relative to the campaign file; tu_ngay, the day it comes into force; tinh, the
+province of that period when it differs).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from antq_docs.model import (
     EventDefaults,
     EventSettings,
     PlanRef,
+    RosterFile,
     ScoreItem,
     Target,
     Thresholds,
@@ -210,15 +213,20 @@ def load_campaign(path: Path) -> Campaign:
         problem = getattr(e, "problem", None) or str(e)
         raise InputError(f"YAML không hợp lệ, {where}{problem}.", path=path) from e
     findings: list[Finding] = []
-    campaign = parse_campaign(data, path.name, findings)
+    campaign = parse_campaign(data, path.name, findings, base=path.parent)
     if findings:
         raise ValidationError(findings, what=f"Tệp kế hoạch {path.name}")
     campaign.source = str(path)
     return campaign
 
 
-def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
-    """Build a Campaign from parsed YAML, appending a finding for every bad field."""
+def parse_campaign(
+    data: Any, file: str, findings: list[Finding], base: Path | None = None
+) -> Campaign:
+    """Build a Campaign from parsed YAML, appending a finding for every bad field.
+
+    base is the folder of the campaign file: danh_sach_don_vi names files relative to it.
+    """
     top = _Fields(data, "", findings, file)
     year = top.integer("nam", 2000, 2100)
     province = top.text("tinh")
@@ -270,6 +278,7 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
     review_types = (
         ("khu_dan_cu", "xa") if review_raw is None else top.unit_types("hop_binh_xet", review_raw)
     )
+    roster_files = _roster_files(top, findings, file, base)
     top.finish()
     return Campaign(
         year=year,
@@ -289,7 +298,50 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         thresholds=thresholds,
         score_items=score_items,
         review_meeting_types=review_types,
+        roster_files=roster_files,
     )
+
+
+def _roster_files(
+    top: _Fields, findings: list[Finding], file: str, base: Path | None
+) -> list[RosterFile]:
+    """danh_sach_don_vi: rosters by period, each {tep, tu_ngay, tinh}, dates increasing."""
+    raw = top.raw("danh_sach_don_vi")
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw:
+        top.error("danh_sach_don_vi", "phải là danh sách các mục {tep: TỆP, tu_ngay: NGÀY}")
+        return []
+    out: list[RosterFile] = []
+    seen: dict[dt.date, str] = {}
+    previous: RosterFile | None = None
+    for index, item in enumerate(raw, start=1):
+        fields = _Fields(item, f"danh_sach_don_vi[{index}]", findings, file)
+        before = len(findings)
+        name = fields.text("tep")
+        start = fields.date("tu_ngay")
+        province = fields.text("tinh", default="")
+        fields.finish()
+        path = (base / name) if base is not None else Path(name)
+        if name and base is not None and not path.is_file():
+            fields.error("tep", f'không tìm thấy tệp "{name}" (đường dẫn tính từ thư mục của '
+                         f"{file}: {path})")
+        if len(findings) > before:
+            continue
+        if start in seen:
+            fields.error("tu_ngay", f"ngày {vi.short_date(start)} trùng với {seen[start]}")
+            continue
+        seen[start] = fields.path("tu_ngay")
+        if previous is not None and start < previous.start:
+            fields.error(
+                "tu_ngay",
+                f"ngày {vi.short_date(start)} phải sau ngày {vi.short_date(previous.start)} của "
+                f"{previous.field}: các thời kỳ ghi theo thứ tự thời gian",
+            )
+        entry = RosterFile(str(path), start, province, fields.path(None))
+        out.append(entry)
+        previous = entry
+    return out
 
 
 def _per_type(
