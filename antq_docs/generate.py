@@ -155,6 +155,7 @@ def load_inputs(
     evaluations (of the report when the campaign dates no evaluation).
     """
     say = notice or (lambda _message: None)
+    used_sample = campaign is None
     if campaign is None:
         campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
         say(f"Không chỉ định tệp: dùng dữ liệu mẫu {campaign}")
@@ -165,9 +166,6 @@ def load_inputs(
     except ValidationError as e:
         findings += e.findings
     files = loaded_campaign.roster_files if loaded_campaign is not None else []
-    if units is not None and files:
-        say(f"Dùng một danh sách đơn vị cho cả năm ({units}, theo --units); bỏ qua "
-            f"danh_sach_don_vi của {Path(campaign).name}.")
     if units is None and not files and (loaded_campaign is not None or not findings):
         units = resources.sample(resources.SAMPLE_UNITS)
         say(f"Không chỉ định tệp: dùng dữ liệu mẫu {units}")
@@ -180,9 +178,17 @@ def load_inputs(
             findings += e.findings
     elif files:
         assert loaded_campaign is not None
-        say("Danh sách đơn vị theo thời kỳ (danh_sach_don_vi): " + "; ".join(
-            f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files))
+        if used_sample:
+            say("Không chỉ định tệp: dùng danh sách đơn vị theo thời kỳ của kế hoạch mẫu: " + "; ".join(
+                f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files))
         for entry in files:
+            if not Path(entry.path).is_file():
+                findings.append(Finding(
+                    f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
+                    f"hoạch: {entry.path})",
+                    file=Path(campaign).name, field=f"{entry.field}.tep",
+                ))
+                continue
             try:
                 roster = load_roster(Path(entry.path), encoding=encoding, sheet=sheet)
             except ValidationError as e:

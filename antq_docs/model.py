@@ -154,8 +154,9 @@ class RosterFile:
     start: dt.date
     # The province of that period when it differs from the campaign's tinh (after a merger).
     province: str = ""
-    # How messages name the entry: 'danh_sach_don_vi[2]'.
+    # How messages name the entry ('danh_sach_don_vi[2]') and its file as the campaign writes it.
     field: str = ""
+    written: str = ""
 
 
 @dataclass

@@ -9,7 +9,7 @@ import pytest
 
 from antq_docs.cli import cli
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SMALL_PROVINCE_WARNING
 
 SMALL = FIXTURES / "units-small.csv"
 RESULTS = FIXTURES / "results-small.csv"
@@ -140,7 +140,9 @@ def test_same_inputs_give_the_same_report_bytes(runner, tmp_path):
 def test_unknown_level_is_a_usage_error(runner, tmp_path):
     result = run_report(runner, tmp_path, "--level", "H7")
     assert result.exit_code == 2
-    assert result.stderr == f"Lỗi: --level: không có đơn vị mang mã H7 trong {SMALL}\n"
+    assert result.stderr == (
+        SMALL_PROVINCE_WARNING + f"Lỗi: --level: không có đơn vị mang mã H7 trong {SMALL}\n"
+    )
 
 
 def test_a_level_without_units_under_it_is_refused(tmp_path, runner):

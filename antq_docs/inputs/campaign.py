@@ -322,10 +322,8 @@ def _roster_files(
         start = fields.date("tu_ngay")
         province = fields.text("tinh", default="")
         fields.finish()
+        # Whether the file exists is checked when the list is used (--units overrides it).
         path = (base / name) if base is not None else Path(name)
-        if name and base is not None and not path.is_file():
-            fields.error("tep", f'không tìm thấy tệp "{name}" (đường dẫn tính từ thư mục của '
-                         f"{file}: {path})")
         if len(findings) > before:
             continue
         if start in seen:
@@ -338,7 +336,7 @@ def _roster_files(
                 f"ngày {vi.short_date(start)} phải sau ngày {vi.short_date(previous.start)} của "
                 f"{previous.field}: các thời kỳ ghi theo thứ tự thời gian",
             )
-        entry = RosterFile(str(path), start, province, fields.path(None))
+        entry = RosterFile(str(path), start, province, fields.path(None), name)
         out.append(entry)
         previous = entry
     return out
