@@ -179,8 +179,8 @@ def load_inputs(
     elif files:
         assert loaded_campaign is not None
         if used_sample:
-            say("Không chỉ định tệp: dùng danh sách đơn vị theo thời kỳ của kế hoạch mẫu: " + "; ".join(
-                f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files))
+            listed = "; ".join(f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files)
+            say(f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {listed}")
         for entry in files:
             if not Path(entry.path).is_file():
                 findings.append(Finding(

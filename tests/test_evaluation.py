@@ -13,7 +13,6 @@ from tests import docx_helpers as dh
 from tests.conftest import (
     FIXTURES,
     SAMPLE_CAMPAIGN,
-    SAMPLE_UNITS,
     SAMPLE_UNITS_JULY,
     SMALL_PROVINCE_WARNING,
     campaign_text,

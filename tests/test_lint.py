@@ -14,7 +14,7 @@ from docx.shared import Mm, Pt
 from antq_docs.cli import cli
 from antq_docs.lint import lint_file
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, ROOT, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
+from tests.conftest import FIXTURES, ROOT, SAMPLE_CAMPAIGN, invoke_generate
 
 TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
 
