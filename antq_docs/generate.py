@@ -321,7 +321,12 @@ def plan_documents(
     if not inputs.periods:
         warnings += _district_after_reform(inputs, documents)
     unknown_issuers = [c for c in inputs.campaign.numbering if inputs.find(c) is None]
-    findings = [f for needs in by_roster.values() for f in needs.findings] + [
+    findings: list[Finding] = []
+    for needs in by_roster.values():
+        # A campaign field two rosters' documents both lack is one problem, reported once.
+        findings += [f for f in needs.findings if f.field is None or not any(
+            (g.file, g.field) == (f.file, f.field) for g in findings)]
+    findings += [
         Finding(
             f'không có đơn vị mang mã "{code}" trong danh sách',
             file=campaign_file,

@@ -54,8 +54,8 @@ def test_residential_evaluation_parts_scoring_sheet_and_minutes(sample_out):
     left, right = (c.text.split("\n") for c in doc.tables[0].rows[0].cells)
     # In November the village belongs to the merged Xã Đăk Hà (roster from 01/7/2025).
     assert left == ["UBND XÃ ĐĂK HÀ", "LÀNG KON KLOR", ""]
-    assert right[2] == "Hà Mòn, ngày 15 tháng 11 năm 2025"
-    assert dh.runs_style(dh.find(doc, "Hà Mòn, ngày")) == {(13, False, True)}
+    assert right[2] == "Đăk Hà, ngày 15 tháng 11 năm 2025"
+    assert dh.runs_style(dh.find(doc, "Đăk Hà, ngày")) == {(13, False, True)}
     title = dh.find(doc, "BÁO CÁO")
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert dh.runs_style(title) == {(14, True, False)}
@@ -75,9 +75,9 @@ def test_residential_evaluation_parts_scoring_sheet_and_minutes(sample_out):
     # The minutes follow, with the participants by role.
     assert "BIÊN BẢN" in text
     assert "- Chủ trì: A Tiếu, Trưởng thôn" in text
-    assert "- Đại diện Công an xã Hà Mòn phụ trách địa bàn" in text
+    assert "- Đại diện Công an xã Đăk Hà phụ trách địa bàn" in text
     assert "- Đại diện các hộ gia đình (235 hộ)" in text
-    assert "Nơi nhận:\n- Ủy ban nhân dân xã Hà Mòn;\n- Lưu: VT." in text
+    assert "Nơi nhận:\n- Ủy ban nhân dân xã Đăk Hà;\n- Lưu: VT." in text
     assert sum(p.text.endswith("./.") for p in dh.paragraphs(doc)) == 2
 
 
