@@ -205,6 +205,7 @@ def load_inputs(
         for warning in inputs.warnings:
             say(f"Cảnh báo: {warning}")
     if results is not None and inputs is not None:
+        findings += _one_year_end_roster(inputs)
         try:
             inputs.results = load_results(
                 results, results_roster(inputs), inputs.campaign, scores=scores,
@@ -224,6 +225,22 @@ def results_roster(inputs: Inputs) -> Roster:
     """The roster the year-end results are checked against: the one of the evaluations' date."""
     dates = inputs.campaign.doc_dates
     return inputs.roster_on(dates.get("evaluation") or dates.get("report"))
+
+
+def _one_year_end_roster(inputs: Inputs) -> list[Finding]:
+    """The evaluations and the report must fall in one period: the results fit one roster."""
+    dates = inputs.campaign.doc_dates
+    if "evaluation" not in dates or "report" not in dates:
+        return []
+    if inputs.roster_for("evaluation") is inputs.roster_for("report"):
+        return []
+    return [Finding(
+        f"báo cáo tự đánh giá ({vi.short_date(dates['evaluation'])}) và báo cáo tổng kết "
+        f"({vi.short_date(dates['report'])}) thuộc hai danh sách đơn vị khác nhau; kết quả cuối "
+        "năm chỉ đối chiếu với một danh sách: đặt hai ngày trong cùng một thời kỳ của "
+        "danh_sach_don_vi",
+        file=Path(inputs.campaign.source).name, field="ngay_van_ban.report",
+    )]
 
 
 def _province_name(name: str) -> str:

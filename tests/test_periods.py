@@ -144,3 +144,22 @@ def test_root_of_another_province_is_warned_with_both_names(tmp_path, runner):
     warned = [ln for ln in result.stderr.splitlines() if "đơn vị gốc" in ln]
     assert len(warned) == 1
     assert "“Tỉnh Quảng Ngãi”" in warned[0] and "“Kon Tum”" in warned[0]
+
+
+def test_a_unit_gone_in_july_gets_no_later_document_and_is_told(tmp_path, runner):
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["generate", "event-plan", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--unit", "KT-02-01", "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert ("Cảnh báo: KT-02-01 (Thị trấn Đăk Hà): không có trong danh sách đơn vị có hiệu lực "
+            "vào ngày của kế hoạch Ngày hội nên không soạn.") in result.stderr
+    assert not (out / "event-plan").exists()
+
+
+def test_evaluations_and_report_in_two_periods_are_refused(tmp_path):
+    text = campaign_text().replace("  evaluation: 2025-11-15", "  evaluation: 2025-06-15")
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(text, "utf-8")
+    with pytest.raises(ValidationError, match=r"trường ngay_van_ban\.report: báo cáo tự đánh giá "
+                       r"\(15/6/2025\) và báo cáo tổng kết \(20/12/2025\) thuộc hai danh sách"):
+        load_inputs(campaign, None, results=FIXTURES / "results-kon-tum-2025.csv")
