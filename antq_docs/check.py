@@ -1,5 +1,8 @@
 """`check`: audit a folder of documents against the campaign's required-document matrix.
 
+What a kind requires is computed on the roster in force on the kind's date, so a district
+merged away in July owes no document dated after it.
+
 For every unit and every kind the matrix requires, the document is present (the .docx as
 generated, or a signed .pdf of the same name beside or instead of it), invalid, or missing.
 Only the parts needed are read (the main XML part of a .docx, the bytes of a .pdf); nothing is
@@ -191,7 +194,7 @@ class CheckReport:
             "docs": str(self.docs),
             "year": self.inputs.campaign.year,
             "complete": self.complete,
-            "units": len(self.inputs.roster),
+            "units": len(self.inputs.units()),
             "required": len(self.entries),
             "present": self.present,
             "missing": [
@@ -221,7 +224,7 @@ class CheckReport:
         by_unit: dict[str, dict[str, Entry]] = {}
         for e in self.entries:
             by_unit.setdefault(e.unit.code, {})[e.kind] = e
-        for unit in self.inputs.roster:
+        for unit in self.inputs.units():
             if unit.code in by_unit:
                 yield unit, [by_unit[unit.code].get(k) for k in self.kinds]
 
@@ -229,7 +232,7 @@ class CheckReport:
         """The report as a Vietnamese text table, units grouped under their parent."""
         lines = [
             f"Kiểm tra thư mục {self.docs} (năm {self.inputs.campaign.year}): "
-            f"{len(self.inputs.roster)} đơn vị, {len(self.entries)} văn bản bắt buộc; "
+            f"{len(self.inputs.units())} đơn vị, {len(self.entries)} văn bản bắt buộc; "
             f"có {self.present}, thiếu {len(self.missing)}, không hợp lệ {len(self.invalid)}."
         ]
         rows = list(self._rows())
@@ -244,7 +247,7 @@ class CheckReport:
             + [f"{KIND_LABELS.get(k, k):<{w}}" for k, w in zip(self.kinds, widths)]
         )
         for parent_code, members in groups.items():
-            parent = self.inputs.roster.get(parent_code)
+            parent = self.inputs.find(parent_code)
             lines += ["", f"{parent.name} ({parent.code})" if parent else "Cấp cao nhất"]
             lines.append("  " + heading.rstrip())
             for unit, cells in members:
@@ -374,7 +377,7 @@ def check(
         raise InputError("không tìm thấy thư mục văn bản.", path=docs)
     if not docs.is_dir():
         raise InputError("không phải thư mục.", path=docs)
-    campaign, roster = inputs.campaign, inputs.roster
+    campaign = inputs.campaign
     # Built kinds decide for themselves (the root always reports); others follow the matrix.
     kinds = [k for k in KIND_NAMES if k in campaign.required or k in REGISTRY]
     kinds += sorted(k for k in campaign.required if k not in kinds)
@@ -383,18 +386,20 @@ def check(
     used: set[tuple[str, str, str]] = set()
     entries: list[Entry] = []
     jobs: list[tuple[Entry, str, _Job]] = []
-    for unit in roster:
-        for kind in kinds:
-            if not needs(campaign, kind, unit):
-                continue
-            entry = Entry(unit, kind, document_path(kind, unit.code))
-            entries.append(entry)
-            for ext in (DOCX, PDF):
-                key = (kind, unit.code.casefold(), ext)
-                if key in index:
-                    used.add(key)
-                    jobs.append((entry, index[key], _Job(docs / index[key], unit.name,
-                                                          campaign.year)))
+    # Each kind is owed by the units of the roster in force on its date (danh_sach_don_vi).
+    owed = [(kind, unit) for kind in kinds for unit in inputs.roster_for(kind)
+            if needs(campaign, kind, unit)]
+    order = {u.code: i for i, u in enumerate(inputs.units())}
+    owed.sort(key=lambda ku: (order[ku[1].code], kinds.index(ku[0])))
+    for kind, unit in owed:
+        entry = Entry(unit, kind, document_path(kind, unit.code))
+        entries.append(entry)
+        for ext in (DOCX, PDF):
+            key = (kind, unit.code.casefold(), ext)
+            if key in index:
+                used.add(key)
+                jobs.append((entry, index[key], _Job(docs / index[key], unit.name,
+                                                      campaign.year)))
     results = _run(jobs, workers, parallel_from, progress)
     changed: list[dict[str, str]] = []
     for (entry, rel, _), (reason, digest) in zip(jobs, results):

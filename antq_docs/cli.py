@@ -62,7 +62,9 @@ def _input_options(func):
         "--units",
         type=click.Path(path_type=Path),
         metavar="TỆP",
-        help="Danh sách đơn vị (CSV hoặc XLSX). Mặc định: dữ liệu mẫu Kon Tum 2025.",
+        help="Danh sách đơn vị (CSV hoặc XLSX) dùng cho cả năm; khi có, bỏ qua danh_sach_don_vi "
+        "(danh sách theo thời kỳ) của tệp kế hoạch. Mặc định: danh_sach_don_vi của kế hoạch, "
+        "hoặc dữ liệu mẫu Kon Tum 2025.",
     )(func)
     func = click.option(
         "--campaign",

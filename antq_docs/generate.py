@@ -6,32 +6,93 @@ been checked; all problems are reported together.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from antq_docs import resources
+from antq_docs import resources, vi
 from antq_docs.errors import Finding, UsageError, ValidationError
 from antq_docs.indicators import Indicator, level_unit, measure
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import did_you_mean, load_roster
+from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.report import KIND as REPORT
-from antq_docs.model import Campaign, Results, Roster, Unit
+from antq_docs.model import TWO_LEVEL_FROM, Campaign, Results, Roster, Unit
 from antq_docs.output import KEPT, NEW, SIGNED, UNCHANGED, UPDATED, Outcome, OutputFolder
 from antq_docs.render import CompiledTemplate, render_many, source_digest
 
 Progress = Callable[[int, int], None]
 
 
+@dataclass(frozen=True)
+class RosterPeriod:
+    """A roster and the day it comes into force (danh_sach_don_vi), with its province."""
+
+    start: dt.date
+    roster: Roster
+    province: str
+
+
 @dataclass
 class Inputs:
-    """The validated campaign and roster of a run, and the year-end results when given."""
+    """The validated campaign and roster(s) of a run, and the year-end results when given.
+
+    roster is the single roster of the run or, when the campaign lists rosters by period, the
+    one in force at the end of the year; periods holds them all, oldest first (empty for a
+    single roster).
+    """
 
     campaign: Campaign
     roster: Roster
     results: Results | None = None
+    periods: list[RosterPeriod] = field(default_factory=list)
+    # Problems that do not stop a run, found while reading (a roster of another province).
+    warnings: list[str] = field(default_factory=list)
+
+    def roster_on(self, day: dt.date | None) -> Roster:
+        """The roster in force on a day: the last period begun by then; the first before it.
+
+        Without a day (a kind the campaign gives no date) the roster the year ends with.
+        """
+        if not self.periods or day is None:
+            return self.roster
+        current = self.periods[0].roster
+        for period in self.periods:
+            if period.start <= day:
+                current = period.roster
+        return current
+
+    def roster_for(self, kind: str) -> Roster:
+        """The roster that issues and receives a kind's documents, by the kind's date."""
+        return self.roster_on(self.campaign.doc_dates.get(kind))
+
+    @property
+    def rosters(self) -> list[Roster]:
+        """Every roster of the run, oldest first."""
+        return [p.roster for p in self.periods] or [self.roster]
+
+    def units(self) -> list[Unit]:
+        """Every unit of every roster once by code: the latest tree first, then units gone."""
+        seen: dict[str, Unit] = {}
+        for roster in reversed(self.rosters):
+            for unit in roster:
+                seen.setdefault(unit.code, unit)
+        return list(seen.values())
+
+    def find(self, code: str) -> Unit | None:
+        """The unit with this code in the latest roster that has it, or None."""
+        for roster in reversed(self.rosters):
+            unit = roster.get(code)
+            if unit is not None:
+                return unit
+        return None
+
+    def sources(self) -> str:
+        """The roster file(s), as messages name them."""
+        return ", ".join(Path(r.source).name if self.periods else r.source for r in self.rosters)
 
 
 @dataclass
@@ -86,32 +147,69 @@ def load_inputs(
     results: Path | None = None,
     scores: Path | None = None,
 ) -> Inputs:
-    """Read and validate the campaign, roster (bundled sample when not given) and results."""
-    used_sample = []
+    """Read and validate the campaign, the roster(s) and the year-end results.
+
+    The rosters are units when given (one roster for the whole year), else the campaign's
+    danh_sach_don_vi, else the bundled sample. Every roster is validated and all findings are
+    reported together. The results are checked against the roster in force on the date of the
+    evaluations (of the report when the campaign dates no evaluation).
+    """
+    say = notice or (lambda _message: None)
+    used_sample = campaign is None
     if campaign is None:
         campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
-        used_sample.append(str(campaign))
-    if units is None:
-        units = resources.sample(resources.SAMPLE_UNITS)
-        used_sample.append(str(units))
-    for path in used_sample:
-        if notice:
-            notice(f"Không chỉ định tệp: dùng dữ liệu mẫu {path}")
+        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {campaign}")
     findings: list[Finding] = []
-    loaded_campaign = loaded_roster = None
+    loaded_campaign = None
     try:
         loaded_campaign = load_campaign(campaign)
     except ValidationError as e:
         findings += e.findings
-    try:
-        loaded_roster = load_roster(units, encoding=encoding, sheet=sheet)
-    except ValidationError as e:
-        findings += e.findings
-    loaded_results = None
-    if results is not None and loaded_campaign is not None and loaded_roster is not None:
+    files = loaded_campaign.roster_files if loaded_campaign is not None else []
+    if units is None and not files and (loaded_campaign is not None or not findings):
+        units = resources.sample(resources.SAMPLE_UNITS)
+        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {units}")
+    periods: list[RosterPeriod] = []
+    loaded_roster = None
+    if units is not None:
         try:
-            loaded_results = load_results(
-                results, loaded_roster, loaded_campaign, scores=scores, encoding=encoding
+            loaded_roster = load_roster(units, encoding=encoding, sheet=sheet)
+        except ValidationError as e:
+            findings += e.findings
+    elif files:
+        assert loaded_campaign is not None
+        if used_sample:
+            listed = "; ".join(f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files)
+            say(f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {listed}")
+        for entry in files:
+            if not Path(entry.path).is_file():
+                findings.append(Finding(
+                    f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
+                    f"hoạch: {entry.path})",
+                    file=Path(campaign).name, field=f"{entry.field}.tep",
+                ))
+                continue
+            try:
+                roster = load_roster(Path(entry.path), encoding=encoding, sheet=sheet)
+            except ValidationError as e:
+                findings += e.findings
+                continue
+            province = entry.province or loaded_campaign.province
+            periods.append(RosterPeriod(entry.start, roster, province))
+        if len(periods) == len(files):
+            loaded_roster = periods[-1].roster
+    inputs = None
+    if loaded_campaign is not None and loaded_roster is not None:
+        inputs = Inputs(loaded_campaign, loaded_roster, periods=periods)
+        inputs.warnings += _province_warnings(inputs)
+        for warning in inputs.warnings:
+            say(f"Cảnh báo: {warning}")
+    if results is not None and inputs is not None:
+        findings += _one_year_end_roster(inputs)
+        try:
+            inputs.results = load_results(
+                results, results_roster(inputs), inputs.campaign, scores=scores,
+                encoding=encoding,
             )
         except ValidationError as e:
             findings += e.findings
@@ -119,8 +217,57 @@ def load_inputs(
         raise UsageError("--scores chỉ dùng cùng --results (tệp kết quả cuối năm).")
     if findings:
         raise ValidationError(findings, what="Dữ liệu đầu vào")
-    assert loaded_campaign is not None and loaded_roster is not None
-    return Inputs(loaded_campaign, loaded_roster, loaded_results)
+    assert inputs is not None
+    return inputs
+
+
+def results_roster(inputs: Inputs) -> Roster:
+    """The roster the year-end results are checked against: the one of the evaluations' date."""
+    dates = inputs.campaign.doc_dates
+    return inputs.roster_on(dates.get("evaluation") or dates.get("report"))
+
+
+def _one_year_end_roster(inputs: Inputs) -> list[Finding]:
+    """The evaluations and the report must fall in one period: the results fit one roster."""
+    dates = inputs.campaign.doc_dates
+    if "evaluation" not in dates or "report" not in dates:
+        return []
+    if inputs.roster_for("evaluation") is inputs.roster_for("report"):
+        return []
+    return [Finding(
+        f"báo cáo tự đánh giá ({vi.short_date(dates['evaluation'])}) và báo cáo tổng kết "
+        f"({vi.short_date(dates['report'])}) thuộc hai danh sách đơn vị khác nhau; kết quả cuối "
+        "năm chỉ đối chiếu với một danh sách: đặt hai ngày trong cùng một thời kỳ của "
+        "danh_sach_don_vi",
+        file=Path(inputs.campaign.source).name, field="ngay_van_ban.report",
+    )]
+
+
+def _province_name(name: str) -> str:
+    """A province's name folded and without its generic word: 'Tỉnh Kon Tum' → 'kon tum'."""
+    folded = fold(name)
+    for word in ("tỉnh ", "thành phố "):
+        if folded.startswith(word):
+            return folded[len(word):].strip()
+    return folded
+
+
+def _province_warnings(inputs: Inputs) -> list[str]:
+    """A warning for every roster whose root is not the province of its period."""
+    campaign = inputs.campaign
+    pairs = [(p.roster, p.province) for p in inputs.periods] or [
+        (inputs.roster, campaign.province)
+    ]
+    out = []
+    for roster, province in pairs:
+        if _province_name(roster.root.name) != _province_name(province):
+            out.append(
+                f"đơn vị gốc của {Path(roster.source).name} là “{roster.root.name}” "
+                f"({roster.root.code}), không phải tỉnh “{province}” của kế hoạch "
+                f"{Path(campaign.source).name}; kiểm tra lại tệp danh sách (sau khi sáp nhập, "
+                "ghi tỉnh của từng thời kỳ bằng khóa tinh trong danh_sach_don_vi)."
+            )
+    return out
 
 
 def select_kinds(kind: str, inputs: Inputs) -> tuple[list[str], list[str]]:
@@ -140,52 +287,102 @@ def plan_documents(
 ) -> tuple[list[Document], list[str]]:
     """Every document the run must produce with its context, and the warnings to show.
 
+    Each kind is issued by, and addressed within, the roster in force on its date.
     Raises ValidationError with every value the documents need but the data lacks.
     """
-    roster = inputs.roster
     unknown = [k for k in kinds if k not in REGISTRY]
     if unknown:
         raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
+    wanted = set(unit_codes or ())
     if unit_codes:
-        missing = [c for c in unit_codes if roster.get(c) is None]
+        missing = [c for c in unit_codes if inputs.find(c) is None]
         if missing:
-            hint = did_you_mean(missing[0], roster.units) if len(missing) == 1 else ""
+            hint = (
+                did_you_mean(missing[0], [u.code for u in inputs.units()])
+                if len(missing) == 1 else ""
+            )
             raise UsageError(
-                f"--unit: không có đơn vị mang mã {', '.join(missing)} trong {roster.source}"
+                f"--unit: không có đơn vị mang mã {', '.join(missing)} trong {inputs.sources()}"
                 + hint
             )
-        wanted = set(unit_codes)
-        selected = [u for u in roster if u.code in wanted]
-    else:
-        selected = list(roster)
-    needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name, roster.columns)
+    campaign_file = Path(inputs.campaign.source).name
+    by_roster: dict[int, Needs] = {}
     documents: list[Document] = []
+    in_force: set[str] = set()
     for name in kinds:
+        roster = inputs.roster_for(name)
+        needs = by_roster.get(id(roster))
+        if needs is None:
+            needs = Needs(Path(roster.source).name, campaign_file, roster.columns)
+            by_roster[id(roster)] = needs
+        selected = [u for u in roster if not wanted or u.code in wanted]
+        in_force.update(u.code for u in selected)
         documents += REGISTRY[name].documents(
             inputs.campaign, roster, selected, needs, results=inputs.results
         )
+    warnings: list[str] = []
+    for needs in by_roster.values():
+        warnings += [w for w in needs.warnings if w not in warnings]
     if unit_codes:
         covered = {d.unit for d in documents}
         labels = ", ".join(REGISTRY[k].label for k in kinds)
-        for unit in selected:
-            if unit.code not in covered:
-                needs.warn(f"{unit.code} ({unit.name}): không phải soạn {labels} theo "
-                           "tai_lieu_bat_buoc của kế hoạch năm.")
-    unknown_issuers = [c for c in inputs.campaign.numbering if roster.get(c) is None]
-    findings = needs.findings + [
+        for code in unit_codes:
+            unit = inputs.find(code)
+            assert unit is not None
+            if code not in in_force:
+                warnings.append(f"{code} ({unit.name}): không có trong danh sách đơn vị có hiệu "
+                                f"lực vào ngày của {labels} nên không soạn.")
+            elif code not in covered:
+                warnings.append(f"{code} ({unit.name}): không phải soạn {labels} theo "
+                                "tai_lieu_bat_buoc của kế hoạch năm.")
+    if not inputs.periods:
+        warnings += _district_after_reform(inputs, documents)
+    unknown_issuers = [c for c in inputs.campaign.numbering if inputs.find(c) is None]
+    findings: list[Finding] = []
+    for needs in by_roster.values():
+        # A campaign field two rosters' documents both lack is one problem, reported once.
+        findings += [f for f in needs.findings if f.field is None or not any(
+            (g.file, g.field) == (f.file, f.field) for g in findings)]
+    findings += [
         Finding(
             f'không có đơn vị mang mã "{code}" trong danh sách',
-            file=Path(inputs.campaign.source).name,
+            file=campaign_file,
             field=f"danh_so.{code}",
         )
         for code in unknown_issuers
     ]
     if findings:
         raise ValidationError(findings, what="Thiếu dữ liệu cho văn bản")
-    return documents, needs.warnings + named_target_warnings(inputs.campaign, roster)
+    return documents, warnings + named_target_warnings(inputs)
 
 
-def named_target_warnings(campaign: Campaign, roster: Roster) -> list[str]:
+def _district_after_reform(inputs: Inputs, documents: list[Document]) -> list[str]:
+    """One warning when a single roster has districts issue documents dated after the reform."""
+    dates = inputs.campaign.doc_dates
+    codes: list[str] = []
+    kinds: list[str] = []
+    for doc in documents:
+        day = dates.get(doc.kind)
+        unit = inputs.roster.get(doc.unit)
+        if day is None or day < TWO_LEVEL_FROM or unit is None or unit.type != "huyen":
+            continue
+        if doc.unit not in codes:
+            codes.append(doc.unit)
+        if doc.kind not in kinds:
+            kinds.append(doc.kind)
+    if not codes:
+        return []
+    return [
+        f"từ ngày {vi.short_date(TWO_LEVEL_FROM)} chính quyền địa phương tổ chức hai cấp (Luật "
+        "Tổ chức chính quyền địa phương năm 2025): cấp huyện không còn, nhưng "
+        f"{', '.join(REGISTRY[k].label for k in kinds)} ghi ngày từ "
+        f"{vi.short_date(TWO_LEVEL_FROM)} vẫn do đơn vị cấp huyện ban hành: {', '.join(codes)}. "
+        "Khai báo danh sách đơn vị sau sắp xếp bằng khóa danh_sach_don_vi của tệp kế hoạch "
+        "(mỗi mục {tep: TỆP, tu_ngay: NGÀY}) và chạy lại không có --units."
+    ]
+
+
+def named_target_warnings(inputs: Inputs) -> list[str]:
     """Targets that name a unit (chi_tieu[…].don_vi) this roster does not have.
 
     A province's campaign is shared by rosters of one district or commune, so such a target is
@@ -193,15 +390,16 @@ def named_target_warnings(campaign: Campaign, roster: Roster) -> list[str]:
     code was mistyped.
     """
     found: list[str] = []
-    if roster.root.type != "tinh":
+    if not any(r.root.type == "tinh" for r in inputs.rosters):
         return found  # a district's or commune's own roster: the named unit is elsewhere
-    for index, target in enumerate(campaign.targets, start=1):
+    for index, target in enumerate(inputs.campaign.targets, start=1):
         for code in target.units:
-            if roster.get(code) is None:
+            if inputs.find(code) is None:
                 found.append(
                     f"chi_tieu[{index}].don_vi: không có đơn vị mang mã \"{code}\" trong "
-                    f"{Path(roster.source).name}, chỉ tiêu riêng này không đưa vào văn bản nào"
-                    + did_you_mean(code, roster.units) + "."
+                    f"{', '.join(Path(r.source).name for r in inputs.rosters)}, chỉ tiêu riêng này "
+                    "không đưa vào văn bản nào"
+                    + did_you_mean(code, [u.code for u in inputs.units()]) + "."
                 )
     return found
 
@@ -238,9 +436,10 @@ def generate(
 
 def _check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> None:
     """Refuse --number-from codes that name no unit of the roster."""
-    unknown = [c for c in number_from or {} if inputs.roster.get(c) is None]
+    unknown = [c for c in number_from or {} if inputs.find(c) is None]
     if unknown:
-        hint = did_you_mean(unknown[0], inputs.roster.units) if len(unknown) == 1 else ""
+        codes = [u.code for u in inputs.units()]
+        hint = did_you_mean(unknown[0], codes) if len(unknown) == 1 else ""
         raise UsageError(f"--number-from: không có đơn vị mang mã {', '.join(unknown)}" + hint)
 
 
@@ -320,11 +519,12 @@ def report(
     """
     if inputs.results is None:
         raise UsageError("báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP.")
-    unit = level_unit(inputs.roster, level)
+    roster = inputs.roster_for(REPORT.name)
+    unit = level_unit(roster, level)
     if unit is None:
         raise UsageError(
-            f"--level: không có đơn vị mang mã {level} trong {inputs.roster.source}"
-            + did_you_mean(level or "", inputs.roster.units)
+            f"--level: không có đơn vị mang mã {level} trong {roster.source}"
+            + did_you_mean(level or "", roster.units)
         )
     _check_number_from(inputs, number_from)
     if not unit.children:
@@ -340,7 +540,6 @@ def report(
     indicators = measure(inputs.campaign, inputs.results, unit, documents)
     if out is None:
         return ReportResult(unit, indicators, None)
-    roster = inputs.roster
     needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name, roster.columns)
     document = REPORT.report_document(
         inputs.campaign, roster, unit, needs, inputs.results, documents

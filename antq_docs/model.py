@@ -89,6 +89,11 @@ def kinds_label(units: list[Unit]) -> str:
         found.setdefault(word, (order[unit.type], rank))
     return ", ".join(sorted(found, key=found.__getitem__))
 
+# From this day local government has two levels (tỉnh, xã): the district level and "thị trấn"
+# are gone (Luật Tổ chức chính quyền địa phương năm 2025). A document dated on or after it
+# cannot be issued by a district.
+TWO_LEVEL_FROM = dt.date(2025, 7, 1)
+
 
 @dataclass(frozen=True)
 class PlanRef:
@@ -244,6 +249,19 @@ DEFAULT_DEADLINES: dict[str, tuple[int, int]] = {
 }
 
 
+@dataclass(frozen=True)
+class RosterFile:
+    """One entry of danh_sach_don_vi: a roster file, the day it comes into force, its province."""
+
+    path: str
+    start: dt.date
+    # The province of that period when it differs from the campaign's tinh (after a merger).
+    province: str = ""
+    # How messages name the entry ('danh_sach_don_vi[2]') and its file as the campaign writes it.
+    field: str = ""
+    written: str = ""
+
+
 @dataclass
 class Campaign:
     """The province's plan for the year: dates, bases, targets and the required documents."""
@@ -270,6 +288,8 @@ class Campaign:
     # Deadline of each unit type's year-end report to the level above (han_bao_cao).
     deadlines: dict[str, dt.date] = field(default_factory=dict)
     anniversaries: tuple[Anniversary, ...] = ()
+    # Rosters by period (danh_sach_don_vi), oldest first; empty when the campaign names none.
+    roster_files: list[RosterFile] = field(default_factory=list)
 
     def report_deadline(self, unit_type: str) -> dt.date:
         """When a unit type reports its year-end results: the campaign's date, else domain §1."""

@@ -11,6 +11,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SAMPLE_CAMPAIGN = FIXTURES / "campaign-kon-tum-2025.yaml"
 SAMPLE_UNITS = FIXTURES / "units-kon-tum-2025.csv"
+# The sample's second roster (danh_sach_don_vi), in force from 01/7/2025: no districts.
+SAMPLE_UNITS_JULY = FIXTURES / "units-quang-ngai-2025-07.csv"
+# What a run of the sample campaign with the small roster says first: another province.
+SMALL_PROVINCE_WARNING = (
+    "Cảnh báo: đơn vị gốc của units-small.csv là “Tỉnh Mẫu” (T), không phải tỉnh “Kon Tum” của "
+    "kế hoạch campaign-kon-tum-2025.yaml; kiểm tra lại tệp danh sách (sau khi sáp nhập, ghi tỉnh "
+    "của từng thời kỳ bằng khóa tinh trong danh_sach_don_vi).\n"
+)
 
 
 @pytest.fixture
@@ -50,6 +58,8 @@ def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
 def campaign_text(**changes: str) -> str:
     """The sample campaign text with some top-level lines replaced or appended."""
     text = SAMPLE_CAMPAIGN.read_text(encoding="utf-8")
+    # The copy lives elsewhere: its rosters by period are named from the sample's folder.
+    text = text.replace("  - tep: ", f"  - tep: {FIXTURES}/")
     for key, line in changes.items():
         lines = text.splitlines()
         lines = [line if ln.startswith(f"{key}:") else ln for ln in lines]
@@ -62,7 +72,7 @@ def campaign_text(**changes: str) -> str:
 def invoke_generate(
     runner, kind: str, out: Path, *extra: str, units=SAMPLE_UNITS, campaign=SAMPLE_CAMPAIGN
 ):
-    """Run `antq-docs generate KIND` on the given inputs into out."""
+    """Run `antq-docs generate KIND` on the given inputs into out (units=None: the campaign's)."""
     from antq_docs.cli import cli
 
     return runner.invoke(
@@ -72,8 +82,7 @@ def invoke_generate(
             kind,
             "--campaign",
             str(campaign),
-            "--units",
-            str(units),
+            *(["--units", str(units)] if units is not None else []),
             "--out",
             str(out),
             *extra,

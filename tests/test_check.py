@@ -24,7 +24,8 @@ from benchmarks.make_results import write as write_results
 from benchmarks.make_roster import write as write_roster
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
 
-BASE = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
+# The sample's rosters by period (danh_sach_don_vi): the results are those of the July tree.
+BASE = ["--campaign", str(SAMPLE_CAMPAIGN)]
 RESULTS = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
            str(FIXTURES / "scores-kon-tum-2025.csv")]
 
@@ -83,7 +84,8 @@ def test_generated_set_is_complete(runner, docs):
     result, data = run_check(runner, docs)
     assert result.exit_code == 0, result.stderr
     assert data["complete"] is True
-    assert (data["units"], data["required"], data["present"]) == (94, 341, 341)
+    # 94 units before 01/7/2025 and 10 new ones after (the province and merged communes).
+    assert (data["units"], data["required"], data["present"]) == (104, 309, 309)
     assert data["missing"] == data["invalid"] == data["changed"] == data["extra"] == []
     indicator = data["indicators"]["pledge"]
     assert indicator["target"] == "cam_ket"
@@ -101,7 +103,7 @@ def test_deleted_document_is_missing_and_exits_3(runner, docs):
     assert data["missing"] == [
         {"unit": "KT-01-01", "kind": "pledge", "expected": "pledge/KT-01-01.docx"}
     ]
-    assert data["present"] == 340
+    assert data["present"] == 308
     assert data["indicators"]["pledge"]["by_type"]["xa"]["share"] == 95.5
     assert data["indicators"]["pledge"]["by_type"]["xa"]["met"] is False
 
@@ -112,15 +114,16 @@ def test_table_names_the_missing_unit_under_its_parent(runner, docs):
     assert result.exit_code == 3
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"Kiểm tra thư mục {docs} (năm 2025): 94 đơn vị, 341 văn bản bắt buộc; "
-        "có 340, thiếu 1, không hợp lệ 0."
+        f"Kiểm tra thư mục {docs} (năm 2025): 104 đơn vị, 309 văn bản bắt buộc; "
+        "có 308, thiếu 1, không hợp lệ 0."
     )
     group = lines.index("Thành phố Kon Tum (KT-01)")
     assert lines[group + 1].split() == ["Mã", "Đơn", "vị", "Cam", "kết", "Kế", "hoạch", "KH",
                                         "Ngày", "hội", "Đánh", "giá", "Biên", "bản", "Báo",
                                         "cáo"]
     row = next(ln for ln in lines[group:] if ln.startswith("  KT-01-01 "))
-    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu", "có", "có", "có", "có",
+    # Merged into Phường Kon Tum on 01/7/2025: no Ngày hội plan, evaluation or report owed.
+    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu", "có", "–", "–", "–",
                            "–"]
     assert "  - KT-01-01 Phường Quyết Thắng, Cam kết: chưa có pledge/KT-01-01.docx (hoặc bản ký .pdf)" in lines
     assert "    cấp xã: 21/22 = 95,5% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in lines
@@ -136,7 +139,7 @@ def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
     assert data["complete"] is True and data["extra"] == []
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
     assert [ln.split()[-6:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
-        ["(PDF)", "có", "có", "–", "–", "–"]
+        ["(PDF)", "có", "–", "–", "–", "–"]
     ]
 
 
@@ -291,12 +294,11 @@ def test_the_matrix_decides_what_is_required(tmp_path, runner, docs):
     # The sample's matrix, with plans also required of every khu dân cư.
     campaign.write_text(campaign_text().replace(
         "  plan: [huyen, xa, co_quan,", "  plan: [huyen, xa, khu_dan_cu, co_quan,"), "utf-8")
-    args = ["check", "--campaign", str(campaign), "--units", str(SAMPLE_UNITS),
-            "--docs", str(docs), "--format", "json"]
+    args = ["check", "--campaign", str(campaign), "--docs", str(docs), "--format", "json"]
     result = runner.invoke(cli, args)
     assert result.exit_code == 3
     data = json.loads(result.stdout)
-    assert data["required"] == 341 + 44
+    assert data["required"] == 309 + 44
     assert {"unit": "KT-01-01-01", "kind": "plan", "expected": "plan/KT-01-01-01.docx"} in (
         data["missing"]
     )
@@ -319,7 +321,10 @@ def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Cam kết", "Kế hoạch",
                        "KH Ngày hội", "Đánh giá", "Biên bản", "Báo cáo", "Ghi chú")
-    assert len(rows) == 95  # the header and every unit, the root too (it owes the report)
+    # The header and every unit of both periods that owes a document: all but Tỉnh Kon Tum,
+    # since the report of 20/12/2025 is owed by the root of the July roster.
+    assert len(rows) == 104
+    assert "KT" not in {r[0] for r in rows} and "QNG" in {r[0] for r in rows}
     by_code = {r[0]: r for r in rows[1:]}
     assert by_code["KT-01-01"][:5] == ("KT-01-01", "Phường Quyết Thắng", "cấp xã", "KT-01", "thiếu")
     assert by_code["KT-01"][4] == "có"
@@ -340,7 +345,7 @@ def test_docs_option_is_required(runner):
 def test_parallel_and_serial_inspection_agree(docs):
     (docs / "pledge" / "KT-01.docx").write_bytes(b"junk")
     (docs / "pledge" / "KT-02.docx").unlink()
-    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS)
+    inputs = load_inputs(SAMPLE_CAMPAIGN, None)
     serial = check(inputs, docs, workers=1)
     parallel = check(inputs, docs, workers=2, parallel_from=1)
     assert serial.to_json() == parallel.to_json()

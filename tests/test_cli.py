@@ -42,9 +42,14 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[0] == f"Không chỉ định tệp: dùng dữ liệu mẫu {SAMPLE_CAMPAIGN}"
-    assert lines[1] == f"Không chỉ định tệp: dùng dữ liệu mẫu {SAMPLE_UNITS}"
+    # The sample campaign lists two rosters (danh_sach_don_vi): Kon Tum, then from 01/7/2025
+    # Quảng Ngãi without districts, so Ngày hội plans (01/7/2025) are the merged units'.
+    assert lines[1] == (
+        f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {SAMPLE_UNITS.name} từ "
+        "01/01/2025; units-quang-ngai-2025-07.csv từ 01/7/2025"
+    )
     assert lines[-1] == (
-        "Xong: 191 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
+        "Xong: 173 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
     )
     assert lines[-2] == (
         "Cảnh báo: KT-10 (Huyện Ia H'Drai): chưa có đơn vị điển hình (cột Điển hình); bản kế "
@@ -54,7 +59,8 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
         k: len(list((tmp_path / "out" / k).glob("*.docx")))
         for k in ("pledge", "plan", "event-plan")
     }
-    assert counts == {"pledge": 93, "plan": 49, "event-plan": 49}
+    assert counts == {"pledge": 93, "plan": 49, "event-plan": 31}
+    assert not (tmp_path / "out" / "event-plan" / "KT-02.docx").exists()
 
 
 def test_bad_roster_exits_1_and_writes_nothing(tmp_path, runner):

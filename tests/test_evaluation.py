@@ -10,7 +10,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
+from tests.conftest import (
+    FIXTURES,
+    SAMPLE_CAMPAIGN,
+    SAMPLE_UNITS_JULY,
+    SMALL_PROVINCE_WARNING,
+    campaign_text,
+    invoke_generate,
+)
 
 RESULTS = FIXTURES / "results-kon-tum-2025.csv"
 SCORES = FIXTURES / "scores-kon-tum-2025.csv"
@@ -23,7 +30,7 @@ def sample_out(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out")
     result = CliRunner().invoke(
         cli,
-        ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS),
+        ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
          "--results", str(RESULTS), "--scores", str(SCORES), "--out", str(out)],
     )
     assert result.exit_code == 0, result.stderr
@@ -31,11 +38,12 @@ def sample_out(tmp_path_factory) -> Path:
 
 
 def test_every_unit_below_the_district_has_an_evaluation_and_the_root_a_report(sample_out):
-    roster = load_roster(SAMPLE_UNITS)
+    # Evaluations are dated 15/11/2025: the roster in force then (danh_sach_don_vi).
+    roster = load_roster(SAMPLE_UNITS_JULY)
     below = {"xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc"}
     expected = sorted(f"{u.code}.docx" for u in roster if u.type in below)
     assert sorted(p.name for p in (sample_out / "evaluation").iterdir()) == expected
-    assert [p.name for p in (sample_out / "report").iterdir()] == ["KT.docx"]
+    assert [p.name for p in (sample_out / "report").iterdir()] == ["QNG.docx"]
 
 
 def test_residential_evaluation_parts_and_scoring_sheet(sample_out):
@@ -44,9 +52,10 @@ def test_residential_evaluation_parts_and_scoring_sheet(sample_out):
     assert dh.fonts_everywhere(doc) == {"Times New Roman"}
     assert dh.leftover_tags(doc) == []
     left, right = (c.text.split("\n") for c in doc.tables[0].rows[0].cells)
-    assert left == ["UBND XÃ HÀ MÒN", "LÀNG KON KLOR", ""]
-    assert right[2] == "Hà Mòn, ngày 15 tháng 11 năm 2025"
-    assert dh.runs_style(dh.find(doc, "Hà Mòn, ngày")) == {(13, False, True)}
+    # In November the village belongs to the merged Xã Đăk Hà (roster from 01/7/2025).
+    assert left == ["UBND XÃ ĐĂK HÀ", "LÀNG KON KLOR", ""]
+    assert right[2] == "Đăk Hà, ngày 15 tháng 11 năm 2025"
+    assert dh.runs_style(dh.find(doc, "Đăk Hà, ngày")) == {(13, False, True)}
     title = dh.find(doc, "BÁO CÁO")
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert dh.runs_style(title) == {(14, True, False)}
@@ -65,7 +74,7 @@ def test_residential_evaluation_parts_and_scoring_sheet(sample_out):
     assert "kỳ đánh giá từ ngày 01/11/2024 đến ngày 31/10/2025" in text
     # The minutes of the review meeting are a document of their own (test_minutes.py).
     assert "BIÊN BẢN" not in text
-    assert "Nơi nhận:\n- Ủy ban nhân dân xã Hà Mòn;\n- Lưu: VT." in text
+    assert "Nơi nhận:\n- Ủy ban nhân dân xã Đăk Hà;\n- Lưu: VT." in text
     assert sum(p.text.endswith("./.") for p in dh.paragraphs(doc)) == 1
 
 
@@ -78,7 +87,7 @@ def test_agency_evaluation_has_a_number_and_no_minutes(sample_out):
 
 
 def test_root_report_written_by_generate_all_carries_the_chart(sample_out):
-    doc = dh.open_docx(sample_out / "report" / "KT.docx")
+    doc = dh.open_docx(sample_out / "report" / "QNG.docx")
     assert len(doc.inline_shapes) == 1
     assert dh.leftover_tags(doc) == []
 
@@ -92,7 +101,7 @@ def test_evaluation_needs_every_item_score(tmp_path, runner):
          "--unit", "H1-X1", "--unit", "H1-X2"],
     )
     assert result.exit_code == 1
-    assert result.stderr == (
+    assert result.stderr == SMALL_PROVINCE_WARNING + (
         "Lỗi: Thiếu dữ liệu cho văn bản: 1 lỗi, chưa ghi tệp nào.\n"
         "  - scores-small.csv, đơn vị H1-X2: thiếu điểm từng mục của bảng chấm điểm, cần cho "
         "báo cáo tự đánh giá (tệp điểm từng mục: --scores, hoặc trang “Bảng điểm” của tệp kết "
@@ -121,14 +130,14 @@ def test_generate_all_without_results_skips_the_year_end_kinds(tmp_path, runner)
 def test_missing_scoring_sheet_or_targets_are_named_not_left_empty(tmp_path, runner):
     import re
 
-    text = SAMPLE_CAMPAIGN.read_text("utf-8")
+    text = campaign_text()
     text = re.sub(r"\nbang_diem:\n(  .*\n|    .*\n)+", "\n", text)
     text = re.sub(r"\nchi_tieu:\n(  .*\n|    .*\n|      .*\n)+", "\n", text)
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
     result = invoke_generate(
         runner, "all", tmp_path / "out", "--results", str(FIXTURES / "results-kon-tum-2025.csv"),
-        campaign=campaign,
+        campaign=campaign, units=None,
     )
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:] == [

@@ -12,18 +12,19 @@ from click.testing import CliRunner
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text, invoke_generate
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, campaign_text, invoke_generate
 
 RESULTS = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"),
            "--scores", str(FIXTURES / "scores-kon-tum-2025.csv")]
-BASE = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
+BASE = ["--campaign", str(SAMPLE_CAMPAIGN)]
+JULY_UNITS = FIXTURES / "units-quang-ngai-2025-07.csv"
 
 
 @pytest.fixture(scope="module")
 def year_end(tmp_path_factory) -> Path:
     """Every document of the sample with its year-end results, generated once."""
     out = tmp_path_factory.mktemp("year-end")
-    result = invoke_generate(CliRunner(), "all", out, *RESULTS)
+    result = invoke_generate(CliRunner(), "all", out, *RESULTS, units=None)
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -33,29 +34,30 @@ def minutes_text(out: Path, code: str) -> str:
 
 
 def test_generate_all_writes_minutes_for_residential_areas_and_communes(year_end):
-    roster = load_roster(SAMPLE_UNITS)
+    # Year-end documents are issued within the roster in force from 01/7/2025.
+    roster = load_roster(JULY_UNITS)
     expected = sorted(f"{u.code}.docx" for u in roster if u.type in ("khu_dan_cu", "xa"))
     assert sorted(p.name for p in (year_end / "minutes").iterdir()) == expected
 
 
 def test_commune_minutes_number_chair_and_the_given_secretary_and_vote(year_end):
-    doc = dh.open_docx(year_end / "minutes" / "KT-02-02.docx")  # Xã Hà Mòn: all given
+    doc = dh.open_docx(year_end / "minutes" / "QNG-03.docx")  # Xã Đăk Hà: all given
     dh.assert_a4_nd30(doc)
     assert dh.fonts_everywhere(doc) == {"Times New Roman"}
     assert dh.leftover_tags(doc) == []
     left, right = (c.text.split("\n") for c in doc.tables[0].rows[0].cells)
     assert "Số:       /BB-UBND" in left
-    assert right[-1] == "Hà Mòn, ngày 15 tháng 11 năm 2025"
+    assert right[-1] == "Đăk Hà, ngày 15 tháng 11 năm 2025"
     text = dh.full_text(doc)
     assert "BIÊN BẢN\nHọp bình xét, đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc " \
            "năm 2025" in text
-    assert "1. Chủ trì: Hồ Xuân Vinh, Chủ tịch Ủy ban nhân dân xã Hà Mòn." in text
+    assert "1. Chủ trì: Hồ Xuân Vinh, Chủ tịch Ủy ban nhân dân xã Đăk Hà." in text
     assert "2. Thư ký: Nguyễn Thị Hoa." in text
-    assert "- Trưởng các khu dân cư: Làng Kon Klor, Thôn 1." in text
+    assert "- Trưởng các khu dân cư: Làng Kon Klor, Thôn 1, Tổ dân phố 1, Tổ dân phố 3." in text
     assert "tổng điểm tự chấm: 82/100 điểm." in text
     assert "(Thông tư số 124/2021/TT-BCA): đạt." in text
     assert "Số người dự họp: 25 người; tán thành: 24/25." in text
-    assert "đề nghị Ủy ban nhân dân huyện Đăk Hà xem xét" in text
+    assert "đề nghị Ủy ban nhân dân tỉnh Quảng Ngãi xem xét" in text
     signatures = [c.text.split("\n") for c in doc.tables[-1].rows[0].cells]
     assert [s[0] for s in signatures] == ["THƯ KÝ", "CHỦ TRÌ"]
     assert [s[-1] for s in signatures] == ["Nguyễn Thị Hoa", "Hồ Xuân Vinh"]
@@ -66,7 +68,7 @@ def test_village_minutes_without_meeting_data_leave_dotted_lines(year_end):
     doc = dh.open_docx(year_end / "minutes" / "KT-02-02-01.docx")  # Thôn 1: nothing given
     assert dh.leftover_tags(doc) == []
     left = doc.tables[0].rows[0].cells[0].text.split("\n")
-    assert left == ["UBND XÃ HÀ MÒN", "THÔN 1", ""]  # Nghị định 59 form: no number
+    assert left == ["UBND XÃ ĐĂK HÀ", "THÔN 1", ""]  # Nghị định 59 form: no number
     text = dh.full_text(doc)
     assert "Số:" not in text
     assert "1. Chủ trì: Lê Văn Phong, Trưởng thôn." in text
@@ -89,14 +91,14 @@ def test_village_minutes_with_meeting_data_print_it(year_end):
 def test_no_minutes_invent_a_secretary_and_no_evaluation_holds_minutes(year_end):
     for path in (year_end / "minutes").glob("*.docx"):
         assert "người được hội nghị cử" not in dh.full_text(dh.open_docx(path)), path.name
-    for code in ("KT-02-02", "KT-02-02-01"):
+    for code in ("QNG-03", "KT-02-02-01"):
         assert "BIÊN BẢN" not in dh.full_text(
             dh.open_docx(year_end / "evaluation" / f"{code}.docx")
         )
 
 
 def test_a_unit_that_did_not_register_fails_the_standard_in_its_minutes(year_end):
-    text = minutes_text(year_end, "KT-07-01")  # Thị trấn Đăk Rve: registered "không"
+    text = minutes_text(year_end, "QNG-08")  # Xã Đăk Rve: registered "không"
     assert "(Thông tư số 124/2021/TT-BCA): chưa đạt (không đăng ký xây dựng tiêu chuẩn)." in text
 
 
@@ -104,19 +106,21 @@ def test_the_minutes_take_their_own_date_when_the_campaign_gives_one(tmp_path, r
     campaign = tmp_path / "c.yaml"
     campaign.write_text(campaign_text().replace(
         "  evaluation: 2025-11-15", "  minutes: 2025-11-10\n  evaluation: 2025-11-15"), "utf-8")
-    result = invoke_generate(runner, "minutes", tmp_path / "out", *RESULTS, campaign=campaign)
+    result = invoke_generate(runner, "minutes", tmp_path / "out", *RESULTS, campaign=campaign,
+                             units=None)
     assert result.exit_code == 0, result.stderr
-    text = minutes_text(tmp_path / "out", "KT-02-02")
-    assert "Hà Mòn, ngày 10 tháng 11 năm 2025" in text
+    text = minutes_text(tmp_path / "out", "QNG-03")
+    assert "Đăk Hà, ngày 10 tháng 11 năm 2025" in text
     assert "Vào hồi …… giờ …… phút, ngày 10 tháng 11 năm 2025" in text
 
 
 def test_hop_binh_xet_decides_which_units_have_minutes(tmp_path, runner):
     campaign = tmp_path / "c.yaml"
     campaign.write_text(campaign_text(hop_binh_xet="hop_binh_xet: [xa]"), "utf-8")
-    result = invoke_generate(runner, "minutes", tmp_path / "out", *RESULTS, campaign=campaign)
+    result = invoke_generate(runner, "minutes", tmp_path / "out", *RESULTS, campaign=campaign,
+                             units=None)
     assert result.exit_code == 0, result.stderr
-    roster = load_roster(SAMPLE_UNITS)
+    roster = load_roster(JULY_UNITS)
     assert sorted(p.stem for p in (tmp_path / "out" / "minutes").iterdir()) == sorted(
         u.code for u in roster if u.type == "xa"
     )

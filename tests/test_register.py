@@ -8,7 +8,13 @@ import sys
 from antq_docs.cli import cli
 from antq_docs.register import Register
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
+from tests.conftest import (
+    FIXTURES,
+    SAMPLE_CAMPAIGN,
+    SAMPLE_UNITS,
+    campaign_text,
+    invoke_generate,
+)
 
 ARGS = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
 
@@ -167,35 +173,36 @@ def test_two_overlapping_runs_number_each_document_once(tmp_path):
 
 def test_the_report_command_keeps_the_number_of_a_numbered_report(tmp_path, runner):
     campaign = tmp_path / "c.yaml"
-    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "danh_so:\n  KT: 3\n", "utf-8")
+    campaign.write_text(campaign_text() + "danh_so:\n  QNG: 3\n", "utf-8")
     results = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
                str(FIXTURES / "scores-kon-tum-2025.csv")]
     out = tmp_path / "out"
-    result = invoke_generate(runner, "report", out, *results, campaign=campaign)
+    result = invoke_generate(runner, "report", out, *results, campaign=campaign,
+                             units=None)
     assert result.exit_code == 0, result.stderr
-    assert number_line(out / "report" / "KT.docx") == "Số: 03/BC-UBND"
-    result = runner.invoke(cli, ["report", "--campaign", str(campaign), "--units",
-                                 str(SAMPLE_UNITS), *results, "--out", str(out)])
+    assert number_line(out / "report" / "QNG.docx") == "Số: 03/BC-UBND"
+    result = runner.invoke(cli, ["report", "--campaign", str(campaign), *results, "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     assert "(không đổi)" in result.stderr
-    assert number_line(out / "report" / "KT.docx") == "Số: 03/BC-UBND"
+    assert number_line(out / "report" / "QNG.docx") == "Số: 03/BC-UBND"
 
 
 def test_numbers_follow_the_year_of_the_document_date(tmp_path, runner):
     campaign = tmp_path / "c.yaml"
-    text = SAMPLE_CAMPAIGN.read_text("utf-8").replace(
+    text = campaign_text().replace(
         "report: 2025-12-20", "report: 2026-01-15")
-    campaign.write_text(text + "danh_so:\n  KT: 5\n", "utf-8")
+    campaign.write_text(text + "danh_so:\n  QNG: 5\n", "utf-8")
     out = tmp_path / "out"
     results = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
                str(FIXTURES / "scores-kon-tum-2025.csv")]
     out.mkdir()
-    Register(out).number("KT", 2025, "an earlier document of 2025", start=5)
-    result = invoke_generate(runner, "report", out, *results, campaign=campaign)
+    Register(out).number("QNG", 2025, "an earlier document of 2025", start=5)
+    result = invoke_generate(runner, "report", out, *results, campaign=campaign,
+                             units=None)
     assert result.exit_code == 0, result.stderr
     # Dated January 2026: the 2026 series, from the campaign's start number.
-    assert number_line(out / "report" / "KT.docx") == "Số: 05/BC-UBND"
-    assert Register(out).lookup("KT", 2026, "report/KT.docx") == 5
+    assert number_line(out / "report" / "QNG.docx") == "Số: 05/BC-UBND"
+    assert Register(out).lookup("QNG", 2026, "report/QNG.docx") == 5
 
 
 def test_number_from_a_unit_without_numbered_documents_is_reported(tmp_path, runner):

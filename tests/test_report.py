@@ -12,7 +12,7 @@ from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.model import Unit, kinds_label
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, invoke_generate
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SMALL_PROVINCE_WARNING, invoke_generate
 
 SMALL = FIXTURES / "units-small.csv"
 RESULTS = FIXTURES / "results-small.csv"
@@ -160,7 +160,9 @@ def test_same_inputs_give_the_same_report_bytes(runner, tmp_path):
 def test_unknown_level_is_a_usage_error(runner, tmp_path):
     result = run_report(runner, tmp_path, "--level", "H7")
     assert result.exit_code == 2
-    assert result.stderr == f"Lỗi: --level: không có đơn vị mang mã H7 trong {SMALL}\n"
+    assert result.stderr == (
+        SMALL_PROVINCE_WARNING + f"Lỗi: --level: không có đơn vị mang mã H7 trong {SMALL}\n"
+    )
 
 
 def test_a_level_without_units_under_it_is_refused(tmp_path, runner):
@@ -243,16 +245,17 @@ def test_the_sample_report_names_its_real_kinds_and_its_recipients(runner, tmp_p
                                  "--scores", str(FIXTURES / "scores-kon-tum-2025.csv"),
                                  "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
-    text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "KT.docx"))
+    # The report of 20/12/2025 is issued within the roster in force from 01/7/2025.
+    text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "QNG.docx"))
     assert (
-        "Trên địa bàn tỉnh Kon Tum có 10 huyện, thành phố; 22 xã, phường, thị trấn; 44 thôn, "
-        "làng, tổ dân phố; 6 cơ quan; 5 doanh nghiệp; 6 cơ sở giáo dục tham gia" in text
+        "Trên địa bàn tỉnh Quảng Ngãi có 16 xã, phường; 44 thôn, làng, tổ dân phố; 4 cơ quan; 5 "
+        "doanh nghiệp; 6 cơ sở giáo dục tham gia" in text
     )
     assert (
         "\nNơi nhận:\n- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc Bộ Công an (Cục "
-        "Xây dựng phong trào bảo vệ an ninh Tổ quốc);\n- Thường trực Tỉnh ủy Kon Tum;\n- Thường "
-        "trực Hội đồng nhân dân tỉnh Kon Tum;\n- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh "
-        "Tổ quốc tỉnh Kon Tum;\n- Công an tỉnh Kon Tum;\n- Lưu: VT.\n" in text
+        "Xây dựng phong trào bảo vệ an ninh Tổ quốc);\n- Thường trực Tỉnh ủy Quảng Ngãi;\n- "
+        "Thường trực Hội đồng nhân dân tỉnh Quảng Ngãi;\n- Công an tỉnh Quảng Ngãi;\n- Lưu: VT.\n"
+        in text
     )
 
 
@@ -376,4 +379,4 @@ def test_noi_nhan_bao_cao_is_a_list_of_bodies(tmp_path):
     assert [(f.field, f.message) for f in caught.value.findings] == [
         ("noi_nhan_bao_cao", "phải là danh sách các nơi nhận, mỗi dòng một cơ quan")
     ]
-    assert load_campaign(SAMPLE_CAMPAIGN).report_recipients[-1] == "Công an tỉnh Kon Tum"
+    assert load_campaign(SAMPLE_CAMPAIGN).report_recipients[-1] == "Công an tỉnh Quảng Ngãi"

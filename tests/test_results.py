@@ -11,7 +11,7 @@ from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, write_xlsx
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SMALL_PROVINCE_WARNING, write_xlsx
 
 SMALL = FIXTURES / "units-small.csv"
 THRESHOLDS = (
@@ -145,7 +145,7 @@ def test_bad_results_exit_1_and_write_nothing(tmp_path, runner):
          "--results", str(FIXTURES / "results-duplicate-row.csv"), "--out", str(out)],
     )
     assert result.exit_code == 1
-    assert result.stderr == (
+    assert result.stderr == SMALL_PROVINCE_WARNING + (
         "Lỗi: Dữ liệu đầu vào: 1 lỗi, chưa ghi tệp nào.\n"
         "  - results-duplicate-row.csv, dòng 14, cột A (Mã đơn vị): "
         'mã "H2-CQ1" đã có ở dòng 12\n'
@@ -157,7 +157,7 @@ def test_evaluation_without_results_is_a_usage_error(tmp_path, runner):
     result = runner.invoke(cli, ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN),
                                  "--units", str(SMALL), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
-    assert result.stderr == (
+    assert result.stderr == SMALL_PROVINCE_WARNING + (
         "Lỗi: văn bản evaluation cần tệp kết quả cuối năm: thêm --results TỆP.\n"
     )
 

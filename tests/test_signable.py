@@ -242,11 +242,24 @@ def test_a_commune_with_only_villages_writes_the_domain_s_sentence(sample_out):
 def test_a_target_naming_a_unit_is_measured_in_the_report(tmp_path, runner):
     from antq_docs.cli import cli
 
+    units = tmp_path / "units.csv"
+    units.write_text("\n".join([
+        HEADER, "KT,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,",
+        "KT-01,Thành phố Kon Tum,Thành phố,KT,B,Chủ tịch UBND thành phố,UBND,,,",
+        "P1,Phường Thắng Lợi,Phường,KT-01,C,Chủ tịch UBND phường,UBND,x,,",
+        "P2,Phường Quyết Thắng,Phường,KT-01,D,Chủ tịch UBND phường,UBND,,,",
+        "P1-1,Tổ dân phố 1,Tổ dân phố,P1,E,Tổ trưởng tổ dân phố,,,,",
+        "P2-1,Tổ dân phố 1,Tổ dân phố,P2,F,Tổ trưởng tổ dân phố,,,,",
+    ]) + "\n", encoding="utf-8")
+    results = tmp_path / "results.csv"
+    results.write_text("\n".join([
+        "Mã đơn vị,Đăng ký,Đạt chuẩn,Điểm,Xếp loại,Ngày hội",
+        "KT-01,,,85,,có", "P1,có,đạt,92,,có", "P2,có,đạt,80,,có", "P1-1,có,đạt,91,,có",
+        "P2-1,có,đạt,75,,có",
+    ]) + "\n", encoding="utf-8")
     result = runner.invoke(cli, [
-        "report", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS),
-        "--results", str(SAMPLE_UNITS.parent / "results-kon-tum-2025.csv"),
-        "--scores", str(SAMPLE_UNITS.parent / "scores-kon-tum-2025.csv"),
-        "--level", "KT-01", "--out", str(tmp_path / "out")])
+        "report", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(units),
+        "--results", str(results), "--level", "KT-01", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
     # The city marks one model phường (Thắng Lợi) of the two it must build.
     assert re.search(r"dien_hinh\s+Có điển hình\s+Thành phố Kon Tum\s+1/2\s+50%\s+100%\s+"

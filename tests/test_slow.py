@@ -57,8 +57,12 @@ def test_wheel_carries_templates_and_sample_into_another_environment(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "site-packages/antq_docs/fixtures/units-kon-tum-2025.csv" in result.stderr
+    assert "site-packages/antq_docs/fixtures/campaign-kon-tum-2025.yaml" in result.stderr
+    # Both rosters of the sample ship: pledges (March) of the Kon Tum tree, Ngày hội plans
+    # (01/7/2025) of the Quảng Ngãi one.
+    assert "units-quang-ngai-2025-07.csv từ 01/7/2025" in result.stderr
     assert len(list((elsewhere / "docs" / "pledge").glob("*.docx"))) == 93
+    assert (elsewhere / "docs" / "event-plan" / "QNG-03.docx").exists()
 
 
 def test_libreoffice_opens_every_template_family(tmp_path, runner):

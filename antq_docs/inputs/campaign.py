@@ -9,7 +9,9 @@ depends on), hop_binh_xet (unit types that hold a review meeting and so need its
 ky_niem (anniversaries the Ngày hội marks: noi_dung, ngay), ngay_hoi_to_chuc (how the Ngày
 hội is held; per unit type its place, budget, participants and budget estimate du_toan:
 noi_dung, so_tien), han_bao_cao (year-end report deadline per unit type), noi_nhan_bao_cao (the
-bodies above the province that receive its year report).
+bodies above the province that receive its year report), danh_sach_don_vi (rosters by
+period: tep, the file relative to the campaign file; tu_ngay, the day it comes into force; tinh,
+the province of that period when it differs).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from antq_docs.model import (
     EventDefaults,
     EventSettings,
     PlanRef,
+    RosterFile,
     ScoreItem,
     Target,
     Thresholds,
@@ -221,15 +224,20 @@ def load_campaign(path: Path) -> Campaign:
         problem = getattr(e, "problem", None) or str(e)
         raise InputError(f"YAML không hợp lệ, {where}{problem}.", path=path) from e
     findings: list[Finding] = []
-    campaign = parse_campaign(data, path.name, findings)
+    campaign = parse_campaign(data, path.name, findings, base=path.parent)
     if findings:
         raise ValidationError(findings, what=f"Tệp kế hoạch {path.name}")
     campaign.source = str(path)
     return campaign
 
 
-def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
-    """Build a Campaign from parsed YAML, appending a finding for every bad field."""
+def parse_campaign(
+    data: Any, file: str, findings: list[Finding], base: Path | None = None
+) -> Campaign:
+    """Build a Campaign from parsed YAML, appending a finding for every bad field.
+
+    base is the folder of the campaign file: danh_sach_don_vi names files relative to it.
+    """
     top = _Fields(data, "", findings, file)
     year = top.integer("nam", 2000, 2100)
     province = top.text("tinh")
@@ -288,6 +296,7 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         # The matrix names the minutes itself, or they follow the units that hold the meeting.
         if not _names_kind(data, "minutes"):
             required["minutes"] = review_types
+    roster_files = _roster_files(top, findings, file, base)
     top.finish()
     return Campaign(
         year=year,
@@ -309,6 +318,7 @@ def parse_campaign(data: Any, file: str, findings: list[Finding]) -> Campaign:
         deadlines=deadlines,
         anniversaries=anniversaries,
         report_recipients=report_recipients,
+        roster_files=roster_files,
     )
 
 
@@ -334,6 +344,46 @@ def _text_list(top: _Fields, key: str, what: str) -> list[str]:
         top.error(key, f"phải là danh sách {what}")
         return []
     return [clean_text(item) for item in raw]
+
+
+def _roster_files(
+    top: _Fields, findings: list[Finding], file: str, base: Path | None
+) -> list[RosterFile]:
+    """danh_sach_don_vi: rosters by period, each {tep, tu_ngay, tinh}, dates increasing."""
+    raw = top.raw("danh_sach_don_vi")
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw:
+        top.error("danh_sach_don_vi", "phải là danh sách các mục {tep: TỆP, tu_ngay: NGÀY}")
+        return []
+    out: list[RosterFile] = []
+    seen: dict[dt.date, str] = {}
+    previous: RosterFile | None = None
+    for index, item in enumerate(raw, start=1):
+        fields = _Fields(item, f"danh_sach_don_vi[{index}]", findings, file)
+        before = len(findings)
+        name = fields.text("tep")
+        start = fields.date("tu_ngay")
+        province = fields.text("tinh", default="")
+        fields.finish()
+        # Whether the file exists is checked when the list is used (--units overrides it).
+        path = (base / name) if base is not None else Path(name)
+        if len(findings) > before:
+            continue
+        if start in seen:
+            fields.error("tu_ngay", f"ngày {vi.short_date(start)} trùng với {seen[start]}")
+            continue
+        seen[start] = fields.path("tu_ngay")
+        if previous is not None and start < previous.start:
+            fields.error(
+                "tu_ngay",
+                f"ngày {vi.short_date(start)} phải sau ngày {vi.short_date(previous.start)} của "
+                f"{previous.field}: các thời kỳ ghi theo thứ tự thời gian",
+            )
+        entry = RosterFile(str(path), start, province, fields.path(None), name)
+        out.append(entry)
+        previous = entry
+    return out
 
 
 def _per_type(

@@ -1,0 +1,165 @@
+"""Rosters by period: each document is issued within the roster in force on its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from antq_docs.cli import cli
+from antq_docs.errors import ValidationError
+from antq_docs.generate import load_inputs
+from tests import docx_helpers as dh
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
+
+RESULTS = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
+           str(FIXTURES / "scores-kon-tum-2025.csv")]
+
+
+def test_roster_on_picks_the_period_in_force():
+    inputs = load_inputs(SAMPLE_CAMPAIGN, None)
+    assert inputs.roster_on(dt.date(2025, 3, 20)).root.code == "KT"
+    assert inputs.roster_on(dt.date(2025, 6, 30)).root.code == "KT"
+    assert inputs.roster_on(dt.date(2025, 7, 1)).root.code == "QNG"
+    assert inputs.roster_on(dt.date(2024, 12, 1)).root.code == "KT"  # before the first: first
+    assert inputs.roster_for("event-plan").get("KT-02") is None
+
+
+def test_two_periods_district_plans_in_march_none_after_july_and_check_complete(
+    tmp_path, runner
+):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 *RESULTS, "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "cấp huyện không còn" not in result.stderr
+    plan = dh.full_text(dh.open_docx(out / "plan" / "KT-02.docx"))
+    assert "ngày 20 tháng 3 năm 2025" in plan
+    for kind in ("event-plan", "evaluation", "report"):
+        assert not (out / kind / "KT-02.docx").exists()
+        assert not (out / kind / "KT-02-01.docx").exists()  # thị trấn gone too
+    assert (out / "event-plan" / "QNG-03.docx").exists()
+    assert (out / "report" / "QNG.docx").exists()
+    # A village that persists keeps its folder: pledge in March, evaluation in November.
+    assert (out / "pledge" / "KT-02-02-02.docx").exists()
+    assert (out / "evaluation" / "KT-02-02-02.docx").exists()
+    event = dh.full_text(dh.open_docx(out / "event-plan" / "QNG-03.docx"))
+    assert "Xã Đăk Hà".upper() in event.upper()
+    check = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--docs", str(out),
+                                "--format", "json"])
+    assert check.exit_code == 0, check.stdout
+    assert '"missing": []' in check.stdout
+
+
+def test_single_roster_after_july_warns_once_naming_the_districts(tmp_path, runner):
+    result = runner.invoke(cli, ["generate", "event-plan", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--units", str(SAMPLE_UNITS), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.stderr
+    warnings = [ln for ln in result.stderr.splitlines() if "cấp huyện không còn" in ln]
+    assert len(warnings) == 1
+    assert "Luật Tổ chức chính quyền địa phương năm 2025" in warnings[0]
+    assert "01/7/2025" in warnings[0] and "danh_sach_don_vi" in warnings[0]
+    assert "KT-02" in warnings[0] and "KT-10" in warnings[0]
+    assert "KT-02-01" not in warnings[0]
+
+
+def test_single_roster_before_july_does_not_warn(tmp_path, runner):
+    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--units", str(SAMPLE_UNITS), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.stderr
+    assert "cấp huyện không còn" not in result.stderr
+
+
+def test_unit_option_knows_the_codes_of_every_period(tmp_path, runner):
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--unit", "QNG-03", "--unit", "KT-02", "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert (out / "plan" / "KT-02.docx").exists()
+    assert (out / "event-plan" / "QNG-03.docx").exists()
+    assert not (out / "event-plan" / "KT-02.docx").exists()
+
+
+def test_bad_and_duplicate_dates_are_named_together(tmp_path):
+    text = campaign_text()
+    text = text.replace("units-kon-tum-2025.csv\n    tu_ngay: 2025-01-01",
+                        "units-kon-tum-2025.csv\n    tu_ngay: 32/01/2025")
+    text = text.replace("    tinh: Quảng Ngãi\n", "    tinh: Quảng Ngãi\n  - tep: "
+                        f"{FIXTURES}/units-small.csv\n    tu_ngay: 2025-07-01\n")
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(text, "utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_inputs(campaign, None)
+    message = str(info.value)
+    assert 'danh_sach_don_vi[1].tu_ngay: "32/01/2025" không phải ngày hợp lệ' in message
+    assert ("danh_sach_don_vi[3].tu_ngay: ngày 01/7/2025 trùng với danh_sach_don_vi[2].tu_ngay"
+            in message)
+
+
+def test_decreasing_dates_are_named(tmp_path):
+    text = campaign_text().replace("units-quang-ngai-2025-07.csv\n    tu_ngay: 2025-07-01",
+                                   "units-quang-ngai-2025-07.csv\n    tu_ngay: 2024-07-01")
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(text, "utf-8")
+    with pytest.raises(ValidationError, match=r"danh_sach_don_vi\[2\]\.tu_ngay: ngày 01/7/2024 "
+                       r"phải sau ngày 01/01/2025"):
+        load_inputs(campaign, None)
+
+
+def test_missing_roster_file_is_named_with_its_entry(tmp_path):
+    text = campaign_text().replace(f"{FIXTURES}/units-kon-tum-2025.csv", "khong-co.csv")
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(text, "utf-8")
+    with pytest.raises(ValidationError, match=r'c\.yaml, trường danh_sach_don_vi\[1\]\.tep: '
+                       r'không tìm thấy tệp "khong-co\.csv"'):
+        load_inputs(campaign, None)
+
+
+def test_every_roster_is_validated_before_anything_is_written(tmp_path, runner):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(SAMPLE_UNITS.read_text("utf-8-sig").replace("Trương Xuân Tuấn", "")
+                   .replace("KT-02,Huyện Đăk Hà,Huyện,KT", "KT-02,Huyện Đăk Hà,Huyện,KX"),
+                   "utf-8")
+    bad2 = tmp_path / "bad2.csv"
+    bad2.write_text((FIXTURES / "units-quang-ngai-2025-07.csv").read_text("utf-8-sig")
+                    .replace("QNG-03,Xã Đăk Hà,Xã,QNG", "QNG-03,Xã Đăk Hà,Xã,QNX"), "utf-8")
+    text = campaign_text().replace(f"{FIXTURES}/units-kon-tum-2025.csv", str(bad)).replace(
+        f"{FIXTURES}/units-quang-ngai-2025-07.csv", str(bad2))
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(text, "utf-8")
+    result = runner.invoke(cli, ["generate", "all", "--campaign", str(campaign),
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "bad.csv, dòng" in result.stderr and "bad2.csv, dòng" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_root_of_another_province_is_warned_with_both_names(tmp_path, runner):
+    text = campaign_text().replace("    tinh: Quảng Ngãi\n", "")
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(text, "utf-8")
+    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(campaign),
+                                 "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.stderr
+    warned = [ln for ln in result.stderr.splitlines() if "đơn vị gốc" in ln]
+    assert len(warned) == 1
+    assert "“Tỉnh Quảng Ngãi”" in warned[0] and "“Kon Tum”" in warned[0]
+
+
+def test_a_unit_gone_in_july_gets_no_later_document_and_is_told(tmp_path, runner):
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["generate", "event-plan", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--unit", "KT-02-01", "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert ("Cảnh báo: KT-02-01 (Thị trấn Đăk Hà): không có trong danh sách đơn vị có hiệu lực "
+            "vào ngày của kế hoạch Ngày hội nên không soạn.") in result.stderr
+    assert not (out / "event-plan").exists()
+
+
+def test_evaluations_and_report_in_two_periods_are_refused(tmp_path):
+    text = campaign_text().replace("  evaluation: 2025-11-15", "  evaluation: 2025-06-15")
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(text, "utf-8")
+    with pytest.raises(ValidationError, match=r"trường ngay_van_ban\.report: báo cáo tự đánh giá "
+                       r"\(15/6/2025\) và báo cáo tổng kết \(20/12/2025\) thuộc hai danh sách"):
+        load_inputs(campaign, None, results=FIXTURES / "results-kon-tum-2025.csv")
