@@ -376,14 +376,15 @@ def _district_after_reform(inputs: Inputs, documents: list[Document]) -> list[st
         f"từ ngày {vi.short_date(TWO_LEVEL_FROM)} chính quyền địa phương tổ chức hai cấp (Luật "
         "Tổ chức chính quyền địa phương năm 2025): cấp huyện không còn, nhưng "
         f"{', '.join(REGISTRY[k].label for k in kinds)} ghi ngày từ "
-        f"{vi.short_date(TWO_LEVEL_FROM)} vẫn do đơn vị cấp huyện ban hành: {', '.join(codes)}. "
+        f"{vi.short_date(TWO_LEVEL_FROM)} vẫn do đơn vị cấp huyện ban hành: "
+        f"{', '.join(sorted(codes))}. "
         "Khai báo danh sách đơn vị sau sắp xếp bằng khóa danh_sach_don_vi của tệp kế hoạch "
         "(mỗi mục {tep: TỆP, tu_ngay: NGÀY}) và chạy lại không có --units."
     ]
 
 
 def named_target_warnings(inputs: Inputs) -> list[str]:
-    """Targets that name a unit (chi_tieu[…].don_vi) this roster does not have.
+    """Targets that name a unit (chi_tieu[…].don_vi) that none of the run's rosters has.
 
     A province's campaign is shared by rosters of one district or commune, so such a target is
     not an error; on a whole province's roster it is named, with the nearest code, in case the

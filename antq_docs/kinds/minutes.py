@@ -15,7 +15,7 @@ import datetime as dt
 from antq_docs import vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
-from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
+from antq_docs.model import Campaign, Results, Roster, Unit
 
 PURPOSE = "biên bản họp bình xét"
 
@@ -70,9 +70,9 @@ class Minutes(Kind):
         day = self.meeting_date(campaign, needs)
         head = needs.unit_value(unit, "head", PURPOSE)
         title = needs.unit_value(unit, "title", PURPOSE)
-        if unit.type in GOVERNMENT_TYPES and title:
-            # 'Chủ tịch UBND xã' in the roster; the minutes name the body in full.
-            title = f"{common.short_title(title)} {unit.body_name}"
+        if title:
+            # 'Chủ tịch UBND xã' in the roster; the minutes name the office in full.
+            title = common.office(unit, title)
         residential = unit.type == "khu_dan_cu"
         count = vi.number
         return {
