@@ -138,33 +138,35 @@ def _numbered_block(doc, items: list[str]) -> None:
         d.body(doc, f"{number}. {text}")
 
 
+def _branches(doc, variable: str, choices, write) -> None:
+    """One `{%p if/elif variable == 'choice' %}` block per choice; write(choice, value) fills it."""
+    for index, (choice, value) in enumerate(choices):
+        keyword = "if" if index == 0 else "elif"
+        d.body(doc, f"{{%p {keyword} {variable} == '{choice}' %}}")
+        write(value)
+
+
 def _by_group(doc, groups: dict[str, list[str]]) -> None:
     """One numbered block per kind of unit, chosen by `nhom`."""
-    for index, (group, items) in enumerate(groups.items()):
-        keyword = "if" if index == 0 else "elif"
-        d.body(doc, f"{{%p {keyword} nhom == '{group}' %}}")
-        _numbered_block(doc, items)
+    _branches(doc, "nhom", groups.items(), lambda items: _numbered_block(doc, items))
     d.body(doc, "{%p endif %}")
 
 
 def _targets(doc) -> None:
     """II. Chỉ tiêu: the unit's own targets, then its subordinates' with counts."""
+    def numbered(text: str) -> None:
+        d.body(doc, "{{ loop.index }}. " + text)
+
     d.body(doc, "{%p for ct in chi_tieu %}")
     d.body(doc, "{%p if ct.pham_vi == 'rieng' %}")
-    d.body(doc, "{{ loop.index }}. {{ ct.noi_dung }}.")
+    numbered("{{ ct.noi_dung }}.")
     d.body(doc, "{%p elif ct.pham_vi == 'don_vi' %}")
-    for index, (target, text) in enumerate(OWN_TARGETS):
-        keyword = "if" if index == 0 else "elif"
-        d.body(doc, f"{{%p {keyword} ct.ma == '{target}' %}}")
-        d.body(doc, "{{ loop.index }}. " + text)
+    _branches(doc, "ct.ma", OWN_TARGETS, numbered)
     d.body(doc, "{%p else %}")
-    d.body(doc, "{{ loop.index }}. {{ ct.noi_dung }}.")
+    numbered("{{ ct.noi_dung }}.")
     d.body(doc, "{%p endif %}")
     d.body(doc, "{%p else %}")
-    for index, (target, text) in enumerate(SUBTREE_TARGETS):
-        keyword = "if" if index == 0 else "elif"
-        d.body(doc, f"{{%p {keyword} ct.ma == '{target}' %}}")
-        d.body(doc, "{{ loop.index }}. " + text)
+    _branches(doc, "ct.ma", SUBTREE_TARGETS, numbered)
     d.body(doc, "{%p endif %}")
     d.body(doc, "{%p endif %}")
     d.body(doc, "{%p endfor %}")
