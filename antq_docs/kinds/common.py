@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from antq_docs import model, vi
 from antq_docs.kinds.base import Needs, NumberSlot
@@ -33,9 +34,30 @@ def place_of(unit: Unit, campaign: Campaign) -> str:
     return campaign.place
 
 
-# Width of the header's left column in characters of 12 pt bold capitals (7 cm): a line longer
-# than this wraps in Word, so the issuer's name is broken into lines before it does.
-HEADER_LINE = 27
+# Width of the header's left column (7 cm less the cell margins, with some slack for Word's
+# spacing) in em of 12 pt bold capitals: a longer line would wrap in Word, so the issuer's name
+# is broken into lines before it does.
+HEADER_EM = 14.0
+# Advance widths in em of Times New Roman Bold capitals (the metrics Liberation Serif shares
+# with it); marks above or below a letter do not widen it.
+_WIDTHS = {
+    **dict.fromkeys("ACDNRUVXYĐ", 0.722), **dict.fromkeys("BEHLKTZ", 0.667),
+    **dict.fromkeys("FP", 0.611), **dict.fromkeys("GOQ", 0.778), "H": 0.778, "K": 0.778,
+    "I": 0.389, "J": 0.5, "M": 0.944, "S": 0.556, "W": 1.0, " ": 0.25, "&": 0.833, "-": 0.333,
+    ".": 0.25, ",": 0.25, '"': 0.555, "'": 0.278, "(": 0.333, ")": 0.333, "/": 0.278,
+}
+
+
+def text_width(text: str) -> float:
+    """The width of upper-case header text in em, from the base letter of each character."""
+    total = 0.0
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(char):
+            continue
+        total += _WIDTHS.get(char, 0.5 if char.isdigit() else 0.722)
+    return total
+
+
 # Words before which a name may be broken: the administrative unit it belongs to.
 _LOCALITY = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU")
 # Schools a province's Sở Giáo dục và Đào tạo manages (upper secondary and the province's own).
@@ -66,32 +88,36 @@ def _break_allowed(words: list[str], index: int) -> int:
     abbreviation = before.isupper() and len(before) > 1
     if before[:1].isupper() and not abbreviation:
         return 0
+    if abbreviation and word.isupper() and len(word) > 1:
+        return 0  # a legal form or level stays whole: 'TNHH MTV', 'THPT'
+
     return 1
 
 
-def name_lines(name: str, limit: int = HEADER_LINE) -> list[str]:
+def name_lines(name: str, limit: float = HEADER_EM) -> list[str]:
     """An issuer's name in upper case, broken into header lines that never split a name."""
-    return [vi.upper(line) for line in _lines(name.split(), limit)]
+    return _lines(name.split(), limit)
 
 
-def _lines(words: list[str], limit: int) -> list[str]:
-    whole = " ".join(words)
-    if len(whole) <= limit:
+def _lines(words: list[str], limit: float) -> list[str]:
+    whole = vi.upper(" ".join(words))
+    if text_width(whole) <= limit:
         return [whole]
     best: tuple | None = None
     for index in range(1, len(words)):
         quality = _break_allowed(words, index)
         if not quality:
             continue
-        first, second = " ".join(words[:index]), " ".join(words[index:])
+        first, second = (text_width(vi.upper(" ".join(part)))
+                         for part in (words[:index], words[index:]))
         # Lines that fit come first, then the better break, then the more even lines.
-        key = (len(first) > limit, len(second) > limit, -quality, max(len(first), len(second)))
+        key = (first > limit, second > limit, -quality, max(first, second))
         if best is None or key < best[0]:
             best = (key, index)
     if best is None:
         return [whole]
     index = best[1]
-    return [" ".join(words[:index]), *_lines(words[index:], limit)]
+    return [vi.upper(" ".join(words[:index])), *_lines(words[index:], limit)]
 
 
 def superior_body(unit: Unit, campaign: Campaign) -> str:
