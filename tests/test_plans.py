@@ -122,7 +122,7 @@ def test_targets_come_from_the_campaign(tmp_path, runner):
         "4. Phấn đấu phong trào toàn dân bảo vệ an ninh Tổ quốc của Công ty TNHH A được đánh giá, "
         "phân loại đạt mức “Khá” trở lên.",
         "5. Ban hành kế hoạch và tổ chức các hoạt động kỷ niệm “Ngày hội toàn dân bảo vệ an ninh "
-        "Tổ quốc” (19/8/2025) năm 2025.",
+        "Tổ quốc” (19/8/2025).",
     ]
     assert len(company.tables) == 2  # header and signature: an enterprise lists no subordinates
 

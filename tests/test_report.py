@@ -140,10 +140,11 @@ def test_report_document_has_its_parts_and_the_chart(runner, tmp_path):
     first = [c.text for c in indicator_table.rows[1].cells]
     assert first == ["1", "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”", "thôn",
                      "3/3", "100%", "100%", "Đạt"]
-    # A lower level reports to the unit above and the province's steering committee.
+    # A lower level reports to the unit above and the steering committee of its own province
+    # (this roster's province is not the campaign's).
     assert (
         "\nNơi nhận:\n- Ủy ban nhân dân tỉnh Mẫu;\n- Ban Chỉ đạo phong trào toàn dân bảo vệ an "
-        "ninh Tổ quốc tỉnh Kon Tum;\n- Lưu: VT.\n" in text
+        "ninh Tổ quốc tỉnh Mẫu;\n- Lưu: VT.\n" in text
     )
     assert any(p.text.endswith("./.") for p in dh.paragraphs(doc))
 

@@ -177,7 +177,7 @@ def test_tasks_name_the_bodies_of_the_unit_s_level_and_the_campaign_s_deadlines(
                               "đơn vị, cá nhân liên quan nghiêm túc triển khai thực hiện./."))
     assert "1. Công an xã Hà Mòn là lực lượng nòng cốt" in tasks
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã Hà Mòn" in tasks
-    assert "Các thôn, làng: xây dựng kế hoạch" in tasks and "trước ngày 18/11/2025" in tasks
+    assert "Các thôn, làng: tổ chức ký cam kết" in tasks and "trước ngày 18/11/2025" in tasks
     assert "Các cơ sở giáo dục: xây dựng kế hoạch" in tasks and "trước ngày 30/11/2025" in tasks
     assert ("Ủy ban nhân dân xã Hà Mòn báo cáo kết quả thực hiện phong trào năm 2025 về Ủy ban "
             "nhân dân huyện Đăk Hà trước ngày 30/11/2025; đề nghị Đảng ủy xã Hà Mòn") in tasks
@@ -269,3 +269,29 @@ def test_a_target_naming_a_unit_is_measured_in_the_report(tmp_path, runner):
                      r"Không đạt", result.stdout)
     text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "KT-01.docx"))
     assert "Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình" in text
+
+
+def test_a_model_commune_says_it_will_be_one_and_villages_are_not_asked_for_a_plan(made):
+    text = dh.full_text(dh.open_docx(made / "plan" / "X.docx"))
+    assert ("Xây dựng xã Hà Mòn trở thành đơn vị điển hình về phong trào toàn dân bảo vệ an ninh "
+            "Tổ quốc năm 2025.") in text
+    assert "Các thôn, làng: tổ chức ký cam kết, đăng ký tiêu chuẩn" in text
+    assert "Các cơ sở giáo dục: xây dựng kế hoạch trong Quý I, tổ chức ký cam kết" in text
+    # The căn cứ cites the province's plan; the opening does not repeat it.
+    assert "Ủy ban nhân dân xã Hà Mòn ban hành Kế hoạch xây dựng phong trào" in text
+    assert "Thực hiện Kế hoạch số 38/KH-BCĐ" not in text
+
+
+def test_a_lower_secondary_school_has_no_students_of_higher_education(made):
+    school = dh.full_text(dh.open_docx(made / "plan" / "G2.docx"))
+    assert "sinh viên" not in school and "quản lý học sinh ở trọ" in school
+
+
+def test_after_the_merger_units_report_to_the_new_province_s_committee(tmp_path, runner):
+    out = tmp_path / "out"
+    result = invoke_generate(runner, "event-plan", out, units=None)
+    assert result.exit_code == 0, result.stderr
+    text = dh.full_text(dh.open_docx(out / "event-plan" / "QNG-03.docx"))
+    assert ("- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Quảng Ngãi (để báo "
+            "cáo);") in text
+    assert "tỉnh Kon Tum (để báo cáo)" not in text

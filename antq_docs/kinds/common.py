@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from antq_docs import model, vi
+from antq_docs.inputs.tables import fold
 from antq_docs.kinds.base import Needs, NumberSlot
 from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Unit
 
@@ -211,6 +212,20 @@ def party_committee(unit: Unit) -> str:
     return f"{office} {unit.name}"
 
 
+def steering_committee(unit: Unit, campaign: Campaign) -> str:
+    """The province's steering committee (Ban Chỉ đạo) in the tree the unit belongs to.
+
+    The campaign names the committee of its own province; a unit of a province formed later
+    (Kon Tum merged into Quảng Ngãi on 01/7/2025) reports to that province's committee.
+    """
+    root = unit
+    while root.parent is not None:
+        root = root.parent
+    if root.type != "tinh" or fold(root.bare_name) == fold(campaign.province):
+        return campaign.committee
+    return f"Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc {root.sentence_name}"
+
+
 def police(unit: Unit) -> str:
     """The Công an of a unit's level, or of the locality where a body sits: 'Công an xã Hà Mòn'."""
     government = unit.government
@@ -271,7 +286,7 @@ def recipients(unit: Unit, campaign: Campaign) -> list[str]:
     lines = []
     if unit.parent is not None:
         lines.append(f"- {unit.parent.body_name} (để báo cáo);")
-    lines.append(f"- {campaign.committee} (để báo cáo);")
+    lines.append(f"- {steering_committee(unit, campaign)} (để báo cáo);")
     lines.append(f"- {party_committee(unit)} (để báo cáo);")
     if unit.type in GOVERNMENT_TYPES:
         lines.append(f"- {police(unit)} (để thực hiện);")

@@ -123,7 +123,8 @@ class Evaluation(Kind):
             ),
             "ket_qua": ket_qua,
             "bang_diem_dan": (
-                f"Kết quả tự chấm điểm theo bảng chấm điểm 100 điểm của {campaign.committee}:"
+                "Kết quả tự chấm điểm theo bảng chấm điểm 100 điểm của "
+                f"{common.steering_committee(unit, campaign)}:"
             ),
             "bang_diem": rows,
             "tong_toi_da": "100",

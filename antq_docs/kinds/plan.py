@@ -9,6 +9,8 @@ Hướng dẫn 36-HD/VPTW) instead.
 
 from __future__ import annotations
 
+import re
+
 from antq_docs import model, vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
@@ -27,6 +29,10 @@ _PARTY = {"huyen": "HU", "xa": "ĐU", "co_quan": "CB", "doanh_nghiep": "CB",
 _TYPE_ORDER = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 # The unit's own part of these targets is the plan itself, so only its subordinates' is stated.
 _NOT_OWN = frozenset({"ke_hoach"})
+
+
+# Schools whose learners are sinh viên as well as học sinh.
+_HIGHER_EDUCATION = re.compile(r"\b(cao đẳng|đại học|học viện|trung cấp)\b", re.IGNORECASE)
 
 
 def _count(number: int) -> str:
@@ -82,6 +88,9 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
         if parts:
             rows.append({"pham_vi": "cap_duoi", "ma": target.id, "noi_dung": target.text,
                          "muc": _level(target), "phan": parts, "so_luong": _count(target.count)})
+    if unit.is_model and unit.type != "huyen":
+        # Chosen by the level above as its model unit (target 3): the plan says it will be one.
+        rows.append({"pham_vi": "diem", "ma": "dien_hinh"})
     return rows
 
 
@@ -158,7 +167,8 @@ class Plan(Kind):
         for child in children:
             due = vi.short_date(campaign.report_deadline(child.type))
             deadlines.setdefault(due, []).append(child)
-        superior = unit.parent.body_name if unit.parent else campaign.committee
+        superior = (unit.parent.body_name if unit.parent
+                    else common.steering_committee(unit, campaign))
         context = {
             "trich_yeu": f"Xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {campaign.year}",
             "nam": campaign.year,
@@ -176,8 +186,10 @@ class Plan(Kind):
             "thieu_dien_hinh": unit.type == "huyen" and not models,
             "cap_duoi_ten": model.kinds_label(children) or "đơn vị",
             "cap_duoi_xa": model.kinds_label([u for u in children if u.type == "xa"]) or "xã",
-            "cap_duoi": [{"loai": model.kinds_label(units), "han": due}
+            "cap_duoi": [{"loai": model.kinds_label(units), "han": due,
+                          "ke_hoach": all(campaign.requires("plan", u.type) for u in units)}
                          for due, units in deadlines.items()],
+            "sinh_vien": bool(_HIGHER_EDUCATION.search(unit.name)),
             "cong_an": common.police(unit),
             "cap_uy": common.party_committee(unit),
             "cap_tren": superior,

@@ -254,7 +254,8 @@ class Report(Kind):
                     "noi_nhan_bao_cao", f"{PURPOSE} của {level.name} (nơi nhận: cơ quan cấp trên)"
                 )
             return list(campaign.report_recipients)
-        return list(dict.fromkeys([level.parent.body_name, campaign.committee]))
+        return list(dict.fromkeys([level.parent.body_name,
+                                   common.steering_committee(level, campaign)]))
 
     def _registration(
         self, units: list[Unit], results: Results, kinds: dict[str, str]

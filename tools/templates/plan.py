@@ -13,6 +13,8 @@ TABLE_WIDTHS = [1.3, 4.4, 2.0, 3.0, 3.8, 2.0]
 TABLE_HEADER = ["STT", "Tên đơn vị", "Loại", "Đăng ký “An toàn về an ninh, trật tự”",
                 "Mục tiêu cuối năm", "Ghi chú"]
 STANDARD = "“An toàn về an ninh, trật tự”"
+# Learners of a school: sinh viên only where it teaches them (cao đẳng, đại học, trung cấp).
+STUDENTS = "{% if sinh_vien %}, sinh viên{% endif %}"
 # Where the unit works: 'trên địa bàn xã Hà Mòn' for a local government, 'tại Sở Tư pháp' else.
 WHERE = ("{% if nhom == 'chinh_quyen' %}trên địa bàn {{ ten_trong_cau }}"
          "{% else %}tại {{ ten }}{% endif %}")
@@ -23,8 +25,8 @@ OWN_TARGETS = [
     ("cam_ket",
      "100% {% if nhom == 'chinh_quyen' %}cán bộ, công chức, đảng viên, đoàn viên, hội viên và "
      "Nhân dân trên địa bàn {{ ten_trong_cau }}{% elif nhom == 'doanh_nghiep' %}người lao động "
-     "của {{ ten }}{% elif nhom == 'co_so_giao_duc' %}cán bộ, giáo viên, nhân viên, học sinh, "
-     "sinh viên của {{ ten }}{% else %}cán bộ, công chức, viên chức, người lao động của "
+     "của {{ ten }}{% elif nhom == 'co_so_giao_duc' %}cán bộ, giáo viên, nhân viên, học sinh"
+     + STUDENTS + " của {{ ten }}{% else %}cán bộ, công chức, viên chức, người lao động của "
      "{{ ten }}{% endif %} được phổ biến, quán triệt nhiệm vụ năm {{ nam }}; tổ chức ký cam "
      "kết, giao ước thi đua thực hiện phong trào."),
     ("dang_ky",
@@ -40,7 +42,7 @@ OWN_TARGETS = [
      "giá, phân loại đạt mức “Khá” trở lên."),
     ("ngay_hoi",
      "Ban hành kế hoạch và tổ chức các hoạt động kỷ niệm “Ngày hội toàn dân bảo vệ an ninh "
-     "Tổ quốc” ({{ ngay_hoi }}) năm {{ nam }}."),
+     "Tổ quốc” ({{ ngay_hoi }})."),
     ("dien_hinh",
      "Xây dựng ít nhất {{ ct.so_luong }} {{ ct.loai }} hoặc {{ ct.so_luong }} cơ quan, doanh "
      "nghiệp, cơ sở giáo dục điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc."),
@@ -118,11 +120,12 @@ TASKS = {
         "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}).",
     ],
     "co_so_giao_duc": [
-        "Quán triệt đến cán bộ, giáo viên, nhân viên, học sinh, sinh viên nhiệm vụ bảo vệ an "
-        "ninh, trật tự năm {{ nam }}; lồng ghép giáo dục pháp luật vào các hoạt động của nhà "
+        "Quán triệt đến cán bộ, giáo viên, nhân viên, học sinh" + STUDENTS + " nhiệm vụ bảo vệ "
+        "an ninh, trật tự năm {{ nam }}; lồng ghép giáo dục pháp luật vào các hoạt động của nhà "
         "trường.",
-        "Phòng ngừa bạo lực học đường, tệ nạn ma túy, vi phạm pháp luật trong học sinh, sinh "
-        "viên; phối hợp với gia đình và {{ cong_an }} quản lý học sinh, sinh viên ở trọ.",
+        "Phòng ngừa bạo lực học đường, tệ nạn ma túy, vi phạm pháp luật trong học sinh"
+        + STUDENTS + "; phối hợp với gia đình và {{ cong_an }} quản lý học sinh" + STUDENTS
+        + " ở trọ.",
         "Kiện toàn tổ an ninh, trật tự nhà trường; bảo đảm phòng cháy, chữa cháy, an toàn giao "
         "thông và an toàn trên không gian mạng.",
         "Đăng ký và phấn đấu đạt tiêu chuẩn " + STANDARD + "; phối hợp với {{ cong_an }}.",
@@ -165,6 +168,9 @@ def _targets(doc) -> None:
     d.body(doc, "{%p else %}")
     numbered("{{ ct.noi_dung }}.")
     d.body(doc, "{%p endif %}")
+    d.body(doc, "{%p elif ct.pham_vi == 'diem' %}")
+    numbered("Xây dựng {{ ten_trong_cau }} trở thành đơn vị điển hình về phong trào toàn dân bảo "
+             "vệ an ninh Tổ quốc năm {{ nam }}.")
     d.body(doc, "{%p else %}")
     _branches(doc, "ct.ma", SUBTREE_TARGETS, numbered)
     d.body(doc, "{%p endif %}")
@@ -212,8 +218,9 @@ def _organisation(doc) -> None:
                 "quan, đơn vị{% endif %} thuộc {{ ten }}: theo chức năng, nhiệm vụ, cụ thể hóa "
                 "Kế hoạch và phối hợp với {{ cong_an }} tổ chức thực hiện.")
     d.body(doc, "{%p for cd in cap_duoi %}")
-    d.body(doc, "{{ loop.index + 3 }}. Các {{ cd.loai }}: xây dựng kế hoạch trong Quý I, tổ "
-                "chức ký cam kết, đăng ký tiêu chuẩn " + STANDARD + " theo chỉ tiêu được giao; "
+    d.body(doc, "{{ loop.index + 3 }}. Các {{ cd.loai }}: {% if cd.ke_hoach %}xây dựng kế hoạch "
+                "trong Quý I, {% endif %}tổ chức ký cam kết, đăng ký tiêu chuẩn " + STANDARD
+                + " theo chỉ tiêu được giao; "
                 "tự đánh giá, chấm điểm và gửi báo cáo kết quả về {{ ten }} (qua {{ cong_an }}) "
                 "trước ngày {{ cd.han }}.")
     d.body(doc, "{%p endfor %}")
@@ -246,7 +253,7 @@ def _state():
     d.nd30_header(doc, superior=True, number=True)
     d.title_block(doc, "KẾ HOẠCH")
     d.can_cu(doc)
-    d.body(doc, "Thực hiện {{ ke_hoach_tinh }}, {{ ten }} ban hành Kế hoạch xây dựng phong trào "
+    d.body(doc, "{{ ten }} ban hành Kế hoạch xây dựng phong trào "
                 "toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} " + WHERE + " như sau:")
     d.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
     d.body(doc, "1. Mục đích", bold=True, keep_next=True)
