@@ -355,9 +355,14 @@ class Unit:
 
     @property
     def sentence_name(self) -> str:
-        """The name as written inside a sentence: 'thôn 1', 'xã Hà Mòn', but 'Sở Tư pháp'."""
+        """The name as written inside a sentence: 'xã Hà Mòn', but 'Sở Tư pháp', 'Thôn 1'.
+
+        A unit named by a number keeps its capital ('Phường 5', 'Thôn 1': Nghị định 30,
+        Phụ lục II); the word before a proper name is a common noun ('xã Hà Mòn').
+        """
         first = self.name.split(" ", 1)[0].casefold()
-        if first in _GENERIC_WORDS or self.name.casefold().startswith(_GENERIC_PHRASES):
+        generic = first in _GENERIC_WORDS or self.name.casefold().startswith(_GENERIC_PHRASES)
+        if generic and self.bare_name != self.name:
             return vi.lower_first(self.name)
         return self.name
 

@@ -260,7 +260,7 @@ def test_a_residential_area_plan_when_the_campaign_asks_for_one(tmp_path, runner
     doc = dh.open_docx(out / "event-plan" / "K.docx")
     assert dh.leftover_tags(doc) == []
     texts = dh.texts(doc)
-    assert "2. Địa điểm: Nhà văn hóa thôn 1." in texts
+    assert "2. Địa điểm: Nhà văn hóa Thôn 1." in texts
     assert "1. Trưởng thôn: chủ trì tổ chức Ngày hội; báo cáo kết quả về Ủy ban nhân dân xã Hà " \
         "Mòn." in texts
     assert "1. Tổng kinh phí dự kiến: 2.000.000 đồng (Bằng chữ: Hai triệu đồng)." in texts

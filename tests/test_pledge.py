@@ -90,13 +90,11 @@ def test_both_parties_sign_with_names_from_the_roster(sample_out):
     assert "2. Bên cam kết: Ủy ban nhân dân xã Hà Mòn" in text
     signature = doc.tables[-1]
     left, right = (c.text.split("\n") for c in signature.rows[0].cells)
+    # Both People's Committees sign as collective bodies.
     assert [x for x in left if x] == [
-        "ĐẠI DIỆN BÊN NHẬN CAM KẾT",
-        "CHỦ TỊCH UBND HUYỆN ĐĂK HÀ",
-        district.head,
-    ]
-    assert [x for x in right if x] == ["ĐẠI DIỆN BÊN CAM KẾT", "CHỦ TỊCH UBND XÃ HÀ MÒN",
-                                       commune.head]
+        "ĐẠI DIỆN BÊN NHẬN CAM KẾT", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", district.head]
+    assert [x for x in right if x] == [
+        "ĐẠI DIỆN BÊN CAM KẾT", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", commune.head]
     name = next(p for p in signature.rows[0].cells[1].paragraphs if p.text == commune.head)
     assert dh.runs_style(name) == {(14, True, False)}
 
@@ -138,7 +136,7 @@ def test_special_characters_and_apostrophes_are_text(tmp_path, runner):
     assert [p for p in doc.tables[0].rows[0].cells[0].text.split("\n") if p] == [
         "CÔNG TY TNHH", "CÀ PHÊ & CA CAO", '"ĐĂK HÀ" <CHI NHÁNH 2>']
     assert "Địa chỉ: Số 5 & 7, đường A." in text
-    assert "UBND HUYỆN IA H'DRAI" in text
+    assert "Chủ tịch Ủy ban nhân dân huyện Ia H'Drai" in text
     district = dh.full_text(dh.open_docx(out / "pledge" / "H1.docx"))
     assert "Ia H'Drai, ngày 25 tháng 3 năm 2025" in district
 

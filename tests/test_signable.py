@@ -208,7 +208,10 @@ def test_recipients_are_the_level_s_bodies_and_the_kinds_of_units_it_has(made):
 def test_pledge_names_the_receiving_office_in_full(made):
     text = dh.full_text(dh.open_docx(made / "pledge" / "X-1.docx"))
     assert "Đại diện: C; chức vụ: Chủ tịch Ủy ban nhân dân xã Hà Mòn." in text
-    assert "Đại diện: D1; chức vụ: Trưởng thôn 1." in text
+    assert "Đại diện: D1; chức vụ: Trưởng thôn Thôn 1." in text
+    signature = [line for line in dh.open_docx(made / "pledge" / "X-1.docx").tables[-1].rows[0]
+                 .cells[0].text.split("\n") if line]
+    assert signature == ["ĐẠI DIỆN BÊN NHẬN CAM KẾT", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "C"]
 
 
 def test_party_resolution_of_a_district_named_in_one_word(tmp_path, runner):

@@ -170,18 +170,19 @@ def header(unit: Unit, campaign: Campaign, day: dt.date) -> dict:
 def office(unit: Unit, title: str) -> str:
     """A head's office in full: 'Chủ tịch Ủy ban nhân dân phường Quyết Thắng', 'Giám đốc Sở Y tế'.
 
-    A title that already names its kind of unit is completed with the name ('Trưởng thôn' of
-    'Thôn 1' → 'Trưởng thôn 1'); a title that already holds the name is left as it is.
+    A title that ends with a several-word kind of unit takes the name in its place ('Tổ trưởng
+    tổ dân phố' of 'Tổ dân phố 1' → 'Tổ trưởng Tổ dân phố 1'); others are followed by the name
+    ('Trưởng thôn Thôn 1'); a title that already holds the name is left as it is.
     """
     if unit.type in GOVERNMENT_TYPES:
         return f"{short_title(title)} {unit.body_name}"
     if unit.name.casefold() in title.casefold():
         return title
-    sentence = unit.sentence_name
+    name = unit.name.casefold()
     for words in KIND_WORDS.get(unit.type, ()):
-        if title.casefold().endswith(" " + words) and sentence.startswith(words + " "):
-            return f"{title}{sentence[len(words):]}"
-    return f"{title} {unit.name}"
+        if " " in words and title.casefold().endswith(" " + words) and name.startswith(words):
+            return f"{title[: -len(words)]}{unit.sentence_name}"
+    return f"{title} {unit.sentence_name}"
 
 
 def party_office(unit: Unit) -> str:

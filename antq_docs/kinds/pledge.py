@@ -99,17 +99,13 @@ COMMITMENTS: dict[str, list[str]] = {
 }
 
 
-def _signing_title(unit: Unit, title: str) -> str:
-    """The title under a party's signature: 'CHỦ TỊCH UBND PHƯỜNG QUYẾT THẮNG', 'TRƯỞNG THÔN 1'.
-
-    A People's Committee's office is named with its commune, abbreviated as Nghị định 30 allows;
-    a village head's with the village; other heads by title, their body being named above.
-    """
+def _signing(unit: Unit, title: str, head: str) -> dict:
+    """A party's signature: 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH' for a People's Committee (a
+    collective body), the head's title for the others, their body being named in the parties."""
     if unit.type in GOVERNMENT_TYPES:
-        return f"{vi.upper(common.short_title(title))} UBND {vi.upper(unit.name)}"
-    if unit.type == "khu_dan_cu":
-        return vi.upper(common.office(unit, title))
-    return vi.upper(title)
+        return {"tham_quyen": "TM. ỦY BAN NHÂN DÂN",
+                "chuc_vu": vi.upper(common.short_title(title)), "ho_ten": head}
+    return {"tham_quyen": "", "chuc_vu": vi.upper(title), "ho_ten": head}
 
 
 class Pledge(Kind):
@@ -169,9 +165,8 @@ class Pledge(Kind):
             },
             "so_ho": vi.number(unit.households) if unit.households else "",
             "cam_ket": [c.format(**values) for c in COMMITMENTS[unit.type]],
-            "ky_ben_nhan": {"chuc_vu": _signing_title(parent, parent_title),
-                            "ho_ten": parent_head},
-            "ky_ben_cam_ket": {"chuc_vu": _signing_title(unit, title), "ho_ten": head},
+            "ky_ben_nhan": _signing(parent, parent_title, parent_head),
+            "ky_ben_cam_ket": _signing(unit, title, head),
         }
 
 
