@@ -160,15 +160,13 @@ class Plan(Kind):
             deadlines.setdefault(due, []).append(child)
         superior = unit.parent.body_name if unit.parent else campaign.committee
         context = {
-            "trich_yeu": f"Xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {campaign.year}",
             "nam": campaign.year,
             "ten": unit.body_name,
             "ten_trong_cau": unit.sentence_name,
             "nhom": _GROUP[unit.type],
             "cap": unit.type,
             "can_cu": common.legal_bases(campaign),
-            "ke_hoach_tinh": campaign.plan.citation(),
-            "ke_hoach": {"so": campaign.plan.number, "co_quan": campaign.plan.issuer},
+            "ke_hoach": common.plan_ref(campaign),
             "ngay_hoi": vi.short_date(campaign.event_date),
             "chi_tieu": targets,
             "bang": rows,
@@ -205,7 +203,10 @@ class Plan(Kind):
         return models
 
     def _party_parts(self, campaign: Campaign, unit: Unit, day, needs: Needs) -> dict:
-        """Header, signature and recipients of the cấp ủy's resolution (Hướng dẫn 36)."""
+        """Header, signature and recipients of the cấp ủy's resolution (Hướng dẫn 36).
+
+        The template closes Nơi nhận with the chi bộ below and the committee's own office.
+        """
         own = common.party_committee(unit)
         office = common.party_office(unit)
         superior = f"Đảng bộ {unit.parent.sentence_name}" if unit.parent else ""
@@ -215,20 +216,14 @@ class Plan(Kind):
             "dang_cap_tren": vi.upper(superior),
             "dang_ban_hanh": vi.upper(own),
             "dong_ngay": vi.date_line(common.place_of(unit, campaign), day),
-            "trich_yeu": (
-                f"về lãnh đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
-                f"năm {campaign.year}"
-            ),
             "cap_uy": own,
             "cap_uy_loai": office,
             "bao_cao_dang": report_to,
             "ky": {"tham_quyen": [f"T/M {vi.upper(office)}"], "chuc_vu": "BÍ THƯ",
                    "ho_ten": secretary},
             "noi_nhan": [
-                *([f"- {superior} (để báo cáo);"] if superior else []),
-                f"- {unit.body_name} (để thực hiện);",
-                "- Các chi bộ trực thuộc;",
-                f"- Lưu Văn phòng {office}.",
+                *([common.recipient(superior, "bao_cao")] if superior else []),
+                common.recipient(unit.body_name, "thuc_hien"),
             ],
         }
 

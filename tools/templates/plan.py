@@ -244,9 +244,10 @@ def _closing(doc) -> None:
 def _state():
     doc = d.new_document()
     d.nd30_header(doc, superior=True, number=True)
-    d.title_block(doc, "KẾ HOẠCH")
+    d.title_block(doc, "KẾ HOẠCH",
+                  "Xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}")
     d.can_cu(doc)
-    d.body(doc, "Thực hiện {{ ke_hoach_tinh }}, {{ ten }} ban hành Kế hoạch xây dựng phong trào "
+    d.body(doc, "Thực hiện " + d.PLAN + ", {{ ten }} ban hành Kế hoạch xây dựng phong trào "
                 "toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} " + WHERE + " như sau:")
     d.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
     d.body(doc, "1. Mục đích", bold=True, keep_next=True)
@@ -280,9 +281,11 @@ def _state():
 def _party():
     doc = d.new_document()
     d.party_header(doc)
-    d.title_block(doc, "NGHỊ QUYẾT", title_size=16)
+    d.title_block(doc, "NGHỊ QUYẾT",
+                  "về lãnh đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}",
+                  title_size=16)
     d.can_cu(doc)
-    d.body(doc, "Thực hiện {{ ke_hoach_tinh }}, {{ cap_uy }} ban hành Nghị quyết về lãnh đạo xây "
+    d.body(doc, "Thực hiện " + d.PLAN + ", {{ cap_uy }} ban hành Nghị quyết về lãnh đạo xây "
                 "dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} " + WHERE
                 + " như sau:")
     d.heading(doc, "I. MỤC TIÊU, YÊU CẦU")
@@ -311,7 +314,7 @@ def _party():
                 "trong năm {{ nam }}./.")
     d.para(doc, "", size=8)
     left, right = d.signature_block(doc)
-    d.noi_nhan(left)
+    d.noi_nhan(left, ("- Các chi bộ trực thuộc;", "- Lưu Văn phòng {{ cap_uy_loai }}."))
     d.signer(right)
     return doc
 
