@@ -35,9 +35,8 @@ def _count(number: int) -> str:
 
 
 def _level(target: Target) -> str:
-    """'100%', 'Trên 80%': how the target's level opens a sentence."""
-    value = vi.percent(target.percent) if target.percent is not None else "100%"
-    return f"Trên {value}" if target.strict else value
+    """'100%', '80%': the target's level (the template writes 'Trên' for a strict one)."""
+    return vi.percent(target.percent) if target.percent is not None else "100%"
 
 
 def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
@@ -78,10 +77,11 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
             need = target.required(base)
             count = f"{_count(need)}/{_count(base)}"
             parts.append({"loai": model.kinds_label(of_type),
-                          "so": count if need == base else f"ít nhất {count}"})
+                          "so": count, "it_nhat": need != base})
         if parts:
             rows.append({"pham_vi": "cap_duoi", "ma": target.id, "noi_dung": target.text,
-                         "muc": _level(target), "phan": parts, "so_luong": _count(target.count)})
+                         "muc": _level(target), "tren": target.strict, "phan": parts,
+                         "so_luong": _count(target.count)})
     return rows
 
 

@@ -48,8 +48,10 @@ OWN_TARGETS = [
 
 # Who a subordinates' target is about: '100% (04/04) thôn, làng' for one kind of unit,
 # '100% xã, phường (03/03) và cơ sở giáo dục (02/02)' for several.
-WHO = ("{{ ct.muc }} {% if ct.phan|length == 1 %}({{ ct.phan[0].so }}) {{ ct.phan[0].loai }}"
-       "{% else %}{% for p in ct.phan %}{{ p.loai }} ({{ p.so }}){% if loop.revindex == 2 %} và "
+WHO = ("{% if ct.tren %}Trên {% endif %}{{ ct.muc }} {% if ct.phan|length == 1 %}("
+       "{% if ct.phan[0].it_nhat %}ít nhất {% endif %}{{ ct.phan[0].so }}) {{ ct.phan[0].loai }}"
+       "{% else %}{% for p in ct.phan %}{{ p.loai }} ({% if p.it_nhat %}ít nhất {% endif %}"
+       "{{ p.so }}){% if loop.revindex == 2 %} và "
        "{% elif not loop.last %}, {% endif %}{% endfor %}{% endif %}")
 
 # The targets of the units below, one paragraph per target, with counts.
