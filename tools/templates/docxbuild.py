@@ -2,6 +2,8 @@
 
 Each template is built from code so its formatting (A4, margins, Times New Roman in every
 script slot, sizes per part) is exact and reviewable; officials may still edit the .docx in Word.
+Every sentence that does not depend on data is literal text written here or in the builders;
+a kind's context brings data only (names, counts, dates, lists, yes/no flags).
 """
 
 from __future__ import annotations
