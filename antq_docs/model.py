@@ -97,19 +97,16 @@ TWO_LEVEL_FROM = dt.date(2025, 7, 1)
 
 @dataclass(frozen=True)
 class PlanRef:
-    """The province's governing plan, cited as the legal basis of every document."""
+    """The province's governing plan, cited as the legal basis of every document.
+
+    The citation's wording ('Kế hoạch số … ngày … của … về …') is in the templates
+    (tools/templates/docxbuild.PLAN); kinds/common.plan_ref gives them these parts.
+    """
 
     issuer: str
     number: str
     date: dt.date
     summary: str
-
-    def citation(self) -> str:
-        """'Kế hoạch số 38/KH-BCĐ ngày 07/3/2025 của Ban Chỉ đạo … về …'."""
-        return (
-            f"Kế hoạch số {self.number} ngày {vi.short_date(self.date)} của {self.issuer} "
-            f"về {self.summary}"
-        )
 
 
 @dataclass(frozen=True)

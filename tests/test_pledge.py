@@ -191,3 +191,33 @@ def test_missing_document_date_in_campaign_is_named(tmp_path, runner):
         "Lỗi: Thiếu dữ liệu cho văn bản: 1 lỗi, chưa ghi tệp nào.\n"
         "  - c.yaml, trường ngay_van_ban.pledge: thiếu ngày của bản cam kết\n"
     )
+
+
+def test_a_commitment_edited_in_the_template_shows_in_every_pledge_of_its_type(tmp_path):
+    from antq_docs import resources
+    from antq_docs.generate import load_inputs, plan_documents
+    from antq_docs.render import CompiledTemplate
+
+    original = "không để xảy ra bạo lực học đường."
+    edited = "không để xảy ra bạo lực học đường, kể cả trên mạng xã hội."
+    doc = dh.open_docx(resources.template_path("pledge.docx"))
+    paragraph = dh.find(doc, original)  # the commitment is text of the template, not a tag
+    assert "{{" not in paragraph.text
+    for run in paragraph.runs:
+        run.text = run.text.replace(original, edited)
+    path = tmp_path / "pledge.docx"
+    doc.save(str(path))
+    template = CompiledTemplate(path)
+    documents, _ = plan_documents(load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS), ["pledge"])
+    seen = set()
+    for document in documents:
+        if document.template != "pledge.docx":
+            continue
+        document.context.setdefault("so_ky_hieu", "")
+        out = tmp_path / f"{document.unit}.docx"
+        out.write_bytes(template.render(document.context))
+        text = dh.full_text(dh.open_docx(out))
+        unit_type = document.context["loai"]
+        seen.add(unit_type)
+        assert (edited in text) == (unit_type == "co_so_giao_duc"), document.unit
+    assert {"co_so_giao_duc", "co_quan", "xa"} <= seen

@@ -35,7 +35,7 @@ def test_several_processes_give_the_same_bytes_in_the_same_order(jobs, monkeypat
 
 def test_a_template_error_in_a_worker_is_reported(jobs, monkeypatch):
     template, context = jobs[0]
-    broken = {k: v for k, v in context.items() if k != "trich_yeu"}
+    broken = {k: v for k, v in context.items() if k != "ngay_ky"}
     monkeypatch.setattr(render, "PARALLEL_FROM", 1)
-    with pytest.raises(AntqError, match=r"Mẫu pledge.*: thiếu giá trị cho thẻ \('trich_yeu'"):
+    with pytest.raises(AntqError, match=r"Mẫu pledge.*: thiếu giá trị cho thẻ \('ngay_ky'"):
         list(render_many([*jobs[:3], (template, broken)], workers=2))

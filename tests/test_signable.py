@@ -236,7 +236,7 @@ def test_unit_targets_leave_out_what_concerns_neither_the_unit_nor_its_subtree()
     assert all(t["pham_vi"] == "don_vi" for t in village)
     province = unit_targets(campaign, roster.root)
     district_rows = [t for t in province if t["ma"] == "huyen_kha_tro_len"]
-    assert district_rows[0]["phan"] == [{"loai": "huyện, thành phố", "so": "10/10"}]
+    assert district_rows[0]["phan"] == [{"loai": "huyện, thành phố", "so": "10/10", "it_nhat": False}]
 
 
 def test_a_commune_with_only_villages_writes_the_domain_s_sentence(sample_out):

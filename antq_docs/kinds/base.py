@@ -159,7 +159,10 @@ class Kind:
         needs: Needs,
         results: Results | None = None,
     ) -> dict:
-        """The template variables for one unit; missing values go to needs."""
+        """The template variables for one unit; missing values go to needs.
+
+        Data only (names, counts, dates, lists, flags): the sentences are in the template.
+        """
         raise NotImplementedError
 
     def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:

@@ -236,14 +236,27 @@ def police(unit: Unit) -> str:
 
 
 def legal_bases(campaign: Campaign) -> list[str]:
-    """The căn cứ lines: legal bases then the province's plan; ';' after each, '.' at the end."""
-    lines = []
-    for basis in [*campaign.legal_bases, campaign.plan.citation()]:
-        basis = basis.rstrip(";. ")
-        if not basis.lower().startswith("căn cứ"):
-            basis = f"Căn cứ {basis}"
-        lines.append(basis)
-    return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
+    """The campaign's other legal bases (can_cu), as names of documents without 'Căn cứ'.
+
+    The template writes 'Căn cứ …;' before each and cites the province's plan (plan_ref) last.
+    """
+    return [_BASIS_WORD.sub("", basis.rstrip(";. ")) for basis in campaign.legal_bases]
+
+
+_BASIS_WORD = re.compile(r"^căn cứ\s+", re.IGNORECASE)
+
+
+def plan_ref(campaign: Campaign) -> dict:
+    """The province's plan as data: number, date, issuer, summary (the template cites it)."""
+    plan = campaign.plan
+    return {"so": plan.number, "ngay": vi.short_date(plan.date), "co_quan": plan.issuer,
+            "trich_yeu": plan.summary.rstrip(";. ")}
+
+
+def thresholds(used: model.Thresholds) -> dict:
+    """The lowest score of each level as the documents print them: {'xuat_sac': '90', …}."""
+    return {"xuat_sac": vi.number(used.xuat_sac), "kha": vi.number(used.kha),
+            "trung_binh": vi.number(used.trung_binh)}
 
 
 _BODY_IN_TITLE = re.compile(r"\s+(UBND|Ủy ban nhân dân|Ban Chỉ đạo)\b.*$", re.IGNORECASE)
@@ -281,26 +294,34 @@ def number_slot(unit: Unit, needs: Needs, type_abbr: str, purpose: str, year: in
     return NumberSlot(issuer=unit.code, pattern=f"{{}}/{type_abbr}-{abbr}", year=year)
 
 
-def recipients(unit: Unit, campaign: Campaign) -> list[str]:
+def recipients(unit: Unit, campaign: Campaign) -> list[dict]:
     """Nơi nhận of a unit's plan: the level above and the province's committee, the cấp ủy and
-    the Công an of the same level, the Mặt trận, the kinds of units it really has, the file."""
-    lines = []
+    the Công an of the same level, the Mặt trận, the kinds of units it really has.
+
+    Each is {ten: the body, de: 'bao_cao' | 'thuc_hien' | 'phoi_hop' | ''}; the template words
+    the purpose ('(để báo cáo)') and closes the list with '- Lưu: VT.'.
+    """
+    bodies: list[dict] = []
     if unit.parent is not None:
-        lines.append(f"- {unit.parent.body_name} (để báo cáo);")
-    lines.append(f"- {steering_committee(unit, campaign)} (để báo cáo);")
-    lines.append(f"- {party_committee(unit)} (để báo cáo);")
+        bodies.append(recipient(unit.parent.body_name, "bao_cao"))
+    bodies.append(recipient(steering_committee(unit, campaign), "bao_cao"))
+    bodies.append(recipient(party_committee(unit), "bao_cao"))
     if unit.type in GOVERNMENT_TYPES:
-        lines.append(f"- {police(unit)} (để thực hiện);")
-        lines.append(f"- Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name} (để phối hợp);")
-        children = subordinates(unit)
-        kinds = model.kinds_label(children)
+        bodies.append(recipient(police(unit), "thuc_hien"))
+        bodies.append(recipient(f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name}",
+                                "phoi_hop"))
+        kinds = model.kinds_label(subordinates(unit))
         if kinds:
-            lines.append(f"- Các {kinds} (để thực hiện);")
+            bodies.append(recipient(f"Các {kinds}", "thuc_hien"))
     else:
-        lines.append(f"- {police(unit)} (để phối hợp);")
-        lines.append("- Các phòng, bộ phận, tổ chức đoàn thể (để thực hiện);")
-    lines.append("- Lưu: VT.")
-    return lines
+        bodies.append(recipient(police(unit), "phoi_hop"))
+        bodies.append(recipient("Các phòng, bộ phận, tổ chức đoàn thể", "thuc_hien"))
+    return bodies
+
+
+def recipient(body: str, purpose: str = "") -> dict:
+    """One line of Nơi nhận: the body and why it receives the document."""
+    return {"ten": body, "de": purpose}
 
 
 def subordinates(unit: Unit) -> list[Unit]:

@@ -3,7 +3,8 @@
 The report gives the unit's results (registration, Ngày hội, self-score), the scoring sheet
 (bảng chấm điểm: item, maximum, self-score, total), the standard result (đạt / chưa đạt) and the
 proposed classification with the thresholds it was judged by. The minutes of the review meeting
-(họp bình xét) are a document of their own (kinds/minutes.py).
+(họp bình xét) are a document of their own (kinds/minutes.py). The wording is in the templates
+(tools/templates/evaluation.py); this module gives them names, dates, scores and flags.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from antq_docs.kinds.base import Kind, Needs, NumberSlot
 from antq_docs.model import Campaign, Results, Roster, Unit, UnitResult
 
 PURPOSE = "báo cáo tự đánh giá cuối năm"
-STANDARD = "“An toàn về an ninh, trật tự”"
 
 
 def points(value) -> str:
@@ -26,28 +26,11 @@ def points(value) -> str:
     return vi.number(value)
 
 
-def evaluation_window(unit: Unit, year: int) -> str:
+def evaluation_window(unit: Unit, year: int) -> tuple[dt.date, dt.date]:
     """The period evaluated (domain §1): khu dân cư 01/11–31/10, the others 16/11–15/11."""
     if unit.type == "khu_dan_cu":
-        start, end = dt.date(year - 1, 11, 1), dt.date(year, 10, 31)
-    else:
-        start, end = dt.date(year - 1, 11, 16), dt.date(year, 11, 15)
-    return f"từ ngày {vi.short_date(start)} đến ngày {vi.short_date(end)}"
-
-
-def standard_result(result: UnitResult) -> str:
-    """'Đạt', 'Chưa đạt' or 'Chưa đạt (không đăng ký xây dựng tiêu chuẩn)'."""
-    if not result.registered:
-        return "Chưa đạt (không đăng ký xây dựng tiêu chuẩn)"
-    return "Đạt" if result.recognised else "Chưa đạt"
-
-
-def threshold_note(result: UnitResult, results: Results) -> str:
-    """Say how the level was reached and which thresholds were used."""
-    used = results.thresholds.describe()
-    if result.level_computed:
-        return f"Xếp loại được tính từ tổng điểm tự chấm theo ngưỡng: {used}."
-    return f"Xếp loại do đơn vị đề nghị, phù hợp với tổng điểm theo ngưỡng: {used}."
+        return dt.date(year - 1, 11, 1), dt.date(year, 10, 31)
+    return dt.date(year - 1, 11, 16), dt.date(year, 11, 15)
 
 
 class Evaluation(Kind):
@@ -99,48 +82,32 @@ class Evaluation(Kind):
         year = campaign.year
         name = unit.sentence_name if residential else unit.body_name
         rows = self._sheet(campaign, unit, result, results, needs)
-        registered = "đã" if result.registered else "không"
-        event = "Đã" if result.event_held else "Không"
-        ket_qua = [
-            f"Về đăng ký: {name} {registered} đăng ký xây dựng đạt tiêu chuẩn {STANDARD} "
-            f"năm {year}.",
-            f"Về Ngày hội toàn dân bảo vệ an ninh Tổ quốc: {event.lower()} tổ chức Ngày hội "
-            f"năm {year} ({vi.short_date(campaign.event_date)}).",
-            f"Về tự chấm điểm: tổng điểm tự chấm đạt {points(result.score)}/100 điểm "
-            "(chi tiết tại bảng tự chấm điểm dưới đây).",
-        ]
-        context = {
+        start, end = evaluation_window(unit, year)
+        return {
             **common.header(unit, campaign, day),
-            "trich_yeu": (
-                f"Kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year} "
-                "và đề nghị xếp loại"
-            ),
+            "loai": unit.type,
+            "nam": year,
+            "don_vi": name,
+            "don_vi_dau_cau": vi.upper(name[:1]) + name[1:],
+            "cap_tren": parent.body_name,
+            "ban_chi_dao": campaign.committee,
             "can_cu": common.legal_bases(campaign),
-            "mo_dau": (
-                f"{vi.upper(name[:1])}{name[1:]} báo cáo kết quả thực hiện phong trào toàn dân "
-                f"bảo vệ an ninh Tổ quốc năm {year} (kỳ đánh giá "
-                f"{evaluation_window(unit, year)}) như sau:"
-            ),
-            "ket_qua": ket_qua,
-            "bang_diem_dan": (
-                "Kết quả tự chấm điểm theo bảng chấm điểm 100 điểm của "
-                f"{common.steering_committee(unit, campaign)}:"
-            ),
+            "ke_hoach": common.plan_ref(campaign),
+            "ky_tu": vi.short_date(start),
+            "ky_den": vi.short_date(end),
+            "ngay_hoi": vi.short_date(campaign.event_date),
+            "dang_ky": result.registered,
+            "dat_chuan": result.recognised,
+            "to_chuc_ngay_hoi": result.event_held,
             "bang_diem": rows,
             "tong_toi_da": "100",
             "tong_diem": points(result.score),
-            "tieu_chuan": standard_result(result),
-            "nam": year,
             "xep_loai": result.level,
-            "nguong": threshold_note(result, results),
-            "ket_luan": (
-                f"{vi.upper(name[:1])}{name[1:]} kính đề nghị {parent.body_name} xem xét, "
-                f"công nhận kết quả đánh giá, xếp loại phong trào năm {year}"
-            ),
+            "xep_loai_tinh": result.level_computed,
+            "nguong": common.thresholds(results.thresholds),
             "ky": common.signature(unit, campaign, needs, PURPOSE),
-            "noi_nhan": [f"- {parent.body_name};", "- Lưu: VT."],
+            "noi_nhan": [common.recipient(parent.body_name)],
         }
-        return context
 
     def _sheet(
         self, campaign: Campaign, unit: Unit, result: UnitResult, results: Results, needs: Needs

@@ -105,7 +105,7 @@ class EventPlan(Kind):
             "dia_phuong_duoi": subordinate_kinds(unit, ("xa", "khu_dan_cu")),
             "can_cu": [line for line in common.legal_bases(campaign)
                        if not _DECISION_521.search(line)],
-            "ke_hoach": campaign.plan.citation(),
+            "ke_hoach": common.plan_ref(campaign),
             "ky_niem": [
                 {"so_nam": a.years(campaign.year), "noi_dung": a.name,
                  "tu_ngay": vi.short_date(a.since), "den_ngay": vi.short_date(a.on(campaign.year))}

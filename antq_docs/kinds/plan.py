@@ -41,9 +41,8 @@ def _count(number: int) -> str:
 
 
 def _level(target: Target) -> str:
-    """'100%', 'Trên 80%': how the target's level opens a sentence."""
-    value = vi.percent(target.percent) if target.percent is not None else "100%"
-    return f"Trên {value}" if target.strict else value
+    """'100%', '80%': the target's level (the template writes 'Trên' for a strict one)."""
+    return vi.percent(target.percent) if target.percent is not None else "100%"
 
 
 def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
@@ -84,10 +83,11 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
             need = target.required(base)
             count = f"{_count(need)}/{_count(base)}"
             parts.append({"loai": model.kinds_label(of_type),
-                          "so": count if need == base else f"ít nhất {count}"})
+                          "so": count, "it_nhat": need != base})
         if parts:
             rows.append({"pham_vi": "cap_duoi", "ma": target.id, "noi_dung": target.text,
-                         "muc": _level(target), "phan": parts, "so_luong": _count(target.count)})
+                         "muc": _level(target), "tren": target.strict, "phan": parts,
+                         "so_luong": _count(target.count)})
     if unit.is_model and unit.type != "huyen":
         # Chosen by the level above as its model unit (target 3): the plan says it will be one.
         rows.append({"pham_vi": "diem", "ma": "dien_hinh"})
@@ -170,15 +170,13 @@ class Plan(Kind):
         superior = (unit.parent.body_name if unit.parent
                     else common.steering_committee(unit, campaign))
         context = {
-            "trich_yeu": f"Xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {campaign.year}",
             "nam": campaign.year,
             "ten": unit.body_name,
             "ten_trong_cau": unit.sentence_name,
             "nhom": _GROUP[unit.type],
             "cap": unit.type,
             "can_cu": common.legal_bases(campaign),
-            "ke_hoach_tinh": campaign.plan.citation(),
-            "ke_hoach": {"so": campaign.plan.number, "co_quan": campaign.plan.issuer},
+            "ke_hoach": common.plan_ref(campaign),
             "ngay_hoi": vi.short_date(campaign.event_date),
             "chi_tieu": targets,
             "bang": rows,
@@ -217,7 +215,10 @@ class Plan(Kind):
         return models
 
     def _party_parts(self, campaign: Campaign, unit: Unit, day, needs: Needs) -> dict:
-        """Header, signature and recipients of the cấp ủy's resolution (Hướng dẫn 36)."""
+        """Header, signature and recipients of the cấp ủy's resolution (Hướng dẫn 36).
+
+        The template closes Nơi nhận with the chi bộ below and the committee's own office.
+        """
         own = common.party_committee(unit)
         office = common.party_office(unit)
         superior = f"Đảng bộ {unit.parent.sentence_name}" if unit.parent else ""
@@ -227,20 +228,14 @@ class Plan(Kind):
             "dang_cap_tren": vi.upper(superior),
             "dang_ban_hanh": vi.upper(own),
             "dong_ngay": vi.date_line(common.place_of(unit, campaign), day),
-            "trich_yeu": (
-                f"về lãnh đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
-                f"năm {campaign.year}"
-            ),
             "cap_uy": own,
             "cap_uy_loai": office,
             "bao_cao_dang": report_to,
             "ky": {"tham_quyen": [f"T/M {vi.upper(office)}"], "chuc_vu": "BÍ THƯ",
                    "ho_ten": secretary},
             "noi_nhan": [
-                *([f"- {superior} (để báo cáo);"] if superior else []),
-                f"- {unit.body_name} (để thực hiện);",
-                "- Các chi bộ trực thuộc;",
-                f"- Lưu Văn phòng {office}.",
+                *([common.recipient(superior, "bao_cao")] if superior else []),
+                common.recipient(unit.body_name, "thuc_hien"),
             ],
         }
 

@@ -6,7 +6,9 @@ thresholds used, model units, Ngày hội, every target's numerator, denominator
 verdict, with a bar chart); III. shortcomings; IV. directions; V. proposals. Lists of units
 (below target, proposed for awards) go into appendix tables (Phụ lục) after the signature,
 with the unit above each one. Written for the root by `generate`, and for any level by
-`antq-docs report --level`, which may also measure the targets met by documents (--docs).
+`antq-docs report --level`, which may also measure the targets met by documents (--docs). The
+wording is in the template (tools/templates/report.py); this module gives it counts, shares,
+names and lists.
 """
 
 from __future__ import annotations
@@ -168,17 +170,15 @@ class Report(Kind):
         appendices = iter(range(1, 3))
         shortfall_no = roman(next(appendices)) if groups else ""
         award_no = roman(next(appendices)) if best else ""
+        computed = sum(1 for u in scored if results.units[u.code].level_computed)
+        models = [u for u in units if u.is_model]
+        held = [u for u in scored if results.units[u.code].event_held]
         return {
             **common.header(level, campaign, day),
-            "trich_yeu": f"Tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year}",
             "nam": year,
             "ngay": vi.short_date(day),
             "co_quan": level.body_name,
-            "mo_dau": (
-                f"Thực hiện {campaign.plan.citation()}, {level.body_name} báo cáo tổng kết "
-                f"phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year} trên địa bàn "
-                f"{level.sentence_name} như sau:"
-            ),
+            "ke_hoach": common.plan_ref(campaign),
             "dia_ban": level.sentence_name,
             "theo_loai": [
                 f"{vi.number(sum(1 for u in units if u.type == t))} {kinds[t]}"
@@ -187,18 +187,15 @@ class Report(Kind):
             "tong_don_vi": vi.number(len(units)),
             "dang_ky": self._registration(units, results, kinds),
             "ngoai_chuan": kinds["huyen"],
-            "phan_loai_dan": (
-                f"Kết quả tự chấm điểm, bình xét, phân loại phong trào của {len(scored)} đơn vị "
-                "trực thuộc:"
-            ),
-            "phan_loai": self._classification(scored, results, kinds),
-            "nguong": self._thresholds(scored, results),
-            "dien_hinh": self._models(units),
-            "ngay_hoi": self._event(scored, results, year),
-            "chi_so_dan": (
-                "Đối chiếu với các chỉ tiêu của "
-                f"{campaign.plan.citation()} (tỷ lệ tính trên số đơn vị của từng loại):"
-            ),
+            "so_cham_diem": vi.number(len(scored)),
+            **self._classification(scored, results, kinds),
+            "nguong": common.thresholds(results.thresholds),
+            # Units whose level was computed from their score ('' when every level was given).
+            "tinh_tu_diem": vi.number(computed) if computed else "",
+            "dien_hinh": names(models),
+            "so_dien_hinh": vi.number(len(models)),
+            "ngay_hoi": {"to_chuc": str(len(held)), "tong": str(len(scored)),
+                         "ty_le": _share(len(held), len(scored))},
             "chi_so": [
                 self._row(n, i, kinds) for n, i in enumerate(indicators, start=1)
             ],
@@ -219,7 +216,12 @@ class Report(Kind):
                 for i in below
             ],
             "nam_sau": year + 1,
-            "phuong_huong": self._directions(indicators, year, kinds),
+            "chua_dat": [
+                {"chi_tieu": label, "loai": types}
+                for label, types in dict.fromkeys(
+                    (i.label, self._type_words(i, kinds)) for i in below
+                )
+            ],
             "cap_tren": superior,
             "so_khen": vi.number(len(best)),
             "pl_chua_dat": shortfall_no,
@@ -237,12 +239,8 @@ class Report(Kind):
                 for n, i in enumerate(groups, start=1)
             ],
             "phu_luc_khen": self._listed(best, results),
-            "ket_thuc": (
-                f"Trên đây là báo cáo tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
-                f"{year} của {level.body_name}"
-            ),
             "ky": common.signature(level, campaign, needs, PURPOSE),
-            "noi_nhan": [*(f"- {r};" for r in recipients), "- Lưu: VT."],
+            "noi_nhan": [common.recipient(r) for r in recipients],
         }
 
     def _recipients(self, campaign: Campaign, level: Unit, needs: Needs) -> list[str]:
@@ -282,7 +280,8 @@ class Report(Kind):
 
     def _classification(
         self, scored: list[Unit], results: Results, kinds: dict[str, str]
-    ) -> list[dict]:
+    ) -> dict:
+        """Levels per unit type (phan_loai) and their totals (phan_loai_tong)."""
         rows = []
         keys = ("xuat_sac", "kha", "trung_binh", "yeu")
         totals = Counter()
@@ -294,36 +293,9 @@ class Report(Kind):
             row = {"loai": capitalised(kinds[unit_type]), "tong": vi.number(sum(levels.values()))}
             row.update({k: vi.number(levels[lv]) for k, lv in zip(keys, LEVELS)})
             rows.append(row)
-        total = {"loai": "Tổng cộng", "tong": vi.number(sum(totals.values()))}
+        total = {"tong": vi.number(sum(totals.values()))}
         total.update({k: vi.number(totals[lv]) for k, lv in zip(keys, LEVELS)})
-        return [*rows, total]
-
-    def _thresholds(self, scored: list[Unit], results: Results) -> str:
-        computed = sum(1 for u in scored if results.units[u.code].level_computed)
-        used = results.thresholds.describe()
-        if computed:
-            return (
-                f"Xếp loại của {vi.number(computed)} đơn vị không ghi mức xếp loại được tính từ "
-                f"tổng điểm tự chấm theo ngưỡng: {used}; xếp loại các đơn vị còn lại đã được "
-                "đối chiếu với cùng ngưỡng."
-            )
-        return f"Mọi mức xếp loại đã được đối chiếu với điểm tự chấm theo ngưỡng: {used}."
-
-    def _models(self, units: list[Unit]) -> list[str]:
-        models = [u for u in units if u.is_model]
-        if not models:
-            return ["Chưa có đơn vị điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc."]
-        return [
-            f"Xây dựng được {vi.number(len(models))} đơn vị điển hình về phong trào toàn dân "
-            f"bảo vệ an ninh Tổ quốc: {names(models)}."
-        ]
-
-    def _event(self, scored: list[Unit], results: Results, year: int) -> str:
-        held = [u for u in scored if results.units[u.code].event_held]
-        return (
-            f"{len(held)}/{len(scored)} đơn vị ({_share(len(held), len(scored))}) tổ chức Ngày "
-            f"hội toàn dân bảo vệ an ninh Tổ quốc năm {year}."
-        )
+        return {"phan_loai": rows, "phan_loai_tong": total}
 
     def _type_words(self, indicator: Indicator, kinds: dict[str, str]) -> str:
         """The unit types of an indicator as officials word them: 'xã, phường, thị trấn'."""
@@ -362,26 +334,6 @@ class Report(Kind):
             })
         return rows
 
-    def _directions(
-        self, indicators: list[Indicator], year: int, kinds: dict[str, str]
-    ) -> list[str]:
-        lines = [
-            f"Tiếp tục xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year + 1}; giữ "
-            "vững các chỉ tiêu đã đạt.",
-        ]
-        below = list(
-            dict.fromkeys(
-                f"{i.label} ({self._type_words(i, kinds)})" for i in indicators if i.met is False
-            )
-        )
-        if below:
-            lines.append(f"Tập trung khắc phục các chỉ tiêu chưa đạt: {'; '.join(below)}.")
-        lines.append(
-            "Nhân rộng các mô hình, điển hình; tổ chức tốt Ngày hội toàn dân bảo vệ an ninh "
-            f"Tổ quốc năm {year + 1}."
-        )
-        return lines
-
 
 def names(units: list[Unit]) -> str:
     """Units' names in Vietnamese order, joined by commas (short lists such as model units)."""
@@ -396,8 +348,9 @@ def display_name(unit: Unit) -> str:
 
 
 def _share(part: int, whole: int) -> str:
+    """A share as a percentage, or '' when there is no unit to count (the template says so)."""
     shown = display_share(part, whole)
-    return "không có đơn vị" if shown is None else vi.percent(shown)
+    return "" if shown is None else vi.percent(shown)
 
 
 KIND = Report()

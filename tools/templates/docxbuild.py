@@ -2,6 +2,8 @@
 
 Each template is built from code so its formatting (A4, margins, Times New Roman in every
 script slot, sizes per part) is exact and reviewable; officials may still edit the .docx in Word.
+Every sentence that does not depend on data is literal text written here or in the builders;
+a kind's context brings data only (names, counts, dates, lists, yes/no flags).
 """
 
 from __future__ import annotations
@@ -314,11 +316,17 @@ def title_block(
     bottom_rule(rule, indent_cm=(TEXT_WIDTH_CM - 3.0) / 2)
 
 
+# The province's plan, cited by every document (its parts are data: common.plan_ref).
+PLAN = ("Kế hoạch số {{ ke_hoach.so }} ngày {{ ke_hoach.ngay }} của {{ ke_hoach.co_quan }} về "
+        "{{ ke_hoach.trich_yeu }}")
+
+
 def can_cu(doc, tag: str = "can_cu"):
-    """The căn cứ lines: italic, each from the list (the context adds the ';' and '.' endings)."""
+    """The căn cứ lines (italic): 'Căn cứ …;' for each basis, the province's plan last."""
     body(doc, f"{{%p for dong in {tag} %}}", italic=True)
-    body(doc, "{{ dong }}", italic=True)
+    body(doc, "Căn cứ {{ dong }};", italic=True)
     body(doc, "{%p endfor %}", italic=True)
+    body(doc, f"Căn cứ {PLAN}.", italic=True)
 
 
 def signature_block(doc, left_width_cm: float = 7.5):
@@ -330,12 +338,27 @@ def signature_block(doc, left_width_cm: float = 7.5):
     return table.rows[0].cells
 
 
-def noi_nhan(cell):
-    """'Nơi nhận:' (12 pt bold italic) and the recipients (11 pt), last '- Lưu: VT, ….'."""
+# The classification thresholds used (data: common.thresholds), as every document states them.
+THRESHOLDS = ("Xuất sắc từ {{ nguong.xuat_sac }} điểm; Khá từ {{ nguong.kha }} đến dưới "
+              "{{ nguong.xuat_sac }} điểm; Trung bình từ {{ nguong.trung_binh }} đến dưới "
+              "{{ nguong.kha }} điểm; Yếu dưới {{ nguong.trung_binh }} điểm")
+STANDARD = "“An toàn về an ninh, trật tự”"
+
+
+# One recipient: the body, then why it receives the document.
+RECIPIENT = ("- {{ dong.ten }}{% if dong.de == 'bao_cao' %} (để báo cáo){% elif dong.de == "
+             "'thuc_hien' %} (để thực hiện){% elif dong.de == 'phoi_hop' %} (để phối hợp)"
+             "{% endif %};")
+
+
+def noi_nhan(cell, closing: tuple[str, ...] = ("- Lưu: VT.",)):
+    """'Nơi nhận:' (12 pt bold italic), the recipients (11 pt), then the closing lines."""
     para(cell, "Nơi nhận:", size=12, bold=True, italic=True, before=6)
     para(cell, "{%p for dong in noi_nhan %}", size=11)
-    para(cell, "{{ dong }}", size=11)
+    para(cell, RECIPIENT, size=11)
     para(cell, "{%p endfor %}", size=11)
+    for line in closing:
+        para(cell, line, size=11)
 
 
 def signer(cell, prefix: str = "ky"):

@@ -2,7 +2,8 @@
 
 The report (BÁO CÁO) carries the results, the scoring-sheet table, the standard result and the
 proposed classification (the minutes of the review meeting are a kind of their own: minutes.py).
-Khu dân cư use the residential-area header (no number, "UBND XÃ …" above the issuer).
+Khu dân cư use the residential-area header (no number, "UBND XÃ …" above the issuer). Every
+sentence is literal text here; the context brings names, dates, scores and yes/no flags.
 """
 
 from __future__ import annotations
@@ -36,26 +37,39 @@ def _scoring_table(doc) -> None:
 
 def _report(doc, residential: bool) -> None:
     d.nd30_header(doc, superior=True, number=not residential)
-    d.title_block(doc, "BÁO CÁO")
+    d.title_block(
+        doc, "BÁO CÁO",
+        "Kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} và đề nghị "
+        "xếp loại",
+    )
     d.can_cu(doc)
-    d.body(doc, "{{ mo_dau }}")
+    d.body(doc, "{{ don_vi_dau_cau }} báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an "
+                "ninh Tổ quốc năm {{ nam }} (kỳ đánh giá từ ngày {{ ky_tu }} đến ngày "
+                "{{ ky_den }}) như sau:")
     d.heading(doc, "I. KẾT QUẢ THỰC HIỆN PHONG TRÀO")
-    d.body(doc, "{%p for dong in ket_qua %}")
-    d.body(doc, "{{ loop.index }}. {{ dong }}")
-    d.body(doc, "{%p endfor %}")
+    d.body(doc, "1. Về đăng ký: {{ don_vi }} {% if dang_ky %}đã{% else %}không{% endif %} đăng ký "
+                "xây dựng đạt tiêu chuẩn " + d.STANDARD + " năm {{ nam }}.")
+    d.body(doc, "2. Về Ngày hội toàn dân bảo vệ an ninh Tổ quốc: {% if to_chuc_ngay_hoi %}đã"
+                "{% else %}không{% endif %} tổ chức Ngày hội năm {{ nam }} ({{ ngay_hoi }}).")
+    d.body(doc, "3. Về tự chấm điểm: tổng điểm tự chấm đạt {{ tong_diem }}/100 điểm (chi tiết tại "
+                "bảng tự chấm điểm dưới đây).")
     d.heading(doc, "II. BẢNG TỰ CHẤM ĐIỂM")
-    d.body(doc, "{{ bang_diem_dan }}")
+    d.body(doc, "Kết quả tự chấm điểm theo bảng chấm điểm 100 điểm của {{ ban_chi_dao }}:")
     _scoring_table(doc)
     d.para(doc, "", size=6)
     d.heading(doc, "III. TỰ ĐÁNH GIÁ VÀ ĐỀ NGHỊ")
-    d.body(doc, "1. Tiêu chuẩn “An toàn về an ninh, trật tự”: {{ tieu_chuan }}.")
+    d.body(doc, "1. Tiêu chuẩn " + d.STANDARD + ": {% if not dang_ky %}Chưa đạt (không đăng ký "
+                "xây dựng tiêu chuẩn){% elif dat_chuan %}Đạt{% else %}Chưa đạt{% endif %}.")
     d.body(
         doc,
         "2. Đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}: "
         "{{ xep_loai }}.",
     )
-    d.body(doc, "{{ nguong }}", italic=True)
-    d.body(doc, "{{ ket_luan }}./.")
+    d.body(doc, "Xếp loại {% if xep_loai_tinh %}được tính từ tổng điểm tự chấm{% else %}do đơn vị "
+                "đề nghị, phù hợp với tổng điểm{% endif %} theo ngưỡng: " + d.THRESHOLDS + ".",
+           italic=True)
+    d.body(doc, "{{ don_vi_dau_cau }} kính đề nghị {{ cap_tren }} xem xét, công nhận kết quả đánh "
+                "giá, xếp loại phong trào năm {{ nam }}./.")
     left, right = d.signature_block(doc)
     d.noi_nhan(left)
     d.signer(right)

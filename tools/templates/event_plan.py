@@ -208,7 +208,7 @@ def build() -> dict:
         d.body(doc, f'{{%p set thanh_vien = "{members}" %}}'),
         d.body(doc, f"{{%p set bao_ve = {guard} %}}"),
     ))
-    d.body(doc, "Thực hiện {{ ke_hoach }}, {{ co_quan }} xây dựng Kế hoạch tổ chức Ngày hội toàn "
+    d.body(doc, "Thực hiện " + d.PLAN + ", {{ co_quan }} xây dựng Kế hoạch tổ chức Ngày hội toàn "
                 "dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi_ngan }}) năm {{ nam }} như sau:")
 
     d.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")

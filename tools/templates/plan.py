@@ -50,8 +50,10 @@ OWN_TARGETS = [
 
 # Who a subordinates' target is about: '100% (04/04) thôn, làng' for one kind of unit,
 # '100% xã, phường (03/03) và cơ sở giáo dục (02/02)' for several.
-WHO = ("{{ ct.muc }} {% if ct.phan|length == 1 %}({{ ct.phan[0].so }}) {{ ct.phan[0].loai }}"
-       "{% else %}{% for p in ct.phan %}{{ p.loai }} ({{ p.so }}){% if loop.revindex == 2 %} và "
+WHO = ("{% if ct.tren %}Trên {% endif %}{{ ct.muc }} {% if ct.phan|length == 1 %}("
+       "{% if ct.phan[0].it_nhat %}ít nhất {% endif %}{{ ct.phan[0].so }}) {{ ct.phan[0].loai }}"
+       "{% else %}{% for p in ct.phan %}{{ p.loai }} ({% if p.it_nhat %}ít nhất {% endif %}"
+       "{{ p.so }}){% if loop.revindex == 2 %} và "
        "{% elif not loop.last %}, {% endif %}{% endfor %}{% endif %}")
 
 # The targets of the units below, one paragraph per target, with counts.
@@ -251,7 +253,8 @@ def _closing(doc) -> None:
 def _state():
     doc = d.new_document()
     d.nd30_header(doc, superior=True, number=True)
-    d.title_block(doc, "KẾ HOẠCH")
+    d.title_block(doc, "KẾ HOẠCH",
+                  "Xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}")
     d.can_cu(doc)
     d.body(doc, "{{ ten }} ban hành Kế hoạch xây dựng phong trào "
                 "toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} " + WHERE + " như sau:")
@@ -287,9 +290,11 @@ def _state():
 def _party():
     doc = d.new_document()
     d.party_header(doc)
-    d.title_block(doc, "NGHỊ QUYẾT", title_size=16)
+    d.title_block(doc, "NGHỊ QUYẾT",
+                  "về lãnh đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}",
+                  title_size=16)
     d.can_cu(doc)
-    d.body(doc, "Thực hiện {{ ke_hoach_tinh }}, {{ cap_uy }} ban hành Nghị quyết về lãnh đạo xây "
+    d.body(doc, "Thực hiện " + d.PLAN + ", {{ cap_uy }} ban hành Nghị quyết về lãnh đạo xây "
                 "dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} " + WHERE
                 + " như sau:")
     d.heading(doc, "I. MỤC TIÊU, YÊU CẦU")
@@ -318,7 +323,7 @@ def _party():
                 "trong năm {{ nam }}./.")
     d.para(doc, "", size=8)
     left, right = d.signature_block(doc)
-    d.noi_nhan(left)
+    d.noi_nhan(left, ("- Các chi bộ trực thuộc;", "- Lưu Văn phòng {{ cap_uy_loai }}."))
     d.signer(right)
     return doc
 

@@ -1,14 +1,120 @@
-"""Build pledge.docx (Nghị định 30 form) and pledge-khu-dan-cu.docx (residential-area form)."""
+"""Build pledge.docx (Nghị định 30 form) and pledge-khu-dan-cu.docx (residential-area form).
+
+The commitments are numbered paragraphs of literal text: households' in the residential form;
+in pledge.docx one list per kind of unit under `{%p if loai … %}`, so an edit of a commitment
+in Word shows in every pledge of that kind.
+"""
 
 from __future__ import annotations
 
 from tools.templates import docxbuild as d
 
+# The commitments by kind of unit (domain §7: law, security offences, social evils, residence,
+# reporting crime and self-management, fire and traffic safety, conciliation).
+HOUSEHOLDS = [
+    "Chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước, "
+    "quy ước, hương ước của {{ dia_ban }} và các quy định của địa phương.",
+    "Không tham gia, không tiếp tay cho các hoạt động xâm phạm an ninh quốc gia; không nghe "
+    "theo, không tuyên truyền, tụ tập, khiếu kiện trái pháp luật, truyền đạo trái phép.",
+    "Không vi phạm pháp luật, không phạm tội; không mua bán, tàng trữ, sử dụng trái phép chất "
+    "ma túy; không tham gia đánh bạc, mại dâm, cho vay nặng lãi và các tệ nạn xã hội khác.",
+    "Thực hiện đúng quy định về đăng ký, quản lý cư trú; khai báo tạm trú, lưu trú, tạm vắng "
+    "đầy đủ, kịp thời.",
+    "Tích cực phát hiện, tố giác tội phạm, người vi phạm pháp luật; tham gia tổ tự quản, tổ "
+    "bảo vệ an ninh, trật tự ở cơ sở.",
+    "Chấp hành quy định về phòng cháy, chữa cháy và trật tự, an toàn giao thông; không tàng "
+    "trữ, sử dụng vũ khí, vật liệu nổ, công cụ hỗ trợ, pháo trái phép.",
+    "Giải quyết mâu thuẫn, tranh chấp trong cộng đồng bằng hòa giải ở cơ sở, không để phát "
+    "sinh thành vụ việc phức tạp về an ninh, trật tự.",
+    "Tham gia đầy đủ các hoạt động của phong trào toàn dân bảo vệ an ninh Tổ quốc và Ngày hội "
+    "toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}).",
+]
+
+AGENCIES = [
+    "Quán triệt, chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của "
+    "Nhà nước và nội quy, quy chế của {{ ten }}.",
+    "Không để cán bộ, công chức, viên chức, người lao động tham gia hoạt động xâm phạm an ninh "
+    "quốc gia; bảo vệ bí mật nhà nước, bảo vệ tài sản và an ninh nội bộ của đơn vị.",
+    "Không để cán bộ, công chức, viên chức, người lao động vi phạm pháp luật, phạm tội, mua bán, "
+    "tàng trữ, sử dụng trái phép chất ma túy, đánh bạc hoặc mắc các tệ nạn xã hội khác.",
+    "Thực hiện đúng quy định về cư trú; phối hợp với Công an nơi cư trú quản lý người lao động "
+    "của đơn vị.",
+    "Chủ động phát hiện, tố giác tội phạm; duy trì hoạt động của tổ bảo vệ, lực lượng tự quản "
+    "về an ninh, trật tự tại đơn vị.",
+    "Chấp hành quy định về phòng cháy, chữa cháy, an toàn lao động và trật tự, an toàn giao "
+    "thông; không điều khiển phương tiện sau khi đã uống rượu, bia.",
+    "Giải quyết mâu thuẫn, khiếu nại nội bộ bằng đối thoại, hòa giải; không để xảy ra khiếu "
+    "kiện đông người, đình công, ngừng việc trái pháp luật.",
+    "Đăng ký và phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {{ nam }}; tổ chức kỷ "
+    "niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}).",
+]
+
+GOVERNMENTS = [
+    "Lãnh đạo, chỉ đạo thực hiện nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật "
+    "của Nhà nước về bảo vệ an ninh, trật tự trên địa bàn {{ dia_ban }}.",
+    "Chủ động nắm tình hình, không để bị động, bất ngờ; không để xảy ra hoạt động xâm phạm an "
+    "ninh quốc gia, tụ tập đông người, khiếu kiện phức tạp trên địa bàn.",
+    "Kiềm chế, làm giảm tội phạm và tệ nạn ma túy, cờ bạc, mại dâm; không để phát sinh tụ điểm "
+    "phức tạp về an ninh, trật tự.",
+    "Thực hiện tốt công tác đăng ký, quản lý cư trú; quản lý chặt chẽ vũ khí, vật liệu nổ, "
+    "công cụ hỗ trợ.",
+    "Củng cố, duy trì hoạt động của các tổ tự quản, tổ bảo vệ an ninh, trật tự ở cơ sở; động "
+    "viên Nhân dân tố giác tội phạm.",
+    "Bảo đảm phòng cháy, chữa cháy và trật tự, an toàn giao thông; giải quyết mâu thuẫn, tranh "
+    "chấp bằng hòa giải ở cơ sở.",
+    "Chỉ đạo 100% khu dân cư, cơ quan, cơ sở giáo dục đăng ký tiêu chuẩn “An toàn về an ninh, "
+    "trật tự” năm {{ nam }} và tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc "
+    "({{ ngay_hoi }}).",
+]
+
+SCHOOLS = [
+    "Quán triệt, chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của "
+    "Nhà nước và nội quy, quy chế của {{ ten }}.",
+    "Không để cán bộ, giáo viên, nhân viên, học sinh, sinh viên tham gia hoạt động xâm phạm "
+    "an ninh quốc gia, tụ tập, gây rối trái pháp luật.",
+    "Không để cán bộ, giáo viên, học sinh, sinh viên sử dụng trái phép chất ma túy, đánh bạc, "
+    "mắc các tệ nạn xã hội; không để xảy ra bạo lực học đường.",
+    "Thực hiện đúng quy định về cư trú; phối hợp với gia đình và Công an nơi cư trú quản lý "
+    "học sinh, sinh viên ở trọ.",
+    "Tích cực phát hiện, tố giác tội phạm; xây dựng và duy trì tổ an ninh, trật tự trong nhà "
+    "trường.",
+    "Chấp hành quy định về phòng cháy, chữa cháy và trật tự, an toàn giao thông; 100% học "
+    "sinh, sinh viên đội mũ bảo hiểm khi đi mô tô, xe máy, xe đạp điện.",
+    "Giữ gìn an toàn trên không gian mạng; không đăng tải, chia sẻ thông tin sai sự thật, "
+    "xúc phạm người khác.",
+    "Đăng ký và phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {{ nam }}; tổ chức kỷ "
+    "niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}).",
+]
+
+# Which list each kind of unit signs in pledge.docx (khu dân cư have their own template).
+BY_TYPE = (
+    ("loai in ('huyen', 'xa')", GOVERNMENTS),
+    ("loai in ('co_quan', 'doanh_nghiep')", AGENCIES),
+    ("loai == 'co_so_giao_duc'", SCHOOLS),
+)
+
+
+def _numbered(doc, items: list[str]) -> None:
+    """Fixed numbered paragraphs (1., 2., …) that an official edits as plain text."""
+    for number, text in enumerate(items, start=1):
+        d.body(doc, f"{number}. {text}")
+
+
+def _commitments(doc, residential: bool) -> None:
+    if residential:
+        _numbered(doc, HOUSEHOLDS)
+        return
+    for index, (condition, items) in enumerate(BY_TYPE):
+        d.body(doc, f"{{%p {'if' if index == 0 else 'elif'} {condition} %}}")
+        _numbered(doc, items)
+    d.body(doc, "{%p endif %}")
+
 
 def _build(residential: bool):
     doc = d.new_document()
     d.nd30_header(doc, superior=True, number=False)
-    d.title_block(doc, "BẢN CAM KẾT")
+    d.title_block(doc, "BẢN CAM KẾT",
+                  "Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}")
     d.can_cu(doc)
     d.body(doc, "Hôm nay, {{ ngay_ky }}, chúng tôi gồm:")
     d.body(doc, "1. Bên nhận cam kết: {{ ben_nhan.ten }}", bold=True)
@@ -32,9 +138,7 @@ def _build(residential: bool):
             doc,
             "{{ ben_cam_ket.ten }} cam kết trong năm {{ nam }} thực hiện tốt các nội dung sau:",
         )
-    d.body(doc, "{%p for noi_dung in cam_ket %}")
-    d.body(doc, "{{ loop.index }}. {{ noi_dung }}")
-    d.body(doc, "{%p endfor %}")
+    _commitments(doc, residential)
     d.body(
         doc,
         "Bản cam kết có giá trị đến hết ngày 31 tháng 12 năm {{ nam }}, được lập thành 02 bản, "

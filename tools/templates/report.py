@@ -3,7 +3,8 @@
 I. situation; II. results (registration and recognition, classification with its thresholds,
 model units, Ngày hội, the indicator table and the chart); III. shortcomings; IV. directions;
 V. proposals; then the appendices (Phụ lục): units below target, grouped by indicator, and
-units proposed for awards, each with the unit above it (names such as "Thôn 1" repeat).
+units proposed for awards, each with the unit above it (names such as "Thôn 1" repeat). Every
+sentence is literal text here; the context brings counts, shares, names and lists.
 """
 
 from __future__ import annotations
@@ -17,13 +18,17 @@ def _loop(doc, items: str, text: str = "{{ dong }}", **kw) -> None:
     d.body(doc, "{%p endfor %}", **kw)
 
 
-def _rows(doc, widths: list[float], header: list[str], items: str, cells: list[str]) -> None:
-    """A bordered table whose data rows repeat over a list of the context."""
+def _rows(
+    doc, widths: list[float], header: list[str], items: str, cells: list[str],
+    total: list[str] | None = None,
+) -> None:
+    """A bordered table whose data rows repeat over a list of the context, and a total row."""
     table = d.grid_table(doc, widths, header, size=12)
     for texts in (
         [f"{{%tr for r in {items} %}}", *[""] * (len(cells) - 1)],
         cells,
         ["{%tr endfor %}", *[""] * (len(cells) - 1)],
+        *([total] if total else []),
     ):
         row = table.add_row().cells
         for index, (cell, text) in enumerate(zip(row, texts)):
@@ -32,13 +37,18 @@ def _rows(doc, widths: list[float], header: list[str], items: str, cells: list[s
             cell._tc.remove(cell.paragraphs[0]._p)
 
 
-STANDARD = "“An toàn về an ninh, trật tự”"
+STANDARD = d.STANDARD
 # What a unit below target lacks, by indicator; the score and level for classification.
 SHORTFALL = (
     '{% if g.ma == "dang_ky" %}Chưa đăng ký{% elif g.ma == "dat_chuan" %}Chưa được công nhận'
     '{% elif g.ma == "dien_hinh" %}Chưa có đơn vị điển hình{% elif g.van_ban %}Chưa có văn bản'
     "{% else %}{{ r.xep_loai }} ({{ r.diem }} điểm){% endif %}"
 )
+
+
+def share(value: str) -> str:
+    """A share, or the words for a share of no units."""
+    return f"{{% if {value} %}}{{{{ {value} }}}}{{% else %}}không có đơn vị{{% endif %}}"
 
 
 def _loop_row(table, tag: str, size: float = 12) -> None:
@@ -129,8 +139,10 @@ def build() -> dict:
     """Return the report template by file name."""
     doc = d.new_document()
     d.nd30_header(doc, superior=True, number=True)
-    d.title_block(doc, "BÁO CÁO")
-    d.body(doc, "{{ mo_dau }}")
+    d.title_block(doc, "BÁO CÁO",
+                  "Tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}")
+    d.body(doc, "Thực hiện " + d.PLAN + ", {{ co_quan }} báo cáo tổng kết phong trào toàn dân "
+                "bảo vệ an ninh Tổ quốc năm {{ nam }} trên địa bàn {{ dia_ban }} như sau:")
     d.heading(doc, "I. ĐẶC ĐIỂM, TÌNH HÌNH")
     d.body(
         doc,
@@ -143,8 +155,9 @@ def build() -> dict:
         doc,
         "dang_ky",
         "- {{ dong.loai }}: {{ dong.dang_ky }}/{{ dong.tong }} đơn vị đăng ký "
-        "({{ dong.ty_le_dang_ky }}); {{ dong.cong_nhan }}/{{ dong.dang_ky }} đơn vị đã đăng ký "
-        f"được công nhận đạt tiêu chuẩn {STANDARD} ({{{{ dong.ty_le_cong_nhan }}}}).",
+        "(" + share("dong.ty_le_dang_ky") + "); {{ dong.cong_nhan }}/{{ dong.dang_ky }} đơn vị "
+        f"đã đăng ký được công nhận đạt tiêu chuẩn {STANDARD} ("
+        + share("dong.ty_le_cong_nhan") + ").",
     )
     d.optional(
         doc,
@@ -153,7 +166,8 @@ def build() -> dict:
         f"{STANDARD} (Thông tư số 124/2021/TT-BCA), chỉ được đánh giá, phân loại phong trào.",
     )
     d.heading(doc, "2. Đánh giá, phân loại phong trào")
-    d.body(doc, "{{ phan_loai_dan }}")
+    d.body(doc, "Kết quả tự chấm điểm, bình xét, phân loại phong trào của {{ so_cham_diem }} đơn "
+                "vị trực thuộc:")
     _rows(
         doc,
         [4.2, 2.2, 2.2, 2.4, 2.2, 2.3],
@@ -167,15 +181,29 @@ def build() -> dict:
             "{{ r.yeu }}",
             "{{ r.tong }}",
         ],
+        ["Tổng cộng", *(f"{{{{ phan_loai_tong.{k} }}}}"
+                        for k in ("xuat_sac", "kha", "trung_binh", "yeu", "tong"))],
     )
     d.para(doc, "", size=6)
-    d.body(doc, "{{ nguong }}", italic=True)
+    d.optional(doc, "tinh_tu_diem",
+               "Xếp loại của {{ tinh_tu_diem }} đơn vị không ghi mức xếp loại được tính từ tổng "
+               "điểm tự chấm theo ngưỡng: " + d.THRESHOLDS + "; xếp loại các đơn vị còn lại đã "
+               "được đối chiếu với cùng ngưỡng.", italic=True)
+    d.optional(doc, "not tinh_tu_diem",
+               "Mọi mức xếp loại đã được đối chiếu với điểm tự chấm theo ngưỡng: "
+               + d.THRESHOLDS + ".", italic=True)
     d.heading(doc, "3. Xây dựng mô hình, điển hình")
-    _loop(doc, "dien_hinh")
+    d.optional(doc, "dien_hinh",
+               "Xây dựng được {{ so_dien_hinh }} đơn vị điển hình về phong trào toàn dân bảo vệ "
+               "an ninh Tổ quốc: {{ dien_hinh }}.")
+    d.optional(doc, "not dien_hinh",
+               "Chưa có đơn vị điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc.")
     d.heading(doc, "4. Ngày hội toàn dân bảo vệ an ninh Tổ quốc")
-    d.body(doc, "{{ ngay_hoi }}")
+    d.body(doc, "{{ ngay_hoi.to_chuc }}/{{ ngay_hoi.tong }} đơn vị (" + share("ngay_hoi.ty_le")
+                + ") tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}.")
     d.heading(doc, "5. Kết quả thực hiện các chỉ tiêu")
-    d.body(doc, "{{ chi_so_dan }}")
+    d.body(doc, "Đối chiếu với các chỉ tiêu của " + d.PLAN + " (tỷ lệ tính trên số đơn vị của "
+                "từng loại):")
     _rows(
         doc,
         [1.2, 4.6, 2.6, 1.9, 1.9, 2.1, 2.2],
@@ -217,7 +245,13 @@ def build() -> dict:
     )
     d.optional(doc, "not ton_tai", "- Các chỉ tiêu có số liệu đều đạt so với kế hoạch.")
     d.heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam_sau }}")
-    _loop(doc, "phuong_huong", "- {{ dong }}")
+    d.body(doc, "- Tiếp tục xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam_sau }}; "
+                "giữ vững các chỉ tiêu đã đạt.")
+    d.optional(doc, "chua_dat",
+               "- Tập trung khắc phục các chỉ tiêu chưa đạt: {% for c in chua_dat %}"
+               "{{ c.chi_tieu }} ({{ c.loai }}){% if not loop.last %}; {% endif %}{% endfor %}.")
+    d.body(doc, "- Nhân rộng các mô hình, điển hình; tổ chức tốt Ngày hội toàn dân bảo vệ an ninh "
+                "Tổ quốc năm {{ nam_sau }}.")
     d.heading(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ")
     d.optional(
         doc,
@@ -231,7 +265,8 @@ def build() -> dict:
         "not pl_khen",
         "- Đề nghị {{ cap_tren }} tiếp tục hướng dẫn, hỗ trợ các đơn vị chưa đạt.",
     )
-    d.body(doc, "{{ ket_thuc }}./.")
+    d.body(doc, "Trên đây là báo cáo tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+                "{{ nam }} của {{ co_quan }}./.")
     left, right = d.signature_block(doc)
     d.noi_nhan(left)
     d.signer(right)
