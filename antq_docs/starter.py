@@ -196,7 +196,9 @@ def _header(sheet, row: int, labels: list[str]) -> None:
         cell = sheet.cell(row=row, column=index, value=label)
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = max(12, len(label) + 4)
-    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+    # By name: asking the sheet for the cell below would create it, and rows are appended
+    # after the last cell that exists.
+    sheet.freeze_panes = f"A{row + 1}"
 
 
 def _choice(sheet, column: str, first: int, formula: str, prompt: str) -> None:
