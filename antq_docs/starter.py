@@ -36,22 +36,27 @@ ROSTER_FILES = {
 }
 # The sample's target naming KT-01 (Thành phố Kon Tum): the starter's small tree has no such
 # unit, and a target naming an absent unit is warned about on every run.
-_NAMED_TARGET = """  - ma: dien_hinh                # chỉ tiêu riêng của đơn vị được nêu tên (don_vi: mã đơn vị)
-    noi_dung: >-
-      Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình, kiểu mẫu về an ninh, trật tự
-      và văn minh đô thị
-    don_vi: [KT-01]
-    so_luong: 2
-"""
-_NAMED_TARGET_NOTE = """  # Chỉ tiêu giao riêng cho một đơn vị: thêm don_vi (mã đơn vị) và so_luong, ví dụ
-  # - ma: dien_hinh
-  #   noi_dung: Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình
-  #   don_vi: [KT-01]
-  #   so_luong: 2
-"""
-_HEADER = """# Tệp kế hoạch năm do `antq-docs init` tạo: bản sao kế hoạch mẫu Kon Tum 2025, dùng với các
-# tệp danh sách và kết quả cùng thư mục. Sửa cho đúng tỉnh, năm và kế hoạch của mình.
-"""
+_NAMED_TARGET = (
+    "  - ma: dien_hinh                "
+    "# chỉ tiêu riêng của đơn vị được nêu tên (don_vi: mã đơn vị)\n"
+    "    noi_dung: >-\n"
+    "      Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình, kiểu mẫu về an ninh, "
+    "trật tự\n"
+    "      và văn minh đô thị\n"
+    "    don_vi: [KT-01]\n"
+    "    so_luong: 2\n"
+)
+_NAMED_TARGET_NOTE = (
+    "  # Chỉ tiêu giao riêng cho một đơn vị: thêm don_vi (mã đơn vị) và so_luong, ví dụ\n"
+    "  # - ma: dien_hinh\n"
+    "  #   noi_dung: Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình\n"
+    "  #   don_vi: [KT-01]\n"
+    "  #   so_luong: 2\n"
+)
+_HEADER = (
+    "# Tệp kế hoạch năm do `antq-docs init` tạo: bản sao kế hoạch mẫu Kon Tum 2025, dùng với\n"
+    "# các tệp danh sách và kết quả cùng thư mục. Sửa cho đúng tỉnh, năm và kế hoạch của mình.\n"
+)
 
 # One example unit of each type, as officials type them (Loại in words). Codes, names and
 # holders are those of the bundled sample; the holders' names there are invented.

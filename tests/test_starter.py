@@ -75,7 +75,7 @@ def test_starter_roster_has_a_title_the_headers_and_a_type_list(tmp_path, runner
     july = openpyxl.load_workbook(tmp_path / "danh-sach-quang-ngai.xlsx").worksheets[0]
     rows = list(july.iter_rows(min_row=5, values_only=True))
     assert "Huyện" not in [r[2] for r in rows]
-    assert ("QNG-03", "Xã Đăk Hà", "Xã", "QNG") == rows[1][:4]
+    assert rows[1][:4] == ("QNG-03", "Xã Đăk Hà", "Xã", "QNG")
 
 
 def test_starter_results_agree_with_the_campaign_scoring_sheet(tmp_path, runner):
@@ -144,7 +144,8 @@ def test_init_on_a_file_is_an_error(tmp_path, runner):
     path = tmp_path / "f"
     path.write_text("", "utf-8")
     result = runner.invoke(cli, ["init", str(path)])
-    assert result.exit_code != 0
+    assert result.exit_code == 2
+    assert f"'{path}' là một tệp." in result.stderr
     assert path.read_text("utf-8") == ""
 
 
