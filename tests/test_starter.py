@@ -56,6 +56,15 @@ def test_init_then_generate_all_inside_the_folder_writes_every_kind(tmp_path, ru
     plan = dh.full_text(dh.open_docx(out / "plan" / "KT-02-02.docx"))
     assert "Ủy ban nhân dân huyện Đăk Hà" in plan
 
+    # The same folder serves the other commands: every required document is there, and the
+    # year report reads ket-qua.xlsx without being told.
+    result = runner.invoke(cli, ["check", "--docs", "out"])
+    assert result.exit_code == 0, result.stdout
+    assert "Kết quả: đủ văn bản bắt buộc." in result.stdout
+    result = runner.invoke(cli, ["report", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert "ket-qua.xlsx của thư mục hiện tại" in result.stderr
+
 
 def test_starter_roster_has_a_title_the_headers_and_a_type_list(tmp_path, runner):
     assert runner.invoke(cli, ["init", str(tmp_path)]).exit_code == 0
