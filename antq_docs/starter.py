@@ -11,7 +11,7 @@ Ngày hội plan of July issued by a district that no longer did. Nothing is eve
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -150,7 +150,7 @@ def init(folder: Path) -> InitResult:
     return result
 
 
-def _files(campaign: Campaign) -> Iterator[tuple[str, object]]:
+def _files(campaign: Campaign) -> Iterator[tuple[str, Callable[[], bytes]]]:
     """Each starter file's name and the function making its bytes."""
     yield CAMPAIGN_FILE, lambda: campaign_text().encode("utf-8")
     kon_tum, quang_ngai = ROSTER_FILES.values()
@@ -254,8 +254,11 @@ def _cell(value: str) -> object:
 
 
 def item_scores(items: list[ScoreItem], total: int, event_held: bool) -> dict[str, int]:
-    """Points per item adding up to total, within each maximum, nothing for an item the unit
-    cannot score (the Ngày hội item where none was held); the largest items give way first."""
+    """Points per item adding up to total, each within its maximum.
+
+    An item the unit cannot score (the Ngày hội item where none was held) gets nothing; the
+    largest items give way first, half of each, then whatever is still needed.
+    """
     ceiling = {
         i.id: 0 if i.requires == "ngay_hoi" and not event_held else int(i.max_points)
         for i in items
