@@ -17,6 +17,7 @@ from antq_docs.generate import report as run_report
 from antq_docs.indicators import table_text
 from antq_docs.kinds import REGISTRY
 from antq_docs.lint import lint as run_lint
+from antq_docs.starter import init as run_init
 
 clivi.install()
 
@@ -70,7 +71,8 @@ def _input_options(func):
         "--campaign",
         type=click.Path(path_type=Path),
         metavar="TỆP",
-        help="Tệp kế hoạch năm (YAML). Mặc định: kế hoạch mẫu Kon Tum 2025.",
+        help="Tệp kế hoạch năm (YAML). Mặc định: ke-hoach.yaml của thư mục hiện tại (thư mục "
+        "tạo bằng init), không có thì kế hoạch mẫu Kon Tum 2025.",
     )(func)
     return func
 
@@ -89,12 +91,13 @@ def _results_options(func):
         type=click.Path(path_type=Path),
         metavar="TỆP",
         help="Kết quả cuối năm (CSV hoặc XLSX: Mã đơn vị, Đăng ký, Đạt chuẩn, Điểm, Xếp loại, "
-        "Ngày hội).",
+        "Ngày hội). Mặc định khi không ghi --campaign và --units: ket-qua.xlsx của thư mục "
+        "hiện tại có ke-hoach.yaml, hoặc kết quả mẫu.",
     )(func)
     return func
 
 
-def _load(campaign, units, encoding, sheet, results=None, scores=None):
+def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=False):
     return load_inputs(
         campaign,
         units,
@@ -103,6 +106,7 @@ def _load(campaign, units, encoding, sheet, results=None, scores=None):
         notice=lambda m: click.echo(m, err=True),
         results=results,
         scores=scores,
+        year_end=year_end,
     )
 
 
@@ -162,7 +166,7 @@ def generate(
     evaluation (báo cáo tự đánh giá cuối năm, cần --results), minutes (biên bản họp bình xét,
     cần --results), report (báo cáo tổng kết của đơn vị gốc, cần --results) hoặc all (tất cả).
     """
-    inputs = _load(campaign, units, encoding, sheet, results, scores)
+    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=True)
     kinds, skipped = select_kinds(kind, inputs)
     if skipped:
         click.echo(
@@ -239,11 +243,9 @@ def report(
     number_from,
 ) -> None:
     """Báo cáo tổng kết của một cấp: kết quả so với chỉ tiêu, in ra và ghi tệp .docx."""
-    if results is None:
-        raise click.UsageError("thiếu --results TỆP (kết quả cuối năm).")
     if out is None and output_format == "table":
         out = Path("out")
-    inputs = _load(campaign, units, encoding, sheet, results, scores)
+    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=True)
     result = run_report(inputs, out, level, force=force, number_from=number_from, docs=docs)
     if output_format == "json":
         rows = [i.as_json() for i in result.indicators]
@@ -303,6 +305,23 @@ def lint(paths, output_format) -> None:
     click.echo(report.to_json() if output_format == "json" else report.table())
     if not report.ok:
         click.get_current_context().exit(EXIT_INCOMPLETE)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC")
+def init(folder) -> None:
+    """Tạo thư mục khởi đầu: kế hoạch năm, danh sách đơn vị, kết quả cuối năm mẫu và README.
+
+    Không ghi đè tệp đã có (mã thoát 1 nếu mọi tệp đã có). Sau đó: cd THƯ_MỤC rồi
+    antq-docs generate all.
+    """
+    result = run_init(folder)
+    for path in result.kept:
+        click.echo(f"Giữ nguyên {path}: tệp đã có, không ghi đè.", err=True)
+    for path in result.written:
+        click.echo(f"Đã tạo {path}")
+    click.echo(f"Tiếp theo: cd {folder} && antq-docs generate all (xem {folder / 'README.md'}).",
+               err=True)
 
 
 def main() -> None:

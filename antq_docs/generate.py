@@ -23,6 +23,7 @@ from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import TWO_LEVEL_FROM, Campaign, Results, Roster, Unit
 from antq_docs.output import KEPT, NEW, SIGNED, UNCHANGED, UPDATED, Outcome, OutputFolder
 from antq_docs.render import CompiledTemplate, render_many, source_digest
+from antq_docs.starter import CAMPAIGN_FILE, RESULTS_FILE
 
 Progress = Callable[[int, int], None]
 
@@ -146,18 +147,25 @@ def load_inputs(
     notice: Callable[[str], None] | None = None,
     results: Path | None = None,
     scores: Path | None = None,
+    year_end: bool = False,
 ) -> Inputs:
     """Read and validate the campaign, the roster(s) and the year-end results.
 
-    The rosters are units when given (one roster for the whole year), else the campaign's
-    danh_sach_don_vi, else the bundled sample. Every roster is validated and all findings are
-    reported together. The results are checked against the roster in force on the date of the
-    evaluations (of the report when the campaign dates no evaluation).
+    When neither campaign nor units is named, the campaign is ke-hoach.yaml of the current
+    folder (a folder made by `init`) or else the bundled sample; for a year_end run (generate,
+    report) the results then default to that folder's ket-qua.xlsx, or the sample's results and
+    scores. The rosters are units when given (one roster for the whole year), else the
+    campaign's danh_sach_don_vi, else the bundled sample. Every roster is validated and all
+    findings are reported together. The results are checked against the roster in force on the
+    date of the evaluations (of the report when the campaign dates no evaluation).
     """
     say = notice or (lambda _message: None)
-    used_sample = campaign is None
-    if campaign is None:
+    used_sample = False
+    if campaign is None and units is None:
+        campaign, results, scores, used_sample = _default_inputs(results, scores, year_end, say)
+    elif campaign is None:
         campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
+        used_sample = True
         say(f"Không chỉ định tệp: dùng dữ liệu mẫu {campaign}")
     findings: list[Finding] = []
     loaded_campaign = None
@@ -219,6 +227,32 @@ def load_inputs(
         raise ValidationError(findings, what="Dữ liệu đầu vào")
     assert inputs is not None
     return inputs
+
+
+def _default_inputs(
+    results: Path | None, scores: Path | None, year_end: bool, say: Callable[[str], None]
+) -> tuple[Path, Path | None, Path | None, bool]:
+    """The campaign and results of a run naming neither campaign nor roster, said on stderr.
+
+    A folder made by `init` is used when the current folder has its campaign; else the bundled
+    sample. Results are defaulted only when none were named, so a named file always wins.
+    """
+    default_results = year_end and results is None and scores is None
+    here = Path(CAMPAIGN_FILE)
+    if here.is_file():
+        say(f"Không chỉ định tệp: dùng kế hoạch {CAMPAIGN_FILE} của thư mục hiện tại")
+        if default_results and Path(RESULTS_FILE).is_file():
+            results = Path(RESULTS_FILE)
+            say(f"Không chỉ định tệp: dùng kết quả cuối năm {RESULTS_FILE} của thư mục hiện tại "
+                "(chưa có kết quả thì đổi tên tệp này)")
+        return here, results, scores, False
+    campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
+    say(f"Không chỉ định tệp: dùng dữ liệu mẫu {campaign}")
+    if default_results:
+        results = resources.sample(resources.SAMPLE_RESULTS)
+        scores = resources.sample(resources.SAMPLE_SCORES)
+        say(f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {results} và điểm từng mục {scores}")
+    return campaign, results, scores, True
 
 
 def results_roster(inputs: Inputs) -> Roster:

@@ -26,8 +26,16 @@ def template_path(name: str) -> Path:
 
 SAMPLE_CAMPAIGN = "campaign-kon-tum-2025.yaml"
 SAMPLE_UNITS = "units-kon-tum-2025.csv"
+# The sample's year-end results and per-item scores, used when no input file is named.
+SAMPLE_RESULTS = "results-kon-tum-2025.csv"
+SAMPLE_SCORES = "scores-kon-tum-2025.csv"
 
 
 def sample(name: str) -> Path:
     """Path of a bundled sample input."""
     return data_dir("fixtures") / name
+
+
+def starter_readme() -> str:
+    """The Vietnamese README that `antq-docs init` writes into a starter folder."""
+    return (_PACKAGE / "starter-readme.md").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from antq_docs.cli import cli
+from tests import docx_helpers as dh
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 COMMANDS = [[], *([name] for name in cli.commands)]
@@ -42,14 +43,21 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[0] == f"Không chỉ định tệp: dùng dữ liệu mẫu {SAMPLE_CAMPAIGN}"
+    # The README's first command names no file: the sample's results and scores come too, so
+    # every kind is written, the year-end ones included.
+    assert lines[1] == (
+        f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {FIXTURES / 'results-kon-tum-2025.csv'} "
+        f"và điểm từng mục {FIXTURES / 'scores-kon-tum-2025.csv'}"
+    )
     # The sample campaign lists two rosters (danh_sach_don_vi): Kon Tum, then from 01/7/2025
     # Quảng Ngãi without districts, so Ngày hội plans (01/7/2025) are the merged units'.
-    assert lines[1] == (
+    assert lines[2] == (
         f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {SAMPLE_UNITS.name} từ "
         "01/01/2025; units-quang-ngai-2025-07.csv từ 01/7/2025"
     )
+    assert "Không có --results" not in result.stderr
     assert lines[-1] == (
-        "Xong: 173 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
+        "Xong: 309 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
     )
     assert lines[-2] == (
         "Cảnh báo: KT-10 (Huyện Ia H'Drai): chưa có đơn vị điển hình (cột Điển hình); bản kế "
@@ -57,9 +65,12 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
     )
     counts = {
         k: len(list((tmp_path / "out" / k).glob("*.docx")))
-        for k in ("pledge", "plan", "event-plan")
+        for k in ("pledge", "plan", "event-plan", "evaluation", "minutes", "report")
     }
-    assert counts == {"pledge": 93, "plan": 49, "event-plan": 31}
+    assert counts == {"pledge": 93, "plan": 49, "event-plan": 31, "evaluation": 75,
+                      "minutes": 60, "report": 1}
+    report = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "QNG.docx"))
+    assert "BÁO CÁO" in report and "Tỉnh Quảng Ngãi" in report
     assert not (tmp_path / "out" / "event-plan" / "KT-02.docx").exists()
 
 

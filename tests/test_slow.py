@@ -63,6 +63,19 @@ def test_wheel_carries_templates_and_sample_into_another_environment(tmp_path):
     assert "units-quang-ngai-2025-07.csv từ 01/7/2025" in result.stderr
     assert len(list((elsewhere / "docs" / "pledge").glob("*.docx"))) == 93
     assert (elsewhere / "docs" / "event-plan" / "QNG-03.docx").exists()
+    # The sample's results and scores ship too: the year-end kinds are written.
+    assert "site-packages/antq_docs/fixtures/results-kon-tum-2025.csv" in result.stderr
+    for kind, count in (("evaluation", 75), ("minutes", 60), ("report", 1)):
+        assert len(list((elsewhere / "docs" / kind).glob("*.docx"))) == count
+    # init works from the wheel (its README ships), and generate all runs in the new folder.
+    antq = str(env_dir / "bin" / "antq-docs")
+    subprocess.run([antq, "init", "start"], cwd=elsewhere, check=True, capture_output=True)
+    result = subprocess.run([antq, "generate", "all"], cwd=elsewhere / "start",
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "dùng kế hoạch ke-hoach.yaml của thư mục hiện tại" in result.stderr
+    assert (elsewhere / "start" / "out" / "report" / "QNG.docx").exists()
+    assert "antq-docs init" in (elsewhere / "start" / "README.md").read_text("utf-8")
 
 
 def test_libreoffice_opens_every_template_family(tmp_path, runner):
@@ -265,3 +278,19 @@ def test_report_of_500_units_matches_a_hand_count(tmp_path, runner):
     expected = sorted(c for c, u in units.items() if kind.get(u["Loại"]) in below)
     assert sorted(p.stem for p in (out / "evaluation").glob("*.docx")) == expected
     assert dh.open_docx(out / "report" / "1.docx").inline_shapes[0] is not None
+
+
+def test_render_pictures_writes_page_one_of_every_kind(tmp_path):
+    soffice()
+    from PIL import Image
+
+    from antq_docs.kinds import REGISTRY
+    from tools.render_pictures import render
+
+    written = render(tmp_path)
+    assert sorted(p.name for p in written) == sorted(f"{k}.png" for k in REGISTRY)
+    for path in written:
+        with Image.open(path) as page:
+            # A4 at 60 dpi: 496 x 702 pixels, one page only, in grey levels.
+            assert abs(page.width - 496) <= 2 and abs(page.height - 702) <= 2
+            assert page.mode == "L"

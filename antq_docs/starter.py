@@ -1,0 +1,325 @@
+"""`antq-docs init`: a starter folder a new user fills in and runs `generate all` in at once.
+
+The folder holds the campaign (a copy of the bundled sample, Kon Tum 2025, with its comments),
+the rosters it names by period as Excel workbooks (a small tree, one example unit of every
+type), the year-end results workbook with its "Bảng điểm" sheet, and a README in Vietnamese.
+The sample year has two rosters because the district level ended on 01/7/2025: a one-roster
+starter would have either a plan of March 2025 issued by a body that did not yet exist or a
+Ngày hội plan of July issued by a district that no longer did. Nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from antq_docs import resources
+from antq_docs.errors import OutputError
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.results import COLUMNS as RESULT_COLUMNS
+from antq_docs.inputs.results import SCORE_COLUMNS, SCORES_SHEET
+from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
+from antq_docs.model import LEVELS, TYPE_LABELS, Campaign, ScoreItem
+
+# The names `generate` looks for in the current folder when no input file is named.
+CAMPAIGN_FILE = "ke-hoach.yaml"
+RESULTS_FILE = "ket-qua.xlsx"
+README_FILE = "README.md"
+# The rosters the starter campaign lists in danh_sach_don_vi, with the sample's file they
+# replace: the Kon Tum tree from 01/01/2025, the Quảng Ngãi tree (no districts) from 01/7/2025.
+ROSTER_FILES = {
+    "units-kon-tum-2025.csv": "danh-sach-kon-tum.xlsx",
+    "units-quang-ngai-2025-07.csv": "danh-sach-quang-ngai.xlsx",
+}
+# The sample's target naming KT-01 (Thành phố Kon Tum): the starter's small tree has no such
+# unit, and a target naming an absent unit is warned about on every run.
+_NAMED_TARGET = (
+    "  - ma: dien_hinh                "
+    "# chỉ tiêu riêng của đơn vị được nêu tên (don_vi: mã đơn vị)\n"
+    "    noi_dung: >-\n"
+    "      Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình, kiểu mẫu về an ninh, "
+    "trật tự\n"
+    "      và văn minh đô thị\n"
+    "    don_vi: [KT-01]\n"
+    "    so_luong: 2\n"
+)
+_NAMED_TARGET_NOTE = (
+    "  # Chỉ tiêu giao riêng cho một đơn vị: thêm don_vi (mã đơn vị) và so_luong, ví dụ\n"
+    "  # - ma: dien_hinh\n"
+    "  #   noi_dung: Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình\n"
+    "  #   don_vi: [KT-01]\n"
+    "  #   so_luong: 2\n"
+)
+_HEADER = (
+    "# Tệp kế hoạch năm do `antq-docs init` tạo: bản sao kế hoạch mẫu Kon Tum 2025, dùng với\n"
+    "# các tệp danh sách và kết quả cùng thư mục. Sửa cho đúng tỉnh, năm và kế hoạch của mình.\n"
+)
+
+# One example unit of each type, as officials type them (Loại in words). Codes, names and
+# holders are those of the bundled sample; the holders' names there are invented.
+_KON_TUM = [
+    ("KT", "Tỉnh Kon Tum", "Tỉnh", "", "Hoàng Quang Bình", "Chủ tịch UBND tỉnh", "", "", "UBND"),
+    ("KT-02", "Huyện Đăk Hà", "Huyện", "KT", "Trương Xuân Tuấn", "Chủ tịch UBND huyện", "", "",
+     "UBND"),
+    ("KT-02-02", "Xã Hà Mòn", "Xã", "KT-02", "Hồ Xuân Vinh", "Chủ tịch UBND xã", "", "x",
+     "UBND"),
+    ("KT-02-02-01", "Thôn 1", "Thôn", "KT-02-02", "Lê Văn Phong", "Trưởng thôn", "274", "", ""),
+    ("KT-CQ-01", "Sở Tư pháp", "Cơ quan", "KT", "Bùi Hữu Long", "Giám đốc", "", "", "STP"),
+    ("KT-DN-05", "Công ty Cổ phần Cao su Kon Tum", "Doanh nghiệp", "KT", "Đinh Quang An",
+     "Tổng Giám đốc", "", "", "CSKT"),
+    ("KT-GD-06", "Trường Phổ thông Dân tộc nội trú tỉnh", "Trường", "KT", "Trương Xuân Quân",
+     "Hiệu trưởng", "", "", "PTDTNT"),
+]
+_QUANG_NGAI = [
+    ("QNG", "Tỉnh Quảng Ngãi", "Tỉnh", "", "Nguyễn Văn Thành", "Chủ tịch UBND tỉnh", "", "",
+     "UBND"),
+    ("QNG-03", "Xã Đăk Hà", "Xã", "QNG", "Hồ Xuân Vinh", "Chủ tịch UBND xã", "", "x", "UBND"),
+    ("KT-02-02-01", "Thôn 1", "Thôn", "QNG-03", "Lê Văn Phong", "Trưởng thôn", "274", "", ""),
+    ("KT-CQ-01", "Sở Tư pháp", "Cơ quan", "QNG", "Bùi Hữu Long", "Giám đốc", "", "", "STP"),
+    ("KT-DN-05", "Công ty Cổ phần Cao su Kon Tum", "Doanh nghiệp", "QNG", "Đinh Quang An",
+     "Tổng Giám đốc", "", "", "CSKT"),
+    ("KT-GD-06", "Trường Phổ thông Dân tộc nội trú tỉnh", "Trường", "QNG", "Trương Xuân Quân",
+     "Hiệu trưởng", "", "", "PTDTNT"),
+]
+_ROSTER_KEYS = ("ma", "ten", "loai", "cap_tren", "nguoi_dung_dau", "chuc_vu", "so_ho",
+                "dien_hinh", "ky_hieu")
+# The province's own place name for its date line, once it is Quảng Ngãi (the campaign's
+# dia_danh stays Kon Tum, the province of the year's first documents).
+_PLACE = {"QNG": "Quảng Ngãi"}
+
+# Year-end results of the units under the root of the roster in force on the evaluations'
+# date (Quảng Ngãi): code, registered, recognised, score, held the Ngày hội, and the review
+# meeting's secretary, attendance and votes for (left empty: the minutes leave dotted lines).
+# The commune is recognised: its one village registered and was recognised (Thông tư 124).
+_RESULTS = [
+    ("QNG-03", "có", "đạt", 82, "có", "Nguyễn Thị Hoa", "25", "24"),
+    ("KT-02-02-01", "có", "đạt", 84, "có", "", "", ""),
+    ("KT-CQ-01", "có", "đạt", 95, "có", "", "", ""),
+    ("KT-DN-05", "có", "chưa đạt", 68, "không", "", "", ""),
+    ("KT-GD-06", "có", "đạt", 90, "có", "", "", ""),
+]
+
+
+@dataclass
+class InitResult:
+    """What `init` did: the files it wrote and those it found and kept, in writing order."""
+
+    folder: Path
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def init(folder: Path) -> InitResult:
+    """Write the starter files into folder (made if needed); never overwrite an existing file.
+
+    Raises OutputError when the folder cannot be made or every file is already there.
+    """
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"không tạo được thư mục ({e.strerror})", path=folder) from e
+    if not folder.is_dir():
+        raise OutputError("không phải thư mục", path=folder)
+    result = InitResult(folder)
+    campaign = load_campaign(resources.sample(resources.SAMPLE_CAMPAIGN))
+    for name, make in _files(campaign):
+        path = folder / name
+        if path.exists():
+            result.kept.append(path)
+            continue
+        try:
+            with path.open("xb") as f:
+                f.write(make())
+        except FileExistsError:
+            result.kept.append(path)
+            continue
+        except OSError as e:
+            raise OutputError(f"không ghi được ({e.strerror})", path=path) from e
+        result.written.append(path)
+    if not result.written:
+        raise OutputError(
+            "đã có đủ các tệp khởi đầu ("
+            + ", ".join(p.name for p in result.kept)
+            + "); không ghi đè tệp nào",
+            path=folder,
+        )
+    return result
+
+
+def _files(campaign: Campaign) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """Each starter file's name and the function making its bytes."""
+    yield CAMPAIGN_FILE, lambda: campaign_text().encode("utf-8")
+    kon_tum, quang_ngai = ROSTER_FILES.values()
+    yield kon_tum, lambda: roster_workbook(_KON_TUM, "Tỉnh Kon Tum, từ ngày 01/01/2025")
+    yield quang_ngai, lambda: roster_workbook(
+        _QUANG_NGAI, "Tỉnh Quảng Ngãi, từ ngày 01/7/2025 (chính quyền địa phương hai cấp)"
+    )
+    yield RESULTS_FILE, lambda: results_workbook(campaign)
+    yield README_FILE, lambda: resources.starter_readme().encode("utf-8")
+
+
+def campaign_text() -> str:
+    """The bundled sample campaign, its comments kept, naming the starter's rosters."""
+    text = resources.sample(resources.SAMPLE_CAMPAIGN).read_text(encoding="utf-8")
+    replacements = [(f"tep: {old}\n", f"tep: {new}\n") for old, new in ROSTER_FILES.items()]
+    replacements.append((_NAMED_TARGET, _NAMED_TARGET_NOTE))
+    for old, new in replacements:
+        # The sample changing under us must fail loudly here, not yield a campaign that
+        # points at the sample's own files.
+        if text.count(old) != 1:
+            raise AssertionError(f"the sample campaign no longer has {old!r} once")
+        text = text.replace(old, new)
+    return _HEADER + text
+
+
+def _book_bytes(book) -> bytes:
+    """A workbook saved in memory, so that the file is created only once it is whole."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _title(sheet, title: str, subtitle: str, width: int) -> None:
+    """Two merged title rows above the header, as officials head their tables."""
+    from openpyxl.styles import Alignment, Font
+
+    for row, (text, bold) in enumerate(((title, True), (subtitle, False)), start=1):
+        sheet.cell(row=row, column=1, value=text).font = Font(bold=bold, size=13 if bold else 11)
+        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+
+
+def _header(sheet, row: int, labels: list[str]) -> None:
+    """The header row in bold, frozen so it stays in view."""
+    from openpyxl.styles import Font
+
+    for index, label in enumerate(labels, start=1):
+        cell = sheet.cell(row=row, column=index, value=label)
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[cell.column_letter].width = max(12, len(label) + 4)
+    # By name: asking the sheet for the cell below would create it, and rows are appended
+    # after the last cell that exists.
+    sheet.freeze_panes = f"A{row + 1}"
+
+
+def _choice(sheet, column: str, first: int, formula: str, prompt: str) -> None:
+    """A drop-down list on a column from the first data row to row 2000."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    check = DataValidation(type="list", formula1=formula, allow_blank=True)
+    check.error = prompt
+    check.errorTitle = "Giá trị không hợp lệ"
+    check.showErrorMessage = True
+    sheet.add_data_validation(check)
+    check.add(f"{column}{first}:{column}2000")
+
+
+def roster_workbook(rows: list[tuple[str, ...]], period: str) -> bytes:
+    """A roster with a title, every roster column, a Loại drop-down and the example rows."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách đơn vị"
+    keys = [c.key for c in ROSTER_COLUMNS]
+    _title(sheet, "DANH SÁCH ĐƠN VỊ THỰC HIỆN PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC",
+           period, len(keys))
+    header_row = 4
+    _header(sheet, header_row, [c.header for c in ROSTER_COLUMNS])
+    for values in rows:
+        record = dict(zip(_ROSTER_KEYS, values))
+        record["dia_danh"] = _PLACE.get(record["ma"], "")
+        sheet.append([_cell(record.get(key, "")) for key in keys])
+    # The Loại list lives on a sheet of its own: Excel caps a list typed in the rule itself
+    # at 255 characters, and the accepted words of every type are close to that.
+    lists = book.create_sheet("Danh mục")
+    words = [label for labels in TYPE_LABELS.values() for label in labels]
+    for index, word in enumerate(words, start=1):
+        lists.cell(row=index, column=1, value=word)
+    lists.sheet_state = "hidden"
+    letter = get_column_letter(keys.index("loai") + 1)
+    _choice(sheet, letter, header_row + 1, f"'Danh mục'!$A$1:$A${len(words)}",
+            "Chọn loại đơn vị trong danh sách (Tỉnh, Xã, Thôn, Cơ quan…).")
+    return _book_bytes(book)
+
+
+def _cell(value: str) -> object:
+    """A number typed as one (Số hộ), any other value as text."""
+    return int(value) if value.isdigit() else value
+
+
+def item_scores(items: list[ScoreItem], total: int, event_held: bool) -> dict[str, int]:
+    """Points per item adding up to total, each within its maximum.
+
+    An item the unit cannot score (the Ngày hội item where none was held) gets nothing; the
+    largest items give way first, half of each, then whatever is still needed.
+    """
+    ceiling = {
+        i.id: 0 if i.requires == "ngay_hoi" and not event_held else int(i.max_points)
+        for i in items
+    }
+    short = sum(ceiling.values()) - total
+    if short < 0:
+        raise ValueError(f"{total} points exceed what the items allow")
+    points = dict(ceiling)
+    for item in sorted(items, key=lambda i: -i.max_points):
+        taken = min(short, points[item.id] // 2)
+        points[item.id] -= taken
+        short -= taken
+    for item in sorted(items, key=lambda i: -i.max_points):
+        taken = min(short, points[item.id])
+        points[item.id] -= taken
+        short -= taken
+    return points
+
+
+def results_workbook(campaign: Campaign) -> bytes:
+    """The results sheet and its "Bảng điểm" sheet, agreeing with the campaign's scoring."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    names = {row[0]: row[1] for row in _QUANG_NGAI}
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Kết quả"
+    keys = [c.key for c in RESULT_COLUMNS]
+    labels = [c.header for c in RESULT_COLUMNS]
+    # Tên đơn vị is not read (the roster has it) but lets the official see whose row it is.
+    labels.insert(1, "Tên đơn vị")
+    _title(sheet, f"KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {campaign.year}",
+           "Tỉnh Quảng Ngãi: đơn vị dưới đơn vị gốc, mỗi đơn vị một dòng", len(labels))
+    header_row = 4
+    _header(sheet, header_row, labels)
+    scores: list[list[object]] = []
+    items = campaign.score_items
+    for code, registered, recognised, score, event, secretary, present, votes in _RESULTS:
+        level = campaign.thresholds.level_for(Decimal(score))
+        record = {"ma": code, "dang_ky": registered, "dat_chuan": recognised, "diem": score,
+                  "xep_loai": level, "ngay_hoi": event, "thu_ky": secretary,
+                  "so_du_hop": _cell(present), "tan_thanh": _cell(votes)}
+        sheet.append([code, names[code], *(record[k] for k in keys[1:])])
+        points = item_scores(items, score, event == "có")
+        scores += [[code, item.id, points[item.id], item.text, int(item.max_points)]
+                   for item in items]
+    first = header_row + 1
+    column = {key: get_column_letter(labels.index(c.header) + 1)
+              for key, c in zip(keys, RESULT_COLUMNS)}
+    for key, words in (("dang_ky", "có,không"), ("dat_chuan", "đạt,chưa đạt"),
+                       ("ngay_hoi", "có,không"), ("xep_loai", ",".join(LEVELS))):
+        _choice(sheet, column[key], first, f'"{words}"', f"Chọn một giá trị: {words}.")
+    points_sheet = book.create_sheet(SCORES_SHEET)
+    _title(points_sheet, "BẢNG ĐIỂM TỪNG MỤC",
+           "Mỗi đơn vị, mỗi mục của bảng chấm điểm (bang_diem) một dòng; tổng bằng cột Điểm",
+           len(SCORE_COLUMNS) + 2)
+    # Nội dung and Điểm tối đa are not read either: the campaign's bang_diem holds them.
+    _header(points_sheet, header_row, [c.header for c in SCORE_COLUMNS] + ["Nội dung",
+                                                                          "Điểm tối đa"])
+    points_sheet.column_dimensions["D"].width = 60
+    for row in scores:
+        points_sheet.append(row)
+    return _book_bytes(book)
