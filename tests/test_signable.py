@@ -298,3 +298,25 @@ def test_after_the_merger_units_report_to_the_new_province_s_committee(tmp_path,
     assert ("- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Quảng Ngãi (để báo "
             "cáo);") in text
     assert "tỉnh Kon Tum (để báo cáo)" not in text
+
+
+def test_a_commune_s_evaluation_and_minutes_show_its_khu_dan_cu(tmp_path, runner):
+    out = tmp_path / "out"
+    result = invoke_generate(runner, "all", out, "--results",
+                             str(SAMPLE_UNITS.parent / "results-kon-tum-2025.csv"), "--scores",
+                             str(SAMPLE_UNITS.parent / "scores-kon-tum-2025.csv"), units=None)
+    assert result.exit_code == 0, result.stderr
+    evaluation = dh.open_docx(out / "evaluation" / "QNG-03.docx")
+    text = dh.full_text(evaluation)
+    assert "1. Về đăng ký: xã Đăk Hà đã đăng ký xây dựng đạt tiêu chuẩn" in text
+    assert ("Khu dân cư trên địa bàn: 04/04 khu dân cư đăng ký, 03/04 khu dân cư được công nhận "
+            "đạt tiêu chuẩn") in text
+    table = next(t for t in evaluation.tables if t.rows[0].cells[1].text == "Khu dân cư")
+    assert [c.text for c in table.rows[4].cells] == [
+        "4", "Tổ dân phố 3", "Có", "Chưa đạt", "72", "Khá"]
+    minutes = dh.full_text(dh.open_docx(out / "minutes" / "QNG-03.docx"))
+    assert "4. Hội nghị bình xét kết quả của từng khu dân cư (04/04 đăng ký, 03/04 được công " in (
+        minutes)
+    assert "5. Ý kiến phát biểu:" in minutes
+    village = dh.full_text(dh.open_docx(out / "minutes" / "KT-02-02-01.docx"))
+    assert "4. Ý kiến phát biểu:" in village and "từng khu dân cư" not in village

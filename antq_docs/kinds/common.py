@@ -9,7 +9,7 @@ import unicodedata
 from antq_docs import model, vi
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds.base import Needs, NumberSlot
-from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Unit
+from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Results, Unit
 
 _PLACE_PREFIX = re.compile(
     r"^(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE
@@ -329,3 +329,25 @@ def subordinates(unit: Unit) -> list[Unit]:
     order = ["xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc", "huyen"]
     return sorted(unit.children, key=lambda u: (order.index(u.type) if u.type in order else 9,
                                                 vi.sort_key(u.name)))
+
+
+def residential_results(unit: Unit, results: Results) -> dict:
+    """A commune's khu dân cư with their results, and how many registered and were recognised.
+
+    Thông tư 124 recognises a commune only when all its khu dân cư registered and at least 70%
+    were recognised: its evaluation and minutes show the figures the rule was applied to.
+    """
+    areas = [u for u in subordinates(unit)
+             if u.type == "khu_dan_cu" and results.get(u.code) is not None]
+    rows = []
+    for index, area in enumerate(areas, start=1):
+        result = results.units[area.code]
+        rows.append({"stt": index, "ten": area.name, "dang_ky": result.registered,
+                     "dat_chuan": result.recognised, "diem": vi.number(result.score),
+                     "xep_loai": result.level})
+    return {
+        "ds": rows,
+        "tong": f"{len(rows):02d}",
+        "dang_ky": f"{sum(r['dang_ky'] for r in rows):02d}",
+        "dat_chuan": f"{sum(r['dat_chuan'] for r in rows):02d}",
+    }

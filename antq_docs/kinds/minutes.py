@@ -86,6 +86,7 @@ class Minutes(Kind):
             "cap_tren": parent.body_name,
             "cap_tren_ten": parent.sentence_name,
             "khu_dan_cu": [c.name for c in common.subordinates(unit) if c.type == "khu_dan_cu"],
+            "kdc": common.residential_results(unit, results),
             "so_ho": count(unit.households) if unit.households else "",
             "chu_tri": {"ho_ten": head, "chuc_vu": title},
             "thu_ky": result.secretary,

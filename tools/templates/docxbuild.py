@@ -421,3 +421,16 @@ def party_header(doc):
     bottom_rule(heading_line, indent_cm=(right_w - 8.2) / 2)
     cell_para(right, "{{ dong_ngay }}", size=14, italic=True, before=6)
     return table
+
+
+def residential_table(doc) -> None:
+    """A commune's khu dân cư and their year-end results (kdc.ds): the basis of its standard."""
+    table = grid_table(doc, [1.2, 5.0, 2.4, 2.6, 2.0, 3.3],
+                       ["STT", "Khu dân cư", "Đăng ký", "Được công nhận", "Điểm", "Xếp loại"],
+                       size=12)
+    loop_rows(table, "for r in kdc.ds", [
+        "{{ r.stt }}", "{{ r.ten }}", "{% if r.dang_ky %}Có{% else %}Không{% endif %}",
+        "{% if r.dat_chuan %}Đạt{% else %}Chưa đạt{% endif %}", "{{ r.diem }}",
+        "{{ r.xep_loai }}"], size=12,
+        aligns=[CENTER, LEFT, CENTER, CENTER, CENTER, CENTER])
+    para(doc, "", size=6)

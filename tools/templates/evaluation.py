@@ -47,8 +47,15 @@ def _report(doc, residential: bool) -> None:
                 "ninh Tổ quốc năm {{ nam }} (kỳ đánh giá từ ngày {{ ky_tu }} đến ngày "
                 "{{ ky_den }}) như sau:")
     d.heading(doc, "I. KẾT QUẢ THỰC HIỆN PHONG TRÀO")
-    d.body(doc, "1. Về đăng ký: {{ don_vi }} {% if dang_ky %}đã{% else %}không{% endif %} đăng ký "
+    d.body(doc, "1. Về đăng ký: {{ ten }} {% if dang_ky %}đã{% else %}không{% endif %} đăng ký "
                 "xây dựng đạt tiêu chuẩn " + d.STANDARD + " năm {{ nam }}.")
+    d.body(doc, "{%p if kdc.ds %}")
+    d.body(doc, "Khu dân cư trên địa bàn: {{ kdc.dang_ky }}/{{ kdc.tong }} khu dân cư đăng ký, "
+                "{{ kdc.dat_chuan }}/{{ kdc.tong }} khu dân cư được công nhận đạt tiêu chuẩn "
+                + d.STANDARD + " (xã đạt tiêu chuẩn khi 100% khu dân cư đăng ký và từ 70% được "
+                "công nhận):", keep_next=True)
+    d.residential_table(doc)
+    d.body(doc, "{%p endif %}")
     d.body(doc, "2. Về Ngày hội toàn dân bảo vệ an ninh Tổ quốc: {% if to_chuc_ngay_hoi %}đã"
                 "{% else %}không{% endif %} tổ chức Ngày hội năm {{ nam }} ({{ ngay_hoi }}).")
     d.body(doc, "3. Về tự chấm điểm: tổng điểm tự chấm đạt {{ tong_diem }}/100 điểm (chi tiết tại "

@@ -91,7 +91,13 @@ def _build(residential: bool):
         "3. Hội nghị thảo luận, bình xét mức xếp loại phong trào năm {{ nam }}: "
         "{{ xep_loai }}.",
     )
-    d.body(doc, "4. Ý kiến phát biểu:")
+    d.body(doc, "{%p if kdc.ds %}")
+    d.body(doc, "4. Hội nghị bình xét kết quả của từng khu dân cư ({{ kdc.dang_ky }}/"
+                "{{ kdc.tong }} đăng ký, {{ kdc.dat_chuan }}/{{ kdc.tong }} được công nhận):",
+           keep_next=True)
+    d.residential_table(doc)
+    d.body(doc, "{%p endif %}")
+    d.body(doc, "{% if kdc.ds %}5{% else %}4{% endif %}. Ý kiến phát biểu:")
     # Lines to write the speakers' opinions on by hand; left-aligned so the dots are not spread.
     for _ in range(2):
         d.body(doc, "…" * 30, align=d.LEFT, first_line_cm=0)
@@ -101,7 +107,7 @@ def _build(residential: bool):
         doc,
         "Hội nghị thống nhất đề nghị {{ cap_tren }} xem xét, công nhận kết quả thực hiện tiêu "
         f"chuẩn “An toàn về an ninh, trật tự” năm {{{{ nam }}}} ({_STANDARD}) và xếp loại phong "
-        "trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} của {{ don_vi }}: {{ xep_loai }}.",
+        "trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} của {{ ten }}: {{ xep_loai }}.",
     )
     d.body(
         doc,
