@@ -320,3 +320,18 @@ def test_a_commune_s_evaluation_and_minutes_show_its_khu_dan_cu(tmp_path, runner
     assert "5. Ý kiến phát biểu:" in minutes
     village = dh.full_text(dh.open_docx(out / "minutes" / "KT-02-02-01.docx"))
     assert "4. Ý kiến phát biểu:" in village and "từng khu dân cư" not in village
+
+
+def test_the_report_tells_twins_apart_counts_built_models_and_drops_empty_rows(tmp_path, runner):
+    from antq_docs.cli import cli
+
+    result = runner.invoke(cli, ["report", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    doc = dh.open_docx(tmp_path / "out" / "report" / "QNG.docx")
+    text = dh.full_text(doc)
+    # Two "Tổ dân phố 2" of the merged wards now under Phường Kon Tum.
+    assert "Tổ dân phố 2 (mã KT-01-01-02)" in text and "Tổ dân phố 2 (mã KT-01-02-02)" in text
+    assert "Chọn xây dựng 10 đơn vị điển hình" in text
+    assert "trong đó 4 đơn vị đạt tiêu chuẩn “An toàn về an ninh, trật tự” và xếp loại" in text
+    # No district is left after 01/7/2025: its target has no row in the signed table.
+    assert "không có đơn vị" not in text

@@ -172,6 +172,11 @@ class Report(Kind):
         award_no = roman(next(appendices)) if best else ""
         computed = sum(1 for u in scored if results.units[u.code].level_computed)
         models = [u for u in units if u.is_model]
+        built = [
+            u for u in models
+            if (r := results.get(u.code)) is not None and r.good_or_better
+            and (u.type not in STANDARD_TYPES or (r.registered and r.recognised))
+        ]
         held = [u for u in scored if results.units[u.code].event_held]
         return {
             **common.header(level, campaign, day),
@@ -194,16 +199,23 @@ class Report(Kind):
             "tinh_tu_diem": vi.number(computed) if computed else "",
             "dien_hinh": names(models),
             "so_dien_hinh": vi.number(len(models)),
+            # A model unit counts as built when it met the standard (districts are outside it)
+            # and was classified Khá or above.
+            "dien_hinh_dat": names(built),
+            "so_dien_hinh_dat": vi.number(len(built)),
             "ngay_hoi": {"to_chuc": str(len(held)), "tong": str(len(scored)),
                          "ty_le": _share(len(held), len(scored))},
+            # A target about a kind of unit the level no longer has (districts after 2025)
+            # has nothing to count: it stays in the JSON, not in the signed table.
             "chi_so": [
-                self._row(n, i, kinds) for n, i in enumerate(indicators, start=1)
+                self._row(n, i, kinds)
+                for n, i in enumerate((i for i in indicators if i.denominator), start=1)
             ],
             # The chart shows the targets measured from results; those met by documents are
             # many rows at or near 100% and stay in the table, so the chart fits its page.
             "bieu_do": Image(
                 bar_chart(
-                    [i for i in indicators if i.id not in DOCUMENT_TARGETS],
+                    [i for i in indicators if i.id not in DOCUMENT_TARGETS and i.denominator],
                     f"Kết quả thực hiện chỉ tiêu năm {year}",
                 ),
                 CHART_WIDTH_MM,
@@ -323,11 +335,15 @@ class Report(Kind):
     def _listed(self, units: list[Unit], results: Results) -> list[dict]:
         """Rows of an appendix table: the unit, the unit above it, its score and level."""
         rows = []
+        # Two units of one name under one parent ("Tổ dân phố 2" of two merged wards) are told
+        # apart by their codes.
         for number, unit in enumerate(units, start=1):
             result = results.get(unit.code)
+            siblings = unit.parent.children if unit.parent is not None else []
+            twin = sum(1 for u in siblings if u.name == unit.name) > 1
             rows.append({
                 "stt": str(number),
-                "ten": unit.name,
+                "ten": f"{unit.name} (mã {unit.code})" if twin else unit.name,
                 "cap_tren": unit.parent.name if unit.parent is not None else "",
                 "diem": vi.number(result.score) if result is not None else "",
                 "xep_loai": result.level if result is not None else "",

@@ -194,8 +194,10 @@ def build() -> dict:
                + d.THRESHOLDS + ".", italic=True)
     d.heading(doc, "3. Xây dựng mô hình, điển hình")
     d.optional(doc, "dien_hinh",
-               "Xây dựng được {{ so_dien_hinh }} đơn vị điển hình về phong trào toàn dân bảo vệ "
-               "an ninh Tổ quốc: {{ dien_hinh }}.")
+               "Chọn xây dựng {{ so_dien_hinh }} đơn vị điển hình về phong trào toàn dân bảo vệ "
+               "an ninh Tổ quốc: {{ dien_hinh }}; trong đó {{ so_dien_hinh_dat }} đơn vị đạt "
+               "tiêu chuẩn " + STANDARD + " và xếp loại phong trào Khá trở lên"
+               "{% if dien_hinh_dat %} ({{ dien_hinh_dat }}){% endif %}.")
     d.optional(doc, "not dien_hinh",
                "Chưa có đơn vị điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc.")
     d.heading(doc, "4. Ngày hội toàn dân bảo vệ an ninh Tổ quốc")
