@@ -36,11 +36,6 @@ TYPE_LABELS: dict[str, tuple[str, ...]] = {
     "co_so_giao_duc": ("Cơ sở giáo dục", "Trường"),
 }
 
-# The document kinds of the product; their names are a contract with manifest.json and check.
-KIND_NAMES: tuple[str, ...] = (
-    "pledge", "plan", "event-plan", "evaluation", "minutes", "report"
-)
-
 # Leading words that are common nouns, written in lower case inside a sentence.
 _GENERIC_WORDS = frozenset(
     {"tỉnh", "huyện", "quận", "xã", "phường", "thôn", "làng", "bản", "buôn", "ấp", "khu"}

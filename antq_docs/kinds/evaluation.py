@@ -14,7 +14,7 @@ from pathlib import Path
 from antq_docs import vi
 from antq_docs.errors import Finding
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.kinds.base import BELOW_DISTRICT, Kind, Needs, NumberSlot
 from antq_docs.model import Campaign, Results, Roster, Unit, UnitResult
 
 PURPOSE = "báo cáo tự đánh giá cuối năm"
@@ -55,6 +55,9 @@ class Evaluation(Kind):
 
     name = "evaluation"
     label = "báo cáo tự đánh giá"
+    short = "Đánh giá"
+    required = BELOW_DISTRICT
+    templates = ("evaluation.docx", "evaluation-khu-dan-cu.docx")
     needs_results = True
 
     def template(self, campaign: Campaign, unit: Unit) -> str:

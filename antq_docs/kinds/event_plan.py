@@ -14,7 +14,7 @@ import re
 
 from antq_docs import model, vi
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.kinds.base import ISSUERS, Kind, Needs, NumberSlot
 from antq_docs.model import (
     GOVERNMENT_TYPES,
     Campaign,
@@ -64,6 +64,10 @@ class EventPlan(Kind):
 
     name = "event-plan"
     label = "kế hoạch Ngày hội"
+    short = "KH Ngày hội"
+    required = ISSUERS
+    target = "ngay_hoi"
+    templates = ("event-plan.docx",)
 
     def template(self, campaign: Campaign, unit: Unit) -> str:
         """The one Nghị định 30 template."""

@@ -25,6 +25,10 @@ class Minutes(Kind):
 
     name = "minutes"
     label = PURPOSE
+    short = "Biên bản"
+    # The units that hold the review meeting (hop_binh_xet overrides it).
+    required = ("khu_dan_cu", "xa")
+    templates = ("minutes.docx", "minutes-khu-dan-cu.docx")
     needs_results = True
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:

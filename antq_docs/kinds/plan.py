@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from antq_docs import model, vi
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.kinds.base import ISSUERS, Kind, Needs, NumberSlot
 from antq_docs.model import Campaign, Results, Roster, Target, Unit
 
 PURPOSE = "kế hoạch năm"
@@ -108,6 +108,10 @@ class Plan(Kind):
 
     name = "plan"
     label = "kế hoạch năm"
+    short = "Kế hoạch"
+    required = ISSUERS
+    target = "ke_hoach"
+    templates = ("plan.docx", "plan-dang.docx")
 
     def template(self, campaign: Campaign, unit: Unit) -> str:
         """plan.docx (Nghị định 30) or plan-dang.docx (Hướng dẫn 36)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from antq_docs import vi
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs
+from antq_docs.kinds.base import BELOW_PROVINCE, Kind, Needs
 from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
 
 PURPOSE = "bản cam kết"
@@ -117,6 +117,10 @@ class Pledge(Kind):
 
     name = "pledge"
     label = "bản cam kết"
+    short = "Cam kết"
+    required = BELOW_PROVINCE
+    target = "cam_ket"
+    templates = ("pledge.docx", "pledge-khu-dan-cu.docx")
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Every unit the matrix names that has a level above it to pledge to."""
