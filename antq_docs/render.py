@@ -44,8 +44,8 @@ _TAG = re.compile(r"\{[{%#]")
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 
 
-def _environment() -> SandboxedEnvironment:
-    """The Jinja environment every template is compiled in."""
+def environment() -> SandboxedEnvironment:
+    """The Jinja environment every template is compiled in (and checked in)."""
     return SandboxedEnvironment(
         undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True
     )
@@ -82,7 +82,7 @@ class CompiledTemplate:
         self._data = data
         self.digest = hashlib.sha256(data).hexdigest()
         helper = DocxTemplate(io.BytesIO(data))
-        env = _environment()
+        env = environment()
         self._parts: dict[str, _Part] = {}
         for info, blob in self._members:
             if not _PARTS.match(info.filename):
@@ -148,7 +148,7 @@ class CompiledTemplate:
             for key, v in context.items()
         }
         with self._filling():
-            template.render(values, jinja_env=_environment(), autoescape=True)
+            template.render(values, jinja_env=environment(), autoescape=True)
         saved = io.BytesIO()
         template.save(saved)
         # python-docx stamps zip members with the current time; restamp them.

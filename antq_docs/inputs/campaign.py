@@ -291,6 +291,7 @@ def parse_campaign(
         if not _names_kind(data, "minutes"):
             required["minutes"] = review_types
     roster_files = _roster_files(top, findings, file, base)
+    template_dir = _template_dir(top, base)
     top.finish()
     return Campaign(
         year=year,
@@ -313,7 +314,23 @@ def parse_campaign(
         anniversaries=anniversaries,
         report_recipients=report_recipients,
         roster_files=roster_files,
+        template_dir=template_dir,
     )
+
+
+def _template_dir(top: _Fields, base: Path | None) -> Path | None:
+    """mau: the folder of the official's own templates, relative to the campaign file."""
+    raw = top.raw("mau")
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.strip():
+        top.error("mau", "phải là đường dẫn thư mục mẫu")
+        return None
+    folder = (base / raw.strip()) if base is not None else Path(raw.strip())
+    if not folder.is_dir():
+        top.error("mau", f'không tìm thấy thư mục mẫu "{raw.strip()}" ({folder})')
+        return None
+    return folder
 
 
 def _deadlines(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt.date]:
