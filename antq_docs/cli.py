@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from antq_docs import __version__, clivi
+from antq_docs import templates as tpl
 from antq_docs.check import check as run_check
 from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate
@@ -129,6 +130,12 @@ def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
     return out
 
 
+_templates_option = click.option(
+    "--templates", type=click.Path(path_type=Path), metavar="THƯ_MỤC",
+    help="Thư mục mẫu riêng (.docx cùng tên mẫu có sẵn), dùng trước mẫu có sẵn, từng tệp một; "
+    "mặc định: khóa mau của tệp kế hoạch. Mẫu có lỗi bị từ chối (xem: templates check).",
+)
+
 _number_option = click.option(
     "--number-from", "number_from", multiple=True, metavar="MÃ=SỐ", callback=_parse_numbering,
     help="Đánh số văn bản của đơn vị MÃ từ sổ đăng ký, bắt đầu từ SỐ (dùng nhiều lần được).",
@@ -152,9 +159,10 @@ _number_option = click.option(
 )
 @click.option("--dry-run", is_flag=True, help="Chỉ liệt kê các tệp sẽ ghi, không ghi gì.")
 @_number_option
+@_templates_option
 def generate(
     kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
-    number_from,
+    number_from, templates,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có.
 
@@ -191,6 +199,7 @@ def generate(
             dry_run=dry_run,
             number_from=number_from,
             progress=progress,
+            templates=templates,
         )
     finally:
         if bar is not None:
@@ -234,9 +243,10 @@ def generate(
 )
 @click.option("--force", is_flag=True, help="Ghi đè cả báo cáo đã bị sửa sau khi soạn.")
 @_number_option
+@_templates_option
 def report(
     campaign, units, encoding, sheet, results, scores, level, docs, output_format, out, force,
-    number_from,
+    number_from, templates,
 ) -> None:
     """Báo cáo tổng kết của một cấp: kết quả so với chỉ tiêu, in ra và ghi tệp .docx."""
     if results is None:
@@ -244,7 +254,8 @@ def report(
     if out is None and output_format == "table":
         out = Path("out")
     inputs = _load(campaign, units, encoding, sheet, results, scores)
-    result = run_report(inputs, out, level, force=force, number_from=number_from, docs=docs)
+    result = run_report(inputs, out, level, force=force, number_from=number_from, docs=docs,
+                        templates=templates)
     if output_format == "json":
         rows = [i.as_json() for i in result.indicators]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -301,6 +312,46 @@ def lint(paths, output_format) -> None:
     """Soát thể thức Nghị định 30 của các tệp .docx hoặc thư mục (mã thoát 3 nếu có lỗi)."""
     report = run_lint(paths)
     click.echo(report.to_json() if output_format == "json" else report.table())
+    if not report.ok:
+        click.get_current_context().exit(EXIT_INCOMPLETE)
+
+
+@cli.group(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
+           subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+def templates() -> None:
+    """Mẫu văn bản: xem biến của từng loại, xuất mẫu để sửa trong Word, kiểm tra mẫu đã sửa."""
+
+
+@templates.command("list", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+def templates_list() -> None:
+    """Từng loại văn bản, tệp mẫu và các biến mẫu dùng được (kiểu, ý nghĩa, ví dụ)."""
+    for entry in tpl.kind_templates():
+        click.echo(f"{entry.kind.name} ({entry.kind.label}): {', '.join(entry.files)}")
+        for variable in entry.variables:
+            for line in variable.lines(1):
+                click.echo(line)
+        click.echo("")
+
+
+@templates.command("export", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
+def templates_export(folder) -> None:
+    """Chép các mẫu có sẵn và BIEN.md (danh sách biến) vào THƯ_MỤC để sửa; không ghi đè."""
+    written = tpl.export_templates(folder)
+    click.echo(f"Đã ghi {len(written)} tệp vào {folder}. Sửa mẫu trong Word, kiểm tra bằng "
+               f"`antq-docs templates check {folder}`, rồi dùng: generate … --templates "
+               f"{folder}.", err=True)
+
+
+@templates.command("check", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP|THƯ_MỤC..."
+)
+def templates_check(paths) -> None:
+    """Kiểm tra mẫu .docx: cú pháp thẻ, biến không có, thẻ bị tách, thể thức (mã thoát 3 nếu
+    có lỗi)."""
+    report = tpl.check_templates(list(paths))
+    click.echo(report.table())
     if not report.ok:
         click.get_current_context().exit(EXIT_INCOMPLETE)
 

@@ -104,11 +104,6 @@ class TemplateSet:
         return TemplateFile(resources.template_path(name), BUILTIN + name, False)
 
 
-def template_set(folder: Path | None, inputs: Inputs) -> TemplateSet:
-    """The run's templates: --templates when given, else the campaign's `mau`, else built-in."""
-    return TemplateSet(folder if folder is not None else inputs.campaign.template_dir)
-
-
 def template_kind(name: str) -> Kind | None:
     """The kind whose template file has this name, or None."""
     for kind in REGISTRY.values():
