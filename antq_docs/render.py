@@ -181,7 +181,8 @@ class CompiledTemplate:
     def _docxtpl_fixes(self, xml: str, part: _Part) -> bytes:
         """docxtpl's table grid fix and picture id renumbering, on a rendered body."""
         helper = DocxTemplate(io.BytesIO(self._data))
-        tree = helper.fix_tables(xml) if part.fix_tables else etree.fromstring(xml.encode())
+        data = xml.encode("utf-8")
+        tree = helper.fix_tables(data) if part.fix_tables else etree.fromstring(data)
         if part.renumber_pictures:
             helper.docx_ids_index = 1000
             helper.fix_docpr_ids(tree)
