@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.errors import Finding
@@ -58,6 +59,11 @@ class Evaluation(Kind):
     short = "Đánh giá"
     required = BELOW_DISTRICT
     templates = ("evaluation.docx", "evaluation-khu-dan-cu.docx")
+    variables: ClassVar[dict[str, str]] = {
+        "bang_diem": "bảng tự chấm điểm, mỗi dòng một mục",
+        "tong_diem": "tổng điểm tự chấm",
+        "xep_loai": "mức xếp loại đề nghị",
+    }
     needs_results = True
 
     def template(self, campaign: Campaign, unit: Unit) -> str:

@@ -9,6 +9,8 @@ Hướng dẫn 36-HD/VPTW) instead.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from antq_docs import model, vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import ISSUERS, Kind, Needs, NumberSlot
@@ -112,6 +114,17 @@ class Plan(Kind):
     required = ISSUERS
     target = "ke_hoach"
     templates = ("plan.docx", "plan-dang.docx")
+    variables: ClassVar[dict[str, str]] = {
+        "ten": "tên đơn vị",
+        "ten_trong_cau": "tên đơn vị viết trong câu",
+        "ke_hoach_tinh": "kế hoạch của tỉnh mà kế hoạch này thực hiện",
+        "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
+        "chi_tieu": "các chỉ tiêu của đơn vị, tính theo số đơn vị của mình",
+        "cong_an": "cơ quan công an tham mưu",
+        "cap_uy": "cấp ủy của đơn vị",
+        "cap_tren": "cơ quan cấp trên nhận báo cáo",
+        "han": "hạn báo cáo kết quả cuối năm",
+    }
 
     def template(self, campaign: Campaign, unit: Unit) -> str:
         """plan.docx (Nghị định 30) or plan-dang.docx (Hướng dẫn 36)."""

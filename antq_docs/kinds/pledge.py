@@ -7,6 +7,8 @@ every other unit uses the Nghị định 30 form. Both sides sign with names fro
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from antq_docs import vi
 from antq_docs.kinds import common
 from antq_docs.kinds.base import BELOW_PROVINCE, Kind, Needs
@@ -121,6 +123,15 @@ class Pledge(Kind):
     required = BELOW_PROVINCE
     target = "cam_ket"
     templates = ("pledge.docx", "pledge-khu-dan-cu.docx")
+    variables: ClassVar[dict[str, str]] = {
+        "ngay_ky": "ngày ký bản cam kết, bằng chữ",
+        "ben_nhan": "bên nhận cam kết (cấp trên trực tiếp)",
+        "ben_cam_ket": "bên cam kết (đơn vị)",
+        "so_ho": "số hộ của khu dân cư",
+        "cam_ket": "các nội dung cam kết",
+        "ky_ben_nhan": "chữ ký bên nhận cam kết",
+        "ky_ben_cam_ket": "chữ ký bên cam kết",
+    }
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Every unit the matrix names that has a level above it to pledge to."""

@@ -12,6 +12,7 @@ with the unit above each one. Written for the root by `generate`, and for any le
 from __future__ import annotations
 
 from collections import Counter
+from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.chart import bar_chart
@@ -86,6 +87,10 @@ class Report(Kind):
     label = "báo cáo tổng kết"
     short = "Báo cáo"
     templates = ("report.docx",)
+    variables: ClassVar[dict[str, str]] = {
+        "bieu_do": "biểu đồ kết quả so với chỉ tiêu (hình)",
+        "phu_luc_khen": "phụ lục: các đơn vị đề nghị khen thưởng",
+    }
     needs_results = True
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
