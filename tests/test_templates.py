@@ -338,3 +338,15 @@ def test_our_render_path_gives_the_text_plain_docxtpl_gives(exported, tmp_path, 
     assert "Cam kết năm 2025" in edited["title"]
     assert any("Năm 2025 — Kon Tum" in t for n, ts in edited.items() if "header" in n
                for t in ts)
+
+
+def test_the_guide_covers_every_kind_and_the_readme_links_it():
+    from antq_docs.kinds import REGISTRY
+
+    root = FIXTURES.parent
+    guide = (root / "docs" / "templates.md").read_text("utf-8")
+    for name, kind in REGISTRY.items():
+        assert f"(`{name}`)" in guide, name
+        for file in kind.templates:
+            assert f"`{file}`" in guide, file
+    assert "](docs/templates.md)" in (root / "README.md").read_text("utf-8")
