@@ -164,12 +164,7 @@ def generate(
     kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
     number_from, templates,
 ) -> None:
-    """Soạn văn bản LOẠI cho mọi đơn vị cần có.
-
-    LOẠI: pledge (bản cam kết), plan (kế hoạch năm), event-plan (kế hoạch Ngày hội),
-    evaluation (báo cáo tự đánh giá cuối năm, cần --results), minutes (biên bản họp bình xét,
-    cần --results), report (báo cáo tổng kết của đơn vị gốc, cần --results) hoặc all (tất cả).
-    """
+    """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
     inputs = _load(campaign, units, encoding, sheet, results, scores)
     kinds, skipped = select_kinds(kind, inputs)
     if skipped:
@@ -271,6 +266,18 @@ def report(
         )
     else:
         click.echo(f"Báo cáo tổng kết: {path} ({_STATUS[result.outcome.status]}).", err=True)
+
+
+def _kinds_help() -> str:
+    """The list of kinds in generate's help, from the registry."""
+    kinds = ", ".join(
+        f"{name} ({kind.label}{', cần --results' if kind.needs_results else ''})"
+        for name, kind in REGISTRY.items()
+    )
+    return f"Soạn văn bản LOẠI cho mọi đơn vị cần có.\n\nLOẠI: {kinds} hoặc all (tất cả)."
+
+
+generate.help = _kinds_help()
 
 
 _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "kept": "giữ nguyên",

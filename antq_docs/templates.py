@@ -316,15 +316,18 @@ class TemplateFinding:
     paragraph: int | None = None
     text: str = ""
 
+    def location(self) -> str:
+        """Where in the file: 'thân văn bản, đoạn 7 «…»', or '' for the whole file."""
+        where = [self.part] if self.part else []
+        if self.paragraph is not None or self.text:
+            number = f" {self.paragraph}" if self.paragraph is not None else ""
+            quoted = f" «{_short(self.text)}»" if self.text else ""
+            where.append(f"đoạn{number}{quoted}")
+        return ", ".join(where)
+
     def __str__(self) -> str:
-        where = [self.file]
-        if self.part:
-            where.append(self.part)
-        if self.paragraph is not None:
-            where.append(f"đoạn {self.paragraph}")
-        if self.text:
-            where.append(f"«{_short(self.text)}»")
-        return f"{', '.join(where)}: [{self.level}] {self.message}"
+        where = ", ".join(x for x in (self.file, self.location()) if x)
+        return f"{where}: [{self.level}] {self.message}"
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -656,9 +659,7 @@ def refuse_bad_templates(templates: list[TemplateFile]) -> None:
     for template in own:
         for f in check_template(template.path, kinds):
             if f.level == ERROR:
-                where = ", ".join(x for x in (f.part, f"đoạn {f.paragraph}" if f.paragraph
-                                             else "", f"«{_short(f.text)}»" if f.text else "")
-                                  if x)
+                where = f.location()
                 findings.append(Finding(f"{where}: {f.message}" if where else f.message,
                                         file=f.file))
     if findings:
