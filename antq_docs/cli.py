@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from antq_docs import __version__, clivi
-from antq_docs import templates as tpl
+from antq_docs import tplcheck as tpl
 from antq_docs.check import check as run_check
 from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate

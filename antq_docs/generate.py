@@ -23,7 +23,7 @@ from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import TWO_LEVEL_FROM, Campaign, Results, Roster, Unit
 from antq_docs.output import KEPT, NEW, SIGNED, UNCHANGED, UPDATED, Outcome, OutputFolder
 from antq_docs.render import CompiledTemplate, render_many, source_digest
-from antq_docs.templates import TemplateSet, refuse_bad_templates
+from antq_docs.tplcheck import TemplateSet, refuse_bad_templates
 
 Progress = Callable[[int, int], None]
 

@@ -15,7 +15,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
-from antq_docs import templates as tpl
+from antq_docs import tplcheck as tpl
 from antq_docs.cli import cli
 from antq_docs.render import CompiledTemplate, Image
 from tests.conftest import FIXTURES, campaign_text, invoke_generate

@@ -1,5 +1,7 @@
 """Templates an official edits in Word: where they are found, what each kind gives them, a check.
 
+(Not named templates.py: in a wheel, antq_docs/templates is the folder of the .docx files.)
+
 A user's folder (--templates, or `mau` in the campaign) is searched before the built-in
 templates, file by file. What a template may use is derived at run time from the kinds
 themselves: the context of sample units is built by each kind and described (type, example,
