@@ -25,10 +25,10 @@ from antq_docs import vi
 from antq_docs.docxread import Package, check_pdf, document_text
 from antq_docs.errors import InputError, OutputError, UnreadableDocument
 from antq_docs.generate import Inputs
-from antq_docs.indicators import DOCUMENT_TARGETS, DocumentFound, Indicator, measure_documents
+from antq_docs.indicators import DocumentFound, Indicator, document_targets, measure_documents
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
-from antq_docs.model import KIND_NAMES, UNIT_TYPES, Campaign, Unit
+from antq_docs.model import UNIT_TYPES, Campaign, Unit
 from antq_docs.output import MANIFEST, document_path, read_manifest
 from antq_docs.register import FILE as REGISTER_FILE
 
@@ -36,17 +36,13 @@ PRESENT, MISSING, INVALID = "present", "missing", "invalid"
 # The tool's own files at the top of the folder are not documents.
 _OWN_FILES = frozenset({MANIFEST, REGISTER_FILE})
 
-# Short column headings for the table and the workbook, for every kind of the contract.
-KIND_LABELS: dict[str, str] = {
-    "pledge": "Cam kết",
-    "plan": "Kế hoạch",
-    "event-plan": "KH Ngày hội",
-    "evaluation": "Đánh giá",
-    "minutes": "Biên bản",
-    "report": "Báo cáo",
-}
-# The campaign target (chỉ tiêu `ma`) each kind is evidence for: targets 1 and 5 of the plan.
-KIND_TARGETS: dict[str, str] = {kind: target for target, kind in DOCUMENT_TARGETS.items()}
+
+
+def short_label(kind: str) -> str:
+    """The column heading of a kind in the table and the workbook, as the kind declares it."""
+    declared = REGISTRY.get(kind)
+    return declared.short if declared and declared.short else kind
+
 
 DOCX, PDF = ".docx", ".pdf"
 # Files people's tools leave in a folder that are not documents: Word's lock files (~$…),
@@ -174,7 +170,7 @@ class CheckReport:
         """
         out: dict[str, dict[str, Any]] = {}
         for indicator in self.measured():
-            kind = DOCUMENT_TARGETS[indicator.id]
+            kind = document_targets()[indicator.id]
             if kind not in self.kinds:
                 continue
             info = out.setdefault(kind, {"target": indicator.id, "by_type": {}})
@@ -241,10 +237,10 @@ class CheckReport:
             groups.setdefault(unit.parent.code if unit.parent else "", []).append((unit, cells))
         code_w = max([len("Mã")] + [len(u.code) for u, _ in rows])
         name_w = min(40, max([len("Đơn vị")] + [len(u.name) for u, _ in rows]))
-        widths = [max(len(KIND_LABELS.get(k, k)), len("không hợp lệ")) for k in self.kinds]
+        widths = [max(len(short_label(k)), len("không hợp lệ")) for k in self.kinds]
         heading = "  ".join(
             [f"{'Mã':<{code_w}}", f"{'Đơn vị':<{name_w}}"]
-            + [f"{KIND_LABELS.get(k, k):<{w}}" for k, w in zip(self.kinds, widths)]
+            + [f"{short_label(k):<{w}}" for k, w in zip(self.kinds, widths)]
         )
         for parent_code, members in groups.items():
             parent = self.inputs.find(parent_code)
@@ -259,14 +255,14 @@ class CheckReport:
         if self.missing:
             lines += ["", f"Thiếu ({len(self.missing)}):"]
             lines += [
-                f"  - {e.unit.code} {e.unit.name}, {KIND_LABELS.get(e.kind, e.kind)}: "
+                f"  - {e.unit.code} {e.unit.name}, {short_label(e.kind)}: "
                 f"chưa có {e.expected} (hoặc bản ký .pdf)"
                 for e in self.missing
             ]
         if self.invalid:
             lines += ["", f"Không hợp lệ ({len(self.invalid)}):"]
             lines += [
-                f"  - {path} ({e.unit.code}, {KIND_LABELS.get(e.kind, e.kind)}): {reason}"
+                f"  - {path} ({e.unit.code}, {short_label(e.kind)}): {reason}"
                 for e, path, reason in self.invalid
             ]
         if self.changed:
@@ -279,7 +275,7 @@ class CheckReport:
         if indicators:
             lines += ["", "Chỉ tiêu:"]
             for kind, info in indicators.items():
-                lines.append(f"  {KIND_LABELS.get(kind, kind)} (chỉ tiêu {info['target']}):")
+                lines.append(f"  {short_label(kind)} (chỉ tiêu {info['target']}):")
                 for unit_type, v in info["by_type"].items():
                     sign = "trên" if v["comparison"] == ">" else "đạt ít nhất"
                     lines.append(
@@ -306,7 +302,7 @@ class CheckReport:
         sheet = book.active
         sheet.title = "Kiểm tra"
         sheet.append(["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"]
-                     + [KIND_LABELS.get(k, k) for k in self.kinds] + ["Ghi chú"])
+                     + [short_label(k) for k in self.kinds] + ["Ghi chú"])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for unit, cells in self._rows():
@@ -379,7 +375,7 @@ def check(
         raise InputError("không phải thư mục.", path=docs)
     campaign = inputs.campaign
     # Built kinds decide for themselves (the root always reports); others follow the matrix.
-    kinds = [k for k in KIND_NAMES if k in campaign.required or k in REGISTRY]
+    kinds = list(REGISTRY)
     kinds += sorted(k for k in campaign.required if k not in kinds)
     manifest = read_manifest(docs)
     index, others = _scan(docs)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from antq_docs import __version__, clivi
+from antq_docs import tplcheck as tpl
 from antq_docs.check import check as run_check
 from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate
@@ -133,6 +134,12 @@ def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
     return out
 
 
+_templates_option = click.option(
+    "--templates", type=click.Path(path_type=Path), metavar="THƯ_MỤC",
+    help="Thư mục mẫu riêng (.docx cùng tên mẫu có sẵn), dùng trước mẫu có sẵn, từng tệp một; "
+    "mặc định: khóa mau của tệp kế hoạch. Mẫu có lỗi bị từ chối (xem: templates check).",
+)
+
 _number_option = click.option(
     "--number-from", "number_from", multiple=True, metavar="MÃ=SỐ", callback=_parse_numbering,
     help="Đánh số văn bản của đơn vị MÃ từ sổ đăng ký, bắt đầu từ SỐ (dùng nhiều lần được).",
@@ -156,16 +163,12 @@ _number_option = click.option(
 )
 @click.option("--dry-run", is_flag=True, help="Chỉ liệt kê các tệp sẽ ghi, không ghi gì.")
 @_number_option
+@_templates_option
 def generate(
     kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
-    number_from,
+    number_from, templates,
 ) -> None:
-    """Soạn văn bản LOẠI cho mọi đơn vị cần có.
-
-    LOẠI: pledge (bản cam kết), plan (kế hoạch năm), event-plan (kế hoạch Ngày hội),
-    evaluation (báo cáo tự đánh giá cuối năm, cần --results), minutes (biên bản họp bình xét,
-    cần --results), report (báo cáo tổng kết của đơn vị gốc, cần --results) hoặc all (tất cả).
-    """
+    """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
     inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=True)
     kinds, skipped = select_kinds(kind, inputs)
     if skipped:
@@ -195,6 +198,7 @@ def generate(
             dry_run=dry_run,
             number_from=number_from,
             progress=progress,
+            templates=templates,
         )
     finally:
         if bar is not None:
@@ -238,15 +242,17 @@ def generate(
 )
 @click.option("--force", is_flag=True, help="Ghi đè cả báo cáo đã bị sửa sau khi soạn.")
 @_number_option
+@_templates_option
 def report(
     campaign, units, encoding, sheet, results, scores, level, docs, output_format, out, force,
-    number_from,
+    number_from, templates,
 ) -> None:
     """Báo cáo tổng kết của một cấp: kết quả so với chỉ tiêu, in ra và ghi tệp .docx."""
     if out is None and output_format == "table":
         out = Path("out")
     inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=True)
-    result = run_report(inputs, out, level, force=force, number_from=number_from, docs=docs)
+    result = run_report(inputs, out, level, force=force, number_from=number_from, docs=docs,
+                        templates=templates)
     if output_format == "json":
         rows = [i.as_json() for i in result.indicators]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -262,6 +268,18 @@ def report(
         )
     else:
         click.echo(f"Báo cáo tổng kết: {path} ({_STATUS[result.outcome.status]}).", err=True)
+
+
+def _kinds_help() -> str:
+    """The list of kinds in generate's help, from the registry."""
+    kinds = ", ".join(
+        f"{name} ({kind.label}{', cần --results' if kind.needs_results else ''})"
+        for name, kind in REGISTRY.items()
+    )
+    return f"Soạn văn bản LOẠI cho mọi đơn vị cần có.\n\nLOẠI: {kinds} hoặc all (tất cả)."
+
+
+generate.help = _kinds_help()
 
 
 _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "kept": "giữ nguyên",
@@ -322,6 +340,46 @@ def init(folder) -> None:
         click.echo(f"Đã tạo {path}")
     click.echo(f"Tiếp theo: cd {folder} && antq-docs generate all (xem {folder / 'README.md'}).",
                err=True)
+
+
+@cli.group(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
+           subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+def templates() -> None:
+    """Mẫu văn bản: xem biến của từng loại, xuất mẫu để sửa trong Word, kiểm tra mẫu đã sửa."""
+
+
+@templates.command("list", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+def templates_list() -> None:
+    """Từng loại văn bản, tệp mẫu và các biến mẫu dùng được (kiểu, ý nghĩa, ví dụ)."""
+    for entry in tpl.kind_templates():
+        click.echo(f"{entry.kind.name} ({entry.kind.label}): {', '.join(entry.files)}")
+        for variable in entry.variables:
+            for line in variable.lines(1):
+                click.echo(line)
+        click.echo("")
+
+
+@templates.command("export", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
+def templates_export(folder) -> None:
+    """Chép các mẫu có sẵn và BIEN.md (danh sách biến) vào THƯ_MỤC để sửa; không ghi đè."""
+    written = tpl.export_templates(folder)
+    click.echo(f"Đã ghi {len(written)} tệp vào {folder}. Sửa mẫu trong Word, kiểm tra bằng "
+               f"`antq-docs templates check {folder}`, rồi dùng: generate … --templates "
+               f"{folder}.", err=True)
+
+
+@templates.command("check", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP|THƯ_MỤC..."
+)
+def templates_check(paths) -> None:
+    """Kiểm tra mẫu .docx: cú pháp thẻ, biến không có, thẻ bị tách, thể thức (mã thoát 3 nếu
+    có lỗi)."""
+    report = tpl.check_templates(list(paths))
+    click.echo(report.table())
+    if not report.ok:
+        click.get_current_context().exit(EXIT_INCOMPLETE)
 
 
 def main() -> None:

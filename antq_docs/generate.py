@@ -24,6 +24,7 @@ from antq_docs.model import TWO_LEVEL_FROM, Campaign, Results, Roster, Unit
 from antq_docs.output import KEPT, NEW, SIGNED, UNCHANGED, UPDATED, Outcome, OutputFolder
 from antq_docs.render import CompiledTemplate, render_many, source_digest
 from antq_docs.starter import CAMPAIGN_FILE, RESULTS_FILE
+from antq_docs.tplcheck import TemplateSet, refuse_bad_templates
 
 Progress = Callable[[int, int], None]
 
@@ -449,12 +450,16 @@ def generate(
     dry_run: bool = False,
     number_from: dict[str, int] | None = None,
     progress: Progress | None = None,
+    templates: Path | None = None,
 ) -> GenerateResult:
     """Render and write every required document of the given kinds into out.
 
     number_from (issuer code → first number) adds to the campaign's danh_so: those issuers'
     documents take numbers from the folder's register instead of leaving the number blank.
+    templates (else the campaign's mau) is a folder searched before the built-in templates;
+    its files are checked first and a template with errors is refused.
     """
+    found = _templates(inputs, templates)
     _check_number_from(inputs, number_from)
     documents, warnings = plan_documents(inputs, kinds, unit_codes)
     numbered = {d.number.issuer for d in documents if d.number is not None}
@@ -464,7 +469,7 @@ def generate(
                             "này cần đánh số.")
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     outcomes = write_documents(
-        documents, out, force, dry_run, progress, numbering=numbering
+        documents, out, force, dry_run, progress, numbering=numbering, templates=found
     )
     return GenerateResult(outcomes, Path(out), dry_run, warnings)
 
@@ -478,6 +483,11 @@ def _check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> No
         raise UsageError(f"--number-from: không có đơn vị mang mã {', '.join(unknown)}" + hint)
 
 
+def _templates(inputs: Inputs, folder: Path | None) -> TemplateSet:
+    """The run's templates: --templates when given, else the campaign's mau, else built-in."""
+    return TemplateSet(folder if folder is not None else inputs.campaign.template_dir)
+
+
 def write_documents(
     documents: list[Document],
     out: Path,
@@ -486,14 +496,20 @@ def write_documents(
     progress: Progress | None = None,
     *,
     numbering: dict[str, int] | None = None,
+    templates: TemplateSet | None = None,
 ) -> list[Outcome]:
     """Number, render (each template compiled once) and put every document in the folder.
 
-    Documents whose template and context are those they were last made from, and whose file
-    nobody changed, are recognised without rendering; the others render (on every core when
-    there are many) and are written in order.
+    Each document's template is the user's file of that name when the folder has one (checked
+    first; one with errors stops the run before anything is written), else the built-in one;
+    the manifest records which. Documents whose template and context are those they were last
+    made from, and whose file nobody changed, are recognised without rendering; the others
+    render (on every core when there are many) and are written in order.
     """
-    templates: dict[str, CompiledTemplate] = {}
+    source_of = templates or TemplateSet()
+    files = {name: source_of.find(name) for name in dict.fromkeys(d.template for d in documents)}
+    refuse_bad_templates(list(files.values()))
+    compiled: dict[str, CompiledTemplate] = {}
     outcomes: dict[int, Outcome] = {}
     todo: list[tuple[int, Document, CompiledTemplate, str]] = []
     numbering = numbering or {}
@@ -503,10 +519,10 @@ def write_documents(
                 number = folder.number(doc.number.issuer, doc.number.year, doc.path,
                                        numbering.get(doc.number.issuer))
                 doc.context["so_ky_hieu"] = doc.number.format(number)
-            template = templates.get(doc.template)
+            template = compiled.get(doc.template)
             if template is None:
-                template = CompiledTemplate(resources.template_path(doc.template))
-                templates[doc.template] = template
+                template = CompiledTemplate(files[doc.template].path)
+                compiled[doc.template] = template
             source = source_digest(template, doc.context)
             if folder.made_from(doc.path, source):
                 outcomes[index] = Outcome(doc.path, UNCHANGED)
@@ -516,7 +532,7 @@ def write_documents(
         rendered = render_many([(template, doc.context) for _, doc, template, _ in todo])
         for (index, doc, _, source), data in zip(todo, rendered):
             outcomes[index] = folder.put(
-                doc.path, data, unit=doc.unit, kind=doc.kind, template=doc.template,
+                doc.path, data, unit=doc.unit, kind=doc.kind, template=files[doc.template].label,
                 force=force, source=source,
             )
             done += 1
@@ -544,6 +560,7 @@ def report(
     force: bool = False,
     number_from: dict[str, int] | None = None,
     docs: Path | None = None,
+    templates: Path | None = None,
 ) -> ReportResult:
     """Measure a level (the root by default) against the targets; write its year report to out.
 
@@ -554,6 +571,7 @@ def report(
     """
     if inputs.results is None:
         raise UsageError("báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP.")
+    found = _templates(inputs, templates)
     roster = inputs.roster_for(REPORT.name)
     unit = level_unit(roster, level)
     if unit is None:
@@ -582,5 +600,7 @@ def report(
     if needs.findings:
         raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
-    (outcome,) = write_documents([document], out, force=force, numbering=numbering)
+    (outcome,) = write_documents(
+        [document], out, force=force, numbering=numbering, templates=found
+    )
     return ReportResult(unit, indicators, outcome)

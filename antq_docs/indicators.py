@@ -43,12 +43,17 @@ SHORT: dict[str, str] = {
     "ngay_hoi": "KH Ngày hội",
 }
 
-# Targets met by issuing a document, and the kind of document that is the evidence.
-DOCUMENT_TARGETS: dict[str, str] = {
-    "ke_hoach": "plan",
-    "cam_ket": "pledge",
-    "ngay_hoi": "event-plan",
-}
+
+
+def document_targets() -> dict[str, str]:
+    """Targets met by issuing a document → the kind of document that is the evidence.
+
+    Each kind declares its target (Kind.target). The registry is imported here, not at the
+    top, because the report kind itself imports this module.
+    """
+    from antq_docs.kinds import REGISTRY
+
+    return {kind.target: name for name, kind in REGISTRY.items() if kind.target}
 
 # Unit types the standard "An toàn về an ninh, trật tự" covers (Thông tư 124/2021/TT-BCA): a
 # district or a province is never counted as registered or recognised, only classified.
@@ -240,7 +245,7 @@ def measure_documents(campaign: Campaign, found: Iterable[DocumentFound]) -> lis
     indicators = []
     seen: set[tuple[str, str]] = set()
     for target in campaign.targets:
-        kind = DOCUMENT_TARGETS.get(target.id)
+        kind = document_targets().get(target.id)
         if kind is None:
             continue
         if target.percent is None:
@@ -323,7 +328,7 @@ def _named(target: Target, units: list[Unit]) -> list[Indicator]:
 
 def unmeasured(campaign: Campaign, documents: bool = False) -> list[Target]:
     """Targets with no figures: not in the results, nor (when documents were read) documents."""
-    measured = set(MEASURES) | (set(DOCUMENT_TARGETS) if documents else set())
+    measured = set(MEASURES) | (set(document_targets()) if documents else set())
     return [t for t in campaign.targets
             if t.id not in measured or (t.units and t.id != "dien_hinh")]
 

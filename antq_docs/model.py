@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 from antq_docs import vi
 
@@ -35,11 +36,6 @@ TYPE_LABELS: dict[str, tuple[str, ...]] = {
     "doanh_nghiep": ("Doanh nghiệp",),
     "co_so_giao_duc": ("Cơ sở giáo dục", "Trường"),
 }
-
-# The document kinds of the product; their names are a contract with manifest.json and check.
-KIND_NAMES: tuple[str, ...] = (
-    "pledge", "plan", "event-plan", "evaluation", "minutes", "report"
-)
 
 # Leading words that are common nouns, written in lower case inside a sentence.
 _GENERIC_WORDS = frozenset(
@@ -287,6 +283,8 @@ class Campaign:
     anniversaries: tuple[Anniversary, ...] = ()
     # Rosters by period (danh_sach_don_vi), oldest first; empty when the campaign names none.
     roster_files: list[RosterFile] = field(default_factory=list)
+    # The official's own templates (mau), searched before the built-in ones, file by file.
+    template_dir: Path | None = None
 
     def report_deadline(self, unit_type: str) -> dt.date:
         """When a unit type reports its year-end results: the campaign's date, else domain §1."""

@@ -3,7 +3,10 @@
 docxtpl supplies the template language (Jinja tags typed in Word, its XML clean-up); rendering
 happens here on the prepared XML so a batch of hundreds of documents parses the template once.
 Values reach the template already cleaned (no tabs or line breaks), so docxtpl's listing pass
-is not needed.
+is not needed. The rest of docxtpl's render is kept for a template that relies on it (an
+official's own): escaped tags ({_{ … }_}) are unescaped, tables whose cells a loop adds get
+their grid fixed, picture ids are renumbered, footnotes and the document properties (title,
+subject, author…) are filled too.
 Jinja runs sandboxed, escapes every value (names with & < > are text) and refuses undefined
 variables, so a missing value stops the run instead of leaving a blank in a signed document.
 A context that carries an `Image` (a chart) needs new package parts (the picture, its
@@ -41,11 +44,23 @@ from antq_docs.errors import AntqError, RenderError
 # so re-running with the same inputs rewrites nothing.
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _TAG = re.compile(r"\{[{%#]")
-_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
+_BODY = "word/document.xml"
+_CORE = "docProps/core.xml"
+# The document properties docxtpl fills (docx.opc.coreprops names → XML elements).
+_PROPERTIES = ("{http://purl.org/dc/elements/1.1/}creator",
+               "{http://purl.org/dc/elements/1.1/}description",
+               "{http://purl.org/dc/elements/1.1/}identifier",
+               "{http://purl.org/dc/elements/1.1/}language",
+               "{http://purl.org/dc/elements/1.1/}subject",
+               "{http://purl.org/dc/elements/1.1/}title")
+_ESCAPED = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+# A loop over cells ({%tc for %}) or a computed colspan changes a row's cell count.
+_CELL_LOOP = re.compile(r"</w:tc>\s*\{%|\{%[^%]*%\}\s*<w:tc[ >]|<w:gridSpan w:val=\"\{\{")
 
 
-def _environment() -> SandboxedEnvironment:
-    """The Jinja environment every template is compiled in."""
+def environment() -> SandboxedEnvironment:
+    """The Jinja environment every template is compiled in (and checked in)."""
     return SandboxedEnvironment(
         undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True
     )
@@ -65,6 +80,10 @@ class _Part:
 
     name: str
     template: Any
+    # What docxtpl does after Jinja, done only where the template needs it.
+    unescape: bool = False
+    fix_tables: bool = False
+    renumber_pictures: bool = False
 
 
 class CompiledTemplate:
@@ -82,7 +101,7 @@ class CompiledTemplate:
         self._data = data
         self.digest = hashlib.sha256(data).hexdigest()
         helper = DocxTemplate(io.BytesIO(data))
-        env = _environment()
+        env = environment()
         self._parts: dict[str, _Part] = {}
         for info, blob in self._members:
             if not _PARTS.match(info.filename):
@@ -92,16 +111,29 @@ class CompiledTemplate:
                 continue
             xml = helper.patch_xml(text)
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+            body = info.filename == _BODY
             try:
-                self._parts[info.filename] = _Part(info.filename, env.from_string(xml))
+                self._parts[info.filename] = _Part(
+                    info.filename,
+                    env.from_string(xml),
+                    unescape=any(e in xml for e, _ in _ESCAPED),
+                    fix_tables=body and bool(_CELL_LOOP.search(xml)),
+                    renumber_pictures=body and "docPr" in xml,
+                )
             except TemplateError as e:
                 raise RenderError(f"lỗi cú pháp thẻ mẫu ({e}).", template=self.name) from e
+        # A property is element text that lxml escapes: Jinja must not escape it too.
+        self._properties = self._compile_properties(
+            SandboxedEnvironment(undefined=StrictUndefined)
+        )
         # The parts that never change are compressed once into a base archive; each document
         # is that archive with its rendered parts appended, so a batch compresses only them.
         base = io.BytesIO()
         with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as archive:
             for info, blob in self._members:
-                if info.filename not in self._parts:
+                if info.filename not in self._parts and not (
+                    info.filename == _CORE and self._properties
+                ):
                     archive.writestr(_member(info.filename), blob)
         self._base = base.getvalue()
 
@@ -123,20 +155,65 @@ class CompiledTemplate:
         for name, part in self._parts.items():
             with self._filling():
                 xml = part.template.render(context)
-            data = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            if part.unescape:
+                for escaped, tag in _ESCAPED:
+                    xml = xml.replace(escaped, tag)
+            data = xml.encode("utf-8")
             try:
                 etree.fromstring(data)
             except etree.XMLSyntaxError as e:
                 raise RenderError(
                     f"kết quả không phải XML hợp lệ ({e}).", template=self.name
                 ) from e
+            if part.fix_tables or part.renumber_pictures:
+                data = self._docxtpl_fixes(xml, part)
             rendered[name] = data
+        if self._properties:
+            rendered[_CORE] = self._render_properties(context)
         out = io.BytesIO(self._base)
         out.seek(0, io.SEEK_END)
         with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
             for name, data in rendered.items():
                 archive.writestr(_member(name), data)
         return out.getvalue()
+
+    def _docxtpl_fixes(self, xml: str, part: _Part) -> bytes:
+        """docxtpl's table grid fix and picture id renumbering, on a rendered body."""
+        helper = DocxTemplate(io.BytesIO(self._data))
+        data = xml.encode("utf-8")
+        tree = helper.fix_tables(data) if part.fix_tables else etree.fromstring(data)
+        if part.renumber_pictures:
+            helper.docx_ids_index = 1000
+            helper.fix_docpr_ids(tree)
+        return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, standalone=True)
+
+    def _compile_properties(self, env: SandboxedEnvironment) -> dict[str, Any]:
+        """The document properties that hold tags, compiled (empty when none does)."""
+        blob = dict((i.filename, b) for i, b in self._members).get(_CORE)
+        if blob is None or not _TAG.search(blob.decode("utf-8", "replace")):
+            return {}
+        root = etree.fromstring(blob)
+        out = {}
+        for name in _PROPERTIES:
+            element = root.find(name)
+            if element is not None and element.text and _TAG.search(element.text):
+                try:
+                    out[name] = env.from_string(element.text)
+                except TemplateError as e:
+                    raise RenderError(f"lỗi cú pháp thẻ trong thuộc tính tài liệu ({e}).",
+                                      template=self.name) from e
+        if out:
+            self._core = blob
+        return out
+
+    def _render_properties(self, context: dict[str, Any]) -> bytes:
+        """docProps/core.xml with the tagged properties filled."""
+        root = etree.fromstring(self._core)
+        for name, template in self._properties.items():
+            with self._filling():
+                root.find(name).text = template.render(context)
+        return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
     def _render_with_images(self, context: dict[str, Any]) -> bytes:
         """Render through docxtpl so each Image becomes a picture part of the package."""
@@ -148,7 +225,7 @@ class CompiledTemplate:
             for key, v in context.items()
         }
         with self._filling():
-            template.render(values, jinja_env=_environment(), autoescape=True)
+            template.render(values, jinja_env=environment(), autoescape=True)
         saved = io.BytesIO()
         template.save(saved)
         # python-docx stamps zip members with the current time; restamp them.

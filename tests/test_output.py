@@ -35,10 +35,10 @@ def test_manifest_lists_every_document_with_its_hash(tmp_path, runner):
     assert set(entry) == {"unit", "kind", "path", "sha256", "template", "generated_at"}
     assert entry["kind"] == "pledge"
     assert entry["path"] == "pledge/KT-02-02.docx"
-    assert entry["template"] == "pledge.docx"
+    assert entry["template"] == "builtin:pledge.docx"
     assert entry["sha256"] == file_sha256(out / entry["path"])
     village = next(d for d in docs if d["unit"] == "KT-02-02-01")
-    assert village["template"] == "pledge-khu-dan-cu.docx"
+    assert village["template"] == "builtin:pledge-khu-dan-cu.docx"
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "manifest.json",
         "pledge",

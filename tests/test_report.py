@@ -107,7 +107,7 @@ def test_report_document_has_its_parts_and_the_chart(runner, tmp_path):
     path = tmp_path / "out" / "report" / "H1.docx"
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
     assert [(d["unit"], d["kind"], d["path"], d["template"]) for d in manifest["documents"]] == [
-        ("H1", "report", "report/H1.docx", "report.docx")
+        ("H1", "report", "report/H1.docx", "builtin:report.docx")
     ]
     with zipfile.ZipFile(path) as archive:
         pictures = [n for n in archive.namelist() if n.startswith("word/media/")]

@@ -29,9 +29,9 @@ from antq_docs import vi
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.inputs.roster import parse_amount
 from antq_docs.inputs.tables import clean_text
+from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
     FAMILIES,
-    KIND_NAMES,
     SIGNING_FORMS,
     UNIT_TYPES,
     Anniversary,
@@ -46,21 +46,15 @@ from antq_docs.model import (
     Thresholds,
 )
 
-BELOW_PROVINCE = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-BELOW_DISTRICT = ("xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-# The source plan (Kon Tum 38/KH-BCĐ): every unit below the province pledges (target 1);
-# local governments, agencies, enterprises and schools issue a plan (target 1) and a plan
-# for the Ngày hội (target 5); every unit below the district scores itself at year end
-# (domain §1, November). The minutes follow hop_binh_xet unless the file names them.
-REVIEW_MEETING = ("khu_dan_cu", "xa")
-DEFAULT_REQUIRED: dict[str, tuple[str, ...]] = {
-    "pledge": BELOW_PROVINCE,
-    "plan": ISSUERS,
-    "event-plan": ISSUERS,
-    "evaluation": BELOW_DISTRICT,
-    "minutes": REVIEW_MEETING,
-}
+
+def default_required() -> dict[str, tuple[str, ...]]:
+    """The matrix when the file names no kind: each kind's own `required` (kinds/*.py).
+
+    The minutes follow hop_binh_xet unless the file names them.
+    """
+    return {name: kind.required for name, kind in REGISTRY.items() if kind.required}
+
+
 # What a scoring-sheet item may depend on (bang_diem[].can): a results column.
 ITEM_REQUIRES = ("ngay_hoi",)
 SHEET_TOTAL = Decimal(100)
@@ -266,7 +260,7 @@ def parse_campaign(
                     f"ngày {vi.short_date(day)} trước ngày của kế hoạch tỉnh "
                     f"({vi.short_date(plan.date)}) mà văn bản lấy làm căn cứ",
                     file=file,
-                    field=f"ngay_van_ban.{kind}",
+                    field=f"ngay_van_ban.{REGISTRY[kind].date_field}",
                 )
             )
     targets = _targets(top, findings, file)
@@ -280,7 +274,7 @@ def parse_campaign(
     raw_families = top.raw("the_thuc")
     if raw_families is not None:
         fields = _Fields(raw_families, "the_thuc", findings, file)
-        for kind in KIND_NAMES:
+        for kind in REGISTRY:
             if kind in fields.data:
                 families[kind] = _per_type(fields, kind, FAMILIES, findings, file)
         if any(v == "dang" for k, m in families.items() if k != "plan" for v in m.values()):
@@ -297,6 +291,7 @@ def parse_campaign(
         if not _names_kind(data, "minutes"):
             required["minutes"] = review_types
     roster_files = _roster_files(top, findings, file, base)
+    template_dir = _template_dir(top, base)
     top.finish()
     return Campaign(
         year=year,
@@ -319,7 +314,23 @@ def parse_campaign(
         anniversaries=anniversaries,
         report_recipients=report_recipients,
         roster_files=roster_files,
+        template_dir=template_dir,
     )
+
+
+def _template_dir(top: _Fields, base: Path | None) -> Path | None:
+    """mau: the folder of the official's own templates, relative to the campaign file."""
+    raw = top.raw("mau")
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.strip():
+        top.error("mau", "phải là đường dẫn thư mục mẫu")
+        return None
+    folder = (base / raw.strip()) if base is not None else Path(raw.strip())
+    if not folder.is_dir():
+        top.error("mau", f'không tìm thấy thư mục mẫu "{raw.strip()}" ({folder})')
+        return None
+    return folder
 
 
 def _deadlines(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt.date]:
@@ -640,9 +651,10 @@ def _doc_dates(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt
         return {}
     fields = _Fields(raw, "ngay_van_ban", findings, file)
     dates = {}
-    for kind in KIND_NAMES:
-        if kind in fields.data:
-            dates[kind] = fields.date(kind)
+    # Dates are kept by kind name, read under each kind's own key.
+    for name, kind in REGISTRY.items():
+        if kind.date_field in fields.data:
+            dates[name] = fields.date(kind.date_field)
     fields.finish()
     return dates
 
@@ -720,11 +732,11 @@ def _required(top: _Fields, findings: list[Finding], file: str) -> dict[str, tup
     naming one kind). `plan: []` says no unit must have a plan.
     """
     raw = top.raw("tai_lieu_bat_buoc")
-    required = dict(DEFAULT_REQUIRED)
+    required = default_required()
     if raw is None:
         return required
     fields = _Fields(raw, "tai_lieu_bat_buoc", findings, file)
-    for kind in KIND_NAMES:
+    for kind in REGISTRY:
         if kind in fields.data:
             value = fields.raw(kind)
             required[kind] = () if value == [] else fields.unit_types(kind, value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from antq_docs.errors import Finding
 from antq_docs.inputs.roster import COLUMNS
@@ -131,13 +131,42 @@ class Needs:
         return dt.date(campaign.year, 1, 1)
 
 
-class Kind:
-    """A document kind: which units need it, the template, the file name, the context."""
+# Unit types, as groups the default matrix of required documents is written in.
+BELOW_PROVINCE = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+BELOW_DISTRICT = ("xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 
+
+class Kind:
+    """A document kind: which units need it, the template, the file name, the context.
+
+    Everything the rest of the program knows about a kind is declared here, once: the
+    campaign loader, check, the indicators and the command line read it from the registry.
+    """
+
+    # The kind's key in the manifest, the matrix (tai_lieu_bat_buoc) and the folder names.
     name = ""
+    # What the document is called in a sentence ('bản cam kết').
     label = ""
+    # The column heading of check's table and workbook ('Cam kết').
+    short = ""
+    # The unit types that must have it when the campaign's matrix does not name the kind.
+    required: tuple[str, ...] = ()
+    # The key of its date in the campaign's ngay_van_ban ('' = the kind's name).
+    date_key = ""
+    # The campaign target (chỉ tiêu `ma`) this kind of document is the evidence for, if any.
+    target: str | None = None
+    # Every template file the kind may use (template() picks one per unit).
+    templates: tuple[str, ...] = ()
+    # What some of the template variables mean, for `templates list` and BIEN.md.
+    variables: ClassVar[dict[str, str]] = {}
     # Kinds built from the year-end results cannot be written without --results.
     needs_results = False
+
+    @property
+    def date_field(self) -> str:
+        """The key of this kind's date in ngay_van_ban."""
+        return self.date_key or self.name
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Tell whether a unit must have this kind of document (the campaign's matrix)."""

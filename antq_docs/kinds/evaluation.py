@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.errors import Finding
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.kinds.base import BELOW_DISTRICT, Kind, Needs, NumberSlot
 from antq_docs.model import Campaign, Results, Roster, Unit, UnitResult
 
 PURPOSE = "báo cáo tự đánh giá cuối năm"
@@ -38,6 +39,14 @@ class Evaluation(Kind):
 
     name = "evaluation"
     label = "báo cáo tự đánh giá"
+    short = "Đánh giá"
+    required = BELOW_DISTRICT
+    templates = ("evaluation.docx", "evaluation-khu-dan-cu.docx")
+    variables: ClassVar[dict[str, str]] = {
+        "bang_diem": "bảng tự chấm điểm, mỗi dòng một mục",
+        "tong_diem": "tổng điểm tự chấm",
+        "xep_loai": "mức xếp loại đề nghị",
+    }
     needs_results = True
 
     def template(self, campaign: Campaign, unit: Unit) -> str:

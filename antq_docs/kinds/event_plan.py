@@ -11,10 +11,11 @@ this module gives it names, dates, amounts and lists of units.
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from antq_docs import model, vi
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.kinds.base import ISSUERS, Kind, Needs, NumberSlot
 from antq_docs.model import (
     GOVERNMENT_TYPES,
     Campaign,
@@ -64,6 +65,21 @@ class EventPlan(Kind):
 
     name = "event-plan"
     label = "kế hoạch Ngày hội"
+    short = "KH Ngày hội"
+    required = ISSUERS
+    target = "ngay_hoi"
+    templates = ("event-plan.docx",)
+    variables: ClassVar[dict[str, str]] = {
+        "chinh_quyen": "đúng khi đơn vị là chính quyền địa phương",
+        "ky_niem": "các ngày kỷ niệm của năm",
+        "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
+        "gio": "giờ khai mạc",
+        "dia_diem": "địa điểm tổ chức",
+        "thanh_phan": "thành phần tham dự",
+        "du_toan": "dự toán kinh phí, mỗi dòng một khoản",
+        "kinh_phi": "tổng kinh phí, có đơn vị đồng",
+        "kinh_phi_chu": "tổng kinh phí bằng chữ",
+    }
 
     def template(self, campaign: Campaign, unit: Unit) -> str:
         """The one Nghị định 30 template."""

@@ -11,6 +11,7 @@ the meeting, so what the results do not give is left as dotted lines in the temp
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.kinds import common
@@ -25,6 +26,21 @@ class Minutes(Kind):
 
     name = "minutes"
     label = PURPOSE
+    short = "Biên bản"
+    # The units that hold the review meeting (hop_binh_xet overrides it).
+    required = ("khu_dan_cu", "xa")
+    templates = ("minutes.docx", "minutes-khu-dan-cu.docx")
+    variables: ClassVar[dict[str, str]] = {
+        "ngay": "ngày họp, bằng chữ",
+        "dia_diem": "địa điểm họp",
+        "chu_tri": "người chủ trì cuộc họp",
+        "thu_ky": "thư ký cuộc họp",
+        "khu_dan_cu": "các khu dân cư của xã",
+        "diem": "tổng điểm tự chấm",
+        "dang_ky": "đúng khi đơn vị đã đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”",
+        "dat_chuan": "đúng khi đơn vị đạt tiêu chuẩn",
+        "xep_loai": "mức xếp loại",
+    }
     needs_results = True
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:

@@ -10,10 +10,11 @@ Hướng dẫn 36-HD/VPTW) instead.
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from antq_docs import model, vi
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.kinds.base import ISSUERS, Kind, Needs, NumberSlot
 from antq_docs.model import Campaign, Results, Roster, Target, Unit
 
 PURPOSE = "kế hoạch năm"
@@ -117,6 +118,24 @@ class Plan(Kind):
 
     name = "plan"
     label = "kế hoạch năm"
+    short = "Kế hoạch"
+    required = ISSUERS
+    target = "ke_hoach"
+    templates = ("plan.docx", "plan-dang.docx")
+    variables: ClassVar[dict[str, str]] = {
+        "ten": "tên đơn vị",
+        "ten_trong_cau": "tên đơn vị viết trong câu",
+        "ke_hoach": "kế hoạch của tỉnh mà kế hoạch này thực hiện: so, ngay, co_quan, trich_yeu",
+        "nhom": "nhóm đơn vị chọn đoạn văn: chinh_quyen, co_quan, doanh_nghiep, co_so_giao_duc",
+        "cap_duoi": "các nhóm đơn vị trực thuộc theo hạn báo cáo: loai, han, ke_hoach",
+        "sinh_vien": "trường có sinh viên (cao đẳng, đại học, trung cấp)",
+        "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
+        "chi_tieu": "các chỉ tiêu của đơn vị, tính theo số đơn vị của mình",
+        "cong_an": "cơ quan công an tham mưu",
+        "cap_uy": "cấp ủy của đơn vị",
+        "cap_tren": "cơ quan cấp trên nhận báo cáo",
+        "han": "hạn báo cáo kết quả cuối năm",
+    }
 
     def template(self, campaign: Campaign, unit: Unit) -> str:
         """plan.docx (Nghị định 30) or plan-dang.docx (Hướng dẫn 36)."""

@@ -9,9 +9,11 @@ commitments, one numbered list per kind of unit, are literal text of the templat
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from antq_docs import vi
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs
+from antq_docs.kinds.base import BELOW_PROVINCE, Kind, Needs
 from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
 
 PURPOSE = "bản cam kết"
@@ -30,6 +32,22 @@ class Pledge(Kind):
 
     name = "pledge"
     label = "bản cam kết"
+    short = "Cam kết"
+    required = BELOW_PROVINCE
+    target = "cam_ket"
+    templates = ("pledge.docx", "pledge-khu-dan-cu.docx")
+    variables: ClassVar[dict[str, str]] = {
+        "ngay_ky": "ngày ký bản cam kết, bằng chữ",
+        "ben_nhan": "bên nhận cam kết (cấp trên trực tiếp)",
+        "ben_cam_ket": "bên cam kết (đơn vị)",
+        "so_ho": "số hộ của khu dân cư",
+        "loai": "loại đơn vị (khu_dan_cu, xa, co_quan…): chọn các điều cam kết hợp với đơn vị",
+        "ten": "tên đơn vị cam kết như trong câu (Ủy ban nhân dân xã Hà Mòn, Sở Tư pháp)",
+        "dia_ban": "địa bàn của đơn vị (xã Hà Mòn, Thôn 1)",
+        "ngay_hoi": "ngày tổ chức Ngày hội (19/8/2025)",
+        "ky_ben_nhan": "chữ ký bên nhận cam kết",
+        "ky_ben_cam_ket": "chữ ký bên cam kết",
+    }
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Every unit the matrix names that has a level above it to pledge to."""

@@ -14,15 +14,16 @@ names and lists.
 from __future__ import annotations
 
 from collections import Counter
+from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.chart import bar_chart
 from antq_docs.indicators import (
-    DOCUMENT_TARGETS,
     STANDARD_TYPES,
     DocumentFound,
     Indicator,
     display_share,
+    document_targets,
     measure,
     subtree,
     unmeasured,
@@ -86,6 +87,12 @@ class Report(Kind):
 
     name = "report"
     label = "báo cáo tổng kết"
+    short = "Báo cáo"
+    templates = ("report.docx",)
+    variables: ClassVar[dict[str, str]] = {
+        "bieu_do": "biểu đồ kết quả so với chỉ tiêu (hình)",
+        "phu_luc_khen": "phụ lục: các đơn vị đề nghị khen thưởng",
+    }
     needs_results = True
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
@@ -215,7 +222,7 @@ class Report(Kind):
             # many rows at or near 100% and stay in the table, so the chart fits its page.
             "bieu_do": Image(
                 bar_chart(
-                    [i for i in indicators if i.id not in DOCUMENT_TARGETS and i.denominator],
+                    [i for i in indicators if i.id not in document_targets() and i.denominator],
                     f"Kết quả thực hiện chỉ tiêu năm {year}",
                 ),
                 CHART_WIDTH_MM,
@@ -243,7 +250,7 @@ class Report(Kind):
                     **self._figures(i, kinds),
                     "muc": roman(n),
                     "ma": i.id,
-                    "van_ban": i.id in DOCUMENT_TARGETS,
+                    "van_ban": i.id in document_targets(),
                     "don_vi": self._listed(
                         sorted(i.shortfall, key=lambda u: order.get(u.code, 0)), results
                     ),
