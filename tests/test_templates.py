@@ -350,3 +350,12 @@ def test_the_guide_covers_every_kind_and_the_readme_links_it():
         for file in kind.templates:
             assert f"`{file}`" in guide, file
     assert "](docs/templates.md)" in (root / "README.md").read_text("utf-8")
+
+
+def test_the_guide_lists_the_variables_the_kinds_provide():
+    from tools import template_guide
+
+    text = template_guide.GUIDE.read_text(encoding="utf-8")
+    assert text == template_guide.rewritten(text), (
+        "docs/templates.md is out of date: run `python -m tools.template_guide`"
+    )
