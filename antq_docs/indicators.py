@@ -22,7 +22,7 @@ from antq_docs.model import UNIT_TYPES, Campaign, Results, Roster, Target, Unit,
 # Short Vietnamese names of the measured indicators, for tables and the chart.
 LABELS: dict[str, str] = {
     "dang_ky": "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”",
-    "dat_chuan": "Được công nhận đạt tiêu chuẩn (trên số đã đăng ký)",
+    "dat_chuan": "Được công nhận đạt tiêu chuẩn, tính trên số đã đăng ký",
     "kha_tro_len": "Xếp loại phong trào Khá trở lên",
     "huyen_kha_tro_len": "Cấp huyện xếp loại phong trào Khá trở lên",
     "dien_hinh": "Có ít nhất 01 đơn vị điển hình",

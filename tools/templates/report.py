@@ -241,11 +241,17 @@ def build() -> dict:
     _loop(
         doc,
         "ton_tai",
-        "- {{ dong.chi_tieu }} ({{ dong.loai }}): đạt {{ dong.thuc_hien }} ({{ dong.ti_so }}), "
+        "- {{ dong.chi_tieu }} ({{ dong.loai }}): mới đạt {{ dong.thuc_hien }} ({{ dong.ti_so }}), "
         "chỉ tiêu {{ dong.muc_tieu }}{% if dong.muc %}; danh sách đơn vị chưa đạt tại mục "
         "{{ dong.muc }} Phụ lục {{ pl_chua_dat }} kèm theo{% endif %}.",
     )
     d.optional(doc, "not ton_tai", "- Các chỉ tiêu có số liệu đều đạt so với kế hoạch.")
+    # The causes are the reporting body's own judgement: lines to write them, never invented.
+    d.body(doc, "{%p if ton_tai %}")
+    d.body(doc, "Nguyên nhân:")
+    for _ in range(3):
+        d.body(doc, "…" * 30, align=d.LEFT, first_line_cm=0)
+    d.body(doc, "{%p endif %}")
     d.heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam_sau }}")
     d.body(doc, "- Tiếp tục xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam_sau }}; "
                 "giữ vững các chỉ tiêu đã đạt.")
