@@ -127,7 +127,7 @@ def test_report_document_has_its_parts_and_the_chart(runner, tmp_path):
     assert "Một, ngày 20 tháng 12 năm 2025" in text
     # The body cites the appendix that lists the units below target.
     assert (
-        "- Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự” (xã): đạt 50% (1/2), chỉ tiêu "
+        "- Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự” (xã): mới đạt 50% (1/2), chỉ tiêu "
         "100%; danh sách đơn vị chưa đạt tại mục I Phụ lục I kèm theo." in text
     )
     assert "đơn vị chưa đạt: " not in text
