@@ -169,7 +169,9 @@ def generate(
     number_from, templates,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
-    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=True)
+    # Default year-end results are looked for only when the kinds asked for use them.
+    year_end = kind == "all" or REGISTRY[kind].needs_results
+    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=year_end)
     kinds, skipped = select_kinds(kind, inputs)
     if skipped:
         click.echo(

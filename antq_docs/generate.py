@@ -467,6 +467,8 @@ def generate(
         if code not in numbered:
             warnings.append(f"--number-from {code}: lần chạy này không có văn bản nào của đơn vị "
                             "này cần đánh số.")
+    warnings += [f"{p}: tên tệp không phải tên mẫu nào nên không được dùng (tên mẫu: xem "
+                 "antq-docs templates list)." for p in found.strangers()]
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     outcomes = write_documents(
         documents, out, force, dry_run, progress, numbering=numbering, templates=found

@@ -88,8 +88,16 @@ def _good(units: list[Unit], results: Results) -> tuple[list[Unit], list[Unit]]:
     return pool, done
 
 
+def model_built(unit: Unit, results: Results) -> bool:
+    """A unit marked Điển hình counts as built at year end when it is classified Khá or above
+    and, if the standard covers it, registered and recognised."""
+    result = results.get(unit.code)
+    return (unit.is_model and result is not None and result.good_or_better
+            and (unit.type not in STANDARD_TYPES or (result.registered and result.recognised)))
+
+
 def _model(units: list[Unit], results: Results) -> tuple[list[Unit], list[Unit]]:
-    done = [u for u in units if any(d.is_model for d in u.descendants())]
+    done = [u for u in units if any(model_built(d, results) for d in u.descendants())]
     return units, done
 
 
@@ -290,7 +298,7 @@ def measure(
                 indicators += by_document[target.id]
             continue
         if target.units:
-            indicators += _named(target, units)
+            indicators += _named(target, units, results)
             continue
         how = MEASURES.get(target.id)
         if how is None:
@@ -308,11 +316,11 @@ def measure(
     return indicators
 
 
-def _named(target: Target, units: list[Unit]) -> list[Indicator]:
+def _named(target: Target, units: list[Unit], results: Results) -> list[Indicator]:
     """A model-unit target set for named units: how many models each has of those it must build.
 
-    "Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình": the model units marked in the
-    roster below the named unit, against so_luong. Other kinds of named target have no figures
+    "Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình": the model units built below
+    the named unit (model_built), against so_luong. Other kinds of named target have no figures
     in the results and are left to the documents.
     """
     if target.id != "dien_hinh":
@@ -321,7 +329,7 @@ def _named(target: Target, units: list[Unit]) -> list[Indicator]:
     found = []
     for unit in units:
         if unit.code in target.units:
-            models = [u for u in unit.descendants() if u.is_model]
+            models = [u for u in unit.descendants() if model_built(u, results)]
             found.append(Indicator(goal, None, len(models), target.count, [], unit=unit))
     return found
 

@@ -93,9 +93,19 @@ class TemplateSet:
     """The templates of a run: the user's folder first, file by file, then the built-in ones."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        if folder is not None and not Path(folder).is_dir():
+        if folder is not None and not Path(folder).exists():
             raise InputError("không tìm thấy thư mục mẫu.", path=folder)
+        if folder is not None and not Path(folder).is_dir():
+            raise InputError("là một tệp, không phải thư mục mẫu.", path=folder)
         self.folder = Path(folder) if folder is not None else None
+
+    def strangers(self) -> list[Path]:
+        """Word files of the user's folder that are no template's name (and so are not used)."""
+        if self.folder is None:
+            return []
+        names = {n for kind in REGISTRY.values() for n in kind.templates}
+        return sorted(p for p in self.folder.glob("*.docx")
+                      if p.name not in names and not p.name.startswith(("~$", ".")))
 
     def find(self, name: str) -> TemplateFile:
         """The user's file of that name when the folder has one, else the built-in template."""
@@ -104,14 +114,6 @@ class TemplateSet:
             if own.is_file():
                 return TemplateFile(own, str(own), True)
         return TemplateFile(resources.template_path(name), BUILTIN + name, False)
-
-
-def template_kind(name: str) -> Kind | None:
-    """The kind whose template file has this name, or None."""
-    for kind in REGISTRY.values():
-        if name in kind.templates:
-            return kind
-    return None
 
 
 # ---------------------------------------------------------------- variables of each kind
@@ -646,6 +648,9 @@ def check_templates(paths: list[Path], kinds: list[KindTemplates] | None = None)
             files += sorted(p for p in path.glob("*.docx") if not p.name.startswith(("~$", ".")))
         else:
             files.append(path)
+    if not files:
+        raise InputError("không có tệp mẫu .docx nào để kiểm tra.",
+                         path=", ".join(map(str, paths)))
     kinds = kinds if kinds is not None else kind_templates()
     findings = [f for file in files for f in check_template(file, kinds)]
     return TemplateCheck([str(f) for f in files], findings)

@@ -37,7 +37,8 @@ ROOT = [
     ("kha_tro_len", "doanh_nghiep", 0, 1, 0.0, 95.0, False),
     ("kha_tro_len", "co_so_giao_duc", 1, 1, 100.0, 95.0, True),
     ("huyen_kha_tro_len", "huyen", 1, 2, 50.0, 90.0, False),  # H2 scored 69,5: Trung bình
-    ("dien_hinh", "huyen", 1, 2, 50.0, 100.0, False),  # only H1 has a model unit (H1-X1)
+    # H1-X1 is H1's model unit but was not recognised: no district has built one.
+    ("dien_hinh", "huyen", 0, 2, 0.0, 100.0, False),
 ]
 # The same by hand for the middle level H1 (itself, two communes, three thôn, one company).
 MIDDLE = [
@@ -57,7 +58,7 @@ MIDDLE = [
     ("kha_tro_len", "doanh_nghiep", 0, 1, 0.0, 95.0, False),
     ("kha_tro_len", "co_so_giao_duc", 0, 0, None, 95.0, None),
     ("huyen_kha_tro_len", "huyen", 1, 1, 100.0, 90.0, True),  # H1 itself, 92 points
-    ("dien_hinh", "huyen", 1, 1, 100.0, 100.0, True),
+    ("dien_hinh", "huyen", 0, 1, 0.0, 100.0, False),  # its model H1-X1 was not recognised
 ]
 KEYS = ("id", "unit_type", "numerator", "denominator", "actual_percent", "target_percent", "met")
 

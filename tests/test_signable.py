@@ -335,3 +335,28 @@ def test_the_report_tells_twins_apart_counts_built_models_and_drops_empty_rows(t
     assert "trong đó 4 đơn vị đạt tiêu chuẩn “An toàn về an ninh, trật tự” và xếp loại" in text
     # No district is left after 01/7/2025: its target has no row in the signed table.
     assert "không có đơn vị" not in text
+
+
+def test_a_report_deadline_outside_the_campaign_year_is_refused(tmp_path, runner):
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(campaign_text().replace("  khu_dan_cu: 2025-11-20",
+                                                "  khu_dan_cu: 2024-11-20"), "utf-8")
+    result = invoke_generate(runner, "plan", tmp_path / "out", campaign=campaign)
+    assert result.exit_code == 1
+    assert ("campaign.yaml, trường han_bao_cao.khu_dan_cu: ngày 20/11/2024 không thuộc năm 2025 "
+            "của phong trào") in result.stderr
+
+
+def test_templates_check_on_an_empty_folder_and_misnamed_templates(tmp_path, runner):
+    from antq_docs.cli import cli
+
+    empty = tmp_path / "mau"
+    empty.mkdir()
+    result = runner.invoke(cli, ["templates", "check", str(empty)])
+    assert result.exit_code == 1
+    assert "không có tệp mẫu .docx nào để kiểm tra" in result.stderr
+    (empty / "ghi-chu.docx").write_bytes(b"")
+    out = tmp_path / "out"
+    result = invoke_generate(runner, "pledge", out, "--templates", str(empty))
+    assert result.exit_code == 0, result.stderr
+    assert "ghi-chu.docx: tên tệp không phải tên mẫu nào nên không được dùng" in result.stderr

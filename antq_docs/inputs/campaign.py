@@ -283,7 +283,7 @@ def parse_campaign(
     numbering = _numbering(top, findings, file)
     thresholds = _thresholds(top, findings, file)
     score_items = _score_items(top, findings, file)
-    deadlines = _deadlines(top, findings, file)
+    deadlines = _deadlines(top, findings, file, year)
     review_raw = top.raw("hop_binh_xet")
     if review_raw is not None:
         review_types = top.unit_types("hop_binh_xet", review_raw)
@@ -333,13 +333,21 @@ def _template_dir(top: _Fields, base: Path | None) -> Path | None:
     return folder
 
 
-def _deadlines(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt.date]:
+def _deadlines(
+    top: _Fields, findings: list[Finding], file: str, year: int
+) -> dict[str, dt.date]:
     """han_bao_cao: unit type → the date its year-end report is due at the level above."""
     raw = top.raw("han_bao_cao")
     if raw is None:
         return {}
+    year_known = not any(f.field == "nam" for f in findings)
     fields = _Fields(raw, "han_bao_cao", findings, file)
     out = {t: fields.date(t) for t in UNIT_TYPES if t in fields.data}
+    for unit_type, day in out.items():
+        # Results of a year are reported in that year (districts by 15/12).
+        if year_known and day.year != year:
+            fields.error(unit_type, f"ngày {vi.short_date(day)} không thuộc năm {year} của "
+                                    "phong trào")
     fields.finish()
     return out
 

@@ -25,6 +25,7 @@ from antq_docs.indicators import (
     display_share,
     document_targets,
     measure,
+    model_built,
     subtree,
     unmeasured,
 )
@@ -179,11 +180,7 @@ class Report(Kind):
         award_no = roman(next(appendices)) if best else ""
         computed = sum(1 for u in scored if results.units[u.code].level_computed)
         models = [u for u in units if u.is_model]
-        built = [
-            u for u in models
-            if (r := results.get(u.code)) is not None and r.good_or_better
-            and (u.type not in STANDARD_TYPES or (r.registered and r.recognised))
-        ]
+        built = [u for u in models if model_built(u, results)]
         held = [u for u in scored if results.units[u.code].event_held]
         return {
             **common.header(level, campaign, day),
