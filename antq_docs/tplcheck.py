@@ -57,21 +57,50 @@ _JINJA_NAMES = frozenset({"loop", "range", "dict", "lipsum", "cycler", "joiner",
                           "true", "false", "none", "True", "False", "None"})
 ERROR, WARNING, INFO = "lỗi", "cảnh báo", "thông tin"
 
-# What the variables every kind shares mean (header, signature, recipients); a kind's own
-# `variables` table adds or overrides.
+# What the variables built by kinds/common.py mean (header, legal bases, the province's plan,
+# signature, recipients, thresholds, a commune's khu dân cư), whichever kinds give them; a
+# kind's own `variables` table adds or overrides.
 SHARED_MEANINGS: dict[str, str] = {
     "cq_cap_tren": "cơ quan cấp trên (dòng trên tên cơ quan ban hành), rỗng nếu không có",
     "cq_ban_hanh": "tên cơ quan ban hành, mỗi dòng một phần tử (chữ in hoa)",
     "dong_ngay": "dòng địa danh, ngày tháng năm ban hành",
     "so_ky_hieu": "số và ký hiệu văn bản (để trống số khi chưa cấp)",
-    "trich_yeu": "trích yếu nội dung văn bản",
     "nam": "năm của phong trào",
-    "can_cu": "các dòng căn cứ",
+    "can_cu": "các văn bản làm căn cứ (không có chữ “Căn cứ”, mẫu tự viết), mỗi phần tử một "
+              "dòng; kế hoạch của tỉnh (ke_hoach) được mẫu trích ở dòng cuối",
+    "ke_hoach": "kế hoạch của tỉnh mà văn bản này thực hiện (mẫu trích ở dòng căn cứ hoặc "
+                "câu “Thực hiện …”)",
+    "ke_hoach.so": "số và ký hiệu kế hoạch của tỉnh",
+    "ke_hoach.ngay": "ngày ban hành kế hoạch của tỉnh (ngày/tháng/năm)",
+    "ke_hoach.co_quan": "cơ quan ban hành kế hoạch của tỉnh",
+    "ke_hoach.trich_yeu": "trích yếu kế hoạch của tỉnh, không có dấu chấm cuối (mẫu viết sau "
+                          "chữ “về”)",
     "ky": "khối chữ ký",
     "ky.tham_quyen": "dòng thẩm quyền ký (TM., KT. …), có thể rỗng",
     "ky.chuc_vu": "chức vụ người ký (chữ in hoa)",
     "ky.ho_ten": "họ và tên người ký",
-    "noi_nhan": "các dòng nơi nhận, dòng cuối là Lưu: VT",
+    "noi_nhan": "các cơ quan nhận văn bản, mỗi phần tử một dòng; mẫu tự viết các dòng cuối "
+                "(“- Lưu: VT.”)",
+    "noi_nhan.ten": "tên cơ quan nhận",
+    "noi_nhan.de": "lý do nhận: bao_cao (để báo cáo), thuc_hien (để thực hiện), phoi_hop (để "
+                   "phối hợp), rỗng thì không ghi",
+    "nguong": "ngưỡng điểm thấp nhất của từng mức xếp loại đã dùng (chữ số)",
+    "nguong.xuat_sac": "điểm thấp nhất của mức Xuất sắc",
+    "nguong.kha": "điểm thấp nhất của mức Khá",
+    "nguong.trung_binh": "điểm thấp nhất của mức Trung bình (dưới mức này là Yếu)",
+    "kdc": "các khu dân cư trực thuộc xã và kết quả cuối năm của chúng (căn cứ công nhận xã "
+           "đạt tiêu chuẩn)",
+    "kdc.ds": "bảng các khu dân cư có kết quả, mỗi dòng một khu dân cư; rỗng với đơn vị không "
+              "có khu dân cư (mẫu bỏ cả đoạn)",
+    "kdc.ds.stt": "số thứ tự",
+    "kdc.ds.ten": "tên khu dân cư",
+    "kdc.ds.dang_ky": "đúng khi khu dân cư đã đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”",
+    "kdc.ds.dat_chuan": "đúng khi khu dân cư được công nhận đạt tiêu chuẩn",
+    "kdc.ds.diem": "tổng điểm tự chấm của khu dân cư",
+    "kdc.ds.xep_loai": "mức xếp loại của khu dân cư (Xuất sắc, Khá, Trung bình, Yếu)",
+    "kdc.tong": "số khu dân cư, hai chữ số",
+    "kdc.dang_ky": "số khu dân cư đã đăng ký, hai chữ số",
+    "kdc.dat_chuan": "số khu dân cư được công nhận đạt tiêu chuẩn, hai chữ số",
 }
 _TYPE_NAMES = {str: "chữ", bool: "đúng/sai", int: "số nguyên", float: "số", Decimal: "số",
                dt.date: "ngày", list: "danh sách", dict: "nhóm", Image: "hình ảnh"}

@@ -100,6 +100,26 @@ def test_the_meaning_tables_name_only_variables_the_kinds_provide(kinds):
         assert set(entry.kind.variables) <= known, entry.kind.name
 
 
+def _walk(variables: list[tpl.Variable], prefix: str = ""):
+    """Every variable and field as (dotted path, Variable)."""
+    for v in variables:
+        yield prefix + v.name, v
+        yield from _walk(v.fields, f"{prefix}{v.name}.")
+
+
+def test_every_variable_and_field_of_every_kind_has_a_meaning(kinds):
+    """The list, BIEN.md and the guide tell an official what each variable holds."""
+    empty = [f"{entry.kind.name}: {path}" for entry in kinds
+             for path, v in _walk(entry.variables) if not v.meaning.strip()]
+    assert empty == []
+
+
+def test_every_shared_meaning_is_of_a_variable_some_kind_provides(kinds):
+    """A shared meaning left behind when common.py renames a variable is caught here."""
+    provided = {path for entry in kinds for path, _ in _walk(entry.variables)}
+    assert set(tpl.SHARED_MEANINGS) - provided == set()
+
+
 def test_templates_list_prints_each_kind_with_types_and_examples(runner):
     result = runner.invoke(cli, ["templates", "list"])
     assert result.exit_code == 0, result.stderr

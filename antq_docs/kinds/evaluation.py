@@ -43,9 +43,29 @@ class Evaluation(Kind):
     required = BELOW_DISTRICT
     templates = ("evaluation.docx", "evaluation-khu-dan-cu.docx")
     variables: ClassVar[dict[str, str]] = {
+        "loai": "loại đơn vị: xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc",
+        "don_vi": "đơn vị báo cáo: tên viết trong câu với khu dân cư (Thôn 1), tên cơ quan với "
+                  "đơn vị khác (Ủy ban nhân dân xã Hà Mòn)",
+        "don_vi_dau_cau": "như don_vi, viết hoa chữ đầu để mở đầu câu",
+        "ten": "tên đơn vị viết trong câu (xã Hà Mòn, Thôn 1)",
+        "cap_tren": "cơ quan cấp trên trực tiếp nhận báo cáo và đề nghị xếp loại",
+        "ban_chi_dao": "Ban Chỉ đạo phong trào của tỉnh ban hành bảng chấm điểm",
+        "ky_tu": "ngày đầu kỳ đánh giá (khu dân cư 01/11, đơn vị khác 16/11 năm trước)",
+        "ky_den": "ngày cuối kỳ đánh giá (khu dân cư 31/10, đơn vị khác 15/11)",
+        "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
+        "dang_ky": "đúng khi đơn vị đã đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”",
+        "dat_chuan": "đúng khi đơn vị được công nhận đạt tiêu chuẩn",
+        "to_chuc_ngay_hoi": "đúng khi đơn vị đã tổ chức Ngày hội",
         "bang_diem": "bảng tự chấm điểm, mỗi dòng một mục",
+        "bang_diem.stt": "số thứ tự mục",
+        "bang_diem.noi_dung": "nội dung mục chấm điểm",
+        "bang_diem.toi_da": "điểm tối đa của mục",
+        "bang_diem.tu_cham": "điểm đơn vị tự chấm cho mục",
+        "tong_toi_da": "tổng điểm tối đa của bảng (100)",
         "tong_diem": "tổng điểm tự chấm",
         "xep_loai": "mức xếp loại đề nghị",
+        "xep_loai_tinh": "đúng khi mức xếp loại được tính từ tổng điểm theo ngưỡng (tệp kết quả "
+                         "không ghi mức)",
     }
     needs_results = True
 

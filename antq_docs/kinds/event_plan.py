@@ -70,14 +70,36 @@ class EventPlan(Kind):
     target = "ngay_hoi"
     templates = ("event-plan.docx",)
     variables: ClassVar[dict[str, str]] = {
+        "loai": "loại đơn vị: huyen, xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc; "
+                "mẫu chọn đoạn văn theo loại",
         "chinh_quyen": "đúng khi đơn vị là chính quyền địa phương",
+        "ten_trong_cau": "tên đơn vị viết trong câu (xã Hà Mòn, Sở Tư pháp)",
+        "co_quan": "tên cơ quan, đơn vị ban hành kế hoạch (Ủy ban nhân dân xã Hà Mòn)",
+        "chuc_vu": "chức vụ người đứng đầu đơn vị như trong danh sách (Trưởng thôn): người chủ "
+                   "trì Ngày hội ở khu dân cư",
+        "co_quan_cap_tren": "cơ quan, đơn vị cấp trên trực tiếp (nơi khu dân cư báo cáo kết quả)",
+        "cap_uy": "cấp ủy cùng cấp của huyện, xã (Đảng ủy xã Hà Mòn); rỗng với đơn vị khác",
+        "don_vi_duoi": "các loại đơn vị trực thuộc, mỗi loại một lần (xã, thị trấn; thôn, làng)",
+        "dia_phuong_duoi": "các loại đơn vị hành chính, khu dân cư trực thuộc (xã, thị trấn; "
+                           "thôn, làng), mỗi loại một lần",
         "ky_niem": "các ngày kỷ niệm của năm",
+        "ky_niem.so_nam": "số năm kỷ niệm (80)",
+        "ky_niem.noi_dung": "tên ngày kỷ niệm",
+        "ky_niem.tu_ngay": "ngày gốc của sự kiện được kỷ niệm (ngày/tháng/năm)",
+        "ky_niem.den_ngay": "ngày kỷ niệm trong năm nay (ngày/tháng/năm)",
         "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
+        "ngay_hoi_ngan": "ngày tổ chức Ngày hội không có năm (19/8)",
+        "ngay_hoi_chu": "ngày tổ chức Ngày hội bằng chữ (ngày 19 tháng 8 năm 2025)",
         "gio": "giờ khai mạc",
-        "dia_diem": "địa điểm tổ chức",
-        "thanh_phan": "thành phần tham dự",
-        "du_toan": "dự toán kinh phí, mỗi dòng một khoản",
+        "hoat_dong_tu": "ngày bắt đầu các hoạt động hưởng ứng (ngày/tháng/năm)",
+        "dia_diem": "địa điểm tổ chức; rỗng thì mẫu ghi hội trường, nhà văn hóa theo loại đơn vị",
+        "thanh_phan": "thành phần tham dự; rỗng thì mẫu ghi thành phần theo loại đơn vị",
+        "du_toan": "dự toán kinh phí, mỗi dòng một khoản; rỗng khi chỉ có tổng kinh phí",
+        "du_toan.stt": "số thứ tự khoản chi",
+        "du_toan.noi_dung": "nội dung khoản chi",
+        "du_toan.so_tien": "số tiền của khoản chi, đồng, không ghi chữ “đồng” (2.000.000)",
         "kinh_phi": "tổng kinh phí, có đơn vị đồng",
+        "kinh_phi_so": "tổng kinh phí, không ghi chữ “đồng” (dòng Tổng cộng của dự toán)",
         "kinh_phi_chu": "tổng kinh phí bằng chữ",
     }
 

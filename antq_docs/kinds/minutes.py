@@ -31,6 +31,19 @@ class Minutes(Kind):
     required = ("khu_dan_cu", "xa")
     templates = ("minutes.docx", "minutes-khu-dan-cu.docx")
     variables: ClassVar[dict[str, str]] = {
+        "loai": "loại đơn vị họp: xa, khu_dan_cu (hoặc loại khác theo hop_binh_xet); mẫu chọn "
+                "thành phần tham dự theo loại",
+        "don_vi": "đơn vị họp: tên viết trong câu với khu dân cư (Thôn 1), tên cơ quan với đơn "
+                  "vị khác (Ủy ban nhân dân xã Hà Mòn)",
+        "ten": "tên đơn vị viết trong câu (xã Hà Mòn, Thôn 1)",
+        "cap_tren": "cơ quan cấp trên trực tiếp được đề nghị công nhận kết quả",
+        "cap_tren_ten": "địa bàn cấp trên viết trong câu (xã Hà Mòn): Công an phụ trách khu dân "
+                        "cư",
+        "so_ho": "số hộ của khu dân cư; rỗng khi danh sách không ghi",
+        "so_du_hop": "số người dự họp (tệp kết quả); không có thì mẫu để dòng chấm",
+        "tan_thanh": "số người tán thành (tệp kết quả); không có thì mẫu để dòng chấm",
+        "chu_tri.ho_ten": "họ và tên người chủ trì (người đứng đầu đơn vị)",
+        "chu_tri.chuc_vu": "chức vụ đầy đủ của người chủ trì",
         "ngay": "ngày họp, bằng chữ",
         "dia_diem": "địa điểm họp",
         "chu_tri": "người chủ trì cuộc họp",

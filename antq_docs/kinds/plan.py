@@ -125,16 +125,61 @@ class Plan(Kind):
     variables: ClassVar[dict[str, str]] = {
         "ten": "tên đơn vị",
         "ten_trong_cau": "tên đơn vị viết trong câu",
-        "ke_hoach": "kế hoạch của tỉnh mà kế hoạch này thực hiện: so, ngay, co_quan, trich_yeu",
         "nhom": "nhóm đơn vị chọn đoạn văn: chinh_quyen, co_quan, doanh_nghiep, co_so_giao_duc",
+        "cap": "loại đơn vị ban hành: huyen, xa, co_quan, doanh_nghiep, co_so_giao_duc (mẫu "
+               "phân biệt xã với huyện trong nhóm chinh_quyen)",
+        "chi_tieu": "các chỉ tiêu của đơn vị, tính theo số đơn vị của mình",
+        "chi_tieu.pham_vi": "chỉ tiêu nói về ai: don_vi (chính đơn vị, theo loại của nó), "
+                            "cap_duoi (các đơn vị cấp dưới, có số lượng), rieng (chỉ tiêu nêu "
+                            "tên đơn vị này), diem (đơn vị được chọn xây dựng điển hình)",
+        "chi_tieu.ma": "mã chỉ tiêu: ke_hoach, cam_ket, dang_ky, dat_chuan, kha_tro_len, "
+                       "huyen_kha_tro_len, ngay_hoi, dien_hinh (hoặc mã khác của kế hoạch năm); "
+                       "mẫu chọn câu theo mã",
+        "chi_tieu.noi_dung": "câu chỉ tiêu như kế hoạch của tỉnh viết (dùng khi mẫu không có "
+                             "câu riêng cho mã)",
+        "chi_tieu.so_luong": "số đơn vị điển hình chỉ tiêu yêu cầu, hai chữ số (chỉ tiêu "
+                             "dien_hinh)",
+        "chi_tieu.loai": "các loại đơn vị cấp xã trực thuộc (xã, thị trấn), mặc định “xã” "
+                         "(dòng don_vi)",
+        "chi_tieu.muc": "mức chỉ tiêu (100%, 80%) (dòng cap_duoi)",
+        "chi_tieu.tren": "đúng khi chỉ tiêu là “trên” mức (trên 80%) (dòng cap_duoi)",
+        "chi_tieu.phan": "phần của từng loại đơn vị cấp dưới (dòng cap_duoi)",
+        "chi_tieu.phan.loai": "các loại đơn vị cấp dưới (xã, thị trấn; thôn, làng)",
+        "chi_tieu.phan.so": "số đơn vị phải đạt / tổng số đơn vị loại đó (04/04)",
+        "chi_tieu.phan.it_nhat": "đúng khi số phải đạt ít hơn tổng số (mẫu viết “ít nhất”)",
+        "bang": "bảng chỉ tiêu của từng đơn vị trực thuộc, mỗi dòng một đơn vị; rỗng khi không "
+                "có đơn vị trực thuộc",
+        "bang.stt": "số thứ tự",
+        "bang.ten": "tên đơn vị trực thuộc",
+        "bang.loai": "loại đơn vị, viết hoa chữ đầu (Thị trấn, Thôn, Trường)",
+        "bang.dien_hinh": "đúng khi đơn vị được chọn xây dựng điển hình",
+        "bang.dang_ky": "đăng ký tiêu chuẩn: bat_buoc (phải đăng ký), van_dong (vận động đăng "
+                        "ký theo tỷ lệ), rỗng (không áp dụng)",
+        "bang.muc_dang_ky": "tỷ lệ chỉ tiêu vận động đăng ký (70%); rỗng khi không phải van_dong",
+        "bang.dat_chuan": "đúng khi loại đơn vị có chỉ tiêu được công nhận đạt tiêu chuẩn",
+        "bang.kha": "đúng khi loại đơn vị có chỉ tiêu xếp loại Khá trở lên",
+        "dien_hinh": "tên các đơn vị được chọn xây dựng điển hình (chỉ kế hoạch cấp huyện)",
+        "thieu_dien_hinh": "đúng khi đơn vị cấp huyện chưa chọn đơn vị điển hình (mẫu in ghi "
+                           "chú cần bổ sung)",
+        "cap_duoi_ten": "các loại đơn vị trực thuộc (xã, thị trấn, doanh nghiệp), “đơn vị” khi "
+                        "không có",
+        "cap_duoi_xa": "các loại đơn vị cấp xã trực thuộc (xã, thị trấn), “xã” khi không có",
         "cap_duoi": "các nhóm đơn vị trực thuộc theo hạn báo cáo: loai, han, ke_hoach",
+        "cap_duoi.loai": "các loại đơn vị của nhóm (xã, thị trấn, doanh nghiệp)",
+        "cap_duoi.han": "hạn gửi báo cáo kết quả cuối năm của nhóm (ngày/tháng/năm)",
+        "cap_duoi.ke_hoach": "đúng khi mọi đơn vị của nhóm phải xây dựng kế hoạch năm",
         "sinh_vien": "trường có sinh viên (cao đẳng, đại học, trung cấp)",
         "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
-        "chi_tieu": "các chỉ tiêu của đơn vị, tính theo số đơn vị của mình",
         "cong_an": "cơ quan công an tham mưu",
         "cap_uy": "cấp ủy của đơn vị",
         "cap_tren": "cơ quan cấp trên nhận báo cáo",
         "han": "hạn báo cáo kết quả cuối năm",
+        "dang_cap_tren": "đảng bộ cấp trên, chữ in hoa (nghị quyết cấp ủy); rỗng khi không có",
+        "dang_ban_hanh": "cấp ủy ban hành nghị quyết, chữ in hoa",
+        "cap_uy_loai": "loại cấp ủy không kèm địa danh (Huyện ủy, Thành ủy, Đảng ủy, Chi bộ): "
+                       "tên Văn phòng ở phần tổ chức thực hiện và nơi nhận",
+        "bao_cao_dang": "cơ quan đảng cấp trên nhận báo cáo kết quả (Ban Thường vụ …), "
+                        "“cấp trên” khi không có",
     }
 
     def template(self, campaign: Campaign, unit: Unit) -> str:

@@ -39,14 +39,31 @@ class Pledge(Kind):
     variables: ClassVar[dict[str, str]] = {
         "ngay_ky": "ngày ký bản cam kết, bằng chữ",
         "ben_nhan": "bên nhận cam kết (cấp trên trực tiếp)",
+        "ben_nhan.ten": "tên cơ quan, đơn vị nhận cam kết",
+        "ben_nhan.ho_ten": "họ và tên người đại diện bên nhận (người đứng đầu)",
+        "ben_nhan.chuc_vu": "chức vụ đầy đủ của người đại diện bên nhận",
         "ben_cam_ket": "bên cam kết (đơn vị)",
+        "ben_cam_ket.ten": "tên đơn vị cam kết",
+        "ben_cam_ket.ten_trong_cau": "tên đơn vị cam kết viết trong câu (khu dân cư: Thôn 1, "
+                                     "tổ dân phố…; đơn vị khác: như ten)",
+        "ben_cam_ket.ho_ten": "họ và tên người đại diện bên cam kết (người đứng đầu)",
+        "ben_cam_ket.chuc_vu": "chức vụ đầy đủ của người đại diện bên cam kết",
+        "ben_cam_ket.dia_chi": "địa chỉ của đơn vị cam kết; rỗng thì mẫu bỏ dòng Địa chỉ",
         "so_ho": "số hộ của khu dân cư",
         "loai": "loại đơn vị (khu_dan_cu, xa, co_quan…): chọn các điều cam kết hợp với đơn vị",
         "ten": "tên đơn vị cam kết như trong câu (Ủy ban nhân dân xã Hà Mòn, Sở Tư pháp)",
         "dia_ban": "địa bàn của đơn vị (xã Hà Mòn, Thôn 1)",
         "ngay_hoi": "ngày tổ chức Ngày hội (19/8/2025)",
         "ky_ben_nhan": "chữ ký bên nhận cam kết",
+        "ky_ben_nhan.tham_quyen": "dòng thẩm quyền ký: “TM. ỦY BAN NHÂN DÂN” khi bên nhận là Ủy "
+                                  "ban nhân dân, rỗng với cơ quan, đơn vị khác",
+        "ky_ben_nhan.chuc_vu": "chức vụ người ký bên nhận (chữ in hoa)",
+        "ky_ben_nhan.ho_ten": "họ và tên người ký bên nhận",
         "ky_ben_cam_ket": "chữ ký bên cam kết",
+        "ky_ben_cam_ket.tham_quyen": "dòng thẩm quyền ký: “TM. ỦY BAN NHÂN DÂN” khi bên cam kết "
+                                     "là Ủy ban nhân dân, rỗng với đơn vị khác",
+        "ky_ben_cam_ket.chuc_vu": "chức vụ người ký bên cam kết (chữ in hoa)",
+        "ky_ben_cam_ket.ho_ten": "họ và tên người ký bên cam kết",
     }
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:

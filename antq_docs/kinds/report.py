@@ -83,6 +83,24 @@ def awarded(units: list[Unit], results: Results) -> list[Unit]:
     return eligible
 
 
+# What the figures of one indicator mean, in each table that shows them (_figures).
+_FIGURES: dict[str, str] = {
+    "chi_tieu": "tên chỉ tiêu (chỉ tiêu nêu tên một đơn vị: câu chỉ tiêu)",
+    "loai": "các loại đơn vị chỉ tiêu tính trên (thôn, làng, tổ dân phố) hoặc tên đơn vị",
+    "ti_so": "số đơn vị đạt / tổng số đơn vị (39/44)",
+    "thuc_hien": "tỷ lệ thực hiện (88,6%), “không có đơn vị” khi không có đơn vị để tính",
+    "muc_tieu": "mức chỉ tiêu (100%, trên 80%), “không ghi tỷ lệ” khi kế hoạch không ghi",
+}
+# What a row of an appendix list of units means (_listed).
+_LISTED: dict[str, str] = {
+    "stt": "số thứ tự",
+    "ten": "tên đơn vị (kèm mã khi hai đơn vị cùng tên dưới một cấp trên)",
+    "cap_tren": "tên đơn vị cấp trên trực tiếp",
+    "diem": "tổng điểm tự chấm",
+    "xep_loai": "mức xếp loại",
+}
+
+
 class Report(Kind):
     """The year report of a level: the root's by default, any level on request."""
 
@@ -91,8 +109,77 @@ class Report(Kind):
     short = "Báo cáo"
     templates = ("report.docx",)
     variables: ClassVar[dict[str, str]] = {
+        "ngay": "ngày báo cáo (ngày/tháng/năm), dùng ở dòng “Kèm theo Báo cáo số …” của phụ lục",
+        "co_quan": "tên cơ quan báo cáo (Ủy ban nhân dân tỉnh Quảng Ngãi)",
+        "dia_ban": "địa bàn báo cáo viết trong câu (tỉnh Quảng Ngãi)",
+        "theo_loai": "số đơn vị trực thuộc theo từng loại (16 xã, phường), mỗi loại một phần tử",
+        "tong_don_vi": "tổng số đơn vị trong địa bàn (không kể cơ quan báo cáo)",
+        "dang_ky": "đăng ký, công nhận tiêu chuẩn theo loại đơn vị, mỗi dòng một loại (không có "
+                   "cấp huyện)",
+        "dang_ky.loai": "loại đơn vị, viết hoa chữ đầu (Xã, phường)",
+        "dang_ky.tong": "số đơn vị loại đó có kết quả",
+        "dang_ky.dang_ky": "số đơn vị đã đăng ký",
+        "dang_ky.ty_le_dang_ky": "tỷ lệ đăng ký trên tổng số; rỗng khi không có đơn vị",
+        "dang_ky.cong_nhan": "số đơn vị đã đăng ký được công nhận đạt tiêu chuẩn",
+        "dang_ky.ty_le_cong_nhan": "tỷ lệ được công nhận trên số đã đăng ký; rỗng khi không có "
+                                   "đơn vị đăng ký",
+        "ngoai_chuan": "các loại đơn vị cấp huyện trong địa bàn (huyện, thành phố), không thuộc "
+                       "đối tượng của tiêu chuẩn; rỗng khi không có",
+        "so_cham_diem": "số đơn vị có kết quả chấm điểm, phân loại",
+        "phan_loai": "số đơn vị theo mức xếp loại, mỗi dòng một loại đơn vị",
+        "phan_loai.loai": "loại đơn vị, viết hoa chữ đầu",
+        "phan_loai.tong": "số đơn vị được phân loại",
+        "phan_loai.xuat_sac": "số đơn vị xếp loại Xuất sắc",
+        "phan_loai.kha": "số đơn vị xếp loại Khá",
+        "phan_loai.trung_binh": "số đơn vị xếp loại Trung bình",
+        "phan_loai.yeu": "số đơn vị xếp loại Yếu",
+        "phan_loai_tong": "dòng Tổng cộng của bảng phân loại",
+        "phan_loai_tong.tong": "tổng số đơn vị được phân loại",
+        "phan_loai_tong.xuat_sac": "tổng số đơn vị Xuất sắc",
+        "phan_loai_tong.kha": "tổng số đơn vị Khá",
+        "phan_loai_tong.trung_binh": "tổng số đơn vị Trung bình",
+        "phan_loai_tong.yeu": "tổng số đơn vị Yếu",
+        "tinh_tu_diem": "số đơn vị có mức xếp loại tính từ tổng điểm (tệp kết quả không ghi mức); "
+                        "rỗng khi mọi đơn vị đã ghi mức",
+        "dien_hinh": "tên các đơn vị điển hình, cách nhau bằng dấu phẩy; rỗng khi không có",
+        "so_dien_hinh": "số đơn vị điển hình",
+        "dien_hinh_dat": "tên các đơn vị điển hình đạt tiêu chuẩn và xếp loại Khá trở lên",
+        "so_dien_hinh_dat": "số đơn vị điển hình đạt tiêu chuẩn và xếp loại Khá trở lên",
+        "ngay_hoi": "kết quả tổ chức Ngày hội",
+        "ngay_hoi.to_chuc": "số đơn vị đã tổ chức Ngày hội",
+        "ngay_hoi.tong": "số đơn vị có kết quả",
+        "ngay_hoi.ty_le": "tỷ lệ đơn vị tổ chức Ngày hội; rỗng khi không có đơn vị",
+        "chi_so": "bảng kết quả từng chỉ tiêu, mỗi dòng một chỉ tiêu và loại đơn vị",
+        "chi_so.stt": "số thứ tự",
+        **{f"chi_so.{k}": v for k, v in _FIGURES.items()},
+        "chi_so.danh_gia": "đánh giá: Đạt, Không đạt hoặc Không đánh giá",
         "bieu_do": "biểu đồ kết quả so với chỉ tiêu (hình)",
+        "khong_do": "các chỉ tiêu không tính được tỷ lệ trong báo cáo (đánh giá qua hồ sơ văn "
+                    "bản), mỗi phần tử một câu chỉ tiêu",
+        "ton_tai": "các chỉ tiêu chưa đạt, mỗi dòng một chỉ tiêu và loại đơn vị",
+        **{f"ton_tai.{k}": v for k, v in _FIGURES.items()},
+        "ton_tai.muc": "số mục (I, II…) của chỉ tiêu trong phụ lục đơn vị chưa đạt; rỗng khi "
+                       "không có danh sách",
+        "nam_sau": "năm sau năm báo cáo",
+        "chua_dat": "các chỉ tiêu chưa đạt cần khắc phục, mỗi chỉ tiêu và loại đơn vị một lần",
+        "chua_dat.chi_tieu": "tên chỉ tiêu",
+        "chua_dat.loai": "các loại đơn vị (thôn, làng, tổ dân phố)",
+        "cap_tren": "cơ quan cấp trên nhận báo cáo và đề nghị khen thưởng",
+        "so_khen": "số đơn vị đề nghị khen thưởng",
+        "pl_chua_dat": "số phụ lục đơn vị chưa đạt chỉ tiêu (I); rỗng khi không có phụ lục",
+        "pl_khen": "số phụ lục đơn vị đề nghị khen thưởng (I, II); rỗng khi không có phụ lục",
+        "phu_luc_chua_dat": "phụ lục: các chỉ tiêu chưa đạt, mỗi chỉ tiêu với danh sách đơn vị "
+                            "chưa đạt",
+        **{f"phu_luc_chua_dat.{k}": v for k, v in _FIGURES.items()},
+        "phu_luc_chua_dat.muc": "số mục của chỉ tiêu trong phụ lục (I, II…)",
+        "phu_luc_chua_dat.ma": "mã chỉ tiêu (dang_ky, dat_chuan, kha_tro_len, dien_hinh, "
+                               "ke_hoach…): mẫu chọn cột Kết quả theo mã",
+        "phu_luc_chua_dat.van_ban": "đúng khi chỉ tiêu được đánh giá qua văn bản (kế hoạch, cam "
+                                    "kết…): đơn vị chưa đạt là đơn vị chưa có văn bản",
+        "phu_luc_chua_dat.don_vi": "các đơn vị chưa đạt chỉ tiêu, mỗi dòng một đơn vị",
+        **{f"phu_luc_chua_dat.don_vi.{k}": v for k, v in _LISTED.items()},
         "phu_luc_khen": "phụ lục: các đơn vị đề nghị khen thưởng",
+        **{f"phu_luc_khen.{k}": v for k, v in _LISTED.items()},
     }
     needs_results = True
 
