@@ -305,12 +305,12 @@ def short_rule(cell, width_cm: float, rule_cm: float = 2.2) -> None:
 
 
 def title_block(
-    doc, kind_title: str, summary_tag: str = "{{ trich_yeu }}", title_size: float = 14
+    doc, kind_title: str, summary: str, title_size: float = 14
 ):
     """Document type (upper case, bold) and trích yếu (bold) centred, with a rule under them."""
     para(doc, "", size=10)
     para(doc, kind_title, size=title_size, bold=True, align=CENTER, before=6)
-    para(doc, summary_tag, size=14, bold=True, align=CENTER)
+    para(doc, summary, size=14, bold=True, align=CENTER)
     rule = para(doc, size=4, after=12)
     rule.alignment = CENTER
     bottom_rule(rule, indent_cm=(TEXT_WIDTH_CM - 3.0) / 2)

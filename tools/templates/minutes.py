@@ -65,7 +65,7 @@ def _build(residential: bool):
     d.title_block(
         doc,
         "BIÊN BẢN",
-        summary_tag="Họp bình xét, đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc "
+        summary="Họp bình xét, đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc "
         "năm {{ nam }}",
     )
     d.body(
