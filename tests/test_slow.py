@@ -255,8 +255,11 @@ def test_report_of_500_units_matches_a_hand_count(tmp_path, runner):
     districts = [c for c, u in units.items() if u["Loại"] == "Huyện"]
     hand[("huyen_kha_tro_len", "huyen")] = (sum(good(rows[c]) for c in districts),
                                             len(districts))
-    # Model communes are the first commune of each district (make_roster): every district.
-    with_model = {units[c]["Mã cấp trên"] for c, u in units.items() if u["Điển hình"] == "x"}
+    # Model communes are the first commune of each district (make_roster); a district has
+    # built one when its model registered, was recognised and is classified Khá or above.
+    with_model = {units[c]["Mã cấp trên"] for c, u in units.items()
+                  if u["Điển hình"] == "x" and rows[c]["Đăng ký"] == "có"
+                  and rows[c]["Đạt chuẩn"] == "đạt" and good(rows[c])}
     hand[("dien_hinh", "huyen")] = (len(with_model & set(districts)), len(districts))
 
     for results_file in (results_csv, results_xlsx):
