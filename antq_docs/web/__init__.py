@@ -1,0 +1,63 @@
+"""The local web page of antq-docs: `serve` starts it; create_app builds it (for tests too)."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from pathlib import Path
+
+from antq_docs.errors import UsageError
+from antq_docs.web.workspace import default_data_dir
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a bind address is reachable only from this computer."""
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def create_app(data: Path, **options):
+    """The Starlette app over a data folder (see antq_docs.web.app.create_app)."""
+    from antq_docs.web.app import create_app as build
+
+    return build(data, **options)
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    data: Path | None = None,
+    password: str | None = None,
+    *,
+    ready: Callable[[str], None] | None = None,
+) -> None:
+    """Run the web app with uvicorn until Ctrl+C; refuse a network address without password."""
+    if not is_loopback(host) and not password:
+        raise UsageError(
+            f"--host {host} mở trang cho cả mạng: cần --password MẬT_KHẨU (hoặc biến môi "
+            "trường ANTQ_DOCS_PASSWORD)."
+        )
+    import uvicorn
+
+    folder = Path(data) if data is not None else default_data_dir()
+    allowed = None
+    if is_loopback(host):
+        # Only names of this computer: a page elsewhere cannot reach it by renaming itself.
+        allowed = ["127.0.0.1", "localhost", "[::1]", "::1"]
+    app = create_app(folder, password=password or None, allowed_hosts=allowed)
+    shown = f"[{host}]" if ":" in host else host
+    if ready is not None:
+        ready(f"http://{shown}:{port}/")
+        ready(f"Dữ liệu: {folder}. Dừng bằng Ctrl+C.")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning",
+                            timeout_graceful_shutdown=5)
+    try:
+        uvicorn.Server(config).run()
+    except OSError as e:
+        raise UsageError(f"không mở được cổng {port} trên {host} ({e.strerror}).") from e

@@ -1,0 +1,235 @@
+"""What the pages and the API do, on files already saved in a request folder.
+
+Each action calls the same library functions as the command line (load_inputs, generate,
+check, report) and returns plain data for a page or a JSON answer; nothing here knows HTTP.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock
+
+from antq_docs import resources
+from antq_docs.chart import bar_chart
+from antq_docs.check import CheckReport, short_label
+from antq_docs.check import check as run_check
+from antq_docs.errors import UsageError
+from antq_docs.generate import Inputs, load_inputs, select_kinds
+from antq_docs.generate import generate as run_generate
+from antq_docs.generate import report as run_report
+from antq_docs.indicators import Indicator, document_targets
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.kinds import REGISTRY
+from antq_docs.output import LOCK
+from antq_docs.register import FILE as REGISTER_FILE
+from antq_docs.web.workspace import zip_folder
+
+OUTPUT_ZIP = "van-ban.zip"
+CHECK_XLSX = "kiem-tra.xlsx"
+CHART_PNG = "bieu-do.png"
+
+
+@dataclass
+class Uploads:
+    """The input files of one request, saved in its folder (None when not given)."""
+
+    campaign: Path | None = None
+    units: Path | None = None
+    results: Path | None = None
+    scores: Path | None = None
+
+
+@dataclass
+class Loaded:
+    """Validated inputs and the notices load_inputs gave (sample data used, warnings)."""
+
+    inputs: Inputs
+    notices: list[str] = field(default_factory=list)
+
+
+def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
+    """Read and validate the uploads as the CLI does; the bundled sample fills what is absent.
+
+    The current folder never counts (a server has none that belongs to the user). An uploaded
+    campaign may name roster files or a template folder only inside the request folder.
+    """
+    notices: list[str] = []
+    campaign = uploads.campaign
+    if campaign is not None:
+        _confine_campaign(campaign, job)
+    else:
+        campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
+        notices.append("Không tải kế hoạch năm lên: dùng kế hoạch mẫu Kon Tum 2025.")
+    results, scores = uploads.results, uploads.scores
+    if year_end and results is None and scores is None and uploads.campaign is None \
+            and uploads.units is None:
+        results = resources.sample(resources.SAMPLE_RESULTS)
+        scores = resources.sample(resources.SAMPLE_SCORES)
+        notices.append("Không tải tệp lên: dùng kết quả cuối năm và bảng điểm mẫu.")
+    inputs = load_inputs(
+        campaign, uploads.units, notice=lambda m: notices.append(_public(m, job)),
+        results=results, scores=scores, year_end=year_end,
+    )
+    return Loaded(inputs, notices)
+
+
+def _public(message: str, job: Path) -> str:
+    """A notice without the server's folders in it."""
+    return message.replace(str(resources.data_dir("fixtures")) + "/", "").replace(
+        str(job / "in") + "/", "")
+
+
+def _confine_campaign(path: Path, job: Path) -> None:
+    """Refuse an uploaded campaign that points at files outside its request folder."""
+    try:
+        campaign = load_campaign(path)
+    except Exception:  # noqa: BLE001 - load_inputs reports the findings in full next
+        return
+    inside = job.resolve()
+    named = [Path(f.path) for f in campaign.roster_files]
+    if campaign.template_dir is not None:
+        named.append(Path(campaign.template_dir))
+    for p in named:
+        if not p.resolve().is_relative_to(inside):
+            raise UsageError(
+                "kế hoạch năm tải lên chỉ được dùng tệp tải lên cùng nó; bỏ danh_sach_don_vi "
+                "và mau khỏi tệp kế hoạch rồi tải danh sách đơn vị lên ô Danh sách đơn vị."
+            )
+
+
+def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:
+    """The kinds to write: those ticked (all that the inputs allow when none is)."""
+    if not asked:
+        return select_kinds("all", inputs)[0]
+    unknown = [k for k in asked if k not in REGISTRY]
+    if unknown:
+        raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
+    kinds: list[str] = []
+    for kind in asked:
+        if REGISTRY[kind].needs_results and inputs.results is None:
+            raise UsageError(
+                f"{REGISTRY[kind].label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
+            )
+        if kind not in kinds:
+            kinds.append(kind)
+    return kinds
+
+
+@dataclass
+class Generated:
+    """A finished generate request: its folder, summary and documents for the page."""
+
+    job: Path
+    summary: str
+    warnings: list[str]
+    documents: list[dict[str, str]]
+
+
+def generate(loaded: Loaded, job: Path, kinds: list[str], workspace: Path) -> Generated:
+    """Write the documents into the request's out/ folder and pack them into one ZIP.
+
+    When the campaign numbers documents (danh_so), the shared register is copied in and back
+    under the workspace lock, so numbers continue between runs and are never given twice.
+    """
+    out = job / "out"
+    inputs = loaded.inputs
+    numbered = bool(inputs.campaign.numbering)
+    lock = FileLock(str(workspace / LOCK)) if numbered else None
+    if lock is not None:
+        lock.acquire()
+    try:
+        if lock is not None and (workspace / REGISTER_FILE).exists():
+            out.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(workspace / REGISTER_FILE, out / REGISTER_FILE)
+        result = run_generate(inputs, out, kinds)
+        if lock is not None and (out / REGISTER_FILE).exists():
+            tmp = workspace / f".{REGISTER_FILE}.tmp"
+            shutil.copy2(out / REGISTER_FILE, tmp)
+            tmp.replace(workspace / REGISTER_FILE)
+    finally:
+        if lock is not None:
+            lock.release()
+    zip_folder(out, job / OUTPUT_ZIP, skip=(LOCK,))
+    documents = []
+    for outcome in result.outcomes:
+        kind, _, name = outcome.path.partition("/")
+        code = Path(name).stem
+        unit = inputs.find(code)
+        documents.append({
+            "path": outcome.path, "kind": kind, "kind_label": REGISTRY[kind].label
+            if kind in REGISTRY else kind, "code": code, "name": unit.name if unit else code,
+            "parent": unit.parent.name if unit and unit.parent else "",
+        })
+    summary = result.summary().replace(str(out), "thư mục kết quả")
+    return Generated(job, summary, result.warnings, documents)
+
+
+STATUS_CLASS = {"present": "co", "signed": "co-pdf", "invalid": "khong-hop-le",
+                "missing": "thieu", "none": "khong-can"}
+STATUS_TEXT = {"present": "có", "signed": "có (PDF đã ký)", "invalid": "không hợp lệ",
+               "missing": "thiếu", "none": "–"}
+
+
+def check(loaded: Loaded, docs: Path, job: Path, name: str) -> tuple[CheckReport, dict]:
+    """Audit an unpacked folder; return the report and the CLI's JSON (docs: the ZIP's name)."""
+    report = run_check(loaded.inputs, docs)
+    report.write_xlsx(job / CHECK_XLSX)
+    data = json.loads(report.to_json())
+    data["docs"] = name
+    return report, data
+
+
+def matrix(report: CheckReport) -> dict:
+    """The completeness matrix for the page: kinds, and units grouped by the unit above."""
+    groups: list[dict] = []
+    by_parent: dict[str, dict] = {}
+    for unit, cells in report._rows():  # noqa: SLF001 - the same rows the CLI table prints
+        parent = unit.parent
+        key = parent.code if parent else ""
+        if key not in by_parent:
+            by_parent[key] = {"code": key, "name": parent.name if parent else "Cấp cao nhất",
+                              "rows": []}
+            groups.append(by_parent[key])
+        row = {"code": unit.code, "name": unit.name, "cells": []}
+        for kind, entry in zip(report.kinds, cells):
+            if entry is None:
+                status = "none"
+            elif entry.problems:
+                status = "invalid"
+            elif entry.status == "present":
+                status = "signed" if entry.signed and len(entry.found) == 1 else "present"
+            else:
+                status = "missing"
+            reasons = "; ".join(f"{p}: {r}" for p, r in entry.problems) if entry else ""
+            row["cells"].append({"kind": kind, "status": status, "css": STATUS_CLASS[status],
+                                 "text": STATUS_TEXT[status], "title": reasons})
+        by_parent[key]["rows"].append(row)
+    return {"kinds": [(k, short_label(k)) for k in report.kinds], "groups": groups}
+
+
+@dataclass
+class Reported:
+    """A finished report request: the level, its indicators, the .docx and chart paths."""
+
+    level: str
+    indicators: list[Indicator]
+    docx: str | None
+    chart: bool
+
+
+def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
+    """Measure a level and write its year report into the request's out/ folder, with a chart."""
+    out = job / "out"
+    result = run_report(loaded.inputs, out, level or None)
+    charted = [i for i in result.indicators
+               if i.id not in document_targets() and i.denominator]
+    if charted:
+        (job / CHART_PNG).write_bytes(
+            bar_chart(charted, f"Kết quả thực hiện chỉ tiêu: {result.level.name}"))
+    docx = result.outcome.path if result.outcome is not None else None
+    return Reported(f"{result.level.name} ({result.level.code})", result.indicators, docx,
+                    bool(charted))

@@ -1,0 +1,212 @@
+"""The web app's data folder: one folder per request, uploads streamed to disk, safe ZIPs.
+
+Layout of DATA: jobs/<id>/ (the uploads of one request in in/, its documents in out/, the
+ZIP and XLSX it offers for download) and workspace/register.sqlite, the number register shared
+by every run so numbers stay consistent between runs, as in one --out folder on the command line.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import secrets
+import shutil
+import stat
+import sys
+import time
+import unicodedata
+import zipfile
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from antq_docs.docxread import MAX_PDF_BYTES
+
+# Limits of one request, documented in the README. A docs ZIP holds a whole year's folder.
+MAX_INPUT_BYTES = 20 << 20
+MAX_ZIP_BYTES = 512 << 20
+MAX_REQUEST_BYTES = MAX_ZIP_BYTES + 3 * MAX_INPUT_BYTES
+MAX_ZIP_MEMBERS = 100_000
+MAX_UNZIPPED_BYTES = 2 << 30
+# One member may be as large as the largest file check reads (a signed PDF).
+MAX_MEMBER_BYTES = MAX_PDF_BYTES
+# Results of a request stay downloadable this long, then the next request removes them.
+JOB_TTL_S = 24 * 3600
+_CHUNK = 1 << 16
+_JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upload limits of one app (the defaults above; tests use smaller ones)."""
+
+    input_bytes: int = MAX_INPUT_BYTES
+    zip_bytes: int = MAX_ZIP_BYTES
+    request_bytes: int = MAX_REQUEST_BYTES
+    zip_members: int = MAX_ZIP_MEMBERS
+    unzipped_bytes: int = MAX_UNZIPPED_BYTES
+    member_bytes: int = MAX_MEMBER_BYTES
+
+
+class TooLarge(Exception):
+    """Raised when an upload or a request body goes over its limit."""
+
+    def __init__(self, limit: int, name: str | None = None) -> None:
+        super().__init__(name or "")
+        self.limit = limit
+        self.name = name
+
+
+class BadZip(Exception):
+    """Raised when an uploaded ZIP is unusable or unsafe; the message is Vietnamese."""
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder: ANTQ_DOCS_DATA, else the platform's usual place."""
+    if os.environ.get("ANTQ_DOCS_DATA"):
+        return Path(os.environ["ANTQ_DOCS_DATA"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "antq-docs"
+
+
+def safe_name(name: str, default: str) -> str:
+    """A client's file name reduced to one harmless path component (NFC, no separators)."""
+    base = unicodedata.normalize("NFC", name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(c for c in base if c.isprintable() and c not in '<>:"|?*').strip(" .")
+    return base[:120] or default
+
+
+class DataDir:
+    """The app's data folder: creates request folders and finds them again by id."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.jobs = self.root / "jobs"
+        self.workspace = self.root / "workspace"
+        self.jobs.mkdir(parents=True, exist_ok=True)
+        self.workspace.mkdir(parents=True, exist_ok=True)
+
+    def new_job(self) -> Path:
+        """A fresh folder for one request (and old ones removed)."""
+        self.prune()
+        job = self.jobs / secrets.token_urlsafe(18)
+        (job / "in").mkdir(parents=True)
+        return job
+
+    def job(self, job_id: str) -> Path | None:
+        """The folder of an earlier request, or None for an unknown or malformed id."""
+        if not _JOB_ID.match(job_id):
+            return None
+        path = self.jobs / job_id
+        return path if path.is_dir() else None
+
+    def prune(self) -> None:
+        """Remove request folders older than JOB_TTL_S."""
+        limit = time.time() - JOB_TTL_S
+        for path in self.jobs.iterdir():
+            try:
+                if path.stat().st_mtime < limit:
+                    shutil.rmtree(path, ignore_errors=True)
+            except OSError:
+                continue
+
+
+async def save_upload(chunks: AsyncIterator[bytes], target: Path, limit: int, name: str) -> None:
+    """Copy an upload to target in blocks, refusing it past limit bytes."""
+    size = 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as fh:
+        async for chunk in chunks:
+            size += len(chunk)
+            if size > limit:
+                fh.close()
+                target.unlink(missing_ok=True)
+                raise TooLarge(limit, name)
+            fh.write(chunk)
+
+
+def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
+    """Unpack an uploaded ZIP of a document folder into dest, after checking every member.
+
+    Refused: members whose path leaves dest (absolute, '..', drive letters), links, more members
+    or more bytes than the limits (counted while reading, whatever the headers claim). Returns
+    the document folder: dest, or the one folder the ZIP holds.
+    """
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            members = zf.infolist()
+            if len(members) > limits.zip_members:
+                raise BadZip(f"tệp ZIP có quá nhiều tệp (trên {limits.zip_members}).")
+            plan = []
+            for info in members:
+                plan.append((info, _member_path(info)))
+            total = 0
+            for info, rel in plan:
+                if rel is None:
+                    continue
+                target = dest.joinpath(*rel.split("/"))
+                if info.is_dir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                total = _copy_member(zf, info, target, total, limits)
+    except BadZip:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError,
+            RuntimeError, OSError) as e:
+        raise BadZip("không phải tệp ZIP hoặc tệp ZIP đã hỏng, bị cắt cụt, đặt mật khẩu.") from e
+    entries = [p for p in dest.iterdir() if not p.name.startswith((".", "__MACOSX"))]
+    if len(entries) == 1 and entries[0].is_dir() and not (dest / "manifest.json").exists():
+        return entries[0]
+    return dest
+
+
+def _member_path(info: zipfile.ZipInfo) -> str | None:
+    """The member's path inside the folder; BadZip for one leaving it or a link."""
+    name = info.filename.replace("\\", "/")
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise BadZip(f"tệp ZIP chứa liên kết (link) “{name}”, không được phép.")
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or "\x00" in name:
+        raise BadZip(f"tệp ZIP chứa đường dẫn tuyệt đối “{name}”, không được phép.")
+    norm = posixpath.normpath(name)
+    if norm == ".." or norm.startswith("../") or "/../" in f"/{name}/":
+        raise BadZip(f"tệp ZIP chứa đường dẫn ra ngoài thư mục “{name}”, không được phép.")
+    if norm in (".", ""):
+        return None
+    return unicodedata.normalize("NFC", norm)
+
+
+def _copy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, total: int,
+                 limits: Limits) -> int:
+    """Copy one member, counting real bytes against the member and total limits."""
+    size = 0
+    with zf.open(info) as src, target.open("wb") as out:
+        while True:
+            chunk = src.read(_CHUNK)
+            if not chunk:
+                break
+            size += len(chunk)
+            total += len(chunk)
+            if size > limits.member_bytes:
+                raise BadZip(f"tệp “{info.filename}” trong ZIP quá lớn khi giải nén "
+                             f"(trên {limits.member_bytes >> 20} MB).")
+            if total > limits.unzipped_bytes:
+                raise BadZip(f"tệp ZIP quá lớn khi giải nén (trên {limits.unzipped_bytes >> 20} "
+                             "MB): có thể là bom nén.")
+            out.write(chunk)
+    return total
+
+
+def zip_folder(folder: Path, archive: Path, skip: tuple[str, ...] = ()) -> None:
+    """Write every file under folder into archive with paths relative to folder."""
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.name not in skip:
+                zf.write(path, path.relative_to(folder).as_posix())
