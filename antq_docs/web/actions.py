@@ -87,7 +87,7 @@ def _confine_campaign(path: Path, job: Path) -> None:
     """Refuse an uploaded campaign that points at files outside its request folder."""
     try:
         campaign = load_campaign(path)
-    except Exception:  # noqa: BLE001 - load_inputs reports the findings in full next
+    except Exception:
         return
     inside = job.resolve()
     named = [Path(f.path) for f in campaign.roster_files]
@@ -187,7 +187,7 @@ def matrix(report: CheckReport) -> dict:
     """The completeness matrix for the page: kinds, and units grouped by the unit above."""
     groups: list[dict] = []
     by_parent: dict[str, dict] = {}
-    for unit, cells in report._rows():  # noqa: SLF001 - the same rows the CLI table prints
+    for unit, cells in report._rows():
         parent = unit.parent
         key = parent.code if parent else ""
         if key not in by_parent:

@@ -172,6 +172,14 @@ def create_app(data: Path, *, password: str | None = None, limits: Limits | None
         if not same_origin(request):
             raise Refused(403, "Yêu cầu đến từ một trang khác, bị từ chối.")
         form = await request.form(max_files=10, max_fields=50)
+        try:
+            return await _use_form(request, form, job, page_form, zip_field)
+        finally:
+            # The uploads are copied into the job (or refused): free their spooled files now.
+            await form.close()
+
+    async def _use_form(request: Request, form: FormData, job: Path, page_form: bool,
+                        zip_field: bool) -> tuple[FormData, actions.Uploads, Path | None, str]:
         if page_form:
             token = form.get(CSRF_FIELD)
             cookie = request.cookies.get(CSRF_COOKIE)

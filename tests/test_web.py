@@ -1,0 +1,261 @@
+"""The web app through an HTTP client: pages, API, limits, unsafe ZIPs, password, CSRF token."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from antq_docs.errors import UsageError
+from antq_docs.web import create_app, is_loopback, serve
+from antq_docs.web.workspace import Limits
+from tests.conftest import FIXTURES
+from tests.docx_helpers import full_text
+
+# Starlette's test client warns, once on import, that it will move to another HTTP package.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+SMALL = FIXTURES / "units-small.csv"
+
+
+@pytest.fixture
+def client(tmp_path) -> TestClient:
+    """A client of an app over a fresh data folder, without password."""
+    return TestClient(create_app(tmp_path / "data"))
+
+
+def _file(path: Path, name: str | None = None) -> tuple[str, bytes]:
+    return (name or path.name, path.read_bytes())
+
+
+def _token(client: TestClient) -> str:
+    client.get("/")
+    return client.cookies["antq_csrf"]
+
+
+def docx_text(data: io.BytesIO) -> str:
+    """The text of a .docx given as bytes."""
+    return full_text(Document(data))
+
+
+def _pledges_zip(client: TestClient) -> bytes:
+    r = client.post("/api/generate", data={"kinds": ["pledge"]}, files={"units": _file(SMALL)})
+    assert r.status_code == 200, r.text
+    return r.content
+
+
+def test_api_generate_answers_the_output_folder_as_a_zip(client):
+    data = _pledges_zip(client)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        manifest = json.loads(zf.read("manifest.json"))
+        assert "pledge/H1-X1.docx" in names
+        assert ".antq-docs.lock" not in names
+        listed = {d["path"] for d in manifest["documents"]}
+        assert listed == {n for n in names if n.endswith(".docx")}
+        assert all(d["kind"] == "pledge" for d in manifest["documents"])
+        text = docx_text(io.BytesIO(zf.read("pledge/H1-X1.docx")))
+    assert "Xã Một" in text
+
+
+def test_api_generate_bad_roster_answers_422_findings_and_writes_nothing(client, tmp_path):
+    r = client.post("/api/generate", data={"kinds": ["pledge"]},
+                    files={"units": _file(FIXTURES / "roster-duplicate-code.csv")})
+    assert r.status_code == 422
+    findings = r.json()["findings"]
+    assert findings and set(findings[0]) == {"file", "row", "column", "message"}
+    assert any(f["file"] == "roster-duplicate-code.csv" and f["row"] == 5 for f in findings)
+    assert not list((tmp_path / "data" / "jobs").glob("*/out"))
+
+
+def test_api_generate_year_end_kind_without_results_is_refused_in_vietnamese(client):
+    r = client.post("/api/generate", data={"kinds": ["evaluation"]},
+                    files={"units": _file(SMALL)})
+    assert r.status_code == 400
+    assert "cần tệp kết quả cuối năm" in r.json()["error"]
+
+
+def _without(data: bytes, member: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename != member:
+                dst.writestr(info, src.read(info))
+    return out.getvalue()
+
+
+def test_api_check_reports_a_removed_document_as_missing(client):
+    docs = _without(_pledges_zip(client), "pledge/H1-X1.docx")
+    r = client.post("/api/check", files={"docs": ("ho-so.zip", docs), "units": _file(SMALL)})
+    assert r.status_code == 200, r.text
+    report = r.json()
+    assert report["docs"] == "ho-so.zip"
+    missing = {(m["unit"], m["kind"]) for m in report["missing"]}
+    assert ("H1-X1", "pledge") in missing
+    assert ("H1-X2", "pledge") not in missing
+    assert report["complete"] is False
+
+
+def test_check_page_marks_the_missing_document_in_the_matrix(client):
+    docs = _without(_pledges_zip(client), "pledge/H1-X1.docx")
+    r = client.post("/kiem-tra", data={"csrf": _token(client)},
+                    files={"docs": ("ho-so.zip", docs), "units": _file(SMALL)})
+    assert r.status_code == 200, r.text
+    assert 'id="cell-H1-X1-pledge" class="thieu" data-status="missing"' in r.text
+    assert 'id="cell-H1-X2-pledge" class="co" data-status="present"' in r.text
+    link = r.text.split('id="download-xlsx" href="')[1].split('"')[0]
+    xlsx = client.get(link)
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+def _zip(members: dict[str, bytes], link: str | None = None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+        if link:
+            info = zipfile.ZipInfo(link)
+            info.external_attr = (0o120777 << 16)
+            zf.writestr(info, "/etc/passwd")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("archive, words", [
+    (_zip({"../evil.docx": b"x"}), "ra ngoài thư mục"),
+    (_zip({"/etc/evil.docx": b"x"}), "đường dẫn tuyệt đối"),
+    (_zip({}, link="pledge/T.docx"), "liên kết"),
+    (b"not a zip at all", "không phải tệp ZIP"),
+])
+def test_api_check_refuses_an_unsafe_zip_before_use(client, tmp_path, archive, words):
+    r = client.post("/api/check", files={"docs": ("x.zip", archive), "units": _file(SMALL)})
+    assert r.status_code == 400
+    assert words in r.json()["error"]
+    assert not (tmp_path / "evil.docx").exists() and not Path("/etc/evil.docx").exists()
+
+
+def test_zip_bomb_stops_at_the_unpacked_limit(tmp_path):
+    app = create_app(tmp_path / "data", limits=Limits(member_bytes=1 << 20))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("pledge/T.docx", b"\0" * (4 << 20))
+    r = TestClient(app).post("/api/check", files={"docs": ("b.zip", bomb.getvalue())})
+    assert r.status_code == 400
+    assert "quá lớn khi giải nén" in r.json()["error"]
+
+
+def test_oversize_upload_is_refused_with_a_message(tmp_path):
+    client = TestClient(create_app(tmp_path / "data", limits=Limits(input_bytes=200)))
+    r = client.post("/api/generate", files={"units": _file(SMALL)})
+    assert r.status_code == 413
+    assert r.json()["error"].startswith("Tệp “units-small.csv” quá lớn: giới hạn là")
+    page = client.post("/soan", data={"csrf": _token(client)}, files={"units": _file(SMALL)})
+    assert page.status_code == 413 and "quá lớn" in page.text and "Traceback" not in page.text
+
+
+def test_oversize_request_is_refused_before_reading(tmp_path):
+    client = TestClient(create_app(tmp_path / "data", limits=Limits(request_bytes=1000)))
+    r = client.post("/api/generate", files={"units": ("u.csv", b"x" * 5000)})
+    assert r.status_code == 413
+    assert "Dữ liệu gửi lên quá lớn" in r.json()["error"]
+
+
+def test_page_form_without_token_is_refused(client):
+    r = client.post("/soan", files={"units": _file(SMALL)})
+    assert r.status_code == 403
+    assert "biểu mẫu không hợp lệ" in r.text
+
+
+def test_api_refuses_a_browser_request_from_another_site(client):
+    r = client.post("/api/generate", files={"units": _file(SMALL)},
+                    headers={"Origin": "http://evil.example"})
+    assert r.status_code == 403
+
+
+def test_generate_page_shows_findings_with_rows_and_writes_nothing(client, tmp_path):
+    r = client.post("/soan", data={"csrf": _token(client), "kinds": ["pledge"]},
+                    files={"units": _file(FIXTURES / "roster-duplicate-code.csv")})
+    assert r.status_code == 422
+    table = r.text.split('id="findings"')[1].split("</table>")[0]
+    assert "<td>roster-duplicate-code.csv</td><td>5</td>" in table
+    assert not list((tmp_path / "data" / "jobs").glob("*/out"))
+
+
+def test_generate_page_offers_the_zip_and_each_document(client):
+    r = client.post("/soan", data={"csrf": _token(client), "kinds": ["pledge"]},
+                    files={"units": _file(SMALL)})
+    assert r.status_code == 200 and "/ket-qua/" in str(r.url)
+    zip_link = r.text.split('id="download-zip" href="')[1].split('"')[0]
+    assert zipfile.ZipFile(io.BytesIO(client.get(zip_link).content)).testzip() is None
+    doc_link = r.text.split('id="doc-pledge-H1-X1" href="')[1].split('"')[0]
+    assert "Xã Một" in docx_text(io.BytesIO(client.get(doc_link).content))
+    assert client.get(doc_link.replace("pledge/H1-X1.docx", "../in")).status_code == 404
+
+
+def test_report_page_shows_indicators_chart_and_report(client):
+    r = client.post("/bao-cao", data={"csrf": _token(client)})
+    assert r.status_code == 200, r.text
+    assert 'id="report-indicators"' in r.text
+    chart = r.text.split('id="report-chart" src="')[1].split('"')[0]
+    assert client.get(chart).content[:4] == b"\x89PNG"
+    report = r.text.split('id="download-report" href="')[1].split('"')[0]
+    assert "BÁO CÁO" in docx_text(io.BytesIO(client.get(report).content))
+
+
+def test_password_is_required_when_set(tmp_path):
+    client = TestClient(create_app(tmp_path / "data", password="mật khẩu"))
+    r = client.get("/")
+    assert r.status_code == 401 and "Cần mật khẩu" in r.text
+    assert r.headers["www-authenticate"].startswith("Basic")
+    assert client.post("/api/generate", files={"units": _file(SMALL)}).status_code == 401
+    assert client.get("/", auth=("ai-cung-duoc", "sai")).status_code == 401
+    assert client.get("/", auth=("ai-cung-duoc", "mật khẩu")).status_code == 200
+    ok = client.post("/api/generate", data={"kinds": ["pledge"]}, files={"units": _file(SMALL)},
+                     headers={"Authorization": "Bearer mật khẩu".encode().decode("latin-1")})
+    assert ok.status_code == 200
+
+
+def test_network_address_without_password_is_a_usage_error(tmp_path):
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and not is_loopback("0.0.0.0")
+    with pytest.raises(UsageError) as e:
+        serve("0.0.0.0", 8000, tmp_path, None)
+    assert e.value.exit_code == 2
+
+
+def test_serve_command_refuses_network_address_without_password(runner):
+    from antq_docs.cli import cli
+
+    result = runner.invoke(cli, ["serve", "--host", "192.168.1.5"], env={})
+    assert result.exit_code == 2
+    assert "cần --password" in result.stderr
+
+
+def test_two_concurrent_jobs_get_their_own_folders(client, tmp_path):
+    answers: list[bytes] = []
+
+    def run(path: Path) -> None:
+        answers.append(client.post("/api/generate", data={"kinds": ["pledge"]},
+                                   files={"units": _file(path)}).content)
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in (SMALL, SMALL)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(answers) == 2
+    jobs = [p for p in (tmp_path / "data" / "jobs").iterdir() if (p / "out").is_dir()]
+    assert len(jobs) == 2
+    for data in answers:
+        assert "pledge/H1-X1.docx" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+
+
+def test_unknown_page_and_error_are_vietnamese(client):
+    r = client.get("/khong-co")
+    assert r.status_code == 404 and "Không có trang này." in r.text
