@@ -258,7 +258,7 @@ def create_app(data: Path, *, password: str | None = None, limits: Limits | None
             path = job / rel
         else:
             out = (job / "out").resolve()
-            path = (out / rel).resolve()
+            path = (job / rel).resolve()
             if not path.is_relative_to(out) or path.name.startswith("."):
                 raise Refused(404, "Không tìm thấy tệp này.")
         if not path.is_file():
@@ -272,7 +272,7 @@ def create_app(data: Path, *, password: str | None = None, limits: Limits | None
         job = store.new_job()
         _, uploads, archive, name = await read_form(request, job, page_form=True, zip_field=True)
         try:
-            report, data, grid = await run_in_threadpool(_check, uploads, job, archive, name)
+            _, data, grid = await run_in_threadpool(_check, uploads, job, archive, name)
         except ValidationError as e:
             return page(request, "check.html", 422, nav="kiem-tra", findings=_findings(e),
                         error=e.what + ": chưa kiểm tra.")
