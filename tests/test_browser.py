@@ -1,0 +1,106 @@
+"""The pages in a real browser: Debian's Chromium, headless, driven by Playwright (slow)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS
+from tests.docx_helpers import full_text
+from tools.screenshots import VIEWPORT, chromium_path, serving, without
+
+pytestmark = pytest.mark.slow
+
+# A commune of the sample roster whose pledge the check scenario takes out of the folder.
+REMOVED_UNIT = "KT-02-02"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless; skipped only when no chromium binary is installed."""
+    path = chromium_path()
+    if path is None:
+        pytest.skip("no chromium binary (Debian package `chromium`; .ci/run installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=path, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def site(tmp_path):
+    """The app over a fresh data folder, served on a free loopback port."""
+    with serving(tmp_path / "data") as base:
+        yield base
+
+
+@pytest.fixture
+def page(browser):
+    """A page at the size of the office laptop the pages are made for."""
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def _generate_pledges(page, site: str) -> bytes:
+    """Upload the sample roster and campaign, tick pledges only, generate, download the ZIP."""
+    page.goto(site + "/")
+    page.set_input_files("#campaign", SAMPLE_CAMPAIGN)
+    page.set_input_files("#units", SAMPLE_UNITS)
+    page.check("#kind-pledge")
+    # Keyboard only from here: focus the last box, Tab to the submit button, Enter.
+    page.focus("#kind-report")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "generate-submit"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#download-zip")
+    with page.expect_download() as download:
+        page.click("#download-zip")
+    return Path(download.value.path()).read_bytes()
+
+
+def test_sample_roster_gives_pledges_as_a_zip_that_opens(page, site):
+    data = _generate_pledges(page, site)
+    assert page.url.startswith(site + "/ket-qua/")
+    assert "93 tệp mới" in page.inner_text("#summary")
+    assert page.is_visible(f"#doc-pledge-{REMOVED_UNIT}")
+    assert not page.query_selector("#doc-plan-" + REMOVED_UNIT)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+        assert all(n.startswith("pledge/") for n in names if n.endswith(".docx"))
+        text = full_text(Document(io.BytesIO(zf.read(f"pledge/{REMOVED_UNIT}.docx"))))
+    assert "HÀ MÒN" in text.upper()
+
+
+def test_bad_roster_shows_its_row_and_generates_nothing(page, site, tmp_path):
+    page.goto(site + "/")
+    page.set_input_files("#units", FIXTURES / "roster-duplicate-code.csv")
+    page.check("#kind-pledge")
+    page.click("#generate-submit")
+    page.wait_for_selector("#findings")
+    rows = [[c.inner_text().strip() for c in r.query_selector_all("td")]
+            for r in page.query_selector_all("#findings tr.finding")]
+    assert ["roster-duplicate-code.csv", "5"] in [r[:2] for r in rows]
+    assert "chưa ghi tệp nào" in page.inner_text("#error")
+    assert page.url == site + "/soan"
+    assert not page.query_selector("#download-zip")
+    assert not list((tmp_path / "data" / "jobs").glob("*/out/**/*.docx"))
+
+
+def test_check_of_a_zip_without_one_pledge_marks_it_missing(page, site, tmp_path):
+    data = _generate_pledges(page, site)
+    docs = without(data, f"pledge/{REMOVED_UNIT}.docx", tmp_path / "van-ban.zip")
+    page.click("#nav-kiem-tra")
+    page.set_input_files("#docs", docs)
+    page.set_input_files("#campaign", SAMPLE_CAMPAIGN)
+    page.set_input_files("#units", SAMPLE_UNITS)
+    page.click("#check-submit")
+    page.wait_for_selector("#matrix")
+    assert page.get_attribute(f"#cell-{REMOVED_UNIT}-pledge", "data-status") == "missing"
+    assert page.get_attribute("#cell-KT-02-01-pledge", "data-status") == "present"
+    assert page.inner_text("#check-summary").startswith("Chưa đủ")

@@ -1,0 +1,161 @@
+"""Screenshot each page of the web app, filled with the sample, into docs/screenshots.
+
+    python -m tools.screenshots [--out docs/screenshots]
+
+Starts the app on a free loopback port over a temporary data folder, drives Debian's Chromium
+headless with Playwright at 1366×768 (the office laptop the pages are made for): the generate
+page with the sample roster and pledges ticked, its result, a check of the generated folder with
+one document removed, and the report of the sample results and scores (against the
+bundled campaign and its rosters). The PNGs are the README's
+pictures of the web section; run this again whenever a page changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SAMPLE_CAMPAIGN = FIXTURES / "campaign-kon-tum-2025.yaml"
+SAMPLE_UNITS = FIXTURES / "units-kon-tum-2025.csv"
+SAMPLE_RESULTS = FIXTURES / "results-kon-tum-2025.csv"
+SAMPLE_SCORES = FIXTURES / "scores-kon-tum-2025.csv"
+VIEWPORT = {"width": 1366, "height": 768}
+# The pledge taken out of the generated folder before the check: a commune of the sample.
+REMOVED = "pledge/KT-02-02.docx"
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (the `chromium` package), or None when it is not installed."""
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(data: Path) -> Iterator[str]:
+    """The web app over `data`, served by uvicorn in a thread; yields its base address."""
+    import uvicorn
+
+    from antq_docs.web import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(data), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the web app did not start on port {port}")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def without(zip_bytes: bytes, removed: str, target: Path) -> Path:
+    """Write a copy of a ZIP without one member to target."""
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as src, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        if removed not in src.namelist():
+            raise KeyError(f"{removed} is not in the ZIP")
+        for info in src.infolist():
+            if info.filename != removed:
+                dst.writestr(info, src.read(info))
+    return target
+
+
+def _to_top(page, selector: str) -> None:
+    # The answer, not the form just sent, is what the picture is about.
+    page.locator(selector).evaluate("e => e.scrollIntoView({block: 'start'})")
+
+
+def _shot(page, out: Path, name: str) -> None:
+    # A palette PNG keeps the pictures small in the repository; the pages use few colours.
+    from PIL import Image
+
+    png = page.screenshot(full_page=False)
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image = image.quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    image.save(out / f"{name}.png", optimize=True)
+    print(out / f"{name}.png")
+
+
+def take(out: Path) -> None:
+    """Fill each page with the sample and save one screenshot per page into out."""
+    from playwright.sync_api import sync_playwright
+
+    browser_path = chromium_path()
+    if browser_path is None:
+        sys.exit("chromium is not installed (Debian: apt-get install chromium)")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, serving(Path(tmp) / "data") as base, \
+            sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path, headless=True,
+                                    args=["--lang=vi-VN"])
+        page = browser.new_page(viewport=VIEWPORT, locale="vi-VN", accept_downloads=True)
+
+        page.goto(base + "/")
+        page.set_input_files("#campaign", SAMPLE_CAMPAIGN)
+        page.set_input_files("#units", SAMPLE_UNITS)
+        page.check("#kind-pledge")
+        _shot(page, out, "soan")
+        page.click("#generate-submit")
+        page.wait_for_selector("#download-zip")
+        _shot(page, out, "ket-qua")
+        with page.expect_download() as download:
+            page.click("#download-zip")
+        zip_path = Path(download.value.path())
+        docs = without(zip_path.read_bytes(), REMOVED, Path(tmp) / "van-ban.zip")
+
+        page.goto(base + "/kiem-tra")
+        page.set_input_files("#docs", docs)
+        page.set_input_files("#campaign", SAMPLE_CAMPAIGN)
+        page.set_input_files("#units", SAMPLE_UNITS)
+        page.click("#check-submit")
+        page.wait_for_selector("#check-summary")
+        _to_top(page, "#check-summary")
+        _shot(page, out, "kiem-tra")
+
+        # The year's results are kept against the sample campaign's own rosters (the province
+        # of March and the one after 01/7/2025): the page's bundled sample, no upload but these.
+        page.goto(base + "/bao-cao")
+        page.set_input_files("#results", SAMPLE_RESULTS)
+        page.set_input_files("#scores", SAMPLE_SCORES)
+        page.click("#report-submit")
+        page.wait_for_selector("#report-indicators")
+        _to_top(page, "#report-level")
+        _shot(page, out, "bao-cao")
+        browser.close()
+
+
+def main() -> None:
+    """Command line: where to write the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    take(parser.parse_args().out)
+
+
+if __name__ == "__main__":
+    main()
