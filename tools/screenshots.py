@@ -86,9 +86,9 @@ def without(zip_bytes: bytes, removed: str, target: Path) -> Path:
     return target
 
 
-def _to_top(page, selector: str) -> None:
+def _scroll(page, selector: str, block: str = "start") -> None:
     # The answer, not the form just sent, is what the picture is about.
-    page.locator(selector).evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.locator(selector).evaluate(f"e => e.scrollIntoView({{block: '{block}'}})")
 
 
 def _shot(page, out: Path, name: str) -> None:
@@ -135,7 +135,7 @@ def take(out: Path) -> None:
         page.set_input_files("#units", SAMPLE_UNITS)
         page.click("#check-submit")
         page.wait_for_selector("#check-summary")
-        _to_top(page, "#check-summary")
+        _scroll(page, "#check-summary")
         _shot(page, out, "kiem-tra")
 
         # The year's results are kept against the sample campaign's own rosters (the province
@@ -145,7 +145,9 @@ def take(out: Path) -> None:
         page.set_input_files("#scores", SAMPLE_SCORES)
         page.click("#report-submit")
         page.wait_for_selector("#report-indicators")
-        _to_top(page, "#report-level")
+        # The chart whole: the table of the same figures is above it.
+        page.wait_for_function("document.getElementById('report-chart').complete")
+        _scroll(page, "#report-chart", "center")
         _shot(page, out, "bao-cao")
         browser.close()
 
