@@ -259,3 +259,12 @@ def test_two_concurrent_jobs_get_their_own_folders(client, tmp_path):
 def test_unknown_page_and_error_are_vietnamese(client):
     r = client.get("/khong-co")
     assert r.status_code == 404 and "Không có trang này." in r.text
+
+
+def test_an_uploaded_campaign_with_rosters_by_period_asks_for_the_roster(client):
+    r = client.post("/api/generate", data={"kinds": ["pledge"]},
+                    files={"campaign": _file(FIXTURES / "campaign-kon-tum-2025.yaml")})
+    assert r.status_code == 400
+    message = r.json()["error"]
+    assert "chưa tải lên danh sách đơn vị" in message
+    assert "/jobs/" not in message  # no server folder in what the user reads

@@ -61,6 +61,13 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
     campaign = uploads.campaign
     if campaign is not None:
         _confine_campaign(campaign, job)
+        if uploads.units is None and _lists_rosters(campaign):
+            # Its roster files would be looked for beside it, among the uploads: say so plainly.
+            raise UsageError(
+                "kế hoạch năm tải lên khai báo danh_sach_don_vi (danh sách đơn vị theo thời kỳ) "
+                "nhưng chưa tải lên danh sách đơn vị: hãy chọn tệp ở ô Danh sách đơn vị (một "
+                "danh sách dùng cho cả năm)."
+            )
     else:
         campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
         notices.append("Không tải kế hoạch năm lên: dùng kế hoạch mẫu Kon Tum 2025.")
@@ -81,6 +88,14 @@ def _public(message: str, job: Path) -> str:
     """A notice without the server's folders in it."""
     return message.replace(str(resources.data_dir("fixtures")) + "/", "").replace(
         str(job / "in") + "/", "")
+
+
+def _lists_rosters(path: Path) -> bool:
+    """Whether a campaign file names its rosters by period (danh_sach_don_vi)."""
+    try:
+        return bool(load_campaign(path).roster_files)
+    except Exception:  # a bad campaign is reported by load_inputs itself
+        return False
 
 
 def _confine_campaign(path: Path, job: Path) -> None:
