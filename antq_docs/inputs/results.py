@@ -73,7 +73,7 @@ def load_results(
     """Read a results file (and the per-item scores, if any) and return validated Results."""
     path = Path(path)
     table = read_table(path, COLUMNS, encoding=encoding)
-    findings: list[Finding] = []
+    findings: list[Finding] = list(table.findings)
     results = build_results(table, roster, campaign, findings)
     score_table = None
     if scores is not None:
@@ -84,6 +84,7 @@ def load_results(
         if sheet is not None:
             score_table = read_table(path, SCORE_COLUMNS, sheet=sheet)
     if score_table is not None:
+        findings.extend(score_table.findings)
         add_item_scores(score_table, table, results, campaign, findings)
         results.scores_source = str(score_table.path)
     if findings:

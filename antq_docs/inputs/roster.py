@@ -116,7 +116,7 @@ def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = 
 
 def build_roster(table: Table) -> Roster:
     """Validate the rows of a roster table and link them into a tree."""
-    findings: list[Finding] = []
+    findings: list[Finding] = list(table.findings)
     units: dict[str, Unit] = {}
     seen_folded: dict[str, Unit] = {}
     for row in table.rows:

@@ -21,6 +21,9 @@ from pathlib import Path
 from antq_docs.errors import Finding, InputError, ValidationError
 
 HEADER_SEARCH_ROWS = 30
+# The longest cell a CSV may hold: names, titles and addresses are far shorter, and a longer
+# cell is almost always rows swallowed by a stray quote.
+MAX_CELL_CHARS = 1000
 
 # Characters XML 1.0 cannot carry, plus the other C0/C1 controls; tabs and newlines become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -88,6 +91,9 @@ class Table:
     headers: dict[str, str]
     rows: list[Row] = field(default_factory=list)
     encoding: str | None = None
+    # Cells the reader could not trust (a quote left open, a cell past MAX_CELL_CHARS); the
+    # loader reports them with its own findings.
+    findings: list[Finding] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -134,7 +140,7 @@ def read_table(
     if suffix in (".xlsx", ".xlsm"):
         # An encoding names how CSV text is stored; a workbook carries its own (a run may mix
         # a Windows-1258 CSV roster with an XLSX results file).
-        raw, used = _read_xlsx(path, sheet), None
+        raw, used, problems = _read_xlsx(path, sheet), None, []
     elif suffix == ".xls":
         raise InputError(
             "định dạng Excel 97-2003 (.xls) không được hỗ trợ; hãy mở bằng Excel và "
@@ -144,13 +150,18 @@ def read_table(
     else:
         if sheet:
             raise InputError("--sheet chỉ dùng cho tệp Excel (.xlsx).", path=path)
-        raw, used = _read_csv(path, encoding, columns)
-    table = _build(path, raw, columns)
+        raw, used, problems = _read_csv(path, encoding, columns)
+    table = _build(path, raw, columns, problems)
     table.encoding = used
     return table
 
 
-def _build(path: Path, raw: list[tuple[int, list[str]]], columns: list[Column]) -> Table:
+def _build(
+    path: Path,
+    raw: list[tuple[int, list[str]]],
+    columns: list[Column],
+    problems: list[CellProblem] | None = None,
+) -> Table:
     """Find the header among the first rows, then key every later row by column."""
     required = [c for c in columns if c.required]
     best: tuple[int, dict[str, int]] | None = None
@@ -159,7 +170,9 @@ def _build(path: Path, raw: list[tuple[int, list[str]]], columns: list[Column]) 
         if best is None or len(found) > len(best[1]):
             best = (position, found)
         if all(c.key in found for c in required):
-            return _keyed(path, raw, position, found, columns)
+            table = _keyed(path, raw, position, found, columns)
+            table.findings.extend(_located(table, found, problems or []))
+            return table
     missing = [c for c in required if best is None or c.key not in best[1]]
     names = ", ".join(f'"{c.header}" ({c.key})' for c in missing)
     raise InputError(
@@ -220,36 +233,91 @@ def _keyed(
 # --- CSV -------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class CellProblem:
+    """A CSV cell that cannot be trusted: the line its record starts on, its column, why."""
+
+    line: int
+    index: int
+    message: str
+
+
+def _located(table: Table, found: dict[str, int], problems: list[CellProblem]) -> list[Finding]:
+    """Findings for the cell problems, named by the table's column where the header names it."""
+    names = {i: k for k, i in found.items()}
+    located = []
+    for problem in problems:
+        key = names.get(problem.index)
+        column = table.column(key) if key else column_letter(problem.index)
+        located.append(
+            Finding(problem.message, file=table.name, row=problem.line, column=column)
+        )
+    return located
+
+
 def _read_csv(
     path: Path, encoding: str | None, columns: list[Column]
-) -> tuple[list[tuple[int, list[str]]], str]:
+) -> tuple[list[tuple[int, list[str]]], str, list[CellProblem]]:
     """Decode a CSV file and split it with whichever delimiter reveals the header."""
     text, used = decode(path.read_bytes(), path, encoding)
     best: list[tuple[int, list[str]]] = []
+    best_problems: list[CellProblem] = []
     best_score = -1
     for delimiter in (",", ";", "\t"):
-        rows = _split_csv(text, delimiter, path)
+        rows, problems = _split_csv(text, delimiter, path)
         score = max(
             (len(_match_header(cells, columns)) for _, cells in rows[:HEADER_SEARCH_ROWS]),
             default=0,
         )
         if score > best_score:
-            best, best_score = rows, score
-    return best, used
+            best, best_problems, best_score = rows, problems, score
+    return best, used, best_problems
 
 
-def _split_csv(text: str, delimiter: str, path: Path) -> list[tuple[int, list[str]]]:
-    """Split CSV text into rows numbered by the line on which each record starts."""
+def _split_csv(
+    text: str, delimiter: str, path: Path
+) -> tuple[list[tuple[int, list[str]]], list[CellProblem]]:
+    """Split CSV text into rows numbered by the line on which each record starts.
+
+    Also returns the cells that swallowed later rows through a quote left open, or that are
+    longer than MAX_CELL_CHARS: such a cell must be reported, never read as one value.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
+    problems = []
     start = 1
     try:
         for record in reader:
+            for index, cell in enumerate(record):
+                message = _cell_problem(cell, delimiter, start, reader.line_num)
+                if message:
+                    problems.append(CellProblem(start, index, message))
             rows.append((start, [clean_text(c) for c in record]))
             start = reader.line_num + 1
     except csv.Error as e:
         raise InputError(f"dòng {reader.line_num}: CSV hỏng ({e}).", path=path) from e
-    return rows
+    return rows, problems
+
+
+def _cell_problem(cell: str, delimiter: str, first: int, last: int) -> str | None:
+    """Why a raw CSV cell cannot be trusted, or None.
+
+    A cell may hold a line break (Alt+Enter in Excel); one whose later lines hold the
+    delimiter, or that ends in a line break, is rows swallowed by a quote that was never closed.
+    """
+    lines = cell.splitlines(keepends=True)
+    if len(lines) > 1 or cell.endswith(("\n", "\r")):
+        later = "".join(lines[1:])
+        if delimiter in later or cell.endswith(("\n", "\r")):
+            return (
+                f'ô mở dấu ngoặc kép (") mà không đóng, nên các dòng {first}–{last} bị gộp '
+                'vào một ô; hãy đóng dấu " hoặc xóa dấu " thừa'
+            )
+    if len(cell) > MAX_CELL_CHARS:
+        # Vietnamese groups thousands with dots: 1.000.
+        size, limit = (f"{n:,}".replace(",", ".") for n in (len(cell), MAX_CELL_CHARS))
+        return f"ô dài {size} ký tự, quá giới hạn {limit} ký tự của một ô"
+    return None
 
 
 def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:

@@ -29,19 +29,20 @@ _ATTR_COLUMN = {
 
 @dataclass(frozen=True)
 class NumberSlot:
-    """The number line of a document: its issuer's series and the pattern around the number.
+    """The number line of a document: its issuer's series and the text after the number.
 
-    pattern holds '{}' where the number goes ('{}/KH-UBND'); a draft leaves room for the clerk.
+    suffix follows the number ('/KH-UBND'); a draft leaves room for the clerk. The suffix holds
+    roster data (the ký hiệu), so it is joined as text, never used as a format string.
     """
 
     issuer: str
-    pattern: str
+    suffix: str
     # Numbers run per calendar year of the document's date (from 01 on 1 January).
     year: int
 
     def format(self, number: int | None) -> str:
         """'05/KH-UBND' for a number, '      /KH-UBND' for a draft."""
-        return self.pattern.format(f"{number:02d}" if number is not None else " " * 6)
+        return (f"{number:02d}" if number is not None else " " * 6) + self.suffix
 
 
 @dataclass

@@ -291,7 +291,7 @@ def signature(unit: Unit, campaign: Campaign, needs: Needs, purpose: str) -> dic
 def number_slot(unit: Unit, needs: Needs, type_abbr: str, purpose: str, year: int) -> NumberSlot:
     """The 'Số' of a state document: '…/KH-UBND' from the roster's ký hiệu."""
     abbr = needs.unit_value(unit, "abbr", purpose)
-    return NumberSlot(issuer=unit.code, pattern=f"{{}}/{type_abbr}-{abbr}", year=year)
+    return NumberSlot(issuer=unit.code, suffix=f"/{type_abbr}-{abbr}", year=year)
 
 
 def recipients(unit: Unit, campaign: Campaign) -> list[dict]:

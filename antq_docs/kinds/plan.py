@@ -192,7 +192,7 @@ class Plan(Kind):
     def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
         """'…/KH-UBND', or '…-NQ/ĐU' for a Party resolution."""
         if self._party(campaign, unit):
-            return NumberSlot(issuer=f"{unit.code}#dang", pattern=f"{{}}-NQ/{_PARTY[unit.type]}",
+            return NumberSlot(issuer=f"{unit.code}#dang", suffix=f"-NQ/{_PARTY[unit.type]}",
                               year=self.document_year(campaign))
         return common.number_slot(unit, needs, "KH", PURPOSE, self.document_year(campaign))
 
