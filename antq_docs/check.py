@@ -29,7 +29,7 @@ from antq_docs.indicators import DocumentFound, Indicator, document_targets, mea
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import UNIT_TYPES, Campaign, Unit
-from antq_docs.output import MANIFEST, document_path, read_manifest
+from antq_docs.output import MANIFEST, atomic_write, document_path, read_manifest
 from antq_docs.register import FILE as REGISTER_FILE
 
 PRESENT, MISSING, INVALID = "present", "missing", "invalid"
@@ -293,8 +293,40 @@ class CheckReport:
             )
         return "\n".join(lines)
 
-    def write_xlsx(self, path: Path) -> None:
-        """One row per unit, one column per kind, for the audit team."""
+    def _inputs_read(self) -> list[Path]:
+        """The files this check read: campaign, rosters, results; never to be overwritten."""
+        inputs = self.inputs
+        names = [inputs.campaign.source, inputs.roster.source,
+                 *(p.roster.source for p in inputs.periods)]
+        if inputs.results is not None:
+            names += [inputs.results.source, inputs.results.scores_source]
+        return [Path(n) for n in names if n]
+
+    def refuse_xlsx_path(self, path: Path, *, force: bool = False) -> None:
+        """Refuse an Excel path that is an input, inside the checked folder, or (unforced) taken."""
+        target = Path(path).resolve()
+        docs = self.docs.resolve()
+        if target == docs or docs in target.parents:
+            raise OutputError(
+                f"không ghi bảng Excel vào trong thư mục đang kiểm tra ({self.docs}); hãy chọn "
+                "một đường dẫn ở ngoài thư mục đó.", path=path)
+        for source in self._inputs_read():
+            if source.resolve() == target:
+                raise OutputError(
+                    "đây là tệp đầu vào của lần kiểm tra này, không ghi đè; hãy chọn tên khác "
+                    "cho bảng Excel.", path=path)
+        if not force and (target.exists() or Path(path).is_symlink()):
+            raise OutputError(
+                "tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=path)
+
+    def write_xlsx(self, path: Path, *, force: bool = False) -> None:
+        """One row per unit, one column per kind, for the audit team.
+
+        Refused (nothing written) when path is an input file, inside the checked folder, or an
+        existing file unless force.
+        """
+        import io
+
         import openpyxl
         from openpyxl.styles import Font
 
@@ -314,8 +346,11 @@ class CheckReport:
         sheet.freeze_panes = "C2"
         for column, width in zip("ABCD", (14, 36, 16, 14)):
             sheet.column_dimensions[column].width = width
+        self.refuse_xlsx_path(path, force=force)
+        buffer = io.BytesIO()
+        book.save(buffer)
         try:
-            book.save(path)
+            atomic_write(Path(path), buffer.getvalue())
         except OSError as e:
             raise OutputError(f"không ghi được tệp Excel ({e.strerror}).", path=path) from e
 

@@ -18,6 +18,7 @@ from antq_docs.generate import report as run_report
 from antq_docs.indicators import table_text
 from antq_docs.kinds import REGISTRY
 from antq_docs.lint import lint as run_lint
+from antq_docs.output import LOCK_TIMEOUT_S
 from antq_docs.starter import init as run_init
 
 clivi.install()
@@ -162,11 +163,16 @@ _number_option = click.option(
     "--force", is_flag=True, help="Ghi đè cả tệp đã bị sửa sau khi soạn (đã ký, đã chỉnh)."
 )
 @click.option("--dry-run", is_flag=True, help="Chỉ liệt kê các tệp sẽ ghi, không ghi gì.")
+@click.option(
+    "--wait", type=click.FloatRange(min=0), default=LOCK_TIMEOUT_S, show_default=True,
+    metavar="GIÂY", help="Khi một lần chạy khác đang ghi vào thư mục kết quả: chờ tối đa bấy "
+    "nhiêu giây rồi báo lỗi.",
+)
 @_number_option
 @_templates_option
 def generate(
     kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
-    number_from, templates,
+    wait, number_from, templates,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
     # Default year-end results are looked for only when the kinds asked for use them.
@@ -201,6 +207,10 @@ def generate(
             number_from=number_from,
             progress=progress,
             templates=templates,
+            wait=wait,
+            on_wait=lambda seconds: click.echo(
+                f"Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy đó xong "
+                f"(tối đa {seconds:g} giây, đổi bằng --wait)…", err=True),
         )
     finally:
         if bar is not None:
@@ -302,13 +312,15 @@ _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổ
     "--xlsx",
     type=click.Path(path_type=Path, dir_okay=False),
     metavar="TỆP",
-    help="Ghi thêm bảng Excel: mỗi đơn vị một dòng, mỗi loại văn bản một cột.",
+    help="Ghi thêm bảng Excel: mỗi đơn vị một dòng, mỗi loại văn bản một cột. Không ghi vào "
+    "thư mục đang kiểm tra, không ghi đè tệp đầu vào, không ghi đè tệp đã có (trừ khi --force).",
 )
-def check(campaign, units, encoding, sheet, docs, output_format, xlsx) -> None:
+@click.option("--force", is_flag=True, help="Ghi đè tệp --xlsx đã có (không phải tệp đầu vào).")
+def check(campaign, units, encoding, sheet, docs, output_format, xlsx, force) -> None:
     """Kiểm tra đủ văn bản bắt buộc trước khi kiểm tra cuối năm (mã thoát 3 nếu chưa đủ)."""
     report = run_check(_load(campaign, units, encoding, sheet), docs)
     if xlsx is not None:
-        report.write_xlsx(xlsx)
+        report.write_xlsx(xlsx, force=force)
     click.echo(report.to_json() if output_format == "json" else report.table())
     if not report.complete:
         click.get_current_context().exit(EXIT_INCOMPLETE)

@@ -21,7 +21,16 @@ from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import TWO_LEVEL_FROM, Campaign, Results, Roster, Unit
-from antq_docs.output import KEPT, NEW, SIGNED, UNCHANGED, UPDATED, Outcome, OutputFolder
+from antq_docs.output import (
+    KEPT,
+    LOCK_TIMEOUT_S,
+    NEW,
+    SIGNED,
+    UNCHANGED,
+    UPDATED,
+    Outcome,
+    OutputFolder,
+)
 from antq_docs.render import CompiledTemplate, render_many, source_digest
 from antq_docs.starter import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.tplcheck import TemplateSet, refuse_bad_templates
@@ -451,13 +460,16 @@ def generate(
     number_from: dict[str, int] | None = None,
     progress: Progress | None = None,
     templates: Path | None = None,
+    wait: float = LOCK_TIMEOUT_S,
+    on_wait: Callable[[float], None] | None = None,
 ) -> GenerateResult:
     """Render and write every required document of the given kinds into out.
 
     number_from (issuer code → first number) adds to the campaign's danh_so: those issuers'
     documents take numbers from the folder's register instead of leaving the number blank.
     templates (else the campaign's mau) is a folder searched before the built-in templates;
-    its files are checked first and a template with errors is refused.
+    its files are checked first and a template with errors is refused. When another run holds
+    the folder, on_wait(wait) is called and the run waits up to wait seconds for it.
     """
     found = _templates(inputs, templates)
     _check_number_from(inputs, number_from)
@@ -471,7 +483,8 @@ def generate(
                  "antq-docs templates list)." for p in found.strangers()]
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     outcomes = write_documents(
-        documents, out, force, dry_run, progress, numbering=numbering, templates=found
+        documents, out, force, dry_run, progress, numbering=numbering, templates=found,
+        wait=wait, on_wait=on_wait,
     )
     return GenerateResult(outcomes, Path(out), dry_run, warnings)
 
@@ -499,6 +512,8 @@ def write_documents(
     *,
     numbering: dict[str, int] | None = None,
     templates: TemplateSet | None = None,
+    wait: float = LOCK_TIMEOUT_S,
+    on_wait: Callable[[float], None] | None = None,
 ) -> list[Outcome]:
     """Number, render (each template compiled once) and put every document in the folder.
 
@@ -515,7 +530,7 @@ def write_documents(
     outcomes: dict[int, Outcome] = {}
     todo: list[tuple[int, Document, CompiledTemplate, str]] = []
     numbering = numbering or {}
-    with OutputFolder(out, dry_run=dry_run) as folder:
+    with OutputFolder(out, dry_run=dry_run, wait=wait, on_wait=on_wait) as folder:
         for index, doc in enumerate(documents):
             if doc.number is not None:
                 number = folder.number(doc.number.issuer, doc.number.year, doc.path,

@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,8 @@ LOCK = ".antq-docs.lock"
 # What each document was made from (template and context digest), so a re-run with the same
 # inputs recognises an untouched document without rendering it again.
 SOURCES = ".antq-docs-sources.json"
-LOCK_TIMEOUT_S = 120
+# How long a run waits for another run on the same folder to finish (generate --wait).
+LOCK_TIMEOUT_S = 60
 
 NEW = "new"
 UPDATED = "updated"
@@ -55,11 +57,28 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def file_mode() -> int:
+    """The mode open() gives a new file under the process's umask (0644 under 022)."""
+    try:
+        # Linux says the umask without changing it (no window for another thread).
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write bytes to a temporary file beside path, then rename it over path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file 0600; colleagues sharing the folder must read what a run wrote.
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, file_mode())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -95,9 +114,19 @@ class Outcome:
 class OutputFolder:
     """An output folder opened for one run: locked, with its manifest loaded."""
 
-    def __init__(self, root: Path, *, dry_run: bool = False) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        dry_run: bool = False,
+        wait: float = LOCK_TIMEOUT_S,
+        on_wait: Callable[[float], None] | None = None,
+    ) -> None:
+        """Open root for one run; when another run holds it, call on_wait and wait `wait` s."""
         self.root = Path(root)
         self.dry_run = dry_run
+        self.wait = wait
+        self.on_wait = on_wait
         self._entries: dict[str, dict] = {}
         self._lock: FileLock | None = None
         self._dirty = False
@@ -112,11 +141,13 @@ class OutputFolder:
         if not self.dry_run:
             try:
                 self.root.mkdir(parents=True, exist_ok=True)
-                self._lock = FileLock(str(self.root / LOCK), timeout=LOCK_TIMEOUT_S)
-                self._lock.acquire()
+                self._lock = FileLock(str(self.root / LOCK))
+                self._acquire(self._lock)
             except Timeout as e:
                 raise OutputError(
-                    f"thư mục đang được một lần chạy khác sử dụng (chờ quá {LOCK_TIMEOUT_S} giây).",
+                    f"thư mục đang được một lần chạy khác sử dụng; đã chờ {self.wait:g} giây mà "
+                    "lần chạy đó chưa xong. Chờ nó xong rồi chạy lại (hoặc dùng --wait để chờ "
+                    "lâu hơn).",
                     path=self.root,
                 ) from e
             except OSError as e:
@@ -124,6 +155,15 @@ class OutputFolder:
         self._entries = self._load()
         self._sources = self._load_sources()
         return self
+
+    def _acquire(self, lock: FileLock) -> None:
+        """Take the lock at once, or say that another run holds it and wait for it."""
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if self.on_wait is not None:
+                self.on_wait(self.wait)
+            lock.acquire(timeout=self.wait)
 
     def __exit__(self, *exc: object) -> None:
         try:

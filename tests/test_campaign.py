@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from antq_docs.errors import InputError, ValidationError
-from antq_docs.inputs.campaign import load_campaign
-from tests.conftest import SAMPLE_CAMPAIGN, campaign_text
+from antq_docs.inputs.campaign import MAX_CAMPAIGN_BYTES, load_campaign
+from tests.conftest import SAMPLE_CAMPAIGN, campaign_text, invoke_generate
 
 
 def write(tmp_path, text: str):
@@ -116,10 +116,74 @@ def test_missing_and_non_utf8_files(tmp_path):
         load_campaign(bad)
 
 
-def test_a_date_that_does_not_exist_is_named_with_its_line(tmp_path):
-    path = write(tmp_path, campaign_text(ngay_hoi="ngay_hoi: 2025-02-30"))
-    with pytest.raises(InputError, match=r'dòng \d+, cột 11: "2025-02-30" không phải ngày có thật'):
+def test_a_date_that_does_not_exist_is_named_by_its_field(tmp_path, runner):
+    text = campaign_text(ngay_hoi="ngay_hoi: 2025-02-30")
+    text = text.replace("  ngay: ", "  ngay: 2025-13-01 #", 1)
+    path = write(tmp_path, text)
+    with pytest.raises(ValidationError) as excinfo:
         load_campaign(path)
+    found = messages(excinfo)
+    assert 'campaign.yaml, trường ngay_hoi: "2025-02-30" không phải ngày có thật' in found
+    assert any(m.startswith("campaign.yaml, trường ke_hoach.ngay: ") for m in found), found
+    result = invoke_generate(runner, "plan", tmp_path / "out", campaign=path)
+    assert result.exit_code == 1
+    assert 'trường ngay_hoi: "2025-02-30" không phải ngày có thật' in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("text", "column"), [
+    ("tinh: &ten Kon Tum\ndia_danh: *ten\n", 7),
+    # A billion-element alias bomb: refused at the first anchor, before anything grows.
+    ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n", 4),
+])
+def test_yaml_aliases_are_refused_where_they_are_written(tmp_path, runner, text, column):
+    path = write(tmp_path, text)
+    with pytest.raises(InputError, match=rf"dòng 1, cột {column}: không dùng bí danh YAML \(&/\*\)"):
+        load_campaign(path)
+    result = invoke_generate(runner, "plan", tmp_path / "out", campaign=path)
+    assert result.exit_code == 1
+    assert "không dùng bí danh YAML (&/*)" in result.stderr
+
+
+def test_a_campaign_file_past_the_size_limit_is_refused_before_parsing(tmp_path, runner):
+    path = write(tmp_path, campaign_text() + "#" + "x" * MAX_CAMPAIGN_BYTES + "\n")
+    with pytest.raises(InputError, match=r"tệp kế hoạch quá lớn \([\d.]+ byte; tối đa 1\.000\.000"):
+        load_campaign(path)
+    result = invoke_generate(runner, "plan", tmp_path / "out", campaign=path)
+    assert result.exit_code == 1
+    assert "tệp kế hoạch quá lớn" in result.stderr
+
+
+def test_wrong_types_are_findings_naming_their_fields_all_at_once(tmp_path, runner):
+    text = campaign_text(
+        tinh="tinh: [Kon, Tum]",
+        hop_binh_xet="hop_binh_xet: [xa, [khu_dan_cu]]",
+        khoa_la="khoa_la:\n  ? [a, b]\n  : 1\n  ? {c: d}\n  : 2",
+    )
+    text = text.replace("  xuat_sac: 90", "  xuat_sac: .nan").replace(
+        "  trung_binh: 50", "  trung_binh: .inf")
+    text = text.replace("    diem_toi_da: 3", "    diem_toi_da: .NaN", 1)
+    text = text.replace("    ty_le: ", "    ty_le: .inf #", 1)
+    path = write(tmp_path, text)
+    with pytest.raises(ValidationError) as excinfo:
+        load_campaign(path)
+    found = messages(excinfo)
+    for expected in (
+        "campaign.yaml, trường tinh: phải là một đoạn chữ",
+        "campaign.yaml, trường hop_binh_xet: loại đơn vị không hợp lệ: ['khu_dan_cu']",
+        'campaign.yaml, trường xep_loai.xuat_sac: "nan" phải là một số điểm',
+        'campaign.yaml, trường xep_loai.trung_binh: "inf" phải là một số điểm',
+        'campaign.yaml, trường bang_diem[1].diem_toi_da: "nan" phải là một số điểm',
+        'campaign.yaml, trường chi_tieu[1].ty_le: "inf" phải là số phần trăm từ 0 đến 100',
+    ):
+        assert any(m.startswith(expected) for m in found), (expected, found)
+    bad_keys = [m for m in found if "khóa phải là một chữ, không phải danh sách hay bảng" in m]
+    assert len(bad_keys) == 2 and all("trường khoa_la" in m for m in bad_keys), found
+    result = invoke_generate(runner, "plan", tmp_path / "out", campaign=path)
+    assert result.exit_code == 1
+    assert "trường tinh: phải là một đoạn chữ" in result.stderr
+    assert "Traceback" not in result.output
 
 
 def test_naming_one_kind_in_the_matrix_keeps_the_defaults_of_the_others(tmp_path):

@@ -414,3 +414,38 @@ def test_one_missing_of_2475_is_not_a_met_100_percent_target():
 def test_a_target_is_met_by_exact_counts(numerator, denominator, percent, strict, met):
     target = Target("cam_ket", "", ("khu_dan_cu",), percent, strict)
     assert reaches(numerator, denominator, target) is met
+
+
+@pytest.mark.parametrize("where", ["campaign", "roster", "inside", "document"])
+def test_xlsx_never_overwrites_an_input_or_the_checked_folder(tmp_path, runner, docs, where):
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(campaign_text(), encoding="utf-8")
+    roster = tmp_path / "units.csv"
+    shutil.copyfile(SAMPLE_UNITS, roster)
+    target = {"campaign": campaign, "roster": roster, "inside": docs / "plan" / "bang.xlsx",
+              "document": docs / "plan" / ".." / "pledge" / "KT-01.docx"}[where]
+    before = target.read_bytes() if target.is_file() else None
+    assert (before is None) == (where == "inside")
+    result = runner.invoke(cli, ["check", "--campaign", str(campaign), "--units", str(roster),
+                                 "--docs", str(docs), "--xlsx", str(target), "--force"])
+    assert result.exit_code == 1, result.output
+    expected = ("thư mục đang kiểm tra" if where in ("inside", "document")
+                else "tệp đầu vào của lần kiểm tra này")
+    assert expected in result.stderr
+    if before is not None:
+        assert target.read_bytes() == before
+    else:
+        assert not (docs / "plan" / "bang.xlsx").exists()
+
+
+def test_xlsx_overwrites_an_existing_file_only_with_force(tmp_path, runner, docs):
+    book_path = tmp_path / "kiem-tra.xlsx"
+    book_path.write_bytes(b"not mine")
+    args = ["check", *BASE, "--docs", str(docs), "--xlsx", str(book_path)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert "tệp đã có; dùng --force để ghi đè" in result.stderr
+    assert book_path.read_bytes() == b"not mine"
+    result = runner.invoke(cli, [*args, "--force"])
+    assert result.exit_code in (0, 3), result.output
+    assert openpyxl.load_workbook(book_path).active["A1"].value == "Mã đơn vị"

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from antq_docs.cli import cli
 from antq_docs.errors import OutputError
-from antq_docs.output import OutputFolder, file_sha256
+from antq_docs.output import LOCK, OutputFolder, file_sha256
 from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 ARGS = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
@@ -231,3 +236,41 @@ def test_a_signed_pdf_in_place_of_the_draft_is_respected(tmp_path, runner):
     result = invoke_generate(runner, "pledge", out)
     assert not (out / "pledge" / "KT-02-01.docx").exists()
     assert "Bỏ qua pledge/KT-02-01.docx: đã có bản ký .pdf" in result.stderr
+
+
+def test_written_files_honour_the_umask(tmp_path, runner):
+    old = os.umask(0o022)
+    try:
+        result = invoke_generate(runner, "pledge", tmp_path / "out", "--unit", "KT-01")
+        assert result.exit_code == 0, result.output
+        written = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and p.name not in
+                   (".antq-docs.lock", "register.sqlite")]
+        assert written
+        assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o644}
+        os.umask(0o027)
+        shutil.rmtree(tmp_path / "out")
+        result = invoke_generate(runner, "pledge", tmp_path / "out", "--unit", "KT-01")
+        assert result.exit_code == 0, result.output
+        assert stat.S_IMODE((tmp_path / "out" / "manifest.json").stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_a_folder_held_by_another_run_says_so_and_waits(tmp_path, runner):
+    out = tmp_path / "out"
+    out.mkdir()
+    lock = FileLock(str(out / LOCK))
+    with lock:
+        started = time.monotonic()
+        result = invoke_generate(runner, "pledge", out, "--unit", "KT-01", "--wait", "1")
+        elapsed = time.monotonic() - started
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy "
+                        "đó xong (tối đa 1 giây, đổi bằng --wait)…")
+    assert "đã chờ 1 giây mà lần chạy đó chưa xong" in lines[-1]
+    assert 1 <= elapsed < 30
+    assert not (out / "manifest.json").exists()
+    result = invoke_generate(runner, "pledge", out, "--unit", "KT-01", "--wait", "1")
+    assert result.exit_code == 0, result.output
+    assert "đang chờ" not in result.stderr

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -60,8 +61,25 @@ ITEM_REQUIRES = ("ngay_hoi",)
 SHEET_TOTAL = Decimal(100)
 
 
+# The largest campaign file read (bytes): a real one is a few kilobytes; past this the file is
+# refused before it is parsed, so a huge file cannot hold the run for minutes.
+MAX_CAMPAIGN_BYTES = 1_000_000
+ALIAS_MESSAGE = "không dùng bí danh YAML (&/*); hãy viết lại giá trị ở từng chỗ"
+
+
+class _BadDate(str):
+    """A date-looking value that names no real day (2025-02-30), reported by its field."""
+
+
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses a key written twice in one mapping."""
+    """A safe YAML loader that refuses aliases and a key written twice in one mapping."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """Refuse an anchor or alias where it is written: one alias can expand exponentially."""
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(None, None, ALIAS_MESSAGE, event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
@@ -84,16 +102,46 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 
 
 def _construct_date(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
-    """A YAML date, or a located error for one that does not exist (2025-02-30)."""
+    """A YAML date, or a _BadDate for one that does not exist (2025-02-30), named later."""
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError as e:
-        raise yaml.constructor.ConstructorError(
-            None, None, f'"{node.value}" không phải ngày có thật', node.start_mark
-        ) from e
+    except ValueError:
+        return _BadDate(node.value)
 
 
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+
+
+def _drop_bad_keys(node: yaml.Node, where: str, file: str, findings: list[Finding]) -> None:
+    """Remove every key that is a list or a mapping, with a finding naming where it was."""
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value, start=1):
+            _drop_bad_keys(item, f"{where}[{index}]", file, findings)
+    elif isinstance(node, yaml.MappingNode):
+        kept = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                findings.append(Finding(
+                    f"dòng {key_node.start_mark.line + 1}: khóa phải là một chữ, không phải "
+                    "danh sách hay bảng", file=file, field=where or "(gốc)"))
+                continue
+            kept.append((key_node, value_node))
+            child = f"{where}.{key_node.value}" if where else str(key_node.value)
+            _drop_bad_keys(value_node, child, file, findings)
+        node.value = kept
+
+
+def _parse_yaml(text: str, file: str, findings: list[Finding]) -> Any:
+    """Compose the YAML (aliases refused), drop non-text keys with findings, construct it."""
+    loader = _UniqueKeyLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _drop_bad_keys(node, "", file, findings)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 class _Fields:
@@ -165,6 +213,9 @@ class _Fields:
         """Parse a date value, recording a finding when it is not one."""
         if isinstance(value, dt.datetime):
             return value.date()
+        if isinstance(value, _BadDate):
+            self.error(key, f'"{value}" không phải ngày có thật')
+            return dt.date(2000, 1, 1)
         if isinstance(value, dt.date):
             return value
         match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", str(value))
@@ -183,14 +234,15 @@ class _Fields:
         if not isinstance(value, list) or not value:
             self.error(key, "phải là danh sách loại đơn vị")
             return ()
-        bad = [v for v in value if v not in UNIT_TYPES]
+        good = [v for v in value if isinstance(v, str) and v in UNIT_TYPES]
+        bad = [v for v in value if not (isinstance(v, str) and v in UNIT_TYPES)]
         if bad:
             self.error(
                 key,
                 f"loại đơn vị không hợp lệ: {', '.join(map(str, bad))}; "
                 f"chấp nhận: {', '.join(UNIT_TYPES)}",
             )
-        return tuple(v for v in value if v in UNIT_TYPES)
+        return tuple(good)
 
     def finish(self) -> None:
         """Report every key that was present but not expected."""
@@ -203,21 +255,36 @@ def load_campaign(path: Path) -> Campaign:
     """Read a campaign YAML file and return the validated Campaign."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        if path.is_file() and path.stat().st_size > MAX_CAMPAIGN_BYTES:
+            raise InputError(
+                f"tệp kế hoạch quá lớn ({path.stat().st_size:,} byte; tối đa "
+                f"{MAX_CAMPAIGN_BYTES:,} byte); tệp kế hoạch thật chỉ vài nghìn byte.".replace(
+                    ",", "."),
+                path=path,
+            )
+        with path.open("rb") as fh:
+            # Read one byte past the limit: a file that grows (or is not a regular file) stops.
+            raw = fh.read(MAX_CAMPAIGN_BYTES + 1)
+        if len(raw) > MAX_CAMPAIGN_BYTES:
+            raise InputError(
+                f"tệp kế hoạch quá lớn (tối đa {MAX_CAMPAIGN_BYTES:,} byte).".replace(",", "."),
+                path=path,
+            )
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError as e:
         raise InputError("không tìm thấy tệp kế hoạch.", path=path) from e
     except IsADirectoryError as e:
         raise InputError("là một thư mục, không phải tệp kế hoạch.", path=path) from e
     except UnicodeDecodeError as e:
         raise InputError("tệp kế hoạch phải lưu dạng UTF-8.", path=path) from e
+    findings: list[Finding] = []
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        data = _parse_yaml(text, path.name, findings)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark else ""
         problem = getattr(e, "problem", None) or str(e)
         raise InputError(f"YAML không hợp lệ, {where}{problem}.", path=path) from e
-    findings: list[Finding] = []
     campaign = parse_campaign(data, path.name, findings, base=path.parent)
     if findings:
         raise ValidationError(findings, what=f"Tệp kế hoạch {path.name}")
@@ -588,7 +655,8 @@ def _points(fields: _Fields, key: str, low: Decimal, high: Decimal) -> Decimal |
     if value is None:
         fields.error(key, "thiếu giá trị bắt buộc")
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or not math.isfinite(value)):
         fields.error(key, f'"{value}" phải là một số điểm')
         return None
     points = Decimal(str(value))
@@ -686,6 +754,7 @@ def _targets(top: _Fields, findings: list[Finding], file: str) -> list[Target]:
         if percent is not None and (
             isinstance(percent, bool)
             or not isinstance(percent, (int, float))
+            or not math.isfinite(percent)
             or not 0 <= percent <= 100
         ):
             fields.error("ty_le", f'"{percent}" phải là số phần trăm từ 0 đến 100')
