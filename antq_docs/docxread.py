@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
+import os
 import posixpath
 import re
+import stat
 import zipfile
 import zlib
 from pathlib import Path
@@ -24,6 +26,12 @@ from antq_docs.errors import UnreadableDocument
 MAX_FILE_BYTES = 64 << 20
 MAX_PART_BYTES = 16 << 20
 MAX_PDF_BYTES = 256 << 20
+# Every member is read once to verify its CRC; images are stored nearly as they are packed, so
+# a genuine document unpacks to little more than its size on disk.
+MAX_UNPACKED_BYTES = 4 * MAX_FILE_BYTES
+# The compression methods Word reads; zipfile also reads bzip2 and LZMA, which Word refuses.
+_WORD_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_CHUNK = 1 << 20
 # An OLE compound file: Word encrypts a password-protected .docx into one (and .doc is one).
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -42,17 +50,51 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplemen
 
 
 def read_bytes(path: Path, cap: int) -> bytes:
-    """Read a whole file, refusing directories and files larger than cap."""
-    if path.is_dir():
-        raise UnreadableDocument("là một thư mục, không phải tệp", path=path)
+    """Read a whole regular file of at most cap bytes; never follow a link or open a device.
+
+    A FIFO would block the read forever and a link may point anywhere outside the folder
+    audited, so both are refused from lstat, before anything is opened.
+    """
     try:
-        with path.open("rb") as fh:
+        info = os.lstat(path)
+    except OSError as e:
+        raise UnreadableDocument(f"không đọc được tệp ({e.strerror})", path=path) from e
+    _refuse_special(path, info.st_mode)
+    if info.st_size > cap:
+        raise UnreadableDocument(f"tệp quá lớn (trên {cap >> 20} MB)", path=path)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        raise UnreadableDocument(f"không đọc được tệp ({e.strerror})", path=path) from e
+    try:
+        # The name may have been swapped between lstat and open: check what was opened.
+        _refuse_special(path, os.fstat(fd).st_mode)
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
             data = fh.read(cap + 1)
     except OSError as e:
         raise UnreadableDocument(f"không đọc được tệp ({e.strerror})", path=path) from e
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > cap:
         raise UnreadableDocument(f"tệp quá lớn (trên {cap >> 20} MB)", path=path)
     return data
+
+
+def _refuse_special(path: Path, mode: int) -> None:
+    """Raise UnreadableDocument unless mode is that of a regular file."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISLNK(mode):
+        reason = "là liên kết tượng trưng (symlink), không được đọc theo"
+    elif stat.S_ISDIR(mode):
+        reason = "là một thư mục, không phải tệp"
+    else:
+        reason = "không phải tệp thường (ống dẫn FIFO, thiết bị hoặc socket), không được mở"
+    raise UnreadableDocument(reason, path=path)
 
 
 class Package:
@@ -75,7 +117,43 @@ class Package:
             raise UnreadableDocument(
                 "không phải tệp Word (.docx) hoặc tệp đã hỏng, bị cắt cụt", path=self.path
             ) from e
+        self._verify()
         self.main = self._main_part()
+
+    def _verify(self) -> None:
+        """Refuse a package Word cannot open: a member packed another way, or a wrong CRC.
+
+        zipfile checks a member's CRC only when it is read to its end, so every member is
+        read once, in chunks, within MAX_UNPACKED_BYTES for the whole package.
+        """
+        left = MAX_UNPACKED_BYTES
+        for info in self._zip.infolist():
+            if info.compress_type not in _WORD_METHODS:
+                raise UnreadableDocument(
+                    f"phần {info.filename} được nén theo cách Word không đọc được "
+                    "(chỉ chấp nhận không nén hoặc Deflate)",
+                    path=self.path,
+                )
+            if info.is_dir():
+                continue
+            try:
+                with self._zip.open(info) as fh:
+                    while chunk := fh.read(min(_CHUNK, left + 1)):
+                        left -= len(chunk)
+                        if left < 0:
+                            raise UnreadableDocument(
+                                f"tệp quá lớn khi giải nén (trên {MAX_UNPACKED_BYTES >> 20} MB)",
+                                path=self.path,
+                            )
+            except zipfile.BadZipFile as e:
+                raise UnreadableDocument(
+                    f"phần {info.filename} hỏng (sai mã kiểm tra CRC hoặc dữ liệu nén), "
+                    "Word không mở được",
+                    path=self.path,
+                ) from e
+            except _ZIP_ERRORS as e:
+                raise UnreadableDocument(f"phần {info.filename} hỏng ({e})",
+                                         path=self.path) from e
 
     @property
     def sha256(self) -> str:

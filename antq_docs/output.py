@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -94,6 +95,10 @@ def read_manifest(root: Path) -> dict[str, dict]:
     path = Path(root) / MANIFEST
     if not path.exists():
         return {}
+    if not stat.S_ISREG(os.lstat(path).st_mode):
+        # A FIFO would block the read for ever; a link may point anywhere.
+        raise OutputError(f"{MANIFEST} không phải tệp thường (liên kết, ống dẫn…); hãy xóa "
+                          "rồi chạy lại.", path=root)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {entry["path"]: entry for entry in data["documents"]}
@@ -221,7 +226,7 @@ class OutputFolder:
     def made_from(self, rel: str, source: str) -> bool:
         """Tell whether rel was generated from this source and is still exactly as written."""
         entry = self._entries.get(rel)
-        target = self.root / rel
+        target = self._guard(rel)
         return (
             entry is not None
             and self._sources.get(rel) == source
@@ -255,7 +260,7 @@ class OutputFolder:
     def _put(
         self, rel: str, data: bytes, *, unit: str, kind: str, template: str, force: bool
     ) -> Outcome:
-        target = self.root / rel
+        target = self._guard(rel)
         digest = sha256(data)
         entry = self._entries.get(rel)
         if target.exists():
@@ -282,6 +287,41 @@ class OutputFolder:
                 raise OutputError(f"không ghi được ({e.strerror}).", path=target) from e
             self._record(rel, digest, unit, kind, template)
         return Outcome(rel, status)
+
+    def _guard(self, rel: str) -> Path:
+        """The path of rel in DIR, refusing a symlink on the way out of DIR or a special file.
+
+        A kind folder linked elsewhere would have the run write (and read) outside --out; a
+        link or a FIFO in a document's place would be read through, or block the run.
+        """
+        target = self.root / rel
+        try:
+            inside = self.root.resolve()
+            parent = target.parent.resolve()
+        except (OSError, RuntimeError) as e:
+            raise OutputError(f"không xác định được đường dẫn ({e}).", path=target) from e
+        if parent != inside and inside not in parent.parents:
+            raise OutputError(
+                "thư mục chứa văn bản là liên kết tượng trưng (symlink) ra ngoài thư mục "
+                "đầu ra; không ghi qua đó. Hãy xóa liên kết rồi chạy lại.",
+                path=target.parent,
+            )
+        try:
+            mode = os.lstat(target).st_mode
+        except FileNotFoundError:
+            return target
+        except OSError as e:
+            raise OutputError(f"không đọc được ({e.strerror}).", path=target) from e
+        if stat.S_ISLNK(mode):
+            raise OutputError(
+                "là liên kết tượng trưng (symlink); không ghi qua đó. Hãy xóa liên kết rồi "
+                "chạy lại.",
+                path=target,
+            )
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise OutputError("không phải tệp thường (ống dẫn, thiết bị…); không ghi đè.",
+                              path=target)
+        return target
 
     def signed_copy(self, rel: str) -> str | None:
         """The signed PDF standing in for a document ('pledge/X1.pdf'), if there is one.

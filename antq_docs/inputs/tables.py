@@ -12,7 +12,9 @@ import codecs
 import csv
 import datetime as dt
 import io
+import os
 import re
+import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -24,6 +26,8 @@ HEADER_SEARCH_ROWS = 30
 # The longest cell a CSV may hold: names, titles and addresses are far shorter, and a longer
 # cell is almost always rows swallowed by a stray quote.
 MAX_CELL_CHARS = 1000
+# Largest roster or results file read (CSV or XLSX): 100,000 units take about 10 MB.
+MAX_TABLE_BYTES = 50 << 20
 
 # Characters XML 1.0 cannot carry, plus the other C0/C1 controls; tabs and newlines become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -132,10 +136,7 @@ def read_table(
 ) -> Table:
     """Read a CSV or XLSX file, find its header row, and return its non-blank rows."""
     path = Path(path)
-    if path.is_dir():
-        raise InputError("là một thư mục, không phải tệp dữ liệu.", path=path)
-    if not path.exists():
-        raise InputError("không tìm thấy tệp.", path=path)
+    _check_size(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         # An encoding names how CSV text is stored; a workbook carries its own (a run may mix
@@ -154,6 +155,44 @@ def read_table(
     table = _build(path, raw, columns, problems)
     table.encoding = used
     return table
+
+
+def _check_size(path: Path) -> None:
+    """Refuse, before reading, a path that is not a regular file or is over MAX_TABLE_BYTES.
+
+    A device (/dev/zero) or a FIFO never ends; reading one would exhaust memory or block.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as e:
+        raise InputError("không tìm thấy tệp.", path=path) from e
+    except OSError as e:
+        raise InputError(f"không đọc được tệp ({e.strerror}).", path=path) from e
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("là một thư mục, không phải tệp dữ liệu.", path=path)
+    limit = f"{MAX_TABLE_BYTES >> 20} MB"
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            "không phải tệp thường (thiết bị, ống dẫn…); tệp dữ liệu phải là tệp CSV hoặc "
+            f"Excel, tối đa {limit}.",
+            path=path,
+        )
+    if info.st_size > MAX_TABLE_BYTES:
+        raise InputError(
+            f"tệp quá lớn ({info.st_size / (1 << 20):.1f} MB); giới hạn là {limit}.", path=path
+        )
+
+
+def _read_limited(path: Path) -> bytes:
+    """The bytes of a file checked by _check_size, stopping past the limit if it grew."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_TABLE_BYTES + 1)
+    except OSError as e:
+        raise InputError(f"không đọc được tệp ({e.strerror}).", path=path) from e
+    if len(data) > MAX_TABLE_BYTES:
+        raise InputError(f"tệp quá lớn; giới hạn là {MAX_TABLE_BYTES >> 20} MB.", path=path)
+    return data
 
 
 def _build(
@@ -259,7 +298,7 @@ def _read_csv(
     path: Path, encoding: str | None, columns: list[Column]
 ) -> tuple[list[tuple[int, list[str]]], str, list[CellProblem]]:
     """Decode a CSV file and split it with whichever delimiter reveals the header."""
-    text, used = decode(path.read_bytes(), path, encoding)
+    text, used = decode(_read_limited(path), path, encoding)
     best: list[tuple[int, list[str]]] = []
     best_problems: list[CellProblem] = []
     best_score = -1
@@ -426,6 +465,7 @@ def xlsx_sheet_names(path: Path) -> list[str]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_size(Path(path))
     try:
         book = openpyxl.load_workbook(path, read_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:

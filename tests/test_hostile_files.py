@@ -1,0 +1,163 @@
+"""Hostile files: damaged zips, FIFOs, symlinks and devices are reported, never read or followed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from antq_docs.cli import cli
+from antq_docs.lint import lint_file
+from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
+
+TEMPLATE = sorted((FIXTURES.parent / "templates").glob("*.docx"))[0]
+DOC = "pledge/KT-01.docx"
+MAX_TABLE_BYTES = 50 << 20  # the documented limit on a roster or results file
+UNIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and symlinks need POSIX")
+
+
+def break_crc(source: Path, target: Path, member: str = "docProps/app.xml") -> None:
+    """Copy a .docx with member stored uncompressed, then flip one byte of its data."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            method = zipfile.ZIP_STORED if info.filename == member else zipfile.ZIP_DEFLATED
+            zout.writestr(info.filename, zin.read(info.filename), compress_type=method)
+    with zipfile.ZipFile(target) as z:
+        info = z.getinfo(member)
+    raw = bytearray(target.read_bytes())
+    # Local header: 30 fixed bytes, then the name and the extra field (their lengths at 26, 28).
+    at = info.header_offset
+    name_len = int.from_bytes(raw[at + 26:at + 28], "little")
+    extra_len = int.from_bytes(raw[at + 28:at + 30], "little")
+    start = at + 30 + name_len + extra_len
+    # The last byte of the XML ('>'): the part still holds the same bytes but one.
+    raw[start + info.file_size - 1] ^= 0x01
+    target.write_bytes(bytes(raw))
+
+
+def lzma_copy(source: Path, target: Path) -> None:
+    """Copy a .docx with every member compressed with LZMA (zipfile reads it, Word does not)."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_LZMA) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+
+
+def test_a_broken_crc_is_not_a_conforming_document(tmp_path):
+    path = tmp_path / "x.docx"
+    break_crc(TEMPLATE, path)
+    (finding,) = lint_file(path)
+    assert finding.rule == "tep"
+    assert "docProps/app.xml" in finding.found and "CRC" in finding.found
+
+
+def test_lzma_members_are_not_a_conforming_document(tmp_path):
+    path = tmp_path / "x.docx"
+    lzma_copy(TEMPLATE, path)
+    (finding,) = lint_file(path)
+    assert finding.rule == "tep"
+    assert "Deflate" in finding.found
+
+
+@UNIX
+def test_lint_reports_a_fifo_and_a_symlink_without_opening_them(tmp_path, runner):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    os.mkfifo(folder / "fifo.docx")
+    os.symlink(TEMPLATE, folder / "link.docx")
+    result = runner.invoke(cli, ["lint", "--format", "json", str(folder)])
+    assert result.exit_code == 3, result.output
+    found = {Path(f["file"]).name: f["found"] for f in json.loads(result.stdout)["findings"]}
+    assert "FIFO" in found["fifo.docx"]
+    assert "symlink" in found["link.docx"]
+
+
+@pytest.fixture
+def docs(sample_out, tmp_path) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(sample_out, target)
+    return target
+
+
+def run_check(runner, docs: Path) -> dict:
+    result = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
+                                 str(SAMPLE_UNITS), "--docs", str(docs), "--format", "json"])
+    assert result.stdout.startswith("{"), result.output
+    return json.loads(result.stdout)
+
+
+def invalid(data: dict) -> dict[str, str]:
+    return {e["path"]: e["reason"] for e in data["invalid"]}
+
+
+@pytest.mark.parametrize("damage", ["crc", "lzma"])
+def test_check_calls_a_damaged_zip_invalid(docs, runner, damage):
+    path = docs / DOC
+    original = path.rename(path.with_suffix(".orig"))
+    (break_crc if damage == "crc" else lzma_copy)(original, path)
+    original.unlink()
+    reason = invalid(run_check(runner, docs))[DOC]
+    assert ("CRC" if damage == "crc" else "Deflate") in reason
+
+
+@UNIX
+def test_check_reports_a_fifo_and_a_symlink_as_invalid(docs, runner, tmp_path):
+    outside = tmp_path / "outside.docx"
+    shutil.copy(docs / DOC, outside)
+    (docs / DOC).unlink()
+    os.symlink(outside, docs / DOC)
+    fifo = "pledge/KT-02.docx"
+    (docs / fifo).unlink()
+    os.mkfifo(docs / fifo)
+    reasons = invalid(run_check(runner, docs))
+    assert "symlink" in reasons[DOC]
+    assert "FIFO" in reasons[fifo]
+
+
+@UNIX
+def test_generate_refuses_a_kind_folder_linked_outside(tmp_path, runner):
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    os.symlink(elsewhere, out / "pledge")
+    result = invoke_generate(runner, "pledge", out)
+    assert result.exit_code == 1
+    assert "symlink" in result.stderr and "Traceback" not in result.output
+    assert list(elsewhere.iterdir()) == []
+
+
+@UNIX
+def test_generate_does_not_read_or_replace_a_linked_document(tmp_path, runner):
+    out = tmp_path / "out"
+    assert invoke_generate(runner, "pledge", out).exit_code == 0
+    outside = tmp_path / "outside.docx"
+    outside.write_bytes(b"not mine")
+    (out / DOC).unlink()
+    os.symlink(outside, out / DOC)
+    result = invoke_generate(runner, "pledge", out)
+    assert result.exit_code == 1
+    assert "symlink" in result.stderr
+    assert outside.read_bytes() == b"not mine" and (out / DOC).is_symlink()
+
+
+@pytest.mark.parametrize("option", ["--units", "--results"])
+def test_a_device_as_input_is_refused_at_once(tmp_path, runner, option):
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    extra = [option, "/dev/zero"] if option == "--results" else []
+    units = "/dev/zero" if option == "--units" else SAMPLE_UNITS
+    result = invoke_generate(runner, "pledge", tmp_path / "out", *extra, units=units)
+    assert result.exit_code == 1
+    assert "/dev/zero" in result.stderr and f"{MAX_TABLE_BYTES >> 20} MB" in result.stderr
+
+
+def test_an_input_over_the_limit_is_refused_before_reading(tmp_path, runner):
+    big = tmp_path / "units.csv"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_TABLE_BYTES + 1)  # sparse: no time or disk spent
+    result = invoke_generate(runner, "pledge", tmp_path / "out", units=big)
+    assert result.exit_code == 1
+    assert "units.csv" in result.stderr and "giới hạn là 50 MB" in result.stderr
