@@ -42,6 +42,11 @@ def number(value: int | float | Decimal) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
+def count(number: int) -> str:
+    """A count of units as officials write it in plans and minutes: two digits, '04', '12'."""
+    return f"{number:02d}"
+
+
 def percent(value: float) -> str:
     """Format a percentage with at most one decimal: '83,3%'."""
     return f"{format_decimal(round(value, 1), format='#,##0.#', locale=LOCALE)}%"

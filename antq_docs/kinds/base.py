@@ -211,14 +211,19 @@ class Kind:
         unit: Unit,
         needs: Needs,
         results: Results | None = None,
+        context: dict | None = None,
     ) -> Document:
-        """One unit's document of this kind, whatever the matrix says."""
+        """One unit's document of this kind, whatever the matrix says.
+
+        context, when given, is used instead of the kind's own (a report measured with more).
+        """
         return Document(
             unit=unit.code,
             kind=self.name,
             path=self.path(unit),
             template=self.template(campaign, unit),
-            context=self.context(campaign, roster, unit, needs, results),
+            context=(context if context is not None
+                     else self.context(campaign, roster, unit, needs, results)),
             number=self.number_slot(campaign, unit, needs),
         )
 

@@ -11,10 +11,6 @@ from antq_docs.inputs.tables import fold
 from antq_docs.kinds.base import Needs, NumberSlot
 from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Results, Unit
 
-_PLACE_PREFIX = re.compile(
-    r"^(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE
-)
-
 
 def place_of(unit: Unit, campaign: Campaign) -> str:
     """The địa danh of a unit's date line: its own column, else its nearest local government.
@@ -29,8 +25,7 @@ def place_of(unit: Unit, campaign: Campaign) -> str:
         if current.type in GOVERNMENT_TYPES:
             if current.type == "tinh":
                 return campaign.place
-            bare = _PLACE_PREFIX.sub("", current.name)
-            return current.name if bare.isdigit() or not bare else bare
+            return current.bare_name
         current = current.parent
     return campaign.place
 
@@ -347,7 +342,7 @@ def residential_results(unit: Unit, results: Results) -> dict:
                      "xep_loai": result.level})
     return {
         "ds": rows,
-        "tong": f"{len(rows):02d}",
-        "dang_ky": f"{sum(r['dang_ky'] for r in rows):02d}",
-        "dat_chuan": f"{sum(r['dat_chuan'] for r in rows):02d}",
+        "tong": vi.count(len(rows)),
+        "dang_ky": vi.count(sum(r["dang_ky"] for r in rows)),
+        "dat_chuan": vi.count(sum(r["dat_chuan"] for r in rows)),
     }

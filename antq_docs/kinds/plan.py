@@ -36,11 +36,6 @@ _NOT_OWN = frozenset({"ke_hoach"})
 _HIGHER_EDUCATION = re.compile(r"\b(cao đẳng|đại học|học viện|trung cấp)\b", re.IGNORECASE)
 
 
-def _count(number: int) -> str:
-    """Counts in a plan carry two digits, as officials write them: '04', '12'."""
-    return f"{number:02d}"
-
-
 def _level(target: Target) -> str:
     """'100%', '80%': the target's level (the template writes 'Trên' for a strict one)."""
     return vi.percent(target.percent) if target.percent is not None else "100%"
@@ -65,7 +60,7 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
         if target.applies_to(unit.type) and target.id not in _NOT_OWN:
             rows.append({"pham_vi": "don_vi", "ma": target.id,
                          "noi_dung": target.text.rstrip(" ;."),
-                         "so_luong": _count(target.count),
+                         "so_luong": vi.count(target.count),
                          "loai": model.kinds_label([u for u in unit.children if u.type == "xa"])
                          or "xã"})
         parts = []
@@ -82,13 +77,13 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
                                  and not t.units and t.applies_to(unit_type)), None)
                 base = register.required(base) if register else base
             need = target.required(base)
-            count = f"{_count(need)}/{_count(base)}"
+            count = f"{vi.count(need)}/{vi.count(base)}"
             parts.append({"loai": model.kinds_label(of_type),
                           "so": count, "it_nhat": need != base})
         if parts:
             rows.append({"pham_vi": "cap_duoi", "ma": target.id, "noi_dung": target.text,
                          "muc": _level(target), "tren": target.strict, "phan": parts,
-                         "so_luong": _count(target.count)})
+                         "so_luong": vi.count(target.count)})
     if unit.is_model and unit.type != "huyen":
         # Chosen by the level above as its model unit (target 3): the plan says it will be one.
         rows.append({"pham_vi": "diem", "ma": "dien_hinh"})

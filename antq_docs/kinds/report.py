@@ -219,14 +219,8 @@ class Report(Kind):
         documents: list[DocumentFound] | None = None,
     ) -> Document:
         """A level's report; with documents (what `check` found) it measures their targets too."""
-        return Document(
-            unit=level.code,
-            kind=self.name,
-            path=self.path(level),
-            template=self.template(campaign, level),
-            context=self.report_context(campaign, level, results, needs, documents),
-            number=self.number_slot(campaign, level, needs),
-        )
+        context = self.report_context(campaign, level, results, needs, documents)
+        return self.document(campaign, roster, level, needs, results, context=context)
 
     def report_context(
         self,

@@ -60,14 +60,7 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
     notices: list[str] = []
     campaign = uploads.campaign
     if campaign is not None:
-        _confine_campaign(campaign, job)
-        if uploads.units is None and _lists_rosters(campaign):
-            # Its roster files would be looked for beside it, among the uploads: say so plainly.
-            raise UsageError(
-                "kế hoạch năm tải lên khai báo danh_sach_don_vi (danh sách đơn vị theo thời kỳ) "
-                "nhưng chưa tải lên danh sách đơn vị: hãy chọn tệp ở ô Danh sách đơn vị (một "
-                "danh sách dùng cho cả năm)."
-            )
+        _check_uploaded_campaign(campaign, job, roster_uploaded=uploads.units is not None)
     else:
         campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
         notices.append("Không tải kế hoạch năm lên: dùng kế hoạch mẫu Kon Tum 2025.")
@@ -90,16 +83,10 @@ def _public(message: str, job: Path) -> str:
         str(job / "in") + "/", "")
 
 
-def _lists_rosters(path: Path) -> bool:
-    """Whether a campaign file names its rosters by period (danh_sach_don_vi)."""
-    try:
-        return bool(load_campaign(path).roster_files)
-    except Exception:  # a bad campaign is reported by load_inputs itself
-        return False
-
-
-def _confine_campaign(path: Path, job: Path) -> None:
-    """Refuse an uploaded campaign that points at files outside its request folder."""
+def _check_uploaded_campaign(path: Path, job: Path, *, roster_uploaded: bool) -> None:
+    """Refuse an uploaded campaign that points at files outside its request folder, or that
+    lists rosters by period while no roster was uploaded (they would be looked for among the
+    uploads). A campaign that does not load is left to load_inputs, which reports it."""
     try:
         campaign = load_campaign(path)
     except Exception:
@@ -114,6 +101,12 @@ def _confine_campaign(path: Path, job: Path) -> None:
                 "kế hoạch năm tải lên chỉ được dùng tệp tải lên cùng nó; bỏ danh_sach_don_vi "
                 "và mau khỏi tệp kế hoạch rồi tải danh sách đơn vị lên ô Danh sách đơn vị."
             )
+    if campaign.roster_files and not roster_uploaded:
+        raise UsageError(
+            "kế hoạch năm tải lên khai báo danh_sach_don_vi (danh sách đơn vị theo thời kỳ) "
+            "nhưng chưa tải lên danh sách đơn vị: hãy chọn tệp ở ô Danh sách đơn vị (một "
+            "danh sách dùng cho cả năm)."
+        )
 
 
 def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:

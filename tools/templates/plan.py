@@ -244,6 +244,16 @@ def _organisation(doc) -> None:
     d.body(doc, "{%p endif %}")
 
 
+def _targets_and_tasks(doc) -> None:
+    """Parts II and III, the same in the plan and the resolution, and the heading of part IV."""
+    d.heading(doc, "II. CHỈ TIÊU")
+    _targets(doc)
+    _table(doc)
+    d.heading(doc, "III. NHIỆM VỤ, GIẢI PHÁP")
+    _by_group(doc, TASKS)
+    d.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
+
+
 def _closing(doc) -> None:
     d.body(doc, "Trên đây là Kế hoạch xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
                 "{{ nam }} của {{ ten }}; đề nghị các cơ quan, đơn vị, cá nhân liên quan nghiêm "
@@ -272,12 +282,7 @@ def _state():
                 "nhiệm vụ phát triển kinh tế - xã hội; tránh hình thức.")
     d.body(doc, "- Phân công cụ thể người, việc, thời gian hoàn thành; định kỳ kiểm tra, sơ kết, "
                 "tổng kết, báo cáo kết quả theo quy định.")
-    d.heading(doc, "II. CHỈ TIÊU")
-    _targets(doc)
-    _table(doc)
-    d.heading(doc, "III. NHIỆM VỤ, GIẢI PHÁP")
-    _by_group(doc, TASKS)
-    d.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
+    _targets_and_tasks(doc)
     _organisation(doc)
     _closing(doc)
     d.para(doc, "", size=8)
@@ -303,12 +308,7 @@ def _party():
                 "{{ ke_hoach.so }} của {{ ke_hoach.co_quan }}.")
     d.body(doc, "- Phát huy vai trò của các chi bộ, đảng viên, Mặt trận Tổ quốc và các đoàn thể "
                 "trong công tác bảo đảm an ninh, trật tự.")
-    d.heading(doc, "II. CHỈ TIÊU")
-    _targets(doc)
-    _table(doc)
-    d.heading(doc, "III. NHIỆM VỤ, GIẢI PHÁP")
-    _by_group(doc, TASKS)
-    d.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
+    _targets_and_tasks(doc)
     d.body(doc, "1. {% if nhom == 'chinh_quyen' %}{{ ten }} xây dựng kế hoạch triển khai Nghị "
                 "quyết; {{ cong_an }} làm nòng cốt tham mưu, hướng dẫn, kiểm tra việc thực hiện."
                 "{% else %}Người đứng đầu {{ ten }} xây dựng kế hoạch triển khai Nghị quyết."
