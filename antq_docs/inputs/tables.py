@@ -328,7 +328,8 @@ def _split_csv(
     try:
         for record in reader:
             for index, cell in enumerate(record):
-                message = _cell_problem(cell, delimiter, start, reader.line_num)
+                message = _cell_problem(cell, delimiter, start, reader.line_num,
+                                        last=index == len(record) - 1)
                 if message:
                     problems.append(CellProblem(start, index, message))
             rows.append((start, [clean_text(c) for c in record]))
@@ -338,20 +339,28 @@ def _split_csv(
     return rows, problems
 
 
-def _cell_problem(cell: str, delimiter: str, first: int, last: int) -> str | None:
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _cell_problem(
+    cell: str, delimiter: str, first: int, end: int, *, last: bool
+) -> str | None:
     """Why a raw CSV cell cannot be trusted, or None.
 
     A cell may hold a line break (Alt+Enter in Excel); one whose later lines hold the
-    delimiter, or that ends in a line break, is rows swallowed by a quote that was never closed.
+    delimiter is rows swallowed by a quote that was never closed, and so is a record's last
+    cell ending in a line break (an open quote runs to the end of the file, so the cell it
+    swallows is always the last of its record).
     """
-    lines = cell.splitlines(keepends=True)
-    if len(lines) > 1 or cell.endswith(("\n", "\r")):
-        later = "".join(lines[1:])
-        if delimiter in later or cell.endswith(("\n", "\r")):
-            return (
-                f'ô mở dấu ngoặc kép (") mà không đóng, nên các dòng {first}–{last} bị gộp '
-                'vào một ô; hãy đóng dấu " hoặc xóa dấu " thừa'
-            )
+    # Only CSV line breaks count: str.splitlines also splits on control characters such as
+    # U+001E, which a cell may hold as plain (if odd) text.
+    parts = _LINE_BREAK.split(cell, maxsplit=1)
+    ends_open = last and cell.endswith(("\n", "\r"))
+    if len(parts) > 1 and (delimiter in parts[1] or ends_open):
+        return (
+            f'ô mở dấu ngoặc kép (") mà không đóng, nên các dòng {first}–{end} bị gộp '
+            'vào một ô; hãy đóng dấu " hoặc xóa dấu " thừa'
+        )
     if len(cell) > MAX_CELL_CHARS:
         # Vietnamese groups thousands with dots: 1.000.
         size, limit = (f"{n:,}".replace(",", ".") for n in (len(cell), MAX_CELL_CHARS))
