@@ -45,7 +45,9 @@ def make_rows(target: int, seed: int = 2025) -> list[list[object]]:
     districts = max(1, target // 50)
     per_district = (target - 1) // districts
     for d in range(1, districts + 1):
-        dcode = 100 + d
+        # Three-digit district codes run out at 900 districts; larger rosters continue at
+        # seven digits, whose communes, schools and villages cannot meet the short codes.
+        dcode = 100 + d if d < 900 else 1_000_000 + d
         add(dcode, f"Huyện {place(rng)} {d}", "Huyện", 1, "Chủ tịch UBND huyện", abbr="UBND")
         budget = per_district - 1
         c = 0
