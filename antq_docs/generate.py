@@ -6,13 +6,15 @@ been checked; all problems are reported together.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from antq_docs import resources, vi
-from antq_docs.errors import Finding, UsageError, ValidationError
+from antq_docs.errors import Finding, OutputError, UsageError, ValidationError
 from antq_docs.indicators import Indicator, level_unit, measure
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import load_results
@@ -28,12 +30,15 @@ from antq_docs.output import (
     SIGNED,
     UNCHANGED,
     UPDATED,
+    FileState,
     Outcome,
     OutputFolder,
+    why_not_written,
 )
-from antq_docs.render import CompiledTemplate, render_many, source_digest
+from antq_docs.render import CompiledTemplate, FileJob, render_files, source_digest
 from antq_docs.starter import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.tplcheck import TemplateSet, refuse_bad_templates
+from antq_docs.workers import BATCH, workers_for
 
 Progress = Callable[[int, int], None]
 
@@ -514,6 +519,7 @@ def write_documents(
     templates: TemplateSet | None = None,
     wait: float = LOCK_TIMEOUT_S,
     on_wait: Callable[[float], None] | None = None,
+    jobs: int | None = None,
 ) -> list[Outcome]:
     """Number, render (each template compiled once) and put every document in the folder.
 
@@ -521,42 +527,67 @@ def write_documents(
     first; one with errors stops the run before anything is written), else the built-in one;
     the manifest records which. Documents whose template and context are those they were last
     made from, and whose file nobody changed, are recognised without rendering; the others
-    render (on every core when there are many) and are written in order.
+    render on `jobs` processes (default: one per core) into temporary files that are put in
+    place in order, a batch made durable at a time. A dry run renders nothing: it says what
+    would happen from the folder as it is.
     """
     source_of = templates or TemplateSet()
     files = {name: source_of.find(name) for name in dict.fromkeys(d.template for d in documents)}
     refuse_bad_templates(list(files.values()))
     compiled: dict[str, CompiledTemplate] = {}
     outcomes: dict[int, Outcome] = {}
-    todo: list[tuple[int, Document, CompiledTemplate, str]] = []
     numbering = numbering or {}
+    done = 0
+
+    def advance() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, len(documents))
+
     with OutputFolder(out, dry_run=dry_run, wait=wait, on_wait=on_wait) as folder:
-        for index, doc in enumerate(documents):
-            if doc.number is not None:
-                number = folder.number(doc.number.issuer, doc.number.year, doc.path,
-                                       numbering.get(doc.number.issuer))
-                doc.context["so_ky_hieu"] = doc.number.format(number)
-            template = compiled.get(doc.template)
-            if template is None:
-                template = CompiledTemplate(files[doc.template].path)
-                compiled[doc.template] = template
-            source = source_digest(template, doc.context)
-            if folder.made_from(doc.path, source):
-                outcomes[index] = Outcome(doc.path, UNCHANGED)
-            else:
-                todo.append((index, doc, template, source))
-        done = len(outcomes)
-        rendered = render_many([(template, doc.context) for _, doc, template, _ in todo])
-        for (index, doc, _, source), data in zip(todo, rendered):
-            outcomes[index] = folder.put(
-                doc.path, data, unit=doc.unit, kind=doc.kind, template=files[doc.template].label,
-                force=force, source=source,
-            )
-            done += 1
-            if progress:
-                progress(done, len(documents))
-        if progress and not todo:
-            progress(len(documents), len(documents))
+        todo: deque[tuple[int, Document, FileState, str]] = deque()
+
+        def planned() -> Iterator[FileJob]:
+            """Each document that must be rendered, as a job; the others settled on the way."""
+            for index, doc in enumerate(documents):
+                if doc.number is not None:
+                    number = folder.number(doc.number.issuer, doc.number.year, doc.path,
+                                           numbering.get(doc.number.issuer))
+                    doc.context["so_ky_hieu"] = doc.number.format(number)
+                template = compiled.get(doc.template)
+                if template is None:
+                    template = compiled[doc.template] = CompiledTemplate(files[doc.template].path)
+                source = source_digest(template, doc.context)
+                state = folder.state(doc.path) if dry_run else folder.prepare(doc.path)
+                if folder.made_from(state, source):
+                    outcomes[index] = Outcome(doc.path, UNCHANGED)
+                elif dry_run:
+                    outcomes[index] = folder.predict(state, force=force)
+                else:
+                    todo.append((index, doc, state, source))
+                    yield FileJob(template, doc.context, state.target.parent,
+                                  folder.temp_name(doc.path), state.current)
+                    doc.release()
+                    continue
+                doc.release()
+                advance()
+
+        rendered = render_files(planned(), workers_for(jobs, len(documents)))
+        with contextlib.closing(rendered):
+            try:
+                for count, result in enumerate(rendered, start=1):
+                    index, doc, state, source = todo.popleft()
+                    outcomes[index] = folder.place(
+                        state, result.sha256, result.temp, unit=doc.unit, kind=doc.kind,
+                        template=files[doc.template].label, force=force, source=source,
+                    )
+                    if count % BATCH == 0:
+                        folder.commit()
+                    advance()
+            except OSError as e:
+                raise OutputError(f"không ghi được ({why_not_written(e)}).",
+                                  path=e.filename or out) from e
     return [outcomes[i] for i in range(len(documents))]
 
 

@@ -3,14 +3,27 @@
 Layout: DIR/<kind>/<unit code>.docx, DIR/manifest.json. Only this module writes into DIR.
 A file whose bytes differ from what the manifest recorded was edited or signed by a person;
 it is kept unless the caller forces an overwrite. A lock file serialises runs on one folder.
+
+Crash safety: before a document takes its place, a line naming it and its SHA-256 is appended
+to a journal; the manifest is saved (atomically) at the end of the run and the journal removed.
+A run that finds a journal (the last one was killed, or the disk filled while the manifest was
+saved) first adopts every journalled file whose bytes are what the journal says, and removes
+the temporary files a killed run left; so a re-run never takes the tool's own output for a
+person's edit. Documents are made durable a batch at a time (one sync of the file system per
+batch, not one per file) before the manifest records them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
+import re
+import secrets
 import stat
 import tempfile
 import unicodedata
@@ -29,8 +42,13 @@ LOCK = ".antq-docs.lock"
 # What each document was made from (template and context digest), so a re-run with the same
 # inputs recognises an untouched document without rendering it again.
 SOURCES = ".antq-docs-sources.json"
+# Files the run is about to put in place, one JSON line each (see the module docstring).
+JOURNAL = ".antq-docs-journal"
 # How long a run waits for another run on the same folder to finish (generate --wait).
 LOCK_TIMEOUT_S = 60
+# Temporary files: ours end in .antq-tmp; older versions left '.X.docx.ab12cd_9.tmp'.
+TEMP_SUFFIX = ".antq-tmp"
+_TEMP = re.compile(r"^\..+(\.antq-tmp|\.[a-z0-9_]{8}\.tmp)$")
 
 NEW = "new"
 UPDATED = "updated"
@@ -72,10 +90,23 @@ def file_mode() -> int:
     return 0o666 & ~mask
 
 
+def why_not_written(error: OSError) -> str:
+    """A failed write told in Vietnamese, the disk-full and permission cases by name."""
+    reasons = {
+        errno.ENOSPC: "ổ đĩa đã đầy, hãy giải phóng dung lượng",
+        errno.EDQUOT: "đã hết hạn mức dung lượng của người dùng trên ổ đĩa",
+        errno.EFBIG: "tệp vượt giới hạn kích thước mà hệ thống cho phép",
+        errno.EACCES: "không có quyền ghi vào thư mục này",
+        errno.EPERM: "không có quyền ghi vào thư mục này",
+        errno.EROFS: "ổ đĩa chỉ cho đọc, không cho ghi",
+    }
+    return reasons.get(error.errno, error.strerror or str(error))
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write bytes to a temporary file beside path, then rename it over path."""
+    """Write bytes to a temporary file beside path, make them durable, rename it over path."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         # mkstemp makes the file 0600; colleagues sharing the folder must read what a run wrote.
         if hasattr(os, "fchmod"):
@@ -88,6 +119,82 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_temp(directory: Path, name: str, data: bytes) -> None:
+    """Write a new temporary file in directory (not made durable: the batch is, at once).
+
+    The file is created, never opened through an existing name or link, with the mode the
+    umask gives; on any failure nothing is left behind.
+    """
+    path = os.path.join(directory, name)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except BaseException:
+        os.close(fd)
+        os.unlink(path)
+        raise
+    os.close(fd)
+
+
+def sync_folder(root: Path, paths: list[Path]) -> None:
+    """Make files written under root durable: one syncfs of its file system where Linux has it.
+
+    Elsewhere each file is synced on its own. A sync that fails (the disk filled while the
+    kernel wrote the data back) raises OSError like a failed write.
+    """
+    if paths and _SYNCFS is not None:
+        fd = os.open(root, os.O_RDONLY)
+        try:
+            if _SYNCFS(fd) != 0:
+                code = ctypes.get_errno()
+                raise OSError(code, os.strerror(code), str(root))
+        finally:
+            os.close(fd)
+        return
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _syncfs() -> Callable[[int], int] | None:
+    """libc's syncfs(2) when the system has it (Linux), else None."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        call = libc.syncfs
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = [ctypes.c_int]
+    call.restype = ctypes.c_int
+    return call
+
+
+_SYNCFS = _syncfs()
+
+
+def remove_temporaries(root: Path) -> int:
+    """Remove the temporary files a killed run left anywhere in root; return how many.
+
+    Links are not followed: only the folder's own tree is cleaned.
+    """
+    removed = 0
+    for directory, folders, files in os.walk(root):
+        folders[:] = [f for f in folders if not os.path.islink(os.path.join(directory, f))]
+        for name in files:
+            if _TEMP.match(name):
+                try:
+                    os.unlink(os.path.join(directory, name))
+                    removed += 1
+                except FileNotFoundError:
+                    pass
+    return removed
 
 
 def read_manifest(root: Path) -> dict[str, dict]:
@@ -116,6 +223,16 @@ class Outcome:
     status: str
 
 
+@dataclass(frozen=True)
+class FileState:
+    """A document's place in the folder before the run writes it: where, and what is there."""
+
+    rel: str
+    target: Path
+    # SHA-256 of the file now at target, None when there is none.
+    current: str | None
+
+
 class OutputFolder:
     """An output folder opened for one run: locked, with its manifest loaded."""
 
@@ -139,6 +256,16 @@ class OutputFolder:
         self._sources: dict[str, str] = {}
         self._pdfs: dict[Path, dict[str, str]] = {}
         self._predicted: dict[tuple[str, int], int] = {}
+        self._journal: int | None = None
+        # Files put in place since the last commit (made durable a batch at a time).
+        self._unsynced: list[Path] = []
+        # Folders already checked to lie inside root (a run checks each once).
+        self._inside: set[Path] = set()
+        self._run = secrets.token_hex(4)
+        self._temps = 0
+        # What opening the folder found after a killed run: files adopted, temporaries removed.
+        self.recovered = 0
+        self.cleaned = 0
 
     def __enter__(self) -> OutputFolder:
         if self.root.exists() and not self.root.is_dir():
@@ -156,9 +283,16 @@ class OutputFolder:
                     path=self.root,
                 ) from e
             except OSError as e:
-                raise OutputError(f"không tạo được thư mục ({e.strerror}).", path=self.root) from e
-        self._entries = self._load()
-        self._sources = self._load_sources()
+                raise OutputError(f"không tạo được thư mục ({why_not_written(e)}).",
+                                  path=self.root) from e
+        try:
+            self._entries = self._load()
+            self._sources = self._load_sources()
+            if not self.dry_run:
+                self._recover()
+        except BaseException:
+            self._release()
+            raise
         return self
 
     def _acquire(self, lock: FileLock) -> None:
@@ -170,15 +304,107 @@ class OutputFolder:
                 self.on_wait(self.wait)
             lock.acquire(timeout=self.wait)
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         try:
-            if self._dirty and not self.dry_run:
-                self._save()
+            if not self.dry_run and exc is not None and self._temps:
+                # A run stopped half-way leaves no half-made file behind.
+                with contextlib.suppress(OSError):
+                    remove_temporaries(self.root)
+            if not self.dry_run and (self._dirty or self._journal is not None):
+                self._finish(failing=exc is not None)
         finally:
+            self._release()
+
+    def _finish(self, *, failing: bool) -> None:
+        """Make the run's files durable, save the manifest, then drop the journal.
+
+        When the save fails the old manifest is intact and the journal stays, so the next run
+        adopts what this one wrote. An error already on its way is the one reported.
+        """
+        try:
+            self.commit()
+            self._save()
+        except OSError as e:
+            if failing:
+                return
+            raise OutputError(
+                f"không lưu được {MANIFEST} ({why_not_written(e)}). Tệp {MANIFEST} cũ còn "
+                "nguyên; các văn bản đã ghi được ghi nhận lại ở lần chạy sau.",
+                path=self.root,
+            ) from e
+        self._drop_journal()
+
+    def _release(self) -> None:
+        """Close the journal and the register, and let other runs in."""
+        try:
+            if self._journal is not None:
+                os.close(self._journal)
+                self._journal = None
             if self._register is not None:
                 self._register.close()
+        finally:
             if self._lock is not None:
                 self._lock.release()
+
+    def _recover(self) -> None:
+        """Clean up after a killed run: remove its temporaries, adopt its journalled files."""
+        try:
+            self.cleaned = remove_temporaries(self.root)
+            path = self.root / JOURNAL
+            try:
+                mode = os.lstat(path).st_mode
+            except FileNotFoundError:
+                return
+            if not stat.S_ISREG(mode):
+                raise OutputError(f"{JOURNAL} không phải tệp thường (liên kết, ống dẫn…); hãy "
+                                  "xóa rồi chạy lại.", path=self.root)
+            for line in path.read_bytes().decode("utf-8", "replace").splitlines():
+                self._adopt(line)
+            self._dirty = True
+            self._save()
+            path.unlink()
+        except OSError as e:
+            raise OutputError(f"không dọn được phần dở dang của lần chạy trước "
+                              f"({why_not_written(e)}).", path=self.root) from e
+
+    def _adopt(self, line: str) -> None:
+        """Record a journalled file in the manifest when its bytes are what the journal says."""
+        try:
+            entry = json.loads(line)
+            rel, digest = entry["path"], entry["sha256"]
+            fields = {k: entry[k] for k in ("unit", "kind", "template", "generated_at")}
+        except (ValueError, KeyError, TypeError):
+            return  # the line a kill cut short: its file was never put in place
+        try:
+            target = self._guard(rel)
+        except OutputError:
+            return
+        if target.is_file() and file_sha256(target) == digest:
+            self._entries[rel] = {**fields, "path": rel, "sha256": digest}
+            if isinstance(entry.get("source"), str):
+                self._sources[rel] = entry["source"]
+            self.recovered += 1
+
+    def _write_journal(self, entry: dict, source: str | None) -> None:
+        """Append a file about to be put in place to the journal (before it is renamed)."""
+        if self._journal is None:
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+            self._journal = os.open(self.root / JOURNAL, flags, 0o666)
+        line = json.dumps({**entry, "source": source}, ensure_ascii=False) + "\n"
+        os.write(self._journal, line.encode("utf-8"))
+
+    def _drop_journal(self) -> None:
+        """Remove the journal once the manifest holds everything it named."""
+        if self._journal is not None:
+            os.close(self._journal)
+            self._journal = None
+            (self.root / JOURNAL).unlink(missing_ok=True)
+
+    def commit(self) -> None:
+        """Make the files put in place since the last commit durable (one sync per batch)."""
+        if self._unsynced:
+            sync_folder(self.root, self._unsynced)
+            self._unsynced.clear()
 
     def number(self, issuer: str, year: int, document: str, start: int | None) -> int | None:
         """A document's number from the folder's register.
@@ -218,21 +444,62 @@ class OutputFolder:
         atomic_write(self.root / MANIFEST, text.encode("utf-8"))
         sources = {p: s for p, s in sorted(self._sources.items()) if p in self._entries}
         atomic_write(self.root / SOURCES, json.dumps(sources, indent=0).encode("utf-8"))
+        self._dirty = False
 
     def entries(self) -> list[dict]:
         """The manifest's documents."""
         return list(self._entries.values())
 
-    def made_from(self, rel: str, source: str) -> bool:
-        """Tell whether rel was generated from this source and is still exactly as written."""
-        entry = self._entries.get(rel)
+    def state(self, rel: str) -> FileState:
+        """Where rel goes and the digest of what is there now (checked, never followed)."""
         target = self._guard(rel)
+        try:
+            current = file_sha256(target) if target.exists() else None
+        except IsADirectoryError:
+            raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target) from None
+        except OSError as e:
+            raise OutputError(f"không đọc được ({e.strerror}).", path=target) from e
+        return FileState(rel, target, current)
+
+    def made_from(self, state: FileState, source: str) -> bool:
+        """Tell whether the file was generated from this source and is still exactly as written."""
+        entry = self._entries.get(state.rel)
         return (
             entry is not None
-            and self._sources.get(rel) == source
-            and target.is_file()
-            and file_sha256(target) == entry.get("sha256")
+            and self._sources.get(state.rel) == source
+            and state.current is not None
+            and state.current == entry.get("sha256")
         )
+
+    def predict(self, state: FileState, *, force: bool = False) -> Outcome:
+        """What a run would do to a document whose source changed, without rendering it."""
+        if state.current is None:
+            signed = not force and self.signed_copy(state.rel) is not None
+            return Outcome(state.rel, SIGNED if signed else NEW)
+        if not force and self._edited(state):
+            return Outcome(state.rel, KEPT)
+        return Outcome(state.rel, UPDATED)
+
+    def _edited(self, state: FileState) -> bool:
+        """A file the manifest does not know, or whose bytes are not what was recorded."""
+        entry = self._entries.get(state.rel)
+        return entry is None or entry.get("sha256") != state.current
+
+    def temp_name(self, rel: str) -> str:
+        """A fresh temporary file name in rel's folder for rel's new bytes."""
+        self._temps += 1
+        return f".{Path(rel).name}.{self._run}-{self._temps}{TEMP_SUFFIX}"
+
+    def prepare(self, rel: str) -> FileState:
+        """rel's state, with its folder made (so a renderer can write a temporary beside it)."""
+        folder = (self.root / rel).parent
+        if folder not in self._inside:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise OutputError(f"không tạo được thư mục ({why_not_written(e)}).",
+                                  path=folder) from e
+        return self.state(rel)
 
     def put(
         self,
@@ -249,44 +516,67 @@ class OutputFolder:
 
         source, a digest of what the document was made from, is remembered for later runs.
         """
-        outcome = self._put(rel, data, unit=unit, kind=kind, template=template, force=force)
+        state = self.prepare(rel)
+        digest = sha256(data)
+        temp = None
+        if not self.dry_run and digest != state.current:
+            temp = self.temp_name(rel)
+            try:
+                write_temp(state.target.parent, temp, data)
+            except OSError as e:
+                raise OutputError(f"không ghi được ({why_not_written(e)}).",
+                                  path=state.target) from e
+        return self.place(state, digest, temp, unit=unit, kind=kind, template=template,
+                          force=force, source=source)
+
+    def place(
+        self,
+        state: FileState,
+        digest: str,
+        temp: str | None,
+        *,
+        unit: str,
+        kind: str,
+        template: str,
+        force: bool = False,
+        source: str | None = None,
+    ) -> Outcome:
+        """Put a rendered document (its bytes already in temp, beside it) in its place.
+
+        Unless it equals what is there, or a person edited the file (without force), or its
+        signed PDF stands in its place: then temp is removed and the file left alone.
+        """
+        outcome = self._decide(state, digest, force)
+        if outcome.status in (NEW, UPDATED) and not self.dry_run:
+            assert temp is not None
+            entry = self._entry(state.rel, digest, unit, kind, template)
+            try:
+                self._write_journal(entry, source)
+                os.replace(state.target.parent / temp, state.target)
+            except OSError as e:
+                (state.target.parent / temp).unlink(missing_ok=True)
+                raise OutputError(f"không ghi được ({why_not_written(e)}).",
+                                  path=state.target) from e
+            self._unsynced.append(state.target)
+            self._entries[state.rel] = entry
+            self._dirty = True
+        elif temp is not None:
+            (state.target.parent / temp).unlink(missing_ok=True)
+        if outcome.status == UNCHANGED and self._edited(state) and not self.dry_run:
+            # The file already holds exactly these bytes: it is ours from now on.
+            self._entries[state.rel] = self._entry(state.rel, digest, unit, kind, template)
+            self._dirty = True
         remember = source is not None and outcome.status not in (KEPT, SIGNED)
-        remember = remember and not self.dry_run
-        if remember and self._sources.get(rel) != source:
-            self._sources[rel] = source
+        if remember and not self.dry_run and self._sources.get(state.rel) != source:
+            self._sources[state.rel] = source
             self._dirty = True
         return outcome
 
-    def _put(
-        self, rel: str, data: bytes, *, unit: str, kind: str, template: str, force: bool
-    ) -> Outcome:
-        target = self._guard(rel)
-        digest = sha256(data)
-        entry = self._entries.get(rel)
-        if target.exists():
-            if target.is_dir():
-                raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target)
-            current = file_sha256(target)
-            if current == digest:
-                if entry is None or entry.get("sha256") != digest:
-                    self._record(rel, digest, unit, kind, template)
-                return Outcome(rel, UNCHANGED)
-            edited = entry is None or entry.get("sha256") != current
-            if edited and not force:
-                return Outcome(rel, KEPT)
-            status = UPDATED
-        elif not force and self.signed_copy(rel) is not None:
-            # The draft was replaced by its signed scan: never put a fresh draft beside it.
-            return Outcome(rel, SIGNED)
-        else:
-            status = NEW
-        if not self.dry_run:
-            try:
-                atomic_write(target, data)
-            except OSError as e:
-                raise OutputError(f"không ghi được ({e.strerror}).", path=target) from e
-            self._record(rel, digest, unit, kind, template)
-        return Outcome(rel, status)
+    def _decide(self, state: FileState, digest: str, force: bool) -> Outcome:
+        """What becomes of a document with these bytes, given what its place holds now."""
+        if state.current == digest:
+            return Outcome(state.rel, UNCHANGED)
+        return self.predict(state, force=force)
 
     def _guard(self, rel: str) -> Path:
         """The path of rel in DIR, refusing a symlink on the way out of DIR or a special file.
@@ -295,17 +585,20 @@ class OutputFolder:
         link or a FIFO in a document's place would be read through, or block the run.
         """
         target = self.root / rel
-        try:
-            inside = self.root.resolve()
-            parent = target.parent.resolve()
-        except (OSError, RuntimeError) as e:
-            raise OutputError(f"không xác định được đường dẫn ({e}).", path=target) from e
-        if parent != inside and inside not in parent.parents:
-            raise OutputError(
-                "thư mục chứa văn bản là liên kết tượng trưng (symlink) ra ngoài thư mục "
-                "đầu ra; không ghi qua đó. Hãy xóa liên kết rồi chạy lại.",
-                path=target.parent,
-            )
+        if target.parent not in self._inside:
+            try:
+                inside = self.root.resolve()
+                parent = target.parent.resolve()
+            except (OSError, RuntimeError) as e:
+                raise OutputError(f"không xác định được đường dẫn ({e}).", path=target) from e
+            if parent != inside and inside not in parent.parents:
+                raise OutputError(
+                    "thư mục chứa văn bản là liên kết tượng trưng (symlink) ra ngoài thư mục "
+                    "đầu ra; không ghi qua đó. Hãy xóa liên kết rồi chạy lại.",
+                    path=target.parent,
+                )
+            if target.parent.is_dir():
+                self._inside.add(target.parent)
         try:
             mode = os.lstat(target).st_mode
         except FileNotFoundError:
@@ -340,8 +633,9 @@ class OutputFolder:
         name = self._pdfs[folder].get(wanted)
         return (folder / name).as_posix() if name else None
 
-    def _record(self, rel: str, digest: str, unit: str, kind: str, template: str) -> None:
-        self._entries[rel] = {
+    def _entry(self, rel: str, digest: str, unit: str, kind: str, template: str) -> dict:
+        """The manifest entry of a document written now."""
+        return {
             "unit": unit,
             "kind": kind,
             "path": rel,
@@ -349,4 +643,3 @@ class OutputFolder:
             "template": template,
             "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         }
-        self._dirty = True

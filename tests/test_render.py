@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from antq_docs import render, resources
+import hashlib
+
+from antq_docs import resources, workers
 from antq_docs.errors import AntqError
 from antq_docs.generate import load_inputs, plan_documents
-from antq_docs.render import CompiledTemplate, render_many
+from antq_docs.render import CompiledTemplate, FileJob, render_files
 from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS
 
 
@@ -24,18 +26,45 @@ def jobs():
     return out
 
 
-def test_several_processes_give_the_same_bytes_in_the_same_order(jobs, monkeypatch):
-    serial = list(render_many(jobs, workers=1))
-    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(render, "BATCH", 7)  # several batches, the last one short
-    parallel = list(render_many(jobs, workers=2))
+def _render(jobs, folder, workers):
+    """Render jobs into temporaries in folder; their bytes, in order."""
+    folder.mkdir()
+    file_jobs = [FileJob(template, context, folder, f".{i}.antq-tmp", None)
+                 for i, (template, context) in enumerate(jobs)]
+    out = []
+    for result in render_files(file_jobs, workers=workers):
+        data = (folder / result.temp).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == result.sha256
+        out.append(data)
+    return out
+
+
+def test_several_processes_give_the_same_bytes_in_the_same_order(jobs, monkeypatch, tmp_path):
+    serial = _render(jobs, tmp_path / "one", 1)
+    monkeypatch.setattr(workers, "BATCH", 7)  # several batches, the last one short
+    parallel = _render(jobs, tmp_path / "two", 2)
     assert parallel == serial
     assert len(serial) == 40
 
 
-def test_a_template_error_in_a_worker_is_reported(jobs, monkeypatch):
+def test_equal_bytes_are_not_written_again(jobs, tmp_path):
+    (first,) = _render(jobs[:1], tmp_path / "a", 1)
+    digest = hashlib.sha256(first).hexdigest()
+    template, context = jobs[0]
+    (result,) = render_files([FileJob(template, context, tmp_path, ".x.antq-tmp", digest)])
+    assert result.sha256 == digest and result.temp is None
+    assert not (tmp_path / ".x.antq-tmp").exists()
+
+
+def test_a_template_error_in_a_worker_is_reported(jobs, tmp_path):
     template, context = jobs[0]
     broken = {k: v for k, v in context.items() if k != "ngay_ky"}
-    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
     with pytest.raises(AntqError, match=r"Mẫu pledge.*: thiếu giá trị cho thẻ \('ngay_ky'"):
-        list(render_many([*jobs[:3], (template, broken)], workers=2))
+        _render([*jobs[:3], (template, broken)], tmp_path / "out", 2)
+
+
+def test_workers_are_used_only_for_batches_of_work():
+    assert workers.workers_for(8, 10) == 1
+    assert workers.workers_for(1, 100_000) == 1
+    assert workers.workers_for(2, workers.BATCH + 1) == 2
+    assert workers.workers_for(None, 0) == 1

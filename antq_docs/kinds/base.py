@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -45,16 +46,45 @@ class NumberSlot:
         return (f"{number:02d}" if number is not None else " " * 6) + self.suffix
 
 
-@dataclass
 class Document:
-    """One document to write: for which unit, of which kind, where, from which template."""
+    """One document to write: for which unit, of which kind, where, from which template.
 
-    unit: str
-    kind: str
-    path: str
-    template: str
-    context: dict[str, Any]
-    number: NumberSlot | None = None
+    Its context is built when first asked for; a document that can build it again (make)
+    lets it go after rendering, so a run holds the contexts of one batch, not of the roster.
+    """
+
+    def __init__(
+        self,
+        unit: str,
+        kind: str,
+        path: str,
+        template: str,
+        context: dict[str, Any] | None = None,
+        number: NumberSlot | None = None,
+        make: Callable[[], dict[str, Any]] | None = None,
+    ) -> None:
+        if context is None and make is None:
+            raise ValueError("a document needs its context or the way to build it")
+        self.unit = unit
+        self.kind = kind
+        self.path = path
+        self.template = template
+        self.number = number
+        self.make = make
+        self._context = context
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """The template variables, built on first use."""
+        if self._context is None:
+            assert self.make is not None
+            self._context = self.make()
+        return self._context
+
+    def release(self) -> None:
+        """Let the context go when it can be built again (after the document is rendered)."""
+        if self.make is not None:
+            self._context = None
 
 
 class Needs:
@@ -217,13 +247,25 @@ class Kind:
 
         context, when given, is used instead of the kind's own (a report measured with more).
         """
+        if context is None:
+            context = self.context(campaign, roster, unit, needs, results)
+            # Built once here, so every missing value is found before anything is written;
+            # built again when rendered, with a Needs of its own that has nothing to add.
+            spare = Needs(needs.roster_file, needs.campaign_file, needs.columns)
+            document = Document(
+                unit=unit.code, kind=self.name, path=self.path(unit),
+                template=self.template(campaign, unit), context=context,
+                number=self.number_slot(campaign, unit, needs),
+                make=lambda: self.context(campaign, roster, unit, spare, results),
+            )
+            document.release()
+            return document
         return Document(
             unit=unit.code,
             kind=self.name,
             path=self.path(unit),
             template=self.template(campaign, unit),
-            context=(context if context is not None
-                     else self.context(campaign, roster, unit, needs, results)),
+            context=context,
             number=self.number_slot(campaign, unit, needs),
         )
 
