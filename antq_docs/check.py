@@ -16,7 +16,6 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,8 +28,15 @@ from antq_docs.indicators import DocumentFound, Indicator, document_targets, mea
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import UNIT_TYPES, Campaign, Unit
-from antq_docs.output import MANIFEST, atomic_write, document_path, read_manifest
+from antq_docs.output import (
+    MANIFEST,
+    atomic_write,
+    document_path,
+    read_manifest,
+    why_not_written,
+)
 from antq_docs.register import FILE as REGISTER_FILE
+from antq_docs.workers import ordered_map, workers_for
 
 PRESENT, MISSING, INVALID = "present", "missing", "invalid"
 # The tool's own files at the top of the folder are not documents.
@@ -50,8 +56,6 @@ DOCX, PDF = ".docx", ".pdf"
 _IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 _TAG = re.compile(r"\{\{|\{%")
 _YEAR = re.compile(r"năm\s+(\d{4})")
-# Below this many documents, starting worker processes costs more than it saves.
-PARALLEL_FROM = 400
 
 
 
@@ -352,7 +356,7 @@ class CheckReport:
         try:
             atomic_write(Path(path), buffer.getvalue())
         except OSError as e:
-            raise OutputError(f"không ghi được tệp Excel ({e.strerror}).", path=path) from e
+            raise OutputError(f"không ghi được tệp Excel ({why_not_written(e)}).", path=path) from e
 
 
 def _key(kind: str, name: str) -> tuple[str, str, str] | None:
@@ -399,10 +403,12 @@ def check(
     docs: Path,
     *,
     workers: int | None = None,
-    parallel_from: int = PARALLEL_FROM,
     progress: Callable[[int, int], None] | None = None,
 ) -> CheckReport:
-    """Audit DIR against the matrix: present, invalid, missing, changed, extra."""
+    """Audit DIR against the matrix: present, invalid, missing, changed, extra.
+
+    Files are inspected on `workers` processes (--jobs; default one per core).
+    """
     docs = Path(docs)
     if not docs.exists():
         raise InputError("không tìm thấy thư mục văn bản.", path=docs)
@@ -431,7 +437,7 @@ def check(
                 used.add(key)
                 jobs.append((entry, index[key], _Job(docs / index[key], unit.name,
                                                       campaign.year)))
-    results = _run(jobs, workers, parallel_from, progress)
+    results = _run(jobs, workers, progress)
     changed: list[dict[str, str]] = []
     for (entry, rel, _), (reason, digest) in zip(jobs, results):
         if reason is not None:
@@ -455,26 +461,13 @@ def _inspect(job: _Job) -> tuple[str | None, str | None]:
 def _run(
     jobs: list[tuple[Entry, str, _Job]],
     workers: int | None,
-    parallel_from: int,
     progress: Callable[[int, int], None] | None,
 ) -> list[tuple[str | None, str | None]]:
-    """Inspect every file, across processes when there are many (parsing is CPU-bound)."""
+    """Inspect every file, on `workers` processes (parsing is CPU-bound; default every core)."""
     plain = [job for _, _, job in jobs]
-    workers = workers if workers is not None else (os.cpu_count() or 1)
     results: list[tuple[str | None, str | None]] = []
-    if workers > 1 and len(plain) >= parallel_from:
-        try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for result in pool.map(_inspect, plain, chunksize=64):
-                    results.append(result)
-                    if progress:
-                        progress(len(results), len(plain))
-            return results
-        except (OSError, NotImplementedError):
-            # Some sandboxes forbid worker processes (no /dev/shm); one process still works.
-            results = []
-    for job in plain:
-        results.append(_inspect(job))
+    for result in ordered_map(_inspect, plain, workers_for(workers, len(plain))):
+        results.append(result)
         if progress:
             progress(len(results), len(plain))
     return results

@@ -141,6 +141,11 @@ _templates_option = click.option(
     "mặc định: khóa mau của tệp kế hoạch. Mẫu có lỗi bị từ chối (xem: templates check).",
 )
 
+_jobs_option = click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Số tiến trình làm song song (mặc định: số nhân của máy; 1: chạy trong một tiến trình).",
+)
+
 _number_option = click.option(
     "--number-from", "number_from", multiple=True, metavar="MÃ=SỐ", callback=_parse_numbering,
     help="Đánh số văn bản của đơn vị MÃ từ sổ đăng ký, bắt đầu từ SỐ (dùng nhiều lần được).",
@@ -170,9 +175,10 @@ _number_option = click.option(
 )
 @_number_option
 @_templates_option
+@_jobs_option
 def generate(
     kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
-    wait, number_from, templates,
+    wait, number_from, templates, jobs,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
     # Default year-end results are looked for only when the kinds asked for use them.
@@ -208,6 +214,7 @@ def generate(
             progress=progress,
             templates=templates,
             wait=wait,
+            jobs=jobs,
             on_wait=lambda seconds: click.echo(
                 f"Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy đó xong "
                 f"(tối đa {seconds:g} giây, đổi bằng --wait)…", err=True),
@@ -316,9 +323,10 @@ _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổ
     "thư mục đang kiểm tra, không ghi đè tệp đầu vào, không ghi đè tệp đã có (trừ khi --force).",
 )
 @click.option("--force", is_flag=True, help="Ghi đè tệp --xlsx đã có (không phải tệp đầu vào).")
-def check(campaign, units, encoding, sheet, docs, output_format, xlsx, force) -> None:
+@_jobs_option
+def check(campaign, units, encoding, sheet, docs, output_format, xlsx, force, jobs) -> None:
     """Kiểm tra đủ văn bản bắt buộc trước khi kiểm tra cuối năm (mã thoát 3 nếu chưa đủ)."""
-    report = run_check(_load(campaign, units, encoding, sheet), docs)
+    report = run_check(_load(campaign, units, encoding, sheet), docs, workers=jobs)
     if xlsx is not None:
         report.write_xlsx(xlsx, force=force)
     click.echo(report.to_json() if output_format == "json" else report.table())

@@ -467,6 +467,7 @@ def generate(
     templates: Path | None = None,
     wait: float = LOCK_TIMEOUT_S,
     on_wait: Callable[[float], None] | None = None,
+    jobs: int | None = None,
 ) -> GenerateResult:
     """Render and write every required document of the given kinds into out.
 
@@ -474,7 +475,8 @@ def generate(
     documents take numbers from the folder's register instead of leaving the number blank.
     templates (else the campaign's mau) is a folder searched before the built-in templates;
     its files are checked first and a template with errors is refused. When another run holds
-    the folder, on_wait(wait) is called and the run waits up to wait seconds for it.
+    the folder, on_wait(wait) is called and the run waits up to wait seconds for it. jobs is
+    the number of processes that render (default: one per core).
     """
     found = _templates(inputs, templates)
     _check_number_from(inputs, number_from)
@@ -489,7 +491,7 @@ def generate(
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     outcomes = write_documents(
         documents, out, force, dry_run, progress, numbering=numbering, templates=found,
-        wait=wait, on_wait=on_wait,
+        wait=wait, on_wait=on_wait, jobs=jobs,
     )
     return GenerateResult(outcomes, Path(out), dry_run, warnings)
 
@@ -586,8 +588,9 @@ def write_documents(
                         folder.commit()
                     advance()
             except OSError as e:
-                raise OutputError(f"không ghi được ({why_not_written(e)}).",
-                                  path=e.filename or out) from e
+                # The document whose bytes could not be written (not its temporary name).
+                where = todo[0][2].target if todo else out
+                raise OutputError(f"không ghi được ({why_not_written(e)}).", path=where) from e
     return [outcomes[i] for i in range(len(documents))]
 
 

@@ -25,7 +25,6 @@ import os
 import re
 import secrets
 import stat
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,20 +75,6 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def file_mode() -> int:
-    """The mode open() gives a new file under the process's umask (0644 under 022)."""
-    try:
-        # Linux says the umask without changing it (no window for another thread).
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def why_not_written(error: OSError) -> str:
     """A failed write told in Vietnamese, the disk-full and permission cases by name."""
     reasons = {
@@ -104,28 +89,26 @@ def why_not_written(error: OSError) -> str:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write bytes to a temporary file beside path, make them durable, rename it over path."""
+    """Write bytes to a temporary file beside path, make them durable, rename it over path.
+
+    On any failure (a full disk) path keeps its old content and no temporary file is left.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    temp = f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    write_temp(path.parent, temp, data, durable=True)
     try:
-        # mkstemp makes the file 0600; colleagues sharing the folder must read what a run wrote.
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, file_mode())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(path.parent / temp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        (path.parent / temp).unlink(missing_ok=True)
         raise
 
 
-def write_temp(directory: Path, name: str, data: bytes) -> None:
-    """Write a new temporary file in directory (not made durable: the batch is, at once).
+def write_temp(directory: Path, name: str, data: bytes, *, durable: bool = False) -> None:
+    """Write a new temporary file in directory; durable: synced before it is closed.
 
     The file is created, never opened through an existing name or link, with the mode the
-    umask gives; on any failure nothing is left behind.
+    umask gives (0644 under 022, so colleagues sharing the folder can read it); on any failure
+    nothing is left behind. A batch of documents is made durable at once (sync_folder).
     """
     path = os.path.join(directory, name)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -134,6 +117,8 @@ def write_temp(directory: Path, name: str, data: bytes) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
+        if durable:
+            os.fsync(fd)
     except BaseException:
         os.close(fd)
         os.unlink(path)

@@ -47,7 +47,8 @@ class Register:
                 if not self.read_only:
                     self._db.execute(_SCHEMA)
             except sqlite3.Error as e:
-                raise OutputError(f"không mở được sổ đăng ký số ({e}).", path=self.path) from e
+                raise OutputError(f"không mở được sổ đăng ký số ({_why(e)}).",
+                                  path=self.path) from e
         return self._db
 
     def close(self) -> None:
@@ -114,4 +115,15 @@ class Register:
                 db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as e:
-            raise OutputError(f"không ghi được sổ đăng ký số ({e}).", path=self.path) from e
+            raise OutputError(f"không ghi được sổ đăng ký số ({_why(e)}).", path=self.path) from e
+
+
+def _why(error: sqlite3.Error) -> str:
+    """SQLite's error, a full or failing disk told in Vietnamese (the register stays whole)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL:
+        return "ổ đĩa đã đầy, hãy giải phóng dung lượng; sổ giữ nguyên như trước lần chạy này"
+    if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR:
+        return ("lỗi ghi ổ đĩa: ổ đầy, hỏng hoặc bị giới hạn dung lượng; sổ giữ nguyên như "
+                "trước lần chạy này")
+    return str(error)

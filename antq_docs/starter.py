@@ -23,6 +23,7 @@ from antq_docs.inputs.results import COLUMNS as RESULT_COLUMNS
 from antq_docs.inputs.results import SCORE_COLUMNS, SCORES_SHEET
 from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
 from antq_docs.model import LEVELS, TYPE_LABELS, Campaign, ScoreItem
+from antq_docs.output import why_not_written
 
 # The names `generate` looks for in the current folder when no input file is named.
 CAMPAIGN_FILE = "ke-hoach.yaml"
@@ -121,7 +122,7 @@ def init(folder: Path) -> InitResult:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise OutputError(f"không tạo được thư mục ({e.strerror})", path=folder) from e
+        raise OutputError(f"không tạo được thư mục ({why_not_written(e)})", path=folder) from e
     if not folder.is_dir():
         raise OutputError("không phải thư mục", path=folder)
     result = InitResult(folder)
@@ -138,7 +139,7 @@ def init(folder: Path) -> InitResult:
             result.kept.append(path)
             continue
         except OSError as e:
-            raise OutputError(f"không ghi được ({e.strerror})", path=path) from e
+            raise OutputError(f"không ghi được ({why_not_written(e)})", path=path) from e
         result.written.append(path)
     if not result.written:
         raise OutputError(

@@ -32,6 +32,7 @@ from antq_docs import resources
 from antq_docs.errors import Finding, InputError, UsageError, ValidationError
 from antq_docs.kinds import REGISTRY, Kind, Needs
 from antq_docs.lint import lint_file
+from antq_docs.output import why_not_written
 from antq_docs.render import Image, environment
 
 if TYPE_CHECKING:
@@ -331,7 +332,7 @@ def export_templates(folder: Path, kinds: list[KindTemplates] | None = None) -> 
             shutil.copyfile(resources.template_path(name), folder / name)
         (folder / VARIABLES_FILE).write_text(variables_markdown(kinds), encoding="utf-8")
     except OSError as e:
-        raise InputError(f"không ghi được ({e.strerror}).", path=folder) from e
+        raise InputError(f"không ghi được ({why_not_written(e)}).", path=folder) from e
     return targets
 
 

@@ -15,6 +15,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from antq_docs import workers
 from antq_docs.check import PRESENT, CheckReport, Entry, check
 from antq_docs.cli import cli
 from antq_docs.generate import load_inputs
@@ -343,12 +344,13 @@ def test_docs_option_is_required(runner):
     assert "Lỗi: Thiếu tùy chọn '--docs'." in result.stderr
 
 
-def test_parallel_and_serial_inspection_agree(docs):
+def test_parallel_and_serial_inspection_agree(docs, monkeypatch):
     (docs / "pledge" / "KT-01.docx").write_bytes(b"junk")
     (docs / "pledge" / "KT-02.docx").unlink()
     inputs = load_inputs(SAMPLE_CAMPAIGN, None)
     serial = check(inputs, docs, workers=1)
-    parallel = check(inputs, docs, workers=2, parallel_from=1)
+    monkeypatch.setattr(workers, "BATCH", 5)  # two processes even for a small folder
+    parallel = check(inputs, docs, workers=2)
     assert serial.to_json() == parallel.to_json()
     assert [e.unit.code for e in parallel.missing] == ["KT-02"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import hashlib
+
+import pytest
 
 from antq_docs import resources, workers
 from antq_docs.errors import AntqError

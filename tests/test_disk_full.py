@@ -1,0 +1,156 @@
+"""A full disk at every write: one Vietnamese message, exit 1, no partial file, nothing lost.
+
+The disk fills (ENOSPC) at one chosen write: a document, the journal, the manifest, the
+cache of sources, the Excel table of check. A file-size limit (RLIMIT_FSIZE) makes real writes
+fail in a child process too: the number register (SQLite) and the documents.
+"""
+
+from __future__ import annotations
+
+import errno
+import fnmatch
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from antq_docs.cli import cli
+from antq_docs.output import JOURNAL, MANIFEST, SOURCES
+from tests.conftest import ROOT, SAMPLE_CAMPAIGN, SAMPLE_UNITS, SAMPLE_UNITS_JULY
+from tests.test_crash import files
+
+NUMBERED = ["--number-from", "KT-01=1"]
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """Make writes to files whose name matches a pattern fail as on a full disk."""
+
+    def fill(pattern: str) -> None:
+        real = os.write
+
+        def write(fd: int, data) -> int:
+            try:
+                name = os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))
+            except OSError:
+                name = ""
+            if fnmatch.fnmatch(name, pattern):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real(fd, data)
+
+        monkeypatch.setattr(os, "write", write)
+
+    return fill
+
+
+def other_campaign(tmp_path: Path) -> Path:
+    """The sample campaign with another plan number: every document changes."""
+    folder = tmp_path / "other"
+    folder.mkdir()
+    for roster in (SAMPLE_UNITS, SAMPLE_UNITS_JULY):
+        (folder / roster.name).write_bytes(roster.read_bytes())
+    campaign = folder / SAMPLE_CAMPAIGN.name
+    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8").replace("38/KH-BCĐ", "39/KH-BCĐ"),
+                        "utf-8")
+    return campaign
+
+
+def generate(runner, out: Path, campaign: Path = SAMPLE_CAMPAIGN):
+    return runner.invoke(cli, ["generate", "all", "--campaign", str(campaign), "--out", str(out),
+                               "--jobs", "1", *NUMBERED])
+
+
+def manifest_files(out: Path) -> dict[str, str]:
+    return {e["path"]: e["sha256"]
+            for e in json.loads((out / MANIFEST).read_text("utf-8"))["documents"]}
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="names files by /proc")
+@pytest.mark.parametrize("pattern, saved", [
+    (".*.docx.*.antq-tmp", True),         # a document: the run stops, what it wrote is recorded
+    (JOURNAL, True),                      # the journal: the document is not put in place
+    (f".{MANIFEST}.*", False),            # the manifest: the old one stays, the journal too
+    (f".{SOURCES}.*", True),              # saved after the manifest: the manifest is new
+])
+def test_a_full_disk_stops_the_run_cleanly(tmp_path, runner, full_disk, pattern, saved):
+    out = tmp_path / "out"
+    assert generate(runner, out).exit_code == 0
+    before = (out / MANIFEST).read_bytes()
+    full_disk(pattern)
+    result = generate(runner, out, other_campaign(tmp_path))
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("Lỗi: ") and "ổ đĩa đã đầy" in lines[-1], result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    on_disk = files(out)
+    assert not [p for p in on_disk if p.endswith((".tmp", ".antq-tmp"))]
+    if saved:
+        assert manifest_files(out) == {p: d for p, d in on_disk.items() if p != JOURNAL}
+    else:
+        assert (out / MANIFEST).read_bytes() == before
+        assert (out / JOURNAL).exists()
+
+
+def test_the_run_after_a_full_disk_completes(tmp_path, runner, full_disk, monkeypatch):
+    out = tmp_path / "out"
+    assert generate(runner, out).exit_code == 0
+    campaign = other_campaign(tmp_path)
+    with monkeypatch.context():
+        full_disk(f".{MANIFEST}.*")
+        assert generate(runner, out, campaign).exit_code == 1
+    monkeypatch.undo()
+    result = generate(runner, out, campaign)
+    assert result.exit_code == 0, result.stderr
+    assert "0 đã sửa tay được giữ nguyên" in result.stderr
+    assert manifest_files(out) == files(out)
+
+
+def test_a_full_disk_while_check_writes_its_table(tmp_path, runner, full_disk, sample_out):
+    table = tmp_path / "kiem-tra.xlsx"
+    full_disk(".kiem-tra.xlsx.*")
+    result = runner.invoke(cli, ["check", "--docs", str(sample_out), "--xlsx", str(table)])
+    assert result.exit_code == 1
+    assert "không ghi được tệp Excel (ổ đĩa đã đầy" in result.stderr
+    assert list(tmp_path.iterdir()) == [] or not table.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kiem-tra")]
+
+
+# The command line in a child process whose files may not grow past FSIZE bytes: writes beyond
+# fail as on a full disk (EFBIG), SIGXFSZ ignored as a real full disk sends none.
+LIMITED = r"""
+import os, resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+limit = int(os.environ["FSIZE"])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+from antq_docs.cli import main
+sys.argv = ["antq-docs", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("kind, limit, what", [
+    # KT-01's plan takes its number before it is rendered: the register is the first write.
+    ("plan", 2048, "sổ đăng ký số (lỗi ghi ổ đĩa"),
+    ("pledge", 24 << 10, "pledge/KT-01.docx: không ghi được (tệp vượt giới hạn kích thước"),
+])
+def test_real_failed_writes_leave_nothing_half_done(tmp_path, kind, limit, what):
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FSIZE": str(limit)}
+    result = subprocess.run(
+        [sys.executable, "-c", LIMITED, "generate", kind, "--unit", "KT-01", "--campaign",
+         str(SAMPLE_CAMPAIGN), "--out", str(out), "--jobs", "1", *NUMBERED],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("Lỗi: ") and what in last, result.stderr
+    assert "Traceback" not in result.stderr
+    on_disk = files(out)
+    assert not [p for p in on_disk if p.endswith((".tmp", ".antq-tmp"))]
+    if (out / MANIFEST).exists():
+        assert manifest_files(out) == {p: d for p, d in on_disk.items() if p != JOURNAL}
+    else:
+        assert not [p for p in on_disk if p.endswith(".docx")]
