@@ -28,8 +28,9 @@ import yaml
 
 from antq_docs import vi
 from antq_docs.errors import Finding, InputError, ValidationError
+from antq_docs.files import MISSING, TOO_LARGE, Refusal, read_regular
 from antq_docs.inputs.roster import parse_amount
-from antq_docs.inputs.tables import clean_text
+from antq_docs.inputs.tables import clean_text, size_text
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
     FAMILIES,
@@ -255,26 +256,20 @@ def load_campaign(path: Path) -> Campaign:
     """Read a campaign YAML file and return the validated Campaign."""
     path = Path(path)
     try:
-        if path.is_file() and path.stat().st_size > MAX_CAMPAIGN_BYTES:
+        raw = read_regular(path, MAX_CAMPAIGN_BYTES)
+    except Refusal as e:
+        if e.kind == MISSING:
+            raise InputError("không tìm thấy tệp kế hoạch.", path=path) from e
+        if e.kind == TOO_LARGE:
             raise InputError(
-                f"tệp kế hoạch quá lớn ({path.stat().st_size:,} byte; tối đa "
-                f"{MAX_CAMPAIGN_BYTES:,} byte); tệp kế hoạch thật chỉ vài nghìn byte.".replace(
-                    ",", "."),
+                f"tệp kế hoạch quá lớn ({size_text(e.size or 0)}; tối đa "
+                f"{size_text(MAX_CAMPAIGN_BYTES)}); tệp kế hoạch thật chỉ vài nghìn byte.",
                 path=path,
-            )
-        with path.open("rb") as fh:
-            # Read one byte past the limit: a file that grows (or is not a regular file) stops.
-            raw = fh.read(MAX_CAMPAIGN_BYTES + 1)
-        if len(raw) > MAX_CAMPAIGN_BYTES:
-            raise InputError(
-                f"tệp kế hoạch quá lớn (tối đa {MAX_CAMPAIGN_BYTES:,} byte).".replace(",", "."),
-                path=path,
-            )
+            ) from e
+        raise InputError(f"{e.reason}. Hãy chỉ ra chính tệp kế hoạch (YAML, tệp thường).",
+                         path=path) from e
+    try:
         text = raw.decode("utf-8-sig")
-    except FileNotFoundError as e:
-        raise InputError("không tìm thấy tệp kế hoạch.", path=path) from e
-    except IsADirectoryError as e:
-        raise InputError("là một thư mục, không phải tệp kế hoạch.", path=path) from e
     except UnicodeDecodeError as e:
         raise InputError("tệp kế hoạch phải lưu dạng UTF-8.", path=path) from e
     findings: list[Finding] = []

@@ -12,15 +12,14 @@ import codecs
 import csv
 import datetime as dt
 import io
-import os
 import re
-import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from antq_docs.errors import Finding, InputError, ValidationError
+from antq_docs.files import DIRECTORY, MISSING, SPECIAL, SYMLINK, TOO_LARGE, Refusal, read_regular
 
 HEADER_SEARCH_ROWS = 30
 # The longest cell a CSV may hold: names, titles and addresses are far shorter, and a longer
@@ -28,6 +27,7 @@ HEADER_SEARCH_ROWS = 30
 MAX_CELL_CHARS = 1000
 # Largest roster or results file read (CSV or XLSX): 100,000 units take about 10 MB.
 MAX_TABLE_BYTES = 50 << 20
+TABLE_FILE = "tệp dữ liệu (CSV hoặc Excel)"
 
 # Characters XML 1.0 cannot carry, plus the other C0/C1 controls; tabs and newlines become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -136,12 +136,12 @@ def read_table(
 ) -> Table:
     """Read a CSV or XLSX file, find its header row, and return its non-blank rows."""
     path = Path(path)
-    _check_size(path)
+    data = read_input(path, MAX_TABLE_BYTES, TABLE_FILE)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         # An encoding names how CSV text is stored; a workbook carries its own (a run may mix
         # a Windows-1258 CSV roster with an XLSX results file).
-        raw, used, problems = _read_xlsx(path, sheet), None, []
+        raw, used, problems = _read_xlsx(path, data, sheet), None, []
     elif suffix == ".xls":
         raise InputError(
             "định dạng Excel 97-2003 (.xls) không được hỗ trợ; hãy mở bằng Excel và "
@@ -151,48 +151,41 @@ def read_table(
     else:
         if sheet:
             raise InputError("--sheet chỉ dùng cho tệp Excel (.xlsx).", path=path)
-        raw, used, problems = _read_csv(path, encoding, columns)
+        raw, used, problems = _read_csv(path, data, encoding, columns)
     table = _build(path, raw, columns, problems)
     table.encoding = used
     return table
 
 
-def _check_size(path: Path) -> None:
-    """Refuse, before reading, a path that is not a regular file or is over MAX_TABLE_BYTES.
+def read_input(path: Path, cap: int, what: str) -> bytes:
+    """The bytes of an input file (what: "tệp dữ liệu (CSV hoặc Excel)", "tệp kế hoạch").
 
-    A device (/dev/zero) or a FIFO never ends; reading one would exhaust memory or block.
+    Refused at once, before anything is read, with a message naming the file: a missing
+    file, a folder, a symbolic link, a FIFO or a device (/dev/zero never ends and a FIFO
+    blocks), or a file over cap bytes.
     """
     try:
-        info = os.stat(path)
-    except FileNotFoundError as e:
-        raise InputError("không tìm thấy tệp.", path=path) from e
-    except OSError as e:
-        raise InputError(f"không đọc được tệp ({e.strerror}).", path=path) from e
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError("là một thư mục, không phải tệp dữ liệu.", path=path)
-    limit = f"{MAX_TABLE_BYTES >> 20} MB"
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(
-            "không phải tệp thường (thiết bị, ống dẫn…); tệp dữ liệu phải là tệp CSV hoặc "
-            f"Excel, tối đa {limit}.",
-            path=path,
-        )
-    if info.st_size > MAX_TABLE_BYTES:
-        raise InputError(
-            f"tệp quá lớn ({info.st_size / (1 << 20):.1f} MB); giới hạn là {limit}.", path=path
-        )
+        return read_regular(path, cap)
+    except Refusal as e:
+        limit = size_text(cap)
+        if e.kind == MISSING:
+            message = "không tìm thấy tệp."
+        elif e.kind == TOO_LARGE:
+            message = f"tệp quá lớn ({size_text(e.size or 0)}); giới hạn là {limit}."
+        elif e.kind in (DIRECTORY, SYMLINK, SPECIAL):
+            message = f"{e.reason}. Hãy chỉ ra chính {what} (tệp thường, tối đa {limit})."
+        else:
+            message = f"{e.reason}."
+        raise InputError(message, path=path) from e
 
 
-def _read_limited(path: Path) -> bytes:
-    """The bytes of a file checked by _check_size, stopping past the limit if it grew."""
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_TABLE_BYTES + 1)
-    except OSError as e:
-        raise InputError(f"không đọc được tệp ({e.strerror}).", path=path) from e
-    if len(data) > MAX_TABLE_BYTES:
-        raise InputError(f"tệp quá lớn; giới hạn là {MAX_TABLE_BYTES >> 20} MB.", path=path)
-    return data
+def size_text(size: int) -> str:
+    """A size for a message: 50 MB, 51,2 MB, 980 byte, 1.000.000 byte (Vietnamese style)."""
+    if size >= 1 << 20:
+        megabytes = size / (1 << 20)
+        text = f"{megabytes:.0f}" if megabytes == int(megabytes) else f"{megabytes:.1f}"
+        return f"{text.replace('.', ',')} MB"
+    return f"{size:,} byte".replace(",", ".")
 
 
 def _build(
@@ -295,10 +288,10 @@ def _located(table: Table, found: dict[str, int], problems: list[CellProblem]) -
 
 
 def _read_csv(
-    path: Path, encoding: str | None, columns: list[Column]
+    path: Path, data: bytes, encoding: str | None, columns: list[Column]
 ) -> tuple[list[tuple[int, list[str]]], str, list[CellProblem]]:
     """Decode a CSV file and split it with whichever delimiter reveals the header."""
-    text, used = decode(_read_limited(path), path, encoding)
+    text, used = decode(data, path, encoding)
     best: list[tuple[int, list[str]]] = []
     best_problems: list[CellProblem] = []
     best_score = -1
@@ -425,13 +418,13 @@ def _looks_vietnamese(text: str) -> bool:
 # --- XLSX ------------------------------------------------------------------------------------
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, list[str]]]:
+def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, list[str]]]:
     """Read the first sheet (or the named one) of a workbook as text cells."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
         raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
     try:
@@ -474,9 +467,9 @@ def xlsx_sheet_names(path: Path) -> list[str]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    _check_size(Path(path))
+    data = read_input(Path(path), MAX_TABLE_BYTES, TABLE_FILE)
     try:
-        book = openpyxl.load_workbook(path, read_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
         raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
     try:
