@@ -269,3 +269,93 @@ def test_a_period_roster_that_is_a_fifo_is_refused_by_name(tmp_path, runner):
     result = _run(runner, "generate", {"--campaign": campaign}, tmp_path / "out")
     assert result.exit_code == 1
     assert f"Lỗi: {fifo}: không phải tệp thường (ống dẫn FIFO" in result.stderr
+
+
+# --- check: linked kind folders and stray links or FIFOs are findings, never followed --------
+
+
+@UNIX
+def test_check_reports_a_linked_kind_folder_and_does_not_follow_it(docs, runner, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(docs / "pledge", elsewhere)
+    # Were the link followed, this FIFO would block the check.
+    (elsewhere / "KT-01.docx").unlink()
+    os.mkfifo(elsewhere / "KT-01.docx")
+    os.symlink(elsewhere, docs / "pledge")
+    with within(60):
+        data = run_check(runner, docs)
+    assert data["complete"] is False
+    (refused,) = data["refused"]
+    assert refused["path"] == "pledge"
+    assert refused["reason"].startswith(
+        "thư mục loại văn bản là liên kết tượng trưng (symlink), không được đọc theo")
+    assert "pledge" not in data["extra"]
+    missing = {m["expected"] for m in data["missing"] if m["kind"] == "pledge"}
+    assert DOC in missing and not any(i["kind"] == "pledge" for i in data["invalid"])
+
+
+@UNIX
+def test_check_names_stray_links_and_fifos_instead_of_calling_them_extra(docs, runner,
+                                                                          tmp_path):
+    outside = tmp_path / "outside.docx"
+    shutil.copy(docs / DOC, outside)
+    os.symlink(outside, docs / "pledge" / "ZZ-99.docx")  # no unit ZZ-99: not owed
+    os.symlink(tmp_path, docs / "ghi-chu")
+    os.mkfifo(docs / "pledge" / "notes.txt")
+    with within(60):
+        result = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
+                                     str(SAMPLE_UNITS), "--docs", str(docs)])
+    assert result.exit_code == 3
+    assert "Không đọc, không đi theo (3):" in result.stdout
+    link = "là liên kết tượng trưng (symlink), không được đọc theo"
+    assert f"  - ghi-chu: {link}\n" in result.stdout
+    assert f"  - pledge/ZZ-99.docx: {link}\n" in result.stdout
+    assert "  - pledge/notes.txt: không phải tệp thường (ống dẫn FIFO" in result.stdout
+    assert "Tệp không thuộc văn bản bắt buộc nào" not in result.stdout
+    assert result.stdout.rstrip().endswith("không hợp lệ, 3 không đọc).")
+
+
+@UNIX
+def test_an_owed_document_that_is_a_link_is_invalid_once_not_also_refused(docs, runner,
+                                                                         tmp_path):
+    outside = tmp_path / "outside.docx"
+    shutil.move(docs / DOC, outside)
+    os.symlink(outside, docs / DOC)
+    data = run_check(runner, docs)
+    assert "symlink" in invalid(data)[DOC] and data["refused"] == []
+
+
+@UNIX
+def test_lint_reports_a_linked_folder_inside_a_folder(tmp_path, runner):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(TEMPLATE, folder / "a.docx")
+    os.symlink(tmp_path, folder / "linked")
+    result = runner.invoke(cli, ["lint", "--format", "json", str(folder)])
+    found = {Path(f["file"]).name: f["found"] for f in json.loads(result.stdout)["findings"]}
+    assert "symlink" in found["linked"]
+
+
+# --- The number register: a link or a FIFO is refused, never opened --------------------------
+
+
+@UNIX
+@pytest.mark.parametrize("name", ["register.sqlite", "register.sqlite-journal"])
+@pytest.mark.parametrize("shape", ["symlink", "fifo"])
+def test_a_register_that_is_not_a_file_is_refused(tmp_path, runner, name, shape):
+    out = tmp_path / "out"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    elsewhere.write_bytes(b"")
+    if shape == "symlink":
+        os.symlink(elsewhere, out / name)
+    else:
+        os.mkfifo(out / name)
+    with within(30):
+        result = invoke_generate(runner, "plan", out, "--number-from", "KT-01=1")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    why = "liên kết tượng trưng" if shape == "symlink" else "ống dẫn FIFO"
+    assert f"Lỗi: {out / name}: sổ đăng ký số " in result.stderr and why in result.stderr
+    assert elsewhere.read_bytes() == b""
+    assert not (out / "plan").exists() or not any((out / "plan").iterdir())
