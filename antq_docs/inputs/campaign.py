@@ -66,6 +66,9 @@ SHEET_TOTAL = Decimal(100)
 # refused before it is parsed, so a huge file cannot hold the run for minutes.
 MAX_CAMPAIGN_BYTES = 1_000_000
 ALIAS_MESSAGE = "không dùng bí danh YAML (&/*); hãy viết lại giá trị ở từng chỗ"
+# A real campaign nests four levels; composing is recursive, so a file of ten thousand '['
+# would otherwise exhaust Python's stack.
+MAX_DEPTH = 32
 
 
 class _BadDate(str):
@@ -75,12 +78,23 @@ class _BadDate(str):
 class _UniqueKeyLoader(yaml.SafeLoader):
     """A safe YAML loader that refuses aliases and a key written twice in one mapping."""
 
+    depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
-        """Refuse an anchor or alias where it is written: one alias can expand exponentially."""
+        """Refuse an anchor or alias where it is written (one alias can expand exponentially),
+        and nesting deeper than MAX_DEPTH."""
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise yaml.composer.ComposerError(None, None, ALIAS_MESSAGE, event.start_mark)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"lồng nhau quá {MAX_DEPTH} tầng danh sách hay bảng",
+                event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
@@ -111,6 +125,18 @@ def _construct_date(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
 
 
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+
+
+def _construct_int(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
+    """A YAML integer; one too long for Python to convert (over 4,300 digits) stays text,
+    which the field that reads it reports."""
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        return str(node.value)
+
+
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _drop_bad_keys(node: yaml.Node, where: str, file: str, findings: list[Finding]) -> None:

@@ -28,6 +28,14 @@ MAX_CELL_CHARS = 1000
 # Largest roster or results file read (CSV or XLSX): 100,000 units take about 10 MB.
 MAX_TABLE_BYTES = 50 << 20
 TABLE_FILE = "tệp dữ liệu (CSV hoặc Excel)"
+# The most cells a table may hold (100,000 units use about 2 million): a 50 MB file of
+# delimiters, or a workbook that unpacks to gigabytes, stops here instead of filling memory.
+MAX_TABLE_CELLS = 5_000_000
+# Excel's own limit on rows; and the columns read (a roster uses about twenty). A row numbered
+# past the first, or a sheet whose stored size says XFD1048576, must not become millions of
+# empty rows or columns.
+MAX_XLSX_ROWS = 1_048_576
+MAX_XLSX_COLUMNS = 256
 
 # Characters XML 1.0 cannot carry, plus the other C0/C1 controls; tabs and newlines become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -318,8 +326,12 @@ def _split_csv(
     rows = []
     problems = []
     start = 1
+    cells = 0
     try:
         for record in reader:
+            cells += len(record)
+            if cells > MAX_TABLE_CELLS:
+                raise InputError(_too_many_cells(), path=path)
             for index, cell in enumerate(record):
                 message = _cell_problem(cell, delimiter, start, reader.line_num,
                                         last=index == len(record) - 1)
@@ -435,14 +447,33 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, li
         else:
             names = ", ".join(f'"{n}"' for n in book.sheetnames)
             raise InputError(f'không có trang tính "{sheet}"; các trang: {names}.', path=path)
+        # The stored size (A1:T120) says how wide to read; it may lie or be missing, so it is
+        # held within Excel's row limit and MAX_XLSX_COLUMNS.
+        height = min(ws.max_row or MAX_XLSX_ROWS, MAX_XLSX_ROWS)
+        width = min(ws.max_column or MAX_XLSX_COLUMNS, MAX_XLSX_COLUMNS)
         rows = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells = 0
+        lines = ws.iter_rows(max_row=height, max_col=width, values_only=True)
+        for number, values in enumerate(lines, start=1):
+            empty = values.count(None)
+            if empty == len(values):
+                continue  # a blank row: the table drops it anyway
+            cells += len(values) - empty
+            if cells > MAX_TABLE_CELLS:
+                raise InputError(_too_many_cells(), path=path)
             rows.append((number, [_cell_text(v) for v in values]))
         return rows
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
     finally:
         book.close()
+
+
+def _too_many_cells() -> str:
+    """The message for a table past MAX_TABLE_CELLS."""
+    limit = f"{MAX_TABLE_CELLS:,}".replace(",", ".")
+    return (f"bảng có quá nhiều ô (trên {limit} ô); danh sách 100.000 đơn vị chỉ chừng 2 triệu "
+            "ô. Hãy xóa các dòng, cột thừa.")
 
 
 def _cell_text(value: object) -> str:
