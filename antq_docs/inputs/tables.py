@@ -15,6 +15,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -429,6 +430,12 @@ def _looks_vietnamese(text: str) -> bool:
 
 # --- XLSX ------------------------------------------------------------------------------------
 
+# What openpyxl raises on a damaged workbook (found by tests/test_fuzz.py): zip and deflate
+# errors, XML syntax errors (ParseError is a SyntaxError), and the lookup and type errors of
+# parts that are missing or hold the wrong elements. Caught only around openpyxl's own calls.
+_WORKBOOK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, IndexError,
+                    ValueError, TypeError, AttributeError, SyntaxError, NotImplementedError)
+
 
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, list[str]]]:
     """Read the first sheet (or the named one) of a workbook as text cells."""
@@ -437,7 +444,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, li
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
+    except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
         raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
     try:
         if sheet is None:
@@ -463,7 +470,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, li
                 raise InputError(_too_many_cells(), path=path)
             rows.append((number, [_cell_text(v) for v in values]))
         return rows
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+    except _WORKBOOK_ERRORS as e:
         raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
     finally:
         book.close()
@@ -501,7 +508,7 @@ def xlsx_sheet_names(path: Path) -> list[str]:
     data = read_input(Path(path), MAX_TABLE_BYTES, TABLE_FILE)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
+    except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
         raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
     try:
         return list(book.sheetnames)
