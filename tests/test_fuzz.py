@@ -30,6 +30,7 @@ from antq_docs.errors import AntqError, ValidationError
 from antq_docs.generate import load_inputs
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
+from antq_docs.inputs.tables import MAX_TABLE_CELLS
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
 
 CORPUS = Path(__file__).resolve().parent / "fuzz_corpus"
@@ -161,8 +162,15 @@ def test_corpus_crashes_found_by_the_fuzzer_are_now_findings():
         load_campaign(CORPUS / "campaign" / "deep-nesting.yaml")
     with pytest.raises(ValidationError, match=r"trường nam: \"1000"):
         load_campaign(CORPUS / "campaign" / "huge-integer.yaml")
-    with pytest.raises(AntqError, match="quá nhiều ô"):
+    with pytest.raises(AntqError, match="CSV hỏng"):
         load_roster(CORPUS / "roster" / "many-delimiters.csv")
+
+
+def test_a_table_of_millions_of_empty_cells_is_refused_before_it_fills_memory(tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_bytes(b"ma,ten,loai\n" + b"," * MAX_TABLE_CELLS)
+    with pytest.raises(AntqError, match="bảng có quá nhiều ô"):
+        load_roster(path)
 
 
 # --- The search (slow, bounded) --------------------------------------------------------------
