@@ -97,6 +97,18 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Construct a node; a value its explicit tag cannot read (!!float nam, !!timestamp x)
+        is a YAML error at its line, not a Python exception."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as e:
+            shown = f' "{node.value}"' if isinstance(node, yaml.ScalarNode) else ""
+            raise yaml.constructor.ConstructorError(
+                None, None, f"giá trị{shown} không đọc được theo thẻ {node.tag}",
+                node.start_mark) from e
+
+
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
