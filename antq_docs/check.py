@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from typing import Any
 from antq_docs import vi
 from antq_docs.docxread import Package, check_pdf, document_text
 from antq_docs.errors import InputError, OutputError, UnreadableDocument
+from antq_docs.files import describe
 from antq_docs.generate import Inputs
 from antq_docs.indicators import DocumentFound, Indicator, document_targets, measure_documents
 from antq_docs.inputs.tables import fold
@@ -137,6 +139,8 @@ class CheckReport:
     entries: list[Entry]
     changed: list[dict[str, str]]
     extra: list[str]
+    # Links, FIFOs, devices found in DIR and neither read nor followed: {"path", "reason"}.
+    refused: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def missing(self) -> list[Entry]:
@@ -155,8 +159,9 @@ class CheckReport:
 
     @property
     def complete(self) -> bool:
-        """Every required document is there and every copy is usable."""
-        return all(e.status == PRESENT and not e.problems for e in self.entries)
+        """Every required document is there, every copy is usable, nothing was refused."""
+        return not self.refused and all(
+            e.status == PRESENT and not e.problems for e in self.entries)
 
     def documents_found(self) -> list[DocumentFound]:
         """Every required document as (kind, unit, has a usable copy), for the targets."""
@@ -207,6 +212,7 @@ class CheckReport:
             ],
             "changed": self.changed,
             "extra": self.extra,
+            "refused": self.refused,
             "indicators": self.indicators(),
         }
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -275,6 +281,9 @@ class CheckReport:
         if self.extra:
             lines += ["", f"Tệp không thuộc văn bản bắt buộc nào ({len(self.extra)}):"]
             lines += [f"  - {path}" for path in self.extra]
+        if self.refused:
+            lines += ["", f"Không đọc, không đi theo ({len(self.refused)}):"]
+            lines += [f"  - {r['path']}: {r['reason']}" for r in self.refused]
         indicators = self.indicators()
         if indicators:
             lines += ["", "Chỉ tiêu:"]
@@ -291,9 +300,10 @@ class CheckReport:
         if self.complete:
             lines.append("Kết quả: đủ văn bản bắt buộc.")
         else:
+            refused = f", {len(self.refused)} không đọc" if self.refused else ""
             lines.append(
                 f"Kết quả: chưa đủ ({len(self.missing)} thiếu, "
-                f"{len(self.invalid)} không hợp lệ)."
+                f"{len(self.invalid)} không hợp lệ{refused})."
             )
         return "\n".join(lines)
 
@@ -371,10 +381,31 @@ def _ignored(name: str) -> bool:
     return name.startswith(("~$", ".")) or name.lower() in _IGNORED_NAMES
 
 
-def _scan(root: Path) -> tuple[dict[tuple[str, str, str], str], list[str]]:
-    """Index DIR once: candidate documents by key, and every other file (relative paths)."""
-    index: dict[tuple[str, str, str], str] = {}
-    others: list[str] = []
+@dataclass
+class _Scan:
+    """DIR indexed once: candidate documents by key, other files, and what is never read.
+
+    refused maps a path to why it is neither read nor followed: a symbolic link (a kind
+    folder linked elsewhere would make check audit files outside DIR) or a FIFO, device or
+    socket (opening one blocks or never ends).
+    """
+
+    index: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    others: list[str] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)
+
+
+def _refusal(mode: int, *, kind_folder: bool) -> str | None:
+    """Why check neither reads nor follows an entry of this mode (lstat), or None."""
+    if kind_folder and stat.S_ISLNK(mode):
+        return ("thư mục loại văn bản là liên kết tượng trưng (symlink), không được đọc theo; "
+                "văn bản trong đó không được tính, hãy chép chúng vào đúng thư mục này")
+    return describe(mode) if not stat.S_ISDIR(mode) else None
+
+
+def _scan(root: Path, kinds: list[str]) -> _Scan:
+    """Index DIR once without following a link or opening anything that is not a file."""
+    scan = _Scan()
 
     def walk(folder: Path, rel: str, depth: int) -> None:
         try:
@@ -385,17 +416,28 @@ def _scan(root: Path) -> tuple[dict[tuple[str, str, str], str], list[str]]:
             if _ignored(entry.name) or (depth == 0 and entry.name in _OWN_FILES):
                 continue
             path = f"{rel}{unicodedata.normalize('NFC', entry.name)}"
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError:
+                # Gone since the listing: nothing to audit.
+                continue
+            refusal = _refusal(mode, kind_folder=depth == 0 and path in kinds)
             key = _key(rel.rstrip("/"), entry.name) if depth == 1 else None
             if key is not None:
-                # A folder named like a document is indexed too: it is reported as invalid.
-                index[key] = path
-            elif entry.is_dir(follow_symlinks=False):
+                # Anything named like a document is indexed: when it is owed, the document
+                # reader reports it as invalid (a folder, a link, a FIFO) without opening it.
+                scan.index[key] = path
+                if refusal:
+                    scan.refused[path] = refusal
+            elif refusal:
+                scan.refused[path] = refusal
+            elif stat.S_ISDIR(mode):
                 walk(Path(entry.path), f"{path}/", depth + 1)
             else:
-                others.append(path)
+                scan.others.append(path)
 
     walk(root, "", 0)
-    return index, others
+    return scan
 
 
 def check(
@@ -419,7 +461,8 @@ def check(
     kinds = list(REGISTRY)
     kinds += sorted(k for k in campaign.required if k not in kinds)
     manifest = read_manifest(docs)
-    index, others = _scan(docs)
+    scan = _scan(docs, kinds)
+    index = scan.index
     used: set[tuple[str, str, str]] = set()
     entries: list[Entry] = []
     jobs: list[tuple[Entry, str, _Job]] = []
@@ -450,8 +493,13 @@ def check(
         recorded = manifest.get(rel)
         if digest is not None and recorded is not None and recorded.get("sha256") != digest:
             changed.append({"unit": entry.unit.code, "kind": entry.kind, "path": rel})
-    extra = sorted([path for key, path in index.items() if key not in used] + others)
-    return CheckReport(docs, inputs, kinds, entries, changed, extra)
+    unused = [path for key, path in index.items() if key not in used]
+    extra = sorted([p for p in unused if p not in scan.refused] + scan.others)
+    # An owed document that is a link or a FIFO is already reported as invalid, on its entry.
+    owed_paths = {rel for _, rel, _ in jobs}
+    refused = [{"path": p, "reason": r} for p, r in sorted(scan.refused.items())
+               if p not in owed_paths]
+    return CheckReport(docs, inputs, kinds, entries, changed, extra, refused)
 
 
 def _inspect(job: _Job) -> tuple[str | None, str | None]:

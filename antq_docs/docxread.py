@@ -11,10 +11,8 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
-import os
 import posixpath
 import re
-import stat
 import zipfile
 import zlib
 from pathlib import Path
@@ -22,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from antq_docs.errors import UnreadableDocument
+from antq_docs.files import TOO_LARGE, Refusal, read_regular
 
 MAX_FILE_BYTES = 64 << 20
 MAX_PART_BYTES = 16 << 20
@@ -53,48 +52,13 @@ def read_bytes(path: Path, cap: int) -> bytes:
     """Read a whole regular file of at most cap bytes; never follow a link or open a device.
 
     A FIFO would block the read forever and a link may point anywhere outside the folder
-    audited, so both are refused from lstat, before anything is opened.
+    audited, so both are refused (files.read_regular) before anything is read.
     """
     try:
-        info = os.lstat(path)
-    except OSError as e:
-        raise UnreadableDocument(f"không đọc được tệp ({e.strerror})", path=path) from e
-    _refuse_special(path, info.st_mode)
-    if info.st_size > cap:
-        raise UnreadableDocument(f"tệp quá lớn (trên {cap >> 20} MB)", path=path)
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    flags |= getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as e:
-        raise UnreadableDocument(f"không đọc được tệp ({e.strerror})", path=path) from e
-    try:
-        # The name may have been swapped between lstat and open: check what was opened.
-        _refuse_special(path, os.fstat(fd).st_mode)
-        with os.fdopen(fd, "rb") as fh:
-            fd = -1
-            data = fh.read(cap + 1)
-    except OSError as e:
-        raise UnreadableDocument(f"không đọc được tệp ({e.strerror})", path=path) from e
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    if len(data) > cap:
-        raise UnreadableDocument(f"tệp quá lớn (trên {cap >> 20} MB)", path=path)
-    return data
-
-
-def _refuse_special(path: Path, mode: int) -> None:
-    """Raise UnreadableDocument unless mode is that of a regular file."""
-    if stat.S_ISREG(mode):
-        return
-    if stat.S_ISLNK(mode):
-        reason = "là liên kết tượng trưng (symlink), không được đọc theo"
-    elif stat.S_ISDIR(mode):
-        reason = "là một thư mục, không phải tệp"
-    else:
-        reason = "không phải tệp thường (ống dẫn FIFO, thiết bị hoặc socket), không được mở"
-    raise UnreadableDocument(reason, path=path)
+        return read_regular(path, cap)
+    except Refusal as e:
+        reason = f"tệp quá lớn (trên {cap >> 20} MB)" if e.kind == TOO_LARGE else e.reason
+        raise UnreadableDocument(reason, path=path) from e
 
 
 class Package:

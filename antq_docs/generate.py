@@ -205,7 +205,8 @@ def load_inputs(
             listed = "; ".join(f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files)
             say(f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {listed}")
         for entry in files:
-            if not Path(entry.path).is_file():
+            # A FIFO or a link is there: load_roster refuses it by name, never blocking.
+            if not _present(Path(entry.path)):
                 findings.append(Finding(
                     f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
                     f"hoạch: {entry.path})",
@@ -244,6 +245,11 @@ def load_inputs(
     return inputs
 
 
+def _present(path: Path) -> bool:
+    """Whether a name exists as anything (a dangling link or a FIFO too): its reader decides."""
+    return path.exists() or path.is_symlink()
+
+
 def _default_inputs(
     results: Path | None, scores: Path | None, year_end: bool, say: Callable[[str], None]
 ) -> tuple[Path, Path | None, Path | None, bool]:
@@ -254,9 +260,9 @@ def _default_inputs(
     """
     default_results = year_end and results is None and scores is None
     here = Path(CAMPAIGN_FILE)
-    if here.is_file():
+    if _present(here):
         say(f"Không chỉ định tệp: dùng kế hoạch {CAMPAIGN_FILE} của thư mục hiện tại")
-        if default_results and Path(RESULTS_FILE).is_file():
+        if default_results and _present(Path(RESULTS_FILE)):
             results = Path(RESULTS_FILE)
             say(f"Không chỉ định tệp: dùng kết quả cuối năm {RESULTS_FILE} của thư mục hiện tại "
                 "(chưa có kết quả thì đổi tên tệp này)")

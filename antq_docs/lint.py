@@ -543,6 +543,9 @@ def collect(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir() and path.suffix.lower() != ".docx":
             for folder, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                # os.walk does not follow a linked folder; name it, so it is reported (never read).
+                files += [Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink()]
+                dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
                 files += [Path(folder) / n for n in sorted(names)
                           if n.lower().endswith(".docx") and not n.startswith(("~$", "."))]
                 # A folder named like a document is linted too, and reported as unreadable.

@@ -10,12 +10,16 @@ because every assignment happens inside one SQLite write transaction. Only the o
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
 from antq_docs.errors import OutputError
+from antq_docs.files import describe
 
 FILE = "register.sqlite"
+# The register and the files SQLite keeps beside it while writing.
+_SQLITE_FILES = ("", "-journal", "-wal", "-shm")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS numbers (
     issuer TEXT NOT NULL,
@@ -39,7 +43,7 @@ class Register:
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None:
-            if self.read_only and not self.path.exists():
+            if not self._refuse_unless_regular() and self.read_only:
                 return None
             try:
                 uri = f"file:{self.path}?mode=ro" if self.read_only else f"file:{self.path}"
@@ -50,6 +54,30 @@ class Register:
                 raise OutputError(f"không mở được sổ đăng ký số ({_why(e)}).",
                                   path=self.path) from e
         return self._db
+
+    def _refuse_unless_regular(self) -> bool:
+        """Whether the register exists; OutputError if it, or a journal of it, is not a file.
+
+        SQLite would follow a link (writing numbers wherever it points, outside the output
+        folder) and would block on a FIFO, so such a register is refused before it is opened.
+        """
+        exists = False
+        for suffix in _SQLITE_FILES:
+            path = self.path.with_name(self.path.name + suffix)
+            try:
+                mode = os.lstat(path).st_mode
+            except FileNotFoundError:
+                continue
+            except OSError as e:
+                raise OutputError(f"không đọc được sổ đăng ký số ({e.strerror}).",
+                                  path=path) from e
+            reason = describe(mode)
+            if reason:
+                raise OutputError(
+                    f"sổ đăng ký số {reason}; ở đây phải là chính tệp sổ (tệp thường) của "
+                    "thư mục này.", path=path)
+            exists = exists or not suffix
+        return exists
 
     def close(self) -> None:
         """Close the database."""

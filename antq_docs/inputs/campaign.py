@@ -28,8 +28,9 @@ import yaml
 
 from antq_docs import vi
 from antq_docs.errors import Finding, InputError, ValidationError
+from antq_docs.files import MISSING, TOO_LARGE, Refusal, read_regular
 from antq_docs.inputs.roster import parse_amount
-from antq_docs.inputs.tables import clean_text
+from antq_docs.inputs.tables import clean_text, size_text
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
     FAMILIES,
@@ -65,6 +66,9 @@ SHEET_TOTAL = Decimal(100)
 # refused before it is parsed, so a huge file cannot hold the run for minutes.
 MAX_CAMPAIGN_BYTES = 1_000_000
 ALIAS_MESSAGE = "không dùng bí danh YAML (&/*); hãy viết lại giá trị ở từng chỗ"
+# A real campaign nests four levels; composing is recursive, so a file of ten thousand '['
+# would otherwise exhaust Python's stack.
+MAX_DEPTH = 32
 
 
 class _BadDate(str):
@@ -74,12 +78,35 @@ class _BadDate(str):
 class _UniqueKeyLoader(yaml.SafeLoader):
     """A safe YAML loader that refuses aliases and a key written twice in one mapping."""
 
+    depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
-        """Refuse an anchor or alias where it is written: one alias can expand exponentially."""
+        """Refuse an anchor or alias where it is written (one alias can expand exponentially),
+        and nesting deeper than MAX_DEPTH."""
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise yaml.composer.ComposerError(None, None, ALIAS_MESSAGE, event.start_mark)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"lồng nhau quá {MAX_DEPTH} tầng danh sách hay bảng",
+                event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Construct a node; a value its explicit tag cannot read (!!float nam, !!timestamp x)
+        is a YAML error at its line, not a Python exception."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as e:
+            shown = f' "{node.value}"' if isinstance(node, yaml.ScalarNode) else ""
+            raise yaml.constructor.ConstructorError(
+                None, None, f"giá trị{shown} không đọc được theo thẻ {node.tag}",
+                node.start_mark) from e
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
@@ -110,6 +137,18 @@ def _construct_date(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
 
 
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+
+
+def _construct_int(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
+    """A YAML integer; one too long for Python to convert (over 4,300 digits) stays text,
+    which the field that reads it reports."""
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        return str(node.value)
+
+
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _drop_bad_keys(node: yaml.Node, where: str, file: str, findings: list[Finding]) -> None:
@@ -255,26 +294,20 @@ def load_campaign(path: Path) -> Campaign:
     """Read a campaign YAML file and return the validated Campaign."""
     path = Path(path)
     try:
-        if path.is_file() and path.stat().st_size > MAX_CAMPAIGN_BYTES:
+        raw = read_regular(path, MAX_CAMPAIGN_BYTES)
+    except Refusal as e:
+        if e.kind == MISSING:
+            raise InputError("không tìm thấy tệp kế hoạch.", path=path) from e
+        if e.kind == TOO_LARGE:
             raise InputError(
-                f"tệp kế hoạch quá lớn ({path.stat().st_size:,} byte; tối đa "
-                f"{MAX_CAMPAIGN_BYTES:,} byte); tệp kế hoạch thật chỉ vài nghìn byte.".replace(
-                    ",", "."),
+                f"tệp kế hoạch quá lớn ({size_text(e.size or 0)}; tối đa "
+                f"{size_text(MAX_CAMPAIGN_BYTES)}); tệp kế hoạch thật chỉ vài nghìn byte.",
                 path=path,
-            )
-        with path.open("rb") as fh:
-            # Read one byte past the limit: a file that grows (or is not a regular file) stops.
-            raw = fh.read(MAX_CAMPAIGN_BYTES + 1)
-        if len(raw) > MAX_CAMPAIGN_BYTES:
-            raise InputError(
-                f"tệp kế hoạch quá lớn (tối đa {MAX_CAMPAIGN_BYTES:,} byte).".replace(",", "."),
-                path=path,
-            )
+            ) from e
+        raise InputError(f"{e.reason}. Hãy chỉ ra chính tệp kế hoạch (YAML, tệp thường).",
+                         path=path) from e
+    try:
         text = raw.decode("utf-8-sig")
-    except FileNotFoundError as e:
-        raise InputError("không tìm thấy tệp kế hoạch.", path=path) from e
-    except IsADirectoryError as e:
-        raise InputError("là một thư mục, không phải tệp kế hoạch.", path=path) from e
     except UnicodeDecodeError as e:
         raise InputError("tệp kế hoạch phải lưu dạng UTF-8.", path=path) from e
     findings: list[Finding] = []

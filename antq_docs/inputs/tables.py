@@ -12,15 +12,15 @@ import codecs
 import csv
 import datetime as dt
 import io
-import os
 import re
-import stat
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from antq_docs.errors import Finding, InputError, ValidationError
+from antq_docs.files import DIRECTORY, MISSING, SPECIAL, SYMLINK, TOO_LARGE, Refusal, read_regular
 
 HEADER_SEARCH_ROWS = 30
 # The longest cell a CSV may hold: names, titles and addresses are far shorter, and a longer
@@ -28,6 +28,15 @@ HEADER_SEARCH_ROWS = 30
 MAX_CELL_CHARS = 1000
 # Largest roster or results file read (CSV or XLSX): 100,000 units take about 10 MB.
 MAX_TABLE_BYTES = 50 << 20
+TABLE_FILE = "tệp dữ liệu (CSV hoặc Excel)"
+# The most cells a table may hold (100,000 units use about 2 million): a 50 MB file of
+# delimiters, or a workbook that unpacks to gigabytes, stops here instead of filling memory.
+MAX_TABLE_CELLS = 5_000_000
+# Excel's own limit on rows; and the columns read (a roster uses about twenty). A row numbered
+# past the first, or a sheet whose stored size says XFD1048576, must not become millions of
+# empty rows or columns.
+MAX_XLSX_ROWS = 1_048_576
+MAX_XLSX_COLUMNS = 256
 
 # Characters XML 1.0 cannot carry, plus the other C0/C1 controls; tabs and newlines become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -136,12 +145,12 @@ def read_table(
 ) -> Table:
     """Read a CSV or XLSX file, find its header row, and return its non-blank rows."""
     path = Path(path)
-    _check_size(path)
+    data = read_input(path, MAX_TABLE_BYTES, TABLE_FILE)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         # An encoding names how CSV text is stored; a workbook carries its own (a run may mix
         # a Windows-1258 CSV roster with an XLSX results file).
-        raw, used, problems = _read_xlsx(path, sheet), None, []
+        raw, used, problems = _read_xlsx(path, data, sheet), None, []
     elif suffix == ".xls":
         raise InputError(
             "định dạng Excel 97-2003 (.xls) không được hỗ trợ; hãy mở bằng Excel và "
@@ -151,48 +160,41 @@ def read_table(
     else:
         if sheet:
             raise InputError("--sheet chỉ dùng cho tệp Excel (.xlsx).", path=path)
-        raw, used, problems = _read_csv(path, encoding, columns)
+        raw, used, problems = _read_csv(path, data, encoding, columns)
     table = _build(path, raw, columns, problems)
     table.encoding = used
     return table
 
 
-def _check_size(path: Path) -> None:
-    """Refuse, before reading, a path that is not a regular file or is over MAX_TABLE_BYTES.
+def read_input(path: Path, cap: int, what: str) -> bytes:
+    """The bytes of an input file (what: "tệp dữ liệu (CSV hoặc Excel)", "tệp kế hoạch").
 
-    A device (/dev/zero) or a FIFO never ends; reading one would exhaust memory or block.
+    Refused at once, before anything is read, with a message naming the file: a missing
+    file, a folder, a symbolic link, a FIFO or a device (/dev/zero never ends and a FIFO
+    blocks), or a file over cap bytes.
     """
     try:
-        info = os.stat(path)
-    except FileNotFoundError as e:
-        raise InputError("không tìm thấy tệp.", path=path) from e
-    except OSError as e:
-        raise InputError(f"không đọc được tệp ({e.strerror}).", path=path) from e
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError("là một thư mục, không phải tệp dữ liệu.", path=path)
-    limit = f"{MAX_TABLE_BYTES >> 20} MB"
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(
-            "không phải tệp thường (thiết bị, ống dẫn…); tệp dữ liệu phải là tệp CSV hoặc "
-            f"Excel, tối đa {limit}.",
-            path=path,
-        )
-    if info.st_size > MAX_TABLE_BYTES:
-        raise InputError(
-            f"tệp quá lớn ({info.st_size / (1 << 20):.1f} MB); giới hạn là {limit}.", path=path
-        )
+        return read_regular(path, cap)
+    except Refusal as e:
+        limit = size_text(cap)
+        if e.kind == MISSING:
+            message = "không tìm thấy tệp."
+        elif e.kind == TOO_LARGE:
+            message = f"tệp quá lớn ({size_text(e.size or 0)}); giới hạn là {limit}."
+        elif e.kind in (DIRECTORY, SYMLINK, SPECIAL):
+            message = f"{e.reason}. Hãy chỉ ra chính {what} (tệp thường, tối đa {limit})."
+        else:
+            message = f"{e.reason}."
+        raise InputError(message, path=path) from e
 
 
-def _read_limited(path: Path) -> bytes:
-    """The bytes of a file checked by _check_size, stopping past the limit if it grew."""
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_TABLE_BYTES + 1)
-    except OSError as e:
-        raise InputError(f"không đọc được tệp ({e.strerror}).", path=path) from e
-    if len(data) > MAX_TABLE_BYTES:
-        raise InputError(f"tệp quá lớn; giới hạn là {MAX_TABLE_BYTES >> 20} MB.", path=path)
-    return data
+def size_text(size: int) -> str:
+    """A size for a message: 50 MB, 51,2 MB, 980 byte, 1.000.000 byte (Vietnamese style)."""
+    if size >= 1 << 20:
+        megabytes = size / (1 << 20)
+        text = f"{megabytes:.0f}" if megabytes == int(megabytes) else f"{megabytes:.1f}"
+        return f"{text.replace('.', ',')} MB"
+    return f"{size:,} byte".replace(",", ".")
 
 
 def _build(
@@ -295,10 +297,10 @@ def _located(table: Table, found: dict[str, int], problems: list[CellProblem]) -
 
 
 def _read_csv(
-    path: Path, encoding: str | None, columns: list[Column]
+    path: Path, data: bytes, encoding: str | None, columns: list[Column]
 ) -> tuple[list[tuple[int, list[str]]], str, list[CellProblem]]:
     """Decode a CSV file and split it with whichever delimiter reveals the header."""
-    text, used = decode(_read_limited(path), path, encoding)
+    text, used = decode(data, path, encoding)
     best: list[tuple[int, list[str]]] = []
     best_problems: list[CellProblem] = []
     best_score = -1
@@ -325,8 +327,12 @@ def _split_csv(
     rows = []
     problems = []
     start = 1
+    cells = 0
     try:
         for record in reader:
+            cells += len(record)
+            if cells > MAX_TABLE_CELLS:
+                raise InputError(_too_many_cells(), path=path)
             for index, cell in enumerate(record):
                 message = _cell_problem(cell, delimiter, start, reader.line_num,
                                         last=index == len(record) - 1)
@@ -424,15 +430,21 @@ def _looks_vietnamese(text: str) -> bool:
 
 # --- XLSX ------------------------------------------------------------------------------------
 
+# What openpyxl raises on a damaged workbook (found by tests/test_fuzz.py): zip and deflate
+# errors, XML syntax errors (ParseError is a SyntaxError), and the lookup and type errors of
+# parts that are missing or hold the wrong elements. Caught only around openpyxl's own calls.
+_WORKBOOK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, IndexError,
+                    ValueError, TypeError, AttributeError, SyntaxError, NotImplementedError)
 
-def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, list[str]]]:
+
+def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, list[str]]]:
     """Read the first sheet (or the named one) of a workbook as text cells."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
         raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
     try:
         if sheet is None:
@@ -442,14 +454,33 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, list[str]]]:
         else:
             names = ", ".join(f'"{n}"' for n in book.sheetnames)
             raise InputError(f'không có trang tính "{sheet}"; các trang: {names}.', path=path)
+        # The stored size (A1:T120) says how wide to read; it may lie or be missing, so it is
+        # held within Excel's row limit and MAX_XLSX_COLUMNS.
+        height = min(ws.max_row or MAX_XLSX_ROWS, MAX_XLSX_ROWS)
+        width = min(ws.max_column or MAX_XLSX_COLUMNS, MAX_XLSX_COLUMNS)
         rows = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells = 0
+        lines = ws.iter_rows(max_row=height, max_col=width, values_only=True)
+        for number, values in enumerate(lines, start=1):
+            empty = values.count(None)
+            if empty == len(values):
+                continue  # a blank row: the table drops it anyway
+            cells += len(values) - empty
+            if cells > MAX_TABLE_CELLS:
+                raise InputError(_too_many_cells(), path=path)
             rows.append((number, [_cell_text(v) for v in values]))
         return rows
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+    except _WORKBOOK_ERRORS as e:
         raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
     finally:
         book.close()
+
+
+def _too_many_cells() -> str:
+    """The message for a table past MAX_TABLE_CELLS."""
+    limit = f"{MAX_TABLE_CELLS:,}".replace(",", ".")
+    return (f"bảng có quá nhiều ô (trên {limit} ô); danh sách 100.000 đơn vị chỉ chừng 2 triệu "
+            "ô. Hãy xóa các dòng, cột thừa.")
 
 
 def _cell_text(value: object) -> str:
@@ -474,10 +505,10 @@ def xlsx_sheet_names(path: Path) -> list[str]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    _check_size(Path(path))
+    data = read_input(Path(path), MAX_TABLE_BYTES, TABLE_FILE)
     try:
-        book = openpyxl.load_workbook(path, read_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
         raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
     try:
         return list(book.sheetnames)
