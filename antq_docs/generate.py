@@ -554,6 +554,11 @@ def write_documents(
             progress(done, len(documents))
 
     with OutputFolder(out, dry_run=dry_run, wait=wait, on_wait=on_wait) as folder:
+        issuers = {d.number.issuer for d in documents if d.number is not None}
+        if issuers:
+            # Numbers are taken as documents are rendered: a register that cannot be used
+            # stops the run here, before anything is written.
+            folder.open_register(create=any(code in numbering for code in issuers))
         todo: deque[tuple[int, Document, FileState, str]] = deque()
 
         def planned() -> Iterator[FileJob]:

@@ -398,9 +398,9 @@ class OutputFolder:
         issuer (start None). A dry run takes nothing from the register: it predicts.
         """
         if self._register is None:
-            if start is None and not (self.root / REGISTER_FILE).exists():
+            if not self.open_register(create=start is not None):
                 return None
-            self._register = Register(self.root, read_only=self.dry_run)
+            assert self._register is not None
         existing = self._register.lookup(issuer, year, document)
         if existing is not None or start is None:
             return existing
@@ -411,6 +411,15 @@ class OutputFolder:
             self._predicted[key] = predicted
             return predicted
         return self._register.number(issuer, year, document, start)
+
+    def open_register(self, *, create: bool) -> bool:
+        """Open the folder's number register (made when create); False when there is none."""
+        if self._register is None:
+            if not create and not os.path.lexists(self.root / REGISTER_FILE):
+                return False
+            self._register = Register(self.root, read_only=self.dry_run)
+            self._register.open()
+        return True
 
     def _load(self) -> dict[str, dict]:
         return read_manifest(self.root)

@@ -41,6 +41,11 @@ class Register:
         self.read_only = read_only
         self._db: sqlite3.Connection | None = None
 
+    def open(self) -> None:
+        """Open (or create) the register now, so a register that cannot be used stops a run
+        before any document is written."""
+        self._connect()
+
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None:
             if not self._refuse_unless_regular() and self.read_only:
