@@ -7,6 +7,7 @@ phố…), điển hình (model unit), ký hiệu (issuer abbreviation in a docu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -348,7 +349,7 @@ class Unit:
             return f"Ủy ban nhân dân {self.sentence_name}"
         return self.name
 
-    @property
+    @functools.cached_property
     def sentence_name(self) -> str:
         """The name as written inside a sentence: 'xã Hà Mòn', but 'Sở Tư pháp', 'Thôn 1'.
 
@@ -361,7 +362,7 @@ class Unit:
             return vi.lower_first(self.name)
         return self.name
 
-    @property
+    @functools.cached_property
     def bare_name(self) -> str:
         """The name without its administrative word: 'Đăk Hà' for 'Huyện Đăk Hà', 'Phường 5'."""
         lowered = self.name.casefold()

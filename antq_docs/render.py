@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
@@ -166,8 +167,9 @@ class CompiledTemplate:
                     xml = xml.replace(escaped, tag)
             data = xml.encode("utf-8")
             try:
-                etree.fromstring(data)
-            except etree.XMLSyntaxError as e:
+                # A non-recovering parser that builds nothing: the part must be well-formed.
+                expat.ParserCreate().Parse(data, True)
+            except expat.ExpatError as e:
                 raise RenderError(
                     f"kết quả không phải XML hợp lệ ({e}).", template=self.name
                 ) from e
