@@ -564,6 +564,12 @@ def write_documents(
         def planned() -> Iterator[FileJob]:
             """Each document that must be rendered, as a job; the others settled on the way."""
             for index, doc in enumerate(documents):
+                state = folder.state(doc.path) if dry_run else folder.prepare(doc.path)
+                if dry_run and state.current is None:
+                    # Nothing there yet: the document would be new; no need to build it.
+                    outcomes[index] = folder.predict(state, force=force)
+                    advance()
+                    continue
                 if doc.number is not None:
                     number = folder.number(doc.number.issuer, doc.number.year, doc.path,
                                            numbering.get(doc.number.issuer))
@@ -572,7 +578,6 @@ def write_documents(
                 if template is None:
                     template = compiled[doc.template] = CompiledTemplate(files[doc.template].path)
                 source = source_digest(template, doc.context)
-                state = folder.state(doc.path) if dry_run else folder.prepare(doc.path)
                 if folder.made_from(state, source):
                     outcomes[index] = Outcome(doc.path, UNCHANGED)
                 elif dry_run:

@@ -591,8 +591,8 @@ class OutputFolder:
                     "đầu ra; không ghi qua đó. Hãy xóa liên kết rồi chạy lại.",
                     path=target.parent,
                 )
-            if target.parent.is_dir():
-                self._inside.add(target.parent)
+            # Checked once per folder: one made later by this run is a real folder, not a link.
+            self._inside.add(target.parent)
         try:
             mode = os.lstat(target).st_mode
         except FileNotFoundError:

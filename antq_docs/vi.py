@@ -47,6 +47,7 @@ def count(number: int) -> str:
     return f"{number:02d}"
 
 
+@functools.lru_cache(maxsize=4096)
 def percent(value: float) -> str:
     """Format a percentage with at most one decimal: '83,3%'."""
     return f"{format_decimal(round(value, 1), format='#,##0.#', locale=LOCALE)}%"
@@ -132,6 +133,7 @@ def _letter_key(ch: str) -> tuple[int, int]:
     return len(_ALPHABET) + ord(base[0]) if base else 0, tone
 
 
+@functools.lru_cache(maxsize=65536)
 def sort_key(text: str) -> tuple:
     """Vietnamese alphabetical key: Đ after D, base letters before tones, numbers by value."""
     primary: list[tuple[int, int]] = []
