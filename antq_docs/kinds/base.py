@@ -53,6 +53,8 @@ class Document:
     lets it go after rendering, so a run holds the contexts of one batch, not of the roster.
     """
 
+    __slots__ = ("_context", "kind", "make", "number", "path", "template", "unit")
+
     def __init__(
         self,
         unit: str,
@@ -103,6 +105,7 @@ class Needs:
         self._campaign: dict[str, tuple[str, str]] = {}
         self.warnings: list[str] = []
         self._other: list[Finding] = []
+        self._quiet: Needs | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -123,6 +126,12 @@ class Needs:
         for name, message in self._campaign.values():
             found.append(Finding(message, file=self.campaign_file, field=name))
         return found + self._other
+
+    def quiet(self) -> Needs:
+        """A Needs for building contexts again once this one has found every missing value."""
+        if self._quiet is None:
+            self._quiet = Needs(self.roster_file, self.campaign_file, self.columns)
+        return self._quiet
 
     def missing(self, finding: Finding) -> None:
         """Record a missing value that lives outside the roster and the campaign dates."""
@@ -251,7 +260,7 @@ class Kind:
             context = self.context(campaign, roster, unit, needs, results)
             # Built once here, so every missing value is found before anything is written;
             # built again when rendered, with a Needs of its own that has nothing to add.
-            spare = Needs(needs.roster_file, needs.campaign_file, needs.columns)
+            spare = needs.quiet()
             document = Document(
                 unit=unit.code, kind=self.name, path=self.path(unit),
                 template=self.template(campaign, unit), context=context,
