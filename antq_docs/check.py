@@ -29,7 +29,13 @@ from antq_docs.indicators import DocumentFound, Indicator, document_targets, mea
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import UNIT_TYPES, Campaign, Unit
-from antq_docs.output import MANIFEST, atomic_write, document_path, read_manifest
+from antq_docs.output import (
+    MANIFEST,
+    atomic_write,
+    document_path,
+    is_generated_pdf,
+    read_manifest,
+)
 from antq_docs.register import FILE as REGISTER_FILE
 
 PRESENT, MISSING, INVALID = "present", "missing", "invalid"
@@ -429,6 +435,8 @@ def check(
             key = (kind, unit.code.casefold(), ext)
             if key in index:
                 used.add(key)
+                if ext == PDF and is_generated_pdf(docs, index[key], manifest.get(index[key])):
+                    continue  # printed from the draft by `pdf`: not a signed copy
                 jobs.append((entry, index[key], _Job(docs / index[key], unit.name,
                                                       campaign.year)))
     results = _run(jobs, workers, parallel_from, progress)
@@ -444,7 +452,11 @@ def check(
         recorded = manifest.get(rel)
         if digest is not None and recorded is not None and recorded.get("sha256") != digest:
             changed.append({"unit": entry.unit.code, "kind": entry.kind, "path": rel})
-    extra = sorted([path for key, path in index.items() if key not in used] + others)
+    extra = sorted(
+        path for path in [p for key, p in index.items() if key not in used] + others
+        # The hồ sơ and the PDFs the tool made are its own files, not strays.
+        if not is_generated_pdf(docs, path, manifest.get(path))
+    )
     return CheckReport(docs, inputs, kinds, entries, changed, extra)
 
 

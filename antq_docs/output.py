@@ -338,7 +338,9 @@ class OutputFolder:
             }
         wanted = f"{Path(rel).stem}.pdf".casefold()
         name = self._pdfs[folder].get(wanted)
-        return (folder / name).as_posix() if name else None
+        if name is None or self.generated_pdf((folder / name).as_posix()):
+            return None  # a PDF this tool made from the draft is not a signed copy
+        return (folder / name).as_posix()
 
     def _record(self, rel: str, digest: str, unit: str, kind: str, template: str) -> None:
         self._entries[rel] = {
@@ -350,3 +352,45 @@ class OutputFolder:
             "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         }
         self._dirty = True
+
+    def generated_pdf(self, rel: str) -> bool:
+        """Whether rel is a PDF this tool made (recorded with format pdf) and still as written."""
+        return is_generated_pdf(self.root, rel, self._entries.get(rel))
+
+    def put_pdf(self, rel: str, produced: Path, *, unit: str, kind: str, template: str) -> Outcome:
+        """Move a PDF made in a temporary file inside DIR to rel and record it as generated.
+
+        Its manifest entry is its own (the unit and kind given) with "format": "pdf". A PDF a
+        person put at rel (a signed scan, an edited copy) is kept and produced is left alone.
+        """
+        target = self._guard(rel)
+        if target.is_dir():
+            raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target)
+        exists = target.exists()
+        if exists and not self.generated_pdf(rel):
+            return Outcome(rel, KEPT)
+        digest = file_sha256(produced)
+        if not self.dry_run:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with produced.open("rb+") as fh:
+                    os.fsync(fh.fileno())
+                os.chmod(produced, file_mode())
+                os.replace(produced, target)
+            except OSError as e:
+                raise OutputError(f"không ghi được ({e.strerror}).", path=target) from e
+            self._record(rel, digest, unit, kind, template)
+            self._entries[rel]["format"] = "pdf"
+            self._pdfs.pop(Path(rel).parent, None)
+        return Outcome(rel, UPDATED if exists else NEW)
+
+
+def is_generated_pdf(root: Path, rel: str, entry: dict | None) -> bool:
+    """Whether the manifest entry records rel as a generated PDF whose bytes are unchanged."""
+    if entry is None or entry.get("format") != "pdf":
+        return False
+    path = Path(root) / rel
+    try:
+        return path.is_file() and file_sha256(path) == entry.get("sha256")
+    except OSError:
+        return False
