@@ -338,8 +338,8 @@ def bundle(
                                on_wait=on_wait)
     result = BundleResult(converted)
     root = Path(root)
-    kinds = list(REGISTRY)
-    kinds += sorted(k for k in inputs.campaign.required if k not in kinds)
+    # The matrix's order (tai_lieu_bat_buoc as written), then built kinds it does not name.
+    kinds = list(dict.fromkeys([*inputs.campaign.required, *REGISTRY]))
     with OutputFolder(root, wait=wait, on_wait=on_wait) as folder:
         work = Path(tempfile.mkdtemp(prefix=".antq-pdf-", dir=root))
         try:
@@ -382,6 +382,7 @@ def _unit_parts(
         pdf = folder.signed_copy(docx) or _pdf_path(docx)
         if (folder.root / pdf).is_file():
             label = REGISTRY[kind].label if kind in REGISTRY else kind
+            label = label[:1].upper() + label[1:]
             parts.append((label, folder.root / pdf))
         else:
             missing.append(docx)
