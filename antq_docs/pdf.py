@@ -406,8 +406,8 @@ def _join(groups: list[tuple[str | None, list[tuple[str, Path]]]], target: Path)
             except (PdfReadError, OSError, ValueError) as e:
                 raise PdfError(f"{path}: không đọc được tệp PDF để ghép hồ sơ ({e}).") from e
         # Pages first: a bookmark points at a page the writer already has.
-        parent = writer.add_outline_item(title, starts[0]) if title else None
+        parent = writer.add_outline_item(title=title, page_number=starts[0]) if title else None
         for (label, _path), start in zip(parts, starts):
-            writer.add_outline_item(label, start, parent=parent)
+            writer.add_outline_item(title=label, page_number=start, parent=parent)
     with target.open("wb") as fh:
         writer.write(fh)
