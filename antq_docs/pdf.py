@@ -212,6 +212,7 @@ class _Converter:
         self.timeout = timeout
         self._live: set[subprocess.Popen] = set()
         self._guard = threading.Lock()
+        self._stopped = False
 
     def run(
         self, names: list[str], batch_max: int, progress: Progress | None
@@ -271,15 +272,17 @@ class _Converter:
             *(str(self.work / f"{name}.docx") for name in batch),
         ]
         limit = self.timeout[0] + self.timeout[1] * len(batch)
-        try:
-            # Its own session: a hung soffice and the helpers it started die together.
-            process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, start_new_session=True,
-            )
-        except OSError:
-            return {}
         with self._guard:
+            if self._stopped:
+                return {}  # the run is ending (an error, Ctrl+C): start nothing more
+            try:
+                # Its own session: a hung soffice and the helpers it started die together.
+                process = subprocess.Popen(
+                    command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL, start_new_session=True,
+                )
+            except OSError:
+                return {}
             self._live.add(process)
         try:
             process.wait(timeout=limit)
@@ -294,6 +297,7 @@ class _Converter:
 
     def _kill_all(self) -> None:
         with self._guard:
+            self._stopped = True
             live = list(self._live)
         for process in live:
             _kill(process)

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from antq_docs.cli import cli
 from antq_docs.output import OutputFolder, read_manifest
 from antq_docs.pdf import convert_folder
+from benchmarks.bench_pdf import bench_pdf
 from tests.conftest import SAMPLE_CAMPAIGN, invoke_generate
 from tests.test_check import minimal_pdf
 
@@ -255,3 +256,12 @@ def test_generate_all_pdf_bundle_on_the_sample(tmp_path, runner, monkeypatch):
     again = runner.invoke(cli, ["pdf", "out"])
     assert again.exit_code == 0
     assert again.stderr.endswith("PDF: 0 tệp mới làm, 309 đã mới hơn văn bản trong out.\n")
+
+
+@pytest.mark.slow
+def test_pdf_benchmark_runs_at_a_small_size():
+    soffice_or_skip()
+    figures = bench_pdf(6)
+    assert figures["documents"] >= 5
+    assert figures["pdf_per_s_1_jobs"] > 0 and figures["pdf_per_s_2_jobs"] > 0
+    assert figures["packs"] > figures["documents"]  # one per unit, one per parent unit
