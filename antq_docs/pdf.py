@@ -383,14 +383,22 @@ def _unit_parts(
         if roster_unit is None or not needs(inputs.campaign, kind, roster_unit):
             continue
         docx = document_path(kind, unit.code)
-        pdf = folder.signed_copy(docx) or _pdf_path(docx)
-        if (folder.root / pdf).is_file():
+        signed = folder.signed_copy(docx)
+        pdf = signed or _pdf_path(docx)
+        if signed or ((folder.root / pdf).is_file() and not _stale(folder.root, docx)):
             label = REGISTRY[kind].label if kind in REGISTRY else kind
             label = label[:1].upper() + label[1:]
             parts.append((label, folder.root / pdf))
         else:
             missing.append(docx)
     return parts
+
+
+def _stale(root: Path, docx: str) -> bool:
+    """Whether a generated PDF was made from an older draft (that did not convert since)."""
+    if not (root / docx).is_file():
+        return False  # a PDF whose draft is gone stands on its own
+    return (root / _pdf_path(docx)).stat().st_mtime_ns <= (root / docx).stat().st_mtime_ns
 
 
 def _join(groups: list[tuple[str | None, list[tuple[str, Path]]]], target: Path) -> None:

@@ -194,14 +194,17 @@ def outline(reader: PdfReader) -> list:
 
 
 def test_bundle_joins_documents_in_matrix_order_with_bookmarks(runner, fake_soffice, docs):
+    # The commune's pledge came back signed: its two-page scan goes into the pack.
+    (docs / "pledge" / "KT-01-01.PDF").write_bytes(minimal_pdf(2))
     result = runner.invoke(cli, ["bundle", str(docs), "--campaign", str(SAMPLE_CAMPAIGN)])
     assert result.exit_code == 0, result.stderr
     packs = docs / "ho-so"
     own = PdfReader(packs / "KT-01-01.pdf")
-    assert outline(own) == [("Bản cam kết", 0), ("Kế hoạch năm", 1)]
+    assert outline(own) == [("Bản cam kết", 0), ("Kế hoạch năm", 2)]
+    assert len(own.pages) == 3
     below = PdfReader(packs / "KT-01-cap-duoi.pdf")
     assert outline(below) == [("Phường Quyết Thắng (KT-01-01)", 0),
-                              [("Bản cam kết", 0), ("Kế hoạch năm", 1)]]
+                              [("Bản cam kết", 0), ("Kế hoạch năm", 2)]]
     # A village owes no plan: its pack is its pledge.
     assert outline(PdfReader(packs / "KT-01-01-01.pdf")) == [("Bản cam kết", 0)]
     two = PdfReader(packs / "KT-01-01-cap-duoi.pdf")
@@ -265,3 +268,14 @@ def test_pdf_benchmark_runs_at_a_small_size():
     assert figures["documents"] >= 5
     assert figures["pdf_per_s_1_jobs"] > 0 and figures["pdf_per_s_2_jobs"] > 0
     assert figures["packs"] > figures["documents"]  # one per unit, one per parent unit
+
+
+def test_pack_leaves_out_a_pdf_older_than_its_draft(runner, fake_soffice, docs, monkeypatch):
+    assert runner.invoke(cli, ["pdf", str(docs)]).exit_code == 0
+    later = time.time() + 5
+    os.utime(docs / "plan" / "KT-01-01.docx", (later, later))
+    monkeypatch.setenv("FAKE_SOFFICE_FAIL", "1")
+    result = runner.invoke(cli, ["bundle", str(docs), "--campaign", str(SAMPLE_CAMPAIGN)])
+    assert result.exit_code == 1
+    assert "Hồ sơ thiếu plan/KT-01-01.docx: chưa có văn bản hoặc bản PDF.\n" in result.stderr
+    assert outline(PdfReader(docs / "ho-so" / "KT-01-01.pdf")) == [("Bản cam kết", 0)]
