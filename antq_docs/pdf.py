@@ -51,7 +51,7 @@ DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 PACKS = "ho-so"
 # Files per soffice process: large enough that start-up (about 1.3 s) is a small share of a
 # batch, small enough that a hung batch costs little to redo and jobs share the work evenly.
-BATCH_MAX = 100
+BATCH_MAX = 200
 # A batch may take START_S plus PER_DOCUMENT_S for each of its files before it counts as hung.
 START_S = 60.0
 PER_DOCUMENT_S = 10.0
