@@ -10,6 +10,7 @@ whose PDFs exist (joining only). bench_pdf(N) returns the figures for a table.
 
 from __future__ import annotations
 
+import resource
 import shutil
 import sys
 import tempfile
@@ -34,6 +35,7 @@ def bench_pdf(n: int, jobs: tuple[int, ...] = (1, 2)) -> dict[str, float]:
         for count in jobs:
             folder = Path(tmp) / f"jobs{count}"
             shutil.copytree(source, folder)
+            cpu0 = _children_cpu()
             t0 = time.perf_counter()
             result = convert_folder(folder, jobs=count)
             seconds = time.perf_counter() - t0
@@ -41,11 +43,21 @@ def bench_pdf(n: int, jobs: tuple[int, ...] = (1, 2)) -> dict[str, float]:
                 raise RuntimeError(f"{len(result.failed)} documents not converted")
             figures["documents"] = len(result.outcomes)
             figures[f"pdf_per_s_{count}_jobs"] = len(result.outcomes) / seconds
+            # CPU time of the soffice processes: what a document costs whatever else runs.
+            figures[f"cpu_ms_per_pdf_{count}_jobs"] = (
+                1000 * (_children_cpu() - cpu0) / len(result.outcomes)
+            )
         t0 = time.perf_counter()
         packs = bundle(inputs, folder)
         figures["pack_s"] = time.perf_counter() - t0
         figures["packs"] = len(packs.outcomes)
     return figures
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of the finished child processes (the soffice runs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def line(n: int, figures: dict[str, float]) -> str:
@@ -54,8 +66,13 @@ def line(n: int, figures: dict[str, float]) -> str:
         f"{value:.1f} PDF/s with {key.split('_')[3]} job(s)"
         for key, value in figures.items() if key.startswith("pdf_per_s_")
     )
+    cpu = ", ".join(
+        f"{value:.0f} ms with {key.split('_')[4]}"
+        for key, value in figures.items() if key.startswith("cpu_ms_per_pdf_")
+    )
     return (
-        f"{n:>6} units: {figures['documents']:.0f} pledges: {rates}; audit pack "
+        f"{n:>6} units: {figures['documents']:.0f} pledges: {rates} (CPU per PDF: {cpu}); "
+        f"audit pack "
         f"({figures['packs']:.0f} files) {figures['pack_s']:.2f} s"
     )
 
