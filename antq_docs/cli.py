@@ -183,6 +183,10 @@ def _waiting(out: Path):
         f"(tối đa {seconds:g} giây, đổi bằng --wait)…", err=True)
 
 
+# How many lacking documents the bundle names one by one before counting the rest.
+_LISTED = 10
+
+
 def _print_ready(inputs, out: Path, *, pdf: bool, pack: bool, jobs: int | None, wait: float):
     """Make the PDFs (and the hồ sơ), show what happened; exit 1 when a document failed."""
     bar = _Bar("Đang chuyển PDF")
@@ -203,8 +207,11 @@ def _print_ready(inputs, out: Path, *, pdf: bool, pack: bool, jobs: int | None, 
                    err=True)
     click.echo(converted.summary(), err=True)
     if pack:
-        for path in result.missing:
+        for path in result.missing[:_LISTED]:
             click.echo(f"Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF.", err=True)
+        if len(result.missing) > _LISTED:
+            click.echo(f"… và {len(result.missing) - _LISTED} văn bản khác (xem: antq-docs check).",
+                       err=True)
         click.echo(result.summary(), err=True)
     if converted.failed:
         click.get_current_context().exit(1)

@@ -98,7 +98,7 @@ class PdfResult:
 
 @dataclass
 class BundleResult:
-    """The hồ sơ written, and the required documents that had no PDF to join."""
+    """The hồ sơ written, and the required documents their units lack (no PDF to join)."""
 
     pdf: PdfResult
     outcomes: list[Outcome] = field(default_factory=list)
@@ -106,7 +106,8 @@ class BundleResult:
 
     def summary(self) -> str:
         """One Vietnamese line for the end of the run."""
-        lacking = f"; {len(self.missing)} văn bản bắt buộc chưa có" if self.missing else ""
+        lacking = (f"; {len(self.missing)} văn bản bắt buộc chưa có bản PDF để ghép"
+                   if self.missing else "")
         return f"Hồ sơ: {len(self.outcomes)} tệp trong {self.pdf.out / PACKS}{lacking}."
 
 
@@ -349,9 +350,10 @@ def bundle(
         try:
             own: dict[str, list[tuple[str, Path]]] = {}
             for unit in inputs.units():
-                parts = _unit_parts(inputs, folder, kinds, unit, result.missing)
+                parts, lacking = _unit_parts(inputs, folder, kinds, unit)
                 if not parts:
-                    continue
+                    continue  # nothing of this unit in the folder: no hồ sơ (check says why)
+                result.missing += lacking
                 own[unit.code] = parts
                 made = work / f"{unit.code}.pdf"
                 _join([(None, parts)], made)
@@ -374,10 +376,11 @@ def bundle(
 
 
 def _unit_parts(
-    inputs: Inputs, folder: OutputFolder, kinds: list[str], unit: Unit, missing: list[str]
-) -> list[tuple[str, Path]]:
-    """A unit's documents to join: (bookmark, PDF) in the matrix's order."""
+    inputs: Inputs, folder: OutputFolder, kinds: list[str], unit: Unit
+) -> tuple[list[tuple[str, Path]], list[str]]:
+    """A unit's documents to join, (bookmark, PDF) in the matrix's order, and those lacking."""
     parts: list[tuple[str, Path]] = []
+    missing: list[str] = []
     for kind in kinds:
         roster_unit = inputs.roster_for(kind).get(unit.code)
         if roster_unit is None or not needs(inputs.campaign, kind, roster_unit):
@@ -391,7 +394,7 @@ def _unit_parts(
             parts.append((label, folder.root / pdf))
         else:
             missing.append(docx)
-    return parts
+    return parts, missing
 
 
 def _stale(root: Path, docx: str) -> bool:
