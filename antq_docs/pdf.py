@@ -49,6 +49,8 @@ Progress = Callable[[int, int], None]
 # The Debian package that gives `soffice` without a desktop (named in the error message).
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 PACKS = "ho-so"
+# The temporary folders inside DIR where PDFs are made before they are renamed into place.
+WORK_PREFIX = ".antq-pdf-"
 # Files per soffice process: large enough that start-up (about 1.3 s) is a small share of a
 # batch, small enough that a hung batch costs little to redo and jobs share the work evenly.
 BATCH_MAX = 200
@@ -148,12 +150,13 @@ def convert_folder(
     result = PdfResult(root)
     jobs = max(1, jobs or os.cpu_count() or 1)
     with OutputFolder(root, wait=wait, on_wait=on_wait) as folder:
+        _sweep(root)
         todo = _plan(folder, result)
         if progress:
             progress(0, len(todo))
         if not todo:
             return result
-        work = Path(tempfile.mkdtemp(prefix=".antq-pdf-", dir=root))
+        work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=root))
         profiles = Path(tempfile.mkdtemp(prefix="antq-docs-soffice-"))
         try:
             for number, item in enumerate(todo):
@@ -174,6 +177,13 @@ def convert_folder(
             shutil.rmtree(work, ignore_errors=True)
             shutil.rmtree(profiles, ignore_errors=True)
     return result
+
+
+def _sweep(root: Path) -> None:
+    """Remove the temporary folders a killed run left (the folder's lock is ours: none is live)."""
+    for stale in root.glob(f"{WORK_PREFIX}*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _plan(folder: OutputFolder, result: PdfResult) -> list[_Todo]:
@@ -346,7 +356,7 @@ def bundle(
     # The matrix's order (tai_lieu_bat_buoc as written), then built kinds it does not name.
     kinds = list(dict.fromkeys([*inputs.campaign.required, *REGISTRY]))
     with OutputFolder(root, wait=wait, on_wait=on_wait) as folder:
-        work = Path(tempfile.mkdtemp(prefix=".antq-pdf-", dir=root))
+        work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=root))
         try:
             own: dict[str, list[tuple[str, Path]]] = {}
             for unit in inputs.units():
