@@ -187,7 +187,7 @@ def _waiting(out: Path):
 _LISTED = 10
 
 
-def _print_ready(inputs, out: Path, *, pdf: bool, pack: bool, jobs: int | None, wait: float):
+def _print_ready(inputs, out: Path, *, pack: bool, jobs: int | None, wait: float) -> None:
     """Make the PDFs (and the hồ sơ), show what happened; exit 1 when a document failed."""
     bar = _Bar("Đang chuyển PDF")
     try:
@@ -207,6 +207,10 @@ def _print_ready(inputs, out: Path, *, pdf: bool, pack: bool, jobs: int | None, 
                    err=True)
     click.echo(converted.summary(), err=True)
     if pack:
+        for outcome in result.outcomes:
+            if outcome.status == "kept":
+                click.echo(f"Giữ nguyên {outcome.path}: hồ sơ đã bị sửa hoặc thay sau khi làm.",
+                           err=True)
         for path in result.missing[:_LISTED]:
             click.echo(f"Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF.", err=True)
         if len(result.missing) > _LISTED:
@@ -319,7 +323,7 @@ def generate(
         )
     click.echo(result.summary(), err=True)
     if (make_pdf or make_bundle) and not dry_run:
-        _print_ready(inputs, out, pdf=make_pdf, pack=make_bundle, jobs=jobs, wait=wait)
+        _print_ready(inputs, out, pack=make_bundle, jobs=jobs, wait=wait)
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
@@ -428,7 +432,7 @@ def pdf(folder, jobs, wait) -> None:
     Cần LibreOffice (gói libreoffice-writer-nogui). PDF đã mới hơn văn bản thì không làm lại;
     bản ký .pdf không bao giờ bị ghi đè.
     """
-    _print_ready(None, folder, pdf=True, pack=False, jobs=jobs, wait=wait)
+    _print_ready(None, folder, pack=False, jobs=jobs, wait=wait)
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
@@ -445,7 +449,7 @@ def bundle(folder, campaign, units, encoding, sheet, jobs, wait) -> None:
     """
     find_soffice()
     inputs = _load(campaign, units, encoding, sheet)
-    _print_ready(inputs, folder, pdf=True, pack=True, jobs=jobs, wait=wait)
+    _print_ready(inputs, folder, pack=True, jobs=jobs, wait=wait)
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
