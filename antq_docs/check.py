@@ -34,6 +34,7 @@ from antq_docs.output import (
     MANIFEST,
     atomic_write,
     document_path,
+    is_generated_pdf,
     read_manifest,
     why_not_written,
 )
@@ -478,6 +479,8 @@ def check(
             key = (kind, unit.code.casefold(), ext)
             if key in index:
                 used.add(key)
+                if ext == PDF and is_generated_pdf(docs, index[key], manifest.get(index[key])):
+                    continue  # printed from the draft by `pdf`: not a signed copy
                 jobs.append((entry, index[key], _Job(docs / index[key], unit.name,
                                                       campaign.year)))
     results = _run(jobs, workers, progress)
@@ -494,7 +497,11 @@ def check(
         if digest is not None and recorded is not None and recorded.get("sha256") != digest:
             changed.append({"unit": entry.unit.code, "kind": entry.kind, "path": rel})
     unused = [path for key, path in index.items() if key not in used]
-    extra = sorted([p for p in unused if p not in scan.refused] + scan.others)
+    extra = sorted(
+        p for p in [p for p in unused if p not in scan.refused] + scan.others
+        # The hồ sơ and the PDFs the tool made are its own files, not strays.
+        if not is_generated_pdf(docs, p, manifest.get(p))
+    )
     # An owed document that is a link or a FIFO is already reported as invalid, on its entry.
     owed_paths = {rel for _, rel, _ in jobs}
     refused = [{"path": p, "reason": r} for p, r in sorted(scan.refused.items())

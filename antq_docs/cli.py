@@ -19,6 +19,8 @@ from antq_docs.indicators import table_text
 from antq_docs.kinds import REGISTRY
 from antq_docs.lint import lint as run_lint
 from antq_docs.output import LOCK_TIMEOUT_S
+from antq_docs.pdf import bundle as run_bundle
+from antq_docs.pdf import convert_folder, find_soffice
 from antq_docs.starter import init as run_init
 
 clivi.install()
@@ -135,15 +137,94 @@ def _parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
     return out
 
 
+_jobs_option = click.option(
+    "--jobs", type=click.IntRange(min=1), metavar="N",
+    help="Số tiến trình làm song song (soạn, kiểm tra; mỗi việc chuyển PDF là một LibreOffice "
+    "riêng); mặc định: số nhân của máy; 1: chạy trong một tiến trình.",
+)
+
+
+def _wait_option(func):
+    """--wait GIÂY: how long to wait for another run holding the output folder."""
+    return click.option(
+        "--wait", type=click.FloatRange(min=0), default=LOCK_TIMEOUT_S, show_default=True,
+        metavar="GIÂY", help="Khi một lần chạy khác đang ghi vào thư mục: chờ tối đa bấy "
+        "nhiêu giây rồi báo lỗi.",
+    )(func)
+
+
+class _Bar:
+    """A progress bar on stderr from 50 steps on: the library's progress callback."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and total >= 50:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.shown)
+            self.shown = done
+
+    def close(self) -> None:
+        """End the bar's line."""
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _waiting(out: Path):
+    """The on_wait callback: say that another run holds the folder."""
+    return lambda seconds: click.echo(
+        f"Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy đó xong "
+        f"(tối đa {seconds:g} giây, đổi bằng --wait)…", err=True)
+
+
+# How many lacking documents the bundle names one by one before counting the rest.
+_LISTED = 10
+
+
+def _print_ready(inputs, out: Path, *, pack: bool, jobs: int | None, wait: float) -> None:
+    """Make the PDFs (and the hồ sơ), show what happened; exit 1 when a document failed."""
+    bar = _Bar("Đang chuyển PDF")
+    try:
+        if pack:
+            result = run_bundle(inputs, out, jobs=jobs, progress=bar, wait=wait,
+                                on_wait=_waiting(out))
+            converted = result.pdf
+        else:
+            result = converted = convert_folder(out, jobs=jobs, progress=bar, wait=wait,
+                                                on_wait=_waiting(out))
+    finally:
+        bar.close()
+    for path in converted.paths("kept"):
+        click.echo(f"Giữ nguyên {path}: tệp PDF đã bị sửa hoặc thay sau khi làm.", err=True)
+    for path in converted.failed:
+        click.echo(f"Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần).",
+                   err=True)
+    click.echo(converted.summary(), err=True)
+    if pack:
+        for outcome in result.outcomes:
+            if outcome.status == "kept":
+                click.echo(f"Giữ nguyên {outcome.path}: hồ sơ đã bị sửa hoặc thay sau khi làm.",
+                           err=True)
+        for path in result.missing[:_LISTED]:
+            click.echo(f"Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF.", err=True)
+        if len(result.missing) > _LISTED:
+            click.echo(f"… và {len(result.missing) - _LISTED} văn bản khác (xem: antq-docs check).",
+                       err=True)
+        click.echo(result.summary(), err=True)
+    if converted.failed:
+        click.get_current_context().exit(1)
+
+
 _templates_option = click.option(
     "--templates", type=click.Path(path_type=Path), metavar="THƯ_MỤC",
     help="Thư mục mẫu riêng (.docx cùng tên mẫu có sẵn), dùng trước mẫu có sẵn, từng tệp một; "
     "mặc định: khóa mau của tệp kế hoạch. Mẫu có lỗi bị từ chối (xem: templates check).",
-)
-
-_jobs_option = click.option(
-    "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-    help="Số tiến trình làm song song (mặc định: số nhân của máy; 1: chạy trong một tiến trình).",
 )
 
 _number_option = click.option(
@@ -175,14 +256,20 @@ _number_option = click.option(
 )
 @_number_option
 @_templates_option
+@click.option("--pdf", "make_pdf", is_flag=True,
+              help="Làm thêm bản PDF bên cạnh mỗi văn bản .docx (cần LibreOffice).")
+@click.option("--bundle", "make_bundle", is_flag=True,
+              help="Làm thêm PDF và hồ sơ in của từng đơn vị trong ho-so/ (như lệnh bundle).")
 @_jobs_option
 def generate(
     kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
-    wait, number_from, templates, jobs,
+    wait, number_from, templates, make_pdf, make_bundle, jobs,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
     # Default year-end results are looked for only when the kinds asked for use them.
     year_end = kind == "all" or REGISTRY[kind].needs_results
+    if make_pdf or make_bundle:
+        find_soffice()  # before writing anything: a missing LibreOffice is said at once
     inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=year_end)
     kinds, skipped = select_kinds(kind, inputs)
     if skipped:
@@ -236,6 +323,8 @@ def generate(
             f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True
         )
     click.echo(result.summary(), err=True)
+    if (make_pdf or make_bundle) and not dry_run:
+        _print_ready(inputs, out, pack=make_bundle, jobs=jobs, wait=wait)
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
@@ -332,6 +421,37 @@ def check(campaign, units, encoding, sheet, docs, output_format, xlsx, force, jo
     click.echo(report.to_json() if output_format == "json" else report.table())
     if not report.complete:
         click.get_current_context().exit(EXIT_INCOMPLETE)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                metavar="THƯ_MỤC")
+@_jobs_option
+@_wait_option
+def pdf(folder, jobs, wait) -> None:
+    """Làm bản PDF bên cạnh mỗi văn bản .docx của THƯ_MỤC (thư mục kết quả của generate).
+
+    Cần LibreOffice (gói libreoffice-writer-nogui). PDF đã mới hơn văn bản thì không làm lại;
+    bản ký .pdf không bao giờ bị ghi đè.
+    """
+    _print_ready(None, folder, pack=False, jobs=jobs, wait=wait)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                metavar="THƯ_MỤC")
+@_input_options
+@_jobs_option
+@_wait_option
+def bundle(folder, campaign, units, encoding, sheet, jobs, wait) -> None:
+    """Hồ sơ in: mỗi đơn vị một PDF (THƯ_MỤC/ho-so/MÃ.pdf) ghép các văn bản bắt buộc theo thứ
+    tự, có mục lục; đơn vị có cấp dưới thêm MÃ-cap-duoi.pdf ghép hồ sơ các đơn vị cấp dưới.
+
+    Làm PDF còn thiếu trước (cần LibreOffice); dùng bản ký .pdf khi đã có.
+    """
+    find_soffice()
+    inputs = _load(campaign, units, encoding, sheet)
+    _print_ready(inputs, folder, pack=True, jobs=jobs, wait=wait)
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")

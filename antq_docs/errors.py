@@ -93,3 +93,7 @@ class UnreadableDocument(AntqError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class PdfError(AntqError):
+    """Raised when LibreOffice is missing or a PDF cannot be made or joined into a hồ sơ."""

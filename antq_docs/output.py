@@ -366,6 +366,8 @@ class OutputFolder:
             return
         if target.is_file() and file_sha256(target) == digest:
             self._entries[rel] = {**fields, "path": rel, "sha256": digest}
+            if entry.get("format") == "pdf":
+                self._entries[rel]["format"] = "pdf"
             if isinstance(entry.get("source"), str):
                 self._sources[rel] = entry["source"]
             self.recovered += 1
@@ -625,7 +627,9 @@ class OutputFolder:
             }
         wanted = f"{Path(rel).stem}.pdf".casefold()
         name = self._pdfs[folder].get(wanted)
-        return (folder / name).as_posix() if name else None
+        if name is None or self.generated_pdf((folder / name).as_posix()):
+            return None  # a PDF this tool made from the draft is not a signed copy
+        return (folder / name).as_posix()
 
     def _entry(self, rel: str, digest: str, unit: str, kind: str, template: str) -> dict:
         """The manifest entry of a document written now."""
@@ -637,3 +641,46 @@ class OutputFolder:
             "template": template,
             "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         }
+
+    def generated_pdf(self, rel: str) -> bool:
+        """Whether rel is a PDF this tool made (recorded with format pdf) and still as written."""
+        return is_generated_pdf(self.root, rel, self._entries.get(rel))
+
+    def put_pdf(self, rel: str, produced: Path, *, unit: str, kind: str, template: str) -> Outcome:
+        """Move a PDF made in a temporary file inside DIR to rel and record it as generated.
+
+        Its manifest entry is its own (the unit and kind given) with "format": "pdf", journalled
+        like a document's. A PDF a person put at rel (a signed scan, an edited copy) is kept
+        and produced is left alone.
+        """
+        target = self._guard(rel)
+        if target.is_dir():
+            raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target)
+        exists = target.exists()
+        if exists and not self.generated_pdf(rel):
+            return Outcome(rel, KEPT)
+        digest = file_sha256(produced)
+        if not self.dry_run:
+            entry = {**self._entry(rel, digest, unit, kind, template), "format": "pdf"}
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._write_journal(entry, None)
+                os.replace(produced, target)
+            except OSError as e:
+                raise OutputError(f"không ghi được ({why_not_written(e)}).", path=target) from e
+            self._unsynced.append(target)
+            self._entries[rel] = entry
+            self._dirty = True
+            self._pdfs.pop(Path(rel).parent, None)
+        return Outcome(rel, UPDATED if exists else NEW)
+
+
+def is_generated_pdf(root: Path, rel: str, entry: dict | None) -> bool:
+    """Whether the manifest entry records rel as a generated PDF whose bytes are unchanged."""
+    if entry is None or entry.get("format") != "pdf":
+        return False
+    path = Path(root) / rel
+    try:
+        return path.is_file() and file_sha256(path) == entry.get("sha256")
+    except OSError:
+        return False
