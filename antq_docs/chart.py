@@ -10,9 +10,6 @@ from __future__ import annotations
 import io
 import textwrap
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-
 from antq_docs.indicators import Indicator
 
 _FONT = "DejaVu Serif"
@@ -21,6 +18,10 @@ _ACTUAL, _TARGET = "#1f4e79", "#bfbfbf"
 
 def bar_chart(indicators: list[Indicator], title: str) -> bytes:
     """PNG bytes of the chart: achieved % (dark) and target % (grey) for each indicator."""
+    # Imported here: matplotlib takes 0.4 s to import, which every command would pay.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     rows = [i for i in indicators if i.ratio is not None]
     figure = Figure(figsize=(7.5, 0.4 * len(rows) + 1.4), dpi=150)
     FigureCanvasAgg(figure)
