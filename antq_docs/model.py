@@ -349,29 +349,19 @@ class Unit:
             return f"Ủy ban nhân dân {self.sentence_name}"
         return self.name
 
-    @functools.cached_property
+    @property
     def sentence_name(self) -> str:
         """The name as written inside a sentence: 'xã Hà Mòn', but 'Sở Tư pháp', 'Thôn 1'.
 
         A unit named by a number keeps its capital ('Phường 5', 'Thôn 1': Nghị định 30,
         Phụ lục II); the word before a proper name is a common noun ('xã Hà Mòn').
         """
-        first = self.name.split(" ", 1)[0].casefold()
-        generic = first in _GENERIC_WORDS or self.name.casefold().startswith(_GENERIC_PHRASES)
-        if generic and self.bare_name != self.name:
-            return vi.lower_first(self.name)
-        return self.name
+        return _sentence_name(self.name)
 
-    @functools.cached_property
+    @property
     def bare_name(self) -> str:
         """The name without its administrative word: 'Đăk Hà' for 'Huyện Đăk Hà', 'Phường 5'."""
-        lowered = self.name.casefold()
-        for prefix in (*_GENERIC_PHRASES, *_GENERIC_WORDS):
-            if lowered.startswith(prefix + " "):
-                rest = self.name[len(prefix) + 1 :].strip()
-                # A number is not a name on its own: 'Phường 5' stays whole (Nghị định 30).
-                return self.name if not rest or rest.isdigit() else rest
-        return self.name
+        return _bare_name(self.name)
 
     @property
     def government(self) -> Unit | None:
@@ -451,3 +441,27 @@ class Results:
     def get(self, code: str) -> UnitResult | None:
         """Return the results of a unit, or None."""
         return self.units.get(code)
+
+
+# Names are read many times per document: computed once per name (not stored on each unit,
+# whose attribute dictionary would grow for a roster of 100,000).
+@functools.lru_cache(maxsize=1 << 18)
+def _bare_name(name: str) -> str:
+    """The name without its administrative word (Unit.bare_name)."""
+    lowered = name.casefold()
+    for prefix in (*_GENERIC_PHRASES, *_GENERIC_WORDS):
+        if lowered.startswith(prefix + " "):
+            rest = name[len(prefix) + 1 :].strip()
+            # A number is not a name on its own: 'Phường 5' stays whole (Nghị định 30).
+            return name if not rest or rest.isdigit() else rest
+    return name
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _sentence_name(name: str) -> str:
+    """The name as written inside a sentence (Unit.sentence_name)."""
+    first = name.split(" ", 1)[0].casefold()
+    generic = first in _GENERIC_WORDS or name.casefold().startswith(_GENERIC_PHRASES)
+    if generic and _bare_name(name) != name:
+        return vi.lower_first(name)
+    return name

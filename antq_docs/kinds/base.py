@@ -105,7 +105,7 @@ class Needs:
         self._campaign: dict[str, tuple[str, str]] = {}
         self.warnings: list[str] = []
         self._other: list[Finding] = []
-        self._quiet: Needs | None = None
+        self._sources: tuple | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -127,11 +127,17 @@ class Needs:
             found.append(Finding(message, file=self.campaign_file, field=name))
         return found + self._other
 
-    def quiet(self) -> Needs:
-        """A Needs for building contexts again once this one has found every missing value."""
-        if self._quiet is None:
-            self._quiet = Needs(self.roster_file, self.campaign_file, self.columns)
-        return self._quiet
+    def sources(
+        self, campaign: Campaign, roster: Roster, results: Results | None
+    ) -> tuple[Campaign, Roster, Needs, Results | None]:
+        """What a context is built again from, shared by every document of this Needs.
+
+        Its Needs is a quiet one: this one has already found every missing value.
+        """
+        if self._sources is None or self._sources[:2] != (campaign, roster):
+            quiet = Needs(self.roster_file, self.campaign_file, self.columns)
+            self._sources = (campaign, roster, quiet, results)
+        return self._sources
 
     def missing(self, finding: Finding) -> None:
         """Record a missing value that lives outside the roster and the campaign dates."""
@@ -169,6 +175,24 @@ class Needs:
         name = f"ngay_van_ban.{kind}"
         self._campaign[name] = (name, f"thiếu ngày của {purpose}")
         return dt.date(campaign.year, 1, 1)
+
+
+class Rebuild:
+    """How a document's context is built again: its kind, the shared inputs, its unit.
+
+    Small on purpose (three references): a run keeps one per document of the whole roster.
+    """
+
+    __slots__ = ("kind", "sources", "unit")
+
+    def __init__(self, kind: Kind, sources: tuple, unit: Unit) -> None:
+        self.kind = kind
+        self.sources = sources
+        self.unit = unit
+
+    def __call__(self) -> dict[str, Any]:
+        campaign, roster, needs, results = self.sources
+        return self.kind.context(campaign, roster, self.unit, needs, results)
 
 
 # Unit types, as groups the default matrix of required documents is written in.
@@ -260,12 +284,11 @@ class Kind:
             context = self.context(campaign, roster, unit, needs, results)
             # Built once here, so every missing value is found before anything is written;
             # built again when rendered, with a Needs of its own that has nothing to add.
-            spare = needs.quiet()
             document = Document(
                 unit=unit.code, kind=self.name, path=self.path(unit),
                 template=self.template(campaign, unit), context=context,
                 number=self.number_slot(campaign, unit, needs),
-                make=lambda: self.context(campaign, roster, unit, spare, results),
+                make=Rebuild(self, needs.sources(campaign, roster, results), unit),
             )
             document.release()
             return document
