@@ -28,7 +28,7 @@ from antq_docs.generate import Inputs
 from antq_docs.indicators import DocumentFound, Indicator, document_targets, measure_documents
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
-from antq_docs.model import UNIT_TYPES, Campaign, Unit
+from antq_docs.model import UNIT_TYPES, Campaign, Results, Unit
 from antq_docs.output import MANIFEST, atomic_write, document_path, read_manifest
 from antq_docs.register import FILE as REGISTER_FILE
 
@@ -56,10 +56,16 @@ PARALLEL_FROM = 400
 
 
 
-def needs(campaign: Campaign, kind: str, unit: Unit) -> bool:
-    """Whether a unit must have a kind: the kind's own rule when it is built, else the matrix."""
+def needs(
+    campaign: Campaign, kind: str, unit: Unit, results: Results | None = None
+) -> bool:
+    """Whether a unit must have a kind: the kind's own rule when it is built, else the matrix.
+
+    A kind owed only on some results (a recognition decision) is asked for when the check
+    reads the results that call for it.
+    """
     if kind in REGISTRY:
-        return REGISTRY[kind].needs(campaign, unit)
+        return REGISTRY[kind].owed(campaign, unit, results)
     return campaign.requires(kind, unit.type)
 
 
@@ -419,7 +425,7 @@ def check(
     jobs: list[tuple[Entry, str, _Job]] = []
     # Each kind is owed by the units of the roster in force on its date (danh_sach_don_vi).
     owed = [(kind, unit) for kind in kinds for unit in inputs.roster_for(kind)
-            if needs(campaign, kind, unit)]
+            if needs(campaign, kind, unit, inputs.results)]
     order = {u.code: i for i, u in enumerate(inputs.units())}
     owed.sort(key=lambda ku: (order[ku[1].code], kinds.index(ku[0])))
     for kind, unit in owed:

@@ -99,7 +99,8 @@ def _results_options(func):
     return func
 
 
-def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=False):
+def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=False,
+          households=None, per_household=False):
     return load_inputs(
         campaign,
         units,
@@ -109,6 +110,8 @@ def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=
         results=results,
         scores=scores,
         year_end=year_end,
+        households=households,
+        per_household=per_household,
     )
 
 
@@ -170,14 +173,25 @@ _number_option = click.option(
 )
 @_number_option
 @_templates_option
+@click.option(
+    "--households", type=click.Path(path_type=Path), metavar="TỆP",
+    help="Danh sách hộ gia đình (CSV hoặc XLSX: Mã hộ, Chủ hộ, Địa chỉ, Số nhân khẩu, Mã khu "
+    "dân cư): bản cam kết của khu dân cư kèm phụ lục danh sách hộ ký cam kết.",
+)
+@click.option(
+    "--per-household", "per_household", is_flag=True,
+    help="Cùng --households: soạn thêm bản cam kết riêng của từng hộ, vào "
+    "pledge-household/<mã khu dân cư>/<mã hộ>.docx.",
+)
 def generate(
     kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
-    wait, number_from, templates,
+    wait, number_from, templates, households, per_household,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
     # Default year-end results are looked for only when the kinds asked for use them.
     year_end = kind == "all" or REGISTRY[kind].needs_results
-    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=year_end)
+    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=year_end,
+                   households=households, per_household=per_household)
     kinds, skipped = select_kinds(kind, inputs)
     if skipped:
         click.echo(
@@ -307,6 +321,7 @@ _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổ
     metavar="THƯ_MỤC",
     help="Thư mục văn bản cần kiểm tra (như thư mục kết quả của generate).",
 )
+@_results_options
 @_format_option("Dạng kết quả: bảng để đọc, json cho máy.")
 @click.option(
     "--xlsx",
@@ -316,9 +331,15 @@ _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổ
     "thư mục đang kiểm tra, không ghi đè tệp đầu vào, không ghi đè tệp đã có (trừ khi --force).",
 )
 @click.option("--force", is_flag=True, help="Ghi đè tệp --xlsx đã có (không phải tệp đầu vào).")
-def check(campaign, units, encoding, sheet, docs, output_format, xlsx, force) -> None:
-    """Kiểm tra đủ văn bản bắt buộc trước khi kiểm tra cuối năm (mã thoát 3 nếu chưa đủ)."""
-    report = run_check(_load(campaign, units, encoding, sheet), docs)
+def check(
+    campaign, units, encoding, sheet, results, scores, docs, output_format, xlsx, force
+) -> None:
+    """Kiểm tra đủ văn bản bắt buộc trước khi kiểm tra cuối năm (mã thoát 3 nếu chưa đủ).
+
+    Với --results, kiểm tra cả quyết định công nhận của các Ủy ban nhân dân có đơn vị được
+    công nhận.
+    """
+    report = run_check(_load(campaign, units, encoding, sheet, results, scores), docs)
     if xlsx is not None:
         report.write_xlsx(xlsx, force=force)
     click.echo(report.to_json() if output_format == "json" else report.table())
