@@ -28,6 +28,7 @@ from antq_docs.generate import Inputs
 from antq_docs.indicators import DocumentFound, Indicator, document_targets, measure_documents
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
+from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
 from antq_docs.model import UNIT_TYPES, Campaign, Results, Unit
 from antq_docs.output import MANIFEST, atomic_write, document_path, read_manifest
 from antq_docs.register import FILE as REGISTER_FILE
@@ -426,6 +427,16 @@ def check(
     # Each kind is owed by the units of the roster in force on its date (danh_sach_don_vi).
     owed = [(kind, unit) for kind in kinds for unit in inputs.roster_for(kind)
             if needs(campaign, kind, unit, inputs.results)]
+    if inputs.results is None:
+        # Without the results, a kind owed only on them (a recognition decision) is asked of
+        # no unit; the files of units that may owe it are the run's own, not strangers.
+        for kind in kinds:
+            declared = REGISTRY.get(kind)
+            if declared is None or not declared.needs_results:
+                continue
+            used.update((kind, unit.code.casefold(), ext)
+                        for unit in inputs.roster_for(kind) if declared.needs(campaign, unit)
+                        for ext in (DOCX, PDF))
     order = {u.code: i for i, u in enumerate(inputs.units())}
     owed.sort(key=lambda ku: (order[ku[1].code], kinds.index(ku[0])))
     for kind, unit in owed:
@@ -450,6 +461,9 @@ def check(
         recorded = manifest.get(rel)
         if digest is not None and recorded is not None and recorded.get("sha256") != digest:
             changed.append({"unit": entry.unit.code, "kind": entry.kind, "path": rel})
+    # Households' own pledge forms (generate --per-household) are owed by no unit; they are
+    # the run's documents, not strangers in the folder.
+    others = [p for p in others if not p.startswith(f"{HOUSEHOLD_FOLDER}/")]
     extra = sorted([path for key, path in index.items() if key not in used] + others)
     return CheckReport(docs, inputs, kinds, entries, changed, extra)
 

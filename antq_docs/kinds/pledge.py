@@ -171,8 +171,8 @@ class Pledge(Kind):
                 "dia_chi": unit.address,
             },
             "so_ho": vi.number(unit.households) if unit.households else "",
-            "ho_gia_dinh": [],
-            "so_nhan_khau": "",
+            # A khu dân cư's households come from the household list, when the run has one.
+            **({"ho_gia_dinh": [], "so_nhan_khau": ""} if residential else {}),
             "ky_ben_nhan": _signing(parent, parent_title, parent_head),
             "ky_ben_cam_ket": _signing(unit, title, head),
         }

@@ -183,7 +183,7 @@ def _household_appendix(doc) -> None:
         "{{ h.stt }}", "{{ h.chu_ho }}", "{{ h.dia_chi }}", "{{ h.so_nhan_khau }}", ""],
         size=12, aligns=[d.CENTER, d.LEFT, d.LEFT, d.CENTER, d.CENTER])
     d.para(doc, "", size=6)
-    d.body(doc, "Tổng số: {{ so_ho }} hộ gia đình, {{ so_nhan_khau }} nhân khẩu.")
+    d.body(doc, "Tổng số: {{ so_ho }} hộ gia đình, {{ so_nhan_khau }} nhân khẩu./.")
     d.para(doc, "{%p endif %}", size=2)
 
 
