@@ -20,6 +20,7 @@ from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import did_you_mean, load_roster
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY, Document, Needs
+from antq_docs.kinds.pledge import KIND as PLEDGE
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import TWO_LEVEL_FROM, Campaign, Results, Roster, Unit
 from antq_docs.output import (
@@ -245,7 +246,7 @@ def load_inputs(
     if households is not None and inputs is not None:
         try:
             inputs.households = load_households(
-                households, inputs.roster_for("pledge"), encoding=encoding,
+                households, inputs.roster_for(PLEDGE.name), encoding=encoding,
                 forms=per_household,
             )
         except ValidationError as e:
