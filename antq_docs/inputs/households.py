@@ -28,7 +28,7 @@ COLUMNS = [
 MAX_MEMBERS = 99
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Household:
     """One household of a khu dân cư: code, head, address, members, and its row in the file."""
 

@@ -48,7 +48,7 @@ class NumberSlot:
         return (f"{number:02d}" if number is not None else " " * 6) + self.suffix
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One document to write: for which unit, of which kind, where, from which template."""
 

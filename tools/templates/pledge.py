@@ -212,7 +212,7 @@ def _household_form():
     left, right = d.signature_block(doc, left_width_cm=d.TEXT_WIDTH_CM / 2)
     # Both columns have as many lines above the names, so the names stand on one line.
     for cell, lines, name in (
-        (left, ("XÁC NHẬN", "{{ ky_ben_cam_ket.chuc_vu }}"), "{{ ky_ben_cam_ket.ho_ten }}"),
+        (left, ("XÁC NHẬN", "ĐẠI DIỆN KHU DÂN CƯ"), "{{ ben_cam_ket.ho_ten }}"),
         (right, ("", "CHỦ HỘ"), "{{ ho.chu_ho }}"),
     ):
         for line in lines:
@@ -224,7 +224,18 @@ def _household_form():
     return doc
 
 
+def _slim(doc):
+    """Drop the parts Word does not need: a province writes one form per household (150,000
+    files), so Word 2010's duplicate style sheet and the thumbnail would cost gigabytes."""
+    for rels, kinds in ((doc.part.rels, ("stylesWithEffects", "customXml")),
+                        (doc.part.package.rels, ("thumbnail",))):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in kinds:
+                del rels[r_id]
+    return doc
+
+
 def build() -> dict:
     """Return the pledge templates by file name."""
     return {"pledge.docx": _build(False), "pledge-khu-dan-cu.docx": _build(True),
-            "pledge-household.docx": _household_form()}
+            "pledge-household.docx": _slim(_household_form())}
