@@ -105,8 +105,8 @@ def _build(residential: bool):
     d.body(doc, "{{ don_vi_dau_cau }} đăng ký xây dựng " + WHAT + " đạt tiêu chuẩn “An toàn về "
                 "an ninh, trật tự” năm {{ nam }}, phấn đấu đạt các tiêu chí sau:")
     _criteria(doc)
-    d.body(doc, "{{ don_vi_dau_cau }} cam kết lãnh đạo, tổ chức thực hiện đầy đủ các tiêu chí đã "
-                "đăng ký; đề nghị {{ cap_tren }} theo dõi, hướng dẫn, kiểm tra, đánh giá và xét "
+    d.body(doc, "{{ don_vi_dau_cau }} cam kết tổ chức thực hiện đầy đủ các tiêu chí đã đăng "
+                "ký; đề nghị {{ cap_tren }} theo dõi, hướng dẫn, kiểm tra, đánh giá và xét "
                 "công nhận kết quả vào cuối năm {{ nam }}./.")
     d.para(doc, "", size=10)
     left, right = d.signature_block(doc)
