@@ -365,7 +365,9 @@ def test_500_unit_roster_is_complete_then_not(tmp_path, runner):
     result = runner.invoke(cli, ["generate", "all", *base, "--results", str(results), "--scores",
                                  str(scores), "--out", str(out)])
     assert result.exit_code == 0, result.stderr
-    args = ["check", *base, "--docs", str(out), "--format", "json"]
+    # With the results, check asks for the recognition decisions too: every file is owed.
+    args = ["check", *base, "--results", str(results), "--scores", str(scores), "--docs",
+            str(out), "--format", "json"]
     result = runner.invoke(cli, args)
     data = json.loads(result.stdout)
     assert result.exit_code == 0 and data["complete"] is True
