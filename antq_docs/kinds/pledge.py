@@ -66,11 +66,14 @@ class Pledge(Kind):
         "ho_gia_dinh": "danh sách hộ gia đình ký cam kết (phụ lục của bản cam kết khu dân cư); "
                        "rỗng khi không có --households (mẫu bỏ phụ lục)",
         "ho_gia_dinh.stt": "số thứ tự",
+        "ho_gia_dinh.ma": "mã hộ",
         "ho_gia_dinh.chu_ho": "họ và tên chủ hộ",
         "ho_gia_dinh.dia_chi": "địa chỉ của hộ",
         "ho_gia_dinh.so_nhan_khau": "số nhân khẩu của hộ",
         "so_nhan_khau": "tổng số nhân khẩu của các hộ trong danh sách",
-        "ho": "hộ gia đình ký bản cam kết riêng (--per-household)",
+        "ho": "hộ gia đình ký bản cam kết riêng (--per-household): dòng của hộ trong danh sách "
+              "hộ gia đình",
+        "ho.stt": "số thứ tự của hộ trong danh sách hộ gia đình của khu dân cư",
         "ho.ma": "mã hộ",
         "ho.chu_ho": "họ và tên chủ hộ",
         "ho.dia_chi": "địa chỉ của hộ",
@@ -125,7 +128,7 @@ class Pledge(Kind):
                 continue
             doc.context.update(household_list(listed))
             if households.forms:
-                out += household_forms(unit, doc.context, listed)
+                out += household_forms(unit, doc.context)
         if households is not None and unlisted:
             needs.warn(f"danh sách hộ gia đình {Path(households.source).name} không có hộ nào "
                        f"của {len(unlisted)} khu dân cư ({', '.join(unlisted[:10])}"
@@ -182,7 +185,7 @@ def household_list(listed: list[Household]) -> dict:
     """The appendix of a khu dân cư's pledge: every household, the count and the members."""
     return {
         "ho_gia_dinh": [
-            {"stt": index, "chu_ho": h.head, "dia_chi": h.address,
+            {"stt": index, "ma": h.code, "chu_ho": h.head, "dia_chi": h.address,
              "so_nhan_khau": str(h.members)}
             for index, h in enumerate(listed, start=1)
         ],
@@ -197,20 +200,22 @@ _SHARED = ("cq_cap_tren", "cq_ban_hanh", "dong_ngay", "nam", "dia_ban", "ngay_ho
            "ke_hoach", "ben_cam_ket")
 
 
-def household_forms(unit: Unit, context: dict, listed: list[Household]) -> list[Document]:
-    """One pledge form per household of a khu dân cư, signed by the head of household and
-    received by the head of the khu dân cư."""
+def household_forms(unit: Unit, context: dict) -> list[Document]:
+    """One pledge form per household listed in a khu dân cư's pledge context, signed by the
+    head of household and received by the head of the khu dân cư.
+
+    A form's household ("ho") is the very row of the pledge's appendix, not a copy.
+    """
     shared = {key: context[key] for key in _SHARED}
     return [
         Document(
             unit=unit.code,
             kind=HOUSEHOLD_FOLDER,
-            path=f"{HOUSEHOLD_FOLDER}/{unit.code}/{h.code}.docx",
+            path=f"{HOUSEHOLD_FOLDER}/{unit.code}/{row['ma']}.docx",
             template=HOUSEHOLD_TEMPLATE,
-            context={**shared, "ho": {"ma": h.code, "chu_ho": h.head, "dia_chi": h.address,
-                                      "so_nhan_khau": str(h.members)}},
+            context={**shared, "ho": row},
         )
-        for h in listed
+        for row in context["ho_gia_dinh"]
     ]
 
 
