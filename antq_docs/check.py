@@ -29,7 +29,8 @@ from antq_docs.generate import Inputs
 from antq_docs.indicators import DocumentFound, Indicator, document_targets, measure_documents
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
-from antq_docs.model import UNIT_TYPES, Campaign, Unit
+from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
+from antq_docs.model import UNIT_TYPES, Campaign, Results, Unit
 from antq_docs.output import (
     MANIFEST,
     atomic_write,
@@ -63,10 +64,16 @@ _YEAR = re.compile(r"năm\s+(\d{4})")
 
 
 
-def needs(campaign: Campaign, kind: str, unit: Unit) -> bool:
-    """Whether a unit must have a kind: the kind's own rule when it is built, else the matrix."""
+def needs(
+    campaign: Campaign, kind: str, unit: Unit, results: Results | None = None
+) -> bool:
+    """Whether a unit must have a kind: the kind's own rule when it is built, else the matrix.
+
+    A kind owed only on some results (a recognition decision) is asked for when the check
+    reads the results that call for it.
+    """
     if kind in REGISTRY:
-        return REGISTRY[kind].needs(campaign, unit)
+        return REGISTRY[kind].owed(campaign, unit, results)
     return campaign.requires(kind, unit.type)
 
 
@@ -469,7 +476,17 @@ def check(
     jobs: list[tuple[Entry, str, _Job]] = []
     # Each kind is owed by the units of the roster in force on its date (danh_sach_don_vi).
     owed = [(kind, unit) for kind in kinds for unit in inputs.roster_for(kind)
-            if needs(campaign, kind, unit)]
+            if needs(campaign, kind, unit, inputs.results)]
+    if inputs.results is None:
+        # Without the results, a kind owed only on them (a recognition decision) is asked of
+        # no unit; the files of units that may owe it are the run's own, not strangers.
+        for kind in kinds:
+            declared = REGISTRY.get(kind)
+            if declared is None or not declared.needs_results:
+                continue
+            used.update((kind, unit.code.casefold(), ext)
+                        for unit in inputs.roster_for(kind) if declared.needs(campaign, unit)
+                        for ext in (DOCX, PDF))
     order = {u.code: i for i, u in enumerate(inputs.units())}
     owed.sort(key=lambda ku: (order[ku[1].code], kinds.index(ku[0])))
     for kind, unit in owed:
@@ -497,8 +514,11 @@ def check(
         if digest is not None and recorded is not None and recorded.get("sha256") != digest:
             changed.append({"unit": entry.unit.code, "kind": entry.kind, "path": rel})
     unused = [path for key, path in index.items() if key not in used]
+    # Households' own pledge forms (generate --per-household) are owed by no unit; they are
+    # the run's documents, not strangers in the folder.
+    others = [p for p in scan.others if not p.startswith(f"{HOUSEHOLD_FOLDER}/")]
     extra = sorted(
-        p for p in [p for p in unused if p not in scan.refused] + scan.others
+        p for p in [p for p in unused if p not in scan.refused] + others
         # The hồ sơ and the PDFs the tool made are its own files, not strays.
         if not is_generated_pdf(docs, p, manifest.get(p))
     )

@@ -101,7 +101,8 @@ def _results_options(func):
     return func
 
 
-def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=False):
+def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=False,
+          households=None, per_household=False):
     return load_inputs(
         campaign,
         units,
@@ -111,6 +112,8 @@ def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=
         results=results,
         scores=scores,
         year_end=year_end,
+        households=households,
+        per_household=per_household,
     )
 
 
@@ -256,6 +259,16 @@ _number_option = click.option(
 )
 @_number_option
 @_templates_option
+@click.option(
+    "--households", type=click.Path(path_type=Path), metavar="TỆP",
+    help="Danh sách hộ gia đình (CSV hoặc XLSX: Mã hộ, Chủ hộ, Địa chỉ, Số nhân khẩu, Mã khu "
+    "dân cư): bản cam kết của khu dân cư kèm phụ lục danh sách hộ ký cam kết.",
+)
+@click.option(
+    "--per-household", "per_household", is_flag=True,
+    help="Cùng --households: soạn thêm bản cam kết riêng của từng hộ, vào "
+    "pledge-household/<mã khu dân cư>/<mã hộ>.docx.",
+)
 @click.option("--pdf", "make_pdf", is_flag=True,
               help="Làm thêm bản PDF bên cạnh mỗi văn bản .docx (cần LibreOffice).")
 @click.option("--bundle", "make_bundle", is_flag=True,
@@ -263,14 +276,15 @@ _number_option = click.option(
 @_jobs_option
 def generate(
     kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
-    wait, number_from, templates, make_pdf, make_bundle, jobs,
+    wait, number_from, templates, households, per_household, make_pdf, make_bundle, jobs,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
     # Default year-end results are looked for only when the kinds asked for use them.
     year_end = kind == "all" or REGISTRY[kind].needs_results
     if make_pdf or make_bundle:
         find_soffice()  # before writing anything: a missing LibreOffice is said at once
-    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=year_end)
+    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=year_end,
+                   households=households, per_household=per_household)
     kinds, skipped = select_kinds(kind, inputs)
     if skipped:
         click.echo(
@@ -403,6 +417,7 @@ _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổ
     metavar="THƯ_MỤC",
     help="Thư mục văn bản cần kiểm tra (như thư mục kết quả của generate).",
 )
+@_results_options
 @_format_option("Dạng kết quả: bảng để đọc, json cho máy.")
 @click.option(
     "--xlsx",
@@ -413,9 +428,16 @@ _STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổ
 )
 @click.option("--force", is_flag=True, help="Ghi đè tệp --xlsx đã có (không phải tệp đầu vào).")
 @_jobs_option
-def check(campaign, units, encoding, sheet, docs, output_format, xlsx, force, jobs) -> None:
-    """Kiểm tra đủ văn bản bắt buộc trước khi kiểm tra cuối năm (mã thoát 3 nếu chưa đủ)."""
-    report = run_check(_load(campaign, units, encoding, sheet), docs, workers=jobs)
+def check(
+    campaign, units, encoding, sheet, results, scores, docs, output_format, xlsx, force, jobs
+) -> None:
+    """Kiểm tra đủ văn bản bắt buộc trước khi kiểm tra cuối năm (mã thoát 3 nếu chưa đủ).
+
+    Với --results, kiểm tra cả quyết định công nhận của các Ủy ban nhân dân có đơn vị được
+    công nhận.
+    """
+    report = run_check(_load(campaign, units, encoding, sheet, results, scores), docs,
+                       workers=jobs)
     if xlsx is not None:
         report.write_xlsx(xlsx, force=force)
     click.echo(report.to_json() if output_format == "json" else report.table())

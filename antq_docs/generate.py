@@ -17,10 +17,12 @@ from antq_docs import resources, vi
 from antq_docs.errors import Finding, OutputError, UsageError, ValidationError
 from antq_docs.indicators import Indicator, level_unit, measure
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.households import Households, load_households
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import did_you_mean, load_roster
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY, Document, Needs
+from antq_docs.kinds.pledge import KIND as PLEDGE
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import TWO_LEVEL_FROM, Campaign, Results, Roster, Unit
 from antq_docs.output import (
@@ -67,6 +69,8 @@ class Inputs:
     periods: list[RosterPeriod] = field(default_factory=list)
     # Problems that do not stop a run, found while reading (a roster of another province).
     warnings: list[str] = field(default_factory=list)
+    # The households of the khu dân cư (--households): their pledges carry the list.
+    households: Households | None = None
 
     def roster_on(self, day: dt.date | None) -> Roster:
         """The roster in force on a day: the last period begun by then; the first before it.
@@ -163,6 +167,8 @@ def load_inputs(
     results: Path | None = None,
     scores: Path | None = None,
     year_end: bool = False,
+    households: Path | None = None,
+    per_household: bool = False,
 ) -> Inputs:
     """Read and validate the campaign, the roster(s) and the year-end results.
 
@@ -173,7 +179,11 @@ def load_inputs(
     campaign's danh_sach_don_vi, else the bundled sample. Every roster is validated and all
     findings are reported together. The results are checked against the roster in force on the
     date of the evaluations (of the report when the campaign dates no evaluation).
+    The household list is checked against the roster in force on the pledges' date;
+    per_household asks for one pledge form per household as well.
     """
+    if per_household and households is None:
+        raise UsageError("--per-household chỉ dùng cùng --households (danh sách hộ gia đình).")
     say = notice or (lambda _message: None)
     used_sample = False
     if campaign is None and units is None:
@@ -239,6 +249,18 @@ def load_inputs(
             findings += e.findings
     elif scores is not None and results is None:
         raise UsageError("--scores chỉ dùng cùng --results (tệp kết quả cuối năm).")
+    if households is not None and inputs is not None:
+        try:
+            inputs.households = load_households(
+                households, inputs.roster_for(PLEDGE.name), encoding=encoding,
+                forms=per_household,
+            )
+        except ValidationError as e:
+            findings += e.findings
+        else:
+            inputs.warnings += inputs.households.warnings
+            for warning in inputs.households.warnings:
+                say(f"Cảnh báo: {warning}")
     if findings:
         raise ValidationError(findings, what="Dữ liệu đầu vào")
     assert inputs is not None
@@ -373,7 +395,8 @@ def plan_documents(
         selected = [u for u in roster if not wanted or u.code in wanted]
         in_force.update(u.code for u in selected)
         documents += REGISTRY[name].documents(
-            inputs.campaign, roster, selected, needs, results=inputs.results
+            inputs.campaign, roster, selected, needs, results=inputs.results,
+            households=inputs.households,
         )
     warnings: list[str] = []
     for needs in by_roster.values():

@@ -34,6 +34,7 @@ MARGIN_NAMES = {"top": "lề trên", "bottom": "lề dưới", "left": "lề tr�
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
+_APPENDIX = re.compile(r"^phụ lục\b", re.IGNORECASE)
 # Document types that carry a number and a Nơi nhận block (Nghị định 30, Phụ lục III).
 NUMBERED_TYPES = frozenset({
     "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "KẾ HOẠCH", "BÁO CÁO", "BIÊN BẢN", "TỜ TRÌNH",
@@ -476,7 +477,12 @@ class _Linter:
         """
         heads = [i for i, p in enumerate(self.paras)
                  if i > type_index and p.in_table and _NOI_NHAN.match(_clean(p.text))]
-        in_tables = [i for i, p in enumerate(self.paras) if p.in_table and i > type_index]
+        # An appendix opens with "Phụ lục" outside any table; its tables are not the signature.
+        appendix = next((i for i, p in enumerate(self.paras) if i > type_index
+                         and not p.in_table and _APPENDIX.match(_clean(p.text))),
+                        len(self.paras))
+        in_tables = [i for i, p in enumerate(self.paras)
+                     if p.in_table and type_index < i < appendix]
         stop = heads[0] if heads else in_tables[-1] if in_tables else len(self.paras)
         return [p for p in self.paras[type_index + 1:stop]
                 if not p.in_table and not p.blank and p.text.strip()]

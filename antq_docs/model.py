@@ -286,6 +286,9 @@ class Campaign:
     roster_files: list[RosterFile] = field(default_factory=list)
     # The official's own templates (mau), searched before the built-in ones, file by file.
     template_dir: Path | None = None
+    # Which local government level recognises each unit type as meeting the standard
+    # (tham_quyen_cong_nhan: type → xa, huyen or tinh); a type absent takes the default.
+    recognition_levels: dict[str, str] = field(default_factory=dict)
 
     def report_deadline(self, unit_type: str) -> dt.date:
         """When a unit type reports its year-end results: the campaign's date, else domain §1."""

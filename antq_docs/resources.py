@@ -29,6 +29,8 @@ SAMPLE_UNITS = "units-kon-tum-2025.csv"
 # The sample's year-end results and per-item scores, used when no input file is named.
 SAMPLE_RESULTS = "results-kon-tum-2025.csv"
 SAMPLE_SCORES = "scores-kon-tum-2025.csv"
+# A few households of two khu dân cư of the sample (--households), for the template guide.
+SAMPLE_HOUSEHOLDS = "households-kon-tum-2025.csv"
 
 
 def sample(name: str) -> Path:

@@ -189,6 +189,8 @@ def sample_inputs() -> Inputs:
         None, None,
         results=resources.sample(SAMPLE_RESULTS),
         scores=resources.sample(SAMPLE_SCORES),
+        households=resources.sample(resources.SAMPLE_HOUSEHOLDS),
+        per_household=True,
     )
 
 
@@ -215,10 +217,18 @@ def sample_contexts(inputs: Inputs, kind: Kind) -> dict[str, list[dict[str, Any]
             if len(out.setdefault(name, [])) >= _SAMPLES_PER_TEMPLATE:
                 continue
             needs = Needs(roster.source, inputs.campaign.source, roster.columns)
-            doc = kind.document(campaign, roster, unit, needs, inputs.results)
-            if doc.number is not None:
-                doc.context["so_ky_hieu"] = doc.number.format(None)
-            out[name].append(doc.context)
+            # The kind's own documents of the unit: a khu dân cư's pledge with its households
+            # and the households' forms; a unit the results owe nothing still shows its context.
+            docs = kind.documents(campaign, roster, [unit], needs, inputs.results,
+                                  households=inputs.households)
+            if not docs:
+                docs = [kind.document(campaign, roster, unit, needs, inputs.results)]
+            for doc in docs:
+                if len(out.setdefault(doc.template, [])) >= _SAMPLES_PER_TEMPLATE:
+                    continue
+                if doc.number is not None:
+                    doc.context["so_ky_hieu"] = doc.number.format(None)
+                out[doc.template].append(doc.context)
     return out
 
 

@@ -86,7 +86,8 @@ def test_generated_set_is_complete(runner, docs):
     assert result.exit_code == 0, result.stderr
     assert data["complete"] is True
     # 94 units before 01/7/2025 and 10 new ones after (the province and merged communes).
-    assert (data["units"], data["required"], data["present"]) == (104, 309, 309)
+    # Recognition decisions are asked for only with the results (check --results).
+    assert (data["units"], data["required"], data["present"]) == (104, 392, 392)
     assert data["missing"] == data["invalid"] == data["changed"] == data["extra"] == []
     indicator = data["indicators"]["pledge"]
     assert indicator["target"] == "cam_ket"
@@ -104,7 +105,7 @@ def test_deleted_document_is_missing_and_exits_3(runner, docs):
     assert data["missing"] == [
         {"unit": "KT-01-01", "kind": "pledge", "expected": "pledge/KT-01-01.docx"}
     ]
-    assert data["present"] == 308
+    assert data["present"] == 391
     assert data["indicators"]["pledge"]["by_type"]["xa"]["share"] == 95.5
     assert data["indicators"]["pledge"]["by_type"]["xa"]["met"] is False
 
@@ -115,17 +116,17 @@ def test_table_names_the_missing_unit_under_its_parent(runner, docs):
     assert result.exit_code == 3
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"Kiểm tra thư mục {docs} (năm 2025): 104 đơn vị, 309 văn bản bắt buộc; "
-        "có 308, thiếu 1, không hợp lệ 0."
+        f"Kiểm tra thư mục {docs} (năm 2025): 104 đơn vị, 392 văn bản bắt buộc; "
+        "có 391, thiếu 1, không hợp lệ 0."
     )
     group = lines.index("Thành phố Kon Tum (KT-01)")
-    assert lines[group + 1].split() == ["Mã", "Đơn", "vị", "Cam", "kết", "Kế", "hoạch", "KH",
-                                        "Ngày", "hội", "Đánh", "giá", "Biên", "bản", "Báo",
-                                        "cáo"]
+    assert lines[group + 1].split() == ["Mã", "Đơn", "vị", "Cam", "kết", "Đăng", "ký", "Kế",
+                                        "hoạch", "KH", "Ngày", "hội", "Đánh", "giá", "Biên",
+                                        "bản", "Công", "nhận", "Báo", "cáo"]
     row = next(ln for ln in lines[group:] if ln.startswith("  KT-01-01 "))
     # Merged into Phường Kon Tum on 01/7/2025: no Ngày hội plan, evaluation or report owed.
-    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu", "có", "–", "–", "–",
-                           "–"]
+    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu", "có", "có", "–", "–",
+                           "–", "–", "–"]
     assert "  - KT-01-01 Phường Quyết Thắng, Cam kết: chưa có pledge/KT-01-01.docx (hoặc bản ký .pdf)" in lines
     assert "    cấp xã: 21/22 = 95,5% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in lines
     assert lines[-1] == "Kết quả: chưa đủ (1 thiếu, 0 không hợp lệ)."
@@ -139,8 +140,9 @@ def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
     assert result.exit_code == 0, result.stdout
     assert data["complete"] is True and data["extra"] == []
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
-    assert [ln.split()[-6:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
-        ["(PDF)", "có", "–", "–", "–", "–"]
+    # A district registers for no standard and issues no decision without the results.
+    assert [ln.split()[-8:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
+        ["(PDF)", "–", "có", "–", "–", "–", "–", "–"]
     ]
 
 
@@ -300,7 +302,7 @@ def test_the_matrix_decides_what_is_required(tmp_path, runner, docs):
     result = runner.invoke(cli, args)
     assert result.exit_code == 3
     data = json.loads(result.stdout)
-    assert data["required"] == 309 + 44
+    assert data["required"] == 392 + 44
     assert {"unit": "KT-01-01-01", "kind": "plan", "expected": "plan/KT-01-01-01.docx"} in (
         data["missing"]
     )
@@ -321,8 +323,9 @@ def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
     assert result.exit_code == 3
     sheet = openpyxl.load_workbook(book_path).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Cam kết", "Kế hoạch",
-                       "KH Ngày hội", "Đánh giá", "Biên bản", "Báo cáo", "Ghi chú")
+    assert rows[0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Cam kết", "Đăng ký",
+                       "Kế hoạch", "KH Ngày hội", "Đánh giá", "Biên bản", "Công nhận", "Báo cáo",
+                       "Ghi chú")
     # The header and every unit of both periods that owes a document: all but Tỉnh Kon Tum,
     # since the report of 20/12/2025 is owed by the root of the July roster.
     assert len(rows) == 104
@@ -364,7 +367,9 @@ def test_500_unit_roster_is_complete_then_not(tmp_path, runner):
     result = runner.invoke(cli, ["generate", "all", *base, "--results", str(results), "--scores",
                                  str(scores), "--out", str(out)])
     assert result.exit_code == 0, result.stderr
-    args = ["check", *base, "--docs", str(out), "--format", "json"]
+    # With the results, check asks for the recognition decisions too: every file is owed.
+    args = ["check", *base, "--results", str(results), "--scores", str(scores), "--docs",
+            str(out), "--format", "json"]
     result = runner.invoke(cli, args)
     data = json.loads(result.stdout)
     assert result.exit_code == 0 and data["complete"] is True

@@ -119,11 +119,12 @@ def test_generate_all_without_results_skips_the_year_end_kinds(tmp_path, runner)
     assert result.exit_code == 0, result.stderr
     assert (
         "Không có --results: bỏ qua báo cáo tự đánh giá (evaluation), biên bản họp bình xét "
-        "(minutes), báo cáo tổng kết (report) vì cần tệp kết quả cuối năm.\n"
+        "(minutes), quyết định công nhận (recognition), báo cáo tổng kết (report) vì cần tệp kết "
+        "quả cuối năm.\n"
         in result.stderr
     )
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [
-        "event-plan", "plan", "pledge"
+        "event-plan", "plan", "pledge", "registration"
     ]
 
 

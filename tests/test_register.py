@@ -57,7 +57,7 @@ def test_numbering_from_the_command_line(tmp_path, runner):
     assert number_line(out / "event-plan" / "KT-02.docx") == "Số: 16/KH-UBND"
     assert number_line(out / "plan" / "KT-02-02.docx") == "Số:       /KH-UBND"
     result = runner.invoke(cli, command)
-    assert "0 tệp mới, 0 cập nhật, 6 không đổi" in result.stderr
+    assert "0 tệp mới, 0 cập nhật, 7 không đổi" in result.stderr
     (out / "plan" / "KT-02.docx").unlink()
     result = runner.invoke(cli, command)
     assert number_line(out / "plan" / "KT-02.docx") == "Số: 15/KH-UBND"

@@ -35,7 +35,7 @@ def test_init_then_generate_all_inside_the_folder_writes_every_kind(tmp_path, ru
         "Không chỉ định tệp: dùng kế hoạch ke-hoach.yaml của thư mục hiện tại",
         "Không chỉ định tệp: dùng kết quả cuối năm ket-qua.xlsx của thư mục hiện tại (chưa có "
         "kết quả thì đổi tên tệp này)",
-        "Xong: 23 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out.",
+        "Xong: 30 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out.",
     ]
     out = tmp_path / "khoi-dau" / "out"
     written = {k: sorted(p.stem for p in (out / k).glob("*.docx"))

@@ -27,10 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # Kon Tum tree of March; Đăk Hà after 01/7/2025) and the province for the year report.
 SHOWN = {
     "pledge": "KT-02-02",
+    "registration": "KT-02-02",
     "plan": "KT-02-02",
     "event-plan": "QNG-03",
     "evaluation": "QNG-03",
     "minutes": "QNG-03",
+    "recognition": "QNG-03",
     "report": "QNG",
 }
 DPI = 60

@@ -11,7 +11,8 @@ hội is held; per unit type its place, budget, participants and budget estimate
 noi_dung, so_tien), han_bao_cao (year-end report deadline per unit type), noi_nhan_bao_cao (the
 bodies above the province that receive its year report), danh_sach_don_vi (rosters by
 period: tep, the file relative to the campaign file; tu_ngay, the day it comes into force; tinh,
-the province of that period when it differs).
+the province of that period when it differs), tham_quyen_cong_nhan (per unit type, the local
+government level that recognises it as meeting the standard: xa, huyen or tinh).
 """
 
 from __future__ import annotations
@@ -392,6 +393,7 @@ def parse_campaign(
             required["minutes"] = review_types
     roster_files = _roster_files(top, findings, file, base)
     template_dir = _template_dir(top, base)
+    recognition_levels = _recognition_levels(top, findings, file)
     top.finish()
     return Campaign(
         year=year,
@@ -415,7 +417,36 @@ def parse_campaign(
         report_recipients=report_recipients,
         roster_files=roster_files,
         template_dir=template_dir,
+        recognition_levels=recognition_levels,
     )
+
+
+# Unit types the standard covers, and the local government levels that may recognise them,
+# highest first (a level recognises only the types below it).
+_RECOGNISED = ("khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+_LEVELS = ("tinh", "huyen", "xa")
+
+
+def _recognition_levels(top: _Fields, findings: list[Finding], file: str) -> dict[str, str]:
+    """tham_quyen_cong_nhan: unit type → the level (xa, huyen, tinh) that recognises it."""
+    raw = top.raw("tham_quyen_cong_nhan")
+    if raw is None:
+        return {}
+    fields = _Fields(raw, "tham_quyen_cong_nhan", findings, file)
+    levels: dict[str, str] = {}
+    for unit_type in _RECOGNISED:
+        if unit_type not in fields.data:
+            continue
+        value = fields.raw(unit_type)
+        if value not in _LEVELS:
+            fields.error(unit_type, f'"{value}" phải là một trong: {", ".join(_LEVELS)} (cấp '
+                                    "Ủy ban nhân dân công nhận)")
+        elif unit_type == "xa" and value == "xa":
+            fields.error(unit_type, "cấp xã không tự công nhận chính mình: ghi huyen hoặc tinh")
+        else:
+            levels[unit_type] = value
+    fields.finish()
+    return levels
 
 
 def _template_dir(top: _Fields, base: Path | None) -> Path | None:

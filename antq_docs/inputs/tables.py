@@ -16,6 +16,7 @@ import re
 import unicodedata
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,7 +84,7 @@ class Column:
         return strip_marks(cell) in {strip_marks(w) for w in wanted}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One data row: its number as a person sees it, and its cleaned values by column key."""
 
@@ -301,35 +302,37 @@ def _read_csv(
 ) -> tuple[list[tuple[int, list[str]]], str, list[CellProblem]]:
     """Decode a CSV file and split it with whichever delimiter reveals the header."""
     text, used = decode(data, path, encoding)
-    best: list[tuple[int, list[str]]] = []
-    best_problems: list[CellProblem] = []
+    best_delimiter = ","
     best_score = -1
+    # The delimiter is chosen on the rows a header may be in; only that one splits the whole
+    # file (a list of 150,000 households is split once, not three times).
     for delimiter in (",", ";", "\t"):
-        rows, problems = _split_csv(text, delimiter, path)
-        score = max(
-            (len(_match_header(cells, columns)) for _, cells in rows[:HEADER_SEARCH_ROWS]),
-            default=0,
-        )
+        rows, _ = _split_csv(text, delimiter, path, limit=HEADER_SEARCH_ROWS)
+        score = max((len(_match_header(cells, columns)) for _, cells in rows), default=0)
         if score > best_score:
-            best, best_problems, best_score = rows, problems, score
+            best_delimiter, best_score = delimiter, score
+    best, best_problems = _split_csv(text, best_delimiter, path)
     return best, used, best_problems
 
 
 def _split_csv(
-    text: str, delimiter: str, path: Path
+    text: str, delimiter: str, path: Path, limit: int | None = None
 ) -> tuple[list[tuple[int, list[str]]], list[CellProblem]]:
     """Split CSV text into rows numbered by the line on which each record starts.
 
     Also returns the cells that swallowed later rows through a quote left open, or that are
     longer than MAX_CELL_CHARS: such a cell must be reported, never read as one value.
+    With limit, only the first limit records are read.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
+    reader = csv.reader(_lines(text), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
     problems = []
     start = 1
     cells = 0
     try:
         for record in reader:
+            if limit is not None and len(rows) >= limit:
+                break
             cells += len(record)
             if cells > MAX_TABLE_CELLS:
                 raise InputError(_too_many_cells(), path=path)
@@ -346,6 +349,15 @@ def _split_csv(
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A line as io.StringIO(newline="") gives it: up to and including \r\n, \r or \n.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a text, one at a time (a StringIO would copy a large file's text whole)."""
+    for match in _LINE.finditer(text):
+        yield match.group()
+
 
 
 def _cell_problem(

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-from antq_docs.kinds import evaluation, event_plan, minutes, plan, pledge, report
+from antq_docs.kinds import (
+    evaluation,
+    event_plan,
+    minutes,
+    plan,
+    pledge,
+    recognition,
+    registration,
+    report,
+)
 from antq_docs.kinds.base import Document, Kind, Needs
 
 REGISTRY: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         pledge.KIND,
+        registration.KIND,
         plan.KIND,
         event_plan.KIND,
         evaluation.KIND,
         minutes.KIND,
+        recognition.KIND,
         report.KIND,
     )
 }

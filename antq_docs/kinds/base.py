@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from antq_docs.errors import Finding
 from antq_docs.inputs.roster import COLUMNS
 from antq_docs.model import Campaign, Results, Roster, Unit
 from antq_docs.output import document_path
+
+if TYPE_CHECKING:
+    from antq_docs.inputs.households import Households
 
 _HEADERS = {c.key: c.header for c in COLUMNS}
 # Unit attributes and the roster column that feeds them, for messages about missing values.
@@ -236,6 +239,14 @@ class Kind:
         """Tell whether a unit must have this kind of document (the campaign's matrix)."""
         return campaign.requires(self.name, unit.type)
 
+    def owed(self, campaign: Campaign, unit: Unit, results: Results | None = None) -> bool:
+        """Whether a unit must have this kind once the year-end results are known.
+
+        The same as needs() except for a kind that only some results call for (a recognition
+        decision is owed by a UBND with recognised units below it).
+        """
+        return self.needs(campaign, unit)
+
     def path(self, unit: Unit) -> str:
         """Where the document goes, relative to the output folder: '<kind>/<code>.docx'."""
         return document_path(self.name, unit.code)
@@ -308,10 +319,12 @@ class Kind:
         selected: list[Unit],
         needs: Needs,
         results: Results | None = None,
+        households: Households | None = None,
     ) -> list[Document]:
-        """Every document of this kind for the selected units (results: year-end kinds only)."""
+        """Every document of this kind for the selected units (results: year-end kinds only;
+        households: the household list, which the khu dân cư's pledges carry)."""
         return [
             self.document(campaign, roster, unit, needs, results)
             for unit in selected
-            if self.needs(campaign, unit)
+            if self.owed(campaign, unit, results)
         ]

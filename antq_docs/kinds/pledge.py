@@ -5,18 +5,31 @@ The unit pledges to the level above it (target 1 of the source plan: "tổ chứ
 every other unit uses the Nghị định 30 form. Both sides sign with names from the roster. The
 commitments, one numbered list per kind of unit, are literal text of the templates
 (tools/templates/pledge.py), where an official edits them in Word.
+
+With a household list (--households) a khu dân cư's pledge carries an appendix listing every
+household (danh sách hộ gia đình ký cam kết) and takes its count of households from it; with
+--per-household each household also gets a form of its own, at
+pledge-household/<khu dân cư code>/<household code>.docx.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from antq_docs import vi
 from antq_docs.kinds import common
-from antq_docs.kinds.base import BELOW_PROVINCE, Kind, Needs
+from antq_docs.kinds.base import BELOW_PROVINCE, Document, Kind, Needs
 from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
 
+if TYPE_CHECKING:
+    from antq_docs.inputs.households import Household, Households
+
 PURPOSE = "bản cam kết"
+# Where each household's own form goes: <folder>/<khu dân cư code>/<household code>.docx.
+HOUSEHOLD_FOLDER = "pledge-household"
+HOUSEHOLD_TEMPLATE = "pledge-household.docx"
 
 def _signing(unit: Unit, title: str, head: str) -> dict:
     """A party's signature: 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH' for a People's Committee (a
@@ -35,7 +48,7 @@ class Pledge(Kind):
     short = "Cam kết"
     required = BELOW_PROVINCE
     target = "cam_ket"
-    templates = ("pledge.docx", "pledge-khu-dan-cu.docx")
+    templates = ("pledge.docx", "pledge-khu-dan-cu.docx", HOUSEHOLD_TEMPLATE)
     variables: ClassVar[dict[str, str]] = {
         "ngay_ky": "ngày ký bản cam kết, bằng chữ",
         "ben_nhan": "bên nhận cam kết (cấp trên trực tiếp)",
@@ -49,7 +62,23 @@ class Pledge(Kind):
         "ben_cam_ket.ho_ten": "họ và tên người đại diện bên cam kết (người đứng đầu)",
         "ben_cam_ket.chuc_vu": "chức vụ đầy đủ của người đại diện bên cam kết",
         "ben_cam_ket.dia_chi": "địa chỉ của đơn vị cam kết; rỗng thì mẫu bỏ dòng Địa chỉ",
-        "so_ho": "số hộ của khu dân cư",
+        "so_ho": "số hộ của khu dân cư: của danh sách hộ gia đình khi có (--households), "
+                 "không thì cột Số hộ của danh sách đơn vị",
+        "ho_gia_dinh": "danh sách hộ gia đình ký cam kết (phụ lục của bản cam kết khu dân cư); "
+                       "rỗng khi không có --households (mẫu bỏ phụ lục)",
+        "ho_gia_dinh.stt": "số thứ tự",
+        "ho_gia_dinh.ma": "mã hộ",
+        "ho_gia_dinh.chu_ho": "họ và tên chủ hộ",
+        "ho_gia_dinh.dia_chi": "địa chỉ của hộ",
+        "ho_gia_dinh.so_nhan_khau": "số nhân khẩu của hộ",
+        "so_nhan_khau": "tổng số nhân khẩu của các hộ trong danh sách",
+        "ho": "hộ gia đình ký bản cam kết riêng (--per-household): dòng của hộ trong danh sách "
+              "hộ gia đình",
+        "ho.stt": "số thứ tự của hộ trong danh sách hộ gia đình của khu dân cư",
+        "ho.ma": "mã hộ",
+        "ho.chu_ho": "họ và tên chủ hộ",
+        "ho.dia_chi": "địa chỉ của hộ",
+        "ho.so_nhan_khau": "số nhân khẩu của hộ",
         "loai": "loại đơn vị (khu_dan_cu, xa, co_quan…): chọn các điều cam kết hợp với đơn vị",
         "ten": "tên đơn vị cam kết như trong câu (Ủy ban nhân dân xã Hà Mòn, Sở Tư pháp)",
         "dia_ban": "địa bàn của đơn vị (xã Hà Mòn, Thôn 1)",
@@ -73,6 +102,44 @@ class Pledge(Kind):
     def template(self, campaign: Campaign, unit: Unit) -> str:
         """The residential-area form for khu dân cư, Nghị định 30 for the rest."""
         return "pledge-khu-dan-cu.docx" if unit.type == "khu_dan_cu" else "pledge.docx"
+
+    def documents(
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        selected: list[Unit],
+        needs: Needs,
+        results: Results | None = None,
+        households: Households | None = None,
+    ) -> list[Document]:
+        """Every unit's pledge; with a household list, a khu dân cư's carries its households
+        (and, when asked, each household's own form follows it)."""
+        out = []
+        unlisted = []
+        for unit in selected:
+            if not self.owed(campaign, unit, results):
+                continue
+            doc = self.document(campaign, roster, unit, needs, results)
+            out.append(doc)
+            if households is None or unit.type != "khu_dan_cu":
+                continue
+            listed = households.of(unit.code)
+            if not listed:
+                unlisted.append(unit.code)
+                continue
+            if doc.make is not None:
+                # Built again when rendered, with its appendix (the context is let go now).
+                doc.make = _WithHouseholds(doc.make, listed)
+            doc.context.update(household_list(listed))
+            if households.forms:
+                out += household_forms(unit, doc.context)
+            doc.release()
+        if households is not None and unlisted:
+            needs.warn(f"danh sách hộ gia đình {Path(households.source).name} không có hộ nào "
+                       f"của {len(unlisted)} khu dân cư ({', '.join(unlisted[:10])}"
+                       f"{', …' if len(unlisted) > 10 else ''}); bản cam kết "
+                       "của các khu dân cư này không có phụ lục hộ gia đình.")
+        return out
 
     def context(
         self,
@@ -112,9 +179,64 @@ class Pledge(Kind):
                 "dia_chi": unit.address,
             },
             "so_ho": vi.number(unit.households) if unit.households else "",
+            # A khu dân cư's households come from the household list, when the run has one.
+            **({"ho_gia_dinh": [], "so_nhan_khau": ""} if residential else {}),
             "ky_ben_nhan": _signing(parent, parent_title, parent_head),
             "ky_ben_cam_ket": _signing(unit, title, head),
         }
+
+
+class _WithHouseholds:
+    """A khu dân cư's pledge context built again, with its household appendix."""
+
+    __slots__ = ("listed", "make")
+
+    def __init__(self, make: Callable[[], dict], listed: list[Household]) -> None:
+        self.make = make
+        self.listed = listed
+
+    def __call__(self) -> dict:
+        context = self.make()
+        context.update(household_list(self.listed))
+        return context
+
+
+def household_list(listed: list[Household]) -> dict:
+    """The appendix of a khu dân cư's pledge: every household, the count and the members."""
+    return {
+        "ho_gia_dinh": [
+            {"stt": index, "ma": h.code, "chu_ho": h.head, "dia_chi": h.address,
+             "so_nhan_khau": str(h.members)}
+            for index, h in enumerate(listed, start=1)
+        ],
+        "so_ho": vi.number(len(listed)),
+        "so_nhan_khau": vi.number(sum(h.members for h in listed)),
+    }
+
+
+# The keys of a khu dân cư's pledge that each household's form shares (by reference, so
+# 150,000 forms hold one copy of them); with "ho", ten keys: Python's smallest dicts but one.
+_SHARED = ("cq_cap_tren", "cq_ban_hanh", "dong_ngay", "nam", "dia_ban", "ngay_hoi", "can_cu",
+           "ke_hoach", "ben_cam_ket")
+
+
+def household_forms(unit: Unit, context: dict) -> list[Document]:
+    """One pledge form per household listed in a khu dân cư's pledge context, signed by the
+    head of household and received by the head of the khu dân cư.
+
+    A form's household ("ho") is the very row of the pledge's appendix, not a copy.
+    """
+    shared = {key: context[key] for key in _SHARED}
+    return [
+        Document(
+            unit=unit.code,
+            kind=HOUSEHOLD_FOLDER,
+            path=f"{HOUSEHOLD_FOLDER}/{unit.code}/{row['ma']}.docx",
+            template=HOUSEHOLD_TEMPLATE,
+            context={**shared, "ho": row},
+        )
+        for row in context["ho_gia_dinh"]
+    ]
 
 
 KIND = Pledge()

@@ -300,7 +300,8 @@ class Report(Kind):
             # many rows at or near 100% and stay in the table, so the chart fits its page.
             "bieu_do": Image(
                 bar_chart(
-                    [i for i in indicators if i.id not in document_targets() and i.denominator],
+                    [i for i in indicators if i.denominator
+                     and not (documents is not None and i.id in document_targets())],
                     f"Kết quả thực hiện chỉ tiêu năm {year}",
                 ),
                 CHART_WIDTH_MM,
@@ -328,7 +329,7 @@ class Report(Kind):
                     **self._figures(i, kinds),
                     "muc": roman(n),
                     "ma": i.id,
-                    "van_ban": i.id in document_targets(),
+                    "van_ban": documents is not None and i.id in document_targets(),
                     "don_vi": self._listed(
                         sorted(i.shortfall, key=lambda u: order.get(u.code, 0)), results
                     ),

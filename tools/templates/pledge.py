@@ -1,8 +1,11 @@
-"""Build pledge.docx (Nghị định 30 form) and pledge-khu-dan-cu.docx (residential-area form).
+"""Build pledge.docx (Nghị định 30 form), pledge-khu-dan-cu.docx (residential-area form) and
+pledge-household.docx (one household's own form).
 
-The commitments are numbered paragraphs of literal text: households' in the residential form;
-in pledge.docx one list per kind of unit under `{%p if loai … %}`, so an edit of a commitment
-in Word shows in every pledge of that kind.
+The commitments are numbered paragraphs of literal text: households' in the residential form
+and the household's form; in pledge.docx one list per kind of unit under `{%p if loai … %}`, so
+an edit of a commitment in Word shows in every pledge of that kind. The residential form ends
+with the appendix listing every household (danh sách hộ gia đình ký cam kết) when the run has
+a household list.
 """
 
 from __future__ import annotations
@@ -160,9 +163,79 @@ def _build(residential: bool):
         for _ in range(4):
             d.cell_para(cell, "", size=14)
         d.cell_para(cell, f"{{{{ {prefix}.ho_ten }}}}", size=14, bold=True)
+    if residential:
+        _household_appendix(doc)
+    return doc
+
+
+def _household_appendix(doc) -> None:
+    """Every household of the khu dân cư with room for its signature, on pages of its own."""
+    d.para(doc, "{%p if ho_gia_dinh %}", size=2)
+    first = d.para(doc, "Phụ lục", bold=True, align=d.CENTER)
+    first.paragraph_format.page_break_before = True
+    d.para(doc, "DANH SÁCH HỘ GIA ĐÌNH KÝ CAM KẾT", bold=True, align=d.CENTER)
+    d.para(doc, "(Kèm theo Bản cam kết thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+                "{{ nam }} của {{ ben_cam_ket.ten_trong_cau }}, {{ ngay_ky }})",
+           italic=True, align=d.CENTER, after=12)
+    table = d.grid_table(doc, [1.2, 4.8, 5.4, 2.2, 3.0],
+                         ["STT", "Chủ hộ", "Địa chỉ", "Số nhân khẩu", "Ký tên"], size=12)
+    d.loop_rows(table, "for h in ho_gia_dinh", [
+        "{{ h.stt }}", "{{ h.chu_ho }}", "{{ h.dia_chi }}", "{{ h.so_nhan_khau }}", ""],
+        size=12, aligns=[d.CENTER, d.LEFT, d.LEFT, d.CENTER, d.CENTER])
+    d.para(doc, "", size=6)
+    d.body(doc, "Tổng số: {{ so_ho }} hộ gia đình, {{ so_nhan_khau }} nhân khẩu./.")
+    d.para(doc, "{%p endif %}", size=2)
+
+
+def _household_form():
+    """One household's pledge to its khu dân cư: the residential-area form, signed by the head
+    of household and received by the head of the khu dân cư."""
+    doc = d.new_document()
+    d.nd30_header(doc, superior=True, number=False)
+    d.title_block(doc, "BẢN CAM KẾT CỦA HỘ GIA ĐÌNH",
+                  "Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}")
+    d.can_cu(doc)
+    d.body(doc, "Kính gửi: {{ ben_cam_ket.ten }}.", bold=True)
+    d.body(doc, "Họ và tên chủ hộ: {{ ho.chu_ho }}; mã hộ: {{ ho.ma }}.")
+    d.body(doc, "Địa chỉ: {{ ho.dia_chi }}.")
+    d.body(doc, "Số nhân khẩu của hộ: {{ ho.so_nhan_khau }} người.")
+    d.body(doc, "Thay mặt các thành viên trong gia đình, tôi cam kết trong năm {{ nam }} thực hiện "
+                "tốt các nội dung sau:")
+    _numbered(doc, HOUSEHOLDS)
+    d.body(
+        doc,
+        "Bản cam kết có giá trị đến hết ngày 31 tháng 12 năm {{ nam }}. Gia đình tôi chịu trách "
+        "nhiệm trước {{ ben_cam_ket.ten_trong_cau }} và chính quyền địa phương nếu vi phạm các "
+        "nội dung trên./.",
+    )
+    d.para(doc, "", size=10)
+    left, right = d.signature_block(doc, left_width_cm=d.TEXT_WIDTH_CM / 2)
+    # Both columns have as many lines above the names, so the names stand on one line.
+    for cell, lines, name in (
+        (left, ("XÁC NHẬN", "ĐẠI DIỆN KHU DÂN CƯ"), "{{ ben_cam_ket.ho_ten }}"),
+        (right, ("", "CHỦ HỘ"), "{{ ho.chu_ho }}"),
+    ):
+        for line in lines:
+            d.cell_para(cell, line, size=14, bold=True)
+        d.cell_para(cell, "(Ký, ghi rõ họ tên)", size=13, italic=True)
+        for _ in range(3):
+            d.cell_para(cell, "", size=14)
+        d.cell_para(cell, name, size=14, bold=True)
+    return doc
+
+
+def _slim(doc):
+    """Drop the parts Word does not need: a province writes one form per household (150,000
+    files), so Word 2010's duplicate style sheet and the thumbnail would cost gigabytes."""
+    for rels, kinds in ((doc.part.rels, ("stylesWithEffects", "customXml")),
+                        (doc.part.package.rels, ("thumbnail",))):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in kinds:
+                del rels[r_id]
     return doc
 
 
 def build() -> dict:
     """Return the pledge templates by file name."""
-    return {"pledge.docx": _build(False), "pledge-khu-dan-cu.docx": _build(True)}
+    return {"pledge.docx": _build(False), "pledge-khu-dan-cu.docx": _build(True),
+            "pledge-household.docx": _slim(_household_form())}

@@ -1,0 +1,98 @@
+"""Registration (bản đăng ký) for the standard "An toàn về an ninh, trật tự" of one unit.
+
+In Quý I every khu dân cư, commune, agency, enterprise and school registers with the level
+above it to build itself up to the standard of Thông tư 124/2021/TT-BCA for the year (target
+dang_ky of the source plan). The commitments are the standard's criteria, worded for each type
+of unit in the templates (tools/templates/registration.py); a khu dân cư uses the
+residential-area form (no number), the others the Nghị định 30 form numbered '…/ĐK-…'.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from antq_docs import vi
+from antq_docs.kinds import common
+from antq_docs.kinds.base import BELOW_DISTRICT, Kind, Needs, NumberSlot
+from antq_docs.model import Campaign, Results, Roster, Unit, kind_word
+
+PURPOSE = "bản đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”"
+
+
+class Registration(Kind):
+    """The registration of one unit for the standard, addressed to the level above it."""
+
+    name = "registration"
+    label = "bản đăng ký"
+    short = "Đăng ký"
+    required = BELOW_DISTRICT
+    target = "dang_ky"
+    templates = ("registration.docx", "registration-khu-dan-cu.docx")
+    variables: ClassVar[dict[str, str]] = {
+        "loai": "loại đơn vị đăng ký (khu_dan_cu, xa, co_quan, doanh_nghiep, co_so_giao_duc): "
+                "mẫu chọn tên gọi và các tiêu chí theo loại",
+        "don_vi": "đơn vị đăng ký: tên viết trong câu với khu dân cư (Thôn 1), tên cơ quan với "
+                  "đơn vị khác (Ủy ban nhân dân xã Hà Mòn)",
+        "don_vi_dau_cau": "như don_vi, viết hoa chữ đầu để mở đầu câu",
+        "dia_ban": "địa bàn của đơn vị (xã Hà Mòn, Thôn 1)",
+        "cap_tren": "cơ quan cấp trên trực tiếp nhận bản đăng ký (Kính gửi)",
+        "so_khu_dan_cu": "số khu dân cư của xã (hai chữ số); rỗng với đơn vị khác",
+        "ten_loai": "tên gọi loại của đơn vị theo tên của nó (xã, phường, cơ quan…); khu dân "
+                    "cư thì mẫu ghi “khu dân cư”",
+    }
+
+    def needs(self, campaign: Campaign, unit: Unit) -> bool:
+        """Every unit the matrix names that has a level above it to register with."""
+        return unit.parent is not None and super().needs(campaign, unit)
+
+    def template(self, campaign: Campaign, unit: Unit) -> str:
+        """The residential-area form for khu dân cư, Nghị định 30 for the rest."""
+        if unit.type == "khu_dan_cu":
+            return "registration-khu-dan-cu.docx"
+        return "registration.docx"
+
+    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:
+        """'…/ĐK-UBND' for units that number their documents; a khu dân cư has no number."""
+        if unit.type == "khu_dan_cu":
+            return None
+        return common.number_slot(
+            unit, needs, "ĐK", f"số của {PURPOSE}", self.document_year(campaign)
+        )
+
+    def context(
+        self,
+        campaign: Campaign,
+        roster: Roster,
+        unit: Unit,
+        needs: Needs,
+        results: Results | None = None,
+    ) -> dict:
+        """The template variables of one unit's registration; missing values go to needs."""
+        parent = unit.parent
+        assert parent is not None
+        day = needs.campaign_date(campaign, self.name, PURPOSE)
+        if self.name in campaign.doc_dates and day.month > 3:
+            needs.warn(f"ngay_van_ban.{self.date_field}: bản đăng ký ghi ngày "
+                       f"{vi.short_date(day)}, sau Quý I năm {day.year} (hạn đăng ký tiêu chuẩn "
+                       "“An toàn về an ninh, trật tự”).")
+        residential = unit.type == "khu_dan_cu"
+        name = unit.sentence_name if residential else unit.body_name
+        areas = [c for c in unit.children if c.type == "khu_dan_cu"]
+        return {
+            **common.header(unit, campaign, day),
+            "loai": unit.type,
+            "nam": campaign.year,
+            "don_vi": name,
+            "don_vi_dau_cau": vi.upper(name[:1]) + name[1:],
+            "dia_ban": unit.sentence_name,
+            "cap_tren": parent.body_name,
+            "so_khu_dan_cu": vi.count(len(areas)) if unit.type == "xa" and areas else "",
+            "ten_loai": kind_word(unit),
+            "can_cu": common.legal_bases(campaign),
+            "ke_hoach": common.plan_ref(campaign),
+            "ky": common.signature(unit, campaign, needs, PURPOSE),
+            "noi_nhan": [common.recipient(common.police(unit), "phoi_hop")],
+        }
+
+
+KIND = Registration()

@@ -1,0 +1,326 @@
+"""Registrations, recognition decisions and household lists: the documents themselves, reopened."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from antq_docs.cli import cli
+from antq_docs.errors import ValidationError
+from antq_docs.generate import load_inputs
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.roster import load_roster
+from antq_docs.kinds.recognition import recogniser
+from tests import docx_helpers as dh
+from tests.conftest import (
+    FIXTURES,
+    SAMPLE_CAMPAIGN,
+    SAMPLE_UNITS,
+    SAMPLE_UNITS_JULY,
+    campaign_text,
+    invoke_generate,
+    write_xlsx,
+)
+
+RESULTS = FIXTURES / "results-kon-tum-2025.csv"
+SCORES = FIXTURES / "scores-kon-tum-2025.csv"
+HOUSEHOLDS = FIXTURES / "households-kon-tum-2025.csv"
+YEAR_END = ["--results", str(RESULTS), "--scores", str(SCORES)]
+STANDARD_TYPES = {"khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"}
+
+
+@pytest.fixture(scope="module")
+def year_out(tmp_path_factory):
+    """`generate all` of the sample's two rosters with results and the household list."""
+    out = tmp_path_factory.mktemp("year") / "out"
+    result = invoke_generate(CliRunner(), "all", out, *YEAR_END, "--households", str(HOUSEHOLDS),
+                             "--per-household", units=None)
+    assert result.exit_code == 0, result.stderr
+    return out, result.stderr
+
+
+def household_rows(area: str) -> list[dict[str, str]]:
+    with HOUSEHOLDS.open(encoding="utf-8-sig", newline="") as fh:
+        return [r for r in csv.DictReader(fh) if r["Mã khu dân cư"] == area]
+
+
+# ------------------------------------------------------------------ registrations
+
+
+def test_every_unit_that_registers_has_one_registration(year_out):
+    out, _ = year_out
+    # Dated 25/3/2025: the units of the roster in force then (before the merger).
+    expected = sorted(f"{u.code}.docx" for u in load_roster(SAMPLE_UNITS)
+                      if u.type in STANDARD_TYPES and u.parent is not None)
+    assert sorted(p.name for p in (out / "registration").iterdir()) == expected
+
+
+def test_commune_registration_is_addressed_above_and_lists_the_commune_criteria(year_out):
+    out, _ = year_out
+    doc = dh.open_docx(out / "registration" / "KT-02-02.docx")  # Xã Hà Mòn, huyện Đăk Hà
+    dh.assert_a4_nd30(doc)
+    assert dh.leftover_tags(doc) == []
+    text = dh.full_text(doc)
+    assert "Số:       /ĐK-UBND" in text
+    assert "Hà Mòn, ngày 25 tháng 3 năm 2025" in text
+    assert "BẢN ĐĂNG KÝ" in text
+    assert "Xây dựng xã đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025" in text
+    assert "Kính gửi: Ủy ban nhân dân huyện Đăk Hà." in dh.texts(doc)
+    assert ("5. 100% khu dân cư (02 khu dân cư) đăng ký xây dựng và từ 70% trở lên được công "
+            "nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”.") in dh.texts(doc)
+    assert "100% hộ gia đình ký cam kết" not in text  # a khu dân cư's criterion
+    assert "TM. ỦY BAN NHÂN DÂN" in text and "Hồ Xuân Vinh" in text
+    assert dh.texts(doc)[-1] != "- Lưu: VT."  # the list of units is not there: signature last
+    assert "- Công an xã Hà Mòn (để phối hợp);" in dh.texts(doc)
+
+
+def test_residential_registration_has_no_number_and_the_residential_criteria(year_out):
+    out, _ = year_out
+    doc = dh.open_docx(out / "registration" / "KT-02-02-01.docx")  # Thôn 1, xã Hà Mòn
+    text = dh.full_text(doc)
+    assert "Số:" not in text
+    assert "Xây dựng khu dân cư đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025" in text
+    assert "Kính gửi: Ủy ban nhân dân xã Hà Mòn." in dh.texts(doc)
+    assert any(t.startswith("5. 100% hộ gia đình ký cam kết") for t in dh.texts(doc))
+    assert "TRƯỞNG THÔN" in text and "Lê Văn Phong" in text
+
+
+@pytest.mark.parametrize("kind_of_unit, own, other", [
+    ("doanh_nghiep", "đình công", "bạo lực học đường"),
+    ("co_so_giao_duc", "bạo lực học đường", "đình công"),
+    ("co_quan", "khiếu nại, tố cáo thuộc thẩm quyền", "đình công"),
+])
+def test_each_type_registers_its_own_criteria(year_out, kind_of_unit, own, other):
+    out, _ = year_out
+    unit = next(u for u in load_roster(SAMPLE_UNITS) if u.type == kind_of_unit)
+    text = dh.full_text(dh.open_docx(out / "registration" / f"{unit.code}.docx"))
+    assert own in text and other not in text
+    assert unit.name in text and unit.head in text
+
+
+# ------------------------------------------------------------------ recognition decisions
+
+
+def recognised_by_issuer() -> dict[str, list[tuple[str, str]]]:
+    """From the results file itself: each recognised unit under the UBND the sample's
+    tham_quyen_cong_nhan names (khu dân cư: the commune; the others: the province)."""
+    roster = load_roster(SAMPLE_UNITS_JULY)  # in force on 10/12/2025
+    # A list, not a set: merged communes can hold two "Thôn 1" (names repeat, codes do not).
+    expected: dict[str, list[tuple[str, str]]] = {}
+    with RESULTS.open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            unit = roster.get(row["Mã đơn vị"])
+            if unit is None or unit.type not in STANDARD_TYPES or row["Đạt chuẩn"] != "đạt":
+                continue
+            issuer = unit.parent if unit.type == "khu_dan_cu" else roster.root
+            expected.setdefault(issuer.code, []).append((unit.name, unit.parent.name))
+    return expected
+
+
+def test_recognition_lists_equal_the_recognised_units_of_the_results(year_out):
+    out, _ = year_out
+    expected = recognised_by_issuer()
+    assert sorted(p.stem for p in (out / "recognition").iterdir()) == sorted(expected)
+    for code, units in expected.items():
+        doc = dh.open_docx(out / "recognition" / f"{code}.docx")
+        listed = doc.tables[-1]
+        rows = [[c.text for c in r.cells] for r in listed.rows[1:]]
+        assert [r[0] for r in rows] == [str(i) for i in range(1, len(units) + 1)]
+        assert sorted((r[1], r[2]) for r in rows) == sorted(units)
+        assert (f"Điều 1. Công nhận {len(units):02d} đơn vị đạt tiêu chuẩn “An toàn về an ninh, "
+                "trật tự” năm 2025 (có danh sách kèm theo).") in dh.texts(doc)
+
+
+def test_province_decision_has_the_nd30_parts(year_out):
+    out, _ = year_out
+    doc = dh.open_docx(out / "recognition" / "QNG.docx")
+    dh.assert_a4_nd30(doc)
+    assert dh.leftover_tags(doc) == []
+    texts = dh.texts(doc)
+    assert "Số:       /QĐ-UBND" in dh.full_text(doc)
+    assert "Quảng Ngãi, ngày 10 tháng 12 năm 2025" in texts
+    assert "QUYẾT ĐỊNH" in texts and "QUYẾT ĐỊNH:" in texts
+    assert "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" in texts
+    assert "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;" in texts
+    assert "Theo đề nghị của Giám đốc Công an tỉnh Quảng Ngãi." in texts
+    assert "Điều 2. Quyết định này có hiệu lực kể từ ngày ký." in texts
+    assert any(t.startswith("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi")
+               for t in texts)
+    assert dh.runs_style(dh.find(doc, "Điều 1."))  # bold label then the text
+    assert "- Như Điều 3;" in texts and "TM. ỦY BAN NHÂN DÂN" in texts
+    assert "(Kèm theo Quyết định số       /QĐ-UBND ngày 10/12/2025 của Ủy ban nhân dân tỉnh "\
+           "Quảng Ngãi)" in texts
+    header = [c.text for c in doc.tables[-1].rows[0].cells]
+    assert header == ["STT", "Tên đơn vị", "Đơn vị cấp trên", "Loại đơn vị"]
+
+
+def test_a_ubnd_with_no_recognised_unit_below_has_no_decision(year_out):
+    out, _ = year_out
+    roster = load_roster(SAMPLE_UNITS_JULY)
+    communes = [u.code for u in roster if u.type == "xa"]
+    with_decision = {p.stem for p in (out / "recognition").iterdir()}
+    assert set(communes) - with_decision  # some commune recognised none of its khu dân cư
+    for code in set(communes) - with_decision:
+        assert code not in recognised_by_issuer()
+
+
+def test_competence_passes_to_the_province_after_the_reform(tmp_path):
+    campaign = tmp_path / "c.yaml"
+    # The default competence (no tham_quyen_cong_nhan), a roster with districts.
+    text = campaign_text()
+    campaign.write_text(text[: text.index("tham_quyen_cong_nhan:")], "utf-8")
+    loaded = load_campaign(campaign)
+    roster = load_roster(SAMPLE_UNITS)
+    commune, village = roster.get("KT-02-02"), roster.get("KT-02-02-01")
+    school = next(u for u in roster if u.type == "co_so_giao_duc" and u.parent.type == "huyen")
+    before, after = dt.date(2025, 6, 30), dt.date(2025, 12, 10)
+    assert recogniser(loaded, village, before).code == "KT-02-02"
+    assert recogniser(loaded, commune, before).code == "KT-02"
+    assert recogniser(loaded, school, before) is school.parent
+    assert recogniser(loaded, commune, after).code == "KT"
+    assert recogniser(loaded, village, after).code == "KT-02-02"
+
+
+def test_bad_competence_is_named_by_field(tmp_path):
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(campaign_text().replace("  xa: tinh\n", "  xa: xa\n").replace(
+        "  co_quan: tinh\n", "  co_quan: bo\n  huyen: tinh\n"), "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_campaign(campaign)
+    found = {(f.field, f.message) for f in caught.value.findings}
+    assert ("tham_quyen_cong_nhan.xa",
+            "cấp xã không tự công nhận chính mình: ghi huyen hoặc tinh") in found
+    assert ("tham_quyen_cong_nhan.co_quan",
+            '"bo" phải là một trong: tinh, huyen, xa (cấp Ủy ban nhân dân công nhận)') in found
+    assert ("tham_quyen_cong_nhan.huyen", "khóa không được biết tới (viết sai tên?)") in found
+
+
+# ------------------------------------------------------------------ households
+
+
+def test_residential_pledge_carries_every_household(year_out):
+    out, stderr = year_out
+    doc = dh.open_docx(out / "pledge" / "KT-02-02-01.docx")
+    assert dh.leftover_tags(doc) == []
+    households = household_rows("KT-02-02-01")
+    texts = dh.texts(doc)
+    assert f"Đại diện cho {len(households)} hộ gia đình của Thôn 1." in texts
+    assert "DANH SÁCH HỘ GIA ĐÌNH KÝ CAM KẾT" in texts
+    table = doc.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == ["STT", "Chủ hộ", "Địa chỉ", "Số nhân khẩu",
+                                                     "Ký tên"]
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert rows == [[str(i), h["Chủ hộ"], h["Địa chỉ"], h["Số nhân khẩu"], ""]
+                    for i, h in enumerate(households, start=1)]
+    members = sum(int(h["Số nhân khẩu"]) for h in households)
+    assert f"Tổng số: {len(households)} hộ gia đình, {members} nhân khẩu./." in texts
+    # The roster says 274 households: a warning names both counts.
+    assert ("KT-02-02-01 (Thôn 1): danh sách đơn vị units-kon-tum-2025.csv ghi 274 hộ, danh sách "
+            "hộ gia đình households-kon-tum-2025.csv có 12 hộ") in stderr
+
+
+def test_pledge_of_a_khu_dan_cu_not_in_the_list_has_no_appendix(year_out):
+    out, stderr = year_out
+    text = dh.full_text(dh.open_docx(out / "pledge" / "KT-02-02-02.docx"))
+    assert "DANH SÁCH HỘ GIA ĐÌNH" not in text
+    assert "Đại diện cho 235 hộ gia đình" in text  # the roster's count
+    assert "không có hộ nào của 42 khu dân cư" in stderr
+
+
+def test_one_form_per_household(year_out):
+    out, _ = year_out
+    folder = out / "pledge-household"
+    expected = {f"{h['Mã khu dân cư']}/{h['Mã hộ']}.docx"
+                for area in ("KT-01-03-01", "KT-02-02-01") for h in household_rows(area)}
+    assert {str(p.relative_to(folder)) for p in folder.rglob("*.docx")} == expected
+    first = household_rows("KT-02-02-01")[0]
+    doc = dh.open_docx(folder / "KT-02-02-01" / f"{first['Mã hộ']}.docx")
+    dh.assert_a4_nd30(doc)
+    assert dh.leftover_tags(doc) == []
+    texts = dh.texts(doc)
+    assert "BẢN CAM KẾT CỦA HỘ GIA ĐÌNH" in texts
+    assert "Kính gửi: Thôn 1." in texts
+    assert f"Họ và tên chủ hộ: {first['Chủ hộ']}; mã hộ: {first['Mã hộ']}." in texts
+    assert f"Số nhân khẩu của hộ: {first['Số nhân khẩu']} người." in texts
+    assert "Lê Văn Phong" in texts and first["Chủ hộ"] in texts  # both sign
+
+
+def test_household_list_with_bad_rows_is_refused_with_every_row_named(tmp_path, runner):
+    result = invoke_generate(runner, "pledge", tmp_path / "out", "--households",
+                             str(FIXTURES / "households-bad-rows.csv"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Lỗi: Dữ liệu đầu vào: 6 lỗi, chưa ghi tệp nào.",
+        "  - households-bad-rows.csv, dòng 3, cột B (Chủ hộ): thiếu giá trị bắt buộc",
+        '  - households-bad-rows.csv, dòng 4, cột D (Số nhân khẩu): số nhân khẩu "ba" phải là số '
+        "nguyên từ 1 đến 99",
+        '  - households-bad-rows.csv, dòng 5, cột E (Mã khu dân cư): không có khu dân cư nào mang '
+        'mã "KT-02-02-09" trong units-kon-tum-2025.csv; có phải mã "KT-02-02-02"?',
+        '  - households-bad-rows.csv, dòng 6, cột E (Mã khu dân cư): "KT-02-02" (Xã Hà Mòn) là '
+        "cấp xã, không phải khu dân cư",
+        '  - households-bad-rows.csv, dòng 7, cột A (Mã hộ): mã hộ "H-001" trùng với dòng 2 của '
+        "cùng khu dân cư KT-02-02-01",
+        '  - households-bad-rows.csv, dòng 8, cột A (Mã hộ): mã hộ "H/7" chứa "/", "\\" hoặc '
+        '".." nên không dùng làm tên tệp được',
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_household_list_from_excel_with_a_title_row(tmp_path):
+    book = write_xlsx(tmp_path / "ho.xlsx", [
+        ["DANH SÁCH HỘ GIA ĐÌNH THÔN 1"],
+        ["Mã hộ", "Chủ hộ", "Địa chỉ", "Số nhân khẩu", "Mã khu dân cư"],
+        [101, "Nguyễn Văn An", "Nhà số 1, thôn 1", 4, "KT-02-02-01"],
+    ])
+    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, households=book)
+    (household,) = inputs.households.of("KT-02-02-01")
+    assert (household.code, household.members, household.row) == ("101", 4, 3)
+
+
+def test_per_household_without_a_list_is_a_usage_error(tmp_path, runner):
+    result = invoke_generate(runner, "pledge", tmp_path / "out", "--per-household")
+    assert result.exit_code == 2
+    assert "--per-household chỉ dùng cùng --households" in result.stderr
+
+
+# ------------------------------------------------------------------ check and report
+
+
+def test_check_with_results_asks_for_the_decisions_and_counts_registrations(
+        year_out, tmp_path, runner):
+    out, _ = year_out
+    docs = tmp_path / "docs"
+    shutil.copytree(out, docs)
+    args = ["check", "--campaign", str(SAMPLE_CAMPAIGN), *YEAR_END, "--docs", str(docs),
+            "--format", "json"]
+    data = json.loads(runner.invoke(cli, args).stdout)
+    assert data["complete"] is True and data["extra"] == []
+    decisions = sorted(m.stem for m in (docs / "recognition").iterdir())
+    without = [a for a in args if a not in YEAR_END]
+    assert data["required"] - json.loads(runner.invoke(cli, without).stdout)["required"] == len(
+        decisions)
+    assert data["indicators"]["registration"]["target"] == "dang_ky"
+    village = data["indicators"]["registration"]["by_type"]["khu_dan_cu"]
+    assert (village["units"], village["present"], village["met"]) == (44, 44, True)
+    (docs / "registration" / "KT-02-02-01.docx").unlink()
+    (docs / "recognition" / decisions[0]).with_suffix(".docx").unlink()
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert sorted((m["kind"], m["unit"]) for m in data["missing"]) == [
+        ("recognition", decisions[0]), ("registration", "KT-02-02-01")]
+    village = data["indicators"]["registration"]["by_type"]["khu_dan_cu"]
+    assert (village["present"], village["met"]) == (43, False)
+    # The report measures registrations from the same documents.
+    report = runner.invoke(cli, ["report", "--campaign", str(SAMPLE_CAMPAIGN), *YEAR_END,
+                                 "--docs", str(docs), "--format", "json"])
+    assert report.exit_code == 0, report.stderr
+    rows = [i for i in json.loads(report.stdout)
+            if i["id"] == "dang_ky" and i["unit_type"] == "khu_dan_cu"]
+    assert [(r["numerator"], r["denominator"], r["met"]) for r in rows] == [(43, 44, False)]
+
