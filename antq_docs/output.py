@@ -20,13 +20,15 @@ import ctypes
 import datetime as dt
 import errno
 import hashlib
+import itertools
 import json
 import os
 import re
 import secrets
 import stat
+import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +90,28 @@ def why_not_written(error: OSError) -> str:
     return reasons.get(error.errno, error.strerror or str(error))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def _joined(separator: str, items: Iterable[str], prefix: str) -> Iterator[str]:
+    """Items each after prefix, separated: what json.dumps(indent=…) writes between them."""
+    first = True
+    for item in items:
+        yield (prefix if first else separator + prefix) + item
+        first = False
+
+
+def _encoded(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
+    """UTF-8 bytes of text chunks, in pieces of about `size` characters."""
+    buffer: list[str] = []
+    length = 0
+    for chunk in chunks:
+        buffer.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(buffer).encode("utf-8")
+            buffer, length = [], 0
+    yield "".join(buffer).encode("utf-8")
+
+
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write bytes to a temporary file beside path, make them durable, rename it over path.
 
     On any failure (a full disk) path keeps its old content and no temporary file is left.
@@ -103,7 +126,9 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_temp(directory: Path, name: str, data: bytes, *, durable: bool = False) -> None:
+def write_temp(
+    directory: Path, name: str, data: bytes | Iterable[bytes], *, durable: bool = False
+) -> None:
     """Write a new temporary file in directory; durable: synced before it is closed.
 
     The file is created, never opened through an existing name or link, with the mode the
@@ -114,9 +139,10 @@ def write_temp(directory: Path, name: str, data: bytes, *, durable: bool = False
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, 0o666)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        for piece in [data] if isinstance(data, (bytes, bytearray)) else data:
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(fd, view):]
         if durable:
             os.fsync(fd)
     except BaseException:
@@ -435,11 +461,22 @@ class OutputFolder:
         return data if isinstance(data, dict) else {}
 
     def _save(self) -> None:
-        documents = [self._entries[p] for p in sorted(self._entries)]
-        text = json.dumps({"documents": documents}, ensure_ascii=False, indent=2) + "\n"
-        atomic_write(self.root / MANIFEST, text.encode("utf-8"))
-        sources = {p: s for p, s in sorted(self._sources.items()) if p in self._entries}
-        atomic_write(self.root / SOURCES, json.dumps(sources, indent=0).encode("utf-8"))
+        # Written as it is encoded: the text of 150,000 entries is never whole in memory.
+        documents = (self._entries[p] for p in sorted(self._entries))
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+        chunks = itertools.chain(
+            ['{\n  "documents": ['],
+            _joined(",", (encoder.encode(d).replace("\n", "\n    ") for d in documents),
+                    "\n    "),
+            ["\n  ]\n}\n"],
+        )
+        atomic_write(self.root / MANIFEST, _encoded(chunks))
+        sources = ((p, s) for p, s in sorted(self._sources.items()) if p in self._entries)
+        chunks = itertools.chain(
+            ["{"], _joined(",", (f"{json.dumps(p)}: {json.dumps(s)}" for p, s in sources), "\n"),
+            ["\n}"],
+        )
+        atomic_write(self.root / SOURCES, _encoded(chunks))
         self._dirty = False
 
     def entries(self) -> list[dict]:
@@ -450,7 +487,9 @@ class OutputFolder:
         """Where rel goes and the digest of what is there now (checked, never followed)."""
         target = self._guard(rel)
         try:
-            current = file_sha256(target) if target.exists() else None
+            current = file_sha256(target)
+        except FileNotFoundError:
+            current = None  # the usual case of a first run: one system call, not two
         except IsADirectoryError:
             raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target) from None
         except OSError as e:
@@ -639,7 +678,7 @@ class OutputFolder:
             "path": rel,
             "sha256": digest,
             "template": template,
-            "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "generated_at": _now(),
         }
 
     def generated_pdf(self, rel: str) -> bool:
@@ -684,3 +723,15 @@ def is_generated_pdf(root: Path, rel: str, entry: dict | None) -> bool:
         return path.is_file() and file_sha256(path) == entry.get("sha256")
     except OSError:
         return False
+
+
+_NOW: tuple[int, str] = (0, "")
+
+
+def _now() -> str:
+    """The time a document is written, to the second; one string per second, shared."""
+    global _NOW
+    second = int(time.time())
+    if _NOW[0] != second:
+        _NOW = (second, dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+    return _NOW[1]

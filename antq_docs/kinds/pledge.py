@@ -227,16 +227,30 @@ def household_forms(unit: Unit, context: dict) -> list[Document]:
     A form's household ("ho") is the very row of the pledge's appendix, not a copy.
     """
     shared = {key: context[key] for key in _SHARED}
-    return [
-        Document(
+    forms = []
+    for row in context["ho_gia_dinh"]:
+        form = Document(
             unit=unit.code,
             kind=HOUSEHOLD_FOLDER,
             path=f"{HOUSEHOLD_FOLDER}/{unit.code}/{row['ma']}.docx",
             template=HOUSEHOLD_TEMPLATE,
-            context={**shared, "ho": row},
+            make=_HouseholdForm(shared, row),
         )
-        for row in context["ho_gia_dinh"]
-    ]
+        forms.append(form)
+    return forms
+
+
+class _HouseholdForm:
+    """A household form's context, built when it is rendered and let go after."""
+
+    __slots__ = ("row", "shared")
+
+    def __init__(self, shared: dict, row: dict) -> None:
+        self.shared = shared
+        self.row = row
+
+    def __call__(self) -> dict:
+        return {**self.shared, "ho": self.row}
 
 
 KIND = Pledge()
