@@ -566,7 +566,7 @@ def write_documents(
     files = {name: source_of.find(name) for name in dict.fromkeys(d.template for d in documents)}
     refuse_bad_templates(list(files.values()))
     compiled: dict[str, CompiledTemplate] = {}
-    outcomes: dict[int, Outcome] = {}
+    outcomes: list[Outcome | None] = [None] * len(documents)
     numbering = numbering or {}
     done = 0
 
@@ -630,7 +630,8 @@ def write_documents(
                 # The document whose bytes could not be written (not its temporary name).
                 where = todo[0][2].target if todo else out
                 raise OutputError(f"không ghi được ({why_not_written(e)}).", path=where) from e
-    return [outcomes[i] for i in range(len(documents))]
+    assert None not in outcomes  # every document was settled, in order
+    return outcomes  # type: ignore[return-value]
 
 
 @dataclass

@@ -132,7 +132,7 @@ class Pledge(Kind):
                 doc.make = _WithHouseholds(doc.make, listed)
             doc.context.update(household_list(listed))
             if households.forms:
-                out += household_forms(unit, doc.context)
+                out += household_forms(unit, doc.context, listed)
             doc.release()
         if households is not None and unlisted:
             needs.warn(f"danh sách hộ gia đình {Path(households.source).name} không có hộ nào "
@@ -201,14 +201,16 @@ class _WithHouseholds:
         return context
 
 
+def _row(index: int, household: Household) -> dict:
+    """A household as a row of the appendix (and as the household of its own form)."""
+    return {"stt": index, "ma": household.code, "chu_ho": household.head,
+            "dia_chi": household.address, "so_nhan_khau": str(household.members)}
+
+
 def household_list(listed: list[Household]) -> dict:
     """The appendix of a khu dân cư's pledge: every household, the count and the members."""
     return {
-        "ho_gia_dinh": [
-            {"stt": index, "ma": h.code, "chu_ho": h.head, "dia_chi": h.address,
-             "so_nhan_khau": str(h.members)}
-            for index, h in enumerate(listed, start=1)
-        ],
+        "ho_gia_dinh": [_row(index, h) for index, h in enumerate(listed, start=1)],
         "so_ho": vi.number(len(listed)),
         "so_nhan_khau": vi.number(sum(h.members for h in listed)),
     }
@@ -220,37 +222,38 @@ _SHARED = ("cq_cap_tren", "cq_ban_hanh", "dong_ngay", "nam", "dia_ban", "ngay_ho
            "ke_hoach", "ben_cam_ket")
 
 
-def household_forms(unit: Unit, context: dict) -> list[Document]:
-    """One pledge form per household listed in a khu dân cư's pledge context, signed by the
-    head of household and received by the head of the khu dân cư.
+def household_forms(unit: Unit, context: dict, listed: list[Household]) -> list[Document]:
+    """One pledge form per household of a khu dân cư, signed by the head of household and
+    received by the head of the khu dân cư.
 
-    A form's household ("ho") is the very row of the pledge's appendix, not a copy.
+    A form keeps its household and the keys it shares with the pledge (one copy for the whole
+    khu dân cư); its context is built when it is rendered, so 150,000 forms hold no rows.
     """
     shared = {key: context[key] for key in _SHARED}
-    forms = []
-    for row in context["ho_gia_dinh"]:
-        form = Document(
+    return [
+        Document(
             unit=unit.code,
             kind=HOUSEHOLD_FOLDER,
-            path=f"{HOUSEHOLD_FOLDER}/{unit.code}/{row['ma']}.docx",
+            path=f"{HOUSEHOLD_FOLDER}/{unit.code}/{household.code}.docx",
             template=HOUSEHOLD_TEMPLATE,
-            make=_HouseholdForm(shared, row),
+            make=_HouseholdForm(shared, index, household),
         )
-        forms.append(form)
-    return forms
+        for index, household in enumerate(listed, start=1)
+    ]
 
 
 class _HouseholdForm:
     """A household form's context, built when it is rendered and let go after."""
 
-    __slots__ = ("row", "shared")
+    __slots__ = ("household", "index", "shared")
 
-    def __init__(self, shared: dict, row: dict) -> None:
+    def __init__(self, shared: dict, index: int, household: Household) -> None:
         self.shared = shared
-        self.row = row
+        self.index = index
+        self.household = household
 
     def __call__(self) -> dict:
-        return {**self.shared, "ho": self.row}
+        return {**self.shared, "ho": _row(self.index, self.household)}
 
 
 KIND = Pledge()
