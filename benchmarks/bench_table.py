@@ -32,9 +32,20 @@ ROOT = Path(__file__).resolve().parent.parent
 # Runs the command line and leaves its peak memory (the process's and its workers') in a file.
 MEASURED = r"""
 import atexit, json, os, resource, sys
+def peak():
+    # VmHWM is this program's own peak; ru_maxrss would include the benchmark's process,
+    # whose memory a child started by fork and exec inherits in its high-water mark.
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 def report():
     with open(os.environ["ANTQ_BENCH_RUSAGE"], "w") as fh:
-        json.dump({"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        json.dump({"self": peak(),
                    "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, fh)
 atexit.register(report)
 from antq_docs.cli import main
@@ -52,6 +63,9 @@ def run_cli(args: list[str], cwd: Path) -> tuple[float, dict[str, float], str]:
     """Wall seconds, peak MB (this process, its workers) and stderr of one command line."""
     usage = cwd / "rusage.json"
     env = {**os.environ, "ANTQ_BENCH_RUSAGE": str(usage), "PYTHONPATH": str(ROOT)}
+    # The files of the previous measurement go to disk first, so this one is not billed for
+    # writing them back.
+    os.sync()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", MEASURED, *args], cwd=cwd, env=env,
                           capture_output=True, text=True)
