@@ -196,8 +196,7 @@ def remove_temporaries(root: Path) -> int:
     Links are not followed: only the folder's own tree is cleaned.
     """
     removed = 0
-    for directory, folders, files in os.walk(root):
-        folders[:] = [f for f in folders if not os.path.islink(os.path.join(directory, f))]
+    for directory, _, files in os.walk(root):  # os.walk does not descend into links
         for name in files:
             if _TEMP.match(name):
                 try:
@@ -208,17 +207,30 @@ def remove_temporaries(root: Path) -> int:
     return removed
 
 
+def _own_file(root: Path, name: str) -> bytes | None:
+    """The bytes of one of the tool's own files in root, None when it is not there.
+
+    Anything but a regular file is refused: a FIFO would block the read for ever, a link may
+    point anywhere.
+    """
+    path = root / name
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{name} không phải tệp thường (liên kết, ống dẫn…); hãy xóa rồi "
+                          "chạy lại.", path=root)
+    return path.read_bytes()
+
+
 def read_manifest(root: Path) -> dict[str, dict]:
     """The manifest's documents of a folder by path; empty when the folder has no manifest."""
-    path = Path(root) / MANIFEST
-    if not path.exists():
+    text = _own_file(Path(root), MANIFEST)
+    if text is None:
         return {}
-    if not stat.S_ISREG(os.lstat(path).st_mode):
-        # A FIFO would block the read for ever; a link may point anywhere.
-        raise OutputError(f"{MANIFEST} không phải tệp thường (liên kết, ống dẫn…); hãy xóa "
-                          "rồi chạy lại.", path=root)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(text.decode("utf-8"))
         return {entry["path"]: entry for entry in data["documents"]}
     except (ValueError, KeyError, TypeError) as e:
         raise OutputError(
@@ -361,19 +373,14 @@ class OutputFolder:
         """Clean up after a killed run: remove its temporaries, adopt its journalled files."""
         try:
             self.cleaned = remove_temporaries(self.root)
-            path = self.root / JOURNAL
-            try:
-                mode = os.lstat(path).st_mode
-            except FileNotFoundError:
+            journal = _own_file(self.root, JOURNAL)
+            if journal is None:
                 return
-            if not stat.S_ISREG(mode):
-                raise OutputError(f"{JOURNAL} không phải tệp thường (liên kết, ống dẫn…); hãy "
-                                  "xóa rồi chạy lại.", path=self.root)
-            for line in path.read_bytes().decode("utf-8", "replace").splitlines():
+            for line in journal.decode("utf-8", "replace").splitlines():
                 self._adopt(line)
             self._dirty = True
             self._save()
-            path.unlink()
+            (self.root / JOURNAL).unlink()
         except OSError as e:
             raise OutputError(f"không dọn được phần dở dang của lần chạy trước "
                               f"({why_not_written(e)}).", path=self.root) from e
@@ -585,16 +592,7 @@ class OutputFolder:
         if outcome.status in (NEW, UPDATED) and not self.dry_run:
             assert temp is not None
             entry = self._entry(state.rel, digest, unit, kind, template)
-            try:
-                self._write_journal(entry, source)
-                os.replace(state.target.parent / temp, state.target)
-            except OSError as e:
-                (state.target.parent / temp).unlink(missing_ok=True)
-                raise OutputError(f"không ghi được ({why_not_written(e)}).",
-                                  path=state.target) from e
-            self._unsynced.append(state.target)
-            self._entries[state.rel] = entry
-            self._dirty = True
+            self._install(state.target.parent / temp, state.target, entry, source)
         elif temp is not None:
             (state.target.parent / temp).unlink(missing_ok=True)
         if outcome.status == UNCHANGED and self._edited(state) and not self.dry_run:
@@ -606,6 +604,21 @@ class OutputFolder:
             self._sources[state.rel] = source
             self._dirty = True
         return outcome
+
+    def _install(self, produced: Path, target: Path, entry: dict, source: str | None) -> None:
+        """Journal a finished file, rename it into its place and record it (synced later).
+
+        On failure the produced file is removed and the old one left as it was.
+        """
+        try:
+            self._write_journal(entry, source)
+            os.replace(produced, target)
+        except OSError as e:
+            produced.unlink(missing_ok=True)
+            raise OutputError(f"không ghi được ({why_not_written(e)}).", path=target) from e
+        self._unsynced.append(target)
+        self._entries[entry["path"]] = entry
+        self._dirty = True
 
     def _decide(self, state: FileState, digest: str, force: bool) -> Outcome:
         """What becomes of a document with these bytes, given what its place holds now."""
@@ -703,13 +716,9 @@ class OutputFolder:
             entry = {**self._entry(rel, digest, unit, kind, template), "format": "pdf"}
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                self._write_journal(entry, None)
-                os.replace(produced, target)
             except OSError as e:
                 raise OutputError(f"không ghi được ({why_not_written(e)}).", path=target) from e
-            self._unsynced.append(target)
-            self._entries[rel] = entry
-            self._dirty = True
+            self._install(produced, target, entry, None)
             self._pdfs.pop(Path(rel).parent, None)
         return Outcome(rel, UPDATED if exists else NEW)
 

@@ -137,7 +137,8 @@ class Needs:
 
         Its Needs is a quiet one: this one has already found every missing value.
         """
-        if self._sources is None or self._sources[:2] != (campaign, roster):
+        known = self._sources
+        if known is None or (known[0], known[1], known[3]) != (campaign, roster, results):
             quiet = Needs(self.roster_file, self.campaign_file, self.columns)
             self._sources = (campaign, roster, quiet, results)
         return self._sources

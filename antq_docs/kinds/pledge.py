@@ -127,13 +127,12 @@ class Pledge(Kind):
             if not listed:
                 unlisted.append(unit.code)
                 continue
-            if doc.make is not None:
-                # Built again when rendered, with its appendix (the context is let go now).
-                doc.make = _WithHouseholds(doc.make, listed)
-            doc.context.update(household_list(listed))
+            # Built when rendered, with its appendix: document() let the context go already.
+            assert doc.make is not None
+            doc.make = _WithHouseholds(doc.make, listed)
             if households.forms:
                 out += household_forms(unit, doc.context, listed)
-            doc.release()
+                doc.release()
         if households is not None and unlisted:
             needs.warn(f"danh sách hộ gia đình {Path(households.source).name} không có hộ nào "
                        f"của {len(unlisted)} khu dân cư ({', '.join(unlisted[:10])}"
