@@ -34,6 +34,12 @@ _CHUNK = 1 << 20
 # An OLE compound file: Word encrypts a password-protected .docx into one (and .doc is one).
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+# How a draft marks what only its signer can write (a unit's shortcomings, causes, directions):
+# a highlighted paragraph that starts with these words and says what belongs there. The
+# templates print it where a note is missing; lint reports each one left ("còn chỗ cần bổ
+# sung") and check counts such a document as present but not finished.
+PLACEHOLDER = "[Cần bổ sung"
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = "/officeDocument"

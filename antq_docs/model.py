@@ -235,6 +235,36 @@ class ScoreItem:
     requires: str | None = None
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One figure (số liệu) every unit of some types reports for the year: 'buổi tuyên truyền'.
+
+    Declared by the campaign (so_lieu), summed up the tree by roll_up; measure is the unit it is
+    counted in ('buổi', 'lượt người'), unit_types the types that report it.
+    """
+
+    id: str
+    name: str
+    measure: str
+    unit_types: tuple[str, ...]
+
+    def reported_by(self, unit_type: str) -> bool:
+        """Tell whether units of a type report this figure."""
+        return unit_type in self.unit_types
+
+
+# The short texts only a unit can write about its year (nhận xét), by key, with the heading of
+# their column in the results workbook and the collection forms.
+NOTES: dict[str, str] = {
+    "dac_diem": "Đặc điểm tình hình",
+    "ket_qua_noi_bat": "Kết quả nổi bật",
+    "ton_tai": "Tồn tại, hạn chế",
+    "nguyen_nhan": "Nguyên nhân",
+    "phuong_huong": "Phương hướng",
+    "kien_nghi": "Kiến nghị, đề xuất",
+}
+
+
 # Year-end report deadlines (domain §1): khu dân cư before 20/11, districts before 15/12, the
 # others before 30/11; a campaign's han_bao_cao replaces them.
 DEFAULT_DEADLINES: dict[str, tuple[int, int]] = {
@@ -289,6 +319,8 @@ class Campaign:
     # Which local government level recognises each unit type as meeting the standard
     # (tham_quyen_cong_nhan: type → xa, huyen or tinh); a type absent takes the default.
     recognition_levels: dict[str, str] = field(default_factory=dict)
+    # The figures every unit reports for the year (so_lieu), in campaign order.
+    figures: list[Figure] = field(default_factory=list)
 
     def report_deadline(self, unit_type: str) -> dt.date:
         """When a unit type reports its year-end results: the campaign's date, else domain §1."""
@@ -440,10 +472,60 @@ class Results:
     thresholds: Thresholds
     source: str = ""
     scores_source: str = ""
+    # Each unit's own figures of the year by figure id (so_lieu), and its own words by NOTES
+    # key, by unit code; the root, which nobody scores, may have both. Absent: not given.
+    figures: dict[str, dict[str, int]] = field(default_factory=dict)
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def get(self, code: str) -> UnitResult | None:
         """Return the results of a unit, or None."""
         return self.units.get(code)
+
+    def notes_of(self, code: str) -> dict[str, str]:
+        """A unit's own words about its year (empty when it wrote none)."""
+        return self.notes.get(code, {})
+
+
+@dataclass(frozen=True)
+class FigureTotal:
+    """A figure summed over a unit and its subtree, with how many units gave it.
+
+    value is None when no unit that reports the figure gave it (never a made-up 0);
+    reported of expected units gave a value.
+    """
+
+    figure: Figure
+    value: int | None
+    reported: int
+    expected: int
+
+    @property
+    def complete(self) -> bool:
+        """Every unit that reports the figure gave it."""
+        return self.reported == self.expected
+
+
+def roll_up(unit: Unit, results: Results, figures: list[Figure]) -> list[FigureTotal]:
+    """A unit's figures: its own plus the sum over its subtree, per figure, in campaign order.
+
+    The one roll-up of the program: evaluations, reports, `report --format json`, `collect`
+    and the web page all call it, so a district's total is the sum of its communes' totals.
+    """
+    units = [unit, *unit.descendants()]
+    totals = []
+    for figure in figures:
+        value: int | None = None
+        reported = expected = 0
+        for member in units:
+            if not figure.reported_by(member.type):
+                continue
+            expected += 1
+            given = results.figures.get(member.code, {}).get(figure.id)
+            if given is not None:
+                reported += 1
+                value = given if value is None else value + given
+        totals.append(FigureTotal(figure, value, reported, expected))
+    return totals
 
 
 # Names are read many times per document: computed once per name (not stored on each unit,

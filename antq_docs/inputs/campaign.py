@@ -12,7 +12,8 @@ noi_dung, so_tien), han_bao_cao (year-end report deadline per unit type), noi_nh
 bodies above the province that receive its year report), danh_sach_don_vi (rosters by
 period: tep, the file relative to the campaign file; tu_ngay, the day it comes into force; tinh,
 the province of that period when it differs), tham_quyen_cong_nhan (per unit type, the local
-government level that recognises it as meeting the standard: xa, huyen or tinh).
+government level that recognises it as meeting the standard: xa, huyen or tinh), so_lieu (the
+figures units report for the year: ma, ten, don_vi_tinh, loai).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from antq_docs import vi
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import MISSING, TOO_LARGE, Refusal, read_regular
 from antq_docs.inputs.roster import parse_amount
-from antq_docs.inputs.tables import clean_text, size_text
+from antq_docs.inputs.tables import clean_text, size_text, strip_marks
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
     FAMILIES,
@@ -41,6 +42,7 @@ from antq_docs.model import (
     BudgetItem,
     Campaign,
     EventDefaults,
+    Figure,
     EventSettings,
     PlanRef,
     RosterFile,
@@ -394,6 +396,7 @@ def parse_campaign(
     roster_files = _roster_files(top, findings, file, base)
     template_dir = _template_dir(top, base)
     recognition_levels = _recognition_levels(top, findings, file)
+    figures = _figures(top, findings, file)
     top.finish()
     return Campaign(
         year=year,
@@ -418,6 +421,7 @@ def parse_campaign(
         roster_files=roster_files,
         template_dir=template_dir,
         recognition_levels=recognition_levels,
+        figures=figures,
     )
 
 
@@ -782,6 +786,50 @@ def _score_items(top: _Fields, findings: list[Finding], file: str) -> list[Score
     if complete and total != SHEET_TOTAL:
         top.error("bang_diem", f"tổng điểm tối đa các mục là {total}, phải là {SHEET_TOTAL}")
     return items
+
+
+_FIGURE_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+def _figures(top: _Fields, findings: list[Finding], file: str) -> list[Figure]:
+    """The so_lieu list: id, name, counting unit and the unit types that report each figure.
+
+    Names head the columns of the forms and the results workbook, so two figures may not share
+    one (compared without marks, as headings are matched).
+    """
+    raw = top.raw("so_lieu")
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw:
+        top.error("so_lieu", "phải là danh sách các số liệu (ma, ten, don_vi_tinh, loai)")
+        return []
+    figures: list[Figure] = []
+    ids: set[str] = set()
+    names: set[str] = set()
+    for index, item in enumerate(raw, start=1):
+        fields = _Fields(item, f"so_lieu[{index}]", findings, file)
+        figure_id = fields.text("ma")
+        name = fields.text("ten")
+        measure = fields.text("don_vi_tinh")
+        types_raw = fields.raw("loai")
+        types = tuple(UNIT_TYPES) if types_raw is None else fields.unit_types("loai", types_raw)
+        fields.finish()
+        if figure_id and not _FIGURE_ID.match(figure_id):
+            fields.error("ma", f'"{figure_id}" phải viết chữ thường không dấu, số và dấu gạch '
+                               "dưới (ví dụ buoi_tuyen_truyen)")
+            continue
+        if figure_id in ids:
+            fields.error("ma", f'mã số liệu "{figure_id}" viết hai lần')
+            continue
+        if name and strip_marks(name) in names:
+            fields.error("ten", f'tên "{name}" trùng với một số liệu khác (tên là tiêu đề cột)')
+            continue
+        if not (figure_id and name and measure and types):
+            continue
+        ids.add(figure_id)
+        names.add(strip_marks(name))
+        figures.append(Figure(figure_id, name, measure, types))
+    return figures
 
 
 def _doc_dates(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt.date]:

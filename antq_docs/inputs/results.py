@@ -29,7 +29,7 @@ from antq_docs.inputs.tables import (
     strip_marks,
     xlsx_sheet_names,
 )
-from antq_docs.model import LEVELS, Campaign, Results, Roster, UnitResult
+from antq_docs.model import LEVELS, NOTES, Campaign, Figure, Results, Roster, UnitResult
 
 COLUMNS = [
     Column("ma", "Mã đơn vị", required=True),
@@ -51,6 +51,21 @@ SCORE_COLUMNS = [
 
 # The sheet of a results workbook that holds the per-item scores, compared without marks.
 SCORES_SHEET = "Bảng điểm"
+# The sheets of the figures (one column per figure of the campaign, headed by its name) and of
+# the unit's own words (one column per NOTES key); their columns may also stand in the results
+# table itself (one CSV holding everything).
+FIGURES_SHEET = "Số liệu"
+NOTES_SHEET = "Nhận xét"
+NAME_COLUMN = Column("ten_don_vi", "Tên đơn vị")
+NOTE_COLUMNS = [Column(key, header) for key, header in NOTES.items()]
+# A figure is a count of sessions, people, tip-offs…: a whole number below this bound.
+MAX_FIGURE = 10**9
+_WHOLE = re.compile(r"^(\d{1,3}(\.\d{3})+|\d{1,10})$")
+
+
+def figure_columns(figures: list[Figure]) -> list[Column]:
+    """The columns of the figures, headed by their names ('Số buổi tuyên truyền')."""
+    return [Column(f.id, f.name) for f in figures]
 
 _YES = {"có", "co", "x", "1", "true", "yes", "đã", "da"}
 _NO = {"không", "khong", "0", "false", "no", "chưa", "chua"}
@@ -72,17 +87,29 @@ def load_results(
 ) -> Results:
     """Read a results file (and the per-item scores, if any) and return validated Results."""
     path = Path(path)
-    table = read_table(path, COLUMNS, encoding=encoding)
+    extra = [*figure_columns(campaign.figures), *NOTE_COLUMNS]
+    table = read_table(path, COLUMNS + extra, encoding=encoding)
     findings: list[Finding] = list(table.findings)
     results = build_results(table, roster, campaign, findings)
+    add_figures(table, results, roster, campaign, findings)
+    add_notes(table, results, roster, findings)
+    sheets = xlsx_sheet_names(path) if path.suffix.lower() in (".xlsx", ".xlsm") else []
     score_table = None
     if scores is not None:
         score_table = read_table(Path(scores), SCORE_COLUMNS, encoding=encoding)
-    elif path.suffix.lower() in (".xlsx", ".xlsm"):
-        wanted = strip_marks(SCORES_SHEET)
-        sheet = next((n for n in xlsx_sheet_names(path) if strip_marks(n) == wanted), None)
-        if sheet is not None:
-            score_table = read_table(path, SCORE_COLUMNS, sheet=sheet)
+    elif (sheet := _sheet(sheets, SCORES_SHEET)) is not None:
+        score_table = read_table(path, SCORE_COLUMNS, sheet=sheet)
+    if (sheet := _sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
+        figure_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *extra[: len(campaign.figures)]],
+                                  sheet=sheet)
+        findings.extend(figure_table.findings)
+        add_figures(figure_table, results, roster, campaign, findings, sheet=True)
+        results.figures_source = f"{path.name}, trang {sheet}"
+    if (sheet := _sheet(sheets, NOTES_SHEET)) is not None:
+        note_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *NOTE_COLUMNS], sheet=sheet)
+        findings.extend(note_table.findings)
+        add_notes(note_table, results, roster, findings, sheet=True)
+        results.notes_source = f"{path.name}, trang {sheet}"
     if score_table is not None:
         findings.extend(score_table.findings)
         add_item_scores(score_table, table, results, campaign, findings)
@@ -90,6 +117,100 @@ def load_results(
     if findings:
         raise ValidationError(findings, what=f"Tệp kết quả {path.name}")
     return results
+
+
+def _sheet(names: list[str], wanted: str) -> str | None:
+    """The sheet of a workbook named like wanted (any case, marks or not), or None."""
+    key = strip_marks(wanted)
+    return next((n for n in names if strip_marks(n) == key), None)
+
+
+def parse_count(text: str) -> int | None:
+    """A whole number written '12', '1.234' or '1234', or None when it is not one."""
+    if not _WHOLE.match(text):
+        return None
+    value = int(text.replace(".", ""))
+    return value if value < MAX_FIGURE else None
+
+
+def _code_row(table: Table, row: Row, roster: Roster, findings: list[Finding],
+              sheet: bool) -> str | None:
+    """The unit code of a row whose figures or notes are read, when the roster has it.
+
+    A bad code is reported here only on a sheet of its own: in the results table itself the
+    row was reported already.
+    """
+    code = row.get("ma")
+    if roster.get(code) is not None:
+        return code
+    if sheet:
+        if not code:
+            findings.append(table.finding(row, "ma", "thiếu giá trị bắt buộc"))
+        else:
+            findings.append(table.finding(
+                row, "ma", f'không có đơn vị nào mang mã "{code}" trong danh sách đơn vị'
+                + did_you_mean(code, roster.units)))
+    return None
+
+
+def _first_row(table: Table, row: Row, code: str, seen: dict[str, int],
+               findings: list[Finding], sheet: bool) -> bool:
+    """Whether this is the first row of a unit on a sheet (a second one is reported)."""
+    if sheet and code in seen:
+        findings.append(table.finding(row, "ma", f'mã "{code}" đã có ở dòng {seen[code]}'))
+        return False
+    seen[code] = row.number
+    return True
+
+
+def add_figures(
+    table: Table, results: Results, roster: Roster, campaign: Campaign,
+    findings: list[Finding], *, sheet: bool = False,
+) -> None:
+    """Read the figures of each row (whole numbers ≥ 0; empty means not given)."""
+    present = [f for f in campaign.figures if f.id in table.letters]
+    if not present:
+        return
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        code = _code_row(table, row, roster, findings, sheet)
+        if code is None or not _first_row(table, row, code, seen, findings, sheet):
+            continue
+        unit = roster.units[code]
+        mine = results.figures.setdefault(code, {})
+        for figure in present:
+            text = row.get(figure.id)
+            if not text:
+                continue
+            value = parse_count(text)
+            if value is None:
+                findings.append(table.finding(
+                    row, figure.id, f'"{text}" phải là số nguyên không âm ({figure.measure})'))
+            elif not figure.reported_by(unit.type):
+                findings.append(table.finding(
+                    row, figure.id, f"{unit.type_name} không báo cáo số liệu này; để trống ô"))
+            elif mine.get(figure.id, value) != value:
+                findings.append(table.finding(
+                    row, figure.id, f"khác số đã ghi ở trang Kết quả ({mine[figure.id]})"))
+            else:
+                mine[figure.id] = value
+
+
+def add_notes(table: Table, results: Results, roster: Roster, findings: list[Finding], *,
+              sheet: bool = False) -> None:
+    """Read the unit's own words of each row (any text; empty means not written)."""
+    present = [key for key in NOTES if key in table.letters]
+    if not present:
+        return
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        code = _code_row(table, row, roster, findings, sheet)
+        if code is None or not _first_row(table, row, code, seen, findings, sheet):
+            continue
+        notes = results.notes.setdefault(code, {})
+        for key in present:
+            if row.get(key):
+                notes[key] = row.get(key)
 
 
 def _flag(
@@ -154,8 +275,10 @@ def build_results(
         elif code in units:
             findings.append(table.finding(row, "ma", f'mã "{code}" đã có ở dòng {units[code].row}'))
             known = False
-        # Thông tư 124 does not cover districts: their standard cells are not applicable.
         unit = roster.get(code) if code else None
+        if unit is not None and unit.parent is None:
+            continue  # nobody here scores the root: its row carries its own figures and notes
+        # Thông tư 124 does not cover districts: their standard cells are not applicable.
         district = unit is not None and unit.type == "huyen"
         registered = _flag(
             table, row, "dang_ky", _YES, _NO, "có hoặc không", findings, optional=district

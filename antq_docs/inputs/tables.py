@@ -108,11 +108,13 @@ class Table:
     # Cells the reader could not trust (a quote left open, a cell past MAX_CELL_CHARS); the
     # loader reports them with its own findings.
     findings: list[Finding] = field(default_factory=list)
+    # The sheet read, for a workbook read by sheet name ('Số liệu').
+    sheet: str | None = None
 
     @property
     def name(self) -> str:
-        """The file name used in messages."""
-        return self.path.name
+        """The file (and sheet) as messages name it: 'ket-qua.xlsx, trang Số liệu'."""
+        return f"{self.path.name}, trang {self.sheet}" if self.sheet else self.path.name
 
     def column(self, key: str) -> str:
         """Describe a column for a message: 'C (Loại)'."""
@@ -164,6 +166,7 @@ def read_table(
         raw, used, problems = _read_csv(path, data, encoding, columns)
     table = _build(path, raw, columns, problems)
     table.encoding = used
+    table.sheet = sheet
     return table
 
 
