@@ -81,6 +81,18 @@ def _input_options(func):
     return func
 
 
+def _previous_option(func):
+    """--nam-truoc: last year's collected results, for the year report's comparisons."""
+    return click.option(
+        "--nam-truoc",
+        "previous",
+        type=click.Path(path_type=Path),
+        metavar="TỆP",
+        help="Kết quả cuối năm trước (như tệp của collect): báo cáo tổng kết so sánh số liệu, "
+        "số đơn vị đạt chuẩn, xếp loại với năm trước. Cần --results.",
+    )(func)
+
+
 def _results_options(func):
     """Options of the commands that read the year-end results."""
     func = click.option(
@@ -102,7 +114,7 @@ def _results_options(func):
 
 
 def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=False,
-          households=None, per_household=False):
+          households=None, per_household=False, previous=None):
     return load_inputs(
         campaign,
         units,
@@ -114,6 +126,7 @@ def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=
         year_end=year_end,
         households=households,
         per_household=per_household,
+        previous=previous,
     )
 
 
@@ -240,6 +253,7 @@ _number_option = click.option(
 @click.argument("kind", type=click.Choice([*REGISTRY, "all"]), metavar="LOẠI")
 @_input_options
 @_results_options
+@_previous_option
 @_out_option("Thư mục kết quả.")
 @click.option(
     "--unit",
@@ -275,8 +289,9 @@ _number_option = click.option(
               help="Làm thêm PDF và hồ sơ in của từng đơn vị trong ho-so/ (như lệnh bundle).")
 @_jobs_option
 def generate(
-    kind, campaign, units, encoding, sheet, results, scores, out, unit_codes, force, dry_run,
-    wait, number_from, templates, households, per_household, make_pdf, make_bundle, jobs,
+    kind, campaign, units, encoding, sheet, results, scores, previous, out, unit_codes, force,
+    dry_run, wait, number_from, templates, households, per_household, make_pdf, make_bundle,
+    jobs,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
     # Default year-end results are looked for only when the kinds asked for use them.
@@ -284,7 +299,7 @@ def generate(
     if make_pdf or make_bundle:
         find_soffice()  # before writing anything: a missing LibreOffice is said at once
     inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=year_end,
-                   households=households, per_household=per_household)
+                   households=households, per_household=per_household, previous=previous)
     kinds, skipped = select_kinds(kind, inputs)
     if skipped:
         click.echo(
@@ -344,6 +359,7 @@ def generate(
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @_input_options
 @_results_options
+@_previous_option
 @click.option(
     "--level", metavar="MÃ", help="Mã đơn vị cần báo cáo (mặc định: đơn vị gốc của danh sách)."
 )
@@ -366,13 +382,14 @@ def generate(
 @_number_option
 @_templates_option
 def report(
-    campaign, units, encoding, sheet, results, scores, level, docs, output_format, out, force,
-    number_from, templates,
+    campaign, units, encoding, sheet, results, scores, previous, level, docs, output_format, out,
+    force, number_from, templates,
 ) -> None:
     """Báo cáo tổng kết của một cấp: kết quả so với chỉ tiêu, in ra và ghi tệp .docx."""
     if out is None and output_format == "table":
         out = Path("out")
-    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=True)
+    inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=True,
+                   previous=previous)
     result = run_report(inputs, out, level, force=force, number_from=number_from, docs=docs,
                         templates=templates)
     if output_format == "json":

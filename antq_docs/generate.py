@@ -18,7 +18,7 @@ from antq_docs.errors import Finding, OutputError, UsageError, ValidationError
 from antq_docs.indicators import Indicator, level_unit, measure
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.households import Households, load_households
-from antq_docs.inputs.results import load_results
+from antq_docs.inputs.results import load_previous_year, load_results
 from antq_docs.inputs.roster import did_you_mean, load_roster
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY, Document, Needs
@@ -169,6 +169,7 @@ def load_inputs(
     year_end: bool = False,
     households: Path | None = None,
     per_household: bool = False,
+    previous: Path | None = None,
 ) -> Inputs:
     """Read and validate the campaign, the roster(s) and the year-end results.
 
@@ -180,7 +181,8 @@ def load_inputs(
     findings are reported together. The results are checked against the roster in force on the
     date of the evaluations (of the report when the campaign dates no evaluation).
     The household list is checked against the roster in force on the pledges' date;
-    per_household asks for one pledge form per household as well.
+    per_household asks for one pledge form per household as well. previous is last year's
+    collected results, which the year report compares with.
     """
     if per_household and households is None:
         raise UsageError("--per-household chỉ dùng cùng --households (danh sách hộ gia đình).")
@@ -232,6 +234,7 @@ def load_inputs(
             periods.append(RosterPeriod(entry.start, roster, province))
         if len(periods) == len(files):
             loaded_roster = periods[-1].roster
+            _date_new_units(periods)
     inputs = None
     if loaded_campaign is not None and loaded_roster is not None:
         inputs = Inputs(loaded_campaign, loaded_roster, periods=periods)
@@ -247,8 +250,16 @@ def load_inputs(
             )
         except ValidationError as e:
             findings += e.findings
+        if previous is not None and inputs.results is not None:
+            try:
+                inputs.results.previous = load_previous_year(
+                    previous, results_roster(inputs), inputs.campaign, encoding=encoding)
+            except ValidationError as e:
+                findings += e.findings
     elif scores is not None and results is None:
         raise UsageError("--scores chỉ dùng cùng --results (tệp kết quả cuối năm).")
+    if previous is not None and results is None:
+        raise UsageError("--nam-truoc chỉ dùng cùng kết quả cuối năm của năm nay (--results).")
     if households is not None and inputs is not None:
         try:
             inputs.households = load_households(
@@ -265,6 +276,19 @@ def load_inputs(
         raise ValidationError(findings, what="Dữ liệu đầu vào")
     assert inputs is not None
     return inputs
+
+
+def _date_new_units(periods: list[RosterPeriod]) -> None:
+    """Mark each unit of a later roster that the first one lacks with the day it appeared."""
+    first_seen: dict[str, dt.date] = {}
+    for period in periods[1:]:
+        for unit in period.roster:
+            first_seen.setdefault(unit.code, period.start)
+    for unit in periods[0].roster:
+        first_seen.pop(unit.code, None)
+    for period in periods:
+        for unit in period.roster:
+            unit.since = first_seen.get(unit.code)
 
 
 def _present(path: Path) -> bool:
@@ -597,6 +621,10 @@ def write_documents(
                     number = folder.number(doc.number.issuer, doc.number.year, doc.path,
                                            numbering.get(doc.number.issuer))
                     doc.context["so_ky_hieu"] = doc.number.format(number)
+                for cited in doc.cites:
+                    slot = cited.slot
+                    found = folder.number(slot.issuer, slot.year, cited.path, None)
+                    doc.context[cited.key] = slot.format(found)
                 template = compiled.get(doc.template)
                 if template is None:
                     template = compiled[doc.template] = CompiledTemplate(files[doc.template].path)

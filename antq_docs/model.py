@@ -247,10 +247,23 @@ class Figure:
     name: str
     measure: str
     unit_types: tuple[str, ...]
+    # The part of an evaluation or a report the figure belongs to (FIGURE_SECTIONS).
+    section: str = "phong_trao"
 
     def reported_by(self, unit_type: str) -> bool:
         """Tell whether units of a type report this figure."""
         return unit_type in self.unit_types
+
+
+# Where a figure is told in an evaluation or a year report (so_lieu[].muc): leadership
+# (lãnh đạo, chỉ đạo), propaganda (tuyên truyền), the movement and its models (phong trào),
+# the Ngày hội.
+FIGURE_SECTIONS: dict[str, str] = {
+    "lanh_dao": "lãnh đạo, chỉ đạo",
+    "tuyen_truyen": "tuyên truyền",
+    "phong_trao": "phong trào, mô hình",
+    "ngay_hoi": "Ngày hội",
+}
 
 
 # The short texts only a unit can write about its year (nhận xét), by key, with the heading of
@@ -369,6 +382,9 @@ class Unit:
     signer_title: str = ""
     # The managing body written above the issuer in a header (roster "Cơ quan chủ quản").
     owner_body: str = ""
+    # The day a unit first appears in the campaign's rosters by period, when it was not on the
+    # first (a commune formed by a merger on 01/7/2025); None for a unit there all year.
+    since: dt.date | None = None
     parent: Unit | None = field(default=None, repr=False)
     children: list[Unit] = field(default_factory=list, repr=False)
 
@@ -405,6 +421,10 @@ class Unit:
         while current is not None and current.type not in GOVERNMENT_TYPES:
             current = current.parent
         return current
+
+    def existed_on(self, day: dt.date) -> bool:
+        """Whether the unit existed on a day (it issued nothing dated before it was formed)."""
+        return self.since is None or self.since <= day
 
     def descendants(self) -> list[Unit]:
         """Every unit below this one, depth first, children in Vietnamese order."""
@@ -476,6 +496,8 @@ class Results:
     # key, by unit code; the root, which nobody scores, may have both. Absent: not given.
     figures: dict[str, dict[str, int]] = field(default_factory=dict)
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Last year's collected results (--nam-truoc), which the year report compares with.
+    previous: Results | None = None
 
     def get(self, code: str) -> UnitResult | None:
         """Return the results of a unit, or None."""

@@ -13,7 +13,7 @@ bodies above the province that receive its year report), danh_sach_don_vi (roste
 period: tep, the file relative to the campaign file; tu_ngay, the day it comes into force; tinh,
 the province of that period when it differs), tham_quyen_cong_nhan (per unit type, the local
 government level that recognises it as meeting the standard: xa, huyen or tinh), so_lieu (the
-figures units report for the year: ma, ten, don_vi_tinh, loai).
+figures units report for the year: ma, ten, don_vi_tinh, loai, muc).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from antq_docs.inputs.tables import clean_text, size_text, strip_marks
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
     FAMILIES,
+    FIGURE_SECTIONS,
     SIGNING_FORMS,
     UNIT_TYPES,
     Anniversary,
@@ -813,7 +814,11 @@ def _figures(top: _Fields, findings: list[Finding], file: str) -> list[Figure]:
         measure = fields.text("don_vi_tinh")
         types_raw = fields.raw("loai")
         types = tuple(UNIT_TYPES) if types_raw is None else fields.unit_types("loai", types_raw)
+        section = fields.text("muc", default="phong_trao")
         fields.finish()
+        if section and section not in FIGURE_SECTIONS:
+            fields.error("muc", f'"{section}" phải là một trong: {", ".join(FIGURE_SECTIONS)}')
+            continue
         if figure_id and not _FIGURE_ID.match(figure_id):
             fields.error("ma", f'"{figure_id}" phải viết chữ thường không dấu, số và dấu gạch '
                                "dưới (ví dụ buoi_tuyen_truyen)")
@@ -828,7 +833,7 @@ def _figures(top: _Fields, findings: list[Finding], file: str) -> list[Figure]:
             continue
         ids.add(figure_id)
         names.add(strip_marks(name))
-        figures.append(Figure(figure_id, name, measure, types))
+        figures.append(Figure(figure_id, name, measure, types, section))
     return figures
 
 

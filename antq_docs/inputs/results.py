@@ -539,3 +539,72 @@ def add_item_scores(
 def _plain(value: Decimal) -> str:
     """A score as written in the files: '87', '87.5'."""
     return format(value.normalize(), "f")
+
+
+def load_previous_year(path: Path, roster: Roster, campaign: Campaign, *,
+                       encoding: str | None = None) -> Results:
+    """Read last year's collected results (--nam-truoc) for the year report's comparisons.
+
+    Units merge between years, so a code this year's roster lacks is kept (it counts in the
+    province's totals) rather than refused; the values themselves are checked like this
+    year's: yes/no cells, points, levels and figures, every problem reported at once.
+    """
+    path = Path(path)
+    extra = figure_columns(campaign.figures)
+    table = read_table(path, COLUMNS + extra, encoding=encoding)
+    findings: list[Finding] = list(table.findings)
+    units: dict[str, UnitResult] = {}
+    previous = Results(units=units, thresholds=campaign.thresholds, source=str(path))
+    for row in table.rows:
+        code = row.get("ma")
+        unit = roster.get(code)
+        if not code or (unit is not None and unit.parent is None):
+            continue
+        district = unit is not None and unit.type == "huyen"
+        registered = _flag(table, row, "dang_ky", _YES, _NO, "có hoặc không", findings,
+                           optional=True)
+        recognised = _flag(table, row, "dat_chuan", _PASS, _FAIL, "đạt hoặc chưa đạt",
+                           findings, optional=True)
+        event = _flag(table, row, "ngay_hoi", _YES, _NO, "có hoặc không", findings,
+                      optional=True)
+        score = parse_points(row.get("diem")) if row.get("diem") else None
+        if row.get("diem") and score is None:
+            findings.append(table.finding(row, "diem", f'"{row.get("diem")}" không phải số điểm'))
+        level = _LEVELS.get(strip_marks(row.get("xep_loai"))) if row.get("xep_loai") else None
+        if level is None and score is not None:
+            level = campaign.thresholds.level_for(score)
+        units[code] = UnitResult(
+            code=code, row=row.number, registered=bool(registered) and not district,
+            recognised=bool(recognised) and not district, score=score or Decimal(0),
+            level=level or "", level_computed=False, event_held=bool(event),
+        )
+        values = {}
+        for figure in campaign.figures:
+            text = row.get(figure.id)
+            if text:
+                value = parse_count(text)
+                if value is None:
+                    findings.append(table.finding(
+                        row, figure.id, f'"{text}" phải là số nguyên không âm'))
+                else:
+                    values[figure.id] = value
+        if values:
+            previous.figures[code] = values
+    sheets = xlsx_sheet_names(path) if path.suffix.lower() in (".xlsx", ".xlsm") else []
+    if (sheet := _sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
+        sheet_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *extra], sheet=sheet)
+        findings.extend(sheet_table.findings)
+        for row in sheet_table.rows:
+            for figure in campaign.figures:
+                text = row.get(figure.id)
+                if not (row.get("ma") and text):
+                    continue
+                value = parse_count(text)
+                if value is None:
+                    findings.append(sheet_table.finding(
+                        row, figure.id, f'"{text}" phải là số nguyên không âm'))
+                else:
+                    previous.figures.setdefault(row.get("ma"), {})[figure.id] = value
+    if findings:
+        raise ValidationError(findings, what=f"Tệp kết quả năm trước {path.name}")
+    return previous

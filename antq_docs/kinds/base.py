@@ -49,6 +49,19 @@ class NumberSlot:
         return (f"{number:02d}" if number is not None else " " * 6) + self.suffix
 
 
+@dataclass(frozen=True)
+class Citation:
+    """Another document's number that a document cites ('Kế hoạch số 05/KH-UBND').
+
+    The number exists only in the folder's register, so it is filled in when the document is
+    written: key is the context entry that receives it, path the cited document's file.
+    """
+
+    key: str
+    slot: NumberSlot
+    path: str
+
+
 class Document:
     """One document to write: for which unit, of which kind, where, from which template.
 
@@ -56,7 +69,7 @@ class Document:
     lets it go after rendering, so a run holds the contexts of one batch, not of the roster.
     """
 
-    __slots__ = ("_context", "kind", "make", "number", "path", "template", "unit")
+    __slots__ = ("_context", "cites", "kind", "make", "number", "path", "template", "unit")
 
     def __init__(
         self,
@@ -67,6 +80,7 @@ class Document:
         context: dict[str, Any] | None = None,
         number: NumberSlot | None = None,
         make: Callable[[], dict[str, Any]] | None = None,
+        cites: tuple[Citation, ...] = (),
     ) -> None:
         if context is None and make is None:
             raise ValueError("a document needs its context or the way to build it")
@@ -77,6 +91,7 @@ class Document:
         self.number = number
         self.make = make
         self._context = context
+        self.cites = cites
 
     @property
     def context(self) -> dict[str, Any]:
@@ -274,6 +289,10 @@ class Kind:
         """The number line of the unit's document, or None for documents without one."""
         return None
 
+    def cites(self, campaign: Campaign, unit: Unit, needs: Needs) -> tuple[Citation, ...]:
+        """The numbers of other documents this unit's document cites (none by default)."""
+        return ()
+
     def document_year(self, campaign: Campaign) -> int:
         """The year of this kind's document date (a December report may be dated January)."""
         day = campaign.doc_dates.get(self.name)
@@ -301,6 +320,7 @@ class Kind:
                 template=self.template(campaign, unit), context=context,
                 number=self.number_slot(campaign, unit, needs),
                 make=Rebuild(self, needs.sources(campaign, roster, results), unit),
+                cites=self.cites(campaign, unit, needs),
             )
             document.release()
             return document
@@ -311,6 +331,7 @@ class Kind:
             template=self.template(campaign, unit),
             context=context,
             number=self.number_slot(campaign, unit, needs),
+            cites=self.cites(campaign, unit, needs),
         )
 
     def documents(

@@ -346,3 +346,78 @@ def residential_results(unit: Unit, results: Results) -> dict:
         "dang_ky": vi.count(sum(r["dang_ky"] for r in rows)),
         "dat_chuan": vi.count(sum(r["dat_chuan"] for r in rows)),
     }
+
+
+def notes(results: Results, unit: Unit) -> dict[str, str]:
+    """The unit's own words by NOTES key, '' where it wrote none (the template then prints
+    a highlighted placeholder saying what belongs there)."""
+    written = results.notes_of(unit.code)
+    return {key: written.get(key, "") for key in model.NOTES}
+
+
+def figure_sections(
+    unit: Unit, results: Results, campaign: Campaign, previous: Results | None = None,
+    previous_codes: set[str] | None = None,
+) -> dict[str, list[dict]]:
+    """The unit's figures (its own plus its subtree's, model.roll_up) by section of the text.
+
+    Each figure: its name (ten), counting unit (dvt), whether any value was given (co_so), the
+    total (so), the unit's own share and its subtree's when both exist (rieng, duoi), how many
+    of the units that report it gave it when some did not (bao_cao: '03/04'), and with last
+    year's results the change (tang / giam, in the figure's unit). A type that reports no
+    figure gets no line; the template words zero and absent values.
+    """
+    sections: dict[str, list[dict]] = {key: [] for key in model.FIGURE_SECTIONS}
+    mine = [f for f in campaign.figures
+            if any(f.reported_by(u.type) for u in [unit, *unit.descendants()])]
+    totals = model.roll_up(unit, results, mine)
+    own = results.figures.get(unit.code, {})
+    before = {}
+    if previous is not None:
+        before = {t.figure.id: t.value for t in past_totals(previous, mine, previous_codes)}
+    for total in totals:
+        figure = total.figure
+        value = total.value
+        line = {
+            "ma": figure.id,
+            "ten": figure.name,
+            "dvt": figure.measure,
+            "co_so": value is not None,
+            "so": vi.number(value) if value is not None else "",
+            "rieng": "",
+            "duoi": "",
+            "bao_cao": "" if total.complete else
+            f"{vi.count(total.reported)}/{vi.count(total.expected)}",
+            "nam_truoc": "",
+            "tang": "",
+            "giam": "",
+        }
+        below = value - own[figure.id] if value is not None and figure.id in own else None
+        if below and own.get(figure.id):
+            line["rieng"] = vi.number(own[figure.id])
+            line["duoi"] = vi.number(below)
+        last = before.get(figure.id)
+        if last is not None and value is not None:
+            line["nam_truoc"] = vi.number(last)
+            if value > last:
+                line["tang"] = vi.number(value - last)
+            elif value < last:
+                line["giam"] = vi.number(last - value)
+        sections[figure.section].append(line)
+    return sections
+
+
+def past_totals(previous: Results, figures: list[model.Figure],
+                codes: set[str] | None) -> list[model.FigureTotal]:
+    """Last year's figures summed over the given unit codes (every code when None).
+
+    Last year's units are not this year's tree (units merge), so the sum runs over the codes
+    of this level's subtree that last year's results hold.
+    """
+    totals = []
+    for figure in figures:
+        values = [v[figure.id] for code, v in previous.figures.items()
+                  if figure.id in v and (codes is None or code in codes)]
+        totals.append(model.FigureTotal(figure, sum(values) if values else None,
+                                        len(values), len(values)))
+    return totals

@@ -15,9 +15,12 @@ from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.errors import Finding
+from antq_docs.indicators import model_built
 from antq_docs.kinds import common
-from antq_docs.kinds.base import BELOW_DISTRICT, Kind, Needs, NumberSlot
-from antq_docs.model import Campaign, Results, Roster, Unit, UnitResult
+from antq_docs.kinds.base import BELOW_DISTRICT, Citation, Kind, Needs, NumberSlot
+from antq_docs.kinds.plan import KIND as PLAN
+from antq_docs.kinds.pledge import KIND as PLEDGE
+from antq_docs.model import Campaign, Results, Roster, Unit, UnitResult, kinds_label
 
 PURPOSE = "báo cáo tự đánh giá cuối năm"
 
@@ -81,6 +84,20 @@ class Evaluation(Kind):
             unit, needs, "BC", f"số của {PURPOSE}", self.document_year(campaign)
         )
 
+    def cites(self, campaign: Campaign, unit: Unit, needs: Needs) -> tuple[Citation, ...]:
+        """The unit's own plan of the year, by the number the folder's register gave it."""
+        if not self._has_plan(campaign, unit):
+            return ()
+        return (Citation("so_ke_hoach", PLAN.number_slot(campaign, unit, needs),
+                         PLAN.path(unit)),)
+
+    def _has_plan(self, campaign: Campaign, unit: Unit) -> bool:
+        """Whether the unit issued a plan of the year: the matrix asks it of its type and the
+        unit existed on the plan's date (a commune formed in July issued none)."""
+        day = campaign.doc_dates.get(PLAN.name)
+        return (campaign.requires(PLAN.name, unit.type) and day is not None
+                and unit.existed_on(day))
+
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Every unit the matrix names that has a level above it to report to."""
         return unit.parent is not None and super().needs(campaign, unit)
@@ -112,10 +129,14 @@ class Evaluation(Kind):
         name = unit.sentence_name if residential else unit.body_name
         rows = self._sheet(campaign, unit, result, results, needs)
         start, end = evaluation_window(unit, year)
+        areas = [u for u in unit.descendants() if u.type == "khu_dan_cu"]
+        models = [u for u in [unit, *unit.descendants()] if u.is_model]
         return {
             **common.header(unit, campaign, day),
             "loai": unit.type,
             "nam": year,
+            "nam_truoc": year - 1,
+            "nam_sau": year + 1,
             "don_vi": name,
             "ten": unit.sentence_name,
             "kdc": common.residential_results(unit, results),
@@ -138,6 +159,38 @@ class Evaluation(Kind):
             "nguong": common.thresholds(results.thresholds),
             "ky": common.signature(unit, campaign, needs, PURPOSE),
             "noi_nhan": [common.recipient(parent.body_name)],
+            "ghi_chu": common.notes(results, unit),
+            "so_lieu": common.figure_sections(unit, results, campaign),
+            "ke_hoach_rieng": {
+                "co": self._has_plan(campaign, unit),
+                "nghi_quyet": campaign.family(PLAN.name, unit.type) == "dang",
+                "ngay": vi.short_date(campaign.doc_dates[PLAN.name])
+                if PLAN.name in campaign.doc_dates else "",
+            },
+            # Filled from the register when the document is written (cites()).
+            "so_ke_hoach": "",
+            "cam_ket": {
+                "co": campaign.requires(PLEDGE.name, unit.type) and (
+                    PLEDGE.name not in campaign.doc_dates
+                    or unit.existed_on(campaign.doc_dates[PLEDGE.name])),
+                "ngay": vi.short_date(campaign.doc_dates[PLEDGE.name])
+                if PLEDGE.name in campaign.doc_dates else "",
+            },
+            "dia_ban": {
+                "khu_dan_cu": vi.count(len(areas)),
+                "loai_kdc": kinds_label(areas),
+                "so_ho": vi.number(sum(a.households or 0 for a in areas))
+                if areas and all(a.households for a in areas) else "",
+                "so_ho_rieng": vi.number(unit.households) if unit.households else "",
+            },
+            "dien_hinh": {
+                "chon": unit.is_model,
+                "dat": model_built(unit, results),
+                "duoi": [
+                    {"ten": m.name, "dat": model_built(m, results)}
+                    for m in models if m is not unit
+                ],
+            },
         }
 
     def _sheet(

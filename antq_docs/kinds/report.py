@@ -161,9 +161,6 @@ class Report(Kind):
         "ton_tai.muc": "số mục (I, II…) của chỉ tiêu trong phụ lục đơn vị chưa đạt; rỗng khi "
                        "không có danh sách",
         "nam_sau": "năm sau năm báo cáo",
-        "chua_dat": "các chỉ tiêu chưa đạt cần khắc phục, mỗi chỉ tiêu và loại đơn vị một lần",
-        "chua_dat.chi_tieu": "tên chỉ tiêu",
-        "chua_dat.loai": "các loại đơn vị (thôn, làng, tổ dân phố)",
         "cap_tren": "cơ quan cấp trên nhận báo cáo và đề nghị khen thưởng",
         "so_khen": "số đơn vị đề nghị khen thưởng",
         "pl_chua_dat": "số phụ lục đơn vị chưa đạt chỉ tiêu (I); rỗng khi không có phụ lục",
@@ -263,9 +260,16 @@ class Report(Kind):
         models = [u for u in units if u.is_model]
         built = [u for u in models if model_built(u, results)]
         held = [u for u in scored if results.units[u.code].event_held]
+        previous = results.previous
+        codes = None if level.parent is None else {u.code for u in units}
+        last = self._last_year(previous, units)
         return {
             **common.header(level, campaign, day),
             "nam": year,
+            "nam_truoc": year - 1,
+            "co_nam_truoc": previous is not None,
+            "ghi_chu": common.notes(results, level),
+            "so_lieu": common.figure_sections(level, results, campaign, previous, codes),
             "ngay": vi.short_date(day),
             "co_quan": level.body_name,
             "ke_hoach": common.plan_ref(campaign),
@@ -275,7 +279,7 @@ class Report(Kind):
                 for t in UNIT_TYPES if kinds[t]
             ],
             "tong_don_vi": vi.number(len(units)),
-            "dang_ky": self._registration(units, results, kinds),
+            "dang_ky": self._registration(units, results, kinds, last),
             "ngoai_chuan": kinds["huyen"],
             "so_cham_diem": vi.number(len(scored)),
             **self._classification(scored, results, kinds),
@@ -289,7 +293,8 @@ class Report(Kind):
             "dien_hinh_dat": names(built),
             "so_dien_hinh_dat": vi.number(len(built)),
             "ngay_hoi": {"to_chuc": str(len(held)), "tong": str(len(scored)),
-                         "ty_le": _share(len(held), len(scored))},
+                         "ty_le": _share(len(held), len(scored)),
+                         **change(len(held), last.get(("ngay_hoi", None)))},
             # A target about a kind of unit the level no longer has (districts after 2025)
             # has nothing to count: it stays in the JSON, not in the signed table.
             "chi_so": [
@@ -314,12 +319,6 @@ class Report(Kind):
                 for i in below
             ],
             "nam_sau": year + 1,
-            "chua_dat": [
-                {"chi_tieu": label, "loai": types}
-                for label, types in dict.fromkeys(
-                    (i.label, self._type_words(i, kinds)) for i in below
-                )
-            ],
             "cap_tren": superior,
             "so_khen": vi.number(len(best)),
             "pl_chua_dat": shortfall_no,
@@ -353,10 +352,28 @@ class Report(Kind):
         return list(dict.fromkeys([level.parent.body_name,
                                    common.steering_committee(level, campaign)]))
 
+    def _last_year(self, previous: Results | None, units: list[Unit]
+                   ) -> dict[tuple[str, str | None], int]:
+        """Last year's counts over this year's units (by code): registered and recognised per
+        unit type, and the units that held the Ngày hội; empty without last year's results."""
+        if previous is None:
+            return {}
+        counts: Counter = Counter()
+        for unit in units:
+            result = previous.get(unit.code)
+            if result is None:
+                continue
+            counts[("dang_ky", unit.type)] += result.registered
+            counts[("cong_nhan", unit.type)] += result.recognised
+            counts[("ngay_hoi", None)] += result.event_held
+        return dict(counts)
+
     def _registration(
-        self, units: list[Unit], results: Results, kinds: dict[str, str]
+        self, units: list[Unit], results: Results, kinds: dict[str, str],
+        last: dict[tuple[str, str | None], int],
     ) -> list[dict]:
-        """Registration and recognition per unit type the standard covers (never districts)."""
+        """Registration and recognition per unit type the standard covers (never districts),
+        with last year's counts of the same units when known."""
         rows = []
         for unit_type in UNIT_TYPES:
             if unit_type not in STANDARD_TYPES:
@@ -373,6 +390,8 @@ class Report(Kind):
                 "ty_le_dang_ky": _share(len(registered), len(of_type)),
                 "cong_nhan": vi.number(len(recognised)),
                 "ty_le_cong_nhan": _share(len(recognised), len(registered)),
+                "dk": change(len(registered), last.get(("dang_ky", unit_type))),
+                "cn": change(len(recognised), last.get(("cong_nhan", unit_type))),
             })
         return rows
 
@@ -435,6 +454,14 @@ class Report(Kind):
                 "xep_loai": result.level if result is not None else "",
             })
         return rows
+
+
+def change(now: int, before: int | None) -> dict[str, str]:
+    """Last year's figure and the change: truoc, tang, giam ('' where they do not apply)."""
+    if before is None:
+        return {"truoc": "", "tang": "", "giam": ""}
+    return {"truoc": vi.number(before), "tang": vi.number(now - before) if now > before else "",
+            "giam": vi.number(before - now) if now < before else ""}
 
 
 def names(units: list[Unit]) -> str:

@@ -46,6 +46,18 @@ SHORTFALL = (
 )
 
 
+CHANGE = (
+    "{% if co_nam_truoc and X.truoc %} (năm {{ nam_truoc }}: {{ X.truoc }}{% if X.tang %}, tăng "
+    "{{ X.tang }}{% elif X.giam %}, giảm {{ X.giam }}{% else %}, không đổi{% endif %})"
+    "{% endif %}"
+)
+
+
+def change(value: str) -> str:
+    """Last year's count of the same units and the change, when last year's results are given."""
+    return CHANGE.replace("X.", f"{value}.")
+
+
 def share(value: str) -> str:
     """A share, or the words for a share of no units."""
     return f"{{% if {value} %}}{{{{ {value} }}}}{{% else %}}không có đơn vị{{% endif %}}"
@@ -135,6 +147,13 @@ def _appendices(doc) -> None:
     d.para(doc, "{%p endif %}", size=2)
 
 
+def _no_figures(doc, section: str, what: str) -> None:
+    """Where the campaign declares no figure for a part, the level writes its results there."""
+    d.body(doc, f"{{%p if not so_lieu.{section} %}}")
+    d.placeholder(doc, what)
+    d.body(doc, "{%p endif %}")
+
+
 def build() -> dict:
     """Return the report template by file name."""
     doc = d.new_document()
@@ -149,15 +168,31 @@ def build() -> dict:
         "Trên địa bàn {{ dia_ban }} có {{ theo_loai|join('; ') }} tham gia phong trào toàn dân "
         "bảo vệ an ninh Tổ quốc (tổng số {{ tong_don_vi }} đơn vị).",
     )
+    d.note(doc, "dac_diem", "đặc điểm tình hình an ninh, trật tự trên địa bàn trong năm, "
+                            "thuận lợi và khó khăn")
     d.heading(doc, "II. KẾT QUẢ THỰC HIỆN")
-    d.heading(doc, f"1. Đăng ký, công nhận đạt tiêu chuẩn {STANDARD}")
+    d.optional(doc, "ghi_chu.ket_qua_noi_bat", "{{ ghi_chu.ket_qua_noi_bat }}")
+    d.heading(doc, "1. Công tác lãnh đạo, chỉ đạo")
+    d.body(doc, "Triển khai " + d.PLAN + " đến các đơn vị trên địa bàn {{ dia_ban }}"
+                "{% if so_lieu.lanh_dao %}; kết quả:{% else %}.{% endif %}")
+    d.figures(doc, "lanh_dao")
+    d.heading(doc, "2. Công tác tuyên truyền")
+    d.figures(doc, "tuyen_truyen")
+    _no_figures(doc, "tuyen_truyen", "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an "
+                                     "ninh, trật tự trên địa bàn trong năm")
+    d.heading(doc, "3. Phong trào toàn dân bảo vệ an ninh Tổ quốc")
+    d.figures(doc, "phong_trao")
+    _no_figures(doc, "phong_trao", "kết quả phát hiện, tố giác tội phạm, xây dựng mô hình tự "
+                                   "quản về an ninh, trật tự trên địa bàn trong năm")
+    d.heading(doc, f"4. Đăng ký, công nhận đạt tiêu chuẩn {STANDARD}")
     _loop(
         doc,
         "dang_ky",
         "- {{ dong.loai }}: {{ dong.dang_ky }}/{{ dong.tong }} đơn vị đăng ký "
-        "(" + share("dong.ty_le_dang_ky") + "); {{ dong.cong_nhan }}/{{ dong.dang_ky }} đơn vị "
+        "(" + share("dong.ty_le_dang_ky") + ")" + change("dong.dk") + "; {{ dong.cong_nhan }}/"
+        "{{ dong.dang_ky }} đơn vị "
         f"đã đăng ký được công nhận đạt tiêu chuẩn {STANDARD} ("
-        + share("dong.ty_le_cong_nhan") + ").",
+        + share("dong.ty_le_cong_nhan") + ")" + change("dong.cn") + ".",
     )
     d.optional(
         doc,
@@ -165,7 +200,7 @@ def build() -> dict:
         "- Các {{ ngoai_chuan }} không thuộc đối tượng đăng ký, công nhận đạt tiêu chuẩn "
         f"{STANDARD} (Thông tư số 124/2021/TT-BCA), chỉ được đánh giá, phân loại phong trào.",
     )
-    d.heading(doc, "2. Đánh giá, phân loại phong trào")
+    d.heading(doc, "5. Đánh giá, phân loại phong trào")
     d.body(doc, "Kết quả tự chấm điểm, bình xét, phân loại phong trào của {{ so_cham_diem }} đơn "
                 "vị trực thuộc:")
     _rows(
@@ -192,7 +227,7 @@ def build() -> dict:
     d.optional(doc, "not tinh_tu_diem",
                "Mọi mức xếp loại đã được đối chiếu với điểm tự chấm theo ngưỡng: "
                + d.THRESHOLDS + ".", italic=True)
-    d.heading(doc, "3. Xây dựng mô hình, điển hình")
+    d.heading(doc, "6. Xây dựng mô hình, điển hình")
     d.optional(doc, "dien_hinh",
                "Chọn xây dựng {{ so_dien_hinh }} đơn vị điển hình về phong trào toàn dân bảo vệ "
                "an ninh Tổ quốc: {{ dien_hinh }}; trong đó {{ so_dien_hinh_dat }} đơn vị đạt "
@@ -200,10 +235,12 @@ def build() -> dict:
                "{% if dien_hinh_dat %} ({{ dien_hinh_dat }}){% endif %}.")
     d.optional(doc, "not dien_hinh",
                "Chưa có đơn vị điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc.")
-    d.heading(doc, "4. Ngày hội toàn dân bảo vệ an ninh Tổ quốc")
+    d.heading(doc, "7. Ngày hội toàn dân bảo vệ an ninh Tổ quốc")
     d.body(doc, "{{ ngay_hoi.to_chuc }}/{{ ngay_hoi.tong }} đơn vị (" + share("ngay_hoi.ty_le")
-                + ") tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}.")
-    d.heading(doc, "5. Kết quả thực hiện các chỉ tiêu")
+                + ") tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
+                + change("ngay_hoi") + ".")
+    d.figures(doc, "ngay_hoi")
+    d.heading(doc, "8. Kết quả thực hiện các chỉ tiêu")
     d.body(doc, "Đối chiếu với các chỉ tiêu của " + d.PLAN + " (tỷ lệ tính trên số đơn vị của "
                 "từng loại):")
     _rows(
@@ -246,21 +283,14 @@ def build() -> dict:
         "{{ dong.muc }} Phụ lục {{ pl_chua_dat }} kèm theo{% endif %}.",
     )
     d.optional(doc, "not ton_tai", "- Các chỉ tiêu có số liệu đều đạt so với kế hoạch.")
-    # The causes are the reporting body's own judgement: lines to write them, never invented.
-    d.body(doc, "{%p if ton_tai %}")
-    d.body(doc, "Nguyên nhân:")
-    for _ in range(3):
-        d.body(doc, "…" * 30, align=d.LEFT, first_line_cm=0)
-    d.body(doc, "{%p endif %}")
+    d.note(doc, "ton_tai", "những tồn tại, hạn chế của phong trào trên địa bàn trong năm")
+    d.note(doc, "nguyen_nhan", "nguyên nhân của các tồn tại, hạn chế (khách quan, chủ quan)",
+           lead="Nguyên nhân: ")
     d.heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam_sau }}")
-    d.body(doc, "- Tiếp tục xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam_sau }}; "
-                "giữ vững các chỉ tiêu đã đạt.")
-    d.optional(doc, "chua_dat",
-               "- Tập trung khắc phục các chỉ tiêu chưa đạt: {% for c in chua_dat %}"
-               "{{ c.chi_tieu }} ({{ c.loai }}){% if not loop.last %}; {% endif %}{% endfor %}.")
-    d.body(doc, "- Nhân rộng các mô hình, điển hình; tổ chức tốt Ngày hội toàn dân bảo vệ an ninh "
-                "Tổ quốc năm {{ nam_sau }}.")
+    d.note(doc, "phuong_huong", "phương hướng, nhiệm vụ trọng tâm của năm tới, nhất là để "
+                                "khắc phục các chỉ tiêu chưa đạt")
     d.heading(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ")
+    d.optional(doc, "ghi_chu.kien_nghi", "- {{ ghi_chu.kien_nghi }}")
     d.optional(
         doc,
         "pl_khen",
