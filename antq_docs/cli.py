@@ -394,10 +394,17 @@ def report(
                         templates=templates)
     if output_format == "json":
         rows = [i.as_json() for i in result.indicators]
+        rows += [f.as_json() for f in result.figures]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         click.echo(f"Kết quả thực hiện chỉ tiêu: {result.level.name} ({result.level.code})")
         click.echo(table_text(result.indicators))
+        if result.figures:
+            click.echo("\nSố liệu của năm (của đơn vị và mọi đơn vị cấp dưới):")
+            for figure in result.figures:
+                click.echo(f"  {figure.text()}")
+    for warning in result.warnings:
+        click.echo(f"Cảnh báo: {warning}", err=True)
     if result.outcome is None:
         return
     path = out / result.outcome.path

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from antq_docs import resources, vi
 from antq_docs.errors import Finding, OutputError, UsageError, ValidationError
-from antq_docs.indicators import Indicator, level_unit, measure
+from antq_docs.indicators import Indicator, draft_disagreements, level_unit, measure
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.households import Households, load_households
 from antq_docs.inputs.results import load_previous_year, load_results
@@ -24,7 +24,15 @@ from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.pledge import KIND as PLEDGE
 from antq_docs.kinds.report import KIND as REPORT
-from antq_docs.model import TWO_LEVEL_FROM, Campaign, Results, Roster, Unit
+from antq_docs.model import (
+    TWO_LEVEL_FROM,
+    Campaign,
+    FigureTotal,
+    Results,
+    Roster,
+    Unit,
+    roll_up,
+)
 from antq_docs.output import (
     KEPT,
     LOCK_TIMEOUT_S,
@@ -669,6 +677,10 @@ class ReportResult:
     level: Unit
     indicators: list[Indicator]
     outcome: Outcome | None
+    # Where the drafts (--docs) and the results disagree; the report counts the results.
+    warnings: list[str] = field(default_factory=list)
+    # The level's figures of the year, its own plus its subtree's (model.roll_up).
+    figures: list[FigureTotal] = field(default_factory=list)
 
 
 def report(
@@ -710,8 +722,11 @@ def report(
 
         documents = check(inputs, docs).documents_found()
     indicators = measure(inputs.campaign, inputs.results, unit, documents)
+    warnings = [] if documents is None else draft_disagreements(
+        inputs.campaign, inputs.results, unit, documents)
+    figures = roll_up(unit, inputs.results, inputs.campaign.figures)
     if out is None:
-        return ReportResult(unit, indicators, None)
+        return ReportResult(unit, indicators, None, warnings, figures)
     needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name, roster.columns)
     document = REPORT.report_document(
         inputs.campaign, roster, unit, needs, inputs.results, documents
@@ -722,4 +737,4 @@ def report(
     (outcome,) = write_documents(
         [document], out, force=force, numbering=numbering, templates=found
     )
-    return ReportResult(unit, indicators, outcome)
+    return ReportResult(unit, indicators, outcome, warnings, figures)

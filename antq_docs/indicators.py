@@ -292,7 +292,9 @@ def measure(
     indicators = []
     done_documents: set[str] = set()
     for target in campaign.targets:
-        if target.id in by_document:
+        # A fact of the results (a unit registered) is counted from the results, never from
+        # its drafts: disagreements are reported by draft_disagreements.
+        if target.id in by_document and target.id not in MEASURES:
             if target.id not in done_documents:
                 done_documents.add(target.id)
                 indicators += by_document[target.id]
@@ -314,6 +316,49 @@ def measure(
             )
             indicators.append(Indicator(target, unit_type, len(done), len(pool), shortfall))
     return indicators
+
+
+def draft_disagreements(
+    campaign: Campaign, results: Results, level: Unit, documents: Iterable[DocumentFound]
+) -> list[str]:
+    """Where the drafts and the results disagree on a fact the results decide (a registration
+    drafted for a unit the results say did not register), one sentence per direction.
+
+    The report counts the results; these sentences tell the user which side to correct.
+    """
+    inside = {u.code for u in subtree(level)}
+    kinds = document_targets()
+    found: dict[str, list[tuple[Unit, bool]]] = {}
+    for kind, unit, present in documents:
+        if unit.code in inside:
+            found.setdefault(kind, []).append((unit, present))
+    out = []
+    for target_id, kind in kinds.items():
+        how = MEASURES.get(target_id)
+        rows = found.get(kind, [])
+        if how is None or not rows:
+            continue
+        label = LABELS.get(target_id, target_id)
+        _, done = how([u for u, _ in rows], results)
+        achieved = {u.code for u in done}
+        drafted_only = [u for u, p in rows if p and u.code not in achieved
+                        and results.get(u.code) is not None]
+        result_only = [u for u, p in rows if not p and u.code in achieved]
+        if drafted_only:
+            out.append(f"{label}: có văn bản nhưng kết quả cuối năm ghi chưa đạt ở "
+                       f"{len(drafted_only)} đơn vị ({_codes(drafted_only)}); báo cáo tính theo "
+                       "kết quả cuối năm")
+        if result_only:
+            out.append(f"{label}: kết quả cuối năm ghi đạt nhưng thư mục không có văn bản của "
+                       f"{len(result_only)} đơn vị ({_codes(result_only)})")
+    return out
+
+
+def _codes(units: list[Unit], limit: int = 10) -> str:
+    """'KT-01, KT-02 và 3 đơn vị khác' for a message."""
+    shown = ", ".join(u.code for u in units[:limit])
+    rest = len(units) - limit
+    return f"{shown} và {rest} đơn vị khác" if rest > 0 else shown
 
 
 def _named(target: Target, units: list[Unit], results: Results) -> list[Indicator]:

@@ -68,7 +68,8 @@ def test_residential_evaluation_parts_and_scoring_sheet(sample_out):
     assert [c.text for c in sheet.rows[-1].cells] == ["", "Tổng cộng", "100", "73"]
     text = dh.full_text(doc)
     assert "1. Tiêu chuẩn “An toàn về an ninh, trật tự”: Đạt." in text
-    assert "2. Đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025: Khá." in text
+    assert ("2. Tổng điểm tự chấm 73/100 điểm; đề nghị xếp loại phong trào toàn dân bảo vệ an "
+            "ninh Tổ quốc năm 2025: Khá.") in text
     assert ("Xếp loại được tính từ tổng điểm tự chấm theo ngưỡng: Xuất sắc từ 90 điểm; Khá từ "
             "70 đến dưới 90 điểm; Trung bình từ 50 đến dưới 70 điểm; Yếu dưới 50 điểm.") in text
     assert "kỳ đánh giá từ ngày 01/11/2024 đến ngày 31/10/2025" in text

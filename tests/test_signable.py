@@ -308,9 +308,9 @@ def test_a_commune_s_evaluation_and_minutes_show_its_khu_dan_cu(tmp_path, runner
     assert result.exit_code == 0, result.stderr
     evaluation = dh.open_docx(out / "evaluation" / "QNG-03.docx")
     text = dh.full_text(evaluation)
-    assert "1. Về đăng ký: xã Đăk Hà đã đăng ký xây dựng đạt tiêu chuẩn" in text
-    assert ("Khu dân cư trên địa bàn: 04/04 khu dân cư đăng ký, 03/04 khu dân cư được công nhận "
-            "đạt tiêu chuẩn") in text
+    assert "Ủy ban nhân dân xã Đăk Hà đã đăng ký xây dựng đạt tiêu chuẩn" in text
+    assert ("Khu dân cư trên địa bàn: 04/04 khu dân cư đăng ký, 03/04 khu dân cư được đề nghị "
+            "công nhận đạt tiêu chuẩn") in text
     table = next(t for t in evaluation.tables if t.rows[0].cells[1].text == "Khu dân cư")
     assert [c.text for c in table.rows[4].cells] == [
         "4", "Tổ dân phố 3", "Có", "Chưa đạt", "72", "Khá"]

@@ -51,7 +51,7 @@ def test_init_then_generate_all_inside_the_folder_writes_every_kind(tmp_path, ru
     # The enterprise did not hold the Ngày hội: its item scores nothing, the total agrees.
     text = dh.full_text(dh.open_docx(out / "evaluation" / "KT-DN-05.docx"))
     assert "Công ty Cổ phần Cao su Kon Tum" in text
-    assert "không tổ chức Ngày hội" in text
+    assert "Không tổ chức Ngày hội" in text
     assert "68/100" in text
     plan = dh.full_text(dh.open_docx(out / "plan" / "KT-02-02.docx"))
     assert "Ủy ban nhân dân huyện Đăk Hà" in plan

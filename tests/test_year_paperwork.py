@@ -316,11 +316,17 @@ def test_check_with_results_asks_for_the_decisions_and_counts_registrations(
         ("recognition", decisions[0]), ("registration", "KT-02-02-01")]
     village = data["indicators"]["registration"]["by_type"]["khu_dan_cu"]
     assert (village["present"], village["met"]) == (43, False)
-    # The report measures registrations from the same documents.
+    # The report counts registrations from the results (a fact, not a draft) and says where
+    # the folder disagrees: KT-02-02-01 registered but its registration is gone.
     report = runner.invoke(cli, ["report", "--campaign", str(SAMPLE_CAMPAIGN), *YEAR_END,
                                  "--docs", str(docs), "--format", "json"])
     assert report.exit_code == 0, report.stderr
     rows = [i for i in json.loads(report.stdout)
             if i["id"] == "dang_ky" and i["unit_type"] == "khu_dan_cu"]
-    assert [(r["numerator"], r["denominator"], r["met"]) for r in rows] == [(43, 44, False)]
+    with RESULTS.open(encoding="utf-8-sig", newline="") as f:
+        registered = sum(1 for r in csv.DictReader(f)
+                         if r["Đăng ký"] == "có" and r["Mã đơn vị"].count("-") == 3)
+    assert [(r["numerator"], r["denominator"]) for r in rows] == [(registered, 44)]
+    assert "KT-02-02-01" in next(line for line in report.stderr.splitlines()
+                                 if "kết quả cuối năm ghi đạt nhưng thư mục không có" in line)
 

@@ -421,3 +421,33 @@ def past_totals(previous: Results, figures: list[model.Figure],
         totals.append(model.FigureTotal(figure, sum(values) if values else None,
                                         len(values), len(values)))
     return totals
+
+
+# What the year's figures and the unit's own words mean, for `templates list` and the guide
+# (shared by the evaluation and the report, whose contexts both carry them).
+_FIGURE_FIELDS = {
+    "ma": "mã số liệu (so_lieu.ma của kế hoạch)",
+    "ten": "tên số liệu (Số buổi tuyên truyền)",
+    "dvt": "đơn vị tính (buổi, lượt người)",
+    "co_so": "đúng khi có ít nhất một đơn vị đã báo cáo số liệu này",
+    "so": "tổng của đơn vị và mọi đơn vị cấp dưới (1.234); “0” khi bằng không",
+    "rieng": "phần của chính đơn vị, khi có cả phần của cấp dưới; rỗng nếu không",
+    "duoi": "phần của các đơn vị cấp dưới, khi có cả phần của chính đơn vị; rỗng nếu không",
+    "bao_cao": "số đơn vị đã báo cáo / số đơn vị phải báo cáo (03/04) khi còn thiếu; rỗng khi đủ",
+    "nam_truoc": "số của năm trước (--nam-truoc); rỗng khi không có",
+    "tang": "số tăng so với năm trước; rỗng khi không tăng",
+    "giam": "số giảm so với năm trước; rỗng khi không giảm",
+}
+YEAR_VARIABLES: dict[str, str] = {
+    "nam_truoc": "năm trước năm báo cáo",
+    "ghi_chu": "lời văn của chính đơn vị (tệp kết quả, trang Nhận xét); mục nào rỗng thì mẫu in "
+               "đoạn tô vàng “[Cần bổ sung: …]”",
+    **{f"ghi_chu.{key}": f"{label} (rỗng khi đơn vị chưa viết)"
+       for key, label in model.NOTES.items()},
+    "so_lieu": "số liệu của năm (so_lieu của kế hoạch) theo phần của báo cáo, mỗi số liệu một "
+               "dòng; số của đơn vị cộng mọi đơn vị cấp dưới",
+    **{f"so_lieu.{key}": f"các số liệu của phần {label}"
+       for key, label in model.FIGURE_SECTIONS.items()},
+    **{f"so_lieu.{section}.{field}": meaning
+       for section in model.FIGURE_SECTIONS for field, meaning in _FIGURE_FIELDS.items()},
+}

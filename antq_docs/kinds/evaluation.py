@@ -69,6 +69,30 @@ class Evaluation(Kind):
         "xep_loai": "mức xếp loại đề nghị",
         "xep_loai_tinh": "đúng khi mức xếp loại được tính từ tổng điểm theo ngưỡng (tệp kết quả "
                          "không ghi mức)",
+        **common.YEAR_VARIABLES,
+        "nam_sau": "năm sau năm báo cáo",
+        "ke_hoach_rieng": "kế hoạch năm của chính đơn vị",
+        "ke_hoach_rieng.co": "đúng khi đơn vị phải có và đã có kế hoạch năm (đơn vị thành lập sau "
+                             "ngày của kế hoạch thì không)",
+        "ke_hoach_rieng.nghi_quyet": "đúng khi văn bản là nghị quyết của cấp ủy (the_thuc: dang)",
+        "ke_hoach_rieng.ngay": "ngày của kế hoạch năm (ngày/tháng/năm)",
+        "so_ke_hoach": "số và ký hiệu của kế hoạch năm của đơn vị theo sổ đăng ký số của thư mục; "
+                       "để trống phần số khi kế hoạch chưa được đánh số",
+        "cam_ket": "việc ký cam kết của đơn vị",
+        "cam_ket.co": "đúng khi đơn vị phải tổ chức ký cam kết và đã có vào ngày ký",
+        "cam_ket.ngay": "ngày ký cam kết (ngày/tháng/năm)",
+        "dia_ban": "địa bàn của đơn vị",
+        "dia_ban.khu_dan_cu": "số khu dân cư trên địa bàn (04)",
+        "dia_ban.loai_kdc": "các loại khu dân cư có trên địa bàn (thôn, tổ dân phố); rỗng khi không "
+                            "có khu dân cư",
+        "dia_ban.so_ho": "tổng số hộ của các khu dân cư; rỗng khi danh sách thiếu số hộ",
+        "dia_ban.so_ho_rieng": "số hộ của chính khu dân cư; rỗng khi danh sách không ghi",
+        "dien_hinh": "xây dựng đơn vị điển hình",
+        "dien_hinh.chon": "đúng khi chính đơn vị được chọn xây dựng điển hình (cột Điển hình)",
+        "dien_hinh.dat": "đúng khi đơn vị điển hình đạt tiêu chuẩn và xếp loại Khá trở lên",
+        "dien_hinh.duoi": "các đơn vị điển hình cấp dưới, mỗi phần tử một đơn vị",
+        "dien_hinh.duoi.ten": "tên đơn vị điển hình",
+        "dien_hinh.duoi.dat": "đúng khi đơn vị đó đạt tiêu chí điển hình",
     }
     needs_results = True
 

@@ -91,6 +91,12 @@ _FIGURES: dict[str, str] = {
     "thuc_hien": "tỷ lệ thực hiện (88,6%), “không có đơn vị” khi không có đơn vị để tính",
     "muc_tieu": "mức chỉ tiêu (100%, trên 80%), “không ghi tỷ lệ” khi kế hoạch không ghi",
 }
+# Last year's count of the same units and the change (change()).
+_CHANGE: dict[str, str] = {
+    "truoc": "số của năm trước, trên các mã đơn vị có cả hai năm; rỗng khi không có",
+    "tang": "số tăng so với năm trước; rỗng khi không tăng",
+    "giam": "số giảm so với năm trước; rỗng khi không giảm",
+}
 # What a row of an appendix list of units means (_listed).
 _LISTED: dict[str, str] = {
     "stt": "số thứ tự",
@@ -149,6 +155,13 @@ class Report(Kind):
         "ngay_hoi.to_chuc": "số đơn vị đã tổ chức Ngày hội",
         "ngay_hoi.tong": "số đơn vị có kết quả",
         "ngay_hoi.ty_le": "tỷ lệ đơn vị tổ chức Ngày hội; rỗng khi không có đơn vị",
+        **{f"ngay_hoi.{k}": v for k, v in _CHANGE.items()},
+        **common.YEAR_VARIABLES,
+        "co_nam_truoc": "đúng khi có kết quả năm trước (--nam-truoc) để so sánh",
+        "dang_ky.dk": "so sánh số đơn vị đăng ký với năm trước",
+        **{f"dang_ky.dk.{k}": v for k, v in _CHANGE.items()},
+        "dang_ky.cn": "so sánh số đơn vị được công nhận với năm trước",
+        **{f"dang_ky.cn.{k}": v for k, v in _CHANGE.items()},
         "chi_so": "bảng kết quả từng chỉ tiêu, mỗi dòng một chỉ tiêu và loại đơn vị",
         "chi_so.stt": "số thứ tự",
         **{f"chi_so.{k}": v for k, v in _FIGURES.items()},

@@ -436,7 +436,7 @@ FIGURE = (
     "- {{ s.ten }}: {% if not s.co_so %}chưa có số liệu{% elif s.so == '0' %}không có"
     "{% else %}{{ s.so }} {{ s.dvt }}{% if s.duoi %} (của đơn vị {{ s.rieng }}, của các đơn "
     "vị trực thuộc {{ s.duoi }}){% endif %}{% endif %}"
-    "{% if s.bao_cao %} (số liệu của {{ s.bao_cao }} đơn vị đã báo cáo){% endif %}"
+    "{% if s.bao_cao and s.co_so %} (số liệu của {{ s.bao_cao }} đơn vị đã báo cáo){% endif %}"
     "{% if s.tang %}, tăng {{ s.tang }} {{ s.dvt }} so với năm {{ nam_truoc }}"
     "{% elif s.giam %}, giảm {{ s.giam }} {{ s.dvt }} so với năm {{ nam_truoc }}"
     "{% elif s.nam_truoc %}, bằng năm {{ nam_truoc }}{% endif %}."
