@@ -83,8 +83,8 @@ class Evaluation(Kind):
         "cam_ket.ngay": "ngày ký cam kết (ngày/tháng/năm)",
         "dia_ban": "địa bàn của đơn vị",
         "dia_ban.khu_dan_cu": "số khu dân cư trên địa bàn (04)",
-        "dia_ban.loai_kdc": "các loại khu dân cư có trên địa bàn (thôn, tổ dân phố); rỗng khi không "
-                            "có khu dân cư",
+        "dia_ban.loai_kdc": "các loại khu dân cư có trên địa bàn (thôn, tổ dân phố); rỗng khi "
+                            "không có khu dân cư",
         "dia_ban.so_ho": "tổng số hộ của các khu dân cư; rỗng khi danh sách thiếu số hộ",
         "dia_ban.so_ho_rieng": "số hộ của chính khu dân cư; rỗng khi danh sách không ghi",
         "dien_hinh": "xây dựng đơn vị điển hình",
