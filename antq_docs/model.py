@@ -278,6 +278,20 @@ NOTES: dict[str, str] = {
 }
 
 
+# The basis of the scoring sheet and the classification, unless the province names its own
+# table (can_cu_cham_diem), and the decision that made 19 August the Ngày hội (can_cu_ngay_hoi).
+# Both checked against the published texts (thuvienphapluat.vn: Quyết định 510/QĐ-BCA-V05 signed
+# 20/01/2022 by the Minister of Public Security; Quyết định 521/2005/QĐ-TTg of 13/6/2005).
+DEFAULT_SCORING_BASIS = (
+    "Quyết định số 510/QĐ-BCA-V05 ngày 20/01/2022 của Bộ trưởng Bộ Công an ban hành Quy định "
+    "“Tiêu chí đánh giá, phân loại phong trào toàn dân bảo vệ an ninh Tổ quốc”"
+)
+DEFAULT_EVENT_BASIS = (
+    "Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ lấy ngày 19 tháng 8 "
+    "hằng năm là “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”"
+)
+
+
 # Year-end report deadlines (domain §1): khu dân cư before 20/11, districts before 15/12, the
 # others before 30/11; a campaign's han_bao_cao replaces them.
 DEFAULT_DEADLINES: dict[str, tuple[int, int]] = {
@@ -334,6 +348,9 @@ class Campaign:
     recognition_levels: dict[str, str] = field(default_factory=dict)
     # The figures every unit reports for the year (so_lieu), in campaign order.
     figures: list[Figure] = field(default_factory=list)
+    # What the scoring and the classification rest on, and the Ngày hội's decision.
+    scoring_basis: str = DEFAULT_SCORING_BASIS
+    event_basis: str = DEFAULT_EVENT_BASIS
 
     def report_deadline(self, unit_type: str) -> dt.date:
         """When a unit type reports its year-end results: the campaign's date, else domain §1."""

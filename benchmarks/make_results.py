@@ -2,8 +2,9 @@
 
     python -m benchmarks.make_results ROSTER.csv OUTDIR [SEED]
 
-Every unit below the root gets a row: mostly registered and recognised, scores on the sample
-campaign's ten-item sheet (each item an integer between half and all of its maximum, so the
+Every unit below the root gets a row: mostly registered and recognised, the sample campaign's
+figures of the year (so_lieu) for the types that report them, scores on the sample campaign's
+ten-item sheet (each item an integer between half and all of its maximum, so the
 items add up to the score; an item tied to the Ngày hội is 0 where none was held), the level
 written for about half of the rows and left to be computed for the rest. The same roster and
 seed give the same files.
@@ -24,12 +25,16 @@ from antq_docs.resources import SAMPLE_CAMPAIGN, sample
 
 RESULT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội"]
 SCORE_HEADERS = ["Mã đơn vị", "Mã mục", "Điểm"]
+# The results headings with the campaign's figures after them (filled by make_rows).
+headers: list[str] = list(RESULT_HEADERS)
 
 
 def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[list]]:
     """Rows of the results file and of the per-item scores file for every unit below the root."""
     rng = random.Random(seed)
     campaign = load_campaign(sample(SAMPLE_CAMPAIGN))
+    headers.clear()
+    headers.extend(RESULT_HEADERS + [f.name for f in campaign.figures])
     roster = load_roster(roster_path)
     results, scores = [], []
     for unit in roster:
@@ -60,6 +65,8 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
                 score,
                 level,
                 "có" if held else "không",
+                *[rng.randint(0, 40) if f.reported_by(unit.type) else ""
+                  for f in campaign.figures],
             ]
         )
         scores += [[unit.code, i.id, p] for i, p in zip(campaign.score_items, points)]
@@ -89,17 +96,17 @@ def write(roster_path: Path, out: Path, seed: int = 2025) -> tuple[Path, Path, P
     results, scores = make_rows(roster_path, seed)
     stem = Path(roster_path).stem
     paths = (out / f"results-{stem}.csv", out / f"scores-{stem}.csv")
-    for path, headers, rows in zip(paths, (RESULT_HEADERS, SCORE_HEADERS), (results, scores)):
+    for path, heads, rows in zip(paths, (headers, SCORE_HEADERS), (results, scores)):
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow(headers)
+            writer.writerow(heads)
             writer.writerows(rows)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Kết quả"
     sheet.append(["KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ NĂM 2025"])
     sheet.append([])
-    sheet.append(RESULT_HEADERS)
+    sheet.append(headers)
     for row in results:
         sheet.append(row)
     items = book.create_sheet("Bảng điểm")

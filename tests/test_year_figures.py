@@ -131,11 +131,28 @@ def test_a_commune_formed_in_july_claims_no_plan_of_march(year_end: Path) -> Non
     assert "Ủy ban nhân dân xã Đăk Hà triển khai Kế hoạch số 38/KH-BCĐ" in text
 
 
-def test_a_missing_note_leaves_a_highlighted_placeholder(year_end: Path) -> None:
-    silent = [r["Mã đơn vị"] for r in _rows()
-              if r["Đăng ký"] and not r["Tồn tại, hạn chế"] and r["Mã đơn vị"].count("-") == 3]
-    assert silent, "the sample keeps a village that wrote nothing"
-    doc = dh.open_docx(year_end / "evaluation" / f"{silent[0]}.docx")
+def _write(rows: list[dict[str, str]], path: Path) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_a_missing_note_leaves_a_highlighted_placeholder(tmp_path: Path, runner) -> None:
+    rows = _rows()
+    for row in rows:
+        if row["Mã đơn vị"] == "KT-02-03-01":
+            for key in ("Đặc điểm tình hình", "Tồn tại, hạn chế", "Nguyên nhân", "Phương hướng",
+                        "Kết quả nổi bật", "Kiến nghị, đề xuất"):
+                row[key] = ""
+    path = _write(rows, tmp_path / "ket-qua.csv")
+    result = runner.invoke(cli, ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--results", str(path), "--scores",
+                                 str(FIXTURES / "scores-kon-tum-2025.csv"),
+                                 "--unit", "KT-02-03-01", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    doc = dh.open_docx(tmp_path / "out" / "evaluation" / "KT-02-03-01.docx")
     holes = [p for p in dh.paragraphs(doc) if p.text.startswith(PLACEHOLDER)]
     assert [p.text for p in holes] == [
         "[Cần bổ sung: đặc điểm tình hình an ninh, trật tự trên địa bàn, thuận lợi và khó khăn "
@@ -147,6 +164,11 @@ def test_a_missing_note_leaves_a_highlighted_placeholder(year_end: Path) -> None
     assert all(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for p in holes for r in p.runs)
 
 
+def test_every_sample_evaluation_is_a_finished_draft(year_end: Path) -> None:
+    for path in sorted((year_end / "evaluation").glob("*.docx")):
+        assert PLACEHOLDER not in dh.full_text(dh.open_docx(path)), path.name
+
+
 def test_zero_and_absent_figures_are_said_as_such(tmp_path: Path, runner) -> None:
     rows = _rows()
     for row in rows:
@@ -155,11 +177,7 @@ def test_zero_and_absent_figures_are_said_as_such(tmp_path: Path, runner) -> Non
             row["Số vụ việc hòa giải thành"] = ""
         if row["Mã đơn vị"] == "KT-02-03-02":
             row["Số vụ việc hòa giải thành"] = ""
-    path = tmp_path / "ket-qua.csv"
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    path = _write(rows, tmp_path / "ket-qua.csv")
     result = runner.invoke(cli, ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN),
                                  "--results", str(path), "--scores",
                                  str(FIXTURES / "scores-kon-tum-2025.csv"),

@@ -13,7 +13,8 @@ bodies above the province that receive its year report), danh_sach_don_vi (roste
 period: tep, the file relative to the campaign file; tu_ngay, the day it comes into force; tinh,
 the province of that period when it differs), tham_quyen_cong_nhan (per unit type, the local
 government level that recognises it as meeting the standard: xa, huyen or tinh), so_lieu (the
-figures units report for the year: ma, ten, don_vi_tinh, loai, muc).
+figures units report for the year: ma, ten, don_vi_tinh, loai, muc), can_cu_cham_diem (the
+basis of the scoring sheet and classification) and can_cu_ngay_hoi (the Ngày hội's decision).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from antq_docs.inputs.roster import parse_amount
 from antq_docs.inputs.tables import clean_text, size_text, strip_marks
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
+    DEFAULT_EVENT_BASIS,
+    DEFAULT_SCORING_BASIS,
     FAMILIES,
     FIGURE_SECTIONS,
     SIGNING_FORMS,
@@ -398,6 +401,8 @@ def parse_campaign(
     template_dir = _template_dir(top, base)
     recognition_levels = _recognition_levels(top, findings, file)
     figures = _figures(top, findings, file)
+    scoring_basis = top.text("can_cu_cham_diem", default=DEFAULT_SCORING_BASIS)
+    event_basis = top.text("can_cu_ngay_hoi", default=DEFAULT_EVENT_BASIS)
     top.finish()
     return Campaign(
         year=year,
@@ -423,6 +428,8 @@ def parse_campaign(
         template_dir=template_dir,
         recognition_levels=recognition_levels,
         figures=figures,
+        scoring_basis=scoring_basis.rstrip(";. "),
+        event_basis=event_basis.rstrip(";. "),
     )
 
 

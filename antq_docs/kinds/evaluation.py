@@ -70,6 +70,8 @@ class Evaluation(Kind):
         "xep_loai_tinh": "đúng khi mức xếp loại được tính từ tổng điểm theo ngưỡng (tệp kết quả "
                          "không ghi mức)",
         **common.YEAR_VARIABLES,
+        "can_cu_cham_diem": "văn bản quy định bảng chấm điểm và phân loại (can_cu_cham_diem của "
+                            "kế hoạch; mặc định Quyết định số 510/QĐ-BCA-V05 ngày 20/01/2022)",
         "nam_sau": "năm sau năm báo cáo",
         "ke_hoach_rieng": "kế hoạch năm của chính đơn vị",
         "ke_hoach_rieng.co": "đúng khi đơn vị phải có và đã có kế hoạch năm (đơn vị thành lập sau "
@@ -167,7 +169,10 @@ class Evaluation(Kind):
             "don_vi_dau_cau": vi.upper(name[:1]) + name[1:],
             "cap_tren": parent.body_name,
             "ban_chi_dao": common.steering_committee(unit, campaign),
-            "can_cu": common.legal_bases(campaign),
+            "can_cu": common.legal_bases(campaign) + (
+                [campaign.scoring_basis]
+                if campaign.scoring_basis not in campaign.legal_bases else []),
+            "can_cu_cham_diem": campaign.scoring_basis,
             "ke_hoach": common.plan_ref(campaign),
             "ky_tu": vi.short_date(start),
             "ky_den": vi.short_date(end),

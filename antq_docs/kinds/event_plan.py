@@ -70,6 +70,8 @@ class EventPlan(Kind):
     target = "ngay_hoi"
     templates = ("event-plan.docx",)
     variables: ClassVar[dict[str, str]] = {
+        "can_cu_ngay_hoi": "quyết định chọn ngày 19/8 là Ngày hội (can_cu_ngay_hoi của kế hoạch; "
+                           "mặc định Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005)",
         "loai": "loại đơn vị: huyen, xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc; "
                 "mẫu chọn đoạn văn theo loại",
         "chinh_quyen": "đúng khi đơn vị là chính quyền địa phương",
@@ -143,6 +145,7 @@ class EventPlan(Kind):
             "dia_phuong_duoi": subordinate_kinds(unit, ("xa", "khu_dan_cu")),
             "can_cu": [line for line in common.legal_bases(campaign)
                        if not _DECISION_521.search(line)],
+            "can_cu_ngay_hoi": campaign.event_basis,
             "ke_hoach": common.plan_ref(campaign),
             "ky_niem": [
                 {"so_nam": a.years(campaign.year), "noi_dung": a.name,

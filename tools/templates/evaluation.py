@@ -115,7 +115,7 @@ def _report(doc, residential: bool) -> None:
     d.body(doc, "{{ don_vi_dau_cau }} kính đề nghị {{ cap_tren }} xem xét, công nhận kết quả đánh "
                 "giá, xếp loại phong trào năm {{ nam }} theo đề nghị tại mục VI.")
     d.heading(doc, "VI. TỰ CHẤM ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI")
-    d.body(doc, "Kết quả tự chấm điểm theo bảng chấm điểm 100 điểm của {{ ban_chi_dao }}:")
+    d.body(doc, "Kết quả tự chấm điểm (thang 100 điểm) theo {{ can_cu_cham_diem }}:")
     _scoring_table(doc)
     d.para(doc, "", size=6)
     d.body(doc, "1. Tiêu chuẩn " + d.STANDARD + ": {% if not dang_ky %}Chưa đạt (không đăng ký "

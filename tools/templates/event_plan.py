@@ -201,8 +201,7 @@ def build() -> dict:
         "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}{% if ky_niem %} gắn với "
         "kỷ niệm " + KY_NIEM_NGAN + "{% endif %}",
     )
-    d.body(doc, "Căn cứ Quyết định số 521/QĐ-TTg ngày 22/4/2005 của Thủ tướng Chính phủ lấy ngày "
-                "19 tháng 8 hằng năm là “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”;", italic=True)
+    d.body(doc, "Căn cứ {{ can_cu_ngay_hoi }};", italic=True)
     d.can_cu(doc)
     _variants(doc, SETS, lambda members, guard: (
         d.body(doc, f'{{%p set thanh_vien = "{members}" %}}'),
