@@ -4,7 +4,10 @@ What a kind requires is computed on the roster in force on the kind's date, so a
 merged away in July owes no document dated after it.
 
 For every unit and every kind the matrix requires, the document is present (the .docx as
-generated, or a signed .pdf of the same name beside or instead of it), invalid, or missing.
+generated, or a signed .pdf of the same name beside or instead of it), unfinished (a .docx that
+still holds a placeholder where only the unit can write, and no signed copy), invalid, or
+missing. An unfinished document exists but is a draft: the folder is not complete and the
+document counts toward no target.
 Only the parts needed are read (the main XML part of a .docx, the bytes of a .pdf); nothing is
 rendered and nothing is written into the folder.
 """
@@ -19,10 +22,10 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from antq_docs import vi
-from antq_docs.docxread import Package, check_pdf, document_text
+from antq_docs.docxread import PLACEHOLDER, Package, check_pdf, document_text, placeholders
 from antq_docs.errors import InputError, OutputError, UnreadableDocument
 from antq_docs.files import describe
 from antq_docs.generate import Inputs
@@ -42,7 +45,29 @@ from antq_docs.output import (
 from antq_docs.register import FILE as REGISTER_FILE
 from antq_docs.workers import ordered_map, workers_for
 
-PRESENT, MISSING, INVALID = "present", "missing", "invalid"
+PRESENT, MISSING, INVALID, UNFINISHED = "present", "missing", "invalid", "unfinished"
+# What a cell of the matrix shows besides an entry's status: the only copy is a signed PDF, or
+# the unit does not owe the kind.
+SIGNED, NOT_OWED = "signed", "none"
+# Each cell's words in the table and the workbook, and its fill in the workbook (the colours of
+# the web page's matrix), in the order of the workbook's legend.
+CELLS: dict[str, tuple[str, str | None]] = {
+    PRESENT: ("có", "C8E6C9"),
+    SIGNED: ("có (PDF)", "81C784"),
+    UNFINISHED: ("chưa hoàn thiện", "FFF59D"),
+    INVALID: ("không hợp lệ", "FFCC80"),
+    MISSING: ("thiếu", "EF9A9A"),
+    NOT_OWED: ("–", None),
+}
+_CELL_MEANINGS = {
+    PRESENT: "có tệp .docx hoàn chỉnh, hoặc tệp .docx kèm bản ký .pdf",
+    SIGNED: "chỉ có bản ký quét .pdf",
+    UNFINISHED: f"có tệp .docx nhưng còn chỗ “{PLACEHOLDER}: …]” đơn vị chưa viết, chưa có "
+                "bản ký",
+    INVALID: "có tệp nhưng không mở được hoặc sai đơn vị, sai năm, còn thẻ mẫu",
+    MISSING: "không có tệp nào",
+    NOT_OWED: "đơn vị không phải có loại văn bản này",
+}
 # The tool's own files at the top of the folder are not documents.
 _OWN_FILES = frozenset({MANIFEST, REGISTER_FILE})
 
@@ -60,6 +85,8 @@ DOCX, PDF = ".docx", ".pdf"
 _IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 _TAG = re.compile(r"\{\{|\{%")
 _YEAR = re.compile(r"năm\s+(\d{4})")
+# The marker as it reads in the folded text: a cheap test before the paragraphs are looked at.
+_FOLDED_PLACEHOLDER = fold(PLACEHOLDER)
 
 
 
@@ -86,13 +113,22 @@ class _Job:
     year: int
 
 
-def inspect_docx(job: _Job) -> tuple[str | None, str | None]:
-    """Return (reason it is invalid or None, its SHA-256 or None when unreadable)."""
+class Inspection(NamedTuple):
+    """What one file holds: why it is invalid (or None), its SHA-256, the placeholders left."""
+
+    reason: str | None
+    sha256: str | None = None
+    placeholders: tuple[str, ...] = ()
+
+
+def inspect_docx(job: _Job) -> Inspection:
+    """Read a .docx: why it is invalid, its SHA-256 (None when unreadable), its placeholders."""
     try:
         package = Package(job.path)
-        text = fold(document_text(package.document()))
+        raw = document_text(package.document())
+        text = fold(raw)
     except UnreadableDocument as e:
-        return e.reason, None
+        return Inspection(e.reason)
     reasons = []
     tag = _TAG.search(text)
     if tag:
@@ -108,16 +144,19 @@ def inspect_docx(job: _Job) -> tuple[str | None, str | None]:
             f"ghi năm {others}, không phải năm {job.year}" if others
             else f"không ghi năm {job.year}"
         )
-    return ("; ".join(reasons) or None), package.sha256
+    # Nearly every document holds no placeholder: its paragraphs are split only when the
+    # folded text (already made) holds the marker somewhere.
+    left = tuple(placeholders(raw)) if _FOLDED_PLACEHOLDER in text else ()
+    return Inspection("; ".join(reasons) or None, package.sha256, left)
 
 
-def inspect_pdf(job: _Job) -> tuple[str | None, str | None]:
-    """Return (reason the PDF is invalid or None, None): a scan's text cannot be read."""
+def inspect_pdf(job: _Job) -> Inspection:
+    """Read a PDF: why it is invalid (or None); a scan's text cannot be read, nor its hash kept."""
     try:
         check_pdf(job.path)
     except UnreadableDocument as e:
-        return e.reason, None
-    return None, None
+        return Inspection(e.reason)
+    return Inspection(None)
 
 
 @dataclass
@@ -130,11 +169,24 @@ class Entry:
     status: str = MISSING
     found: list[str] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # (path, the placeholder paragraphs) of a readable .docx that is still a draft.
+    drafts: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def signed(self) -> bool:
         """Whether a valid copy is a signed PDF."""
         return any(p.lower().endswith(PDF) for p in self.found)
+
+
+def cell_status(entry: Entry | None) -> str:
+    """What the matrix shows for a unit and a kind: a key of CELLS (None: not owed)."""
+    if entry is None:
+        return NOT_OWED
+    if entry.problems:
+        return INVALID
+    if entry.status == PRESENT:
+        return SIGNED if entry.signed and len(entry.found) == 1 else PRESENT
+    return entry.status
 
 
 @dataclass
@@ -161,18 +213,27 @@ class CheckReport:
         return [(e, path, reason) for e in self.entries for path, reason in e.problems]
 
     @property
+    def unfinished(self) -> list[tuple[Entry, str, tuple[str, ...]]]:
+        """(entry, path, placeholders) of every required document that is only a draft."""
+        return [(e, path, left) for e in self.entries if e.status == UNFINISHED
+                for path, left in e.drafts]
+
+    @property
     def present(self) -> int:
-        """How many required documents have a valid copy."""
+        """How many required documents have a valid, finished copy."""
         return sum(1 for e in self.entries if e.status == PRESENT)
 
     @property
     def complete(self) -> bool:
-        """Every required document is there, every copy is usable, nothing was refused."""
+        """Every required document is there and finished, every copy usable, nothing refused."""
         return not self.refused and all(
             e.status == PRESENT and not e.problems for e in self.entries)
 
     def documents_found(self) -> list[DocumentFound]:
-        """Every required document as (kind, unit, has a usable copy), for the targets."""
+        """Every required document as (kind, unit, has a usable copy), for the targets.
+
+        An unfinished draft is not a document issued: it counts toward no target.
+        """
         return [(e.kind, e.unit, e.status == PRESENT) for e in self.entries]
 
     def measured(self) -> list[Indicator]:
@@ -218,6 +279,10 @@ class CheckReport:
                 {"unit": e.unit.code, "kind": e.kind, "path": path, "reason": reason}
                 for e, path, reason in self.invalid
             ],
+            "unfinished": [
+                {"unit": e.unit.code, "kind": e.kind, "path": path, "placeholders": list(left)}
+                for e, path, left in self.unfinished
+            ],
             "changed": self.changed,
             "extra": self.extra,
             "refused": self.refused,
@@ -226,13 +291,7 @@ class CheckReport:
         return json.dumps(data, ensure_ascii=False, indent=2)
 
     def _cell(self, entry: Entry | None) -> str:
-        if entry is None:
-            return "–"
-        if entry.problems:
-            return "không hợp lệ"
-        if entry.status == PRESENT:
-            return "có (PDF)" if entry.signed and len(entry.found) == 1 else "có"
-        return "thiếu"
+        return CELLS[cell_status(entry)][0]
 
     def _rows(self) -> Iterator[tuple[Unit, list[Entry | None]]]:
         by_unit: dict[str, dict[str, Entry]] = {}
@@ -247,7 +306,8 @@ class CheckReport:
         lines = [
             f"Kiểm tra thư mục {self.docs} (năm {self.inputs.campaign.year}): "
             f"{len(self.inputs.units())} đơn vị, {len(self.entries)} văn bản bắt buộc; "
-            f"có {self.present}, thiếu {len(self.missing)}, không hợp lệ {len(self.invalid)}."
+            f"có {self.present}, thiếu {len(self.missing)}, không hợp lệ {len(self.invalid)}"
+            + (f", chưa hoàn thiện {len(self.unfinished)}." if self.unfinished else ".")
         ]
         rows = list(self._rows())
         groups: dict[str, list[tuple[Unit, list[Entry | None]]]] = {}
@@ -255,7 +315,10 @@ class CheckReport:
             groups.setdefault(unit.parent.code if unit.parent else "", []).append((unit, cells))
         code_w = max([len("Mã")] + [len(u.code) for u, _ in rows])
         name_w = min(40, max([len("Đơn vị")] + [len(u.name) for u, _ in rows]))
-        widths = [max(len(short_label(k)), len("không hợp lệ")) for k in self.kinds]
+        # As wide as "không hợp lệ", wider only when a longer word is shown.
+        cell_w = max([len(CELLS[INVALID][0])]
+                     + [len(self._cell(c)) for _, cells in rows for c in cells])
+        widths = [max(len(short_label(k)), cell_w) for k in self.kinds]
         heading = "  ".join(
             [f"{'Mã':<{code_w}}", f"{'Đơn vị':<{name_w}}"]
             + [f"{short_label(k):<{w}}" for k, w in zip(self.kinds, widths)]
@@ -283,6 +346,12 @@ class CheckReport:
                 f"  - {path} ({e.unit.code}, {short_label(e.kind)}): {reason}"
                 for e, path, reason in self.invalid
             ]
+        if self.unfinished:
+            lines += ["", f"Chưa hoàn thiện ({len(self.unfinished)}):"]
+            lines += [
+                f"  - {path} ({e.unit.code}, {short_label(e.kind)}): {unfinished_note(left)}"
+                for e, path, left in self.unfinished
+            ]
         if self.changed:
             lines += ["", f"Đã đổi sau khi soạn, có thể đã ký ({len(self.changed)}):"]
             lines += [f"  - {c['path']}" for c in self.changed]
@@ -309,9 +378,10 @@ class CheckReport:
             lines.append("Kết quả: đủ văn bản bắt buộc.")
         else:
             refused = f", {len(self.refused)} không đọc" if self.refused else ""
+            unfinished = f", {len(self.unfinished)} chưa hoàn thiện" if self.unfinished else ""
             lines.append(
                 f"Kết quả: chưa đủ ({len(self.missing)} thiếu, "
-                f"{len(self.invalid)} không hợp lệ{refused})."
+                f"{len(self.invalid)} không hợp lệ{unfinished}{refused})."
             )
         return "\n".join(lines)
 
@@ -350,8 +420,10 @@ class CheckReport:
         import io
 
         import openpyxl
-        from openpyxl.styles import Font
+        from openpyxl.styles import Font, PatternFill
 
+        fills = {status: PatternFill("solid", fgColor=colour)
+                 for status, (_, colour) in CELLS.items() if colour}
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = "Kiểm tra"
@@ -359,15 +431,32 @@ class CheckReport:
                      + [short_label(k) for k in self.kinds] + ["Ghi chú"])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for unit, cells in self._rows():
+        first = 5  # the first kind's column: after code, name, type and parent
+        for row, (unit, cells) in enumerate(self._rows(), start=2):
             notes = [f"{path}: {reason}" for c in cells if c for path, reason in c.problems]
+            notes += [f"{path}: {unfinished_note(left)}"
+                      for c in cells if c and c.status == UNFINISHED for path, left in c.drafts]
             sheet.append(
                 [unit.code, unit.name, unit.type_name, unit.parent.code if unit.parent else ""]
                 + [self._cell(c) for c in cells] + ["; ".join(notes)]
             )
+            for offset, c in enumerate(cells):
+                fill = fills.get(cell_status(c))
+                if fill is not None:
+                    sheet.cell(row, first + offset).fill = fill
         sheet.freeze_panes = "C2"
         for column, width in zip("ABCD", (14, 36, 16, 14)):
             sheet.column_dimensions[column].width = width
+        legend = book.create_sheet("Chú giải")
+        legend.append(["Ô", "Nghĩa"])
+        for cell in legend[1]:
+            cell.font = Font(bold=True)
+        for row, (status, (label, _)) in enumerate(CELLS.items(), start=2):
+            legend.append([label, _CELL_MEANINGS[status]])
+            if status in fills:
+                legend.cell(row, 1).fill = fills[status]
+        legend.column_dimensions["A"].width = 18
+        legend.column_dimensions["B"].width = 70
         self.refuse_xlsx_path(path, force=force)
         buffer = io.BytesIO()
         book.save(buffer)
@@ -375,6 +464,12 @@ class CheckReport:
             atomic_write(Path(path), buffer.getvalue())
         except OSError as e:
             raise OutputError(f"không ghi được tệp Excel ({why_not_written(e)}).", path=path) from e
+
+
+def unfinished_note(left: tuple[str, ...]) -> str:
+    """The first placeholder left in a draft, and how many more there are."""
+    more = f" (và {len(left) - 1} chỗ khác)" if len(left) > 1 else ""
+    return f"còn chỗ cần bổ sung: {left[0]}{more}"
 
 
 def _key(kind: str, name: str) -> tuple[str, str, str] | None:
@@ -502,14 +597,20 @@ def check(
                                                       campaign.year)))
     results = _run(jobs, workers, progress)
     changed: list[dict[str, str]] = []
-    for (entry, rel, _), (reason, digest) in zip(jobs, results):
+    for (entry, rel, _), (reason, digest, left) in zip(jobs, results):
         if reason is not None:
             entry.problems.append((rel, reason))
             if entry.status == MISSING:
                 entry.status = INVALID
             continue
-        entry.status = PRESENT
         entry.found.append(rel)
+        if left:
+            entry.drafts.append((rel, left))
+            # A signed copy (read before or after) is the document; the draft is only a draft.
+            if entry.status != PRESENT:
+                entry.status = UNFINISHED
+        else:
+            entry.status = PRESENT
         recorded = manifest.get(rel)
         if digest is not None and recorded is not None and recorded.get("sha256") != digest:
             changed.append({"unit": entry.unit.code, "kind": entry.kind, "path": rel})
@@ -529,7 +630,7 @@ def check(
     return CheckReport(docs, inputs, kinds, entries, changed, extra, refused)
 
 
-def _inspect(job: _Job) -> tuple[str | None, str | None]:
+def _inspect(job: _Job) -> Inspection:
     return inspect_pdf(job) if job.path.suffix.lower() == PDF else inspect_docx(job)
 
 
@@ -537,10 +638,10 @@ def _run(
     jobs: list[tuple[Entry, str, _Job]],
     workers: int | None,
     progress: Callable[[int, int], None] | None,
-) -> list[tuple[str | None, str | None]]:
+) -> list[Inspection]:
     """Inspect every file, on `workers` processes (parsing is CPU-bound; default every core)."""
     plain = [job for _, _, job in jobs]
-    results: list[tuple[str | None, str | None]] = []
+    results: list[Inspection] = []
     for result in ordered_map(_inspect, plain, workers_for(workers, len(plain))):
         results.append(result)
         if progress:

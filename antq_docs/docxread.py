@@ -13,6 +13,7 @@ import io
 import itertools
 import posixpath
 import re
+import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -193,6 +194,20 @@ def paragraph_text(paragraph: etree._Element) -> str:
 def document_text(root: etree._Element) -> str:
     """Every paragraph's text, one per line."""
     return "\n".join(paragraph_text(p) for p in root.iter(_W_P))
+
+
+def is_placeholder(text: str) -> bool:
+    """Tell whether a paragraph's text is a draft's placeholder (it starts with PLACEHOLDER)."""
+    return unicodedata.normalize("NFC", text).lstrip().startswith(PLACEHOLDER)
+
+
+def placeholders(text: str) -> list[str]:
+    """The placeholder paragraphs of a document's text (one paragraph a line), spaces tidied."""
+    # A file written elsewhere may hold decomposed letters: the marker is compared in NFC.
+    text = unicodedata.normalize("NFC", text)
+    if PLACEHOLDER not in text:
+        return []
+    return [" ".join(line.split()) for line in text.split("\n") if is_placeholder(line)]
 
 
 _PDF_PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")

@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from antq_docs import vi
-from antq_docs.docxread import Package, W, paragraph_text
+from antq_docs.docxread import PLACEHOLDER, Package, W, is_placeholder, paragraph_text
 from antq_docs.errors import InputError, UnreadableDocument
 from antq_docs.inputs.tables import fold
 
@@ -59,6 +59,7 @@ RULES: dict[str, str] = {
     "dang-tieu-de": "tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM” in hoa, đậm, cỡ 15",
     "dang-so": "dòng “Số 127-NQ/ĐU” (không có dấu hai chấm)",
     "dang-co-chu": "cỡ chữ phần nội dung 14–15",
+    "bo-sung": f"không còn chỗ “{PLACEHOLDER}: …]” mà đơn vị chưa viết",
 }
 
 _W = f"{{{W}}}"
@@ -295,6 +296,7 @@ class _Linter:
             if not self.party:
                 self.ending(type_index)
         self.recipients(doc_type)
+        self.placeholders()
         return self.findings
 
     def page(self) -> None:
@@ -529,6 +531,17 @@ class _Linter:
         last = _clean(lines[-1].text)
         if not _LUU.match(last):
             self.add("noi-nhan", lines[-1].location, "dòng cuối “- Lưu: VT, …”", last)
+
+    def placeholders(self) -> None:
+        """Each placeholder a draft still holds: a part only the unit can write, not yet written."""
+        # A template (it still holds tags) prints its placeholders on purpose: only what it
+        # made is a draft to finish.
+        if any(p.tagged for p in self.paras):
+            return
+        for para in self.paras:
+            if is_placeholder(para.text):
+                self.add("bo-sung", para.location, "nội dung do đơn vị viết",
+                         f"còn chỗ cần bổ sung: {_clean(para.text)}")
 
 
 def lint_file(path: Path) -> list[LintFinding]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from docx import Document
+from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from docx.text.paragraph import Paragraph
 
 
 def open_docx(path: Path):
@@ -19,8 +22,6 @@ def paragraphs(doc) -> list:
     out = []
     for block in doc.element.body.iter(qn("w:p")):
         out.append(block)
-    from docx.text.paragraph import Paragraph
-
     return [Paragraph(p, doc) for p in out]
 
 
@@ -90,3 +91,42 @@ def assert_a4_nd30(doc) -> None:
 def leftover_tags(doc) -> list[str]:
     """Paragraphs that still hold template tags."""
     return [t for t in texts(doc) if "{{" in t or "{%" in t or "%}" in t or "}}" in t]
+
+
+def add_placeholder(paragraph, text: str) -> None:
+    """Give a paragraph one highlighted run holding text, as a draft prints a placeholder."""
+    run = paragraph.add_run(text)
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def insert_placeholder(path: Path, text: str, after: str) -> None:
+    """Insert a placeholder paragraph after the first paragraph starting with `after`.
+
+    The new paragraph is a copy of the body paragraph that follows, so it keeps the body's
+    formatting and only the placeholder itself is new.
+    """
+    doc = Document(str(path))
+    heading = next(p for p in doc.paragraphs if p.text.startswith(after))
+    new = copy.deepcopy(heading._p.getnext())
+    heading._p.addnext(new)
+    para = Paragraph(new, heading._parent)
+    for run in para.runs[1:]:
+        run._r.getparent().remove(run._r)
+    para.runs[0].text = text
+    para.runs[0].font.highlight_color = WD_COLOR_INDEX.YELLOW
+    doc.save(str(path))
+
+
+def fill_placeholder(path: Path, marker: str, text: str) -> None:
+    """Write text in place of every placeholder paragraph (starting with marker), unhighlighted."""
+    doc = Document(str(path))
+    filled = 0
+    for para in paragraphs(doc):
+        if para.text.startswith(marker):
+            for run in para.runs[1:]:
+                run._r.getparent().remove(run._r)
+            para.runs[0].text = text
+            para.runs[0].font.highlight_color = None
+            filled += 1
+    assert filled, f"no placeholder in {path}"
+    doc.save(str(path))

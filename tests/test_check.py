@@ -18,11 +18,13 @@ from docx.oxml.ns import qn
 from antq_docs import workers
 from antq_docs.check import PRESENT, CheckReport, Entry, check
 from antq_docs.cli import cli
+from antq_docs.docxread import PLACEHOLDER
 from antq_docs.generate import load_inputs
 from antq_docs.indicators import reaches
 from antq_docs.model import Target, Unit
 from benchmarks.make_results import write as write_results
 from benchmarks.make_roster import write as write_roster
+from tests import docx_helpers as dh
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
 
 # The sample's rosters by period (danh_sach_don_vi): the results are those of the July tree.
@@ -456,3 +458,111 @@ def test_xlsx_overwrites_an_existing_file_only_with_force(tmp_path, runner, docs
     result = runner.invoke(cli, [*args, "--force"])
     assert result.exit_code in (0, 3), result.output
     assert openpyxl.load_workbook(book_path).active["A1"].value == "Mã đơn vị"
+
+
+SHORTCOMINGS = f"{PLACEHOLDER}: những tồn tại, hạn chế của đơn vị trong năm]"
+PROPOSALS = f"{PLACEHOLDER}: kiến nghị, đề xuất của đơn vị]"
+# The fill of each status in the workbook (openpyxl reads the colour back with its alpha).
+UNFINISHED_FILL, PRESENT_FILL = "00FFF59D", "00C8E6C9"
+
+
+def cell_in_column(lines: list[str], code: str, label: str) -> str:
+    """The text of one unit's cell under a column heading of the check table."""
+    heading = next(ln for ln in lines if ln.startswith("  Mã "))
+    row = next(ln for ln in lines if ln.startswith(f"  {code} "))
+    # Columns are padded to one width and parted by two spaces; no cell holds two spaces.
+    return row[heading.index(label):].split("  ")[0]
+
+
+def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runner, docs):
+    path = docs / "evaluation" / "KT-01-01-01.docx"
+    dh.insert_placeholder(path, SHORTCOMINGS, after="III. ")
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 3
+    assert data["complete"] is False
+    assert data["unfinished"] == [{
+        "unit": "KT-01-01-01", "kind": "evaluation", "path": "evaluation/KT-01-01-01.docx",
+        "placeholders": [SHORTCOMINGS],
+    }]
+    # It exists (not missing, not invalid) but is not counted as a finished document.
+    assert (data["present"], data["missing"], data["invalid"]) == (391, [], [])
+
+    book_path = tmp_path / "kiem-tra.xlsx"
+    result = runner.invoke(cli, ["check", *BASE, "--docs", str(docs), "--xlsx", str(book_path)])
+    assert result.exit_code == 3
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("có 391, thiếu 0, không hợp lệ 0, chưa hoàn thiện 1.")
+    assert cell_in_column(lines, "KT-01-01-01", "Đánh giá") == "chưa hoàn thiện"
+    assert cell_in_column(lines, "KT-01-01-01", "Cam kết") == "có"
+    listed = lines.index("Chưa hoàn thiện (1):")
+    assert lines[listed + 1] == (
+        "  - evaluation/KT-01-01-01.docx (KT-01-01-01, Đánh giá): "
+        f"còn chỗ cần bổ sung: {SHORTCOMINGS}"
+    )
+    assert lines[-1] == "Kết quả: chưa đủ (0 thiếu, 0 không hợp lệ, 1 chưa hoàn thiện)."
+
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["Kiểm tra"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "KT-01-01-01")
+    evaluation, pledge = row[header.index("Đánh giá")], row[header.index("Cam kết")]
+    assert (evaluation.value, evaluation.fill.fgColor.rgb) == ("chưa hoàn thiện", UNFINISHED_FILL)
+    assert (pledge.value, pledge.fill.fgColor.rgb) == ("có", PRESENT_FILL)
+    assert row[header.index("Ghi chú")].value == (
+        f"evaluation/KT-01-01-01.docx: còn chỗ cần bổ sung: {SHORTCOMINGS}")
+    legend = {r[0].value: r for r in book["Chú giải"].iter_rows(min_row=2)}
+    assert set(legend) == {"có", "có (PDF)", "chưa hoàn thiện", "không hợp lệ", "thiếu", "–"}
+    assert legend["chưa hoàn thiện"][0].fill.fgColor.rgb == UNFINISHED_FILL
+    assert legend["chưa hoàn thiện"][1].value.startswith("có tệp .docx nhưng còn chỗ")
+
+
+def test_the_same_evaluation_written_out_is_present_and_complete(runner, docs):
+    path = docs / "evaluation" / "KT-01-01-01.docx"
+    dh.insert_placeholder(path, SHORTCOMINGS, after="III. ")
+    dh.fill_placeholder(path, PLACEHOLDER, "Công tác tuyên truyền chưa đều ở các hộ.")
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 0, result.stdout
+    assert data["complete"] is True
+    assert (data["present"], data["unfinished"]) == (392, [])
+    # Edited after generation, as a unit does: reported as changed, not as an error.
+    assert data["changed"] == [
+        {"unit": "KT-01-01-01", "kind": "evaluation", "path": "evaluation/KT-01-01-01.docx"}]
+    table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout.splitlines()
+    assert cell_in_column(table, "KT-01-01-01", "Đánh giá") == "có"
+    assert table[-1] == "Kết quả: đủ văn bản bắt buộc."
+
+
+def test_an_unfinished_plan_counts_toward_no_target_until_signed(runner, docs):
+    """A plan written by hand, its proposals in a table cell still a placeholder."""
+    unit = load_inputs(SAMPLE_CAMPAIGN, None).find("KT-02-01")
+    path = docs / "plan" / "KT-02-01.docx"
+    doc = Document()
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph(f"Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025 "
+                      f"của {unit.name}")
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Kiến nghị"
+    dh.add_placeholder(table.cell(0, 1).paragraphs[0], PROPOSALS)
+    # Written by a tool that decomposes letters: still the same marker.
+    dh.add_placeholder(doc.add_paragraph(), unicodedata.normalize("NFD", SHORTCOMINGS))
+    doc.save(str(path))
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 3
+    assert data["unfinished"] == [{"unit": "KT-02-01", "kind": "plan",
+                                   "path": "plan/KT-02-01.docx",
+                                   "placeholders": [PROPOSALS, SHORTCOMINGS]}]
+    by_type = data["indicators"]["plan"]["by_type"]["xa"]
+    assert (by_type["present"], by_type["met"]) == (by_type["units"] - 1, False)
+    table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout.splitlines()
+    assert ("  - plan/KT-02-01.docx (KT-02-01, Kế hoạch): còn chỗ cần bổ sung: "
+            f"{PROPOSALS} (và 1 chỗ khác)") in table
+    # The year report measures with the same rule: an unfinished plan is not a plan issued.
+    found = check(load_inputs(SAMPLE_CAMPAIGN, None), docs).documents_found()
+    assert [(k, u.code, p) for k, u, p in found if not p] == [("plan", "KT-02-01", False)]
+
+    # The signed scan beside the draft is the document: its text is not read.
+    (docs / "plan" / "KT-02-01.pdf").write_bytes(minimal_pdf())
+    result, data = run_check(runner, docs)
+    assert result.exit_code == 0, result.stdout
+    assert data["unfinished"] == [] and data["complete"] is True
+    assert data["indicators"]["plan"]["by_type"]["xa"]["met"] is True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from antq_docs.cli import cli
+from antq_docs.docxread import PLACEHOLDER
 from antq_docs.lint import lint_file
 from tests import docx_helpers as dh
 from tests.conftest import FIXTURES, ROOT, SAMPLE_CAMPAIGN, invoke_generate
@@ -262,3 +264,77 @@ def test_a_generated_party_resolution_passes(tmp_path, runner):
     result = runner.invoke(cli, ["lint", str(out / "plan" / "X.docx")])
     assert result.exit_code == 0, result.stdout
     assert result.stdout == "Đã soát 1 tệp: đúng thể thức.\n"
+
+
+SHORTCOMINGS = f"{PLACEHOLDER}: những tồn tại, hạn chế của đơn vị trong năm]"
+PROPOSALS = f"{PLACEHOLDER}: kiến nghị, đề xuất của đơn vị]"
+
+
+def placeholder_findings(path: Path) -> list[tuple[str, str, str, str]]:
+    return [(f.rule, f.location, f.expected, f.found) for f in lint_file(path)
+            if f.rule == "bo-sung"]
+
+
+def test_each_placeholder_left_is_named_in_the_body_and_in_a_cell(tmp_path):
+    path = tmp_path / "ban-nhap.docx"
+    doc = Document()
+    doc.add_paragraph("Tổ dân phố 1 báo cáo kết quả năm 2025.")
+    dh.add_placeholder(doc.add_paragraph(), SHORTCOMINGS)
+    # The marker inside a sentence is a quotation, not a placeholder: only a paragraph's start.
+    doc.add_paragraph(f"Mẫu ghi “{PLACEHOLDER}: …]” ở chỗ đơn vị phải tự viết.")
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Kiến nghị"
+    dh.add_placeholder(table.cell(0, 1).paragraphs[0], PROPOSALS)
+    doc.save(str(path))
+    assert placeholder_findings(path) == [
+        ("bo-sung", "đoạn 2", "nội dung do đơn vị viết", f"còn chỗ cần bổ sung: {SHORTCOMINGS}"),
+        ("bo-sung", "bảng 1, hàng 1, ô 2, đoạn 1", "nội dung do đơn vị viết",
+         f"còn chỗ cần bổ sung: {PROPOSALS}"),
+    ]
+
+
+def test_a_template_prints_its_placeholders_on_purpose(tmp_path):
+    path = tmp_path / "mau.docx"
+    doc = Document()
+    doc.add_paragraph("{%p if ton_tai %}")
+    doc.add_paragraph("{{ ton_tai }}")
+    doc.add_paragraph("{%p else %}")
+    dh.add_placeholder(doc.add_paragraph(), SHORTCOMINGS)
+    doc.add_paragraph("{%p endif %}")
+    doc.save(str(path))
+    assert placeholder_findings(path) == []
+
+
+def test_a_placeholder_in_decomposed_letters_is_still_found(tmp_path):
+    path = tmp_path / "nfd.docx"
+    doc = Document()
+    dh.add_placeholder(doc.add_paragraph(), "  " + unicodedata.normalize("NFD", SHORTCOMINGS))
+    doc.save(str(path))
+    assert placeholder_findings(path) == [
+        ("bo-sung", "đoạn 1", "nội dung do đơn vị viết", f"còn chỗ cần bổ sung: {SHORTCOMINGS}"),
+    ]
+
+
+def test_lint_names_a_placeholder_left_in_a_generated_evaluation(generated, tmp_path, runner):
+    path = tmp_path / "KT-01-01-01.docx"
+    shutil.copy(generated / "evaluation" / path.name, path)
+    dh.insert_placeholder(path, SHORTCOMINGS, after="III. ")
+    result = runner.invoke(cli, ["lint", str(path)])
+    assert result.exit_code == 3
+    assert result.stdout.splitlines() == [
+        f"{path}: [bo-sung] đoạn 16: cần nội dung do đơn vị viết; "
+        f"thấy còn chỗ cần bổ sung: {SHORTCOMINGS}",
+        "Đã soát 1 tệp: 1 tệp có 1 lỗi thể thức.",
+    ]
+    data = json.loads(runner.invoke(cli, ["lint", "--format", "json", str(path)]).stdout)
+    assert data["findings"] == [{
+        "file": str(path), "rule": "bo-sung", "location": "đoạn 16",
+        "expected": "nội dung do đơn vị viết", "found": f"còn chỗ cần bổ sung: {SHORTCOMINGS}",
+        "rule_title": "không còn chỗ “[Cần bổ sung: …]” mà đơn vị chưa viết",
+    }]
+    # Once the unit writes its own words there, the evaluation passes again.
+    dh.fill_placeholder(path, PLACEHOLDER, "Công tác tuyên truyền chưa đều ở các hộ.")
+    result = runner.invoke(cli, ["lint", str(path)])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == "Đã soát 1 tệp: đúng thể thức.\n"
+    assert "Công tác tuyên truyền chưa đều ở các hộ." in dh.full_text(dh.open_docx(path))

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from antq_docs.docxread import PLACEHOLDER
 from antq_docs.errors import UsageError
 from antq_docs.web import create_app, is_loopback, serve
 from antq_docs.web.workspace import Limits
 from tests.conftest import FIXTURES
-from tests.docx_helpers import full_text
+from tests.docx_helpers import add_placeholder, full_text
 
 # Starlette's test client warns, once on import, that it will move to another HTTP package.
 with warnings.catch_warnings():
@@ -114,6 +115,34 @@ def test_check_page_marks_the_missing_document_in_the_matrix(client):
     link = r.text.split('id="download-xlsx" href="')[1].split('"')[0]
     xlsx = client.get(link)
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+def _with_placeholder(data: bytes, member: str, text: str) -> bytes:
+    """The ZIP with one document given a placeholder paragraph, as a draft prints it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == member:
+                doc, edited = Document(io.BytesIO(body)), io.BytesIO()
+                add_placeholder(doc.add_paragraph(), text)
+                doc.save(edited)
+                body = edited.getvalue()
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+def test_check_page_marks_an_unfinished_document_in_the_matrix(client):
+    text = f"{PLACEHOLDER}: kiến nghị, đề xuất của đơn vị]"
+    docs = _with_placeholder(_pledges_zip(client), "pledge/H1-X1.docx", text)
+    r = client.post("/kiem-tra", data={"csrf": _token(client)},
+                    files={"docs": ("ho-so.zip", docs), "units": _file(SMALL)})
+    assert r.status_code == 200, r.text
+    cell = r.text.split('id="cell-H1-X1-pledge" ')[1].split("</td>")[0]
+    assert cell.startswith('class="chua-hoan-thien" data-status="unfinished"')
+    assert cell.endswith(">chưa hoàn thiện")
+    assert 'id="cell-H1-X2-pledge" class="co" data-status="present"' in r.text
+    assert ", chưa hoàn thiện 1</h2>" in r.text
 
 
 def _zip(members: dict[str, bytes], link: str | None = None) -> bytes:

@@ -15,7 +15,7 @@ from filelock import FileLock
 
 from antq_docs import resources
 from antq_docs.chart import bar_chart
-from antq_docs.check import CheckReport, short_label
+from antq_docs.check import CheckReport, cell_status, short_label, unfinished_note
 from antq_docs.check import check as run_check
 from antq_docs.errors import UsageError
 from antq_docs.generate import Inputs, load_inputs, select_kinds
@@ -176,10 +176,10 @@ def generate(loaded: Loaded, job: Path, kinds: list[str], workspace: Path) -> Ge
     return Generated(job, summary, result.warnings, documents)
 
 
-STATUS_CLASS = {"present": "co", "signed": "co-pdf", "invalid": "khong-hop-le",
-                "missing": "thieu", "none": "khong-can"}
-STATUS_TEXT = {"present": "có", "signed": "có (PDF đã ký)", "invalid": "không hợp lệ",
-               "missing": "thiếu", "none": "–"}
+STATUS_CLASS = {"present": "co", "signed": "co-pdf", "unfinished": "chua-hoan-thien",
+                "invalid": "khong-hop-le", "missing": "thieu", "none": "khong-can"}
+STATUS_TEXT = {"present": "có", "signed": "có (PDF đã ký)", "unfinished": "chưa hoàn thiện",
+               "invalid": "không hợp lệ", "missing": "thiếu", "none": "–"}
 
 
 def check(loaded: Loaded, docs: Path, job: Path, name: str) -> tuple[CheckReport, dict]:
@@ -204,15 +204,10 @@ def matrix(report: CheckReport) -> dict:
             groups.append(by_parent[key])
         row = {"code": unit.code, "name": unit.name, "cells": []}
         for kind, entry in zip(report.kinds, cells):
-            if entry is None:
-                status = "none"
-            elif entry.problems:
-                status = "invalid"
-            elif entry.status == "present":
-                status = "signed" if entry.signed and len(entry.found) == 1 else "present"
-            else:
-                status = "missing"
+            status = cell_status(entry)
             reasons = "; ".join(f"{p}: {r}" for p, r in entry.problems) if entry else ""
+            if status == "unfinished":
+                reasons = "; ".join(f"{p}: {unfinished_note(left)}" for p, left in entry.drafts)
             row["cells"].append({"kind": kind, "status": status, "css": STATUS_CLASS[status],
                                  "text": STATUS_TEXT[status], "title": reasons})
         by_parent[key]["rows"].append(row)
