@@ -17,7 +17,7 @@ from tests.conftest import SAMPLE_CAMPAIGN
 from tests.test_plans import generate
 
 DECISION_521 = (
-    "Căn cứ Quyết định số 521/QĐ-TTg ngày 22/4/2005 của Thủ tướng Chính phủ lấy ngày 19 tháng 8 "
+    "Căn cứ Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ lấy ngày 19 tháng 8 "
     "hằng năm là “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”;"
 )
 ANNIVERSARIES = (
@@ -166,7 +166,7 @@ def test_a_campaign_that_lists_521_itself_cites_it_once(tmp_path, runner):
     rows = [PROVINCE, "X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,UBND,,,,"]
     result, out = generate(runner, tmp_path, "event-plan", rows, campaign_with(change))
     assert result.exit_code == 0, result.stderr
-    assert dh.full_text(dh.open_docx(out / "event-plan" / "X.docx")).count("521/QĐ-TTg") == 1
+    assert dh.full_text(dh.open_docx(out / "event-plan" / "X.docx")).count("521/2005/QĐ-TTg") == 1
 
 
 def test_roster_budget_keeps_items_only_when_it_equals_their_sum(tmp_path, runner):

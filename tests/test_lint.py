@@ -322,13 +322,13 @@ def test_lint_names_a_placeholder_left_in_a_generated_evaluation(generated, tmp_
     result = runner.invoke(cli, ["lint", str(path)])
     assert result.exit_code == 3
     assert result.stdout.splitlines() == [
-        f"{path}: [bo-sung] đoạn 16: cần nội dung do đơn vị viết; "
+        f"{path}: [bo-sung] đoạn 32: cần nội dung do đơn vị viết; "
         f"thấy còn chỗ cần bổ sung: {SHORTCOMINGS}",
         "Đã soát 1 tệp: 1 tệp có 1 lỗi thể thức.",
     ]
     data = json.loads(runner.invoke(cli, ["lint", "--format", "json", str(path)]).stdout)
     assert data["findings"] == [{
-        "file": str(path), "rule": "bo-sung", "location": "đoạn 16",
+        "file": str(path), "rule": "bo-sung", "location": "đoạn 32",
         "expected": "nội dung do đơn vị viết", "found": f"còn chỗ cần bổ sung: {SHORTCOMINGS}",
         "rule_title": "không còn chỗ “[Cần bổ sung: …]” mà đơn vị chưa viết",
     }]

@@ -56,11 +56,12 @@ def test_init_then_generate_all_inside_the_folder_writes_every_kind(tmp_path, ru
     plan = dh.full_text(dh.open_docx(out / "plan" / "KT-02-02.docx"))
     assert "Ủy ban nhân dân huyện Đăk Hà" in plan
 
-    # The same folder serves the other commands: every required document is there, and the
+    # The same folder serves the other commands: every required document is there, the
+    # evaluations still wait for the units' own words (ket-qua.xlsx of init has none), and the
     # year report reads ket-qua.xlsx without being told.
     result = runner.invoke(cli, ["check", "--docs", "out"])
-    assert result.exit_code == 0, result.stdout
-    assert "Kết quả: đủ văn bản bắt buộc." in result.stdout
+    assert result.exit_code == 3, result.stdout
+    assert "thiếu 0, không hợp lệ 0, chưa hoàn thiện 6." in result.stdout
     result = runner.invoke(cli, ["report", "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert "ket-qua.xlsx của thư mục hiện tại" in result.stderr
