@@ -8,11 +8,12 @@ from pathlib import Path
 
 import click
 
-from antq_docs import __version__, clivi, vi
+from antq_docs import __version__, clivi
 from antq_docs import tplcheck as tpl
 from antq_docs.check import check as run_check
 from antq_docs.collect.forms import write_forms
 from antq_docs.collect.gather import collect as run_collect
+from antq_docs.collect.gather import total_text
 from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate
 from antq_docs.generate import load_inputs, select_kinds
@@ -565,10 +566,7 @@ def collect(paths, campaign, units, encoding, sheet, out, force, jobs) -> None:
     if result.totals:
         click.echo(f"Số liệu của {result.root.name}, cộng cả các đơn vị cấp dưới:")
     for total in result.totals:
-        figure = total.figure
-        value = "chưa có" if total.value is None else f"{vi.number(total.value)} {figure.measure}"
-        click.echo(f"- {figure.name}: {value} ({total.reported}/{total.expected} đơn vị báo "
-                   "cáo)")
+        click.echo(f"- {total_text(total)}")
 
 
 @cli.group(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",

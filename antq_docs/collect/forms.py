@@ -52,6 +52,8 @@ FIRST_ROW = HEADER_ROW + 1
 # The answers the drop-down lists offer; the results reader also takes có/không for Đạt chuẩn.
 YES_NO = ("Có", "Không")
 PASS_FAIL = ("Đạt", "Chưa đạt")
+# How many kept forms a refusal names before counting the rest.
+_LISTED = 10
 # Named cell styles, added to each workbook: assigning a name is far cheaper for openpyxl than
 # assigning a fill and a protection to each cell.
 FILL_IN = "Ô cần điền"
@@ -150,8 +152,11 @@ def write_forms(
         if progress is not None:
             progress(done, len(todo))
     if not result.written:
-        raise OutputError(f"đã có đủ {len(result.kept)} phiếu; không ghi đè tệp nào",
-                          path=folder)
+        names = ", ".join(p.name for p in result.kept[:_LISTED])
+        more = len(result.kept) - _LISTED
+        raise OutputError(f"đã có đủ {len(result.kept)} phiếu ({names}"
+                          + (f" và {more} phiếu khác" if more > 0 else "")
+                          + "); không ghi đè tệp nào", path=folder)
     return result
 
 

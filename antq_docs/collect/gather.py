@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
+from antq_docs import vi
 from antq_docs.collect.layout import (
     GUIDE_COLUMNS,
     GUIDE_SHEET,
@@ -45,7 +46,7 @@ from antq_docs.inputs.results import (
 )
 from antq_docs.inputs.roster import did_you_mean
 from antq_docs.inputs.tables import Column, Row, Table, fold, read_workbook
-from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, roll_up
+from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up
 from antq_docs.output import atomic_write, why_not_written, write_new
 from antq_docs.workers import ordered_map, workers_for
 from antq_docs.xlsx import book_bytes, header, title_rows
@@ -132,15 +133,19 @@ def collect(
     is not an .xlsx file.
     """
     out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"--out {out}: tệp kết quả phải có đuôi .xlsx.")
     paths = [Path(p) for p in paths]
-    files = form_files(paths, skip=out)
+    campaign = inputs.campaign
+    sheets = data_sheets(campaign)
+    files = form_files(paths)
+    if _earlier_output(out, files, paths, sheets):
+        files = [f for f in files if f.resolve() != out.resolve()]
     _refuse_out(out, files, inputs, force=force)
     if not files:
         raise InputError("không có tệp phiếu .xlsx nào.",
                          path=", ".join(str(p) for p in paths))
     roster = results_roster(inputs)
-    campaign = inputs.campaign
-    sheets = data_sheets(campaign)
     labels = _labels(files, paths)
     read = functools.partial(read_form, sheets)
     forms = []
@@ -172,14 +177,19 @@ def collect(
                      roll_up(roster.root, results, campaign.figures))
 
 
-def form_files(paths: list[Path], *, skip: Path | None = None) -> list[Path]:
+def total_text(total: FigureTotal) -> str:
+    """One figure summed up the tree: 'Số buổi tuyên truyền: 1.887 buổi (75/75 đơn vị báo cáo)'."""
+    value = "chưa có" if total.value is None else f"{vi.number(total.value)} {total.figure.measure}"
+    return f"{total.figure.name}: {value} ({total.reported}/{total.expected} đơn vị báo cáo)"
+
+
+def form_files(paths: list[Path]) -> list[Path]:
     """The forms named: files as given, and the .xlsx files under folders (not through links).
 
     Files Excel and LibreOffice keep while a workbook is open (~$…, .~lock…) and hidden files
-    are passed over, and so is skip (the output, which may lie in the folder of the forms).
+    are passed over.
     """
     found: dict[Path, Path] = {}
-    skipped = skip.resolve() if skip is not None else None
     for path in paths:
         if not path.is_dir() or path.is_symlink():
             found.setdefault(path.resolve(), path)
@@ -190,9 +200,17 @@ def form_files(paths: list[Path], *, skip: Path | None = None) -> list[Path]:
                 candidate = Path(folder) / name
                 if name.startswith(("~$", ".")) or candidate.suffix.lower() not in FORM_SUFFIXES:
                     continue
-                if candidate.resolve() != skipped:
-                    found.setdefault(candidate.resolve(), candidate)
+                found.setdefault(candidate.resolve(), candidate)
     return list(found.values())
+
+
+def _earlier_output(out: Path, files: list[Path], given: list[Path],
+                    sheets: dict[str, list[Column]]) -> bool:
+    """Whether out, found in a folder of forms, is the results of an earlier run, not a form."""
+    target = out.resolve()
+    if target not in {f.resolve() for f in files} or target in {p.resolve() for p in given}:
+        return False
+    return not read_form(sheets, out).owner
 
 
 def read_form(sheets: dict[str, list[Column]], path: Path) -> ReturnedForm:
@@ -208,7 +226,9 @@ def read_form(sheets: dict[str, list[Column]], path: Path) -> ReturnedForm:
         form.findings.append(Finding(e.reason, file=path.name))
         return form
     guide = book.tables.pop(GUIDE_SHEET, None)
-    form.owner = book.names.get(OWNER_NAME) or _owner_in(guide)
+    # The labelled cell is found by its heading wherever rows moved; the defined name still
+    # finds it when its label was lost.
+    form.owner = _owner_in(guide) or book.names.get(OWNER_NAME, "")
     if not form.owner:
         form.findings.append(Finding(
             f"không phải phiếu thu kết quả (không thấy ô “{OWNER_LABEL}” ở trang {GUIDE_SHEET}); "
@@ -243,9 +263,7 @@ def _labels(files: list[Path], given: list[Path]) -> dict[Path, str]:
 
 
 def _refuse_out(out: Path, files: list[Path], inputs: Inputs, *, force: bool) -> None:
-    """Refuse, before any form is read, an output that is not .xlsx, is an input, or exists."""
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"--out {out}: tệp kết quả phải có đuôi .xlsx.")
+    """Refuse, before any form is read, an output that is an input or exists (unless force)."""
     target = out.resolve()
     sources = [*files, *(Path(r.source) for r in inputs.rosters if r.source)]
     if inputs.campaign.source:
@@ -310,11 +328,13 @@ def _relabel(finding: Finding, form: ReturnedForm) -> Finding:
 def _take_rows(form: ReturnedForm, roster: Roster, gathered: dict[str, _Gathered],
                findings: list[Finding]) -> None:
     """Add a form's rows to the gathered sheets; report rows of other units, repeated rows and
-    units without a row on the Kết quả sheet."""
+    the units without a row on the Kết quả sheet (their rows on other sheets wait for it)."""
     owner = roster.units[form.owner]
     members = {u.code: u for u in covered(owner)}
     roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
-    for sheet, table in form.tables.items():
+    listed: set[str] = set()
+    # Kết quả first: a unit's other rows are taken only once it has its row there.
+    for sheet, table in sorted(form.tables.items(), key=lambda i: i[0] != RESULTS_SHEET):
         seen: dict[tuple[str, str], int] = {}
         for row in table.rows:
             code = row.get("ma")
@@ -329,13 +349,12 @@ def _take_rows(form: ReturnedForm, roster: Roster, gathered: dict[str, _Gathered
                     row, "ma", f"{what}{code} đã có ở dòng {seen[key]}; xóa dòng lặp"), form))
                 continue
             seen[key] = row.number
-            gathered[sheet].add(table, row)
+            if sheet == RESULTS_SHEET or code in listed:
+                gathered[sheet].add(table, row)
         if sheet == RESULTS_SHEET:
-            codes = {code for code, _ in seen}
-            for unit in members.values():
-                if unit.code not in codes:
-                    findings.append(_relabel(Finding(
-                        f"thiếu dòng của {unit.name} ({unit.code})", file=table.name), form))
+            listed = {code for code, _ in seen}
+            findings += [_relabel(Finding(f"thiếu dòng của {u.name} ({u.code})", file=table.name),
+                                  form) for u in members.values() if u.code not in listed]
 
 
 def _foreign(code: str, roster: Roster, roster_file: str) -> str:
@@ -346,9 +365,13 @@ def _foreign(code: str, roster: Roster, roster_file: str) -> str:
     if unit is None:
         return (f'mã "{code}" không có trong {roster_file}' + did_you_mean(code, roster.units))
     owner = owner_of(unit)
-    where = (f"phiếu của {owner.name} ({owner.code})" if owner is not None
-             else "không phiếu nào (đơn vị gốc)")
-    return f'mã "{code}" ({unit.name}) không thuộc phiếu này; đơn vị này điền {where}'
+    if owner is None:
+        where = "không điền phiếu nào (đơn vị gốc)"
+    elif owner is unit:
+        where = "có phiếu riêng"
+    else:
+        where = f"điền phiếu của {owner.name} ({owner.code})"
+    return f'mã "{code}" ({unit.name}) không thuộc phiếu này; đơn vị này {where}'
 
 
 def _missing_forms(roster: Roster, accepted: list[ReturnedForm],
@@ -363,7 +386,7 @@ def _missing_forms(roster: Roster, accepted: list[ReturnedForm],
         if owner_of(unit) is unit and unit.code not in came:
             missing.setdefault(unit.type, []).append(unit)
     return [
-        Finding(f"chưa nhận phiếu của {len(units)} {UNIT_TYPES[kind]}: "
+        Finding(f"chưa nhận phiếu của {len(units)} {kinds_label(units)}: "
                 + "; ".join(f"{u.code} ({u.name})" for u in units))
         for kind, units in sorted(missing.items(), key=lambda i: list(UNIT_TYPES).index(i[0]))
     ]
