@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -57,11 +58,15 @@ def clean_text(value: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Header cells are compared with every column of every table read (collect reads thousands of
+# tables with the same headers): each text is folded once.
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Compare-key for headers and labels: NFC, case-folded, single spaces."""
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_marks(text: str) -> str:
     """Remove Vietnamese diacritics ('Mã đơn vị' → 'ma don vi') for lenient matching."""
     decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
@@ -78,10 +83,15 @@ class Column:
 
     def matches(self, cell: str) -> bool:
         """Tell whether a header cell names this column (key or header, any case, NFC or not)."""
-        wanted = {fold(self.key), fold(self.header)}
-        if fold(cell) in wanted:
-            return True
-        return strip_marks(cell) in {strip_marks(w) for w in wanted}
+        folded, stripped = _names(self.key, self.header)
+        return fold(cell) in folded or strip_marks(cell) in stripped
+
+
+@functools.lru_cache(maxsize=1024)
+def _names(key: str, header: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A column's key and header folded, and without marks."""
+    folded = frozenset({fold(key), fold(header)})
+    return folded, frozenset(strip_marks(w) for w in folded)
 
 
 @dataclass(frozen=True, slots=True)
