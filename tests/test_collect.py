@@ -254,8 +254,16 @@ def test_collected_results_hold_every_figure_filled(returned, tmp_path, runner):
     result = _collect(runner, str(returned), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[-1] == f"Đã thu 31 phiếu (75 đơn vị) vào {out}."
-    assert openpyxl.load_workbook(out).sheetnames == ["Kết quả", "Bảng điểm", "Số liệu",
-                                                      "Nhận xét"]
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Kết quả", "Bảng điểm", "Số liệu", "Nhận xét"]
+    sheet = book["Kết quả"]
+    assert [c.value for c in sheet[HEADER_ROW]] == [
+        "Mã đơn vị", "Tên đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội",
+        "Thư ký", "Số người dự họp", "Số tán thành"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
+    assert rows["KT-02-02-01"] == ("KT-02-02-01", "Thôn 1", "Có", "Đạt", float(TOTAL), None, "Có",
+                                   "Nguyễn Thị Hoa", 30, 28)
+    assert len(rows) == 75
     results = load_results(out, ROSTER, CAMPAIGN)
     units = [u for u in ROSTER if u.parent is not None]
     assert set(results.units) == {u.code for u in units}
@@ -466,3 +474,18 @@ def test_an_empty_folder_has_nothing_to_collect(tmp_path, runner):
     result = _collect(runner, str(tmp_path / "rong"), "--out", str(tmp_path / "kq.xlsx"))
     assert result.exit_code == 1
     assert result.stderr == f"Lỗi: {tmp_path / 'rong'}: không có tệp phiếu .xlsx nào.\n"
+
+
+def test_a_form_missing_a_sheet_is_reported_and_its_other_sheets_read(returned, tmp_path,
+                                                                       runner):
+    form = returned / COMMUNE
+    book = openpyxl.load_workbook(form)
+    del book["Số liệu"]
+    book["Kết quả"]["E5"] = "tám mươi"
+    book.save(form)
+    result = _collect(runner, str(returned), "--out", str(tmp_path / "kq.xlsx"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:] == [
+        f"  - {COMMUNE}: thiếu trang “Số liệu”; hãy dùng lại tệp phiếu đã phát.",
+        f'  - {COMMUNE}, trang Kết quả, ô E5 (Điểm): "tám mươi" không phải số điểm',
+    ]

@@ -191,9 +191,10 @@ def form_bytes(campaign: Shared, spec: FormSpec) -> bytes:
     _add_styles(book)
     guide = book.active
     guide.title = GUIDE_SHEET
-    owner_cell = _guide(guide, campaign, spec)
-    book.defined_names[OWNER_NAME] = DefinedName(OWNER_NAME, attr_text=f"'{GUIDE_SHEET}'!"
-                                                 f"${owner_cell[0]}${owner_cell[1:]}")
+    _guide(guide, campaign, spec)
+    # The owner's code is the guide's first row (guide_rows), in its second column.
+    book.defined_names[OWNER_NAME] = DefinedName(
+        OWNER_NAME, attr_text=f"'{GUIDE_SHEET}'!$B${FIRST_ROW}")
     writers = {RESULTS_SHEET: _results, SCORES_SHEET: _scores, FIGURES_SHEET: _figures,
                NOTES_SHEET: _notes}
     for name, columns in campaign.sheets.items():
@@ -247,8 +248,8 @@ def guide_rows(campaign: Shared, spec: FormSpec) -> list[tuple[str, str]]:
     return rows
 
 
-def _guide(sheet, campaign: Shared, spec: FormSpec) -> str:
-    """Fill the guide sheet; return the cell holding the owner's code ('B5')."""
+def _guide(sheet, campaign: Shared, spec: FormSpec) -> None:
+    """Fill the guide sheet: title rows, then what and content, one row each."""
     from openpyxl.styles import Alignment
 
     title_rows(sheet, f"PHIẾU BÁO CÁO KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM "
@@ -260,7 +261,6 @@ def _guide(sheet, campaign: Shared, spec: FormSpec) -> str:
         sheet.cell(number, 2, text).alignment = wrap
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 100
-    return f"B{FIRST_ROW}"
 
 
 def _table(sheet, title: str, spec: FormSpec, labels: list[str]) -> None:
