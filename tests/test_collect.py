@@ -489,3 +489,28 @@ def test_a_form_missing_a_sheet_is_reported_and_its_other_sheets_read(returned, 
         f"  - {COMMUNE}: thiếu trang “Số liệu”; hãy dùng lại tệp phiếu đã phát.",
         f'  - {COMMUNE}, trang Kết quả, ô E5 (Điểm): "tám mươi" không phải số điểm',
     ]
+
+
+def test_in_a_starter_folder_forms_then_collect_replace_the_sample_results(tmp_path, runner,
+                                                                            monkeypatch):
+    assert runner.invoke(cli, ["init", str(tmp_path / "nam-2025")]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "nam-2025")
+    made = runner.invoke(cli, ["forms", "phieu"])
+    assert made.exit_code == 0, made.stderr
+    assert sorted(p.name for p in Path("phieu").iterdir()) == [
+        "KT-CQ-01-so-tu-phap.xlsx", "KT-DN-05-cong-ty-co-phan-cao-su-kon-tum.xlsx",
+        "KT-GD-06-truong-pho-thong-dan-toc-noi-tru-tinh.xlsx", "QNG-03-xa-dak-ha.xlsx"]
+    for path in Path("phieu").glob("*.xlsx"):
+        fill(path)
+    # The folder itself: its rosters and its sample results are not taken for forms.
+    kept = runner.invoke(cli, ["collect", "."])
+    assert kept.exit_code == 1
+    assert kept.stderr.splitlines() == [
+        "Không chỉ định tệp: dùng kế hoạch ke-hoach.yaml của thư mục hiện tại",
+        "Lỗi: ket-qua.xlsx: tệp đã có; dùng --force để ghi đè hoặc chọn tên khác."]
+    done = runner.invoke(cli, ["collect", ".", "--force"])
+    assert done.exit_code == 0, done.stderr
+    assert "Đã thu 4 phiếu (5 đơn vị) vào ket-qua.xlsx." in done.stderr
+    generated = runner.invoke(cli, ["generate", "evaluation", "--out", "out"])
+    assert generated.exit_code == 0, generated.stderr
+    assert len(list(Path("out/evaluation").glob("*.docx"))) == 5

@@ -138,10 +138,14 @@ def collect(
     paths = [Path(p) for p in paths]
     campaign = inputs.campaign
     sheets = data_sheets(campaign)
-    files = form_files(paths)
-    if _earlier_output(out, files, paths, sheets):
+    own = _own_inputs(inputs)
+    named = {p.resolve() for p in paths}
+    # The campaign and rosters of the run, and the results of an earlier one, may lie in a
+    # folder of forms (a folder made by init): found there, they are not forms.
+    files = [f for f in form_files(paths) if f.resolve() not in own or f.resolve() in named]
+    if _earlier_output(out, files, named, sheets):
         files = [f for f in files if f.resolve() != out.resolve()]
-    _refuse_out(out, files, inputs, force=force)
+    _refuse_out(out, [*files, *own], force=force)
     if not files:
         raise InputError("không có tệp phiếu .xlsx nào.",
                          path=", ".join(str(p) for p in paths))
@@ -204,11 +208,19 @@ def form_files(paths: list[Path]) -> list[Path]:
     return list(found.values())
 
 
-def _earlier_output(out: Path, files: list[Path], given: list[Path],
+def _own_inputs(inputs: Inputs) -> set[Path]:
+    """The campaign and roster files of the run, resolved."""
+    sources = [Path(r.source) for r in inputs.rosters if r.source]
+    if inputs.campaign.source:
+        sources.append(Path(inputs.campaign.source))
+    return {p.resolve() for p in sources}
+
+
+def _earlier_output(out: Path, files: list[Path], named: set[Path],
                     sheets: dict[str, list[Column]]) -> bool:
     """Whether out, found in a folder of forms, is the results of an earlier run, not a form."""
     target = out.resolve()
-    if target not in {f.resolve() for f in files} or target in {p.resolve() for p in given}:
+    if target not in {f.resolve() for f in files} or target in named:
         return False
     return not read_form(sheets, out).owner
 
@@ -262,12 +274,9 @@ def _labels(files: list[Path], given: list[Path]) -> dict[Path, str]:
     return labels
 
 
-def _refuse_out(out: Path, files: list[Path], inputs: Inputs, *, force: bool) -> None:
+def _refuse_out(out: Path, sources: list[Path], *, force: bool) -> None:
     """Refuse, before any form is read, an output that is an input or exists (unless force)."""
     target = out.resolve()
-    sources = [*files, *(Path(r.source) for r in inputs.rosters if r.source)]
-    if inputs.campaign.source:
-        sources.append(Path(inputs.campaign.source))
     if any(p.resolve() == target for p in sources):
         raise OutputError("đây là tệp đầu vào của lần thu này, không ghi đè; hãy chọn tên khác "
                           "cho tệp kết quả.", path=out)
