@@ -112,11 +112,11 @@ def write_forms(
     inputs: Inputs, folder: Path, *, level: str | None = None, jobs: int | None = None,
     progress: Progress | None = None,
 ) -> FormsResult:
-    """Write the form of every reporting unit (of level's subtree) into folder; keep any file
-    already there.
+    """Write the form of every reporting unit (of level's subtree) into folder, keeping files.
 
-    The units are those of the roster in force on the evaluations' date. Raises UsageError for
-    a bad level and OutputError when the folder cannot be used or every form is already there.
+    A file already there is kept, never overwritten. The units are those of the roster in
+    force on the evaluations' date. Raises UsageError for a bad level and OutputError when the
+    folder cannot be used or every form is already there.
     """
     roster = results_roster(inputs)
     chosen = owners(roster, level)

@@ -124,13 +124,12 @@ def collect(
     inputs: Inputs, paths: Iterable[Path], out: Path, *, force: bool = False,
     jobs: int | None = None, progress: Progress | None = None,
 ) -> Collected:
-    """Read the returned forms (files, or folders searched for .xlsx) and write one results
-    workbook at out.
+    """Read the returned forms (files, or folders of them) into one results workbook at out.
 
-    The forms are checked against the roster in force on the evaluations' date. Raises
-    ValidationError with every problem of every form and every form missing; OutputError when
-    out exists (unless force), is an input, or cannot be written; UsageError for an out that
-    is not an .xlsx file.
+    Folders are searched for .xlsx files. The forms are checked against the roster in force on
+    the evaluations' date. Raises ValidationError with every problem of every form and every
+    form missing; OutputError when out exists (unless force), is an input, or cannot be
+    written; UsageError for an out that is not an .xlsx file.
     """
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
@@ -261,8 +260,10 @@ def _owner_in(guide: Table | None) -> str:
 
 
 def _labels(files: list[Path], given: list[Path]) -> dict[Path, str]:
-    """How messages name each file: its name, or its path from the folder given when two files
-    share a name (the same form sent twice, kept in two folders)."""
+    """How messages name each file: its name, or its path from the folder given.
+
+    The path is used when two files share a name (the same form sent twice, in two folders).
+    """
     names = [f.name.casefold() for f in files]
     labels = {}
     for path in files:
@@ -336,8 +337,11 @@ def _relabel(finding: Finding, form: ReturnedForm) -> Finding:
 
 def _take_rows(form: ReturnedForm, roster: Roster, gathered: dict[str, _Gathered],
                findings: list[Finding]) -> None:
-    """Add a form's rows to the gathered sheets; report rows of other units, repeated rows and
-    the units without a row on the Kết quả sheet (their rows on other sheets wait for it)."""
+    """Add a form's rows to the gathered sheets, reporting the rows that cannot be taken.
+
+    Reported: rows of units the form does not cover, repeated rows, and the units without a row
+    on the Kết quả sheet (their rows on the other sheets are not taken without it).
+    """
     owner = roster.units[form.owner]
     members = {u.code: u for u in covered(owner)}
     roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
