@@ -11,6 +11,9 @@ import click
 from antq_docs import __version__, clivi
 from antq_docs import tplcheck as tpl
 from antq_docs.check import check as run_check
+from antq_docs.collect.forms import write_forms
+from antq_docs.collect.gather import collect as run_collect
+from antq_docs.collect.gather import total_text
 from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate
 from antq_docs.generate import load_inputs, select_kinds
@@ -21,6 +24,7 @@ from antq_docs.lint import lint as run_lint
 from antq_docs.output import LOCK_TIMEOUT_S
 from antq_docs.pdf import bundle as run_bundle
 from antq_docs.pdf import convert_folder, find_soffice
+from antq_docs.starter import RESULTS_FILE
 from antq_docs.starter import init as run_init
 
 clivi.install()
@@ -528,6 +532,65 @@ def init(folder) -> None:
         click.echo(f"Đã tạo {path}")
     click.echo(f"Tiếp theo: cd {folder} && antq-docs generate all (xem {folder / 'README.md'}).",
                err=True)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC")
+@_input_options
+@click.option("--level", metavar="MÃ",
+              help="Chỉ làm phiếu cho đơn vị này và các đơn vị cấp dưới của nó (mặc định: cả "
+              "danh sách).")
+@_jobs_option
+def forms(folder, campaign, units, encoding, sheet, level, jobs) -> None:
+    """Làm phiếu thu kết quả cuối năm (Excel) vào THƯ_MỤC: mỗi đơn vị báo cáo một tệp.
+
+    Xã điền một phiếu cho mình và các khu dân cư; cơ quan, doanh nghiệp, cơ sở giáo dục, cấp
+    huyện mỗi đơn vị một phiếu. Trang Hướng dẫn, Kết quả, Bảng điểm, Số liệu, Nhận xét; thu lại
+    bằng lệnh collect. Không ghi đè tệp đã có (mã thoát 1 nếu mọi phiếu đã có).
+    """
+    inputs = _load(campaign, units, encoding, sheet)
+    bar = _Bar("Đang làm phiếu")
+    try:
+        result = write_forms(inputs, folder, level=level, jobs=jobs, progress=bar)
+    finally:
+        bar.close()
+    for path in result.kept:
+        click.echo(f"Giữ nguyên {path}: tệp đã có, không ghi đè.", err=True)
+    for path in result.written:
+        click.echo(f"Đã tạo {path}")
+    click.echo(f"Xong: {len(result.written)} phiếu mới ({result.units} đơn vị), "
+               f"{len(result.kept)} phiếu đã có được giữ nguyên trong {folder}.", err=True)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("paths", nargs=-1, required=True, metavar="TỆP_HOẶC_THƯ_MỤC...",
+                type=click.Path(path_type=Path, exists=True))
+@_input_options
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path(RESULTS_FILE), show_default=True, metavar="TỆP",
+              help="Tệp kết quả cuối năm (.xlsx) sẽ ghi, đọc được bằng --results.")
+@click.option("--force", is_flag=True,
+              help="Ghi đè tệp --out đã có (không bao giờ ghi đè tệp đầu vào).")
+@_jobs_option
+def collect(paths, campaign, units, encoding, sheet, out, force, jobs) -> None:
+    """Thu các phiếu đã điền (tệp .xlsx, hoặc thư mục chứa chúng) vào một tệp kết quả cuối năm.
+
+    Báo mọi lỗi một lượt (tệp, trang, ô), cả các đơn vị chưa nộp phiếu; có lỗi thì không ghi
+    gì. Tệp kết quả có các trang Kết quả, Bảng điểm, Số liệu, Nhận xét, dùng cho generate và
+    report bằng --results.
+    """
+    inputs = _load(campaign, units, encoding, sheet)
+    bar = _Bar("Đang đọc phiếu")
+    try:
+        result = run_collect(inputs, paths, out, force=force, jobs=jobs, progress=bar)
+    finally:
+        bar.close()
+    click.echo(f"Đã thu {result.forms} phiếu ({result.units} đơn vị) vào {result.out}.",
+               err=True)
+    if result.totals:
+        click.echo(f"Số liệu của {result.root.name}, cộng cả các đơn vị cấp dưới:")
+    for total in result.totals:
+        click.echo(f"- {total_text(total)}")
 
 
 @cli.group(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",

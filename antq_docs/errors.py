@@ -16,15 +16,21 @@ class Finding:
     column: str | None = None
     unit: str | None = None
     field: str | None = None
+    # A spreadsheet cell as Excel names it, with its column's heading: 'D5 (Số buổi tuyên
+    # truyền)'; a finding in a form is located by cell rather than by row and column.
+    cell: str | None = None
 
     def __str__(self) -> str:
         where = []
         if self.file:
             where.append(self.file)
-        if self.row is not None:
-            where.append(f"dòng {self.row}")
-        if self.column:
-            where.append(f"cột {self.column}")
+        if self.cell:
+            where.append(f"ô {self.cell}")
+        else:
+            if self.row is not None:
+                where.append(f"dòng {self.row}")
+            if self.column:
+                where.append(f"cột {self.column}")
         if self.unit:
             where.append(f"đơn vị {self.unit}")
         if self.field:
@@ -50,6 +56,8 @@ class InputError(AntqError):
 
     def __init__(self, message: str, *, path: Path | str) -> None:
         self.path = str(path)
+        # What is wrong, without the path: a finding that names the file its own way uses it.
+        self.reason = message
         super().__init__(f"{self.path}: {message}")
 
 

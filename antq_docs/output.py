@@ -126,6 +126,29 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
         raise
 
 
+def write_new(path: Path, data: bytes) -> bool:
+    """Write a file that must not exist yet, whole or not at all; False when it already exists.
+
+    The bytes go to a durable temporary file beside path, then take the name by a hard link,
+    which never replaces a file: one made meanwhile by someone else is kept. A file system
+    without links (FAT on a USB stick) gets the file renamed into place unless the name exists.
+    """
+    temp = path.parent / f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    write_temp(path.parent, temp.name, data, durable=True)
+    try:
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return False
+        except OSError:
+            if path.exists() or path.is_symlink():
+                return False
+            os.rename(temp, path)
+        return True
+    finally:
+        temp.unlink(missing_ok=True)
+
+
 def write_temp(
     directory: Path, name: str, data: bytes | Iterable[bytes], *, durable: bool = False
 ) -> None:

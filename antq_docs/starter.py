@@ -10,7 +10,6 @@ Ngày hội plan of July issued by a district that no longer did. Nothing is eve
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,6 +23,7 @@ from antq_docs.inputs.results import SCORE_COLUMNS, SCORES_SHEET
 from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
 from antq_docs.model import LEVELS, TYPE_LABELS, Campaign, ScoreItem
 from antq_docs.output import why_not_written
+from antq_docs.xlsx import book_bytes, choice, header, title_rows
 
 # The names `generate` looks for in the current folder when no input file is named.
 CAMPAIGN_FILE = "ke-hoach.yaml"
@@ -177,48 +177,6 @@ def campaign_text() -> str:
     return _HEADER + text
 
 
-def _book_bytes(book) -> bytes:
-    """A workbook saved in memory, so that the file is created only once it is whole."""
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _title(sheet, title: str, subtitle: str, width: int) -> None:
-    """Two merged title rows above the header, as officials head their tables."""
-    from openpyxl.styles import Alignment, Font
-
-    for row, (text, bold) in enumerate(((title, True), (subtitle, False)), start=1):
-        sheet.cell(row=row, column=1, value=text).font = Font(bold=bold, size=13 if bold else 11)
-        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-
-
-def _header(sheet, row: int, labels: list[str]) -> None:
-    """The header row in bold, frozen so it stays in view."""
-    from openpyxl.styles import Font
-
-    for index, label in enumerate(labels, start=1):
-        cell = sheet.cell(row=row, column=index, value=label)
-        cell.font = Font(bold=True)
-        sheet.column_dimensions[cell.column_letter].width = max(12, len(label) + 4)
-    # By name: asking the sheet for the cell below would create it, and rows are appended
-    # after the last cell that exists.
-    sheet.freeze_panes = f"A{row + 1}"
-
-
-def _choice(sheet, column: str, first: int, formula: str, prompt: str) -> None:
-    """A drop-down list on a column from the first data row to row 2000."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    check = DataValidation(type="list", formula1=formula, allow_blank=True)
-    check.error = prompt
-    check.errorTitle = "Giá trị không hợp lệ"
-    check.showErrorMessage = True
-    sheet.add_data_validation(check)
-    check.add(f"{column}{first}:{column}2000")
-
-
 def roster_workbook(rows: list[tuple[str, ...]], period: str) -> bytes:
     """A roster with a title, every roster column, a Loại drop-down and the example rows."""
     from openpyxl import Workbook
@@ -228,10 +186,10 @@ def roster_workbook(rows: list[tuple[str, ...]], period: str) -> bytes:
     sheet = book.active
     sheet.title = "Danh sách đơn vị"
     keys = [c.key for c in ROSTER_COLUMNS]
-    _title(sheet, "DANH SÁCH ĐƠN VỊ THỰC HIỆN PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC",
-           period, len(keys))
+    title_rows(sheet, "DANH SÁCH ĐƠN VỊ THỰC HIỆN PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC",
+               period, len(keys))
     header_row = 4
-    _header(sheet, header_row, [c.header for c in ROSTER_COLUMNS])
+    header(sheet, header_row, [c.header for c in ROSTER_COLUMNS])
     for values in rows:
         record = dict(zip(_ROSTER_KEYS, values))
         record["dia_danh"] = _PLACE.get(record["ma"], "")
@@ -244,9 +202,9 @@ def roster_workbook(rows: list[tuple[str, ...]], period: str) -> bytes:
         lists.cell(row=index, column=1, value=word)
     lists.sheet_state = "hidden"
     letter = get_column_letter(keys.index("loai") + 1)
-    _choice(sheet, letter, header_row + 1, f"'Danh mục'!$A$1:$A${len(words)}",
+    choice(sheet, letter, header_row + 1, f"'Danh mục'!$A$1:$A${len(words)}",
             "Chọn loại đơn vị trong danh sách (Tỉnh, Xã, Thôn, Cơ quan…).")
-    return _book_bytes(book)
+    return book_bytes(book)
 
 
 def _cell(value: str) -> object:
@@ -292,10 +250,10 @@ def results_workbook(campaign: Campaign) -> bytes:
     labels = [c.header for c in RESULT_COLUMNS]
     # Tên đơn vị is not read (the roster has it) but lets the official see whose row it is.
     labels.insert(1, "Tên đơn vị")
-    _title(sheet, f"KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {campaign.year}",
-           "Tỉnh Quảng Ngãi: đơn vị dưới đơn vị gốc, mỗi đơn vị một dòng", len(labels))
+    title_rows(sheet, f"KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {campaign.year}",
+               "Tỉnh Quảng Ngãi: đơn vị dưới đơn vị gốc, mỗi đơn vị một dòng", len(labels))
     header_row = 4
-    _header(sheet, header_row, labels)
+    header(sheet, header_row, labels)
     scores: list[list[object]] = []
     items = campaign.score_items
     for code, registered, recognised, score, event, secretary, present, votes in _RESULTS:
@@ -312,15 +270,15 @@ def results_workbook(campaign: Campaign) -> bytes:
               for key, c in zip(keys, RESULT_COLUMNS)}
     for key, words in (("dang_ky", "có,không"), ("dat_chuan", "đạt,chưa đạt"),
                        ("ngay_hoi", "có,không"), ("xep_loai", ",".join(LEVELS))):
-        _choice(sheet, column[key], first, f'"{words}"', f"Chọn một giá trị: {words}.")
+        choice(sheet, column[key], first, f'"{words}"', f"Chọn một giá trị: {words}.")
     points_sheet = book.create_sheet(SCORES_SHEET)
-    _title(points_sheet, "BẢNG ĐIỂM TỪNG MỤC",
-           "Mỗi đơn vị, mỗi mục của bảng chấm điểm (bang_diem) một dòng; tổng bằng cột Điểm",
-           len(SCORE_COLUMNS) + 2)
+    title_rows(points_sheet, "BẢNG ĐIỂM TỪNG MỤC",
+               "Mỗi đơn vị, mỗi mục của bảng chấm điểm (bang_diem) một dòng; tổng bằng cột Điểm",
+               len(SCORE_COLUMNS) + 2)
     # Nội dung and Điểm tối đa are not read either: the campaign's bang_diem holds them.
-    _header(points_sheet, header_row, [c.header for c in SCORE_COLUMNS] + ["Nội dung",
-                                                                          "Điểm tối đa"])
+    header(points_sheet, header_row, [c.header for c in SCORE_COLUMNS] + ["Nội dung",
+                                                                      "Điểm tối đa"])
     points_sheet.column_dimensions["D"].width = 60
     for row in scores:
         points_sheet.append(row)
-    return _book_bytes(book)
+    return book_bytes(book)

@@ -5,7 +5,8 @@
 
 Rows: plain docxtpl (load, render, save of the pledge template, in one process) against
 `antq-docs generate pledge` with --jobs 1 and with every core, start-up included, documents/s
-and the ratio; 10,000 pledges wall time with start-up; a dry run on 100,000 units; PDF
+and the ratio; 10,000 pledges wall time with start-up; a dry run on 100,000 units; collection
+forms written and 500 filled forms collected (benchmarks/bench_collect.py); PDF
 documents/s with 1 and 2 jobs and the audit pack (LibreOffice); peak memory per process. The
 command line runs in a child process, as an official runs it; the machine is named above the
 table. Nothing here is a test: the figures are read, not asserted.
@@ -53,9 +54,10 @@ sys.argv = ["antq-docs", *sys.argv[1:]]
 main()
 """
 SIZES = {
-    # units of the pledge roster, plain docxtpl documents, 10,000-pledge roster, dry run, PDF
-    "full": (2_600, 100, 10_250, 100_000, 300),
-    "small": (300, 10, 600, 2_000, 12),
+    # units of the pledge roster, plain docxtpl documents, 10,000-pledge roster, dry run, PDF,
+    # reporting units whose forms are collected
+    "full": (2_600, 100, 10_250, 100_000, 300, 500),
+    "small": (300, 10, 600, 2_000, 12, 40),
 }
 
 
@@ -125,7 +127,7 @@ def machine() -> str:
 
 def table(size: str) -> str:
     """Run every measurement of a size and return the Markdown table."""
-    units, plain_count, ten_thousand, dry_units, pdf_units = SIZES[size]
+    units, plain_count, ten_thousand, dry_units, pdf_units, forms = SIZES[size]
     jobs = default_jobs()
     rows: list[tuple[str, str, str, str]] = []
     peak_parent = peak_worker = 0.0
@@ -169,6 +171,7 @@ def table(size: str) -> str:
                      "văn bản)", f"{seconds:.1f} s, bộ nhớ đỉnh {peaks['self']:.0f} MB",
                      "không soạn văn bản nào", "đạt"))
         dry_peak = peaks["self"]
+        rows += _collect_rows(forms, work / "collect", jobs)
     pdf_rows, pdf_ok = _pdf_rows(pdf_units)
     rows += pdf_rows
     rows.append(("Bộ nhớ đỉnh mỗi tiến trình khi soạn (chính / tiến trình làm việc)",
@@ -183,6 +186,22 @@ def table(size: str) -> str:
     if not pdf_ok:
         lines.append("Không có LibreOffice: bỏ qua các dòng PDF.")
     return "\n".join(lines)
+
+
+def _collect_rows(forms: int, work: Path, jobs: int) -> list[tuple[str, str, str, str]]:
+    """Forms written for, then collected from, `forms` reporting units (with every core)."""
+    from benchmarks.bench_collect import TARGET_S, measure
+
+    figures = measure(forms, work)
+    count, units = int(figures["forms"]), int(figures["units"])
+    seconds = figures[f"collect_s_{jobs}_jobs"]
+    return [
+        (f"antq-docs forms: {count} phiếu thu kết quả ({_number(units)} đơn vị), tính cả khởi "
+         "động", f"{figures['forms_s']:.2f} s", "", ""),
+        (f"antq-docs collect --jobs {jobs}: {count} phiếu đã điền, tính cả khởi động",
+         f"{seconds:.2f} s", f"< {TARGET_S:.0f} s (500 phiếu, 2 nhân)",
+         "đạt" if seconds < TARGET_S * count / 500 else "chưa đạt"),
+    ]
 
 
 def _pdf_rows(units: int) -> tuple[list[tuple[str, str, str, str]], bool]:

@@ -24,6 +24,7 @@ from antq_docs.inputs.tables import (
     Column,
     Row,
     Table,
+    find_sheet,
     fold,
     read_table,
     strip_marks,
@@ -97,15 +98,15 @@ def load_results(
     score_table = None
     if scores is not None:
         score_table = read_table(Path(scores), SCORE_COLUMNS, encoding=encoding)
-    elif (sheet := _sheet(sheets, SCORES_SHEET)) is not None:
+    elif (sheet := find_sheet(sheets, SCORES_SHEET)) is not None:
         score_table = read_table(path, SCORE_COLUMNS, sheet=sheet)
-    if (sheet := _sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
+    if (sheet := find_sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
         figure_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *extra[: len(campaign.figures)]],
                                   sheet=sheet)
         findings.extend(figure_table.findings)
         add_figures(figure_table, results, roster, campaign, findings, sheet=True)
         results.figures_source = f"{path.name}, trang {sheet}"
-    if (sheet := _sheet(sheets, NOTES_SHEET)) is not None:
+    if (sheet := find_sheet(sheets, NOTES_SHEET)) is not None:
         note_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *NOTE_COLUMNS], sheet=sheet)
         findings.extend(note_table.findings)
         add_notes(note_table, results, roster, findings, sheet=True)
@@ -117,12 +118,6 @@ def load_results(
     if findings:
         raise ValidationError(findings, what=f"Tệp kết quả {path.name}")
     return results
-
-
-def _sheet(names: list[str], wanted: str) -> str | None:
-    """The sheet of a workbook named like wanted (any case, marks or not), or None."""
-    key = strip_marks(wanted)
-    return next((n for n in names if strip_marks(n) == key), None)
 
 
 def parse_count(text: str) -> int | None:
@@ -250,9 +245,14 @@ def parse_points(text: str) -> Decimal | None:
 
 
 def build_results(
-    table: Table, roster: Roster, campaign: Campaign, findings: list[Finding]
+    table: Table, roster: Roster, campaign: Campaign, findings: list[Finding], *,
+    every_unit: bool = True,
 ) -> Results:
-    """Validate the rows of a results table against the roster and the campaign's thresholds."""
+    """Validate the rows of a results table against the roster and the campaign's thresholds.
+
+    every_unit: report each unit below the root that has no row (collect says it otherwise:
+    the forms that did not come back).
+    """
     thresholds = campaign.thresholds
     units: dict[str, UnitResult] = {}
     roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
@@ -352,16 +352,22 @@ def build_results(
             votes_for=meeting[1],
         )
     findings += _commune_rule(table, roster, units)
-    seen = {row.get("ma") for row in table.rows}
-    for unit in roster:
-        if unit.parent is not None and unit.code not in seen:
-            findings.append(
-                Finding(
-                    f'đơn vị "{unit.code}" ({unit.name}) trong {roster_file} không có dòng kết quả',
-                    file=table.name,
-                )
-            )
+    if every_unit:
+        findings += _without_row(table, roster, roster_file)
     return Results(units=units, thresholds=thresholds, source=str(table.path))
+
+
+def _without_row(table: Table, roster: Roster, roster_file: str) -> list[Finding]:
+    """A finding for each unit below the root that has no row in the table."""
+    seen = {row.get("ma") for row in table.rows}
+    return [
+        Finding(
+            f'đơn vị "{unit.code}" ({unit.name}) trong {roster_file} không có dòng kết quả',
+            file=table.name,
+        )
+        for unit in roster
+        if unit.parent is not None and unit.code not in seen
+    ]
 
 
 def _count(table: Table, row: Row, key: str, findings: list[Finding]) -> int | None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from antq_docs.errors import Finding, InputError, ValidationError
@@ -57,11 +58,15 @@ def clean_text(value: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Header cells are compared with every column of every table read (collect reads thousands of
+# tables with the same headers): each text is folded once.
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Compare-key for headers and labels: NFC, case-folded, single spaces."""
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_marks(text: str) -> str:
     """Remove Vietnamese diacritics ('Mã đơn vị' → 'ma don vi') for lenient matching."""
     decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
@@ -78,10 +83,15 @@ class Column:
 
     def matches(self, cell: str) -> bool:
         """Tell whether a header cell names this column (key or header, any case, NFC or not)."""
-        wanted = {fold(self.key), fold(self.header)}
-        if fold(cell) in wanted:
-            return True
-        return strip_marks(cell) in {strip_marks(w) for w in wanted}
+        folded, stripped = _names(self.key, self.header)
+        return fold(cell) in folded or strip_marks(cell) in stripped
+
+
+@functools.lru_cache(maxsize=1024)
+def _names(key: str, header: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A column's key and header folded, and without marks."""
+    folded = frozenset({fold(key), fold(header)})
+    return folded, frozenset(strip_marks(w) for w in folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +137,13 @@ class Table:
         number = row.number if isinstance(row, Row) else row
         column = self.column(key) if key else None
         return Finding(message, file=self.name, row=number, column=column)
+
+    def cell_finding(self, row: Row | int, key: str | None, message: str) -> Finding:
+        """A finding located at one cell, as a spreadsheet names it: 'ô D5 (Số buổi …)'."""
+        found = self.finding(row, key, message)
+        if key not in self.letters:
+            return found
+        return replace(found, cell=f"{self.letters[key]}{found.row} ({self.headers[key]})")
 
 
 def column_letter(index: int) -> str:
@@ -452,15 +469,20 @@ _WORKBOOK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError,
                     ValueError, TypeError, AttributeError, SyntaxError, NotImplementedError)
 
 
-def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, list[str]]]:
-    """Read the first sheet (or the named one) of a workbook as text cells."""
+def _open_workbook(path: Path, data: bytes):
+    """A workbook opened read-only, values as last computed; InputError when it cannot be."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
         raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
+
+
+def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, list[str]]]:
+    """Read the first sheet (or the named one) of a workbook as text cells."""
+    book = _open_workbook(path, data)
     try:
         if sheet is None:
             ws = book.worksheets[0]
@@ -469,26 +491,109 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, li
         else:
             names = ", ".join(f'"{n}"' for n in book.sheetnames)
             raise InputError(f'không có trang tính "{sheet}"; các trang: {names}.', path=path)
-        # The stored size (A1:T120) says how wide to read; it may lie or be missing, so it is
-        # held within Excel's row limit and MAX_XLSX_COLUMNS.
-        height = min(ws.max_row or MAX_XLSX_ROWS, MAX_XLSX_ROWS)
-        width = min(ws.max_column or MAX_XLSX_COLUMNS, MAX_XLSX_COLUMNS)
-        rows = []
-        cells = 0
-        lines = ws.iter_rows(max_row=height, max_col=width, values_only=True)
-        for number, values in enumerate(lines, start=1):
-            empty = values.count(None)
-            if empty == len(values):
-                continue  # a blank row: the table drops it anyway
-            cells += len(values) - empty
-            if cells > MAX_TABLE_CELLS:
-                raise InputError(_too_many_cells(), path=path)
-            rows.append((number, [_cell_text(v) for v in values]))
-        return rows
+        return _sheet_rows(path, ws)
     except _WORKBOOK_ERRORS as e:
         raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
     finally:
         book.close()
+
+
+def _sheet_rows(path: Path, ws) -> list[tuple[int, list[str]]]:
+    """The non-blank rows of one sheet, numbered as Excel shows them, as text cells."""
+    # The stored size (A1:T120) says how wide to read; it may lie or be missing, so it is
+    # held within Excel's row limit and MAX_XLSX_COLUMNS.
+    height = min(ws.max_row or MAX_XLSX_ROWS, MAX_XLSX_ROWS)
+    width = min(ws.max_column or MAX_XLSX_COLUMNS, MAX_XLSX_COLUMNS)
+    rows = []
+    cells = 0
+    lines = ws.iter_rows(max_row=height, max_col=width, values_only=True)
+    for number, values in enumerate(lines, start=1):
+        empty = values.count(None)
+        if empty == len(values):
+            continue  # a blank row: the table drops it anyway
+        cells += len(values) - empty
+        if cells > MAX_TABLE_CELLS:
+            raise InputError(_too_many_cells(), path=path)
+        rows.append((number, [_cell_text(v) for v in values]))
+    return rows
+
+
+def find_sheet(names: list[str], wanted: str) -> str | None:
+    """The sheet of a workbook named like wanted (any case, marks or not), or None."""
+    key = strip_marks(wanted)
+    return next((n for n in names if strip_marks(n) == key), None)
+
+
+@dataclass
+class WorkbookTables:
+    """Several sheets of one workbook read in one opening, and the cells its names point at.
+
+    tables holds the sheets found, by the name asked for; missing the names not found; names
+    maps each defined name that points at one cell of a sheet read to that cell's text;
+    findings the sheets whose header row could not be used.
+    """
+
+    path: Path
+    tables: dict[str, Table] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_workbook(path: Path, sheets: dict[str, list[Column]]) -> WorkbookTables:
+    """Read the named sheets of a workbook, each by its header row, opening the file once.
+
+    Sheets are matched by name without case or marks. A sheet whose header is not found is
+    a finding, not an error: the other sheets and files are still read. InputError when the
+    file is not a workbook that opens.
+    """
+    path = Path(path)
+    data = read_input(path, MAX_TABLE_BYTES, TABLE_FILE)
+    book = _open_workbook(path, data)
+    result = WorkbookTables(path)
+    try:
+        raw: dict[str, list[tuple[int, list[str]]]] = {}
+        for wanted, columns in sheets.items():
+            actual = find_sheet(book.sheetnames, wanted)
+            if actual is None:
+                result.missing.append(wanted)
+                continue
+            raw[actual] = _sheet_rows(path, book[actual])
+            try:
+                table = _build(path, raw[actual], columns)
+            except InputError as e:
+                result.findings.append(Finding(e.reason, file=f"{path.name}, trang {actual}"))
+                continue
+            except ValidationError as e:
+                result.findings.extend(e.findings)
+                continue
+            table.sheet = actual
+            result.tables[wanted] = table
+        result.names = _named_cells(book, raw)
+    except _WORKBOOK_ERRORS as e:
+        raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
+    finally:
+        book.close()
+    return result
+
+
+def _named_cells(book, raw: dict[str, list[tuple[int, list[str]]]]) -> dict[str, str]:
+    """The text of the one cell each defined name points at, among the sheets read."""
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    named: dict[str, str] = {}
+    for name, definition in book.defined_names.items():
+        destinations = list(definition.destinations)
+        if len(destinations) != 1 or destinations[0][0] not in raw:
+            continue
+        sheet, reference = destinations[0]
+        if ":" in reference:
+            continue
+        letters, number = coordinate_from_string(reference.replace("$", ""))
+        index = column_index_from_string(letters) - 1
+        cells = next((c for n, c in raw[sheet] if n == number), [])
+        named[name] = cells[index] if index < len(cells) else ""
+    return named
 
 
 def _too_many_cells() -> str:

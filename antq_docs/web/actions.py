@@ -17,6 +17,9 @@ from antq_docs import resources
 from antq_docs.chart import bar_chart
 from antq_docs.check import CheckReport, cell_status, short_label, unfinished_note
 from antq_docs.check import check as run_check
+from antq_docs.collect.forms import write_forms
+from antq_docs.collect.gather import collect as run_collect
+from antq_docs.collect.gather import total_text
 from antq_docs.errors import UsageError
 from antq_docs.generate import Inputs, load_inputs, select_kinds
 from antq_docs.generate import generate as run_generate
@@ -31,6 +34,8 @@ from antq_docs.web.workspace import zip_folder
 OUTPUT_ZIP = "van-ban.zip"
 CHECK_XLSX = "kiem-tra.xlsx"
 CHART_PNG = "bieu-do.png"
+FORMS_ZIP = "phieu-thu.zip"
+COLLECTED_XLSX = "ket-qua.xlsx"
 
 
 @dataclass
@@ -236,3 +241,36 @@ def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
     docx = result.outcome.path if result.outcome is not None else None
     return Reported(f"{result.level.name} ({result.level.code})", result.indicators, docx,
                     bool(charted))
+
+
+@dataclass
+class Forms:
+    """A finished forms request: how many forms, for how many units, and for which level."""
+
+    count: int
+    units: int
+    level: str
+
+
+def forms(loaded: Loaded, job: Path, level: str | None) -> Forms:
+    """Write the collection forms (of level's subtree) into the request and pack them in a ZIP."""
+    folder = job / "phieu"
+    result = write_forms(loaded.inputs, folder, level=level or None)
+    zip_folder(folder, job / FORMS_ZIP)
+    return Forms(len(result.written), result.units, level or "")
+
+
+@dataclass
+class Collected:
+    """A finished collect request: the summary line and the root's figures, for the page."""
+
+    summary: str
+    totals: list[str]
+
+
+def collect(loaded: Loaded, forms_folder: Path, job: Path) -> Collected:
+    """Collect the uploaded forms into the request's results workbook."""
+    result = run_collect(loaded.inputs, [forms_folder], job / COLLECTED_XLSX)
+    return Collected(f"Đã thu {result.forms} phiếu ({result.units} đơn vị). Số liệu của "
+                     f"{result.root.name}, cộng cả các đơn vị cấp dưới:",
+                     [total_text(t) for t in result.totals])

@@ -49,6 +49,9 @@ _HERE = Path(__file__).resolve().parent
 CSRF_COOKIE = "antq_csrf"
 CSRF_FIELD = "csrf"
 INPUT_FIELDS = ("campaign", "units", "results", "scores")
+# Returned forms come as many .xlsx files (one per unit) or ZIPs of them, in one request.
+MAX_FORM_FILES = 1000
+FORM_SUFFIXES = (".xlsx", ".xlsm")
 
 
 class Refused(Exception):
@@ -166,14 +169,22 @@ def create_app(data: Path, *, password: str | None = None, limits: Limits | None
         return origin.split("://", 1)[-1] == request.headers.get("host", "")
 
     async def read_form(request: Request, job: Path, *, page_form: bool,
-                        zip_field: bool = False) -> tuple[FormData, actions.Uploads, Path | None,
-                                                          str]:
-        """Parse the multipart form, check the CSRF token, save the files into the job."""
+                        zip_field: bool = False, forms_field: bool = False,
+                        ) -> tuple[FormData, actions.Uploads, Path | None, str]:
+        """Parse the multipart form, check the CSRF token, save the files into the job.
+
+        forms_field: the returned forms (field `forms`, repeated) go to the job's in/forms/,
+        ZIPs of them to in/zips/, to be unpacked by the action.
+        """
         if not same_origin(request):
             raise Refused(403, "Yêu cầu đến từ một trang khác, bị từ chối.")
-        form = await request.form(max_files=10, max_fields=50)
+        most = MAX_FORM_FILES + len(INPUT_FIELDS) if forms_field else 10
+        form = await request.form(max_files=most, max_fields=50)
         try:
-            return await _use_form(request, form, job, page_form, zip_field)
+            used = await _use_form(request, form, job, page_form, zip_field)
+            if forms_field:
+                await _save_forms(form, job)
+            return used
         finally:
             # The uploads are copied into the job (or refused): free their spooled files now.
             await form.close()
@@ -205,6 +216,26 @@ def create_app(data: Path, *, password: str | None = None, limits: Limits | None
             archive = job / "docs.zip"
             await _save(upload, archive, limits.zip_bytes, archive_name)
         return form, uploads, archive, archive_name
+
+    async def _save_forms(form: FormData, job: Path) -> None:
+        """Save the uploaded forms (.xlsx) and ZIPs of forms into the job, each under its name."""
+        uploads = [u for u in form.getlist("forms") if isinstance(u, UploadFile) and u.filename]
+        if not uploads:
+            raise Refused(400, "Chưa chọn phiếu đã điền (ô Phiếu đã điền: các tệp .xlsx hoặc "
+                               "một tệp ZIP).")
+        for index, upload in enumerate(uploads, start=1):
+            name = safe_name(upload.filename or "", f"phieu-{index}.xlsx")
+            suffix = Path(name).suffix.lower()
+            if suffix == ".zip":
+                await _save(upload, job / "in" / "zips" / f"{index}-{name}", limits.zip_bytes,
+                            name)
+            elif suffix in FORM_SUFFIXES:
+                target = job / "in" / "forms" / name
+                if target.exists():
+                    target = target.with_name(f"{index}-{name}")
+                await _save(upload, target, limits.input_bytes, name)
+            else:
+                raise Refused(400, f"Tệp “{name}” không phải phiếu .xlsx hay tệp ZIP các phiếu.")
 
     async def _save(upload: UploadFile, target: Path, limit: int, name: str) -> None:
         async def chunks():
@@ -241,6 +272,50 @@ def create_app(data: Path, *, password: str | None = None, limits: Limits | None
         kinds = actions.choose_kinds(asked, loaded.inputs)
         return actions.generate(loaded, job, kinds, store.workspace)
 
+    async def forms_page(request: Request) -> Response:
+        job = store.new_job()
+        form, uploads, _, _ = await read_form(request, job, page_form=True)
+        level = form.get("level")
+        level = level.strip() if isinstance(level, str) else ""
+        try:
+            done = await run_in_threadpool(_forms, uploads, job, level)
+        except ValidationError as e:
+            return page(request, "generate.html", 422, nav="soan", checked=[],
+                        findings=_findings(e), error=e.what + ": chưa làm phiếu nào.")
+        except AntqError as e:
+            return page(request, "generate.html", 400, nav="soan", checked=[], error=str(e))
+        return page(request, "generate.html", nav="soan", checked=[], forms_done=done,
+                    job=job.name)
+
+    def _forms(uploads: actions.Uploads, job: Path, level: str) -> actions.Forms:
+        loaded = actions.load(uploads, job, year_end=False)
+        return actions.forms(loaded, job, level)
+
+    async def collect_page(request: Request) -> Response:
+        job = store.new_job()
+        _, uploads, _, _ = await read_form(request, job, page_form=True, forms_field=True)
+        try:
+            done = await run_in_threadpool(_collect, uploads, job)
+        except ValidationError as e:
+            return page(request, "generate.html", 422, nav="soan", checked=[],
+                        findings=_findings(e), error=e.what + ": chưa ghi tệp kết quả.")
+        except AntqError as e:
+            return page(request, "generate.html", 400, nav="soan", checked=[], error=str(e))
+        return page(request, "generate.html", nav="soan", checked=[], collected=done,
+                    job=job.name)
+
+    def _collect(uploads: actions.Uploads, job: Path) -> actions.Collected:
+        forms = job / "in" / "forms"
+        forms.mkdir(parents=True, exist_ok=True)
+        zips = job / "in" / "zips"
+        for archive in sorted(zips.iterdir()) if zips.is_dir() else []:
+            try:
+                extract_zip(archive, forms / archive.stem, limits)
+            except BadZip as e:
+                raise Refused(400, f"Tệp ZIP “{archive.name.split('-', 1)[1]}”: {e}") from e
+        loaded = actions.load(uploads, job, year_end=False)
+        return actions.collect(loaded, forms, job)
+
     async def result_page(request: Request) -> Response:
         job = store.job(request.path_params["job"])
         if job is None or not (job / "page.json").is_file():
@@ -253,7 +328,8 @@ def create_app(data: Path, *, password: str | None = None, limits: Limits | None
         rel = request.path_params["path"]
         if job is None:
             raise Refused(404, "Không tìm thấy tệp này.")
-        allowed = {actions.OUTPUT_ZIP, actions.CHECK_XLSX, actions.CHART_PNG}
+        allowed = {actions.OUTPUT_ZIP, actions.CHECK_XLSX, actions.CHART_PNG, actions.FORMS_ZIP,
+                   actions.COLLECTED_XLSX}
         if rel in allowed:
             path = job / rel
         else:
@@ -361,6 +437,8 @@ def create_app(data: Path, *, password: str | None = None, limits: Limits | None
     routes = [
         Route("/", home),
         Route("/soan", generate_page, methods=["POST"]),
+        Route("/phieu", forms_page, methods=["POST"]),
+        Route("/thu-phieu", collect_page, methods=["POST"]),
         Route("/ket-qua/{job}", result_page),
         Route("/tai/{job}/{path:path}", download),
         Route("/kiem-tra", check_get),

@@ -1,0 +1,495 @@
+"""`antq-docs collect`: the returned forms into one results workbook that `--results` reads.
+
+Each form is opened once and its sheets are read by their headings, so a form re-saved by Excel
+or LibreOffice, with a title row added or its rows re-ordered, still reads. A form says whose it
+is (layout.OWNER_NAME, layout.OWNER_LABEL), not its file name. Problems are gathered over every
+form and reported together, each at its file, sheet and cell: a form that is not one, of a unit
+not on the roster, two forms of one unit, a row of a unit the form does not cover, the units
+whose forms did not come back. The values are then checked by the functions `--results` uses
+(inputs/results.py), on the rows of all forms at once, so that a commune is checked with its khu
+dân cư and whatever collect writes, generate accepts. Nothing is written when anything is wrong;
+an existing file is replaced only when forced, and an input never.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+
+from antq_docs import vi
+from antq_docs.collect.layout import (
+    GUIDE_COLUMNS,
+    GUIDE_SHEET,
+    OWNER_LABEL,
+    OWNER_NAME,
+    RESULTS_SHEET,
+    covered,
+    data_sheets,
+    owner_of,
+)
+from antq_docs.errors import Finding, InputError, OutputError, UsageError, ValidationError
+from antq_docs.generate import Inputs, results_roster
+from antq_docs.inputs.results import (
+    FIGURES_SHEET,
+    NOTES_SHEET,
+    SCORES_SHEET,
+    add_figures,
+    add_item_scores,
+    add_notes,
+    build_results,
+    parse_count,
+    parse_points,
+)
+from antq_docs.inputs.roster import did_you_mean
+from antq_docs.inputs.tables import Column, Row, Table, fold, read_workbook
+from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up
+from antq_docs.output import atomic_write, why_not_written, write_new
+from antq_docs.workers import ordered_map, workers_for
+from antq_docs.xlsx import book_bytes, header, title_rows
+
+Progress = Callable[[int, int], None]
+
+# What a returned form may be: a workbook Excel or LibreOffice saved (.xlsm if macros crept in).
+FORM_SUFFIXES = (".xlsx", ".xlsm")
+# Columns read as numbers, written back as numbers.
+_POINTS = {"diem"}
+_COUNTS = {"so_du_hop", "tan_thanh"}
+
+
+@dataclass
+class ReturnedForm:
+    """One returned workbook as read: whose it says it is, its data sheets, what went wrong.
+
+    label is how messages name the file: its name, or its path from the folder given when two
+    files share a name.
+    """
+
+    path: Path
+    label: str
+    owner: str = ""
+    tables: dict[str, Table] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Collected:
+    """What `collect` wrote: the workbook, how many forms and units, and the checked results.
+
+    totals are the figures of the roster's root summed up the tree (model.roll_up).
+    """
+
+    out: Path
+    forms: int
+    units: int
+    results: Results
+    root: Unit
+    totals: list[FigureTotal]
+
+
+class _Gathered(Table):
+    """The rows of one sheet of every form in one table, numbered in the order they came.
+
+    The functions of inputs/results.py check it as they check a results file; each finding
+    they make is placed back at the cell of the form the row came from.
+    """
+
+    def __init__(self, sheet: str) -> None:
+        super().__init__(path=Path(sheet), letters={}, headers={}, sheet=sheet)
+        self.origins: list[tuple[Table, Row]] = []
+
+    @property
+    def name(self) -> str:
+        """How a message names the sheet of all forms: 'trang Kết quả'."""
+        return f"trang {self.sheet}"
+
+    def add(self, table: Table, row: Row) -> None:
+        """Take one row of a form's sheet."""
+        self.origins.append((table, row))
+        self.rows.append(Row(len(self.origins), row.values))
+        for key in row.values:
+            self.letters.setdefault(key, table.letters[key])
+            self.headers.setdefault(key, table.headers[key])
+
+    def finding(self, row: Row | int, key: str | None, message: str) -> Finding:
+        """A finding at the cell of the form the row came from."""
+        table, original = self.origins[(row.number if isinstance(row, Row) else row) - 1]
+        return table.cell_finding(original, key, message)
+
+
+def collect(
+    inputs: Inputs, paths: Iterable[Path], out: Path, *, force: bool = False,
+    jobs: int | None = None, progress: Progress | None = None,
+) -> Collected:
+    """Read the returned forms (files, or folders of them) into one results workbook at out.
+
+    Folders are searched for .xlsx files. The forms are checked against the roster in force on
+    the evaluations' date. Raises ValidationError with every problem of every form and every
+    form missing; OutputError when out exists (unless force), is an input, or cannot be
+    written; UsageError for an out that is not an .xlsx file.
+    """
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"--out {out}: tệp kết quả phải có đuôi .xlsx.")
+    paths = [Path(p) for p in paths]
+    campaign = inputs.campaign
+    sheets = data_sheets(campaign)
+    own = _own_inputs(inputs)
+    named = {p.resolve() for p in paths}
+    # The campaign and rosters of the run, and the results of an earlier one, may lie in a
+    # folder of forms (a folder made by init): found there, they are not forms.
+    files = [f for f in form_files(paths) if f.resolve() not in own or f.resolve() in named]
+    if _earlier_output(out, files, named, sheets):
+        files = [f for f in files if f.resolve() != out.resolve()]
+    _refuse_out(out, [*files, *own], force=force)
+    if not files:
+        raise InputError("không có tệp phiếu .xlsx nào.",
+                         path=", ".join(str(p) for p in paths))
+    roster = results_roster(inputs)
+    labels = _labels(files, paths)
+    read = functools.partial(read_form, sheets)
+    forms = []
+    for done, form in enumerate(ordered_map(read, files, workers_for(jobs, len(files))),
+                                start=1):
+        form.label = labels[form.path]
+        forms.append(form)
+        if progress is not None:
+            progress(done, len(files))
+    findings: list[Finding] = []
+    accepted = _identify(forms, roster, findings)
+    gathered = {name: _Gathered(name) for name in sheets}
+    for form in accepted:
+        _take_rows(form, roster, gathered, findings)
+    findings += _missing_forms(roster, accepted, forms)
+    results = _check_values(gathered, roster, inputs, accepted, findings)
+    if findings:
+        raise ValidationError(_in_file_order(findings, forms), what="Thu phiếu")
+    data = results_workbook(inputs, roster, gathered, len(accepted))
+    try:
+        if force:
+            atomic_write(out, data)
+        elif not write_new(out, data):
+            raise OutputError("tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=out)
+    except OSError as e:
+        raise OutputError(f"không ghi được ({why_not_written(e)}).", path=out) from e
+    units = sum(len(covered(roster.units[f.owner])) for f in accepted)
+    return Collected(out, len(accepted), units, results, roster.root,
+                     roll_up(roster.root, results, campaign.figures))
+
+
+def total_text(total: FigureTotal) -> str:
+    """One figure summed up the tree: 'Số buổi tuyên truyền: 1.887 buổi (75/75 đơn vị báo cáo)'."""
+    value = "chưa có" if total.value is None else f"{vi.number(total.value)} {total.figure.measure}"
+    return f"{total.figure.name}: {value} ({total.reported}/{total.expected} đơn vị báo cáo)"
+
+
+def form_files(paths: list[Path]) -> list[Path]:
+    """The forms named: files as given, and the .xlsx files under folders (not through links).
+
+    Files Excel and LibreOffice keep while a workbook is open (~$…, .~lock…) and hidden files
+    are passed over.
+    """
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if not path.is_dir() or path.is_symlink():
+            found.setdefault(path.resolve(), path)
+            continue
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                candidate = Path(folder) / name
+                if name.startswith(("~$", ".")) or candidate.suffix.lower() not in FORM_SUFFIXES:
+                    continue
+                found.setdefault(candidate.resolve(), candidate)
+    return list(found.values())
+
+
+def _own_inputs(inputs: Inputs) -> set[Path]:
+    """The campaign and roster files of the run, resolved."""
+    sources = [Path(r.source) for r in inputs.rosters if r.source]
+    if inputs.campaign.source:
+        sources.append(Path(inputs.campaign.source))
+    return {p.resolve() for p in sources}
+
+
+def _earlier_output(out: Path, files: list[Path], named: set[Path],
+                    sheets: dict[str, list[Column]]) -> bool:
+    """Whether out, found in a folder of forms, is the results of an earlier run, not a form."""
+    target = out.resolve()
+    if target not in {f.resolve() for f in files} or target in named:
+        return False
+    return not read_form(sheets, out).owner
+
+
+def read_form(sheets: dict[str, list[Column]], path: Path) -> ReturnedForm:
+    """Open one returned form once and read its guide and its data sheets by their headings."""
+    form = ReturnedForm(path, path.name)
+    if path.suffix.lower() not in FORM_SUFFIXES:
+        form.findings.append(Finding("không phải tệp Excel .xlsx của phiếu thu kết quả.",
+                                     file=path.name))
+        return form
+    try:
+        book = read_workbook(path, {GUIDE_SHEET: GUIDE_COLUMNS, **sheets})
+    except InputError as e:
+        form.findings.append(Finding(e.reason, file=path.name))
+        return form
+    guide = book.tables.pop(GUIDE_SHEET, None)
+    # The labelled cell is found by its heading wherever rows moved; the defined name still
+    # finds it when its label was lost.
+    form.owner = _owner_in(guide) or book.names.get(OWNER_NAME, "")
+    if not form.owner:
+        form.findings.append(Finding(
+            f"không phải phiếu thu kết quả (không thấy ô “{OWNER_LABEL}” ở trang {GUIDE_SHEET}); "
+            "hãy gửi lại đúng tệp phiếu đã phát.", file=path.name))
+        return form
+    form.tables = book.tables
+    form.findings += book.findings
+    form.findings += [Finding(f"thiếu trang “{name}”; hãy dùng lại tệp phiếu đã phát.",
+                              file=path.name) for name in book.missing if name != GUIDE_SHEET]
+    return form
+
+
+def _owner_in(guide: Table | None) -> str:
+    """The owner's code in the guide's row OWNER_LABEL, or ''."""
+    wanted = fold(OWNER_LABEL)
+    rows = guide.rows if guide is not None else []
+    return next((r.get("noi_dung") for r in rows if fold(r.get("muc")) == wanted), "")
+
+
+def _labels(files: list[Path], given: list[Path]) -> dict[Path, str]:
+    """How messages name each file: its name, or its path from the folder given.
+
+    The path is used when two files share a name (the same form sent twice, in two folders).
+    """
+    names = [f.name.casefold() for f in files]
+    labels = {}
+    for path in files:
+        label = path.name
+        if names.count(path.name.casefold()) > 1:
+            base = next((g for g in given if g.is_dir() and path.is_relative_to(g)), None)
+            label = str(path.relative_to(base.parent) if base is not None else path)
+        labels[path] = label
+    return labels
+
+
+def _refuse_out(out: Path, sources: list[Path], *, force: bool) -> None:
+    """Refuse, before any form is read, an output that is an input or exists (unless force)."""
+    target = out.resolve()
+    if any(p.resolve() == target for p in sources):
+        raise OutputError("đây là tệp đầu vào của lần thu này, không ghi đè; hãy chọn tên khác "
+                          "cho tệp kết quả.", path=out)
+    if out.is_dir():
+        raise OutputError("là một thư mục; hãy ghi tên tệp .xlsx.", path=out)
+    if not force and (out.exists() or out.is_symlink()):
+        raise OutputError("tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=out)
+
+
+def _identify(forms: list[ReturnedForm], roster: Roster,
+              findings: list[Finding]) -> list[ReturnedForm]:
+    """The forms whose rows are taken: of a unit that owns a form, the only one of it."""
+    roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
+    by_owner: dict[str, list[ReturnedForm]] = {}
+    for form in forms:
+        findings += [_relabel(f, form) for f in form.findings]
+        if not form.owner:
+            continue
+        unit = roster.get(form.owner)
+        owner = owner_of(unit) if unit is not None else None
+        if unit is None:
+            findings.append(Finding(
+                f'phiếu của đơn vị mã "{form.owner}", không có trong {roster_file}'
+                + did_you_mean(form.owner, roster.units), file=form.label))
+        elif owner is None:
+            findings.append(Finding(
+                f"phiếu của {unit.name} ({unit.code}), đơn vị gốc của {roster_file}: đơn vị gốc "
+                "không lập phiếu", file=form.label))
+        elif owner is not unit:
+            findings.append(Finding(
+                f"phiếu của {unit.name} ({unit.code}), nhưng theo {roster_file} đơn vị này điền "
+                f"chung phiếu của {owner.name} ({owner.code}); hãy làm lại phiếu bằng lệnh forms",
+                file=form.label))
+        else:
+            by_owner.setdefault(unit.code, []).append(form)
+    accepted = []
+    for code, group in by_owner.items():
+        if len(group) == 1:
+            accepted.append(group[0])
+            continue
+        unit = roster.units[code]
+        for form in group:
+            others = ", ".join(f.label for f in group if f is not form)
+            findings.append(Finding(
+                f"cùng là phiếu của {unit.name} ({code}) với {others}; mỗi đơn vị chỉ nộp một "
+                "phiếu: bỏ các phiếu thừa rồi thu lại", file=form.label))
+    return accepted
+
+
+def _relabel(finding: Finding, form: ReturnedForm) -> Finding:
+    """A finding of a form named by the form's label (its path when two files share a name)."""
+    name = form.path.name
+    if form.label == name or not finding.file or not finding.file.startswith(name):
+        return finding
+    return replace(finding, file=form.label + finding.file[len(name):])
+
+
+def _take_rows(form: ReturnedForm, roster: Roster, gathered: dict[str, _Gathered],
+               findings: list[Finding]) -> None:
+    """Add a form's rows to the gathered sheets, reporting the rows that cannot be taken.
+
+    Reported: rows of units the form does not cover, repeated rows, and the units without a row
+    on the Kết quả sheet (their rows on the other sheets are not taken without it).
+    """
+    owner = roster.units[form.owner]
+    members = {u.code: u for u in covered(owner)}
+    roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
+    listed: set[str] = set()
+    # Kết quả first: a unit's other rows are taken only once it has its row there.
+    for sheet, table in sorted(form.tables.items(), key=lambda i: i[0] != RESULTS_SHEET):
+        seen: dict[tuple[str, str], int] = {}
+        for row in table.rows:
+            code = row.get("ma")
+            if code not in members:
+                message = _foreign(code, roster, roster_file)
+                findings.append(_relabel(table.cell_finding(row, "ma", message), form))
+                continue
+            key = (code, row.get("muc") if sheet == SCORES_SHEET else "")
+            if key in seen:
+                what = f'mục "{key[1]}" của ' if sheet == SCORES_SHEET else ""
+                findings.append(_relabel(table.cell_finding(
+                    row, "ma", f"{what}{code} đã có ở dòng {seen[key]}; xóa dòng lặp"), form))
+                continue
+            seen[key] = row.number
+            if sheet == RESULTS_SHEET or code in listed:
+                gathered[sheet].add(table, row)
+        if sheet == RESULTS_SHEET:
+            listed = {code for code, _ in seen}
+            findings += [_relabel(Finding(f"thiếu dòng của {u.name} ({u.code})", file=table.name),
+                                  form) for u in members.values() if u.code not in listed]
+
+
+def _foreign(code: str, roster: Roster, roster_file: str) -> str:
+    """Why a row's code does not belong on this form."""
+    if not code:
+        return "thiếu mã đơn vị; không sửa, không xóa mã trên phiếu"
+    unit = roster.get(code)
+    if unit is None:
+        return (f'mã "{code}" không có trong {roster_file}' + did_you_mean(code, roster.units))
+    owner = owner_of(unit)
+    if owner is None:
+        where = "không điền phiếu nào (đơn vị gốc)"
+    elif owner is unit:
+        where = "có phiếu riêng"
+    else:
+        where = f"điền phiếu của {owner.name} ({owner.code})"
+    return f'mã "{code}" ({unit.name}) không thuộc phiếu này; đơn vị này {where}'
+
+
+def _missing_forms(roster: Roster, accepted: list[ReturnedForm],
+                   forms: list[ReturnedForm]) -> list[Finding]:
+    """One finding per unit type listing the units whose forms have not come back.
+
+    A unit whose form came back but was refused (two forms, a broken file) is reported there.
+    """
+    came = {f.owner for f in forms}
+    missing: dict[str, list[Unit]] = {}
+    for unit in roster:
+        if owner_of(unit) is unit and unit.code not in came:
+            missing.setdefault(unit.type, []).append(unit)
+    return [
+        Finding(f"chưa nhận phiếu của {len(units)} {kinds_label(units)}: "
+                + "; ".join(f"{u.code} ({u.name})" for u in units))
+        for kind, units in sorted(missing.items(), key=lambda i: list(UNIT_TYPES).index(i[0]))
+    ]
+
+
+def _check_values(gathered: dict[str, _Gathered], roster: Roster, inputs: Inputs,
+                  accepted: list[ReturnedForm], findings: list[Finding]) -> Results:
+    """Check every value as `--results` does, each finding placed at its form's cell."""
+    campaign = inputs.campaign
+    found: list[Finding] = []
+    results = build_results(gathered[RESULTS_SHEET], roster, campaign, found, every_unit=False)
+    if SCORES_SHEET in gathered:
+        add_item_scores(gathered[SCORES_SHEET], gathered[RESULTS_SHEET], results, campaign,
+                        found)
+    if FIGURES_SHEET in gathered:
+        add_figures(gathered[FIGURES_SHEET], results, roster, campaign, found, sheet=True)
+    add_notes(gathered[NOTES_SHEET], results, roster, found, sheet=True)
+    # A finding about a unit as a whole (items missing) names the gathered sheet: name the
+    # form that unit is on instead.
+    form_of = {code: form for form in accepted
+               for code in (u.code for u in covered(roster.units[form.owner]))}
+    sheets = {g.name: g.sheet for g in gathered.values()}
+    for finding in found:
+        form = form_of.get(finding.unit or "")
+        if finding.file in sheets and form is not None:
+            finding = replace(finding, file=f"{form.label}, trang {sheets[finding.file]}")
+        findings.append(finding)
+    return results
+
+
+def _in_file_order(findings: list[Finding], forms: list[ReturnedForm]) -> list[Finding]:
+    """The findings form by form in the order the forms were read; the missing forms last."""
+    order = {form.label: index for index, form in enumerate(forms)}
+
+    def key(finding: Finding) -> int:
+        label = (finding.file or "").split(", trang ", 1)[0]
+        return order.get(label, len(order))
+
+    return sorted(findings, key=key)
+
+
+def results_workbook(inputs: Inputs, roster: Roster, gathered: dict[str, _Gathered],
+                     forms: int) -> bytes:
+    """The results workbook: the gathered sheets, the units in roster order, numbers as numbers.
+
+    Its first sheet is Kết quả and the others are named and headed as `--results` reads them.
+    """
+    from openpyxl import Workbook
+
+    campaign = inputs.campaign
+    sheets = data_sheets(campaign)
+    order = {unit.code: index for index, unit in enumerate(roster)}
+    items = {item.id: item for item in campaign.score_items}
+    book = Workbook()
+    book.remove(book.active)
+    for name, columns in sheets.items():
+        sheet = book.create_sheet(name)
+        title_rows(sheet, f"{name.upper()} NĂM {campaign.year}",
+                   f"Thu từ {forms} phiếu; danh sách đơn vị {Path(roster.source).name}",
+                   len(columns))
+        header(sheet, 4, [c.header for c in columns])
+        sheet.column_dimensions["B"].width = 36
+        rows = sorted(gathered[name].rows,
+                      key=lambda r: (order[r.get("ma")], _item_rank(items, r.get("muc"))))
+        for row in rows:
+            values = dict(row.values)
+            values["ten_don_vi"] = roster.units[row.get("ma")].name
+            item = items.get(row.get("muc"))
+            if name == SCORES_SHEET and item is not None:
+                values["noi_dung"], values["toi_da"] = item.text, item.max_points
+            sheet.append([_cell(c.key, values.get(c.key, ""), campaign) for c in columns])
+    return book_bytes(book)
+
+
+def _item_rank(items: dict, item_id: str) -> int:
+    """An item's place in the campaign's scoring sheet (rows without an item first)."""
+    return list(items).index(item_id) if item_id in items else -1
+
+
+def _cell(key: str, value: object, campaign) -> object:
+    """A checked value as the results workbook holds it: counts and points as numbers."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if not isinstance(value, str) or not value:
+        return value
+    figures = {f.id for f in campaign.figures}
+    if key in figures or key in _COUNTS:
+        count = parse_count(value)
+        return count if count is not None else value
+    if key in _POINTS:
+        points = parse_points(value)
+        return _cell(key, points, campaign) if points is not None else value
+    return value
