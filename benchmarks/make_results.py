@@ -65,13 +65,26 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
                 score,
                 level,
                 "có" if held else "không",
-                *[rng.randint(0, 40) if f.reported_by(unit.type) else ""
-                  for f in campaign.figures],
+                *_figures(rng, campaign.figures, unit.type),
             ]
         )
         scores += [[unit.code, i.id, p] for i, p in zip(campaign.score_items, points)]
     _apply_commune_rule(roster, results)
     return results, scores
+
+
+def _figures(rng: random.Random, figures: list, unit_type: str) -> list:
+    """A unit's figures; a count "of which" (tin_co_gia_tri) never exceeds the one before it."""
+    values: list = []
+    for figure in figures:
+        if not figure.reported_by(unit_type):
+            values.append("")
+            continue
+        value = rng.randint(0, 40)
+        if figure.id == "tin_co_gia_tri" and values and isinstance(values[-1], int):
+            value = min(value, values[-1])
+        values.append(value)
+    return values
 
 
 def _apply_commune_rule(roster, results: list[list]) -> None:

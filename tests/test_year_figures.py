@@ -106,7 +106,7 @@ def test_a_commune_evaluation_carries_its_figures_and_its_villages(year_end: Pat
             mine = int(own[heading]) if own[heading] else 0
             expected = f"- {heading}: {_vi(total)} {measure}"
             if mine and total - mine:
-                expected += f" (của đơn vị {_vi(mine)}, của các đơn vị trực thuộc " \
+                expected += f" (của đơn vị {_vi(mine)}, của các đơn vị trên địa bàn " \
                             f"{_vi(total - mine)})"
         assert expected in text, expected
     for section in ("I. ĐẶC ĐIỂM TÌNH HÌNH", "II. KẾT QUẢ THỰC HIỆN",

@@ -105,12 +105,10 @@ def load_results(
                                   sheet=sheet)
         findings.extend(figure_table.findings)
         add_figures(figure_table, results, roster, campaign, findings, sheet=True)
-        results.figures_source = f"{path.name}, trang {sheet}"
     if (sheet := find_sheet(sheets, NOTES_SHEET)) is not None:
         note_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *NOTE_COLUMNS], sheet=sheet)
         findings.extend(note_table.findings)
         add_notes(note_table, results, roster, findings, sheet=True)
-        results.notes_source = f"{path.name}, trang {sheet}"
     if score_table is not None:
         findings.extend(score_table.findings)
         add_item_scores(score_table, table, results, campaign, findings)
@@ -597,7 +595,7 @@ def load_previous_year(path: Path, roster: Roster, campaign: Campaign, *,
         if values:
             previous.figures[code] = values
     sheets = xlsx_sheet_names(path) if path.suffix.lower() in (".xlsx", ".xlsm") else []
-    if (sheet := _sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
+    if (sheet := find_sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
         sheet_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *extra], sheet=sheet)
         findings.extend(sheet_table.findings)
         for row in sheet_table.rows:

@@ -435,7 +435,7 @@ def note(container, key: str, what: str, *, lead: str = "") -> None:
 FIGURE = (
     "- {{ s.ten }}: {% if not s.co_so %}chưa có số liệu{% elif s.so == '0' %}không có"
     "{% else %}{{ s.so }} {{ s.dvt }}{% if s.duoi %} (của đơn vị {{ s.rieng }}, của các đơn "
-    "vị trực thuộc {{ s.duoi }}){% endif %}{% endif %}"
+    "vị trên địa bàn {{ s.duoi }}){% endif %}{% endif %}"
     "{% if s.bao_cao and s.co_so %} (số liệu của {{ s.bao_cao }} đơn vị đã báo cáo){% endif %}"
     "{% if s.tang %}, tăng {{ s.tang }} {{ s.dvt }} so với năm {{ nam_truoc }}"
     "{% elif s.giam %}, giảm {{ s.giam }} {{ s.dvt }} so với năm {{ nam_truoc }}"
@@ -448,6 +448,13 @@ def figures(container, section: str) -> None:
     body(container, f"{{%p for s in so_lieu.{section} %}}")
     body(container, FIGURE)
     body(container, "{%p endfor %}")
+
+
+def no_figures(container, section: str, what: str) -> None:
+    """Where the campaign declares no figure for a part, the signer writes its results there."""
+    body(container, f"{{%p if not so_lieu.{section} %}}")
+    placeholder(container, what)
+    body(container, "{%p endif %}")
 
 
 def party_header(doc):

@@ -8,6 +8,8 @@ sentence is literal text here; the context brings names, dates, scores and yes/n
 
 from __future__ import annotations
 
+from docx.oxml import OxmlElement
+
 from tools.templates import docxbuild as d
 
 
@@ -22,7 +24,10 @@ def _scoring_table(doc) -> None:
         ["{%tr endfor %}", "", "", ""],
         ["", "Tổng cộng", "{{ tong_toi_da }}", "{{ tong_diem }}"],
     ):
-        cells = table.add_row().cells
+        row = table.add_row()
+        # A scoring row never breaks across two pages.
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        cells = row.cells
         for index, (cell, text) in enumerate(zip(cells, texts)):
             align = d.JUSTIFY if index == 1 and "muc." in text else d.CENTER
             d.para(
@@ -74,7 +79,7 @@ def _report(doc, residential: bool) -> None:
     d.figures(doc, "lanh_dao")
     d.heading(doc, "2. Công tác tuyên truyền")
     d.figures(doc, "tuyen_truyen")
-    _no_figures(doc, "tuyen_truyen", "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an "
+    d.no_figures(doc, "tuyen_truyen", "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an "
                                      "ninh, trật tự trong năm")
     d.heading(doc, "3. Phong trào toàn dân bảo vệ an ninh Tổ quốc và mô hình, điển hình")
     d.figures(doc, "phong_trao")
@@ -87,7 +92,7 @@ def _report(doc, residential: bool) -> None:
                "Đơn vị điển hình trên địa bàn: {% for m in dien_hinh.duoi %}{{ m.ten }} "
                "({% if m.dat %}đạt{% else %}chưa đạt{% endif %}){% if not loop.last %}, "
                "{% endif %}{% endfor %}.")
-    _no_figures(doc, "phong_trao", "kết quả xây dựng phong trào, mô hình tự quản, phát hiện, "
+    d.no_figures(doc, "phong_trao", "kết quả xây dựng phong trào, mô hình tự quản, phát hiện, "
                                    "tố giác tội phạm trong năm")
     d.heading(doc, "4. Ngày hội toàn dân bảo vệ an ninh Tổ quốc")
     d.body(doc, "{% if to_chuc_ngay_hoi %}Đã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc "
@@ -100,8 +105,7 @@ def _report(doc, residential: bool) -> None:
     d.body(doc, "{%p if kdc.ds %}")
     d.body(doc, "Khu dân cư trên địa bàn: {{ kdc.dang_ky }}/{{ kdc.tong }} khu dân cư đăng ký, "
                 "{{ kdc.dat_chuan }}/{{ kdc.tong }} khu dân cư được đề nghị công nhận đạt tiêu "
-                "chuẩn " + d.STANDARD + " (xã đạt tiêu chuẩn khi 100% khu dân cư đăng ký và từ "
-                "70% được công nhận), cụ thể:", keep_next=True)
+                "chuẩn " + d.STANDARD + ", cụ thể:", keep_next=True)
     d.residential_table(doc)
     d.body(doc, "{%p endif %}")
     d.heading(doc, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
@@ -133,13 +137,6 @@ def _report(doc, residential: bool) -> None:
     left, right = d.signature_block(doc)
     d.noi_nhan(left)
     d.signer(right)
-
-
-def _no_figures(doc, section: str, what: str) -> None:
-    """Where the campaign declares no figure for a part, the unit writes its results there."""
-    d.body(doc, f"{{%p if not so_lieu.{section} %}}")
-    d.placeholder(doc, what)
-    d.body(doc, "{%p endif %}")
 
 
 def _build(residential: bool):

@@ -147,13 +147,6 @@ def _appendices(doc) -> None:
     d.para(doc, "{%p endif %}", size=2)
 
 
-def _no_figures(doc, section: str, what: str) -> None:
-    """Where the campaign declares no figure for a part, the level writes its results there."""
-    d.body(doc, f"{{%p if not so_lieu.{section} %}}")
-    d.placeholder(doc, what)
-    d.body(doc, "{%p endif %}")
-
-
 def build() -> dict:
     """Return the report template by file name."""
     doc = d.new_document()
@@ -178,11 +171,11 @@ def build() -> dict:
     d.figures(doc, "lanh_dao")
     d.heading(doc, "2. Công tác tuyên truyền")
     d.figures(doc, "tuyen_truyen")
-    _no_figures(doc, "tuyen_truyen", "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an "
+    d.no_figures(doc, "tuyen_truyen", "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an "
                                      "ninh, trật tự trên địa bàn trong năm")
     d.heading(doc, "3. Phong trào toàn dân bảo vệ an ninh Tổ quốc")
     d.figures(doc, "phong_trao")
-    _no_figures(doc, "phong_trao", "kết quả phát hiện, tố giác tội phạm, xây dựng mô hình tự "
+    d.no_figures(doc, "phong_trao", "kết quả phát hiện, tố giác tội phạm, xây dựng mô hình tự "
                                    "quản về an ninh, trật tự trên địa bàn trong năm")
     d.heading(doc, f"4. Đăng ký, công nhận đạt tiêu chuẩn {STANDARD}")
     _loop(
