@@ -516,6 +516,7 @@ def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runne
     assert legend["chưa hoàn thiện"][1].value.startswith("có tệp .docx nhưng còn chỗ")
 
 
+@pytest.mark.slow
 def test_the_same_evaluation_written_out_is_present_and_complete(runner, docs):
     path = docs / "evaluation" / "KT-01-01-01.docx"
     dh.insert_placeholder(path, SHORTCOMINGS, after="III. ")
@@ -532,6 +533,7 @@ def test_the_same_evaluation_written_out_is_present_and_complete(runner, docs):
     assert table[-1] == "Kết quả: đủ văn bản bắt buộc."
 
 
+@pytest.mark.slow
 def test_an_unfinished_plan_counts_toward_no_target_until_signed(runner, docs):
     """A plan written by hand, its proposals in a table cell still a placeholder."""
     unit = load_inputs(SAMPLE_CAMPAIGN, None).find("KT-02-01")

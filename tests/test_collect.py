@@ -353,6 +353,7 @@ def _reverse_rows(sheet, header_row: int) -> None:
             sheet.cell(offset, column).value = value
 
 
+@pytest.mark.slow
 def test_a_form_resaved_with_a_title_row_and_rows_reordered_still_collects(returned, tmp_path,
                                                                           runner):
     for index, path in enumerate(sorted(returned.glob("*.xlsx"))):
@@ -438,6 +439,7 @@ def test_a_form_of_a_khu_dan_cu_or_of_an_unknown_unit_is_refused(returned, tmp_p
                          "Y tế)")
 
 
+@pytest.mark.slow
 def test_collect_never_overwrites_without_force_and_an_input_never(returned, tmp_path, runner):
     out = tmp_path / "ket-qua.xlsx"
     out.write_bytes(b"cu")

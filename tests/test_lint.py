@@ -315,6 +315,7 @@ def test_a_placeholder_in_decomposed_letters_is_still_found(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_lint_names_a_placeholder_left_in_a_generated_evaluation(generated, tmp_path, runner):
     path = tmp_path / "KT-01-01-01.docx"
     shutil.copy(generated / "evaluation" / path.name, path)
