@@ -515,3 +515,18 @@ def test_in_a_starter_folder_forms_then_collect_replace_the_sample_results(tmp_p
     generated = runner.invoke(cli, ["generate", "evaluation", "--out", "out"])
     assert generated.exit_code == 0, generated.stderr
     assert len(list(Path("out/evaluation").glob("*.docx"))) == 5
+
+
+def test_a_form_sent_back_blank_is_one_line_not_a_line_per_cell(returned, tmp_path, runner):
+    blank = tmp_path / "blank"
+    assert _forms(runner, blank, "--level", "KT-CQ-01").exit_code == 0
+    shutil.copy(next(blank.glob("*.xlsx")), returned / "KT-CQ-01-so-tu-phap.xlsx")
+    out = tmp_path / "ket-qua.xlsx"
+    result = _collect(runner, str(returned), "--out", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Lỗi: Thu phiếu: 1 lỗi, chưa ghi tệp nào.",
+        "  - KT-CQ-01-so-tu-phap.xlsx: phiếu chưa điền: không có ô kết quả, điểm, số liệu hay "
+        "nhận xét nào được ghi",
+    ]
+    assert not out.exists()

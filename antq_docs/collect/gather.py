@@ -161,8 +161,14 @@ def collect(
     findings: list[Finding] = []
     accepted = _identify(forms, roster, findings)
     gathered = {name: _Gathered(name) for name in sheets}
+    blank = {id(f) for f in accepted if not _filled(f)}
+    for form in (f for f in accepted if id(f) in blank):
+        # One line for a form nobody filled, not one per empty cell.
+        findings.append(Finding("phiếu chưa điền: không có ô kết quả, điểm, số liệu hay nhận "
+                                "xét nào được ghi", file=form.label))
     for form in accepted:
-        _take_rows(form, roster, gathered, findings)
+        if id(form) not in blank:
+            _take_rows(form, roster, gathered, findings)
     findings += _missing_forms(roster, accepted, forms)
     results = _check_values(gathered, roster, inputs, accepted, findings)
     if findings:
@@ -325,6 +331,16 @@ def _identify(forms: list[ReturnedForm], roster: Roster,
                 f"cùng là phiếu của {unit.name} ({code}) với {others}; mỗi đơn vị chỉ nộp một "
                 "phiếu: bỏ các phiếu thừa rồi thu lại", file=form.label))
     return accepted
+
+
+# The columns a form comes with already filled in: a form with nothing else was not filled.
+_GIVEN = frozenset({"ma", "ten_don_vi", "muc", "noi_dung", "toi_da"})
+
+
+def _filled(form: ReturnedForm) -> bool:
+    """Whether anybody wrote anything in a returned form (beyond its codes, names and items)."""
+    return any(value for table in form.tables.values() for row in table.rows
+               for key, value in row.values.items() if key not in _GIVEN)
 
 
 def _relabel(finding: Finding, form: ReturnedForm) -> Finding:
