@@ -21,6 +21,7 @@ from pathlib import Path
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import COMMUNE_RECOGNISED_MIN_PERCENT
 from antq_docs.inputs.roster import load_roster
+from antq_docs.model import NOTES
 from antq_docs.resources import SAMPLE_CAMPAIGN, sample
 
 RESULT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội"]
@@ -34,11 +35,14 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
     rng = random.Random(seed)
     campaign = load_campaign(sample(SAMPLE_CAMPAIGN))
     headers.clear()
-    headers.extend(RESULT_HEADERS + [f.name for f in campaign.figures])
+    headers.extend(RESULT_HEADERS + [f.name for f in campaign.figures] + list(NOTES.values()))
     roster = load_roster(roster_path)
     results, scores = [], []
     for unit in roster:
         if unit.parent is None:
+            # The root is scored by nobody here: its row carries only its own words.
+            blank = [""] * (len(RESULT_HEADERS) - 2 + len(campaign.figures))
+            results.append([unit.code, unit.name, *blank, *_notes(unit)])
             continue
         share = 0.75 if unit.type == "doanh_nghiep" else 0.93
         registered = rng.random() < share
@@ -66,6 +70,7 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
                 level,
                 "có" if held else "không",
                 *_figures(rng, campaign.figures, unit.type),
+                *_notes(unit),
             ]
         )
         scores += [[unit.code, i.id, p] for i, p in zip(campaign.score_items, points)]
@@ -85,6 +90,19 @@ def _figures(rng: random.Random, figures: list, unit_type: str) -> list:
             value = min(value, values[-1])
         values.append(value)
     return values
+
+
+def _notes(unit) -> list[str]:
+    """The unit's own words of the year, so every evaluation is a finished draft."""
+    name = unit.sentence_name
+    return [
+        f"Tình hình an ninh, trật tự tại {name} cơ bản ổn định trong năm.",
+        "",
+        f"Việc duy trì sinh hoạt của mô hình tự quản tại {name} có lúc chưa thường xuyên.",
+        "Lực lượng nòng cốt còn kiêm nhiệm nhiều việc.",
+        "Duy trì tuyên truyền hằng tháng và các mô hình tự quản đã có trong năm tới.",
+        "",
+    ]
 
 
 def _apply_commune_rule(roster, results: list[list]) -> None:
