@@ -14,6 +14,7 @@ collected with file, row and column before anything is reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -146,14 +147,20 @@ def _code_row(table: Table, row: Row, roster: Roster, findings: list[Finding],
     return None
 
 
-def _first_row(table: Table, row: Row, code: str, seen: dict[str, int],
-               findings: list[Finding], sheet: bool) -> bool:
-    """Whether this is the first row of a unit on a sheet (a second one is reported)."""
-    if sheet and code in seen:
-        findings.append(table.finding(row, "ma", f'mã "{code}" đã có ở dòng {seen[code]}'))
-        return False
-    seen[code] = row.number
-    return True
+def _unit_rows(table: Table, roster: Roster, findings: list[Finding],
+               sheet: bool) -> Iterator[tuple[Row, str]]:
+    """Each row whose figures or notes are read, with its unit code: a code on the roster,
+    and on a sheet of its own the first row of that unit (a second one is reported)."""
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        code = _code_row(table, row, roster, findings, sheet)
+        if code is None:
+            continue
+        if sheet and code in seen:
+            findings.append(table.finding(row, "ma", f'mã "{code}" đã có ở dòng {seen[code]}'))
+            continue
+        seen[code] = row.number
+        yield row, code
 
 
 def add_figures(
@@ -164,11 +171,7 @@ def add_figures(
     present = [f for f in campaign.figures if f.id in table.letters]
     if not present:
         return
-    seen: dict[str, int] = {}
-    for row in table.rows:
-        code = _code_row(table, row, roster, findings, sheet)
-        if code is None or not _first_row(table, row, code, seen, findings, sheet):
-            continue
+    for row, code in _unit_rows(table, roster, findings, sheet):
         unit = roster.units[code]
         mine = results.figures.setdefault(code, {})
         for figure in present:
@@ -195,11 +198,7 @@ def add_notes(table: Table, results: Results, roster: Roster, findings: list[Fin
     present = [key for key in NOTES if key in table.letters]
     if not present:
         return
-    seen: dict[str, int] = {}
-    for row in table.rows:
-        code = _code_row(table, row, roster, findings, sheet)
-        if code is None or not _first_row(table, row, code, seen, findings, sheet):
-            continue
+    for row, code in _unit_rows(table, roster, findings, sheet):
         notes = results.notes.setdefault(code, {})
         for key in present:
             if row.get(key):
@@ -582,33 +581,32 @@ def load_previous_year(path: Path, roster: Roster, campaign: Campaign, *,
             recognised=bool(recognised) and not district, score=score or Decimal(0),
             level=level or "", level_computed=False, event_held=bool(event),
         )
-        values = {}
-        for figure in campaign.figures:
-            text = row.get(figure.id)
-            if text:
-                value = parse_count(text)
-                if value is None:
-                    findings.append(table.finding(
-                        row, figure.id, f'"{text}" phải là số nguyên không âm'))
-                else:
-                    values[figure.id] = value
-        if values:
+        if values := _counts(table, row, campaign.figures, findings):
             previous.figures[code] = values
     sheets = xlsx_sheet_names(path) if path.suffix.lower() in (".xlsx", ".xlsm") else []
     if (sheet := find_sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
         sheet_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *extra], sheet=sheet)
         findings.extend(sheet_table.findings)
         for row in sheet_table.rows:
-            for figure in campaign.figures:
-                text = row.get(figure.id)
-                if not (row.get("ma") and text):
-                    continue
-                value = parse_count(text)
-                if value is None:
-                    findings.append(sheet_table.finding(
-                        row, figure.id, f'"{text}" phải là số nguyên không âm'))
-                else:
-                    previous.figures.setdefault(row.get("ma"), {})[figure.id] = value
+            if row.get("ma") and (values := _counts(sheet_table, row, campaign.figures,
+                                                     findings)):
+                previous.figures.setdefault(row.get("ma"), {}).update(values)
     if findings:
         raise ValidationError(findings, what=f"Tệp kết quả năm trước {path.name}")
     return previous
+
+
+def _counts(table: Table, row: Row, figures: list[Figure],
+            findings: list[Finding]) -> dict[str, int]:
+    """The figures a row of last year's results gives, each a whole number ≥ 0."""
+    values = {}
+    for figure in figures:
+        text = row.get(figure.id)
+        if not text:
+            continue
+        value = parse_count(text)
+        if value is None:
+            findings.append(table.finding(row, figure.id, f'"{text}" phải là số nguyên không âm'))
+        else:
+            values[figure.id] = value
+    return values

@@ -368,8 +368,8 @@ def figure_sections(
     figure gets no line; the template words zero and absent values.
     """
     sections: dict[str, list[dict]] = {key: [] for key in model.FIGURE_SECTIONS}
-    mine = [f for f in campaign.figures
-            if any(f.reported_by(u.type) for u in [unit, *unit.descendants()])]
+    present = {unit.type, *(u.type for u in unit.descendants())}
+    mine = [f for f in campaign.figures if any(f.reported_by(t) for t in present)]
     totals = model.roll_up(unit, results, mine)
     own = results.figures.get(unit.code, {})
     before = {}
