@@ -25,13 +25,13 @@ from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.pledge import KIND as PLEDGE
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import (
-    TWO_LEVEL_FROM,
     Campaign,
     FigureTotal,
     Results,
     Roster,
     Unit,
     roll_up,
+    tree_without,
 )
 from antq_docs.output import (
     KEPT,
@@ -79,12 +79,24 @@ class Inputs:
     warnings: list[str] = field(default_factory=list)
     # The households of the khu dân cư (--households): their pledges carry the list.
     households: Households | None = None
+    _trees: dict[tuple[int, frozenset[str]], tuple[Roster, list[Unit]]] = field(
+        default_factory=dict, repr=False)
 
     def roster_on(self, day: dt.date | None) -> Roster:
-        """The roster in force on a day: the last period begun by then; the first before it.
+        """The tree in force on a day: the roster of the period begun by then (the first before
+        it), without the levels that had ended by then (thay_doi_to_chuc), whose units answer
+        to the level above that remains.
 
         Without a day (a kind the campaign gives no date) the roster the year ends with.
         """
+        return self._tree_on(day)[0]
+
+    def left_out(self, day: dt.date | None) -> list[Unit]:
+        """The units of the day's roster whose body had ended by then: they issue nothing."""
+        return self._tree_on(day)[1]
+
+    def period_roster(self, day: dt.date | None) -> Roster:
+        """The roster file in force on a day, whole (the last period begun by then)."""
         if not self.periods or day is None:
             return self.roster
         current = self.periods[0].roster
@@ -93,9 +105,23 @@ class Inputs:
                 current = period.roster
         return current
 
+    def _tree_on(self, day: dt.date | None) -> tuple[Roster, list[Unit]]:
+        whole = self.period_roster(day)
+        gone = self.campaign.gone_levels(day)
+        if not gone:
+            return whole, []
+        # One tree per roster and set of ended levels, so the kinds of one date share it.
+        key = (id(whole), gone)
+        if key not in self._trees:
+            self._trees[key] = tree_without(whole, gone)
+        return self._trees[key]
+
     def roster_for(self, kind: str) -> Roster:
         """The roster that issues and receives a kind's documents, by the kind's date."""
-        return self.roster_on(self.campaign.doc_dates.get(kind))
+        declared = REGISTRY.get(kind)
+        day = (declared.day(self.campaign) if declared is not None
+               else self.campaign.doc_dates.get(kind))
+        return self.roster_on(day)
 
     @property
     def rosters(self) -> list[Roster]:
@@ -331,9 +357,10 @@ def _default_inputs(
 
 
 def results_roster(inputs: Inputs) -> Roster:
-    """The roster the year-end results are checked against: the one of the evaluations' date."""
+    """The roster the year-end results are checked against: the file in force on the
+    evaluations' date, whole (a row of a district that has ended is still a known unit)."""
     dates = inputs.campaign.doc_dates
-    return inputs.roster_on(dates.get("evaluation") or dates.get("report"))
+    return inputs.period_roster(dates.get("evaluation") or dates.get("report"))
 
 
 def _one_year_end_roster(inputs: Inputs) -> list[Finding]:
@@ -341,7 +368,7 @@ def _one_year_end_roster(inputs: Inputs) -> list[Finding]:
     dates = inputs.campaign.doc_dates
     if "evaluation" not in dates or "report" not in dates:
         return []
-    if inputs.roster_for("evaluation") is inputs.roster_for("report"):
+    if inputs.period_roster(dates["evaluation"]) is inputs.period_roster(dates["report"]):
         return []
     return [Finding(
         f"báo cáo tự đánh giá ({vi.short_date(dates['evaluation'])}) và báo cáo tổng kết "
@@ -445,8 +472,7 @@ def plan_documents(
             elif code not in covered:
                 warnings.append(f"{code} ({unit.name}): không phải soạn {labels} theo "
                                 "tai_lieu_bat_buoc của kế hoạch năm.")
-    if not inputs.periods:
-        warnings += _district_after_reform(inputs, documents)
+    warnings += ended_bodies(inputs, kinds, wanted)
     unknown_issuers = [c for c in inputs.campaign.numbering if inputs.find(c) is None]
     findings: list[Finding] = []
     for needs in by_roster.values():
@@ -466,31 +492,40 @@ def plan_documents(
     return documents, warnings + named_target_warnings(inputs)
 
 
-def _district_after_reform(inputs: Inputs, documents: list[Document]) -> list[str]:
-    """One warning when a single roster has districts issue documents dated after the reform."""
-    dates = inputs.campaign.doc_dates
-    codes: list[str] = []
-    kinds: list[str] = []
-    for doc in documents:
-        day = dates.get(doc.kind)
-        unit = inputs.roster.get(doc.unit)
-        if day is None or day < TWO_LEVEL_FROM or unit is None or unit.type != "huyen":
-            continue
-        if doc.unit not in codes:
-            codes.append(doc.unit)
-        if doc.kind not in kinds:
-            kinds.append(doc.kind)
-    if not codes:
-        return []
-    return [
-        f"từ ngày {vi.short_date(TWO_LEVEL_FROM)} chính quyền địa phương tổ chức hai cấp (Luật "
-        "Tổ chức chính quyền địa phương năm 2025): cấp huyện không còn, nhưng "
-        f"{', '.join(REGISTRY[k].label for k in kinds)} ghi ngày từ "
-        f"{vi.short_date(TWO_LEVEL_FROM)} vẫn do đơn vị cấp huyện ban hành: "
-        f"{', '.join(sorted(codes))}. "
-        "Khai báo danh sách đơn vị sau sắp xếp bằng khóa danh_sach_don_vi của tệp kế hoạch "
-        "(mỗi mục {tep: TỆP, tu_ngay: NGÀY}) và chạy lại không có --units."
-    ]
+def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = None) -> list[str]:
+    """One warning naming the documents left out because their issuer had ended by their date
+    (thay_doi_to_chuc), and the roots of rosters that still issue after their level ended."""
+    campaign = inputs.campaign
+    parts: list[str] = []
+    roots: list[str] = []
+    for name in kinds:
+        kind = REGISTRY[name]
+        day = kind.day(campaign)
+        units = [u for u in inputs.left_out(day)
+                 if (not wanted or u.code in wanted) and kind.needs(campaign, u)]
+        if units:
+            assert day is not None
+            parts.append(f"{kind.label} ngày {vi.short_date(day)} của "
+                         + ", ".join(f"{u.code} ({u.name})" for u in units))
+        root = inputs.roster_on(day).root
+        if root.type in campaign.gone_levels(day) and (not wanted or root.code in wanted):
+            roots.append(f"{kind.label} ngày {vi.short_date(day)} của {root.code} ({root.name})")
+    found = []
+    ended = "; ".join(c.describe() for c in campaign.changes if c.body == "chinh_quyen")
+    if parts:
+        found.append(
+            f"không soạn văn bản của cơ quan đã kết thúc hoạt động vào ngày của văn bản ({ended}; "
+            f"thay_doi_to_chuc của kế hoạch): {'; '.join(parts)}. Văn bản của các đơn vị cấp "
+            "dưới của các cơ quan này gửi cơ quan cấp trên còn hoạt động."
+        )
+    if roots:
+        found.append(
+            f"đơn vị gốc của danh sách đã kết thúc hoạt động vào ngày của văn bản ({ended}) "
+            f"nhưng không có cấp trên trong danh sách để thay: {'; '.join(roots)} vẫn do đơn vị "
+            "này ban hành. Khai báo danh sách đơn vị sau sắp xếp bằng khóa danh_sach_don_vi của "
+            "tệp kế hoạch (mỗi mục {tep: TỆP, tu_ngay: NGÀY}) và chạy lại không có --units."
+        )
+    return found
 
 
 def named_target_warnings(inputs: Inputs) -> list[str]:
@@ -705,6 +740,18 @@ def report(
     found = _templates(inputs, templates)
     roster = inputs.roster_for(REPORT.name)
     unit = level_unit(roster, level)
+    day = REPORT.day(inputs.campaign)
+    ended = next((u for u in inputs.left_out(day) if u.code == level), None)
+    if ended is not None:
+        assert day is not None
+        changes = "; ".join(c.describe() for c in inputs.campaign.changes
+                            if c.body == "chinh_quyen" and c.ended_by(day))
+        raise UsageError(
+            f"--level: {ended.code} ({ended.name}) đã kết thúc hoạt động trước ngày của báo cáo "
+            f"tổng kết ({vi.short_date(day)}; {changes}, thay_doi_to_chuc của kế hoạch), nên "
+            "không ban hành báo cáo; báo cáo của cấp trên còn hoạt động tổng hợp các đơn vị "
+            "của nó. Báo cáo cho thời gian trước đó: ghi ngày vào ngay_van_ban.report."
+        )
     if unit is None:
         raise UsageError(
             f"--level: không có đơn vị mang mã {level} trong {roster.source}"

@@ -6,6 +6,7 @@ phố…), điển hình (model unit), ký hiệu (issuer abbreviation in a docu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import math
@@ -86,10 +87,36 @@ def kinds_label(units: list[Unit]) -> str:
         found.setdefault(word, (order[unit.type], rank))
     return ", ".join(sorted(found, key=found.__getitem__))
 
-# From this day local government has two levels (tỉnh, xã): the district level and "thị trấn"
-# are gone (Luật Tổ chức chính quyền địa phương năm 2025). A document dated on or after it
-# cannot be issued by a district.
-TWO_LEVEL_FROM = dt.date(2025, 7, 1)
+# The bodies a dated change of organisation (thay_doi_to_chuc) can end, at one level of the
+# tree: its police alone ("Công an cấp huyện", from 01/3/2025), or the level itself, its
+# People's Committees and their offices (the district level, from 01/7/2025), police included.
+CHANGE_BODIES: dict[str, str] = {"cong_an": "Công an", "chinh_quyen": "chính quyền"}
+# The levels whose bodies can end: a province is the tree's root and a commune its base.
+CHANGE_LEVELS = ("huyen",)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A body that ceased after a day (thay_doi_to_chuc): 'Công an cấp huyện after 28/02/2025'.
+
+    From the day after last_day no document names, tasks, addresses or is issued by it; basis
+    is the text that ended it, which documents dated after the change may cite.
+    """
+
+    level: str
+    body: str
+    last_day: dt.date
+    basis: str = ""
+
+    def ended_by(self, day: dt.date) -> bool:
+        """Whether the body no longer existed on a day."""
+        return day > self.last_day
+
+    def describe(self) -> str:
+        """'Công an cấp huyện (kết thúc sau ngày 28/02/2025)' for messages."""
+        level = UNIT_TYPES[self.level]
+        return f"{CHANGE_BODIES[self.body]} {level} (không còn từ ngày " \
+            f"{vi.short_date(self.last_day + dt.timedelta(days=1))})"
 
 
 @dataclass(frozen=True)
@@ -351,6 +378,24 @@ class Campaign:
     # What the scoring and the classification rest on, and the Ngày hội's decision.
     scoring_basis: str = DEFAULT_SCORING_BASIS
     event_basis: str = DEFAULT_EVENT_BASIS
+    # Bodies that ended on a date (thay_doi_to_chuc), in campaign order.
+    changes: tuple[Change, ...] = ()
+
+    def gone_levels(self, day: dt.date | None) -> frozenset[str]:
+        """The levels of the tree whose government no longer existed on a day."""
+        if day is None:
+            return frozenset()
+        return frozenset(c.level for c in self.changes
+                         if c.body == "chinh_quyen" and c.ended_by(day))
+
+    def police_gone(self, level: str, day: dt.date | None) -> bool:
+        """Whether a level had no police of its own on a day (ended alone or with its level)."""
+        return day is not None and any(c.level == level and c.ended_by(day)
+                                       for c in self.changes)
+
+    def ended_by(self, day: dt.date | None) -> list[Change]:
+        """The changes in force on a day, in campaign order (their bases may be cited)."""
+        return [c for c in self.changes if day is not None and c.ended_by(day)]
 
     def report_deadline(self, unit_type: str) -> dt.date:
         """When a unit type reports its year-end results: the campaign's date, else domain §1."""
@@ -577,6 +622,51 @@ def roll_up(unit: Unit, results: Results, figures: list[Figure]) -> list[FigureT
                 value = given if value is None else value + given
         totals.append(FigureTotal(figure, value, reported, expected))
     return totals
+
+
+# The offices of a People's Committee (Phòng Tư pháp huyện …, Văn phòng HĐND và UBND …): they
+# end with their level; other agencies, enterprises and schools under it go on.
+_OFFICE_WORDS = ("phòng ", "văn phòng ")
+
+
+def ends_with_level(unit: Unit, gone: frozenset[str]) -> bool:
+    """Whether a unit ceased with a level that no longer exists: the level's People's
+    Committees themselves, and the offices (phòng) directly under them."""
+    if unit.type in gone:
+        return True
+    parent = unit.parent
+    return (unit.type == "co_quan" and parent is not None and parent.type in gone
+            and unit.name.casefold().startswith(_OFFICE_WORDS))
+
+
+def tree_without(roster: Roster, gone: frozenset[str]) -> tuple[Roster, list[Unit]]:
+    """The roster as it stands once some levels are gone, and the units that went with them.
+
+    The units left are copies whose parent is their nearest ancestor that remains (a commune
+    of a district that ended answers to the province), so every document built on the tree
+    addresses bodies that exist; the roster given is not changed.
+    """
+    # The root stays: a roster of one district has nothing above it to hand its units to.
+    removed = [u for u in roster.root.descendants() if ends_with_level(u, gone)]
+    if not removed:
+        return roster, []
+    dropped = {u.code for u in removed}
+    copies: dict[str, Unit] = {}
+    for unit in roster:
+        if unit.code in dropped:
+            continue
+        copy = dataclasses.replace(unit, parent=None, children=[])
+        copies[unit.code] = copy
+        above = unit.parent
+        while above is not None and above.code in dropped:
+            above = above.parent
+        if above is not None:
+            copy.parent = copies[above.code]
+            copy.parent_code = above.code
+            copy.parent.children.append(copy)
+    root = copies[roster.root.code]
+    # Children keep the order of the tree they came from (a tree walk visits parents first).
+    return Roster(copies, root, roster.source, roster.columns), removed
 
 
 # Names are read many times per document: computed once per name (not stored on each unit,

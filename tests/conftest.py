@@ -69,6 +69,22 @@ def campaign_text(**changes: str) -> str:
     return text
 
 
+def steady_text() -> str:
+    """The sample campaign without its dated changes (thay_doi_to_chuc): a year in which no
+    body ends, so a roster's districts issue every document of the year."""
+    text = campaign_text()
+    start = text.index("thay_doi_to_chuc:")
+    end = text.index("\n\n", start)
+    return text[:start] + text[end + 2:]
+
+
+def steady_campaign(folder: Path) -> Path:
+    """steady_text() written as steady.yaml in folder."""
+    path = folder / "steady.yaml"
+    path.write_text(steady_text(), encoding="utf-8")
+    return path
+
+
 def invoke_generate(
     runner, kind: str, out: Path, *extra: str, units=SAMPLE_UNITS, campaign=SAMPLE_CAMPAIGN
 ):

@@ -204,3 +204,32 @@ def test_a_document_dated_before_the_province_plan_is_refused(tmp_path):
         "campaign.yaml, trường ngay_van_ban.plan: ngày 03/02/2025 trước ngày của kế hoạch tỉnh "
         "(07/3/2025) mà văn bản lấy làm căn cứ"
     ]
+
+
+def test_dated_changes_are_read_and_a_bad_entry_is_named_by_field(tmp_path):
+    loaded = load_campaign(SAMPLE_CAMPAIGN)
+    police, level = loaded.changes
+    assert (police.body, police.level, police.last_day) == ("cong_an", "huyen",
+                                                            dt.date(2025, 2, 28))
+    assert (level.body, level.level, level.last_day) == ("chinh_quyen", "huyen",
+                                                         dt.date(2025, 6, 30))
+    assert level.basis == "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
+    # The day after the last day the body is gone; the police go with their level.
+    assert not loaded.police_gone("huyen", dt.date(2025, 2, 28))
+    assert loaded.police_gone("huyen", dt.date(2025, 3, 1))
+    assert loaded.gone_levels(dt.date(2025, 6, 30)) == frozenset()
+    assert loaded.gone_levels(dt.date(2025, 7, 1)) == {"huyen"}
+    assert not loaded.police_gone("xa", dt.date(2025, 12, 31))
+    bad = tmp_path / "bad.yaml"
+    text = campaign_text()
+    text = text.replace("  - co_quan: cong_an\n    cap: huyen\n    den_ngay: 2025-02-28",
+                        "  - co_quan: cong_an_huyen\n    cap: xa\n    den_ngay: 2025-02-30")
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_campaign(bad)
+    found = {(f.field, f.message) for f in caught.value.findings}
+    assert ("thay_doi_to_chuc[1].co_quan", '"cong_an_huyen" không phải cơ quan có thể kết thúc; '
+            "chấp nhận: cong_an, chinh_quyen") in found
+    assert ("thay_doi_to_chuc[1].cap",
+            '"xa" không phải cấp có thể kết thúc; chấp nhận: huyen') in found
+    assert ("thay_doi_to_chuc[1].den_ngay", '"2025-02-30" không phải ngày có thật') in found

@@ -123,8 +123,8 @@ def test_enterprise_funds_it_itself_and_assigns_its_own_bodies(sample_out):
         ("KT-CQ-01", "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm 2025 của Sở Tư pháp."),
         ("KT-GD-01", "2. Nguồn kinh phí: từ kinh phí hoạt động của nhà trường năm 2025 và nguồn "
                      "tài trợ hợp pháp (nếu có)."),
-        ("KT-02", "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm 2025 của Ủy ban nhân dân "
-                  "huyện Đăk Hà và nguồn xã hội hóa hợp pháp (nếu có)."),
+        ("KT-02-02", "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm 2025 của Ủy ban nhân "
+                     "dân xã Hà Mòn và nguồn xã hội hóa hợp pháp (nếu có)."),
     ],
 )
 def test_source_of_funds_follows_the_unit_type(sample_out, code, source):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -51,16 +52,71 @@ def test_two_periods_district_plans_in_march_none_after_july_and_check_complete(
     assert '"missing": []' in check.stdout
 
 
-def test_single_roster_after_july_warns_once_naming_the_districts(tmp_path, runner):
+def test_single_roster_leaves_out_the_bodies_ended_on_the_date_and_says_so_once(
+    tmp_path, runner
+):
+    out = tmp_path / "o"
     result = runner.invoke(cli, ["generate", "event-plan", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--units", str(SAMPLE_UNITS), "--out", str(tmp_path / "o")])
+                                 "--units", str(SAMPLE_UNITS), "--out", str(out)])
     assert result.exit_code == 0, result.stderr
-    warnings = [ln for ln in result.stderr.splitlines() if "cấp huyện không còn" in ln]
+    warnings = [ln for ln in result.stderr.splitlines() if "đã kết thúc hoạt động" in ln]
     assert len(warnings) == 1
-    assert "Luật Tổ chức chính quyền địa phương năm 2025" in warnings[0]
-    assert "01/7/2025" in warnings[0] and "danh_sach_don_vi" in warnings[0]
-    assert "KT-02" in warnings[0] and "KT-10" in warnings[0]
-    assert "KT-02-01" not in warnings[0]
+    assert "chính quyền cấp huyện (không còn từ ngày 01/7/2025)" in warnings[0]
+    assert "thay_doi_to_chuc" in warnings[0]
+    assert "KT-02 (Huyện Đăk Hà)" in warnings[0] and "KT-10 (Huyện Ia H'Drai)" in warnings[0]
+    assert "KT-CQ-05 (Phòng Tư pháp huyện Đăk Hà)" in warnings[0]
+    assert "KT-02-02 " not in warnings[0]
+    assert not (out / "event-plan" / "KT-02.docx").exists()
+    assert not (out / "event-plan" / "KT-CQ-05.docx").exists()
+    # What a commune sent to its district goes to the level above that still exists.
+    commune = dh.full_text(dh.open_docx(out / "event-plan" / "KT-02-02.docx"))
+    assert "huyện Đăk Hà" not in commune and "HUYỆN" not in commune
+    assert "Ủy ban nhân dân tỉnh Kon Tum (để báo cáo)" in commune
+    # An enterprise of the district now answers to the province.
+    firm = dh.full_text(dh.open_docx(out / "event-plan" / "KT-DN-02.docx"))
+    assert "huyện Đăk Hà" not in firm
+    # check does not ask for what was left out.
+    check = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
+                                str(SAMPLE_UNITS), "--docs", str(out), "--format", "json"])
+    found = json.loads(check.stdout)
+    assert not [m for m in found["missing"] if m["kind"] == "event-plan"], found["missing"]
+
+
+def test_police_of_a_district_is_the_province_s_after_february(tmp_path, runner):
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(SAMPLE_CAMPAIGN),
+                                 "--units", str(SAMPLE_UNITS), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    district = dh.full_text(dh.open_docx(out / "plan" / "KT-02.docx"))
+    assert "ngày 20 tháng 3 năm 2025" in district
+    assert "Công an huyện" not in district
+    assert "1. Đề nghị Công an tỉnh Kon Tum chỉ đạo Công an các xã, thị trấn làm nòng cốt" in (
+        district)
+    assert "- Công an tỉnh Kon Tum (để phối hợp);" in district
+    city = dh.full_text(dh.open_docx(out / "plan" / "KT-01.docx"))
+    assert "Công an thành phố Kon Tum" not in city
+    office = dh.full_text(dh.open_docx(out / "plan" / "KT-CQ-05.docx"))
+    assert "Công an huyện" not in office and "Công an tỉnh Kon Tum" in office
+    # A commune keeps its own police.
+    commune = dh.full_text(dh.open_docx(out / "plan" / "KT-02-02.docx"))
+    assert "Công an xã Hà Mòn là lực lượng nòng cốt" in commune
+
+
+def test_report_of_a_district_that_ended_is_refused_unless_dated_before(tmp_path, runner):
+    results = ["--results", str(FIXTURES / "results-small.csv")]
+    args = ["report", "--units", str(FIXTURES / "units-small.csv"), *results, "--level", "H1"]
+    refused = runner.invoke(cli, [*args, "--campaign", str(SAMPLE_CAMPAIGN)])
+    assert refused.exit_code == 2
+    assert ("Lỗi: --level: H1 (Huyện Một) đã kết thúc hoạt động trước ngày của báo cáo tổng kết "
+            "(20/12/2025; chính quyền cấp huyện (không còn từ ngày 01/7/2025)") in refused.stderr
+    assert "Traceback" not in refused.stderr
+    early = tmp_path / "early.yaml"
+    early.write_text(campaign_text().replace("  report: 2025-12-20", "  report: 2025-06-25"),
+                     encoding="utf-8")
+    # Dated before the end, the district still reports.
+    done = runner.invoke(cli, [*args, "--campaign", str(early), "--out", str(tmp_path / "r")])
+    assert done.exit_code == 0, done.stderr
+    assert (tmp_path / "r" / "report" / "H1.docx").is_file()
 
 
 def test_single_roster_before_july_does_not_warn(tmp_path, runner):

@@ -12,7 +12,14 @@ from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.model import Unit, kinds_label
 from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SMALL_PROVINCE_WARNING, invoke_generate
+from tests.conftest import (
+    FIXTURES,
+    SAMPLE_CAMPAIGN,
+    SMALL_PROVINCE_WARNING,
+    invoke_generate,
+    steady_campaign,
+    steady_text,
+)
 
 SMALL = FIXTURES / "units-small.csv"
 RESULTS = FIXTURES / "results-small.csv"
@@ -76,8 +83,8 @@ def appendix_rows(doc, last_header: str) -> list[list[str]]:
 def run_report(runner, tmp_path, *extra):
     return runner.invoke(
         cli,
-        ["report", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SMALL), "--results",
-         str(RESULTS), "--out", str(tmp_path / "out"), *extra],
+        ["report", "--campaign", str(steady_campaign(tmp_path)), "--units", str(SMALL),
+         "--results", str(RESULTS), "--out", str(tmp_path / "out"), *extra],
     )
 
 
@@ -164,7 +171,8 @@ def test_unknown_level_is_a_usage_error(runner, tmp_path):
     result = run_report(runner, tmp_path, "--level", "H7")
     assert result.exit_code == 2
     assert result.stderr == (
-        SMALL_PROVINCE_WARNING + f"Lỗi: --level: không có đơn vị mang mã H7 trong {SMALL}\n"
+        SMALL_PROVINCE_WARNING.replace("campaign-kon-tum-2025.yaml", "steady.yaml")
+        + f"Lỗi: --level: không có đơn vị mang mã H7 trong {SMALL}\n"
     )
 
 
@@ -178,8 +186,9 @@ def test_a_level_without_units_under_it_is_refused(tmp_path, runner):
 
 
 def campaign_without(key_line: str, until: str, replacement: str = "") -> str:
-    """The sample campaign with the block from key_line up to the line starting `until` cut."""
-    text = SAMPLE_CAMPAIGN.read_text(encoding="utf-8")
+    """The sample campaign of a year without dated changes (steady_text), with the block from
+    key_line up to the line starting `until` cut."""
+    text = steady_text()
     start = text.index(f"\n{key_line}") + 1
     end = text.index(f"\n{until}", start) + 1
     return text[:start] + replacement + text[end:]
@@ -319,7 +328,8 @@ def test_json_without_out_writes_no_file(runner, tmp_path, monkeypatch):
 
 def test_docs_folder_measures_the_targets_met_by_documents(runner, tmp_path):
     docs = tmp_path / "docs"
-    made = invoke_generate(runner, "all", docs, units=SMALL)
+    made = invoke_generate(runner, "all", docs, units=SMALL,
+                           campaign=steady_campaign(tmp_path))
     assert made.exit_code == 0, made.stderr
     (docs / "plan" / "H1-X2.docx").unlink()
     result = run_report(runner, tmp_path, "--docs", str(docs), "--format", "json")
@@ -332,7 +342,8 @@ def test_docs_folder_measures_the_targets_met_by_documents(runner, tmp_path):
     assert rows["cam_ket", "khu_dan_cu"]["met"] is True
     assert ("ngay_hoi", "huyen") in rows
     # The report and check count by the same rule.
-    checked = json.loads(runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN),
+    checked = json.loads(runner.invoke(cli, ["check", "--campaign",
+                                             str(steady_campaign(tmp_path)),
                                              "--units", str(SMALL), "--docs", str(docs),
                                              "--format", "json"]).stdout)
     by_type = checked["indicators"]["plan"]["by_type"]["xa"]

@@ -16,6 +16,7 @@ from antq_docs.generate import load_inputs
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds.recognition import recogniser
+from antq_docs.model import tree_without
 from tests import docx_helpers as dh
 from tests.conftest import (
     FIXTURES,
@@ -179,11 +180,17 @@ def test_competence_passes_to_the_province_after_the_reform(tmp_path):
     commune, village = roster.get("KT-02-02"), roster.get("KT-02-02-01")
     school = next(u for u in roster if u.type == "co_so_giao_duc" and u.parent.type == "huyen")
     before, after = dt.date(2025, 6, 30), dt.date(2025, 12, 10)
-    assert recogniser(loaded, village, before).code == "KT-02-02"
-    assert recogniser(loaded, commune, before).code == "KT-02"
-    assert recogniser(loaded, school, before) is school.parent
-    assert recogniser(loaded, commune, after).code == "KT"
-    assert recogniser(loaded, village, after).code == "KT-02-02"
+    assert loaded.gone_levels(before) == frozenset()
+    assert loaded.gone_levels(after) == {"huyen"}
+    assert recogniser(loaded, village).code == "KT-02-02"
+    assert recogniser(loaded, commune).code == "KT-02"
+    assert recogniser(loaded, school) is school.parent
+    # On the decision's date the district level is gone: its units answer to the province.
+    tree, left = tree_without(roster, loaded.gone_levels(after))
+    assert roster.get("KT-02") in left and tree.get("KT-02") is None
+    assert recogniser(loaded, tree.get("KT-02-02")).code == "KT"
+    assert recogniser(loaded, tree.get("KT-02-02-01")).code == "KT-02-02"
+    assert tree.get(school.code).parent.code == "KT"
 
 
 def test_bad_competence_is_named_by_field(tmp_path):

@@ -36,6 +36,8 @@ from antq_docs.inputs.roster import parse_amount
 from antq_docs.inputs.tables import clean_text, size_text, strip_marks
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
+    CHANGE_BODIES,
+    CHANGE_LEVELS,
     DEFAULT_EVENT_BASIS,
     DEFAULT_SCORING_BASIS,
     FAMILIES,
@@ -45,6 +47,7 @@ from antq_docs.model import (
     Anniversary,
     BudgetItem,
     Campaign,
+    Change,
     EventDefaults,
     EventSettings,
     Figure,
@@ -403,6 +406,7 @@ def parse_campaign(
     figures = _figures(top, findings, file)
     scoring_basis = top.text("can_cu_cham_diem", default=DEFAULT_SCORING_BASIS)
     event_basis = top.text("can_cu_ngay_hoi", default=DEFAULT_EVENT_BASIS)
+    changes = _changes(top, findings, file)
     top.finish()
     return Campaign(
         year=year,
@@ -430,7 +434,36 @@ def parse_campaign(
         figures=figures,
         scoring_basis=scoring_basis.rstrip(";. "),
         event_basis=event_basis.rstrip(";. "),
+        changes=changes,
     )
+
+
+def _changes(top: _Fields, findings: list[Finding], file: str) -> tuple[Change, ...]:
+    """thay_doi_to_chuc: bodies that ended, each {co_quan, cap, den_ngay, can_cu}."""
+    raw = top.raw("thay_doi_to_chuc")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        top.error("thay_doi_to_chuc", "phải là danh sách các thay đổi: co_quan, cap, den_ngay")
+        return ()
+    out: list[Change] = []
+    for index, entry in enumerate(raw, start=1):
+        before = len(findings)
+        fields = _Fields(entry, f"thay_doi_to_chuc[{index}]", findings, file)
+        body = fields.text("co_quan")
+        level = fields.text("cap")
+        last_day = fields.date("den_ngay")
+        basis = fields.text("can_cu", default="")
+        fields.finish()
+        if body and body not in CHANGE_BODIES:
+            fields.error("co_quan", f'"{body}" không phải cơ quan có thể kết thúc; chấp nhận: '
+                         f"{', '.join(CHANGE_BODIES)}")
+        if level and level not in CHANGE_LEVELS:
+            fields.error("cap", f'"{level}" không phải cấp có thể kết thúc; chấp nhận: '
+                         f"{', '.join(CHANGE_LEVELS)}")
+        if len(findings) == before:
+            out.append(Change(level, body, last_day, basis.rstrip(";. ")))
+    return tuple(out)
 
 
 # Unit types the standard covers, and the local government levels that may recognise them,

@@ -251,6 +251,10 @@ class Kind:
         """The key of this kind's date in ngay_van_ban."""
         return self.date_key or self.name
 
+    def day(self, campaign: Campaign) -> dt.date | None:
+        """The date its documents bear (ngay_van_ban), or None when the campaign gives none."""
+        return campaign.doc_dates.get(self.date_field)
+
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Tell whether a unit must have this kind of document (the campaign's matrix)."""
         return campaign.requires(self.name, unit.type)
@@ -295,7 +299,7 @@ class Kind:
 
     def document_year(self, campaign: Campaign) -> int:
         """The year of this kind's document date (a December report may be dated January)."""
-        day = campaign.doc_dates.get(self.name)
+        day = self.day(campaign)
         return day.year if day else campaign.year
 
     def document(

@@ -222,12 +222,30 @@ def steering_committee(unit: Unit, campaign: Campaign) -> str:
     return f"Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc {root.sentence_name}"
 
 
-def police(unit: Unit) -> str:
-    """The Công an of a unit's level, or of the locality where a body sits: 'Công an xã Hà Mòn'."""
+def police_of(unit: Unit, campaign: Campaign, day: dt.date | None) -> Unit | None:
+    """The local government whose Công an serves a unit on a day: its own level's, or, where
+    that level's police had ended by then (thay_doi_to_chuc), the nearest level above with one.
+
+    A district's area is served by the Công an tỉnh from 01/3/2025; a commune keeps its own.
+    """
     government = unit.government
+    while government is not None and campaign.police_gone(government.type, day):
+        government = government.parent.government if government.parent is not None else None
+    return government
+
+
+def police(unit: Unit, campaign: Campaign, day: dt.date | None) -> str:
+    """The Công an that serves a unit on a day: 'Công an xã Hà Mòn', 'Công an tỉnh Kon Tum'."""
+    government = police_of(unit, campaign, day)
     if government is None:
         return "Công an"
     return f"Công an {government.sentence_name}"
+
+
+def own_police(unit: Unit, campaign: Campaign, day: dt.date | None) -> bool:
+    """Whether the Công an that serves a unit is of its own level (a plan may task it), not a
+    level above (which a plan may only ask: 'Đề nghị Công an tỉnh …')."""
+    return unit.government is not None and police_of(unit, campaign, day) is unit.government
 
 
 def legal_bases(campaign: Campaign) -> list[str]:
@@ -289,7 +307,7 @@ def number_slot(unit: Unit, needs: Needs, type_abbr: str, purpose: str, year: in
     return NumberSlot(issuer=unit.code, suffix=f"/{type_abbr}-{abbr}", year=year)
 
 
-def recipients(unit: Unit, campaign: Campaign) -> list[dict]:
+def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict]:
     """Nơi nhận of a unit's plan: the level above and the province's committee, the cấp ủy and
     the Công an of the same level, the Mặt trận, the kinds of units it really has.
 
@@ -302,14 +320,16 @@ def recipients(unit: Unit, campaign: Campaign) -> list[dict]:
     bodies.append(recipient(steering_committee(unit, campaign), "bao_cao"))
     bodies.append(recipient(party_committee(unit), "bao_cao"))
     if unit.type in GOVERNMENT_TYPES:
-        bodies.append(recipient(police(unit), "thuc_hien"))
+        # A level whose own police ended only asks the one above to take part.
+        tasked = "thuc_hien" if own_police(unit, campaign, day) else "phoi_hop"
+        bodies.append(recipient(police(unit, campaign, day), tasked))
         bodies.append(recipient(f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name}",
                                 "phoi_hop"))
         kinds = model.kinds_label(subordinates(unit))
         if kinds:
             bodies.append(recipient(f"Các {kinds}", "thuc_hien"))
     else:
-        bodies.append(recipient(police(unit), "phoi_hop"))
+        bodies.append(recipient(police(unit, campaign, day), "phoi_hop"))
         bodies.append(recipient("Các phòng, bộ phận, tổ chức đoàn thể", "thuc_hien"))
     return bodies
 

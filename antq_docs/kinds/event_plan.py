@@ -81,6 +81,10 @@ class EventPlan(Kind):
                    "trì Ngày hội ở khu dân cư",
         "co_quan_cap_tren": "cơ quan, đơn vị cấp trên trực tiếp (nơi khu dân cư báo cáo kết quả)",
         "cap_uy": "cấp ủy cùng cấp của huyện, xã (Đảng ủy xã Hà Mòn); rỗng với đơn vị khác",
+        "cong_an": "Công an phục vụ địa bàn vào ngày của kế hoạch (Công an xã Hà Mòn; Công an "
+                   "tỉnh khi Công an cấp huyện đã kết thúc)",
+        "cong_an_cung_cap": "đúng khi Công an đó là của chính cấp ban hành; sai khi là cấp trên "
+                            "(kế hoạch chỉ “đề nghị” phối hợp)",
         "don_vi_duoi": "các loại đơn vị trực thuộc, mỗi loại một lần (xã, thị trấn; thôn, làng)",
         "dia_phuong_duoi": "các loại đơn vị hành chính, khu dân cư trực thuộc (xã, thị trấn; "
                            "thôn, làng), mỗi loại một lần",
@@ -140,6 +144,8 @@ class EventPlan(Kind):
             "chuc_vu": unit.title,
             "co_quan_cap_tren": unit.parent.body_name if unit.parent is not None else "",
             "cap_uy": common.party_committee(unit) if unit.type in ("huyen", "xa") else "",
+            "cong_an": common.police(unit, campaign, day),
+            "cong_an_cung_cap": common.own_police(unit, campaign, day),
             "don_vi_duoi": subordinate_kinds(unit),
             # The local units below a government: its communes, or its residential areas.
             "dia_phuong_duoi": subordinate_kinds(unit, ("xa", "khu_dan_cu")),
@@ -165,7 +171,7 @@ class EventPlan(Kind):
             "kinh_phi_so": vi.number(total) if total is not None else "",
             "kinh_phi_chu": vi.money_in_words(total) if total is not None else "",
             "ky": common.signature(unit, campaign, needs, PURPOSE),
-            "noi_nhan": common.recipients(unit, campaign),
+            "noi_nhan": common.recipients(unit, campaign, day),
         }
 
 

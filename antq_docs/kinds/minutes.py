@@ -64,16 +64,15 @@ class Minutes(Kind):
         """The residential-area form (Nghị định 59) for khu dân cư, Nghị định 30 for the rest."""
         return "minutes-khu-dan-cu.docx" if unit.type == "khu_dan_cu" else "minutes.docx"
 
+    def day(self, campaign: Campaign) -> dt.date | None:
+        """The minutes' own date when the campaign gives one, else the evaluation's date."""
+        return campaign.doc_dates.get(self.name) or campaign.doc_dates.get("evaluation")
+
     def meeting_date(self, campaign: Campaign, needs: Needs) -> dt.date:
         """The minutes' own date when the campaign gives one, else the evaluation's date."""
         if self.name in campaign.doc_dates:
             return campaign.doc_dates[self.name]
         return needs.campaign_date(campaign, "evaluation", PURPOSE)
-
-    def document_year(self, campaign: Campaign) -> int:
-        """The year of the meeting date (the minutes' own date, else the evaluation's)."""
-        day = campaign.doc_dates.get(self.name) or campaign.doc_dates.get("evaluation")
-        return day.year if day else campaign.year
 
     def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:
         """'…/BB-UBND' for units that number their documents; a khu dân cư has no number."""

@@ -165,7 +165,11 @@ class Plan(Kind):
         "cap_duoi.ke_hoach": "đúng khi mọi đơn vị của nhóm phải xây dựng kế hoạch năm",
         "sinh_vien": "trường có sinh viên (cao đẳng, đại học, trung cấp)",
         "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
-        "cong_an": "cơ quan công an tham mưu",
+        "cong_an": "Công an phục vụ địa bàn vào ngày của kế hoạch: của chính cấp đó, hoặc cấp "
+                   "trên khi Công an cấp này đã kết thúc (Công an tỉnh từ 01/3/2025 đối với cấp "
+                   "huyện)",
+        "cong_an_cung_cap": "đúng khi Công an đó là của chính cấp ban hành (giao nhiệm vụ "
+                            "được); sai khi là cấp trên (chỉ “đề nghị”)",
         "cap_uy": "cấp ủy của đơn vị",
         "cap_tren": "cơ quan cấp trên nhận báo cáo",
         "han": "hạn báo cáo kết quả cuối năm",
@@ -247,7 +251,8 @@ class Plan(Kind):
                           "ke_hoach": all(campaign.requires("plan", u.type) for u in units)}
                          for due, units in deadlines.items()],
             "sinh_vien": bool(_HIGHER_EDUCATION.search(unit.name)),
-            "cong_an": common.police(unit),
+            "cong_an": common.police(unit, campaign, day),
+            "cong_an_cung_cap": common.own_police(unit, campaign, day),
             "cap_uy": common.party_committee(unit),
             "cap_tren": superior,
             "han": vi.short_date(campaign.report_deadline(unit.type)),
@@ -257,7 +262,7 @@ class Plan(Kind):
         else:
             context.update(common.header(unit, campaign, day))
             context["ky"] = common.signature(unit, campaign, needs, PURPOSE)
-            context["noi_nhan"] = common.recipients(unit, campaign)
+            context["noi_nhan"] = common.recipients(unit, campaign, day)
         return context
 
     def _models(self, campaign: Campaign, unit: Unit, needs: Needs) -> list[Unit]:

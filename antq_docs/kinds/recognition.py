@@ -13,7 +13,6 @@ units it recognises attached; the wording is in tools/templates/recognition.py.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
 from antq_docs import vi
@@ -21,7 +20,6 @@ from antq_docs.kinds import common
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
 from antq_docs.model import (
     GOVERNMENT_TYPES,
-    TWO_LEVEL_FROM,
     Campaign,
     Results,
     Roster,
@@ -37,23 +35,22 @@ RECOGNISED_TYPES = ("khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_d
 LEVELS = ("tinh", "huyen", "xa")
 
 
-def default_level(unit_type: str, day: dt.date) -> str:
+def default_level(unit_type: str) -> str:
     """The level that recognises a type when the campaign does not say: the commune its khu
-    dân cư; the level above the commune the others (the province from 01/7/2025)."""
-    if unit_type == "khu_dan_cu":
-        return "xa"
-    return "tinh" if day >= TWO_LEVEL_FROM else "huyen"
+    dân cư; the level above the commune the others (the district, or the province where the
+    district level is gone: the tree of the decision's date has none)."""
+    return "xa" if unit_type == "khu_dan_cu" else "huyen"
 
 
-def recognising_level(campaign: Campaign, unit_type: str, day: dt.date) -> str:
+def recognising_level(campaign: Campaign, unit_type: str) -> str:
     """The level that recognises units of a type: tham_quyen_cong_nhan, else the default."""
-    return campaign.recognition_levels.get(unit_type) or default_level(unit_type, day)
+    return campaign.recognition_levels.get(unit_type) or default_level(unit_type)
 
 
-def recogniser(campaign: Campaign, unit: Unit, day: dt.date) -> Unit | None:
+def recogniser(campaign: Campaign, unit: Unit) -> Unit | None:
     """The Ủy ban nhân dân that recognises a unit: the nearest above it at the competent level
     or higher (a level the tree does not have passes to the one above it)."""
-    rank = LEVELS.index(recognising_level(campaign, unit.type, day))
+    rank = LEVELS.index(recognising_level(campaign, unit.type))
     current = unit.parent
     while current is not None:
         if current.type in GOVERNMENT_TYPES and LEVELS.index(current.type) <= rank:
@@ -77,8 +74,10 @@ class Recognition(Kind):
         "co_quan_in_hoa": "Ủy ban nhân dân ban hành, chữ in hoa (dòng thẩm quyền trên căn cứ)",
         "dia_ban": "địa bàn của Ủy ban nhân dân ban hành (xã Hà Mòn, tỉnh Kon Tum)",
         "ngay": "ngày ký quyết định (ngày/tháng/năm), ghi ở danh sách kèm theo",
-        "sau_sap_xep": "đúng khi quyết định ghi ngày từ 01/7/2025: căn cứ Luật Tổ chức chính "
-                       "quyền địa phương năm 2025, không còn thị trấn",
+        "sau_sap_xep": "đúng khi cấp huyện đã kết thúc vào ngày của quyết định "
+                       "(thay_doi_to_chuc): văn phòng của xã là Văn phòng HĐND và UBND",
+        "luat_to_chuc": "các văn bản đã thay đổi tổ chức chính quyền vào ngày của quyết định "
+                        "(thay_doi_to_chuc[].can_cu); rỗng thì mẫu ghi Luật năm 2015",
         "cong_an": "Công an cùng cấp đề nghị công nhận (Công an xã Hà Mòn)",
         "so_don_vi": "số đơn vị được công nhận (hai chữ số)",
         "cac_loai": "các loại đơn vị được công nhận, theo tên gọi (thôn, tổ dân phố, xã…)",
@@ -100,21 +99,15 @@ class Recognition(Kind):
         return (results is not None and self.needs(campaign, unit)
                 and bool(self.recognised(campaign, unit, results)))
 
-    def decision_date(self, campaign: Campaign) -> dt.date:
-        """The decision's date, or the last day of the year when the campaign gives none (to
-        choose the competent level; the missing date itself is reported by the context)."""
-        return campaign.doc_dates.get(self.name) or dt.date(campaign.year, 12, 31)
-
     def recognised(self, campaign: Campaign, issuer: Unit, results: Results) -> list[Unit]:
         """The units below issuer recognised in the results that issuer is competent for:
         by type (khu dân cư, communes, agencies, enterprises, schools), then by the unit above
         and the name in Vietnamese order."""
-        day = self.decision_date(campaign)
         found = []
         for unit in issuer.descendants():
             result = results.get(unit.code)
             if (unit.type in RECOGNISED_TYPES and result is not None and result.recognised
-                    and recogniser(campaign, unit, day) is issuer):
+                    and recogniser(campaign, unit) is issuer):
                 found.append(unit)
         return sorted(found, key=lambda u: (
             RECOGNISED_TYPES.index(u.type),
@@ -155,8 +148,10 @@ class Recognition(Kind):
             "co_quan_in_hoa": vi.upper(unit.body_name),
             "dia_ban": unit.sentence_name,
             "ngay": vi.short_date(day),
-            "sau_sap_xep": day >= TWO_LEVEL_FROM,
-            "cong_an": common.police(unit),
+            "sau_sap_xep": "huyen" in campaign.gone_levels(day),
+            "luat_to_chuc": [c.basis for c in campaign.ended_by(day)
+                             if c.body == "chinh_quyen" and c.basis],
+            "cong_an": common.police(unit, campaign, day),
             "can_cu": common.legal_bases(campaign),
             "ke_hoach": common.plan_ref(campaign),
             "so_don_vi": vi.count(len(units)),

@@ -91,7 +91,7 @@ class Registration(Kind):
             "can_cu": common.legal_bases(campaign),
             "ke_hoach": common.plan_ref(campaign),
             "ky": common.signature(unit, campaign, needs, PURPOSE),
-            "noi_nhan": [common.recipient(common.police(unit), "phoi_hop")],
+            "noi_nhan": [common.recipient(common.police(unit, campaign, day), "phoi_hop")],
         }
 
 

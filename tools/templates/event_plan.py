@@ -91,10 +91,10 @@ PARTICIPANTS = [
     ("thanh_phan", "3. Thành phần: {{ thanh_phan }}."),
     ('loai == "huyen"', "3. Thành phần: Đại diện lãnh đạo Ban Chỉ đạo tỉnh; Thường trực "
      "{{ cap_uy }}, Hội đồng nhân dân, Ủy ban nhân dân, Ủy ban Mặt trận Tổ quốc Việt Nam "
-     "{{ ten_trong_cau }}; lãnh đạo các phòng, ban, đoàn thể; Công an {{ ten_trong_cau }}; đại "
+     "{{ ten_trong_cau }}; lãnh đạo các phòng, ban, đoàn thể; {{ cong_an }}; đại "
      "diện các " + DUOI + "; tập thể, cá nhân được khen thưởng."),
     ('loai == "xa"', "3. Thành phần: Thường trực {{ cap_uy }}, Hội đồng nhân dân, Ủy ban nhân "
-     "dân, Ủy ban Mặt trận Tổ quốc Việt Nam {{ ten_trong_cau }}; Công an {{ ten_trong_cau }}; các "
+     "dân, Ủy ban Mặt trận Tổ quốc Việt Nam {{ ten_trong_cau }}; {{ cong_an }}; các "
      "tổ chức chính trị - xã hội; {% if don_vi_duoi %}đại diện các " + DUOI + ", {% endif %}"
      "người có uy tín, lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở và Nhân dân trên địa "
      "bàn; tập thể, cá nhân được khen thưởng."),
@@ -118,7 +118,8 @@ SOURCES = [
 
 TASKS = {
     "chinh_quyen": [
-        "1. Công an {{ ten_trong_cau }}: là cơ quan thường trực, tham mưu {{ co_quan }} tổ chức "
+        "1. {% if not cong_an_cung_cap %}Đề nghị {% endif %}{{ cong_an }}: là cơ quan thường "
+        "trực, tham mưu {{ co_quan }} tổ chức "
         "Ngày hội; xây dựng kịch bản chương trình, báo cáo kết quả phong trào, dự thảo diễn văn và "
         "đề xuất khen thưởng; bảo đảm an ninh, trật tự tại buổi lễ.",
         "2. Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {{ ten_trong_cau }}: chuẩn bị hội "
@@ -130,7 +131,7 @@ TASKS = {
         '{%p if loai == "huyen" and dia_phuong_duoi %}',
         "4. Ủy ban nhân dân các " + DIA_PHUONG + ": xây dựng kế hoạch và tổ chức Ngày hội ở "
         "cấp mình; cử đại diện dự Ngày hội của {{ ten_trong_cau }} và báo cáo kết quả về Ủy "
-        "ban nhân dân {{ ten_trong_cau }} (qua Công an {{ ten_trong_cau }}).",
+        "ban nhân dân {{ ten_trong_cau }}{% if cong_an_cung_cap %} (qua {{ cong_an }}){% endif %}.",
         "{%p elif dia_phuong_duoi %}",
         "4. Các " + DIA_PHUONG + ": tuyên truyền, vận động Nhân dân tham gia Ngày hội; cử đại "
         "diện ký kết giao ước thi đua.",

@@ -210,9 +210,13 @@ def _table(doc) -> None:
 def _organisation(doc) -> None:
     """IV. Tổ chức thực hiện: the bodies of the unit's level, what each does, the deadlines."""
     d.body(doc, "{%p if nhom == 'chinh_quyen' %}")
-    d.body(doc, "1. {{ cong_an }} là lực lượng nòng cốt, chủ trì, phối hợp với các cơ quan, đơn "
-                "vị tham mưu {{ ten }} triển khai Kế hoạch; hướng dẫn, kiểm tra, đôn đốc thực "
-                "hiện; tổng hợp kết quả, tham mưu báo cáo theo quy định.")
+    d.body(doc, "1. {% if cong_an_cung_cap %}{{ cong_an }} là lực lượng nòng cốt, chủ trì, "
+                "phối hợp với các cơ quan, đơn vị tham mưu {{ ten }} triển khai Kế hoạch; hướng "
+                "dẫn, kiểm tra, đôn đốc thực hiện; tổng hợp kết quả, tham mưu báo cáo theo quy "
+                "định.{% else %}Đề nghị {{ cong_an }} chỉ đạo Công an các {{ cap_duoi_xa }} làm "
+                "nòng cốt, phối hợp với các cơ quan, đơn vị tham mưu triển khai Kế hoạch trên "
+                "địa bàn; Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {{ ten_trong_cau }} theo "
+                "dõi, tổng hợp kết quả, tham mưu báo cáo theo quy định.{% endif %}")
     d.body(doc, "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {{ ten_trong_cau }} và các tổ chức "
                 "chính trị - xã hội cùng cấp tăng cường tuyên truyền, vận động đoàn viên, hội "
                 "viên và Nhân dân tham gia phong trào; giám sát việc thực hiện Kế hoạch.")
@@ -223,8 +227,9 @@ def _organisation(doc) -> None:
     d.body(doc, "{{ loop.index + 3 }}. Các {{ cd.loai }}: {% if cd.ke_hoach %}xây dựng kế hoạch "
                 "trong Quý I, {% endif %}tổ chức ký cam kết, đăng ký tiêu chuẩn " + STANDARD
                 + " theo chỉ tiêu được giao; "
-                "tự đánh giá, chấm điểm và gửi báo cáo kết quả về {{ ten }} (qua {{ cong_an }}) "
-                "trước ngày {{ cd.han }}.")
+                "tự đánh giá, chấm điểm và gửi báo cáo kết quả về {{ ten }}"
+                "{% if cong_an_cung_cap %} (qua {{ cong_an }}){% endif %} trước ngày "
+                "{{ cd.han }}.")
     d.body(doc, "{%p endfor %}")
     d.body(doc, "{{ cap_duoi|length + 4 }}. {{ ten }} báo cáo kết quả thực hiện phong trào năm "
                 "{{ nam }} về {{ cap_tren }} trước ngày {{ han }}; đề nghị {{ cap_uy }} quan "
