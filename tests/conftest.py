@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -76,6 +78,13 @@ def steady_text() -> str:
     start = text.index("thay_doi_to_chuc:")
     end = text.index("\n\n", start)
     return text[:start] + text[end + 2:]
+
+
+@functools.lru_cache(maxsize=1)
+def steady_sample() -> Path:
+    """steady_text() in a folder of its own, written once per test process (module-level
+    arguments of tests that number a district's documents through the whole year)."""
+    return steady_campaign(Path(tempfile.mkdtemp(prefix="steady-")))
 
 
 def steady_campaign(folder: Path) -> Path:

@@ -11,7 +11,13 @@ from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import common
 from antq_docs.kinds.plan import unit_targets
 from tests import docx_helpers as dh
-from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text, invoke_generate
+from tests.conftest import (
+    SAMPLE_CAMPAIGN,
+    SAMPLE_UNITS,
+    campaign_text,
+    invoke_generate,
+    steady_campaign,
+)
 
 HEADER = "ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,dien_hinh,bi_thu,co_quan_chu_quan"
 ROWS = [
@@ -264,7 +270,7 @@ def test_a_target_naming_a_unit_is_measured_in_the_report(tmp_path, runner):
         "P2-1,có,đạt,75,,có",
     ]) + "\n", encoding="utf-8")
     result = runner.invoke(cli, [
-        "report", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(units),
+        "report", "--campaign", str(steady_campaign(tmp_path)), "--units", str(units),
         "--results", str(results), "--level", "KT-01", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
     # The city marks one model phường (Thắng Lợi) of the two it must build.
