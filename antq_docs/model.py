@@ -71,20 +71,27 @@ def kind_word(unit: Unit) -> str:
     return _KIND_FALLBACK.get(unit.type, UNIT_TYPES[unit.type])
 
 
+def kind_counts(units: list[Unit]) -> list[tuple[str, int]]:
+    """How many units of each kind: [('thôn', 3), ('tổ dân phố', 1)], in kinds_label order."""
+    order = {t: i for i, t in enumerate(UNIT_TYPES)}
+    found: dict[str, tuple[int, int]] = {}
+    counts: dict[str, int] = {}
+    for unit in units:
+        word = kind_word(unit)
+        words = KIND_WORDS.get(unit.type, ())
+        rank = words.index(word) if word in words else len(words)
+        found.setdefault(word, (order[unit.type], rank))
+        counts[word] = counts.get(word, 0) + 1
+    return [(word, counts[word]) for word in sorted(found, key=found.__getitem__)]
+
+
 def kinds_label(units: list[Unit]) -> str:
     """The kinds of units really present, as officials list them: 'xã, phường, thị trấn'.
 
     Derived from the names, so a level without thị trấn does not list them; kinds follow
     the type order, then the customary order within a type.
     """
-    order = {t: i for i, t in enumerate(UNIT_TYPES)}
-    found: dict[str, tuple[int, int]] = {}
-    for unit in units:
-        word = kind_word(unit)
-        words = KIND_WORDS.get(unit.type, ())
-        rank = words.index(word) if word in words else len(words)
-        found.setdefault(word, (order[unit.type], rank))
-    return ", ".join(sorted(found, key=found.__getitem__))
+    return ", ".join(word for word, _ in kind_counts(units))
 
 # From this day local government has two levels (tỉnh, xã): the district level and "thị trấn"
 # are gone (Luật Tổ chức chính quyền địa phương năm 2025). A document dated on or after it
@@ -138,6 +145,10 @@ class Target:
 
 
 SIGNING_FORMS = ("tm", "kt", "truc_tiep")
+# In whose name a recognition decision is issued (nhan_danh_cong_nhan): the Chủ tịch of the
+# Ủy ban nhân dân ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …", signed "CHỦ TỊCH" without "TM.") or the
+# Ủy ban nhân dân as a body ("TM. ỦY BAN NHÂN DÂN").
+RECOGNITION_NAMES = ("chu_tich", "uy_ban")
 FAMILIES = ("nha_nuoc", "dang")
 
 
@@ -346,6 +357,8 @@ class Campaign:
     # Which local government level recognises each unit type as meeting the standard
     # (tham_quyen_cong_nhan: type → xa, huyen or tinh); a type absent takes the default.
     recognition_levels: dict[str, str] = field(default_factory=dict)
+    # In whose name recognition decisions are issued (nhan_danh_cong_nhan, RECOGNITION_NAMES).
+    recognition_in_name: str = "chu_tich"
     # The figures every unit reports for the year (so_lieu), in campaign order.
     figures: list[Figure] = field(default_factory=list)
     # What the scoring and the classification rest on, and the Ngày hội's decision.

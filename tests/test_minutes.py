@@ -64,6 +64,37 @@ def test_commune_minutes_number_chair_and_the_given_secretary_and_vote(year_end)
     assert sum(p.text.endswith("./.") for p in dh.paragraphs(doc)) == 1
 
 
+def test_commune_minutes_propose_each_qualifying_unit_by_name_with_the_vote(year_end):
+    text = minutes_text(year_end, "QNG-03")  # Xã Đăk Hà, 24 of 25 for
+    assert ("Hội nghị biểu quyết, thống nhất đề nghị Chủ tịch Ủy ban nhân dân xã Đăk Hà công "
+            "nhận 01 thôn, 01 làng, 01 tổ dân phố đạt tiêu chuẩn “An toàn về an ninh, trật tự” "
+            "năm 2025: Thôn 1, Làng Kon Klor, Tổ dân phố 1; số tán thành: 24/25.") in text
+    # Its enterprise is recognised by the province (the sample's tham_quyen_cong_nhan) on the
+    # proposal of its own meeting, not of the commune's.
+    assert "Công ty Cổ phần Thủy điện Đăk Psi" not in text
+    # A commune none of whose khu dân cư qualified says so.
+    assert ("Không có khu dân cư nào đủ điều kiện để đề nghị công nhận đạt tiêu chuẩn “An toàn "
+            "về an ninh, trật tự” năm 2025.") in minutes_text(year_end, "KT-07-02")
+
+
+def test_the_commune_decision_recognises_what_its_minutes_proposed(year_end):
+    decisions = {p.stem for p in (year_end / "recognition").iterdir()}
+    communes = [u for u in load_roster(JULY_UNITS) if u.type == "xa"]
+    assert {u.code for u in communes} & decisions
+    for commune in communes:
+        lines = [t for t in dh.texts(dh.open_docx(year_end / "minutes" / f"{commune.code}.docx"))
+                 if t.startswith("Hội nghị biểu quyết, thống nhất đề nghị Chủ tịch "
+                                 f"{commune.body_name} ")]
+        if commune.code not in decisions:
+            assert lines == [], commune.code
+            continue
+        proposed = lines[0][lines[0].index("năm 2025: ") + len("năm 2025: "):
+                            lines[0].index("; số tán thành")].split(", ")
+        decision = dh.open_docx(year_end / "recognition" / f"{commune.code}.docx")
+        listed = [r.cells[1].text for r in decision.tables[-1].rows[1:]]
+        assert sorted(proposed) == sorted(listed), commune.code
+
+
 def test_village_minutes_without_meeting_data_leave_dotted_lines(year_end):
     doc = dh.open_docx(year_end / "minutes" / "KT-02-02-01.docx")  # Thôn 1: nothing given
     assert dh.leftover_tags(doc) == []
