@@ -291,11 +291,13 @@ NOTES: dict[str, str] = {
 
 # The basis of the scoring sheet and the classification, unless the province names its own
 # table (can_cu_cham_diem), and the decision that made 19 August the Ngày hội (can_cu_ngay_hoi).
-# Both checked against the published texts (thuvienphapluat.vn: Quyết định 510/QĐ-BCA-V05 signed
-# 20/01/2022 by the Minister of Public Security; Quyết định 521/2005/QĐ-TTg of 13/6/2005).
+# Checked: Quyết định 510/QĐ-BCA-V05 against its text on thuvienphapluat.vn (signed 20/01/2022 by
+# the Minister of Public Security; Điều 1 issues the “Quy định Tiêu chí đánh giá, phân loại phong
+# trào toàn dân bảo vệ an ninh Tổ quốc”); Quyết định 521/2005/QĐ-TTg of 13/6/2005 against the
+# Sơn La province portal, ANTV and a Ho Chi Minh City report (the primary text was not seen).
 DEFAULT_SCORING_BASIS = (
-    "Quyết định số 510/QĐ-BCA-V05 ngày 20/01/2022 của Bộ trưởng Bộ Công an ban hành Quy định "
-    "“Tiêu chí đánh giá, phân loại phong trào toàn dân bảo vệ an ninh Tổ quốc”"
+    "Quyết định số 510/QĐ-BCA-V05 ngày 20/01/2022 của Bộ trưởng Bộ Công an ban hành “Quy định "
+    "Tiêu chí đánh giá, phân loại phong trào toàn dân bảo vệ an ninh Tổ quốc”"
 )
 DEFAULT_EVENT_BASIS = (
     "Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ lấy ngày 19 tháng 8 "

@@ -4,7 +4,8 @@ Units of the campaign's hop_binh_xet types (khu dân cư and communes by default
 to review their results and vote on the level they propose. The minutes carry their own number
 ('…/BB-UBND'; a khu dân cư numbers nothing), time and place, the chair (the unit's head), the
 secretary, attendance and vote from the results file, and the discussion: self-score, the
-standard result (đạt / chưa đạt) and the proposed level. A commune's minutes also record the
+standard result (đạt / chưa đạt) and the proposed level, by the scoring basis
+(can_cu_cham_diem) and the thresholds used. A commune's minutes also record the
 proposal to recognise, by name, each unit below it that met the standard (its khu dân cư, and
 the agencies, enterprises and schools it manages), addressed to whoever recognises them
 (kinds/authority.py): the recognition decision cites these minutes as its basis. The minutes
@@ -58,6 +59,9 @@ class Minutes(Kind):
         "dang_ky": "đúng khi đơn vị đã đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”",
         "dat_chuan": "đúng khi đơn vị đạt tiêu chuẩn",
         "xep_loai": "mức xếp loại",
+        "can_cu_cham_diem": "văn bản quy định bảng chấm điểm và phân loại mà hội nghị bình xét "
+                            "theo (can_cu_cham_diem của kế hoạch; mặc định Quyết định số "
+                            "510/QĐ-BCA-V05 ngày 20/01/2022)",
         "de_nghi": "đề nghị công nhận các đơn vị trực thuộc đạt tiêu chuẩn (khu dân cư của xã, "
                    "cơ quan, doanh nghiệp, cơ sở giáo dục xã quản lý), theo người công nhận; "
                    "rỗng khi không có đơn vị trực thuộc nào đạt",
@@ -138,6 +142,8 @@ class Minutes(Kind):
             "dang_ky": result.registered,
             "dat_chuan": result.recognised,
             "xep_loai": result.level,
+            "can_cu_cham_diem": campaign.scoring_basis,
+            "nguong": common.thresholds(results.thresholds),
             "de_nghi": proposals(campaign, unit, results),
         }
 

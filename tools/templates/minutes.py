@@ -93,8 +93,8 @@ def _build(residential: bool):
     )
     d.body(
         doc,
-        "3. Hội nghị thảo luận, bình xét mức xếp loại phong trào năm {{ nam }}: "
-        "{{ xep_loai }}.",
+        "3. Hội nghị thảo luận, bình xét mức xếp loại phong trào năm {{ nam }} theo "
+        "{{ can_cu_cham_diem }} (ngưỡng: " + d.THRESHOLDS + "): {{ xep_loai }}.",
     )
     d.body(doc, "{%p if kdc.ds %}")
     d.body(doc, "4. Hội nghị bình xét kết quả của từng khu dân cư ({{ kdc.dang_ky }}/"
