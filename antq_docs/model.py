@@ -72,20 +72,27 @@ def kind_word(unit: Unit) -> str:
     return _KIND_FALLBACK.get(unit.type, UNIT_TYPES[unit.type])
 
 
+def kind_counts(units: list[Unit]) -> list[tuple[str, int]]:
+    """How many units of each kind: [('thôn', 3), ('tổ dân phố', 1)], in kinds_label order."""
+    order = {t: i for i, t in enumerate(UNIT_TYPES)}
+    found: dict[str, tuple[int, int]] = {}
+    counts: dict[str, int] = {}
+    for unit in units:
+        word = kind_word(unit)
+        words = KIND_WORDS.get(unit.type, ())
+        rank = words.index(word) if word in words else len(words)
+        found.setdefault(word, (order[unit.type], rank))
+        counts[word] = counts.get(word, 0) + 1
+    return [(word, counts[word]) for word in sorted(found, key=found.__getitem__)]
+
+
 def kinds_label(units: list[Unit]) -> str:
     """The kinds of units really present, as officials list them: 'xã, phường, thị trấn'.
 
     Derived from the names, so a level without thị trấn does not list them; kinds follow
     the type order, then the customary order within a type.
     """
-    order = {t: i for i, t in enumerate(UNIT_TYPES)}
-    found: dict[str, tuple[int, int]] = {}
-    for unit in units:
-        word = kind_word(unit)
-        words = KIND_WORDS.get(unit.type, ())
-        rank = words.index(word) if word in words else len(words)
-        found.setdefault(word, (order[unit.type], rank))
-    return ", ".join(sorted(found, key=found.__getitem__))
+    return ", ".join(word for word, _ in kind_counts(units))
 
 # The bodies a dated change of organisation (thay_doi_to_chuc) can end, at one level of the
 # tree: its police alone ("Công an cấp huyện", from 01/3/2025), or the level itself, its
@@ -165,6 +172,10 @@ class Target:
 
 
 SIGNING_FORMS = ("tm", "kt", "truc_tiep")
+# In whose name a recognition decision is issued (nhan_danh_cong_nhan): the Chủ tịch of the
+# Ủy ban nhân dân ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …", signed "CHỦ TỊCH" without "TM.") or the
+# Ủy ban nhân dân as a body ("TM. ỦY BAN NHÂN DÂN").
+RECOGNITION_NAMES = ("chu_tich", "uy_ban")
 FAMILIES = ("nha_nuoc", "dang")
 
 
@@ -307,11 +318,13 @@ NOTES: dict[str, str] = {
 
 # The basis of the scoring sheet and the classification, unless the province names its own
 # table (can_cu_cham_diem), and the decision that made 19 August the Ngày hội (can_cu_ngay_hoi).
-# Both checked against the published texts (thuvienphapluat.vn: Quyết định 510/QĐ-BCA-V05 signed
-# 20/01/2022 by the Minister of Public Security; Quyết định 521/2005/QĐ-TTg of 13/6/2005).
+# Checked: Quyết định 510/QĐ-BCA-V05 against its text on thuvienphapluat.vn (signed 20/01/2022 by
+# the Minister of Public Security; Điều 1 issues the “Quy định Tiêu chí đánh giá, phân loại phong
+# trào toàn dân bảo vệ an ninh Tổ quốc”); Quyết định 521/2005/QĐ-TTg of 13/6/2005 against the
+# Sơn La province portal, ANTV and a Ho Chi Minh City report (the primary text was not seen).
 DEFAULT_SCORING_BASIS = (
-    "Quyết định số 510/QĐ-BCA-V05 ngày 20/01/2022 của Bộ trưởng Bộ Công an ban hành Quy định "
-    "“Tiêu chí đánh giá, phân loại phong trào toàn dân bảo vệ an ninh Tổ quốc”"
+    "Quyết định số 510/QĐ-BCA-V05 ngày 20/01/2022 của Bộ trưởng Bộ Công an ban hành “Quy định "
+    "Tiêu chí đánh giá, phân loại phong trào toàn dân bảo vệ an ninh Tổ quốc”"
 )
 DEFAULT_EVENT_BASIS = (
     "Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ lấy ngày 19 tháng 8 "
@@ -373,6 +386,8 @@ class Campaign:
     # Which local government level recognises each unit type as meeting the standard
     # (tham_quyen_cong_nhan: type → xa, huyen or tinh); a type absent takes the default.
     recognition_levels: dict[str, str] = field(default_factory=dict)
+    # In whose name recognition decisions are issued (nhan_danh_cong_nhan, RECOGNITION_NAMES).
+    recognition_in_name: str = "chu_tich"
     # The figures every unit reports for the year (so_lieu), in campaign order.
     figures: list[Figure] = field(default_factory=list)
     # What the scoring and the classification rest on, and the Ngày hội's decision.

@@ -21,7 +21,7 @@ from pathlib import Path
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import COMMUNE_RECOGNISED_MIN_PERCENT
 from antq_docs.inputs.roster import load_roster
-from antq_docs.model import NOTES
+from antq_docs.model import NOTES, YEU
 from antq_docs.resources import SAMPLE_CAMPAIGN, sample
 
 RESULT_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội"]
@@ -59,6 +59,8 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
             points = [0 if i.requires == "ngay_hoi" else p
                       for i, p in zip(campaign.score_items, points)]
         score = sum(points)
+        # A unit classified Yếu is never recognised (the results would contradict themselves).
+        recognised = recognised and campaign.thresholds.level_for(score) != YEU
         level = campaign.thresholds.level_for(score) if write_level else ""
         results.append(
             [

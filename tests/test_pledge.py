@@ -53,9 +53,9 @@ def test_legal_basis_lines_are_italic_and_end_with_semicolon_then_period(sample_
     assert len(bases) == 2
     assert bases[0].text.endswith(";") and bases[-1].text.endswith(".")
     assert bases[-1].text == (
-        "Căn cứ Kế hoạch số 38/KH-BCĐ ngày 07/3/2025 của Ban Chỉ đạo phong trào toàn dân bảo vệ "
-        "an ninh Tổ quốc tỉnh Kon Tum về triển khai thực hiện phong trào toàn dân bảo vệ an ninh "
-        "Tổ quốc năm 2025 trên địa bàn tỉnh."
+        "Căn cứ Kế hoạch số 38/KH-BCĐ ngày 07/3/2025 của Ban Chỉ đạo Phong trào “Toàn dân đoàn "
+        "kết xây dựng đời sống văn hoá” tỉnh Kon Tum về triển khai thực hiện Phong trào “Toàn dân "
+        "đoàn kết xây dựng đời sống văn hoá” năm 2025 trên địa bàn tỉnh."
     )
     for p in bases:
         assert dh.runs_style(p) == {(14, False, True)}

@@ -85,6 +85,19 @@ def test_good_results_levels_computed_or_checked():
             ],
         ),
         (
+            # Recognised, but Yếu: once by the level written, once by the level its score earns.
+            "results-recognised-but-weak.csv",
+            [
+                "results-recognised-but-weak.csv, dòng 7, cột C (Đạt chuẩn): đạt chuẩn nhưng "
+                f'điểm 30 là xếp loại "Yếu" (theo ngưỡng: {THRESHOLDS}); đơn vị xếp loại Yếu '
+                "không được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”: sửa cột "
+                "Đạt chuẩn hoặc cột Điểm",
+                "results-recognised-but-weak.csv, dòng 12, cột C (Đạt chuẩn): đạt chuẩn nhưng "
+                'xếp loại "Yếu"; đơn vị xếp loại Yếu không được công nhận đạt tiêu chuẩn “An '
+                "toàn về an ninh, trật tự”: sửa cột Đạt chuẩn hoặc cột Xếp loại",
+            ],
+        ),
+        (
             "results-bad-values.csv",
             [
                 'results-bad-values.csv, dòng 10, cột E (Xếp loại): "Giỏi" không phải mức '

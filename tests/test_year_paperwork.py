@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import shutil
 
 import pytest
@@ -15,7 +16,7 @@ from antq_docs.errors import ValidationError
 from antq_docs.generate import load_inputs
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
-from antq_docs.kinds.recognition import recogniser
+from antq_docs.kinds.authority import recogniser
 from antq_docs.model import tree_without
 from tests import docx_helpers as dh
 from tests.conftest import (
@@ -133,8 +134,13 @@ def test_recognition_lists_equal_the_recognised_units_of_the_results(year_out):
         rows = [[c.text for c in r.cells] for r in listed.rows[1:]]
         assert [r[0] for r in rows] == [str(i) for i in range(1, len(units) + 1)]
         assert sorted((r[1], r[2]) for r in rows) == sorted(units)
-        assert (f"Điều 1. Công nhận {len(units):02d} đơn vị đạt tiêu chuẩn “An toàn về an ninh, "
-                "trật tự” năm 2025 (có danh sách kèm theo).") in dh.texts(doc)
+        article = next(t for t in dh.texts(doc) if t.startswith("Điều 1. Công nhận "))
+        # "Công nhận 06 xã, 01 phường, …": the counts by kind add up to the list.
+        kinds = article[len("Điều 1. Công nhận "):article.index(" đạt tiêu chuẩn")].split(", ")
+        assert all(re.fullmatch(r"\d\d [^\d]+", k) for k in kinds), article
+        assert sum(int(k[:2]) for k in kinds) == len(units), article
+        assert article.endswith(" đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025 (có "
+                                "danh sách kèm theo).")
 
 
 def test_province_decision_has_the_nd30_parts(year_out):
@@ -146,18 +152,86 @@ def test_province_decision_has_the_nd30_parts(year_out):
     assert "Số:       /QĐ-UBND" in dh.full_text(doc)
     assert "Quảng Ngãi, ngày 10 tháng 12 năm 2025" in texts
     assert "QUYẾT ĐỊNH" in texts and "QUYẾT ĐỊNH:" in texts
-    assert "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" in texts
     assert "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;" in texts
     assert "Theo đề nghị của Giám đốc Công an tỉnh Quảng Ngãi." in texts
     assert "Điều 2. Quyết định này có hiệu lực kể từ ngày ký." in texts
     assert any(t.startswith("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi")
                for t in texts)
     assert dh.runs_style(dh.find(doc, "Điều 1."))  # bold label then the text
-    assert "- Như Điều 3;" in texts and "TM. ỦY BAN NHÂN DÂN" in texts
-    assert "(Kèm theo Quyết định số       /QĐ-UBND ngày 10/12/2025 của Ủy ban nhân dân tỉnh "\
-           "Quảng Ngãi)" in texts
+    assert ("Điều 1. Công nhận 06 xã, 01 phường, 04 cơ quan, 04 doanh nghiệp, 04 cơ sở giáo "
+            "dục đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025 (có danh sách kèm "
+            "theo).") in texts
+    # In the Chủ tịch's name: titled and signed by the Chủ tịch, nobody signs "TM." the body.
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" in texts
+    assert texts[texts.index("- Lưu: VT.") + 1:][:2] == ["CHỦ TỊCH", "Nguyễn Văn Thành"]
+    assert not any(t.startswith("TM.") for t in texts)
+    # The province reports to the ministry, not to its own steering committee beside it.
+    assert texts[texts.index("Nơi nhận:"):texts.index("- Lưu: VT.") + 1] == [
+        "Nơi nhận:", "- Như Điều 3;",
+        "- Bộ Công an (Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc) (để báo cáo);",
+        "- Lưu: VT."]
+    assert not any(t.startswith("Căn cứ Biên bản") for t in texts)  # a province holds none
+    assert "(Kèm theo Quyết định số       /QĐ-UBND ngày 10/12/2025 của Chủ tịch Ủy ban nhân "\
+           "dân tỉnh Quảng Ngãi)" in texts
     header = [c.text for c in doc.tables[-1].rows[0].cells]
     assert header == ["STT", "Tên đơn vị", "Đơn vị cấp trên", "Loại đơn vị"]
+
+
+def test_commune_decision_names_its_villages_cites_its_minutes_and_reports_above(year_out):
+    out, _ = year_out
+    doc = dh.open_docx(out / "recognition" / "KT-02-03.docx")  # Xã Đăk Mar, after the merger
+    dh.assert_a4_nd30(doc)
+    assert dh.leftover_tags(doc) == []
+    texts = dh.texts(doc)
+    assert "Về việc công nhận thôn đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025" in texts
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐĂK MAR" in texts
+    assert ("Điều 1. Công nhận 02 thôn đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025 "
+            "(có danh sách kèm theo).") in texts
+    assert ("Căn cứ Biên bản số       /BB-UBND ngày 15/11/2025 họp bình xét kết quả thực hiện "
+            "phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025 của Ủy ban nhân dân xã Đăk "
+            "Mar;") in texts
+    assert texts.index("Theo đề nghị của Trưởng Công an xã Đăk Mar.") == \
+        texts.index("QUYẾT ĐỊNH:") - 1
+    assert texts[texts.index("Nơi nhận:"):texts.index("- Lưu: VT.") + 1] == [
+        "Nơi nhận:", "- Như Điều 3;", "- Ủy ban nhân dân tỉnh Quảng Ngãi (để báo cáo);",
+        "- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Quảng Ngãi (để báo cáo);",
+        "- Lưu: VT."]
+    assert texts[texts.index("- Lưu: VT.") + 1:][:2] == ["CHỦ TỊCH", "Trương Quang Bình"]
+    assert not any(t.startswith("TM.") for t in texts)
+
+
+def test_the_decision_cites_the_number_its_minutes_were_given(tmp_path):
+    out = tmp_path / "out"
+    year = [*YEAR_END, "--unit", "KT-02-03", "--number-from", "KT-02-03=7"]
+    for kind in ("minutes", "recognition"):
+        result = invoke_generate(CliRunner(), kind, out, *year, units=None)
+        assert result.exit_code == 0, result.stderr
+    texts = dh.texts(dh.open_docx(out / "recognition" / "KT-02-03.docx"))
+    assert any(t.startswith("Căn cứ Biên bản số 07/BB-UBND ngày 15/11/2025 họp bình xét")
+               for t in texts)
+    assert "Số: 08/QĐ-UBND" in texts
+
+
+def test_a_body_that_decides_signs_tm_and_a_wrong_name_is_refused(tmp_path):
+    campaign = tmp_path / "c.yaml"
+    campaign.write_text(campaign_text(nhan_danh_cong_nhan="nhan_danh_cong_nhan: uy_ban"), "utf-8")
+    out = tmp_path / "out"
+    result = invoke_generate(CliRunner(), "recognition", out, *YEAR_END, "--unit", "KT-02-03",
+                             units=None, campaign=campaign)
+    assert result.exit_code == 0, result.stderr
+    texts = dh.texts(dh.open_docx(out / "recognition" / "KT-02-03.docx"))
+    assert "ỦY BAN NHÂN DÂN XÃ ĐĂK MAR" in texts and "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐĂK MAR" \
+        not in texts
+    assert texts[texts.index("- Lưu: VT.") + 1:][:3] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                                                          "Trương Quang Bình"]
+    assert "(Kèm theo Quyết định số       /QĐ-UBND ngày 10/12/2025 của Ủy ban nhân dân xã Đăk "\
+           "Mar)" in texts
+    campaign.write_text(campaign_text(nhan_danh_cong_nhan="nhan_danh_cong_nhan: tap_the"),
+                        "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_campaign(campaign)
+    assert [(f.field, f.message) for f in caught.value.findings] == [
+        ("nhan_danh_cong_nhan", '"tap_the" phải là một trong: chu_tich, uy_ban')]
 
 
 def test_a_ubnd_with_no_recognised_unit_below_has_no_decision(year_out):
@@ -191,6 +265,21 @@ def test_competence_passes_to_the_province_after_the_reform(tmp_path):
     assert recogniser(loaded, tree.get("KT-02-02")).code == "KT"
     assert recogniser(loaded, tree.get("KT-02-02-01")).code == "KT-02-02"
     assert tree.get(school.code).parent.code == "KT"
+
+
+def test_by_default_the_managing_commune_recognises_its_school(tmp_path):
+    # Thông tư 124, Điều 10: the commune recognises the schools it manages, not the district.
+    campaign = tmp_path / "c.yaml"
+    text = campaign_text()
+    campaign.write_text(text[: text.index("tham_quyen_cong_nhan:")], "utf-8")
+    loaded = load_campaign(campaign)
+    roster = load_roster(SAMPLE_UNITS_JULY)
+    school = roster.get("KT-GD-05")  # Trường THCS Lê Hồng Phong, under a commune
+    assert school.parent.type == "xa"
+    assert recogniser(loaded, school) is school.parent
+    # The sample's own rule (co_so_giao_duc: tinh) raises it to the province.
+    assert recogniser(load_campaign(SAMPLE_CAMPAIGN), school, dt.date(2025, 12, 10)).code == \
+        roster.root.code
 
 
 def test_bad_competence_is_named_by_field(tmp_path):

@@ -12,9 +12,11 @@ noi_dung, so_tien), han_bao_cao (year-end report deadline per unit type), noi_nh
 bodies above the province that receive its year report), danh_sach_don_vi (rosters by
 period: tep, the file relative to the campaign file; tu_ngay, the day it comes into force; tinh,
 the province of that period when it differs), tham_quyen_cong_nhan (per unit type, the local
-government level that recognises it as meeting the standard: xa, huyen or tinh), so_lieu (the
-figures units report for the year: ma, ten, don_vi_tinh, loai, muc), can_cu_cham_diem (the
-basis of the scoring sheet and classification) and can_cu_ngay_hoi (the Ngày hội's decision).
+government level that recognises it as meeting the standard: xa, huyen or tinh),
+nhan_danh_cong_nhan (in whose name that decision is issued: chu_tich, the default, or uy_ban),
+so_lieu (the figures units report for the year: ma, ten, don_vi_tinh, loai, muc),
+can_cu_cham_diem (the basis of the scoring sheet and classification) and can_cu_ngay_hoi (the
+Ngày hội's decision).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from antq_docs.model import (
     DEFAULT_SCORING_BASIS,
     FAMILIES,
     FIGURE_SECTIONS,
+    RECOGNITION_NAMES,
     SIGNING_FORMS,
     UNIT_TYPES,
     Anniversary,
@@ -403,6 +406,7 @@ def parse_campaign(
     roster_files = _roster_files(top, findings, file, base)
     template_dir = _template_dir(top, base)
     recognition_levels = _recognition_levels(top, findings, file)
+    recognition_in_name = _choice(top, "nhan_danh_cong_nhan", RECOGNITION_NAMES)
     figures = _figures(top, findings, file)
     scoring_basis = top.text("can_cu_cham_diem", default=DEFAULT_SCORING_BASIS)
     event_basis = top.text("can_cu_ngay_hoi", default=DEFAULT_EVENT_BASIS)
@@ -431,6 +435,7 @@ def parse_campaign(
         roster_files=roster_files,
         template_dir=template_dir,
         recognition_levels=recognition_levels,
+        recognition_in_name=recognition_in_name,
         figures=figures,
         scoring_basis=scoring_basis.rstrip(";. "),
         event_basis=event_basis.rstrip(";. "),
@@ -492,6 +497,17 @@ def _recognition_levels(top: _Fields, findings: list[Finding], file: str) -> dic
             levels[unit_type] = value
     fields.finish()
     return levels
+
+
+def _choice(top: _Fields, key: str, allowed: tuple[str, ...]) -> str:
+    """One of the allowed words; the first (the default) when the key is absent or wrong."""
+    value = top.raw(key)
+    if value is None:
+        return allowed[0]
+    if value not in allowed:
+        top.error(key, f'"{value}" phải là một trong: {", ".join(allowed)}')
+        return allowed[0]
+    return value
 
 
 def _template_dir(top: _Fields, base: Path | None) -> Path | None:

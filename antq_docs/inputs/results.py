@@ -8,7 +8,9 @@ người dự họp) and votes for (số tán thành), which the minutes print o
 (huyện) is outside the standard of Thông tư 124: its Đăng ký and Đạt chuẩn may stay empty.
 Per-item scores (bảng chấm điểm) come from a sheet named "Bảng điểm" of
 the results workbook or from a file of their own, one row per unit and item. Every problem is
-collected with file, row and column before anything is reported.
+collected with file, row and column before anything is reported, among them the
+contradictions of a row: a written level its score does not earn (30 points but Khá), and a
+unit recognised (đạt chuẩn) but classified Yếu.
 """
 
 from __future__ import annotations
@@ -31,7 +33,17 @@ from antq_docs.inputs.tables import (
     strip_marks,
     xlsx_sheet_names,
 )
-from antq_docs.model import LEVELS, NOTES, Campaign, Figure, Results, Roster, UnitResult
+from antq_docs.model import (
+    LEVELS,
+    NOTES,
+    YEU,
+    Campaign,
+    Figure,
+    Results,
+    Roster,
+    Thresholds,
+    UnitResult,
+)
 
 COLUMNS = [
     Column("ma", "Mã đơn vị", required=True),
@@ -330,6 +342,8 @@ def build_results(
                         f'"{thresholds.level_for(score)}"',
                     )
                 )
+        if recognised and score is not None and (level or not written):
+            findings += _recognised_but_weak(table, row, score, level, thresholds)
         if not known or None in (registered, recognised, event, score):
             continue
         if written and level is None:
@@ -352,6 +366,24 @@ def build_results(
     if every_unit:
         findings += _without_row(table, roster, roster_file)
     return Results(units=units, thresholds=thresholds, source=str(table.path))
+
+
+def _recognised_but_weak(table: Table, row: Row, score: Decimal, level: str | None,
+                         thresholds: Thresholds) -> list[Finding]:
+    """A unit marked recognised (đạt chuẩn) whose level, written or earned by its score, is
+    Yếu: the two cells contradict each other, so the row cannot be used as it is."""
+    if level is not None:
+        if level != YEU:
+            return []
+        return [table.finding(row, "dat_chuan", f'đạt chuẩn nhưng xếp loại "{YEU}"; đơn vị '
+                              "xếp loại Yếu không được công nhận đạt tiêu chuẩn “An toàn về an "
+                              "ninh, trật tự”: sửa cột Đạt chuẩn hoặc cột Xếp loại")]
+    if thresholds.level_for(score) != YEU:
+        return []
+    return [table.finding(row, "dat_chuan", f"đạt chuẩn nhưng điểm {row.get('diem')} là xếp "
+                          f'loại "{YEU}" (theo ngưỡng: {thresholds.describe()}); đơn vị xếp loại '
+                          "Yếu không được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật "
+                          "tự”: sửa cột Đạt chuẩn hoặc cột Điểm")]
 
 
 def _without_row(table: Table, roster: Roster, roster_file: str) -> list[Finding]:

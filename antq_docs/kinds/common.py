@@ -280,15 +280,20 @@ def short_title(title: str) -> str:
     return _BODY_IN_TITLE.sub("", title).strip() or title
 
 
-def signature(unit: Unit, campaign: Campaign, needs: Needs, purpose: str) -> dict:
+def signature(unit: Unit, campaign: Campaign, needs: Needs, purpose: str, *,
+              head_power: bool = False) -> dict:
     """The signing block of a state document: authority lines, signer's title and name.
 
     'tm' signs for the collective body (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH), 'kt' is a deputy
     signing for the head (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH), 'truc_tiep' is the head alone.
+    head_power: the power is the head's own (a decision issued in the Chủ tịch's name), so
+    nobody signs for the body: the head signs 'CHỦ TỊCH' without 'TM.' (a deputy still 'KT.').
     """
     form = campaign.signing_form(unit.type)
     head = needs.unit_value(unit, "head", purpose)
     title = needs.unit_value(unit, "title", purpose)
+    if head_power and form != "kt":
+        return {"tham_quyen": [], "chuc_vu": vi.upper(short_title(title)), "ho_ten": head}
     if form == "tm":
         body = "ỦY BAN NHÂN DÂN" if unit.type in GOVERNMENT_TYPES else vi.upper(unit.name)
         return {"tham_quyen": [f"TM. {body}"], "chuc_vu": vi.upper(short_title(title)),

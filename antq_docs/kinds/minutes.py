@@ -4,8 +4,13 @@ Units of the campaign's hop_binh_xet types (khu dân cư and communes by default
 to review their results and vote on the level they propose. The minutes carry their own number
 ('…/BB-UBND'; a khu dân cư numbers nothing), time and place, the chair (the unit's head), the
 secretary, attendance and vote from the results file, and the discussion: self-score, the
-standard result (đạt / chưa đạt) and the proposed level. The minutes are usually printed before
-the meeting, so what the results do not give is left as dotted lines in the template.
+standard result (đạt / chưa đạt) and the proposed level, by the scoring basis
+(can_cu_cham_diem) and the thresholds used. A commune's minutes also record the
+proposal to recognise, by name, each unit below it that met the standard (its khu dân cư, and
+the agencies, enterprises and schools it manages), addressed to whoever recognises them
+(kinds/authority.py): the recognition decision cites these minutes as its basis. The minutes
+are usually printed before the meeting, so what the results do not give is left as dotted
+lines in the template.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.kinds import common
+from antq_docs.kinds.authority import RECOGNISED_TYPES, chair_decides, recogniser
 from antq_docs.kinds.base import Kind, Needs, NumberSlot
-from antq_docs.model import Campaign, Results, Roster, Unit
+from antq_docs.model import Campaign, Results, Roster, Unit, kind_counts, kind_word
 
 PURPOSE = "biên bản họp bình xét"
 
@@ -53,6 +59,17 @@ class Minutes(Kind):
         "dang_ky": "đúng khi đơn vị đã đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”",
         "dat_chuan": "đúng khi đơn vị đạt tiêu chuẩn",
         "xep_loai": "mức xếp loại",
+        "can_cu_cham_diem": "văn bản quy định bảng chấm điểm và phân loại mà hội nghị bình xét "
+                            "theo (can_cu_cham_diem của kế hoạch; mặc định Quyết định số "
+                            "510/QĐ-BCA-V05 ngày 20/01/2022)",
+        "de_nghi": "đề nghị công nhận các đơn vị trực thuộc đạt tiêu chuẩn (khu dân cư của xã, "
+                   "cơ quan, doanh nghiệp, cơ sở giáo dục xã quản lý), theo người công nhận; "
+                   "rỗng khi không có đơn vị trực thuộc nào đạt",
+        "de_nghi.co_quan": "người có thẩm quyền công nhận (Chủ tịch Ủy ban nhân dân xã Hà Mòn)",
+        "de_nghi.nhom": "số đơn vị được đề nghị theo từng tên gọi (02 thôn, 01 tổ dân phố)",
+        "de_nghi.nhom.so": "số đơn vị có tên gọi đó (hai chữ số)",
+        "de_nghi.nhom.loai": "tên gọi (thôn, tổ dân phố, cơ sở giáo dục…)",
+        "de_nghi.ten": "tên các đơn vị được đề nghị công nhận",
     }
     needs_results = True
 
@@ -124,7 +141,34 @@ class Minutes(Kind):
             "dang_ky": result.registered,
             "dat_chuan": result.recognised,
             "xep_loai": result.level,
+            "can_cu_cham_diem": campaign.scoring_basis,
+            "nguong": common.thresholds(results.thresholds),
+            "de_nghi": proposals(campaign, unit, results),
         }
+
+
+def proposals(campaign: Campaign, unit: Unit, results: Results) -> list[dict]:
+    """What the meeting proposes for recognition, grouped by who recognises it: the khu dân
+    cư below the unit that met the standard, and the other units below it that it recognises
+    itself (an agency recognised higher up is proposed by its own meeting). Names follow
+    their kinds' order ('03 thôn, 01 tổ dân phố: Thôn 1, …, Tổ dân phố 2')."""
+    chair = "Chủ tịch " if chair_decides(campaign) else ""
+    by_issuer: dict[str, tuple[Unit, list[Unit]]] = {}
+    for below in common.subordinates(unit):
+        result = results.get(below.code)
+        issuer = recogniser(campaign, below)
+        if (below.type in RECOGNISED_TYPES and result is not None and result.recognised
+                and issuer is not None and (below.type == "khu_dan_cu" or issuer is unit)):
+            by_issuer.setdefault(issuer.code, (issuer, []))[1].append(below)
+    found = []
+    for issuer, units in by_issuer.values():
+        counts = kind_counts(units)
+        order = [word for word, _ in counts]
+        units.sort(key=lambda u: (order.index(kind_word(u)), vi.sort_key(u.name)))
+        found.append({"co_quan": f"{chair}{issuer.body_name}",
+                      "nhom": [{"so": vi.count(n), "loai": word} for word, n in counts],
+                      "ten": [u.name for u in units]})
+    return found
 
 
 KIND = Minutes()

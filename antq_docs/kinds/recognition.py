@@ -1,14 +1,14 @@
 """Decision recognising units as meeting the standard "An toàn về an ninh, trật tự" (quyết định
-công nhận), issued by the competent Ủy ban nhân dân at year end.
+công nhận), issued at year end by the competent level (kinds/authority.py says who).
 
-Which level recognises which type of unit is the campaign's tham_quyen_cong_nhan (a level per
-type: xa, huyen or tinh); by default the commune recognises its khu dân cư and the level above
-the commune recognises communes, agencies, enterprises and schools: the district before
-01/7/2025, the province from then on. The issuer is the nearest Ủy ban nhân dân above the unit
-at that level or higher, so a district that no longer exists hands the decision to the province.
-A Ủy ban nhân dân with no unit recognised in the results below it issues none. The decision has
-the Nghị định 30 form (căn cứ, QUYẾT ĐỊNH:, Điều 1–3, TM. ỦY BAN NHÂN DÂN) and the list of the
-units it recognises attached; the wording is in tools/templates/recognition.py.
+The power is the Chủ tịch's by default (nhan_danh_cong_nhan: chu_tich; uy_ban where a
+province's rules give it to the body): the decision is titled "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …"
+and signed "CHỦ TỊCH" without "TM.". A Ủy ban nhân dân with no unit recognised in the results
+below it issues none. The decision has the Nghị định 30 form: căn cứ (among them the issuer's
+own review-meeting minutes, which propose the units), "QUYẾT ĐỊNH:", Điều 1 ("Công nhận 03
+thôn, 01 tổ dân phố …", list attached), Điều 2–3; Nơi nhận "Như Điều 3" and the body above the
+issuer for report, never a body below or beside it. The wording is in
+tools/templates/recognition.py.
 """
 
 from __future__ import annotations
@@ -17,46 +17,25 @@ from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.kinds.authority import (
+    RECOGNISED_TYPES,
+    chair_decides,
+    recogniser,
+)
+from antq_docs.kinds.base import Citation, Kind, Needs, NumberSlot
+from antq_docs.kinds.minutes import KIND as MINUTES
 from antq_docs.model import (
     GOVERNMENT_TYPES,
     Campaign,
     Results,
     Roster,
     Unit,
+    kind_counts,
     kind_word,
     kinds_label,
 )
 
 PURPOSE = "quyết định công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”"
-# The unit types the standard covers (Thông tư 124/2021/TT-BCA): a district is never recognised.
-RECOGNISED_TYPES = ("khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-# Local government levels, highest first: a level recognises what its campaign entry names.
-LEVELS = ("tinh", "huyen", "xa")
-
-
-def default_level(unit_type: str) -> str:
-    """The level that recognises a type when the campaign does not say: the commune its khu
-    dân cư; the level above the commune the others (the district, or the province where the
-    district level is gone: the tree of the decision's date has none)."""
-    return "xa" if unit_type == "khu_dan_cu" else "huyen"
-
-
-def recognising_level(campaign: Campaign, unit_type: str) -> str:
-    """The level that recognises units of a type: tham_quyen_cong_nhan, else the default."""
-    return campaign.recognition_levels.get(unit_type) or default_level(unit_type)
-
-
-def recogniser(campaign: Campaign, unit: Unit) -> Unit | None:
-    """The Ủy ban nhân dân that recognises a unit: the nearest above it at the competent level
-    or higher (a level the tree does not have passes to the one above it)."""
-    rank = LEVELS.index(recognising_level(campaign, unit.type))
-    current = unit.parent
-    while current is not None:
-        if current.type in GOVERNMENT_TYPES and LEVELS.index(current.type) <= rank:
-            return current
-        current = current.parent
-    return None
 
 
 class Recognition(Kind):
@@ -72,6 +51,9 @@ class Recognition(Kind):
         "loai": "loại Ủy ban nhân dân ban hành (tinh, huyen, xa)",
         "co_quan": "Ủy ban nhân dân ban hành quyết định",
         "co_quan_in_hoa": "Ủy ban nhân dân ban hành, chữ in hoa (dòng thẩm quyền trên căn cứ)",
+        "chu_tich": "đúng khi quyết định ban hành nhân danh Chủ tịch Ủy ban nhân dân "
+                    "(nhan_danh_cong_nhan: chu_tich): dòng thẩm quyền “CHỦ TỊCH ỦY BAN NHÂN "
+                    "DÂN …”, ký “CHỦ TỊCH” không có “TM.”",
         "dia_ban": "địa bàn của Ủy ban nhân dân ban hành (xã Hà Mòn, tỉnh Kon Tum)",
         "ngay": "ngày ký quyết định (ngày/tháng/năm), ghi ở danh sách kèm theo",
         "sau_sap_xep": "đúng khi cấp huyện đã kết thúc vào ngày của quyết định "
@@ -79,8 +61,18 @@ class Recognition(Kind):
         "luat_to_chuc": "các văn bản đã thay đổi tổ chức chính quyền vào ngày của quyết định "
                         "(thay_doi_to_chuc[].can_cu); rỗng thì mẫu ghi Luật năm 2015",
         "cong_an": "Công an cùng cấp đề nghị công nhận (Công an xã Hà Mòn)",
+        "bien_ban": "biên bản họp bình xét của chính Ủy ban nhân dân ban hành, đề nghị công "
+                    "nhận các đơn vị (căn cứ của quyết định)",
+        "bien_ban.co": "đúng khi cấp ban hành họp bình xét (hop_binh_xet) nên có biên bản",
+        "bien_ban.ngay": "ngày họp bình xét (ngày/tháng/năm)",
+        "so_bien_ban": "số và ký hiệu của biên bản họp bình xét theo sổ đăng ký số của thư mục; "
+                       "chưa có số thì để trống phần số",
         "so_don_vi": "số đơn vị được công nhận (hai chữ số)",
         "cac_loai": "các loại đơn vị được công nhận, theo tên gọi (thôn, tổ dân phố, xã…)",
+        "nhom": "số đơn vị được công nhận theo từng tên gọi, để ghi “Công nhận 03 thôn, 01 tổ "
+                "dân phố”",
+        "nhom.so": "số đơn vị có tên gọi đó (hai chữ số)",
+        "nhom.loai": "tên gọi (thôn, tổ dân phố, xã, cơ quan…)",
         "danh_sach": "danh sách đơn vị được công nhận, mỗi dòng một đơn vị",
         "danh_sach.stt": "số thứ tự",
         "danh_sach.ten": "tên đơn vị được công nhận",
@@ -124,6 +116,18 @@ class Recognition(Kind):
             unit, needs, "QĐ", f"số của {PURPOSE}", self.document_year(campaign)
         )
 
+    def _minutes(self, campaign: Campaign, unit: Unit) -> bool:
+        """Whether the issuer holds a review meeting whose minutes propose the units."""
+        return MINUTES.needs(campaign, unit)
+
+    def cites(self, campaign: Campaign, unit: Unit, needs: Needs) -> tuple[Citation, ...]:
+        """The issuer's own review-meeting minutes, by the number the folder's register gave."""
+        if not self._minutes(campaign, unit):
+            return ()
+        slot = MINUTES.number_slot(campaign, unit, needs)
+        assert slot is not None  # a local government numbers its minutes
+        return (Citation("so_bien_ban", slot, MINUTES.path(unit)),)
+
     def context(
         self,
         campaign: Campaign,
@@ -136,16 +140,15 @@ class Recognition(Kind):
         assert results is not None
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         units = self.recognised(campaign, unit, results)
-        recipients = []
-        if unit.parent is not None:
-            recipients.append(common.recipient(unit.parent.body_name, "bao_cao"))
-        recipients.append(common.recipient(common.steering_committee(unit, campaign), "bao_cao"))
+        minutes = self._minutes(campaign, unit)
+        chair = chair_decides(campaign)
         return {
             **common.header(unit, campaign, day),
             "loai": unit.type,
             "nam": campaign.year,
             "co_quan": unit.body_name,
             "co_quan_in_hoa": vi.upper(unit.body_name),
+            "chu_tich": chair,
             "dia_ban": unit.sentence_name,
             "ngay": vi.short_date(day),
             "sau_sap_xep": "huyen" in campaign.gone_levels(day),
@@ -154,17 +157,33 @@ class Recognition(Kind):
             "cong_an": common.police(unit, campaign, day),
             "can_cu": common.legal_bases(campaign),
             "ke_hoach": common.plan_ref(campaign),
+            "bien_ban": {
+                "co": minutes,
+                "ngay": vi.short_date(MINUTES.meeting_date(campaign, needs)) if minutes else "",
+            },
+            "so_bien_ban": "",
             "so_don_vi": vi.count(len(units)),
             "cac_loai": kinds_label(units),
+            "nhom": [{"so": vi.count(n), "loai": word} for word, n in kind_counts(units)],
             "danh_sach": [
                 {"stt": index, "ten": u.name,
                  "cap_tren": u.parent.name if u.parent is not None else "",
                  "loai": u.type, "ten_loai": vi.upper(kind_word(u)[:1]) + kind_word(u)[1:]}
                 for index, u in enumerate(units, start=1)
             ],
-            "ky": common.signature(unit, campaign, needs, PURPOSE),
-            "noi_nhan": recipients,
+            "ky": common.signature(unit, campaign, needs, PURPOSE, head_power=chair),
+            "noi_nhan": self.recipients(unit, campaign),
         }
+
+    def recipients(self, unit: Unit, campaign: Campaign) -> list[dict]:
+        """Nơi nhận besides "Như Điều 3" (the units and bodies that carry it out): the body
+        above the issuer and the province's steering committee, for report. A province has no
+        Ủy ban nhân dân above it (the template names the Bộ Công an) and its committee sits
+        beside it, so it reports to neither."""
+        if unit.parent is None:
+            return []
+        return [common.recipient(unit.parent.body_name, "bao_cao"),
+                common.recipient(common.steering_committee(unit, campaign), "bao_cao")]
 
 
 KIND = Recognition()

@@ -4,6 +4,8 @@ The minutes (BIÊN BẢN họp bình xét) are usually printed before the meetin
 results file does not give (the hour, the place, the secretary, attendance, the vote) is a
 dotted line to fill in by hand. Khu dân cư use the residential-area header (Nghị định 59: no
 number, "UBND XÃ …" above the thôn); the others the Nghị định 30 header with "Số: …/BB-…".
+A commune's minutes conclude with the proposal to recognise, by name and with the vote, each
+unit below it that met the standard: the recognition decision cites it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ _SECRETARY = "{% if thu_ky %}{{ thu_ky }}{% else %}………………………�
 _ATTENDANCE = "{% if so_du_hop is not none %}{{ so_du_hop }}{% else %}………{% endif %}"
 _VOTES = "{% if tan_thanh is not none %}{{ tan_thanh }}{% else %}……{% endif %}"
 _OF = "{% if so_du_hop is not none %}{{ so_du_hop }}{% else %}……{% endif %}"
+# "03 thôn, 01 tổ dân phố": how many units of each kind one proposal names.
+_COUNTS = ("{% for n in dn.nhom %}{{ n.so }} {{ n.loai }}{% if not loop.last %}, {% endif %}"
+           "{% endfor %}")
 _STANDARD = (
     "{% if not dang_ky %}chưa đạt (không đăng ký xây dựng tiêu chuẩn)"
     "{% elif dat_chuan %}đạt{% else %}chưa đạt{% endif %}"
@@ -88,8 +93,8 @@ def _build(residential: bool):
     )
     d.body(
         doc,
-        "3. Hội nghị thảo luận, bình xét mức xếp loại phong trào năm {{ nam }}: "
-        "{{ xep_loai }}.",
+        "3. Hội nghị thảo luận, bình xét mức xếp loại phong trào năm {{ nam }} theo "
+        "{{ can_cu_cham_diem }} (ngưỡng: " + d.THRESHOLDS + "): {{ xep_loai }}.",
     )
     d.body(doc, "{%p if kdc.ds %}")
     d.body(doc, "4. Hội nghị bình xét kết quả của từng khu dân cư ({{ kdc.dang_ky }}/"
@@ -108,6 +113,20 @@ def _build(residential: bool):
         "Hội nghị thống nhất đề nghị {{ cap_tren }} xem xét, công nhận kết quả thực hiện tiêu "
         f"chuẩn “An toàn về an ninh, trật tự” năm {{{{ nam }}}} ({_STANDARD}) và xếp loại phong "
         "trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} của {{ ten }}: {{ xep_loai }}.",
+    )
+    d.body(doc, "{%p for dn in de_nghi %}")
+    d.body(
+        doc,
+        f"Hội nghị biểu quyết, thống nhất đề nghị {{{{ dn.co_quan }}}} công nhận {_COUNTS} đạt "
+        "tiêu chuẩn “An toàn về an ninh, trật tự” năm {{ nam }}: {{ dn.ten|join(', ') }}; số "
+        f"tán thành: {_VOTES}/{_OF}.",
+    )
+    d.body(doc, "{%p endfor %}")
+    d.optional(
+        doc,
+        "kdc.ds and not de_nghi",
+        "Không có khu dân cư nào đủ điều kiện để đề nghị công nhận đạt tiêu chuẩn “An toàn về an "
+        "ninh, trật tự” năm {{ nam }}.",
     )
     d.body(
         doc,

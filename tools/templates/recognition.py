@@ -1,10 +1,13 @@
 """Build recognition.docx: a Ủy ban nhân dân's decision recognising units as meeting the
 standard "An toàn về an ninh, trật tự", with the list of those units attached.
 
-Nghị định 30 form of a Quyết định: căn cứ (the law on local government in force on the date,
-the campaign's bases, the province's plan, the Công an's proposal), "QUYẾT ĐỊNH:", Điều 1
-(recognition of N units, list attached), Điều 2 (in force on signature), Điều 3 (who carries it
-out), Nơi nhận "- Như Điều 3;", TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH; the list on a page of its own.
+Nghị định 30 form of a Quyết định: the issuing authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …" when
+the power is the Chủ tịch's), căn cứ (the law on local government in force on the date, the
+campaign's bases, the province's plan, the issuer's review-meeting minutes, the Công an's
+proposal), "QUYẾT ĐỊNH:", Điều 1 ("Công nhận 03 thôn, 01 tổ dân phố đạt …", list attached),
+Điều 2 (in force on signature), Điều 3 (who carries it out), Nơi nhận "- Như Điều 3;" and the
+body above the issuer for report, the signature ("CHỦ TỊCH", or "TM. ỦY BAN NHÂN DÂN / CHỦ
+TỊCH" when the body decides); the list on a page of its own.
 """
 
 from __future__ import annotations
@@ -28,6 +31,13 @@ OFFICE = (
     "{% else %}Công chức Văn phòng - Thống kê {{ dia_ban }}{% endif %}"
 )
 STANDARD = "tiêu chuẩn “An toàn về an ninh, trật tự” năm {{ nam }}"
+# The issuer as the decision names it: the Chủ tịch when the power is the Chủ tịch's.
+ISSUER = "{% if chu_tich %}Chủ tịch {% endif %}{{ co_quan }}"
+# "03 thôn, 01 tổ dân phố": how many units of each kind the decision recognises.
+COUNTS = ("{% for n in nhom %}{{ n.so }} {{ n.loai }}{% if not loop.last %}, {% endif %}"
+          "{% endfor %}")
+# The body above a province, which reports the year's recognitions to the ministry.
+MINISTRY = "Bộ Công an (Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc)"
 
 
 def _article(doc, label: str, text: str) -> None:
@@ -37,8 +47,7 @@ def _article(doc, label: str, text: str) -> None:
 
 
 def _articles(doc) -> None:
-    _article(doc, "Điều 1.", f"Công nhận {{{{ so_don_vi }}}} đơn vị đạt {STANDARD} (có danh "
-                             "sách kèm theo).")
+    _article(doc, "Điều 1.", f"Công nhận {COUNTS} đạt {STANDARD} (có danh sách kèm theo).")
     _article(doc, "Điều 2.", "Quyết định này có hiệu lực kể từ ngày ký.")
     _article(doc, "Điều 3.", f"{OFFICE}, {PROPOSER}, Thủ trưởng các cơ quan, đơn vị có liên "
                              "quan và các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành "
@@ -51,7 +60,7 @@ def _list(doc) -> None:
     first.paragraph_format.page_break_before = True
     d.para(doc, "ĐƠN VỊ ĐẠT TIÊU CHUẨN “AN TOÀN VỀ AN NINH, TRẬT TỰ” NĂM {{ nam }}",
            bold=True, align=d.CENTER)
-    d.para(doc, "(Kèm theo Quyết định số {{ so_ky_hieu }} ngày {{ ngay }} của {{ co_quan }})",
+    d.para(doc, f"(Kèm theo Quyết định số {{{{ so_ky_hieu }}}} ngày {{{{ ngay }}}} của {ISSUER})",
            italic=True, align=d.CENTER, after=12)
     table = d.grid_table(doc, [1.2, 7.0, 5.3, 3.0],
                          ["STT", "Tên đơn vị", "Đơn vị cấp trên", "Loại đơn vị"], size=12)
@@ -66,12 +75,16 @@ def build() -> dict:
     d.nd30_header(doc, superior=False, number=True)
     d.title_block(doc, "QUYẾT ĐỊNH",
                   f"Về việc công nhận {{{{ cac_loai }}}} đạt {STANDARD}")
-    d.para(doc, "{{ co_quan_in_hoa }}", bold=True, align=d.CENTER, after=12)
+    d.para(doc, "{% if chu_tich %}CHỦ TỊCH {% endif %}{{ co_quan_in_hoa }}", bold=True,
+           align=d.CENTER, after=12)
     d.body(doc, f"Căn cứ {LAW};", italic=True)
     d.body(doc, "{%p for dong in can_cu %}", italic=True)
     d.body(doc, "Căn cứ {{ dong }};", italic=True)
     d.body(doc, "{%p endfor %}", italic=True)
     d.body(doc, f"Căn cứ {d.PLAN};", italic=True)
+    d.optional(doc, "bien_ban.co", "Căn cứ Biên bản số {{ so_bien_ban }} ngày {{ bien_ban.ngay }} "
+               "họp bình xét kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+               "{{ nam }} của {{ co_quan }};", italic=True)
     d.body(doc, f"Theo đề nghị của {PROPOSER}.", italic=True)
     d.para(doc, "QUYẾT ĐỊNH:", bold=True, align=d.CENTER, before=6, after=6)
     _articles(doc)
@@ -79,6 +92,9 @@ def build() -> dict:
     left, right = d.signature_block(doc)
     d.para(left, "Nơi nhận:", size=12, bold=True, italic=True, before=6)
     d.para(left, "- Như Điều 3;", size=11)
+    d.para(left, "{%p if loai == 'tinh' %}", size=11)
+    d.para(left, f"- {MINISTRY} (để báo cáo);", size=11)
+    d.para(left, "{%p endif %}", size=11)
     d.para(left, "{%p for dong in noi_nhan %}", size=11)
     d.para(left, d.RECIPIENT, size=11)
     d.para(left, "{%p endfor %}", size=11)
