@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from antq_docs import model, vi
+from antq_docs import model, placenames, vi
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds.base import Needs, NumberSlot
 from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Results, Unit
@@ -16,18 +16,26 @@ def place_of(unit: Unit, campaign: Campaign) -> str:
     """The địa danh of a unit's date line: its own column, else its nearest local government.
 
     Nghị định 30 writes the name of the administrative unit where the issuer sits, without the
-    word 'xã'/'huyện' unless the name is a number ('Phường 5').
+    word 'xã'/'huyện' unless the name is a number ('Phường 5') or a person's name ('Phường
+    Quang Trung'). The campaign's dia_danh stands for its own province only: a body of the
+    province a merger formed (Quảng Ngãi after 01/7/2025) writes that province's name.
     """
     current: Unit | None = unit
     while current is not None:
         if current.place:
             return current.place
         if current.type in GOVERNMENT_TYPES:
-            if current.type == "tinh":
+            if current.type == "tinh" and fold(current.bare_name) == fold(campaign.province):
                 return campaign.place
-            return current.bare_name
+            return _place_name(current)
         current = current.parent
     return campaign.place
+
+
+def _place_name(government: Unit) -> str:
+    """A local government's name in a date line: 'Đăk Hà', 'Phường 5', 'Phường Quang Trung'."""
+    bare = government.bare_name
+    return government.name if placenames.keeps_word(bare) else bare
 
 
 # Width of the header's left column (7 cm less the cell margins, with some slack for Word's
