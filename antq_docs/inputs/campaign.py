@@ -78,6 +78,11 @@ ALIAS_MESSAGE = "không dùng bí danh YAML (&/*); hãy viết lại giá trị 
 MAX_DEPTH = 32
 
 
+# A date typed as text: 2025-07-01 (ISO) or 01/7/2025 (day first, as officials write it).
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
 class _BadDate(str):
     """A date-looking value that names no real day (2025-02-30), reported by its field."""
 
@@ -264,12 +269,17 @@ class _Fields:
             return dt.date(2000, 1, 1)
         if isinstance(value, dt.date):
             return value
-        match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", str(value))
-        if match:
+        # Written as text ('2025-07-01' in quotes, 01/7/2025): read as the date it says.
+        text = str(value).strip()
+        iso = _ISO_DATE.fullmatch(text)
+        dmy = _DMY_DATE.fullmatch(text)
+        if iso or dmy:
+            year, month, day = iso.groups() if iso else dmy.groups()[::-1]
             try:
-                return dt.date(int(match[3]), int(match[2]), int(match[1]))
+                return dt.date(int(year), int(month), int(day))
             except ValueError:
-                pass
+                self.error(key, f'"{value}" không phải ngày có thật')
+                return dt.date(2000, 1, 1)
         self.error(key, f'"{value}" không phải ngày hợp lệ (viết 2025-03-07 hoặc 07/03/2025)')
         return dt.date(2000, 1, 1)
 
