@@ -14,7 +14,7 @@ from pathlib import Path
 from antq_docs import vi
 from antq_docs.errors import Finding, ValidationError
 from antq_docs.inputs.tables import Column, Row, Table, fold, read_table, strip_marks
-from antq_docs.model import TYPE_LABELS, UNIT_TYPES, Roster, Unit
+from antq_docs.model import GOVERNMENT_TYPES, TYPE_LABELS, UNIT_TYPES, Roster, Unit
 
 COLUMNS = [
     Column("ma", "Mã đơn vị", required=True),
@@ -38,6 +38,10 @@ COLUMNS = [
 
 TRUE_WORDS = {"x", "có", "co", "1", "true", "yes", "đúng"}
 FALSE_WORDS = {"", "không", "khong", "0", "false", "no"}
+
+# The ký hiệu of a People's Committee in its documents' numbers ('05/KH-UBND'): what a clerk
+# writes when the roster leaves it empty. Other bodies have their own and must give it.
+GOVERNMENT_ABBR = "UBND"
 
 _SAFE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
@@ -212,7 +216,7 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
         address=row.get("dia_chi"),
         households=households,
         is_model=flag in TRUE_WORDS,
-        abbr=row.get("ky_hieu"),
+        abbr=row.get("ky_hieu") or (GOVERNMENT_ABBR if type_key in GOVERNMENT_TYPES else ""),
         place=row.get("dia_danh"),
         venue=row.get("dia_diem"),
         budget=budget,
