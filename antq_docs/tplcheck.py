@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import io
 import re
 import shutil
@@ -30,6 +29,7 @@ from lxml import etree
 
 from antq_docs import resources
 from antq_docs.errors import Finding, InputError, UsageError, ValidationError
+from antq_docs.inputs.tables import closest
 from antq_docs.kinds import REGISTRY, Kind, Needs
 from antq_docs.lint import lint_file
 from antq_docs.output import why_not_written
@@ -601,8 +601,8 @@ class _Names:
         if name in self.reported:
             return
         self.reported.add(name)
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"; có phải {close[0]}?" if close else ""
+        close = closest(name, known)
+        hint = f"; có phải {close}?" if close else ""
         what = f"mẫu {self.checker.kind.label}" if self.checker.kind else "mẫu"
         self.checker.add(ERROR, f"biến {name} không có trong {what}{hint}", self.part, None,
                          self.line_text(node))
