@@ -68,9 +68,17 @@ def test_unknown_keys_and_bad_fields_are_all_reported(tmp_path):
         'campaign.yaml, trường ngay_hoi: "32/8/2025" không phải ngày có thật',
         "campaign.yaml, trường tai_lieu_bat_buoc.pledge: loại đơn vị không hợp lệ: lang; chấp "
         "nhận: tinh, huyen, xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc",
-        "campaign.yaml, trường tai_lieu_bat_buoc.plann: khóa không được biết tới (viết sai tên?)",
-        "campaign.yaml, trường chi_tieuu: khóa không được biết tới (viết sai tên?)",
+        'campaign.yaml, trường tai_lieu_bat_buoc.plann: khóa không được biết tới; có phải "plan"?',
+        'campaign.yaml, trường chi_tieuu: khóa không được biết tới; có phải "chi_tieu"?',
     ]
+
+
+def test_a_misspelt_key_with_diacritics_is_matched_without_them(tmp_path):
+    text = campaign_text().replace("nam: 2025", "nămm: 2025", 1)
+    with pytest.raises(ValidationError) as excinfo:
+        load_campaign(write(tmp_path, text))
+    assert 'campaign.yaml, trường nămm: khóa không được biết tới; có phải "nam"?' in (
+        messages(excinfo))
 
 
 def test_missing_required_fields_and_bad_targets(tmp_path):

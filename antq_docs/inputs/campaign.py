@@ -33,7 +33,7 @@ from antq_docs import vi
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import MISSING, TOO_LARGE, Refusal, read_regular
 from antq_docs.inputs.roster import parse_amount
-from antq_docs.inputs.tables import clean_text, size_text, strip_marks
+from antq_docs.inputs.tables import clean_text, closest, size_text, strip_marks
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
     DEFAULT_EVENT_BASIS,
@@ -304,7 +304,9 @@ class _Fields:
         """Report every key that was present but not expected."""
         for key in self.data:
             if key not in self.used:
-                self.error(str(key), "khóa không được biết tới (viết sai tên?)")
+                close = closest(str(key), self.used)
+                self.error(str(key), f'khóa không được biết tới; có phải "{close}"?' if close
+                           else "khóa không được biết tới (viết sai tên?)")
 
 
 def load_campaign(path: Path) -> Campaign:

@@ -101,15 +101,16 @@ def parse_amount(text: str) -> int | None:
 
 
 def did_you_mean(code: str, codes: Iterable[str]) -> str:
-    """'; có phải mã "KT-01"?' for a code typed close to an existing one (case, O for 0)."""
+    """'; có phải mã "KT-01"?' for a code typed close to an existing one (case, marks, O for 0)."""
     by_shape = {_shape(c): c for c in codes}
     close = difflib.get_close_matches(_shape(code), list(by_shape), n=1, cutoff=0.75)
     return f'; có phải mã "{by_shape[close[0]]}"?' if close else ""
 
 
 def _shape(code: str) -> str:
-    """A code as it looks: case ignored, letters O, I, l read as the digits they resemble."""
-    return code.casefold().translate(str.maketrans({"o": "0", "i": "1", "l": "1"}))
+    """A code as it looks: case and diacritics ignored, letters O, I, l read as the digits
+    they resemble."""
+    return strip_marks(code).translate(str.maketrans({"o": "0", "i": "1", "l": "1"}))
 
 
 def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:
