@@ -62,7 +62,8 @@ ERROR, WARNING, INFO = "lỗi", "cảnh báo", "thông tin"
 # signature, recipients, thresholds, a commune's khu dân cư), whichever kinds give them; a
 # kind's own `variables` table adds or overrides.
 SHARED_MEANINGS: dict[str, str] = {
-    "cq_cap_tren": "cơ quan cấp trên (dòng trên tên cơ quan ban hành), rỗng nếu không có",
+    "cq_cap_tren": "cơ quan cấp trên (dòng trên tên cơ quan ban hành): cột Cơ quan chủ quản, "
+                   "không có thì suy ra khi chắc chắn; rỗng nếu không có hoặc chưa rõ",
     "cq_ban_hanh": "tên cơ quan ban hành, mỗi dòng một phần tử (chữ in hoa)",
     "dong_ngay": "dòng địa danh, ngày tháng năm ban hành",
     "so_ky_hieu": "số và ký hiệu văn bản (để trống số khi chưa cấp)",
