@@ -91,6 +91,7 @@ OTHER_ROWS = [
     "PK,Phòng Kinh tế,Cơ quan,Q,E,Trưởng phòng,PKT,,,",
     "MN,Trường Mầm non Hoa Sen,Trường,Q,F,Hiệu trưởng,MNHS,,,",
     "BD,Ban Dân tộc,Cơ quan,T,G,Trưởng ban,BDT,,,",
+    "VP,Văn phòng HĐND và UBND huyện Đăk Hà,Cơ quan,H,J,Chánh Văn phòng,VP,,,",
     "KB,Kho bạc Nhà nước Đăk Hà,Cơ quan,H,K,Giám đốc,KBĐH,,,",
     "QS,Ban Chỉ huy Quân sự huyện Đăk Hà,Cơ quan,H,L,Chỉ huy trưởng,BCHQS,,,",
     "BH,Bảo hiểm xã hội huyện Đăk Hà,Cơ quan,H,M,Giám đốc,BHXH,,,Bảo hiểm xã hội tỉnh Kon Tum",
@@ -117,6 +118,7 @@ def test_superior_line_is_derived_only_where_the_rule_is_certain(others):
     assert header_left(out / "plan" / "MN.docx")[:3] == [
         "UBND PHƯỜNG QUANG TRUNG", "TRƯỜNG MẦM NON", "HOA SEN"]
     assert header_left(out / "plan" / "BD.docx")[:2] == ["UBND TỈNH KON TUM", "BAN DÂN TỘC"]
+    assert header_left(out / "plan" / "VP.docx")[0] == "UBND HUYỆN ĐĂK HÀ"
     # The roster's column names a vertical body's superior: its system, not the UBND.
     assert header_left(out / "plan" / "BH.docx")[:2] == [
         "BẢO HIỂM XÃ HỘI TỈNH KON TUM", "BẢO HIỂM XÃ HỘI"]
