@@ -22,6 +22,7 @@ from antq_docs.inputs.results import load_previous_year, load_results
 from antq_docs.inputs.roster import did_you_mean, load_roster
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY, Document, Needs
+from antq_docs.kinds.common import superior_unknown
 from antq_docs.kinds.pledge import KIND as PLEDGE
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import (
@@ -445,6 +446,7 @@ def plan_documents(
     by_roster: dict[int, Needs] = {}
     documents: list[Document] = []
     in_force: set[str] = set()
+    no_superior: dict[str, Unit] = {}
     for name in kinds:
         roster = inputs.roster_for(name)
         needs = by_roster.get(id(roster))
@@ -453,10 +455,17 @@ def plan_documents(
             by_roster[id(roster)] = needs
         selected = [u for u in roster if not wanted or u.code in wanted]
         in_force.update(u.code for u in selected)
-        documents += REGISTRY[name].documents(
+        made = REGISTRY[name].documents(
             inputs.campaign, roster, selected, needs, results=inputs.results,
             households=inputs.households,
         )
+        documents += made
+        for doc in made:
+            unit = roster.get(doc.unit)
+            # A cấp ủy's document (Hướng dẫn 36) has a Party header, not a superior body.
+            if (unit is not None and inputs.campaign.family(name, unit.type) != "dang"
+                    and superior_unknown(unit, inputs.campaign)):
+                no_superior.setdefault(unit.code, unit)
     warnings: list[str] = []
     for needs in by_roster.values():
         warnings += [w for w in needs.warnings if w not in warnings]
@@ -473,6 +482,7 @@ def plan_documents(
                 warnings.append(f"{code} ({unit.name}): không phải soạn {labels} theo "
                                 "tai_lieu_bat_buoc của kế hoạch năm.")
     warnings += ended_bodies(inputs, kinds, wanted)
+    warnings += superior_warnings(list(no_superior.values()))
     unknown_issuers = [c for c in inputs.campaign.numbering if inputs.find(c) is None]
     findings: list[Finding] = []
     for needs in by_roster.values():
@@ -526,6 +536,25 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
             "tệp kế hoạch (mỗi mục {tep: TỆP, tu_ngay: NGÀY}) và chạy lại không có --units."
         )
     return found
+
+
+# How many units a warning names before it says how many more there are.
+_NAMED = 20
+
+
+def superior_warnings(units: list[Unit]) -> list[str]:
+    """One warning naming the units whose header leaves the superior body empty for want of
+    the roster's column "Cơ quan chủ quản" (kinds/common.derived_superior does not guess)."""
+    if not units:
+        return []
+    named = ", ".join(f"{u.code} ({u.name})" for u in units[:_NAMED])
+    more = f" và {len(units) - _NAMED} đơn vị khác" if len(units) > _NAMED else ""
+    return [
+        f"{len(units)} đơn vị không ghi “Cơ quan chủ quản” trong danh sách đơn vị: "
+        f"{named}{more}. Dòng cơ quan cấp trên ở đầu văn bản của các đơn vị này để trống vì "
+        "không suy ra chắc chắn được (cơ quan ngành dọc, lực lượng vũ trang, trường "
+        "cao đẳng, đại học…); điền cột này rồi chạy lại, hoặc ghi tay trước khi ban hành."
+    ]
 
 
 def named_target_warnings(inputs: Inputs) -> list[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import io
 import re
 import shutil
@@ -30,6 +29,7 @@ from lxml import etree
 
 from antq_docs import resources
 from antq_docs.errors import Finding, InputError, UsageError, ValidationError
+from antq_docs.inputs.tables import closest
 from antq_docs.kinds import REGISTRY, Kind, Needs
 from antq_docs.lint import lint_file
 from antq_docs.output import why_not_written
@@ -62,7 +62,8 @@ ERROR, WARNING, INFO = "lỗi", "cảnh báo", "thông tin"
 # signature, recipients, thresholds, a commune's khu dân cư), whichever kinds give them; a
 # kind's own `variables` table adds or overrides.
 SHARED_MEANINGS: dict[str, str] = {
-    "cq_cap_tren": "cơ quan cấp trên (dòng trên tên cơ quan ban hành), rỗng nếu không có",
+    "cq_cap_tren": "cơ quan cấp trên (dòng trên tên cơ quan ban hành): cột Cơ quan chủ quản, "
+                   "không có thì suy ra khi chắc chắn; rỗng nếu không có hoặc chưa rõ",
     "cq_ban_hanh": "tên cơ quan ban hành, mỗi dòng một phần tử (chữ in hoa)",
     "dong_ngay": "dòng địa danh, ngày tháng năm ban hành",
     "so_ky_hieu": "số và ký hiệu văn bản (để trống số khi chưa cấp)",
@@ -601,8 +602,8 @@ class _Names:
         if name in self.reported:
             return
         self.reported.add(name)
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"; có phải {close[0]}?" if close else ""
+        close = closest(name, known)
+        hint = f"; có phải {close}?" if close else ""
         what = f"mẫu {self.checker.kind.label}" if self.checker.kind else "mẫu"
         self.checker.add(ERROR, f"biến {name} không có trong {what}{hint}", self.part, None,
                          self.line_text(node))

@@ -65,13 +65,20 @@ def test_unknown_keys_and_bad_fields_are_all_reported(tmp_path):
     assert messages(excinfo) == [
         'campaign.yaml, trường nam: "hai nghìn" phải là số nguyên từ 2000 đến 2100',
         "campaign.yaml, trường ke_hoach.nguoi_ky: khóa không được biết tới (viết sai tên?)",
-        'campaign.yaml, trường ngay_hoi: "32/8/2025" không phải ngày hợp lệ '
-        "(viết 2025-03-07 hoặc 07/03/2025)",
+        'campaign.yaml, trường ngay_hoi: "32/8/2025" không phải ngày có thật',
         "campaign.yaml, trường tai_lieu_bat_buoc.pledge: loại đơn vị không hợp lệ: lang; chấp "
         "nhận: tinh, huyen, xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc",
-        "campaign.yaml, trường tai_lieu_bat_buoc.plann: khóa không được biết tới (viết sai tên?)",
-        "campaign.yaml, trường chi_tieuu: khóa không được biết tới (viết sai tên?)",
+        'campaign.yaml, trường tai_lieu_bat_buoc.plann: khóa không được biết tới; có phải "plan"?',
+        'campaign.yaml, trường chi_tieuu: khóa không được biết tới; có phải "chi_tieu"?',
     ]
+
+
+def test_a_misspelt_key_with_diacritics_is_matched_without_them(tmp_path):
+    text = campaign_text().replace("nam: 2025", "nămm: 2025", 1)
+    with pytest.raises(ValidationError) as excinfo:
+        load_campaign(write(tmp_path, text))
+    assert 'campaign.yaml, trường nămm: khóa không được biết tới; có phải "nam"?' in (
+        messages(excinfo))
 
 
 def test_missing_required_fields_and_bad_targets(tmp_path):
@@ -98,6 +105,30 @@ def test_dates_in_day_month_year_form_and_defaults(tmp_path):
     campaign = load_campaign(write(tmp_path, text))
     assert campaign.plan.date == dt.date(2025, 3, 7)
     assert campaign.event_date == dt.date(2025, 8, 19)
+
+
+def test_a_date_written_as_text_is_read_as_the_date_it_says(tmp_path):
+    text = campaign_text(ngay_hoi="ngay_hoi: '2025-08-19'")
+    text = text.replace("  event-plan: 2025-07-01", "  event-plan: '2025-07-01'")
+    text = text.replace("  plan: 2025-03-20", "  plan: 20/3/2025")
+    text = text.replace("  pledge: 2025-03-25", "  pledge: '25/03/2025'")
+    campaign = load_campaign(write(tmp_path, text))
+    assert campaign.event_date == dt.date(2025, 8, 19)
+    assert campaign.doc_dates["event-plan"] == dt.date(2025, 7, 1)
+    assert campaign.doc_dates["plan"] == dt.date(2025, 3, 20)
+    assert campaign.doc_dates["pledge"] == dt.date(2025, 3, 25)
+
+
+def test_an_impossible_date_written_as_text_is_named_by_its_key_path(tmp_path):
+    text = campaign_text().replace("  event-plan: 2025-07-01", "  event-plan: '2025-06-31'")
+    text = text.replace("  plan: 2025-03-20", "  plan: '2025-3-x'")
+    with pytest.raises(ValidationError) as excinfo:
+        load_campaign(write(tmp_path, text))
+    found = messages(excinfo)
+    assert 'campaign.yaml, trường ngay_van_ban.event-plan: "2025-06-31" không phải ngày có thật' in (
+        found)
+    assert ('campaign.yaml, trường ngay_van_ban.plan: "2025-3-x" không phải ngày hợp lệ (viết '
+            "2025-03-07 hoặc 07/03/2025)") in found
 
 
 def test_matrix_defaults_to_a_pledge_for_every_unit_below_the_province(tmp_path):

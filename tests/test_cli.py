@@ -59,10 +59,13 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
     assert lines[-1] == (
         "Xong: 408 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
     )
-    assert lines[-2] == (
+    assert lines[-3] == (
         "Cảnh báo: KT-10 (Huyện Ia H'Drai): chưa có đơn vị điển hình (cột Điển hình); bản kế "
         "hoạch có ghi chú để bổ sung trước khi ban hành."
     )
+    # The sample's college answers to no UBND the rule can be sure of: named, not guessed.
+    assert lines[-2].startswith("Cảnh báo: 1 đơn vị không ghi “Cơ quan chủ quản” trong danh "
+                                "sách đơn vị: KT-GD-03 (Trường Cao đẳng Kon Tum).")
     counts = {
         k: len(list((tmp_path / "out" / k).glob("*.docx")))
         for k in ("pledge", "plan", "event-plan", "evaluation", "minutes", "report")

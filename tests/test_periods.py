@@ -147,7 +147,7 @@ def test_bad_and_duplicate_dates_are_named_together(tmp_path):
     with pytest.raises(ValidationError) as info:
         load_inputs(campaign, None)
     message = str(info.value)
-    assert 'danh_sach_don_vi[1].tu_ngay: "32/01/2025" không phải ngày hợp lệ' in message
+    assert 'danh_sach_don_vi[1].tu_ngay: "32/01/2025" không phải ngày có thật' in message
     assert ("danh_sach_don_vi[3].tu_ngay: ngày 01/7/2025 trùng với danh_sach_don_vi[2].tu_ngay"
             in message)
 

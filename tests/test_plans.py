@@ -375,3 +375,29 @@ def test_a_unit_type_with_no_target_is_named(tmp_path, runner):
         "  - campaign.yaml, trường chi_tieu: không có chỉ tiêu nào áp dụng cho cơ quan (co_quan), "
         "cần cho phần II. Chỉ tiêu của kế hoạch năm (ví dụ C Sở Tư pháp)"
     ]
+
+
+def test_a_people_s_committee_without_ky_hieu_numbers_as_ubnd(tmp_path, runner):
+    rows = [
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,,,,,",
+        "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,,x,,,",
+        "X,Xã Hà Mòn,Xã,H,C,Chủ tịch UBND xã,,,,,",
+        "X-1,Thôn 1,Thôn,X,D,Trưởng thôn,,,,,",
+    ]
+    result, out = generate(runner, tmp_path, "plan", rows)
+    assert result.exit_code == 0, result.stderr
+    for code in ("H", "X"):
+        assert "Số:       /KH-UBND" in dh.texts(dh.open_docx(out / "plan" / f"{code}.docx"))
+
+
+def test_an_agency_without_ky_hieu_is_still_named(tmp_path, runner):
+    rows = [
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,,,,,",
+        "X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,,,,,",
+        "S,Sở Tư pháp,Cơ quan,T,E,Giám đốc,,,,,",
+    ]
+    result, _ = generate(runner, tmp_path, "plan", rows)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:] == [
+        "  - units.csv, dòng 4, cột G (ky_hieu), đơn vị S: thiếu giá trị, cần cho kế hoạch năm",
+    ]

@@ -88,6 +88,98 @@ def test_superior_line_is_regular_and_issuer_bold(made):
     assert dh.runs_style(dh.find(doc, "SỞ TƯ PHÁP")) == {(12, True, False)}
 
 
+# Bodies whose superior line the rule is certain of, and bodies it must not guess.
+OTHER_ROWS = [
+    "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,",
+    "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,x,,",
+    "Q,Phường Quang Trung,Phường,H,C,Chủ tịch UBND phường,UBND,,,",
+    "Q-1,Tổ dân phố 1,Tổ dân phố,Q,D,Tổ trưởng tổ dân phố,,,,",
+    "PK,Phòng Kinh tế,Cơ quan,Q,E,Trưởng phòng,PKT,,,",
+    "MN,Trường Mầm non Hoa Sen,Trường,Q,F,Hiệu trưởng,MNHS,,,",
+    "BD,Ban Dân tộc,Cơ quan,T,G,Trưởng ban,BDT,,,",
+    "VP,Văn phòng HĐND và UBND huyện Đăk Hà,Cơ quan,H,J,Chánh Văn phòng,VP,,,",
+    "KB,Kho bạc Nhà nước Đăk Hà,Cơ quan,H,K,Giám đốc,KBĐH,,,",
+    "QS,Ban Chỉ huy Quân sự huyện Đăk Hà,Cơ quan,H,L,Chỉ huy trưởng,BCHQS,,,",
+    "BH,Bảo hiểm xã hội huyện Đăk Hà,Cơ quan,H,M,Giám đốc,BHXH,,,Bảo hiểm xã hội tỉnh Kon Tum",
+    "HN,Hội Nông dân huyện Đăk Hà,Cơ quan,H,N,Chủ tịch,HND,,,",
+    "CD,Trường Cao đẳng Kon Tum,Trường,T,O,Hiệu trưởng,CĐKT,,,",
+    "DN,Công ty TNHH Cà phê Đăk Hà,Doanh nghiệp,H,P,Giám đốc,CPĐH,,,",
+]
+
+
+@pytest.fixture
+def others(tmp_path, runner):
+    """Plans of bodies inside and outside the UBND tree, and the run's warnings."""
+    units = tmp_path / "units.csv"
+    units.write_text("\n".join([HEADER, *OTHER_ROWS]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke_generate(runner, "plan", out, units=units)
+    assert result.exit_code == 0, result.stderr
+    return out, result.stderr
+
+
+def test_superior_line_is_derived_only_where_the_rule_is_certain(others):
+    out, _ = others
+    assert header_left(out / "plan" / "PK.docx")[:2] == ["UBND PHƯỜNG QUANG TRUNG", "PHÒNG KINH TẾ"]
+    assert header_left(out / "plan" / "MN.docx")[:3] == [
+        "UBND PHƯỜNG QUANG TRUNG", "TRƯỜNG MẦM NON", "HOA SEN"]
+    assert header_left(out / "plan" / "BD.docx")[:2] == ["UBND TỈNH KON TUM", "BAN DÂN TỘC"]
+    assert header_left(out / "plan" / "VP.docx")[0] == "UBND HUYỆN ĐĂK HÀ"
+    # The roster's column names a vertical body's superior: its system, not the UBND.
+    assert header_left(out / "plan" / "BH.docx")[:2] == [
+        "BẢO HIỂM XÃ HỘI TỈNH KON TUM", "BẢO HIỂM XÃ HỘI"]
+    # Without it, nothing is guessed from the movement's tree.
+    assert header_left(out / "plan" / "KB.docx")[0] == "KHO BẠC"
+    assert header_left(out / "plan" / "QS.docx")[0] == "BAN CHỈ HUY QUÂN SỰ"
+    assert header_left(out / "plan" / "HN.docx")[0] == "HỘI NÔNG DÂN"
+    assert header_left(out / "plan" / "CD.docx")[0] == "TRƯỜNG CAO ĐẲNG"
+    for code in ("KB", "QS", "HN", "CD"):
+        assert not any("UBND" in line or "SỞ" in line
+                       for line in header_left(out / "plan" / f"{code}.docx")), code
+
+
+def test_one_warning_names_the_units_whose_superior_line_is_unknown(others):
+    _, stderr = others
+    lines = [line for line in stderr.splitlines() if "Cơ quan chủ quản" in line]
+    assert len(lines) == 1
+    named = re.findall(r"(\w+) \(", lines[0].split(": ", 2)[2].split(". ")[0])
+    assert sorted(named) == ["CD", "HN", "KB", "QS"]
+    assert lines[0].startswith("Cảnh báo: 4 đơn vị không ghi “Cơ quan chủ quản”")
+
+
+def test_a_place_named_after_a_person_keeps_its_word_in_the_date_line(others):
+    out, _ = others
+    for code in ("Q", "PK", "MN"):
+        text = dh.full_text(dh.open_docx(out / "plan" / f"{code}.docx"))
+        assert "Phường Quang Trung, ngày 20 tháng 3 năm 2025" in text, code
+    text = dh.full_text(dh.open_docx(out / "plan" / "KB.docx"))
+    assert "\nĐăk Hà, ngày 20 tháng 3 năm 2025" in text
+
+
+def test_the_roster_s_place_overrides_the_list(tmp_path, runner):
+    units = tmp_path / "units.csv"
+    rows = [r + "," for r in OTHER_ROWS[:3]]
+    rows[2] += "Quang Trung"
+    units.write_text("\n".join([HEADER + ",dia_danh", *rows]) + "\n", encoding="utf-8")
+    result = invoke_generate(runner, "plan", tmp_path / "out", units=units)
+    assert result.exit_code == 0, result.stderr
+    text = dh.full_text(dh.open_docx(tmp_path / "out" / "plan" / "Q.docx"))
+    assert "\nQuang Trung, ngày 20 tháng 3 năm 2025" in text
+
+
+def test_a_body_of_the_merged_province_writes_its_own_province(tmp_path, runner):
+    units = tmp_path / "units.csv"
+    units.write_text("\n".join([
+        HEADER, "QNG,Tỉnh Quảng Ngãi,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,",
+        "S,Sở Tư pháp,Cơ quan,QNG,E,Giám đốc,STP,,,"]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke_generate(runner, "event-plan", out, units=units)
+    assert result.exit_code == 0, result.stderr
+    text = dh.full_text(dh.open_docx(out / "event-plan" / "S.docx"))
+    assert "UBND TỈNH QUẢNG NGÃI" in text
+    assert "Quảng Ngãi, ngày 01 tháng 7 năm 2025" in text and "Kon Tum, ngày" not in text
+
+
 @pytest.mark.parametrize(
     ("name", "lines"),
     [

@@ -15,7 +15,7 @@ from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from benchmarks.make_roster import write as write_roster
 from tests import docx_helpers as dh
-from tests.conftest import ROOT, SAMPLE_CAMPAIGN
+from tests.conftest import FIXTURES, ROOT, SAMPLE_CAMPAIGN, invoke_generate
 
 pytestmark = pytest.mark.slow
 
@@ -142,6 +142,23 @@ def _pdf_pages(binary: str, doc: Path, pdf_dir: Path) -> int:
     data = (pdf_dir / (doc.stem + ".pdf")).read_bytes()
     assert data.startswith(b"%PDF")
     return data.count(b"/Type /Page\n") + data.count(b"/Type /Page>") + data.count(b"/Type/Page")
+
+
+def test_a_household_s_pledge_fits_one_page(tmp_path, runner):
+    from pypdf import PdfReader
+
+    binary = soffice()
+    out = tmp_path / "out"
+    result = invoke_generate(runner, "pledge", out, "--households",
+                             str(FIXTURES / "households-kon-tum-2025.csv"), "--per-household")
+    assert result.exit_code == 0, result.stderr
+    forms = sorted((out / "pledge-household").rglob("*.docx"))
+    # The first form, and the one with the longest address and name.
+    longest = max(forms, key=lambda p: len(dh.full_text(dh.open_docx(p))))
+    for form in (forms[0], longest):
+        pdf_dir = tmp_path / "pdf" / form.stem
+        _pdf_pages(binary, form, pdf_dir)
+        assert len(PdfReader(pdf_dir / f"{form.stem}.pdf").pages) == 1, form
 
 
 def test_plans_for_500_units_open_in_python_docx_and_libreoffice(tmp_path, runner):

@@ -167,6 +167,8 @@ DAMAGES = [
     (["Năm { { nam }}"], False, "lỗi", "thẻ bị tách bởi dấu cách"),
     (["Đại diện: {{ ben_nhan.ho_tn }}"], False, "lỗi",
      "biến ben_nhan.ho_tn không có trong mẫu bản cam kết; có phải ben_nhan.ho_ten?"),
+    # A misspelling with diacritics is matched without them.
+    (["Năm {{ nămm }}"], False, "lỗi", "biến nămm không có trong mẫu bản cam kết; có phải nam?"),
     (["Trang {{ nma }}"], True, "lỗi", "đầu trang"),
 ]
 

@@ -341,9 +341,15 @@ def test_one_form_per_household(year_out):
     texts = dh.texts(doc)
     assert "BẢN CAM KẾT CỦA HỘ GIA ĐÌNH" in texts
     assert "Kính gửi: Thôn 1." in texts
-    assert f"Họ và tên chủ hộ: {first['Chủ hộ']}; mã hộ: {first['Mã hộ']}." in texts
-    assert f"Số nhân khẩu của hộ: {first['Số nhân khẩu']} người." in texts
+    assert (f"Họ và tên chủ hộ: {first['Chủ hộ']}; số nhân khẩu: {first['Số nhân khẩu']} người; "
+            f"địa chỉ: {first['Địa chỉ']}.") in texts
     assert "Lê Văn Phong" in texts and first["Chủ hộ"] in texts  # both sign
+    # The head of household reads no code: neither the household's nor the unit's.
+    text = dh.full_text(doc)
+    assert first["Mã hộ"] not in text and "KT-02-02-01" not in text and "mã hộ" not in text
+    # One page: 13 pt single-spaced body, the least Nghị định 30 allows.
+    assert dh.runs_style(dh.find(doc, "Kính gửi")) == {(13, True, False)}
+    assert dh.find(doc, "1. Chấp hành").paragraph_format.line_spacing == 1.0
 
 
 def test_household_list_with_bad_rows_is_refused_with_every_row_named(tmp_path, runner):

@@ -35,7 +35,7 @@ from antq_docs import vi
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import MISSING, TOO_LARGE, Refusal, read_regular
 from antq_docs.inputs.roster import parse_amount
-from antq_docs.inputs.tables import clean_text, size_text, strip_marks
+from antq_docs.inputs.tables import clean_text, closest, size_text, strip_marks
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
     CHANGE_BODIES,
@@ -82,6 +82,11 @@ ALIAS_MESSAGE = "không dùng bí danh YAML (&/*); hãy viết lại giá trị 
 # A real campaign nests four levels; composing is recursive, so a file of ten thousand '['
 # would otherwise exhaust Python's stack.
 MAX_DEPTH = 32
+
+
+# A date typed as text: 2025-07-01 (ISO) or 01/7/2025 (day first, as officials write it).
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 class _BadDate(str):
@@ -270,12 +275,17 @@ class _Fields:
             return dt.date(2000, 1, 1)
         if isinstance(value, dt.date):
             return value
-        match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", str(value))
-        if match:
+        # Written as text ('2025-07-01' in quotes, 01/7/2025): read as the date it says.
+        text = str(value).strip()
+        iso = _ISO_DATE.fullmatch(text)
+        dmy = _DMY_DATE.fullmatch(text)
+        if iso or dmy:
+            year, month, day = iso.groups() if iso else dmy.groups()[::-1]
             try:
-                return dt.date(int(match[3]), int(match[2]), int(match[1]))
+                return dt.date(int(year), int(month), int(day))
             except ValueError:
-                pass
+                self.error(key, f'"{value}" không phải ngày có thật')
+                return dt.date(2000, 1, 1)
         self.error(key, f'"{value}" không phải ngày hợp lệ (viết 2025-03-07 hoặc 07/03/2025)')
         return dt.date(2000, 1, 1)
 
@@ -300,7 +310,9 @@ class _Fields:
         """Report every key that was present but not expected."""
         for key in self.data:
             if key not in self.used:
-                self.error(str(key), "khóa không được biết tới (viết sai tên?)")
+                close = closest(str(key), self.used)
+                self.error(str(key), f'khóa không được biết tới; có phải "{close}"?' if close
+                           else "khóa không được biết tới (viết sai tên?)")
 
 
 def load_campaign(path: Path) -> Campaign:

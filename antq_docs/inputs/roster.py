@@ -14,7 +14,7 @@ from pathlib import Path
 from antq_docs import vi
 from antq_docs.errors import Finding, ValidationError
 from antq_docs.inputs.tables import Column, Row, Table, fold, read_table, strip_marks
-from antq_docs.model import TYPE_LABELS, UNIT_TYPES, Roster, Unit
+from antq_docs.model import GOVERNMENT_TYPES, TYPE_LABELS, UNIT_TYPES, Roster, Unit
 
 COLUMNS = [
     Column("ma", "Mã đơn vị", required=True),
@@ -38,6 +38,10 @@ COLUMNS = [
 
 TRUE_WORDS = {"x", "có", "co", "1", "true", "yes", "đúng"}
 FALSE_WORDS = {"", "không", "khong", "0", "false", "no"}
+
+# The ký hiệu of a People's Committee in its documents' numbers ('05/KH-UBND'): what a clerk
+# writes when the roster leaves it empty. Other bodies have their own and must give it.
+GOVERNMENT_ABBR = "UBND"
 
 _SAFE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
@@ -97,15 +101,16 @@ def parse_amount(text: str) -> int | None:
 
 
 def did_you_mean(code: str, codes: Iterable[str]) -> str:
-    """'; có phải mã "KT-01"?' for a code typed close to an existing one (case, O for 0)."""
+    """'; có phải mã "KT-01"?' for a code typed close to an existing one (case, marks, O for 0)."""
     by_shape = {_shape(c): c for c in codes}
     close = difflib.get_close_matches(_shape(code), list(by_shape), n=1, cutoff=0.75)
     return f'; có phải mã "{by_shape[close[0]]}"?' if close else ""
 
 
 def _shape(code: str) -> str:
-    """A code as it looks: case ignored, letters O, I, l read as the digits they resemble."""
-    return code.casefold().translate(str.maketrans({"o": "0", "i": "1", "l": "1"}))
+    """A code as it looks: case and diacritics ignored, letters O, I, l read as the digits
+    they resemble."""
+    return strip_marks(code).translate(str.maketrans({"o": "0", "i": "1", "l": "1"}))
 
 
 def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:
@@ -212,7 +217,7 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
         address=row.get("dia_chi"),
         households=households,
         is_model=flag in TRUE_WORDS,
-        abbr=row.get("ky_hieu"),
+        abbr=row.get("ky_hieu") or (GOVERNMENT_ABBR if type_key in GOVERNMENT_TYPES else ""),
         place=row.get("dia_danh"),
         venue=row.get("dia_diem"),
         budget=budget,

@@ -11,13 +11,14 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import difflib
 import functools
 import io
 import re
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -71,6 +72,16 @@ def strip_marks(text: str) -> str:
     """Remove Vietnamese diacritics ('Mã đơn vị' → 'ma don vi') for lenient matching."""
     decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known name a misspelt one is closest to, case and diacritics folded ('nămm' → 'nam'),
+    or None when none is close enough."""
+    by_folded: dict[str, str] = {}
+    for candidate in known:
+        by_folded.setdefault(strip_marks(candidate), candidate)
+    close = difflib.get_close_matches(strip_marks(name), list(by_folded), n=1, cutoff=cutoff)
+    return by_folded[close[0]] if close else None
 
 
 @dataclass(frozen=True)
