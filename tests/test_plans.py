@@ -82,7 +82,7 @@ def test_district_plan_parts_formatting_and_signature(sample_out):
     assert signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", district.head]
     recipients = [x for x in doc.tables[-1].rows[0].cells[0].text.split("\n") if x]
     assert recipients[0] == "Nơi nhận:"
-    assert recipients[1] == "- Ủy ban nhân dân tỉnh Kon Tum (để báo cáo);"
+    assert recipients[1] == "- Ủy ban nhân dân tỉnh Kon Tum (để\u00a0báo\u00a0cáo);"
     assert recipients[-1] == "- Lưu: VT."
     assert dh.runs_style(dh.find(doc, "Nơi nhận:")) == {(12, True, True)}
     assert dh.runs_style(dh.find(doc, "- Lưu: VT.")) == {(11, False, False)}

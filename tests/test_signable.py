@@ -191,24 +191,25 @@ def test_recipients_are_the_level_s_bodies_and_the_kinds_of_units_it_has(made):
     recipients = [p.text for p in doc.tables[-1].rows[0].cells[0].paragraphs if p.text]
     assert recipients == [
         "Nơi nhận:",
-        "- Ủy ban nhân dân huyện Đăk Hà (để báo cáo);",
-        "- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Kon Tum (để báo cáo);",
-        "- Đảng ủy xã Hà Mòn (để báo cáo);",
-        "- Công an xã Hà Mòn (để thực hiện);",
-        "- Ủy ban Mặt trận Tổ quốc Việt Nam xã Hà Mòn (để phối hợp);",
-        "- Các thôn, làng, cơ sở giáo dục (để thực hiện);",
+        "- Ủy ban nhân dân huyện Đăk Hà (để\u00a0báo\u00a0cáo);",
+        "- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Kon Tum "
+        "(để\u00a0báo\u00a0cáo);",
+        "- Đảng ủy xã Hà Mòn (để\u00a0báo\u00a0cáo);",
+        "- Công an xã Hà Mòn (để\u00a0thực\u00a0hiện);",
+        "- Ủy ban Mặt trận Tổ quốc Việt Nam xã Hà Mòn (để\u00a0phối\u00a0hợp);",
+        "- Các thôn, làng, cơ sở giáo dục (để\u00a0thực\u00a0hiện);",
         "- Lưu: VT.",
     ]
     district = dh.open_docx(made / "plan" / "H.docx")
     recipients = [p.text for p in district.tables[-1].rows[0].cells[0].paragraphs]
-    assert "- Các xã, cơ quan, doanh nghiệp, cơ sở giáo dục (để thực hiện);" in recipients
+    assert "- Các xã, cơ quan, doanh nghiệp, cơ sở giáo dục (để\u00a0thực\u00a0hiện);" in recipients
     assert not any("thị trấn" in line for line in recipients)
 
 
 def test_pledge_names_the_receiving_office_in_full(made):
     text = dh.full_text(dh.open_docx(made / "pledge" / "X-1.docx"))
     assert "Đại diện: C; chức vụ: Chủ tịch Ủy ban nhân dân xã Hà Mòn." in text
-    assert "Đại diện: D1; chức vụ: Trưởng thôn Thôn 1." in text
+    assert "Đại diện: D1; chức vụ: Trưởng thôn 1." in text
     signature = [line for line in dh.open_docx(made / "pledge" / "X-1.docx").tables[-1].rows[0]
                  .cells[0].text.split("\n") if line]
     assert signature == ["ĐẠI DIỆN BÊN NHẬN CAM KẾT", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "C"]
@@ -295,9 +296,9 @@ def test_after_the_merger_units_report_to_the_new_province_s_committee(tmp_path,
     result = invoke_generate(runner, "event-plan", out, units=None)
     assert result.exit_code == 0, result.stderr
     text = dh.full_text(dh.open_docx(out / "event-plan" / "QNG-03.docx"))
-    assert ("- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Quảng Ngãi (để báo "
-            "cáo);") in text
-    assert "tỉnh Kon Tum (để báo cáo)" not in text
+    assert ("- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Quảng Ngãi "
+            "(để\u00a0báo\u00a0cáo);") in text
+    assert "tỉnh Kon Tum (để\u00a0báo\u00a0cáo)" not in text
 
 
 def test_a_commune_s_evaluation_and_minutes_show_its_khu_dan_cu(tmp_path, runner):

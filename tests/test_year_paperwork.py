@@ -76,7 +76,7 @@ def test_commune_registration_is_addressed_above_and_lists_the_commune_criteria(
     assert "100% hộ gia đình ký cam kết" not in text  # a khu dân cư's criterion
     assert "TM. ỦY BAN NHÂN DÂN" in text and "Hồ Xuân Vinh" in text
     assert dh.texts(doc)[-1] != "- Lưu: VT."  # the list of units is not there: signature last
-    assert "- Công an xã Hà Mòn (để phối hợp);" in dh.texts(doc)
+    assert "- Công an xã Hà Mòn (để\u00a0phối\u00a0hợp);" in dh.texts(doc)
 
 
 def test_residential_registration_has_no_number_and_the_residential_criteria(year_out):

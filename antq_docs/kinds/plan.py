@@ -9,7 +9,6 @@ Hướng dẫn 36-HD/VPTW) instead.
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from antq_docs import model, vi
@@ -30,10 +29,6 @@ _PARTY = {"huyen": "HU", "xa": "ĐU", "co_quan": "CB", "doanh_nghiep": "CB",
 _TYPE_ORDER = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 # The unit's own part of these targets is the plan itself, so only its subordinates' is stated.
 _NOT_OWN = frozenset({"ke_hoach"})
-
-
-# Schools whose learners are sinh viên as well as học sinh.
-_HIGHER_EDUCATION = re.compile(r"\b(cao đẳng|đại học|học viện|trung cấp)\b", re.IGNORECASE)
 
 
 def _level(target: Target) -> str:
@@ -163,7 +158,6 @@ class Plan(Kind):
         "cap_duoi.loai": "các loại đơn vị của nhóm (xã, thị trấn, doanh nghiệp)",
         "cap_duoi.han": "hạn gửi báo cáo kết quả cuối năm của nhóm (ngày/tháng/năm)",
         "cap_duoi.ke_hoach": "đúng khi mọi đơn vị của nhóm phải xây dựng kế hoạch năm",
-        "sinh_vien": "trường có sinh viên (cao đẳng, đại học, trung cấp)",
         "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
         "cong_an": "cơ quan công an tham mưu",
         "cap_uy": "cấp ủy của đơn vị",
@@ -246,7 +240,7 @@ class Plan(Kind):
             "cap_duoi": [{"loai": model.kinds_label(units), "han": due,
                           "ke_hoach": all(campaign.requires("plan", u.type) for u in units)}
                          for due, units in deadlines.items()],
-            "sinh_vien": bool(_HIGHER_EDUCATION.search(unit.name)),
+            **common.unit_words(unit),
             "cong_an": common.police(unit),
             "cap_uy": common.party_committee(unit),
             "cap_tren": superior,

@@ -13,8 +13,7 @@ TABLE_WIDTHS = [1.3, 4.4, 2.0, 3.0, 3.8, 2.0]
 TABLE_HEADER = ["STT", "Tên đơn vị", "Loại", "Đăng ký “An toàn về an ninh, trật tự”",
                 "Mục tiêu cuối năm", "Ghi chú"]
 STANDARD = "“An toàn về an ninh, trật tự”"
-# Learners of a school: sinh viên only where it teaches them (cao đẳng, đại học, trung cấp).
-STUDENTS = "{% if sinh_vien %}, sinh viên{% endif %}"
+STUDENTS = d.STUDENTS
 # Where the unit works: 'trên địa bàn xã Hà Mòn' for a local government, 'tại Sở Tư pháp' else.
 WHERE = ("{% if nhom == 'chinh_quyen' %}trên địa bàn {{ ten_trong_cau }}"
          "{% else %}tại {{ ten }}{% endif %}")
@@ -94,8 +93,10 @@ TASKS = {
         "lượng tham gia bảo vệ an ninh, trật tự ở cơ sở và người có uy tín trong cộng đồng.",
         "Chỉ đạo đăng ký, xây dựng và bình xét đạt tiêu chuẩn " + STANDARD + " theo Thông tư "
         "số 124/2021/TT-BCA của Bộ Công an.",
-        "Gắn phong trào với xây dựng nông thôn mới, đô thị văn minh; giải quyết kịp thời mâu "
-        "thuẫn, tranh chấp, khiếu kiện ngay từ cơ sở.",
+        "Gắn phong trào với {% if nong_thon or do_thi %}xây dựng {% if nong_thon %}nông thôn "
+        "mới{% endif %}{% if nong_thon and do_thi %}, {% endif %}{% if do_thi %}đô thị văn minh"
+        "{% endif %}{% else %}nhiệm vụ phát triển kinh tế - xã hội{% endif %}; giải quyết kịp "
+        "thời mâu thuẫn, tranh chấp, khiếu kiện ngay từ cơ sở.",
         "Tổ chức các hoạt động kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}) "
         "thiết thực, hiệu quả; kịp thời khen thưởng tập thể, cá nhân có thành tích.",
     ],
@@ -131,8 +132,8 @@ TASKS = {
         "Kiện toàn tổ an ninh, trật tự nhà trường; bảo đảm phòng cháy, chữa cháy, an toàn giao "
         "thông và an toàn trên không gian mạng.",
         "Đăng ký và phấn đấu đạt tiêu chuẩn " + STANDARD + "; phối hợp với {{ cong_an }}.",
-        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}) gắn với hoạt "
-        "động ngoại khóa.",
+        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}) trong dịp nghỉ "
+        "hè, gắn với chuẩn bị năm học mới.",
     ],
 }
 
