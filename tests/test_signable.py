@@ -108,8 +108,8 @@ def test_commune_plan_states_its_own_counts(made):
     assert "100% thôn, làng (04/04) và cơ sở giáo dục (01/01) tổ chức phổ biến, quán triệt" in (
         text)
     # "trên 80%" of four villages is all four: exactly 80% would not be above it.
-    assert "Trên 80% thôn, làng (04/04) và cơ sở giáo dục (01/01) đã đăng ký được công nhận" in (
-        text)
+    assert ("04/04 thôn, làng (100%) và 01/01 cơ sở giáo dục (100%) đã đăng ký được công nhận "
+            "đạt tiêu chuẩn “An toàn về an ninh, trật tự” (chỉ tiêu: trên 80%).") in text
     assert "Đăng ký xây dựng xã Hà Mòn đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2025." in (
         text)
     assert "cấp huyện" not in text and "huyện" not in text
@@ -134,7 +134,7 @@ def test_district_plan_counts_each_kind_of_unit_below_it(made):
     assert "100% xã (01/01), thôn, làng (04/04), cơ quan (01/01) và cơ sở giáo dục (02/02) đăng ký" in (
         text)
     # 70% of two enterprises is two (rounded up: 1 of 2 is only 50%).
-    assert "70% (02/02) doanh nghiệp đăng ký" in text
+    assert "02/02 doanh nghiệp (100%) đăng ký" in text
     assert "Phấn đấu phong trào toàn dân bảo vệ an ninh Tổ quốc của huyện Đăk Hà" in text
     assert "Xây dựng ít nhất 01 xã hoặc 01 cơ quan, doanh nghiệp, cơ sở giáo dục điển hình" in text
 
@@ -237,7 +237,8 @@ def test_unit_targets_leave_out_what_concerns_neither_the_unit_nor_its_subtree()
     assert all(t["pham_vi"] == "don_vi" for t in village)
     province = unit_targets(campaign, roster.root)
     district_rows = [t for t in province if t["ma"] == "huyen_kha_tro_len"]
-    assert district_rows[0]["phan"] == [{"loai": "huyện, thành phố", "so": "10/10", "it_nhat": False}]
+    assert district_rows[0]["phan"] == [
+        {"loai": "huyện, thành phố", "so": "10/10", "it_nhat": False, "ty_le": "100%"}]
 
 
 def test_a_commune_with_only_villages_writes_the_domain_s_sentence(sample_out):
