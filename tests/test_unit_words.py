@@ -110,6 +110,10 @@ def test_a_school_s_ngay_hoi_fits_the_summer_break(made):
     assert ("3. Giáo viên chủ nhiệm: thông báo nội dung Ngày hội đến học sinh trong dịp nghỉ hè "
             "qua nhóm liên lạc của lớp; mời học sinh có điều kiện tham gia.") in school
     assert "các lớp" not in school
+    # A school's parts are its tổ chuyên môn, not phòng.
+    assert "Đại diện các tổ chuyên môn, bộ phận, tổ chức đoàn thể" in school
+    assert "- Các tổ chuyên môn, bộ phận, tổ chức đoàn thể (để\u00a0thực\u00a0hiện);" in school
+    assert "phòng," not in school
     assert "hoạt động ngoại khóa" not in text(made, "plan", "G1")
 
 

@@ -350,7 +350,9 @@ def recipients(unit: Unit, campaign: Campaign) -> list[dict]:
             bodies.append(recipient(f"Các {kinds}", "thuc_hien"))
     else:
         bodies.append(recipient(police(unit), "phoi_hop"))
-        bodies.append(recipient("Các phòng, bộ phận, tổ chức đoàn thể", "thuc_hien"))
+        # A school's parts are its tổ chuyên môn, not phòng.
+        parts = "tổ chuyên môn" if unit.type == "co_so_giao_duc" else "phòng"
+        bodies.append(recipient(f"Các {parts}, bộ phận, tổ chức đoàn thể", "thuc_hien"))
     return bodies
 
 

@@ -75,7 +75,8 @@ CEREMONY = [
     ("5", "Ký kết giao ước thi đua, phát động thi đua thực hiện phong trào những tháng cuối năm",
      "{% if chinh_quyen and don_vi_duoi %}Đại diện các " + DUOI + "{% elif chinh_quyen %}Đại "
      "diện các cơ quan, đơn vị{% elif loai == \"khu_dan_cu\" %}Đại diện các hộ gia đình, tổ tự "
-     "quản{% else %}Đại diện các phòng, bộ phận, tổ chức đoàn thể{% endif %}"),
+     "quản{% elif loai == \"co_so_giao_duc\" %}Đại diện các tổ chuyên môn, bộ phận, tổ chức "
+     "đoàn thể{% else %}Đại diện các phòng, bộ phận, tổ chức đoàn thể{% endif %}"),
     ("6", "Phát biểu chỉ đạo của đại biểu cấp trên", "Đại biểu cấp trên"),
 ]
 FESTIVAL = [

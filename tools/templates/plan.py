@@ -207,7 +207,7 @@ def _table(doc) -> None:
     d.optional(doc, "chung",
                "Chỉ tiêu đối với {% if bang %}các đơn vị trực thuộc {{ ten_trong_cau }} (trừ các "
                "đơn vị có chỉ tiêu riêng tại bảng dưới đây){% else %}mỗi đơn vị trực thuộc "
-               "{{ ten_trong_cau }}{% endif %}: " + SHARED_GOAL + ".")
+               "{{ ten_trong_cau }}{% endif %}: " + SHARED_GOAL + ".", keep_next=True)
     d.body(doc, "{%p if bang %}")
     d.body(doc, "Các đơn vị có chỉ tiêu riêng:", keep_next=True)
     table = d.grid_table(doc, TABLE_WIDTHS, TABLE_HEADER, size=12)
