@@ -143,3 +143,13 @@ def test_the_movement_report_is_prepared_by_the_office_not_a_guard_team(made, co
         assert any(line.startswith(f"1. {office.split(' (')[0]}") and
                    "chuẩn bị báo cáo kết quả phong trào 8 tháng đầu năm" in line
                    for line in dh.texts(doc))
+
+
+@pytest.mark.parametrize(("code", "office"), [
+    ("S", "Văn phòng (bộ phận hành chính)"),
+    ("D1", "Bộ phận Hành chính - Tổ chức"),
+    ("G1", "Bộ phận văn phòng nhà trường"),
+])
+def test_a_plan_gives_the_year_end_report_to_the_office(made, code, office):
+    assert (f"3. {office} theo dõi, tổng hợp kết quả; tham mưu người đứng đầu tự đánh giá, chấm "
+            "điểm kết quả thực hiện phong trào năm 2025 và gửi báo cáo về") in text(made, "plan", code)

@@ -265,8 +265,11 @@ def _organisation(doc) -> None:
     d.body(doc, "2. {{ cap_uy }}, Công đoàn, Đoàn Thanh niên lãnh đạo, vận động đảng viên, đoàn "
                 "viên tham gia phong trào; tổ bảo vệ, lực lượng tự quản về an ninh, trật tự "
                 "phối hợp với {{ cong_an }} bảo đảm an ninh, trật tự tại đơn vị.")
-    d.body(doc, "3. Tự đánh giá, chấm điểm kết quả thực hiện phong trào năm {{ nam }} và gửi "
-                "báo cáo về {{ cap_tren }} trước ngày {{ han }}.")
+    d.body(doc, "3. {% if nhom == 'doanh_nghiep' %}Bộ phận Hành chính - Tổ chức{% elif nhom == "
+                "'co_so_giao_duc' %}Bộ phận văn phòng nhà trường{% else %}Văn phòng (bộ phận "
+                "hành chính){% endif %} theo dõi, tổng hợp kết quả; tham mưu người đứng đầu tự "
+                "đánh giá, chấm điểm kết quả thực hiện phong trào năm {{ nam }} và gửi báo cáo "
+                "về {{ cap_tren }} trước ngày {{ han }}.")
     d.body(doc, "{%p endif %}")
 
 
