@@ -153,3 +153,21 @@ def test_the_movement_report_is_prepared_by_the_office_not_a_guard_team(made, co
 def test_a_plan_gives_the_year_end_report_to_the_office(made, code, office):
     assert (f"3. {office} theo dõi, tổng hợp kết quả; tham mưu người đứng đầu tự đánh giá, chấm "
             "điểm kết quả thực hiện phong trào năm 2025 và gửi báo cáo về") in text(made, "plan", code)
+
+
+def test_the_state_enterprise_column_is_read_and_checked(tmp_path):
+    from antq_docs.errors import ValidationError
+    from antq_docs.inputs.roster import load_roster
+
+    path = tmp_path / "r.csv"
+    path.write_text("Mã đơn vị,Tên đơn vị,Loại,Mã cấp trên,Doanh nghiệp nhà nước\n"
+                    "T,Tỉnh Kon Tum,Tỉnh,,\nD1,Công ty A,Doanh nghiệp,T,có\n"
+                    "D2,Công ty B,Doanh nghiệp,T,\n", encoding="utf-8")
+    roster = load_roster(path)
+    assert (roster.get("D1").state_owned, roster.get("D2").state_owned) == (True, False)
+    path.write_text(path.read_text(encoding="utf-8").replace("T,có", "T,nửa"), encoding="utf-8")
+    with pytest.raises(ValidationError) as excinfo:
+        load_roster(path)
+    assert [str(f) for f in excinfo.value.findings] == [
+        'r.csv, dòng 3, cột E (Doanh nghiệp nhà nước): "nửa" không rõ; ghi x, có, 1 hoặc để '
+        "trống"]
