@@ -12,12 +12,24 @@ both call it, so a target is met by one rule everywhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from antq_docs import vi
-from antq_docs.model import UNIT_TYPES, Campaign, Results, Roster, Target, Unit, UnitResult
+from antq_docs.model import (
+    KIND_WORDS,
+    TYPE_LABELS,
+    UNIT_TYPES,
+    Campaign,
+    Results,
+    Roster,
+    Target,
+    Unit,
+    UnitResult,
+    kind_word,
+)
 
 # Short Vietnamese names of the measured indicators, for tables and the chart.
 LABELS: dict[str, str] = {
@@ -96,8 +108,10 @@ def model_built(unit: Unit, results: Results) -> bool:
             and (unit.type not in STANDARD_TYPES or (result.registered and result.recognised)))
 
 
-def _model(units: list[Unit], results: Results) -> tuple[list[Unit], list[Unit]]:
-    done = [u for u in units if any(model_built(d, results) for d in u.descendants())]
+def _model(units: list[Unit], results: Results,
+           counted: Callable[[Unit], bool] = lambda unit: True) -> tuple[list[Unit], list[Unit]]:
+    done = [u for u in units
+            if any(counted(d) and model_built(d, results) for d in u.descendants())]
     return units, done
 
 
@@ -309,7 +323,10 @@ def measure(
         groups = [None] if for_all else list(target.unit_types)
         for unit_type in groups:
             of_type = [u for u in units if unit_type is None or u.type == unit_type]
-            pool, done = how(of_type, results)
+            if how is _model:
+                pool, done = _model(of_type, results, model_counts(target))
+            else:
+                pool, done = how(of_type, results)
             achieved = {u.code for u in done}
             shortfall = sorted(
                 (u for u in pool if u.code not in achieved), key=lambda u: vi.sort_key(u.name)
@@ -361,20 +378,61 @@ def _codes(units: list[Unit], limit: int = 10) -> str:
     return f"{shown} và {rest} đơn vị khác" if rest > 0 else shown
 
 
+def counts_models(target: Target) -> bool:
+    """Whether the results can measure a model-unit target set for named units.
+
+    Its model units are counted by the unit type the target names, given by its loai
+    ("02 phường điển hình", loai: [xa]). Without loai the kind it names is not a unit of the
+    roster ("02 Công an phường điển hình": a ward's police), so wards marked Điển hình are no
+    measure of it and the target is left unmeasured.
+    """
+    return target.id == "dien_hinh" and bool(target.units) and bool(target.unit_types)
+
+
+def model_counts(target: Target) -> Callable[[Unit], bool]:
+    """Which units marked Điển hình a model-unit target counts: those of the unit types and
+    kinds its words name ("01 xã, phường, thị trấn hoặc 01 cơ quan, doanh nghiệp, cơ sở giáo
+    dục điển hình" counts no model village; "02 phường điển hình" no model commune).
+
+    A target for named units looks among its loai; a target for a type of unit (each huyện
+    builds …) among the types below it. Words naming none of them count every model unit.
+    """
+    text = target.text.casefold()
+
+    def said(word: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", text) is not None
+
+    among = (target.unit_types if target.units
+             else [t for t in UNIT_TYPES if t not in target.unit_types])
+    named: dict[str, set[str]] = {}
+    for unit_type in among:
+        kinds = {w for w in KIND_WORDS.get(unit_type, ()) if said(w)}
+        generic = [w for w in (UNIT_TYPES[unit_type], *TYPE_LABELS.get(unit_type, ()))
+                   if w.casefold() not in KIND_WORDS.get(unit_type, ()) and said(w)]
+        if kinds or generic:
+            # A kind named ('phường') narrows the type; the type's own name keeps every kind.
+            named[unit_type] = set() if generic else kinds
+    if not named:
+        return lambda unit: not target.units or unit.type in target.unit_types
+    return lambda unit: unit.type in named and (not named[unit.type]
+                                                or kind_word(unit) in named[unit.type])
+
+
 def _named(target: Target, units: list[Unit], results: Results) -> list[Indicator]:
     """A model-unit target set for named units: how many models each has of those it must build.
 
-    "Thành phố Kon Tum chọn xây dựng 02 Công an phường điển hình": the model units built below
-    the named unit (model_built), against so_luong. Other kinds of named target have no figures
-    in the results and are left to the documents.
+    "Thành phố Kon Tum chọn xây dựng 02 phường điển hình" (loai: [xa]): the model units of the
+    type and kind the target names built below the named unit (model_built), against so_luong.
+    Other named targets have no figures in the results and are left to the documents.
     """
-    if target.id != "dien_hinh":
+    if not counts_models(target):
         return []
+    counted = model_counts(target)
     goal = replace(target, percent=100.0, strict=False)
     found = []
     for unit in units:
         if unit.code in target.units:
-            models = [u for u in unit.descendants() if model_built(u, results)]
+            models = [u for u in unit.descendants() if counted(u) and model_built(u, results)]
             found.append(Indicator(goal, None, len(models), target.count, [], unit=unit))
     return found
 
@@ -383,7 +441,7 @@ def unmeasured(campaign: Campaign, documents: bool = False) -> list[Target]:
     """Targets with no figures: not in the results, nor (when documents were read) documents."""
     measured = set(MEASURES) | (set(document_targets()) if documents else set())
     return [t for t in campaign.targets
-            if t.id not in measured or (t.units and t.id != "dien_hinh")]
+            if t.id not in measured or (t.units and not counts_models(t))]
 
 
 def level_unit(roster: Roster, code: str | None) -> Unit | None:

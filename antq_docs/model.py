@@ -459,6 +459,8 @@ class Unit:
     signer_title: str = ""
     # The managing body written above the issuer in a header (roster "Cơ quan chủ quản").
     owner_body: str = ""
+    # A state enterprise (roster "Doanh nghiệp nhà nước"): its documents speak of state secrets.
+    state_owned: bool = False
     # The day a unit first appears in the campaign's rosters by period, when it was not on the
     # first (a commune formed by a merger on 01/7/2025); None for a unit there all year.
     since: dt.date | None = None

@@ -31,6 +31,7 @@ from antq_docs import resources
 from antq_docs.errors import Finding, InputError, UsageError, ValidationError
 from antq_docs.inputs.tables import closest
 from antq_docs.kinds import REGISTRY, Kind, Needs
+from antq_docs.kinds.common import UNIT_WORD_VARIABLES
 from antq_docs.lint import lint_file
 from antq_docs.output import why_not_written
 from antq_docs.render import Image, environment
@@ -62,6 +63,7 @@ ERROR, WARNING, INFO = "lỗi", "cảnh báo", "thông tin"
 # signature, recipients, thresholds, a commune's khu dân cư), whichever kinds give them; a
 # kind's own `variables` table adds or overrides.
 SHARED_MEANINGS: dict[str, str] = {
+    **UNIT_WORD_VARIABLES,
     "cq_cap_tren": "cơ quan cấp trên (dòng trên tên cơ quan ban hành): cột Cơ quan chủ quản, "
                    "không có thì suy ra khi chắc chắn; rỗng nếu không có hoặc chưa rõ",
     "cq_ban_hanh": "tên cơ quan ban hành, mỗi dòng một phần tử (chữ in hoa)",

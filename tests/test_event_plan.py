@@ -261,6 +261,6 @@ def test_a_residential_area_plan_when_the_campaign_asks_for_one(tmp_path, runner
     assert dh.leftover_tags(doc) == []
     texts = dh.texts(doc)
     assert "2. Địa điểm: Nhà văn hóa Thôn 1." in texts
-    assert "1. Trưởng thôn: chủ trì tổ chức Ngày hội; báo cáo kết quả về Ủy ban nhân dân xã Hà " \
-        "Mòn." in texts
+    assert ("1. Trưởng thôn: chủ trì tổ chức Ngày hội; chuẩn bị báo cáo kết quả phong trào 8 "
+            "tháng đầu năm; báo cáo kết quả Ngày hội về Ủy ban nhân dân xã Hà Mòn.") in texts
     assert "1. Tổng kinh phí dự kiến: 2.000.000 đồng (Bằng chữ: Hai triệu đồng)." in texts

@@ -154,7 +154,7 @@ def test_village_minutes_without_meeting_data_leave_dotted_lines(year_end):
     assert left == ["UBND XÃ ĐĂK HÀ", "THÔN 1", ""]  # Nghị định 59 form: no number
     text = dh.full_text(doc)
     assert "Số:" not in text
-    assert "1. Chủ trì: Lê Văn Phong, Trưởng thôn Thôn 1." in text
+    assert "1. Chủ trì: Lê Văn Phong, Trưởng thôn 1." in text
     assert "2. Thư ký: ……………………………………\n" in text
     assert "Số người dự họp: ……… người; tán thành: ……/……." in text
     assert "Vào hồi …… giờ …… phút, ngày 15 tháng 11 năm 2025, tại ……………………………………, Thôn 1 " \

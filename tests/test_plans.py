@@ -86,7 +86,7 @@ def test_district_plan_parts_formatting_and_signature(sample_out):
     assert signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", district.head]
     recipients = [x for x in doc.tables[-1].rows[0].cells[0].text.split("\n") if x]
     assert recipients[0] == "Nơi nhận:"
-    assert recipients[1] == "- Ủy ban nhân dân tỉnh Kon Tum (để báo cáo);"
+    assert recipients[1] == "- Ủy ban nhân dân tỉnh Kon Tum (để\u00a0báo\u00a0cáo);"
     assert recipients[-1] == "- Lưu: VT."
     assert dh.runs_style(dh.find(doc, "Nơi nhận:")) == {(12, True, True)}
     assert dh.runs_style(dh.find(doc, "- Lưu: VT.")) == {(11, False, False)}
@@ -112,7 +112,8 @@ def test_targets_come_from_the_campaign(tmp_path, runner):
     assert result.exit_code == 0, result.stderr
     text = dh.full_text(dh.open_docx(out / "plan" / "H.docx"))
     # The district states its own counts, with the campaign's level.
-    assert "65% (01/01) doanh nghiệp đăng ký xây dựng đạt tiêu chuẩn" in text
+    assert ("01/01 doanh nghiệp (100%) đăng ký xây dựng đạt tiêu chuẩn “An toàn về an ninh, trật "
+            "tự” (chỉ tiêu: 65%).") in text
     assert "100% (01/01) xã đăng ký xây dựng đạt tiêu chuẩn" in text
     company = dh.open_docx(out / "plan" / "D.docx")
     texts = dh.texts(company)
@@ -131,14 +132,15 @@ def test_targets_come_from_the_campaign(tmp_path, runner):
     assert len(company.tables) == 2  # header and signature: an enterprise lists no subordinates
 
 
-def test_district_table_lists_exactly_its_units_in_vietnamese_order(tmp_path, runner):
+def test_district_table_lists_its_units_with_their_own_targets_in_vietnamese_order(
+        tmp_path, runner):
     rows = [
         "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
         "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
-        "X1,Xã Đăk Mar,Xã,H,C,Chủ tịch UBND xã,UBND,,,,",
-        "X2,Xã Ea Na,Xã,H,C,Chủ tịch UBND xã,UBND,,,,",
+        "X1,Xã Đăk Mar,Xã,H,C,Chủ tịch UBND xã,UBND,x,,,",
+        "X2,Xã Ea Na,Xã,H,C,Chủ tịch UBND xã,UBND,x,,,",
         "X3,Xã Duy Tân,Xã,H,C,Chủ tịch UBND xã,UBND,x,,,",
-        "X4,Xã Dục Nông,Xã,H,C,Chủ tịch UBND xã,UBND,,,,",
+        "X4,Xã Dục Nông,Xã,H,C,Chủ tịch UBND xã,UBND,x,,,",
         "S,Trường THCS Lê Lợi,Trường,H,D,Hiệu trưởng,THCS,,,,",
         "K,Thôn 1,Thôn,X1,E,Trưởng thôn,,,,,",
         "H2,Huyện Đăk Tô,Huyện,T,F,Chủ tịch UBND huyện,UBND,,,,",
@@ -157,14 +159,14 @@ def test_district_table_lists_exactly_its_units_in_vietnamese_order(tmp_path, ru
         "Ghi chú",
     ]
     body = [[c.text for c in row.cells] for row in table.rows[1:]]
+    # The model communes have their own target; the school shares the sentence's.
     assert [r[1] for r in body] == [
         "Xã Dục Nông",
         "Xã Duy Tân",
         "Xã Đăk Mar",
         "Xã Ea Na",
-        "Trường THCS Lê Lợi",
     ]
-    assert [r[0] for r in body] == ["1", "2", "3", "4", "5"]
+    assert [r[0] for r in body] == ["1", "2", "3", "4"]
     assert body[1][3:] == [
         "Đăng ký",
         "Đạt chuẩn “An toàn về an ninh, trật tự”; Xếp loại Khá trở lên",
@@ -173,11 +175,13 @@ def test_district_table_lists_exactly_its_units_in_vietnamese_order(tmp_path, ru
     text = dh.full_text(doc)
     assert (
         "Đơn vị chọn xây dựng điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
-        "2025: Xã Duy Tân."
+        "2025: Xã Dục Nông; Xã Duy Tân; Xã Đăk Mar; Xã Ea Na."
     ) in text
     assert "Lưu ý:" not in text
     commune = dh.open_docx(out / "plan" / "X1.docx")
-    assert [[c.text for c in r.cells][1] for r in commune.tables[1].rows[1:]] == ["Thôn 1"]
+    assert len(commune.tables) == 2  # its one village shares the sentence's target
+    assert "Chỉ tiêu đối với mỗi đơn vị trực thuộc xã Đăk Mar: đăng ký xây dựng" in (
+        dh.full_text(commune))
     other = dh.full_text(dh.open_docx(out / "plan" / "H2.docx"))
     assert "Lưu ý: huyện Đăk Tô chưa chọn đơn vị xây dựng điển hình" in other
     # One warning for the district without a model unit (and one for the sample campaign's

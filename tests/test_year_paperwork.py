@@ -78,7 +78,7 @@ def test_commune_registration_is_addressed_above_and_lists_the_commune_criteria(
     assert "100% hộ gia đình ký cam kết" not in text  # a khu dân cư's criterion
     assert "TM. ỦY BAN NHÂN DÂN" in text and "Hồ Xuân Vinh" in text
     assert dh.texts(doc)[-1] != "- Lưu: VT."  # the list of units is not there: signature last
-    assert "- Công an xã Hà Mòn (để phối hợp);" in dh.texts(doc)
+    assert "- Công an xã Hà Mòn (để\u00a0phối\u00a0hợp);" in dh.texts(doc)
 
 
 def test_residential_registration_has_no_number_and_the_residential_criteria(year_out):
@@ -192,7 +192,8 @@ def test_commune_decision_names_its_villages_cites_its_minutes_and_reports_above
             "Mar;") in texts
     assert texts.index("Theo đề nghị của Trưởng Công an xã Đăk Mar.") == \
         texts.index("QUYẾT ĐỊNH:") - 1
-    assert texts[texts.index("Nơi nhận:"):texts.index("- Lưu: VT.") + 1] == [
+    assert [t.replace("\xa0", " ") for t in
+            texts[texts.index("Nơi nhận:"):texts.index("- Lưu: VT.") + 1]] == [
         "Nơi nhận:", "- Như Điều 3;", "- Ủy ban nhân dân tỉnh Quảng Ngãi (để báo cáo);",
         "- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Quảng Ngãi (để báo cáo);",
         "- Lưu: VT."]

@@ -34,6 +34,7 @@ COLUMNS = [
     Column("nguoi_ky", "Người ký"),
     Column("chuc_vu_nguoi_ky", "Chức vụ người ký"),
     Column("co_quan_chu_quan", "Cơ quan chủ quản"),
+    Column("doanh_nghiep_nha_nuoc", "Doanh nghiệp nhà nước"),
 ]
 
 TRUE_WORDS = {"x", "có", "co", "1", "true", "yes", "đúng"}
@@ -195,14 +196,14 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
                 )
             )
             ok = False
-    flag = fold(row.get("dien_hinh"))
-    if flag not in TRUE_WORDS | FALSE_WORDS:
-        findings.append(
-            table.finding(
-                row, "dien_hinh", f'"{row.get("dien_hinh")}" không rõ; ghi x, có, 1 hoặc để trống'
+    flags = {}
+    for key in ("dien_hinh", "doanh_nghiep_nha_nuoc"):
+        flags[key] = fold(row.get(key)) in TRUE_WORDS
+        if fold(row.get(key)) not in TRUE_WORDS | FALSE_WORDS:
+            findings.append(
+                table.finding(row, key, f'"{row.get(key)}" không rõ; ghi x, có, 1 hoặc để trống')
             )
-        )
-        ok = False
+            ok = False
     if not ok:
         return None
     assert type_key is not None
@@ -216,7 +217,7 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
         title=row.get("chuc_vu"),
         address=row.get("dia_chi"),
         households=households,
-        is_model=flag in TRUE_WORDS,
+        is_model=flags["dien_hinh"],
         abbr=row.get("ky_hieu") or (GOVERNMENT_ABBR if type_key in GOVERNMENT_TYPES else ""),
         place=row.get("dia_danh"),
         venue=row.get("dia_diem"),
@@ -225,6 +226,7 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
         signer=row.get("nguoi_ky"),
         signer_title=row.get("chuc_vu_nguoi_ky"),
         owner_body=row.get("co_quan_chu_quan"),
+        state_owned=flags["doanh_nghiep_nha_nuoc"],
     )
 
 

@@ -88,6 +88,41 @@ _PARTY_OR_FRONT = re.compile(
     re.IGNORECASE)
 _OF_UBND = re.compile(r"\b(UBND|ủy ban nhân dân|uỷ ban nhân dân)\b", re.IGNORECASE)
 
+# Schools whose learners are sinh viên as well as học sinh (a THPT, THCS or primary school
+# has học sinh only).
+_HIGHER_EDUCATION = re.compile(r"\b(cao đẳng|đại học|học viện|trung cấp)\b", re.IGNORECASE)
+
+
+def unit_words(unit: Unit) -> dict:
+    """Facts about a unit the templates choose their words by (the words stay in the templates).
+
+    sinh_vien: a school that teaches sinh viên (cao đẳng, đại học, học viện, trung cấp);
+    nha_nuoc: a state enterprise (roster "Doanh nghiệp nhà nước"), whose texts speak of state
+    secrets; do_thi / nong_thon: a local government that is or has phường, thị trấn (urban) /
+    xã (rural), so a ward never builds "nông thôn mới".
+    """
+    communes = ([u for u in (unit, *unit.descendants()) if u.type == "xa"]
+                if unit.type in GOVERNMENT_TYPES else [])
+    kinds = {model.kind_word(u) for u in communes}
+    return {
+        "sinh_vien": unit.type == "co_so_giao_duc" and bool(_HIGHER_EDUCATION.search(unit.name)),
+        "nha_nuoc": unit.type == "doanh_nghiep" and unit.state_owned,
+        "do_thi": bool(kinds & {"phường", "thị trấn"}),
+        "nong_thon": "xã" in kinds,
+    }
+
+
+# What unit_words tells the templates, for each kind's variables.
+UNIT_WORD_VARIABLES: dict[str, str] = {
+    "sinh_vien": "đúng khi trường có sinh viên (cao đẳng, đại học, học viện, trung cấp); "
+                 "trường THPT, THCS, tiểu học chỉ có học sinh",
+    "nha_nuoc": "đúng khi đơn vị là doanh nghiệp nhà nước (cột Doanh nghiệp nhà nước): mẫu "
+                "chỉ nêu bí mật nhà nước với doanh nghiệp nhà nước",
+    "do_thi": "đúng khi đơn vị là, hoặc có, phường, thị trấn (mẫu nói “đô thị văn minh”)",
+    "nong_thon": "đúng khi đơn vị là, hoặc có, xã (mẫu nói “nông thôn mới”; phường không có)",
+}
+
+
 def _break_allowed(words: list[str], index: int) -> int:
     """How good a line break before words[index] is: 2 best, 1 acceptable, 0 never.
 
@@ -226,9 +261,11 @@ def header(unit: Unit, campaign: Campaign, day: dt.date) -> dict:
 def office(unit: Unit, title: str) -> str:
     """A head's office in full: 'Chủ tịch Ủy ban nhân dân phường Quyết Thắng', 'Giám đốc Sở Y tế'.
 
-    A title that ends with a several-word kind of unit takes the name in its place ('Tổ trưởng
-    tổ dân phố' of 'Tổ dân phố 1' → 'Tổ trưởng Tổ dân phố 1'); others are followed by the name
-    ('Trưởng thôn Thôn 1'); a title that already holds the name is left as it is.
+    The kind of unit a title ends with is not written twice: a several-word kind takes the name
+    in its place ('Tổ trưởng tổ dân phố' of 'Tổ dân phố 1' → 'Tổ trưởng Tổ dân phố 1'); after a
+    one-word kind comes the rest of the name ('Trưởng thôn' of 'Thôn 1' → 'Trưởng thôn 1', of
+    'Thôn Kon Klor' → 'Trưởng thôn Kon Klor'). Other titles are followed by the name ('Trưởng
+    thôn làng Kon Klor'); a title that already holds the name is left as it is.
     """
     if unit.type in GOVERNMENT_TYPES:
         return f"{short_title(title)} {unit.body_name}"
@@ -236,8 +273,11 @@ def office(unit: Unit, title: str) -> str:
         return title
     name = unit.name.casefold()
     for words in KIND_WORDS.get(unit.type, ()):
-        if " " in words and title.casefold().endswith(" " + words) and name.startswith(words):
+        if not (title.casefold().endswith(" " + words) and name.startswith(words + " ")):
+            continue
+        if " " in words:
             return f"{title[: -len(words)]}{unit.sentence_name}"
+        return f"{title} {unit.name[len(words) + 1:].strip()}"
     return f"{title} {unit.sentence_name}"
 
 
@@ -396,7 +436,9 @@ def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict
             bodies.append(recipient(f"Các {kinds}", "thuc_hien"))
     else:
         bodies.append(recipient(police(unit, campaign, day), "phoi_hop"))
-        bodies.append(recipient("Các phòng, bộ phận, tổ chức đoàn thể", "thuc_hien"))
+        # A school's parts are its tổ chuyên môn, not phòng.
+        parts = "tổ chuyên môn" if unit.type == "co_so_giao_duc" else "phòng"
+        bodies.append(recipient(f"Các {parts}, bộ phận, tổ chức đoàn thể", "thuc_hien"))
     return bodies
 
 

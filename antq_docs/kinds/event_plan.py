@@ -138,6 +138,7 @@ class EventPlan(Kind):
             **common.header(unit, campaign, day),
             "nam": campaign.year,
             "loai": unit.type,
+            **common.unit_words(unit),
             "chinh_quyen": unit.type in GOVERNMENT_TYPES,
             "ten_trong_cau": unit.sentence_name,
             "co_quan": unit.body_name,

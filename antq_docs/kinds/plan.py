@@ -9,10 +9,11 @@ Hướng dẫn 36-HD/VPTW) instead.
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from typing import ClassVar
 
 from antq_docs import model, vi
+from antq_docs.indicators import display_share
 from antq_docs.kinds import common
 from antq_docs.kinds.base import ISSUERS, Kind, Needs, NumberSlot
 from antq_docs.model import Campaign, Results, Roster, Target, Unit
@@ -30,10 +31,6 @@ _PARTY = {"huyen": "HU", "xa": "ĐU", "co_quan": "CB", "doanh_nghiep": "CB",
 _TYPE_ORDER = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 # The unit's own part of these targets is the plan itself, so only its subordinates' is stated.
 _NOT_OWN = frozenset({"ke_hoach"})
-
-
-# Schools whose learners are sinh viên as well as học sinh.
-_HIGHER_EDUCATION = re.compile(r"\b(cao đẳng|đại học|học viện|trung cấp)\b", re.IGNORECASE)
 
 
 def _level(target: Target) -> str:
@@ -79,10 +76,14 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
             need = target.required(base)
             count = f"{vi.count(need)}/{vi.count(base)}"
             parts.append({"loai": model.kinds_label(of_type),
-                          "so": count, "it_nhat": need != base})
+                          "so": count, "it_nhat": need != base,
+                          "ty_le": vi.percent(display_share(need, base) or 0)})
         if parts:
             rows.append({"pham_vi": "cap_duoi", "ma": target.id, "noi_dung": target.text,
                          "muc": _level(target), "tren": target.strict, "phan": parts,
+                         # Below 100% the count (01/01) is not the level (70%): the template
+                         # writes the count with its own share, then the level as the target.
+                         "tron": target.percent is None or target.percent >= 100,
                          "so_luong": vi.count(target.count)})
     if unit.is_model and unit.type != "huyen":
         # Chosen by the level above as its model unit (target 3): the plan says it will be one.
@@ -106,6 +107,31 @@ def _requirement(campaign: Campaign, unit: Unit) -> dict:
         "dat_chuan": any(t.id == "dat_chuan" for t in own),
         "kha": any(t.id in ("kha_tro_len", "huyen_kha_tro_len") for t in own),
     }
+
+
+_GOAL = ("dang_ky", "muc_dang_ky", "dat_chuan", "kha")
+
+
+def _subordinate_goals(campaign: Campaign, unit: Unit) -> tuple[dict, list[dict]]:
+    """What most direct subordinates must reach (one sentence says it), and the table of those
+    with their own: another requirement, or chosen as a model unit.
+
+    A table that repeats one identical target on every row says nothing per unit; it lists
+    only the units that differ from the shared goal. No subordinates: ({}, []).
+    """
+    rows = [{"ten": sub.name,
+             "loai": vi.upper(model.kind_word(sub)[:1]) + model.kind_word(sub)[1:],
+             "dien_hinh": sub.is_model,
+             **_requirement(campaign, sub)}
+            for sub in common.subordinates(unit)]
+    if not rows:
+        return {}, []
+    # The goal most units share; on a tie, the first in the plan's order.
+    common_goal = Counter(tuple(r[k] for k in _GOAL) for r in rows).most_common(1)[0][0]
+    own = [r for r in rows if r["dien_hinh"] or tuple(r[k] for k in _GOAL) != common_goal]
+    for index, row in enumerate(own, start=1):
+        row["stt"] = index
+    return dict(zip(_GOAL, common_goal)), own
 
 
 class Plan(Kind):
@@ -142,8 +168,19 @@ class Plan(Kind):
         "chi_tieu.phan.loai": "các loại đơn vị cấp dưới (xã, thị trấn; thôn, làng)",
         "chi_tieu.phan.so": "số đơn vị phải đạt / tổng số đơn vị loại đó (04/04)",
         "chi_tieu.phan.it_nhat": "đúng khi số phải đạt ít hơn tổng số (mẫu viết “ít nhất”)",
-        "bang": "bảng chỉ tiêu của từng đơn vị trực thuộc, mỗi dòng một đơn vị; rỗng khi không "
-                "có đơn vị trực thuộc",
+        "chi_tieu.phan.ty_le": "tỷ lệ của số phải đạt trên tổng số (83,3%)",
+        "chi_tieu.tron": "đúng khi mức chỉ tiêu là 100%: mẫu viết “100% (04/04) thôn, làng”; "
+                         "dưới 100% mẫu viết số đơn vị và tỷ lệ của nó (01/01 doanh nghiệp "
+                         "(100%)), rồi mức chỉ tiêu (chỉ tiêu: 70%)",
+        "chung": "chỉ tiêu chung của các đơn vị trực thuộc (mẫu viết một câu): các trường như "
+                 "của bang; rỗng khi không có đơn vị trực thuộc",
+        "chung.dang_ky": "đăng ký tiêu chuẩn: bat_buoc, van_dong hoặc rỗng (không áp dụng)",
+        "chung.muc_dang_ky": "tỷ lệ chỉ tiêu vận động đăng ký (70%); rỗng khi không phải "
+                             "van_dong",
+        "chung.dat_chuan": "đúng khi các đơn vị có chỉ tiêu được công nhận đạt tiêu chuẩn",
+        "chung.kha": "đúng khi các đơn vị có chỉ tiêu xếp loại Khá trở lên",
+        "bang": "bảng các đơn vị trực thuộc có chỉ tiêu riêng (khác chỉ tiêu chung, hoặc được "
+                "chọn xây dựng điển hình), mỗi dòng một đơn vị; rỗng khi không có",
         "bang.stt": "số thứ tự",
         "bang.ten": "tên đơn vị trực thuộc",
         "bang.loai": "loại đơn vị, viết hoa chữ đầu (Thị trấn, Thôn, Trường)",
@@ -163,7 +200,6 @@ class Plan(Kind):
         "cap_duoi.loai": "các loại đơn vị của nhóm (xã, thị trấn, doanh nghiệp)",
         "cap_duoi.han": "hạn gửi báo cáo kết quả cuối năm của nhóm (ngày/tháng/năm)",
         "cap_duoi.ke_hoach": "đúng khi mọi đơn vị của nhóm phải xây dựng kế hoạch năm",
-        "sinh_vien": "trường có sinh viên (cao đẳng, đại học, trung cấp)",
         "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
         "cong_an": "Công an phục vụ địa bàn vào ngày của kế hoạch: của chính cấp đó, hoặc cấp "
                    "trên khi Công an cấp này đã kết thúc (Công an tỉnh từ 01/3/2025 đối với cấp "
@@ -215,15 +251,7 @@ class Plan(Kind):
                 f"II. Chỉ tiêu của {PURPOSE} (ví dụ {unit.code} {unit.name})",
                 key=f"chi_tieu:{unit.type}",
             )
-        rows = []
-        for index, sub in enumerate(common.subordinates(unit), start=1):
-            rows.append({
-                "stt": index,
-                "ten": sub.name,
-                "loai": vi.upper(model.kind_word(sub)[:1]) + model.kind_word(sub)[1:],
-                "dien_hinh": sub.is_model,
-                **_requirement(campaign, sub),
-            })
+        shared, rows = _subordinate_goals(campaign, unit)
         models = self._models(campaign, unit, needs)
         children = common.subordinates(unit)
         deadlines: dict[str, list[Unit]] = {}
@@ -242,6 +270,7 @@ class Plan(Kind):
             "ke_hoach": common.plan_ref(campaign),
             "ngay_hoi": vi.short_date(campaign.event_date),
             "chi_tieu": targets,
+            "chung": shared,
             "bang": rows,
             "dien_hinh": [m.name for m in models],
             "thieu_dien_hinh": unit.type == "huyen" and not models,
@@ -250,7 +279,7 @@ class Plan(Kind):
             "cap_duoi": [{"loai": model.kinds_label(units), "han": due,
                           "ke_hoach": all(campaign.requires("plan", u.type) for u in units)}
                          for due, units in deadlines.items()],
-            "sinh_vien": bool(_HIGHER_EDUCATION.search(unit.name)),
+            **common.unit_words(unit),
             "cong_an": common.police(unit, campaign, day),
             "cong_an_cung_cap": common.own_police(unit, campaign, day),
             "cap_uy": common.party_committee(unit),

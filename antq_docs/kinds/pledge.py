@@ -161,6 +161,7 @@ class Pledge(Kind):
         return {
             **common.header(unit, campaign, day),
             "loai": unit.type,
+            **common.unit_words(unit),
             "nam": campaign.year,
             "ten": unit.body_name,
             "dia_ban": unit.sentence_name,

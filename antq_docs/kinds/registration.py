@@ -81,6 +81,7 @@ class Registration(Kind):
         return {
             **common.header(unit, campaign, day),
             "loai": unit.type,
+            **common.unit_words(unit),
             "nam": campaign.year,
             "don_vi": name,
             "don_vi_dau_cau": vi.upper(name[:1]) + name[1:],

@@ -188,6 +188,10 @@ class Report(Kind):
                                     "kết…): đơn vị chưa đạt là đơn vị chưa có văn bản",
         "phu_luc_chua_dat.don_vi": "các đơn vị chưa đạt chỉ tiêu, mỗi dòng một đơn vị",
         **{f"phu_luc_chua_dat.don_vi.{k}": v for k, v in _LISTED.items()},
+        "phu_luc_chua_dat.don_vi.dien_hinh": "chỉ tiêu dien_hinh: các đơn vị cấp dưới đã được "
+                                             "chọn xây dựng điển hình nhưng chưa đạt (mẫu ghi "
+                                             "“Đã chọn xây dựng điển hình: …”); rỗng khi "
+                                             "chưa chọn đơn vị nào, và ở chỉ tiêu khác",
         "phu_luc_khen": "phụ lục: các đơn vị đề nghị khen thưởng",
         **{f"phu_luc_khen.{k}": v for k, v in _LISTED.items()},
     }
@@ -324,8 +328,10 @@ class Report(Kind):
                 ),
                 CHART_WIDTH_MM,
             ),
+            # A target set for named units outside this level says nothing here.
             "khong_do": [
                 t.text.rstrip(" ;.") for t in unmeasured(campaign, documents is not None)
+                if not t.units or any(u.code in t.units for u in (level, *units))
             ],
             "ton_tai": [
                 {**self._figures(i, kinds), "muc": section.get(id(i), "")}
@@ -342,9 +348,12 @@ class Report(Kind):
                     "muc": roman(n),
                     "ma": i.id,
                     "van_ban": documents is not None and i.id in document_targets(),
-                    "don_vi": self._listed(
-                        sorted(i.shortfall, key=lambda u: order.get(u.code, 0)), results
-                    ),
+                    "don_vi": [
+                        {**row, "dien_hinh": names(chosen_models(unit)) if i.id == "dien_hinh"
+                         else ""}
+                        for unit, row in self._listed_units(
+                            sorted(i.shortfall, key=lambda u: order.get(u.code, 0)), results)
+                    ],
                 }
                 for n, i in enumerate(groups, start=1)
             ],
@@ -450,6 +459,10 @@ class Report(Kind):
             "danh_gia": indicator.verdict,
         }
 
+    def _listed_units(self, units: list[Unit], results: Results) -> list[tuple[Unit, dict]]:
+        """Each unit with its row of an appendix table."""
+        return list(zip(units, self._listed(units, results)))
+
     def _listed(self, units: list[Unit], results: Results) -> list[dict]:
         """Rows of an appendix table: the unit, the unit above it, its score and level."""
         rows = []
@@ -475,6 +488,12 @@ def change(now: int, before: int | None) -> dict[str, str]:
         return {"truoc": "", "tang": "", "giam": ""}
     return {"truoc": vi.number(before), "tang": vi.number(now - before) if now > before else "",
             "giam": vi.number(before - now) if now < before else ""}
+
+
+def chosen_models(level: Unit) -> list[Unit]:
+    """The units below a level marked Điển hình (built or not): a level that chose one is
+    never listed as having none."""
+    return [u for u in level.descendants() if u.is_model]
 
 
 def names(units: list[Unit]) -> str:

@@ -343,12 +343,24 @@ THRESHOLDS = ("Xuất sắc từ {{ nguong.xuat_sac }} điểm; Khá từ {{ ngu
               "{{ nguong.xuat_sac }} điểm; Trung bình từ {{ nguong.trung_binh }} đến dưới "
               "{{ nguong.kha }} điểm; Yếu dưới {{ nguong.trung_binh }} điểm")
 STANDARD = "“An toàn về an ninh, trật tự”"
+# Learners of a school: sinh viên only where it teaches them (cao đẳng, đại học, trung cấp).
+STUDENTS = "{% if sinh_vien %}, sinh viên{% endif %}"
+
+# Words joined by no-break spaces (U+00A0), so Word never breaks a line inside them.
+NBSP = "\u00a0"
 
 
-# One recipient: the body, then why it receives the document.
-RECIPIENT = ("- {{ dong.ten }}{% if dong.de == 'bao_cao' %} (để báo cáo){% elif dong.de == "
-             "'thuc_hien' %} (để thực hiện){% elif dong.de == 'phoi_hop' %} (để phối hợp)"
-             "{% endif %};")
+def unbroken(text: str) -> str:
+    """The text with no-break spaces between its words: '(để báo cáo)' stays on one line."""
+    return text.replace(" ", NBSP)
+
+
+# One recipient: the body, then why it receives the document; the purpose never wraps
+# ('(để báo' / 'cáo)'), a line breaks before it instead.
+RECIPIENT = ("- {{ dong.ten }}{% if dong.de == 'bao_cao' %} " + unbroken("(để báo cáo)")
+             + "{% elif dong.de == 'thuc_hien' %} " + unbroken("(để thực hiện)")
+             + "{% elif dong.de == 'phoi_hop' %} " + unbroken("(để phối hợp)")
+             + "{% endif %};")
 
 
 def noi_nhan(cell, closing: tuple[str, ...] = ("- Lưu: VT.",)):

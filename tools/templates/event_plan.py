@@ -20,13 +20,18 @@ KY_NIEM_NGAN = "{% for k in ky_niem %}" + _JOIN + "{{ k.so_nam }} năm {{ k.noi_
 DUOI = '{{ don_vi_duoi|join(", ") }}'
 DIA_PHUONG = '{{ dia_phuong_duoi|join(", ") }}'
 
-# Who the plan addresses and who keeps order at the ceremony, per unit type; set once, used below.
+# Who the plan addresses and who prepares and presents the report on the movement at the
+# ceremony (the Công an of a local government, the head of a khu dân cư, else the office that
+# keeps the unit's records, never a guard team), per unit type; Jinja expressions, set once.
 SETS = [
-    ('loai in ["huyen", "xa"]', "cán bộ, đảng viên và Nhân dân", '"Công an " ~ ten_trong_cau'),
-    ('loai == "khu_dan_cu"', "các hộ gia đình và Nhân dân", '"Tổ bảo vệ an ninh, trật tự"'),
-    ('loai == "co_quan"', "cán bộ, công chức, viên chức, người lao động", '"Tổ bảo vệ cơ quan"'),
-    ('loai == "doanh_nghiep"', "người lao động", '"Lực lượng bảo vệ doanh nghiệp"'),
-    (None, "cán bộ, giáo viên, nhân viên, học sinh, sinh viên", '"Tổ bảo vệ nhà trường"'),
+    ('loai in ["huyen", "xa"]', '"cán bộ, đảng viên và Nhân dân"', "cong_an"),
+    ('loai == "khu_dan_cu"', '"các hộ gia đình và Nhân dân"', "chuc_vu"),
+    ('loai == "co_quan"', '"cán bộ, công chức, viên chức, người lao động"',
+     '"Văn phòng (bộ phận hành chính)"'),
+    ('loai == "doanh_nghiep"', '"người quản lý, người lao động"',
+     '"Bộ phận Hành chính - Tổ chức"'),
+    (None, '"cán bộ, giáo viên, nhân viên, học sinh" ~ (", sinh viên" if sinh_vien else "")',
+     '"Bộ phận văn phòng nhà trường"'),
 ]
 
 PURPOSES = [
@@ -65,12 +70,13 @@ CEREMONY = [
      "lực lượng Công an nhân dân và ý nghĩa Ngày hội toàn dân bảo vệ an ninh Tổ quốc{% endif %}",
      LANH_DAO),
     ("3", "Báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc 8 tháng đầu năm "
-     "{{ nam }}; phương hướng, nhiệm vụ những tháng cuối năm", "{{ bao_ve }}"),
+     "{{ nam }}; phương hướng, nhiệm vụ những tháng cuối năm", "{{ bao_cao }}"),
     ("4", "Khen thưởng tập thể, cá nhân có thành tích tiêu biểu trong phong trào", LANH_DAO),
     ("5", "Ký kết giao ước thi đua, phát động thi đua thực hiện phong trào những tháng cuối năm",
      "{% if chinh_quyen and don_vi_duoi %}Đại diện các " + DUOI + "{% elif chinh_quyen %}Đại "
      "diện các cơ quan, đơn vị{% elif loai == \"khu_dan_cu\" %}Đại diện các hộ gia đình, tổ tự "
-     "quản{% else %}Đại diện các phòng, bộ phận, tổ chức đoàn thể{% endif %}"),
+     "quản{% elif loai == \"co_so_giao_duc\" %}Đại diện các tổ chuyên môn, bộ phận, tổ chức "
+     "đoàn thể{% else %}Đại diện các phòng, bộ phận, tổ chức đoàn thể{% endif %}"),
     ("6", "Phát biểu chỉ đạo của đại biểu cấp trên", "Đại biểu cấp trên"),
 ]
 FESTIVAL = [
@@ -100,6 +106,10 @@ PARTICIPANTS = [
      "bàn; tập thể, cá nhân được khen thưởng."),
     ('loai == "khu_dan_cu"', "3. Thành phần: Chi ủy, Ban công tác Mặt trận, các chi hội đoàn thể, "
      "tổ tự quản và các hộ gia đình {{ ten_trong_cau }}."),
+    # 19/8 falls in the summer break: the pupils who can come, not every class.
+    ('loai == "co_so_giao_duc"', "3. Thành phần: Ban Giám hiệu, Công đoàn, Đoàn Thanh niên, giáo "
+     "viên, nhân viên {{ ten_trong_cau }} và học sinh" + d.STUDENTS + " có điều kiện tham gia "
+     "trong dịp nghỉ hè."),
     (None, "3. Thành phần: Lãnh đạo {{ co_quan }}, Công đoàn, Đoàn Thanh niên và toàn thể "
      "{{ thanh_vien }}."),
 ]
@@ -138,37 +148,40 @@ TASKS = {
         "{%p endif %}",
     ],
     'loai == "doanh_nghiep"': [
-        "1. Bộ phận Hành chính - Tổ chức: chuẩn bị hội trường, khánh tiết, giấy mời; lập dự toán "
-        "và bảo đảm kinh phí.",
+        "1. Bộ phận Hành chính - Tổ chức: chuẩn bị báo cáo kết quả phong trào 8 tháng đầu năm; "
+        "chuẩn bị hội trường, khánh tiết, giấy mời; lập dự toán và bảo đảm kinh phí.",
         "2. Công đoàn cơ sở: vận động người lao động tham gia; phụ trách văn nghệ chào mừng.",
         "3. Đoàn Thanh niên: tổ chức thi đấu thể thao, trò chơi dân gian; tuyên truyền trên bảng "
         "tin và mạng xã hội của doanh nghiệp.",
-        "4. Lực lượng bảo vệ doanh nghiệp: chuẩn bị báo cáo kết quả phong trào 8 tháng đầu năm; "
-        "bảo đảm an ninh, trật tự, phòng cháy, chữa cháy tại buổi lễ; phối hợp với Công an xã, "
-        "phường nơi doanh nghiệp đóng trụ sở.",
+        "4. Lực lượng bảo vệ doanh nghiệp: bảo đảm an ninh, trật tự, phòng cháy, chữa cháy tại "
+        "buổi lễ; phối hợp với Công an xã, phường nơi doanh nghiệp đóng trụ sở.",
     ],
+    # The Ngày hội falls in the summer break: teachers and staff prepare the new school year,
+    # pupils who can come are invited through their class groups.
     'loai == "co_so_giao_duc"': [
-        "1. Bộ phận văn phòng nhà trường: chuẩn bị hội trường, khánh tiết, giấy mời; lập dự toán "
-        "và bảo đảm kinh phí.",
-        "2. Công đoàn, Đoàn Thanh niên nhà trường: vận động giáo viên, nhân viên, học sinh, sinh "
-        "viên tham gia; phụ trách phần hội.",
-        "3. Giáo viên chủ nhiệm: phổ biến nội dung Ngày hội đến học sinh, sinh viên các lớp.",
-        "4. Tổ bảo vệ nhà trường: chuẩn bị báo cáo kết quả phong trào 8 tháng đầu năm; bảo đảm an "
-        "ninh, trật tự, phòng cháy, chữa cháy tại buổi lễ.",
+        "1. Bộ phận văn phòng nhà trường: chuẩn bị báo cáo kết quả phong trào 8 tháng đầu năm; "
+        "chuẩn bị hội trường, khánh tiết, giấy mời; lập dự toán và bảo đảm kinh phí.",
+        "2. Công đoàn, Đoàn Thanh niên nhà trường: vận động giáo viên, nhân viên tham gia; phụ "
+        "trách phần hội.",
+        "3. Giáo viên chủ nhiệm: thông báo nội dung Ngày hội đến học sinh" + d.STUDENTS + " trong "
+        "dịp nghỉ hè qua nhóm liên lạc của lớp; mời học sinh" + d.STUDENTS + " có điều kiện "
+        "tham gia.",
+        "4. Tổ bảo vệ nhà trường: bảo đảm an ninh, trật tự, phòng cháy, chữa cháy tại buổi lễ; "
+        "kiểm tra, bảo vệ cơ sở vật chất, tài sản của nhà trường chuẩn bị cho năm học mới.",
     ],
     'loai == "khu_dan_cu"': [
-        "1. {{ chuc_vu }}: chủ trì tổ chức Ngày hội; báo cáo kết quả về {{ co_quan_cap_tren }}.",
+        "1. {{ chuc_vu }}: chủ trì tổ chức Ngày hội; chuẩn bị báo cáo kết quả phong trào 8 tháng "
+        "đầu năm; báo cáo kết quả Ngày hội về {{ co_quan_cap_tren }}.",
         "2. Ban công tác Mặt trận và các chi hội đoàn thể: vận động các hộ gia đình tham gia; phụ "
         "trách phần hội.",
         "3. Tổ bảo vệ an ninh, trật tự: bảo đảm an ninh, trật tự tại buổi lễ.",
     ],
     None: [
-        "1. Văn phòng (bộ phận hành chính, kế toán): chuẩn bị hội trường, khánh tiết, giấy mời; "
-        "lập dự toán và bảo đảm kinh phí.",
+        "1. Văn phòng (bộ phận hành chính, kế toán): chuẩn bị báo cáo kết quả phong trào 8 tháng "
+        "đầu năm; chuẩn bị hội trường, khánh tiết, giấy mời; lập dự toán và bảo đảm kinh phí.",
         "2. Công đoàn cơ sở, Đoàn Thanh niên: vận động cán bộ, công chức, viên chức, người lao "
         "động tham gia; phụ trách phần hội.",
-        "3. Tổ bảo vệ cơ quan: chuẩn bị báo cáo kết quả phong trào 8 tháng đầu năm; bảo đảm an "
-        "ninh, trật tự, phòng cháy, chữa cháy tại buổi lễ.",
+        "3. Tổ bảo vệ cơ quan: bảo đảm an ninh, trật tự, phòng cháy, chữa cháy tại buổi lễ.",
     ],
 }
 
@@ -204,9 +217,9 @@ def build() -> dict:
     )
     d.body(doc, "Căn cứ {{ can_cu_ngay_hoi }};", italic=True)
     d.can_cu(doc)
-    _variants(doc, SETS, lambda members, guard: (
-        d.body(doc, f'{{%p set thanh_vien = "{members}" %}}'),
-        d.body(doc, f"{{%p set bao_ve = {guard} %}}"),
+    _variants(doc, SETS, lambda members, reporter: (
+        d.body(doc, f"{{%p set thanh_vien = {members} %}}"),
+        d.body(doc, f"{{%p set bao_cao = {reporter} %}}"),
     ))
     d.body(doc, "Thực hiện " + d.PLAN + ", {{ co_quan }} xây dựng Kế hoạch tổ chức Ngày hội toàn "
                 "dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi_ngan }}) năm {{ nam }} như sau:")

@@ -13,8 +13,7 @@ TABLE_WIDTHS = [1.3, 4.4, 2.0, 3.0, 3.8, 2.0]
 TABLE_HEADER = ["STT", "Tên đơn vị", "Loại", "Đăng ký “An toàn về an ninh, trật tự”",
                 "Mục tiêu cuối năm", "Ghi chú"]
 STANDARD = "“An toàn về an ninh, trật tự”"
-# Learners of a school: sinh viên only where it teaches them (cao đẳng, đại học, trung cấp).
-STUDENTS = "{% if sinh_vien %}, sinh viên{% endif %}"
+STUDENTS = d.STUDENTS
 # Where the unit works: 'trên địa bàn xã Hà Mòn' for a local government, 'tại Sở Tư pháp' else.
 WHERE = ("{% if nhom == 'chinh_quyen' %}trên địa bàn {{ ten_trong_cau }}"
          "{% else %}tại {{ ten }}{% endif %}")
@@ -49,38 +48,45 @@ OWN_TARGETS = [
 ]
 
 # Who a subordinates' target is about: '100% (04/04) thôn, làng' for one kind of unit,
-# '100% xã, phường (03/03) và cơ sở giáo dục (02/02)' for several.
-WHO = ("{% if ct.tren %}Trên {% endif %}{{ ct.muc }} {% if ct.phan|length == 1 %}("
+# '100% xã, phường (03/03) và cơ sở giáo dục (02/02)' for several. Below 100% a count is never
+# printed beside the lower level ('70% (01/01)'): each kind's count and its own share come
+# first ('01/01 doanh nghiệp (100%)', 'ít nhất 05/06 thôn (83,3%)'), the level last (LEVEL).
+WHO = ("{% if ct.tron %}{{ ct.muc }} {% if ct.phan|length == 1 %}("
        "{% if ct.phan[0].it_nhat %}ít nhất {% endif %}{{ ct.phan[0].so }}) {{ ct.phan[0].loai }}"
        "{% else %}{% for p in ct.phan %}{{ p.loai }} ({% if p.it_nhat %}ít nhất {% endif %}"
        "{{ p.so }}){% if loop.revindex == 2 %} và "
-       "{% elif not loop.last %}, {% endif %}{% endfor %}{% endif %}")
+       "{% elif not loop.last %}, {% endif %}{% endfor %}{% endif %}"
+       "{% else %}{% for p in ct.phan %}{% if p.it_nhat %}{% if loop.first %}Ít{% else %}ít"
+       "{% endif %} nhất {% endif %}{{ p.so }} {{ p.loai }} ({{ p.ty_le }})"
+       "{% if loop.revindex == 2 %} và {% elif not loop.last %}, {% endif %}{% endfor %}"
+       "{% endif %}")
+# The level of a target below 100%, after what it asks for: ' (chỉ tiêu: trên 80%)'.
+LEVEL = "{% if not ct.tron %} (chỉ tiêu: {% if ct.tren %}trên {% endif %}{{ ct.muc }}){% endif %}"
 
 # The targets of the units below, one paragraph per target, with counts.
 SUBTREE_TARGETS = [
     ("ke_hoach",
      WHO + " ban hành kế hoạch xây dựng phong trào toàn dân "
-     "bảo vệ an ninh Tổ quốc năm {{ nam }} trong Quý I."),
+     "bảo vệ an ninh Tổ quốc năm {{ nam }} trong Quý I" + LEVEL + "."),
     ("cam_ket",
      WHO + " tổ chức phổ biến, quán triệt nhiệm vụ năm "
-     "{{ nam }} và ký cam kết, giao ước thi đua thực hiện phong trào."),
+     "{{ nam }} và ký cam kết, giao ước thi đua thực hiện phong trào" + LEVEL + "."),
     ("dang_ky",
-     WHO + " đăng ký xây dựng đạt tiêu chuẩn " + STANDARD
-     + "."),
+     WHO + " đăng ký xây dựng đạt tiêu chuẩn " + STANDARD + LEVEL + "."),
     ("dat_chuan",
-     WHO + " đã đăng ký được công nhận đạt tiêu chuẩn " + STANDARD + "."),
+     WHO + " đã đăng ký được công nhận đạt tiêu chuẩn " + STANDARD + LEVEL + "."),
     ("kha_tro_len",
      WHO + " được đánh giá, phân loại phong trào đạt mức "
-     "“Khá” trở lên."),
+     "“Khá” trở lên" + LEVEL + "."),
     ("huyen_kha_tro_len",
      WHO + " được đánh giá, phân loại phong trào đạt mức "
-     "“Khá” trở lên."),
+     "“Khá” trở lên" + LEVEL + "."),
     ("ngay_hoi",
      WHO + " ban hành kế hoạch tổ chức các hoạt động kỷ niệm "
-     "“Ngày hội toàn dân bảo vệ an ninh Tổ quốc” năm {{ nam }}."),
+     "“Ngày hội toàn dân bảo vệ an ninh Tổ quốc” năm {{ nam }}" + LEVEL + "."),
     ("dien_hinh",
      WHO + " xây dựng được ít nhất {{ ct.so_luong }} đơn vị "
-     "điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc."),
+     "điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc" + LEVEL + "."),
 ]
 
 TASKS = {
@@ -94,8 +100,10 @@ TASKS = {
         "lượng tham gia bảo vệ an ninh, trật tự ở cơ sở và người có uy tín trong cộng đồng.",
         "Chỉ đạo đăng ký, xây dựng và bình xét đạt tiêu chuẩn " + STANDARD + " theo Thông tư "
         "số 124/2021/TT-BCA của Bộ Công an.",
-        "Gắn phong trào với xây dựng nông thôn mới, đô thị văn minh; giải quyết kịp thời mâu "
-        "thuẫn, tranh chấp, khiếu kiện ngay từ cơ sở.",
+        "Gắn phong trào với {% if nong_thon or do_thi %}xây dựng {% if nong_thon %}nông thôn "
+        "mới{% endif %}{% if nong_thon and do_thi %}, {% endif %}{% if do_thi %}đô thị văn minh"
+        "{% endif %}{% else %}nhiệm vụ phát triển kinh tế - xã hội{% endif %}; giải quyết kịp "
+        "thời mâu thuẫn, tranh chấp, khiếu kiện ngay từ cơ sở.",
         "Tổ chức các hoạt động kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}) "
         "thiết thực, hiệu quả; kịp thời khen thưởng tập thể, cá nhân có thành tích.",
     ],
@@ -131,8 +139,8 @@ TASKS = {
         "Kiện toàn tổ an ninh, trật tự nhà trường; bảo đảm phòng cháy, chữa cháy, an toàn giao "
         "thông và an toàn trên không gian mạng.",
         "Đăng ký và phấn đấu đạt tiêu chuẩn " + STANDARD + "; phối hợp với {{ cong_an }}.",
-        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}) gắn với hoạt "
-        "động ngoại khóa.",
+        "Tổ chức kỷ niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}) trong dịp nghỉ "
+        "hè, gắn với chuẩn bị năm học mới.",
     ],
 }
 
@@ -180,10 +188,28 @@ def _targets(doc) -> None:
     d.body(doc, "{%p endfor %}")
 
 
+# What the subordinates share, said once ('chung'): registration, then the year-end goals.
+SHARED_GOAL = (
+    "{% if chung.dang_ky == 'bat_buoc' %}đăng ký xây dựng đạt tiêu chuẩn " + STANDARD
+    + "{% elif chung.dang_ky == 'van_dong' %}vận động đăng ký xây dựng đạt tiêu chuẩn "
+    + STANDARD + " (chỉ tiêu {{ chung.muc_dang_ky }}){% endif %}"
+    "{% if chung.dang_ky and (chung.dat_chuan or chung.kha) %}; {% endif %}"
+    "{% if chung.dat_chuan %}cuối năm được công nhận đạt tiêu chuẩn " + STANDARD + "{% endif %}"
+    "{% if chung.dat_chuan and chung.kha %}, {% endif %}"
+    "{% if chung.kha %}phong trào được xếp loại Khá trở lên{% endif %}"
+    "{% if not (chung.dang_ky or chung.dat_chuan or chung.kha) %}không áp dụng chỉ tiêu về "
+    "tiêu chuẩn " + STANDARD + "{% endif %}"
+)
+
+
 def _table(doc) -> None:
-    """What each direct subordinate must reach, and the model units chosen."""
+    """What the subordinates share in one sentence; the units with their own in a table."""
+    d.optional(doc, "chung",
+               "Chỉ tiêu đối với {% if bang %}các đơn vị trực thuộc {{ ten_trong_cau }} (trừ các "
+               "đơn vị có chỉ tiêu riêng tại bảng dưới đây){% else %}mỗi đơn vị trực thuộc "
+               "{{ ten_trong_cau }}{% endif %}: " + SHARED_GOAL + ".", keep_next=True)
     d.body(doc, "{%p if bang %}")
-    d.body(doc, "Chỉ tiêu đối với từng đơn vị trực thuộc {{ ten_trong_cau }}:", keep_next=True)
+    d.body(doc, "Các đơn vị có chỉ tiêu riêng:", keep_next=True)
     table = d.grid_table(doc, TABLE_WIDTHS, TABLE_HEADER, size=12)
     d.loop_rows(
         table, "for r in bang",
@@ -244,8 +270,11 @@ def _organisation(doc) -> None:
     d.body(doc, "2. {{ cap_uy }}, Công đoàn, Đoàn Thanh niên lãnh đạo, vận động đảng viên, đoàn "
                 "viên tham gia phong trào; tổ bảo vệ, lực lượng tự quản về an ninh, trật tự "
                 "phối hợp với {{ cong_an }} bảo đảm an ninh, trật tự tại đơn vị.")
-    d.body(doc, "3. Tự đánh giá, chấm điểm kết quả thực hiện phong trào năm {{ nam }} và gửi "
-                "báo cáo về {{ cap_tren }} trước ngày {{ han }}.")
+    d.body(doc, "3. {% if nhom == 'doanh_nghiep' %}Bộ phận Hành chính - Tổ chức{% elif nhom == "
+                "'co_so_giao_duc' %}Bộ phận văn phòng nhà trường{% else %}Văn phòng (bộ phận "
+                "hành chính){% endif %} theo dõi, tổng hợp kết quả; tham mưu người đứng đầu tự "
+                "đánh giá, chấm điểm kết quả thực hiện phong trào năm {{ nam }} và gửi báo cáo "
+                "về {{ cap_tren }} trước ngày {{ han }}.")
     d.body(doc, "{%p endif %}")
 
 

@@ -52,6 +52,28 @@ AGENCIES = [
     "niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}).",
 ]
 
+# An enterprise has managers and workers, not civil servants; state secrets only in a state
+# enterprise (nha_nuoc: the roster's Doanh nghiệp nhà nước).
+ENTERPRISES = [
+    "Quán triệt, chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của "
+    "Nhà nước và nội quy, quy chế của {{ ten }}.",
+    "Không để người quản lý, người lao động tham gia hoạt động xâm phạm an ninh quốc gia; "
+    "{% if nha_nuoc %}bảo vệ bí mật nhà nước, {% endif %}bảo vệ bí mật kinh doanh, tài sản và "
+    "an ninh nội bộ của doanh nghiệp.",
+    "Không để người quản lý, người lao động vi phạm pháp luật, phạm tội, mua bán, tàng trữ, sử "
+    "dụng trái phép chất ma túy, đánh bạc hoặc mắc các tệ nạn xã hội khác.",
+    "Thực hiện đúng quy định về cư trú; phối hợp với Công an nơi cư trú quản lý người lao động "
+    "của doanh nghiệp, người lao động thuê trọ.",
+    "Chủ động phát hiện, tố giác tội phạm; duy trì hoạt động của lực lượng bảo vệ doanh nghiệp, "
+    "tổ tự quản về an ninh, trật tự tại doanh nghiệp.",
+    "Chấp hành quy định về phòng cháy, chữa cháy, an toàn, vệ sinh lao động và trật tự, an toàn "
+    "giao thông; không điều khiển phương tiện sau khi đã uống rượu, bia.",
+    "Giải quyết kịp thời kiến nghị, tranh chấp lao động bằng đối thoại, hòa giải; không để xảy "
+    "ra tụ tập đông người, đình công, ngừng việc trái pháp luật.",
+    "Đăng ký và phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {{ nam }}; tổ chức kỷ "
+    "niệm Ngày hội toàn dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi }}).",
+]
+
 GOVERNMENTS = [
     "Lãnh đạo, chỉ đạo thực hiện nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật "
     "của Nhà nước về bảo vệ an ninh, trật tự trên địa bàn {{ dia_ban }}.",
@@ -73,16 +95,16 @@ GOVERNMENTS = [
 SCHOOLS = [
     "Quán triệt, chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của "
     "Nhà nước và nội quy, quy chế của {{ ten }}.",
-    "Không để cán bộ, giáo viên, nhân viên, học sinh, sinh viên tham gia hoạt động xâm phạm "
-    "an ninh quốc gia, tụ tập, gây rối trái pháp luật.",
-    "Không để cán bộ, giáo viên, học sinh, sinh viên sử dụng trái phép chất ma túy, đánh bạc, "
-    "mắc các tệ nạn xã hội; không để xảy ra bạo lực học đường.",
+    "Không để cán bộ, giáo viên, nhân viên, học sinh" + d.STUDENTS + " tham gia hoạt động xâm "
+    "phạm an ninh quốc gia, tụ tập, gây rối trái pháp luật.",
+    "Không để cán bộ, giáo viên, học sinh" + d.STUDENTS + " sử dụng trái phép chất ma túy, đánh "
+    "bạc, mắc các tệ nạn xã hội; không để xảy ra bạo lực học đường.",
     "Thực hiện đúng quy định về cư trú; phối hợp với gia đình và Công an nơi cư trú quản lý "
-    "học sinh, sinh viên ở trọ.",
+    "học sinh" + d.STUDENTS + " ở trọ.",
     "Tích cực phát hiện, tố giác tội phạm; xây dựng và duy trì tổ an ninh, trật tự trong nhà "
     "trường.",
     "Chấp hành quy định về phòng cháy, chữa cháy và trật tự, an toàn giao thông; 100% học "
-    "sinh, sinh viên đội mũ bảo hiểm khi đi mô tô, xe máy, xe đạp điện.",
+    "sinh" + d.STUDENTS + " đội mũ bảo hiểm khi đi mô tô, xe máy, xe đạp điện.",
     "Giữ gìn an toàn trên không gian mạng; không đăng tải, chia sẻ thông tin sai sự thật, "
     "xúc phạm người khác.",
     "Đăng ký và phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {{ nam }}; tổ chức kỷ "
@@ -92,7 +114,8 @@ SCHOOLS = [
 # Which list each kind of unit signs in pledge.docx (khu dân cư have their own template).
 BY_TYPE = (
     ("loai in ('huyen', 'xa')", GOVERNMENTS),
-    ("loai in ('co_quan', 'doanh_nghiep')", AGENCIES),
+    ("loai == 'co_quan'", AGENCIES),
+    ("loai == 'doanh_nghiep'", ENTERPRISES),
     ("loai == 'co_so_giao_duc'", SCHOOLS),
 )
 

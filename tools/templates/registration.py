@@ -48,11 +48,14 @@ COMMUNE = [
     "trở lên.",
 ]
 
+# An agency or a state enterprise keeps state secrets; an enterprise has managers and workers.
 AGENCY = [
-    "Không để xảy ra hoạt động xâm phạm an ninh quốc gia, lộ, mất bí mật nhà nước; bảo đảm an "
-    "ninh nội bộ, an ninh mạng của {{ don_vi }}.",
-    "Không có cán bộ, công chức, viên chức, người lao động vi phạm pháp luật bị truy cứu trách "
-    "nhiệm hình sự, mắc tệ nạn ma túy, cờ bạc, mại dâm.",
+    "Không để xảy ra hoạt động xâm phạm an ninh quốc gia{% if loai == 'co_quan' or nha_nuoc %}, "
+    "lộ, mất bí mật nhà nước{% endif %}; bảo đảm an ninh nội bộ, an ninh mạng{% if loai == "
+    "'doanh_nghiep' %}, bí mật kinh doanh{% endif %} của {{ don_vi }}.",
+    "Không có {% if loai == 'doanh_nghiep' %}người quản lý, người lao động{% else %}cán bộ, công "
+    "chức, viên chức, người lao động{% endif %} vi phạm pháp luật bị truy cứu trách nhiệm hình "
+    "sự, mắc tệ nạn ma túy, cờ bạc, mại dâm.",
     "{% if loai == 'doanh_nghiep' %}Không để xảy ra đình công, ngừng việc, tụ tập đông người "
     "trái pháp luật; giải quyết kịp thời tranh chấp lao động tại doanh nghiệp."
     "{% else %}Không để xảy ra tụ tập đông người, khiếu kiện trái pháp luật liên quan đến cơ "
@@ -68,13 +71,13 @@ AGENCY = [
 
 SCHOOL = [
     "Không để xảy ra hoạt động xâm phạm an ninh quốc gia, tụ tập, gây rối trái pháp luật trong "
-    "cán bộ, giáo viên, nhân viên, học sinh, sinh viên của {{ don_vi }}.",
-    "Không có cán bộ, giáo viên, nhân viên, học sinh, sinh viên phạm tội hoặc mắc tệ nạn ma "
-    "túy, cờ bạc, mại dâm; không để xảy ra bạo lực học đường nghiêm trọng.",
+    "cán bộ, giáo viên, nhân viên, học sinh" + d.STUDENTS + " của {{ don_vi }}.",
+    "Không có cán bộ, giáo viên, nhân viên, học sinh" + d.STUDENTS + " phạm tội hoặc mắc tệ nạn "
+    "ma túy, cờ bạc, mại dâm; không để xảy ra bạo lực học đường nghiêm trọng.",
     "Không để xảy ra cháy, nổ, tai nạn giao thông nghiêm trọng đối với cán bộ, giáo viên, học "
-    "sinh, sinh viên do chủ quan.",
+    "sinh" + d.STUDENTS + " do chủ quan.",
     "Bảo đảm an ninh, trật tự trong trường học và khu vực xung quanh; phối hợp với gia đình và "
-    "Công an nơi cư trú quản lý học sinh, sinh viên.",
+    "Công an nơi cư trú quản lý học sinh" + d.STUDENTS + ".",
     "Phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} được đánh giá, xếp loại từ Khá "
     "trở lên.",
 ]

@@ -38,10 +38,14 @@ def _rows(
 
 
 STANDARD = d.STANDARD
-# What a unit below target lacks, by indicator; the score and level for classification.
+# What a unit below target lacks, by indicator; the score and level for classification. A level
+# whose chosen model unit was not built names it: the text names it as a model unit too.
 SHORTFALL = (
     '{% if g.ma == "dang_ky" %}Chưa đăng ký{% elif g.ma == "dat_chuan" %}Chưa được công nhận'
-    '{% elif g.ma == "dien_hinh" %}Chưa có đơn vị điển hình{% elif g.van_ban %}Chưa có văn bản'
+    '{% elif g.ma == "dien_hinh" %}{% if r.dien_hinh %}Đã chọn xây dựng điển hình: '
+    '{{ r.dien_hinh }}; chưa có đơn vị đạt yêu cầu của chỉ tiêu'
+    '{% else %}Chưa chọn đơn vị điển hình{% endif %}'
+    '{% elif g.van_ban %}Chưa có văn bản'
     "{% else %}{{ r.xep_loai }} ({{ r.diem }} điểm){% endif %}"
 )
 
