@@ -248,10 +248,12 @@ class CheckReport:
         """
         out: dict[str, dict[str, Any]] = {}
         for indicator in self.measured():
-            kind = document_targets()[indicator.id]
-            if kind not in self.kinds:
+            # A target several kinds meet together is shown under the first one checked.
+            kinds = [k for k in document_targets()[indicator.id] if k in self.kinds]
+            if not kinds:
                 continue
-            info = out.setdefault(kind, {"target": indicator.id, "by_type": {}})
+            kind = kinds[0]
+            info = out.setdefault(kind, {"target": indicator.id, "kinds": kinds, "by_type": {}})
             info["by_type"][indicator.unit_type] = {
                 "units": indicator.denominator,
                 "present": indicator.numerator,
@@ -364,8 +366,9 @@ class CheckReport:
         indicators = self.indicators()
         if indicators:
             lines += ["", "Chỉ tiêu:"]
-            for kind, info in indicators.items():
-                lines.append(f"  {short_label(kind)} (chỉ tiêu {info['target']}):")
+            for info in indicators.values():
+                shown = ", ".join(short_label(k) for k in info["kinds"])
+                lines.append(f"  {shown} (chỉ tiêu {info['target']}):")
                 for unit_type, v in info["by_type"].items():
                     sign = "trên" if v["comparison"] == ">" else "đạt ít nhất"
                     lines.append(

@@ -463,7 +463,7 @@ def plan_documents(
         for doc in made:
             unit = roster.get(doc.unit)
             # A cấp ủy's document (Hướng dẫn 36) has a Party header, not a superior body.
-            if (unit is not None and inputs.campaign.family(name, unit.type) != "dang"
+            if (unit is not None and not REGISTRY[name].party_document
                     and superior_unknown(unit, inputs.campaign)):
                 no_superior.setdefault(unit.code, unit)
     warnings: list[str] = []

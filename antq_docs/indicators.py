@@ -57,15 +57,21 @@ SHORT: dict[str, str] = {
 
 
 
-def document_targets() -> dict[str, str]:
-    """Targets met by issuing a document → the kind of document that is the evidence.
+def document_targets() -> dict[str, tuple[str, ...]]:
+    """Targets met by issuing documents → the kinds of document that are the evidence.
 
-    Each kind declares its target (Kind.target). The registry is imported here, not at the
-    top, because the report kind itself imports this module.
+    Each kind declares its target (Kind.target); a target several kinds declare is met by a
+    unit only with every one of them it must have (target 1: the cấp ủy's resolution and the
+    UBND's plan of a district or commune). The registry is imported here, not at the top,
+    because the report kind itself imports this module.
     """
     from antq_docs.kinds import REGISTRY
 
-    return {kind.target: name for name, kind in REGISTRY.items() if kind.target}
+    out: dict[str, tuple[str, ...]] = {}
+    for name, kind in REGISTRY.items():
+        if kind.target:
+            out[kind.target] = (*out.get(kind.target, ()), name)
+    return out
 
 # Unit types the standard "An toàn về an ninh, trật tự" covers (Thông tư 124/2021/TT-BCA): a
 # district or a province is never counted as registered or recognised, only classified.
@@ -257,25 +263,34 @@ DocumentFound = tuple[str, Unit, bool]
 def measure_documents(campaign: Campaign, found: Iterable[DocumentFound]) -> list[Indicator]:
     """The targets met by documents, per unit type, from the required documents found.
 
-    The denominator is the units that must have the kind, the numerator those with a usable
-    copy. A target without ty_le asks for every unit (100%). Types with no unit required are
-    left out; a type named by two targets of one id is measured against the first.
+    The denominator is the units that must have one of the target's kinds, the numerator those
+    with a usable copy of every one of them they must have. A target without ty_le asks for
+    every unit (100%). Types with no unit required are left out; a type named by two targets
+    of one id is measured against the first.
     """
     by_kind: dict[str, list[tuple[Unit, bool]]] = {}
     for kind, unit, present in found:
         by_kind.setdefault(kind, []).append((unit, present))
+    evidence = document_targets()
     indicators = []
     seen: set[tuple[str, str]] = set()
     for target in campaign.targets:
-        kind = document_targets().get(target.id)
-        if kind is None:
+        kinds = evidence.get(target.id)
+        if kinds is None:
             continue
         if target.percent is None:
             target = replace(target, percent=100.0)
         for unit_type in UNIT_TYPES:
             if not target.applies_to(unit_type) or (target.id, unit_type) in seen:
                 continue
-            rows = [(u, p) for u, p in by_kind.get(kind, []) if u.type == unit_type]
+            # A unit counts once, present only when it has every kind it owes.
+            units: dict[str, tuple[Unit, bool]] = {}
+            for kind in kinds:
+                for u, p in by_kind.get(kind, []):
+                    if u.type == unit_type:
+                        had = units.get(u.code, (u, True))[1]
+                        units[u.code] = (u, had and p)
+            rows = list(units.values())
             if not rows:
                 continue
             seen.add((target.id, unit_type))
@@ -350,9 +365,9 @@ def draft_disagreements(
         if unit.code in inside:
             found.setdefault(kind, []).append((unit, present))
     out = []
-    for target_id, kind in kinds.items():
+    for target_id, evidence in kinds.items():
         how = MEASURES.get(target_id)
-        rows = found.get(kind, [])
+        rows = [row for kind in evidence for row in found.get(kind, [])]
         if how is None or not rows:
             continue
         label = LABELS.get(target_id, target_id)

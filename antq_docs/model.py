@@ -176,7 +176,6 @@ SIGNING_FORMS = ("tm", "kt", "truc_tiep")
 # Ủy ban nhân dân ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …", signed "CHỦ TỊCH" without "TM.") or the
 # Ủy ban nhân dân as a body ("TM. ỦY BAN NHÂN DÂN").
 RECOGNITION_NAMES = ("chu_tich", "uy_ban")
-FAMILIES = ("nha_nuoc", "dang")
 
 
 @dataclass(frozen=True)
@@ -326,6 +325,18 @@ DEFAULT_SCORING_BASIS = (
     "Quyết định số 510/QĐ-BCA-V05 ngày 20/01/2022 của Bộ trưởng Bộ Công an ban hành “Quy định "
     "Tiêu chí đánh giá, phân loại phong trào toàn dân bảo vệ an ninh Tổ quốc”"
 )
+# The Party's documents on the movement, the căn cứ of a cấp ủy's resolution unless the campaign
+# names its own (can_cu_dang). Checked against the published texts: Kết luận 44-KL/TW of
+# 22/01/2019 (thuvienphapluat.vn) names Chỉ thị 09-CT/TW of the Ban Bí thư khóa XI; its date,
+# 01/12/2011, as reported by Quân đội nhân dân on the conference that launched it (12/4/2012).
+DEFAULT_PARTY_BASES = (
+    "Điều lệ Đảng Cộng sản Việt Nam",
+    "Chỉ thị số 09-CT/TW ngày 01/12/2011 của Ban Bí thư (khóa XI) về tăng cường sự lãnh đạo "
+    "của Đảng đối với phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới",
+    "Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư về tiếp tục đẩy mạnh thực hiện Chỉ "
+    "thị số 09-CT/TW của Ban Bí thư khóa XI về tăng cường sự lãnh đạo của Đảng đối với phong "
+    "trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới",
+)
 DEFAULT_EVENT_BASIS = (
     "Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ lấy ngày 19 tháng 8 "
     "hằng năm là “Ngày hội toàn dân bảo vệ an ninh Tổ quốc”"
@@ -369,7 +380,8 @@ class Campaign:
     required: dict[str, tuple[str, ...]]
     event: EventSettings
     signing: dict[str, str] = field(default_factory=dict)
-    families: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The Party documents the cấp ủy's and the chi bộ's resolutions rest on (can_cu_dang).
+    party_bases: list[str] = field(default_factory=lambda: list(DEFAULT_PARTY_BASES))
     numbering: dict[str, int] = field(default_factory=dict)
     source: str = ""
     thresholds: Thresholds = field(default_factory=Thresholds)
@@ -423,10 +435,6 @@ class Campaign:
         """How a unit type signs: 'tm' for local governments, the head directly otherwise."""
         return self.signing.get(unit_type, "tm" if unit_type in GOVERNMENT_TYPES else "truc_tiep")
 
-    def family(self, kind: str, unit_type: str) -> str:
-        """The document family of a kind for a unit type: 'nha_nuoc' (Nghị định 30) or 'dang'."""
-        return self.families.get(kind, {}).get(unit_type, "nha_nuoc")
-
     def targets_for(self, unit_type: str) -> list[Target]:
         """The targets that apply to a unit type, in campaign order."""
         return [t for t in self.targets if t.applies_to(unit_type)]
@@ -455,6 +463,9 @@ class Unit:
     venue: str = ""
     budget: int | None = None
     secretary: str = ""
+    # The Party cell (chi bộ) of a khu dân cư, as the roster names it ("Chi bộ thôn 1"): its
+    # Bí thư (secretary) signs the chi bộ's resolution of Quý I (Thông tư 124, Điều 4).
+    party_cell: str = ""
     signer: str = ""
     signer_title: str = ""
     # The managing body written above the issuer in a header (roster "Cơ quan chủ quản").

@@ -64,10 +64,11 @@ _HEADER = (
 _KON_TUM = [
     ("KT", "Tỉnh Kon Tum", "Tỉnh", "", "Hoàng Quang Bình", "Chủ tịch UBND tỉnh", "", "", "UBND"),
     ("KT-02", "Huyện Đăk Hà", "Huyện", "KT", "Trương Xuân Tuấn", "Chủ tịch UBND huyện", "", "",
-     "UBND"),
+     "UBND", "Huỳnh Xuân Dũng"),
     ("KT-02-02", "Xã Hà Mòn", "Xã", "KT-02", "Hồ Xuân Vinh", "Chủ tịch UBND xã", "", "x",
-     "UBND"),
-    ("KT-02-02-01", "Thôn 1", "Thôn", "KT-02-02", "Lê Văn Phong", "Trưởng thôn", "274", "", ""),
+     "UBND", "Hồ Đức Giang"),
+    ("KT-02-02-01", "Thôn 1", "Thôn", "KT-02-02", "Lê Văn Phong", "Trưởng thôn", "274", "", "",
+     "Rơ Châm Phiên", "Chi bộ thôn 1"),
     ("KT-CQ-01", "Sở Tư pháp", "Cơ quan", "KT", "Bùi Hữu Long", "Giám đốc", "", "", "STP"),
     ("KT-DN-05", "Công ty Cổ phần Cao su Kon Tum", "Doanh nghiệp", "KT", "Đinh Quang An",
      "Tổng Giám đốc", "", "", "CSKT"),
@@ -77,8 +78,10 @@ _KON_TUM = [
 _QUANG_NGAI = [
     ("QNG", "Tỉnh Quảng Ngãi", "Tỉnh", "", "Nguyễn Văn Thành", "Chủ tịch UBND tỉnh", "", "",
      "UBND"),
-    ("QNG-03", "Xã Đăk Hà", "Xã", "QNG", "Hồ Xuân Vinh", "Chủ tịch UBND xã", "", "x", "UBND"),
-    ("KT-02-02-01", "Thôn 1", "Thôn", "QNG-03", "Lê Văn Phong", "Trưởng thôn", "274", "", ""),
+    ("QNG-03", "Xã Đăk Hà", "Xã", "QNG", "Hồ Xuân Vinh", "Chủ tịch UBND xã", "", "x", "UBND",
+     "Hồ Đức Giang"),
+    ("KT-02-02-01", "Thôn 1", "Thôn", "QNG-03", "Lê Văn Phong", "Trưởng thôn", "274", "", "",
+     "Rơ Châm Phiên", "Chi bộ thôn 1"),
     ("KT-CQ-01", "Sở Tư pháp", "Cơ quan", "QNG", "Bùi Hữu Long", "Giám đốc", "", "", "STP"),
     ("KT-DN-05", "Công ty Cổ phần Cao su Kon Tum", "Doanh nghiệp", "QNG", "Đinh Quang An",
      "Tổng Giám đốc", "", "", "CSKT"),
@@ -86,7 +89,7 @@ _QUANG_NGAI = [
      "Hiệu trưởng", "", "", "PTDTNT"),
 ]
 _ROSTER_KEYS = ("ma", "ten", "loai", "cap_tren", "nguoi_dung_dau", "chuc_vu", "so_ho",
-                "dien_hinh", "ky_hieu")
+                "dien_hinh", "ky_hieu", "bi_thu", "chi_bo")
 # The province's own place name for its date line, once it is Quảng Ngãi (the campaign's
 # dia_danh stays Kon Tum, the province of the year's first documents).
 _PLACE = {"QNG": "Quảng Ngãi"}

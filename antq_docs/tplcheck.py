@@ -11,7 +11,6 @@ list, the guide and the check at once.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import re
@@ -197,41 +196,30 @@ def sample_inputs() -> Inputs:
     )
 
 
-def _campaign_variants(inputs: Inputs, kind: Kind) -> list:
-    """The sample campaign, then one where the kind is issued as a Party document.
-
-    A template that only some campaign settings choose (plan-dang.docx) is reached this way.
-    """
-    campaign = inputs.campaign
-    party = {kind.name: {t: "dang" for t in ("tinh", "huyen", "xa", "khu_dan_cu", "co_quan",
-                                               "doanh_nghiep", "co_so_giao_duc")}}
-    return [campaign, dataclasses.replace(campaign, families={**campaign.families, **party})]
-
-
 def sample_contexts(inputs: Inputs, kind: Kind) -> dict[str, list[dict[str, Any]]]:
     """Template file → contexts the kind builds for sample units that use that file."""
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in kind.templates}
     roster = inputs.roster_for(kind.name)
-    for campaign in _campaign_variants(inputs, kind):
-        for unit in roster:
-            if not kind.needs(campaign, unit):
+    campaign = inputs.campaign
+    for unit in roster:
+        if not kind.needs(campaign, unit):
+            continue
+        name = kind.template(campaign, unit)
+        if len(out.setdefault(name, [])) >= _SAMPLES_PER_TEMPLATE:
+            continue
+        needs = Needs(roster.source, inputs.campaign.source, roster.columns)
+        # The kind's own documents of the unit: a khu dân cư's pledge with its households
+        # and the households' forms; a unit the results owe nothing still shows its context.
+        docs = kind.documents(campaign, roster, [unit], needs, inputs.results,
+                              households=inputs.households)
+        if not docs:
+            docs = [kind.document(campaign, roster, unit, needs, inputs.results)]
+        for doc in docs:
+            if len(out.setdefault(doc.template, [])) >= _SAMPLES_PER_TEMPLATE:
                 continue
-            name = kind.template(campaign, unit)
-            if len(out.setdefault(name, [])) >= _SAMPLES_PER_TEMPLATE:
-                continue
-            needs = Needs(roster.source, inputs.campaign.source, roster.columns)
-            # The kind's own documents of the unit: a khu dân cư's pledge with its households
-            # and the households' forms; a unit the results owe nothing still shows its context.
-            docs = kind.documents(campaign, roster, [unit], needs, inputs.results,
-                                  households=inputs.households)
-            if not docs:
-                docs = [kind.document(campaign, roster, unit, needs, inputs.results)]
-            for doc in docs:
-                if len(out.setdefault(doc.template, [])) >= _SAMPLES_PER_TEMPLATE:
-                    continue
-                if doc.number is not None:
-                    doc.context["so_ky_hieu"] = doc.number.format(None)
-                out[doc.template].append(doc.context)
+            if doc.number is not None:
+                doc.context["so_ky_hieu"] = doc.number.format(None)
+            out[doc.template].append(doc.context)
     return out
 
 

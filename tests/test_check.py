@@ -89,7 +89,7 @@ def test_generated_set_is_complete(runner, docs):
     assert data["complete"] is True
     # 94 units before 01/7/2025 and 10 new ones after (the province and merged communes).
     # Recognition decisions are asked for only with the results (check --results).
-    assert (data["units"], data["required"], data["present"]) == (104, 392, 392)
+    assert (data["units"], data["required"], data["present"]) == (104, 426, 426)
     assert data["missing"] == data["invalid"] == data["changed"] == data["extra"] == []
     indicator = data["indicators"]["pledge"]
     assert indicator["target"] == "cam_ket"
@@ -107,7 +107,7 @@ def test_deleted_document_is_missing_and_exits_3(runner, docs):
     assert data["missing"] == [
         {"unit": "KT-01-01", "kind": "pledge", "expected": "pledge/KT-01-01.docx"}
     ]
-    assert data["present"] == 391
+    assert data["present"] == 425
     assert data["indicators"]["pledge"]["by_type"]["xa"]["share"] == 95.5
     assert data["indicators"]["pledge"]["by_type"]["xa"]["met"] is False
 
@@ -118,17 +118,17 @@ def test_table_names_the_missing_unit_under_its_parent(runner, docs):
     assert result.exit_code == 3
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"Kiểm tra thư mục {docs} (năm 2025): 104 đơn vị, 392 văn bản bắt buộc; "
-        "có 391, thiếu 1, không hợp lệ 0."
+        f"Kiểm tra thư mục {docs} (năm 2025): 104 đơn vị, 426 văn bản bắt buộc; "
+        "có 425, thiếu 1, không hợp lệ 0."
     )
     group = lines.index("Thành phố Kon Tum (KT-01)")
     assert lines[group + 1].split() == ["Mã", "Đơn", "vị", "Cam", "kết", "Đăng", "ký", "Kế",
-                                        "hoạch", "KH", "Ngày", "hội", "Đánh", "giá", "Biên",
+                                        "hoạch", "Nghị", "quyết", "NQ", "chi", "bộ", "KH", "Ngày", "hội", "Đánh", "giá", "Biên",
                                         "bản", "Công", "nhận", "Báo", "cáo"]
     row = next(ln for ln in lines[group:] if ln.startswith("  KT-01-01 "))
     # Merged into Phường Kon Tum on 01/7/2025: no Ngày hội plan, evaluation or report owed.
-    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu", "có", "có", "–", "–",
-                           "–", "–", "–"]
+    assert row.split() == ["KT-01-01", "Phường", "Quyết", "Thắng", "thiếu", "có", "có", "có", "–",
+                           "–", "–", "–", "–", "–"]
     assert "  - KT-01-01 Phường Quyết Thắng, Cam kết: chưa có pledge/KT-01-01.docx (hoặc bản ký .pdf)" in lines
     assert "    cấp xã: 21/22 = 95,5% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in lines
     assert lines[-1] == "Kết quả: chưa đủ (1 thiếu, 0 không hợp lệ)."
@@ -143,8 +143,8 @@ def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
     assert data["complete"] is True and data["extra"] == []
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
     # A district registers for no standard and issues no decision without the results.
-    assert [ln.split()[-8:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
-        ["(PDF)", "–", "có", "–", "–", "–", "–", "–"]
+    assert [ln.split()[-10:] for ln in table.splitlines() if ln.strip().startswith("KT-02 ")] == [
+        ["(PDF)", "–", "có", "có", "–", "–", "–", "–", "–", "–"]
     ]
 
 
@@ -304,7 +304,7 @@ def test_the_matrix_decides_what_is_required(tmp_path, runner, docs):
     result = runner.invoke(cli, args)
     assert result.exit_code == 3
     data = json.loads(result.stdout)
-    assert data["required"] == 392 + 44
+    assert data["required"] == 426 + 44
     assert {"unit": "KT-01-01-01", "kind": "plan", "expected": "plan/KT-01-01-01.docx"} in (
         data["missing"]
     )
@@ -326,7 +326,7 @@ def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
     sheet = openpyxl.load_workbook(book_path).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Cam kết", "Đăng ký",
-                       "Kế hoạch", "KH Ngày hội", "Đánh giá", "Biên bản", "Công nhận", "Báo cáo",
+                       "Kế hoạch", "Nghị quyết", "NQ chi bộ", "KH Ngày hội", "Đánh giá", "Biên bản", "Công nhận", "Báo cáo",
                        "Ghi chú")
     # The header and every unit of both periods that owes a document: all but Tỉnh Kon Tum,
     # since the report of 20/12/2025 is owed by the root of the July roster.
@@ -485,13 +485,13 @@ def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runne
         "placeholders": [SHORTCOMINGS],
     }]
     # It exists (not missing, not invalid) but is not counted as a finished document.
-    assert (data["present"], data["missing"], data["invalid"]) == (391, [], [])
+    assert (data["present"], data["missing"], data["invalid"]) == (425, [], [])
 
     book_path = tmp_path / "kiem-tra.xlsx"
     result = runner.invoke(cli, ["check", *BASE, "--docs", str(docs), "--xlsx", str(book_path)])
     assert result.exit_code == 3
     lines = result.stdout.splitlines()
-    assert lines[0].endswith("có 391, thiếu 0, không hợp lệ 0, chưa hoàn thiện 1.")
+    assert lines[0].endswith("có 425, thiếu 0, không hợp lệ 0, chưa hoàn thiện 1.")
     assert cell_in_column(lines, "KT-01-01-01", "Đánh giá") == "chưa hoàn thiện"
     assert cell_in_column(lines, "KT-01-01-01", "Cam kết") == "có"
     listed = lines.index("Chưa hoàn thiện (1):")
@@ -524,7 +524,7 @@ def test_the_same_evaluation_written_out_is_present_and_complete(runner, docs):
     result, data = run_check(runner, docs)
     assert result.exit_code == 0, result.stdout
     assert data["complete"] is True
-    assert (data["present"], data["unfinished"]) == (392, [])
+    assert (data["present"], data["unfinished"]) == (426, [])
     # Edited after generation, as a unit does: reported as changed, not as an error.
     assert data["changed"] == [
         {"unit": "KT-01-01-01", "kind": "evaluation", "path": "evaluation/KT-01-01-01.docx"}]

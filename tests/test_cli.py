@@ -57,7 +57,7 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
     )
     assert "Không có --results" not in result.stderr
     assert lines[-1] == (
-        "Xong: 408 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
+        "Xong: 442 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out."
     )
     assert lines[-3] == (
         "Cảnh báo: KT-10 (Huyện Ia H'Drai): chưa có đơn vị điển hình (cột Điển hình); bản kế "

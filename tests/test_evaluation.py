@@ -125,7 +125,7 @@ def test_generate_all_without_results_skips_the_year_end_kinds(tmp_path, runner)
         in result.stderr
     )
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [
-        "event-plan", "plan", "pledge", "registration"
+        "event-plan", "plan", "pledge", "registration", "resolution"
     ]
 
 

@@ -21,7 +21,6 @@ class Invitation(Pledge):
     label = "giấy mời"
     short = "Giấy mời"
     required = ("xa",)
-    date_key = "giay_moi"
     target = "giay_moi"
 
 
@@ -35,13 +34,13 @@ def invitation(monkeypatch) -> Invitation:
 
 def test_a_registered_kind_is_required_dated_checked_and_counted(invitation, tmp_path: Path):
     """Campaign, check and the indicators read the new kind from its one declaration."""
-    text = campaign_text().replace("ngay_van_ban:", "ngay_van_ban:\n  giay_moi: 2025-04-02", 1)
+    text = campaign_text().replace("ngay_van_ban:", "ngay_van_ban:\n  invitation: 2025-04-02", 1)
     campaign = tmp_path / "campaign.yaml"
     campaign.write_text(text, encoding="utf-8")
     inputs = load_inputs(campaign, None)
     assert inputs.campaign.required["invitation"] == ("xa",)
     assert inputs.campaign.doc_dates["invitation"].isoformat() == "2025-04-02"
-    assert document_targets()["giay_moi"] == "invitation"
+    assert document_targets()["giay_moi"] == ("invitation",)
     docs = tmp_path / "docs"
     docs.mkdir()
     report = check(inputs, docs, workers=1)

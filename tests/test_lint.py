@@ -44,7 +44,7 @@ def test_every_template_passes(template):
 def test_every_generated_document_passes(runner, generated):
     result = runner.invoke(cli, ["lint", str(generated)])
     assert result.exit_code == 0, result.stdout
-    assert result.stdout == "Đã soát 408 tệp: đúng thể thức.\n"
+    assert result.stdout == "Đã soát 442 tệp: đúng thể thức.\n"
 
 
 def edited(generated: Path, tmp_path: Path, change, name: str = "KT-01.docx") -> Path:
@@ -252,16 +252,14 @@ def test_styles_count_like_direct_formatting(generated, tmp_path):
 
 
 def test_a_generated_party_resolution_passes(tmp_path, runner):
-    campaign = tmp_path / "party.yaml"
-    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n",
-                        "utf-8")
     units = tmp_path / "units.csv"
     units.write_text("ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,bi_thu\n"
                      "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,\n"
                      "X,Xã Hà Mòn,Xã,T,B,Chủ tịch UBND xã,UBND,Nguyễn Văn C\n", "utf-8")
     out = tmp_path / "out"
-    assert invoke_generate(runner, "plan", out, units=units, campaign=campaign).exit_code == 0
-    result = runner.invoke(cli, ["lint", str(out / "plan" / "X.docx")])
+    assert invoke_generate(runner, "resolution", out, units=units,
+                           campaign=SAMPLE_CAMPAIGN).exit_code == 0
+    result = runner.invoke(cli, ["lint", str(out / "resolution" / "X.docx")])
     assert result.exit_code == 0, result.stdout
     assert result.stdout == "Đã soát 1 tệp: đúng thể thức.\n"
 

@@ -1,12 +1,10 @@
-"""Year plans, district plans, Party resolutions and Ngày hội plans, reopened and checked."""
+"""Year plans, district plans and Ngày hội plans, reopened and checked."""
 
 from __future__ import annotations
 
-import pytest
 import yaml
 
 from antq_docs.cli import cli
-from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
 from tests import docx_helpers as dh
 from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS
@@ -252,52 +250,6 @@ def test_agency_signs_directly_and_deputy_form_needs_the_signer(tmp_path, runner
         if x
     ]
     assert signature == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Thị Hoa"]
-
-
-def test_party_resolution_family(tmp_path, runner):
-    campaign = SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n"
-    rows = [
-        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
-        "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
-        "X,Xã Hà Mòn,Xã,H,C,Chủ tịch UBND xã,UBND,,,,Nguyễn Văn Bí",
-    ]
-    result, out = generate(runner, tmp_path, "plan", rows, campaign)
-    assert result.exit_code == 0, result.stderr
-    doc = dh.open_docx(out / "plan" / "X.docx")
-    left, right = ([x for x in c.text.split("\n") if x] for c in doc.tables[0].rows[0].cells)
-    assert left == ["ĐẢNG BỘ HUYỆN ĐĂK HÀ", "ĐẢNG ỦY XÃ HÀ MÒN", "*", "Số       -NQ/ĐU"]
-    assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Mòn, ngày 20 tháng 3 năm 2025"]
-    assert dh.runs_style(dh.find(doc, "ĐẢNG CỘNG SẢN VIỆT NAM")) == {(15, True, False)}
-    assert dh.runs_style(dh.find(doc, "NGHỊ QUYẾT")) == {(16, True, False)}
-    assert "về lãnh đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025" in dh.texts(
-        doc
-    )
-    signature = [x for x in doc.tables[-1].rows[0].cells[1].text.split("\n") if x]
-    assert signature == ["T/M ĐẢNG ỦY", "BÍ THƯ", "Nguyễn Văn Bí"]
-    assert dh.leftover_tags(doc) == []
-    state = dh.open_docx(out / "plan" / "H.docx")
-    assert "KẾ HOẠCH" in dh.texts(state)
-    rows[2] = rows[2].removesuffix("Nguyễn Văn Bí")
-    result, _ = generate(runner, tmp_path, "plan", rows, campaign)
-    assert result.exit_code == 1
-    assert (
-        "units.csv, dòng 4, cột K (bi_thu), đơn vị X: thiếu giá trị, cần cho kế hoạch năm "
-        "(nghị quyết cấp ủy)"
-    ) in result.stderr
-
-
-def test_only_plans_may_take_the_party_family(tmp_path):
-    from antq_docs.errors import ValidationError
-
-    path = tmp_path / "c.yaml"
-    path.write_text(
-        SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  pledge: {xa: dang}\n", encoding="utf-8"
-    )
-    with pytest.raises(ValidationError) as excinfo:
-        load_campaign(path)
-    assert [str(f) for f in excinfo.value.findings] == [
-        "c.yaml, trường the_thuc: chỉ kế hoạch (plan) ban hành được dưới dạng nghị quyết của cấp ủy"
-    ]
 
 
 def test_event_plan_parts_programme_and_budget(sample_out):

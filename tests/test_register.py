@@ -60,7 +60,7 @@ def test_numbering_from_the_command_line(tmp_path, runner):
     assert number_line(out / "event-plan" / "KT-02.docx") == "Số: 16/KH-UBND"
     assert number_line(out / "plan" / "KT-02-02.docx") == "Số:       /KH-UBND"
     result = runner.invoke(cli, command)
-    assert "0 tệp mới, 0 cập nhật, 7 không đổi" in result.stderr
+    assert "0 tệp mới, 0 cập nhật, 9 không đổi" in result.stderr
     (out / "plan" / "KT-02.docx").unlink()
     result = runner.invoke(cli, command)
     assert number_line(out / "plan" / "KT-02.docx") == "Số: 15/KH-UBND"
@@ -233,6 +233,8 @@ def test_a_dry_run_predicts_numbers_without_taking_them(tmp_path, runner):
     assert result.stdout.splitlines() == [
         "không đổi\tpledge/KT-02.docx",
         "cập nhật\tplan/KT-02.docx",
+        # The Huyện ủy's resolution is numbered in the Party's series, not from --number-from.
+        "không đổi\tresolution/KT-02.docx",
         "cập nhật\tevent-plan/KT-02.docx",
     ]
     assert not (out / "register.sqlite").exists()

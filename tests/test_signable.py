@@ -313,20 +313,6 @@ def test_pledge_names_the_receiving_office_in_full(made):
     assert signature == ["ĐẠI DIỆN BÊN NHẬN CAM KẾT", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "C"]
 
 
-def test_party_resolution_of_a_district_named_in_one_word(tmp_path, runner):
-    units = tmp_path / "units.csv"
-    units.write_text("\n".join([
-        HEADER, "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,",
-        "H,Kbang,Huyện,T,B,Chủ tịch UBND huyện,UBND,x,Bí thư H,",
-    ]) + "\n", encoding="utf-8")
-    campaign = tmp_path / "campaign.yaml"
-    campaign.write_text(campaign_text(the_thuc="the_thuc: {plan: {huyen: dang}}"), "utf-8")
-    result = invoke_generate(runner, "plan", tmp_path / "out", units=units, campaign=campaign)
-    assert result.exit_code == 0, result.stderr
-    text = dh.full_text(dh.open_docx(tmp_path / "out" / "plan" / "H.docx"))
-    assert "HUYỆN ỦY KBANG" in text and "Số       -NQ/HU" in text
-
-
 def test_unit_targets_leave_out_what_concerns_neither_the_unit_nor_its_subtree():
     campaign = load_campaign(SAMPLE_CAMPAIGN)
     roster = load_roster(SAMPLE_UNITS)

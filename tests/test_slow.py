@@ -83,38 +83,13 @@ def test_libreoffice_opens_every_template_family(tmp_path, runner):
     out = tmp_path / "out"
     result = runner.invoke(cli, ["generate", "all", "--out", str(out)])
     assert result.exit_code == 0, result.stderr
-    campaign = tmp_path / "party.yaml"
-    campaign.write_text(
-        SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n", "utf-8"
-    )
-    units = tmp_path / "units.csv"
-    units.write_text(
-        "ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,bi_thu\n"
-        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,\n"
-        "X,Xã Hà Mòn,Xã,T,B,Chủ tịch UBND xã,UBND,Nguyễn Văn C\n",
-        "utf-8",
-    )
-    party = tmp_path / "party"
-    result = runner.invoke(
-        cli,
-        [
-            "generate",
-            "plan",
-            "--campaign",
-            str(campaign),
-            "--units",
-            str(units),
-            "--out",
-            str(party),
-        ],
-    )
-    assert result.exit_code == 0, result.stderr
     chosen = [
         out / "pledge" / "KT-02-02.docx",
         out / "pledge" / "KT-02-02-02.docx",
         out / "plan" / "KT-02.docx",
         out / "event-plan" / "KT-GD-01.docx",
-        party / "plan" / "X.docx",
+        out / "resolution" / "KT-02.docx",
+        out / "cell-resolution" / "KT-02-02-01.docx",
     ]
     for doc in chosen:
         pages = _pdf_pages(binary, doc, tmp_path / "pdf" / doc.parent.parent.name / doc.parent.name)

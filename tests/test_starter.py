@@ -35,14 +35,19 @@ def test_init_then_generate_all_inside_the_folder_writes_every_kind(tmp_path, ru
         "Không chỉ định tệp: dùng kế hoạch ke-hoach.yaml của thư mục hiện tại",
         "Không chỉ định tệp: dùng kết quả cuối năm ket-qua.xlsx của thư mục hiện tại (chưa có "
         "kết quả thì đổi tên tệp này)",
-        "Xong: 30 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out.",
+        "Xong: 33 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out.",
     ]
     out = tmp_path / "khoi-dau" / "out"
     written = {k: sorted(p.stem for p in (out / k).glob("*.docx"))
-               for k in ("pledge", "plan", "event-plan", "evaluation", "minutes", "report")}
+               for k in ("pledge", "plan", "resolution", "cell-resolution", "event-plan",
+                         "evaluation", "minutes", "report")}
     # Plans (20/3) come from the Kon Tum tree with its district; Ngày hội plans (01/7) and
     # the year-end documents from the Quảng Ngãi tree, which has none.
     assert written["plan"] == ["KT-02", "KT-02-02", "KT-CQ-01", "KT-DN-05", "KT-GD-06"]
+    # The cấp ủy's resolutions beside the district's and commune's plans; the chi bộ's of the
+    # khu dân cư whose row names its chi bộ.
+    assert written["resolution"] == ["KT-02", "KT-02-02"]
+    assert written["cell-resolution"] == ["KT-02-02-01"]
     assert written["event-plan"] == ["KT-CQ-01", "KT-DN-05", "KT-GD-06", "QNG-03"]
     assert written["minutes"] == ["KT-02-02-01", "QNG-03"]
     assert written["report"] == ["QNG"]

@@ -151,7 +151,7 @@ def test_export_writes_every_template_and_the_variables_and_never_overwrites(run
 def test_the_built_in_templates_pass_the_check(runner):
     result = runner.invoke(cli, ["templates", "check", str(FIXTURES.parent / "templates")])
     assert result.exit_code == 0, result.stdout
-    assert "Đã kiểm tra 14 mẫu: không có lỗi." in result.stdout
+    assert "Đã kiểm tra 15 mẫu: không có lỗi." in result.stdout
 
 
 DAMAGES = [

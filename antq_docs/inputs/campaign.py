@@ -15,8 +15,9 @@ the province of that period when it differs), tham_quyen_cong_nhan (per unit typ
 government level that recognises it as meeting the standard: xa, huyen or tinh),
 nhan_danh_cong_nhan (in whose name that decision is issued: chu_tich, the default, or uy_ban),
 so_lieu (the figures units report for the year: ma, ten, don_vi_tinh, loai, muc),
-can_cu_cham_diem (the basis of the scoring sheet and classification) and can_cu_ngay_hoi (the
-Ngày hội's decision).
+can_cu_cham_diem (the basis of the scoring sheet and classification), can_cu_ngay_hoi (the
+Ngày hội's decision), can_cu_dang (the Party documents a cấp ủy's or chi bộ's resolution rests
+on) and thay_doi_to_chuc (bodies that ended on a date: co_quan, cap, den_ngay, can_cu).
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ from antq_docs.model import (
     CHANGE_BODIES,
     CHANGE_LEVELS,
     DEFAULT_EVENT_BASIS,
+    DEFAULT_PARTY_BASES,
     DEFAULT_SCORING_BASIS,
-    FAMILIES,
     FIGURE_SECTIONS,
     RECOGNITION_NAMES,
     SIGNING_FORMS,
@@ -378,14 +379,17 @@ def parse_campaign(
     event_date = top.date("ngay_hoi", default=dt.date(year, 8, 19))
     doc_dates = _doc_dates(top, findings, file)
     for kind, day in doc_dates.items():
-        # Every document cites the province's plan, so none can be dated before it.
-        if plan_fields.data.get("ngay") is not None and day < plan.date:
+        # Every document cites the province's plan, so none can be dated before it (a date
+        # taken from another kind is reported under that kind).
+        dates_written = top.data.get("ngay_van_ban")
+        written = isinstance(dates_written, dict) and kind in dates_written
+        if written and plan_fields.data.get("ngay") is not None and day < plan.date:
             findings.append(
                 Finding(
                     f"ngày {vi.short_date(day)} trước ngày của kế hoạch tỉnh "
                     f"({vi.short_date(plan.date)}) mà văn bản lấy làm căn cứ",
                     file=file,
-                    field=f"ngay_van_ban.{REGISTRY[kind].date_field}",
+                    field=f"ngay_van_ban.{kind}",
                 )
             )
     targets = _targets(top, findings, file)
@@ -395,16 +399,12 @@ def parse_campaign(
     year_ok = not any(f.field == "nam" for f in findings)
     anniversaries = _anniversaries(top, findings, file, year if year_ok else None)
     signing = _per_type(top, "hinh_thuc_ky", SIGNING_FORMS, findings, file)
-    families = {}
-    raw_families = top.raw("the_thuc")
-    if raw_families is not None:
-        fields = _Fields(raw_families, "the_thuc", findings, file)
-        for kind in REGISTRY:
-            if kind in fields.data:
-                families[kind] = _per_type(fields, kind, FAMILIES, findings, file)
-        if any(v == "dang" for k, m in families.items() if k != "plan" for v in m.values()):
-            fields.error(None, "chỉ kế hoạch (plan) ban hành được dưới dạng nghị quyết của cấp ủy")
-        fields.finish()
+    if top.raw("the_thuc") is not None:
+        # Campaigns written before the cấp ủy's resolution became a kind of its own.
+        top.error("the_thuc", "khóa này không còn dùng: kế hoạch năm luôn là của Ủy ban nhân "
+                              "dân; nghị quyết của cấp ủy (resolution) được soạn riêng, cùng "
+                              "với kế hoạch. Hãy xóa khóa này")
+    party_bases = _text_list(top, "can_cu_dang", "các văn bản của Đảng, mỗi dòng một văn bản")
     numbering = _numbering(top, findings, file)
     thresholds = _thresholds(top, findings, file)
     score_items = _score_items(top, findings, file)
@@ -437,7 +437,7 @@ def parse_campaign(
         required=required,
         event=event,
         signing=signing,
-        families=families,
+        party_bases=party_bases or list(DEFAULT_PARTY_BASES),
         numbering=numbering,
         thresholds=thresholds,
         score_items=score_items,
@@ -612,7 +612,7 @@ def _roster_files(
 def _per_type(
     parent: _Fields, key: str, allowed: tuple[str, ...], findings: list[Finding], file: str
 ) -> dict[str, str]:
-    """A mapping unit type → one of the allowed words (hinh_thuc_ky, the_thuc.<kind>)."""
+    """A mapping unit type → one of the allowed words (hinh_thuc_ky)."""
     raw = parent.raw(key)
     if raw is None:
         return {}
@@ -913,10 +913,14 @@ def _doc_dates(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt
     fields = _Fields(raw, "ngay_van_ban", findings, file)
     dates = {}
     # Dates are kept by kind name, read under each kind's own key.
-    for name, kind in REGISTRY.items():
-        if kind.date_field in fields.data:
-            dates[name] = fields.date(kind.date_field)
+    for name in REGISTRY:
+        if name in fields.data:
+            dates[name] = fields.date(name)
     fields.finish()
+    # A kind without a date of its own takes the one of the kind it follows (date_key).
+    for name, kind in REGISTRY.items():
+        if name not in dates and kind.date_key in dates:
+            dates[name] = dates[kind.date_key]
     return dates
 
 

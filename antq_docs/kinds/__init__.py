@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from antq_docs.kinds import (
+    cell_resolution,
     evaluation,
     event_plan,
     minutes,
@@ -11,6 +12,7 @@ from antq_docs.kinds import (
     recognition,
     registration,
     report,
+    resolution,
 )
 from antq_docs.kinds.base import Document, Kind, Needs
 
@@ -20,6 +22,8 @@ REGISTRY: dict[str, Kind] = {
         pledge.KIND,
         registration.KIND,
         plan.KIND,
+        resolution.KIND,
+        cell_resolution.KIND,
         event_plan.KIND,
         evaluation.KIND,
         minutes.KIND,

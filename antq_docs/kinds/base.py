@@ -26,6 +26,7 @@ _ATTR_COLUMN = {
     "households": "so_ho",
     "abbr": "ky_hieu",
     "secretary": "bi_thu",
+    "party_cell": "chi_bo",
     "signer": "nguoi_ky",
     "signer_title": "chuc_vu_nguoi_ky",
 }
@@ -235,7 +236,8 @@ class Kind:
     short = ""
     # The unit types that must have it when the campaign's matrix does not name the kind.
     required: tuple[str, ...] = ()
-    # The key of its date in the campaign's ngay_van_ban ('' = the kind's name).
+    # The kind whose date this kind takes when ngay_van_ban gives none under its own name
+    # ('' = none: the kind's date is its own or absent).
     date_key = ""
     # The campaign target (chỉ tiêu `ma`) this kind of document is the evidence for, if any.
     target: str | None = None
@@ -245,15 +247,13 @@ class Kind:
     variables: ClassVar[dict[str, str]] = {}
     # Kinds built from the year-end results cannot be written without --results.
     needs_results = False
-
-    @property
-    def date_field(self) -> str:
-        """The key of this kind's date in ngay_van_ban."""
-        return self.date_key or self.name
+    # A Party document (Hướng dẫn 36-HD/VPTW): a Party header, no superior-body line.
+    party_document = False
 
     def day(self, campaign: Campaign) -> dt.date | None:
-        """The date its documents bear (ngay_van_ban), or None when the campaign gives none."""
-        return campaign.doc_dates.get(self.date_field)
+        """The date its documents bear (ngay_van_ban, or the date of the kind it follows),
+        or None when the campaign gives none."""
+        return campaign.doc_dates.get(self.name)
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Tell whether a unit must have this kind of document (the campaign's matrix)."""

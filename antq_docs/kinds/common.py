@@ -309,6 +309,53 @@ def party_committee(unit: Unit) -> str:
     return f"{office} {unit.name}"
 
 
+# The ký hiệu of a cấp ủy in a Party document's number (Hướng dẫn 36-HD/VPTW): '05-NQ/HU'.
+_PARTY_ABBR = {"Tỉnh ủy": "TU", "Thành ủy": "TU", "Thị ủy": "TU", "Huyện ủy": "HU",
+               "Quận ủy": "QU", "Đảng ủy": "ĐU", "Chi bộ": "CB"}
+# Width of a Party header's left column (7.5 cm, names in 14 pt) in em of HEADER_EM's measure.
+PARTY_HEADER_EM = 12.8
+
+
+def cell_name(unit: Unit) -> str:
+    """A khu dân cư's chi bộ as the roster names it, with the word 'Chi bộ' ('Chi bộ thôn 1')."""
+    name = unit.party_cell
+    return name if name.casefold().startswith("chi bộ") else f"Chi bộ {name}"
+
+
+def party_superior(unit: Unit) -> str:
+    """The Đảng bộ above a cấp ủy or chi bộ, as its header names it: 'Đảng bộ huyện Đăk Hà'."""
+    return f"Đảng bộ {unit.parent.sentence_name}" if unit.parent is not None else ""
+
+
+def party_report_to(unit: Unit) -> str:
+    """The Party body a resolution is reported to: the standing committee of the level above
+    ('Ban Thường vụ Tỉnh ủy Kon Tum'), or the commune's Đảng ủy for a chi bộ."""
+    parent = unit.parent
+    if parent is None:
+        return ""
+    if unit.type == "khu_dan_cu" or parent.type not in ("tinh", "huyen"):
+        return party_committee(parent)
+    return f"Ban Thường vụ {party_committee(parent)}"
+
+
+def party_header(unit: Unit, campaign: Campaign, day: dt.date, issuer: str) -> dict:
+    """Header variables of a Party document (Hướng dẫn 36): the Đảng bộ above and the issuer,
+    each as lines that never split a name, and the date line."""
+    superior = party_superior(unit)
+    return {
+        "dang_cap_tren": name_lines(superior, PARTY_HEADER_EM) if superior else [],
+        "dang_ban_hanh": name_lines(issuer, PARTY_HEADER_EM),
+        "dong_ngay": vi.date_line(place_of(unit, campaign), day),
+    }
+
+
+def party_number_slot(unit: Unit, year: int) -> NumberSlot:
+    """The 'Số' of a resolution of the unit's cấp ủy or chi bộ, without a colon: '05-NQ/HU',
+    in the committee's own series."""
+    return NumberSlot(issuer=f"{unit.code}#dang",
+                      suffix=f"-NQ/{_PARTY_ABBR[party_office(unit)]}", year=year)
+
+
 def steering_committee(unit: Unit, campaign: Campaign) -> str:
     """The province's steering committee (Ban Chỉ đạo) in the tree the unit belongs to.
 
@@ -354,7 +401,12 @@ def legal_bases(campaign: Campaign) -> list[str]:
 
     The template writes 'Căn cứ …;' before each and cites the province's plan (plan_ref) last.
     """
-    return [_BASIS_WORD.sub("", basis.rstrip(";. ")) for basis in campaign.legal_bases]
+    return bases(campaign.legal_bases)
+
+
+def bases(texts: list[str]) -> list[str]:
+    """Names of documents cited as căn cứ, without a leading 'Căn cứ' or closing punctuation."""
+    return [_BASIS_WORD.sub("", text.rstrip(";. ")) for text in texts]
 
 
 _BASIS_WORD = re.compile(r"^căn cứ\s+", re.IGNORECASE)

@@ -76,7 +76,6 @@ class Evaluation(Kind):
         "ke_hoach_rieng": "kế hoạch năm của chính đơn vị",
         "ke_hoach_rieng.co": "đúng khi đơn vị phải có và đã có kế hoạch năm (đơn vị thành lập sau "
                              "ngày của kế hoạch thì không)",
-        "ke_hoach_rieng.nghi_quyet": "đúng khi văn bản là nghị quyết của cấp ủy (the_thuc: dang)",
         "ke_hoach_rieng.ngay": "ngày của kế hoạch năm (ngày/tháng/năm)",
         "so_ke_hoach": "số và ký hiệu của kế hoạch năm của đơn vị theo sổ đăng ký số của thư mục; "
                        "để trống phần số khi kế hoạch chưa được đánh số",
@@ -192,7 +191,6 @@ class Evaluation(Kind):
             "so_lieu": common.figure_sections(unit, results, campaign),
             "ke_hoach_rieng": {
                 "co": self._has_plan(campaign, unit),
-                "nghi_quyet": campaign.family(PLAN.name, unit.type) == "dang",
                 "ngay": vi.short_date(campaign.doc_dates[PLAN.name])
                 if PLAN.name in campaign.doc_dates else "",
             },

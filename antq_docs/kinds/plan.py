@@ -3,8 +3,8 @@
 Target 1 of the source plan: every local government, agency, enterprise and school issues a
 plan in Quý I. A district (huyện) or commune (xã) plan carries the province's targets down to
 the units under it, in a table, and a district names the model unit(s) it builds (target 3).
-Where the campaign asks for the Party family, the plan is the cấp ủy's resolution (nghị quyết,
-Hướng dẫn 36-HD/VPTW) instead.
+It is always the chính quyền's document (Nghị định 30); the cấp ủy's resolution of the same
+level is a kind of its own (kinds/resolution.py), and target 1 asks for both.
 """
 
 from __future__ import annotations
@@ -24,9 +24,6 @@ PURPOSE = "kế hoạch năm"
 _GROUP = {"tinh": "chinh_quyen", "huyen": "chinh_quyen", "xa": "chinh_quyen",
           "co_quan": "co_quan", "doanh_nghiep": "doanh_nghiep",
           "co_so_giao_duc": "co_so_giao_duc"}
-# Units that issue a Party resolution instead, and the short name of their committee's office.
-_PARTY = {"huyen": "HU", "xa": "ĐU", "co_quan": "CB", "doanh_nghiep": "CB",
-          "co_so_giao_duc": "CB"}
 # A plan lists its subordinates' targets in this order of unit types.
 _TYPE_ORDER = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 # The unit's own part of these targets is the plan itself, so only its subordinates' is stated.
@@ -135,14 +132,14 @@ def _subordinate_goals(campaign: Campaign, unit: Unit) -> tuple[dict, list[dict]
 
 
 class Plan(Kind):
-    """The year plan of one unit (or its cấp ủy's resolution)."""
+    """The year plan of one unit."""
 
     name = "plan"
     label = "kế hoạch năm"
     short = "Kế hoạch"
     required = ISSUERS
     target = "ke_hoach"
-    templates = ("plan.docx", "plan-dang.docx")
+    templates = ("plan.docx",)
     variables: ClassVar[dict[str, str]] = {
         "ten": "tên đơn vị",
         "ten_trong_cau": "tên đơn vị viết trong câu",
@@ -209,26 +206,14 @@ class Plan(Kind):
         "cap_uy": "cấp ủy của đơn vị",
         "cap_tren": "cơ quan cấp trên nhận báo cáo",
         "han": "hạn báo cáo kết quả cuối năm",
-        "dang_cap_tren": "đảng bộ cấp trên, chữ in hoa (nghị quyết cấp ủy); rỗng khi không có",
-        "dang_ban_hanh": "cấp ủy ban hành nghị quyết, chữ in hoa",
-        "cap_uy_loai": "loại cấp ủy không kèm địa danh (Huyện ủy, Thành ủy, Đảng ủy, Chi bộ): "
-                       "tên Văn phòng ở phần tổ chức thực hiện và nơi nhận",
-        "bao_cao_dang": "cơ quan đảng cấp trên nhận báo cáo kết quả (Ban Thường vụ …), "
-                        "“cấp trên” khi không có",
     }
 
     def template(self, campaign: Campaign, unit: Unit) -> str:
-        """plan.docx (Nghị định 30) or plan-dang.docx (Hướng dẫn 36)."""
-        return "plan-dang.docx" if self._party(campaign, unit) else "plan.docx"
-
-    def _party(self, campaign: Campaign, unit: Unit) -> bool:
-        return campaign.family(self.name, unit.type) == "dang" and unit.type in _PARTY
+        """plan.docx (Nghị định 30)."""
+        return "plan.docx"
 
     def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
-        """'…/KH-UBND', or '…-NQ/ĐU' for a Party resolution."""
-        if self._party(campaign, unit):
-            return NumberSlot(issuer=f"{unit.code}#dang", suffix=f"-NQ/{_PARTY[unit.type]}",
-                              year=self.document_year(campaign))
+        """'…/KH-UBND' from the roster's ký hiệu."""
         return common.number_slot(unit, needs, "KH", PURPOSE, self.document_year(campaign))
 
     def context(
@@ -286,12 +271,9 @@ class Plan(Kind):
             "cap_tren": superior,
             "han": vi.short_date(campaign.report_deadline(unit.type)),
         }
-        if self._party(campaign, unit):
-            context.update(self._party_parts(campaign, unit, day, needs))
-        else:
-            context.update(common.header(unit, campaign, day))
-            context["ky"] = common.signature(unit, campaign, needs, PURPOSE)
-            context["noi_nhan"] = common.recipients(unit, campaign, day)
+        context.update(common.header(unit, campaign, day))
+        context["ky"] = common.signature(unit, campaign, needs, PURPOSE)
+        context["noi_nhan"] = common.recipients(unit, campaign, day)
         return context
 
     def _models(self, campaign: Campaign, unit: Unit, needs: Needs) -> list[Unit]:
@@ -306,31 +288,6 @@ class Plan(Kind):
                 "hoạch có ghi chú để bổ sung trước khi ban hành."
             )
         return models
-
-    def _party_parts(self, campaign: Campaign, unit: Unit, day, needs: Needs) -> dict:
-        """Header, signature and recipients of the cấp ủy's resolution (Hướng dẫn 36).
-
-        The template closes Nơi nhận with the chi bộ below and the committee's own office.
-        """
-        own = common.party_committee(unit)
-        office = common.party_office(unit)
-        superior = f"Đảng bộ {unit.parent.sentence_name}" if unit.parent else ""
-        secretary = needs.unit_value(unit, "secretary", f"{PURPOSE} (nghị quyết cấp ủy)")
-        report_to = superior.replace("Đảng bộ", "Ban Thường vụ", 1) if superior else "cấp trên"
-        return {
-            "dang_cap_tren": vi.upper(superior),
-            "dang_ban_hanh": vi.upper(own),
-            "dong_ngay": vi.date_line(common.place_of(unit, campaign), day),
-            "cap_uy": own,
-            "cap_uy_loai": office,
-            "bao_cao_dang": report_to,
-            "ky": {"tham_quyen": [f"T/M {vi.upper(office)}"], "chuc_vu": "BÍ THƯ",
-                   "ho_ten": secretary},
-            "noi_nhan": [
-                *([common.recipient(superior, "bao_cao")] if superior else []),
-                common.recipient(unit.body_name, "thuc_hien"),
-            ],
-        }
 
 
 KIND = Plan()

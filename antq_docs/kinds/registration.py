@@ -72,7 +72,7 @@ class Registration(Kind):
         assert parent is not None
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         if self.name in campaign.doc_dates and day.month > 3:
-            needs.warn(f"ngay_van_ban.{self.date_field}: bản đăng ký ghi ngày "
+            needs.warn(f"ngay_van_ban.{self.name}: bản đăng ký ghi ngày "
                        f"{vi.short_date(day)}, sau Quý I năm {day.year} (hạn đăng ký tiêu chuẩn "
                        "“An toàn về an ninh, trật tự”).")
         residential = unit.type == "khu_dan_cu"

@@ -474,9 +474,10 @@ def _check_indicators(data: dict) -> list[dict[str, Any]]:
     from antq_docs.model import UNIT_TYPES
 
     rows = []
-    for kind, info in data["indicators"].items():
+    for info in data["indicators"].values():
         for unit_type, v in info["by_type"].items():
-            rows.append({"kind": short_label(kind), "type": UNIT_TYPES.get(unit_type, unit_type),
+            shown = ", ".join(short_label(k) for k in info["kinds"])
+            rows.append({"kind": shown, "type": UNIT_TYPES.get(unit_type, unit_type),
                          "present": v["present"], "units": v["units"], "share": v["share"],
                          "target": v["target"], "strict": v["comparison"] == ">",
                          "met": v["met"]})

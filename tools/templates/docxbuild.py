@@ -471,13 +471,16 @@ def no_figures(container, section: str, what: str) -> None:
 
 def party_header(doc):
     """The Hướng dẫn 36 header: Party bodies, '*' and number left; ĐẢNG CỘNG SẢN VIỆT NAM right."""
-    left_w, right_w = 6.5, TEXT_WIDTH_CM - 6.5
+    left_w, right_w = 7.5, TEXT_WIDTH_CM - 7.5
     table = borderless_table(doc, [left_w, right_w], rows=1)
     left, right = table.rows[0].cells
-    cell_para(left, "{%p if dang_cap_tren %}", size=14)
-    cell_para(left, "{{ dang_cap_tren }}", size=14)
-    cell_para(left, "{%p endif %}", size=14)
-    cell_para(left, "{{ dang_ban_hanh }}", size=14, bold=True)
+    # Both bodies one paragraph per line, so a name never wraps in the middle.
+    cell_para(left, "{%p for dong in dang_cap_tren %}", size=14)
+    cell_para(left, "{{ dong }}", size=14)
+    cell_para(left, "{%p endfor %}", size=14)
+    cell_para(left, "{%p for dong in dang_ban_hanh %}", size=14, bold=True)
+    cell_para(left, "{{ dong }}", size=14, bold=True)
+    cell_para(left, "{%p endfor %}", size=14, bold=True)
     cell_para(left, "*", size=14)
     cell_para(left, "Số {{ so_ky_hieu }}", size=14)
     heading_line = cell_para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True)

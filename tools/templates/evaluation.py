@@ -66,8 +66,7 @@ def _report(doc, residential: bool) -> None:
     d.optional(doc, "ghi_chu.ket_qua_noi_bat", "{{ ghi_chu.ket_qua_noi_bat }}")
     d.heading(doc, "1. Công tác lãnh đạo, chỉ đạo")
     d.optional(doc, "ke_hoach_rieng.co",
-               "{% if ke_hoach_rieng.nghi_quyet %}Cấp ủy đã ban hành Nghị quyết{% else %}"
-               "{{ don_vi_dau_cau }} đã ban hành Kế hoạch{% endif %} số {{ so_ke_hoach }} ngày "
+               "{{ don_vi_dau_cau }} đã ban hành Kế hoạch số {{ so_ke_hoach }} ngày "
                "{{ ke_hoach_rieng.ngay }} thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc "
                "năm {{ nam }}, triển khai " + d.PLAN + ".")
     d.optional(doc, "not ke_hoach_rieng.co",

@@ -1,4 +1,4 @@
-"""Build plan.docx (Nghị định 30) and plan-dang.docx (the cấp ủy's resolution, Hướng dẫn 36).
+"""Build plan.docx: the year plan of a unit (Nghị định 30).
 
 The wording of the plan is literal text here, in the template, where an official can change it
 in Word; paragraphs that differ by kind of unit sit between `{%p if nhom == … %}` tags. The
@@ -279,7 +279,7 @@ def _organisation(doc) -> None:
 
 
 def _targets_and_tasks(doc) -> None:
-    """Parts II and III, the same in the plan and the resolution, and the heading of part IV."""
+    """Parts II and III, and the heading of part IV."""
     d.heading(doc, "II. CHỈ TIÊU")
     _targets(doc)
     _table(doc)
@@ -326,42 +326,6 @@ def _state():
     return doc
 
 
-def _party():
-    doc = d.new_document()
-    d.party_header(doc)
-    d.title_block(doc, "NGHỊ QUYẾT",
-                  "về lãnh đạo xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}",
-                  title_size=16)
-    d.can_cu(doc)
-    d.body(doc, "Thực hiện " + d.PLAN + ", {{ cap_uy }} ban hành Nghị quyết về lãnh đạo xây "
-                "dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} " + WHERE
-                + " như sau:")
-    d.heading(doc, "I. MỤC TIÊU, YÊU CẦU")
-    d.body(doc, "- Tăng cường sự lãnh đạo của {{ cap_uy }} đối với phong trào toàn dân bảo vệ an "
-                "ninh Tổ quốc " + WHERE + "; thực hiện đạt và vượt các chỉ tiêu của Kế hoạch số "
-                "{{ ke_hoach.so }} của {{ ke_hoach.co_quan }}.")
-    d.body(doc, "- Phát huy vai trò của các chi bộ, đảng viên, Mặt trận Tổ quốc và các đoàn thể "
-                "trong công tác bảo đảm an ninh, trật tự.")
-    _targets_and_tasks(doc)
-    d.body(doc, "1. {% if nhom == 'chinh_quyen' %}{{ ten }} xây dựng kế hoạch triển khai Nghị "
-                "quyết; {{ cong_an }} làm nòng cốt tham mưu, hướng dẫn, kiểm tra việc thực hiện."
-                "{% else %}Người đứng đầu {{ ten }} xây dựng kế hoạch triển khai Nghị quyết."
-                "{% endif %}")
-    d.body(doc, "2. Ủy ban Mặt trận Tổ quốc và các đoàn thể vận động đoàn viên, hội viên và Nhân "
-                "dân tham gia phong trào.")
-    d.body(doc, "3. Các chi bộ trực thuộc quán triệt Nghị quyết đến đảng viên, gắn với nhiệm vụ "
-                "của chi bộ.")
-    d.body(doc, "4. Văn phòng {{ cap_uy_loai }} theo dõi, đôn đốc, tổng hợp kết quả, báo cáo "
-                "{{ bao_cao_dang }} trước ngày {{ han }}.")
-    d.body(doc, "Nghị quyết này được quán triệt đến các chi bộ, đảng viên và tổ chức thực hiện "
-                "trong năm {{ nam }}./.")
-    d.para(doc, "", size=8)
-    left, right = d.signature_block(doc)
-    d.noi_nhan(left, ("- Các chi bộ trực thuộc;", "- Lưu Văn phòng {{ cap_uy_loai }}."))
-    d.signer(right)
-    return doc
-
-
 def build() -> dict:
     """Return the plan templates by file name."""
-    return {"plan.docx": _state(), "plan-dang.docx": _party()}
+    return {"plan.docx": _state()}
