@@ -238,7 +238,7 @@ def test_generate_all_pdf_bundle_on_the_sample(tmp_path, runner, monkeypatch):
     out = tmp_path / "out"
     documents = docx_files(out)
     # Every kind of the sample's year (registrations and recognition decisions included).
-    assert len(documents) == 408
+    assert len(documents) == 442
     manifest = read_manifest(out)
     for rel in documents:
         pdf = rel.replace(".docx", ".pdf")
@@ -261,7 +261,7 @@ def test_generate_all_pdf_bundle_on_the_sample(tmp_path, runner, monkeypatch):
         assert "Độc lập - Tự do - Hạnh phúc" in text
     again = runner.invoke(cli, ["pdf", "out"])
     assert again.exit_code == 0
-    assert again.stderr.endswith("PDF: 0 tệp mới làm, 408 đã mới hơn văn bản trong out.\n")
+    assert again.stderr.endswith("PDF: 0 tệp mới làm, 442 đã mới hơn văn bản trong out.\n")
 
 
 @pytest.mark.slow
