@@ -78,7 +78,9 @@ def year(tmp_path_factory) -> dict:
         assert made.exit_code == 0, made.stderr
         checked = runner.invoke(cli, ["check", *inputs, "--docs", str(out), "--format", "json"])
         runs[name] = {"out": out, "stderr": made.stderr, "check": json.loads(checked.stdout)}
-    runs["districts"] = [u for u in load_roster(whole) if u.type == "huyen"]
+    roster = load_roster(whole)
+    runs["districts"] = [u for u in roster if u.type == "huyen"]
+    runs["units"] = roster.units
     return runs
 
 
@@ -104,6 +106,35 @@ def test_no_document_names_a_body_after_it_ended(year, run):
             found = named.search(text)
             assert found is None, (path, text[max(found.start() - 80, 0):found.end() + 40])
     assert read > 500
+
+
+# Words that never fit a unit type (item by item of the paperwork's review): (which units,
+# what they must never say).
+WRONG_WORDS = [
+    (lambda u: u.type == "doanh_nghiep" and not u.state_owned,
+     re.compile(r"cán bộ, công chức, viên chức|bí mật nhà nước")),
+    (lambda u: u.type == "co_so_giao_duc" and re.search(r"THCS|tiểu học|THPT", u.name),
+     re.compile(r"sinh viên")),
+    (lambda u: u.type == "xa" and u.name.startswith(("Phường", "Thị trấn")),
+     re.compile(r"nông thôn mới")),
+    (lambda u: True, re.compile(r"Trưởng thôn Thôn|Trưởng làng Làng|Tổ trưởng tổ dân phố Tổ")),
+]
+
+
+@pytest.mark.parametrize("run", ["single", "periods"])
+def test_no_document_says_what_does_not_fit_its_unit(year, run):
+    units = year["units"]
+    checked = 0
+    for path, _, text in _documents(year[run]["out"]):
+        unit = units.get(path.stem)
+        if unit is None:
+            continue  # a household's form
+        for fits, wrong in WRONG_WORDS:
+            if fits(unit):
+                found = wrong.search(text)
+                assert found is None, (path, unit.name, found.group(0))
+                checked += 1
+    assert checked > 500
 
 
 def test_single_roster_leaves_out_the_ended_bodies_once_and_check_asks_none(year):
