@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 HEADERS = ["STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Người đứng đầu",
-           "Chức vụ", "Số hộ", "Điển hình", "Ký hiệu"]
+           "Chức vụ", "Số hộ", "Điển hình", "Ký hiệu", "Bí thư"]
 SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh".split()
 MIDDLE = "Văn Thị Đức Minh Ngọc Quang Thanh Hữu Xuân".split()
 GIVEN = "An Bình Cường Dũng Hà Hải Hùng Lan Long Minh Nam Phúc Quân Sơn Tâm Thảo Trung".split()
@@ -38,8 +38,10 @@ def make_rows(target: int, seed: int = 2025) -> list[list[object]]:
     rows: list[list[object]] = []
 
     def add(code, name, label, parent, title, households="", model="", abbr=""):
+        # The Bí thư of a district's or a commune's cấp ủy signs its resolution.
+        secretary = person(rng) if label in ("Huyện", "Xã") else ""
         rows.append([len(rows) + 1, code, name, label, parent, person(rng), title, households,
-                     model, abbr])
+                     model, abbr, secretary])
 
     add(1, "Tỉnh Kon Tum", "Tỉnh", "", "Chủ tịch UBND tỉnh", abbr="UBND")
     districts = max(1, target // 50)

@@ -29,6 +29,8 @@ SHOWN = {
     "pledge": "KT-02-02",
     "registration": "KT-02-02",
     "plan": "KT-02-02",
+    "resolution": "KT-02-02",
+    "cell-resolution": "KT-02-02-01",
     "event-plan": "QNG-03",
     "evaluation": "QNG-03",
     "minutes": "QNG-03",
