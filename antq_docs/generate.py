@@ -523,10 +523,15 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
     found = []
     ended = "; ".join(c.describe() for c in campaign.changes if c.body == "chinh_quyen")
     if parts:
+        periods = ""
+        if not inputs.periods and campaign.roster_files:
+            periods = (" Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng "
+                       "--units dùng một danh sách cho cả năm: các đơn vị còn lại vẫn mang tên "
+                       "trong danh sách này; bỏ --units để dùng danh sách sau sắp xếp.")
         found.append(
             f"không soạn văn bản của cơ quan đã kết thúc hoạt động vào ngày của văn bản ({ended}; "
-            f"thay_doi_to_chuc của kế hoạch): {'; '.join(parts)}. Văn bản của các đơn vị cấp "
-            "dưới của các cơ quan này gửi cơ quan cấp trên còn hoạt động."
+            f"khóa thay_doi_to_chuc của tệp kế hoạch): {'; '.join(parts)}. Văn bản của các đơn vị "
+            f"cấp dưới của các cơ quan này gửi cơ quan cấp trên còn hoạt động.{periods}"
         )
     if roots:
         found.append(

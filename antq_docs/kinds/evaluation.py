@@ -16,7 +16,7 @@ from typing import ClassVar
 from antq_docs import vi
 from antq_docs.errors import Finding
 from antq_docs.indicators import model_built
-from antq_docs.kinds import common
+from antq_docs.kinds import authority, common
 from antq_docs.kinds.base import BELOW_DISTRICT, Citation, Kind, Needs, NumberSlot
 from antq_docs.kinds.plan import KIND as PLAN
 from antq_docs.kinds.pledge import KIND as PLEDGE
@@ -52,6 +52,9 @@ class Evaluation(Kind):
         "don_vi_dau_cau": "như don_vi, viết hoa chữ đầu để mở đầu câu",
         "ten": "tên đơn vị viết trong câu (xã Hà Mòn, Thôn 1)",
         "cap_tren": "cơ quan cấp trên trực tiếp nhận báo cáo và đề nghị xếp loại",
+        "cong_nhan": "người có thẩm quyền công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” "
+                     "khi không phải cấp trên trực tiếp (Chủ tịch Ủy ban nhân dân tỉnh …); rỗng "
+                     "nếu là cấp trên trực tiếp",
         "ban_chi_dao": "Ban Chỉ đạo phong trào của tỉnh ban hành bảng chấm điểm",
         "ky_tu": "ngày đầu kỳ đánh giá (khu dân cư 01/11, đơn vị khác 16/11 năm trước)",
         "ky_den": "ngày cuối kỳ đánh giá (khu dân cư 31/10, đơn vị khác 15/11)",
@@ -156,6 +159,14 @@ class Evaluation(Kind):
         start, end = evaluation_window(unit, year)
         areas = [u for u in unit.descendants() if u.type == "khu_dan_cu"]
         models = [u for u in [unit, *unit.descendants()] if u.is_model]
+        # Who recognises the unit as meeting the standard, when not the level above it (the
+        # province recognises the agencies, enterprises and schools of a commune's area).
+        recogniser = authority.recogniser(campaign, unit)
+        recognised_by = ""
+        if (unit.type in authority.RECOGNISED_TYPES and recogniser is not None
+                and recogniser is not parent):
+            chair = "Chủ tịch " if authority.chair_decides(campaign) else ""
+            recognised_by = f"{chair}{recogniser.body_name}"
         return {
             **common.header(unit, campaign, day),
             "loai": unit.type,
@@ -167,6 +178,7 @@ class Evaluation(Kind):
             "kdc": common.residential_results(unit, results),
             "don_vi_dau_cau": vi.upper(name[:1]) + name[1:],
             "cap_tren": parent.body_name,
+            "cong_nhan": recognised_by,
             "ban_chi_dao": common.steering_committee(unit, campaign),
             "can_cu": common.legal_bases(campaign) + (
                 [campaign.scoring_basis]
@@ -186,7 +198,9 @@ class Evaluation(Kind):
             "xep_loai_tinh": result.level_computed,
             "nguong": common.thresholds(results.thresholds),
             "ky": common.signature(unit, campaign, needs, PURPOSE),
-            "noi_nhan": [common.recipient(parent.body_name)],
+            "noi_nhan": [common.recipient(parent.body_name),
+                         *([common.recipient(recogniser.body_name)] if recognised_by
+                           and recogniser is not None else [])],
             "ghi_chu": common.notes(results, unit),
             "so_lieu": common.figure_sections(unit, results, campaign),
             "ke_hoach_rieng": {

@@ -256,8 +256,14 @@ def grid_table(doc, widths_cm: list[float], header: list[str], size: float = 13)
         run(p, text, size=size, bold=True)
     for col, width in zip(table.columns, widths_cm):
         col.width = Cm(width)
+    keep_row(table.rows[0])
     mark_header_row(table.rows[0])
     return table
+
+
+def keep_row(row) -> None:
+    """Never break a row across pages: Word moves the whole row to the next page."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def mark_header_row(row) -> None:
@@ -390,6 +396,7 @@ def loop_rows(table, loop: str, cells: list[str], *, size: float = 13, aligns=No
     opening = table.add_row()
     run(opening.cells[0].paragraphs[0], f"{{%tr {loop} %}}", size=size)
     data = table.add_row()
+    keep_row(data)
     for cell, text, align in zip(data.cells, cells, aligns):
         p = cell.paragraphs[0]
         p.alignment = align
@@ -401,6 +408,7 @@ def loop_rows(table, loop: str, cells: list[str], *, size: float = 13, aligns=No
 def label_row(table, label: str, *, size: float = 13) -> None:
     """A row whose second cell carries a bold label (PHẦN LỄ, PHẦN HỘI)."""
     row = table.add_row()
+    keep_row(row)
     run(row.cells[1].paragraphs[0], label, size=size, bold=True)
 
 

@@ -116,7 +116,9 @@ def _report(doc, residential: bool) -> None:
     d.heading(doc, "V. KIẾN NGHỊ, ĐỀ XUẤT")
     d.optional(doc, "ghi_chu.kien_nghi", "{{ ghi_chu.kien_nghi }}")
     d.body(doc, "{{ don_vi_dau_cau }} kính đề nghị {{ cap_tren }} xem xét, công nhận kết quả đánh "
-                "giá, xếp loại phong trào năm {{ nam }} theo đề nghị tại mục VI.")
+                "giá, xếp loại phong trào năm {{ nam }} theo đề nghị tại mục VI{% if cong_nhan "
+                "and dang_ky %}; đề nghị {{ cong_nhan }} xem xét, công nhận đạt tiêu chuẩn "
+                + d.STANDARD + "{% endif %}.")
     d.heading(doc, "VI. TỰ CHẤM ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI")
     d.body(doc, "Kết quả tự chấm điểm (thang 100 điểm) theo {{ can_cu_cham_diem }}:")
     _scoring_table(doc)

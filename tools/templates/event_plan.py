@@ -221,8 +221,9 @@ def build() -> dict:
         d.body(doc, f"{{%p set thanh_vien = {members} %}}"),
         d.body(doc, f"{{%p set bao_cao = {reporter} %}}"),
     ))
-    d.body(doc, "Thực hiện " + d.PLAN + ", {{ co_quan }} xây dựng Kế hoạch tổ chức Ngày hội toàn "
-                "dân bảo vệ an ninh Tổ quốc ({{ ngay_hoi_ngan }}) năm {{ nam }} như sau:")
+    # The province's plan is the last căn cứ above: it is not cited a second time here.
+    d.body(doc, "{{ co_quan }} xây dựng Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ "
+                "quốc ({{ ngay_hoi_ngan }}) năm {{ nam }} như sau:")
 
     d.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
     for text in PURPOSES:

@@ -30,7 +30,9 @@ def _rows(
         ["{%tr endfor %}", *[""] * (len(cells) - 1)],
         *([total] if total else []),
     ):
-        row = table.add_row().cells
+        added = table.add_row()
+        d.keep_row(added)
+        row = added.cells
         for index, (cell, text) in enumerate(zip(row, texts)):
             align = d.LEFT if index == 1 else d.CENTER
             d.para(cell, text, size=12, align=align)
@@ -82,14 +84,19 @@ def _data_row(table, cells: list[str], *, bold: bool = False, size: float = 12) 
 
     Fewer texts than columns: the second text spans the name and the unit-above columns.
     """
-    row = table.add_row().cells
+    added = table.add_row()
+    d.keep_row(added)
+    row = added.cells
     left = (1, 2)
     if len(cells) < len(row):
         row = [row[0], row[1].merge(row[2]), *row[3:]]
         left = (1,)
     for index, (cell, text) in enumerate(zip(row, cells)):
         align = d.LEFT if index in left else d.CENTER
-        d.para(cell, text, size=size, align=align, bold=bold)
+        paragraph = d.para(cell, text, size=size, align=align, bold=bold)
+        if bold:
+            # A bold row heads a group: it stays on the page of the group's first row.
+            paragraph.paragraph_format.keep_with_next = True
         cell._tc.remove(cell.paragraphs[0]._p)
 
 
