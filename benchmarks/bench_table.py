@@ -1,6 +1,6 @@
-"""Every speed figure the README shows, in one run and one table (Markdown).
+"""Every speed figure benchmarks/README.md shows, in one run and one table (Markdown).
 
-    python -m benchmarks.bench_table            (the README's sizes; about 5 minutes on 2 cores)
+    python -m benchmarks.bench_table            (the sizes of its table; about 5 minutes on 2 cores)
     python -m benchmarks.bench_table --small    (small sizes: proves the benchmark works)
 
 Rows: plain docxtpl (load, render, save of the pledge template, in one process) against

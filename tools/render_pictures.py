@@ -4,7 +4,7 @@
 
 Generates every kind with the sample (results included), converts one document per kind to
 PDF with LibreOffice and its first page to a 60 dpi PNG with pdftoppm. The pictures are the
-README's gallery; run this again whenever a template changes.
+gallery of docs/index.md (three of them in the README); run this again whenever a template changes.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from antq_docs.generate import generate, load_inputs
 from antq_docs.kinds import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
-# The unit whose document shows each kind: the commune of the README's tour (Hà Mòn, in the
+# The unit whose document shows each kind: the commune of docs/van-ban.md's tour (Hà Mòn, in the
 # Kon Tum tree of March; Đăk Hà after 01/7/2025) and the province for the year report.
 SHOWN = {
     "pledge": "KT-02-02",

@@ -6,8 +6,8 @@ Starts the app on a free loopback port over a temporary data folder, drives Debi
 headless with Playwright at 1366×768 (the office laptop the pages are made for): the generate
 page with the sample roster and pledges ticked, its result, a check of the generated folder with
 one document removed, and the report of the sample results and scores (against the
-bundled campaign and its rosters). The PNGs are the README's
-pictures of the web section; run this again whenever a page changes.
+bundled campaign and its rosters). The PNGs are the
+pictures of docs/trang-web.md; run this again whenever a page changes.
 """
 
 from __future__ import annotations
