@@ -425,10 +425,12 @@ class CheckReport:
         import openpyxl
         from openpyxl.styles import Font, PatternFill
 
+        from antq_docs.xlsx import first_sheet
+
         fills = {status: PatternFill("solid", fgColor=colour)
                  for status, (_, colour) in CELLS.items() if colour}
         book = openpyxl.Workbook()
-        sheet = book.active
+        sheet = first_sheet(book)
         sheet.title = "Kiểm tra"
         sheet.append(["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"]
                      + [short_label(k) for k in self.kinds] + ["Ghi chú"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -178,7 +179,7 @@ class _Bar:
 
     def __init__(self, label: str) -> None:
         self.label = label
-        self.bar = None
+        self.bar: Any = None
         self.shown = 0
 
     def __call__(self, done: int, total: int) -> None:
@@ -211,13 +212,14 @@ def _print_ready(inputs, out: Path, *, pack: bool, jobs: int | None, wait: float
     """Make the PDFs (and the hồ sơ), show what happened; exit 1 when a document failed."""
     bar = _Bar("Đang chuyển PDF")
     try:
+        bundled = None
         if pack:
-            result = run_bundle(inputs, out, jobs=jobs, progress=bar, wait=wait,
-                                on_wait=_waiting(out))
-            converted = result.pdf
+            bundled = run_bundle(inputs, out, jobs=jobs, progress=bar, wait=wait,
+                                 on_wait=_waiting(out))
+            converted = bundled.pdf
         else:
-            result = converted = convert_folder(out, jobs=jobs, progress=bar, wait=wait,
-                                                on_wait=_waiting(out))
+            converted = convert_folder(out, jobs=jobs, progress=bar, wait=wait,
+                                       on_wait=_waiting(out))
     finally:
         bar.close()
     for path in converted.paths("kept"):
@@ -226,17 +228,17 @@ def _print_ready(inputs, out: Path, *, pack: bool, jobs: int | None, wait: float
         click.echo(f"Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần).",
                    err=True)
     click.echo(converted.summary(), err=True)
-    if pack:
-        for outcome in result.outcomes:
+    if bundled is not None:
+        for outcome in bundled.outcomes:
             if outcome.status == "kept":
                 click.echo(f"Giữ nguyên {outcome.path}: hồ sơ đã bị sửa hoặc thay sau khi làm.",
                            err=True)
-        for path in result.missing[:_LISTED]:
+        for path in bundled.missing[:_LISTED]:
             click.echo(f"Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF.", err=True)
-        if len(result.missing) > _LISTED:
-            click.echo(f"… và {len(result.missing) - _LISTED} văn bản khác (xem: antq-docs check).",
-                       err=True)
-        click.echo(result.summary(), err=True)
+        if len(bundled.missing) > _LISTED:
+            click.echo(f"… và {len(bundled.missing) - _LISTED} văn bản khác (xem: antq-docs "
+                       "check).", err=True)
+        click.echo(bundled.summary(), err=True)
     if converted.failed:
         click.get_current_context().exit(1)
 

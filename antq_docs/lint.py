@@ -142,8 +142,9 @@ def _apply(props: _Props, rpr: etree._Element | None) -> None:
     if rpr is None:
         return
     sz = rpr.find(f"{_W}sz")
-    if sz is not None and sz.get(f"{_W}val", "").isdigit():
-        props.size = int(sz.get(f"{_W}val")) / 2
+    half_points = sz.get(f"{_W}val", "") if sz is not None else ""
+    if half_points.isdigit():
+        props.size = int(half_points) / 2
     b = rpr.find(f"{_W}b")
     if b is not None:
         props.bold = _on(b)
@@ -153,10 +154,11 @@ def _apply(props: _Props, rpr: etree._Element | None) -> None:
     fonts = rpr.find(f"{_W}rFonts")
     if fonts is not None:
         for slot, theme in _FONT_SLOTS:
-            if fonts.get(f"{_W}{theme}"):
-                props.fonts[slot] = f"phông chủ đề {fonts.get(f'{_W}{theme}')}"
-            elif fonts.get(f"{_W}{slot}"):
-                props.fonts[slot] = fonts.get(f"{_W}{slot}")
+            themed, named = fonts.get(f"{_W}{theme}"), fonts.get(f"{_W}{slot}")
+            if themed:
+                props.fonts[slot] = f"phông chủ đề {themed}"
+            elif named:
+                props.fonts[slot] = named
 
 
 class _Styles:

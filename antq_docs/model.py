@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import functools
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -537,7 +538,7 @@ class Roster:
     # Column key → how messages name it in the file ('E (Người đứng đầu)').
     columns: dict[str, str] = field(default_factory=dict)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Unit]:
         """Iterate over every unit, root first, in tree order."""
         yield self.root
         yield from self.root.descendants()

@@ -228,8 +228,11 @@ class CompiledTemplate:
         """docProps/core.xml with the tagged properties filled."""
         root = etree.fromstring(self._core)
         for name, template in self._properties.items():
+            node = root.find(name)
+            if node is None:
+                continue  # _properties holds only the names found in this core.xml
             with self._filling():
-                root.find(name).text = template.render(context)
+                node.text = template.render(context)
         return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
     def _render_with_images(self, context: dict[str, Any]) -> bytes:

@@ -23,7 +23,7 @@ from antq_docs.inputs.results import SCORE_COLUMNS, SCORES_SHEET
 from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
 from antq_docs.model import LEVELS, TYPE_LABELS, Campaign, ScoreItem
 from antq_docs.output import why_not_written
-from antq_docs.xlsx import book_bytes, choice, header, title_rows
+from antq_docs.xlsx import book_bytes, choice, first_sheet, header, title_rows
 
 # The names `generate` looks for in the current folder when no input file is named.
 CAMPAIGN_FILE = "ke-hoach.yaml"
@@ -186,7 +186,7 @@ def roster_workbook(rows: list[tuple[str, ...]], period: str) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    sheet = book.active
+    sheet = first_sheet(book)
     sheet.title = "Danh sách đơn vị"
     keys = [c.key for c in ROSTER_COLUMNS]
     title_rows(sheet, "DANH SÁCH ĐƠN VỊ THỰC HIỆN PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC",
@@ -247,7 +247,7 @@ def results_workbook(campaign: Campaign) -> bytes:
 
     names = {row[0]: row[1] for row in _QUANG_NGAI}
     book = Workbook()
-    sheet = book.active
+    sheet = first_sheet(book)
     sheet.title = "Kết quả"
     keys = [c.key for c in RESULT_COLUMNS]
     labels = [c.header for c in RESULT_COLUMNS]

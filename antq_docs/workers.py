@@ -94,7 +94,8 @@ def ordered_map(
 
 
 def _pipeline(
-    pool: ProcessPoolExecutor, function: Callable[[T], R], iterator: Iterator[T], pending: Iterator
+    pool: ProcessPoolExecutor, function: Callable[[T], R], iterator: Iterator[T],
+    pending: Iterator[R] | None,
 ) -> Iterator[R]:
     """Yield one batch's results while the workers work on the next."""
     while pending is not None:

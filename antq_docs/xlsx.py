@@ -7,6 +7,15 @@ is saved in memory so that its file is created only once it is whole.
 from __future__ import annotations
 
 import io
+from typing import Any
+
+
+def first_sheet(book: Any) -> Any:
+    """The sheet a new workbook opens on (openpyxl types it as possibly absent: it never is)."""
+    sheet = book.active
+    if sheet is None:
+        raise ValueError("a new workbook has a sheet")
+    return sheet
 
 
 def book_bytes(book) -> bytes:

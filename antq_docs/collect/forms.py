@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 from antq_docs import vi
 from antq_docs.collect.layout import (
@@ -42,7 +43,7 @@ from antq_docs.inputs.tables import Column, column_letter
 from antq_docs.model import LEVELS, NOTES, UNIT_TYPES, Figure, ScoreItem, Unit
 from antq_docs.output import why_not_written, write_new
 from antq_docs.workers import ordered_map, workers_for
-from antq_docs.xlsx import book_bytes, choice, header, title_rows
+from antq_docs.xlsx import book_bytes, choice, first_sheet, header, title_rows
 
 Progress = Callable[[int, int], None]
 
@@ -189,7 +190,7 @@ def form_bytes(campaign: Shared, spec: FormSpec) -> bytes:
 
     book = Workbook()
     _add_styles(book)
-    guide = book.active
+    guide = first_sheet(book)
     guide.title = GUIDE_SHEET
     _guide(guide, campaign, spec)
     # The owner's code is the guide's first row (guide_rows), in its second column.
@@ -383,7 +384,8 @@ def _notes(sheet, campaign: Shared, spec: FormSpec, labels: list[str]) -> None:
             cell.alignment = wrap
 
 
-def _number_rule(sheet, cells: str, kind: str, low: Decimal | int, high: Decimal | int,
+def _number_rule(sheet, cells: str, kind: Literal["whole", "decimal"], low: Decimal | int,
+                 high: Decimal | int,
                  message: str) -> None:
     """Excel's own check of the cells (ranges apart by spaces): a number from low to high."""
     from openpyxl.worksheet.cell_range import MultiCellRange

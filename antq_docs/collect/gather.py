@@ -49,7 +49,7 @@ from antq_docs.inputs.tables import Column, Row, Table, fold, read_workbook
 from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up
 from antq_docs.output import atomic_write, why_not_written, write_new
 from antq_docs.workers import ordered_map, workers_for
-from antq_docs.xlsx import book_bytes, header, title_rows
+from antq_docs.xlsx import book_bytes, first_sheet, header, title_rows
 
 Progress = Callable[[int, int], None]
 
@@ -470,7 +470,7 @@ def results_workbook(inputs: Inputs, roster: Roster, gathered: dict[str, _Gather
     order = {unit.code: index for index, unit in enumerate(roster)}
     items = {item.id: item for item in campaign.score_items}
     book = Workbook()
-    book.remove(book.active)
+    book.remove(first_sheet(book))
     for name, columns in sheets.items():
         sheet = book.create_sheet(name)
         title_rows(sheet, f"{name.upper()} NĂM {campaign.year}",
@@ -481,7 +481,7 @@ def results_workbook(inputs: Inputs, roster: Roster, gathered: dict[str, _Gather
         rows = sorted(gathered[name].rows,
                       key=lambda r: (order[r.get("ma")], _item_rank(items, r.get("muc"))))
         for row in rows:
-            values = dict(row.values)
+            values: dict[str, object] = dict(row.values)
             values["ten_don_vi"] = roster.units[row.get("ma")].name
             item = items.get(row.get("muc"))
             if name == SCORES_SHEET and item is not None:

@@ -280,8 +280,9 @@ class _Fields:
         text = str(value).strip()
         iso = _ISO_DATE.fullmatch(text)
         dmy = _DMY_DATE.fullmatch(text)
-        if iso or dmy:
-            year, month, day = iso.groups() if iso else dmy.groups()[::-1]
+        if iso is not None or dmy is not None:
+            year, month, day = (iso.groups() if iso is not None
+                                else dmy.groups()[::-1] if dmy is not None else ("", "", ""))
             try:
                 return dt.date(int(year), int(month), int(day))
             except ValueError:

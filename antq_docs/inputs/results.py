@@ -546,8 +546,8 @@ def add_item_scores(
                 )
     scored = {code for code, _ in seen}
     for code in sorted(scored):
-        result = results.units.get(code)
-        if result is None:
+        scored_unit = results.units.get(code)
+        if scored_unit is None:
             continue
         missing = [i for i in items if (code, i) not in seen]
         if missing:
@@ -559,13 +559,13 @@ def add_item_scores(
                 )
             )
             continue
-        total = sum(result.item_scores.values(), Decimal(0))
-        if len(result.item_scores) == len(items) and total != result.score:
+        total = sum(scored_unit.item_scores.values(), Decimal(0))
+        if len(scored_unit.item_scores) == len(items) and total != scored_unit.score:
             findings.append(
                 results_table.finding(
-                    result.row,
+                    scored_unit.row,
                     "diem",
-                    f"điểm {_plain(result.score)} khác tổng điểm các mục ({_plain(total)}) "
+                    f"điểm {_plain(scored_unit.score)} khác tổng điểm các mục ({_plain(total)}) "
                     f"trong {scores.name}",
                 )
             )

@@ -112,7 +112,7 @@ def did_you_mean(code: str, codes: Iterable[str]) -> str:
 def _shape(code: str) -> str:
     """A code as it looks: case and diacritics ignored, letters O, I, l read as the digits
     they resemble."""
-    return strip_marks(code).translate(str.maketrans({"o": "0", "i": "1", "l": "1"}))
+    return strip_marks(code).translate(str.maketrans("oil", "011"))
 
 
 def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:

@@ -181,7 +181,8 @@ def read_table(
     if suffix in (".xlsx", ".xlsm"):
         # An encoding names how CSV text is stored; a workbook carries its own (a run may mix
         # a Windows-1258 CSV roster with an XLSX results file).
-        raw, used, problems = _read_xlsx(path, data, sheet), None, []
+        raw, used = _read_xlsx(path, data, sheet), None
+        problems: list[CellProblem] = []
     elif suffix == ".xls":
         raise InputError(
             "định dạng Excel 97-2003 (.xls) không được hỗ trợ; hãy mở bằng Excel và "

@@ -124,7 +124,7 @@ class Needs:
         self._campaign: dict[str, tuple[str, str]] = {}
         self.warnings: list[str] = []
         self._other: list[Finding] = []
-        self._sources: tuple | None = None
+        self._sources: tuple[Campaign, Roster, Needs, Results | None] | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -156,8 +156,8 @@ class Needs:
         known = self._sources
         if known is None or (known[0], known[1], known[3]) != (campaign, roster, results):
             quiet = Needs(self.roster_file, self.campaign_file, self.columns)
-            self._sources = (campaign, roster, quiet, results)
-        return self._sources
+            known = self._sources = (campaign, roster, quiet, results)
+        return known
 
     def missing(self, finding: Finding) -> None:
         """Record a missing value that lives outside the roster and the campaign dates."""

@@ -523,8 +523,8 @@ def residential_results(unit: Unit, results: Results) -> dict:
     return {
         "ds": rows,
         "tong": vi.count(len(rows)),
-        "dang_ky": vi.count(sum(r["dang_ky"] for r in rows)),
-        "dat_chuan": vi.count(sum(r["dat_chuan"] for r in rows)),
+        "dang_ky": vi.count(sum(bool(r["dang_ky"]) for r in rows)),
+        "dat_chuan": vi.count(sum(bool(r["dat_chuan"]) for r in rows)),
     }
 
 
