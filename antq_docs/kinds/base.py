@@ -33,6 +33,14 @@ _ATTR_COLUMN = {
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture for a template variable: PNG bytes shown at a width in millimetres."""
+
+    data: bytes
+    width_mm: float
+
+
+@dataclass(frozen=True)
 class NumberSlot:
     """The number line of a document: its issuer's series and the text after the number.
 
@@ -249,6 +257,9 @@ class Kind:
     needs_results = False
     # A Party document (Hướng dẫn 36-HD/VPTW): a Party header, no superior-body line.
     party_document = False
+    # Its documents carry the khu dân cư's households (--households): the household list is
+    # checked against the roster in force on its date.
+    household_list = False
 
     def day(self, campaign: Campaign) -> dt.date | None:
         """The date its documents bear (ngay_van_ban, or the date of the kind it follows),
