@@ -232,8 +232,9 @@ ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 class Kind:
     """A document kind: which units need it, the template, the file name, the context.
 
-    Everything the rest of the program knows about a kind is declared here, once: the
-    campaign loader, check, the indicators and the command line read it from the registry.
+    Everything the rest of the program knows about a kind is declared here, once: check and
+    the command line read it from the registry, which they hand to the campaign loader, the
+    inputs and the indicators (model.DeclaredKind is what those read).
     """
 
     # The kind's key in the manifest, the matrix (tai_lieu_bat_buoc) and the folder names.
