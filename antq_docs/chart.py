@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Protocol
 
@@ -40,7 +41,7 @@ class Bar(Protocol):
         """The achieved percentage as the report writes it."""
 
 
-def bar_chart(indicators: list[Bar], title: str) -> bytes:
+def bar_chart(indicators: Sequence[Bar], title: str) -> bytes:
     """PNG bytes of the chart: achieved % (dark) and target % (grey) for each indicator."""
     # Imported here: matplotlib takes 0.4 s to import, which every command would pay.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
