@@ -9,14 +9,39 @@ from __future__ import annotations
 
 import io
 import textwrap
-
-from antq_docs.indicators import Indicator
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Protocol
 
 _FONT = "DejaVu Serif"
 _ACTUAL, _TARGET = "#1f4e79", "#bfbfbf"
 
 
-def bar_chart(indicators: list[Indicator], title: str) -> bytes:
+class Bar(Protocol):
+    """One indicator as the chart reads it (indicators.Indicator is one)."""
+
+    @property
+    def short(self) -> str:
+        """The indicator's short name, the bar's label."""
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """The achieved percentage, None when nothing was counted (no bar)."""
+
+    @property
+    def target_percent(self) -> float | None:
+        """The target percentage, None when the target gives none."""
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target was met."""
+
+    @property
+    def actual_text(self) -> str:
+        """The achieved percentage as the report writes it."""
+
+
+def bar_chart(indicators: Sequence[Bar], title: str) -> bytes:
     """PNG bytes of the chart: achieved % (dark) and target % (grey) for each indicator."""
     # Imported here: matplotlib takes 0.4 s to import, which every command would pay.
     from matplotlib.backends.backend_agg import FigureCanvasAgg

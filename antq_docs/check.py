@@ -28,8 +28,8 @@ from antq_docs import vi
 from antq_docs.docxread import PLACEHOLDER, Package, check_pdf, document_text, placeholders
 from antq_docs.errors import InputError, OutputError, UnreadableDocument
 from antq_docs.files import describe
-from antq_docs.generate import Inputs
-from antq_docs.indicators import DocumentFound, Indicator, document_targets, measure_documents
+from antq_docs.indicators import Evidence, Indicator, document_targets, measure_documents
+from antq_docs.inputs.loading import Inputs
 from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
@@ -229,12 +229,14 @@ class CheckReport:
         return not self.refused and all(
             e.status == PRESENT and not e.problems for e in self.entries)
 
-    def documents_found(self) -> list[DocumentFound]:
-        """Every required document as (kind, unit, has a usable copy), for the targets.
+    def documents_found(self) -> Evidence:
+        """Every required document as (kind, unit, has a usable copy), with the targets the
+        kinds are evidence for.
 
         An unfinished draft is not a document issued: it counts toward no target.
         """
-        return [(e.kind, e.unit, e.status == PRESENT) for e in self.entries]
+        return Evidence([(e.kind, e.unit, e.status == PRESENT) for e in self.entries],
+                        document_targets(REGISTRY))
 
     def measured(self) -> list[Indicator]:
         """The targets met by documents, measured by the rule the year report uses too."""
@@ -249,7 +251,7 @@ class CheckReport:
         out: dict[str, dict[str, Any]] = {}
         for indicator in self.measured():
             # A target several kinds meet together is shown under the first one checked.
-            kinds = [k for k in document_targets()[indicator.id] if k in self.kinds]
+            kinds = [k for k in document_targets(REGISTRY)[indicator.id] if k in self.kinds]
             if not kinds:
                 continue
             kind = kinds[0]

@@ -17,16 +17,17 @@ from antq_docs.collect.gather import collect as run_collect
 from antq_docs.collect.gather import total_text
 from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate
-from antq_docs.generate import load_inputs, select_kinds
-from antq_docs.generate import report as run_report
+from antq_docs.generate import select_kinds
 from antq_docs.indicators import table_text
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.lint import lint as run_lint
 from antq_docs.output import LOCK_TIMEOUT_S
 from antq_docs.pdf import bundle as run_bundle
 from antq_docs.pdf import convert_folder, find_soffice
-from antq_docs.starter import RESULTS_FILE
+from antq_docs.resources import RESULTS_FILE
 from antq_docs.starter import init as run_init
+from antq_docs.yearreport import report as run_report
 
 clivi.install()
 
@@ -123,6 +124,7 @@ def _load(campaign, units, encoding, sheet, results=None, scores=None, year_end=
     return load_inputs(
         campaign,
         units,
+        kinds=REGISTRY,
         encoding=encoding,
         sheet=sheet,
         notice=lambda m: click.echo(m, err=True),

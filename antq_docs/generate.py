@@ -1,39 +1,25 @@
-"""`generate`: read and check every input, build every context, then render and write.
+"""`generate`: build every context from the checked inputs (inputs/loading.py), then render
+and write.
 
-Nothing is written until the campaign, the roster and every value the documents need have
-been checked; all problems are reported together.
+Nothing is written until every value the documents need has been checked; all problems are
+reported together.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from antq_docs import resources, vi
+from antq_docs import vi
 from antq_docs.errors import Finding, OutputError, UsageError, ValidationError
-from antq_docs.indicators import Indicator, draft_disagreements, level_unit, measure
-from antq_docs.inputs.campaign import load_campaign
-from antq_docs.inputs.households import Households, load_households
-from antq_docs.inputs.results import load_previous_year, load_results
-from antq_docs.inputs.roster import did_you_mean, load_roster
-from antq_docs.inputs.tables import fold
+from antq_docs.inputs.loading import Inputs
+from antq_docs.inputs.roster import did_you_mean
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.common import superior_unknown
-from antq_docs.kinds.pledge import KIND as PLEDGE
-from antq_docs.kinds.report import KIND as REPORT
-from antq_docs.model import (
-    Campaign,
-    FigureTotal,
-    Results,
-    Roster,
-    Unit,
-    roll_up,
-    tree_without,
-)
+from antq_docs.model import Unit
 from antq_docs.output import (
     KEPT,
     LOCK_TIMEOUT_S,
@@ -47,107 +33,10 @@ from antq_docs.output import (
     why_not_written,
 )
 from antq_docs.render import CompiledTemplate, FileJob, render_files, source_digest
-from antq_docs.starter import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.tplcheck import TemplateSet, refuse_bad_templates
 from antq_docs.workers import BATCH, workers_for
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class RosterPeriod:
-    """A roster and the day it comes into force (danh_sach_don_vi), with its province."""
-
-    start: dt.date
-    roster: Roster
-    province: str
-
-
-@dataclass
-class Inputs:
-    """The validated campaign and roster(s) of a run, and the year-end results when given.
-
-    roster is the single roster of the run or, when the campaign lists rosters by period, the
-    one in force at the end of the year; periods holds them all, oldest first (empty for a
-    single roster).
-    """
-
-    campaign: Campaign
-    roster: Roster
-    results: Results | None = None
-    periods: list[RosterPeriod] = field(default_factory=list)
-    # Problems that do not stop a run, found while reading (a roster of another province).
-    warnings: list[str] = field(default_factory=list)
-    # The households of the khu dân cư (--households): their pledges carry the list.
-    households: Households | None = None
-    _trees: dict[tuple[int, frozenset[str]], tuple[Roster, list[Unit]]] = field(
-        default_factory=dict, repr=False)
-
-    def roster_on(self, day: dt.date | None) -> Roster:
-        """The tree in force on a day: the roster of the period begun by then (the first before
-        it), without the levels that had ended by then (thay_doi_to_chuc), whose units answer
-        to the level above that remains.
-
-        Without a day (a kind the campaign gives no date) the roster the year ends with.
-        """
-        return self._tree_on(day)[0]
-
-    def left_out(self, day: dt.date | None) -> list[Unit]:
-        """The units of the day's roster whose body had ended by then: they issue nothing."""
-        return self._tree_on(day)[1]
-
-    def period_roster(self, day: dt.date | None) -> Roster:
-        """The roster file in force on a day, whole (the last period begun by then)."""
-        if not self.periods or day is None:
-            return self.roster
-        current = self.periods[0].roster
-        for period in self.periods:
-            if period.start <= day:
-                current = period.roster
-        return current
-
-    def _tree_on(self, day: dt.date | None) -> tuple[Roster, list[Unit]]:
-        whole = self.period_roster(day)
-        gone = self.campaign.gone_levels(day)
-        if not gone:
-            return whole, []
-        # One tree per roster and set of ended levels, so the kinds of one date share it.
-        key = (id(whole), gone)
-        if key not in self._trees:
-            self._trees[key] = tree_without(whole, gone)
-        return self._trees[key]
-
-    def roster_for(self, kind: str) -> Roster:
-        """The roster that issues and receives a kind's documents, by the kind's date."""
-        declared = REGISTRY.get(kind)
-        day = (declared.day(self.campaign) if declared is not None
-               else self.campaign.doc_dates.get(kind))
-        return self.roster_on(day)
-
-    @property
-    def rosters(self) -> list[Roster]:
-        """Every roster of the run, oldest first."""
-        return [p.roster for p in self.periods] or [self.roster]
-
-    def units(self) -> list[Unit]:
-        """Every unit of every roster once by code: the latest tree first, then units gone."""
-        seen: dict[str, Unit] = {}
-        for roster in reversed(self.rosters):
-            for unit in roster:
-                seen.setdefault(unit.code, unit)
-        return list(seen.values())
-
-    def find(self, code: str) -> Unit | None:
-        """The unit with this code in the latest roster that has it, or None."""
-        for roster in reversed(self.rosters):
-            unit = roster.get(code)
-            if unit is not None:
-                return unit
-        return None
-
-    def sources(self) -> str:
-        """The roster file(s), as messages name them."""
-        return ", ".join(Path(r.source).name if self.periods else r.source for r in self.rosters)
 
 
 @dataclass
@@ -190,221 +79,6 @@ class GenerateResult:
             f"{self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được giữ nguyên"
             f"{self._signed_part()} trong {self.out}."
         )
-
-
-def load_inputs(
-    campaign: Path | None,
-    units: Path | None,
-    *,
-    encoding: str | None = None,
-    sheet: str | None = None,
-    notice: Callable[[str], None] | None = None,
-    results: Path | None = None,
-    scores: Path | None = None,
-    year_end: bool = False,
-    households: Path | None = None,
-    per_household: bool = False,
-    previous: Path | None = None,
-) -> Inputs:
-    """Read and validate the campaign, the roster(s) and the year-end results.
-
-    When neither campaign nor units is named, the campaign is ke-hoach.yaml of the current
-    folder (a folder made by `init`) or else the bundled sample; for a year_end run (generate,
-    report) the results then default to that folder's ket-qua.xlsx, or the sample's results and
-    scores. The rosters are units when given (one roster for the whole year), else the
-    campaign's danh_sach_don_vi, else the bundled sample. Every roster is validated and all
-    findings are reported together. The results are checked against the roster in force on the
-    date of the evaluations (of the report when the campaign dates no evaluation).
-    The household list is checked against the roster in force on the pledges' date;
-    per_household asks for one pledge form per household as well. previous is last year's
-    collected results, which the year report compares with.
-    """
-    if per_household and households is None:
-        raise UsageError("--per-household chỉ dùng cùng --households (danh sách hộ gia đình).")
-    say = notice or (lambda _message: None)
-    used_sample = False
-    if campaign is None and units is None:
-        campaign, results, scores, used_sample = _default_inputs(results, scores, year_end, say)
-    elif campaign is None:
-        campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
-        used_sample = True
-        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {campaign}")
-    findings: list[Finding] = []
-    loaded_campaign = None
-    try:
-        loaded_campaign = load_campaign(campaign)
-    except ValidationError as e:
-        findings += e.findings
-    files = loaded_campaign.roster_files if loaded_campaign is not None else []
-    if units is None and not files and (loaded_campaign is not None or not findings):
-        units = resources.sample(resources.SAMPLE_UNITS)
-        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {units}")
-    periods: list[RosterPeriod] = []
-    loaded_roster = None
-    if units is not None:
-        try:
-            loaded_roster = load_roster(units, encoding=encoding, sheet=sheet)
-        except ValidationError as e:
-            findings += e.findings
-    elif files:
-        assert loaded_campaign is not None
-        if used_sample:
-            listed = "; ".join(f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files)
-            say(f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {listed}")
-        for entry in files:
-            # A FIFO or a link is there: load_roster refuses it by name, never blocking.
-            if not _present(Path(entry.path)):
-                findings.append(Finding(
-                    f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
-                    f"hoạch: {entry.path})",
-                    file=Path(campaign).name, field=f"{entry.field}.tep",
-                ))
-                continue
-            try:
-                roster = load_roster(Path(entry.path), encoding=encoding, sheet=sheet)
-            except ValidationError as e:
-                findings += e.findings
-                continue
-            province = entry.province or loaded_campaign.province
-            periods.append(RosterPeriod(entry.start, roster, province))
-        if len(periods) == len(files):
-            loaded_roster = periods[-1].roster
-            _date_new_units(periods)
-    inputs = None
-    if loaded_campaign is not None and loaded_roster is not None:
-        inputs = Inputs(loaded_campaign, loaded_roster, periods=periods)
-        inputs.warnings += _province_warnings(inputs)
-        for warning in inputs.warnings:
-            say(f"Cảnh báo: {warning}")
-    if results is not None and inputs is not None:
-        findings += _one_year_end_roster(inputs)
-        try:
-            inputs.results = load_results(
-                results, results_roster(inputs), inputs.campaign, scores=scores,
-                encoding=encoding,
-            )
-        except ValidationError as e:
-            findings += e.findings
-        if previous is not None and inputs.results is not None:
-            try:
-                inputs.results.previous = load_previous_year(
-                    previous, results_roster(inputs), inputs.campaign, encoding=encoding)
-            except ValidationError as e:
-                findings += e.findings
-    elif scores is not None and results is None:
-        raise UsageError("--scores chỉ dùng cùng --results (tệp kết quả cuối năm).")
-    if previous is not None and results is None:
-        raise UsageError("--nam-truoc chỉ dùng cùng kết quả cuối năm của năm nay (--results).")
-    if households is not None and inputs is not None:
-        try:
-            inputs.households = load_households(
-                households, inputs.roster_for(PLEDGE.name), encoding=encoding,
-                forms=per_household,
-            )
-        except ValidationError as e:
-            findings += e.findings
-        else:
-            inputs.warnings += inputs.households.warnings
-            for warning in inputs.households.warnings:
-                say(f"Cảnh báo: {warning}")
-    if findings:
-        raise ValidationError(findings, what="Dữ liệu đầu vào")
-    assert inputs is not None
-    return inputs
-
-
-def _date_new_units(periods: list[RosterPeriod]) -> None:
-    """Mark each unit of a later roster that the first one lacks with the day it appeared."""
-    first_seen: dict[str, dt.date] = {}
-    for period in periods[1:]:
-        for unit in period.roster:
-            first_seen.setdefault(unit.code, period.start)
-    for unit in periods[0].roster:
-        first_seen.pop(unit.code, None)
-    for period in periods:
-        for unit in period.roster:
-            unit.since = first_seen.get(unit.code)
-
-
-def _present(path: Path) -> bool:
-    """Whether a name exists as anything (a dangling link or a FIFO too): its reader decides."""
-    return path.exists() or path.is_symlink()
-
-
-def _default_inputs(
-    results: Path | None, scores: Path | None, year_end: bool, say: Callable[[str], None]
-) -> tuple[Path, Path | None, Path | None, bool]:
-    """The campaign and results of a run naming neither campaign nor roster, said on stderr.
-
-    A folder made by `init` is used when the current folder has its campaign; else the bundled
-    sample. Results are defaulted only when none were named, so a named file always wins.
-    """
-    default_results = year_end and results is None and scores is None
-    here = Path(CAMPAIGN_FILE)
-    if _present(here):
-        say(f"Không chỉ định tệp: dùng kế hoạch {CAMPAIGN_FILE} của thư mục hiện tại")
-        if default_results and _present(Path(RESULTS_FILE)):
-            results = Path(RESULTS_FILE)
-            say(f"Không chỉ định tệp: dùng kết quả cuối năm {RESULTS_FILE} của thư mục hiện tại "
-                "(chưa có kết quả thì đổi tên tệp này)")
-        return here, results, scores, False
-    campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
-    say(f"Không chỉ định tệp: dùng dữ liệu mẫu {campaign}")
-    if default_results:
-        results = resources.sample(resources.SAMPLE_RESULTS)
-        scores = resources.sample(resources.SAMPLE_SCORES)
-        say(f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {results} và điểm từng mục {scores}")
-    return campaign, results, scores, True
-
-
-def results_roster(inputs: Inputs) -> Roster:
-    """The roster the year-end results are checked against: the file in force on the
-    evaluations' date, whole (a row of a district that has ended is still a known unit)."""
-    dates = inputs.campaign.doc_dates
-    return inputs.period_roster(dates.get("evaluation") or dates.get("report"))
-
-
-def _one_year_end_roster(inputs: Inputs) -> list[Finding]:
-    """The evaluations and the report must fall in one period: the results fit one roster."""
-    dates = inputs.campaign.doc_dates
-    if "evaluation" not in dates or "report" not in dates:
-        return []
-    if inputs.period_roster(dates["evaluation"]) is inputs.period_roster(dates["report"]):
-        return []
-    return [Finding(
-        f"báo cáo tự đánh giá ({vi.short_date(dates['evaluation'])}) và báo cáo tổng kết "
-        f"({vi.short_date(dates['report'])}) thuộc hai danh sách đơn vị khác nhau; kết quả cuối "
-        "năm chỉ đối chiếu với một danh sách: đặt hai ngày trong cùng một thời kỳ của "
-        "danh_sach_don_vi",
-        file=Path(inputs.campaign.source).name, field="ngay_van_ban.report",
-    )]
-
-
-def _province_name(name: str) -> str:
-    """A province's name folded and without its generic word: 'Tỉnh Kon Tum' → 'kon tum'."""
-    folded = fold(name)
-    for word in ("tỉnh ", "thành phố "):
-        if folded.startswith(word):
-            return folded[len(word):].strip()
-    return folded
-
-
-def _province_warnings(inputs: Inputs) -> list[str]:
-    """A warning for every roster whose root is not the province of its period."""
-    campaign = inputs.campaign
-    pairs = [(p.roster, p.province) for p in inputs.periods] or [
-        (inputs.roster, campaign.province)
-    ]
-    out = []
-    for roster, province in pairs:
-        if _province_name(roster.root.name) != _province_name(province):
-            out.append(
-                f"đơn vị gốc của {Path(roster.source).name} là “{roster.root.name}” "
-                f"({roster.root.code}), không phải tỉnh “{province}” của kế hoạch "
-                f"{Path(campaign.source).name}; kiểm tra lại tệp danh sách (sau khi sáp nhập, "
-                "ghi tỉnh của từng thời kỳ bằng khóa tinh trong danh_sach_don_vi)."
-            )
-    return out
 
 
 def select_kinds(kind: str, inputs: Inputs) -> tuple[list[str], list[str]]:
@@ -608,8 +282,8 @@ def generate(
     the folder, on_wait(wait) is called and the run waits up to wait seconds for it. jobs is
     the number of processes that render (default: one per core).
     """
-    found = _templates(inputs, templates)
-    _check_number_from(inputs, number_from)
+    found = template_set(inputs, templates)
+    check_number_from(inputs, number_from)
     documents, warnings = plan_documents(inputs, kinds, unit_codes)
     numbered = {d.number.issuer for d in documents if d.number is not None}
     for code in number_from or {}:
@@ -626,7 +300,7 @@ def generate(
     return GenerateResult(outcomes, Path(out), dry_run, warnings)
 
 
-def _check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> None:
+def check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> None:
     """Refuse --number-from codes that name no unit of the roster."""
     unknown = [c for c in number_from or {} if inputs.find(c) is None]
     if unknown:
@@ -635,7 +309,7 @@ def _check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> No
         raise UsageError(f"--number-from: không có đơn vị mang mã {', '.join(unknown)}" + hint)
 
 
-def _templates(inputs: Inputs, folder: Path | None) -> TemplateSet:
+def template_set(inputs: Inputs, folder: Path | None) -> TemplateSet:
     """The run's templates: --templates when given, else the campaign's mau, else built-in."""
     return TemplateSet(folder if folder is not None else inputs.campaign.template_dir)
 
@@ -737,85 +411,3 @@ def write_documents(
                 raise OutputError(f"không ghi được ({why_not_written(e)}).", path=where) from e
     assert None not in outcomes  # every document was settled, in order
     return outcomes  # type: ignore[return-value]
-
-
-@dataclass
-class ReportResult:
-    """What `antq-docs report` computed for one level, and wrote when a folder was given."""
-
-    level: Unit
-    indicators: list[Indicator]
-    outcome: Outcome | None
-    # Where the drafts (--docs) and the results disagree; the report counts the results.
-    warnings: list[str] = field(default_factory=list)
-    # The level's figures of the year, its own plus its subtree's (model.roll_up).
-    figures: list[FigureTotal] = field(default_factory=list)
-
-
-def report(
-    inputs: Inputs,
-    out: Path | None,
-    level: str | None = None,
-    *,
-    force: bool = False,
-    number_from: dict[str, int] | None = None,
-    docs: Path | None = None,
-    templates: Path | None = None,
-) -> ReportResult:
-    """Measure a level (the root by default) against the targets; write its year report to out.
-
-    With docs, the targets met by documents (plans, pledges, Ngày hội plans) are measured from
-    that folder by `check`'s own audit. Without out, nothing is written. The report is numbered
-    like every other document: from the register when its issuer is in the campaign's danh_so
-    or number_from, else left for the clerk.
-    """
-    if inputs.results is None:
-        raise UsageError("báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP.")
-    found = _templates(inputs, templates)
-    roster = inputs.roster_for(REPORT.name)
-    unit = level_unit(roster, level)
-    day = REPORT.day(inputs.campaign)
-    ended = next((u for u in inputs.left_out(day) if u.code == level), None)
-    if ended is not None:
-        assert day is not None
-        changes = "; ".join(c.describe() for c in inputs.campaign.changes
-                            if c.body == "chinh_quyen" and c.ended_by(day))
-        raise UsageError(
-            f"--level: {ended.code} ({ended.name}) đã kết thúc hoạt động trước ngày của báo cáo "
-            f"tổng kết ({vi.short_date(day)}; {changes}, thay_doi_to_chuc của kế hoạch), nên "
-            "không ban hành báo cáo; báo cáo của cấp trên còn hoạt động tổng hợp các đơn vị "
-            "của nó. Báo cáo cho thời gian trước đó: ghi ngày vào ngay_van_ban.report."
-        )
-    if unit is None:
-        raise UsageError(
-            f"--level: không có đơn vị mang mã {level} trong {roster.source}"
-            + did_you_mean(level or "", roster.units)
-        )
-    _check_number_from(inputs, number_from)
-    if not unit.children:
-        raise UsageError(
-            f"--level: {unit.code} ({unit.name}) không có đơn vị cấp dưới để báo cáo tổng kết"
-        )
-    documents = None
-    if docs is not None:
-        # Imported here: check builds on this module (Inputs), so a top-level import would loop.
-        from antq_docs.check import check
-
-        documents = check(inputs, docs).documents_found()
-    indicators = measure(inputs.campaign, inputs.results, unit, documents)
-    warnings = [] if documents is None else draft_disagreements(
-        inputs.campaign, inputs.results, unit, documents)
-    figures = roll_up(unit, inputs.results, inputs.campaign.figures)
-    if out is None:
-        return ReportResult(unit, indicators, None, warnings, figures)
-    needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name, roster.columns)
-    document = REPORT.report_document(
-        inputs.campaign, roster, unit, needs, inputs.results, documents
-    )
-    if needs.findings:
-        raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
-    numbering = {**inputs.campaign.numbering, **(number_from or {})}
-    (outcome,) = write_documents(
-        [document], out, force=force, numbering=numbering, templates=found
-    )
-    return ReportResult(unit, indicators, outcome, warnings, figures)

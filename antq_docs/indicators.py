@@ -13,7 +13,7 @@ both call it, so a target is met by one rule everywhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -23,6 +23,7 @@ from antq_docs.model import (
     TYPE_LABELS,
     UNIT_TYPES,
     Campaign,
+    DeclaredKind,
     Results,
     Roster,
     Target,
@@ -57,18 +58,15 @@ SHORT: dict[str, str] = {
 
 
 
-def document_targets() -> dict[str, tuple[str, ...]]:
+def document_targets(kinds: Mapping[str, DeclaredKind]) -> dict[str, tuple[str, ...]]:
     """Targets met by issuing documents → the kinds of document that are the evidence.
 
-    Each kind declares its target (Kind.target); a target several kinds declare is met by a
-    unit only with every one of them it must have (target 1: the cấp ủy's resolution and the
-    UBND's plan of a district or commune). The registry is imported here, not at the top,
-    because the report kind itself imports this module.
+    Each kind of the registry given declares its target (Kind.target); a target several kinds
+    declare is met by a unit only with every one of them it must have (target 1: the cấp ủy's
+    resolution and the UBND's plan of a district or commune).
     """
-    from antq_docs.kinds import REGISTRY
-
     out: dict[str, tuple[str, ...]] = {}
-    for name, kind in REGISTRY.items():
+    for name, kind in kinds.items():
         if kind.target:
             out[kind.target] = (*out.get(kind.target, ()), name)
     return out
@@ -260,7 +258,16 @@ def subtree(level: Unit) -> list[Unit]:
 DocumentFound = tuple[str, Unit, bool]
 
 
-def measure_documents(campaign: Campaign, found: Iterable[DocumentFound]) -> list[Indicator]:
+@dataclass(frozen=True)
+class Evidence:
+    """The required documents `check` found in a folder, and the targets they are evidence for
+    (target id → the kinds that meet it together: document_targets of the registry)."""
+
+    found: list[DocumentFound]
+    targets: dict[str, tuple[str, ...]]
+
+
+def measure_documents(campaign: Campaign, evidence: Evidence) -> list[Indicator]:
     """The targets met by documents, per unit type, from the required documents found.
 
     The denominator is the units that must have one of the target's kinds, the numerator those
@@ -269,13 +276,12 @@ def measure_documents(campaign: Campaign, found: Iterable[DocumentFound]) -> lis
     of one id is measured against the first.
     """
     by_kind: dict[str, list[tuple[Unit, bool]]] = {}
-    for kind, unit, present in found:
+    for kind, unit, present in evidence.found:
         by_kind.setdefault(kind, []).append((unit, present))
-    evidence = document_targets()
     indicators = []
     seen: set[tuple[str, str]] = set()
     for target in campaign.targets:
-        kinds = evidence.get(target.id)
+        kinds = evidence.targets.get(target.id)
         if kinds is None:
             continue
         if target.percent is None:
@@ -305,7 +311,7 @@ def measure(
     campaign: Campaign,
     results: Results,
     level: Unit,
-    documents: Iterable[DocumentFound] | None = None,
+    documents: Evidence | None = None,
 ) -> list[Indicator]:
     """Every measurable target of the campaign over a level's subtree, in campaign order.
 
@@ -315,8 +321,8 @@ def measure(
     inside = {u.code for u in units}
     by_document: dict[str, list[Indicator]] = {}
     if documents is not None:
-        mine = [(k, u, p) for k, u, p in documents if u.code in inside]
-        for indicator in measure_documents(campaign, mine):
+        mine = [(k, u, p) for k, u, p in documents.found if u.code in inside]
+        for indicator in measure_documents(campaign, Evidence(mine, documents.targets)):
             by_document.setdefault(indicator.id, []).append(indicator)
     indicators = []
     done_documents: set[str] = set()
@@ -351,7 +357,7 @@ def measure(
 
 
 def draft_disagreements(
-    campaign: Campaign, results: Results, level: Unit, documents: Iterable[DocumentFound]
+    campaign: Campaign, results: Results, level: Unit, documents: Evidence
 ) -> list[str]:
     """Where the drafts and the results disagree on a fact the results decide (a registration
     drafted for a unit the results say did not register), one sentence per direction.
@@ -359,13 +365,12 @@ def draft_disagreements(
     The report counts the results; these sentences tell the user which side to correct.
     """
     inside = {u.code for u in subtree(level)}
-    kinds = document_targets()
     found: dict[str, list[tuple[Unit, bool]]] = {}
-    for kind, unit, present in documents:
+    for kind, unit, present in documents.found:
         if unit.code in inside:
             found.setdefault(kind, []).append((unit, present))
     out = []
-    for target_id, evidence in kinds.items():
+    for target_id, evidence in documents.targets.items():
         how = MEASURES.get(target_id)
         rows = [row for kind in evidence for row in found.get(kind, [])]
         if how is None or not rows:
@@ -452,9 +457,9 @@ def _named(target: Target, units: list[Unit], results: Results) -> list[Indicato
     return found
 
 
-def unmeasured(campaign: Campaign, documents: bool = False) -> list[Target]:
+def unmeasured(campaign: Campaign, documents: Evidence | None = None) -> list[Target]:
     """Targets with no figures: not in the results, nor (when documents were read) documents."""
-    measured = set(MEASURES) | (set(document_targets()) if documents else set())
+    measured = set(MEASURES) | (set(documents.targets) if documents is not None else set())
     return [t for t in campaign.targets
             if t.id not in measured or (t.units and not counts_models(t))]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Protocol
 
 from antq_docs import vi
 
@@ -443,6 +444,24 @@ class Campaign:
     def requires(self, kind: str, unit_type: str) -> bool:
         """Tell whether units of a type must have a document of a kind."""
         return unit_type in self.required.get(kind, ())
+
+
+class DeclaredKind(Protocol):
+    """What the layers below the kinds read of a document kind, declared once by the kind
+    (kinds/base.Kind): the campaign loader, the inputs and the indicators are handed the
+    registry by their callers, so they know no kind themselves."""
+
+    # The unit types that must have it when the campaign's matrix does not name the kind.
+    required: tuple[str, ...]
+    # The kind whose date it takes when ngay_van_ban gives none under its own name ('' = none).
+    date_key: str
+    # The campaign target (chỉ tiêu `ma`) its documents are the evidence for, if any.
+    target: str | None
+    # Its documents carry the household list (--households), read on its date's roster.
+    household_list: bool
+
+    def day(self, campaign: Campaign) -> dt.date | None:
+        """The date its documents bear, or None when the campaign gives none."""
 
 
 @dataclass

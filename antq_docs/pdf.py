@@ -29,7 +29,7 @@ from pathlib import Path
 
 from antq_docs.check import needs
 from antq_docs.errors import PdfError
-from antq_docs.generate import Inputs
+from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import Unit
 from antq_docs.output import (

@@ -37,6 +37,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from antq_docs.errors import AntqError, RenderError
+from antq_docs.kinds.base import Image
 from antq_docs.output import write_temp
 from antq_docs.workers import ordered_map
 
@@ -67,14 +68,6 @@ def environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(
         undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True
     )
-
-
-@dataclass(frozen=True)
-class Image:
-    """A picture for a template variable: PNG bytes shown at a width in millimetres."""
-
-    data: bytes
-    width_mm: float
 
 
 @dataclass

@@ -24,6 +24,11 @@ def template_path(name: str) -> Path:
     return data_dir("templates") / name
 
 
+# The names `generate` looks for in the current folder when no input file is named (the
+# folder `init` makes).
+CAMPAIGN_FILE = "ke-hoach.yaml"
+RESULTS_FILE = "ket-qua.xlsx"
+
 SAMPLE_CAMPAIGN = "campaign-kon-tum-2025.yaml"
 SAMPLE_UNITS = "units-kon-tum-2025.csv"
 # The sample's year-end results and per-item scores, used when no input file is named.

@@ -21,13 +21,12 @@ from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import COLUMNS as RESULT_COLUMNS
 from antq_docs.inputs.results import SCORE_COLUMNS, SCORES_SHEET
 from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
+from antq_docs.kinds import REGISTRY
 from antq_docs.model import LEVELS, TYPE_LABELS, Campaign, ScoreItem
 from antq_docs.output import why_not_written
+from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.xlsx import book_bytes, choice, first_sheet, header, title_rows
 
-# The names `generate` looks for in the current folder when no input file is named.
-CAMPAIGN_FILE = "ke-hoach.yaml"
-RESULTS_FILE = "ket-qua.xlsx"
 README_FILE = "README.md"
 # The rosters the starter campaign lists in danh_sach_don_vi, with the sample's file they
 # replace: the Kon Tum tree from 01/01/2025, the Quảng Ngãi tree (no districts) from 01/7/2025.
@@ -129,7 +128,7 @@ def init(folder: Path) -> InitResult:
     if not folder.is_dir():
         raise OutputError("không phải thư mục", path=folder)
     result = InitResult(folder)
-    campaign = load_campaign(resources.sample(resources.SAMPLE_CAMPAIGN))
+    campaign = load_campaign(resources.sample(resources.SAMPLE_CAMPAIGN), kinds=REGISTRY)
     for name, make in _files(campaign):
         path = folder / name
         if path.exists():

@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError, nodes
@@ -28,15 +28,14 @@ from lxml import etree
 
 from antq_docs import resources
 from antq_docs.errors import Finding, InputError, UsageError, ValidationError
+from antq_docs.inputs.loading import Inputs, load_inputs
 from antq_docs.inputs.tables import closest
 from antq_docs.kinds import REGISTRY, Kind, Needs
+from antq_docs.kinds.base import Image
 from antq_docs.kinds.common import UNIT_WORD_VARIABLES
 from antq_docs.lint import lint_file
 from antq_docs.output import why_not_written
-from antq_docs.render import Image, environment
-
-if TYPE_CHECKING:
-    from antq_docs.generate import Inputs
+from antq_docs.render import environment
 
 BUILTIN = "builtin:"
 VARIABLES_FILE = "BIEN.md"
@@ -184,11 +183,8 @@ class KindTemplates:
 
 def sample_inputs() -> Inputs:
     """The bundled sample: campaign, rosters by period, results and scores."""
-    # Imported here: generate checks a run's templates with this module.
-    from antq_docs.generate import load_inputs
-
     return load_inputs(
-        None, None,
+        None, None, kinds=REGISTRY,
         results=resources.sample(SAMPLE_RESULTS),
         scores=resources.sample(SAMPLE_SCORES),
         households=resources.sample(resources.SAMPLE_HOUSEHOLDS),

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from antq_docs import resources
 from antq_docs.check import check
-from antq_docs.generate import generate, load_inputs
+from antq_docs.generate import generate
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 from benchmarks.make_results import write as write_results
 from benchmarks.make_roster import write
@@ -31,13 +32,13 @@ def bench(n: int) -> str:
         campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
         out = Path(tmp) / "out"
         t0 = time.perf_counter()
-        inputs = load_inputs(campaign, csv_path, results=results, scores=scores)
+        inputs = load_inputs(campaign, csv_path, results=results, scores=scores, kinds=REGISTRY)
         written = len(generate(inputs, out, list(REGISTRY)).outcomes)
         generated = time.perf_counter() - t0
         timings = []
         for workers in (os.cpu_count() or 1, 1):
             t0 = time.perf_counter()
-            report = check(load_inputs(campaign, csv_path), out, workers=workers)
+            report = check(load_inputs(campaign, csv_path, kinds=REGISTRY), out, workers=workers)
             timings.append(time.perf_counter() - t0)
             assert report.complete, report.table()[-2000:]
         files = report.present

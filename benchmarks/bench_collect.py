@@ -26,6 +26,7 @@ from pathlib import Path
 
 from antq_docs import resources
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.kinds import REGISTRY
 from antq_docs.model import ScoreItem
 from antq_docs.workers import default_jobs
 from benchmarks.make_roster import make_rows
@@ -56,7 +57,7 @@ def roster_size(forms: int) -> int:
 @functools.cache
 def _items() -> dict[str, ScoreItem]:
     """The sample campaign's scoring items by id, read once per process."""
-    return {i.id: i for i in load_campaign(CAMPAIGN).score_items}
+    return {i.id: i for i in load_campaign(CAMPAIGN, kinds=REGISTRY).score_items}
 
 
 def fill(path: Path) -> None:

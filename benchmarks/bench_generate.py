@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 from antq_docs import resources
-from antq_docs.generate import generate, load_inputs
+from antq_docs.generate import generate
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 from benchmarks.make_results import write as write_results
 from benchmarks.make_roster import write
@@ -27,11 +28,11 @@ def bench(n: int) -> str:
         results, scores, _ = write_results(csv_path, Path(tmp) / "data")
         campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
         t0 = time.perf_counter()
-        load_inputs(campaign, xlsx_path)
+        load_inputs(campaign, xlsx_path, kinds=REGISTRY)
         read_xlsx = time.perf_counter() - t0
 
         def run(out: Path):
-            inputs = load_inputs(campaign, csv_path, results=results, scores=scores)
+            inputs = load_inputs(campaign, csv_path, results=results, scores=scores, kinds=REGISTRY)
             return generate(inputs, out, list(REGISTRY))
 
         fresh = []

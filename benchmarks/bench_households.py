@@ -50,11 +50,13 @@ def write_households(roster_csv: Path, total: int, out: Path, seed: int = 2025) 
 def run_one(mode: str, roster: Path, households: Path, out: Path) -> None:
     """Run one scenario in this process and print its figures."""
     from antq_docs import resources
-    from antq_docs.generate import generate, load_inputs
+    from antq_docs.generate import generate
+    from antq_docs.inputs.loading import load_inputs
+    from antq_docs.kinds import REGISTRY
 
     t0 = time.perf_counter()
     inputs = load_inputs(resources.sample(resources.SAMPLE_CAMPAIGN), roster,
-                         households=households, per_household=mode == "forms")
+                         households=households, per_household=mode == "forms", kinds=REGISTRY)
     read = time.perf_counter() - t0
     result = generate(inputs, out, ["pledge"])
     took = time.perf_counter() - t0

@@ -18,7 +18,9 @@ import time
 from pathlib import Path
 
 from antq_docs import resources
-from antq_docs.generate import generate, load_inputs
+from antq_docs.generate import generate
+from antq_docs.inputs.loading import load_inputs
+from antq_docs.kinds import REGISTRY
 from antq_docs.pdf import bundle, convert_folder
 from benchmarks.make_roster import write
 
@@ -28,7 +30,7 @@ def bench_pdf(n: int, jobs: tuple[int, ...] = (1, 2)) -> dict[str, float]:
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         csv_path, _ = write(n, Path(tmp) / "data")
-        inputs = load_inputs(resources.sample(resources.SAMPLE_CAMPAIGN), csv_path)
+        inputs = load_inputs(resources.sample(resources.SAMPLE_CAMPAIGN), csv_path, kinds=REGISTRY)
         source = Path(tmp) / "source"
         generate(inputs, source, ["pledge"])
         folder = source

@@ -25,7 +25,9 @@ import time
 from pathlib import Path
 
 from antq_docs import resources
-from antq_docs.generate import load_inputs, plan_documents
+from antq_docs.generate import plan_documents
+from antq_docs.inputs.loading import load_inputs
+from antq_docs.kinds import REGISTRY
 from antq_docs.workers import default_jobs
 from benchmarks.make_roster import write as write_roster
 
@@ -82,7 +84,7 @@ def plain_docxtpl_ms(roster: Path, count: int) -> float:
     """Milliseconds per pledge for docxtpl's own load, render and save, in this process."""
     from docxtpl import DocxTemplate
 
-    inputs = load_inputs(resources.sample(resources.SAMPLE_CAMPAIGN), roster)
+    inputs = load_inputs(resources.sample(resources.SAMPLE_CAMPAIGN), roster, kinds=REGISTRY)
     documents, _ = plan_documents(inputs, ["pledge"])
     documents = documents[:count]
     started = time.perf_counter()

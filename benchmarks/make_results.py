@@ -21,6 +21,7 @@ from pathlib import Path
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import COMMUNE_RECOGNISED_MIN_PERCENT
 from antq_docs.inputs.roster import load_roster
+from antq_docs.kinds import REGISTRY
 from antq_docs.model import NOTES, YEU
 from antq_docs.resources import SAMPLE_CAMPAIGN, sample
 
@@ -33,7 +34,7 @@ headers: list[str] = list(RESULT_HEADERS)
 def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[list]]:
     """Rows of the results file and of the per-item scores file for every unit below the root."""
     rng = random.Random(seed)
-    campaign = load_campaign(sample(SAMPLE_CAMPAIGN))
+    campaign = load_campaign(sample(SAMPLE_CAMPAIGN), kinds=REGISTRY)
     headers.clear()
     headers.extend(RESULT_HEADERS + [f.name for f in campaign.figures] + list(NOTES.values()))
     roster = load_roster(roster_path)

@@ -8,6 +8,7 @@ import pytest
 
 from antq_docs.errors import InputError, ValidationError
 from antq_docs.inputs.campaign import MAX_CAMPAIGN_BYTES, load_campaign
+from antq_docs.kinds import REGISTRY
 from tests.conftest import SAMPLE_CAMPAIGN, campaign_text, invoke_generate
 
 
@@ -22,7 +23,7 @@ def messages(excinfo) -> list[str]:
 
 
 def test_sample_campaign_carries_the_source_plan():
-    campaign = load_campaign(SAMPLE_CAMPAIGN)
+    campaign = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
     assert campaign.year == 2025
     assert campaign.plan.number == "38/KH-BCĐ"
     assert campaign.plan.date == dt.date(2025, 3, 7)
@@ -44,14 +45,14 @@ def test_sample_campaign_carries_the_source_plan():
 def test_bad_yaml_names_file_line_and_column(tmp_path):
     path = write(tmp_path, "nam: 2025\nke_hoach: [unclosed\n")
     with pytest.raises(InputError) as excinfo:
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     assert str(excinfo.value).startswith(f"{path}: YAML không hợp lệ, dòng 3, cột 1: ")
 
 
 def test_duplicate_key_is_refused(tmp_path):
     path = write(tmp_path, campaign_text() + "nam: 2026\n")
     with pytest.raises(InputError, match='khóa "nam" viết hai lần'):
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
 
 
 def test_unknown_keys_and_bad_fields_are_all_reported(tmp_path):
@@ -61,7 +62,7 @@ def test_unknown_keys_and_bad_fields_are_all_reported(tmp_path):
     text = text.replace("tai_lieu_bat_buoc:\n", "tai_lieu_bat_buoc:\n  plann: [xa]\n")
     path = write(tmp_path, text)
     with pytest.raises(ValidationError) as excinfo:
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     assert messages(excinfo) == [
         'campaign.yaml, trường nam: "hai nghìn" phải là số nguyên từ 2000 đến 2100',
         "campaign.yaml, trường ke_hoach.nguoi_ky: khóa không được biết tới (viết sai tên?)",
@@ -76,7 +77,7 @@ def test_unknown_keys_and_bad_fields_are_all_reported(tmp_path):
 def test_a_misspelt_key_with_diacritics_is_matched_without_them(tmp_path):
     text = campaign_text().replace("nam: 2025", "nămm: 2025", 1)
     with pytest.raises(ValidationError) as excinfo:
-        load_campaign(write(tmp_path, text))
+        load_campaign(write(tmp_path, text), kinds=REGISTRY)
     assert 'campaign.yaml, trường nămm: khóa không được biết tới; có phải "nam"?' in (
         messages(excinfo))
 
@@ -88,7 +89,7 @@ def test_missing_required_fields_and_bad_targets(tmp_path):
         "chi_tieu:\n  - {ma: dang_ky, noi_dung: x, ty_le: 120, so_sanh: '=>'}\n"
     )
     with pytest.raises(ValidationError) as excinfo:
-        load_campaign(write(tmp_path, text))
+        load_campaign(write(tmp_path, text), kinds=REGISTRY)
     assert messages(excinfo) == [
         "campaign.yaml, trường ban_chi_dao: thiếu giá trị bắt buộc",
         "campaign.yaml, trường ke_hoach.co_quan: thiếu giá trị bắt buộc",
@@ -102,7 +103,7 @@ def test_missing_required_fields_and_bad_targets(tmp_path):
 def test_dates_in_day_month_year_form_and_defaults(tmp_path):
     text = campaign_text().replace("  ngay: 2025-03-07", "  ngay: 07/03/2025")
     text = text.replace("ngay_hoi: 2025-08-19 ", "# ngay_hoi removed ")
-    campaign = load_campaign(write(tmp_path, text))
+    campaign = load_campaign(write(tmp_path, text), kinds=REGISTRY)
     assert campaign.plan.date == dt.date(2025, 3, 7)
     assert campaign.event_date == dt.date(2025, 8, 19)
 
@@ -112,7 +113,7 @@ def test_a_date_written_as_text_is_read_as_the_date_it_says(tmp_path):
     text = text.replace("  event-plan: 2025-07-01", "  event-plan: '2025-07-01'")
     text = text.replace("  plan: 2025-03-20", "  plan: 20/3/2025")
     text = text.replace("  pledge: 2025-03-25", "  pledge: '25/03/2025'")
-    campaign = load_campaign(write(tmp_path, text))
+    campaign = load_campaign(write(tmp_path, text), kinds=REGISTRY)
     assert campaign.event_date == dt.date(2025, 8, 19)
     assert campaign.doc_dates["event-plan"] == dt.date(2025, 7, 1)
     assert campaign.doc_dates["plan"] == dt.date(2025, 3, 20)
@@ -123,7 +124,7 @@ def test_an_impossible_date_written_as_text_is_named_by_its_key_path(tmp_path):
     text = campaign_text().replace("  event-plan: 2025-07-01", "  event-plan: '2025-06-31'")
     text = text.replace("  plan: 2025-03-20", "  plan: '2025-3-x'")
     with pytest.raises(ValidationError) as excinfo:
-        load_campaign(write(tmp_path, text))
+        load_campaign(write(tmp_path, text), kinds=REGISTRY)
     found = messages(excinfo)
     assert 'campaign.yaml, trường ngay_van_ban.event-plan: "2025-06-31" không phải ngày có thật' in (
         found)
@@ -133,18 +134,18 @@ def test_an_impossible_date_written_as_text_is_named_by_its_key_path(tmp_path):
 
 def test_matrix_defaults_to_a_pledge_for_every_unit_below_the_province(tmp_path):
     text = campaign_text().split("# Văn bản bắt buộc")[0]
-    campaign = load_campaign(write(tmp_path, text))
+    campaign = load_campaign(write(tmp_path, text), kinds=REGISTRY)
     assert campaign.requires("pledge", "khu_dan_cu")
     assert not campaign.requires("pledge", "tinh")
 
 
 def test_missing_and_non_utf8_files(tmp_path):
     with pytest.raises(InputError, match="không tìm thấy tệp kế hoạch"):
-        load_campaign(tmp_path / "none.yaml")
+        load_campaign(tmp_path / "none.yaml", kinds=REGISTRY)
     bad = tmp_path / "c.yaml"
     bad.write_bytes("tinh: Kon Tum\n".encode("utf-16"))
     with pytest.raises(InputError, match="tệp kế hoạch phải lưu dạng UTF-8"):
-        load_campaign(bad)
+        load_campaign(bad, kinds=REGISTRY)
 
 
 def test_a_date_that_does_not_exist_is_named_by_its_field(tmp_path, runner):
@@ -152,7 +153,7 @@ def test_a_date_that_does_not_exist_is_named_by_its_field(tmp_path, runner):
     text = text.replace("  ngay: ", "  ngay: 2025-13-01 #", 1)
     path = write(tmp_path, text)
     with pytest.raises(ValidationError) as excinfo:
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     found = messages(excinfo)
     assert 'campaign.yaml, trường ngay_hoi: "2025-02-30" không phải ngày có thật' in found
     assert any(m.startswith("campaign.yaml, trường ke_hoach.ngay: ") for m in found), found
@@ -171,7 +172,7 @@ def test_a_date_that_does_not_exist_is_named_by_its_field(tmp_path, runner):
 def test_yaml_aliases_are_refused_where_they_are_written(tmp_path, runner, text, column):
     path = write(tmp_path, text)
     with pytest.raises(InputError, match=rf"dòng 1, cột {column}: không dùng bí danh YAML \(&/\*\)"):
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     result = invoke_generate(runner, "plan", tmp_path / "out", campaign=path)
     assert result.exit_code == 1
     assert "không dùng bí danh YAML (&/*)" in result.stderr
@@ -180,7 +181,7 @@ def test_yaml_aliases_are_refused_where_they_are_written(tmp_path, runner, text,
 def test_a_campaign_file_past_the_size_limit_is_refused_before_parsing(tmp_path, runner):
     path = write(tmp_path, campaign_text() + "#" + "x" * MAX_CAMPAIGN_BYTES + "\n")
     with pytest.raises(InputError, match=r"tệp kế hoạch quá lớn \([\d.]+ byte; tối đa 1\.000\.000"):
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     result = invoke_generate(runner, "plan", tmp_path / "out", campaign=path)
     assert result.exit_code == 1
     assert "tệp kế hoạch quá lớn" in result.stderr
@@ -198,7 +199,7 @@ def test_wrong_types_are_findings_naming_their_fields_all_at_once(tmp_path, runn
     text = text.replace("    ty_le: ", "    ty_le: .inf #", 1)
     path = write(tmp_path, text)
     with pytest.raises(ValidationError) as excinfo:
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     found = messages(excinfo)
     for expected in (
         "campaign.yaml, trường tinh: phải là một đoạn chữ",
@@ -220,7 +221,7 @@ def test_wrong_types_are_findings_naming_their_fields_all_at_once(tmp_path, runn
 def test_naming_one_kind_in_the_matrix_keeps_the_defaults_of_the_others(tmp_path):
     text = campaign_text().split("# Văn bản bắt buộc")[0]
     text += "tai_lieu_bat_buoc:\n  pledge: [xa, khu_dan_cu]\n  event-plan: []\n"
-    campaign = load_campaign(write(tmp_path, text))
+    campaign = load_campaign(write(tmp_path, text), kinds=REGISTRY)
     assert campaign.required["pledge"] == ("xa", "khu_dan_cu")
     assert campaign.required["event-plan"] == ()
     assert campaign.required["plan"] == ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
@@ -230,7 +231,7 @@ def test_naming_one_kind_in_the_matrix_keeps_the_defaults_of_the_others(tmp_path
 def test_a_document_dated_before_the_province_plan_is_refused(tmp_path):
     text = campaign_text().replace("  plan: 2025-03-20 ", "  plan: 2025-02-03 ")
     with pytest.raises(ValidationError) as excinfo:
-        load_campaign(write(tmp_path, text))
+        load_campaign(write(tmp_path, text), kinds=REGISTRY)
     assert messages(excinfo) == [
         "campaign.yaml, trường ngay_van_ban.plan: ngày 03/02/2025 trước ngày của kế hoạch tỉnh "
         "(07/3/2025) mà văn bản lấy làm căn cứ"
@@ -238,7 +239,7 @@ def test_a_document_dated_before_the_province_plan_is_refused(tmp_path):
 
 
 def test_dated_changes_are_read_and_a_bad_entry_is_named_by_field(tmp_path):
-    loaded = load_campaign(SAMPLE_CAMPAIGN)
+    loaded = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
     police, level = loaded.changes
     assert (police.body, police.level, police.last_day) == ("cong_an", "huyen",
                                                             dt.date(2025, 2, 28))
@@ -257,7 +258,7 @@ def test_dated_changes_are_read_and_a_bad_entry_is_named_by_field(tmp_path):
                         "  - co_quan: cong_an_huyen\n    cap: xa\n    den_ngay: 2025-02-30")
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValidationError) as caught:
-        load_campaign(bad)
+        load_campaign(bad, kinds=REGISTRY)
     found = {(f.field, f.message) for f in caught.value.findings}
     assert ("thay_doi_to_chuc[1].co_quan", '"cong_an_huyen" không phải cơ quan có thể kết thúc; '
             "chấp nhận: cong_an, chinh_quyen") in found

@@ -19,8 +19,9 @@ from antq_docs import workers
 from antq_docs.check import PRESENT, CheckReport, Entry, check
 from antq_docs.cli import cli
 from antq_docs.docxread import PLACEHOLDER
-from antq_docs.generate import load_inputs
 from antq_docs.indicators import reaches
+from antq_docs.inputs.loading import load_inputs
+from antq_docs.kinds import REGISTRY
 from antq_docs.model import Target, Unit
 from benchmarks.make_results import write as write_results
 from benchmarks.make_roster import write as write_roster
@@ -188,7 +189,7 @@ def test_document_of_another_unit_is_invalid(runner, docs):
 
 def test_unit_name_must_be_whole_not_a_prefix(tmp_path, docs):
     # "Tổ dân phố 1" must not be found inside "Tổ dân phố 10".
-    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS)
+    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY)
     unit = inputs.roster.get("KT-01-01-01")
     path = docs / "pledge" / "KT-01-01-01.docx"
     doc = Document(str(path))
@@ -352,7 +353,7 @@ def test_docs_option_is_required(runner):
 def test_parallel_and_serial_inspection_agree(docs, monkeypatch):
     (docs / "pledge" / "KT-01.docx").write_bytes(b"junk")
     (docs / "pledge" / "KT-02.docx").unlink()
-    inputs = load_inputs(SAMPLE_CAMPAIGN, None)
+    inputs = load_inputs(SAMPLE_CAMPAIGN, None, kinds=REGISTRY)
     serial = check(inputs, docs, workers=1)
     monkeypatch.setattr(workers, "BATCH", 5)  # two processes even for a small folder
     parallel = check(inputs, docs, workers=2)
@@ -395,7 +396,7 @@ def test_the_number_register_is_not_an_extra_file(runner, docs):
 def test_one_missing_of_2475_is_not_a_met_100_percent_target():
     # The counts are built directly: 2,474 pledges of 2,475 khu dân cư rounds to 100.0%, and
     # must still miss a 100% target (exact comparison, the report's rule).
-    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS)
+    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY)
     units = [Unit(f"K{i}", f"Thôn {i}", "khu_dan_cu", "KT", i) for i in range(2475)]
     entries = [Entry(u, "pledge", f"pledge/{u.code}.docx", PRESENT) for u in units[1:]]
     entries.append(Entry(units[0], "pledge", "pledge/K0.docx"))
@@ -536,7 +537,7 @@ def test_the_same_evaluation_written_out_is_present_and_complete(runner, docs):
 @pytest.mark.slow
 def test_an_unfinished_plan_counts_toward_no_target_until_signed(runner, docs):
     """A plan written by hand, its proposals in a table cell still a placeholder."""
-    unit = load_inputs(SAMPLE_CAMPAIGN, None).find("KT-02-01")
+    unit = load_inputs(SAMPLE_CAMPAIGN, None, kinds=REGISTRY).find("KT-02-01")
     path = docs / "plan" / "KT-02-01.docx"
     doc = Document()
     doc.add_paragraph("KẾ HOẠCH")
@@ -559,8 +560,8 @@ def test_an_unfinished_plan_counts_toward_no_target_until_signed(runner, docs):
     assert ("  - plan/KT-02-01.docx (KT-02-01, Kế hoạch): còn chỗ cần bổ sung: "
             f"{PROPOSALS} (và 1 chỗ khác)") in table
     # The year report measures with the same rule: an unfinished plan is not a plan issued.
-    found = check(load_inputs(SAMPLE_CAMPAIGN, None), docs).documents_found()
-    assert [(k, u.code, p) for k, u, p in found if not p] == [("plan", "KT-02-01", False)]
+    found = check(load_inputs(SAMPLE_CAMPAIGN, None, kinds=REGISTRY), docs).documents_found()
+    assert [(k, u.code, p) for k, u, p in found.found if not p] == [("plan", "KT-02-01", False)]
 
     # The signed scan beside the draft is the document: its text is not read.
     (docs / "plan" / "KT-02-01.pdf").write_bytes(minimal_pdf())

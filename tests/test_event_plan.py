@@ -11,6 +11,7 @@ import yaml
 from antq_docs import vi
 from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.kinds import REGISTRY
 from antq_docs.model import Anniversary
 from tests import docx_helpers as dh
 from tests.conftest import SAMPLE_CAMPAIGN
@@ -80,7 +81,7 @@ def test_ward_plan_cites_521_marks_anniversaries_and_holds_it_in_its_own_hall(sa
 
 
 def test_commune_budget_table_adds_up_to_the_total_in_words(sample_out):
-    campaign = load_campaign(SAMPLE_CAMPAIGN)
+    campaign = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
     items = campaign.event.by_type["xa"].items
     doc = dh.open_docx(sample_out / "event-plan" / "KT-02-02.docx")
     rows = budget_rows(doc)
@@ -217,7 +218,7 @@ def test_bad_budgets_anniversaries_and_venues_are_located(tmp_path):
     path = tmp_path / "c.yaml"
     path.write_text(campaign_with(change), encoding="utf-8")
     with pytest.raises(ValidationError) as excinfo:
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     where = "c.yaml, trường "
     assert [str(f) for f in excinfo.value.findings] == [
         f'{where}ngay_hoi_to_chuc.theo_loai.xa.dia_diem: "Hội trường Ủy ban nhân dân xã" không ghi '
@@ -245,7 +246,7 @@ def test_estimate_alone_gives_the_total(tmp_path):
 
     path = tmp_path / "c.yaml"
     path.write_text(campaign_with(change), encoding="utf-8")
-    assert load_campaign(path).event.by_type["xa"].budget == 15_500_000
+    assert load_campaign(path, kinds=REGISTRY).event.by_type["xa"].budget == 15_500_000
 
 
 def test_a_residential_area_plan_when_the_campaign_asks_for_one(tmp_path, runner):

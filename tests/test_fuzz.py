@@ -27,10 +27,11 @@ from hypothesis import strategies as st
 from antq_docs.check import check
 from antq_docs.cli import cli
 from antq_docs.errors import AntqError, ValidationError
-from antq_docs.generate import load_inputs
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.inputs.roster import load_roster
 from antq_docs.inputs.tables import MAX_TABLE_CELLS
+from antq_docs.kinds import REGISTRY
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
 
 CORPUS = Path(__file__).resolve().parent / "fuzz_corpus"
@@ -100,7 +101,7 @@ def roster_target(path: Path, *, through_cli: bool) -> None:
 def campaign_target(path: Path, *, through_cli: bool) -> None:
     """Load a campaign file with the library, then through `check` with the small roster."""
     with bounded():
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     if through_cli:
         empty = Path(tempfile.mkdtemp())
         try:
@@ -116,7 +117,7 @@ _INPUTS = {}
 def small_inputs():
     """The sample campaign with the small roster, loaded once."""
     if "small" not in _INPUTS:
-        _INPUTS["small"] = load_inputs(SAMPLE_CAMPAIGN, SMALL_UNITS)
+        _INPUTS["small"] = load_inputs(SAMPLE_CAMPAIGN, SMALL_UNITS, kinds=REGISTRY)
     return _INPUTS["small"]
 
 
@@ -159,9 +160,9 @@ def test_the_corpus_holds_every_kind_of_input():
 def test_corpus_crashes_found_by_the_fuzzer_are_now_findings():
     # Each was a RecursionError, a ValueError or a hang before the fix.
     with pytest.raises(AntqError, match="lồng nhau quá 32 tầng"):
-        load_campaign(CORPUS / "campaign" / "deep-nesting.yaml")
+        load_campaign(CORPUS / "campaign" / "deep-nesting.yaml", kinds=REGISTRY)
     with pytest.raises(ValidationError, match=r"trường nam: \"1000"):
-        load_campaign(CORPUS / "campaign" / "huge-integer.yaml")
+        load_campaign(CORPUS / "campaign" / "huge-integer.yaml", kinds=REGISTRY)
     with pytest.raises(AntqError, match="CSV hỏng"):
         load_roster(CORPUS / "roster" / "many-delimiters.csv")
 

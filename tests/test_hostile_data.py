@@ -18,8 +18,10 @@ from lxml import etree
 from antq_docs import vi
 from antq_docs.cli import cli
 from antq_docs.errors import ValidationError
-from antq_docs.generate import generate, load_inputs
+from antq_docs.generate import generate
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.inputs.tables import MAX_CELL_CHARS
+from antq_docs.kinds import REGISTRY
 from tests import docx_helpers as dh
 from tests.conftest import SAMPLE_CAMPAIGN
 
@@ -175,7 +177,7 @@ def test_any_roster_value_comes_out_literally(field, value):
         units, out = work / "units.csv", work / "out"
         _write_roster(units, _tiny_roster(field, value))
         try:
-            inputs = load_inputs(SAMPLE_CAMPAIGN, units)
+            inputs = load_inputs(SAMPLE_CAMPAIGN, units, kinds=REGISTRY)
             generate(inputs, out, ["pledge", "plan"])
         except ValidationError as e:
             # Only an empty value or one past the cell limit may be refused, and by its cell.

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from antq_docs.check import check
-from antq_docs.generate import load_inputs
 from antq_docs.indicators import document_targets
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import Pledge
 from tests.conftest import campaign_text
@@ -37,10 +37,10 @@ def test_a_registered_kind_is_required_dated_checked_and_counted(invitation, tmp
     text = campaign_text().replace("ngay_van_ban:", "ngay_van_ban:\n  invitation: 2025-04-02", 1)
     campaign = tmp_path / "campaign.yaml"
     campaign.write_text(text, encoding="utf-8")
-    inputs = load_inputs(campaign, None)
+    inputs = load_inputs(campaign, None, kinds=REGISTRY)
     assert inputs.campaign.required["invitation"] == ("xa",)
     assert inputs.campaign.doc_dates["invitation"].isoformat() == "2025-04-02"
-    assert document_targets()["giay_moi"] == ("invitation",)
+    assert document_targets(REGISTRY)["giay_moi"] == ("invitation",)
     docs = tmp_path / "docs"
     docs.mkdir()
     report = check(inputs, docs, workers=1)

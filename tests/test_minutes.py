@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
+from antq_docs.kinds import REGISTRY
 from tests import docx_helpers as dh
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, campaign_text, invoke_generate
 
@@ -257,4 +258,4 @@ def test_the_matrix_requires_minutes_of_the_review_meeting_types(
         text = text.replace(MATRIX_END, f"{MATRIX_END}  minutes: {matrix}\n")
     path = tmp_path / "c.yaml"
     path.write_text(text, "utf-8")
-    assert load_campaign(path).required["minutes"] == expected
+    assert load_campaign(path, kinds=REGISTRY).required["minutes"] == expected

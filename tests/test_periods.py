@@ -9,7 +9,8 @@ import pytest
 
 from antq_docs.cli import cli
 from antq_docs.errors import ValidationError
-from antq_docs.generate import load_inputs
+from antq_docs.inputs.loading import load_inputs
+from antq_docs.kinds import REGISTRY
 from tests import docx_helpers as dh
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
 
@@ -18,7 +19,7 @@ RESULTS = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
 
 
 def test_roster_on_picks_the_period_in_force():
-    inputs = load_inputs(SAMPLE_CAMPAIGN, None)
+    inputs = load_inputs(SAMPLE_CAMPAIGN, None, kinds=REGISTRY)
     assert inputs.roster_on(dt.date(2025, 3, 20)).root.code == "KT"
     assert inputs.roster_on(dt.date(2025, 6, 30)).root.code == "KT"
     assert inputs.roster_on(dt.date(2025, 7, 1)).root.code == "QNG"
@@ -145,7 +146,7 @@ def test_bad_and_duplicate_dates_are_named_together(tmp_path):
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
     with pytest.raises(ValidationError) as info:
-        load_inputs(campaign, None)
+        load_inputs(campaign, None, kinds=REGISTRY)
     message = str(info.value)
     assert 'danh_sach_don_vi[1].tu_ngay: "32/01/2025" không phải ngày có thật' in message
     assert ("danh_sach_don_vi[3].tu_ngay: ngày 01/7/2025 trùng với danh_sach_don_vi[2].tu_ngay"
@@ -159,7 +160,7 @@ def test_decreasing_dates_are_named(tmp_path):
     campaign.write_text(text, "utf-8")
     with pytest.raises(ValidationError, match=r"danh_sach_don_vi\[2\]\.tu_ngay: ngày 01/7/2024 "
                        r"phải sau ngày 01/01/2025"):
-        load_inputs(campaign, None)
+        load_inputs(campaign, None, kinds=REGISTRY)
 
 
 def test_missing_roster_file_is_named_with_its_entry(tmp_path):
@@ -168,7 +169,7 @@ def test_missing_roster_file_is_named_with_its_entry(tmp_path):
     campaign.write_text(text, "utf-8")
     with pytest.raises(ValidationError, match=r'c\.yaml, trường danh_sach_don_vi\[1\]\.tep: '
                        r'không tìm thấy tệp "khong-co\.csv"'):
-        load_inputs(campaign, None)
+        load_inputs(campaign, None, kinds=REGISTRY)
 
 
 def test_every_roster_is_validated_before_anything_is_written(tmp_path, runner):
@@ -218,4 +219,4 @@ def test_evaluations_and_report_in_two_periods_are_refused(tmp_path):
     campaign.write_text(text, "utf-8")
     with pytest.raises(ValidationError, match=r"trường ngay_van_ban\.report: báo cáo tự đánh giá "
                        r"\(15/6/2025\) và báo cáo tổng kết \(20/12/2025\) thuộc hai danh sách"):
-        load_inputs(campaign, None, results=FIXTURES / "results-kon-tum-2025.csv")
+        load_inputs(campaign, None, results=FIXTURES / "results-kon-tum-2025.csv", kinds=REGISTRY)

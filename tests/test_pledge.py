@@ -8,6 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
+from antq_docs.kinds import REGISTRY
 from tests import docx_helpers as dh
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
@@ -195,7 +196,8 @@ def test_missing_document_date_in_campaign_is_named(tmp_path, runner):
 
 def test_a_commitment_edited_in_the_template_shows_in_every_pledge_of_its_type(tmp_path):
     from antq_docs import resources
-    from antq_docs.generate import load_inputs, plan_documents
+    from antq_docs.generate import plan_documents
+    from antq_docs.inputs.loading import load_inputs
     from antq_docs.render import CompiledTemplate
 
     original = "không để xảy ra bạo lực học đường."
@@ -208,7 +210,7 @@ def test_a_commitment_edited_in_the_template_shows_in_every_pledge_of_its_type(t
     path = tmp_path / "pledge.docx"
     doc.save(str(path))
     template = CompiledTemplate(path)
-    documents, _ = plan_documents(load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS), ["pledge"])
+    documents, _ = plan_documents(load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY), ["pledge"])
     seen = set()
     for document in documents:
         if document.template != "pledge.docx":

@@ -8,14 +8,16 @@ import pytest
 
 from antq_docs import resources, workers
 from antq_docs.errors import AntqError
-from antq_docs.generate import load_inputs, plan_documents
+from antq_docs.generate import plan_documents
+from antq_docs.inputs.loading import load_inputs
+from antq_docs.kinds import REGISTRY
 from antq_docs.render import CompiledTemplate, FileJob, render_files
 from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS
 
 
 @pytest.fixture(scope="module")
 def jobs():
-    documents, _ = plan_documents(load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS), ["pledge", "plan"])
+    documents, _ = plan_documents(load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY), ["pledge", "plan"])
     templates = {}
     out = []
     for doc in documents[:40]:

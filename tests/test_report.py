@@ -10,6 +10,7 @@ import pytest
 from antq_docs.cli import cli
 from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.kinds import REGISTRY
 from antq_docs.model import Unit, kinds_label
 from tests import docx_helpers as dh
 from tests.conftest import (
@@ -389,8 +390,8 @@ def test_noi_nhan_bao_cao_is_a_list_of_bodies(tmp_path):
         "utf-8",
     )
     with pytest.raises(ValidationError) as caught:
-        load_campaign(campaign)
+        load_campaign(campaign, kinds=REGISTRY)
     assert [(f.field, f.message) for f in caught.value.findings] == [
         ("noi_nhan_bao_cao", "phải là danh sách các nơi nhận, mỗi dòng một cơ quan")
     ]
-    assert load_campaign(SAMPLE_CAMPAIGN).report_recipients[-1] == "Công an tỉnh Quảng Ngãi"
+    assert load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY).report_recipients[-1] == "Công an tỉnh Quảng Ngãi"

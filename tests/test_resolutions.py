@@ -9,10 +9,10 @@ import pytest
 
 from antq_docs.cli import cli
 from antq_docs.errors import ValidationError
-from antq_docs.indicators import measure_documents
+from antq_docs.indicators import Evidence, document_targets, measure_documents
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
-from antq_docs.kinds import common
+from antq_docs.kinds import REGISTRY, common
 from antq_docs.model import DEFAULT_PARTY_BASES
 from tests import docx_helpers as dh
 from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text, invoke_generate
@@ -178,13 +178,14 @@ def test_check_asks_for_both_resolutions_where_they_apply(sample_out, tmp_path, 
 
 
 def test_target_1_counts_a_district_only_with_its_resolution_and_its_plan():
-    campaign = load_campaign(SAMPLE_CAMPAIGN)
+    campaign = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
     roster = load_roster(SAMPLE_UNITS)
     district, commune, agency = (roster.get(c) for c in ("KT-02", "KT-02-02", "KT-CQ-01"))
+    targets = document_targets(REGISTRY)
     found = [("plan", district, True), ("resolution", district, False),
              ("plan", commune, True), ("resolution", commune, True),
              ("plan", agency, True)]
-    measured = {(i.id, i.unit_type): i for i in measure_documents(campaign, found)}
+    measured = {(i.id, i.unit_type): i for i in measure_documents(campaign, Evidence(found, targets))}
     assert (measured["ke_hoach", "huyen"].numerator,
             measured["ke_hoach", "huyen"].denominator) == (0, 1)
     assert measured["ke_hoach", "huyen"].shortfall == [district]
@@ -192,7 +193,7 @@ def test_target_1_counts_a_district_only_with_its_resolution_and_its_plan():
     # An agency owes no resolution: its plan alone meets the target.
     assert measured["ke_hoach", "co_quan"].met is True
     missing_plan = [("plan", commune, False), ("resolution", commune, True)]
-    assert measure_documents(campaign, missing_plan)[0].numerator == 0
+    assert measure_documents(campaign, Evidence(missing_plan, targets))[0].numerator == 0
 
 
 def test_party_bases_default_and_the_date_follows_the_plan(tmp_path):
@@ -203,11 +204,11 @@ def test_party_bases_default_and_the_date_follows_the_plan(tmp_path):
     text = text.replace("  resolution: 2025-03-14", "")
     path = tmp_path / "c.yaml"
     path.write_text(text, "utf-8")
-    campaign = load_campaign(path)
+    campaign = load_campaign(path, kinds=REGISTRY)
     assert campaign.party_bases == list(DEFAULT_PARTY_BASES)
     assert campaign.doc_dates["resolution"] == campaign.doc_dates["plan"]
     assert campaign.doc_dates["cell-resolution"] == campaign.doc_dates["plan"]
-    own = load_campaign(SAMPLE_CAMPAIGN)
+    own = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
     assert str(own.doc_dates["resolution"]) == "2025-03-14"
 
 
@@ -216,7 +217,7 @@ def test_the_old_party_form_of_the_plan_is_refused_with_a_pointer(tmp_path):
     path.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n",
                     "utf-8")
     with pytest.raises(ValidationError) as excinfo:
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     assert [str(f) for f in excinfo.value.findings] == [
         "c.yaml, trường the_thuc: khóa này không còn dùng: kế hoạch năm luôn là của Ủy ban nhân "
         "dân; nghị quyết của cấp ủy (resolution) được soạn riêng, cùng với kế hoạch. Hãy xóa "

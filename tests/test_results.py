@@ -11,6 +11,7 @@ from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
+from antq_docs.kinds import REGISTRY
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SMALL_PROVINCE_WARNING, write_xlsx
 
 SMALL = FIXTURES / "units-small.csv"
@@ -24,7 +25,7 @@ def load(results: str, scores: str | None = None):
     return load_results(
         FIXTURES / results,
         load_roster(SMALL),
-        load_campaign(SAMPLE_CAMPAIGN),
+        load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY),
         scores=FIXTURES / scores if scores else None,
     )
 
@@ -146,7 +147,7 @@ def test_xlsx_results_read_item_scores_from_the_bang_diem_sheet(tmp_path):
         for row in csv.reader(fh):
             sheet.append(row)
     book.save(path)
-    results = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    results = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY))
     assert results.units["H2-X1-T1"].item_scores["10"] == 4
 
 
@@ -183,7 +184,7 @@ def test_campaign_thresholds_and_sheet_are_validated(tmp_path):
     )
     path.write_text(text.replace("    diem_toi_da: 14\n", "    diem_toi_da: 13\n"), "utf-8")
     with pytest.raises(ValidationError) as caught:
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     assert [str(f) for f in caught.value.findings] == [
         "c.yaml, trường xep_loai.gioi: khóa không được biết tới (viết sai tên?)",
         "c.yaml, trường xep_loai: ngưỡng phải giảm dần: xuat_sac > kha > trung_binh",
@@ -197,7 +198,7 @@ def test_a_commune_recognised_against_the_rule_on_its_units_is_refused(tmp_path)
     path = tmp_path / "kq.csv"
     path.write_text(text, "utf-8")
     with pytest.raises(ValidationError) as caught:
-        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY))
     assert [str(f) for f in caught.value.findings] == [
         "kq.csv, dòng 10, cột C (Đạt chuẩn): cấp xã chỉ được công nhận đạt chuẩn khi 100% đơn vị "
         "trực thuộc đăng ký và ít nhất 70% đạt chuẩn (Thông tư 124/2021/TT-BCA); Xã Ba có 0/1 "
@@ -231,7 +232,7 @@ def _results_with(tmp_path, old: str, new: str):
 
 
 def test_sample_ngay_hoi_item_is_tied_to_the_ngay_hoi():
-    campaign = load_campaign(SAMPLE_CAMPAIGN)
+    campaign = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
     assert [i.id for i in campaign.score_items if i.requires == "ngay_hoi"] == ["3"]
 
 
@@ -243,7 +244,7 @@ def test_an_item_scored_without_a_ngay_hoi_is_reported_with_the_others(tmp_path)
     path.write_text(path.read_text("utf-8").replace("H1-X1-T2,có,chưa đạt,65,,có",
                                                     "H1-X1-T2,có,chưa đạt,65,Khá,có"), "utf-8")
     with pytest.raises(ValidationError) as caught:
-        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN),
+        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY),
                      scores=FIXTURES / "scores-small.csv")
     assert [str(f) for f in caught.value.findings] == [
         f'kq.csv, dòng 5, cột E (Xếp loại): xếp loại "Khá" trái với điểm 65: theo ngưỡng '
@@ -262,7 +263,7 @@ def test_zero_on_the_ngay_hoi_item_agrees_with_no_ngay_hoi(tmp_path):
     path = _results_with(
         tmp_path, "H1-X1,có,chưa đạt,85,Khá,có", "H1-X1,có,chưa đạt,85,Khá,không"
     )
-    loaded = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN), scores=scores)
+    loaded = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY), scores=scores)
     assert loaded.units["H1-X1"].event_held is False
     assert loaded.units["H1-X1"].item_scores["3"] == 0
 
@@ -272,7 +273,7 @@ def test_an_unknown_item_dependency_is_a_campaign_finding(tmp_path):
     path.write_text(SAMPLE_CAMPAIGN.read_text("utf-8").replace("can: ngay_hoi", "can: ngay_le"),
                     "utf-8")
     with pytest.raises(ValidationError) as caught:
-        load_campaign(path)
+        load_campaign(path, kinds=REGISTRY)
     assert [str(f) for f in caught.value.findings] == [
         'c.yaml, trường bang_diem[3].can: "ngay_le" phải là một trong: ngay_hoi'
     ]
@@ -280,7 +281,7 @@ def test_an_unknown_item_dependency_is_a_campaign_finding(tmp_path):
 
 def test_a_district_may_leave_the_standard_cells_empty(tmp_path):
     path = _results_with(tmp_path, "H1,có,đạt,92,,có", "H1,,,92,,có")
-    results = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    results = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY))
     h1 = results.units["H1"]
     assert (h1.registered, h1.recognised, h1.score) == (False, False, 92)
 
@@ -288,7 +289,7 @@ def test_a_district_may_leave_the_standard_cells_empty(tmp_path):
 def test_a_commune_may_not_leave_the_standard_cells_empty(tmp_path):
     path = _results_with(tmp_path, "H2-X1,có,chưa đạt,90,,có", "H2-X1,,,90,,có")
     with pytest.raises(ValidationError) as caught:
-        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY))
     assert [str(f) for f in caught.value.findings] == [
         "kq.csv, dòng 10, cột B (Đăng ký): thiếu giá trị bắt buộc",
         "kq.csv, dòng 10, cột C (Đạt chuẩn): thiếu giá trị bắt buộc",
@@ -308,7 +309,7 @@ def test_review_meeting_columns_are_optional_and_stored(tmp_path):
     ]
     path = tmp_path / "kq.csv"
     path.write_text("\n".join(rows) + "\n", "utf-8")
-    results = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    results = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY))
     t1 = results.units["H1-X1-T1"]
     assert (t1.secretary, t1.attendance, t1.votes_for) == ("Trần Thị Hạnh", 40, 38)
     t2 = results.units["H1-X1-T2"]
@@ -326,7 +327,7 @@ def test_review_meeting_counts_are_whole_numbers_and_votes_within_attendance(tmp
     path = tmp_path / "kq.csv"
     path.write_text("\n".join(rows) + "\n", "utf-8")
     with pytest.raises(ValidationError) as caught:
-        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY))
     assert [str(f) for f in caught.value.findings] == [
         "kq.csv, dòng 4, cột I (Số tán thành): số tán thành 41 lớn hơn số người dự họp 40",
         'kq.csv, dòng 5, cột H (Số người dự họp): "bốn mươi" phải là số người (số nguyên)',

@@ -8,7 +8,7 @@ import pytest
 
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
-from antq_docs.kinds import common
+from antq_docs.kinds import REGISTRY, common
 from antq_docs.kinds.plan import unit_targets
 from tests import docx_helpers as dh
 from tests.conftest import (
@@ -314,7 +314,7 @@ def test_pledge_names_the_receiving_office_in_full(made):
 
 
 def test_unit_targets_leave_out_what_concerns_neither_the_unit_nor_its_subtree():
-    campaign = load_campaign(SAMPLE_CAMPAIGN)
+    campaign = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
     roster = load_roster(SAMPLE_UNITS)
     village = unit_targets(campaign, roster.get("KT-02-02-01"))
     assert {t["ma"] for t in village} == {"cam_ket", "dang_ky", "dat_chuan", "kha_tro_len"}

@@ -12,6 +12,7 @@ from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import COLUMNS as RESULT_COLUMNS
 from antq_docs.inputs.results import SCORE_COLUMNS, SCORES_SHEET
 from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
+from antq_docs.kinds import REGISTRY
 from antq_docs.model import TYPE_LABELS, ScoreItem
 from antq_docs.starter import item_scores
 from tests import docx_helpers as dh
@@ -100,7 +101,7 @@ def test_starter_results_agree_with_the_campaign_scoring_sheet(tmp_path, runner)
     headers = [c.value for c in results[4]]
     assert [h for h in headers if h != "Tên đơn vị"] == [c.header for c in RESULT_COLUMNS]
     assert [c.value for c in scores[4]][:3] == [c.header for c in SCORE_COLUMNS]
-    campaign = load_campaign(tmp_path / "ke-hoach.yaml")
+    campaign = load_campaign(tmp_path / "ke-hoach.yaml", kinds=REGISTRY)
     items = {i.id: i for i in campaign.score_items}
     totals: dict[str, int] = {}
     for code, item, points, *_ in scores.iter_rows(min_row=5, values_only=True):

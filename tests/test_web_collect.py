@@ -13,6 +13,7 @@ import pytest
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
+from antq_docs.kinds import REGISTRY
 from antq_docs.web import create_app
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
 from tests.test_collect import figure_value, fill
@@ -87,7 +88,7 @@ def test_returned_forms_are_collected_into_results(client, filled):
     workbook = client.get(_link(r.text, "download-results")).content
     target = filled.parent / "ket-qua.xlsx"
     target.write_bytes(workbook)
-    results = load_results(target, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN))
+    results = load_results(target, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY))
     assert results.figures["H1-X1-T2"]["buoi_tuyen_truyen"] == figure_value("H1-X1-T2", 0)
 
 

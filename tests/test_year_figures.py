@@ -16,7 +16,8 @@ from docx.enum.text import WD_COLOR_INDEX
 
 from antq_docs.cli import cli
 from antq_docs.docxread import PLACEHOLDER
-from antq_docs.generate import load_inputs
+from antq_docs.inputs.loading import load_inputs
+from antq_docs.kinds import REGISTRY
 from antq_docs.model import roll_up
 from tests import docx_helpers as dh
 from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
@@ -78,7 +79,7 @@ def year_end(tmp_path_factory) -> Path:
 
 
 def test_roll_up_is_own_plus_subtree_at_every_level() -> None:
-    inputs = load_inputs(None, None, year_end=True)
+    inputs = load_inputs(None, None, year_end=True, kinds=REGISTRY)
     results, figures = inputs.results, inputs.campaign.figures
     assert results is not None and len(figures) == 9
     root = inputs.roster.root

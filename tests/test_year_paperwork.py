@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 from antq_docs.cli import cli
 from antq_docs.errors import ValidationError
-from antq_docs.generate import load_inputs
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.inputs.roster import load_roster
+from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.authority import recogniser
 from antq_docs.model import tree_without
 from tests import docx_helpers as dh
@@ -230,7 +231,7 @@ def test_a_body_that_decides_signs_tm_and_a_wrong_name_is_refused(tmp_path):
     campaign.write_text(campaign_text(nhan_danh_cong_nhan="nhan_danh_cong_nhan: tap_the"),
                         "utf-8")
     with pytest.raises(ValidationError) as caught:
-        load_campaign(campaign)
+        load_campaign(campaign, kinds=REGISTRY)
     assert [(f.field, f.message) for f in caught.value.findings] == [
         ("nhan_danh_cong_nhan", '"tap_the" phải là một trong: chu_tich, uy_ban')]
 
@@ -250,7 +251,7 @@ def test_competence_passes_to_the_province_after_the_reform(tmp_path):
     # The default competence (no tham_quyen_cong_nhan), a roster with districts.
     text = campaign_text()
     campaign.write_text(text[: text.index("tham_quyen_cong_nhan:")], "utf-8")
-    loaded = load_campaign(campaign)
+    loaded = load_campaign(campaign, kinds=REGISTRY)
     roster = load_roster(SAMPLE_UNITS)
     commune, village = roster.get("KT-02-02"), roster.get("KT-02-02-01")
     school = next(u for u in roster if u.type == "co_so_giao_duc" and u.parent.type == "huyen")
@@ -273,13 +274,13 @@ def test_by_default_the_managing_commune_recognises_its_school(tmp_path):
     campaign = tmp_path / "c.yaml"
     text = campaign_text()
     campaign.write_text(text[: text.index("tham_quyen_cong_nhan:")], "utf-8")
-    loaded = load_campaign(campaign)
+    loaded = load_campaign(campaign, kinds=REGISTRY)
     roster = load_roster(SAMPLE_UNITS_JULY)
     school = roster.get("KT-GD-05")  # Trường THCS Lê Hồng Phong, under a commune
     assert school.parent.type == "xa"
     assert recogniser(loaded, school) is school.parent
     # The sample's own rule (co_so_giao_duc: tinh) raises it to the province.
-    assert recogniser(load_campaign(SAMPLE_CAMPAIGN), school).code == \
+    assert recogniser(load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY), school).code == \
         roster.root.code
 
 
@@ -288,7 +289,7 @@ def test_bad_competence_is_named_by_field(tmp_path):
     campaign.write_text(campaign_text().replace("  xa: tinh\n", "  xa: xa\n").replace(
         "  co_quan: tinh\n", "  co_quan: bo\n  huyen: tinh\n"), "utf-8")
     with pytest.raises(ValidationError) as caught:
-        load_campaign(campaign)
+        load_campaign(campaign, kinds=REGISTRY)
     found = {(f.field, f.message) for f in caught.value.findings}
     assert ("tham_quyen_cong_nhan.xa",
             "cấp xã không tự công nhận chính mình: ghi huyen hoặc tinh") in found
@@ -380,7 +381,7 @@ def test_household_list_from_excel_with_a_title_row(tmp_path):
         ["Mã hộ", "Chủ hộ", "Địa chỉ", "Số nhân khẩu", "Mã khu dân cư"],
         [101, "Nguyễn Văn An", "Nhà số 1, thôn 1", 4, "KT-02-02-01"],
     ])
-    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, households=book)
+    inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, households=book, kinds=REGISTRY)
     (household,) = inputs.households.of("KT-02-02-01")
     assert (household.code, household.members, household.row) == ("101", 4, 3)
 

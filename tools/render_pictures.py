@@ -19,7 +19,8 @@ from pathlib import Path
 from PIL import Image
 
 from antq_docs import resources
-from antq_docs.generate import generate, load_inputs
+from antq_docs.generate import generate
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,7 @@ def render(out: Path) -> list[Path]:
         None,
         results=resources.sample(resources.SAMPLE_RESULTS),
         scores=resources.sample(resources.SAMPLE_SCORES),
+        kinds=REGISTRY,
     )
     out.mkdir(parents=True, exist_ok=True)
     written = []

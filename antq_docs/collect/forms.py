@@ -31,7 +31,7 @@ from antq_docs.collect.layout import (
     owners,
 )
 from antq_docs.errors import OutputError, UsageError
-from antq_docs.generate import Inputs, results_roster
+from antq_docs.inputs.loading import Inputs, results_roster
 from antq_docs.inputs.results import (
     FIGURES_SHEET,
     MAX_FIGURE,

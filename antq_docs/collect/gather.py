@@ -32,7 +32,7 @@ from antq_docs.collect.layout import (
     owner_of,
 )
 from antq_docs.errors import Finding, InputError, OutputError, UsageError, ValidationError
-from antq_docs.generate import Inputs, results_roster
+from antq_docs.inputs.loading import Inputs, results_roster
 from antq_docs.inputs.results import (
     FIGURES_SHEET,
     NOTES_SHEET,

@@ -26,6 +26,7 @@ import calendar
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,6 @@ from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import MISSING, TOO_LARGE, Refusal, read_regular
 from antq_docs.inputs.roster import parse_amount
 from antq_docs.inputs.tables import clean_text, closest, size_text, strip_marks
-from antq_docs.kinds import REGISTRY
 from antq_docs.model import (
     CHANGE_BODIES,
     CHANGE_LEVELS,
@@ -52,6 +52,7 @@ from antq_docs.model import (
     BudgetItem,
     Campaign,
     Change,
+    DeclaredKind,
     EventDefaults,
     EventSettings,
     Figure,
@@ -63,12 +64,12 @@ from antq_docs.model import (
 )
 
 
-def default_required() -> dict[str, tuple[str, ...]]:
+def default_required(kinds: Mapping[str, DeclaredKind]) -> dict[str, tuple[str, ...]]:
     """The matrix when the file names no kind: each kind's own `required` (kinds/*.py).
 
     The minutes follow hop_binh_xet unless the file names them.
     """
-    return {name: kind.required for name, kind in REGISTRY.items() if kind.required}
+    return {name: kind.required for name, kind in kinds.items() if kind.required}
 
 
 # What a scoring-sheet item may depend on (bang_diem[].can): a results column.
@@ -317,8 +318,12 @@ class _Fields:
                            else "khóa không được biết tới (viết sai tên?)")
 
 
-def load_campaign(path: Path) -> Campaign:
-    """Read a campaign YAML file and return the validated Campaign."""
+def load_campaign(path: Path, *, kinds: Mapping[str, DeclaredKind]) -> Campaign:
+    """Read a campaign YAML file and return the validated Campaign.
+
+    kinds is the registry of document kinds (kinds.REGISTRY): the keys of ngay_van_ban and
+    tai_lieu_bat_buoc are their names, and the default matrix and dates are their own.
+    """
     path = Path(path)
     try:
         raw = read_regular(path, MAX_CAMPAIGN_BYTES)
@@ -345,7 +350,7 @@ def load_campaign(path: Path) -> Campaign:
         where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark else ""
         problem = getattr(e, "problem", None) or str(e)
         raise InputError(f"YAML không hợp lệ, {where}{problem}.", path=path) from e
-    campaign = parse_campaign(data, path.name, findings, base=path.parent)
+    campaign = parse_campaign(data, path.name, findings, kinds, base=path.parent)
     if findings:
         raise ValidationError(findings, what=f"Tệp kế hoạch {path.name}")
     campaign.source = str(path)
@@ -353,11 +358,16 @@ def load_campaign(path: Path) -> Campaign:
 
 
 def parse_campaign(
-    data: Any, file: str, findings: list[Finding], base: Path | None = None
+    data: Any,
+    file: str,
+    findings: list[Finding],
+    kinds: Mapping[str, DeclaredKind],
+    base: Path | None = None,
 ) -> Campaign:
     """Build a Campaign from parsed YAML, appending a finding for every bad field.
 
-    base is the folder of the campaign file: danh_sach_don_vi names files relative to it.
+    kinds is the registry of document kinds, as load_campaign takes it; base is the folder
+    of the campaign file: danh_sach_don_vi names files relative to it.
     """
     top = _Fields(data, "", findings, file)
     year = top.integer("nam", 2000, 2100)
@@ -378,7 +388,7 @@ def parse_campaign(
         bases = []
     report_recipients = _text_list(top, "noi_nhan_bao_cao", "các nơi nhận, mỗi dòng một cơ quan")
     event_date = top.date("ngay_hoi", default=dt.date(year, 8, 19))
-    doc_dates = _doc_dates(top, findings, file)
+    doc_dates = _doc_dates(top, findings, file, kinds)
     for kind, day in doc_dates.items():
         # Every document cites the province's plan, so none can be dated before it (a date
         # taken from another kind is reported under that kind).
@@ -394,7 +404,7 @@ def parse_campaign(
                 )
             )
     targets = _targets(top, findings, file)
-    required = _required(top, findings, file)
+    required = _required(top, findings, file, kinds)
     event = _event(top, findings, file, year)
     # A bad year is reported once; anniversaries are not compared with its placeholder.
     year_ok = not any(f.field == "nam" for f in findings)
@@ -906,7 +916,9 @@ def _figures(top: _Fields, findings: list[Finding], file: str) -> list[Figure]:
     return figures
 
 
-def _doc_dates(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt.date]:
+def _doc_dates(
+    top: _Fields, findings: list[Finding], file: str, kinds: Mapping[str, DeclaredKind]
+) -> dict[str, dt.date]:
     """The date each kind of document carries (ngay_van_ban: {kind: date})."""
     raw = top.raw("ngay_van_ban")
     if raw is None:
@@ -914,12 +926,12 @@ def _doc_dates(top: _Fields, findings: list[Finding], file: str) -> dict[str, dt
     fields = _Fields(raw, "ngay_van_ban", findings, file)
     dates = {}
     # Dates are kept by kind name, read under each kind's own key.
-    for name in REGISTRY:
+    for name in kinds:
         if name in fields.data:
             dates[name] = fields.date(name)
     fields.finish()
     # A kind without a date of its own takes the one of the kind it follows (date_key).
-    for name, kind in REGISTRY.items():
+    for name, kind in kinds.items():
         if name not in dates and kind.date_key in dates:
             dates[name] = dates[kind.date_key]
     return dates
@@ -992,18 +1004,20 @@ def _names_kind(data: Any, kind: str) -> bool:
     return isinstance(required, dict) and kind in required
 
 
-def _required(top: _Fields, findings: list[Finding], file: str) -> dict[str, tuple[str, ...]]:
+def _required(
+    top: _Fields, findings: list[Finding], file: str, kinds: Mapping[str, DeclaredKind]
+) -> dict[str, tuple[str, ...]]:
     """The required-document matrix: kind → unit types that must have it.
 
     A kind the file names replaces its default; the others keep theirs (nothing is dropped by
     naming one kind). `plan: []` says no unit must have a plan.
     """
     raw = top.raw("tai_lieu_bat_buoc")
-    required = default_required()
+    required = default_required(kinds)
     if raw is None:
         return required
     fields = _Fields(raw, "tai_lieu_bat_buoc", findings, file)
-    for kind in REGISTRY:
+    for kind in kinds:
         if kind in fields.data:
             value = fields.raw(kind)
             required[kind] = () if value == [] else fields.unit_types(kind, value)

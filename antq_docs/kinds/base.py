@@ -33,6 +33,14 @@ _ATTR_COLUMN = {
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture for a template variable: PNG bytes shown at a width in millimetres."""
+
+    data: bytes
+    width_mm: float
+
+
+@dataclass(frozen=True)
 class NumberSlot:
     """The number line of a document: its issuer's series and the text after the number.
 
@@ -224,8 +232,9 @@ ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 class Kind:
     """A document kind: which units need it, the template, the file name, the context.
 
-    Everything the rest of the program knows about a kind is declared here, once: the
-    campaign loader, check, the indicators and the command line read it from the registry.
+    Everything the rest of the program knows about a kind is declared here, once: check and
+    the command line read it from the registry, which they hand to the campaign loader, the
+    inputs and the indicators (model.DeclaredKind is what those read).
     """
 
     # The kind's key in the manifest, the matrix (tai_lieu_bat_buoc) and the folder names.
@@ -249,6 +258,9 @@ class Kind:
     needs_results = False
     # A Party document (Hướng dẫn 36-HD/VPTW): a Party header, no superior-body line.
     party_document = False
+    # Its documents carry the khu dân cư's households (--households): the household list is
+    # checked against the roster in force on its date.
+    household_list = False
 
     def day(self, campaign: Campaign) -> dt.date | None:
         """The date its documents bear (ngay_van_ban, or the date of the kind it follows),

@@ -48,6 +48,7 @@ class Pledge(Kind):
     short = "Cam kết"
     required = BELOW_PROVINCE
     target = "cam_ket"
+    household_list = True
     templates = ("pledge.docx", "pledge-khu-dan-cu.docx", HOUSEHOLD_TEMPLATE)
     variables: ClassVar[dict[str, str]] = {
         "ngay_ky": "ngày ký bản cam kết, bằng chữ",

@@ -20,17 +20,16 @@ from antq_docs import vi
 from antq_docs.chart import bar_chart
 from antq_docs.indicators import (
     STANDARD_TYPES,
-    DocumentFound,
+    Evidence,
     Indicator,
     display_share,
-    document_targets,
     measure,
     model_built,
     subtree,
     unmeasured,
 )
 from antq_docs.kinds import common
-from antq_docs.kinds.base import Document, Kind, Needs, NumberSlot
+from antq_docs.kinds.base import Document, Image, Kind, Needs, NumberSlot
 from antq_docs.model import (
     LEVELS,
     UNIT_TYPES,
@@ -41,7 +40,6 @@ from antq_docs.model import (
     Unit,
     kinds_label,
 )
-from antq_docs.render import Image
 
 PURPOSE = "báo cáo tổng kết"
 CHART_WIDTH_MM = 160
@@ -230,7 +228,7 @@ class Report(Kind):
         level: Unit,
         needs: Needs,
         results: Results,
-        documents: list[DocumentFound] | None = None,
+        documents: Evidence | None = None,
     ) -> Document:
         """A level's report; with documents (what `check` found) it measures their targets too."""
         context = self.report_context(campaign, level, results, needs, documents)
@@ -242,7 +240,7 @@ class Report(Kind):
         level: Unit,
         results: Results,
         needs: Needs,
-        documents: list[DocumentFound] | None = None,
+        documents: Evidence | None = None,
     ) -> dict:
         """The template variables of a level's year report; missing values go to needs."""
         year = campaign.year
@@ -323,14 +321,14 @@ class Report(Kind):
             "bieu_do": Image(
                 bar_chart(
                     [i for i in indicators if i.denominator
-                     and not (documents is not None and i.id in document_targets())],
+                     and not (documents is not None and i.id in documents.targets)],
                     f"Kết quả thực hiện chỉ tiêu năm {year}",
                 ),
                 CHART_WIDTH_MM,
             ),
             # A target set for named units outside this level says nothing here.
             "khong_do": [
-                t.text.rstrip(" ;.") for t in unmeasured(campaign, documents is not None)
+                t.text.rstrip(" ;.") for t in unmeasured(campaign, documents)
                 if not t.units or any(u.code in t.units for u in (level, *units))
             ],
             "ton_tai": [
@@ -347,7 +345,7 @@ class Report(Kind):
                     **self._figures(i, kinds),
                     "muc": roman(n),
                     "ma": i.id,
-                    "van_ban": documents is not None and i.id in document_targets(),
+                    "van_ban": documents is not None and i.id in documents.targets,
                     "don_vi": [
                         {**row, "dien_hinh": names(chosen_models(unit)) if i.id == "dien_hinh"
                          else ""}

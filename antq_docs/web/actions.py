@@ -21,15 +21,16 @@ from antq_docs.collect.forms import write_forms
 from antq_docs.collect.gather import collect as run_collect
 from antq_docs.collect.gather import total_text
 from antq_docs.errors import UsageError
-from antq_docs.generate import Inputs, load_inputs, select_kinds
 from antq_docs.generate import generate as run_generate
-from antq_docs.generate import report as run_report
+from antq_docs.generate import select_kinds
 from antq_docs.indicators import Indicator, document_targets
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.loading import Inputs, load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.output import LOCK
 from antq_docs.register import FILE as REGISTER_FILE
 from antq_docs.web.workspace import zip_folder
+from antq_docs.yearreport import report as run_report
 
 OUTPUT_ZIP = "van-ban.zip"
 CHECK_XLSX = "kiem-tra.xlsx"
@@ -76,7 +77,7 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
         scores = resources.sample(resources.SAMPLE_SCORES)
         notices.append("Không tải tệp lên: dùng kết quả cuối năm và bảng điểm mẫu.")
     inputs = load_inputs(
-        campaign, uploads.units, notice=lambda m: notices.append(_public(m, job)),
+        campaign, uploads.units, kinds=REGISTRY, notice=lambda m: notices.append(_public(m, job)),
         results=results, scores=scores, year_end=year_end,
     )
     return Loaded(inputs, notices)
@@ -93,7 +94,7 @@ def _check_uploaded_campaign(path: Path, job: Path, *, roster_uploaded: bool) ->
     lists rosters by period while no roster was uploaded (they would be looked for among the
     uploads). A campaign that does not load is left to load_inputs, which reports it."""
     try:
-        campaign = load_campaign(path)
+        campaign = load_campaign(path, kinds=REGISTRY)
     except Exception:
         return
     inside = job.resolve()
@@ -234,7 +235,7 @@ def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
     out = job / "out"
     result = run_report(loaded.inputs, out, level or None)
     charted = [i for i in result.indicators
-               if i.id not in document_targets() and i.denominator]
+               if i.id not in document_targets(REGISTRY) and i.denominator]
     if charted:
         (job / CHART_PNG).write_bytes(
             bar_chart(charted, f"Kết quả thực hiện chỉ tiêu: {result.level.name}"))

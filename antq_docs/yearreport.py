@@ -1,0 +1,99 @@
+"""`report`: the year report of a level, its targets measured from the year-end results and,
+with --docs, from the documents `check` finds in a folder; written like any other document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from antq_docs import vi
+from antq_docs.check import check
+from antq_docs.errors import UsageError, ValidationError
+from antq_docs.generate import check_number_from, template_set, write_documents
+from antq_docs.indicators import Indicator, draft_disagreements, level_unit, measure
+from antq_docs.inputs.loading import Inputs
+from antq_docs.inputs.roster import did_you_mean
+from antq_docs.kinds import Needs
+from antq_docs.kinds.report import KIND as REPORT
+from antq_docs.model import FigureTotal, Unit, roll_up
+from antq_docs.output import Outcome
+
+
+@dataclass
+class ReportResult:
+    """What `antq-docs report` computed for one level, and wrote when a folder was given."""
+
+    level: Unit
+    indicators: list[Indicator]
+    outcome: Outcome | None
+    # Where the drafts (--docs) and the results disagree; the report counts the results.
+    warnings: list[str] = field(default_factory=list)
+    # The level's figures of the year, its own plus its subtree's (model.roll_up).
+    figures: list[FigureTotal] = field(default_factory=list)
+
+
+def report(
+    inputs: Inputs,
+    out: Path | None,
+    level: str | None = None,
+    *,
+    force: bool = False,
+    number_from: dict[str, int] | None = None,
+    docs: Path | None = None,
+    templates: Path | None = None,
+) -> ReportResult:
+    """Measure a level (the root by default) against the targets; write its year report to out.
+
+    With docs, the targets met by documents (plans, pledges, Ngày hội plans) are measured from
+    that folder by `check`'s own audit. Without out, nothing is written. The report is numbered
+    like every other document: from the register when its issuer is in the campaign's danh_so
+    or number_from, else left for the clerk.
+    """
+    if inputs.results is None:
+        raise UsageError("báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP.")
+    found = template_set(inputs, templates)
+    roster = inputs.roster_for(REPORT.name)
+    unit = level_unit(roster, level)
+    day = REPORT.day(inputs.campaign)
+    ended = next((u for u in inputs.left_out(day) if u.code == level), None)
+    if ended is not None:
+        assert day is not None
+        changes = "; ".join(c.describe() for c in inputs.campaign.changes
+                            if c.body == "chinh_quyen" and c.ended_by(day))
+        raise UsageError(
+            f"--level: {ended.code} ({ended.name}) đã kết thúc hoạt động trước ngày của báo cáo "
+            f"tổng kết ({vi.short_date(day)}; {changes}, thay_doi_to_chuc của kế hoạch), nên "
+            "không ban hành báo cáo; báo cáo của cấp trên còn hoạt động tổng hợp các đơn vị "
+            "của nó. Báo cáo cho thời gian trước đó: ghi ngày vào ngay_van_ban.report."
+        )
+    if unit is None:
+        raise UsageError(
+            f"--level: không có đơn vị mang mã {level} trong {roster.source}"
+            + did_you_mean(level or "", roster.units)
+        )
+    check_number_from(inputs, number_from)
+    if not unit.children:
+        raise UsageError(
+            f"--level: {unit.code} ({unit.name}) không có đơn vị cấp dưới để báo cáo tổng kết"
+        )
+    documents = None
+    if docs is not None:
+        documents = check(inputs, docs).documents_found()
+    indicators = measure(inputs.campaign, inputs.results, unit, documents)
+    warnings = [] if documents is None else draft_disagreements(
+        inputs.campaign, inputs.results, unit, documents)
+    figures = roll_up(unit, inputs.results, inputs.campaign.figures)
+    if out is None:
+        return ReportResult(unit, indicators, None, warnings, figures)
+    needs = Needs(Path(roster.source).name, Path(inputs.campaign.source).name, roster.columns)
+    document = REPORT.report_document(
+        inputs.campaign, roster, unit, needs, inputs.results, documents
+    )
+    if needs.findings:
+        raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
+    numbering = {**inputs.campaign.numbering, **(number_from or {})}
+    (outcome,) = write_documents(
+        [document], out, force=force, numbering=numbering, templates=found
+    )
+    return ReportResult(unit, indicators, outcome, warnings, figures)
