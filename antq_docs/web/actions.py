@@ -15,7 +15,7 @@ from filelock import FileLock
 
 from antq_docs import resources
 from antq_docs.chart import bar_chart
-from antq_docs.check import CheckReport, cell_status, short_label, unfinished_note
+from antq_docs.check import CheckReport, Entry, cell_status, short_label, unfinished_note
 from antq_docs.check import check as run_check
 from antq_docs.collect.forms import write_forms
 from antq_docs.collect.gather import collect as run_collect
@@ -195,16 +195,22 @@ def matrix(report: CheckReport) -> dict:
             by_parent[key] = {"code": key, "name": parent.name if parent else "Cấp cao nhất",
                               "rows": []}
             groups.append(by_parent[key])
-        row = {"code": unit.code, "name": unit.name, "cells": []}
-        for kind, entry in zip(report.kinds, cells):
-            status = cell_status(entry)
-            reasons = "; ".join(f"{p}: {r}" for p, r in entry.problems) if entry else ""
-            if status == "unfinished":
-                reasons = "; ".join(f"{p}: {unfinished_note(left)}" for p, left in entry.drafts)
-            row["cells"].append({"kind": kind, "status": status, "css": STATUS_CLASS[status],
-                                 "text": STATUS_TEXT[status], "title": reasons})
+        row = {"code": unit.code, "name": unit.name,
+               "cells": [_cell(kind, entry) for kind, entry in zip(report.kinds, cells)]}
         by_parent[key]["rows"].append(row)
     return {"kinds": [(k, short_label(k)) for k in report.kinds], "groups": groups}
+
+
+def _cell(kind: str, entry: Entry | None) -> dict[str, str]:
+    """One cell of the matrix: the status of a unit's document of a kind, and why."""
+    status = cell_status(entry)
+    reasons = ""
+    if entry is not None:
+        reasons = "; ".join(f"{p}: {r}" for p, r in entry.problems)
+        if status == "unfinished":
+            reasons = "; ".join(f"{p}: {unfinished_note(left)}" for p, left in entry.drafts)
+    return {"kind": kind, "status": status, "css": STATUS_CLASS[status],
+            "text": STATUS_TEXT[status], "title": reasons}
 
 
 @dataclass
