@@ -17,7 +17,7 @@ from antq_docs.collect.gather import collect as run_collect
 from antq_docs.collect.gather import total_text
 from antq_docs.errors import AntqError
 from antq_docs.generate import generate as run_generate
-from antq_docs.generate import select_kinds
+from antq_docs.generate import select_kinds, wants_results
 from antq_docs.indicators import table_text
 from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
@@ -302,8 +302,7 @@ def generate(
     jobs,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
-    # Default year-end results are looked for only when the kinds asked for use them.
-    year_end = kind == "all" or REGISTRY[kind].needs_results
+    year_end = wants_results(kind)
     if make_pdf or make_bundle:
         find_soffice()  # before writing anything: a missing LibreOffice is said at once
     inputs = _load(campaign, units, encoding, sheet, results, scores, year_end=year_end,

@@ -39,9 +39,15 @@ class Finding:
 
 
 class AntqError(Exception):
-    """Base of every error antq-docs reports to its user (exit code 1)."""
+    """Base of every error antq-docs reports to its user (exit code 1, HTTP 422).
+
+    exit_code is what the command line exits with; http_status what the web page and its API
+    answer: 422 when the request was well formed but its data or documents could not be used,
+    400 when the request itself is wrong (a file that cannot be read, options that contradict).
+    """
 
     exit_code = 1
+    http_status = 422
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -52,7 +58,9 @@ class AntqError(Exception):
 
 
 class InputError(AntqError):
-    """Raised when an input file cannot be opened or decoded at all."""
+    """Raised when an input file cannot be opened or decoded at all (HTTP 400)."""
+
+    http_status = 400
 
     def __init__(self, message: str, *, path: Path | str) -> None:
         self.path = str(path)
@@ -89,9 +97,19 @@ class OutputError(AntqError):
 
 
 class UsageError(AntqError):
-    """Raised when options contradict each other or name things that do not exist (exit 2)."""
+    """Raised when options contradict each other or name things that do not exist (exit 2, 400)."""
 
     exit_code = 2
+    http_status = 400
+
+
+class ResultsNeeded(UsageError):
+    """Raised when a kind made from the year-end results is asked for without them."""
+
+    def __init__(self, kind: str, label: str) -> None:
+        self.kind = kind
+        self.label = label
+        super().__init__(f"văn bản {kind} cần tệp kết quả cuối năm: thêm --results TỆP.")
 
 
 class UnreadableDocument(AntqError):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from antq_docs import vi
-from antq_docs.errors import Finding, OutputError, UsageError, ValidationError
+from antq_docs.errors import Finding, OutputError, ResultsNeeded, UsageError, ValidationError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.inputs.roster import did_you_mean
 from antq_docs.kinds import REGISTRY, Document, Needs
@@ -81,16 +81,36 @@ class GenerateResult:
         )
 
 
-def select_kinds(kind: str, inputs: Inputs) -> tuple[list[str], list[str]]:
-    """The kinds a `generate KIND` run writes, and those `all` skips for want of results."""
-    if kind != "all":
-        if REGISTRY[kind].needs_results and inputs.results is None:
-            raise UsageError(f"văn bản {kind} cần tệp kết quả cuối năm: thêm --results TỆP.")
-        return [kind], []
-    if inputs.results is not None:
-        return list(REGISTRY), []
-    skipped = [k for k in REGISTRY if REGISTRY[k].needs_results]
-    return [k for k in REGISTRY if k not in skipped], skipped
+def wants_results(kind: str | list[str]) -> bool:
+    """Whether a run of kind ('all', one kind, or the kinds ticked; none: all) uses results.
+
+    Default year-end results are looked for only when the kinds asked for use them.
+    """
+    if isinstance(kind, str):
+        return kind == "all" or REGISTRY[kind].needs_results
+    return not kind or any(REGISTRY[k].needs_results for k in kind if k in REGISTRY)
+
+
+def select_kinds(kind: str | list[str], inputs: Inputs) -> tuple[list[str], list[str]]:
+    """The kinds a run writes, and those `all` skips for want of results.
+
+    kind is 'all', one kind (`generate KIND`), or the kinds ticked on the web page, in order
+    and without repeats (none ticked: all).
+    """
+    if kind == "all" or not kind:
+        if inputs.results is not None:
+            return list(REGISTRY), []
+        skipped = [k for k in REGISTRY if REGISTRY[k].needs_results]
+        return [k for k in REGISTRY if k not in skipped], skipped
+    named = [kind] if isinstance(kind, str) else kind
+    unknown = [k for k in named if k not in REGISTRY]
+    if unknown:
+        raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
+    asked = list(dict.fromkeys(named))
+    for name in asked:
+        if REGISTRY[name].needs_results and inputs.results is None:
+            raise ResultsNeeded(name, REGISTRY[name].label)
+    return asked, []
 
 
 def plan_documents(

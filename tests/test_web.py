@@ -13,8 +13,16 @@ import pytest
 from docx import Document
 
 from antq_docs.docxread import PLACEHOLDER
-from antq_docs.errors import UsageError
-from antq_docs.web import create_app, is_loopback, serve
+from antq_docs.errors import (
+    InputError,
+    OutputError,
+    RenderError,
+    ResultsNeeded,
+    UsageError,
+    ValidationError,
+)
+from antq_docs.kinds import REGISTRY
+from antq_docs.web import actions, create_app, is_loopback, serve
 from antq_docs.web.workspace import Limits
 from tests.conftest import FIXTURES
 from tests.docx_helpers import add_placeholder, full_text
@@ -297,3 +305,43 @@ def test_an_uploaded_campaign_with_rosters_by_period_asks_for_the_roster(client)
     message = r.json()["error"]
     assert "chưa tải lên danh sách đơn vị" in message
     assert "/jobs/" not in message  # no server folder in what the user reads
+
+
+class _Contradiction(UsageError):
+    """A refusal of the library the web knows only by its base class."""
+
+
+def _raising(error: Exception):
+    def load(*_args, **_kwargs):
+        raise error
+    return load
+
+
+@pytest.mark.parametrize(("error", "status"), [
+    (_Contradiction("--unit và --level mâu thuẫn."), 400),
+    (InputError("không đọc được tệp.", path="don-vi.csv"), 400),
+    (OutputError("ổ đĩa đã đầy.", path="out"), 422),
+    (RenderError("thiếu biến.", template="plan.docx"), 422),
+])
+def test_a_library_error_is_answered_with_the_status_its_class_declares(
+        client, monkeypatch, error, status):
+    monkeypatch.setattr(actions, "load", _raising(error))
+    r = client.post("/api/generate", files={"units": _file(SMALL)})
+    assert r.status_code == status == error.http_status
+    assert r.json() == {"error": str(error)}
+
+
+def test_http_status_stands_beside_the_exit_code():
+    assert (UsageError.exit_code, UsageError.http_status) == (2, 400)
+    assert (InputError.exit_code, InputError.http_status) == (1, 400)
+    assert (ValidationError.exit_code, ValidationError.http_status) == (1, 422)
+    needed = ResultsNeeded("evaluation", REGISTRY["evaluation"].label)
+    assert (needed.exit_code, needed.http_status) == (2, 400)
+
+
+def test_a_ticked_kind_without_results_names_the_field_to_fill(client):
+    r = client.post("/api/generate", data={"kinds": ["pledge", "evaluation"]},
+                    files={"units": _file(SMALL)})
+    assert r.status_code == 400
+    assert r.json()["error"] == (f"{REGISTRY['evaluation'].label} cần tệp kết quả cuối năm: tải "
+                                 "lên ô Kết quả cuối năm.")

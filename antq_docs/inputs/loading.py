@@ -154,13 +154,10 @@ def load_inputs(
     if per_household and households is None:
         raise UsageError("--per-household chỉ dùng cùng --households (danh sách hộ gia đình).")
     say = notice or (lambda _message: None)
-    used_sample = False
-    if campaign is None and units is None:
-        campaign, results, scores, used_sample = _default_inputs(results, scores, year_end, say)
-    elif campaign is None:
-        campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
-        used_sample = True
-        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {campaign}")
+    filled = default_inputs(campaign, units, results, scores, year_end=year_end)
+    _say_defaults(filled, say)
+    campaign, results, scores = filled.campaign, filled.results, filled.scores
+    used_sample = filled.campaign_from == SAMPLE
     findings: list[Finding] = []
     loaded_campaign = None
     try:
@@ -265,30 +262,65 @@ def _present(path: Path) -> bool:
     return path.exists() or path.is_symlink()
 
 
-def _default_inputs(
-    results: Path | None, scores: Path | None, year_end: bool, say: Callable[[str], None]
-) -> tuple[Path, Path | None, Path | None, bool]:
-    """The campaign and results of a run naming neither campaign nor roster, said on stderr.
+# Where default_inputs took a file the run did not name from.
+HERE = "here"  # the folder made by `init` that the run is started in
+SAMPLE = "sample"  # the bundled sample
 
-    A folder made by `init` is used when the current folder has its campaign; else the bundled
-    sample. Results are defaulted only when none were named, so a named file always wins.
+
+@dataclass(frozen=True)
+class DefaultInputs:
+    """The campaign and year-end results of a run, and where those it did not name came from."""
+
+    campaign: Path
+    results: Path | None
+    scores: Path | None
+    # None when named by the run, else HERE or SAMPLE.
+    campaign_from: str | None = None
+    results_from: str | None = None
+
+
+def default_inputs(
+    campaign: Path | None,
+    units: Path | None,
+    results: Path | None,
+    scores: Path | None,
+    *,
+    year_end: bool,
+    here: bool = True,
+) -> DefaultInputs:
+    """The campaign and results a run uses when it names no campaign (the rule load_inputs uses).
+
+    Naming neither campaign nor roster: the campaign of a folder made by `init` when the run is
+    started in one (here; a server has no such folder), else the bundled sample. For a year_end
+    run naming no results either, that folder's results, or the sample's results and scores.
+    Naming only a roster: the sample campaign, no default results. A named file always wins.
     """
-    default_results = year_end and results is None and scores is None
-    here = Path(CAMPAIGN_FILE)
-    if _present(here):
-        say(f"Không chỉ định tệp: dùng kế hoạch {CAMPAIGN_FILE} của thư mục hiện tại")
+    if campaign is not None:
+        return DefaultInputs(campaign, results, scores)
+    default_results = year_end and units is None and results is None and scores is None
+    if here and units is None and _present(Path(CAMPAIGN_FILE)):
         if default_results and _present(Path(RESULTS_FILE)):
-            results = Path(RESULTS_FILE)
-            say(f"Không chỉ định tệp: dùng kết quả cuối năm {RESULTS_FILE} của thư mục hiện tại "
-                "(chưa có kết quả thì đổi tên tệp này)")
-        return here, results, scores, False
-    campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
-    say(f"Không chỉ định tệp: dùng dữ liệu mẫu {campaign}")
+            return DefaultInputs(Path(CAMPAIGN_FILE), Path(RESULTS_FILE), None, HERE, HERE)
+        return DefaultInputs(Path(CAMPAIGN_FILE), results, scores, HERE)
+    sample = resources.sample(resources.SAMPLE_CAMPAIGN)
     if default_results:
-        results = resources.sample(resources.SAMPLE_RESULTS)
-        scores = resources.sample(resources.SAMPLE_SCORES)
-        say(f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {results} và điểm từng mục {scores}")
-    return campaign, results, scores, True
+        return DefaultInputs(sample, resources.sample(resources.SAMPLE_RESULTS),
+                             resources.sample(resources.SAMPLE_SCORES), SAMPLE, SAMPLE)
+    return DefaultInputs(sample, results, scores, SAMPLE)
+
+
+def _say_defaults(filled: DefaultInputs, say: Callable[[str], None]) -> None:
+    """Tell the user (on stderr) which files a run took without being told."""
+    if filled.campaign_from == HERE:
+        say(f"Không chỉ định tệp: dùng kế hoạch {CAMPAIGN_FILE} của thư mục hiện tại")
+    elif filled.campaign_from == SAMPLE:
+        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {filled.campaign}")
+    if filled.results_from == HERE:
+        say(f"Không chỉ định tệp: dùng kết quả cuối năm {RESULTS_FILE} của thư mục hiện tại "
+            "(chưa có kết quả thì đổi tên tệp này)")
+    elif filled.results_from == SAMPLE:
+        say(f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {filled.results} và điểm từng mục "
+            f"{filled.scores}")
 
 
 def results_roster(inputs: Inputs) -> Roster:

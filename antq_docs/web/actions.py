@@ -15,17 +15,17 @@ from filelock import FileLock
 
 from antq_docs import resources
 from antq_docs.chart import bar_chart
-from antq_docs.check import CheckReport, cell_status, short_label, unfinished_note
+from antq_docs.check import CheckReport, Entry, cell_status, short_label, unfinished_note
 from antq_docs.check import check as run_check
 from antq_docs.collect.forms import write_forms
 from antq_docs.collect.gather import collect as run_collect
 from antq_docs.collect.gather import total_text
-from antq_docs.errors import UsageError
+from antq_docs.errors import ResultsNeeded, UsageError
 from antq_docs.generate import generate as run_generate
 from antq_docs.generate import select_kinds
 from antq_docs.indicators import Indicator, document_targets
 from antq_docs.inputs.campaign import load_campaign
-from antq_docs.inputs.loading import Inputs, load_inputs
+from antq_docs.inputs.loading import SAMPLE, Inputs, default_inputs, load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.output import LOCK
 from antq_docs.register import FILE as REGISTER_FILE
@@ -64,21 +64,18 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
     campaign may name roster files or a template folder only inside the request folder.
     """
     notices: list[str] = []
-    campaign = uploads.campaign
-    if campaign is not None:
-        _check_uploaded_campaign(campaign, job, roster_uploaded=uploads.units is not None)
-    else:
-        campaign = resources.sample(resources.SAMPLE_CAMPAIGN)
+    if uploads.campaign is not None:
+        _check_uploaded_campaign(uploads.campaign, job, roster_uploaded=uploads.units is not None)
+    filled = default_inputs(uploads.campaign, uploads.units, uploads.results, uploads.scores,
+                            year_end=year_end, here=False)
+    if filled.campaign_from == SAMPLE:
         notices.append("Không tải kế hoạch năm lên: dùng kế hoạch mẫu Kon Tum 2025.")
-    results, scores = uploads.results, uploads.scores
-    if year_end and results is None and scores is None and uploads.campaign is None \
-            and uploads.units is None:
-        results = resources.sample(resources.SAMPLE_RESULTS)
-        scores = resources.sample(resources.SAMPLE_SCORES)
+    if filled.results_from == SAMPLE:
         notices.append("Không tải tệp lên: dùng kết quả cuối năm và bảng điểm mẫu.")
     inputs = load_inputs(
-        campaign, uploads.units, kinds=REGISTRY, notice=lambda m: notices.append(_public(m, job)),
-        results=results, scores=scores, year_end=year_end,
+        filled.campaign, uploads.units, kinds=REGISTRY,
+        notice=lambda m: notices.append(_public(m, job)),
+        results=filled.results, scores=filled.scores, year_end=year_end,
     )
     return Loaded(inputs, notices)
 
@@ -117,20 +114,12 @@ def _check_uploaded_campaign(path: Path, job: Path, *, roster_uploaded: bool) ->
 
 def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:
     """The kinds to write: those ticked (all that the inputs allow when none is)."""
-    if not asked:
-        return select_kinds("all", inputs)[0]
-    unknown = [k for k in asked if k not in REGISTRY]
-    if unknown:
-        raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
-    kinds: list[str] = []
-    for kind in asked:
-        if REGISTRY[kind].needs_results and inputs.results is None:
-            raise UsageError(
-                f"{REGISTRY[kind].label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
-            )
-        if kind not in kinds:
-            kinds.append(kind)
-    return kinds
+    try:
+        return select_kinds(asked, inputs)[0]
+    except ResultsNeeded as e:
+        raise UsageError(
+            f"{e.label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
+        ) from e
 
 
 @dataclass
@@ -208,16 +197,22 @@ def matrix(report: CheckReport) -> dict:
             by_parent[key] = {"code": key, "name": parent.name if parent else "Cấp cao nhất",
                               "rows": []}
             groups.append(by_parent[key])
-        row = {"code": unit.code, "name": unit.name, "cells": []}
-        for kind, entry in zip(report.kinds, cells):
-            status = cell_status(entry)
-            reasons = "; ".join(f"{p}: {r}" for p, r in entry.problems) if entry else ""
-            if status == "unfinished":
-                reasons = "; ".join(f"{p}: {unfinished_note(left)}" for p, left in entry.drafts)
-            row["cells"].append({"kind": kind, "status": status, "css": STATUS_CLASS[status],
-                                 "text": STATUS_TEXT[status], "title": reasons})
+        row = {"code": unit.code, "name": unit.name,
+               "cells": [_cell(kind, entry) for kind, entry in zip(report.kinds, cells)]}
         by_parent[key]["rows"].append(row)
     return {"kinds": [(k, short_label(k)) for k in report.kinds], "groups": groups}
+
+
+def _cell(kind: str, entry: Entry | None) -> dict[str, str]:
+    """One cell of the matrix: the status of a unit's document of a kind, and why."""
+    status = cell_status(entry)
+    reasons = ""
+    if entry is not None:
+        reasons = "; ".join(f"{p}: {r}" for p, r in entry.problems)
+        if status == "unfinished":
+            reasons = "; ".join(f"{p}: {unfinished_note(left)}" for p, left in entry.drafts)
+    return {"kind": kind, "status": status, "css": STATUS_CLASS[status],
+            "text": STATUS_TEXT[status], "title": reasons}
 
 
 @dataclass

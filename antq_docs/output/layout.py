@@ -1,0 +1,126 @@
+"""The output folder's layout: where each document and each of the tool's own files lives.
+
+DIR/<kind>/<unit code>.docx for the documents; DIR/manifest.json and the hidden files below
+for the tool. Nothing is read or written through a link leaving DIR, nor through a FIFO.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from antq_docs.errors import OutputError
+from antq_docs.output.install import file_sha256, why_not_written
+
+MANIFEST = "manifest.json"
+LOCK = ".antq-docs.lock"
+# What each document was made from (template and context digest), so a re-run with the same
+# inputs recognises an untouched document without rendering it again.
+SOURCES = ".antq-docs-sources.json"
+# Files the run is about to put in place, one JSON line each (see journal.py).
+JOURNAL = ".antq-docs-journal"
+
+
+def document_path(kind: str, code: str, suffix: str = ".docx") -> str:
+    """Where a unit's document of a kind lives in DIR: '<kind>/<code>.docx' (a contract)."""
+    return f"{kind}/{code}{suffix}"
+
+
+def own_file(root: Path, name: str) -> bytes | None:
+    """The bytes of one of the tool's own files in root, None when it is not there.
+
+    Anything but a regular file is refused: a FIFO would block the read for ever, a link may
+    point anywhere.
+    """
+    path = root / name
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{name} không phải tệp thường (liên kết, ống dẫn…); hãy xóa rồi "
+                          "chạy lại.", path=root)
+    return path.read_bytes()
+
+
+@dataclass(frozen=True)
+class FileState:
+    """A document's place in the folder before the run writes it: where, and what is there."""
+
+    rel: str
+    target: Path
+    # SHA-256 of the file now at target, None when there is none.
+    current: str | None
+
+
+class Layout:
+    """The places of documents in one folder, each folder on the way checked once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        # Folders already checked to lie inside root (a run checks each once).
+        self._inside: set[Path] = set()
+
+    def state(self, rel: str) -> FileState:
+        """Where rel goes and the digest of what is there now (checked, never followed)."""
+        target = self.guard(rel)
+        try:
+            current = file_sha256(target)
+        except FileNotFoundError:
+            current = None  # the usual case of a first run: one system call, not two
+        except IsADirectoryError:
+            raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target) from None
+        except OSError as e:
+            raise OutputError(f"không đọc được ({e.strerror}).", path=target) from e
+        return FileState(rel, target, current)
+
+    def prepare(self, rel: str) -> FileState:
+        """rel's state, with its folder made (so a renderer can write a temporary beside it)."""
+        folder = (self.root / rel).parent
+        if folder not in self._inside:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise OutputError(f"không tạo được thư mục ({why_not_written(e)}).",
+                                  path=folder) from e
+        return self.state(rel)
+
+    def guard(self, rel: str) -> Path:
+        """The path of rel in DIR, refusing a symlink on the way out of DIR or a special file.
+
+        A kind folder linked elsewhere would have the run write (and read) outside --out; a
+        link or a FIFO in a document's place would be read through, or block the run.
+        """
+        target = self.root / rel
+        if target.parent not in self._inside:
+            try:
+                inside = self.root.resolve()
+                parent = target.parent.resolve()
+            except (OSError, RuntimeError) as e:
+                raise OutputError(f"không xác định được đường dẫn ({e}).", path=target) from e
+            if parent != inside and inside not in parent.parents:
+                raise OutputError(
+                    "thư mục chứa văn bản là liên kết tượng trưng (symlink) ra ngoài thư mục "
+                    "đầu ra; không ghi qua đó. Hãy xóa liên kết rồi chạy lại.",
+                    path=target.parent,
+                )
+            # Checked once per folder: one made later by this run is a real folder, not a link.
+            self._inside.add(target.parent)
+        try:
+            mode = os.lstat(target).st_mode
+        except FileNotFoundError:
+            return target
+        except OSError as e:
+            raise OutputError(f"không đọc được ({e.strerror}).", path=target) from e
+        if stat.S_ISLNK(mode):
+            raise OutputError(
+                "là liên kết tượng trưng (symlink); không ghi qua đó. Hãy xóa liên kết rồi "
+                "chạy lại.",
+                path=target,
+            )
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise OutputError("không phải tệp thường (ống dẫn, thiết bị…); không ghi đè.",
+                              path=target)
+        return target

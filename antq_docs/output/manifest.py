@@ -1,0 +1,166 @@
+"""manifest.json: every document the tool wrote in a folder, with its SHA-256; and its sources.
+
+A file whose bytes differ from what the manifest recorded was edited or signed by a person.
+Beside it, SOURCES remembers what each document was made from, so a re-run with the same
+inputs recognises an untouched document without rendering it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from antq_docs.errors import OutputError
+from antq_docs.output.install import atomic_write, file_sha256
+from antq_docs.output.layout import MANIFEST, SOURCES, FileState, own_file
+
+
+def read_manifest(root: Path) -> dict[str, dict]:
+    """The manifest's documents of a folder by path; empty when the folder has no manifest."""
+    text = own_file(Path(root), MANIFEST)
+    if text is None:
+        return {}
+    try:
+        data = json.loads(text.decode("utf-8"))
+        return {entry["path"]: entry for entry in data["documents"]}
+    except (ValueError, KeyError, TypeError) as e:
+        raise OutputError(
+            f"{MANIFEST} hỏng ({e}); hãy sửa hoặc xóa tệp này rồi chạy lại.", path=root
+        ) from e
+
+
+def is_generated_pdf(root: Path, rel: str, entry: dict | None) -> bool:
+    """Whether the manifest entry records rel as a generated PDF whose bytes are unchanged."""
+    if entry is None or entry.get("format") != "pdf":
+        return False
+    path = Path(root) / rel
+    try:
+        return path.is_file() and file_sha256(path) == entry.get("sha256")
+    except OSError:
+        return False
+
+
+class Manifest:
+    """The manifest and sources of one folder, as a run reads, changes and saves them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.entries: dict[str, dict] = {}
+        self.sources: dict[str, str] = {}
+        # Whether entries or sources changed since they were last saved.
+        self.dirty = False
+
+    def load(self) -> None:
+        """Read the folder's manifest and sources (none yet: empty)."""
+        self.entries = read_manifest(self.root)
+        self.sources = self._load_sources()
+
+    def _load_sources(self) -> dict[str, str]:
+        """The sources remembered in the folder (unreadable: none, every document is rendered)."""
+        path = self.root / SOURCES
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # a cache only: without it every document is rendered and compared
+        return data if isinstance(data, dict) else {}
+
+    def record(self, entry: dict, source: str | None = None) -> None:
+        """Record a document's entry, and what it was made from when source is given."""
+        self.entries[entry["path"]] = entry
+        if source is not None:
+            self.sources[entry["path"]] = source
+        self.dirty = True
+
+    def remember(self, rel: str, source: str) -> None:
+        """Remember what a document in place was made from."""
+        if self.sources.get(rel) != source:
+            self.sources[rel] = source
+            self.dirty = True
+
+    def made_from(self, state: FileState, source: str) -> bool:
+        """Tell whether the file was generated from this source and is still exactly as written."""
+        entry = self.entries.get(state.rel)
+        return (
+            entry is not None
+            and self.sources.get(state.rel) == source
+            and state.current is not None
+            and state.current == entry.get("sha256")
+        )
+
+    def edited(self, state: FileState) -> bool:
+        """A file the manifest does not know, or whose bytes are not what was recorded."""
+        entry = self.entries.get(state.rel)
+        return entry is None or entry.get("sha256") != state.current
+
+    def generated_pdf(self, rel: str) -> bool:
+        """Whether rel is a PDF this tool made (recorded with format pdf) and still as written."""
+        return is_generated_pdf(self.root, rel, self.entries.get(rel))
+
+    def save(self) -> None:
+        """Write the manifest and the sources, each atomically (sorted, as json.dumps would)."""
+        # Written as it is encoded: the text of 150,000 entries is never whole in memory.
+        documents = (self.entries[p] for p in sorted(self.entries))
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+        chunks = itertools.chain(
+            ['{\n  "documents": ['],
+            _joined(",", (encoder.encode(d).replace("\n", "\n    ") for d in documents),
+                    "\n    "),
+            ["\n  ]\n}\n"],
+        )
+        atomic_write(self.root / MANIFEST, _encoded(chunks))
+        sources = ((p, s) for p, s in sorted(self.sources.items()) if p in self.entries)
+        chunks = itertools.chain(
+            ["{"], _joined(",", (f"{json.dumps(p)}: {json.dumps(s)}" for p, s in sources), "\n"),
+            ["\n}"],
+        )
+        atomic_write(self.root / SOURCES, _encoded(chunks))
+        self.dirty = False
+
+
+def entry(rel: str, digest: str, unit: str, kind: str, template: str) -> dict:
+    """The manifest entry of a document written now."""
+    return {
+        "unit": unit,
+        "kind": kind,
+        "path": rel,
+        "sha256": digest,
+        "template": template,
+        "generated_at": _now(),
+    }
+
+
+def _joined(separator: str, items: Iterable[str], prefix: str) -> Iterator[str]:
+    """Items each after prefix, separated: what json.dumps(indent=…) writes between them."""
+    first = True
+    for item in items:
+        yield (prefix if first else separator + prefix) + item
+        first = False
+
+
+def _encoded(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
+    """UTF-8 bytes of text chunks, in pieces of about `size` characters."""
+    buffer: list[str] = []
+    length = 0
+    for chunk in chunks:
+        buffer.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(buffer).encode("utf-8")
+            buffer, length = [], 0
+    yield "".join(buffer).encode("utf-8")
+
+
+_NOW: tuple[int, str] = (0, "")
+
+
+def _now() -> str:
+    """The time a document is written, to the second; one string per second, shared."""
+    global _NOW
+    second = int(time.time())
+    if _NOW[0] != second:
+        _NOW = (second, dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+    return _NOW[1]

@@ -1,0 +1,134 @@
+"""Reading a posted form: the origin and CSRF checks, then every file saved into the request.
+
+Page forms carry a per-session CSRF token (cookie + hidden field `csrf`); the API needs none,
+but refuses a browser request from another site (Origin header).
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.datastructures import FormData, UploadFile
+from starlette.requests import Request
+
+from antq_docs.web import actions
+from antq_docs.web.views import CSRF_COOKIE, CSRF_FIELD, Refused, settings
+from antq_docs.web.workspace import Limits, safe_name, save_upload
+
+INPUT_FIELDS = ("campaign", "units", "results", "scores")
+# Returned forms come as many .xlsx files (one per unit) or ZIPs of them, in one request.
+MAX_FORM_FILES = 1000
+FORM_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass
+class Posted:
+    """A posted form with its files saved: the fields, the inputs, the docs ZIP and its name."""
+
+    form: FormData
+    uploads: actions.Uploads
+    archive: Path | None = None
+    archive_name: str = ""
+
+
+def same_origin(request: Request) -> bool:
+    """Whether a request comes from this site's own pages (or from no browser page at all)."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    return origin.split("://", 1)[-1] == request.headers.get("host", "")
+
+
+async def read_form(request: Request, job: Path, *, page_form: bool, zip_field: bool = False,
+                    forms_field: bool = False) -> Posted:
+    """Parse the multipart form, check the CSRF token, save the files into the job.
+
+    zip_field: the form must carry a ZIP of documents (field `docs`), saved as docs.zip.
+    forms_field: the returned forms (field `forms`, repeated) go to the job's in/forms/,
+    ZIPs of them to in/zips/, to be unpacked by the action.
+    """
+    if not same_origin(request):
+        raise Refused(403, "Yêu cầu đến từ một trang khác, bị từ chối.")
+    limits = settings(request).limits
+    most = MAX_FORM_FILES + len(INPUT_FIELDS) if forms_field else 10
+    form = await request.form(max_files=most, max_fields=50)
+    try:
+        if page_form:
+            _check_token(request, form)
+        posted = Posted(form, await _save_inputs(form, job, limits))
+        if zip_field:
+            posted.archive_name, posted.archive = await _save_docs(form, job, limits)
+        if forms_field:
+            await _save_forms(form, job, limits)
+        return posted
+    finally:
+        # The uploads are copied into the job (or refused): free their spooled files now.
+        await form.close()
+
+
+def _check_token(request: Request, form: FormData) -> None:
+    """Refuse a page form whose CSRF field is not the session's cookie."""
+    token = form.get(CSRF_FIELD)
+    cookie = request.cookies.get(CSRF_COOKIE)
+    if not (isinstance(token, str) and cookie
+            and hmac.compare_digest(token.encode(), cookie.encode())):
+        raise Refused(403, "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải "
+                           "lại trang rồi gửi lại.")
+
+
+async def _save_inputs(form: FormData, job: Path, limits: Limits) -> actions.Uploads:
+    """Save the input files given (campaign, units, results, scores) under the job's in/."""
+    uploads = actions.Uploads()
+    for field in INPUT_FIELDS:
+        upload = form.get(field)
+        if isinstance(upload, UploadFile) and upload.filename:
+            name = safe_name(upload.filename, field)
+            target = job / "in" / field / name
+            await _save(upload, target, limits.input_bytes, name)
+            setattr(uploads, field, target)
+    return uploads
+
+
+async def _save_docs(form: FormData, job: Path, limits: Limits) -> tuple[str, Path]:
+    """Save the ZIP of documents to check as the job's docs.zip; its name as the user gave it."""
+    upload = form.get("docs")
+    if not (isinstance(upload, UploadFile) and upload.filename):
+        raise Refused(400, "Chưa chọn tệp ZIP văn bản (ô Hồ sơ văn bản).")
+    name = safe_name(upload.filename, "van-ban.zip")
+    archive = job / "docs.zip"
+    await _save(upload, archive, limits.zip_bytes, name)
+    return name, archive
+
+
+async def _save_forms(form: FormData, job: Path, limits: Limits) -> None:
+    """Save the uploaded forms (.xlsx) and ZIPs of forms into the job, each under its name."""
+    uploads = [u for u in form.getlist("forms") if isinstance(u, UploadFile) and u.filename]
+    if not uploads:
+        raise Refused(400, "Chưa chọn phiếu đã điền (ô Phiếu đã điền: các tệp .xlsx hoặc "
+                           "một tệp ZIP).")
+    for index, upload in enumerate(uploads, start=1):
+        name = safe_name(upload.filename or "", f"phieu-{index}.xlsx")
+        suffix = Path(name).suffix.lower()
+        if suffix == ".zip":
+            await _save(upload, job / "in" / "zips" / f"{index}-{name}", limits.zip_bytes, name)
+        elif suffix in FORM_SUFFIXES:
+            target = job / "in" / "forms" / name
+            if target.exists():
+                target = target.with_name(f"{index}-{name}")
+            await _save(upload, target, limits.input_bytes, name)
+        else:
+            raise Refused(400, f"Tệp “{name}” không phải phiếu .xlsx hay tệp ZIP các phiếu.")
+
+
+async def _save(upload: UploadFile, target: Path, limit: int, name: str) -> None:
+    """Copy one upload to target in blocks, refused past limit bytes."""
+    async def chunks() -> AsyncIterator[bytes]:
+        while True:
+            chunk = await upload.read(1 << 16)
+            if not chunk:
+                return
+            yield chunk
+    await save_upload(chunks(), target, limit, name)
