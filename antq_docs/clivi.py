@@ -74,7 +74,8 @@ def install() -> None:
         click.termui,
         click.types,
     ):
+        # Click looks its words up through module-level gettext names; replace those it has.
         if hasattr(module, "_"):
-            module._ = _
+            setattr(module, "_", _)  # noqa: B010 (the name is not an attribute mypy knows)
         if hasattr(module, "ngettext"):
-            module.ngettext = _n
+            setattr(module, "ngettext", _n)  # noqa: B010
