@@ -44,10 +44,10 @@ from antq_docs.inputs.results import (
     parse_count,
     parse_points,
 )
-from antq_docs.inputs.roster import did_you_mean
-from antq_docs.inputs.tables import Column, Row, Table, fold, read_workbook
+from antq_docs.inputs.tables import Column, Row, Table, read_workbook
 from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up
 from antq_docs.output import atomic_write, why_not_written, write_new
+from antq_docs.vi import did_you_mean, fold
 from antq_docs.workers import ordered_map, workers_for
 from antq_docs.xlsx import book_bytes, first_sheet, header, title_rows
 

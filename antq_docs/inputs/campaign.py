@@ -37,7 +37,6 @@ from antq_docs import vi
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import MISSING, TOO_LARGE, Refusal, read_regular
 from antq_docs.inputs.roster import parse_amount
-from antq_docs.inputs.tables import clean_text, closest, size_text, strip_marks
 from antq_docs.model import (
     CHANGE_BODIES,
     CHANGE_LEVELS,
@@ -62,6 +61,7 @@ from antq_docs.model import (
     Target,
     Thresholds,
 )
+from antq_docs.vi import clean_text, closest, size_text, strip_marks
 
 
 def default_required(kinds: Mapping[str, DeclaredKind]) -> dict[str, tuple[str, ...]]:

@@ -22,15 +22,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from antq_docs.errors import Finding, ValidationError
-from antq_docs.inputs.roster import did_you_mean
 from antq_docs.inputs.tables import (
     Column,
     Row,
     Table,
     find_sheet,
-    fold,
     read_table,
-    strip_marks,
     xlsx_sheet_names,
 )
 from antq_docs.model import (
@@ -44,6 +41,7 @@ from antq_docs.model import (
     Thresholds,
     UnitResult,
 )
+from antq_docs.vi import did_you_mean, fold, strip_marks
 
 COLUMNS = [
     Column("ma", "Mã đơn vị", required=True),

@@ -6,15 +6,14 @@ official fixes the whole roster in one round.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 from antq_docs import vi
 from antq_docs.errors import Finding, ValidationError
-from antq_docs.inputs.tables import Column, Row, Table, fold, read_table, strip_marks
+from antq_docs.inputs.tables import Column, Row, Table, read_table
 from antq_docs.model import GOVERNMENT_TYPES, TYPE_LABELS, UNIT_TYPES, Roster, Unit
+from antq_docs.vi import did_you_mean, fold, strip_marks
 
 COLUMNS = [
     Column("ma", "Mã đơn vị", required=True),
@@ -100,19 +99,6 @@ def parse_amount(text: str) -> int | None:
     if not _AMOUNT.match(cleaned):
         return None
     return int(re.sub(r"[., ]", "", cleaned))
-
-
-def did_you_mean(code: str, codes: Iterable[str]) -> str:
-    """'; có phải mã "KT-01"?' for a code typed close to an existing one (case, marks, O for 0)."""
-    by_shape = {_shape(c): c for c in codes}
-    close = difflib.get_close_matches(_shape(code), list(by_shape), n=1, cutoff=0.75)
-    return f'; có phải mã "{by_shape[close[0]]}"?' if close else ""
-
-
-def _shape(code: str) -> str:
-    """A code as it looks: case and diacritics ignored, letters O, I, l read as the digits
-    they resemble."""
-    return strip_marks(code).translate(str.maketrans("oil", "011"))
 
 
 def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:

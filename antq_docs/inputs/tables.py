@@ -11,19 +11,19 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import difflib
 import functools
 import io
 import re
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import DIRECTORY, MISSING, SPECIAL, SYMLINK, TOO_LARGE, Refusal, read_regular
+from antq_docs.vi import clean_text, fold, size_text, strip_marks
 
 HEADER_SEARCH_ROWS = 30
 # The longest cell a CSV may hold: names, titles and addresses are far shorter, and a longer
@@ -41,47 +41,11 @@ MAX_TABLE_CELLS = 5_000_000
 MAX_XLSX_ROWS = 1_048_576
 MAX_XLSX_COLUMNS = 256
 
-# Characters XML 1.0 cannot carry, plus the other C0/C1 controls; tabs and newlines become spaces.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-_SPACES = re.compile(r"[\s\u00a0\u200b\ufeff]+")
-
 _VI_BASES = "aăâeêioôơuưy"
 _VI_TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
 _VI_LETTERS = {unicodedata.normalize("NFC", b + t) for b in _VI_BASES for t in _VI_TONES} | {"đ"}
 _VI_LETTERS |= {c.upper() for c in _VI_LETTERS}
 _OK_PUNCT = set("–—“”‘’…•°ºª×·«»€")
-
-
-def clean_text(value: str) -> str:
-    """Trim, NFC-normalise, drop control characters and collapse runs of spaces."""
-    text = unicodedata.normalize("NFC", value)
-    text = _CONTROL.sub("", text)
-    return _SPACES.sub(" ", text).strip()
-
-
-# Header cells are compared with every column of every table read (collect reads thousands of
-# tables with the same headers): each text is folded once.
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Compare-key for headers and labels: NFC, case-folded, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def strip_marks(text: str) -> str:
-    """Remove Vietnamese diacritics ('Mã đơn vị' → 'ma don vi') for lenient matching."""
-    decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """The known name a misspelt one is closest to, case and diacritics folded ('nămm' → 'nam'),
-    or None when none is close enough."""
-    by_folded: dict[str, str] = {}
-    for candidate in known:
-        by_folded.setdefault(strip_marks(candidate), candidate)
-    close = difflib.get_close_matches(strip_marks(name), list(by_folded), n=1, cutoff=cutoff)
-    return by_folded[close[0]] if close else None
 
 
 @dataclass(frozen=True)
@@ -219,15 +183,6 @@ def read_input(path: Path, cap: int, what: str) -> bytes:
         else:
             message = f"{e.reason}."
         raise InputError(message, path=path) from e
-
-
-def size_text(size: int) -> str:
-    """A size for a message: 50 MB, 51,2 MB, 980 byte, 1.000.000 byte (Vietnamese style)."""
-    if size >= 1 << 20:
-        megabytes = size / (1 << 20)
-        text = f"{megabytes:.0f}" if megabytes == int(megabytes) else f"{megabytes:.1f}"
-        return f"{text.replace('.', ',')} MB"
-    return f"{size:,} byte".replace(",", ".")
 
 
 def _build(
