@@ -44,7 +44,8 @@ from antq_docs.inputs.results import (
     parse_count,
     parse_points,
 )
-from antq_docs.inputs.tables import Column, Row, Table, read_workbook
+from antq_docs.inputs.tables import Column, Row, Table
+from antq_docs.inputs.workbook import read_workbook
 from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up
 from antq_docs.output import atomic_write, why_not_written, write_new
 from antq_docs.vi import did_you_mean, fold

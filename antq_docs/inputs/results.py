@@ -22,14 +22,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from antq_docs.errors import Finding, ValidationError
-from antq_docs.inputs.tables import (
-    Column,
-    Row,
-    Table,
-    find_sheet,
-    read_table,
-    xlsx_sheet_names,
-)
+from antq_docs.inputs.tablefile import read_table
+from antq_docs.inputs.tables import Column, Row, Table
+from antq_docs.inputs.workbook import find_sheet, xlsx_sheet_names
 from antq_docs.model import (
     LEVELS,
     NOTES,

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from antq_docs import vi
 from antq_docs.errors import Finding, ValidationError
-from antq_docs.inputs.tables import Column, Row, Table, read_table
+from antq_docs.inputs.tablefile import read_table
+from antq_docs.inputs.tables import Column, Row, Table
 from antq_docs.model import GOVERNMENT_TYPES, TYPE_LABELS, UNIT_TYPES, Roster, Unit
 from antq_docs.vi import did_you_mean, fold, strip_marks
 
