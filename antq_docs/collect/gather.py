@@ -32,18 +32,11 @@ from antq_docs.collect.layout import (
     owner_of,
 )
 from antq_docs.errors import Finding, InputError, OutputError, UsageError, ValidationError
+from antq_docs.inputs.figures_notes import add_figures, add_notes
+from antq_docs.inputs.item_scores import add_item_scores
 from antq_docs.inputs.loading import Inputs, results_roster
-from antq_docs.inputs.results import (
-    FIGURES_SHEET,
-    NOTES_SHEET,
-    SCORES_SHEET,
-    add_figures,
-    add_item_scores,
-    add_notes,
-    build_results,
-    parse_count,
-    parse_points,
-)
+from antq_docs.inputs.result_cells import parse_count, parse_points
+from antq_docs.inputs.results import FIGURES_SHEET, NOTES_SHEET, SCORES_SHEET, build_results
 from antq_docs.inputs.tables import Column, Row, Table
 from antq_docs.inputs.workbook import read_workbook
 from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up

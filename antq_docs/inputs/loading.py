@@ -16,7 +16,8 @@ from antq_docs import resources, vi
 from antq_docs.errors import Finding, UsageError, ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.households import Households, load_households
-from antq_docs.inputs.results import load_previous_year, load_results
+from antq_docs.inputs.previous_year import load_previous_year
+from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
 from antq_docs.model import Campaign, DeclaredKind, Results, Roster, Unit, tree_without
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
