@@ -140,59 +140,19 @@ def build_roster(table: Table) -> Roster:
 
 def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | None:
     """Turn one row into a Unit, adding a finding for each bad cell."""
-    ok = True
+    before = len(findings)
     for key in ("ma", "ten", "loai"):
         if not row.get(key):
             findings.append(table.finding(row, key, "thiếu giá trị bắt buộc"))
-            ok = False
     code = row.get("ma")
-    if code:
-        problem = code_problem(code)
-        if problem:
-            findings.append(table.finding(row, "ma", problem))
-            ok = False
-    type_key = None
-    if row.get("loai"):
-        type_key = parse_type(row.get("loai"))
-        if type_key is None:
-            findings.append(
-                table.finding(
-                    row,
-                    "loai",
-                    f'loại "{row.get("loai")}" không hợp lệ; chấp nhận: {accepted_types()}',
-                )
-            )
-            ok = False
-    households = None
-    if row.get("so_ho"):
-        text = row.get("so_ho").replace(".", "").replace(" ", "")
-        if text.isdigit():
-            households = int(text)
-        else:
-            findings.append(
-                table.finding(row, "so_ho", f'số hộ "{row.get("so_ho")}" không phải số nguyên')
-            )
-            ok = False
-    budget = None
-    if row.get("kinh_phi"):
-        budget = parse_amount(row.get("kinh_phi"))
-        if budget is None:
-            findings.append(
-                table.finding(
-                    row, "kinh_phi",
-                    f'kinh phí "{row.get("kinh_phi")}" không phải số tiền (viết 15.500.000)',
-                )
-            )
-            ok = False
-    flags = {}
-    for key in ("dien_hinh", "doanh_nghiep_nha_nuoc"):
-        flags[key] = fold(row.get(key)) in TRUE_WORDS
-        if fold(row.get(key)) not in TRUE_WORDS | FALSE_WORDS:
-            findings.append(
-                table.finding(row, key, f'"{row.get(key)}" không rõ; ghi x, có, 1 hoặc để trống')
-            )
-            ok = False
-    if not ok:
+    if code and (problem := code_problem(code)):
+        findings.append(table.finding(row, "ma", problem))
+    type_key = _type_cell(table, row, findings)
+    households = _households_cell(table, row, findings)
+    budget = _budget_cell(table, row, findings)
+    flags = {key: _yes_no_cell(table, row, key, findings)
+             for key in ("dien_hinh", "doanh_nghiep_nha_nuoc")}
+    if len(findings) > before:
         return None
     assert type_key is not None
     return Unit(
@@ -217,6 +177,51 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
         owner_body=row.get("co_quan_chu_quan"),
         state_owned=flags["doanh_nghiep_nha_nuoc"],
     )
+
+
+def _type_cell(table: Table, row: Row, findings: list[Finding]) -> str | None:
+    """The Loại cell as a type key; None when empty or not recognised (with a finding)."""
+    written = row.get("loai")
+    if not written:
+        return None
+    type_key = parse_type(written)
+    if type_key is None:
+        findings.append(table.finding(
+            row, "loai", f'loại "{written}" không hợp lệ; chấp nhận: {accepted_types()}'))
+    return type_key
+
+
+def _households_cell(table: Table, row: Row, findings: list[Finding]) -> int | None:
+    """The Số hộ cell as a whole number ('1.250' too); None when empty or bad (a finding)."""
+    written = row.get("so_ho")
+    if not written:
+        return None
+    text = written.replace(".", "").replace(" ", "")
+    if text.isdigit():
+        return int(text)
+    findings.append(table.finding(row, "so_ho", f'số hộ "{written}" không phải số nguyên'))
+    return None
+
+
+def _budget_cell(table: Table, row: Row, findings: list[Finding]) -> int | None:
+    """The Kinh phí cell as whole đồng; None when empty or bad (with a finding)."""
+    written = row.get("kinh_phi")
+    if not written:
+        return None
+    budget = parse_amount(written)
+    if budget is None:
+        findings.append(table.finding(
+            row, "kinh_phi", f'kinh phí "{written}" không phải số tiền (viết 15.500.000)'))
+    return budget
+
+
+def _yes_no_cell(table: Table, row: Row, key: str, findings: list[Finding]) -> bool:
+    """A mark cell (Điển hình, Doanh nghiệp nhà nước): x, có, 1 or empty; unclear is a finding."""
+    folded = fold(row.get(key))
+    if folded not in TRUE_WORDS | FALSE_WORDS:
+        findings.append(table.finding(
+            row, key, f'"{row.get(key)}" không rõ; ghi x, có, 1 hoặc để trống'))
+    return folded in TRUE_WORDS
 
 
 def _link(table: Table, units: dict[str, Unit], findings: list[Finding]) -> Unit | None:
