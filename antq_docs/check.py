@@ -30,7 +30,6 @@ from antq_docs.errors import InputError, OutputError, UnreadableDocument
 from antq_docs.files import describe
 from antq_docs.indicators import Evidence, Indicator, document_targets, measure_documents
 from antq_docs.inputs.loading import Inputs
-from antq_docs.inputs.tables import fold
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
 from antq_docs.model import UNIT_TYPES, Campaign, Results, Unit
@@ -43,6 +42,7 @@ from antq_docs.output import (
     why_not_written,
 )
 from antq_docs.register import FILE as REGISTER_FILE
+from antq_docs.vi import fold
 from antq_docs.workers import ordered_map, workers_for
 
 PRESENT, MISSING, INVALID, UNFINISHED = "present", "missing", "invalid", "unfinished"

@@ -16,7 +16,6 @@ from pathlib import Path
 from antq_docs import vi
 from antq_docs.errors import Finding, OutputError, ResultsNeeded, UsageError, ValidationError
 from antq_docs.inputs.loading import Inputs
-from antq_docs.inputs.roster import did_you_mean
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.common import superior_unknown
 from antq_docs.model import Unit
@@ -34,6 +33,7 @@ from antq_docs.output import (
 )
 from antq_docs.render import CompiledTemplate, FileJob, render_files, source_digest
 from antq_docs.tplcheck import TemplateSet, refuse_bad_templates
+from antq_docs.vi import did_you_mean
 from antq_docs.workers import BATCH, workers_for
 
 Progress = Callable[[int, int], None]

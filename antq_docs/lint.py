@@ -22,7 +22,7 @@ from lxml import etree
 from antq_docs import vi
 from antq_docs.docxread import PLACEHOLDER, Package, W, is_placeholder, paragraph_text
 from antq_docs.errors import InputError, UnreadableDocument
-from antq_docs.inputs.tables import fold
+from antq_docs.vi import fold
 
 FONT = "Times New Roman"
 TWIPS_PER_MM = 1440 / 25.4

@@ -17,7 +17,7 @@ persons) is not here. A unit whose name is missing writes its place in the roste
 
 from __future__ import annotations
 
-from antq_docs.inputs.tables import fold
+from antq_docs.vi import fold
 
 PERSONS: frozenset[str] = frozenset(fold(name) for name in (
     "Quang Trung", "Nguyễn Huệ", "Trường Chinh", "Lê Lợi", "Nguyễn Trãi", "Trần Hưng Đạo",

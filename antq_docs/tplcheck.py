@@ -29,13 +29,13 @@ from lxml import etree
 from antq_docs import resources
 from antq_docs.errors import Finding, InputError, UsageError, ValidationError
 from antq_docs.inputs.loading import Inputs, load_inputs
-from antq_docs.inputs.tables import closest
 from antq_docs.kinds import REGISTRY, Kind, Needs
 from antq_docs.kinds.base import Image
 from antq_docs.kinds.common import UNIT_WORD_VARIABLES
 from antq_docs.lint import lint_file
 from antq_docs.output import why_not_written
 from antq_docs.render import environment
+from antq_docs.vi import closest
 
 BUILTIN = "builtin:"
 VARIABLES_FILE = "BIEN.md"

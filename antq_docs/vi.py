@@ -1,11 +1,14 @@
-"""Vietnamese formatting: the Nghị định 30 date line, numbers, money, words, sort order."""
+"""Vietnamese text: the Nghị định 30 date line, numbers, money, words, sort order, and the
+helpers that clean and compare what officials type (fold, strip_marks, closest, did_you_mean)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 
 from babel.numbers import format_decimal
@@ -162,3 +165,64 @@ def upper(text: str) -> str:
 def lower_first(text: str) -> str:
     """Lower-case the first letter for use inside a sentence ('Huyện Đăk Hà' → 'huyện Đăk Hà')."""
     return text[:1].lower() + text[1:] if text else text
+
+
+def size_text(size: int) -> str:
+    """A size for a message: 50 MB, 51,2 MB, 980 byte, 1.000.000 byte (Vietnamese style)."""
+    if size >= 1 << 20:
+        megabytes = size / (1 << 20)
+        text = f"{megabytes:.0f}" if megabytes == int(megabytes) else f"{megabytes:.1f}"
+        return f"{text.replace('.', ',')} MB"
+    return f"{size:,} byte".replace(",", ".")
+
+
+# --- Cleaning and comparing typed text --------------------------------------------------------
+
+# Characters XML 1.0 cannot carry, plus the other C0/C1 controls; tabs and newlines become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile(r"[\s\u00a0\u200b\ufeff]+")
+
+
+def clean_text(value: str) -> str:
+    """Trim, NFC-normalise, drop control characters and collapse runs of spaces."""
+    text = unicodedata.normalize("NFC", value)
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# Header cells are compared with every column of every table read (collect reads thousands of
+# tables with the same headers): each text is folded once.
+@functools.lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Compare-key for headers and labels: NFC, case-folded, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def strip_marks(text: str) -> str:
+    """Remove Vietnamese diacritics ('Mã đơn vị' → 'ma don vi') for lenient matching."""
+    decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known name a misspelt one is closest to, case and diacritics folded ('nămm' → 'nam'),
+    or None when none is close enough."""
+    by_folded: dict[str, str] = {}
+    for candidate in known:
+        by_folded.setdefault(strip_marks(candidate), candidate)
+    close = difflib.get_close_matches(strip_marks(name), list(by_folded), n=1, cutoff=cutoff)
+    return by_folded[close[0]] if close else None
+
+
+def did_you_mean(code: str, codes: Iterable[str]) -> str:
+    """'; có phải mã "KT-01"?' for a code typed close to an existing one (case, marks, O for 0)."""
+    by_shape = {_shape(c): c for c in codes}
+    close = difflib.get_close_matches(_shape(code), list(by_shape), n=1, cutoff=0.75)
+    return f'; có phải mã "{by_shape[close[0]]}"?' if close else ""
+
+
+def _shape(code: str) -> str:
+    """A code as it looks: case and diacritics ignored, letters O, I, l read as the digits
+    they resemble."""
+    return strip_marks(code).translate(str.maketrans("oil", "011"))

@@ -13,11 +13,11 @@ from antq_docs.errors import UsageError, ValidationError
 from antq_docs.generate import check_number_from, template_set, write_documents
 from antq_docs.indicators import Indicator, draft_disagreements, level_unit, measure
 from antq_docs.inputs.loading import Inputs
-from antq_docs.inputs.roster import did_you_mean
 from antq_docs.kinds import Needs
 from antq_docs.kinds.report import KIND as REPORT
 from antq_docs.model import FigureTotal, Unit, roll_up
 from antq_docs.output import Outcome
+from antq_docs.vi import did_you_mean
 
 
 @dataclass

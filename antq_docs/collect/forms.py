@@ -32,13 +32,8 @@ from antq_docs.collect.layout import (
 )
 from antq_docs.errors import OutputError, UsageError
 from antq_docs.inputs.loading import Inputs, results_roster
-from antq_docs.inputs.results import (
-    FIGURES_SHEET,
-    MAX_FIGURE,
-    MAX_SCORE,
-    NOTES_SHEET,
-    SCORES_SHEET,
-)
+from antq_docs.inputs.result_cells import MAX_FIGURE, MAX_SCORE
+from antq_docs.inputs.results import FIGURES_SHEET, NOTES_SHEET, SCORES_SHEET
 from antq_docs.inputs.tables import Column, column_letter
 from antq_docs.model import LEVELS, NOTES, UNIT_TYPES, Figure, ScoreItem, Unit
 from antq_docs.output import why_not_written, write_new

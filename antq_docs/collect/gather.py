@@ -32,22 +32,16 @@ from antq_docs.collect.layout import (
     owner_of,
 )
 from antq_docs.errors import Finding, InputError, OutputError, UsageError, ValidationError
+from antq_docs.inputs.figures_notes import add_figures, add_notes
+from antq_docs.inputs.item_scores import add_item_scores
 from antq_docs.inputs.loading import Inputs, results_roster
-from antq_docs.inputs.results import (
-    FIGURES_SHEET,
-    NOTES_SHEET,
-    SCORES_SHEET,
-    add_figures,
-    add_item_scores,
-    add_notes,
-    build_results,
-    parse_count,
-    parse_points,
-)
-from antq_docs.inputs.roster import did_you_mean
-from antq_docs.inputs.tables import Column, Row, Table, fold, read_workbook
+from antq_docs.inputs.result_cells import parse_count, parse_points
+from antq_docs.inputs.results import FIGURES_SHEET, NOTES_SHEET, SCORES_SHEET, build_results
+from antq_docs.inputs.tables import Column, Row, Table
+from antq_docs.inputs.workbook import read_workbook
 from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up
 from antq_docs.output import atomic_write, why_not_written, write_new
+from antq_docs.vi import did_you_mean, fold
 from antq_docs.workers import ordered_map, workers_for
 from antq_docs.xlsx import book_bytes, first_sheet, header, title_rows
 

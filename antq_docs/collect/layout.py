@@ -22,9 +22,9 @@ from antq_docs.inputs.results import (
     SCORES_SHEET,
     figure_columns,
 )
-from antq_docs.inputs.roster import did_you_mean
-from antq_docs.inputs.tables import Column, strip_marks
+from antq_docs.inputs.tables import Column
 from antq_docs.model import Campaign, Roster, Unit
+from antq_docs.vi import did_you_mean, strip_marks
 
 GUIDE_SHEET = "Hướng dẫn"
 RESULTS_SHEET = "Kết quả"

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from antq_docs.errors import Finding, ValidationError
-from antq_docs.inputs.roster import code_problem, did_you_mean
-from antq_docs.inputs.tables import Column, Row, Table, read_table
+from antq_docs.inputs.roster import code_problem
+from antq_docs.inputs.tablefile import read_table
+from antq_docs.inputs.tables import Column, Row, Table
 from antq_docs.model import UNIT_TYPES, Roster
+from antq_docs.vi import did_you_mean
 
 COLUMNS = [
     Column("ma_ho", "Mã hộ", required=True),

@@ -16,11 +16,12 @@ from antq_docs import resources, vi
 from antq_docs.errors import Finding, UsageError, ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.households import Households, load_households
-from antq_docs.inputs.results import load_previous_year, load_results
+from antq_docs.inputs.previous_year import load_previous_year
+from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
-from antq_docs.inputs.tables import fold
 from antq_docs.model import Campaign, DeclaredKind, Results, Roster, Unit, tree_without
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
+from antq_docs.vi import fold
 
 
 @dataclass(frozen=True)
@@ -156,92 +157,133 @@ def load_inputs(
     say = notice or (lambda _message: None)
     filled = default_inputs(campaign, units, results, scores, year_end=year_end)
     _say_defaults(filled, say)
-    campaign, results, scores = filled.campaign, filled.results, filled.scores
-    used_sample = filled.campaign_from == SAMPLE
+    results, scores = filled.results, filled.scores
     findings: list[Finding] = []
     loaded_campaign = None
     try:
-        loaded_campaign = load_campaign(campaign, kinds=kinds)
+        loaded_campaign = load_campaign(filled.campaign, kinds=kinds)
     except ValidationError as e:
         findings += e.findings
-    files = loaded_campaign.roster_files if loaded_campaign is not None else []
-    if units is None and not files and (loaded_campaign is not None or not findings):
-        units = resources.sample(resources.SAMPLE_UNITS)
-        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {units}")
-    periods: list[RosterPeriod] = []
-    loaded_roster = None
-    if units is not None:
-        try:
-            loaded_roster = load_roster(units, encoding=encoding, sheet=sheet)
-        except ValidationError as e:
-            findings += e.findings
-    elif files:
-        assert loaded_campaign is not None
-        if used_sample:
-            listed = "; ".join(f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files)
-            say(f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {listed}")
-        for entry in files:
-            # A FIFO or a link is there: load_roster refuses it by name, never blocking.
-            if not _present(Path(entry.path)):
-                findings.append(Finding(
-                    f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
-                    f"hoạch: {entry.path})",
-                    file=Path(campaign).name, field=f"{entry.field}.tep",
-                ))
-                continue
-            try:
-                roster = load_roster(Path(entry.path), encoding=encoding, sheet=sheet)
-            except ValidationError as e:
-                findings += e.findings
-                continue
-            province = entry.province or loaded_campaign.province
-            periods.append(RosterPeriod(entry.start, roster, province))
-        if len(periods) == len(files):
-            loaded_roster = periods[-1].roster
-            _date_new_units(periods)
-    inputs = None
-    if loaded_campaign is not None and loaded_roster is not None:
-        inputs = Inputs(loaded_campaign, loaded_roster, kinds, periods=periods)
-        inputs.warnings += _province_warnings(inputs)
-        for warning in inputs.warnings:
-            say(f"Cảnh báo: {warning}")
+    roster, periods = _rosters(filled, loaded_campaign, units, encoding=encoding, sheet=sheet,
+                               say=say, findings=findings)
+    inputs = _checked_inputs(loaded_campaign, roster, kinds, periods, say)
     if results is not None and inputs is not None:
-        findings += _one_year_end_roster(inputs)
-        try:
-            inputs.results = load_results(
-                results, results_roster(inputs), inputs.campaign, scores=scores,
-                encoding=encoding,
-            )
-        except ValidationError as e:
-            findings += e.findings
-        if previous is not None and inputs.results is not None:
-            try:
-                inputs.results.previous = load_previous_year(
-                    previous, results_roster(inputs), inputs.campaign, encoding=encoding)
-            except ValidationError as e:
-                findings += e.findings
+        _add_year_end(inputs, results, scores, previous, encoding, findings)
     elif scores is not None and results is None:
         raise UsageError("--scores chỉ dùng cùng --results (tệp kết quả cuối năm).")
     if previous is not None and results is None:
         raise UsageError("--nam-truoc chỉ dùng cùng kết quả cuối năm của năm nay (--results).")
     if households is not None and inputs is not None:
-        # The roster in force on the date of the kind whose documents carry the households.
-        carrier = next(name for name, kind in kinds.items() if kind.household_list)
-        try:
-            inputs.households = load_households(
-                households, inputs.roster_for(carrier), encoding=encoding,
-                forms=per_household,
-            )
-        except ValidationError as e:
-            findings += e.findings
-        else:
-            inputs.warnings += inputs.households.warnings
-            for warning in inputs.households.warnings:
-                say(f"Cảnh báo: {warning}")
+        _add_households(inputs, households, encoding, per_household, say, findings)
     if findings:
         raise ValidationError(findings, what="Dữ liệu đầu vào")
     assert inputs is not None
     return inputs
+
+
+def _checked_inputs(campaign: Campaign | None, roster: Roster | None,
+                    kinds: Mapping[str, DeclaredKind], periods: list[RosterPeriod],
+                    say: Callable[[str], None]) -> Inputs | None:
+    """The run's inputs once the campaign and the roster are read (None until both are), with
+    a warning said for every roster whose root is not the province of its period."""
+    if campaign is None or roster is None:
+        return None
+    inputs = Inputs(campaign, roster, kinds, periods=periods)
+    inputs.warnings += _province_warnings(inputs)
+    for warning in inputs.warnings:
+        say(f"Cảnh báo: {warning}")
+    return inputs
+
+
+def _rosters(
+    filled: DefaultInputs, campaign: Campaign | None, units: Path | None, *,
+    encoding: str | None, sheet: str | None, say: Callable[[str], None],
+    findings: list[Finding],
+) -> tuple[Roster | None, list[RosterPeriod]]:
+    """The roster the year ends with, and the rosters by period when the campaign lists them
+    (none when a roster is named); None for the roster when one could not be read."""
+    files = campaign.roster_files if campaign is not None else []
+    if units is None and not files and (campaign is not None or not findings):
+        units = resources.sample(resources.SAMPLE_UNITS)
+        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {units}")
+    if units is not None:
+        try:
+            return load_roster(units, encoding=encoding, sheet=sheet), []
+        except ValidationError as e:
+            findings += e.findings
+            return None, []
+    if not files:
+        return None, []
+    assert campaign is not None
+    if filled.campaign_from == SAMPLE:
+        listed = "; ".join(f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files)
+        say(f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {listed}")
+    periods = _period_rosters(filled.campaign, campaign, encoding, sheet, findings)
+    if len(periods) < len(files):
+        return None, periods
+    _date_new_units(periods)
+    return periods[-1].roster, periods
+
+
+def _period_rosters(campaign_path: Path, campaign: Campaign, encoding: str | None,
+                    sheet: str | None, findings: list[Finding]) -> list[RosterPeriod]:
+    """The rosters of danh_sach_don_vi that could be read, each with its day and province."""
+    periods: list[RosterPeriod] = []
+    for entry in campaign.roster_files:
+        # A FIFO or a link is there: load_roster refuses it by name, never blocking.
+        if not _present(Path(entry.path)):
+            findings.append(Finding(
+                f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
+                f"hoạch: {entry.path})",
+                file=Path(campaign_path).name, field=f"{entry.field}.tep",
+            ))
+            continue
+        try:
+            roster = load_roster(Path(entry.path), encoding=encoding, sheet=sheet)
+        except ValidationError as e:
+            findings += e.findings
+            continue
+        province = entry.province or campaign.province
+        periods.append(RosterPeriod(entry.start, roster, province))
+    return periods
+
+
+def _add_year_end(inputs: Inputs, results: Path, scores: Path | None, previous: Path | None,
+                  encoding: str | None, findings: list[Finding]) -> None:
+    """Read the year-end results (and last year's) against the roster of the evaluations."""
+    findings += _one_year_end_roster(inputs)
+    try:
+        inputs.results = load_results(
+            results, results_roster(inputs), inputs.campaign, scores=scores,
+            encoding=encoding,
+        )
+    except ValidationError as e:
+        findings += e.findings
+    if previous is not None and inputs.results is not None:
+        try:
+            inputs.results.previous = load_previous_year(
+                previous, results_roster(inputs), inputs.campaign, encoding=encoding)
+        except ValidationError as e:
+            findings += e.findings
+
+
+def _add_households(inputs: Inputs, households: Path, encoding: str | None,
+                    per_household: bool, say: Callable[[str], None],
+                    findings: list[Finding]) -> None:
+    """Read the household list against the roster in force on the date of the kind whose
+    documents carry the households."""
+    carrier = next(name for name, kind in inputs.kinds.items() if kind.household_list)
+    try:
+        inputs.households = load_households(
+            households, inputs.roster_for(carrier), encoding=encoding,
+            forms=per_household,
+        )
+    except ValidationError as e:
+        findings += e.findings
+    else:
+        inputs.warnings += inputs.households.warnings
+        for warning in inputs.households.warnings:
+            say(f"Cảnh báo: {warning}")
 
 
 def _date_new_units(periods: list[RosterPeriod]) -> None:

@@ -6,15 +6,15 @@ official fixes the whole roster in one round.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 from antq_docs import vi
 from antq_docs.errors import Finding, ValidationError
-from antq_docs.inputs.tables import Column, Row, Table, fold, read_table, strip_marks
+from antq_docs.inputs.tablefile import read_table
+from antq_docs.inputs.tables import Column, Row, Table
 from antq_docs.model import GOVERNMENT_TYPES, TYPE_LABELS, UNIT_TYPES, Roster, Unit
+from antq_docs.vi import did_you_mean, fold, strip_marks
 
 COLUMNS = [
     Column("ma", "Mã đơn vị", required=True),
@@ -102,19 +102,6 @@ def parse_amount(text: str) -> int | None:
     return int(re.sub(r"[., ]", "", cleaned))
 
 
-def did_you_mean(code: str, codes: Iterable[str]) -> str:
-    """'; có phải mã "KT-01"?' for a code typed close to an existing one (case, marks, O for 0)."""
-    by_shape = {_shape(c): c for c in codes}
-    close = difflib.get_close_matches(_shape(code), list(by_shape), n=1, cutoff=0.75)
-    return f'; có phải mã "{by_shape[close[0]]}"?' if close else ""
-
-
-def _shape(code: str) -> str:
-    """A code as it looks: case and diacritics ignored, letters O, I, l read as the digits
-    they resemble."""
-    return strip_marks(code).translate(str.maketrans("oil", "011"))
-
-
 def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:
     """Read a roster file, validate every row, and return the tree of units."""
     table = read_table(path, COLUMNS, encoding=encoding, sheet=sheet)
@@ -153,59 +140,19 @@ def build_roster(table: Table) -> Roster:
 
 def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | None:
     """Turn one row into a Unit, adding a finding for each bad cell."""
-    ok = True
+    before = len(findings)
     for key in ("ma", "ten", "loai"):
         if not row.get(key):
             findings.append(table.finding(row, key, "thiếu giá trị bắt buộc"))
-            ok = False
     code = row.get("ma")
-    if code:
-        problem = code_problem(code)
-        if problem:
-            findings.append(table.finding(row, "ma", problem))
-            ok = False
-    type_key = None
-    if row.get("loai"):
-        type_key = parse_type(row.get("loai"))
-        if type_key is None:
-            findings.append(
-                table.finding(
-                    row,
-                    "loai",
-                    f'loại "{row.get("loai")}" không hợp lệ; chấp nhận: {accepted_types()}',
-                )
-            )
-            ok = False
-    households = None
-    if row.get("so_ho"):
-        text = row.get("so_ho").replace(".", "").replace(" ", "")
-        if text.isdigit():
-            households = int(text)
-        else:
-            findings.append(
-                table.finding(row, "so_ho", f'số hộ "{row.get("so_ho")}" không phải số nguyên')
-            )
-            ok = False
-    budget = None
-    if row.get("kinh_phi"):
-        budget = parse_amount(row.get("kinh_phi"))
-        if budget is None:
-            findings.append(
-                table.finding(
-                    row, "kinh_phi",
-                    f'kinh phí "{row.get("kinh_phi")}" không phải số tiền (viết 15.500.000)',
-                )
-            )
-            ok = False
-    flags = {}
-    for key in ("dien_hinh", "doanh_nghiep_nha_nuoc"):
-        flags[key] = fold(row.get(key)) in TRUE_WORDS
-        if fold(row.get(key)) not in TRUE_WORDS | FALSE_WORDS:
-            findings.append(
-                table.finding(row, key, f'"{row.get(key)}" không rõ; ghi x, có, 1 hoặc để trống')
-            )
-            ok = False
-    if not ok:
+    if code and (problem := code_problem(code)):
+        findings.append(table.finding(row, "ma", problem))
+    type_key = _type_cell(table, row, findings)
+    households = _households_cell(table, row, findings)
+    budget = _budget_cell(table, row, findings)
+    flags = {key: _yes_no_cell(table, row, key, findings)
+             for key in ("dien_hinh", "doanh_nghiep_nha_nuoc")}
+    if len(findings) > before:
         return None
     assert type_key is not None
     return Unit(
@@ -230,6 +177,51 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
         owner_body=row.get("co_quan_chu_quan"),
         state_owned=flags["doanh_nghiep_nha_nuoc"],
     )
+
+
+def _type_cell(table: Table, row: Row, findings: list[Finding]) -> str | None:
+    """The Loại cell as a type key; None when empty or not recognised (with a finding)."""
+    written = row.get("loai")
+    if not written:
+        return None
+    type_key = parse_type(written)
+    if type_key is None:
+        findings.append(table.finding(
+            row, "loai", f'loại "{written}" không hợp lệ; chấp nhận: {accepted_types()}'))
+    return type_key
+
+
+def _households_cell(table: Table, row: Row, findings: list[Finding]) -> int | None:
+    """The Số hộ cell as a whole number ('1.250' too); None when empty or bad (a finding)."""
+    written = row.get("so_ho")
+    if not written:
+        return None
+    text = written.replace(".", "").replace(" ", "")
+    if text.isdigit():
+        return int(text)
+    findings.append(table.finding(row, "so_ho", f'số hộ "{written}" không phải số nguyên'))
+    return None
+
+
+def _budget_cell(table: Table, row: Row, findings: list[Finding]) -> int | None:
+    """The Kinh phí cell as whole đồng; None when empty or bad (with a finding)."""
+    written = row.get("kinh_phi")
+    if not written:
+        return None
+    budget = parse_amount(written)
+    if budget is None:
+        findings.append(table.finding(
+            row, "kinh_phi", f'kinh phí "{written}" không phải số tiền (viết 15.500.000)'))
+    return budget
+
+
+def _yes_no_cell(table: Table, row: Row, key: str, findings: list[Finding]) -> bool:
+    """A mark cell (Điển hình, Doanh nghiệp nhà nước): x, có, 1 or empty; unclear is a finding."""
+    folded = fold(row.get(key))
+    if folded not in TRUE_WORDS | FALSE_WORDS:
+        findings.append(table.finding(
+            row, key, f'"{row.get(key)}" không rõ; ghi x, có, 1 hoặc để trống'))
+    return folded in TRUE_WORDS
 
 
 def _link(table: Table, units: dict[str, Unit], findings: list[Finding]) -> Unit | None:

@@ -7,9 +7,9 @@ import re
 import unicodedata
 
 from antq_docs import model, placenames, vi
-from antq_docs.inputs.tables import fold
 from antq_docs.kinds.base import Needs, NumberSlot
 from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Results, Unit
+from antq_docs.vi import fold
 
 
 def place_of(unit: Unit, campaign: Campaign) -> str:
