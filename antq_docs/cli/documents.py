@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,9 +21,17 @@ from antq_docs.cli.options import (
     results_options,
     templates_option,
 )
-from antq_docs.cli.printing import StepBar, print_generated, print_ready, print_report, waiting
+from antq_docs.cli.printing import (
+    StepBar,
+    print_generated,
+    print_ready,
+    print_report,
+    print_skipped,
+    waiting,
+)
+from antq_docs.generate import GenerateResult, select_kinds, wants_results
 from antq_docs.generate import generate as run_generate
-from antq_docs.generate import select_kinds, wants_results
+from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.lint import lint as run_lint
 from antq_docs.output import LOCK_TIMEOUT_S
@@ -79,36 +88,27 @@ def generate(
     if make_pdf or make_bundle:
         find_soffice()  # before writing anything: a missing LibreOffice is said at once
     inputs = load(campaign, units, encoding, sheet, results, scores, year_end=year_end,
-                   households=households, per_household=per_household, previous=previous)
+                  households=households, per_household=per_household, previous=previous)
     kinds, skipped = select_kinds(kind, inputs)
-    if skipped:
-        click.echo(
-            "Không có --results: bỏ qua "
-            f"{', '.join(f'{REGISTRY[k].label} ({k})' for k in skipped)} "
-            "vì cần tệp kết quả cuối năm.",
-            err=True,
-        )
-    bar = StepBar("Đang soạn", shown=not dry_run)
-    try:
-        result = run_generate(
-            inputs,
-            out,
-            kinds,
-            unit_codes=list(unit_codes),
-            force=force,
-            dry_run=dry_run,
-            number_from=number_from,
-            progress=bar,
-            templates=templates,
-            wait=wait,
-            jobs=jobs,
-            on_wait=waiting(out),
-        )
-    finally:
-        bar.close()
+    print_skipped(skipped)
+    result = _generate_with_bar(
+        inputs, out, kinds, dry_run=dry_run, unit_codes=list(unit_codes), force=force,
+        number_from=number_from, templates=templates, wait=wait, jobs=jobs,
+    )
     print_generated(result, dry_run=dry_run)
     if (make_pdf or make_bundle) and not dry_run:
         print_ready(inputs, out, pack=make_bundle, jobs=jobs, wait=wait)
+
+
+def _generate_with_bar(inputs: Inputs, out: Path, kinds: list[str], *, dry_run: bool,
+                       **options: Any) -> GenerateResult:
+    """Run generate with its progress bar, saying when another run holds the folder."""
+    bar = StepBar("Đang soạn", shown=not dry_run)
+    try:
+        return run_generate(inputs, out, kinds, dry_run=dry_run, progress=bar,
+                            on_wait=waiting(out), **options)
+    finally:
+        bar.close()
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
@@ -144,7 +144,7 @@ def report(
     if out is None and output_format == "table":
         out = Path("out")
     inputs = load(campaign, units, encoding, sheet, results, scores, year_end=True,
-                   previous=previous)
+                  previous=previous)
     result = run_report(inputs, out, level, force=force, number_from=number_from, docs=docs,
                         templates=templates)
     print_report(result, out, as_json=output_format == "json")

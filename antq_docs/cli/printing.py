@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from antq_docs.indicators import table_text
+from antq_docs.kinds import REGISTRY
 from antq_docs.pdf import bundle as run_bundle
 from antq_docs.pdf import convert_folder
 
@@ -99,6 +100,17 @@ class StepBar(Bar):
             self.bar.__enter__()
         if self.bar is not None:
             self.bar.update(1)
+
+
+def print_skipped(skipped: list[str]) -> None:
+    """The year-end kinds `all` leaves out without --results."""
+    if skipped:
+        click.echo(
+            "Không có --results: bỏ qua "
+            f"{', '.join(f'{REGISTRY[k].label} ({k})' for k in skipped)} "
+            "vì cần tệp kết quả cuối năm.",
+            err=True,
+        )
 
 
 def print_generated(result: Any, *, dry_run: bool) -> None:

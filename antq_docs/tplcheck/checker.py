@@ -78,6 +78,7 @@ class _Checker:
             TemplateFinding(self.file, level, message, part, paragraph, text))
 
     def run(self) -> list[TemplateFinding]:
+        """Read the file, apply every rule to each part, then lint it; return the findings."""
         try:
             data = self.path.read_bytes()
             archive = zipfile.ZipFile(io.BytesIO(data))
@@ -101,6 +102,7 @@ class _Checker:
         return self.findings
 
     def part(self, name: str, xml: str, helper: DocxTemplate) -> None:
+        """The rules of one part (body, header, footer): paragraphs, rows, tags, names."""
         title = _part_title(name)
         try:
             root = etree.fromstring(xml.encode("utf-8"))
@@ -138,6 +140,21 @@ class _Checker:
 
     def paragraph(self, part: str, number: int, text: str) -> bool:
         """Rules read on one paragraph's text; True when a tag is split across paragraphs."""
+        self.quotes(part, number, text)
+        self.paragraph_tags(part, number, text)
+        opened = len(re.findall(r"\{\{|\{%|\{#", text))
+        closed = len(re.findall(r"\}\}|%\}|#\}", text))
+        if _SPLIT_BRACES.search(text):
+            self.add(ERROR, "thẻ bị tách bởi dấu cách giữa hai dấu ngoặc (“{ {” hoặc “% }”): "
+                            "viết liền {{ … }} và {% … %}", part, number, text)
+        if opened != closed:
+            self.add(ERROR, "thẻ mở và đóng không cùng một đoạn (thẻ bị ngắt dòng): docxtpl "
+                            "không nối được, hãy gõ lại cả thẻ trên một dòng", part, number, text)
+            return True
+        return False
+
+    def quotes(self, part: str, number: int, text: str) -> None:
+        """Quotes Word's AutoCorrect typed inside the paragraph's tags."""
         for tag in _TAG.findall(text):
             bad = [q for q in tag if q in _OTHER_QUOTES]
             curly = [q for q in tag if q in _MENDED_QUOTES]
@@ -148,6 +165,9 @@ class _Checker:
                 self.add(WARNING, f"dấu ngoặc cong {''.join(curly)} trong thẻ {tag}: nên gõ "
                                   "dấu ngoặc thẳng \" hoặc ' (tắt AutoCorrect của Word)",
                          part, number, text)
+
+    def paragraph_tags(self, part: str, number: int, text: str) -> None:
+        """Paragraph tags ({%p …%}, {%tr …%}, {%tc …%}) written as docxtpl reads them."""
         for m in _PARA_TAG_SPACED.finditer(text):
             self.add(ERROR, f"viết liền {{%{m.group(1)} {m.group(2)} …%}}: không có dấu cách "
                             f"giữa {{% và {m.group(1)}", part, number, text)
@@ -160,18 +180,9 @@ class _Checker:
                 self.add(ERROR, f"đoạn có thẻ {{%p …%}} cũng có chữ «{short(rest, 40)}»: khi "
                                 "soạn, cả đoạn được thay bằng thẻ nên chữ này mất; đặt thẻ "
                                 "vào một đoạn riêng", part, number, text)
-        opened = len(re.findall(r"\{\{|\{%|\{#", text))
-        closed = len(re.findall(r"\}\}|%\}|#\}", text))
-        if _SPLIT_BRACES.search(text):
-            self.add(ERROR, "thẻ bị tách bởi dấu cách giữa hai dấu ngoặc (“{ {” hoặc “% }”): "
-                            "viết liền {{ … }} và {% … %}", part, number, text)
-        if opened != closed:
-            self.add(ERROR, "thẻ mở và đóng không cùng một đoạn (thẻ bị ngắt dòng): docxtpl "
-                            "không nối được, hãy gõ lại cả thẻ trên một dòng", part, number, text)
-            return True
-        return False
 
     def row(self, part: str, text: str) -> None:
+        """A table row with a {%tr …%} tag holds nothing else."""
         if re.search(r"\{%tr\s", text):
             rest = _TAG.sub("", text).strip()
             if rest:
@@ -181,6 +192,7 @@ class _Checker:
 
 
 def _provided(name: str, kinds: list[KindTemplates]) -> tuple[Kind | None, dict | None]:
+    """The kind whose template a file name is, and the variables it provides."""
     for entry in kinds:
         if name in entry.schemas:
             return entry.kind, entry.schemas[name]
