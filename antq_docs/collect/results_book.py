@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,7 @@ _POINTS = {"diem"}
 _COUNTS = {"so_du_hop", "tan_thanh"}
 
 
-def results_workbook(inputs: Inputs, roster: Roster, gathered: dict[str, Table],
+def results_workbook(inputs: Inputs, roster: Roster, gathered: Mapping[str, Table],
                      forms: int) -> bytes:
     """The results workbook: the gathered sheets, the units in roster order, numbers as numbers.
 
