@@ -15,7 +15,7 @@ from antq_docs.indicators import Indicator, draft_disagreements, level_unit, mea
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import Needs
 from antq_docs.kinds.report import KIND as REPORT
-from antq_docs.model import FigureTotal, Unit, roll_up
+from antq_docs.model import FigureTotal, Roster, Unit, roll_up
 from antq_docs.output import Outcome
 from antq_docs.vi import did_you_mean
 
@@ -54,24 +54,7 @@ def report(
         raise UsageError("báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP.")
     found = template_set(inputs, templates)
     roster = inputs.roster_for(REPORT.name)
-    unit = level_unit(roster, level)
-    day = REPORT.day(inputs.campaign)
-    ended = next((u for u in inputs.left_out(day) if u.code == level), None)
-    if ended is not None:
-        assert day is not None
-        changes = "; ".join(c.describe() for c in inputs.campaign.changes
-                            if c.body == "chinh_quyen" and c.ended_by(day))
-        raise UsageError(
-            f"--level: {ended.code} ({ended.name}) đã kết thúc hoạt động trước ngày của báo cáo "
-            f"tổng kết ({vi.short_date(day)}; {changes}, thay_doi_to_chuc của kế hoạch), nên "
-            "không ban hành báo cáo; báo cáo của cấp trên còn hoạt động tổng hợp các đơn vị "
-            "của nó. Báo cáo cho thời gian trước đó: ghi ngày vào ngay_van_ban.report."
-        )
-    if unit is None:
-        raise UsageError(
-            f"--level: không có đơn vị mang mã {level} trong {roster.source}"
-            + did_you_mean(level or "", roster.units)
-        )
+    unit = _reported_level(inputs, roster, level)
     check_number_from(inputs, number_from)
     if not unit.children:
         raise UsageError(
@@ -97,3 +80,26 @@ def report(
         [document], out, force=force, numbering=numbering, templates=found
     )
     return ReportResult(unit, indicators, outcome, warnings, figures)
+
+
+def _reported_level(inputs: Inputs, roster: Roster, level: str | None) -> Unit:
+    """The unit --level names (the root by default), refused when unknown or ended by then."""
+    unit = level_unit(roster, level)
+    day = REPORT.day(inputs.campaign)
+    ended = next((u for u in inputs.left_out(day) if u.code == level), None)
+    if ended is not None:
+        assert day is not None
+        changes = "; ".join(c.describe() for c in inputs.campaign.changes
+                            if c.body == "chinh_quyen" and c.ended_by(day))
+        raise UsageError(
+            f"--level: {ended.code} ({ended.name}) đã kết thúc hoạt động trước ngày của báo cáo "
+            f"tổng kết ({vi.short_date(day)}; {changes}, thay_doi_to_chuc của kế hoạch), nên "
+            "không ban hành báo cáo; báo cáo của cấp trên còn hoạt động tổng hợp các đơn vị "
+            "của nó. Báo cáo cho thời gian trước đó: ghi ngày vào ngay_van_ban.report."
+        )
+    if unit is None:
+        raise UsageError(
+            f"--level: không có đơn vị mang mã {level} trong {roster.source}"
+            + did_you_mean(level or "", roster.units)
+        )
+    return unit

@@ -15,6 +15,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
+from antq_docs import resources
 from antq_docs import tplcheck as tpl
 from antq_docs.cli import cli
 from antq_docs.render import CompiledTemplate, Image
@@ -343,7 +344,7 @@ def _edited_for_parity(exported: Path, tmp_path: Path) -> Path:
 
 def test_our_render_path_gives_the_text_plain_docxtpl_gives(exported, tmp_path, kinds):
     """Every built-in template and an edited one, same context, same text in every part."""
-    cases = [(tpl.resources.template_path(name), schema_contexts[0])
+    cases = [(resources.template_path(name), schema_contexts[0])
              for entry in kinds for name, schema_contexts in
              tpl.sample_contexts(tpl.sample_inputs(), entry.kind).items()
              if name in entry.files]

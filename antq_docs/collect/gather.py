@@ -1,72 +1,40 @@
 """`antq-docs collect`: the returned forms into one results workbook that `--results` reads.
 
-Each form is opened once and its sheets are read by their headings, so a form re-saved by Excel
-or LibreOffice, with a title row added or its rows re-ordered, still reads. A form says whose it
-is (layout.OWNER_NAME, layout.OWNER_LABEL), not its file name. Problems are gathered over every
-form and reported together, each at its file, sheet and cell: a form that is not one, of a unit
-not on the roster, two forms of one unit, a row of a unit the form does not cover, the units
-whose forms did not come back. The values are then checked by the functions `--results` uses
-(inputs/results.py), on the rows of all forms at once, so that a commune is checked with its khu
-dân cư and whatever collect writes, generate accepts. Nothing is written when anything is wrong;
-an existing file is replaced only when forced, and an input never.
+Each form is opened once and its sheets are read by their headings (returned.py), so a form
+re-saved by Excel or LibreOffice, with a title row added or its rows re-ordered, still reads. A
+form says whose it is (layout.OWNER_NAME, layout.OWNER_LABEL), not its file name. Problems are
+gathered over every form and reported together, each at its file, sheet and cell: a form that is
+not one, of a unit not on the roster, two forms of one unit, a row of a unit the form does not
+cover, the units whose forms did not come back. The values are then checked by the functions
+`--results` uses (inputs/results.py), on the rows of all forms at once, so that a commune is
+checked with its khu dân cư and whatever collect writes (results_book.py), generate accepts.
+Nothing is written when anything is wrong; an existing file is replaced only when forced, and an
+input never.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from antq_docs import vi
-from antq_docs.collect.layout import (
-    GUIDE_COLUMNS,
-    GUIDE_SHEET,
-    OWNER_LABEL,
-    OWNER_NAME,
-    RESULTS_SHEET,
-    covered,
-    data_sheets,
-    owner_of,
-)
+from antq_docs.collect.layout import RESULTS_SHEET, covered, data_sheets, owner_of
+from antq_docs.collect.results_book import results_workbook
+from antq_docs.collect.returned import ReturnedForm, form_files, form_labels, read_form
 from antq_docs.errors import Finding, InputError, OutputError, UsageError, ValidationError
 from antq_docs.inputs.figures_notes import add_figures, add_notes
 from antq_docs.inputs.item_scores import add_item_scores
 from antq_docs.inputs.loading import Inputs, results_roster
-from antq_docs.inputs.result_cells import parse_count, parse_points
 from antq_docs.inputs.results import FIGURES_SHEET, NOTES_SHEET, SCORES_SHEET, build_results
 from antq_docs.inputs.tables import Column, Row, Table
-from antq_docs.inputs.workbook import read_workbook
 from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up
 from antq_docs.output import atomic_write, why_not_written, write_new
-from antq_docs.vi import did_you_mean, fold
+from antq_docs.vi import did_you_mean
 from antq_docs.workers import ordered_map, workers_for
-from antq_docs.xlsx import book_bytes, first_sheet, header, title_rows
 
 Progress = Callable[[int, int], None]
-
-# What a returned form may be: a workbook Excel or LibreOffice saved (.xlsm if macros crept in).
-FORM_SUFFIXES = (".xlsx", ".xlsm")
-# Columns read as numbers, written back as numbers.
-_POINTS = {"diem"}
-_COUNTS = {"so_du_hop", "tan_thanh"}
-
-
-@dataclass
-class ReturnedForm:
-    """One returned workbook as read: whose it says it is, its data sheets, what went wrong.
-
-    label is how messages name the file: its name, or its path from the folder given when two
-    files share a name.
-    """
-
-    path: Path
-    label: str
-    owner: str = ""
-    tables: dict[str, Table] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -129,29 +97,10 @@ def collect(
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"--out {out}: tệp kết quả phải có đuôi .xlsx.")
     paths = [Path(p) for p in paths]
-    campaign = inputs.campaign
-    sheets = data_sheets(campaign)
-    own = _own_inputs(inputs)
-    named = {p.resolve() for p in paths}
-    # The campaign and rosters of the run, and the results of an earlier one, may lie in a
-    # folder of forms (a folder made by init): found there, they are not forms.
-    files = [f for f in form_files(paths) if f.resolve() not in own or f.resolve() in named]
-    if _earlier_output(out, files, named, sheets):
-        files = [f for f in files if f.resolve() != out.resolve()]
-    _refuse_out(out, [*files, *own], force=force)
-    if not files:
-        raise InputError("không có tệp phiếu .xlsx nào.",
-                         path=", ".join(str(p) for p in paths))
+    sheets = data_sheets(inputs.campaign)
+    files = _forms_to_read(inputs, paths, out, sheets, force=force)
     roster = results_roster(inputs)
-    labels = _labels(files, paths)
-    read = functools.partial(read_form, sheets)
-    forms = []
-    for done, form in enumerate(ordered_map(read, files, workers_for(jobs, len(files))),
-                                start=1):
-        form.label = labels[form.path]
-        forms.append(form)
-        if progress is not None:
-            progress(done, len(files))
+    forms = _read_forms(files, form_labels(files, paths), sheets, jobs, progress)
     findings: list[Finding] = []
     accepted = _identify(forms, roster, findings)
     gathered = {name: _Gathered(name) for name in sheets}
@@ -167,7 +116,47 @@ def collect(
     results = _check_values(gathered, roster, inputs, accepted, findings)
     if findings:
         raise ValidationError(_in_file_order(findings, forms), what="Thu phiếu")
-    data = results_workbook(inputs, roster, gathered, len(accepted))
+    _write(out, results_workbook(inputs, roster, gathered, len(accepted)), force=force)
+    units = sum(len(covered(roster.units[f.owner])) for f in accepted)
+    return Collected(out, len(accepted), units, results, roster.root,
+                     roll_up(roster.root, results, inputs.campaign.figures))
+
+
+def _forms_to_read(inputs: Inputs, paths: list[Path], out: Path,
+                   sheets: dict[str, list[Column]], *, force: bool) -> list[Path]:
+    """The form files named or under the folders named, once out is known to be writable.
+
+    The campaign and rosters of the run, and the results of an earlier one, may lie in a folder
+    of forms (a folder made by init): found there, they are not forms.
+    """
+    own = _own_inputs(inputs)
+    named = {p.resolve() for p in paths}
+    files = [f for f in form_files(paths) if f.resolve() not in own or f.resolve() in named]
+    if _earlier_output(out, files, named, sheets):
+        files = [f for f in files if f.resolve() != out.resolve()]
+    _refuse_out(out, [*files, *own], force=force)
+    if not files:
+        raise InputError("không có tệp phiếu .xlsx nào.",
+                         path=", ".join(str(p) for p in paths))
+    return files
+
+
+def _read_forms(files: list[Path], labels: dict[Path, str], sheets: dict[str, list[Column]],
+                jobs: int | None, progress: Progress | None) -> list[ReturnedForm]:
+    """Every form read, on `jobs` processes, in the order of the files."""
+    read = functools.partial(read_form, sheets)
+    forms = []
+    for done, form in enumerate(ordered_map(read, files, workers_for(jobs, len(files))),
+                                start=1):
+        form.label = labels[form.path]
+        forms.append(form)
+        if progress is not None:
+            progress(done, len(files))
+    return forms
+
+
+def _write(out: Path, data: bytes, *, force: bool) -> None:
+    """Write the results workbook: replacing a file only when forced."""
     try:
         if force:
             atomic_write(out, data)
@@ -175,36 +164,12 @@ def collect(
             raise OutputError("tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=out)
     except OSError as e:
         raise OutputError(f"không ghi được ({why_not_written(e)}).", path=out) from e
-    units = sum(len(covered(roster.units[f.owner])) for f in accepted)
-    return Collected(out, len(accepted), units, results, roster.root,
-                     roll_up(roster.root, results, campaign.figures))
 
 
 def total_text(total: FigureTotal) -> str:
     """One figure summed up the tree: 'Số buổi tuyên truyền: 1.887 buổi (75/75 đơn vị báo cáo)'."""
     value = "chưa có" if total.value is None else f"{vi.number(total.value)} {total.figure.measure}"
     return f"{total.figure.name}: {value} ({total.reported}/{total.expected} đơn vị báo cáo)"
-
-
-def form_files(paths: list[Path]) -> list[Path]:
-    """The forms named: files as given, and the .xlsx files under folders (not through links).
-
-    Files Excel and LibreOffice keep while a workbook is open (~$…, .~lock…) and hidden files
-    are passed over.
-    """
-    found: dict[Path, Path] = {}
-    for path in paths:
-        if not path.is_dir() or path.is_symlink():
-            found.setdefault(path.resolve(), path)
-            continue
-        for folder, dirs, names in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(names):
-                candidate = Path(folder) / name
-                if name.startswith(("~$", ".")) or candidate.suffix.lower() not in FORM_SUFFIXES:
-                    continue
-                found.setdefault(candidate.resolve(), candidate)
-    return list(found.values())
 
 
 def _own_inputs(inputs: Inputs) -> set[Path]:
@@ -222,57 +187,6 @@ def _earlier_output(out: Path, files: list[Path], named: set[Path],
     if target not in {f.resolve() for f in files} or target in named:
         return False
     return not read_form(sheets, out).owner
-
-
-def read_form(sheets: dict[str, list[Column]], path: Path) -> ReturnedForm:
-    """Open one returned form once and read its guide and its data sheets by their headings."""
-    form = ReturnedForm(path, path.name)
-    if path.suffix.lower() not in FORM_SUFFIXES:
-        form.findings.append(Finding("không phải tệp Excel .xlsx của phiếu thu kết quả.",
-                                     file=path.name))
-        return form
-    try:
-        book = read_workbook(path, {GUIDE_SHEET: GUIDE_COLUMNS, **sheets})
-    except InputError as e:
-        form.findings.append(Finding(e.reason, file=path.name))
-        return form
-    guide = book.tables.pop(GUIDE_SHEET, None)
-    # The labelled cell is found by its heading wherever rows moved; the defined name still
-    # finds it when its label was lost.
-    form.owner = _owner_in(guide) or book.names.get(OWNER_NAME, "")
-    if not form.owner:
-        form.findings.append(Finding(
-            f"không phải phiếu thu kết quả (không thấy ô “{OWNER_LABEL}” ở trang {GUIDE_SHEET}); "
-            "hãy gửi lại đúng tệp phiếu đã phát.", file=path.name))
-        return form
-    form.tables = book.tables
-    form.findings += book.findings
-    form.findings += [Finding(f"thiếu trang “{name}”; hãy dùng lại tệp phiếu đã phát.",
-                              file=path.name) for name in book.missing if name != GUIDE_SHEET]
-    return form
-
-
-def _owner_in(guide: Table | None) -> str:
-    """The owner's code in the guide's row OWNER_LABEL, or ''."""
-    wanted = fold(OWNER_LABEL)
-    rows = guide.rows if guide is not None else []
-    return next((r.get("noi_dung") for r in rows if fold(r.get("muc")) == wanted), "")
-
-
-def _labels(files: list[Path], given: list[Path]) -> dict[Path, str]:
-    """How messages name each file: its name, or its path from the folder given.
-
-    The path is used when two files share a name (the same form sent twice, in two folders).
-    """
-    names = [f.name.casefold() for f in files]
-    labels = {}
-    for path in files:
-        label = path.name
-        if names.count(path.name.casefold()) > 1:
-            base = next((g for g in given if g.is_dir() and path.is_relative_to(g)), None)
-            label = str(path.relative_to(base.parent) if base is not None else path)
-        labels[path] = label
-    return labels
 
 
 def _refuse_out(out: Path, sources: list[Path], *, force: bool) -> None:
@@ -449,57 +363,3 @@ def _in_file_order(findings: list[Finding], forms: list[ReturnedForm]) -> list[F
         return order.get(label, len(order))
 
     return sorted(findings, key=key)
-
-
-def results_workbook(inputs: Inputs, roster: Roster, gathered: dict[str, _Gathered],
-                     forms: int) -> bytes:
-    """The results workbook: the gathered sheets, the units in roster order, numbers as numbers.
-
-    Its first sheet is Kết quả and the others are named and headed as `--results` reads them.
-    """
-    from openpyxl import Workbook
-
-    campaign = inputs.campaign
-    sheets = data_sheets(campaign)
-    order = {unit.code: index for index, unit in enumerate(roster)}
-    items = {item.id: item for item in campaign.score_items}
-    book = Workbook()
-    book.remove(first_sheet(book))
-    for name, columns in sheets.items():
-        sheet = book.create_sheet(name)
-        title_rows(sheet, f"{name.upper()} NĂM {campaign.year}",
-                   f"Thu từ {forms} phiếu; danh sách đơn vị {Path(roster.source).name}",
-                   len(columns))
-        header(sheet, 4, [c.header for c in columns])
-        sheet.column_dimensions["B"].width = 36
-        rows = sorted(gathered[name].rows,
-                      key=lambda r: (order[r.get("ma")], _item_rank(items, r.get("muc"))))
-        for row in rows:
-            values: dict[str, object] = dict(row.values)
-            values["ten_don_vi"] = roster.units[row.get("ma")].name
-            item = items.get(row.get("muc"))
-            if name == SCORES_SHEET and item is not None:
-                values["noi_dung"], values["toi_da"] = item.text, item.max_points
-            sheet.append([_cell(c.key, values.get(c.key, ""), campaign) for c in columns])
-    return book_bytes(book)
-
-
-def _item_rank(items: dict, item_id: str) -> int:
-    """An item's place in the campaign's scoring sheet (rows without an item first)."""
-    return list(items).index(item_id) if item_id in items else -1
-
-
-def _cell(key: str, value: object, campaign) -> object:
-    """A checked value as the results workbook holds it: counts and points as numbers."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if not isinstance(value, str) or not value:
-        return value
-    figures = {f.id for f in campaign.figures}
-    if key in figures or key in _COUNTS:
-        count = parse_count(value)
-        return count if count is not None else value
-    if key in _POINTS:
-        points = parse_points(value)
-        return _cell(key, points, campaign) if points is not None else value
-    return value

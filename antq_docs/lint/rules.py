@@ -1,8 +1,5 @@
-"""`lint`: the Nghị định 30/2020 format rules (Hướng dẫn 36 for Party documents) on any .docx.
+"""The Nghị định 30/2020 format rules (Hướng dẫn 36 for Party documents), applied to one document.
 
-The document is read with zipfile and lxml (docxread), never executed or fully loaded; run
-properties are resolved the way Word does it (document defaults, paragraph style, character
-style, direct formatting), so a size set in a style counts like one set on the run.
 Template tags ({{ … }}) are placeholders: a rule about the wording of a part is not applied to a
 part whose wording is still a tag, but the part's formatting still is.
 """
@@ -10,18 +7,15 @@ part whose wording is still a tag, but the part's formatting still is.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from antq_docs import vi
-from antq_docs.docxread import PLACEHOLDER, Package, W, is_placeholder, paragraph_text
-from antq_docs.errors import InputError, UnreadableDocument
+from antq_docs.docxread import PLACEHOLDER, Package, W, is_placeholder
+from antq_docs.lint.reading import FONT_SLOTS, Para, Props, Styles, paragraphs
 from antq_docs.vi import fold
 
 FONT = "Times New Roman"
@@ -63,9 +57,6 @@ RULES: dict[str, str] = {
 }
 
 _W = f"{{{W}}}"
-_FONT_SLOTS = (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"), ("eastAsia", "eastAsiaTheme"),
-               ("cs", "cstheme"))
-_CONTROL = re.compile(r"^\{%.*%\}$")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SPACES = re.compile(r"\s+")
 _DATE_LOOSE = re.compile(r"ngày.*tháng.*năm", re.IGNORECASE)
@@ -101,175 +92,23 @@ class LintFinding:
         return f"{self.file}: [{self.rule}] {self.location}: cần {self.expected}; thấy {self.found}"
 
 
-@dataclass
-class _Para:
-    """A paragraph in reading order, with where a person finds it."""
-
-    el: etree._Element
-    text: str
-    location: str
-    container: int
-    in_table: bool
-
-    @property
-    def control(self) -> bool:
-        return bool(_CONTROL.match(self.text))
-
-    @property
-    def tagged(self) -> bool:
-        return "{{" in self.text or "{%" in self.text
-
-    @property
-    def blank(self) -> bool:
-        return not self.text or self.control
-
-
-@dataclass
-class _Props:
-    """The run properties lint needs, after resolving styles."""
-
-    size: float | None = None
-    bold: bool = False
-    italic: bool = False
-    fonts: dict[str, str] = field(default_factory=dict)
-
-
-def _on(el: etree._Element) -> bool:
-    return el.get(f"{_W}val", "true").lower() not in ("false", "0", "off", "none")
-
-
-def _apply(props: _Props, rpr: etree._Element | None) -> None:
-    if rpr is None:
-        return
-    sz = rpr.find(f"{_W}sz")
-    half_points = sz.get(f"{_W}val", "") if sz is not None else ""
-    if half_points.isdigit():
-        props.size = int(half_points) / 2
-    b = rpr.find(f"{_W}b")
-    if b is not None:
-        props.bold = _on(b)
-    i = rpr.find(f"{_W}i")
-    if i is not None:
-        props.italic = _on(i)
-    fonts = rpr.find(f"{_W}rFonts")
-    if fonts is not None:
-        for slot, theme in _FONT_SLOTS:
-            themed, named = fonts.get(f"{_W}{theme}"), fonts.get(f"{_W}{slot}")
-            if themed:
-                props.fonts[slot] = f"phông chủ đề {themed}"
-            elif named:
-                props.fonts[slot] = named
-
-
-class _Styles:
-    """Word's style cascade for run properties: defaults, paragraph style, run style, direct."""
-
-    def __init__(self, root: etree._Element | None) -> None:
-        self.by_id: dict[str, etree._Element] = {}
-        self.default_para: str | None = None
-        self.defaults: etree._Element | None = None
-        self._cache: dict[tuple[str | None, str | None], _Props] = {}
-        if root is None:
-            return
-        self.defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
-        for style in root.iter(f"{_W}style"):
-            sid = style.get(f"{_W}styleId")
-            if sid:
-                self.by_id[sid] = style
-                if style.get(f"{_W}type") == "paragraph" and _on_attr(style, "default"):
-                    self.default_para = sid
-
-    def _chain(self, sid: str | None) -> list[etree._Element]:
-        chain: list[etree._Element] = []
-        while sid and sid in self.by_id and len(chain) < 20:
-            style = self.by_id[sid]
-            chain.append(style)
-            based = style.find(f"{_W}basedOn")
-            sid = based.get(f"{_W}val") if based is not None else None
-        return list(reversed(chain))
-
-    def base(self, pstyle: str | None, rstyle: str | None) -> _Props:
-        """Properties from the defaults and the styles of a paragraph and a run."""
-        key = (pstyle, rstyle)
-        if key not in self._cache:
-            props = _Props()
-            _apply(props, self.defaults)
-            for style in self._chain(pstyle or self.default_para) + self._chain(rstyle):
-                _apply(props, style.find(f"{_W}rPr"))
-            self._cache[key] = props
-        cached = self._cache[key]
-        return _Props(cached.size, cached.bold, cached.italic, dict(cached.fonts))
-
-    def runs(self, p: etree._Element) -> list[tuple[str, _Props]]:
-        """(text, resolved properties) of every run of a paragraph that shows text."""
-        ppr = p.find(f"{_W}pPr")
-        pstyle_el = ppr.find(f"{_W}pStyle") if ppr is not None else None
-        pstyle = pstyle_el.get(f"{_W}val") if pstyle_el is not None else None
-        out = []
-        for r in p.iter(f"{_W}r"):
-            text = "".join(t.text or "" for t in r.iter(f"{_W}t"))
-            if not text.strip():
-                continue
-            rpr = r.find(f"{_W}rPr")
-            rstyle_el = rpr.find(f"{_W}rStyle") if rpr is not None else None
-            props = self.base(pstyle, rstyle_el.get(f"{_W}val") if rstyle_el is not None else None)
-            _apply(props, rpr)
-            out.append((text, props))
-        return out
-
-
-def _on_attr(el: etree._Element, name: str) -> bool:
-    return el.get(f"{_W}{name}", "0").lower() in ("1", "true", "on")
-
-
-def _paragraphs(body: etree._Element) -> list[_Para]:
-    """Every paragraph of the body in reading order, table cells included."""
-    out: list[_Para] = []
-    counters = {"p": 0, "tbl": 0, "cell": 0}
-
-    def block(parent: etree._Element, where: str | None, container: int) -> None:
-        k = 0
-        for child in parent:
-            if child.tag == f"{_W}p":
-                if where is None:
-                    counters["p"] += 1
-                    location = f"đoạn {counters['p']}"
-                else:
-                    k += 1
-                    location = f"{where}, đoạn {k}"
-                out.append(_Para(child, paragraph_text(child), location, container,
-                                 where is not None))
-            elif child.tag == f"{_W}tbl":
-                counters["tbl"] += 1
-                name = f"bảng {counters['tbl']}" if where is None else f"{where}, bảng lồng"
-                for ri, row in enumerate(child.iterfind(f"{_W}tr"), start=1):
-                    for ci, cell in enumerate(row.iterfind(f"{_W}tc"), start=1):
-                        counters["cell"] += 1
-                        block(cell, f"{name}, hàng {ri}, ô {ci}", counters["cell"])
-            elif child.tag == f"{_W}sdt":
-                content = child.find(f"{_W}sdtContent")
-                if content is not None:
-                    block(content, where, container)
-
-    block(body, None, 0)
-    return out
-
-
 def _norm(text: str) -> str:
     # Both tone placements of "hòa" are in use (old and new style); compare them as one.
     return fold(text).replace("hoà", "hòa")
 
 
 def _clean(text: str) -> str:
+    """The text in NFC on one line, spaces collapsed."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def _sizes(props: Iterable[_Props]) -> str:
+def _sizes(props: Iterable[Props]) -> str:
+    """The font sizes of some runs, as a finding names them."""
     found = sorted({p.size for p in props if p.size is not None})
     return ", ".join(f"{vi.number(s)} pt" for s in found) or "cỡ mặc định (10 pt)"
 
 
-class _Linter:
+class Linter:
     """The rules applied to one parsed document."""
 
     def __init__(self, path: Path, package: Package) -> None:
@@ -277,16 +116,18 @@ class _Linter:
         self.findings: list[LintFinding] = []
         root = package.document()
         styles_name = "word/styles.xml"
-        self.styles = _Styles(package.xml(styles_name) if package.has(styles_name) else None)
+        self.styles = Styles(package.xml(styles_name) if package.has(styles_name) else None)
         body = root.find(f"{_W}body")
         self.body = body if body is not None else root
-        self.paras = _paragraphs(self.body)
+        self.paras = paragraphs(self.body)
         self.party = any(_norm(p.text) == _norm(PARTY_HEADING) for p in self.paras[:30])
 
     def add(self, rule: str, location: str, expected: str, found: str) -> None:
+        """Record one broken rule."""
         self.findings.append(LintFinding(self.file, rule, location, expected, found))
 
     def run(self) -> list[LintFinding]:
+        """Apply every rule, in the order a reader meets the parts; return the findings."""
         self.page()
         self.fonts()
         header_end = self.heading()
@@ -302,6 +143,7 @@ class _Linter:
         return self.findings
 
     def page(self) -> None:
+        """Paper size and margins of every section."""
         sections = list(self.body.iter(f"{_W}sectPr"))
         if not sections:
             self.add("kho-giay", "văn bản", "khổ A4 khai báo trong văn bản",
@@ -325,11 +167,12 @@ class _Linter:
                              if mm is not None else f"{MARGIN_NAMES[side]} không khai báo")
 
     def fonts(self) -> None:
+        """Times New Roman in every script slot of every run that shows text."""
         wrong: dict[str, list[str]] = {}
         for para in self.paras:
             for _, props in self.styles.runs(para.el):
                 bad = [f"{props.fonts.get(slot, 'không khai báo')} ({slot})"
-                       for slot, _ in _FONT_SLOTS if props.fonts.get(slot) != FONT]
+                       for slot, _ in FONT_SLOTS if props.fonts.get(slot) != FONT]
                 if bad:
                     wrong.setdefault(", ".join(bad), []).append(para.location)
                     break
@@ -337,7 +180,7 @@ class _Linter:
             more = f" và {len(places) - 1} đoạn khác" if len(places) > 1 else ""
             self.add("phong-chu", places[0] + more, FONT, found)
 
-    def _style(self, rule: str, para: _Para, *, sizes: tuple[float, float], bold: bool = True,
+    def _style(self, rule: str, para: Para, *, sizes: tuple[float, float], bold: bool = True,
                italic: bool | None = None) -> None:
         runs = [props for _, props in self.styles.runs(para.el)]
         if not runs:
@@ -389,7 +232,7 @@ class _Linter:
         self._style("tieu-ngu", para, sizes=(13, 14))
         return max(end, tn)
 
-    def _header_region(self, end: int) -> list[_Para]:
+    def _header_region(self, end: int) -> list[Para]:
         return [p for p in self.paras[:end] if not p.blank]
 
     def document_type(self, header_end: int) -> tuple[int | None, str | None]:
@@ -473,7 +316,7 @@ class _Linter:
             fixed = (f"{match['place']}, ngày {good_day} tháng {good_month} năm {match['y']}")
             self.add("ngay-thang", para.location, fixed, text)
 
-    def _body(self, type_index: int) -> list[_Para]:
+    def _body(self, type_index: int) -> list[Para]:
         """Body paragraphs: after the title, before the signature block.
 
         The signature block is the table holding "Nơi nhận:", else the last table: appendices
@@ -492,6 +335,7 @@ class _Linter:
                 if not p.in_table and not p.blank and p.text.strip()]
 
     def body_size(self, type_index: int) -> None:
+        """The size of the body's paragraphs."""
         rule, (low, high) = ("dang-co-chu", (14, 15)) if self.party else ("co-chu", (13, 14))
         wrong: dict[str, list[str]] = {}
         for para in self._body(type_index):
@@ -503,6 +347,7 @@ class _Linter:
             self.add(rule, places[0] + more, f"cỡ {low}–{high} pt", found)
 
     def ending(self, type_index: int) -> None:
+        """The body ends with “./.”."""
         body = self._body(type_index)
         if not body:
             return
@@ -515,6 +360,7 @@ class _Linter:
                      f"…{text[-30:]}")
 
     def recipients(self, doc_type: str | None) -> None:
+        """The “Nơi nhận:” block: its style and its last line “- Lưu: VT, …”."""
         heads = [i for i, p in enumerate(self.paras) if _NOI_NHAN.match(_clean(p.text))]
         if not heads:
             if doc_type in RECIPIENT_TYPES and not self.party:
@@ -544,76 +390,3 @@ class _Linter:
             if is_placeholder(para.text):
                 self.add("bo-sung", para.location, "nội dung do đơn vị viết",
                          f"còn chỗ cần bổ sung: {_clean(para.text)}")
-
-
-def lint_file(path: Path) -> list[LintFinding]:
-    """Every format finding of one .docx; an unreadable file is one finding of rule 'tep'."""
-    try:
-        return _Linter(path, Package(path)).run()
-    except UnreadableDocument as e:
-        return [LintFinding(str(path), "tep", "tệp", "văn bản Word (.docx) đọc được", e.reason)]
-
-
-def collect(paths: Iterable[Path]) -> list[Path]:
-    """The .docx files named, and those inside the folders named (Word's ~$ files skipped)."""
-    files: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if not path.exists():
-            raise InputError("không tìm thấy tệp hoặc thư mục.", path=path)
-        if path.is_dir() and path.suffix.lower() != ".docx":
-            for folder, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                # os.walk does not follow a linked folder; name it, so it is reported (never read).
-                files += [Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink()]
-                dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
-                files += [Path(folder) / n for n in sorted(names)
-                          if n.lower().endswith(".docx") and not n.startswith(("~$", "."))]
-                # A folder named like a document is linted too, and reported as unreadable.
-                files += [Path(folder) / d for d in dirs if d.lower().endswith(".docx")]
-                dirs[:] = [d for d in dirs if not d.lower().endswith(".docx")]
-        else:
-            files.append(path)
-    return files
-
-
-@dataclass
-class LintReport:
-    """The findings of a lint run over some files."""
-
-    files: list[str]
-    findings: list[LintFinding]
-
-    @property
-    def ok(self) -> bool:
-        """No rule broken in any file."""
-        return not self.findings
-
-    def table(self) -> str:
-        """Vietnamese lines, one per finding, then a summary."""
-        lines = [str(f) for f in self.findings]
-        bad = len({f.file for f in self.findings})
-        lines.append(
-            f"Đã soát {len(self.files)} tệp: {bad} tệp có {len(self.findings)} lỗi thể thức."
-            if self.findings else f"Đã soát {len(self.files)} tệp: đúng thể thức."
-        )
-        return "\n".join(lines)
-
-    def to_json(self) -> str:
-        """The findings as JSON: files, ok, findings (file, rule, rule_title, location, …)."""
-        import json
-
-        findings = [{**asdict(f), "rule_title": RULES[f.rule]} for f in self.findings]
-        return json.dumps(
-            {"files": self.files, "ok": self.ok, "findings": findings},
-            ensure_ascii=False, indent=2,
-        )
-
-
-def lint(paths: Iterable[Path]) -> LintReport:
-    """Lint every .docx named or found in the folders named."""
-    files = collect(paths)
-    findings: list[LintFinding] = []
-    for path in files:
-        findings += lint_file(path)
-    return LintReport([str(p) for p in files], findings)

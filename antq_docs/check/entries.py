@@ -1,0 +1,72 @@
+"""What `check` finds for each required document: its status, and how the matrix shows it.
+
+A document is present (the .docx as generated, or a signed .pdf of the same name beside or
+instead of it), unfinished (a .docx that still holds a placeholder where only the unit can
+write, and no signed copy), invalid, or missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from antq_docs.kinds import REGISTRY
+from antq_docs.model import Unit
+
+PRESENT, MISSING, INVALID, UNFINISHED = "present", "missing", "invalid", "unfinished"
+# What a cell of the matrix shows besides an entry's status: the only copy is a signed PDF, or
+# the unit does not owe the kind.
+SIGNED, NOT_OWED = "signed", "none"
+# Each cell's words in the table and the workbook, and its fill in the workbook (the colours of
+# the web page's matrix), in the order of the workbook's legend.
+CELLS: dict[str, tuple[str, str | None]] = {
+    PRESENT: ("có", "C8E6C9"),
+    SIGNED: ("có (PDF)", "81C784"),
+    UNFINISHED: ("chưa hoàn thiện", "FFF59D"),
+    INVALID: ("không hợp lệ", "FFCC80"),
+    MISSING: ("thiếu", "EF9A9A"),
+    NOT_OWED: ("–", None),
+}
+DOCX, PDF = ".docx", ".pdf"
+
+
+def short_label(kind: str) -> str:
+    """The column heading of a kind in the table and the workbook, as the kind declares it."""
+    declared = REGISTRY.get(kind)
+    return declared.short if declared and declared.short else kind
+
+
+@dataclass
+class Entry:
+    """One required document of one unit and what was found for it."""
+
+    unit: Unit
+    kind: str
+    expected: str
+    status: str = MISSING
+    found: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    # (path, the placeholder paragraphs) of a readable .docx that is still a draft.
+    drafts: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+
+    @property
+    def signed(self) -> bool:
+        """Whether a valid copy is a signed PDF."""
+        return any(p.lower().endswith(PDF) for p in self.found)
+
+
+def cell_status(entry: Entry | None) -> str:
+    """What the matrix shows for a unit and a kind: a key of CELLS (None: not owed)."""
+    if entry is None:
+        return NOT_OWED
+    if entry.problems:
+        return INVALID
+    if entry.status == PRESENT:
+        return SIGNED if entry.signed and len(entry.found) == 1 else PRESENT
+    return entry.status
+
+
+def unfinished_note(left: tuple[str, ...]) -> str:
+    """The first placeholder left in a draft, and how many more there are."""
+    more = f" (và {len(left) - 1} chỗ khác)" if len(left) > 1 else ""
+    return f"còn chỗ cần bổ sung: {left[0]}{more}"
+

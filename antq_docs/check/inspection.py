@@ -1,0 +1,82 @@
+"""What one owed file holds, read without rendering anything.
+
+Only the main XML part of a .docx and the bytes of a .pdf are read; the reading runs on worker
+processes, so a job and its answer are plain, picklable values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from antq_docs.check.entries import PDF
+from antq_docs.docxread import PLACEHOLDER, Package, check_pdf, document_text, placeholders
+from antq_docs.errors import UnreadableDocument
+from antq_docs.vi import fold
+
+_TAG = re.compile(r"\{\{|\{%")
+_YEAR = re.compile(r"năm\s+(\d{4})")
+# The marker as it reads in the folded text: a cheap test before the paragraphs are looked at.
+_FOLDED_PLACEHOLDER = fold(PLACEHOLDER)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to inspect, with what it must say."""
+
+    path: Path
+    unit_name: str
+    year: int
+
+
+class Inspection(NamedTuple):
+    """What one file holds: why it is invalid (or None), its SHA-256, the placeholders left."""
+
+    reason: str | None
+    sha256: str | None = None
+    placeholders: tuple[str, ...] = ()
+
+
+def inspect_docx(job: Job) -> Inspection:
+    """Read a .docx: why it is invalid, its SHA-256 (None when unreadable), its placeholders."""
+    try:
+        package = Package(job.path)
+        raw = document_text(package.document())
+        text = fold(raw)
+    except UnreadableDocument as e:
+        return Inspection(e.reason)
+    reasons = []
+    tag = _TAG.search(text)
+    if tag:
+        snippet = text[tag.start():tag.start() + 40].split("\n", 1)[0]
+        reasons.append(f"còn thẻ mẫu chưa điền ({snippet})")
+    name = fold(job.unit_name)
+    if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        reasons.append(f"không ghi tên đơn vị “{job.unit_name}”")
+    years = set(_YEAR.findall(text))
+    if str(job.year) not in years:
+        others = ", ".join(sorted(years))
+        reasons.append(
+            f"ghi năm {others}, không phải năm {job.year}" if others
+            else f"không ghi năm {job.year}"
+        )
+    # Nearly every document holds no placeholder: its paragraphs are split only when the
+    # folded text (already made) holds the marker somewhere.
+    left = tuple(placeholders(raw)) if _FOLDED_PLACEHOLDER in text else ()
+    return Inspection("; ".join(reasons) or None, package.sha256, left)
+
+
+def inspect_pdf(job: Job) -> Inspection:
+    """Read a PDF: why it is invalid (or None); a scan's text cannot be read, nor its hash kept."""
+    try:
+        check_pdf(job.path)
+    except UnreadableDocument as e:
+        return Inspection(e.reason)
+    return Inspection(None)
+
+
+def inspect(job: Job) -> Inspection:
+    """Read one file, a .pdf or a .docx by its extension."""
+    return inspect_pdf(job) if job.path.suffix.lower() == PDF else inspect_docx(job)

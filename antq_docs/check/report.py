@@ -1,0 +1,295 @@
+"""The audit of one folder: every required document and what was found.
+
+The report reads as JSON, a text table or a workbook, and measures the targets the documents
+are evidence for.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from antq_docs import vi
+from antq_docs.check.entries import (
+    CELLS,
+    INVALID,
+    MISSING,
+    PRESENT,
+    UNFINISHED,
+    Entry,
+    cell_status,
+    short_label,
+    unfinished_note,
+)
+from antq_docs.check.workbook import matrix_workbook
+from antq_docs.errors import OutputError
+from antq_docs.indicators import Evidence, Indicator, document_targets, measure_documents
+from antq_docs.inputs.loading import Inputs
+from antq_docs.kinds import REGISTRY
+from antq_docs.model import UNIT_TYPES, Unit
+from antq_docs.output import atomic_write, why_not_written
+
+
+@dataclass
+class CheckReport:
+    """The audit of one folder: every required document, changes, extra files, indicators."""
+
+    docs: Path
+    inputs: Inputs
+    kinds: list[str]
+    entries: list[Entry]
+    changed: list[dict[str, str]]
+    extra: list[str]
+    # Links, FIFOs, devices found in DIR and neither read nor followed: {"path", "reason"}.
+    refused: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[Entry]:
+        """Required documents with no file at all."""
+        return [e for e in self.entries if e.status == MISSING]
+
+    @property
+    def invalid(self) -> list[tuple[Entry, str, str]]:
+        """(entry, path, reason) of every file that is there but not a usable document."""
+        return [(e, path, reason) for e in self.entries for path, reason in e.problems]
+
+    @property
+    def unfinished(self) -> list[tuple[Entry, str, tuple[str, ...]]]:
+        """(entry, path, placeholders) of every required document that is only a draft."""
+        return [(e, path, left) for e in self.entries if e.status == UNFINISHED
+                for path, left in e.drafts]
+
+    @property
+    def present(self) -> int:
+        """How many required documents have a valid, finished copy."""
+        return sum(1 for e in self.entries if e.status == PRESENT)
+
+    @property
+    def complete(self) -> bool:
+        """Every required document is there and finished, every copy usable, nothing refused."""
+        return not self.refused and all(
+            e.status == PRESENT and not e.problems for e in self.entries)
+
+    def documents_found(self) -> Evidence:
+        """Every required document as (kind, unit, has a usable copy), with the targets the
+        kinds are evidence for.
+
+        An unfinished draft is not a document issued: it counts toward no target.
+        """
+        return Evidence([(e.kind, e.unit, e.status == PRESENT) for e in self.entries],
+                        document_targets(REGISTRY))
+
+    def measured(self) -> list[Indicator]:
+        """The targets met by documents, measured by the rule the year report uses too."""
+        return measure_documents(self.inputs.campaign, self.documents_found())
+
+    def indicators(self) -> dict[str, dict[str, Any]]:
+        """Per kind, by unit type: the share of units that have it against the campaign target.
+
+        'met' compares the counts exactly; 'share' is for reading (one decimal, and never
+        100.0 while a unit lacks the document).
+        """
+        out: dict[str, dict[str, Any]] = {}
+        for indicator in self.measured():
+            # A target several kinds meet together is shown under the first one checked.
+            kinds = [k for k in document_targets(REGISTRY)[indicator.id] if k in self.kinds]
+            if not kinds:
+                continue
+            kind = kinds[0]
+            info = out.setdefault(kind, {"target": indicator.id, "kinds": kinds, "by_type": {}})
+            info["by_type"][indicator.unit_type] = {
+                "units": indicator.denominator,
+                "present": indicator.numerator,
+                "share": indicator.share,
+                "target": indicator.target_percent,
+                "comparison": ">" if indicator.target.strict else ">=",
+                "met": indicator.met,
+            }
+        return {k: out[k] for k in self.kinds if k in out}
+
+    def to_json(self) -> str:
+        """The report as JSON (the contract of `check --format json`)."""
+        data = {
+            "docs": str(self.docs),
+            "year": self.inputs.campaign.year,
+            "complete": self.complete,
+            "units": len(self.inputs.units()),
+            "required": len(self.entries),
+            "present": self.present,
+            "missing": [
+                {"unit": e.unit.code, "kind": e.kind, "expected": e.expected}
+                for e in self.missing
+            ],
+            "invalid": [
+                {"unit": e.unit.code, "kind": e.kind, "path": path, "reason": reason}
+                for e, path, reason in self.invalid
+            ],
+            "unfinished": [
+                {"unit": e.unit.code, "kind": e.kind, "path": path, "placeholders": list(left)}
+                for e, path, left in self.unfinished
+            ],
+            "changed": self.changed,
+            "extra": self.extra,
+            "refused": self.refused,
+            "indicators": self.indicators(),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2)
+
+    def _cell(self, entry: Entry | None) -> str:
+        return CELLS[cell_status(entry)][0]
+
+    def _rows(self) -> Iterator[tuple[Unit, list[Entry | None]]]:
+        by_unit: dict[str, dict[str, Entry]] = {}
+        for e in self.entries:
+            by_unit.setdefault(e.unit.code, {})[e.kind] = e
+        for unit in self.inputs.units():
+            if unit.code in by_unit:
+                yield unit, [by_unit[unit.code].get(k) for k in self.kinds]
+
+    def table(self) -> str:
+        """The report as a Vietnamese text table, units grouped under their parent."""
+        lines = [
+            f"Kiểm tra thư mục {self.docs} (năm {self.inputs.campaign.year}): "
+            f"{len(self.inputs.units())} đơn vị, {len(self.entries)} văn bản bắt buộc; "
+            f"có {self.present}, thiếu {len(self.missing)}, không hợp lệ {len(self.invalid)}"
+            + (f", chưa hoàn thiện {len(self.unfinished)}." if self.unfinished else ".")
+        ]
+        lines += self._matrix_lines()
+        lines += self._list_lines()
+        lines += self._indicator_lines()
+        lines.append("")
+        lines.append(self._verdict())
+        return "\n".join(lines)
+
+    def _matrix_lines(self) -> list[str]:
+        """The matrix as text: under each parent, a unit per row and a kind per column."""
+        lines: list[str] = []
+        rows = list(self._rows())
+        groups: dict[str, list[tuple[Unit, list[Entry | None]]]] = {}
+        for unit, cells in rows:
+            groups.setdefault(unit.parent.code if unit.parent else "", []).append((unit, cells))
+        code_w = max([len("Mã")] + [len(u.code) for u, _ in rows])
+        name_w = min(40, max([len("Đơn vị")] + [len(u.name) for u, _ in rows]))
+        # As wide as "không hợp lệ", wider only when a longer word is shown.
+        cell_w = max([len(CELLS[INVALID][0])]
+                     + [len(self._cell(c)) for _, cells in rows for c in cells])
+        widths = [max(len(short_label(k)), cell_w) for k in self.kinds]
+        heading = "  ".join(
+            [f"{'Mã':<{code_w}}", f"{'Đơn vị':<{name_w}}"]
+            + [f"{short_label(k):<{w}}" for k, w in zip(self.kinds, widths)]
+        )
+        for parent_code, members in groups.items():
+            parent = self.inputs.find(parent_code)
+            lines += ["", f"{parent.name} ({parent.code})" if parent else "Cấp cao nhất"]
+            lines.append("  " + heading.rstrip())
+            for unit, cells in members:
+                name = unit.name if len(unit.name) <= name_w else unit.name[: name_w - 1] + "…"
+                row = [f"{unit.code:<{code_w}}", f"{name:<{name_w}}"] + [
+                    f"{self._cell(c):<{w}}" for c, w in zip(cells, widths)
+                ]
+                lines.append("  " + "  ".join(row).rstrip())
+        return lines
+
+    def _list_lines(self) -> list[str]:
+        """The documents missing, invalid, unfinished or changed, and the files not owed."""
+        lines: list[str] = []
+        if self.missing:
+            lines += ["", f"Thiếu ({len(self.missing)}):"]
+            lines += [
+                f"  - {e.unit.code} {e.unit.name}, {short_label(e.kind)}: "
+                f"chưa có {e.expected} (hoặc bản ký .pdf)"
+                for e in self.missing
+            ]
+        if self.invalid:
+            lines += ["", f"Không hợp lệ ({len(self.invalid)}):"]
+            lines += [
+                f"  - {path} ({e.unit.code}, {short_label(e.kind)}): {reason}"
+                for e, path, reason in self.invalid
+            ]
+        if self.unfinished:
+            lines += ["", f"Chưa hoàn thiện ({len(self.unfinished)}):"]
+            lines += [
+                f"  - {path} ({e.unit.code}, {short_label(e.kind)}): {unfinished_note(left)}"
+                for e, path, left in self.unfinished
+            ]
+        if self.changed:
+            lines += ["", f"Đã đổi sau khi soạn, có thể đã ký ({len(self.changed)}):"]
+            lines += [f"  - {c['path']}" for c in self.changed]
+        if self.extra:
+            lines += ["", f"Tệp không thuộc văn bản bắt buộc nào ({len(self.extra)}):"]
+            lines += [f"  - {path}" for path in self.extra]
+        if self.refused:
+            lines += ["", f"Không đọc, không đi theo ({len(self.refused)}):"]
+            lines += [f"  - {r['path']}: {r['reason']}" for r in self.refused]
+        return lines
+
+    def _indicator_lines(self) -> list[str]:
+        """Each target the documents are evidence for, by unit type: the share against it."""
+        indicators = self.indicators()
+        if not indicators:
+            return []
+        lines = ["", "Chỉ tiêu:"]
+        for info in indicators.values():
+            shown = ", ".join(short_label(k) for k in info["kinds"])
+            lines.append(f"  {shown} (chỉ tiêu {info['target']}):")
+            for unit_type, v in info["by_type"].items():
+                sign = "trên" if v["comparison"] == ">" else "đạt ít nhất"
+                lines.append(
+                    f"    {UNIT_TYPES[unit_type]}: {v['present']}/{v['units']} = "
+                    f"{vi.percent(v['share'])} (chỉ tiêu {sign} {vi.percent(v['target'])}) "
+                    f"– {'đạt' if v['met'] else 'chưa đạt'}"
+                )
+        return lines
+
+    def _verdict(self) -> str:
+        """The last line: complete, or how much is lacking."""
+        if self.complete:
+            return "Kết quả: đủ văn bản bắt buộc."
+        refused = f", {len(self.refused)} không đọc" if self.refused else ""
+        unfinished = f", {len(self.unfinished)} chưa hoàn thiện" if self.unfinished else ""
+        return (
+            f"Kết quả: chưa đủ ({len(self.missing)} thiếu, "
+            f"{len(self.invalid)} không hợp lệ{unfinished}{refused})."
+        )
+
+    def _inputs_read(self) -> list[Path]:
+        """The files this check read: campaign, rosters, results; never to be overwritten."""
+        inputs = self.inputs
+        names = [inputs.campaign.source, inputs.roster.source,
+                 *(p.roster.source for p in inputs.periods)]
+        if inputs.results is not None:
+            names += [inputs.results.source, inputs.results.scores_source]
+        return [Path(n) for n in names if n]
+
+    def refuse_xlsx_path(self, path: Path, *, force: bool = False) -> None:
+        """Refuse an Excel path that is an input, inside the checked folder, or (unforced) taken."""
+        target = Path(path).resolve()
+        docs = self.docs.resolve()
+        if target == docs or docs in target.parents:
+            raise OutputError(
+                f"không ghi bảng Excel vào trong thư mục đang kiểm tra ({self.docs}); hãy chọn "
+                "một đường dẫn ở ngoài thư mục đó.", path=path)
+        for source in self._inputs_read():
+            if source.resolve() == target:
+                raise OutputError(
+                    "đây là tệp đầu vào của lần kiểm tra này, không ghi đè; hãy chọn tên khác "
+                    "cho bảng Excel.", path=path)
+        if not force and (target.exists() or Path(path).is_symlink()):
+            raise OutputError(
+                "tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=path)
+
+    def write_xlsx(self, path: Path, *, force: bool = False) -> None:
+        """One row per unit, one column per kind, for the audit team.
+
+        Refused (nothing written) when path is an input file, inside the checked folder, or an
+        existing file unless force.
+        """
+        data = matrix_workbook(self.kinds, self._rows())
+        self.refuse_xlsx_path(path, force=force)
+        try:
+            atomic_write(Path(path), data)
+        except OSError as e:
+            raise OutputError(f"không ghi được tệp Excel ({why_not_written(e)}).", path=path) from e

@@ -1,0 +1,97 @@
+"""`check --xlsx`: the matrix as a workbook for the audit team, and its legend.
+
+One row per unit, one column per kind, each cell in the colour of the web page's matrix.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from antq_docs.check.entries import (
+    CELLS,
+    INVALID,
+    MISSING,
+    NOT_OWED,
+    PRESENT,
+    SIGNED,
+    UNFINISHED,
+    Entry,
+    cell_status,
+    short_label,
+    unfinished_note,
+)
+from antq_docs.docxread import PLACEHOLDER
+from antq_docs.model import Unit
+
+_CELL_MEANINGS = {
+    PRESENT: "có tệp .docx hoàn chỉnh, hoặc tệp .docx kèm bản ký .pdf",
+    SIGNED: "chỉ có bản ký quét .pdf",
+    UNFINISHED: f"có tệp .docx nhưng còn chỗ “{PLACEHOLDER}: …]” đơn vị chưa viết, chưa có "
+                "bản ký",
+    INVALID: "có tệp nhưng không mở được hoặc sai đơn vị, sai năm, còn thẻ mẫu",
+    MISSING: "không có tệp nào",
+    NOT_OWED: "đơn vị không phải có loại văn bản này",
+}
+# The first kind's column: after code, name, type and parent.
+_FIRST_KIND_COLUMN = 5
+
+
+def matrix_workbook(kinds: list[str], rows: Iterable[tuple[Unit, list[Entry | None]]]) -> bytes:
+    """The workbook's bytes: the sheet Kiểm tra (a unit per row, a kind per column), Chú giải."""
+    import openpyxl
+    from openpyxl.styles import PatternFill
+
+    from antq_docs.xlsx import first_sheet
+
+    fills = {status: PatternFill("solid", fgColor=colour)
+             for status, (_, colour) in CELLS.items() if colour}
+    book = openpyxl.Workbook()
+    _matrix_sheet(first_sheet(book), kinds, rows, fills)
+    _legend_sheet(book.create_sheet("Chú giải"), fills)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _matrix_sheet(sheet: Any, kinds: list[str], rows: Iterable[tuple[Unit, list[Entry | None]]],
+                  fills: dict[str, Any]) -> None:
+    """A unit per row, a kind per column, and the problems of the unit's files as a note."""
+    from openpyxl.styles import Font
+
+    sheet.title = "Kiểm tra"
+    sheet.append(["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"]
+                 + [short_label(k) for k in kinds] + ["Ghi chú"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row, (unit, cells) in enumerate(rows, start=2):
+        notes = [f"{path}: {reason}" for c in cells if c for path, reason in c.problems]
+        notes += [f"{path}: {unfinished_note(left)}"
+                  for c in cells if c and c.status == UNFINISHED for path, left in c.drafts]
+        sheet.append(
+            [unit.code, unit.name, unit.type_name, unit.parent.code if unit.parent else ""]
+            + [CELLS[cell_status(c)][0] for c in cells] + ["; ".join(notes)]
+        )
+        for offset, c in enumerate(cells):
+            fill = fills.get(cell_status(c))
+            if fill is not None:
+                sheet.cell(row, _FIRST_KIND_COLUMN + offset).fill = fill
+    sheet.freeze_panes = "C2"
+    for column, width in zip("ABCD", (14, 36, 16, 14)):
+        sheet.column_dimensions[column].width = width
+
+
+def _legend_sheet(legend: Any, fills: dict[str, Any]) -> None:
+    """What each cell of the matrix means, in its colour."""
+    from openpyxl.styles import Font
+
+    legend.append(["Ô", "Nghĩa"])
+    for cell in legend[1]:
+        cell.font = Font(bold=True)
+    for row, (status, (label, _)) in enumerate(CELLS.items(), start=2):
+        legend.append([label, _CELL_MEANINGS[status]])
+        if status in fills:
+            legend.cell(row, 1).fill = fills[status]
+    legend.column_dimensions["A"].width = 18
+    legend.column_dimensions["B"].width = 70

@@ -1,0 +1,172 @@
+"""The commands on folders and files: pdf, bundle, init, forms, collect and templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from antq_docs import tplcheck as tpl
+from antq_docs.cli.options import (
+    CONTEXT,
+    EXIT_INCOMPLETE,
+    input_options,
+    jobs_option,
+    load,
+    wait_option,
+)
+from antq_docs.cli.printing import Bar, print_ready
+from antq_docs.collect.forms import write_forms
+from antq_docs.collect.gather import collect as run_collect
+from antq_docs.collect.gather import total_text
+from antq_docs.pdf import find_soffice
+from antq_docs.resources import RESULTS_FILE
+from antq_docs.starter import init as run_init
+
+
+@click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                metavar="THƯ_MỤC")
+@jobs_option
+@wait_option
+def pdf(folder, jobs, wait) -> None:
+    """Làm bản PDF bên cạnh mỗi văn bản .docx của THƯ_MỤC (thư mục kết quả của generate).
+
+    Cần LibreOffice (gói libreoffice-writer-nogui). PDF đã mới hơn văn bản thì không làm lại;
+    bản ký .pdf không bao giờ bị ghi đè.
+    """
+    print_ready(None, folder, pack=False, jobs=jobs, wait=wait)
+
+
+@click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                metavar="THƯ_MỤC")
+@input_options
+@jobs_option
+@wait_option
+def bundle(folder, campaign, units, encoding, sheet, jobs, wait) -> None:
+    """Hồ sơ in: mỗi đơn vị một PDF (THƯ_MỤC/ho-so/MÃ.pdf) ghép các văn bản bắt buộc theo thứ
+    tự, có mục lục; đơn vị có cấp dưới thêm MÃ-cap-duoi.pdf ghép hồ sơ các đơn vị cấp dưới.
+
+    Làm PDF còn thiếu trước (cần LibreOffice); dùng bản ký .pdf khi đã có.
+    """
+    find_soffice()
+    inputs = load(campaign, units, encoding, sheet)
+    print_ready(inputs, folder, pack=True, jobs=jobs, wait=wait)
+
+
+
+@click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC")
+def init(folder) -> None:
+    """Tạo thư mục khởi đầu: kế hoạch năm, danh sách đơn vị, kết quả cuối năm mẫu và README.
+
+    Không ghi đè tệp đã có (mã thoát 1 nếu mọi tệp đã có). Sau đó: cd THƯ_MỤC rồi
+    antq-docs generate all.
+    """
+    result = run_init(folder)
+    for path in result.kept:
+        click.echo(f"Giữ nguyên {path}: tệp đã có, không ghi đè.", err=True)
+    for path in result.written:
+        click.echo(f"Đã tạo {path}")
+    click.echo(f"Tiếp theo: cd {folder} && antq-docs generate all (xem {folder / 'README.md'}).",
+               err=True)
+
+
+@click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC")
+@input_options
+@click.option("--level", metavar="MÃ",
+              help="Chỉ làm phiếu cho đơn vị này và các đơn vị cấp dưới của nó (mặc định: cả "
+              "danh sách).")
+@jobs_option
+def forms(folder, campaign, units, encoding, sheet, level, jobs) -> None:
+    """Làm phiếu thu kết quả cuối năm (Excel) vào THƯ_MỤC: mỗi đơn vị báo cáo một tệp.
+
+    Xã điền một phiếu cho mình và các khu dân cư; cơ quan, doanh nghiệp, cơ sở giáo dục, cấp
+    huyện mỗi đơn vị một phiếu. Trang Hướng dẫn, Kết quả, Bảng điểm, Số liệu, Nhận xét; thu lại
+    bằng lệnh collect. Không ghi đè tệp đã có (mã thoát 1 nếu mọi phiếu đã có).
+    """
+    inputs = load(campaign, units, encoding, sheet)
+    bar = Bar("Đang làm phiếu")
+    try:
+        result = write_forms(inputs, folder, level=level, jobs=jobs, progress=bar)
+    finally:
+        bar.close()
+    for path in result.kept:
+        click.echo(f"Giữ nguyên {path}: tệp đã có, không ghi đè.", err=True)
+    for path in result.written:
+        click.echo(f"Đã tạo {path}")
+    click.echo(f"Xong: {len(result.written)} phiếu mới ({result.units} đơn vị), "
+               f"{len(result.kept)} phiếu đã có được giữ nguyên trong {folder}.", err=True)
+
+
+@click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("paths", nargs=-1, required=True, metavar="TỆP_HOẶC_THƯ_MỤC...",
+                type=click.Path(path_type=Path, exists=True))
+@input_options
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path(RESULTS_FILE), show_default=True, metavar="TỆP",
+              help="Tệp kết quả cuối năm (.xlsx) sẽ ghi, đọc được bằng --results.")
+@click.option("--force", is_flag=True,
+              help="Ghi đè tệp --out đã có (không bao giờ ghi đè tệp đầu vào).")
+@jobs_option
+def collect(paths, campaign, units, encoding, sheet, out, force, jobs) -> None:
+    """Thu các phiếu đã điền (tệp .xlsx, hoặc thư mục chứa chúng) vào một tệp kết quả cuối năm.
+
+    Báo mọi lỗi một lượt (tệp, trang, ô), cả các đơn vị chưa nộp phiếu; có lỗi thì không ghi
+    gì. Tệp kết quả có các trang Kết quả, Bảng điểm, Số liệu, Nhận xét, dùng cho generate và
+    report bằng --results.
+    """
+    inputs = load(campaign, units, encoding, sheet)
+    bar = Bar("Đang đọc phiếu")
+    try:
+        result = run_collect(inputs, paths, out, force=force, jobs=jobs, progress=bar)
+    finally:
+        bar.close()
+    click.echo(f"Đã thu {result.forms} phiếu ({result.units} đơn vị) vào {result.out}.",
+               err=True)
+    if result.totals:
+        click.echo(f"Số liệu của {result.root.name}, cộng cả các đơn vị cấp dưới:")
+    for total in result.totals:
+        click.echo(f"- {total_text(total)}")
+
+
+@click.group(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
+           subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+def templates() -> None:
+    """Mẫu văn bản: xem biến của từng loại, xuất mẫu để sửa trong Word, kiểm tra mẫu đã sửa."""
+
+
+@templates.command("list", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+def templates_list() -> None:
+    """Từng loại văn bản, tệp mẫu và các biến mẫu dùng được (kiểu, ý nghĩa, ví dụ)."""
+    for entry in tpl.kind_templates():
+        click.echo(f"{entry.kind.name} ({entry.kind.label}): {', '.join(entry.files)}")
+        for variable in entry.variables:
+            for line in variable.lines(1):
+                click.echo(line)
+        click.echo("")
+
+
+@templates.command("export", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
+def templates_export(folder) -> None:
+    """Chép các mẫu có sẵn và BIEN.md (danh sách biến) vào THƯ_MỤC để sửa; không ghi đè."""
+    written = tpl.export_templates(folder)
+    click.echo(f"Đã ghi {len(written)} tệp vào {folder}. Sửa mẫu trong Word, kiểm tra bằng "
+               f"`antq-docs templates check {folder}`, rồi dùng: generate … --templates "
+               f"{folder}.", err=True)
+
+
+@templates.command("check", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP|THƯ_MỤC..."
+)
+def templates_check(paths) -> None:
+    """Kiểm tra mẫu .docx: cú pháp thẻ, biến không có, thẻ bị tách, thể thức (mã thoát 3 nếu
+    có lỗi)."""
+    report = tpl.check_templates(list(paths))
+    click.echo(report.table())
+    if not report.ok:
+        click.get_current_context().exit(EXIT_INCOMPLETE)

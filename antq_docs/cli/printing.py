@@ -1,0 +1,157 @@
+"""What the commands print: progress bars on stderr and the outcome of a run, in Vietnamese."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from antq_docs.indicators import table_text
+from antq_docs.kinds import REGISTRY
+from antq_docs.pdf import bundle as run_bundle
+from antq_docs.pdf import convert_folder
+
+STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "kept": "giữ nguyên",
+          "signed": "đã có bản ký .pdf, không soạn lại"}
+
+
+class Bar:
+    """A progress bar on stderr from 50 steps on: the library's progress callback."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and total >= 50:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.shown)
+            self.shown = done
+
+    def close(self) -> None:
+        """End the bar's line."""
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def waiting(out: Path):
+    """The on_wait callback: say that another run holds the folder."""
+    return lambda seconds: click.echo(
+        f"Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy đó xong "
+        f"(tối đa {seconds:g} giây, đổi bằng --wait)…", err=True)
+
+
+# How many lacking documents the bundle names one by one before counting the rest.
+_LISTED = 10
+
+
+def print_ready(inputs, out: Path, *, pack: bool, jobs: int | None, wait: float) -> None:
+    """Make the PDFs (and the hồ sơ), show what happened; exit 1 when a document failed."""
+    bar = Bar("Đang chuyển PDF")
+    try:
+        bundled = None
+        if pack:
+            bundled = run_bundle(inputs, out, jobs=jobs, progress=bar, wait=wait,
+                                 on_wait=waiting(out))
+            converted = bundled.pdf
+        else:
+            converted = convert_folder(out, jobs=jobs, progress=bar, wait=wait,
+                                       on_wait=waiting(out))
+    finally:
+        bar.close()
+    for path in converted.paths("kept"):
+        click.echo(f"Giữ nguyên {path}: tệp PDF đã bị sửa hoặc thay sau khi làm.", err=True)
+    for path in converted.failed:
+        click.echo(f"Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần).",
+                   err=True)
+    click.echo(converted.summary(), err=True)
+    if bundled is not None:
+        for outcome in bundled.outcomes:
+            if outcome.status == "kept":
+                click.echo(f"Giữ nguyên {outcome.path}: hồ sơ đã bị sửa hoặc thay sau khi làm.",
+                           err=True)
+        for path in bundled.missing[:_LISTED]:
+            click.echo(f"Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF.", err=True)
+        if len(bundled.missing) > _LISTED:
+            click.echo(f"… và {len(bundled.missing) - _LISTED} văn bản khác (xem: antq-docs "
+                       "check).", err=True)
+        click.echo(bundled.summary(), err=True)
+    if converted.failed:
+        click.get_current_context().exit(1)
+
+
+class StepBar(Bar):
+    """generate's progress bar: one step per document, from 50 on, none on a dry run."""
+
+    def __init__(self, label: str, *, shown: bool) -> None:
+        super().__init__(label)
+        self.enabled = shown
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and total >= 50 and self.enabled:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(1)
+
+
+def print_skipped(skipped: list[str]) -> None:
+    """The year-end kinds `all` leaves out without --results."""
+    if skipped:
+        click.echo(
+            "Không có --results: bỏ qua "
+            f"{', '.join(f'{REGISTRY[k].label} ({k})' for k in skipped)} "
+            "vì cần tệp kết quả cuối năm.",
+            err=True,
+        )
+
+
+def print_generated(result: Any, *, dry_run: bool) -> None:
+    """generate's outcome: the files of a dry run, warnings, files left alone, the summary."""
+    if dry_run:
+        for outcome in result.outcomes:
+            click.echo(f"{STATUS[outcome.status]}\t{outcome.path}")
+    for warning in result.warnings:
+        click.echo(f"Cảnh báo: {warning}", err=True)
+    for path in result.signed:
+        click.echo(
+            f"Bỏ qua {path}: đã có bản ký .pdf cùng tên (dùng --force để soạn lại).", err=True
+        )
+    for path in result.kept:
+        click.echo(
+            f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True
+        )
+    click.echo(result.summary(), err=True)
+
+
+def print_report(result: Any, out: Path, *, as_json: bool) -> None:
+    """report's outcome: the targets (a table or JSON), the year's figures, the file written."""
+    if as_json:
+        rows = [i.as_json() for i in result.indicators]
+        rows += [f.as_json() for f in result.figures]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"Kết quả thực hiện chỉ tiêu: {result.level.name} ({result.level.code})")
+        click.echo(table_text(result.indicators))
+        if result.figures:
+            click.echo("\nSố liệu của năm (của đơn vị và mọi đơn vị cấp dưới):")
+            for figure in result.figures:
+                click.echo(f"  {figure.text()}")
+    for warning in result.warnings:
+        click.echo(f"Cảnh báo: {warning}", err=True)
+    if result.outcome is None:
+        return
+    path = out / result.outcome.path
+    if result.outcome.status == "kept":
+        click.echo(
+            f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True
+        )
+    else:
+        click.echo(f"Báo cáo tổng kết: {path} ({STATUS[result.outcome.status]}).", err=True)
