@@ -8,7 +8,7 @@ import pytest
 
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
-from antq_docs.kinds import REGISTRY, common, heading
+from antq_docs.kinds import REGISTRY, heading
 from antq_docs.kinds.plan import unit_targets
 from tests import docx_helpers as dh
 from tests.conftest import (
