@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "antq_docs"
 # The parts of the package already cut to size; the rest joins as it is split.
-KEPT_SMALL = ["output", "web"]
+KEPT_SMALL = ["output", "web", "model"]
 MODULES = sorted(p for part in KEPT_SMALL for p in (PACKAGE / part).rglob("*.py"))
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60
