@@ -17,7 +17,7 @@ from antq_docs import vi
 from antq_docs.errors import Finding, OutputError, ResultsNeeded, UsageError, ValidationError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY, Document, Needs
-from antq_docs.kinds.common import superior_unknown
+from antq_docs.kinds.heading import superior_unknown
 from antq_docs.model import Unit
 from antq_docs.output import (
     KEPT,
@@ -243,7 +243,7 @@ _NAMED = 20
 
 def superior_warnings(units: list[Unit]) -> list[str]:
     """One warning naming the units whose header leaves the superior body empty for want of
-    the roster's column "Cơ quan chủ quản" (kinds/common.derived_superior does not guess)."""
+    the roster's column "Cơ quan chủ quản" (kinds/heading.derived_superior does not guess)."""
     if not units:
         return []
     named = ", ".join(f"{u.code} ({u.name})" for u in units[:_NAMED])

@@ -12,7 +12,7 @@ from antq_docs.errors import ValidationError
 from antq_docs.indicators import Evidence, document_targets, measure_documents
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
-from antq_docs.kinds import REGISTRY, common
+from antq_docs.kinds import REGISTRY, Needs
 from antq_docs.model import DEFAULT_PARTY_BASES
 from tests import docx_helpers as dh
 from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text, invoke_generate
@@ -109,8 +109,13 @@ def test_commune_and_city_resolutions_are_named_as_the_party_names_them(sample_o
 
 def test_a_numbered_resolution_reads_05_nq_without_a_colon():
     roster = load_roster(SAMPLE_UNITS)
-    assert common.party_number_slot(roster.get("KT-02"), 2025).format(5) == "05-NQ/HU"
-    assert common.party_number_slot(roster.get("KT-02-02"), 2025).format(12) == "12-NQ/ĐU"
+    campaign = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
+    needs = Needs(str(SAMPLE_UNITS), str(SAMPLE_CAMPAIGN))
+    resolution = REGISTRY["resolution"]
+    for code, number, line in (("KT-02", 5, "05-NQ/HU"), ("KT-02-02", 12, "12-NQ/ĐU")):
+        slot = resolution.number_slot(campaign, roster.get(code), needs)
+        assert slot is not None and slot.format(number) == line
+    assert needs.findings == []
 
 
 def test_a_resolution_without_its_secretary_is_refused_naming_the_cell(tmp_path, runner):

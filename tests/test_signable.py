@@ -8,7 +8,7 @@ import pytest
 
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
-from antq_docs.kinds import REGISTRY, common
+from antq_docs.kinds import REGISTRY, heading
 from antq_docs.kinds.plan import unit_targets
 from tests import docx_helpers as dh
 from tests.conftest import (
@@ -194,8 +194,8 @@ def test_a_body_of_the_merged_province_writes_its_own_province(tmp_path, runner)
     ],
 )
 def test_names_break_between_words_of_different_names(name, lines):
-    assert common.name_lines(name) == lines
-    assert all(common.text_width(line) <= common.HEADER_EM for line in lines)
+    assert heading.name_lines(name) == lines
+    assert all(heading.text_width(line) <= heading.HEADER_EM for line in lines)
 
 
 def test_commune_plan_states_its_own_counts(made):

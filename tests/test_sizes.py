@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "antq_docs"
 # The parts of the package already cut to size (sub-packages, or modules by file name); the
 # rest joins as it is split.
 KEPT_SMALL = ["output", "web", "inputs", "vi.py", "tplcheck", "check", "lint", "cli", "collect",
-              "yearreport.py"]
+              "yearreport.py", "model"]
 
 
 def _files(part: str) -> list[Path]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from antq_docs.errors import Finding
 from antq_docs.inputs.roster import COLUMNS
+from antq_docs.kinds.party import party_abbr
 from antq_docs.model import Campaign, Results, Roster, Unit
 from antq_docs.output import document_path
 
@@ -69,6 +70,19 @@ class Citation:
     key: str
     slot: NumberSlot
     path: str
+
+
+@dataclass(frozen=True)
+class Request:
+    """What one unit's document is built from: the campaign, the roster in force on the
+    document's date, the unit, the Needs that collects every missing value, and the year-end
+    results when the run has them (the year-end kinds cannot do without)."""
+
+    campaign: Campaign
+    roster: Roster
+    unit: Unit
+    needs: Needs
+    results: Results | None = None
 
 
 class Document:
@@ -220,7 +234,7 @@ class Rebuild:
 
     def __call__(self) -> dict[str, Any]:
         campaign, roster, needs, results = self.sources
-        return self.kind.context(campaign, roster, self.unit, needs, results)
+        return self.kind.context(Request(campaign, roster, self.unit, needs, results))
 
 
 # Unit types, as groups the default matrix of required documents is written in.
@@ -250,8 +264,19 @@ class Kind:
     date_key = ""
     # The campaign target (chỉ tiêu `ma`) this kind of document is the evidence for, if any.
     target: str | None = None
-    # Every template file the kind may use (template() picks one per unit).
-    templates: tuple[str, ...] = ()
+    # What its document is called in the messages about the values it lacks ('kế hoạch năm').
+    purpose = ""
+    # The template per unit type; the key '' stands for every other type.
+    forms: ClassVar[dict[str, str]] = {}
+    # Templates it writes beside its forms (a khu dân cư's household pledge forms).
+    other_templates: tuple[str, ...] = ()
+    # The document type's abbreviation in its number: 'KH' gives '05/KH-UBND' (the roster's
+    # ký hiệu after it), or '05-NQ/HU' for a Party document (its committee's); '' = no number.
+    number = ""
+    # Unit types whose documents bear no number (a khu dân cư's residential-area forms).
+    unnumbered: tuple[str, ...] = ()
+    # What the number is for in the message about a missing ký hiệu ('' = 'số của' + purpose).
+    number_purpose = ""
     # What some of the template variables mean, for `templates list` and BIEN.md.
     variables: ClassVar[dict[str, str]] = {}
     # Kinds built from the year-end results cannot be written without --results.
@@ -283,19 +308,17 @@ class Kind:
         """Where the document goes, relative to the output folder: '<kind>/<code>.docx'."""
         return document_path(self.name, unit.code)
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """The template file name for a unit."""
-        raise NotImplementedError
+    @property
+    def templates(self) -> tuple[str, ...]:
+        """Every template file the kind may use: its forms, then the others it writes."""
+        return tuple(dict.fromkeys([*self.forms.values(), *self.other_templates]))
 
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
-        """The template variables for one unit; missing values go to needs.
+    def template(self, campaign: Campaign, unit: Unit) -> str:
+        """The template file name for a unit: the form of its type, else the common one."""
+        return self.forms.get(unit.type) or self.forms[""]
+
+    def context(self, request: Request) -> dict:
+        """The template variables for one unit; missing values go to request.needs.
 
         Data only (names, counts, dates, lists, flags): the sentences are in the template.
         """
@@ -303,7 +326,15 @@ class Kind:
 
     def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:
         """The number line of the unit's document, or None for documents without one."""
-        return None
+        if not self.number or unit.type in self.unnumbered:
+            return None
+        year = self.document_year(campaign)
+        if self.party_document:
+            # In the cấp ủy's or chi bộ's own series, without a colon: '05-NQ/HU'.
+            return NumberSlot(issuer=f"{unit.code}#dang",
+                              suffix=f"-{self.number}/{party_abbr(unit)}", year=year)
+        abbr = needs.unit_value(unit, "abbr", self.number_purpose or f"số của {self.purpose}")
+        return NumberSlot(issuer=unit.code, suffix=f"/{self.number}-{abbr}", year=year)
 
     def cites(self, campaign: Campaign, unit: Unit, needs: Needs) -> tuple[Citation, ...]:
         """The numbers of other documents this unit's document cites (none by default)."""
@@ -328,7 +359,7 @@ class Kind:
         context, when given, is used instead of the kind's own (a report measured with more).
         """
         if context is None:
-            context = self.context(campaign, roster, unit, needs, results)
+            context = self.context(Request(campaign, roster, unit, needs, results))
             # Built once here, so every missing value is found before anything is written;
             # built again when rendered, with a Needs of its own that has nothing to add.
             document = Document(

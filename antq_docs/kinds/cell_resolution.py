@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from antq_docs import vi
-from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.kinds import common, party
+from antq_docs.kinds.base import Kind, Request
 from antq_docs.kinds.plan import KIND as PLAN
 from antq_docs.kinds.plan import unit_targets
-from antq_docs.model import Campaign, Results, Roster, Unit
+from antq_docs.model import Campaign, Unit
 
 PURPOSE = "nghị quyết của chi bộ"
 
@@ -31,7 +31,9 @@ class CellResolution(Kind):
     # Quý I, with the UBND's plan, before the khu dân cư registers, unless given its own date.
     party_document = True
     date_key = "plan"
-    templates = ("cell-resolution.docx",)
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {"": "cell-resolution.docx"}
+    number = "NQ"
     variables: ClassVar[dict[str, str]] = {
         "nam": "năm của phong trào",
         "ten_trong_cau": "tên khu dân cư viết trong câu",
@@ -58,31 +60,17 @@ class CellResolution(Kind):
         return bool(unit.party_cell) and unit.parent is not None and super().needs(
             campaign, unit)
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """The one template (Hướng dẫn 36)."""
-        return "cell-resolution.docx"
-
-    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
-        """'…-NQ/CB' in the chi bộ's own series."""
-        return common.party_number_slot(unit, self.document_year(campaign))
-
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """Header, Party bases, the khu dân cư's targets and households, signer, recipients."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
         day = needs.campaign_date(campaign, self.name, PURPOSE)
-        cell = common.cell_name(unit)
+        cell = party.cell_name(unit)
         secretary = needs.unit_value(unit, "secretary", PURPOSE)
         title = needs.unit_value(unit, "title", PURPOSE)
         assert unit.parent is not None  # needs() asks for a commune above
-        commune = common.party_committee(unit.parent)
+        commune = party.party_committee(unit.parent)
         return {
-            **common.party_header(unit, campaign, day, cell),
+            **party.party_header(unit, campaign, day, cell),
             "nam": campaign.year,
             "ten_trong_cau": unit.sentence_name,
             "chi_bo": cell,

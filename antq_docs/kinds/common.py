@@ -1,92 +1,16 @@
-"""Context pieces shared by the kinds: header, place, legal bases, signatures, recipients."""
+"""Context pieces shared by the kinds: unit words, offices, legal bases, signatures, recipients,
+the police and the year's figures (the header is in heading.py, the Party side in party.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
-from antq_docs import model, placenames, vi
-from antq_docs.kinds.base import Needs, NumberSlot
+from antq_docs import model, vi
+from antq_docs.kinds.base import Needs
+from antq_docs.kinds.party import party_committee
 from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Results, Unit
 from antq_docs.vi import fold
-
-
-def place_of(unit: Unit, campaign: Campaign) -> str:
-    """The địa danh of a unit's date line: its own column, else its nearest local government.
-
-    Nghị định 30 writes the name of the administrative unit where the issuer sits, without the
-    word 'xã'/'huyện' unless the name is a number ('Phường 5') or a person's name ('Phường
-    Quang Trung'). The campaign's dia_danh stands for its own province only: a body of the
-    province a merger formed (Quảng Ngãi after 01/7/2025) writes that province's name.
-    """
-    current: Unit | None = unit
-    while current is not None:
-        if current.place:
-            return current.place
-        if current.type in GOVERNMENT_TYPES:
-            if current.type == "tinh" and fold(current.bare_name) == fold(campaign.province):
-                return campaign.place
-            return _place_name(current)
-        current = current.parent
-    return campaign.place
-
-
-def _place_name(government: Unit) -> str:
-    """A local government's name in a date line: 'Đăk Hà', 'Phường 5', 'Phường Quang Trung'."""
-    bare = government.bare_name
-    return government.name if placenames.keeps_word(bare) else bare
-
-
-# Width of the header's left column (7 cm less the cell margins, with some slack for Word's
-# spacing) in em of 12 pt bold capitals: a longer line would wrap in Word, so the issuer's name
-# is broken into lines before it does.
-HEADER_EM = 14.0
-# Advance widths in em of Times New Roman Bold capitals (the metrics Liberation Serif shares
-# with it); marks above or below a letter do not widen it.
-_WIDTHS = {
-    **dict.fromkeys("ACDNRUVXYĐ", 0.722), **dict.fromkeys("BEHLKTZ", 0.667),
-    **dict.fromkeys("FP", 0.611), **dict.fromkeys("GOQ", 0.778), "H": 0.778, "K": 0.778,
-    "I": 0.389, "J": 0.5, "M": 0.944, "S": 0.556, "W": 1.0, " ": 0.25, "&": 0.833, "-": 0.333,
-    ".": 0.25, ",": 0.25, '"': 0.555, "'": 0.278, "(": 0.333, ")": 0.333, "/": 0.278,
-}
-
-
-def text_width(text: str) -> float:
-    """The width of upper-case header text in em, from the base letter of each character."""
-    total = 0.0
-    for char in unicodedata.normalize("NFD", text):
-        if unicodedata.combining(char):
-            continue
-        total += _WIDTHS.get(char, 0.5 if char.isdigit() else 0.722)
-    return total
-
-
-# Words before which a name may be broken: the administrative unit it belongs to.
-_LOCALITY = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU")
-# Schools a province's Sở Giáo dục và Đào tạo manages (upper secondary and the province's own
-# boarding schools), and those the UBND of their place manages (lower secondary, primary,
-# kindergarten, semi-boarding).
-_PROVINCIAL_SCHOOL = re.compile(
-    r"\b(THPT|trung học phổ thông|phổ thông dân tộc nội trú|PTDTNT|chuyên)\b", re.IGNORECASE)
-_LOCAL_SCHOOL = re.compile(
-    r"\b(THCS|trung học cơ sở|tiểu học|TH|mầm non|mẫu giáo|nhà trẻ|PTDTBT|bán trú)\b",
-    re.IGNORECASE)
-# Bodies that answer to their own system, not to the UBND of the place where they sit: vertical
-# systems, the armed forces and the police, colleges and universities (domain brief §2). Their
-# superior line is their system's body, which only the roster can give.
-_OWN_SYSTEM = re.compile(
-    r"\b(kho bạc|thuế|bảo hiểm xã hội|BHXH|ngân hàng|hải quan|tòa án|toà án|viện kiểm sát|"
-    r"thi hành án|thống kê|quân sự|quân đội|quân đoàn|sư đoàn|trung đoàn|bộ đội|biên phòng|"
-    r"công an|cảnh sát|cao đẳng|đại học|học viện)\b",
-    re.IGNORECASE)
-# Bodies of the Party, of the Front and the mass organisations, and steering committees: not
-# under the UBND either.
-_PARTY_OR_FRONT = re.compile(
-    r"\b(tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ|quận ủy|quận uỷ|"
-    r"đảng ủy|đảng uỷ|mặt trận)\b|^(hội|liên đoàn|đoàn|ban chỉ đạo)\b",
-    re.IGNORECASE)
-_OF_UBND = re.compile(r"\b(UBND|ủy ban nhân dân|uỷ ban nhân dân)\b", re.IGNORECASE)
 
 # Schools whose learners are sinh viên as well as học sinh (a THPT, THCS or primary school
 # has học sinh only).
@@ -123,141 +47,6 @@ UNIT_WORD_VARIABLES: dict[str, str] = {
 }
 
 
-def _break_allowed(words: list[str], index: int) -> int:
-    """How good a line break before words[index] is: 2 best, 1 acceptable, 0 never.
-
-    A proper name never splits ('Đăk' / 'Psi', 'Nguyễn Tất' / 'Thành'), nor does a common
-    noun ('Tư' / 'pháp'); a break before the locality ('… / HUYỆN ĐĂK HÀ') reads best.
-    """
-    first = " ".join(words[:index])
-    if first.count('"') % 2 or first.count("“") > first.count("”") or (
-            first.count("(") > first.count(")") or first.count("<") > first.count(">")):
-        return 0  # never inside quotes or brackets
-    before, word = (w.strip("\"“”'(<[") for w in (words[index - 1], words[index]))
-    if not word or not before:
-        return 0
-    rest = " ".join(words[index:]).upper()
-    if any(rest.startswith(p + " ") for p in _LOCALITY):
-        return 2
-    if word[:1].islower() or word == "&" or before == "&":
-        return 0
-    abbreviation = before.isupper() and len(before) > 1
-    if before[:1].isupper() and not abbreviation:
-        return 0
-    if abbreviation and word.isupper() and len(word) > 1:
-        return 0  # a legal form or level stays whole: 'TNHH MTV', 'THPT'
-
-    return 1
-
-
-def name_lines(name: str, limit: float = HEADER_EM) -> list[str]:
-    """An issuer's name in upper case, broken into header lines that never split a name."""
-    return _lines(name.split(), limit)
-
-
-def _lines(words: list[str], limit: float) -> list[str]:
-    whole = vi.upper(" ".join(words))
-    if text_width(whole) <= limit:
-        return [whole]
-    best: tuple | None = None
-    for index in range(1, len(words)):
-        quality = _break_allowed(words, index)
-        if not quality:
-            continue
-        first, second = (text_width(vi.upper(" ".join(part)))
-                         for part in (words[:index], words[index:]))
-        # Lines that fit come first, then the better break, then the more even lines.
-        key = (first > limit, second > limit, -quality, max(first, second))
-        if best is None or key < best[0]:
-            best = (key, index)
-    if best is None:
-        return [whole]
-    index = best[1]
-    return [vi.upper(" ".join(words[:index])), *_lines(words[index:], limit)]
-
-
-def superior_body(unit: Unit, campaign: Campaign) -> str:
-    """The line above the issuer (Nghị định 30, Phụ lục I), or '' when it has none or the rule
-    cannot know it.
-
-    The roster's "Cơ quan chủ quản" comes first. Otherwise the line is derived only where the
-    rule is certain (derived_superior); a People's Committee and an enterprise have none.
-    """
-    if unit.owner_body:
-        return vi.upper(unit.owner_body)
-    return derived_superior(unit, campaign) or ""
-
-
-def derived_superior(unit: Unit, campaign: Campaign) -> str | None:
-    """The superior line the rule is certain of, '' for a body that has none, None when unknown.
-
-    A khu dân cư writes its commune's UBND (Nghị định 59); a Phòng, or the office of a UBND,
-    its UBND; a Sở or a Ban of the province the UBND of the province; a THPT the province's Sở
-    Giáo dục và Đào tạo, a THCS, primary school or kindergarten the UBND of its place. Vertical
-    systems, the armed forces and the police, colleges and universities, the Party and the mass
-    organisations, and any other agency or school are unknown: nothing is guessed.
-    """
-    if unit.type in GOVERNMENT_TYPES or unit.type == "doanh_nghiep" or unit.parent is None:
-        return ""
-    parent = unit.parent
-    if unit.type == "khu_dan_cu":
-        return _ubnd(parent.government)
-    if _OWN_SYSTEM.search(unit.name) or _PARTY_OR_FRONT.search(unit.name):
-        return None
-    if unit.type == "co_so_giao_duc":
-        if _PROVINCIAL_SCHOOL.search(unit.name):
-            province = next((u for u in _ancestors(unit) if u.type == "tinh"), None)
-            place = province.bare_name if province else campaign.province
-            return f"SỞ GD&ĐT {vi.upper(place)}"
-        if _LOCAL_SCHOOL.search(unit.name):
-            return _ubnd(unit.government)
-        return None
-    if unit.type != "co_quan" or parent.type not in GOVERNMENT_TYPES:
-        return None
-    first = unit.name.split(" ", 1)[0].casefold()
-    office = unit.name.casefold().startswith("văn phòng") and _OF_UBND.search(unit.name)
-    if (first == "phòng" and parent.type != "tinh") or office:
-        return _ubnd(parent)
-    if first in ("sở", "ban") and parent.type == "tinh":
-        return _ubnd(parent)
-    return None
-
-
-def _ubnd(government: Unit | None) -> str | None:
-    """'UBND XÃ HÀ MÒN': the People's Committee of a local government, as a superior line."""
-    return f"UBND {vi.upper(government.name)}" if government is not None else None
-
-
-def _ancestors(unit: Unit) -> list[Unit]:
-    out = []
-    current = unit.parent
-    while current is not None:
-        out.append(current)
-        current = current.parent
-    return out
-
-
-def superior_unknown(unit: Unit, campaign: Campaign) -> bool:
-    """Whether a unit's header wants a superior line that only the roster's column can give."""
-    return not unit.owner_body and derived_superior(unit, campaign) is None
-
-
-def issuer_lines(unit: Unit) -> list[str]:
-    """The issuing body's lines: 'ỦY BAN NHÂN DÂN' / 'HUYỆN ĐĂK HÀ', or the name broken."""
-    if unit.type in GOVERNMENT_TYPES:
-        return ["ỦY BAN NHÂN DÂN", *name_lines(unit.name)]
-    return name_lines(unit.name)
-
-
-def header(unit: Unit, campaign: Campaign, day: dt.date) -> dict:
-    """Header variables: superior body, issuing body (list of lines), the date line."""
-    return {
-        "cq_cap_tren": superior_body(unit, campaign),
-        "cq_ban_hanh": issuer_lines(unit),
-        "dong_ngay": vi.date_line(place_of(unit, campaign), day),
-    }
-
-
 def office(unit: Unit, title: str) -> str:
     """A head's office in full: 'Chủ tịch Ủy ban nhân dân phường Quyết Thắng', 'Giám đốc Sở Y tế'.
 
@@ -279,81 +68,6 @@ def office(unit: Unit, title: str) -> str:
             return f"{title[: -len(words)]}{unit.sentence_name}"
         return f"{title} {unit.name[len(words) + 1:].strip()}"
     return f"{title} {unit.sentence_name}"
-
-
-def party_office(unit: Unit) -> str:
-    """A unit's cấp ủy without its place: 'Huyện ủy', 'Thành ủy', 'Đảng ủy', 'Chi bộ'."""
-    lowered = unit.name.casefold()
-    if unit.type == "tinh":
-        return "Thành ủy" if lowered.startswith("thành phố") else "Tỉnh ủy"
-    if unit.type == "huyen":
-        return ("Thành ủy" if lowered.startswith("thành phố") else
-                "Thị ủy" if lowered.startswith("thị xã") else
-                "Quận ủy" if lowered.startswith("quận") else "Huyện ủy")
-    if unit.type == "xa":
-        return "Đảng ủy"
-    return "Chi bộ"
-
-
-def party_committee(unit: Unit) -> str:
-    """The cấp ủy of a unit's level: 'Huyện ủy Đăk Hà', 'Thành ủy Kon Tum', 'Đảng ủy xã Hà Mòn'.
-
-    A district's committee takes the bare name ('Huyện ủy Đăk Hà'); a name of one word or a
-    number keeps its whole name.
-    """
-    office = party_office(unit)
-    if unit.type in ("tinh", "huyen"):
-        return f"{office} {unit.bare_name}"
-    if unit.type in ("xa", "khu_dan_cu"):
-        return f"{office} {unit.sentence_name}"
-    return f"{office} {unit.name}"
-
-
-# The ký hiệu of a cấp ủy in a Party document's number (Hướng dẫn 36-HD/VPTW): '05-NQ/HU'.
-_PARTY_ABBR = {"Tỉnh ủy": "TU", "Thành ủy": "TU", "Thị ủy": "TU", "Huyện ủy": "HU",
-               "Quận ủy": "QU", "Đảng ủy": "ĐU", "Chi bộ": "CB"}
-# Width of a Party header's left column (7.5 cm, names in 14 pt) in em of HEADER_EM's measure.
-PARTY_HEADER_EM = 12.8
-
-
-def cell_name(unit: Unit) -> str:
-    """A khu dân cư's chi bộ as the roster names it, with the word 'Chi bộ' ('Chi bộ thôn 1')."""
-    name = unit.party_cell
-    return name if name.casefold().startswith("chi bộ") else f"Chi bộ {name}"
-
-
-def party_superior(unit: Unit) -> str:
-    """The Đảng bộ above a cấp ủy or chi bộ, as its header names it: 'Đảng bộ huyện Đăk Hà'."""
-    return f"Đảng bộ {unit.parent.sentence_name}" if unit.parent is not None else ""
-
-
-def party_report_to(unit: Unit) -> str:
-    """The Party body a resolution is reported to: the standing committee of the level above
-    ('Ban Thường vụ Tỉnh ủy Kon Tum'), or the commune's Đảng ủy for a chi bộ."""
-    parent = unit.parent
-    if parent is None:
-        return ""
-    if unit.type == "khu_dan_cu" or parent.type not in ("tinh", "huyen"):
-        return party_committee(parent)
-    return f"Ban Thường vụ {party_committee(parent)}"
-
-
-def party_header(unit: Unit, campaign: Campaign, day: dt.date, issuer: str) -> dict:
-    """Header variables of a Party document (Hướng dẫn 36): the Đảng bộ above and the issuer,
-    each as lines that never split a name, and the date line."""
-    superior = party_superior(unit)
-    return {
-        "dang_cap_tren": name_lines(superior, PARTY_HEADER_EM) if superior else [],
-        "dang_ban_hanh": name_lines(issuer, PARTY_HEADER_EM),
-        "dong_ngay": vi.date_line(place_of(unit, campaign), day),
-    }
-
-
-def party_number_slot(unit: Unit, year: int) -> NumberSlot:
-    """The 'Số' of a resolution of the unit's cấp ủy or chi bộ, without a colon: '05-NQ/HU',
-    in the committee's own series."""
-    return NumberSlot(issuer=f"{unit.code}#dang",
-                      suffix=f"-NQ/{_PARTY_ABBR[party_office(unit)]}", year=year)
 
 
 def steering_committee(unit: Unit, campaign: Campaign) -> str:
@@ -457,12 +171,6 @@ def signature(unit: Unit, campaign: Campaign, needs: Needs, purpose: str, *,
         return {"tham_quyen": [f"KT. {vi.upper(short_title(title))}"],
                 "chuc_vu": vi.upper(short_title(signer_title)), "ho_ten": signer}
     return {"tham_quyen": [], "chuc_vu": vi.upper(title), "ho_ten": head}
-
-
-def number_slot(unit: Unit, needs: Needs, type_abbr: str, purpose: str, year: int) -> NumberSlot:
-    """The 'Số' of a state document: '…/KH-UBND' from the roster's ký hiệu."""
-    abbr = needs.unit_value(unit, "abbr", purpose)
-    return NumberSlot(issuer=unit.code, suffix=f"/{type_abbr}-{abbr}", year=year)
 
 
 def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict]:

@@ -16,11 +16,11 @@ from typing import ClassVar
 from antq_docs import vi
 from antq_docs.errors import Finding
 from antq_docs.indicators import model_built
-from antq_docs.kinds import authority, common
-from antq_docs.kinds.base import BELOW_DISTRICT, Citation, Kind, Needs, NumberSlot
+from antq_docs.kinds import authority, common, heading
+from antq_docs.kinds.base import BELOW_DISTRICT, Citation, Kind, Needs, Request
 from antq_docs.kinds.plan import KIND as PLAN
 from antq_docs.kinds.pledge import KIND as PLEDGE
-from antq_docs.model import Campaign, Results, Roster, Unit, UnitResult, kinds_label
+from antq_docs.model import Campaign, Results, Unit, UnitResult, kinds_label
 
 PURPOSE = "báo cáo tự đánh giá cuối năm"
 
@@ -44,7 +44,11 @@ class Evaluation(Kind):
     label = "báo cáo tự đánh giá"
     short = "Đánh giá"
     required = BELOW_DISTRICT
-    templates = ("evaluation.docx", "evaluation-khu-dan-cu.docx")
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {
+        "": "evaluation.docx", "khu_dan_cu": "evaluation-khu-dan-cu.docx"}
+    number = "BC"
+    unnumbered = ("khu_dan_cu",)
     variables: ClassVar[dict[str, str]] = {
         "loai": "loại đơn vị: xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc",
         "don_vi": "đơn vị báo cáo: tên viết trong câu với khu dân cư (Thôn 1), tên cơ quan với "
@@ -100,18 +104,6 @@ class Evaluation(Kind):
     }
     needs_results = True
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """The residential-area form for khu dân cư, Nghị định 30 for the rest."""
-        return "evaluation-khu-dan-cu.docx" if unit.type == "khu_dan_cu" else "evaluation.docx"
-
-    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:
-        """'…/BC-UBND' for units that number their documents; a khu dân cư has no number."""
-        if unit.type == "khu_dan_cu":
-            return None
-        return common.number_slot(
-            unit, needs, "BC", f"số của {PURPOSE}", self.document_year(campaign)
-        )
-
     def cites(self, campaign: Campaign, unit: Unit, needs: Needs) -> tuple[Citation, ...]:
         """The unit's own plan of the year, by the number the folder's register gave it."""
         if not self._has_plan(campaign, unit):
@@ -130,15 +122,10 @@ class Evaluation(Kind):
         """Every unit the matrix names that has a level above it to report to."""
         return unit.parent is not None and super().needs(campaign, unit)
 
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """The evaluation of one unit from its year-end results."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
+        results = request.results
         assert results is not None
         return self.evaluation_context(campaign, unit, results, needs)
 
@@ -168,7 +155,7 @@ class Evaluation(Kind):
             chair = "Chủ tịch " if authority.chair_decides(campaign) else ""
             recognised_by = f"{chair}{recogniser.body_name}"
         return {
-            **common.header(unit, campaign, day),
+            **heading.header(unit, campaign, day),
             "loai": unit.type,
             "nam": year,
             "nam_truoc": year - 1,

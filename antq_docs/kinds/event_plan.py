@@ -14,14 +14,11 @@ import re
 from typing import ClassVar
 
 from antq_docs import model, vi
-from antq_docs.kinds import common
-from antq_docs.kinds.base import ISSUERS, Kind, Needs, NumberSlot
+from antq_docs.kinds import common, heading, party
+from antq_docs.kinds.base import ISSUERS, Kind, Request
 from antq_docs.model import (
     GOVERNMENT_TYPES,
-    Campaign,
     EventDefaults,
-    Results,
-    Roster,
     Unit,
 )
 
@@ -68,7 +65,10 @@ class EventPlan(Kind):
     short = "KH Ngày hội"
     required = ISSUERS
     target = "ngay_hoi"
-    templates = ("event-plan.docx",)
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {"": "event-plan.docx"}
+    number = "KH"
+    number_purpose = PURPOSE
     variables: ClassVar[dict[str, str]] = {
         "can_cu_ngay_hoi": "quyết định chọn ngày 19/8 là Ngày hội (can_cu_ngay_hoi của kế hoạch; "
                            "mặc định Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005)",
@@ -109,23 +109,9 @@ class EventPlan(Kind):
         "kinh_phi_chu": "tổng kinh phí bằng chữ",
     }
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """The one Nghị định 30 template."""
-        return "event-plan.docx"
-
-    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
-        """'…/KH-UBND' from the roster's ký hiệu."""
-        return common.number_slot(unit, needs, "KH", PURPOSE, self.document_year(campaign))
-
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """Names, dates, anniversaries, place, participants, budget lines, signature."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         defaults = campaign.event.by_type.get(unit.type, EventDefaults())
         total, estimate = budget_lines(unit, defaults)
@@ -135,7 +121,7 @@ class EventPlan(Kind):
                                              "năm)")
         event = campaign.event_date
         return {
-            **common.header(unit, campaign, day),
+            **heading.header(unit, campaign, day),
             "nam": campaign.year,
             "loai": unit.type,
             **common.unit_words(unit),
@@ -144,7 +130,7 @@ class EventPlan(Kind):
             "co_quan": unit.body_name,
             "chuc_vu": unit.title,
             "co_quan_cap_tren": unit.parent.body_name if unit.parent is not None else "",
-            "cap_uy": common.party_committee(unit) if unit.type in ("huyen", "xa") else "",
+            "cap_uy": party.party_committee(unit) if unit.type in ("huyen", "xa") else "",
             "cong_an": common.police(unit, campaign, day),
             "cong_an_cung_cap": common.own_police(unit, campaign, day),
             "don_vi_duoi": subordinate_kinds(unit),

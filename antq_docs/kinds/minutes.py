@@ -19,10 +19,10 @@ import datetime as dt
 from typing import ClassVar
 
 from antq_docs import vi
-from antq_docs.kinds import common
+from antq_docs.kinds import common, heading
 from antq_docs.kinds.authority import RECOGNISED_TYPES, chair_decides, recogniser
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
-from antq_docs.model import Campaign, Results, Roster, Unit, kind_counts, kind_word
+from antq_docs.kinds.base import Kind, Needs, Request
+from antq_docs.model import Campaign, Results, Unit, kind_counts, kind_word
 
 PURPOSE = "biên bản họp bình xét"
 
@@ -35,7 +35,12 @@ class Minutes(Kind):
     short = "Biên bản"
     # The units that hold the review meeting (hop_binh_xet overrides it).
     required = ("khu_dan_cu", "xa")
-    templates = ("minutes.docx", "minutes-khu-dan-cu.docx")
+    # The meeting reviews the evaluations: without a date of its own it takes theirs.
+    date_key = "evaluation"
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {"": "minutes.docx", "khu_dan_cu": "minutes-khu-dan-cu.docx"}
+    number = "BB"
+    unnumbered = ("khu_dan_cu",)
     variables: ClassVar[dict[str, str]] = {
         "loai": "loại đơn vị họp: xa, khu_dan_cu (hoặc loại khác theo hop_binh_xet); mẫu chọn "
                 "thành phần tham dự theo loại",
@@ -77,37 +82,16 @@ class Minutes(Kind):
         """Units of the matrix's types (hop_binh_xet by default) with a level above them."""
         return unit.parent is not None and super().needs(campaign, unit)
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """The residential-area form (Nghị định 59) for khu dân cư, Nghị định 30 for the rest."""
-        return "minutes-khu-dan-cu.docx" if unit.type == "khu_dan_cu" else "minutes.docx"
-
-    def day(self, campaign: Campaign) -> dt.date | None:
-        """The minutes' own date when the campaign gives one, else the evaluation's date."""
-        return campaign.doc_dates.get(self.name) or campaign.doc_dates.get("evaluation")
-
     def meeting_date(self, campaign: Campaign, needs: Needs) -> dt.date:
         """The minutes' own date when the campaign gives one, else the evaluation's date."""
         if self.name in campaign.doc_dates:
             return campaign.doc_dates[self.name]
-        return needs.campaign_date(campaign, "evaluation", PURPOSE)
+        return needs.campaign_date(campaign, self.date_key, PURPOSE)
 
-    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:
-        """'…/BB-UBND' for units that number their documents; a khu dân cư has no number."""
-        if unit.type == "khu_dan_cu":
-            return None
-        return common.number_slot(
-            unit, needs, "BB", f"số của {PURPOSE}", self.document_year(campaign)
-        )
-
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """The template variables of one unit's minutes; missing values go to needs."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
+        results = request.results
         assert results is not None
         parent = unit.parent
         assert parent is not None
@@ -121,7 +105,7 @@ class Minutes(Kind):
         residential = unit.type == "khu_dan_cu"
         count = vi.number
         return {
-            **common.header(unit, campaign, day),
+            **heading.header(unit, campaign, day),
             "loai": unit.type,
             "nam": campaign.year,
             "ngay": vi.date_words(day),

@@ -14,9 +14,9 @@ from typing import ClassVar
 
 from antq_docs import model, vi
 from antq_docs.indicators import display_share
-from antq_docs.kinds import common
-from antq_docs.kinds.base import ISSUERS, Kind, Needs, NumberSlot
-from antq_docs.model import Campaign, Results, Roster, Target, Unit
+from antq_docs.kinds import common, heading, party
+from antq_docs.kinds.base import ISSUERS, Kind, Needs, Request
+from antq_docs.model import Campaign, Target, Unit
 
 PURPOSE = "kế hoạch năm"
 
@@ -139,7 +139,10 @@ class Plan(Kind):
     short = "Kế hoạch"
     required = ISSUERS
     target = "ke_hoach"
-    templates = ("plan.docx",)
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {"": "plan.docx"}
+    number = "KH"
+    number_purpose = PURPOSE
     variables: ClassVar[dict[str, str]] = {
         "ten": "tên đơn vị",
         "ten_trong_cau": "tên đơn vị viết trong câu",
@@ -208,23 +211,9 @@ class Plan(Kind):
         "han": "hạn báo cáo kết quả cuối năm",
     }
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """plan.docx (Nghị định 30)."""
-        return "plan.docx"
-
-    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
-        """'…/KH-UBND' from the roster's ký hiệu."""
-        return common.number_slot(unit, needs, "KH", PURPOSE, self.document_year(campaign))
-
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """Names, dates, the unit's targets with counts, its subordinates, signature, recipients."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         targets = unit_targets(campaign, unit)
         if not campaign.targets:
@@ -267,11 +256,11 @@ class Plan(Kind):
             **common.unit_words(unit),
             "cong_an": common.police(unit, campaign, day),
             "cong_an_cung_cap": common.own_police(unit, campaign, day),
-            "cap_uy": common.party_committee(unit),
+            "cap_uy": party.party_committee(unit),
             "cap_tren": superior,
             "han": vi.short_date(campaign.report_deadline(unit.type)),
         }
-        context.update(common.header(unit, campaign, day))
+        context.update(heading.header(unit, campaign, day))
         context["ky"] = common.signature(unit, campaign, needs, PURPOSE)
         context["noi_nhan"] = common.recipients(unit, campaign, day)
         return context

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from antq_docs import vi
-from antq_docs.kinds import common
-from antq_docs.kinds.base import BELOW_PROVINCE, Document, Kind, Needs
+from antq_docs.kinds import common, heading
+from antq_docs.kinds.base import BELOW_PROVINCE, Document, Kind, Needs, Request
 from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
 
 if TYPE_CHECKING:
@@ -49,7 +49,9 @@ class Pledge(Kind):
     required = BELOW_PROVINCE
     target = "cam_ket"
     household_list = True
-    templates = ("pledge.docx", "pledge-khu-dan-cu.docx", HOUSEHOLD_TEMPLATE)
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {"": "pledge.docx", "khu_dan_cu": "pledge-khu-dan-cu.docx"}
+    other_templates = (HOUSEHOLD_TEMPLATE,)
     variables: ClassVar[dict[str, str]] = {
         "ngay_ky": "ngày ký bản cam kết, bằng chữ",
         "ben_nhan": "bên nhận cam kết (cấp trên trực tiếp)",
@@ -100,10 +102,6 @@ class Pledge(Kind):
         """Every unit the matrix names that has a level above it to pledge to."""
         return unit.parent is not None and super().needs(campaign, unit)
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """The residential-area form for khu dân cư, Nghị định 30 for the rest."""
-        return "pledge-khu-dan-cu.docx" if unit.type == "khu_dan_cu" else "pledge.docx"
-
     def documents(
         self,
         campaign: Campaign,
@@ -141,15 +139,9 @@ class Pledge(Kind):
                        "của các khu dân cư này không có phụ lục hộ gia đình.")
         return out
 
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """Parties, legal basis, commitments and signatures of one unit's pledge."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
         parent = unit.parent
         assert parent is not None
         day = needs.campaign_date(campaign, self.name, "bản cam kết")
@@ -160,7 +152,7 @@ class Pledge(Kind):
         parent_title = needs.unit_value(parent, "title", receiving)
         residential = unit.type == "khu_dan_cu"
         return {
-            **common.header(unit, campaign, day),
+            **heading.header(unit, campaign, day),
             "loai": unit.type,
             **common.unit_words(unit),
             "nam": campaign.year,

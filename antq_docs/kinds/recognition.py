@@ -16,19 +16,18 @@ from __future__ import annotations
 from typing import ClassVar
 
 from antq_docs import vi
-from antq_docs.kinds import common
+from antq_docs.kinds import common, heading
 from antq_docs.kinds.authority import (
     RECOGNISED_TYPES,
     chair_decides,
     recogniser,
 )
-from antq_docs.kinds.base import Citation, Kind, Needs, NumberSlot
+from antq_docs.kinds.base import Citation, Kind, Needs, Request
 from antq_docs.kinds.minutes import KIND as MINUTES
 from antq_docs.model import (
     GOVERNMENT_TYPES,
     Campaign,
     Results,
-    Roster,
     Unit,
     kind_counts,
     kind_word,
@@ -45,7 +44,9 @@ class Recognition(Kind):
     label = "quyết định công nhận"
     short = "Công nhận"
     required = ("tinh", "huyen", "xa")
-    templates = ("recognition.docx",)
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {"": "recognition.docx"}
+    number = "QĐ"
     needs_results = True
     variables: ClassVar[dict[str, str]] = {
         "loai": "loại Ủy ban nhân dân ban hành (tinh, huyen, xa)",
@@ -106,16 +107,6 @@ class Recognition(Kind):
             vi.sort_key(u.parent.name) if u.parent is not None else (),
             vi.sort_key(u.name)))
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """One Nghị định 30 template for every level."""
-        return "recognition.docx"
-
-    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
-        """'…/QĐ-UBND' from the roster's ký hiệu."""
-        return common.number_slot(
-            unit, needs, "QĐ", f"số của {PURPOSE}", self.document_year(campaign)
-        )
-
     def _minutes(self, campaign: Campaign, unit: Unit) -> bool:
         """Whether the issuer holds a review meeting whose minutes propose the units."""
         return MINUTES.needs(campaign, unit)
@@ -128,22 +119,17 @@ class Recognition(Kind):
         assert slot is not None  # a local government numbers its minutes
         return (Citation("so_bien_ban", slot, MINUTES.path(unit)),)
 
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """The decision of one Ủy ban nhân dân and its list; missing values go to needs."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
+        results = request.results
         assert results is not None
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         units = self.recognised(campaign, unit, results)
         minutes = self._minutes(campaign, unit)
         chair = chair_decides(campaign)
         return {
-            **common.header(unit, campaign, day),
+            **heading.header(unit, campaign, day),
             "loai": unit.type,
             "nam": campaign.year,
             "co_quan": unit.body_name,

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from antq_docs import vi
-from antq_docs.kinds import common
-from antq_docs.kinds.base import BELOW_DISTRICT, Kind, Needs, NumberSlot
-from antq_docs.model import Campaign, Results, Roster, Unit, kind_word
+from antq_docs.kinds import common, heading
+from antq_docs.kinds.base import BELOW_DISTRICT, Kind, Request
+from antq_docs.model import Campaign, Unit, kind_word
 
 PURPOSE = "bản đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”"
 
@@ -27,7 +27,11 @@ class Registration(Kind):
     short = "Đăng ký"
     required = BELOW_DISTRICT
     target = "dang_ky"
-    templates = ("registration.docx", "registration-khu-dan-cu.docx")
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {
+        "": "registration.docx", "khu_dan_cu": "registration-khu-dan-cu.docx"}
+    number = "ĐK"
+    unnumbered = ("khu_dan_cu",)
     variables: ClassVar[dict[str, str]] = {
         "loai": "loại đơn vị đăng ký (khu_dan_cu, xa, co_quan, doanh_nghiep, co_so_giao_duc): "
                 "mẫu chọn tên gọi và các tiêu chí theo loại",
@@ -45,29 +49,9 @@ class Registration(Kind):
         """Every unit the matrix names that has a level above it to register with."""
         return unit.parent is not None and super().needs(campaign, unit)
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """The residential-area form for khu dân cư, Nghị định 30 for the rest."""
-        if unit.type == "khu_dan_cu":
-            return "registration-khu-dan-cu.docx"
-        return "registration.docx"
-
-    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot | None:
-        """'…/ĐK-UBND' for units that number their documents; a khu dân cư has no number."""
-        if unit.type == "khu_dan_cu":
-            return None
-        return common.number_slot(
-            unit, needs, "ĐK", f"số của {PURPOSE}", self.document_year(campaign)
-        )
-
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """The template variables of one unit's registration; missing values go to needs."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
         parent = unit.parent
         assert parent is not None
         day = needs.campaign_date(campaign, self.name, PURPOSE)
@@ -79,7 +63,7 @@ class Registration(Kind):
         name = unit.sentence_name if residential else unit.body_name
         areas = [c for c in unit.children if c.type == "khu_dan_cu"]
         return {
-            **common.header(unit, campaign, day),
+            **heading.header(unit, campaign, day),
             "loai": unit.type,
             **common.unit_words(unit),
             "nam": campaign.year,

@@ -28,8 +28,8 @@ from antq_docs.indicators import (
     subtree,
     unmeasured,
 )
-from antq_docs.kinds import common
-from antq_docs.kinds.base import Document, Image, Kind, Needs, NumberSlot
+from antq_docs.kinds import common, heading
+from antq_docs.kinds.base import Document, Image, Kind, Needs, Request
 from antq_docs.model import (
     LEVELS,
     UNIT_TYPES,
@@ -111,7 +111,9 @@ class Report(Kind):
     name = "report"
     label = "báo cáo tổng kết"
     short = "Báo cáo"
-    templates = ("report.docx",)
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {"": "report.docx"}
+    number = "BC"
     variables: ClassVar[dict[str, str]] = {
         "ngay": "ngày báo cáo (ngày/tháng/năm), dùng ở dòng “Kèm theo Báo cáo số …” của phụ lục",
         "co_quan": "tên cơ quan báo cáo (Ủy ban nhân dân tỉnh Quảng Ngãi)",
@@ -199,25 +201,10 @@ class Report(Kind):
         """The root always reports; other levels when the campaign's matrix names their type."""
         return unit.parent is None or super().needs(campaign, unit)
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """One template for every level."""
-        return "report.docx"
-
-    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
-        """'…/BC-UBND' from the roster's ký hiệu."""
-        return common.number_slot(
-            unit, needs, "BC", f"số của {PURPOSE}", self.document_year(campaign)
-        )
-
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """The year report of one level from the year-end results."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
+        results = request.results
         assert results is not None
         return self.report_context(campaign, unit, results, needs)
 
@@ -279,7 +266,7 @@ class Report(Kind):
         codes = None if level.parent is None else {u.code for u in units}
         last = self._last_year(previous, units)
         return {
-            **common.header(level, campaign, day),
+            **heading.header(level, campaign, day),
             "nam": year,
             "nam_truoc": year - 1,
             "co_nam_truoc": previous is not None,

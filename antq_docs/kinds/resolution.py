@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from antq_docs import vi
-from antq_docs.kinds import common
-from antq_docs.kinds.base import Kind, Needs, NumberSlot
+from antq_docs.kinds import common, party
+from antq_docs.kinds.base import Kind, Request
 from antq_docs.kinds.plan import KIND as PLAN
 from antq_docs.kinds.plan import unit_targets
-from antq_docs.model import Campaign, Results, Roster, Unit
 
 PURPOSE = "nghị quyết của cấp ủy"
 
@@ -31,7 +30,9 @@ class Resolution(Kind):
     party_document = True
     date_key = "plan"
     target = "ke_hoach"
-    templates = ("resolution.docx",)
+    purpose = PURPOSE
+    forms: ClassVar[dict[str, str]] = {"": "resolution.docx"}
+    number = "NQ"
     variables: ClassVar[dict[str, str]] = {
         "nam": "năm của phong trào",
         "cap": "loại đơn vị: huyen (Ban Thường vụ ban hành) hoặc xa (Đảng ủy ban hành)",
@@ -59,41 +60,27 @@ class Resolution(Kind):
         "dang_ban_hanh": "cấp ủy ban hành, chữ in hoa, mỗi dòng một phần tử",
     }
 
-    def template(self, campaign: Campaign, unit: Unit) -> str:
-        """The one template (Hướng dẫn 36)."""
-        return "resolution.docx"
-
-    def number_slot(self, campaign: Campaign, unit: Unit, needs: Needs) -> NumberSlot:
-        """'…-NQ/HU' (Huyện ủy), '…-NQ/TU' (Thành ủy), '…-NQ/ĐU' (Đảng ủy xã)."""
-        return common.party_number_slot(unit, self.document_year(campaign))
-
-    def context(
-        self,
-        campaign: Campaign,
-        roster: Roster,
-        unit: Unit,
-        needs: Needs,
-        results: Results | None = None,
-    ) -> dict:
+    def context(self, request: Request) -> dict:
         """Header, Party bases, the level's targets in its own counts, who leads what, signer."""
+        campaign, unit, needs = request.campaign, request.unit, request.needs
         day = needs.campaign_date(campaign, self.name, PURPOSE)
-        committee = common.party_committee(unit)
+        committee = party.party_committee(unit)
         district = unit.type == "huyen"
         leading = f"Ban Thường vụ {committee}" if district else committee
         secretary = needs.unit_value(unit, "secretary", PURPOSE)
-        report_to = common.party_report_to(unit)
+        report_to = party.party_report_to(unit)
         models = sorted((u for u in unit.descendants() if u.is_model),
                         key=lambda u: vi.sort_key(u.name)) if district else []
         front = f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name}"
         return {
-            **common.party_header(unit, campaign, day, committee),
+            **party.party_header(unit, campaign, day, committee),
             "nam": campaign.year,
             "cap": unit.type,
             "ten": unit.body_name,
             "ten_trong_cau": unit.sentence_name,
             "cap_uy": committee,
             "lanh_dao": leading,
-            "cap_uy_loai": common.party_office(unit),
+            "cap_uy_loai": party.party_office(unit),
             "can_cu_dang": common.bases(campaign.party_bases),
             "ke_hoach": common.plan_ref(campaign),
             "chi_tieu": unit_targets(campaign, unit),
