@@ -14,8 +14,8 @@ import pytest
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from benchmarks.make_roster import write as write_roster
-from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, ROOT, SAMPLE_CAMPAIGN, invoke_generate, steady_campaign
+from tests import helpers as dh
+from tests.helpers import ROOT, SAMPLE_CAMPAIGN, SAMPLE_DIR, invoke_generate, steady_campaign
 
 pytestmark = pytest.mark.slow
 
@@ -125,7 +125,7 @@ def test_a_household_s_pledge_fits_one_page(tmp_path, runner):
     binary = soffice()
     out = tmp_path / "out"
     result = invoke_generate(runner, "pledge", out, "--households",
-                             str(FIXTURES / "households-kon-tum-2025.csv"), "--per-household")
+                             str(SAMPLE_DIR / "households-kon-tum-2025.csv"), "--per-household")
     assert result.exit_code == 0, result.stderr
     forms = sorted((out / "pledge-household").rglob("*.docx"))
     # The first form, and the one with the longest address and name.
