@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,14 @@ from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from benchmarks.make_roster import write as write_roster
 from tests import helpers as dh
-from tests.helpers import ROOT, SAMPLE_CAMPAIGN, SAMPLE_DIR, invoke_generate, steady_campaign
+from tests.helpers import (
+    FIXTURES,
+    ROOT,
+    SAMPLE_CAMPAIGN,
+    SAMPLE_DIR,
+    invoke_generate,
+    steady_campaign,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -31,14 +39,33 @@ def soffice() -> str:
 
 
 def test_wheel_carries_templates_and_sample_into_another_environment(tmp_path):
+    # Built from a clean copy of the sources: a build/ folder left in the checkout would ship
+    # whatever an older build put there.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("setup.cfg", "pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("antq_docs", "templates", "fixtures"):
+        shutil.copytree(ROOT / name, source / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
-        cwd=ROOT,
+        cwd=source,
         check=True,
         capture_output=True,
     )
     wheel = next(dist.glob("antq_docs-*.whl"))
+    # It carries the templates and the sample, and no test-only scenario.
+    names = zipfile.ZipFile(wheel).namelist()
+
+    def shipped(folder: str) -> set[str]:
+        return {n.removeprefix(folder) for n in names if n.startswith(folder)}
+
+    assert shipped("antq_docs/templates/") == {p.name for p in (ROOT / "templates").glob("*.docx")}
+    assert shipped("antq_docs/fixtures/") == {p.name for p in SAMPLE_DIR.iterdir()}
+    scenarios = {p.name for p in FIXTURES.iterdir()}
+    assert not [n for n in names if n.rsplit("/", 1)[-1] in scenarios or n.startswith("tests/")]
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
