@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS
-from tests.docx_helpers import full_text
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, full_text
 from tools.screenshots import VIEWPORT, chromium_path, serving, without
 
 pytestmark = pytest.mark.slow

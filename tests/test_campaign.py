@@ -9,7 +9,7 @@ import pytest
 from antq_docs.errors import InputError, ValidationError
 from antq_docs.inputs.campaign import MAX_CAMPAIGN_BYTES, load_campaign
 from antq_docs.kinds import REGISTRY
-from tests.conftest import SAMPLE_CAMPAIGN, campaign_text, invoke_generate
+from tests.helpers import SAMPLE_CAMPAIGN, campaign_text, invoke_generate
 
 
 def write(tmp_path, text: str):

@@ -25,14 +25,14 @@ from antq_docs.kinds import REGISTRY
 from antq_docs.model import Target, Unit
 from benchmarks.make_results import write as write_results
 from benchmarks.make_roster import write as write_roster
-from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
+from tests import helpers as dh
+from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_DIR, SAMPLE_UNITS, campaign_text
 from tests.totals import documents_required, units_owing
 
 # The sample's rosters by period (danh_sach_don_vi): the results are those of the July tree.
 BASE = ["--campaign", str(SAMPLE_CAMPAIGN)]
-RESULTS = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
-           str(FIXTURES / "scores-kon-tum-2025.csv")]
+RESULTS = ["--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
+           str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
 
 
 def minimal_pdf(pages: int = 1) -> bytes:

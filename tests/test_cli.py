@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from antq_docs.cli import cli
-from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
+from tests import helpers as dh
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_DIR, SAMPLE_UNITS, invoke_generate
 from tests.totals import documents_written
 
 COMMANDS = [[], *([name] for name in cli.commands)]
@@ -47,8 +47,8 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
     # The README's first command names no file: the sample's results and scores come too, so
     # every kind is written, the year-end ones included.
     assert lines[1] == (
-        f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {FIXTURES / 'results-kon-tum-2025.csv'} "
-        f"và điểm từng mục {FIXTURES / 'scores-kon-tum-2025.csv'}"
+        f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {SAMPLE_DIR / 'results-kon-tum-2025.csv'} "
+        f"và điểm từng mục {SAMPLE_DIR / 'scores-kon-tum-2025.csv'}"
     )
     # The sample campaign lists two rosters (danh_sach_don_vi): Kon Tum, then from 01/7/2025
     # Quảng Ngãi without districts, so Ngày hội plans (01/7/2025) are the merged units'.

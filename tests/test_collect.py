@@ -18,7 +18,7 @@ from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import NOTES, roll_up
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS_JULY, write_csv
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS_JULY, write_csv
 
 CAMPAIGN = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
 # The sample campaign's rosters by period: the year ends with Quảng Ngãi's (no districts).

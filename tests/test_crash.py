@@ -24,8 +24,14 @@ import pytest
 
 from antq_docs.output import JOURNAL, MANIFEST, SOURCES, OutputFolder
 from benchmarks.make_roster import write as write_roster
-from tests.conftest import ROOT, SAMPLE_CAMPAIGN, SAMPLE_UNITS, SAMPLE_UNITS_JULY
-from tests.docx_helpers import full_text, open_docx
+from tests.helpers import (
+    ROOT,
+    SAMPLE_CAMPAIGN,
+    SAMPLE_UNITS,
+    SAMPLE_UNITS_JULY,
+    full_text,
+    open_docx,
+)
 
 # Runs the command line; KILL_AT="<file name pattern>:<n>" kills the process with SIGKILL at
 # the n-th os.replace onto a file of that name, the moment a file would take its place.

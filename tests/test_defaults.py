@@ -12,7 +12,7 @@ from antq_docs.generate import select_kinds, wants_results
 from antq_docs.inputs.loading import HERE, SAMPLE, default_inputs, load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 SMALL = FIXTURES / "units-small.csv"
 

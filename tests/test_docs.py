@@ -11,7 +11,7 @@ import click
 import pytest
 
 from antq_docs.cli import cli
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tools import command_reference
 
 CONTEXTS = list(command_reference.contexts())

@@ -9,18 +9,19 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
-from tests import docx_helpers as dh
-from tests.conftest import (
+from tests import helpers as dh
+from tests.helpers import (
     FIXTURES,
     SAMPLE_CAMPAIGN,
+    SAMPLE_DIR,
     SAMPLE_UNITS_JULY,
     SMALL_PROVINCE_WARNING,
     campaign_text,
     invoke_generate,
 )
 
-RESULTS = FIXTURES / "results-kon-tum-2025.csv"
-SCORES = FIXTURES / "scores-kon-tum-2025.csv"
+RESULTS = SAMPLE_DIR / "results-kon-tum-2025.csv"
+SCORES = SAMPLE_DIR / "scores-kon-tum-2025.csv"
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +139,7 @@ def test_missing_scoring_sheet_or_targets_are_named_not_left_empty(tmp_path, run
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
     result = invoke_generate(
-        runner, "all", tmp_path / "out", "--results", str(FIXTURES / "results-kon-tum-2025.csv"),
+        runner, "all", tmp_path / "out", "--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
         campaign=campaign, units=None,
     )
     assert result.exit_code == 1

@@ -13,8 +13,8 @@ from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import Anniversary
-from tests import docx_helpers as dh
-from tests.conftest import SAMPLE_CAMPAIGN
+from tests import helpers as dh
+from tests.helpers import SAMPLE_CAMPAIGN
 from tests.test_plans import generate
 
 DECISION_521 = (

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from tests import docx_helpers as dh
-from tests.conftest import steady_campaign, steady_text
+from tests import helpers as dh
+from tests.helpers import steady_campaign, steady_text
 
 
 def _section(path, start: str, end: str) -> str:

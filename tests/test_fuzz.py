@@ -32,7 +32,7 @@ from antq_docs.inputs.loading import load_inputs
 from antq_docs.inputs.roster import load_roster
 from antq_docs.inputs.tables import MAX_TABLE_CELLS
 from antq_docs.kinds import REGISTRY
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
 
 CORPUS = Path(__file__).resolve().parent / "fuzz_corpus"
 ROSTERS = sorted((CORPUS / "roster").iterdir())

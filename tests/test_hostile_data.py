@@ -22,10 +22,9 @@ from antq_docs.generate import generate
 from antq_docs.inputs.loading import load_inputs
 from antq_docs.inputs.tables import MAX_CELL_CHARS
 from antq_docs.kinds import REGISTRY
-from tests import docx_helpers as dh
-from tests.conftest import SAMPLE_CAMPAIGN
+from tests import helpers as dh
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HEADER = ["ma", "ten", "loai", "cap_tren", "nguoi_dung_dau", "chuc_vu", "dia_chi", "ky_hieu",
           "dia_danh", "dia_diem", "kinh_phi", "bi_thu"]
 # What XML 1.0 cannot carry (and the reader drops), and the whitespace the reader collapses.

@@ -14,15 +14,16 @@ import pytest
 
 from antq_docs.cli import cli
 from antq_docs.lint import lint_file
-from tests.conftest import (
-    FIXTURES,
+from tests.helpers import (
+    ROOT,
     SAMPLE_CAMPAIGN,
+    SAMPLE_DIR,
     SAMPLE_UNITS,
     campaign_text,
     invoke_generate,
 )
 
-TEMPLATE = sorted((FIXTURES.parent / "templates").glob("*.docx"))[0]
+TEMPLATE = sorted((ROOT / "templates").glob("*.docx"))[0]
 DOC = "pledge/KT-01.docx"
 MAX_TABLE_BYTES = 50 << 20  # the documented limit on a roster or results file
 UNIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and symlinks need POSIX")
@@ -193,8 +194,8 @@ def within(seconds: int):
 SAMPLES = {
     "--campaign": SAMPLE_CAMPAIGN,
     "--units": SAMPLE_UNITS,
-    "--results": FIXTURES / "results-kon-tum-2025.csv",
-    "--scores": FIXTURES / "scores-kon-tum-2025.csv",
+    "--results": SAMPLE_DIR / "results-kon-tum-2025.csv",
+    "--scores": SAMPLE_DIR / "scores-kon-tum-2025.csv",
 }
 
 
@@ -265,7 +266,7 @@ def test_a_period_roster_that_is_a_fifo_is_refused_by_name(tmp_path, runner):
     os.mkfifo(fifo)
     campaign = tmp_path / "campaign.yaml"
     campaign.write_text(campaign_text().replace(
-        f"{FIXTURES}/units-quang-ngai-2025-07.csv", str(fifo)), encoding="utf-8")
+        f"{SAMPLE_DIR}/units-quang-ngai-2025-07.csv", str(fifo)), encoding="utf-8")
     result = _run(runner, "generate", {"--campaign": campaign}, tmp_path / "out")
     assert result.exit_code == 1
     assert f"Lỗi: {fifo}: không phải tệp thường (ống dẫn FIFO" in result.stderr

@@ -10,7 +10,7 @@ import pytest
 
 from antq_docs.errors import InputError, ValidationError
 from antq_docs.inputs.roster import load_roster
-from tests.conftest import FIXTURES, SAMPLE_UNITS, write_csv, write_xlsx
+from tests.helpers import FIXTURES, SAMPLE_UNITS, write_csv, write_xlsx
 
 HEADER = ["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Người đứng đầu", "Chức vụ"]
 TREE = [

@@ -11,7 +11,7 @@ from antq_docs.indicators import document_targets
 from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import Pledge
-from tests.conftest import campaign_text
+from tests.helpers import campaign_text
 
 
 class Invitation(Pledge):

@@ -15,8 +15,8 @@ from docx.shared import Mm, Pt
 from antq_docs.cli import cli
 from antq_docs.docxread import PLACEHOLDER
 from antq_docs.lint import lint_file
-from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, ROOT, SAMPLE_CAMPAIGN, invoke_generate
+from tests import helpers as dh
+from tests.helpers import ROOT, SAMPLE_CAMPAIGN, SAMPLE_DIR, invoke_generate
 from tests.totals import documents_written
 
 TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
@@ -31,8 +31,8 @@ def generated(tmp_path_factory) -> Path:
     # by period of the campaign, since the results are those of the post-July tree.
     result = CliRunner().invoke(cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
                                       "--results",
-                                      str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
-                                      str(FIXTURES / "scores-kon-tum-2025.csv"), "--out", str(out)])
+                                      str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
+                                      str(SAMPLE_DIR / "scores-kon-tum-2025.csv"), "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     return out
 

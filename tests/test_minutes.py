@@ -13,13 +13,13 @@ from click.testing import CliRunner
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
-from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, campaign_text, invoke_generate
+from tests import helpers as dh
+from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_DIR, campaign_text, invoke_generate
 
-RESULTS = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"),
-           "--scores", str(FIXTURES / "scores-kon-tum-2025.csv")]
+RESULTS = ["--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+           "--scores", str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
 BASE = ["--campaign", str(SAMPLE_CAMPAIGN)]
-JULY_UNITS = FIXTURES / "units-quang-ngai-2025-07.csv"
+JULY_UNITS = SAMPLE_DIR / "units-quang-ngai-2025-07.csv"
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +127,7 @@ def test_the_sample_cites_510_521_and_the_plan_as_its_source_states_them(year_en
 def test_a_province_scoring_table_and_its_own_event_basis_replace_the_defaults(tmp_path):
     data = yaml.safe_load(SAMPLE_CAMPAIGN.read_text("utf-8"))
     for entry in data["danh_sach_don_vi"]:
-        entry["tep"] = str(FIXTURES / entry["tep"])
+        entry["tep"] = str(SAMPLE_DIR / entry["tep"])
     data["can_cu_cham_diem"] = ("Quyết định số 12/2023/QĐ-UBND ngày 05/4/2023 của Ủy ban nhân "
                                 "dân tỉnh Kon Tum ban hành Bảng chấm điểm phong trào")
     data["can_cu_ngay_hoi"] = "Chỉ thị số 09/CT-UBND ngày 20/6/2025 của Ủy ban nhân dân tỉnh"

@@ -17,7 +17,7 @@ from filelock import FileLock
 from antq_docs.cli import cli
 from antq_docs.errors import OutputError
 from antq_docs.output import LOCK, OutputFolder, file_sha256
-from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
+from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 ARGS = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SAMPLE_UNITS)]
 

@@ -17,7 +17,7 @@ from antq_docs.cli import cli
 from antq_docs.output import OutputFolder, read_manifest
 from antq_docs.pdf import convert_folder
 from benchmarks.bench_pdf import bench_pdf
-from tests.conftest import SAMPLE_CAMPAIGN, invoke_generate
+from tests.helpers import SAMPLE_CAMPAIGN, invoke_generate
 from tests.test_check import minimal_pdf
 from tests.totals import documents_written
 

@@ -11,11 +11,11 @@ from antq_docs.cli import cli
 from antq_docs.errors import ValidationError
 from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
-from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text
+from tests import helpers as dh
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_DIR, SAMPLE_UNITS, campaign_text
 
-RESULTS = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
-           str(FIXTURES / "scores-kon-tum-2025.csv")]
+RESULTS = ["--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
+           str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
 
 
 def test_roster_on_picks_the_period_in_force():
@@ -164,7 +164,7 @@ def test_decreasing_dates_are_named(tmp_path):
 
 
 def test_missing_roster_file_is_named_with_its_entry(tmp_path):
-    text = campaign_text().replace(f"{FIXTURES}/units-kon-tum-2025.csv", "khong-co.csv")
+    text = campaign_text().replace(f"{SAMPLE_DIR}/units-kon-tum-2025.csv", "khong-co.csv")
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
     with pytest.raises(ValidationError, match=r'c\.yaml, trường danh_sach_don_vi\[1\]\.tep: '
@@ -178,10 +178,10 @@ def test_every_roster_is_validated_before_anything_is_written(tmp_path, runner):
                    .replace("KT-02,Huyện Đăk Hà,Huyện,KT", "KT-02,Huyện Đăk Hà,Huyện,KX"),
                    "utf-8")
     bad2 = tmp_path / "bad2.csv"
-    bad2.write_text((FIXTURES / "units-quang-ngai-2025-07.csv").read_text("utf-8-sig")
+    bad2.write_text((SAMPLE_DIR / "units-quang-ngai-2025-07.csv").read_text("utf-8-sig")
                     .replace("QNG-03,Xã Đăk Hà,Xã,QNG", "QNG-03,Xã Đăk Hà,Xã,QNX"), "utf-8")
-    text = campaign_text().replace(f"{FIXTURES}/units-kon-tum-2025.csv", str(bad)).replace(
-        f"{FIXTURES}/units-quang-ngai-2025-07.csv", str(bad2))
+    text = campaign_text().replace(f"{SAMPLE_DIR}/units-kon-tum-2025.csv", str(bad)).replace(
+        f"{SAMPLE_DIR}/units-quang-ngai-2025-07.csv", str(bad2))
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
     result = runner.invoke(cli, ["generate", "all", "--campaign", str(campaign),
@@ -219,4 +219,4 @@ def test_evaluations_and_report_in_two_periods_are_refused(tmp_path):
     campaign.write_text(text, "utf-8")
     with pytest.raises(ValidationError, match=r"trường ngay_van_ban\.report: báo cáo tự đánh giá "
                        r"\(15/6/2025\) và báo cáo tổng kết \(20/12/2025\) thuộc hai danh sách"):
-        load_inputs(campaign, None, results=FIXTURES / "results-kon-tum-2025.csv", kinds=REGISTRY)
+        load_inputs(campaign, None, results=SAMPLE_DIR / "results-kon-tum-2025.csv", kinds=REGISTRY)

@@ -6,8 +6,8 @@ import yaml
 
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
-from tests import docx_helpers as dh
-from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS
+from tests import helpers as dh
+from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_UNITS
 
 HEADER = "ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,dien_hinh,dia_diem,kinh_phi,bi_thu"
 

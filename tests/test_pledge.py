@@ -9,8 +9,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
-from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
+from tests import helpers as dh
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, invoke_generate
 
 
 def test_every_unit_below_the_root_has_one_pledge(sample_out):

@@ -7,10 +7,10 @@ import sys
 
 from antq_docs.cli import cli
 from antq_docs.register import Register
-from tests import docx_helpers as dh
-from tests.conftest import (
-    FIXTURES,
+from tests import helpers as dh
+from tests.helpers import (
     SAMPLE_CAMPAIGN,
+    SAMPLE_DIR,
     SAMPLE_UNITS,
     campaign_text,
     invoke_generate,
@@ -177,8 +177,8 @@ def test_two_overlapping_runs_number_each_document_once(tmp_path):
 def test_the_report_command_keeps_the_number_of_a_numbered_report(tmp_path, runner):
     campaign = tmp_path / "c.yaml"
     campaign.write_text(campaign_text() + "danh_so:\n  QNG: 3\n", "utf-8")
-    results = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
-               str(FIXTURES / "scores-kon-tum-2025.csv")]
+    results = ["--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
+               str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
     out = tmp_path / "out"
     result = invoke_generate(runner, "report", out, *results, campaign=campaign,
                              units=None)
@@ -196,8 +196,8 @@ def test_numbers_follow_the_year_of_the_document_date(tmp_path, runner):
         "report: 2025-12-20", "report: 2026-01-15")
     campaign.write_text(text + "danh_so:\n  QNG: 5\n", "utf-8")
     out = tmp_path / "out"
-    results = ["--results", str(FIXTURES / "results-kon-tum-2025.csv"), "--scores",
-               str(FIXTURES / "scores-kon-tum-2025.csv")]
+    results = ["--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
+               str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
     out.mkdir()
     Register(out).number("QNG", 2025, "an earlier document of 2025", start=5)
     result = invoke_generate(runner, "report", out, *results, campaign=campaign,

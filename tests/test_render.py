@@ -12,7 +12,7 @@ from antq_docs.generate import plan_documents
 from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.render import CompiledTemplate, FileJob, render_files
-from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS
+from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_UNITS
 
 
 @pytest.fixture(scope="module")

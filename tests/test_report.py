@@ -12,10 +12,11 @@ from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import Unit, kinds_label
-from tests import docx_helpers as dh
-from tests.conftest import (
+from tests import helpers as dh
+from tests.helpers import (
     FIXTURES,
     SAMPLE_CAMPAIGN,
+    SAMPLE_DIR,
     SMALL_PROVINCE_WARNING,
     invoke_generate,
     steady_campaign,
@@ -254,8 +255,8 @@ def test_figures_are_worded_by_the_kinds_of_units_present(runner, tmp_path):
 
 
 def test_the_sample_report_names_its_real_kinds_and_its_recipients(runner, tmp_path):
-    result = runner.invoke(cli, ["report", "--results", str(FIXTURES / "results-kon-tum-2025.csv"),
-                                 "--scores", str(FIXTURES / "scores-kon-tum-2025.csv"),
+    result = runner.invoke(cli, ["report", "--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+                                 "--scores", str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
                                  "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
     # The report of 20/12/2025 is issued within the roster in force from 01/7/2025.

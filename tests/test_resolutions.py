@@ -14,8 +14,8 @@ from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY, Needs
 from antq_docs.model import DEFAULT_PARTY_BASES
-from tests import docx_helpers as dh
-from tests.conftest import SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text, invoke_generate
+from tests import helpers as dh
+from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_UNITS, campaign_text, invoke_generate
 
 HEADER = "ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,so_ho,bi_thu,chi_bo"
 ROWS = [

@@ -12,7 +12,7 @@ from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN, SMALL_PROVINCE_WARNING, write_xlsx
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SMALL_PROVINCE_WARNING, write_xlsx
 
 SMALL = FIXTURES / "units-small.csv"
 THRESHOLDS = (

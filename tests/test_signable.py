@@ -10,8 +10,8 @@ from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY, heading
 from antq_docs.kinds.plan import unit_targets
-from tests import docx_helpers as dh
-from tests.conftest import (
+from tests import helpers as dh
+from tests.helpers import (
     SAMPLE_CAMPAIGN,
     SAMPLE_UNITS,
     campaign_text,

@@ -16,8 +16,8 @@ from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
 from benchmarks import make_results, make_roster
-from tests import docx_helpers as dh
-from tests.conftest import SAMPLE_CAMPAIGN, campaign_text
+from tests import helpers as dh
+from tests.helpers import SAMPLE_CAMPAIGN, campaign_text
 
 pytestmark = pytest.mark.slow
 

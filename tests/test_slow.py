@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,15 @@ import pytest
 from antq_docs.cli import cli
 from antq_docs.inputs.roster import load_roster
 from benchmarks.make_roster import write as write_roster
-from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, ROOT, SAMPLE_CAMPAIGN, invoke_generate, steady_campaign
+from tests import helpers as dh
+from tests.helpers import (
+    FIXTURES,
+    ROOT,
+    SAMPLE_CAMPAIGN,
+    SAMPLE_DIR,
+    invoke_generate,
+    steady_campaign,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -31,14 +39,33 @@ def soffice() -> str:
 
 
 def test_wheel_carries_templates_and_sample_into_another_environment(tmp_path):
+    # Built from a clean copy of the sources: a build/ folder left in the checkout would ship
+    # whatever an older build put there.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("setup.cfg", "pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("antq_docs", "templates", "fixtures"):
+        shutil.copytree(ROOT / name, source / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
-        cwd=ROOT,
+        cwd=source,
         check=True,
         capture_output=True,
     )
     wheel = next(dist.glob("antq_docs-*.whl"))
+    # It carries the templates and the sample, and no test-only scenario.
+    names = zipfile.ZipFile(wheel).namelist()
+
+    def shipped(folder: str) -> set[str]:
+        return {n.removeprefix(folder) for n in names if n.startswith(folder)}
+
+    assert shipped("antq_docs/templates/") == {p.name for p in (ROOT / "templates").glob("*.docx")}
+    assert shipped("antq_docs/fixtures/") == {p.name for p in SAMPLE_DIR.iterdir()}
+    scenarios = {p.name for p in FIXTURES.iterdir()}
+    assert not [n for n in names if n.rsplit("/", 1)[-1] in scenarios or n.startswith("tests/")]
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -125,7 +152,7 @@ def test_a_household_s_pledge_fits_one_page(tmp_path, runner):
     binary = soffice()
     out = tmp_path / "out"
     result = invoke_generate(runner, "pledge", out, "--households",
-                             str(FIXTURES / "households-kon-tum-2025.csv"), "--per-household")
+                             str(SAMPLE_DIR / "households-kon-tum-2025.csv"), "--per-household")
     assert result.exit_code == 0, result.stderr
     forms = sorted((out / "pledge-household").rglob("*.docx"))
     # The first form, and the one with the longest address and name.

@@ -15,8 +15,8 @@ from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import TYPE_LABELS, ScoreItem
 from antq_docs.starter import item_scores
-from tests import docx_helpers as dh
-from tests.conftest import SAMPLE_CAMPAIGN
+from tests import helpers as dh
+from tests.helpers import SAMPLE_CAMPAIGN
 
 FILES = ["ke-hoach.yaml", "danh-sach-kon-tum.xlsx", "danh-sach-quang-ngai.xlsx", "ket-qua.xlsx",
          "README.md"]

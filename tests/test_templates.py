@@ -19,8 +19,7 @@ from antq_docs import resources
 from antq_docs import tplcheck as tpl
 from antq_docs.cli import cli
 from antq_docs.render import CompiledTemplate, Image
-from tests.conftest import FIXTURES, campaign_text, invoke_generate
-from tests.docx_helpers import full_text, open_docx
+from tests.helpers import ROOT, campaign_text, full_text, invoke_generate, open_docx
 from tests.totals import template_count
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -151,7 +150,7 @@ def test_export_writes_every_template_and_the_variables_and_never_overwrites(run
 
 
 def test_the_built_in_templates_pass_the_check(runner):
-    result = runner.invoke(cli, ["templates", "check", str(FIXTURES.parent / "templates")])
+    result = runner.invoke(cli, ["templates", "check", str(ROOT / "templates")])
     assert result.exit_code == 0, result.stdout
     assert f"Đã kiểm tra {template_count()} mẫu: không có lỗi." in result.stdout
 
@@ -367,7 +366,7 @@ def test_our_render_path_gives_the_text_plain_docxtpl_gives(exported, tmp_path, 
 def test_the_guide_covers_every_kind_and_the_readme_links_it():
     from antq_docs.kinds import REGISTRY
 
-    root = FIXTURES.parent
+    root = ROOT
     guide = (root / "docs" / "templates.md").read_text("utf-8")
     for name, kind in REGISTRY.items():
         assert f"(`{name}`)" in guide, name

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tools.build_templates import build_all
 
 COMMITTED = ROOT / "templates"

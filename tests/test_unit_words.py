@@ -9,8 +9,8 @@ import pytest
 
 from antq_docs.kinds import common
 from antq_docs.model import Unit
-from tests import docx_helpers as dh
-from tests.conftest import invoke_generate
+from tests import helpers as dh
+from tests.helpers import invoke_generate
 
 HEADER = "ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,doanh_nghiep_nha_nuoc"
 ROWS = [

@@ -24,8 +24,7 @@ from antq_docs.errors import (
 from antq_docs.kinds import REGISTRY
 from antq_docs.web import actions, create_app, is_loopback, serve
 from antq_docs.web.workspace import Limits
-from tests.conftest import FIXTURES
-from tests.docx_helpers import add_placeholder, full_text
+from tests.helpers import FIXTURES, SAMPLE_DIR, add_placeholder, full_text
 
 # Starlette's test client warns, once on import, that it will move to another HTTP package.
 with warnings.catch_warnings():
@@ -300,7 +299,7 @@ def test_unknown_page_and_error_are_vietnamese(client):
 
 def test_an_uploaded_campaign_with_rosters_by_period_asks_for_the_roster(client):
     r = client.post("/api/generate", data={"kinds": ["pledge"]},
-                    files={"campaign": _file(FIXTURES / "campaign-kon-tum-2025.yaml")})
+                    files={"campaign": _file(SAMPLE_DIR / "campaign-kon-tum-2025.yaml")})
     assert r.status_code == 400
     message = r.json()["error"]
     assert "chưa tải lên danh sách đơn vị" in message

@@ -15,7 +15,7 @@ from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
 from antq_docs.web import create_app
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
 from tests.test_collect import figure_value, fill
 
 with warnings.catch_warnings():

@@ -19,11 +19,11 @@ from antq_docs.docxread import PLACEHOLDER
 from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import roll_up
-from tests import docx_helpers as dh
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
+from tests import helpers as dh
+from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_DIR
 
-RESULTS = FIXTURES / "results-kon-tum-2025.csv"
-JULY = FIXTURES / "units-quang-ngai-2025-07.csv"
+RESULTS = SAMPLE_DIR / "results-kon-tum-2025.csv"
+JULY = SAMPLE_DIR / "units-quang-ngai-2025-07.csv"
 # The figures of the sample campaign: column heading → (id, counting unit).
 FIGURES = {
     "Số buổi tuyên truyền": ("buoi_tuyen_truyen", "buổi"),
@@ -150,7 +150,7 @@ def test_a_missing_note_leaves_a_highlighted_placeholder(tmp_path: Path, runner)
     path = _write(rows, tmp_path / "ket-qua.csv")
     result = runner.invoke(cli, ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN),
                                  "--results", str(path), "--scores",
-                                 str(FIXTURES / "scores-kon-tum-2025.csv"),
+                                 str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
                                  "--unit", "KT-02-03-01", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
     doc = dh.open_docx(tmp_path / "out" / "evaluation" / "KT-02-03-01.docx")
@@ -181,7 +181,7 @@ def test_zero_and_absent_figures_are_said_as_such(tmp_path: Path, runner) -> Non
     path = _write(rows, tmp_path / "ket-qua.csv")
     result = runner.invoke(cli, ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN),
                                  "--results", str(path), "--scores",
-                                 str(FIXTURES / "scores-kon-tum-2025.csv"),
+                                 str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
                                  "--unit", "KT-02-03-01", "--unit", "KT-02-03",
                                  "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr

@@ -19,10 +19,11 @@ from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.authority import recogniser
 from antq_docs.model import tree_without
-from tests import docx_helpers as dh
-from tests.conftest import (
+from tests import helpers as dh
+from tests.helpers import (
     FIXTURES,
     SAMPLE_CAMPAIGN,
+    SAMPLE_DIR,
     SAMPLE_UNITS,
     SAMPLE_UNITS_JULY,
     campaign_text,
@@ -30,9 +31,9 @@ from tests.conftest import (
     write_xlsx,
 )
 
-RESULTS = FIXTURES / "results-kon-tum-2025.csv"
-SCORES = FIXTURES / "scores-kon-tum-2025.csv"
-HOUSEHOLDS = FIXTURES / "households-kon-tum-2025.csv"
+RESULTS = SAMPLE_DIR / "results-kon-tum-2025.csv"
+SCORES = SAMPLE_DIR / "scores-kon-tum-2025.csv"
+HOUSEHOLDS = SAMPLE_DIR / "households-kon-tum-2025.csv"
 YEAR_END = ["--results", str(RESULTS), "--scores", str(SCORES)]
 STANDARD_TYPES = {"khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"}
 

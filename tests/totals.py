@@ -10,10 +10,10 @@ from pathlib import Path
 
 from antq_docs.inputs.loading import Inputs, load_inputs
 from antq_docs.kinds import REGISTRY
-from tests.conftest import FIXTURES, SAMPLE_CAMPAIGN
+from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_DIR
 
-SAMPLE_RESULTS = FIXTURES / "results-kon-tum-2025.csv"
-SAMPLE_SCORES = FIXTURES / "scores-kon-tum-2025.csv"
+SAMPLE_RESULTS = SAMPLE_DIR / "results-kon-tum-2025.csv"
+SAMPLE_SCORES = SAMPLE_DIR / "scores-kon-tum-2025.csv"
 
 
 def sample_inputs(campaign: Path = SAMPLE_CAMPAIGN, *, year_end: bool) -> Inputs:
