@@ -212,7 +212,8 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
             parts.append(f"{kind.label} ngày {vi.short_date(day)} của "
                          + ", ".join(f"{u.code} ({u.name})" for u in units))
         root = inputs.roster_on(day).root
-        if root.type in campaign.gone_levels(day) and (not wanted or root.code in wanted):
+        if (day is not None and root.type in campaign.gone_levels(day)
+                and (not wanted or root.code in wanted)):
             roots.append(f"{kind.label} ngày {vi.short_date(day)} của {root.code} ({root.name})")
     found = []
     ended = "; ".join(c.describe() for c in campaign.changes if c.body == "chinh_quyen")

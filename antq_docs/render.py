@@ -23,7 +23,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -300,7 +300,7 @@ def _render_file(job: tuple) -> tuple[str | None, str | None, tuple | None]:
     return digest, temp, None
 
 
-def render_files(jobs: Iterable[FileJob], workers: int = 1) -> Iterator[Rendered]:
+def render_files(jobs: Iterable[FileJob], workers: int = 1) -> Generator[Rendered, None, None]:
     """Render every job into its temporary file, in order, on `workers` processes.
 
     A worker compiles each template once; jobs are taken a batch at a time, so memory stays

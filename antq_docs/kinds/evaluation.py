@@ -106,10 +106,10 @@ class Evaluation(Kind):
 
     def cites(self, campaign: Campaign, unit: Unit, needs: Needs) -> tuple[Citation, ...]:
         """The unit's own plan of the year, by the number the folder's register gave it."""
-        if not self._has_plan(campaign, unit):
+        slot = PLAN.number_slot(campaign, unit, needs) if self._has_plan(campaign, unit) else None
+        if slot is None:
             return ()
-        return (Citation("so_ke_hoach", PLAN.number_slot(campaign, unit, needs),
-                         PLAN.path(unit)),)
+        return (Citation("so_ke_hoach", slot, PLAN.path(unit)),)
 
     def _has_plan(self, campaign: Campaign, unit: Unit) -> bool:
         """Whether the unit issued a plan of the year: the matrix asks it of its type and the

@@ -408,7 +408,7 @@ class Report(Kind):
         """Levels per unit type (phan_loai) and their totals (phan_loai_tong)."""
         rows = []
         keys = ("xuat_sac", "kha", "trung_binh", "yeu")
-        totals = Counter()
+        totals: Counter[str] = Counter()
         for unit_type in UNIT_TYPES:
             levels = Counter(results.units[u.code].level for u in scored if u.type == unit_type)
             if not levels:
