@@ -51,8 +51,15 @@ _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False
 )
 _PROLOG_BYTES = 64 << 10
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
-               RuntimeError, OSError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+)
 
 
 def read_bytes(path: Path, cap: int) -> bytes:
@@ -123,8 +130,7 @@ class Package:
                     path=self.path,
                 ) from e
             except _ZIP_ERRORS as e:
-                raise UnreadableDocument(f"phần {info.filename} hỏng ({e})",
-                                         path=self.path) from e
+                raise UnreadableDocument(f"phần {info.filename} hỏng ({e})", path=self.path) from e
 
     @property
     def sha256(self) -> str:
@@ -157,15 +163,17 @@ class Package:
         # Word never writes a DTD; one is only there to smuggle entities in. The parser would
         # refuse to expand them anyway; saying so plainly is kinder than libxml2's message.
         if b"<!DOCTYPE" in data[:_PROLOG_BYTES]:
-            raise UnreadableDocument(f"phần {name} có khai báo DTD (không phải của Word)",
-                                     path=self.path)
+            raise UnreadableDocument(
+                f"phần {name} có khai báo DTD (không phải của Word)", path=self.path
+            )
         try:
             root = etree.fromstring(data, parser=_PARSER)
         except etree.XMLSyntaxError as e:
             raise UnreadableDocument(f"phần {name} hỏng (XML sai: {e})", path=self.path) from e
         if root.getroottree().docinfo.internalDTD is not None:
-            raise UnreadableDocument(f"phần {name} có khai báo DTD (không phải của Word)",
-                                     path=self.path)
+            raise UnreadableDocument(
+                f"phần {name} có khai báo DTD (không phải của Word)", path=self.path
+            )
         return root
 
     def _main_part(self) -> str:
@@ -178,8 +186,7 @@ class Package:
                         return name
         if "word/document.xml" in self._names:
             return "word/document.xml"
-        raise UnreadableDocument("không phải tệp Word: không có phần văn bản chính",
-                                 path=self.path)
+        raise UnreadableDocument("không phải tệp Word: không có phần văn bản chính", path=self.path)
 
     def document(self) -> etree._Element:
         """The parsed main document part."""
@@ -233,8 +240,9 @@ def _pages_in_object_streams(data: bytes) -> bool:
         inflater = zlib.decompressobj()
         try:
             # Object streams hold small dictionaries: a bounded window is enough to find a page.
-            chunk = inflater.decompress(data[match.end():match.end() + MAX_PART_BYTES],
-                                        MAX_PART_BYTES)
+            chunk = inflater.decompress(
+                data[match.end() : match.end() + MAX_PART_BYTES], MAX_PART_BYTES
+            )
         except zlib.error:
             continue
         if _PDF_PAGE.search(chunk):

@@ -14,7 +14,13 @@ import stat
 from pathlib import Path
 
 MISSING, DIRECTORY, SYMLINK, SPECIAL, TOO_LARGE, UNREADABLE = (
-    "missing", "directory", "symlink", "special", "too_large", "unreadable")
+    "missing",
+    "directory",
+    "symlink",
+    "special",
+    "too_large",
+    "unreadable",
+)
 
 _REASONS = {
     DIRECTORY: "là một thư mục, không phải tệp",

@@ -130,7 +130,8 @@ def plan_documents(
         if missing:
             hint = (
                 did_you_mean(missing[0], [u.code for u in inputs.units()])
-                if len(missing) == 1 else ""
+                if len(missing) == 1
+                else ""
             )
             raise UsageError(
                 f"--unit: không có đơn vị mang mã {', '.join(missing)} trong {inputs.sources()}"
@@ -150,15 +151,22 @@ def plan_documents(
         selected = [u for u in roster if not wanted or u.code in wanted]
         in_force.update(u.code for u in selected)
         made = REGISTRY[name].documents(
-            inputs.campaign, roster, selected, needs, results=inputs.results,
+            inputs.campaign,
+            roster,
+            selected,
+            needs,
+            results=inputs.results,
             households=inputs.households,
         )
         documents += made
         for doc in made:
             unit = roster.get(doc.unit)
             # A cấp ủy's document (Hướng dẫn 36) has a Party header, not a superior body.
-            if (unit is not None and not REGISTRY[name].party_document
-                    and superior_unknown(unit, inputs.campaign)):
+            if (
+                unit is not None
+                and not REGISTRY[name].party_document
+                and superior_unknown(unit, inputs.campaign)
+            ):
                 no_superior.setdefault(unit.code, unit)
     warnings: list[str] = []
     for needs in by_roster.values():
@@ -170,19 +178,26 @@ def plan_documents(
             unit = inputs.find(code)
             assert unit is not None
             if code not in in_force:
-                warnings.append(f"{code} ({unit.name}): không có trong danh sách đơn vị có hiệu "
-                                f"lực vào ngày của {labels} nên không soạn.")
+                warnings.append(
+                    f"{code} ({unit.name}): không có trong danh sách đơn vị có hiệu "
+                    f"lực vào ngày của {labels} nên không soạn."
+                )
             elif code not in covered:
-                warnings.append(f"{code} ({unit.name}): không phải soạn {labels} theo "
-                                "tai_lieu_bat_buoc của kế hoạch năm.")
+                warnings.append(
+                    f"{code} ({unit.name}): không phải soạn {labels} theo "
+                    "tai_lieu_bat_buoc của kế hoạch năm."
+                )
     warnings += ended_bodies(inputs, kinds, wanted)
     warnings += superior_warnings(list(no_superior.values()))
     unknown_issuers = [c for c in inputs.campaign.numbering if inputs.find(c) is None]
     findings: list[Finding] = []
     for needs in by_roster.values():
         # A campaign field two rosters' documents both lack is one problem, reported once.
-        findings += [f for f in needs.findings if f.field is None or not any(
-            (g.file, g.field) == (f.file, f.field) for g in findings)]
+        findings += [
+            f
+            for f in needs.findings
+            if f.field is None or not any((g.file, g.field) == (f.file, f.field) for g in findings)
+        ]
     findings += [
         Finding(
             f'không có đơn vị mang mã "{code}" trong danh sách',
@@ -205,24 +220,34 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
     for name in kinds:
         kind = REGISTRY[name]
         day = kind.day(campaign)
-        units = [u for u in inputs.left_out(day)
-                 if (not wanted or u.code in wanted) and kind.needs(campaign, u)]
+        units = [
+            u
+            for u in inputs.left_out(day)
+            if (not wanted or u.code in wanted) and kind.needs(campaign, u)
+        ]
         if units:
             assert day is not None
-            parts.append(f"{kind.label} ngày {vi.short_date(day)} của "
-                         + ", ".join(f"{u.code} ({u.name})" for u in units))
+            parts.append(
+                f"{kind.label} ngày {vi.short_date(day)} của "
+                + ", ".join(f"{u.code} ({u.name})" for u in units)
+            )
         root = inputs.roster_on(day).root
-        if (day is not None and root.type in campaign.gone_levels(day)
-                and (not wanted or root.code in wanted)):
+        if (
+            day is not None
+            and root.type in campaign.gone_levels(day)
+            and (not wanted or root.code in wanted)
+        ):
             roots.append(f"{kind.label} ngày {vi.short_date(day)} của {root.code} ({root.name})")
     found = []
     ended = "; ".join(c.describe() for c in campaign.changes if c.body == "chinh_quyen")
     if parts:
         periods = ""
         if not inputs.periods and campaign.roster_files:
-            periods = (" Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng "
-                       "--units dùng một danh sách cho cả năm: các đơn vị còn lại vẫn mang tên "
-                       "trong danh sách này; bỏ --units để dùng danh sách sau sắp xếp.")
+            periods = (
+                " Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng "
+                "--units dùng một danh sách cho cả năm: các đơn vị còn lại vẫn mang tên "
+                "trong danh sách này; bỏ --units để dùng danh sách sau sắp xếp."
+            )
         found.append(
             f"không soạn văn bản của cơ quan đã kết thúc hoạt động vào ngày của văn bản ({ended}; "
             f"khóa thay_doi_to_chuc của tệp kế hoạch): {'; '.join(parts)}. Văn bản của các đơn vị "
@@ -271,10 +296,11 @@ def named_target_warnings(inputs: Inputs) -> list[str]:
         for code in target.units:
             if inputs.find(code) is None:
                 found.append(
-                    f"chi_tieu[{index}].don_vi: không có đơn vị mang mã \"{code}\" trong "
+                    f'chi_tieu[{index}].don_vi: không có đơn vị mang mã "{code}" trong '
                     f"{', '.join(Path(r.source).name for r in inputs.rosters)}, chỉ tiêu riêng này "
                     "không đưa vào văn bản nào"
-                    + did_you_mean(code, [u.code for u in inputs.units()]) + "."
+                    + did_you_mean(code, [u.code for u in inputs.units()])
+                    + "."
                 )
     return found
 
@@ -309,14 +335,27 @@ def generate(
     numbered = {d.number.issuer for d in documents if d.number is not None}
     for code in number_from or {}:
         if code not in numbered:
-            warnings.append(f"--number-from {code}: lần chạy này không có văn bản nào của đơn vị "
-                            "này cần đánh số.")
-    warnings += [f"{p}: tên tệp không phải tên mẫu nào nên không được dùng (tên mẫu: xem "
-                 "antq-docs templates list)." for p in found.strangers()]
+            warnings.append(
+                f"--number-from {code}: lần chạy này không có văn bản nào của đơn vị "
+                "này cần đánh số."
+            )
+    warnings += [
+        f"{p}: tên tệp không phải tên mẫu nào nên không được dùng (tên mẫu: xem "
+        "antq-docs templates list)."
+        for p in found.strangers()
+    ]
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     outcomes = write_documents(
-        documents, out, force, dry_run, progress, numbering=numbering, templates=found,
-        wait=wait, on_wait=on_wait, jobs=jobs,
+        documents,
+        out,
+        force,
+        dry_run,
+        progress,
+        numbering=numbering,
+        templates=found,
+        wait=wait,
+        on_wait=on_wait,
+        jobs=jobs,
     )
     return GenerateResult(outcomes, Path(out), dry_run, warnings)
 
@@ -390,8 +429,12 @@ def write_documents(
                     advance()
                     continue
                 if doc.number is not None:
-                    number = folder.number(doc.number.issuer, doc.number.year, doc.path,
-                                           numbering.get(doc.number.issuer))
+                    number = folder.number(
+                        doc.number.issuer,
+                        doc.number.year,
+                        doc.path,
+                        numbering.get(doc.number.issuer),
+                    )
                     doc.context["so_ky_hieu"] = doc.number.format(number)
                 for cited in doc.cites:
                     slot = cited.slot
@@ -407,8 +450,13 @@ def write_documents(
                     outcomes[index] = folder.predict(state, force=force)
                 else:
                     todo.append((index, doc, state, source))
-                    yield FileJob(template, doc.context, state.target.parent,
-                                  folder.temp_name(doc.path), state.current)
+                    yield FileJob(
+                        template,
+                        doc.context,
+                        state.target.parent,
+                        folder.temp_name(doc.path),
+                        state.current,
+                    )
                     doc.release()
                     continue
                 doc.release()
@@ -420,8 +468,14 @@ def write_documents(
                 for count, result in enumerate(rendered, start=1):
                     index, doc, state, source = todo.popleft()
                     outcomes[index] = folder.place(
-                        state, result.sha256, result.temp, unit=doc.unit, kind=doc.kind,
-                        template=files[doc.template].label, force=force, source=source,
+                        state,
+                        result.sha256,
+                        result.temp,
+                        unit=doc.unit,
+                        kind=doc.kind,
+                        template=files[doc.template].label,
+                        force=force,
+                        source=source,
                     )
                     if count % BATCH == 0:
                         folder.commit()

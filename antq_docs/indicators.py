@@ -57,7 +57,6 @@ SHORT: dict[str, str] = {
 }
 
 
-
 def document_targets(kinds: Mapping[str, DeclaredKind]) -> dict[str, tuple[str, ...]]:
     """Targets met by issuing documents → the kinds of document that are the evidence.
 
@@ -70,6 +69,7 @@ def document_targets(kinds: Mapping[str, DeclaredKind]) -> dict[str, tuple[str, 
         if kind.target:
             out[kind.target] = (*out.get(kind.target, ()), name)
     return out
+
 
 # Unit types the standard "An toàn về an ninh, trật tự" covers (Thông tư 124/2021/TT-BCA): a
 # district or a province is never counted as registered or recognised, only classified.
@@ -91,7 +91,8 @@ def _registered(units: list[Unit], results: Results) -> tuple[list[Unit], list[U
 
 def _recognised(units: list[Unit], results: Results) -> tuple[list[Unit], list[Unit]]:
     pool = [
-        u for u in units
+        u
+        for u in units
         if u.type in STANDARD_TYPES and (r := _result(results, u)) is not None and r.registered
     ]
     done = [u for u in pool if results.units[u.code].recognised]
@@ -108,14 +109,20 @@ def model_built(unit: Unit, results: Results) -> bool:
     """A unit marked Điển hình counts as built at year end when it is classified Khá or above
     and, if the standard covers it, registered and recognised."""
     result = results.get(unit.code)
-    return (unit.is_model and result is not None and result.good_or_better
-            and (unit.type not in STANDARD_TYPES or (result.registered and result.recognised)))
+    return (
+        unit.is_model
+        and result is not None
+        and result.good_or_better
+        and (unit.type not in STANDARD_TYPES or (result.registered and result.recognised))
+    )
 
 
-def _model(units: list[Unit], results: Results,
-           counted: Callable[[Unit], bool] = lambda unit: True) -> tuple[list[Unit], list[Unit]]:
-    done = [u for u in units
-            if any(counted(d) and model_built(d, results) for d in u.descendants())]
+def _model(
+    units: list[Unit], results: Results, counted: Callable[[Unit], bool] = lambda unit: True
+) -> tuple[list[Unit], list[Unit]]:
+    done = [
+        u for u in units if any(counted(d) and model_built(d, results) for d in u.descendants())
+    ]
     return units, done
 
 
@@ -378,16 +385,21 @@ def draft_disagreements(
         label = LABELS.get(target_id, target_id)
         _, done = how([u for u, _ in rows], results)
         achieved = {u.code for u in done}
-        drafted_only = [u for u, p in rows if p and u.code not in achieved
-                        and results.get(u.code) is not None]
+        drafted_only = [
+            u for u, p in rows if p and u.code not in achieved and results.get(u.code) is not None
+        ]
         result_only = [u for u, p in rows if not p and u.code in achieved]
         if drafted_only:
-            out.append(f"{label}: có văn bản nhưng kết quả cuối năm ghi chưa đạt ở "
-                       f"{len(drafted_only)} đơn vị ({_codes(drafted_only)}); báo cáo tính theo "
-                       "kết quả cuối năm")
+            out.append(
+                f"{label}: có văn bản nhưng kết quả cuối năm ghi chưa đạt ở "
+                f"{len(drafted_only)} đơn vị ({_codes(drafted_only)}); báo cáo tính theo "
+                "kết quả cuối năm"
+            )
         if result_only:
-            out.append(f"{label}: kết quả cuối năm ghi đạt nhưng thư mục không có văn bản của "
-                       f"{len(result_only)} đơn vị ({_codes(result_only)})")
+            out.append(
+                f"{label}: kết quả cuối năm ghi đạt nhưng thư mục không có văn bản của "
+                f"{len(result_only)} đơn vị ({_codes(result_only)})"
+            )
     return out
 
 
@@ -422,20 +434,25 @@ def model_counts(target: Target) -> Callable[[Unit], bool]:
     def said(word: str) -> bool:
         return re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", text) is not None
 
-    among = (target.unit_types if target.units
-             else [t for t in UNIT_TYPES if t not in target.unit_types])
+    among = (
+        target.unit_types if target.units else [t for t in UNIT_TYPES if t not in target.unit_types]
+    )
     named: dict[str, set[str]] = {}
     for unit_type in among:
         kinds = {w for w in KIND_WORDS.get(unit_type, ()) if said(w)}
-        generic = [w for w in (UNIT_TYPES[unit_type], *TYPE_LABELS.get(unit_type, ()))
-                   if w.casefold() not in KIND_WORDS.get(unit_type, ()) and said(w)]
+        generic = [
+            w
+            for w in (UNIT_TYPES[unit_type], *TYPE_LABELS.get(unit_type, ()))
+            if w.casefold() not in KIND_WORDS.get(unit_type, ()) and said(w)
+        ]
         if kinds or generic:
             # A kind named ('phường') narrows the type; the type's own name keeps every kind.
             named[unit_type] = set() if generic else kinds
     if not named:
         return lambda unit: not target.units or unit.type in target.unit_types
-    return lambda unit: unit.type in named and (not named[unit.type]
-                                                or kind_word(unit) in named[unit.type])
+    return lambda unit: (
+        unit.type in named and (not named[unit.type] or kind_word(unit) in named[unit.type])
+    )
 
 
 def _named(target: Target, units: list[Unit], results: Results) -> list[Indicator]:
@@ -460,8 +477,9 @@ def _named(target: Target, units: list[Unit], results: Results) -> list[Indicato
 def unmeasured(campaign: Campaign, documents: Evidence | None = None) -> list[Target]:
     """Targets with no figures: not in the results, nor (when documents were read) documents."""
     measured = set(MEASURES) | (set(documents.targets) if documents is not None else set())
-    return [t for t in campaign.targets
-            if t.id not in measured or (t.units and not counts_models(t))]
+    return [
+        t for t in campaign.targets if t.id not in measured or (t.units and not counts_models(t))
+    ]
 
 
 def level_unit(roster: Roster, code: str | None) -> Unit | None:

@@ -108,8 +108,11 @@ class BundleResult:
 
     def summary(self) -> str:
         """One Vietnamese line for the end of the run."""
-        lacking = (f"; {len(self.missing)} văn bản bắt buộc chưa có bản PDF để ghép"
-                   if self.missing else "")
+        lacking = (
+            f"; {len(self.missing)} văn bản bắt buộc chưa có bản PDF để ghép"
+            if self.missing
+            else ""
+        )
         return f"Hồ sơ: {len(self.outcomes)} tệp trong {self.pdf.out / PACKS}{lacking}."
 
 
@@ -170,9 +173,11 @@ def convert_folder(
                 if produced is None:
                     result.failed.append(item.docx)
                     continue
-                result.outcomes.append(folder.put_pdf(
-                    item.pdf, produced, unit=item.unit, kind=item.kind, template=item.template
-                ))
+                result.outcomes.append(
+                    folder.put_pdf(
+                        item.pdf, produced, unit=item.unit, kind=item.kind, template=item.template
+                    )
+                )
         finally:
             shutil.rmtree(work, ignore_errors=True)
             shutil.rmtree(profiles, ignore_errors=True)
@@ -213,7 +218,11 @@ class _Converter:
     """Batches of documents converted by `jobs` threads, each driving its own soffice."""
 
     def __init__(
-        self, program: str, work: Path, profiles: Path, jobs: int,
+        self,
+        program: str,
+        work: Path,
+        profiles: Path,
+        jobs: int,
         timeout: tuple[float, float],
     ) -> None:
         self.program = program
@@ -225,14 +234,12 @@ class _Converter:
         self._guard = threading.Lock()
         self._stopped = False
 
-    def run(
-        self, names: list[str], batch_max: int, progress: Progress | None
-    ) -> dict[str, Path]:
+    def run(self, names: list[str], batch_max: int, progress: Progress | None) -> dict[str, Path]:
         """Convert every numbered document; the PDFs made, by name."""
         count = max(self.jobs, -(-len(names) // batch_max))
         size = -(-len(names) // count)
         pending: queue.Queue = queue.Queue()
-        batches = [names[i:i + size] for i in range(0, len(names), size)]
+        batches = [names[i : i + size] for i in range(0, len(names), size)]
         for index, batch in enumerate(batches):
             pending.put((f"b{index}", batch, False))
         finished: queue.Queue = queue.Queue()
@@ -277,9 +284,18 @@ class _Converter:
         outdir = self.work / label
         outdir.mkdir()
         command = [
-            self.program, f"-env:UserInstallation={profile}", "--headless", "--invisible",
-            "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-            "--convert-to", "pdf", "--outdir", str(outdir),
+            self.program,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
             *(str(self.work / f"{name}.docx") for name in batch),
         ]
         limit = self.timeout[0] + self.timeout[1] * len(batch)
@@ -289,8 +305,11 @@ class _Converter:
             try:
                 # Its own session: a hung soffice and the helpers it started die together.
                 process = subprocess.Popen(
-                    command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL, start_new_session=True,
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
                 )
             except OSError:
                 return {}
@@ -302,9 +321,7 @@ class _Converter:
         finally:
             with self._guard:
                 self._live.discard(process)
-        return {
-            name: outdir / f"{name}.pdf" for name in batch if _complete(outdir / f"{name}.pdf")
-        }
+        return {name: outdir / f"{name}.pdf" for name in batch if _complete(outdir / f"{name}.pdf")}
 
     def _kill_all(self) -> None:
         with self._guard:
@@ -349,8 +366,9 @@ def bundle(
     A unit's hồ sơ joins, in the matrix's kind order, the signed PDF of each required document
     when there is one, else its generated PDF; documents without either are listed as missing.
     """
-    converted = convert_folder(root, jobs=jobs, progress=progress, soffice=soffice, wait=wait,
-                               on_wait=on_wait)
+    converted = convert_folder(
+        root, jobs=jobs, progress=progress, soffice=soffice, wait=wait, on_wait=on_wait
+    )
     result = BundleResult(converted)
     root = Path(root)
     # The matrix's order (tai_lieu_bat_buoc as written), then built kinds it does not name.
@@ -367,19 +385,26 @@ def bundle(
                 own[unit.code] = parts
                 made = work / f"{unit.code}.pdf"
                 _join([(None, parts)], made)
-                result.outcomes.append(folder.put_pdf(
-                    f"{PACKS}/{unit.code}.pdf", made, unit=unit.code, kind=PACKS, template=""
-                ))
+                result.outcomes.append(
+                    folder.put_pdf(
+                        f"{PACKS}/{unit.code}.pdf", made, unit=unit.code, kind=PACKS, template=""
+                    )
+                )
             for unit in inputs.units():
                 below = [c for c in unit.children if c.code in own]
                 if not below:
                     continue
                 made = work / f"{unit.code}-cap-duoi.pdf"
                 _join([(f"{c.name} ({c.code})", own[c.code]) for c in below], made)
-                result.outcomes.append(folder.put_pdf(
-                    f"{PACKS}/{unit.code}-cap-duoi.pdf", made, unit=unit.code, kind=PACKS,
-                    template="",
-                ))
+                result.outcomes.append(
+                    folder.put_pdf(
+                        f"{PACKS}/{unit.code}-cap-duoi.pdf",
+                        made,
+                        unit=unit.code,
+                        kind=PACKS,
+                        template="",
+                    )
+                )
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return result

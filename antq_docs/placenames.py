@@ -19,15 +19,47 @@ from __future__ import annotations
 
 from antq_docs.vi import fold
 
-PERSONS: frozenset[str] = frozenset(fold(name) for name in (
-    "Quang Trung", "Nguyễn Huệ", "Trường Chinh", "Lê Lợi", "Nguyễn Trãi", "Trần Hưng Đạo",
-    "Ngô Mây", "Trần Phú", "Hoàng Hoa Thám", "Lý Thường Kiệt", "Lê Hồng Phong", "Hai Bà Trưng",
-    "Bà Triệu", "Ngô Quyền", "Lê Đại Hành", "Đinh Tiên Hoàng", "Lý Thái Tổ", "Lê Thánh Tông",
-    "Trần Quốc Toản", "Nguyễn Du", "Phan Bội Châu", "Phan Chu Trinh", "Phan Đình Phùng",
-    "Nguyễn Văn Cừ", "Hà Huy Tập", "Lê Duẩn", "Nguyễn Thái Học", "Võ Thị Sáu",
-    "Nguyễn Văn Trỗi", "Lý Tự Trọng", "Cù Chính Lan", "Tô Hiệu", "Hùng Vương",
-    "Nguyễn Nghiêm", "Trần Quang Diệu", "Hồ Chí Minh",
-))
+PERSONS: frozenset[str] = frozenset(
+    fold(name)
+    for name in (
+        "Quang Trung",
+        "Nguyễn Huệ",
+        "Trường Chinh",
+        "Lê Lợi",
+        "Nguyễn Trãi",
+        "Trần Hưng Đạo",
+        "Ngô Mây",
+        "Trần Phú",
+        "Hoàng Hoa Thám",
+        "Lý Thường Kiệt",
+        "Lê Hồng Phong",
+        "Hai Bà Trưng",
+        "Bà Triệu",
+        "Ngô Quyền",
+        "Lê Đại Hành",
+        "Đinh Tiên Hoàng",
+        "Lý Thái Tổ",
+        "Lê Thánh Tông",
+        "Trần Quốc Toản",
+        "Nguyễn Du",
+        "Phan Bội Châu",
+        "Phan Chu Trinh",
+        "Phan Đình Phùng",
+        "Nguyễn Văn Cừ",
+        "Hà Huy Tập",
+        "Lê Duẩn",
+        "Nguyễn Thái Học",
+        "Võ Thị Sáu",
+        "Nguyễn Văn Trỗi",
+        "Lý Tự Trọng",
+        "Cù Chính Lan",
+        "Tô Hiệu",
+        "Hùng Vương",
+        "Nguyễn Nghiêm",
+        "Trần Quang Diệu",
+        "Hồ Chí Minh",
+    )
+)
 
 
 def keeps_word(name: str) -> bool:

@@ -56,8 +56,9 @@ class Register:
                 if not self.read_only:
                     self._db.execute(_SCHEMA)
             except sqlite3.Error as e:
-                raise OutputError(f"không mở được sổ đăng ký số ({_why(e)}).",
-                                  path=self.path) from e
+                raise OutputError(
+                    f"không mở được sổ đăng ký số ({_why(e)}).", path=self.path
+                ) from e
         return self._db
 
     def _refuse_unless_regular(self) -> bool:
@@ -74,13 +75,14 @@ class Register:
             except FileNotFoundError:
                 continue
             except OSError as e:
-                raise OutputError(f"không đọc được sổ đăng ký số ({e.strerror}).",
-                                  path=path) from e
+                raise OutputError(f"không đọc được sổ đăng ký số ({e.strerror}).", path=path) from e
             reason = describe(mode)
             if reason:
                 raise OutputError(
                     f"sổ đăng ký số {reason}; ở đây phải là chính tệp sổ (tệp thường) của "
-                    "thư mục này.", path=path)
+                    "thư mục này.",
+                    path=path,
+                )
             exists = exists or not suffix
         return exists
 
@@ -139,8 +141,13 @@ class Register:
                 value = max(start, last + 1)
                 db.execute(
                     "INSERT INTO numbers VALUES (?, ?, ?, ?, ?)",
-                    (issuer, year, value, document,
-                     dt.datetime.now().astimezone().isoformat(timespec="seconds")),
+                    (
+                        issuer,
+                        year,
+                        value,
+                        document,
+                        dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                    ),
                 )
                 db.execute("COMMIT")
                 return value
@@ -157,6 +164,8 @@ def _why(error: sqlite3.Error) -> str:
     if code == sqlite3.SQLITE_FULL:
         return "ổ đĩa đã đầy, hãy giải phóng dung lượng; sổ giữ nguyên như trước lần chạy này"
     if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR:
-        return ("lỗi ghi ổ đĩa: ổ đầy, hỏng hoặc bị giới hạn dung lượng; sổ giữ nguyên như "
-                "trước lần chạy này")
+        return (
+            "lỗi ghi ổ đĩa: ổ đầy, hỏng hoặc bị giới hạn dung lượng; sổ giữ nguyên như "
+            "trước lần chạy này"
+        )
     return str(error)

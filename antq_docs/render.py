@@ -52,12 +52,14 @@ _PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
 _BODY = "word/document.xml"
 _CORE = "docProps/core.xml"
 # The document properties docxtpl fills (docx.opc.coreprops names → XML elements).
-_PROPERTIES = ("{http://purl.org/dc/elements/1.1/}creator",
-               "{http://purl.org/dc/elements/1.1/}description",
-               "{http://purl.org/dc/elements/1.1/}identifier",
-               "{http://purl.org/dc/elements/1.1/}language",
-               "{http://purl.org/dc/elements/1.1/}subject",
-               "{http://purl.org/dc/elements/1.1/}title")
+_PROPERTIES = (
+    "{http://purl.org/dc/elements/1.1/}creator",
+    "{http://purl.org/dc/elements/1.1/}description",
+    "{http://purl.org/dc/elements/1.1/}identifier",
+    "{http://purl.org/dc/elements/1.1/}language",
+    "{http://purl.org/dc/elements/1.1/}subject",
+    "{http://purl.org/dc/elements/1.1/}title",
+)
 _ESCAPED = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 # A loop over cells ({%tc for %}) or a computed colspan changes a row's cell count.
 _CELL_LOOP = re.compile(r"</w:tc>\s*\{%|\{%[^%]*%\}\s*<w:tc[ >]|<w:gridSpan w:val=\"\{\{")
@@ -119,9 +121,7 @@ class CompiledTemplate:
             except TemplateError as e:
                 raise RenderError(f"lỗi cú pháp thẻ mẫu ({e}).", template=self.name) from e
         # A property is element text that lxml escapes: Jinja must not escape it too.
-        self._properties = self._compile_properties(
-            SandboxedEnvironment(undefined=StrictUndefined)
-        )
+        self._properties = self._compile_properties(SandboxedEnvironment(undefined=StrictUndefined))
         # The parts that never change are compressed once into a base archive; each document
         # is that archive with its rendered parts appended, so a batch compresses only them.
         base = io.BytesIO()
@@ -211,8 +211,9 @@ class CompiledTemplate:
                 try:
                     out[name] = env.from_string(element.text)
                 except TemplateError as e:
-                    raise RenderError(f"lỗi cú pháp thẻ trong thuộc tính tài liệu ({e}).",
-                                      template=self.name) from e
+                    raise RenderError(
+                        f"lỗi cú pháp thẻ trong thuộc tính tài liệu ({e}).", template=self.name
+                    ) from e
         if out:
             self._core = blob
         return out
@@ -334,8 +335,9 @@ def source_digest(template: CompiledTemplate, context: dict[str, Any]) -> str:
         # Anything else unforeseen: its repr, which at worst makes the document render again.
         return repr(value)
 
-    text = json.dumps([__version__, template.digest, context], sort_keys=True, default=encode,
-                      ensure_ascii=False)
+    text = json.dumps(
+        [__version__, template.digest, context], sort_keys=True, default=encode, ensure_ascii=False
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -62,33 +62,141 @@ _HEADER = (
 # holders are those of the bundled sample; the holders' names there are invented.
 _KON_TUM = [
     ("KT", "Tỉnh Kon Tum", "Tỉnh", "", "Hoàng Quang Bình", "Chủ tịch UBND tỉnh", "", "", "UBND"),
-    ("KT-02", "Huyện Đăk Hà", "Huyện", "KT", "Trương Xuân Tuấn", "Chủ tịch UBND huyện", "", "",
-     "UBND", "Huỳnh Xuân Dũng"),
-    ("KT-02-02", "Xã Hà Mòn", "Xã", "KT-02", "Hồ Xuân Vinh", "Chủ tịch UBND xã", "", "x",
-     "UBND", "Hồ Đức Giang"),
-    ("KT-02-02-01", "Thôn 1", "Thôn", "KT-02-02", "Lê Văn Phong", "Trưởng thôn", "274", "", "",
-     "Rơ Châm Phiên", "Chi bộ thôn 1"),
+    (
+        "KT-02",
+        "Huyện Đăk Hà",
+        "Huyện",
+        "KT",
+        "Trương Xuân Tuấn",
+        "Chủ tịch UBND huyện",
+        "",
+        "",
+        "UBND",
+        "Huỳnh Xuân Dũng",
+    ),
+    (
+        "KT-02-02",
+        "Xã Hà Mòn",
+        "Xã",
+        "KT-02",
+        "Hồ Xuân Vinh",
+        "Chủ tịch UBND xã",
+        "",
+        "x",
+        "UBND",
+        "Hồ Đức Giang",
+    ),
+    (
+        "KT-02-02-01",
+        "Thôn 1",
+        "Thôn",
+        "KT-02-02",
+        "Lê Văn Phong",
+        "Trưởng thôn",
+        "274",
+        "",
+        "",
+        "Rơ Châm Phiên",
+        "Chi bộ thôn 1",
+    ),
     ("KT-CQ-01", "Sở Tư pháp", "Cơ quan", "KT", "Bùi Hữu Long", "Giám đốc", "", "", "STP"),
-    ("KT-DN-05", "Công ty Cổ phần Cao su Kon Tum", "Doanh nghiệp", "KT", "Đinh Quang An",
-     "Tổng Giám đốc", "", "", "CSKT"),
-    ("KT-GD-06", "Trường Phổ thông Dân tộc nội trú tỉnh", "Trường", "KT", "Trương Xuân Quân",
-     "Hiệu trưởng", "", "", "PTDTNT"),
+    (
+        "KT-DN-05",
+        "Công ty Cổ phần Cao su Kon Tum",
+        "Doanh nghiệp",
+        "KT",
+        "Đinh Quang An",
+        "Tổng Giám đốc",
+        "",
+        "",
+        "CSKT",
+    ),
+    (
+        "KT-GD-06",
+        "Trường Phổ thông Dân tộc nội trú tỉnh",
+        "Trường",
+        "KT",
+        "Trương Xuân Quân",
+        "Hiệu trưởng",
+        "",
+        "",
+        "PTDTNT",
+    ),
 ]
 _QUANG_NGAI = [
-    ("QNG", "Tỉnh Quảng Ngãi", "Tỉnh", "", "Nguyễn Văn Thành", "Chủ tịch UBND tỉnh", "", "",
-     "UBND"),
-    ("QNG-03", "Xã Đăk Hà", "Xã", "QNG", "Hồ Xuân Vinh", "Chủ tịch UBND xã", "", "x", "UBND",
-     "Hồ Đức Giang"),
-    ("KT-02-02-01", "Thôn 1", "Thôn", "QNG-03", "Lê Văn Phong", "Trưởng thôn", "274", "", "",
-     "Rơ Châm Phiên", "Chi bộ thôn 1"),
+    (
+        "QNG",
+        "Tỉnh Quảng Ngãi",
+        "Tỉnh",
+        "",
+        "Nguyễn Văn Thành",
+        "Chủ tịch UBND tỉnh",
+        "",
+        "",
+        "UBND",
+    ),
+    (
+        "QNG-03",
+        "Xã Đăk Hà",
+        "Xã",
+        "QNG",
+        "Hồ Xuân Vinh",
+        "Chủ tịch UBND xã",
+        "",
+        "x",
+        "UBND",
+        "Hồ Đức Giang",
+    ),
+    (
+        "KT-02-02-01",
+        "Thôn 1",
+        "Thôn",
+        "QNG-03",
+        "Lê Văn Phong",
+        "Trưởng thôn",
+        "274",
+        "",
+        "",
+        "Rơ Châm Phiên",
+        "Chi bộ thôn 1",
+    ),
     ("KT-CQ-01", "Sở Tư pháp", "Cơ quan", "QNG", "Bùi Hữu Long", "Giám đốc", "", "", "STP"),
-    ("KT-DN-05", "Công ty Cổ phần Cao su Kon Tum", "Doanh nghiệp", "QNG", "Đinh Quang An",
-     "Tổng Giám đốc", "", "", "CSKT"),
-    ("KT-GD-06", "Trường Phổ thông Dân tộc nội trú tỉnh", "Trường", "QNG", "Trương Xuân Quân",
-     "Hiệu trưởng", "", "", "PTDTNT"),
+    (
+        "KT-DN-05",
+        "Công ty Cổ phần Cao su Kon Tum",
+        "Doanh nghiệp",
+        "QNG",
+        "Đinh Quang An",
+        "Tổng Giám đốc",
+        "",
+        "",
+        "CSKT",
+    ),
+    (
+        "KT-GD-06",
+        "Trường Phổ thông Dân tộc nội trú tỉnh",
+        "Trường",
+        "QNG",
+        "Trương Xuân Quân",
+        "Hiệu trưởng",
+        "",
+        "",
+        "PTDTNT",
+    ),
 ]
-_ROSTER_KEYS = ("ma", "ten", "loai", "cap_tren", "nguoi_dung_dau", "chuc_vu", "so_ho",
-                "dien_hinh", "ky_hieu", "bi_thu", "chi_bo")
+_ROSTER_KEYS = (
+    "ma",
+    "ten",
+    "loai",
+    "cap_tren",
+    "nguoi_dung_dau",
+    "chuc_vu",
+    "so_ho",
+    "dien_hinh",
+    "ky_hieu",
+    "bi_thu",
+    "chi_bo",
+)
 # The province's own place name for its date line, once it is Quảng Ngãi (the campaign's
 # dia_danh stays Kon Tum, the province of the year's first documents).
 _PLACE = {"QNG": "Quảng Ngãi"}
@@ -158,8 +266,11 @@ def _files(campaign: Campaign) -> Iterator[tuple[str, Callable[[], bytes]]]:
     yield CAMPAIGN_FILE, lambda: campaign_text().encode("utf-8")
     kon_tum, quang_ngai = ROSTER_FILES.values()
     yield kon_tum, lambda: roster_workbook(_KON_TUM, "Tỉnh Kon Tum, từ ngày 01/01/2025")
-    yield quang_ngai, lambda: roster_workbook(
-        _QUANG_NGAI, "Tỉnh Quảng Ngãi, từ ngày 01/7/2025 (chính quyền địa phương hai cấp)"
+    yield (
+        quang_ngai,
+        lambda: roster_workbook(
+            _QUANG_NGAI, "Tỉnh Quảng Ngãi, từ ngày 01/7/2025 (chính quyền địa phương hai cấp)"
+        ),
     )
     yield RESULTS_FILE, lambda: results_workbook(campaign)
     yield README_FILE, lambda: resources.starter_readme().encode("utf-8")
@@ -188,8 +299,12 @@ def roster_workbook(rows: list[tuple[str, ...]], period: str) -> bytes:
     sheet = first_sheet(book)
     sheet.title = "Danh sách đơn vị"
     keys = [c.key for c in ROSTER_COLUMNS]
-    title_rows(sheet, "DANH SÁCH ĐƠN VỊ THỰC HIỆN PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC",
-               period, len(keys))
+    title_rows(
+        sheet,
+        "DANH SÁCH ĐƠN VỊ THỰC HIỆN PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC",
+        period,
+        len(keys),
+    )
     header_row = 4
     header(sheet, header_row, [c.header for c in ROSTER_COLUMNS])
     for values in rows:
@@ -204,8 +319,13 @@ def roster_workbook(rows: list[tuple[str, ...]], period: str) -> bytes:
         lists.cell(row=index, column=1, value=word)
     lists.sheet_state = "hidden"
     letter = get_column_letter(keys.index("loai") + 1)
-    choice(sheet, letter, header_row + 1, f"'Danh mục'!$A$1:$A${len(words)}",
-            "Chọn loại đơn vị trong danh sách (Tỉnh, Xã, Thôn, Cơ quan…).")
+    choice(
+        sheet,
+        letter,
+        header_row + 1,
+        f"'Danh mục'!$A$1:$A${len(words)}",
+        "Chọn loại đơn vị trong danh sách (Tỉnh, Xã, Thôn, Cơ quan…).",
+    )
     return book_bytes(book)
 
 
@@ -221,8 +341,7 @@ def item_scores(items: list[ScoreItem], total: int, event_held: bool) -> dict[st
     largest items give way first, half of each, then whatever is still needed.
     """
     ceiling = {
-        i.id: 0 if i.requires == "ngay_hoi" and not event_held else int(i.max_points)
-        for i in items
+        i.id: 0 if i.requires == "ngay_hoi" and not event_held else int(i.max_points) for i in items
     }
     short = sum(ceiling.values()) - total
     if short < 0:
@@ -252,34 +371,56 @@ def results_workbook(campaign: Campaign) -> bytes:
     labels = [c.header for c in RESULT_COLUMNS]
     # Tên đơn vị is not read (the roster has it) but lets the official see whose row it is.
     labels.insert(1, "Tên đơn vị")
-    title_rows(sheet, f"KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {campaign.year}",
-               "Tỉnh Quảng Ngãi: đơn vị dưới đơn vị gốc, mỗi đơn vị một dòng", len(labels))
+    title_rows(
+        sheet,
+        f"KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {campaign.year}",
+        "Tỉnh Quảng Ngãi: đơn vị dưới đơn vị gốc, mỗi đơn vị một dòng",
+        len(labels),
+    )
     header_row = 4
     header(sheet, header_row, labels)
     scores: list[list[object]] = []
     items = campaign.score_items
     for code, registered, recognised, score, event, secretary, present, votes in _RESULTS:
         level = campaign.thresholds.level_for(Decimal(score))
-        record = {"ma": code, "dang_ky": registered, "dat_chuan": recognised, "diem": score,
-                  "xep_loai": level, "ngay_hoi": event, "thu_ky": secretary,
-                  "so_du_hop": _cell(present), "tan_thanh": _cell(votes)}
+        record = {
+            "ma": code,
+            "dang_ky": registered,
+            "dat_chuan": recognised,
+            "diem": score,
+            "xep_loai": level,
+            "ngay_hoi": event,
+            "thu_ky": secretary,
+            "so_du_hop": _cell(present),
+            "tan_thanh": _cell(votes),
+        }
         sheet.append([code, names[code], *(record[k] for k in keys[1:])])
         points = item_scores(items, score, event == "có")
-        scores += [[code, item.id, points[item.id], item.text, int(item.max_points)]
-                   for item in items]
+        scores += [
+            [code, item.id, points[item.id], item.text, int(item.max_points)] for item in items
+        ]
     first = header_row + 1
-    column = {key: get_column_letter(labels.index(c.header) + 1)
-              for key, c in zip(keys, RESULT_COLUMNS)}
-    for key, words in (("dang_ky", "có,không"), ("dat_chuan", "đạt,chưa đạt"),
-                       ("ngay_hoi", "có,không"), ("xep_loai", ",".join(LEVELS))):
+    column = {
+        key: get_column_letter(labels.index(c.header) + 1) for key, c in zip(keys, RESULT_COLUMNS)
+    }
+    for key, words in (
+        ("dang_ky", "có,không"),
+        ("dat_chuan", "đạt,chưa đạt"),
+        ("ngay_hoi", "có,không"),
+        ("xep_loai", ",".join(LEVELS)),
+    ):
         choice(sheet, column[key], first, f'"{words}"', f"Chọn một giá trị: {words}.")
     points_sheet = book.create_sheet(SCORES_SHEET)
-    title_rows(points_sheet, "BẢNG ĐIỂM TỪNG MỤC",
-               "Mỗi đơn vị, mỗi mục của bảng chấm điểm (bang_diem) một dòng; tổng bằng cột Điểm",
-               len(SCORE_COLUMNS) + 2)
+    title_rows(
+        points_sheet,
+        "BẢNG ĐIỂM TỪNG MỤC",
+        "Mỗi đơn vị, mỗi mục của bảng chấm điểm (bang_diem) một dòng; tổng bằng cột Điểm",
+        len(SCORE_COLUMNS) + 2,
+    )
     # Nội dung and Điểm tối đa are not read either: the campaign's bang_diem holds them.
-    header(points_sheet, header_row, [c.header for c in SCORE_COLUMNS] + ["Nội dung",
-                                                                      "Điểm tối đa"])
+    header(
+        points_sheet, header_row, [c.header for c in SCORE_COLUMNS] + ["Nội dung", "Điểm tối đa"]
+    )
     points_sheet.column_dimensions["D"].width = 60
     for row in scores:
         points_sheet.append(row)

@@ -65,9 +65,7 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def ordered_map(
-    function: Callable[[T], R], items: Iterable[T], workers: int
-) -> Iterator[R]:
+def ordered_map(function: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[R]:
     """function(item) for every item, in order; on `workers` processes when more than one.
 
     items is consumed a batch at a time. Where worker processes cannot start (some sandboxes
@@ -94,7 +92,9 @@ def ordered_map(
 
 
 def _pipeline(
-    pool: ProcessPoolExecutor, function: Callable[[T], R], iterator: Iterator[T],
+    pool: ProcessPoolExecutor,
+    function: Callable[[T], R],
+    iterator: Iterator[T],
     pending: Iterator[R] | None,
 ) -> Iterator[R]:
     """Yield one batch's results while the workers work on the next."""

@@ -64,8 +64,11 @@ def report(
     if docs is not None:
         documents = check(inputs, docs).documents_found()
     indicators = measure(inputs.campaign, inputs.results, unit, documents)
-    warnings = [] if documents is None else draft_disagreements(
-        inputs.campaign, inputs.results, unit, documents)
+    warnings = (
+        []
+        if documents is None
+        else draft_disagreements(inputs.campaign, inputs.results, unit, documents)
+    )
     figures = roll_up(unit, inputs.results, inputs.campaign.figures)
     if out is None:
         return ReportResult(unit, indicators, None, warnings, figures)
@@ -76,9 +79,7 @@ def report(
     if needs.findings:
         raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
-    (outcome,) = write_documents(
-        [document], out, force=force, numbering=numbering, templates=found
-    )
+    (outcome,) = write_documents([document], out, force=force, numbering=numbering, templates=found)
     return ReportResult(unit, indicators, outcome, warnings, figures)
 
 
@@ -89,8 +90,11 @@ def _reported_level(inputs: Inputs, roster: Roster, level: str | None) -> Unit:
     ended = next((u for u in inputs.left_out(day) if u.code == level), None)
     if ended is not None:
         assert day is not None
-        changes = "; ".join(c.describe() for c in inputs.campaign.changes
-                            if c.body == "chinh_quyen" and c.ended_by(day))
+        changes = "; ".join(
+            c.describe()
+            for c in inputs.campaign.changes
+            if c.body == "chinh_quyen" and c.ended_by(day)
+        )
         raise UsageError(
             f"--level: {ended.code} ({ended.name}) đã kết thúc hoạt động trước ngày của báo cáo "
             f"tổng kết ({vi.short_date(day)}; {changes}, thay_doi_to_chuc của kế hoạch), nên "

@@ -96,12 +96,14 @@ def run(args: list[str], cwd: Path) -> tuple[float, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     os.sync()  # the files of the previous step go to disk first
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "antq_docs", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "antq_docs", *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        raise RuntimeError(f"antq-docs {' '.join(args)}: exit {done.returncode}\n"
-                           f"{done.stderr[-3000:]}")
+        raise RuntimeError(
+            f"antq-docs {' '.join(args)}: exit {done.returncode}\n{done.stderr[-3000:]}"
+        )
     return seconds, done.stderr
 
 
@@ -120,8 +122,9 @@ def measure(forms: int, work: Path) -> dict[str, float]:
     figures["fill_s"] = time.perf_counter() - started
     for jobs in (1, default_jobs()):
         out = work / f"ket-qua-{jobs}.xlsx"
-        seconds, stderr = run(["collect", str(folder), "--out", str(out), "--jobs", str(jobs),
-                               *common], work)
+        seconds, stderr = run(
+            ["collect", str(folder), "--out", str(out), "--jobs", str(jobs), *common], work
+        )
         figures[f"collect_s_{jobs}_jobs"] = seconds
         figures["units"] = float(re.search(r"\((\d+) đơn vị\)", stderr).group(1))
     return figures
@@ -134,16 +137,27 @@ def table(forms: int) -> str:
     jobs = default_jobs()
     count, units = int(figures["forms"]), int(figures["units"])
     rows = [
-        (f"antq-docs forms: {count} phiếu ({units} đơn vị), tính cả khởi động",
-         f"{figures['forms_s']:.2f} s ({count / figures['forms_s']:.0f} phiếu/s)", ""),
-        (f"điền {count} phiếu bằng openpyxl (bộ đo tự điền, không phải việc của antq-docs)",
-         f"{figures['fill_s']:.2f} s", ""),
+        (
+            f"antq-docs forms: {count} phiếu ({units} đơn vị), tính cả khởi động",
+            f"{figures['forms_s']:.2f} s ({count / figures['forms_s']:.0f} phiếu/s)",
+            "",
+        ),
+        (
+            f"điền {count} phiếu bằng openpyxl (bộ đo tự điền, không phải việc của antq-docs)",
+            f"{figures['fill_s']:.2f} s",
+            "",
+        ),
     ]
     for used in sorted({1, jobs}):
         seconds = figures[f"collect_s_{used}_jobs"]
         target = f"< {TARGET_S:.0f} s cho 500 phiếu" if used == jobs else ""
-        rows.append((f"antq-docs collect --jobs {used}: {count} phiếu, tính cả khởi động",
-                     f"{seconds:.2f} s ({count / seconds:.0f} phiếu/s)", target))
+        rows.append(
+            (
+                f"antq-docs collect --jobs {used}: {count} phiếu, tính cả khởi động",
+                f"{seconds:.2f} s ({count / seconds:.0f} phiếu/s)",
+                target,
+            )
+        )
     lines = ["| Phép đo | Kết quả | Mục tiêu |", "|---|---|---|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     return "\n".join(lines)

@@ -42,8 +42,15 @@ def write_households(roster_csv: Path, total: int, out: Path, seed: int = 2025) 
         for index in range(total):
             area = areas[index % len(areas)]
             number = index // len(areas) + 1
-            writer.writerow([f"H{number:05d}", person(rng), f"Nhà số {number}, thôn "
-                             f"{rng.choice(SURNAMES)}", rng.randint(1, 8), area])
+            writer.writerow(
+                [
+                    f"H{number:05d}",
+                    person(rng),
+                    f"Nhà số {number}, thôn {rng.choice(SURNAMES)}",
+                    rng.randint(1, 8),
+                    area,
+                ]
+            )
     return path
 
 
@@ -55,16 +62,24 @@ def run_one(mode: str, roster: Path, households: Path, out: Path) -> None:
     from antq_docs.kinds import REGISTRY
 
     t0 = time.perf_counter()
-    inputs = load_inputs(resources.sample(resources.SAMPLE_CAMPAIGN), roster,
-                         households=households, per_household=mode == "forms", kinds=REGISTRY)
+    inputs = load_inputs(
+        resources.sample(resources.SAMPLE_CAMPAIGN),
+        roster,
+        households=households,
+        per_household=mode == "forms",
+        kinds=REGISTRY,
+    )
     read = time.perf_counter() - t0
     result = generate(inputs, out, ["pledge"])
     took = time.perf_counter() - t0
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"{mode:>8}: {len(inputs.households):,} households, {len(result.outcomes):,} documents "
-          f"in {took:.1f} s (reading {read:.1f} s; {len(result.outcomes) / took:.0f} docs/s); "
-          f"peak memory {own:.0f} MB, largest worker {workers:.0f} MB", flush=True)
+    print(
+        f"{mode:>8}: {len(inputs.households):,} households, {len(result.outcomes):,} documents "
+        f"in {took:.1f} s (reading {read:.1f} s; {len(result.outcomes) / took:.0f} docs/s); "
+        f"peak memory {own:.0f} MB, largest worker {workers:.0f} MB",
+        flush=True,
+    )
 
 
 def bench(total: int, units: int) -> None:
@@ -74,9 +89,19 @@ def bench(total: int, units: int) -> None:
         roster, _ = write_roster(units, data)
         households = write_households(roster, total, data)
         for mode in ("annexes", "forms"):
-            subprocess.run([sys.executable, "-m", "benchmarks.bench_households", "--one", mode,
-                            str(roster), str(households), str(Path(tmp) / f"out-{mode}")],
-                           check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.bench_households",
+                    "--one",
+                    mode,
+                    str(roster),
+                    str(households),
+                    str(Path(tmp) / f"out-{mode}"),
+                ],
+                check=True,
+            )
 
 
 if __name__ == "__main__":

@@ -66,11 +66,13 @@ def line(n: int, figures: dict[str, float]) -> str:
     """One result line."""
     rates = ", ".join(
         f"{value:.1f} PDF/s with {key.split('_')[3]} job(s)"
-        for key, value in figures.items() if key.startswith("pdf_per_s_")
+        for key, value in figures.items()
+        if key.startswith("pdf_per_s_")
     )
     cpu = ", ".join(
         f"{value:.0f} ms with {key.split('_')[4]}"
-        for key, value in figures.items() if key.startswith("cpu_ms_per_pdf_")
+        for key, value in figures.items()
+        if key.startswith("cpu_ms_per_pdf_")
     )
     return (
         f"{n:>6} units: {figures['documents']:.0f} pledges: {rates} (CPU per PDF: {cpu}); "

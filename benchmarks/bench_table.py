@@ -71,8 +71,9 @@ def run_cli(args: list[str], cwd: Path) -> tuple[float, dict[str, float], str]:
     # writing them back.
     os.sync()
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", MEASURED, *args], cwd=cwd, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURED, *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"antq-docs {' '.join(args)}: exit {done.returncode}\n{done.stderr}")
@@ -119,12 +120,17 @@ def machine() -> str:
     except OSError:
         pass
     try:
-        office = subprocess.run(["soffice", "--version"], capture_output=True, text=True,
-                                timeout=60).stdout.strip().split(" ")[:2]
+        office = (
+            subprocess.run(["soffice", "--version"], capture_output=True, text=True, timeout=60)
+            .stdout.strip()
+            .split(" ")[:2]
+        )
     except (OSError, subprocess.SubprocessError):
         office = ["LibreOffice", "không có"]
-    return (f"{model}, {default_jobs()} nhân dùng được, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}, {' '.join(office)}")
+    return (
+        f"{model}, {default_jobs()} nhân dùng được, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}, {' '.join(office)}"
+    )
 
 
 def table(size: str) -> str:
@@ -138,53 +144,120 @@ def table(size: str) -> str:
         campaign = str(resources.sample(resources.SAMPLE_CAMPAIGN))
         roster, _ = write_roster(units, work / "data")
         plain = plain_docxtpl_ms(roster, plain_count)
-        rows.append((f"docxtpl thuần: nạp, điền, lưu mẫu cam kết ({plain_count} bản, 1 tiến "
-                     "trình)", f"{plain:.1f} ms/bản ({1000 / plain:.0f} bản/s)", "", ""))
+        rows.append(
+            (
+                f"docxtpl thuần: nạp, điền, lưu mẫu cam kết ({plain_count} bản, 1 tiến trình)",
+                f"{plain:.1f} ms/bản ({1000 / plain:.0f} bản/s)",
+                "",
+                "",
+            )
+        )
         for count in (1, jobs):
             out = work / f"pledge-{count}"
             seconds, peaks, stderr = run_cli(
-                ["generate", "pledge", "--campaign", campaign, "--units", str(roster),
-                 "--out", str(out), "--jobs", str(count)], work)
+                [
+                    "generate",
+                    "pledge",
+                    "--campaign",
+                    campaign,
+                    "--units",
+                    str(roster),
+                    "--out",
+                    str(out),
+                    "--jobs",
+                    str(count),
+                ],
+                work,
+            )
             done = generated(stderr)
             per_doc = 1000 * seconds / done
             ratio = plain / per_doc
-            peak_parent, peak_worker = max(peak_parent, peaks["self"]), max(
-                peak_worker, peaks["children"])
+            peak_parent, peak_worker = (
+                max(peak_parent, peaks["self"]),
+                max(peak_worker, peaks["children"]),
+            )
             target = "≥ 30× docxtpl mỗi tiến trình" if count == 1 else ""
             met = ("đạt" if ratio >= 30 else "chưa đạt") if count == 1 else ""
-            rows.append((f"antq-docs generate pledge --jobs {count}: {done} bản, tính cả khởi "
-                         f"động", f"{seconds:.2f} s, {done / seconds:.0f} bản/s, gấp {ratio:.0f} "
-                         "lần docxtpl", target, met))
+            rows.append(
+                (
+                    f"antq-docs generate pledge --jobs {count}: {done} bản, tính cả khởi động",
+                    f"{seconds:.2f} s, {done / seconds:.0f} bản/s, gấp {ratio:.0f} lần docxtpl",
+                    target,
+                    met,
+                )
+            )
         big, _ = write_roster(ten_thousand, work / "big")
         seconds, peaks, stderr = run_cli(
-            ["generate", "pledge", "--campaign", campaign, "--units", str(big), "--out",
-             str(work / "big-out"), "--jobs", str(jobs)], work)
+            [
+                "generate",
+                "pledge",
+                "--campaign",
+                campaign,
+                "--units",
+                str(big),
+                "--out",
+                str(work / "big-out"),
+                "--jobs",
+                str(jobs),
+            ],
+            work,
+        )
         done = generated(stderr)
-        peak_parent, peak_worker = max(peak_parent, peaks["self"]), max(peak_worker,
-                                                                         peaks["children"])
-        rows.append((f"{_number(done)} bản cam kết, --jobs {jobs}, tính cả khởi động",
-                     f"{seconds:.2f} s", "< 10 s (10.000 bản, 2 tiến trình)",
-                     "đạt" if seconds < 10 * done / 10_000 else "chưa đạt"))
+        peak_parent, peak_worker = (
+            max(peak_parent, peaks["self"]),
+            max(peak_worker, peaks["children"]),
+        )
+        rows.append(
+            (
+                f"{_number(done)} bản cam kết, --jobs {jobs}, tính cả khởi động",
+                f"{seconds:.2f} s",
+                "< 10 s (10.000 bản, 2 tiến trình)",
+                "đạt" if seconds < 10 * done / 10_000 else "chưa đạt",
+            )
+        )
         dry, _ = write_roster(dry_units, work / "dry")
         seconds, peaks, stderr = run_cli(
-            ["generate", "all", "--campaign", campaign, "--units", str(dry), "--out",
-             str(work / "dry-out"), "--dry-run"], work)
-        rows.append((f"--dry-run trên {_number(dry_units)} đơn vị ({_number(generated(stderr))} "
-                     "văn bản)", f"{seconds:.1f} s, bộ nhớ đỉnh {peaks['self']:.0f} MB",
-                     "không soạn văn bản nào", "đạt"))
+            [
+                "generate",
+                "all",
+                "--campaign",
+                campaign,
+                "--units",
+                str(dry),
+                "--out",
+                str(work / "dry-out"),
+                "--dry-run",
+            ],
+            work,
+        )
+        rows.append(
+            (
+                f"--dry-run trên {_number(dry_units)} đơn vị ({_number(generated(stderr))} "
+                "văn bản)",
+                f"{seconds:.1f} s, bộ nhớ đỉnh {peaks['self']:.0f} MB",
+                "không soạn văn bản nào",
+                "đạt",
+            )
+        )
         dry_peak = peaks["self"]
         rows += _collect_rows(forms, work / "collect", jobs)
     pdf_rows, pdf_ok = _pdf_rows(pdf_units)
     rows += pdf_rows
-    rows.append(("Bộ nhớ đỉnh mỗi tiến trình khi soạn (chính / tiến trình làm việc)",
-                 f"{peak_parent:.0f} MB / {peak_worker:.0f} MB", "< 300 MB",
-                 "đạt" if max(peak_parent, peak_worker) < 300 else "chưa đạt"))
-    lines = [f"Máy: {machine()}.", "",
-             "| Phép đo | Kết quả | Mục tiêu | |", "|---|---|---|---|"]
+    rows.append(
+        (
+            "Bộ nhớ đỉnh mỗi tiến trình khi soạn (chính / tiến trình làm việc)",
+            f"{peak_parent:.0f} MB / {peak_worker:.0f} MB",
+            "< 300 MB",
+            "đạt" if max(peak_parent, peak_worker) < 300 else "chưa đạt",
+        )
+    )
+    lines = [f"Máy: {machine()}.", "", "| Phép đo | Kết quả | Mục tiêu | |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     lines.append("")
-    lines.append(f"Chạy thử trên {_number(dry_units)} đơn vị: bộ nhớ đỉnh {dry_peak:.0f} MB "
-                 "(danh sách đơn vị và kế hoạch soạn của cả tỉnh nằm trong bộ nhớ).")
+    lines.append(
+        f"Chạy thử trên {_number(dry_units)} đơn vị: bộ nhớ đỉnh {dry_peak:.0f} MB "
+        "(danh sách đơn vị và kế hoạch soạn của cả tỉnh nằm trong bộ nhớ)."
+    )
     if not pdf_ok:
         lines.append("Không có LibreOffice: bỏ qua các dòng PDF.")
     return "\n".join(lines)
@@ -198,11 +271,19 @@ def _collect_rows(forms: int, work: Path, jobs: int) -> list[tuple[str, str, str
     count, units = int(figures["forms"]), int(figures["units"])
     seconds = figures[f"collect_s_{jobs}_jobs"]
     return [
-        (f"antq-docs forms: {count} phiếu thu kết quả ({_number(units)} đơn vị), tính cả khởi "
-         "động", f"{figures['forms_s']:.2f} s", "", ""),
-        (f"antq-docs collect --jobs {jobs}: {count} phiếu đã điền, tính cả khởi động",
-         f"{seconds:.2f} s", f"< {TARGET_S:.0f} s (500 phiếu, 2 nhân)",
-         "đạt" if seconds < TARGET_S * count / 500 else "chưa đạt"),
+        (
+            f"antq-docs forms: {count} phiếu thu kết quả ({_number(units)} đơn vị), tính cả khởi "
+            "động",
+            f"{figures['forms_s']:.2f} s",
+            "",
+            "",
+        ),
+        (
+            f"antq-docs collect --jobs {jobs}: {count} phiếu đã điền, tính cả khởi động",
+            f"{seconds:.2f} s",
+            f"< {TARGET_S:.0f} s (500 phiếu, 2 nhân)",
+            "đạt" if seconds < TARGET_S * count / 500 else "chưa đạt",
+        ),
     ]
 
 
@@ -220,13 +301,23 @@ def _pdf_rows(units: int) -> tuple[list[tuple[str, str, str, str]], bool]:
     rows = []
     for count in (1, 2):
         rate = figures[f"pdf_per_s_{count}_jobs"]
-        rows.append((f"PDF ({figures['documents']:.0f} bản cam kết), --jobs {count}, tính cả "
-                     "khởi động LibreOffice", f"{rate:.1f} bản/s "
-                     f"({figures[f'cpu_ms_per_pdf_{count}_jobs']:.0f} ms CPU mỗi bản)",
-                     "≥ 12 bản/s" if count == 2 else "",
-                     ("đạt" if rate >= 12 else "chưa đạt") if count == 2 else ""))
-    rows.append((f"Hồ sơ kiểm tra (ghép PDF, mục lục): {figures['packs']:.0f} tệp",
-                 f"{figures['pack_s']:.2f} s", "", ""))
+        rows.append(
+            (
+                f"PDF ({figures['documents']:.0f} bản cam kết), --jobs {count}, tính cả "
+                "khởi động LibreOffice",
+                f"{rate:.1f} bản/s ({figures[f'cpu_ms_per_pdf_{count}_jobs']:.0f} ms CPU mỗi bản)",
+                "≥ 12 bản/s" if count == 2 else "",
+                ("đạt" if rate >= 12 else "chưa đạt") if count == 2 else "",
+            )
+        )
+    rows.append(
+        (
+            f"Hồ sơ kiểm tra (ghép PDF, mục lục): {figures['packs']:.0f} tệp",
+            f"{figures['pack_s']:.2f} s",
+            "",
+            "",
+        )
+    )
     return rows, True
 
 

@@ -57,8 +57,9 @@ def make_rows(roster_path: Path, seed: int = 2025) -> tuple[list[list], list[lis
         held = rng.random() < 0.9
         if not held:
             # An item tied to the Ngày hội scores nothing where none was held.
-            points = [0 if i.requires == "ngay_hoi" else p
-                      for i, p in zip(campaign.score_items, points)]
+            points = [
+                0 if i.requires == "ngay_hoi" else p for i, p in zip(campaign.score_items, points)
+            ]
         score = sum(points)
         # A unit classified Yếu is never recognised (the results would contradict themselves).
         recognised = recognised and campaign.thresholds.level_for(score) != YEU

@@ -13,13 +13,26 @@ import random
 import sys
 from pathlib import Path
 
-HEADERS = ["STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên", "Người đứng đầu",
-           "Chức vụ", "Số hộ", "Điển hình", "Ký hiệu", "Bí thư"]
+HEADERS = [
+    "STT",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Loại",
+    "Mã cấp trên",
+    "Người đứng đầu",
+    "Chức vụ",
+    "Số hộ",
+    "Điển hình",
+    "Ký hiệu",
+    "Bí thư",
+]
 SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh".split()
 MIDDLE = "Văn Thị Đức Minh Ngọc Quang Thanh Hữu Xuân".split()
 GIVEN = "An Bình Cường Dũng Hà Hải Hùng Lan Long Minh Nam Phúc Quân Sơn Tâm Thảo Trung".split()
-PLACES = ("Đăk Hà Đăk Tô Ngọc Hồi Sa Thầy Kon Rẫy Măng Đen Ia Chim Hòa Bình Đoàn Kết Ya Ly "
-          "Tân Cảnh Diên Bình Pô Kô Bờ Y Sa Loong Đăk Blà Chư Hreng Ngọk Bay Vinh Quang").split()
+PLACES = (
+    "Đăk Hà Đăk Tô Ngọc Hồi Sa Thầy Kon Rẫy Măng Đen Ia Chim Hòa Bình Đoàn Kết Ya Ly "
+    "Tân Cảnh Diên Bình Pô Kô Bờ Y Sa Loong Đăk Blà Chư Hreng Ngọk Bay Vinh Quang"
+).split()
 
 
 def person(rng: random.Random) -> str:
@@ -40,8 +53,21 @@ def make_rows(target: int, seed: int = 2025) -> list[list[object]]:
     def add(code, name, label, parent, title, households="", model="", abbr=""):
         # The Bí thư of a district's or a commune's cấp ủy signs its resolution.
         secretary = person(rng) if label in ("Huyện", "Xã") else ""
-        rows.append([len(rows) + 1, code, name, label, parent, person(rng), title, households,
-                     model, abbr, secretary])
+        rows.append(
+            [
+                len(rows) + 1,
+                code,
+                name,
+                label,
+                parent,
+                person(rng),
+                title,
+                households,
+                model,
+                abbr,
+                secretary,
+            ]
+        )
 
     add(1, "Tỉnh Kon Tum", "Tỉnh", "", "Chủ tịch UBND tỉnh", abbr="UBND")
     districts = max(1, target // 50)
@@ -56,24 +82,50 @@ def make_rows(target: int, seed: int = 2025) -> list[list[object]]:
         while budget >= 4:
             c += 1
             ccode = dcode * 100 + c
-            add(ccode, f"Xã {place(rng)} {c}", "Xã", dcode, "Chủ tịch UBND xã",
-                model="x" if c == 1 else "", abbr="UBND")
+            add(
+                ccode,
+                f"Xã {place(rng)} {c}",
+                "Xã",
+                dcode,
+                "Chủ tịch UBND xã",
+                model="x" if c == 1 else "",
+                abbr="UBND",
+            )
             for v in range(1, 3):
-                add(ccode * 100 + v, f"Thôn {v}", "Thôn", ccode, "Trưởng thôn",
-                    households=rng.randint(50, 400))
+                add(
+                    ccode * 100 + v,
+                    f"Thôn {v}",
+                    "Thôn",
+                    ccode,
+                    "Trưởng thôn",
+                    households=rng.randint(50, 400),
+                )
             budget -= 3
             if budget >= 1 and c % 3 == 0:
-                add(dcode * 1000 + c, f"Trường THCS {place(rng)}", "Trường", dcode, "Hiệu trưởng",
-                    abbr="THCS")
+                add(
+                    dcode * 1000 + c,
+                    f"Trường THCS {place(rng)}",
+                    "Trường",
+                    dcode,
+                    "Hiệu trưởng",
+                    abbr="THCS",
+                )
                 budget -= 1
         for extra in range(budget):
             code = dcode * 1000 + 500 + extra
             if extra % 2:
-                add(code, f"Công ty TNHH {place(rng)}", "Doanh nghiệp", dcode, "Giám đốc",
-                    abbr="CT")
+                add(
+                    code, f"Công ty TNHH {place(rng)}", "Doanh nghiệp", dcode, "Giám đốc", abbr="CT"
+                )
             else:
-                add(code, f"Phòng Tư pháp huyện {d} - {extra}", "Cơ quan", dcode, "Trưởng phòng",
-                    abbr="PTP")
+                add(
+                    code,
+                    f"Phòng Tư pháp huyện {d} - {extra}",
+                    "Cơ quan",
+                    dcode,
+                    "Trưởng phòng",
+                    abbr="PTP",
+                )
     return rows
 
 

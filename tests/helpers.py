@@ -192,7 +192,7 @@ def steady_text() -> str:
     text = campaign_text()
     start = text.index("thay_doi_to_chuc:")
     end = text.index("\n\n", start)
-    return text[:start] + text[end + 2:]
+    return text[:start] + text[end + 2 :]
 
 
 @functools.lru_cache(maxsize=1)

@@ -16,8 +16,15 @@ def test_the_benchmark_table_runs_at_a_small_size():
     assert lines[0].startswith("Máy: ")
     rows = [line for line in lines if line.startswith("| ") and not line.startswith("| Phép")]
     names = " ".join(row.split(" | ")[0] for row in rows)
-    for expected in ("docxtpl thuần", "--jobs 1", "bản cam kết, --jobs", "--dry-run trên 2.000",
-                     "Bộ nhớ đỉnh mỗi tiến trình", "antq-docs forms: ", "antq-docs collect --jobs"):
+    for expected in (
+        "docxtpl thuần",
+        "--jobs 1",
+        "bản cam kết, --jobs",
+        "--dry-run trên 2.000",
+        "Bộ nhớ đỉnh mỗi tiến trình",
+        "antq-docs forms: ",
+        "antq-docs collect --jobs",
+    ):
         assert expected in names
     if shutil.which("soffice"):
         assert "PDF (" in names and "Hồ sơ kiểm tra" in names

@@ -82,8 +82,10 @@ def test_bad_roster_shows_its_row_and_generates_nothing(page, site, tmp_path):
     page.check("#kind-pledge")
     page.click("#generate-submit")
     page.wait_for_selector("#findings")
-    rows = [[c.inner_text().strip() for c in r.query_selector_all("td")]
-            for r in page.query_selector_all("#findings tr.finding")]
+    rows = [
+        [c.inner_text().strip() for c in r.query_selector_all("td")]
+        for r in page.query_selector_all("#findings tr.finding")
+    ]
     assert ["roster-duplicate-code.csv", "5"] in [r[:2] for r in rows]
     assert "chưa ghi tệp nào" in page.inner_text("#error")
     assert page.url == site + "/soan"

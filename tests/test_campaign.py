@@ -79,7 +79,8 @@ def test_a_misspelt_key_with_diacritics_is_matched_without_them(tmp_path):
     with pytest.raises(ValidationError) as excinfo:
         load_campaign(write(tmp_path, text), kinds=REGISTRY)
     assert 'campaign.yaml, trường nămm: khóa không được biết tới; có phải "nam"?' in (
-        messages(excinfo))
+        messages(excinfo)
+    )
 
 
 def test_missing_required_fields_and_bad_targets(tmp_path):
@@ -126,10 +127,14 @@ def test_an_impossible_date_written_as_text_is_named_by_its_key_path(tmp_path):
     with pytest.raises(ValidationError) as excinfo:
         load_campaign(write(tmp_path, text), kinds=REGISTRY)
     found = messages(excinfo)
-    assert 'campaign.yaml, trường ngay_van_ban.event-plan: "2025-06-31" không phải ngày có thật' in (
-        found)
-    assert ('campaign.yaml, trường ngay_van_ban.plan: "2025-3-x" không phải ngày hợp lệ (viết '
-            "2025-03-07 hoặc 07/03/2025)") in found
+    assert (
+        'campaign.yaml, trường ngay_van_ban.event-plan: "2025-06-31" không phải ngày có thật'
+        in (found)
+    )
+    assert (
+        'campaign.yaml, trường ngay_van_ban.plan: "2025-3-x" không phải ngày hợp lệ (viết '
+        "2025-03-07 hoặc 07/03/2025)"
+    ) in found
 
 
 def test_matrix_defaults_to_a_pledge_for_every_unit_below_the_province(tmp_path):
@@ -163,15 +168,23 @@ def test_a_date_that_does_not_exist_is_named_by_its_field(tmp_path, runner):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize(("text", "column"), [
-    ("tinh: &ten Kon Tum\ndia_danh: *ten\n", 7),
-    # A billion-element alias bomb: refused at the first anchor, before anything grows.
-    ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n", 4),
-])
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ("tinh: &ten Kon Tum\ndia_danh: *ten\n", 7),
+        # A billion-element alias bomb: refused at the first anchor, before anything grows.
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+            4,
+        ),
+    ],
+)
 def test_yaml_aliases_are_refused_where_they_are_written(tmp_path, runner, text, column):
     path = write(tmp_path, text)
-    with pytest.raises(InputError, match=rf"dòng 1, cột {column}: không dùng bí danh YAML \(&/\*\)"):
+    with pytest.raises(
+        InputError, match=rf"dòng 1, cột {column}: không dùng bí danh YAML \(&/\*\)"
+    ):
         load_campaign(path, kinds=REGISTRY)
     result = invoke_generate(runner, "plan", tmp_path / "out", campaign=path)
     assert result.exit_code == 1
@@ -194,7 +207,8 @@ def test_wrong_types_are_findings_naming_their_fields_all_at_once(tmp_path, runn
         khoa_la="khoa_la:\n  ? [a, b]\n  : 1\n  ? {c: d}\n  : 2",
     )
     text = text.replace("  xuat_sac: 90", "  xuat_sac: .nan").replace(
-        "  trung_binh: 50", "  trung_binh: .inf")
+        "  trung_binh: 50", "  trung_binh: .inf"
+    )
     text = text.replace("    diem_toi_da: 3", "    diem_toi_da: .NaN", 1)
     text = text.replace("    ty_le: ", "    ty_le: .inf #", 1)
     path = write(tmp_path, text)
@@ -241,10 +255,16 @@ def test_a_document_dated_before_the_province_plan_is_refused(tmp_path):
 def test_dated_changes_are_read_and_a_bad_entry_is_named_by_field(tmp_path):
     loaded = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
     police, level = loaded.changes
-    assert (police.body, police.level, police.last_day) == ("cong_an", "huyen",
-                                                            dt.date(2025, 2, 28))
-    assert (level.body, level.level, level.last_day) == ("chinh_quyen", "huyen",
-                                                         dt.date(2025, 6, 30))
+    assert (police.body, police.level, police.last_day) == (
+        "cong_an",
+        "huyen",
+        dt.date(2025, 2, 28),
+    )
+    assert (level.body, level.level, level.last_day) == (
+        "chinh_quyen",
+        "huyen",
+        dt.date(2025, 6, 30),
+    )
     assert level.basis == "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
     # The day after the last day the body is gone; the police go with their level.
     assert not loaded.police_gone("huyen", dt.date(2025, 2, 28))
@@ -254,14 +274,20 @@ def test_dated_changes_are_read_and_a_bad_entry_is_named_by_field(tmp_path):
     assert not loaded.police_gone("xa", dt.date(2025, 12, 31))
     bad = tmp_path / "bad.yaml"
     text = campaign_text()
-    text = text.replace("  - co_quan: cong_an\n    cap: huyen\n    den_ngay: 2025-02-28",
-                        "  - co_quan: cong_an_huyen\n    cap: xa\n    den_ngay: 2025-02-30")
+    text = text.replace(
+        "  - co_quan: cong_an\n    cap: huyen\n    den_ngay: 2025-02-28",
+        "  - co_quan: cong_an_huyen\n    cap: xa\n    den_ngay: 2025-02-30",
+    )
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValidationError) as caught:
         load_campaign(bad, kinds=REGISTRY)
     found = {(f.field, f.message) for f in caught.value.findings}
-    assert ("thay_doi_to_chuc[1].co_quan", '"cong_an_huyen" không phải cơ quan có thể kết thúc; '
-            "chấp nhận: cong_an, chinh_quyen") in found
-    assert ("thay_doi_to_chuc[1].cap",
-            '"xa" không phải cấp có thể kết thúc; chấp nhận: huyen') in found
+    assert (
+        "thay_doi_to_chuc[1].co_quan",
+        '"cong_an_huyen" không phải cơ quan có thể kết thúc; chấp nhận: cong_an, chinh_quyen',
+    ) in found
+    assert (
+        "thay_doi_to_chuc[1].cap",
+        '"xa" không phải cấp có thể kết thúc; chấp nhận: huyen',
+    ) in found
     assert ("thay_doi_to_chuc[1].den_ngay", '"2025-02-30" không phải ngày có thật') in found

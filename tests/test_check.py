@@ -31,14 +31,21 @@ from tests.totals import documents_required, units_owing
 
 # The sample's rosters by period (danh_sach_don_vi): the results are those of the July tree.
 BASE = ["--campaign", str(SAMPLE_CAMPAIGN)]
-RESULTS = ["--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
-           str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
+RESULTS = [
+    "--results",
+    str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+    "--scores",
+    str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+]
 
 
 def minimal_pdf(pages: int = 1) -> bytes:
     """A small well-formed PDF, like a scanner writes, with the given number of pages."""
     kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>"]
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>",
+    ]
     objects += ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
     body = b"%PDF-1.4\n"
     offsets = []
@@ -48,7 +55,9 @@ def minimal_pdf(pages: int = 1) -> bytes:
     xref = len(body)
     body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     body += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    body += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    body += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return body
 
 
@@ -72,7 +81,7 @@ def docs(generated, tmp_path) -> Path:
 
 def kind_cells(row: str) -> dict[str, str]:
     """The cells of a unit's row in check's table, by kind (the last column per kind)."""
-    cells = re.sub(r"có\s+\(PDF\)", "có_(PDF)", row).split()[-len(REGISTRY):]
+    cells = re.sub(r"có\s+\(PDF\)", "có_(PDF)", row).split()[-len(REGISTRY) :]
     return {kind: cell.replace("_", " ") for kind, cell in zip(REGISTRY, cells)}
 
 
@@ -103,7 +112,11 @@ def test_generated_set_is_complete(runner, docs):
     indicator = data["indicators"]["pledge"]
     assert indicator["target"] == "cam_ket"
     assert indicator["by_type"]["khu_dan_cu"] == {
-        "units": 44, "present": 44, "share": 100.0, "target": 100.0, "comparison": ">=",
+        "units": 44,
+        "present": 44,
+        "share": 100.0,
+        "target": 100.0,
+        "comparison": ">=",
         "met": True,
     }
 
@@ -132,16 +145,34 @@ def test_table_names_the_missing_unit_under_its_parent(runner, docs):
         f"có {required - 1}, thiếu 1, không hợp lệ 0."
     )
     group = lines.index("Thành phố Kon Tum (KT-01)")
-    assert lines[group + 1].split() == ["Mã", "Đơn", "vị", *" ".join(
-        k.short for k in REGISTRY.values()).split()]
+    assert lines[group + 1].split() == [
+        "Mã",
+        "Đơn",
+        "vị",
+        *" ".join(k.short for k in REGISTRY.values()).split(),
+    ]
     row = next(ln for ln in lines[group:] if ln.startswith("  KT-01-01 "))
     assert row.split()[:4] == ["KT-01-01", "Phường", "Quyết", "Thắng"]
     # Merged into Phường Kon Tum on 01/7/2025: no Ngày hội plan, evaluation or report owed.
-    assert kind_cells(row).items() >= {
-        "pledge": "thiếu", "registration": "có", "plan": "có", "resolution": "có",
-        "cell-resolution": "–", "event-plan": "–", "evaluation": "–", "minutes": "–",
-        "recognition": "–", "report": "–"}.items()
-    assert "  - KT-01-01 Phường Quyết Thắng, Cam kết: chưa có pledge/KT-01-01.docx (hoặc bản ký .pdf)" in lines
+    assert (
+        kind_cells(row).items()
+        >= {
+            "pledge": "thiếu",
+            "registration": "có",
+            "plan": "có",
+            "resolution": "có",
+            "cell-resolution": "–",
+            "event-plan": "–",
+            "evaluation": "–",
+            "minutes": "–",
+            "recognition": "–",
+            "report": "–",
+        }.items()
+    )
+    assert (
+        "  - KT-01-01 Phường Quyết Thắng, Cam kết: chưa có pledge/KT-01-01.docx (hoặc bản ký .pdf)"
+        in lines
+    )
     assert "    cấp xã: 21/22 = 95,5% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in lines
     assert lines[-1] == "Kết quả: chưa đủ (1 thiếu, 0 không hợp lệ)."
 
@@ -156,10 +187,21 @@ def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout
     # A district registers for no standard and issues no decision without the results.
     [kt02] = [kind_cells(ln) for ln in table.splitlines() if ln.strip().startswith("KT-02 ")]
-    assert kt02.items() >= {
-        "pledge": "có (PDF)", "registration": "–", "plan": "có", "resolution": "có",
-        "cell-resolution": "–", "event-plan": "–", "evaluation": "–", "minutes": "–",
-        "recognition": "–", "report": "–"}.items()
+    assert (
+        kt02.items()
+        >= {
+            "pledge": "có (PDF)",
+            "registration": "–",
+            "plan": "có",
+            "resolution": "có",
+            "cell-resolution": "–",
+            "event-plan": "–",
+            "evaluation": "–",
+            "minutes": "–",
+            "recognition": "–",
+            "report": "–",
+        }.items()
+    )
 
 
 @pytest.mark.parametrize(
@@ -187,10 +229,14 @@ def test_truncated_docx_is_invalid(runner, docs):
     path.write_bytes(path.read_bytes()[:5000])
     result, data = run_check(runner, docs)
     assert result.exit_code == 3
-    assert data["invalid"] == [{
-        "unit": "KT-01", "kind": "pledge", "path": "pledge/KT-01.docx",
-        "reason": "không phải tệp Word (.docx) hoặc tệp đã hỏng, bị cắt cụt",
-    }]
+    assert data["invalid"] == [
+        {
+            "unit": "KT-01",
+            "kind": "pledge",
+            "path": "pledge/KT-01.docx",
+            "reason": "không phải tệp Word (.docx) hoặc tệp đã hỏng, bị cắt cụt",
+        }
+    ]
 
 
 def test_document_of_another_unit_is_invalid(runner, docs):
@@ -223,8 +269,9 @@ def test_document_of_another_year_is_invalid(runner, docs):
 
 
 def test_template_left_unfilled_is_invalid(runner, docs):
-    shutil.copy(SAMPLE_CAMPAIGN.parent.parent / "templates" / "pledge.docx",
-                docs / "pledge" / "KT-05.docx")
+    shutil.copy(
+        SAMPLE_CAMPAIGN.parent.parent / "templates" / "pledge.docx", docs / "pledge" / "KT-05.docx"
+    )
     result, data = run_check(runner, docs)
     assert result.exit_code == 3
     (finding,) = data["invalid"]
@@ -267,7 +314,10 @@ def test_extra_files_are_listed_and_lock_files_ignored(runner, docs):
     ("damage", "reason"),
     [
         ("directory", "là một thư mục, không phải tệp"),
-        ("encrypted", "tệp được đặt mật khẩu (mã hóa) hoặc là tệp Word cũ .doc, không mở được như .docx"),
+        (
+            "encrypted",
+            "tệp được đặt mật khẩu (mã hóa) hoặc là tệp Word cũ .doc, không mở được như .docx",
+        ),
         ("empty", "tệp rỗng"),
         ("not-word", "không phải tệp Word: không có phần văn bản chính"),
         ("bad-xml", "phần word/document.xml hỏng (XML sai: "),
@@ -293,9 +343,12 @@ def test_hostile_files_are_invalid_quickly(runner, docs, damage, reason):
         laughs = b'<!ENTITY a0 "lol">' + b"".join(
             b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 12)
         )
-        rewrite_document_xml(path, lambda d: d.replace(
-            b"<w:document", b"<!DOCTYPE w:document [" + laughs + b"]><w:document", 1
-        ).replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>&a11;</w:t></w:r></w:p>", 1))
+        rewrite_document_xml(
+            path,
+            lambda d: d.replace(
+                b"<w:document", b"<!DOCTYPE w:document [" + laughs + b"]><w:document", 1
+            ).replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>&a11;</w:t></w:r></w:p>", 1),
+        )
     elif damage == "zip-bomb":
         # Just past the 16 MB part limit proves the bound as well as a gigabyte would.
         rewrite_document_xml(path, lambda d: d + b" " * (17 << 20))
@@ -312,8 +365,12 @@ def test_hostile_files_are_invalid_quickly(runner, docs, damage, reason):
 def test_the_matrix_decides_what_is_required(tmp_path, runner, docs):
     campaign = tmp_path / "c.yaml"
     # The sample's matrix, with plans also required of every khu dân cư.
-    campaign.write_text(campaign_text().replace(
-        "  plan: [huyen, xa, co_quan,", "  plan: [huyen, xa, khu_dan_cu, co_quan,"), "utf-8")
+    campaign.write_text(
+        campaign_text().replace(
+            "  plan: [huyen, xa, co_quan,", "  plan: [huyen, xa, khu_dan_cu, co_quan,"
+        ),
+        "utf-8",
+    )
     args = ["check", "--campaign", str(campaign), "--docs", str(docs), "--format", "json"]
     result = runner.invoke(cli, args)
     assert result.exit_code == 3
@@ -339,10 +396,26 @@ def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
     assert result.exit_code == 3
     sheet = openpyxl.load_workbook(book_path).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên",
-                       *(k.short for k in REGISTRY.values()), "Ghi chú")
-    assert rows[0][4:14] == ("Cam kết", "Đăng ký", "Kế hoạch", "Nghị quyết", "NQ chi bộ",
-                             "KH Ngày hội", "Đánh giá", "Biên bản", "Công nhận", "Báo cáo")
+    assert rows[0] == (
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Loại",
+        "Mã cấp trên",
+        *(k.short for k in REGISTRY.values()),
+        "Ghi chú",
+    )
+    assert rows[0][4:14] == (
+        "Cam kết",
+        "Đăng ký",
+        "Kế hoạch",
+        "Nghị quyết",
+        "NQ chi bộ",
+        "KH Ngày hội",
+        "Đánh giá",
+        "Biên bản",
+        "Công nhận",
+        "Báo cáo",
+    )
     # The header and every unit of both periods that owes a document: all but Tỉnh Kon Tum,
     # since the report of 20/12/2025 is owed by the root of the July roster.
     assert len(rows) == 1 + units_owing()
@@ -381,12 +454,34 @@ def test_500_unit_roster_is_complete_then_not(tmp_path, runner):
     results, scores, _ = write_results(csv_path, tmp_path / "data")
     out = tmp_path / "out"
     base = ["--campaign", str(SAMPLE_CAMPAIGN), "--units", str(csv_path)]
-    result = runner.invoke(cli, ["generate", "all", *base, "--results", str(results), "--scores",
-                                 str(scores), "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "all",
+            *base,
+            "--results",
+            str(results),
+            "--scores",
+            str(scores),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     # With the results, check asks for the recognition decisions too: every file is owed.
-    args = ["check", *base, "--results", str(results), "--scores", str(scores), "--docs",
-            str(out), "--format", "json"]
+    args = [
+        "check",
+        *base,
+        "--results",
+        str(results),
+        "--scores",
+        str(scores),
+        "--docs",
+        str(out),
+        "--format",
+        "json",
+    ]
     result = runner.invoke(cli, args)
     data = json.loads(result.stdout)
     assert result.exit_code == 0 and data["complete"] is True
@@ -416,7 +511,11 @@ def test_one_missing_of_2475_is_not_a_met_100_percent_target():
     entries.append(Entry(units[0], "pledge", "pledge/K0.docx"))
     report = CheckReport(Path("docs"), inputs, ["pledge"], entries, [], [])
     assert report.indicators()["pledge"]["by_type"]["khu_dan_cu"] == {
-        "units": 2475, "present": 2474, "share": 99.9, "target": 100.0, "comparison": ">=",
+        "units": 2475,
+        "present": 2474,
+        "share": 99.9,
+        "target": 100.0,
+        "comparison": ">=",
         "met": False,
     }
     assert "khu dân cư: 2474/2475 = 99,9% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in report.table()
@@ -446,15 +545,35 @@ def test_xlsx_never_overwrites_an_input_or_the_checked_folder(tmp_path, runner, 
     campaign.write_text(campaign_text(), encoding="utf-8")
     roster = tmp_path / "units.csv"
     shutil.copyfile(SAMPLE_UNITS, roster)
-    target = {"campaign": campaign, "roster": roster, "inside": docs / "plan" / "bang.xlsx",
-              "document": docs / "plan" / ".." / "pledge" / "KT-01.docx"}[where]
+    target = {
+        "campaign": campaign,
+        "roster": roster,
+        "inside": docs / "plan" / "bang.xlsx",
+        "document": docs / "plan" / ".." / "pledge" / "KT-01.docx",
+    }[where]
     before = target.read_bytes() if target.is_file() else None
     assert (before is None) == (where == "inside")
-    result = runner.invoke(cli, ["check", "--campaign", str(campaign), "--units", str(roster),
-                                 "--docs", str(docs), "--xlsx", str(target), "--force"])
+    result = runner.invoke(
+        cli,
+        [
+            "check",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(roster),
+            "--docs",
+            str(docs),
+            "--xlsx",
+            str(target),
+            "--force",
+        ],
+    )
     assert result.exit_code == 1, result.output
-    expected = ("thư mục đang kiểm tra" if where in ("inside", "document")
-                else "tệp đầu vào của lần kiểm tra này")
+    expected = (
+        "thư mục đang kiểm tra"
+        if where in ("inside", "document")
+        else "tệp đầu vào của lần kiểm tra này"
+    )
     assert expected in result.stderr
     if before is not None:
         assert target.read_bytes() == before
@@ -486,7 +605,7 @@ def cell_in_column(lines: list[str], code: str, label: str) -> str:
     heading = next(ln for ln in lines if ln.startswith("  Mã "))
     row = next(ln for ln in lines if ln.startswith(f"  {code} "))
     # Columns are padded to one width and parted by two spaces; no cell holds two spaces.
-    return row[heading.index(label):].split("  ")[0]
+    return row[heading.index(label) :].split("  ")[0]
 
 
 def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runner, docs):
@@ -495,10 +614,14 @@ def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runne
     result, data = run_check(runner, docs)
     assert result.exit_code == 3
     assert data["complete"] is False
-    assert data["unfinished"] == [{
-        "unit": "KT-01-01-01", "kind": "evaluation", "path": "evaluation/KT-01-01-01.docx",
-        "placeholders": [SHORTCOMINGS],
-    }]
+    assert data["unfinished"] == [
+        {
+            "unit": "KT-01-01-01",
+            "kind": "evaluation",
+            "path": "evaluation/KT-01-01-01.docx",
+            "placeholders": [SHORTCOMINGS],
+        }
+    ]
     # It exists (not missing, not invalid) but is not counted as a finished document.
     assert (data["present"], data["missing"], data["invalid"]) == (425, [], [])
 
@@ -524,7 +647,8 @@ def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runne
     assert (evaluation.value, evaluation.fill.fgColor.rgb) == ("chưa hoàn thiện", UNFINISHED_FILL)
     assert (pledge.value, pledge.fill.fgColor.rgb) == ("có", PRESENT_FILL)
     assert row[header.index("Ghi chú")].value == (
-        f"evaluation/KT-01-01-01.docx: còn chỗ cần bổ sung: {SHORTCOMINGS}")
+        f"evaluation/KT-01-01-01.docx: còn chỗ cần bổ sung: {SHORTCOMINGS}"
+    )
     legend = {r[0].value: r for r in book["Chú giải"].iter_rows(min_row=2)}
     assert set(legend) == {"có", "có (PDF)", "chưa hoàn thiện", "không hợp lệ", "thiếu", "–"}
     assert legend["chưa hoàn thiện"][0].fill.fgColor.rgb == UNFINISHED_FILL
@@ -542,7 +666,8 @@ def test_the_same_evaluation_written_out_is_present_and_complete(runner, docs):
     assert (data["present"], data["unfinished"]) == (documents_required(), [])
     # Edited after generation, as a unit does: reported as changed, not as an error.
     assert data["changed"] == [
-        {"unit": "KT-01-01-01", "kind": "evaluation", "path": "evaluation/KT-01-01-01.docx"}]
+        {"unit": "KT-01-01-01", "kind": "evaluation", "path": "evaluation/KT-01-01-01.docx"}
+    ]
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout.splitlines()
     assert cell_in_column(table, "KT-01-01-01", "Đánh giá") == "có"
     assert table[-1] == "Kết quả: đủ văn bản bắt buộc."
@@ -555,8 +680,9 @@ def test_an_unfinished_plan_counts_toward_no_target_until_signed(runner, docs):
     path = docs / "plan" / "KT-02-01.docx"
     doc = Document()
     doc.add_paragraph("KẾ HOẠCH")
-    doc.add_paragraph(f"Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025 "
-                      f"của {unit.name}")
+    doc.add_paragraph(
+        f"Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2025 của {unit.name}"
+    )
     table = doc.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "Kiến nghị"
     dh.add_placeholder(table.cell(0, 1).paragraphs[0], PROPOSALS)
@@ -565,14 +691,21 @@ def test_an_unfinished_plan_counts_toward_no_target_until_signed(runner, docs):
     doc.save(str(path))
     result, data = run_check(runner, docs)
     assert result.exit_code == 3
-    assert data["unfinished"] == [{"unit": "KT-02-01", "kind": "plan",
-                                   "path": "plan/KT-02-01.docx",
-                                   "placeholders": [PROPOSALS, SHORTCOMINGS]}]
+    assert data["unfinished"] == [
+        {
+            "unit": "KT-02-01",
+            "kind": "plan",
+            "path": "plan/KT-02-01.docx",
+            "placeholders": [PROPOSALS, SHORTCOMINGS],
+        }
+    ]
     by_type = data["indicators"]["plan"]["by_type"]["xa"]
     assert (by_type["present"], by_type["met"]) == (by_type["units"] - 1, False)
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout.splitlines()
-    assert ("  - plan/KT-02-01.docx (KT-02-01, Kế hoạch): còn chỗ cần bổ sung: "
-            f"{PROPOSALS} (và 1 chỗ khác)") in table
+    assert (
+        "  - plan/KT-02-01.docx (KT-02-01, Kế hoạch): còn chỗ cần bổ sung: "
+        f"{PROPOSALS} (và 1 chỗ khác)"
+    ) in table
     # The year report measures with the same rule: an unfinished plan is not a plan issued.
     found = check(load_inputs(SAMPLE_CAMPAIGN, None, kinds=REGISTRY), docs).documents_found()
     assert [(k, u.code, p) for k, u, p in found.found if not p] == [("plan", "KT-02-01", False)]

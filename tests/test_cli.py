@@ -66,14 +66,22 @@ def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch
         "hoạch có ghi chú để bổ sung trước khi ban hành."
     )
     # The sample's college answers to no UBND the rule can be sure of: named, not guessed.
-    assert lines[-2].startswith("Cảnh báo: 1 đơn vị không ghi “Cơ quan chủ quản” trong danh "
-                                "sách đơn vị: KT-GD-03 (Trường Cao đẳng Kon Tum).")
+    assert lines[-2].startswith(
+        "Cảnh báo: 1 đơn vị không ghi “Cơ quan chủ quản” trong danh "
+        "sách đơn vị: KT-GD-03 (Trường Cao đẳng Kon Tum)."
+    )
     counts = {
         k: len(list((tmp_path / "out" / k).glob("*.docx")))
         for k in ("pledge", "plan", "event-plan", "evaluation", "minutes", "report")
     }
-    assert counts == {"pledge": 93, "plan": 49, "event-plan": 31, "evaluation": 75,
-                      "minutes": 60, "report": 1}
+    assert counts == {
+        "pledge": 93,
+        "plan": 49,
+        "event-plan": 31,
+        "evaluation": 75,
+        "minutes": 60,
+        "report": 1,
+    }
     report = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "QNG.docx"))
     assert "BÁO CÁO" in report and "Tỉnh Quảng Ngãi" in report
     assert not (tmp_path / "out" / "event-plan" / "KT-02.docx").exists()

@@ -59,8 +59,15 @@ def fill(path: Path) -> None:
     results = book["Kết quả"]
     cols = _columns(results)
     for row in range(HEADER_ROW + 1, results.max_row + 1):
-        values = {"Đăng ký": "Có", "Đạt chuẩn": "Đạt", "Điểm": float(TOTAL), "Ngày hội": "Có",
-                  "Thư ký": "Nguyễn Thị Hoa", "Số người dự họp": 30, "Số tán thành": 28}
+        values = {
+            "Đăng ký": "Có",
+            "Đạt chuẩn": "Đạt",
+            "Điểm": float(TOTAL),
+            "Ngày hội": "Có",
+            "Thư ký": "Nguyễn Thị Hoa",
+            "Số người dự họp": 30,
+            "Số tán thành": 28,
+        }
         for heading, value in values.items():
             cell = results.cell(row, cols[heading])
             if not cell.protection.locked:
@@ -113,7 +120,8 @@ def test_forms_writes_one_workbook_per_reporting_unit(tmp_path, runner):
     # 16 communes and wards (each with its khu dân cư), 4 agencies, 5 enterprises, 6 schools.
     assert len(names) == 31
     assert result.stderr.splitlines()[-1] == (
-        f"Xong: 31 phiếu mới (75 đơn vị), 0 phiếu đã có được giữ nguyên trong {tmp_path / 'phieu'}.")
+        f"Xong: 31 phiếu mới (75 đơn vị), 0 phiếu đã có được giữ nguyên trong {tmp_path / 'phieu'}."
+    )
     assert COMMUNE in names and "KT-CQ-01-so-tu-phap.xlsx" in names
     assert "KT-DN-03-cong-ty-tnhh-thuong-mai-dich-vu-ngoc.xlsx" in names
     assert all(n.isascii() and " " not in n for n in names)
@@ -131,16 +139,27 @@ def test_commune_form_covers_its_khu_dan_cu_and_says_whose_it_is(tmp_path, runne
     assert rows["Mã đơn vị của phiếu"] == "QNG-03"
     assert book.defined_names["ANTQ_MA_DON_VI_PHIEU"].attr_text == "'Hướng dẫn'!$B$5"
     assert guide["B5"].value == "QNG-03" and guide["B5"].protection.locked
-    assert rows["Hạn gửi"] == ("Xã Đăk Hà gửi lại chính tệp này cho Ủy ban nhân dân tỉnh Quảng "
-                               "Ngãi trước ngày 30/11/2025.")
-    assert rows["Hạn của khu dân cư"] == ("Các khu dân cư điền phần của mình và gửi Ủy ban nhân "
-                                          "dân xã Đăk Hà trước ngày 20/11/2025.")
+    assert rows["Hạn gửi"] == (
+        "Xã Đăk Hà gửi lại chính tệp này cho Ủy ban nhân dân tỉnh Quảng Ngãi trước ngày 30/11/2025."
+    )
+    assert rows["Hạn của khu dân cư"] == (
+        "Các khu dân cư điền phần của mình và gửi Ủy ban nhân dân xã Đăk Hà trước ngày 20/11/2025."
+    )
     assert rows["Ngưỡng xếp loại"] == CAMPAIGN.thresholds.describe() + "."
     assert "Không sửa mã" in rows["Lưu ý"]
     results = book["Kết quả"]
     assert [c.value for c in results[HEADER_ROW]] == [
-        "Mã đơn vị", "Tên đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội",
-        "Thư ký", "Số người dự họp", "Số tán thành"]
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Đăng ký",
+        "Đạt chuẩn",
+        "Điểm",
+        "Xếp loại",
+        "Ngày hội",
+        "Thư ký",
+        "Số người dự họp",
+        "Số tán thành",
+    ]
     codes = [results.cell(r, 1).value for r in range(HEADER_ROW + 1, results.max_row + 1)]
     commune = ROSTER.units["QNG-03"]
     assert codes == ["QNG-03", *(c.code for c in commune.children if c.type == "khu_dan_cu")]
@@ -160,16 +179,26 @@ def test_form_cells_are_checked_by_excel(tmp_path, runner):
     assert rules["F5:F9"].formula1 == '"Xuất sắc,Khá,Trung bình,Yếu"'
     assert rules["G5:G9"].formula1 == '"Có,Không"'
     assert (rules["E5:E9"].type, rules["E5:E9"].formula1, rules["E5:E9"].formula2) == (
-        "decimal", "0", "100")
+        "decimal",
+        "0",
+        "100",
+    )
     assert (rules["I5:I9"].type, rules["I5:I9"].formula1) == ("whole", "0")
     scores = book["Bảng điểm"]
     assert [c.value for c in scores[HEADER_ROW]] == [
-        "Mã đơn vị", "Tên đơn vị", "Mã mục", "Nội dung", "Điểm tối đa", "Điểm"]
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Mã mục",
+        "Nội dung",
+        "Điểm tối đa",
+        "Điểm",
+    ]
     assert scores.max_row == HEADER_ROW + 5 * len(CAMPAIGN.score_items)
     maxima = {dv.formula2: str(dv.sqref).split() for dv in scores.data_validations.dataValidation}
     assert "F7" in maxima["5"] and "F11" in maxima["20"] and scores["E11"].value == 20
-    assert all(dv.type == "decimal" and dv.formula1 == "0"
-               for dv in scores.data_validations.dataValidation)
+    assert all(
+        dv.type == "decimal" and dv.formula1 == "0" for dv in scores.data_validations.dataValidation
+    )
     figures = book["Số liệu"]
     cols = _columns(figures)
     assert list(cols) == ["Mã đơn vị", "Tên đơn vị", *(f.name for f in CAMPAIGN.figures)]
@@ -187,28 +216,48 @@ def test_form_cells_are_checked_by_excel(tmp_path, runner):
 
 
 def test_a_district_leaves_the_standard_empty(tmp_path, runner):
-    result = runner.invoke(cli, ["forms", str(tmp_path), "--units",
-                                 str(FIXTURES / "units-small.csv"), "--campaign",
-                                 str(SAMPLE_CAMPAIGN), "--level", "H1"])
+    result = runner.invoke(
+        cli,
+        [
+            "forms",
+            str(tmp_path),
+            "--units",
+            str(FIXTURES / "units-small.csv"),
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--level",
+            "H1",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "H1-DN1-cong-ty-tnhh-an-phu.xlsx", "H1-X1-xa-mot.xlsx", "H1-X2-xa-hai.xlsx",
-        "H1-huyen-mot.xlsx"]
+        "H1-DN1-cong-ty-tnhh-an-phu.xlsx",
+        "H1-X1-xa-mot.xlsx",
+        "H1-X2-xa-hai.xlsx",
+        "H1-huyen-mot.xlsx",
+    ]
     sheet = openpyxl.load_workbook(tmp_path / "H1-huyen-mot.xlsx")["Kết quả"]
-    assert [sheet.cell(5, c).protection.locked for c in (3, 4, 5, 7)] == [True, True, False,
-                                                                          False]
-    rows = [r[1] for r in openpyxl.load_workbook(tmp_path / "H1-huyen-mot.xlsx")["Hướng dẫn"]
-            .iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+    assert [sheet.cell(5, c).protection.locked for c in (3, 4, 5, 7)] == [True, True, False, False]
+    rows = [
+        r[1]
+        for r in openpyxl.load_workbook(tmp_path / "H1-huyen-mot.xlsx")["Hướng dẫn"].iter_rows(
+            min_row=HEADER_ROW + 1, values_only=True
+        )
+    ]
     assert any(r.startswith("Không thuộc đối tượng") for r in rows)
 
 
 def test_a_khu_dan_cu_without_a_commune_has_its_own_form(tmp_path):
-    roster = write_csv(tmp_path / "ds.csv", (
-        "Mã đơn vị,Tên đơn vị,Loại,Mã cấp trên,Người đứng đầu,Chức vụ\n"
-        "T,Tỉnh Mẫu,Tỉnh,,Nguyễn Văn An,Chủ tịch UBND tỉnh\n"
-        "X,Xã Một,Xã,T,Lê Thị Cúc,Chủ tịch UBND xã\n"
-        "X-T1,Thôn 1,Thôn,X,Phạm Văn Dũng,Trưởng thôn\n"
-        "K,Khu phố Riêng,Khu phố,T,Hoàng Văn Em,Trưởng khu phố\n"))
+    roster = write_csv(
+        tmp_path / "ds.csv",
+        (
+            "Mã đơn vị,Tên đơn vị,Loại,Mã cấp trên,Người đứng đầu,Chức vụ\n"
+            "T,Tỉnh Mẫu,Tỉnh,,Nguyễn Văn An,Chủ tịch UBND tỉnh\n"
+            "X,Xã Một,Xã,T,Lê Thị Cúc,Chủ tịch UBND xã\n"
+            "X-T1,Thôn 1,Thôn,X,Phạm Văn Dũng,Trưởng thôn\n"
+            "K,Khu phố Riêng,Khu phố,T,Hoàng Văn Em,Trưởng khu phố\n"
+        ),
+    )
     tree = load_roster(roster)
     assert [u.code for u in owners(tree)] == ["K", "X"]
     assert owner_of(tree.units["X-T1"]).code == "X" and owner_of(tree.units["K"]).code == "K"
@@ -219,8 +268,10 @@ def test_a_khu_dan_cu_without_a_commune_has_its_own_form(tmp_path):
 def test_level_of_a_khu_dan_cu_names_its_commune(tmp_path, runner):
     result = _forms(runner, tmp_path, "--level", "KT-02-02-01")
     assert result.exit_code == 2
-    assert result.stderr == ("Lỗi: --level: KT-02-02-01 (Thôn 1) điền chung phiếu với Xã Đăk Hà; "
-                             "hãy dùng --level QNG-03.\n")
+    assert result.stderr == (
+        "Lỗi: --level: KT-02-02-01 (Thôn 1) điền chung phiếu với Xã Đăk Hà; "
+        "hãy dùng --level QNG-03.\n"
+    )
     with pytest.raises(UsageError, match='có phải mã "QNG-03"'):
         owners(ROSTER, "QNG-3")
     assert not list(tmp_path.iterdir())
@@ -234,15 +285,18 @@ def test_forms_never_overwrite(tmp_path, runner):
     form.write_bytes(b"da dien")
     again = _forms(runner, folder, "--level", "QNG-03")
     assert again.exit_code == 1
-    assert again.stderr == (f"Lỗi: {folder}: đã có đủ 2 phiếu ({COMMUNE}, "
-                            "KT-DN-02-cong-ty-co-phan-thuy-dien-dak-psi.xlsx); không ghi đè tệp "
-                            "nào\n")
+    assert again.stderr == (
+        f"Lỗi: {folder}: đã có đủ 2 phiếu ({COMMUNE}, "
+        "KT-DN-02-cong-ty-co-phan-thuy-dien-dak-psi.xlsx); không ghi đè tệp "
+        "nào\n"
+    )
     assert form.read_bytes() == b"da dien"
     whole = _forms(runner, folder)
     assert whole.exit_code == 0
     assert f"Giữ nguyên {form}: tệp đã có, không ghi đè." in whole.stderr
     assert whole.stderr.splitlines()[-1] == (
-        f"Xong: 29 phiếu mới (69 đơn vị), 2 phiếu đã có được giữ nguyên trong {folder}.")
+        f"Xong: 29 phiếu mới (69 đơn vị), 2 phiếu đã có được giữ nguyên trong {folder}."
+    )
     assert form.read_bytes() == b"da dien"
 
 
@@ -258,30 +312,54 @@ def test_collected_results_hold_every_figure_filled(returned, tmp_path, runner):
     assert book.sheetnames == ["Kết quả", "Bảng điểm", "Số liệu", "Nhận xét"]
     sheet = book["Kết quả"]
     assert [c.value for c in sheet[HEADER_ROW]] == [
-        "Mã đơn vị", "Tên đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội",
-        "Thư ký", "Số người dự họp", "Số tán thành"]
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Đăng ký",
+        "Đạt chuẩn",
+        "Điểm",
+        "Xếp loại",
+        "Ngày hội",
+        "Thư ký",
+        "Số người dự họp",
+        "Số tán thành",
+    ]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
-    assert rows["KT-02-02-01"] == ("KT-02-02-01", "Thôn 1", "Có", "Đạt", float(TOTAL), None, "Có",
-                                   "Nguyễn Thị Hoa", 30, 28)
+    assert rows["KT-02-02-01"] == (
+        "KT-02-02-01",
+        "Thôn 1",
+        "Có",
+        "Đạt",
+        float(TOTAL),
+        None,
+        "Có",
+        "Nguyễn Thị Hoa",
+        30,
+        28,
+    )
     assert len(rows) == 75
     results = load_results(out, ROSTER, CAMPAIGN)
     units = [u for u in ROSTER if u.parent is not None]
     assert set(results.units) == {u.code for u in units}
     for unit in units:
-        expected = {f.id: figure_value(unit.code, i) for i, f in enumerate(CAMPAIGN.figures)
-                    if f.reported_by(unit.type)}
+        expected = {
+            f.id: figure_value(unit.code, i)
+            for i, f in enumerate(CAMPAIGN.figures)
+            if f.reported_by(unit.type)
+        }
         assert results.figures[unit.code] == expected, unit.code
         assert results.notes[unit.code] == {"dac_diem": f"Tình hình {unit.code} ổn định."}
         outcome = results.units[unit.code]
         assert outcome.score == TOTAL and outcome.level == "Xuất sắc"
         assert outcome.item_scores == {i.id: item_points(i) for i in CAMPAIGN.score_items}
     assert results.units["KT-02-02-01"].attendance == 30  # a khu dân cư holds the meeting
-    assert results.units["KT-CQ-01"].attendance is None   # an agency does not
+    assert results.units["KT-CQ-01"].attendance is None  # an agency does not
     # What the command prints is the root's roll-up: every unit's own figures added up.
     first = CAMPAIGN.figures[0]
     total = sum(figure_value(u.code, 0) for u in units)
-    assert f"- {first.name}: {total:,} {first.measure} (75/75 đơn vị báo cáo)".replace(
-        ",", ".") in result.stdout
+    assert (
+        f"- {first.name}: {total:,} {first.measure} (75/75 đơn vị báo cáo)".replace(",", ".")
+        in result.stdout
+    )
 
 
 def test_roll_up_of_a_commune_is_its_own_plus_its_villages(returned, tmp_path, runner):
@@ -355,8 +433,9 @@ def _reverse_rows(sheet, header_row: int) -> None:
 
 
 @pytest.mark.slow
-def test_a_form_resaved_with_a_title_row_and_rows_reordered_still_collects(returned, tmp_path,
-                                                                          runner):
+def test_a_form_resaved_with_a_title_row_and_rows_reordered_still_collects(
+    returned, tmp_path, runner
+):
     for index, path in enumerate(sorted(returned.glob("*.xlsx"))):
         book = openpyxl.load_workbook(path)
         for name in ("Kết quả", "Bảng điểm", "Số liệu", "Nhận xét"):
@@ -378,8 +457,11 @@ def test_a_form_resaved_with_a_title_row_and_rows_reordered_still_collects(retur
     results = load_results(out, ROSTER, CAMPAIGN)
     for unit in ROSTER:
         if unit.parent is not None:
-            expected = {f.id: figure_value(unit.code, i) for i, f in enumerate(CAMPAIGN.figures)
-                        if f.reported_by(unit.type)}
+            expected = {
+                f.id: figure_value(unit.code, i)
+                for i, f in enumerate(CAMPAIGN.figures)
+                if f.reported_by(unit.type)
+            }
             assert results.figures[unit.code] == expected
 
 
@@ -395,7 +477,9 @@ def test_the_defined_name_alone_tells_whose_form_it_is(returned, tmp_path, runne
 def test_a_workbook_that_is_not_a_form_is_refused_by_name(returned, tmp_path, runner):
     stray = returned / "danh-sach.xlsx"
     openpyxl.Workbook().save(stray)
-    (returned / "ghi-chu.txt").write_text("không phải phiếu")  # other files in a folder: passed over
+    (returned / "ghi-chu.txt").write_text(
+        "không phải phiếu"
+    )  # other files in a folder: passed over
     (returned / "~$QNG-03-xa-dak-ha.xlsx").write_bytes(b"lock")  # Excel's lock file
     named = tmp_path / "scan.pdf"
     named.write_bytes(b"%PDF-1.4")
@@ -430,14 +514,19 @@ def test_a_form_of_a_khu_dan_cu_or_of_an_unknown_unit_is_refused(returned, tmp_p
     result = _collect(runner, str(returned), "--out", str(tmp_path / "kq.xlsx"))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert ("  - KT-CQ-03-so-y-te.xlsx: phiếu của đơn vị mã \"KT-CQ-99\", không có trong "
-            "units-quang-ngai-2025-07.csv; có phải mã \"KT-CQ-04\"?") in lines
-    assert ("  - KT-CQ-04-so-tai-chinh.xlsx: phiếu của Thôn 1 (KT-02-02-01), nhưng theo "
-            "units-quang-ngai-2025-07.csv đơn vị này điền chung phiếu của Xã Đăk Hà (QNG-03); "
-            "hãy làm lại phiếu bằng lệnh forms") in lines
+    assert (
+        '  - KT-CQ-03-so-y-te.xlsx: phiếu của đơn vị mã "KT-CQ-99", không có trong '
+        'units-quang-ngai-2025-07.csv; có phải mã "KT-CQ-04"?'
+    ) in lines
+    assert (
+        "  - KT-CQ-04-so-tai-chinh.xlsx: phiếu của Thôn 1 (KT-02-02-01), nhưng theo "
+        "units-quang-ngai-2025-07.csv đơn vị này điền chung phiếu của Xã Đăk Hà (QNG-03); "
+        "hãy làm lại phiếu bằng lệnh forms"
+    ) in lines
     # Neither form came back as its unit's own; the roster lists units in Vietnamese order.
-    assert lines[-1] == ("  - chưa nhận phiếu của 2 cơ quan: KT-CQ-04 (Sở Tài chính); KT-CQ-03 (Sở "
-                         "Y tế)")
+    assert lines[-1] == (
+        "  - chưa nhận phiếu của 2 cơ quan: KT-CQ-04 (Sở Tài chính); KT-CQ-03 (Sở Y tế)"
+    )
 
 
 @pytest.mark.slow
@@ -478,8 +567,7 @@ def test_an_empty_folder_has_nothing_to_collect(tmp_path, runner):
     assert result.stderr == f"Lỗi: {tmp_path / 'rong'}: không có tệp phiếu .xlsx nào.\n"
 
 
-def test_a_form_missing_a_sheet_is_reported_and_its_other_sheets_read(returned, tmp_path,
-                                                                       runner):
+def test_a_form_missing_a_sheet_is_reported_and_its_other_sheets_read(returned, tmp_path, runner):
     form = returned / COMMUNE
     book = openpyxl.load_workbook(form)
     del book["Số liệu"]
@@ -493,15 +581,19 @@ def test_a_form_missing_a_sheet_is_reported_and_its_other_sheets_read(returned, 
     ]
 
 
-def test_in_a_starter_folder_forms_then_collect_replace_the_sample_results(tmp_path, runner,
-                                                                            monkeypatch):
+def test_in_a_starter_folder_forms_then_collect_replace_the_sample_results(
+    tmp_path, runner, monkeypatch
+):
     assert runner.invoke(cli, ["init", str(tmp_path / "nam-2025")]).exit_code == 0
     monkeypatch.chdir(tmp_path / "nam-2025")
     made = runner.invoke(cli, ["forms", "phieu"])
     assert made.exit_code == 0, made.stderr
     assert sorted(p.name for p in Path("phieu").iterdir()) == [
-        "KT-CQ-01-so-tu-phap.xlsx", "KT-DN-05-cong-ty-co-phan-cao-su-kon-tum.xlsx",
-        "KT-GD-06-truong-pho-thong-dan-toc-noi-tru-tinh.xlsx", "QNG-03-xa-dak-ha.xlsx"]
+        "KT-CQ-01-so-tu-phap.xlsx",
+        "KT-DN-05-cong-ty-co-phan-cao-su-kon-tum.xlsx",
+        "KT-GD-06-truong-pho-thong-dan-toc-noi-tru-tinh.xlsx",
+        "QNG-03-xa-dak-ha.xlsx",
+    ]
     for path in Path("phieu").glob("*.xlsx"):
         fill(path)
     # The folder itself: its rosters and its sample results are not taken for forms.
@@ -509,7 +601,8 @@ def test_in_a_starter_folder_forms_then_collect_replace_the_sample_results(tmp_p
     assert kept.exit_code == 1
     assert kept.stderr.splitlines() == [
         "Không chỉ định tệp: dùng kế hoạch ke-hoach.yaml của thư mục hiện tại",
-        "Lỗi: ket-qua.xlsx: tệp đã có; dùng --force để ghi đè hoặc chọn tên khác."]
+        "Lỗi: ket-qua.xlsx: tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.",
+    ]
     done = runner.invoke(cli, ["collect", ".", "--force"])
     assert done.exit_code == 0, done.stderr
     assert "Đã thu 4 phiếu (5 đơn vị) vào ket-qua.xlsx." in done.stderr

@@ -63,15 +63,25 @@ def run(args: list[str], cwd: Path, kill_at: str | None = None) -> subprocess.Co
     env.pop("KILL_AT", None)
     if kill_at:
         env["KILL_AT"] = kill_at
-    return subprocess.run([sys.executable, "-c", DRIVER, *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", DRIVER, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
-def generate(out: Path, *extra: str, kill_at: str | None = None, campaign: Path = SAMPLE_CAMPAIGN
-             ) -> subprocess.CompletedProcess:
+def generate(
+    out: Path, *extra: str, kill_at: str | None = None, campaign: Path = SAMPLE_CAMPAIGN
+) -> subprocess.CompletedProcess:
     """`generate all` of the sample (plans, pledges, Ngày hội plans) into out."""
-    return run(["generate", "all", "--campaign", str(campaign), "--out", str(out), *NUMBERED,
-                *extra], out.parent, kill_at)
+    return run(
+        ["generate", "all", "--campaign", str(campaign), "--out", str(out), *NUMBERED, *extra],
+        out.parent,
+        kill_at,
+    )
 
 
 def files(out: Path) -> dict[str, str]:
@@ -88,15 +98,21 @@ def assert_whole(out: Path, reference: Path | None = None) -> None:
     """Every document whole, manifest = files, no temporaries, no journal, no duplicate number."""
     on_disk = files(out)
     assert not [p for p in on_disk if p.endswith((".tmp", ".antq-tmp")) or JOURNAL in p]
-    manifest = {e["path"]: e["sha256"]
-                for e in json.loads((out / MANIFEST).read_text("utf-8"))["documents"]}
+    manifest = {
+        e["path"]: e["sha256"] for e in json.loads((out / MANIFEST).read_text("utf-8"))["documents"]
+    }
     assert manifest == on_disk
     for rel in on_disk:
         with zipfile.ZipFile(out / rel) as archive:
             assert archive.testzip() is None, rel
     with sqlite3.connect(out / "register.sqlite") as db:
-        assert db.execute("SELECT issuer, year, number FROM numbers GROUP BY issuer, year, "
-                          "number HAVING COUNT(*) > 1").fetchall() == []
+        assert (
+            db.execute(
+                "SELECT issuer, year, number FROM numbers GROUP BY issuer, year, "
+                "number HAVING COUNT(*) > 1"
+            ).fetchall()
+            == []
+        )
     if reference is not None:
         # Byte for byte what an uninterrupted run writes (numbers included).
         assert on_disk == files(reference)
@@ -112,12 +128,15 @@ def reference(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kill_at", [
-    "*.docx:1",            # before the first document takes its place
-    "*.docx:60",           # half-way
-    MANIFEST + ":1",       # every document in place, the manifest being saved
-    SOURCES + ":1",        # manifest saved, the journal not yet removed
-])
+@pytest.mark.parametrize(
+    "kill_at",
+    [
+        "*.docx:1",  # before the first document takes its place
+        "*.docx:60",  # half-way
+        MANIFEST + ":1",  # every document in place, the manifest being saved
+        SOURCES + ":1",  # manifest saved, the journal not yet removed
+    ],
+)
 def test_a_run_killed_at_any_moment_is_completed_by_the_next(tmp_path, reference, kill_at):
     out = tmp_path / "out"
     killed = generate(out, kill_at=kill_at)
@@ -143,8 +162,11 @@ def test_a_run_killed_with_other_inputs_is_undone_by_the_first_inputs(tmp_path, 
         shutil.copy(roster, other.parent / roster.name)
     killed = generate(out, campaign=other, kill_at="*.docx:50")
     assert killed.returncode == -signal.SIGKILL
-    changed = [rel for rel, digest in files(out).items()
-               if rel.endswith(".docx") and files(reference).get(rel) != digest]
+    changed = [
+        rel
+        for rel, digest in files(out).items()
+        if rel.endswith(".docx") and files(reference).get(rel) != digest
+    ]
     assert changed, "the killed run changed no document: the test proves nothing"
     rerun = generate(out)
     assert rerun.returncode == 0, rerun.stderr
@@ -174,9 +196,25 @@ def test_workers_end_with_a_killed_run(tmp_path):
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
-        [sys.executable, "-m", "antq_docs", "generate", "pledge", "--campaign",
-         str(SAMPLE_CAMPAIGN), "--units", str(roster), "--out", str(out), "--jobs", "2"],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "antq_docs",
+            "generate",
+            "pledge",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(roster),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+        ],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 120
@@ -202,15 +240,33 @@ def test_workers_end_with_a_killed_run(tmp_path):
             alive.append(worker)
     assert alive == []
     rerun = subprocess.run(
-        [sys.executable, "-m", "antq_docs", "generate", "pledge", "--campaign",
-         str(SAMPLE_CAMPAIGN), "--units", str(roster), "--out", str(out), "--jobs", "2"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "antq_docs",
+            "generate",
+            "pledge",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(roster),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert rerun.returncode == 0, rerun.stderr
     assert "0 đã sửa tay được giữ nguyên" in rerun.stderr
     on_disk = files(out)
-    manifest = {e["path"]: e["sha256"]
-                for e in json.loads((out / MANIFEST).read_text("utf-8"))["documents"]}
+    manifest = {
+        e["path"]: e["sha256"] for e in json.loads((out / MANIFEST).read_text("utf-8"))["documents"]
+    }
     assert manifest == on_disk
 
 
@@ -224,12 +280,17 @@ def test_journalled_files_are_adopted_and_temporaries_removed(tmp_path, sample_o
     (out / "pledge" / f".{good.name}.ab12cd34-7.antq-tmp").write_bytes(data[:100])
     (out / "pledge" / f".{good.name}.k2j_9x0q.tmp").write_bytes(b"")  # an older version's
     (out / "pledge" / "ghi-chu.tmp").write_bytes(b"a person's file")
-    entry = {"unit": good.stem, "kind": "pledge", "path": f"pledge/{good.name}",
-             "sha256": hashlib.sha256(data).hexdigest(), "template": "pledge.docx",
-             "generated_at": "2025-03-01T08:00:00+07:00", "source": "s1"}
+    entry = {
+        "unit": good.stem,
+        "kind": "pledge",
+        "path": f"pledge/{good.name}",
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "template": "pledge.docx",
+        "generated_at": "2025-03-01T08:00:00+07:00",
+        "source": "s1",
+    }
     lost = {**entry, "path": "pledge/X.docx"}  # journalled, killed before its rename
-    (out / JOURNAL).write_text(json.dumps(entry) + "\n" + json.dumps(lost) + "\n{\"pa",
-                               "utf-8")
+    (out / JOURNAL).write_text(json.dumps(entry) + "\n" + json.dumps(lost) + '\n{"pa', "utf-8")
     with OutputFolder(out) as folder:
         assert (folder.recovered, folder.cleaned) == (1, 2)
         assert [e["path"] for e in folder.entries()] == [f"pledge/{good.name}"]

@@ -59,8 +59,11 @@ def test_a_folder_made_by_init_counts_only_where_the_run_may_look(tmp_path, monk
     (tmp_path / RESULTS_FILE).write_bytes(b"")
     here = default_inputs(None, None, None, None, year_end=True)
     assert (here.campaign_from, here.results_from) == (HERE, HERE)
-    assert (here.campaign, here.results, here.scores) == (Path(CAMPAIGN_FILE),
-                                                          Path(RESULTS_FILE), None)
+    assert (here.campaign, here.results, here.scores) == (
+        Path(CAMPAIGN_FILE),
+        Path(RESULTS_FILE),
+        None,
+    )
     server = default_inputs(None, None, None, None, year_end=True, here=False)
     assert (server.campaign_from, server.results_from) == (SAMPLE, SAMPLE)
     assert server.campaign == resources.sample(resources.SAMPLE_CAMPAIGN)
@@ -73,8 +76,7 @@ def test_a_named_file_always_wins(tmp_path):
     assert (roster_only.campaign_from, roster_only.results_from) == (SAMPLE, None)
     assert roster_only.results is None
     named = default_inputs(tmp_path / "k.yaml", None, None, None, year_end=True)
-    assert (named.campaign, named.results, named.campaign_from) == (tmp_path / "k.yaml", None,
-                                                                    None)
+    assert (named.campaign, named.results, named.campaign_from) == (tmp_path / "k.yaml", None, None)
     results = tmp_path / "kq.csv"
     mine = default_inputs(None, None, results, None, year_end=True, here=False)
     assert (mine.results, mine.scores, mine.results_from) == (results, None, None)

@@ -53,28 +53,45 @@ def other_campaign(tmp_path: Path) -> Path:
     for roster in (SAMPLE_UNITS, SAMPLE_UNITS_JULY):
         (folder / roster.name).write_bytes(roster.read_bytes())
     campaign = folder / SAMPLE_CAMPAIGN.name
-    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8").replace("38/KH-BCĐ", "39/KH-BCĐ"),
-                        "utf-8")
+    campaign.write_text(
+        SAMPLE_CAMPAIGN.read_text("utf-8").replace("38/KH-BCĐ", "39/KH-BCĐ"), "utf-8"
+    )
     return campaign
 
 
 def generate(runner, out: Path, campaign: Path = SAMPLE_CAMPAIGN):
-    return runner.invoke(cli, ["generate", "all", "--campaign", str(campaign), "--out", str(out),
-                               "--jobs", "1", *NUMBERED])
+    return runner.invoke(
+        cli,
+        [
+            "generate",
+            "all",
+            "--campaign",
+            str(campaign),
+            "--out",
+            str(out),
+            "--jobs",
+            "1",
+            *NUMBERED,
+        ],
+    )
 
 
 def manifest_files(out: Path) -> dict[str, str]:
-    return {e["path"]: e["sha256"]
-            for e in json.loads((out / MANIFEST).read_text("utf-8"))["documents"]}
+    return {
+        e["path"]: e["sha256"] for e in json.loads((out / MANIFEST).read_text("utf-8"))["documents"]
+    }
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="names files by /proc")
-@pytest.mark.parametrize("pattern, saved", [
-    (".*.docx.*.antq-tmp", True),         # a document: the run stops, what it wrote is recorded
-    (JOURNAL, True),                      # the journal: the document is not put in place
-    (f".{MANIFEST}.*", False),            # the manifest: the old one stays, the journal too
-    (f".{SOURCES}.*", True),              # saved after the manifest: the manifest is new
-])
+@pytest.mark.parametrize(
+    "pattern, saved",
+    [
+        (".*.docx.*.antq-tmp", True),  # a document: the run stops, what it wrote is recorded
+        (JOURNAL, True),  # the journal: the document is not put in place
+        (f".{MANIFEST}.*", False),  # the manifest: the old one stays, the journal too
+        (f".{SOURCES}.*", True),  # saved after the manifest: the manifest is new
+    ],
+)
 def test_a_full_disk_stops_the_run_cleanly(tmp_path, runner, full_disk, pattern, saved):
     out = tmp_path / "out"
     assert generate(runner, out).exit_code == 0
@@ -131,18 +148,39 @@ main()
 """
 
 
-@pytest.mark.parametrize("kind, limit, what", [
-    # KT-01's plan takes its number before it is rendered: the register is the first write.
-    ("plan", 2048, "sổ đăng ký số (lỗi ghi ổ đĩa"),
-    ("pledge", 24 << 10, "pledge/KT-01.docx: không ghi được (tệp vượt giới hạn kích thước"),
-])
+@pytest.mark.parametrize(
+    "kind, limit, what",
+    [
+        # KT-01's plan takes its number before it is rendered: the register is the first write.
+        ("plan", 2048, "sổ đăng ký số (lỗi ghi ổ đĩa"),
+        ("pledge", 24 << 10, "pledge/KT-01.docx: không ghi được (tệp vượt giới hạn kích thước"),
+    ],
+)
 def test_real_failed_writes_leave_nothing_half_done(tmp_path, kind, limit, what):
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "FSIZE": str(limit)}
     result = subprocess.run(
-        [sys.executable, "-c", LIMITED, "generate", kind, "--unit", "KT-01", "--campaign",
-         str(SAMPLE_CAMPAIGN), "--out", str(out), "--jobs", "1", *NUMBERED],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            LIMITED,
+            "generate",
+            kind,
+            "--unit",
+            "KT-01",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--out",
+            str(out),
+            "--jobs",
+            "1",
+            *NUMBERED,
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1, result.stderr
     last = result.stderr.strip().splitlines()[-1]

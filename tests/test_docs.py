@@ -30,8 +30,12 @@ def test_the_command_reference_is_current():
 @pytest.mark.parametrize("ctx", CONTEXTS, ids=lambda c: c.command_path)
 def test_the_reference_shows_what_help_prints(runner, ctx):
     args = ctx.command_path.split()[1:]
-    result = runner.invoke(cli, [*args, "--help"], prog_name=command_reference.PROG,
-                           terminal_width=command_reference.WIDTH)
+    result = runner.invoke(
+        cli,
+        [*args, "--help"],
+        prog_name=command_reference.PROG,
+        terminal_width=command_reference.WIDTH,
+    )
     assert result.exit_code == 0
     page = command_reference.PAGE.read_text(encoding="utf-8")
     assert f"### `{ctx.command_path}`\n\n```text\n{result.stdout}```\n" in page
@@ -40,8 +44,11 @@ def test_the_reference_shows_what_help_prints(runner, ctx):
 def test_the_reference_covers_every_command_and_subcommand():
     paths = {c.command_path for c in CONTEXTS}
     assert {f"antq-docs {name}" for name in cli.commands} <= paths
-    assert {"antq-docs templates list", "antq-docs templates export",
-            "antq-docs templates check"} <= paths
+    assert {
+        "antq-docs templates list",
+        "antq-docs templates export",
+        "antq-docs templates check",
+    } <= paths
 
 
 def _tour() -> list[list[str]]:
@@ -99,7 +106,10 @@ def test_the_site_builds_without_a_warning(tmp_path):
     site = tmp_path / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
     assert "antq-docs generate" in (site / "lenh" / "index.html").read_text("utf-8")

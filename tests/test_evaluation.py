@@ -31,8 +31,18 @@ def sample_out(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out")
     result = CliRunner().invoke(
         cli,
-        ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
-         "--results", str(RESULTS), "--scores", str(SCORES), "--out", str(out)],
+        [
+            "generate",
+            "all",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--results",
+            str(RESULTS),
+            "--scores",
+            str(SCORES),
+            "--out",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.stderr
     return out
@@ -61,18 +71,30 @@ def test_residential_evaluation_parts_and_scoring_sheet(sample_out):
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert dh.runs_style(title) == {(14, True, False)}
     sheet = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
-    assert [c.text for c in sheet.rows[0].cells] == ["STT", "Nội dung", "Điểm tối đa",
-                                                     "Điểm tự chấm"]
+    assert [c.text for c in sheet.rows[0].cells] == [
+        "STT",
+        "Nội dung",
+        "Điểm tối đa",
+        "Điểm tự chấm",
+    ]
     assert len(sheet.rows) == 12  # header, ten items, total
     assert [c.text for c in sheet.rows[3].cells] == [
-        "3", "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8)", "5", "3"]
+        "3",
+        "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8)",
+        "5",
+        "3",
+    ]
     assert [c.text for c in sheet.rows[-1].cells] == ["", "Tổng cộng", "100", "73"]
     text = dh.full_text(doc)
     assert "1. Tiêu chuẩn “An toàn về an ninh, trật tự”: Đạt." in text
-    assert ("2. Tổng điểm tự chấm 73/100 điểm; đề nghị xếp loại phong trào toàn dân bảo vệ an "
-            "ninh Tổ quốc năm 2025: Khá.") in text
-    assert ("Xếp loại được tính từ tổng điểm tự chấm theo ngưỡng: Xuất sắc từ 90 điểm; Khá từ "
-            "70 đến dưới 90 điểm; Trung bình từ 50 đến dưới 70 điểm; Yếu dưới 50 điểm.") in text
+    assert (
+        "2. Tổng điểm tự chấm 73/100 điểm; đề nghị xếp loại phong trào toàn dân bảo vệ an "
+        "ninh Tổ quốc năm 2025: Khá."
+    ) in text
+    assert (
+        "Xếp loại được tính từ tổng điểm tự chấm theo ngưỡng: Xuất sắc từ 90 điểm; Khá từ "
+        "70 đến dưới 90 điểm; Trung bình từ 50 đến dưới 70 điểm; Yếu dưới 50 điểm."
+    ) in text
     assert "kỳ đánh giá từ ngày 01/11/2024 đến ngày 31/10/2025" in text
     # The minutes of the review meeting are a document of their own (test_minutes.py).
     assert "BIÊN BẢN" not in text
@@ -97,10 +119,24 @@ def test_root_report_written_by_generate_all_carries_the_chart(sample_out):
 def test_evaluation_needs_every_item_score(tmp_path, runner):
     result = runner.invoke(
         cli,
-        ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-         str(FIXTURES / "units-small.csv"), "--results", str(FIXTURES / "results-small.csv"),
-         "--scores", str(FIXTURES / "scores-small.csv"), "--out", str(tmp_path / "out"),
-         "--unit", "H1-X1", "--unit", "H1-X2"],
+        [
+            "generate",
+            "evaluation",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(FIXTURES / "units-small.csv"),
+            "--results",
+            str(FIXTURES / "results-small.csv"),
+            "--scores",
+            str(FIXTURES / "scores-small.csv"),
+            "--out",
+            str(tmp_path / "out"),
+            "--unit",
+            "H1-X1",
+            "--unit",
+            "H1-X2",
+        ],
     )
     assert result.exit_code == 1
     assert result.stderr == SMALL_PROVINCE_WARNING + (
@@ -115,18 +151,29 @@ def test_evaluation_needs_every_item_score(tmp_path, runner):
 def test_generate_all_without_results_skips_the_year_end_kinds(tmp_path, runner):
     result = runner.invoke(
         cli,
-        ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-         str(FIXTURES / "units-small.csv"), "--out", str(tmp_path / "out")],
+        [
+            "generate",
+            "all",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(FIXTURES / "units-small.csv"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
     )
     assert result.exit_code == 0, result.stderr
     assert (
         "Không có --results: bỏ qua báo cáo tự đánh giá (evaluation), biên bản họp bình xét "
         "(minutes), quyết định công nhận (recognition), báo cáo tổng kết (report) vì cần tệp kết "
-        "quả cuối năm.\n"
-        in result.stderr
+        "quả cuối năm.\n" in result.stderr
     )
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [
-        "event-plan", "plan", "pledge", "registration", "resolution"
+        "event-plan",
+        "plan",
+        "pledge",
+        "registration",
+        "resolution",
     ]
 
 
@@ -139,8 +186,13 @@ def test_missing_scoring_sheet_or_targets_are_named_not_left_empty(tmp_path, run
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
     result = invoke_generate(
-        runner, "all", tmp_path / "out", "--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
-        campaign=campaign, units=None,
+        runner,
+        "all",
+        tmp_path / "out",
+        "--results",
+        str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+        campaign=campaign,
+        units=None,
     )
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:] == [

@@ -75,9 +75,14 @@ def test_ward_plan_cites_521_marks_anniversaries_and_holds_it_in_its_own_hall(sa
     assert programme[4][2] == "Công an phường Quyết Thắng"
     assert "2. Địa điểm: Hội trường Ủy ban nhân dân phường Quyết Thắng." in texts
     # "xã" is not written for a ward ("chính trị - xã hội" is another word).
-    assert not any(re.search(r"\bxã\b(?! hội)", t) for t in texts
-                   if t.startswith(("2. Địa điểm", "3. Thành phần")))
-    assert any(t.startswith("3. Thành phần: Thường trực Đảng ủy phường Quyết Thắng,") for t in texts)
+    assert not any(
+        re.search(r"\bxã\b(?! hội)", t)
+        for t in texts
+        if t.startswith(("2. Địa điểm", "3. Thành phần"))
+    )
+    assert any(
+        t.startswith("3. Thành phần: Thường trực Đảng ủy phường Quyết Thắng,") for t in texts
+    )
 
 
 def test_commune_budget_table_adds_up_to_the_total_in_words(sample_out):
@@ -86,8 +91,9 @@ def test_commune_budget_table_adds_up_to_the_total_in_words(sample_out):
     doc = dh.open_docx(sample_out / "event-plan" / "KT-02-02.docx")
     rows = budget_rows(doc)
     assert rows[0] == ["STT", "Nội dung", "Thành tiền (đồng)"]
-    assert rows[1:-1] == [[str(i), item.text, vi.number(item.amount)]
-                          for i, item in enumerate(items, start=1)]
+    assert rows[1:-1] == [
+        [str(i), item.text, vi.number(item.amount)] for i, item in enumerate(items, start=1)
+    ]
     total = sum(int(r[2].replace(".", "")) for r in rows[1:-1])
     assert total == 15_500_000
     assert rows[-1] == ["", "Tổng cộng", "15.500.000"]
@@ -100,8 +106,10 @@ def test_commune_budget_table_adds_up_to_the_total_in_words(sample_out):
         "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm 2025 của Ủy ban nhân dân xã Hà Mòn và "
         "nguồn xã hội hóa hợp pháp (nếu có)."
     ) in texts
-    assert "4. Các làng, thôn: tuyên truyền, vận động Nhân dân tham gia Ngày hội; cử đại diện ký " \
+    assert (
+        "4. Các làng, thôn: tuyên truyền, vận động Nhân dân tham gia Ngày hội; cử đại diện ký "
         "kết giao ước thi đua." in texts
+    )
 
 
 def test_enterprise_funds_it_itself_and_assigns_its_own_bodies(sample_out):
@@ -109,9 +117,11 @@ def test_enterprise_funds_it_itself_and_assigns_its_own_bodies(sample_out):
     texts = dh.texts(doc)
     assert "2. Nguồn kinh phí: từ nguồn tài chính của doanh nghiệp." in texts
     assert not any("ngân sách" in t for t in texts)
-    tasks = texts[texts.index("VI. PHÂN CÔNG NHIỆM VỤ") + 1:]
+    tasks = texts[texts.index("VI. PHÂN CÔNG NHIỆM VỤ") + 1 :]
     assert [t.split(":")[0] for t in tasks[:4]] == [
-        "1. Bộ phận Hành chính - Tổ chức", "2. Công đoàn cơ sở", "3. Đoàn Thanh niên",
+        "1. Bộ phận Hành chính - Tổ chức",
+        "2. Công đoàn cơ sở",
+        "3. Đoàn Thanh niên",
         "4. Lực lượng bảo vệ doanh nghiệp",
     ]
     assert not any("Ủy ban Mặt trận" in t or "Công an phường" in t for t in texts)
@@ -122,10 +132,16 @@ def test_enterprise_funds_it_itself_and_assigns_its_own_bodies(sample_out):
     ("code", "source"),
     [
         ("KT-CQ-01", "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm 2025 của Sở Tư pháp."),
-        ("KT-GD-01", "2. Nguồn kinh phí: từ kinh phí hoạt động của nhà trường năm 2025 và nguồn "
-                     "tài trợ hợp pháp (nếu có)."),
-        ("KT-02-02", "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm 2025 của Ủy ban nhân "
-                     "dân xã Hà Mòn và nguồn xã hội hóa hợp pháp (nếu có)."),
+        (
+            "KT-GD-01",
+            "2. Nguồn kinh phí: từ kinh phí hoạt động của nhà trường năm 2025 và nguồn "
+            "tài trợ hợp pháp (nếu có).",
+        ),
+        (
+            "KT-02-02",
+            "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm 2025 của Ủy ban nhân "
+            "dân xã Hà Mòn và nguồn xã hội hóa hợp pháp (nếu có).",
+        ),
     ],
 )
 def test_source_of_funds_follows_the_unit_type(sample_out, code, source):
@@ -149,8 +165,9 @@ def test_years_are_counted_from_the_dates(tmp_path, runner):
 
 def test_without_anniversaries_the_plan_reads_without_them(tmp_path, runner):
     rows = [PROVINCE, "X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,UBND,,,,"]
-    result, out = generate(runner, tmp_path, "event-plan", rows,
-                           campaign_with(lambda data: data.pop("ky_niem")))
+    result, out = generate(
+        runner, tmp_path, "event-plan", rows, campaign_with(lambda data: data.pop("ky_niem"))
+    )
     assert result.exit_code == 0, result.stderr
     doc = dh.open_docx(out / "event-plan" / "X.docx")
     assert dh.leftover_tags(doc) == []
@@ -177,27 +194,33 @@ def test_roster_budget_keeps_items_only_when_it_equals_their_sum(tmp_path, runne
     doc = dh.open_docx(out / "event-plan" / "X.docx")
     # No itemisation stands behind the roster's amount: the total alone, no invented items.
     assert budget_rows(doc) == []
-    assert (
-        "1. Tổng kinh phí dự kiến: 20.000.000 đồng (Bằng chữ: Hai mươi triệu đồng)."
-        in dh.texts(doc)
+    assert "1. Tổng kinh phí dự kiến: 20.000.000 đồng (Bằng chữ: Hai mươi triệu đồng)." in dh.texts(
+        doc
     )
     rows[1] = "X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,UBND,,,15.500.000,"
     result, out = generate(runner, tmp_path, "event-plan", rows)
     assert result.exit_code == 0, result.stderr
     assert budget_rows(dh.open_docx(out / "event-plan" / "X.docx"))[-1] == [
-        "", "Tổng cộng", "15.500.000"]
+        "",
+        "Tổng cộng",
+        "15.500.000",
+    ]
 
 
 def test_campaign_and_roster_venues(tmp_path, runner):
     def change(data):
         theo_loai(data)["co_quan"]["dia_diem"] = "Hội trường tầng 3, trụ sở cơ quan"
 
-    rows = [PROVINCE, "C,Sở Tư pháp,Cơ quan,T,B,Giám đốc,STP,,,,",
-            "D,Sở Y tế,Cơ quan,T,B,Giám đốc,SYT,,Nhà văn hóa tỉnh,,"]
+    rows = [
+        PROVINCE,
+        "C,Sở Tư pháp,Cơ quan,T,B,Giám đốc,STP,,,,",
+        "D,Sở Y tế,Cơ quan,T,B,Giám đốc,SYT,,Nhà văn hóa tỉnh,,",
+    ]
     result, out = generate(runner, tmp_path, "event-plan", rows, campaign_with(change))
     assert result.exit_code == 0, result.stderr
     assert "2. Địa điểm: Hội trường tầng 3, trụ sở cơ quan." in dh.texts(
-        dh.open_docx(out / "event-plan" / "C.docx"))
+        dh.open_docx(out / "event-plan" / "C.docx")
+    )
     assert "2. Địa điểm: Nhà văn hóa tỉnh." in dh.texts(dh.open_docx(out / "event-plan" / "D.docx"))
 
 
@@ -254,14 +277,19 @@ def test_a_residential_area_plan_when_the_campaign_asks_for_one(tmp_path, runner
         data["tai_lieu_bat_buoc"]["event-plan"] = ["khu_dan_cu"]
         theo_loai(data)["khu_dan_cu"] = {"kinh_phi": 2_000_000}
 
-    rows = [PROVINCE, "X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,UBND,,,,",
-            "K,Thôn 1,Thôn,X,D,Trưởng thôn,TH,,,,"]
+    rows = [
+        PROVINCE,
+        "X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,UBND,,,,",
+        "K,Thôn 1,Thôn,X,D,Trưởng thôn,TH,,,,",
+    ]
     result, out = generate(runner, tmp_path, "event-plan", rows, campaign_with(change))
     assert result.exit_code == 0, result.stderr
     doc = dh.open_docx(out / "event-plan" / "K.docx")
     assert dh.leftover_tags(doc) == []
     texts = dh.texts(doc)
     assert "2. Địa điểm: Nhà văn hóa Thôn 1." in texts
-    assert ("1. Trưởng thôn: chủ trì tổ chức Ngày hội; chuẩn bị báo cáo kết quả phong trào 8 "
-            "tháng đầu năm; báo cáo kết quả Ngày hội về Ủy ban nhân dân xã Hà Mòn.") in texts
+    assert (
+        "1. Trưởng thôn: chủ trì tổ chức Ngày hội; chuẩn bị báo cáo kết quả phong trào 8 "
+        "tháng đầu năm; báo cáo kết quả Ngày hội về Ủy ban nhân dân xã Hà Mòn."
+    ) in texts
     assert "1. Tổng kinh phí dự kiến: 2.000.000 đồng (Bằng chữ: Hai triệu đồng)." in texts

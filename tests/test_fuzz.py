@@ -78,7 +78,8 @@ def run_cli(args: list[str]):
     assert result.exit_code in (0, 1, 2, 3), (result.exit_code, result.output[-2000:])
     assert "Traceback" not in result.output, result.output[-2000:]
     assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit), repr(result.exception)
+        result.exception, SystemExit
+    ), repr(result.exception)
     return result
 
 
@@ -92,8 +93,17 @@ def roster_target(path: Path, *, through_cli: bool) -> None:
     if through_cli:
         empty = Path(tempfile.mkdtemp())
         try:
-            run_cli(["check", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(path),
-                     "--docs", str(empty)])
+            run_cli(
+                [
+                    "check",
+                    "--campaign",
+                    str(SAMPLE_CAMPAIGN),
+                    "--units",
+                    str(path),
+                    "--docs",
+                    str(empty),
+                ]
+            )
         finally:
             shutil.rmtree(empty)
 
@@ -105,8 +115,17 @@ def campaign_target(path: Path, *, through_cli: bool) -> None:
     if through_cli:
         empty = Path(tempfile.mkdtemp())
         try:
-            run_cli(["check", "--campaign", str(path), "--units", str(SMALL_UNITS),
-                     "--docs", str(empty)])
+            run_cli(
+                [
+                    "check",
+                    "--campaign",
+                    str(path),
+                    "--units",
+                    str(SMALL_UNITS),
+                    "--docs",
+                    str(empty),
+                ]
+            )
         finally:
             shutil.rmtree(empty)
 
@@ -128,8 +147,19 @@ def check_target(folder: Path, *, through_cli: bool) -> None:
         report.to_json()
         report.table()
     if through_cli:
-        run_cli(["check", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SMALL_UNITS),
-                 "--docs", str(folder), "--format", "json"])
+        run_cli(
+            [
+                "check",
+                "--campaign",
+                str(SAMPLE_CAMPAIGN),
+                "--units",
+                str(SMALL_UNITS),
+                "--docs",
+                str(folder),
+                "--format",
+                "json",
+            ]
+        )
 
 
 # --- Replay of the corpus (fast) -------------------------------------------------------------
@@ -176,13 +206,65 @@ def test_a_table_of_millions_of_empty_cells_is_refused_before_it_fills_memory(tm
 
 # --- The search (slow, bounded) --------------------------------------------------------------
 
-_TOKENS = [b'"', b",", b";", b"\t", b"\r\n", b"\n", b"\r", b"\xef\xbb\xbf", b"\xff\xfe",
-           b"\x00", b"\xd0\xe0\xec", "e\u0302\u0301".encode(), b"{{x}}", b"{%", b"x" * 1200,
-           b"=1+1", b"\xe2\x80\xae", b"2025-02-30", b"ma,ten,loai,cap_tren\n", b"'", b"\\"]
-_YAML_TOKENS = ["&a ", "*a", "!!python/object:os.system ", "<<: ", "[", "{", "]", "}", ": ",
-                "\n- ", "\t", "2025-02-30", ".nan", "1e999", "~", "'", '"', "? ", "!!binary ",
-                "!!set ", "%YAML 1.1\n", "---\n", "...\n", "e\u0302\u0301", "1" * 5000, "\n  ",
-                "!!int ", "!!float ", "!!timestamp ", "!!str ", "null", "-1", "0x1F", "#"]
+_TOKENS = [
+    b'"',
+    b",",
+    b";",
+    b"\t",
+    b"\r\n",
+    b"\n",
+    b"\r",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\x00",
+    b"\xd0\xe0\xec",
+    "e\u0302\u0301".encode(),
+    b"{{x}}",
+    b"{%",
+    b"x" * 1200,
+    b"=1+1",
+    b"\xe2\x80\xae",
+    b"2025-02-30",
+    b"ma,ten,loai,cap_tren\n",
+    b"'",
+    b"\\",
+]
+_YAML_TOKENS = [
+    "&a ",
+    "*a",
+    "!!python/object:os.system ",
+    "<<: ",
+    "[",
+    "{",
+    "]",
+    "}",
+    ": ",
+    "\n- ",
+    "\t",
+    "2025-02-30",
+    ".nan",
+    "1e999",
+    "~",
+    "'",
+    '"',
+    "? ",
+    "!!binary ",
+    "!!set ",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "e\u0302\u0301",
+    "1" * 5000,
+    "\n  ",
+    "!!int ",
+    "!!float ",
+    "!!timestamp ",
+    "!!str ",
+    "null",
+    "-1",
+    "0x1F",
+    "#",
+]
 
 
 @st.composite
@@ -197,14 +279,14 @@ def mutated(draw, seeds: list[bytes], tokens: list[bytes]) -> bytes:
         elif op == "insert":
             data[at:at] = draw(st.sampled_from(tokens))
         elif op == "delete":
-            del data[at:at + draw(st.integers(1, 64))]
+            del data[at : at + draw(st.integers(1, 64))]
         elif op == "truncate":
             del data[at:]
         elif op == "splice":
             other = draw(st.sampled_from(seeds))
-            data[at:] = other[draw(st.integers(0, max(len(other) - 1, 0))):]
+            data[at:] = other[draw(st.integers(0, max(len(other) - 1, 0))) :]
         elif op == "dup":
-            data[at:at] = data[at:at + draw(st.integers(1, 256))] * draw(st.integers(1, 50))
+            data[at:at] = data[at : at + draw(st.integers(1, 256))] * draw(st.integers(1, 50))
     return bytes(data)
 
 
@@ -241,8 +323,13 @@ def roster_files(draw) -> tuple[str, bytes]:
     return ".xlsx", draw(mutated(_ROSTER_SEEDS[".xlsx"], _TOKENS))
 
 
-_SEARCH = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_SEARCH = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @pytest.mark.slow
@@ -282,8 +369,22 @@ def test_any_campaign_text(data):
 _DOC_SEEDS = [p.read_bytes() for p in (CORPUS / "check").rglob("*") if p.is_file()]
 _GOOD_DOCX = (CORPUS / "check" / "kind-is-a-file" / "plan" / "H1.docx").read_bytes()
 _KINDS = ["pledge", "plan", "event-plan", "evaluation", "report", "minutes", "khac", "PLEDGE"]
-_STEMS = ["H1", "H1-X1", "H2-CQ1", "h1", "H1-X1-T1", "~$H1", ".H1", "H1 ", "Ｈ1", "x" * 200,
-          "H1\u0301", "..", "H1.docx", ""]
+_STEMS = [
+    "H1",
+    "H1-X1",
+    "H2-CQ1",
+    "h1",
+    "H1-X1-T1",
+    "~$H1",
+    ".H1",
+    "H1 ",
+    "Ｈ1",
+    "x" * 200,
+    "H1\u0301",
+    "..",
+    "H1.docx",
+    "",
+]
 _EXTS = [".docx", ".DOCX", ".pdf", ".PDF", ".doc", "", ".docx.tmp"]
 
 

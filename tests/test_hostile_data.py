@@ -25,8 +25,20 @@ from antq_docs.kinds import REGISTRY
 from tests import helpers as dh
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
 
-HEADER = ["ma", "ten", "loai", "cap_tren", "nguoi_dung_dau", "chuc_vu", "dia_chi", "ky_hieu",
-          "dia_danh", "dia_diem", "kinh_phi", "bi_thu"]
+HEADER = [
+    "ma",
+    "ten",
+    "loai",
+    "cap_tren",
+    "nguoi_dung_dau",
+    "chuc_vu",
+    "dia_chi",
+    "ky_hieu",
+    "dia_danh",
+    "dia_diem",
+    "kinh_phi",
+    "bi_thu",
+]
 # What XML 1.0 cannot carry (and the reader drops), and the whitespace the reader collapses.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
@@ -47,8 +59,19 @@ def test_braces_in_ky_hieu_reach_the_number_line_literally(runner, tmp_path):
     units = _units_small_with("H2-CQ1", "P{TP", tmp_path)
     units.write_text(units.read_text("utf-8").replace(",,THCS", ",,{{x}}"), encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--units", str(units), "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "plan",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(units),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     for code, abbr in (("H2-CQ1", "P{TP"), ("H2-GD1", "{{x}}")):
@@ -67,14 +90,27 @@ def _findings(runner, tmp_path: Path, text: str):
     units = tmp_path / "units.csv"
     units.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--units", str(units), "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "plan",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(units),
+            "--out",
+            str(out),
+        ],
+    )
     return result, out
 
 
 def test_unterminated_quote_is_a_finding_with_row_and_column(runner, tmp_path):
-    text = (FIXTURES / "units-small.csv").read_text("utf-8").replace(
-        "H2-CQ1,Phòng Tư pháp", 'H2-CQ1,"Phòng Tư pháp'
+    text = (
+        (FIXTURES / "units-small.csv")
+        .read_text("utf-8")
+        .replace("H2-CQ1,Phòng Tư pháp", 'H2-CQ1,"Phòng Tư pháp')
     )
     result, out = _findings(runner, tmp_path, text)
     assert result.exit_code != 0
@@ -97,27 +133,62 @@ def test_overlong_cell_is_reported_with_every_other_finding(runner, tmp_path):
 
 
 def test_multiline_cell_without_swallowed_rows_is_still_read(runner, tmp_path):
-    text = (FIXTURES / "units-small.csv").read_text("utf-8").replace(
-        "H2-CQ1,Phòng Tư pháp huyện Hai,", 'H2-CQ1,"Phòng Tư pháp\nhuyện Hai",'
+    text = (
+        (FIXTURES / "units-small.csv")
+        .read_text("utf-8")
+        .replace("H2-CQ1,Phòng Tư pháp huyện Hai,", 'H2-CQ1,"Phòng Tư pháp\nhuyện Hai",')
     )
     result, out = _findings(runner, tmp_path, text)
     assert result.exit_code == 0, result.output
-    assert "Phòng Tư pháp huyện Hai".upper() in dh.full_text(
-        dh.open_docx(out / "plan" / "H2-CQ1.docx")
-    ).upper()
+    assert (
+        "Phòng Tư pháp huyện Hai".upper()
+        in dh.full_text(dh.open_docx(out / "plan" / "H2-CQ1.docx")).upper()
+    )
 
 
 # --- Property: any value of any roster field -------------------------------------------------
 
-_HOSTILE = st.sampled_from([
-    "{", "}", "{{x}}", "{0}", "{}", "%s", "%(a)s", "{{ ten }}", "{% if 1 %}x{% endif %}",
-    "{%p for a in b %}", "{#", "<w:t>", "</w:p>", "&amp;", "&", "<", ">", '"', "'",
-    "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\ufffe", "\u200f", "\u202e", "שלום", "مرحبا",
-    "Nguye\u0302\u0303n", "\t", "\r\n", " ",
-])
+_HOSTILE = st.sampled_from(
+    [
+        "{",
+        "}",
+        "{{x}}",
+        "{0}",
+        "{}",
+        "%s",
+        "%(a)s",
+        "{{ ten }}",
+        "{% if 1 %}x{% endif %}",
+        "{%p for a in b %}",
+        "{#",
+        "<w:t>",
+        "</w:p>",
+        "&amp;",
+        "&",
+        "<",
+        ">",
+        '"',
+        "'",
+        "\x00",
+        "\x01",
+        "\x0b",
+        "\x1f",
+        "\x7f",
+        "\ufffe",
+        "\u200f",
+        "\u202e",
+        "שלום",
+        "مرحبا",
+        "Nguye\u0302\u0303n",
+        "\t",
+        "\r\n",
+        " ",
+    ]
+)
 _TEXT = st.lists(
     st.one_of(_HOSTILE, st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)),
-    min_size=1, max_size=12,
+    min_size=1,
+    max_size=12,
 ).map("".join)
 _LONG = st.integers(1, 10_000).map(lambda n: ("Ấp {x} <&> " * 1000)[:n])
 # A ký hiệu is short; the number line still must take any characters.
@@ -126,19 +197,67 @@ _FIELDS = ["ten", "nguoi_dung_dau", "chuc_vu", "dia_chi", "ky_hieu", "dia_danh"]
 
 def _tiny_roster(field: str, value: str) -> list[list[str]]:
     base = {
-        "H1": ["H1", "Huyện Một", "Huyện", "T", "Trần Văn Bình", "Chủ tịch UBND huyện",
-               "Số 1 đường A", "UBND", "Đăk Hà", "Hội trường huyện", "1000000", "Lê Văn C"],
+        "H1": [
+            "H1",
+            "Huyện Một",
+            "Huyện",
+            "T",
+            "Trần Văn Bình",
+            "Chủ tịch UBND huyện",
+            "Số 1 đường A",
+            "UBND",
+            "Đăk Hà",
+            "Hội trường huyện",
+            "1000000",
+            "Lê Văn C",
+        ],
     }
     row = base["H1"]
     row[HEADER.index(field)] = value
     return [
-        ["T", "Tỉnh Kon Tum", "Tỉnh", "", "Nguyễn Văn An", "Chủ tịch UBND tỉnh", "", "UBND",
-         "Kon Tum", "", "", ""],
+        [
+            "T",
+            "Tỉnh Kon Tum",
+            "Tỉnh",
+            "",
+            "Nguyễn Văn An",
+            "Chủ tịch UBND tỉnh",
+            "",
+            "UBND",
+            "Kon Tum",
+            "",
+            "",
+            "",
+        ],
         row,
-        ["H1-X1", "Xã Một", "Xã", "H1", "Lê Thị Cúc", "Chủ tịch UBND xã", "", "UBND", "Đăk Hà",
-         "Nhà văn hóa", "500000", "Võ Văn D"],
-        ["H1-X1-T1", "Thôn 1", "Thôn", "H1-X1", "Phạm Văn Dũng", "Trưởng thôn", "", "", "Đăk Hà",
-         "Nhà rông", "200000", ""],
+        [
+            "H1-X1",
+            "Xã Một",
+            "Xã",
+            "H1",
+            "Lê Thị Cúc",
+            "Chủ tịch UBND xã",
+            "",
+            "UBND",
+            "Đăk Hà",
+            "Nhà văn hóa",
+            "500000",
+            "Võ Văn D",
+        ],
+        [
+            "H1-X1-T1",
+            "Thôn 1",
+            "Thôn",
+            "H1-X1",
+            "Phạm Văn Dũng",
+            "Trưởng thôn",
+            "",
+            "",
+            "Đăk Hà",
+            "Nhà rông",
+            "200000",
+            "",
+        ],
     ]
 
 

@@ -40,8 +40,8 @@ def break_crc(source: Path, target: Path, member: str = "docProps/app.xml") -> N
     raw = bytearray(target.read_bytes())
     # Local header: 30 fixed bytes, then the name and the extra field (their lengths at 26, 28).
     at = info.header_offset
-    name_len = int.from_bytes(raw[at + 26:at + 28], "little")
-    extra_len = int.from_bytes(raw[at + 28:at + 30], "little")
+    name_len = int.from_bytes(raw[at + 26 : at + 28], "little")
+    extra_len = int.from_bytes(raw[at + 28 : at + 30], "little")
     start = at + 30 + name_len + extra_len
     # The last byte of the XML ('>'): the part still holds the same bytes but one.
     raw[start + info.file_size - 1] ^= 0x01
@@ -92,8 +92,20 @@ def docs(sample_out, tmp_path) -> Path:
 
 
 def run_check(runner, docs: Path) -> dict:
-    result = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-                                 str(SAMPLE_UNITS), "--docs", str(docs), "--format", "json"])
+    result = runner.invoke(
+        cli,
+        [
+            "check",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SAMPLE_UNITS),
+            "--docs",
+            str(docs),
+            "--format",
+            "json",
+        ],
+    )
     assert result.stdout.startswith("{"), result.output
     return json.loads(result.stdout)
 
@@ -210,8 +222,11 @@ def _hostile(tmp_path: Path, option: str, shape: str) -> Path:
 
 
 def _run(runner, command: str, inputs: dict[str, Path], out: Path):
-    args = {"generate": ["generate", "all"], "report": ["report", "--format", "json"],
-            "check": ["check", "--docs", str(out)]}[command]
+    args = {
+        "generate": ["generate", "all"],
+        "report": ["report", "--format", "json"],
+        "check": ["check", "--docs", str(out)],
+    }[command]
     for option, path in inputs.items():
         args += [option, str(path)]
     if command != "check":
@@ -223,8 +238,7 @@ def _run(runner, command: str, inputs: dict[str, Path], out: Path):
 @UNIX
 @pytest.mark.parametrize("shape", ["fifo", "symlink"])
 @pytest.mark.parametrize("option", list(SAMPLES))
-def test_an_input_named_as_a_fifo_or_a_symlink_is_refused_at_once(tmp_path, runner, option,
-                                                                 shape):
+def test_an_input_named_as_a_fifo_or_a_symlink_is_refused_at_once(tmp_path, runner, option, shape):
     hostile = _hostile(tmp_path, option, shape)
     out = tmp_path / "out"
     result = _run(runner, "generate", {**SAMPLES, option: hostile}, out)
@@ -252,12 +266,17 @@ def test_check_and_report_refuse_a_fifo_campaign_at_once(tmp_path, runner, comma
 def test_a_device_as_campaign_is_refused_by_what_it_is(tmp_path, runner):
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
-    result = _run(runner, "generate", {"--campaign": Path("/dev/zero"),
-                                       "--units": SAMPLE_UNITS}, tmp_path / "out")
+    result = _run(
+        runner,
+        "generate",
+        {"--campaign": Path("/dev/zero"), "--units": SAMPLE_UNITS},
+        tmp_path / "out",
+    )
     assert result.exit_code == 1
     assert result.stderr == (
         "Lỗi: /dev/zero: không phải tệp thường (ống dẫn FIFO, thiết bị hoặc socket), không được "
-        "mở. Hãy chỉ ra chính tệp kế hoạch (YAML, tệp thường).\n")
+        "mở. Hãy chỉ ra chính tệp kế hoạch (YAML, tệp thường).\n"
+    )
 
 
 @UNIX
@@ -265,8 +284,10 @@ def test_a_period_roster_that_is_a_fifo_is_refused_by_name(tmp_path, runner):
     fifo = tmp_path / "units-july.csv"
     os.mkfifo(fifo)
     campaign = tmp_path / "campaign.yaml"
-    campaign.write_text(campaign_text().replace(
-        f"{SAMPLE_DIR}/units-quang-ngai-2025-07.csv", str(fifo)), encoding="utf-8")
+    campaign.write_text(
+        campaign_text().replace(f"{SAMPLE_DIR}/units-quang-ngai-2025-07.csv", str(fifo)),
+        encoding="utf-8",
+    )
     result = _run(runner, "generate", {"--campaign": campaign}, tmp_path / "out")
     assert result.exit_code == 1
     assert f"Lỗi: {fifo}: không phải tệp thường (ống dẫn FIFO" in result.stderr
@@ -289,23 +310,33 @@ def test_check_reports_a_linked_kind_folder_and_does_not_follow_it(docs, runner,
     (refused,) = data["refused"]
     assert refused["path"] == "pledge"
     assert refused["reason"].startswith(
-        "thư mục loại văn bản là liên kết tượng trưng (symlink), không được đọc theo")
+        "thư mục loại văn bản là liên kết tượng trưng (symlink), không được đọc theo"
+    )
     assert "pledge" not in data["extra"]
     missing = {m["expected"] for m in data["missing"] if m["kind"] == "pledge"}
     assert DOC in missing and not any(i["kind"] == "pledge" for i in data["invalid"])
 
 
 @UNIX
-def test_check_names_stray_links_and_fifos_instead_of_calling_them_extra(docs, runner,
-                                                                          tmp_path):
+def test_check_names_stray_links_and_fifos_instead_of_calling_them_extra(docs, runner, tmp_path):
     outside = tmp_path / "outside.docx"
     shutil.copy(docs / DOC, outside)
     os.symlink(outside, docs / "pledge" / "ZZ-99.docx")  # no unit ZZ-99: not owed
     os.symlink(tmp_path, docs / "ghi-chu")
     os.mkfifo(docs / "pledge" / "notes.txt")
     with within(60):
-        result = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-                                     str(SAMPLE_UNITS), "--docs", str(docs)])
+        result = runner.invoke(
+            cli,
+            [
+                "check",
+                "--campaign",
+                str(SAMPLE_CAMPAIGN),
+                "--units",
+                str(SAMPLE_UNITS),
+                "--docs",
+                str(docs),
+            ],
+        )
     assert result.exit_code == 3
     assert "Không đọc, không đi theo (3):" in result.stdout
     link = "là liên kết tượng trưng (symlink), không được đọc theo"
@@ -317,8 +348,7 @@ def test_check_names_stray_links_and_fifos_instead_of_calling_them_extra(docs, r
 
 
 @UNIX
-def test_an_owed_document_that_is_a_link_is_invalid_once_not_also_refused(docs, runner,
-                                                                         tmp_path):
+def test_an_owed_document_that_is_a_link_is_invalid_once_not_also_refused(docs, runner, tmp_path):
     outside = tmp_path / "outside.docx"
     shutil.move(docs / DOC, outside)
     os.symlink(outside, docs / DOC)

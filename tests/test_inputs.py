@@ -296,6 +296,5 @@ def test_a_parent_code_typed_close_to_a_real_one_gets_a_suggestion(tmp_path):
     with pytest.raises(ValidationError) as excinfo:
         load_roster(write_csv(tmp_path / "r.csv", text))
     assert messages(excinfo) == [
-        'r.csv, dòng 3, cột D (cap_tren): không có đơn vị nào mang mã "KT-O1"; có phải mã '
-        '"KT-01"?'
+        'r.csv, dòng 3, cột D (cap_tren): không có đơn vị nào mang mã "KT-O1"; có phải mã "KT-01"?'
     ]

@@ -17,22 +17,31 @@ PACKAGE = Path(__file__).resolve().parent.parent / "antq_docs"
 # The layers, from the ground up. A module may import its own layer and those below it, never
 # one above. A name is a module (antq_docs/NAME.py) or a sub-package (antq_docs/NAME/).
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("ground: errors, words, files, bundled data, processes, the chart",
-     frozenset({"__init__", "errors", "vi", "files", "resources", "xlsx", "workers", "chart"})),
-    ("the domain model and the low readers and registers",
-     frozenset({"model", "docxread", "register"})),
+    (
+        "ground: errors, words, files, bundled data, processes, the chart",
+        frozenset({"__init__", "errors", "vi", "files", "resources", "xlsx", "workers", "chart"}),
+    ),
+    (
+        "the domain model and the low readers and registers",
+        frozenset({"model", "docxread", "register"}),
+    ),
     ("the output folder", frozenset({"output"})),
-    ("reading the inputs (tables, roster, results, households, campaign, loading)",
-     frozenset({"inputs"})),
-    ("what is measured and named from the inputs",
-     frozenset({"indicators", "placenames", "lint"})),
+    (
+        "reading the inputs (tables, roster, results, households, campaign, loading)",
+        frozenset({"inputs"}),
+    ),
+    ("what is measured and named from the inputs", frozenset({"indicators", "placenames", "lint"})),
     ("the kinds of document and their registry", frozenset({"kinds"})),
-    ("rendering, checking and the folders of the commands",
-     frozenset({"render", "check", "tplcheck", "starter", "collect"})),
+    (
+        "rendering, checking and the folders of the commands",
+        frozenset({"render", "check", "tplcheck", "starter", "collect"}),
+    ),
     ("generation and its PDF copies", frozenset({"generate", "pdf"})),
     ("the year report, measured with check and written by generate", frozenset({"yearreport"})),
-    ("the faces: the command line and the web page",
-     frozenset({"cli", "clivi", "web", "__main__"})),
+    (
+        "the faces: the command line and the web page",
+        frozenset({"cli", "clivi", "web", "__main__"}),
+    ),
 )
 
 # Libraries that `import antq_docs.check` must leave alone: the renderer's and the chart's.
@@ -167,8 +176,11 @@ def test_no_import_runs_up():
 
 def test_the_web_is_imported_by_nothing_in_the_library():
     """Only the command line (`serve`) reaches the web package."""
-    users = {module for module, targets in graph().items()
-             if place(module) != "web" and any(place(t) == "web" for t in targets)}
+    users = {
+        module
+        for module, targets in graph().items()
+        if place(module) != "web" and any(place(t) == "web" for t in targets)
+    }
     assert users == {"antq_docs.cli"}
 
 
@@ -182,13 +194,17 @@ def test_model_inputs_and_indicators_know_no_kind():
 
 def test_checking_a_folder_imports_neither_the_renderer_nor_the_chart():
     """`import antq_docs.check` leaves docxtpl, jinja2 and matplotlib unloaded."""
-    code = ("import sys, antq_docs.check; "
-            f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=PACKAGE.parent).stdout.strip()
+    code = (
+        "import sys, antq_docs.check; "
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PACKAGE.parent
+    ).stdout.strip()
     assert out == "[]"
     # The same probe sees them once the renderer is imported, so it can fail.
     code = code.replace("antq_docs.check", "antq_docs.generate")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=PACKAGE.parent).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PACKAGE.parent
+    ).stdout.strip()
     assert out == "['docxtpl', 'jinja2']"

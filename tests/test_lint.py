@@ -29,10 +29,21 @@ def generated(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("gen") / "out"
     # With year-end results, so evaluations and the year report are linted too; the rosters
     # by period of the campaign, since the results are those of the post-July tree.
-    result = CliRunner().invoke(cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
-                                      "--results",
-                                      str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
-                                      str(SAMPLE_DIR / "scores-kon-tum-2025.csv"), "--out", str(out)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "generate",
+            "all",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--results",
+            str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+            "--scores",
+            str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -74,51 +85,74 @@ def _add_recipients(doc, last: str) -> None:
     left = doc.tables[-1].rows[0].cells[0]
     head = left.add_paragraph()
     run = head.add_run("Nơi nhận:")
-    run.font.size, run.font.bold, run.font.italic, run.font.name = Pt(12), True, True, "Times New Roman"
+    run.font.size, run.font.bold, run.font.italic, run.font.name = (
+        Pt(12),
+        True,
+        True,
+        "Times New Roman",
+    )
     for line in ("- UBND tỉnh;", last):
         r = left.add_paragraph().add_run(line)
         r.font.size, r.font.name = Pt(11), "Times New Roman"
 
 
 BREAKS = {
-    "kho-giay": (lambda d: setattr(d.sections[0], "page_width", Mm(216)),
-                 ("kho-giay", "A4 dọc 210 × 297 mm", "216 × 297 mm")),
-    "le": (lambda d: setattr(d.sections[0], "left_margin", Mm(25)),
-           ("le", "lề trái 30–35 mm", "lề trái 25,0 mm")),
-    "phong-chu": (lambda d: setattr(dh.find(d, "Bên cam kết").runs[0].font, "name", "Arial"),
-                  ("phong-chu", "Times New Roman", "Arial (ascii), Arial (hAnsi)")),
-    "quoc-hieu": (lambda d: set_text(dh.find(d, "CỘNG HÒA"), "Cộng hòa xã hội chủ nghĩa Việt Nam"),
-                  ("quoc-hieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                   "Cộng hòa xã hội chủ nghĩa Việt Nam")),
-    "quoc-hieu-dam": (lambda d: setattr(dh.find(d, "CỘNG HÒA").runs[0].font, "bold", False),
-                      ("quoc-hieu", "chữ đậm", "có chữ không đậm")),
-    "tieu-ngu": (lambda d: setattr(dh.find(d, "Độc lập").runs[0].font, "size", Pt(12)),
-                 ("tieu-ngu", "cỡ 13–14 pt", "12 pt")),
-    "ngay-thang": (lambda d: set_text(dh.find(d, "ngày 25 tháng 3"),
-                                      "Kon Tum, ngày 25 tháng 03 năm 2025"),
-                   ("ngay-thang", "Kon Tum, ngày 25 tháng 3 năm 2025",
-                    "Kon Tum, ngày 25 tháng 03 năm 2025")),
-    "ngay-thang-ngay": (lambda d: set_text(dh.find(d, "ngày 25 tháng 3"),
-                                           "Kon Tum, ngày 5 tháng 01 năm 2025"),
-                        ("ngay-thang", "Kon Tum, ngày 05 tháng 01 năm 2025",
-                         "Kon Tum, ngày 5 tháng 01 năm 2025")),
-    "ngay-thang-nghieng": (lambda d: setattr(dh.find(d, "ngày 25 tháng 3").runs[0].font,
-                                             "italic", False),
-                           ("ngay-thang", "chữ nghiêng", "có chữ không nghiêng")),
-    "ngay-thang-khong-co-that": (lambda d: set_text(dh.find(d, "ngày 25 tháng 3"),
-                                                    "Kon Tum, ngày 31 tháng 02 năm 2025"),
-                                 ("ngay-thang", "một ngày có thật",
-                                  "Kon Tum, ngày 31 tháng 02 năm 2025")),
-    "ten-loai": (lambda d: set_text(dh.find(d, "BẢN CAM KẾT"), "Bản cam kết"),
-                 ("ten-loai", "chữ in hoa: BẢN CAM KẾT", "Bản cam kết")),
-    "co-chu": (lambda d: setattr(dh.find(d, "Bên cam kết").runs[0].font, "size", Pt(12)),
-               ("co-chu", "cỡ 13–14 pt", "12 pt")),
-    "ket-thuc": (lambda d: set_text(dh.find(d, "./."),
-                                    dh.find(d, "./.").text.replace("./.", ".")),
-                 ("ket-thuc", "đoạn cuối kết thúc bằng “./.”",
-                  "…o vệ an ninh Tổ quốc năm 2025.")),
-    "noi-nhan": (lambda d: _add_recipients(d, "- Lưu: VP."),
-                 ("noi-nhan", "dòng cuối “- Lưu: VT, …”", "- Lưu: VP.")),
+    "kho-giay": (
+        lambda d: setattr(d.sections[0], "page_width", Mm(216)),
+        ("kho-giay", "A4 dọc 210 × 297 mm", "216 × 297 mm"),
+    ),
+    "le": (
+        lambda d: setattr(d.sections[0], "left_margin", Mm(25)),
+        ("le", "lề trái 30–35 mm", "lề trái 25,0 mm"),
+    ),
+    "phong-chu": (
+        lambda d: setattr(dh.find(d, "Bên cam kết").runs[0].font, "name", "Arial"),
+        ("phong-chu", "Times New Roman", "Arial (ascii), Arial (hAnsi)"),
+    ),
+    "quoc-hieu": (
+        lambda d: set_text(dh.find(d, "CỘNG HÒA"), "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+        ("quoc-hieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+    ),
+    "quoc-hieu-dam": (
+        lambda d: setattr(dh.find(d, "CỘNG HÒA").runs[0].font, "bold", False),
+        ("quoc-hieu", "chữ đậm", "có chữ không đậm"),
+    ),
+    "tieu-ngu": (
+        lambda d: setattr(dh.find(d, "Độc lập").runs[0].font, "size", Pt(12)),
+        ("tieu-ngu", "cỡ 13–14 pt", "12 pt"),
+    ),
+    "ngay-thang": (
+        lambda d: set_text(dh.find(d, "ngày 25 tháng 3"), "Kon Tum, ngày 25 tháng 03 năm 2025"),
+        ("ngay-thang", "Kon Tum, ngày 25 tháng 3 năm 2025", "Kon Tum, ngày 25 tháng 03 năm 2025"),
+    ),
+    "ngay-thang-ngay": (
+        lambda d: set_text(dh.find(d, "ngày 25 tháng 3"), "Kon Tum, ngày 5 tháng 01 năm 2025"),
+        ("ngay-thang", "Kon Tum, ngày 05 tháng 01 năm 2025", "Kon Tum, ngày 5 tháng 01 năm 2025"),
+    ),
+    "ngay-thang-nghieng": (
+        lambda d: setattr(dh.find(d, "ngày 25 tháng 3").runs[0].font, "italic", False),
+        ("ngay-thang", "chữ nghiêng", "có chữ không nghiêng"),
+    ),
+    "ngay-thang-khong-co-that": (
+        lambda d: set_text(dh.find(d, "ngày 25 tháng 3"), "Kon Tum, ngày 31 tháng 02 năm 2025"),
+        ("ngay-thang", "một ngày có thật", "Kon Tum, ngày 31 tháng 02 năm 2025"),
+    ),
+    "ten-loai": (
+        lambda d: set_text(dh.find(d, "BẢN CAM KẾT"), "Bản cam kết"),
+        ("ten-loai", "chữ in hoa: BẢN CAM KẾT", "Bản cam kết"),
+    ),
+    "co-chu": (
+        lambda d: setattr(dh.find(d, "Bên cam kết").runs[0].font, "size", Pt(12)),
+        ("co-chu", "cỡ 13–14 pt", "12 pt"),
+    ),
+    "ket-thuc": (
+        lambda d: set_text(dh.find(d, "./."), dh.find(d, "./.").text.replace("./.", ".")),
+        ("ket-thuc", "đoạn cuối kết thúc bằng “./.”", "…o vệ an ninh Tổ quốc năm 2025."),
+    ),
+    "noi-nhan": (
+        lambda d: _add_recipients(d, "- Lưu: VP."),
+        ("noi-nhan", "dòng cuối “- Lưu: VT, …”", "- Lưu: VP."),
+    ),
 }
 
 
@@ -199,9 +233,16 @@ def test_cli_json(generated, tmp_path, runner):
     assert json.loads(result.stdout) == {
         "files": [str(path)],
         "ok": False,
-        "findings": [{"file": str(path), "rule": "le", "location": "phần (section) 1",
-                      "expected": "lề trái 30–35 mm", "found": "lề trái 25,0 mm",
-                      "rule_title": "lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm"}],
+        "findings": [
+            {
+                "file": str(path),
+                "rule": "le",
+                "location": "phần (section) 1",
+                "expected": "lề trái 30–35 mm",
+                "found": "lề trái 25,0 mm",
+                "rule_title": "lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm",
+            }
+        ],
     }
 
 
@@ -254,12 +295,17 @@ def test_styles_count_like_direct_formatting(generated, tmp_path):
 
 def test_a_generated_party_resolution_passes(tmp_path, runner):
     units = tmp_path / "units.csv"
-    units.write_text("ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,bi_thu\n"
-                     "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,\n"
-                     "X,Xã Hà Mòn,Xã,T,B,Chủ tịch UBND xã,UBND,Nguyễn Văn C\n", "utf-8")
+    units.write_text(
+        "ma,ten,loai,cap_tren,nguoi_dung_dau,chuc_vu,ky_hieu,bi_thu\n"
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,\n"
+        "X,Xã Hà Mòn,Xã,T,B,Chủ tịch UBND xã,UBND,Nguyễn Văn C\n",
+        "utf-8",
+    )
     out = tmp_path / "out"
-    assert invoke_generate(runner, "resolution", out, units=units,
-                           campaign=SAMPLE_CAMPAIGN).exit_code == 0
+    assert (
+        invoke_generate(runner, "resolution", out, units=units, campaign=SAMPLE_CAMPAIGN).exit_code
+        == 0
+    )
     result = runner.invoke(cli, ["lint", str(out / "resolution" / "X.docx")])
     assert result.exit_code == 0, result.stdout
     assert result.stdout == "Đã soát 1 tệp: đúng thể thức.\n"
@@ -270,8 +316,9 @@ PROPOSALS = f"{PLACEHOLDER}: kiến nghị, đề xuất của đơn vị]"
 
 
 def placeholder_findings(path: Path) -> list[tuple[str, str, str, str]]:
-    return [(f.rule, f.location, f.expected, f.found) for f in lint_file(path)
-            if f.rule == "bo-sung"]
+    return [
+        (f.rule, f.location, f.expected, f.found) for f in lint_file(path) if f.rule == "bo-sung"
+    ]
 
 
 def test_each_placeholder_left_is_named_in_the_body_and_in_a_cell(tmp_path):
@@ -287,8 +334,12 @@ def test_each_placeholder_left_is_named_in_the_body_and_in_a_cell(tmp_path):
     doc.save(str(path))
     assert placeholder_findings(path) == [
         ("bo-sung", "đoạn 2", "nội dung do đơn vị viết", f"còn chỗ cần bổ sung: {SHORTCOMINGS}"),
-        ("bo-sung", "bảng 1, hàng 1, ô 2, đoạn 1", "nội dung do đơn vị viết",
-         f"còn chỗ cần bổ sung: {PROPOSALS}"),
+        (
+            "bo-sung",
+            "bảng 1, hàng 1, ô 2, đoạn 1",
+            "nội dung do đơn vị viết",
+            f"còn chỗ cần bổ sung: {PROPOSALS}",
+        ),
     ]
 
 
@@ -327,11 +378,16 @@ def test_lint_names_a_placeholder_left_in_a_generated_evaluation(generated, tmp_
         "Đã soát 1 tệp: 1 tệp có 1 lỗi thể thức.",
     ]
     data = json.loads(runner.invoke(cli, ["lint", "--format", "json", str(path)]).stdout)
-    assert data["findings"] == [{
-        "file": str(path), "rule": "bo-sung", "location": "đoạn 32",
-        "expected": "nội dung do đơn vị viết", "found": f"còn chỗ cần bổ sung: {SHORTCOMINGS}",
-        "rule_title": "không còn chỗ “[Cần bổ sung: …]” mà đơn vị chưa viết",
-    }]
+    assert data["findings"] == [
+        {
+            "file": str(path),
+            "rule": "bo-sung",
+            "location": "đoạn 32",
+            "expected": "nội dung do đơn vị viết",
+            "found": f"còn chỗ cần bổ sung: {SHORTCOMINGS}",
+            "rule_title": "không còn chỗ “[Cần bổ sung: …]” mà đơn vị chưa viết",
+        }
+    ]
     # Once the unit writes its own words there, the evaluation passes again.
     dh.fill_placeholder(path, PLACEHOLDER, "Công tác tuyên truyền chưa đều ở các hộ.")
     result = runner.invoke(cli, ["lint", str(path)])

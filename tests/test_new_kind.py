@@ -84,8 +84,11 @@ def build() -> dict:
 
 # What the generators write from the declarations: never edited by hand.
 GENERATED = {"templates/invitation.docx", "docs/templates.md", "docs/lenh.md"}
-HAND_WRITTEN = {"antq_docs/kinds/invitation.py", "tools/templates/invitation.py",
-                "antq_docs/kinds/__init__.py"}
+HAND_WRITTEN = {
+    "antq_docs/kinds/invitation.py",
+    "tools/templates/invitation.py",
+    "antq_docs/kinds/__init__.py",
+}
 # The tests that count the sample, list the kinds or hold the generated files to the code.
 TESTS = [
     "tests/test_templates_built.py",
@@ -112,23 +115,29 @@ def tracked_files() -> list[str]:
 
 def digests(root: Path) -> dict[str, str]:
     """SHA-256 of every file under root, by its path relative to root."""
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def add_to_registry(init: Path) -> None:
     """The registry line: the module imported and its KIND listed, in kinds/__init__.py."""
     text = init.read_text(encoding="utf-8")
     text = text.replace("    evaluation,\n", "    evaluation,\n    invitation,\n", 1)
-    text = text.replace("        report.KIND,\n", "        report.KIND,\n        invitation.KIND,\n", 1)
+    text = text.replace(
+        "        report.KIND,\n", "        report.KIND,\n        invitation.KIND,\n", 1
+    )
     init.write_text(text, encoding="utf-8")
 
 
 def run(scratch: Path, *args: str) -> subprocess.CompletedProcess:
     """A command of the scratch copy, importing its own package and tests."""
     env = {**os.environ, "PYTHONPATH": str(scratch)}
-    result = subprocess.run([sys.executable, *args], cwd=scratch, env=env, capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [sys.executable, *args], cwd=scratch, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return result
 

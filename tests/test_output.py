@@ -199,8 +199,10 @@ def test_changed_inputs_or_a_lost_cache_render_again(tmp_path, runner):
     result = invoke_generate(runner, "pledge", out)
     assert "0 tệp mới, 0 cập nhật, 93 không đổi" in result.stderr
     campaign = tmp_path / "c.yaml"
-    campaign.write_text(SAMPLE_CAMPAIGN.read_text("utf-8").replace(
-        "pledge: 2025-03-25", "pledge: 2025-03-26"), "utf-8")
+    campaign.write_text(
+        SAMPLE_CAMPAIGN.read_text("utf-8").replace("pledge: 2025-03-25", "pledge: 2025-03-26"),
+        "utf-8",
+    )
     result = invoke_generate(runner, "pledge", out, campaign=campaign)
     assert "0 tệp mới, 93 cập nhật, 0 không đổi" in result.stderr
     result = invoke_generate(runner, "pledge", out, campaign=campaign)
@@ -223,8 +225,9 @@ def test_a_signed_pdf_in_place_of_the_draft_is_respected(tmp_path, runner):
     result = invoke_generate(runner, "pledge", out)
     assert result.exit_code == 0
     assert not (out / "pledge" / "KT-02-02.docx").exists()
-    assert ("Bỏ qua pledge/KT-02-02.docx: đã có bản ký .pdf cùng tên (dùng --force để soạn "
-            "lại).") in result.stderr
+    assert (
+        "Bỏ qua pledge/KT-02-02.docx: đã có bản ký .pdf cùng tên (dùng --force để soạn lại)."
+    ) in result.stderr
     assert result.stderr.splitlines()[-1] == (
         f"Xong: 0 tệp mới, 0 cập nhật, 92 không đổi, 0 đã sửa tay được giữ nguyên, 1 đã có bản "
         f"ký .pdf trong {out}."
@@ -243,8 +246,11 @@ def test_written_files_honour_the_umask(tmp_path, runner):
     try:
         result = invoke_generate(runner, "pledge", tmp_path / "out", "--unit", "KT-01")
         assert result.exit_code == 0, result.output
-        written = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and p.name not in
-                   (".antq-docs.lock", "register.sqlite")]
+        written = [
+            p
+            for p in (tmp_path / "out").rglob("*")
+            if p.is_file() and p.name not in (".antq-docs.lock", "register.sqlite")
+        ]
         assert written
         assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o644}
         os.umask(0o027)
@@ -266,8 +272,10 @@ def test_a_folder_held_by_another_run_says_so_and_waits(tmp_path, runner):
         elapsed = time.monotonic() - started
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[0] == (f"Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy "
-                        "đó xong (tối đa 1 giây, đổi bằng --wait)…")
+    assert lines[0] == (
+        f"Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy "
+        "đó xong (tối đa 1 giây, đổi bằng --wait)…"
+    )
     assert "đã chờ 1 giây mà lần chạy đó chưa xong" in lines[-1]
     assert 1 <= elapsed < 30
     assert not (out / "manifest.json").exists()

@@ -20,16 +20,23 @@ def _setup_cfg() -> configparser.ConfigParser:
 
 def test_every_package_of_the_source_is_listed_for_the_wheel():
     listed = set(_setup_cfg()["options"]["packages"].split())
-    found = {p.parent.relative_to(ROOT).as_posix().replace("/", ".")
-             for p in (ROOT / "antq_docs").rglob("__init__.py")}
+    found = {
+        p.parent.relative_to(ROOT).as_posix().replace("/", ".")
+        for p in (ROOT / "antq_docs").rglob("__init__.py")
+    }
     assert found <= listed, sorted(found - listed)
 
 
 def test_the_fixtures_folder_holds_the_sample_and_nothing_else():
     campaign = yaml.safe_load((SAMPLE_DIR / resources.SAMPLE_CAMPAIGN).read_text("utf-8"))
-    sample = {resources.SAMPLE_CAMPAIGN, resources.SAMPLE_UNITS, resources.SAMPLE_RESULTS,
-              resources.SAMPLE_SCORES, resources.SAMPLE_HOUSEHOLDS,
-              *(entry["tep"] for entry in campaign["danh_sach_don_vi"])}
+    sample = {
+        resources.SAMPLE_CAMPAIGN,
+        resources.SAMPLE_UNITS,
+        resources.SAMPLE_RESULTS,
+        resources.SAMPLE_SCORES,
+        resources.SAMPLE_HOUSEHOLDS,
+        *(entry["tep"] for entry in campaign["danh_sach_don_vi"]),
+    }
     assert {p.name for p in SAMPLE_DIR.iterdir()} == sample
     assert not sample & {p.name for p in FIXTURES.iterdir()}
 

@@ -44,8 +44,7 @@ for arg in args:
 """
 
 # Two units of the sample and their subordinates: pledges and plans (kế hoạch), quickly.
-SCOPE = ["--unit", "KT-01", "--unit", "KT-01-01", "--unit", "KT-01-01-01", "--unit",
-         "KT-01-01-02"]
+SCOPE = ["--unit", "KT-01", "--unit", "KT-01-01", "--unit", "KT-01-01-01", "--unit", "KT-01-01-02"]
 
 
 @pytest.fixture
@@ -117,7 +116,10 @@ def test_pdf_beside_each_document_recorded_and_not_made_again(runner, fake_soffi
         assert (docs / pdf).read_bytes() == minimal_pdf()
         entry = manifest[pdf]
         assert (entry["unit"], entry["kind"], entry["format"]) == (
-            manifest[rel]["unit"], manifest[rel]["kind"], "pdf")
+            manifest[rel]["unit"],
+            manifest[rel]["kind"],
+            "pdf",
+        )
     assert not [p for p in docs.iterdir() if p.name.startswith(".antq-pdf-")]
     again = runner.invoke(cli, ["pdf", str(docs)])
     assert again.stderr.endswith(f"PDF: 0 tệp mới làm, 6 đã mới hơn văn bản trong {docs}.\n")
@@ -148,8 +150,10 @@ def test_documents_failing_twice_are_named_and_exit_1(runner, fake_soffice, docs
     result = runner.invoke(cli, ["pdf", str(docs), "--jobs", "1"])
     assert result.exit_code == 1
     assert len(calls(fake_soffice)) == 2  # the batch, then its files once more
-    assert ("Không chuyển được plan/KT-01.docx sang PDF (LibreOffice lỗi hoặc treo hai lần).\n"
-            in result.stderr)
+    assert (
+        "Không chuyển được plan/KT-01.docx sang PDF (LibreOffice lỗi hoặc treo hai lần).\n"
+        in result.stderr
+    )
     assert not list(docs.glob("*/*.pdf"))
 
 
@@ -159,11 +163,13 @@ def test_generated_pdf_is_not_a_signed_copy(runner, fake_soffice, docs):
     with OutputFolder(docs, dry_run=True) as folder:
         assert folder.signed_copy("pledge/KT-01-01.docx") is None
         assert folder.signed_copy("pledge/KT-01.docx") is None
-    check = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--docs",
-                                str(docs), "--format", "json"])
+    check = runner.invoke(
+        cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--docs", str(docs), "--format", "json"]
+    )
     data = json.loads(check.stdout)
     assert {"unit": "KT-01-01", "kind": "pledge", "expected": "pledge/KT-01-01.docx"} in (
-        data["missing"])
+        data["missing"]
+    )
     assert data["extra"] == []
     # The draft is made again: the generated PDF does not stand in for it.
     result = invoke_generate(runner, "pledge", docs, *SCOPE, units=None)
@@ -184,6 +190,7 @@ def test_signed_scan_is_never_replaced(runner, fake_soffice, docs):
 
 def outline(reader: PdfReader) -> list:
     """Bookmarks as (title, page) with nested lists for children."""
+
     def walk(items):
         out = []
         for item in items:
@@ -192,6 +199,7 @@ def outline(reader: PdfReader) -> list:
             else:
                 out.append((item.title, reader.get_destination_page_number(item)))
         return out
+
     return walk(reader.outline)
 
 
@@ -205,18 +213,23 @@ def test_bundle_joins_documents_in_matrix_order_with_bookmarks(runner, fake_soff
     assert outline(own) == [("Bản cam kết", 0), ("Kế hoạch năm", 2)]
     assert len(own.pages) == 3
     below = PdfReader(packs / "KT-01-cap-duoi.pdf")
-    assert outline(below) == [("Phường Quyết Thắng (KT-01-01)", 0),
-                              [("Bản cam kết", 0), ("Kế hoạch năm", 2)]]
+    assert outline(below) == [
+        ("Phường Quyết Thắng (KT-01-01)", 0),
+        [("Bản cam kết", 0), ("Kế hoạch năm", 2)],
+    ]
     # A village owes no plan: its pack is its pledge.
     assert outline(PdfReader(packs / "KT-01-01-01.pdf")) == [("Bản cam kết", 0)]
     two = PdfReader(packs / "KT-01-01-cap-duoi.pdf")
     assert [t for t in outline(two) if isinstance(t, tuple)] == [
-        ("Tổ dân phố 1 (KT-01-01-01)", 0), ("Tổ dân phố 2 (KT-01-01-02)", 1)]
+        ("Tổ dân phố 1 (KT-01-01-01)", 0),
+        ("Tổ dân phố 2 (KT-01-01-02)", 1),
+    ]
     manifest = read_manifest(docs)
     assert manifest["ho-so/KT-01-cap-duoi.pdf"]["format"] == "pdf"
     assert manifest["ho-so/KT-01-01.pdf"]["unit"] == "KT-01-01"
-    check = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--docs",
-                                str(docs), "--format", "json"])
+    check = runner.invoke(
+        cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--docs", str(docs), "--format", "json"]
+    )
     assert json.loads(check.stdout)["extra"] == []
 
 
@@ -246,8 +259,9 @@ def test_generate_all_pdf_bundle_on_the_sample(tmp_path, runner, monkeypatch):
         assert (out / pdf).is_file(), pdf
         assert manifest[pdf]["format"] == "pdf"
     units = {manifest[rel]["unit"] for rel in documents}
-    assert {p.stem for p in (out / "ho-so").glob("*.pdf") if not p.stem.endswith("-cap-duoi")} \
-        == units
+    assert {
+        p.stem for p in (out / "ho-so").glob("*.pdf") if not p.stem.endswith("-cap-duoi")
+    } == units
     # Every page of every PDF and hồ sơ is A4.
     for path in out.glob("*/*.pdf"):
         for page in PdfReader(path).pages:
@@ -255,15 +269,18 @@ def test_generate_all_pdf_bundle_on_the_sample(tmp_path, runner, monkeypatch):
             assert abs(float(page.mediabox.height) - 842) <= 1, path
     # The unit's name comes through with its diacritics (a font lacking Ủ, Ư, Ế… would have
     # LibreOffice set them apart, and the text would not read back).
-    for rel, name in (("pledge/KT-01-01.pdf", "Phường Quyết Thắng"),
-                      ("evaluation/KT-01-03-01.pdf", "Làng Kon Jơ Dri")):
+    for rel, name in (
+        ("pledge/KT-01-01.pdf", "Phường Quyết Thắng"),
+        ("evaluation/KT-01-03-01.pdf", "Làng Kon Jơ Dri"),
+    ):
         text = unicodedata.normalize("NFC", PdfReader(out / rel).pages[0].extract_text())
         assert name.upper() in text.upper()
         assert "Độc lập - Tự do - Hạnh phúc" in text
     again = runner.invoke(cli, ["pdf", "out"])
     assert again.exit_code == 0
     assert again.stderr.endswith(
-        f"PDF: 0 tệp mới làm, {len(documents)} đã mới hơn văn bản trong out.\n")
+        f"PDF: 0 tệp mới làm, {len(documents)} đã mới hơn văn bản trong out.\n"
+    )
 
 
 @pytest.mark.slow

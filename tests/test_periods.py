@@ -14,8 +14,12 @@ from antq_docs.kinds import REGISTRY
 from tests import helpers as dh
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_DIR, SAMPLE_UNITS, campaign_text
 
-RESULTS = ["--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
-           str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
+RESULTS = [
+    "--results",
+    str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+    "--scores",
+    str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+]
 
 
 def test_roster_on_picks_the_period_in_force():
@@ -27,12 +31,11 @@ def test_roster_on_picks_the_period_in_force():
     assert inputs.roster_for("event-plan").get("KT-02") is None
 
 
-def test_two_periods_district_plans_in_march_none_after_july_and_check_complete(
-    tmp_path, runner
-):
+def test_two_periods_district_plans_in_march_none_after_july_and_check_complete(tmp_path, runner):
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 *RESULTS, "--out", str(out)])
+    result = runner.invoke(
+        cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN), *RESULTS, "--out", str(out)]
+    )
     assert result.exit_code == 0, result.stderr
     assert "cấp huyện không còn" not in result.stderr
     plan = dh.full_text(dh.open_docx(out / "plan" / "KT-02.docx"))
@@ -47,18 +50,28 @@ def test_two_periods_district_plans_in_march_none_after_july_and_check_complete(
     assert (out / "evaluation" / "KT-02-02-02.docx").exists()
     event = dh.full_text(dh.open_docx(out / "event-plan" / "QNG-03.docx"))
     assert "Xã Đăk Hà".upper() in event.upper()
-    check = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--docs", str(out),
-                                "--format", "json"])
+    check = runner.invoke(
+        cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--docs", str(out), "--format", "json"]
+    )
     assert check.exit_code == 0, check.stdout
     assert '"missing": []' in check.stdout
 
 
-def test_single_roster_leaves_out_the_bodies_ended_on_the_date_and_says_so_once(
-    tmp_path, runner
-):
+def test_single_roster_leaves_out_the_bodies_ended_on_the_date_and_says_so_once(tmp_path, runner):
     out = tmp_path / "o"
-    result = runner.invoke(cli, ["generate", "event-plan", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--units", str(SAMPLE_UNITS), "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "event-plan",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SAMPLE_UNITS),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     warnings = [ln for ln in result.stderr.splitlines() if "đã kết thúc hoạt động" in ln]
     assert len(warnings) == 1
@@ -77,22 +90,46 @@ def test_single_roster_leaves_out_the_bodies_ended_on_the_date_and_says_so_once(
     firm = dh.full_text(dh.open_docx(out / "event-plan" / "KT-DN-02.docx"))
     assert "huyện Đăk Hà" not in firm
     # check does not ask for what was left out.
-    check = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-                                str(SAMPLE_UNITS), "--docs", str(out), "--format", "json"])
+    check = runner.invoke(
+        cli,
+        [
+            "check",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SAMPLE_UNITS),
+            "--docs",
+            str(out),
+            "--format",
+            "json",
+        ],
+    )
     found = json.loads(check.stdout)
     assert not [m for m in found["missing"] if m["kind"] == "event-plan"], found["missing"]
 
 
 def test_police_of_a_district_is_the_province_s_after_february(tmp_path, runner):
     out = tmp_path / "o"
-    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--units", str(SAMPLE_UNITS), "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "plan",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SAMPLE_UNITS),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     district = dh.full_text(dh.open_docx(out / "plan" / "KT-02.docx")).replace("\xa0", " ")
     assert "ngày 20 tháng 3 năm 2025" in district
     assert "Công an huyện" not in district
     assert "1. Đề nghị Công an tỉnh Kon Tum chỉ đạo Công an các xã, thị trấn làm nòng cốt" in (
-        district)
+        district
+    )
     assert "- Công an tỉnh Kon Tum (để phối hợp);" in district
     city = dh.full_text(dh.open_docx(out / "plan" / "KT-01.docx"))
     assert "Công an thành phố Kon Tum" not in city
@@ -108,12 +145,15 @@ def test_report_of_a_district_that_ended_is_refused_unless_dated_before(tmp_path
     args = ["report", "--units", str(FIXTURES / "units-small.csv"), *results, "--level", "H1"]
     refused = runner.invoke(cli, [*args, "--campaign", str(SAMPLE_CAMPAIGN)])
     assert refused.exit_code == 2
-    assert ("Lỗi: --level: H1 (Huyện Một) đã kết thúc hoạt động trước ngày của báo cáo tổng kết "
-            "(20/12/2025; chính quyền cấp huyện (không còn từ ngày 01/7/2025)") in refused.stderr
+    assert (
+        "Lỗi: --level: H1 (Huyện Một) đã kết thúc hoạt động trước ngày của báo cáo tổng kết "
+        "(20/12/2025; chính quyền cấp huyện (không còn từ ngày 01/7/2025)"
+    ) in refused.stderr
     assert "Traceback" not in refused.stderr
     early = tmp_path / "early.yaml"
-    early.write_text(campaign_text().replace("  report: 2025-12-20", "  report: 2025-06-25"),
-                     encoding="utf-8")
+    early.write_text(
+        campaign_text().replace("  report: 2025-12-20", "  report: 2025-06-25"), encoding="utf-8"
+    )
     # Dated before the end, the district still reports.
     done = runner.invoke(cli, [*args, "--campaign", str(early), "--out", str(tmp_path / "r")])
     assert done.exit_code == 0, done.stderr
@@ -121,16 +161,40 @@ def test_report_of_a_district_that_ended_is_refused_unless_dated_before(tmp_path
 
 
 def test_single_roster_before_july_does_not_warn(tmp_path, runner):
-    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--units", str(SAMPLE_UNITS), "--out", str(tmp_path / "o")])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "plan",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SAMPLE_UNITS),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert "cấp huyện không còn" not in result.stderr
 
 
 def test_unit_option_knows_the_codes_of_every_period(tmp_path, runner):
     out = tmp_path / "o"
-    result = runner.invoke(cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--unit", "QNG-03", "--unit", "KT-02", "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "all",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--unit",
+            "QNG-03",
+            "--unit",
+            "KT-02",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert (out / "plan" / "KT-02.docx").exists()
     assert (out / "event-plan" / "QNG-03.docx").exists()
@@ -139,27 +203,38 @@ def test_unit_option_knows_the_codes_of_every_period(tmp_path, runner):
 
 def test_bad_and_duplicate_dates_are_named_together(tmp_path):
     text = campaign_text()
-    text = text.replace("units-kon-tum-2025.csv\n    tu_ngay: 2025-01-01",
-                        "units-kon-tum-2025.csv\n    tu_ngay: 32/01/2025")
-    text = text.replace("    tinh: Quảng Ngãi\n", "    tinh: Quảng Ngãi\n  - tep: "
-                        f"{FIXTURES}/units-small.csv\n    tu_ngay: 2025-07-01\n")
+    text = text.replace(
+        "units-kon-tum-2025.csv\n    tu_ngay: 2025-01-01",
+        "units-kon-tum-2025.csv\n    tu_ngay: 32/01/2025",
+    )
+    text = text.replace(
+        "    tinh: Quảng Ngãi\n",
+        f"    tinh: Quảng Ngãi\n  - tep: {FIXTURES}/units-small.csv\n    tu_ngay: 2025-07-01\n",
+    )
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
     with pytest.raises(ValidationError) as info:
         load_inputs(campaign, None, kinds=REGISTRY)
     message = str(info.value)
     assert 'danh_sach_don_vi[1].tu_ngay: "32/01/2025" không phải ngày có thật' in message
-    assert ("danh_sach_don_vi[3].tu_ngay: ngày 01/7/2025 trùng với danh_sach_don_vi[2].tu_ngay"
-            in message)
+    assert (
+        "danh_sach_don_vi[3].tu_ngay: ngày 01/7/2025 trùng với danh_sach_don_vi[2].tu_ngay"
+        in message
+    )
 
 
 def test_decreasing_dates_are_named(tmp_path):
-    text = campaign_text().replace("units-quang-ngai-2025-07.csv\n    tu_ngay: 2025-07-01",
-                                   "units-quang-ngai-2025-07.csv\n    tu_ngay: 2024-07-01")
+    text = campaign_text().replace(
+        "units-quang-ngai-2025-07.csv\n    tu_ngay: 2025-07-01",
+        "units-quang-ngai-2025-07.csv\n    tu_ngay: 2024-07-01",
+    )
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
-    with pytest.raises(ValidationError, match=r"danh_sach_don_vi\[2\]\.tu_ngay: ngày 01/7/2024 "
-                       r"phải sau ngày 01/01/2025"):
+    with pytest.raises(
+        ValidationError,
+        match=r"danh_sach_don_vi\[2\]\.tu_ngay: ngày 01/7/2024 "
+        r"phải sau ngày 01/01/2025",
+    ):
         load_inputs(campaign, None, kinds=REGISTRY)
 
 
@@ -167,25 +242,39 @@ def test_missing_roster_file_is_named_with_its_entry(tmp_path):
     text = campaign_text().replace(f"{SAMPLE_DIR}/units-kon-tum-2025.csv", "khong-co.csv")
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
-    with pytest.raises(ValidationError, match=r'c\.yaml, trường danh_sach_don_vi\[1\]\.tep: '
-                       r'không tìm thấy tệp "khong-co\.csv"'):
+    with pytest.raises(
+        ValidationError,
+        match=r"c\.yaml, trường danh_sach_don_vi\[1\]\.tep: "
+        r'không tìm thấy tệp "khong-co\.csv"',
+    ):
         load_inputs(campaign, None, kinds=REGISTRY)
 
 
 def test_every_roster_is_validated_before_anything_is_written(tmp_path, runner):
     bad = tmp_path / "bad.csv"
-    bad.write_text(SAMPLE_UNITS.read_text("utf-8-sig").replace("Trương Xuân Tuấn", "")
-                   .replace("KT-02,Huyện Đăk Hà,Huyện,KT", "KT-02,Huyện Đăk Hà,Huyện,KX"),
-                   "utf-8")
+    bad.write_text(
+        SAMPLE_UNITS.read_text("utf-8-sig")
+        .replace("Trương Xuân Tuấn", "")
+        .replace("KT-02,Huyện Đăk Hà,Huyện,KT", "KT-02,Huyện Đăk Hà,Huyện,KX"),
+        "utf-8",
+    )
     bad2 = tmp_path / "bad2.csv"
-    bad2.write_text((SAMPLE_DIR / "units-quang-ngai-2025-07.csv").read_text("utf-8-sig")
-                    .replace("QNG-03,Xã Đăk Hà,Xã,QNG", "QNG-03,Xã Đăk Hà,Xã,QNX"), "utf-8")
-    text = campaign_text().replace(f"{SAMPLE_DIR}/units-kon-tum-2025.csv", str(bad)).replace(
-        f"{SAMPLE_DIR}/units-quang-ngai-2025-07.csv", str(bad2))
+    bad2.write_text(
+        (SAMPLE_DIR / "units-quang-ngai-2025-07.csv")
+        .read_text("utf-8-sig")
+        .replace("QNG-03,Xã Đăk Hà,Xã,QNG", "QNG-03,Xã Đăk Hà,Xã,QNX"),
+        "utf-8",
+    )
+    text = (
+        campaign_text()
+        .replace(f"{SAMPLE_DIR}/units-kon-tum-2025.csv", str(bad))
+        .replace(f"{SAMPLE_DIR}/units-quang-ngai-2025-07.csv", str(bad2))
+    )
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
-    result = runner.invoke(cli, ["generate", "all", "--campaign", str(campaign),
-                                 "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        cli, ["generate", "all", "--campaign", str(campaign), "--out", str(tmp_path / "out")]
+    )
     assert result.exit_code == 1
     assert "bad.csv, dòng" in result.stderr and "bad2.csv, dòng" in result.stderr
     assert not (tmp_path / "out").exists()
@@ -195,8 +284,9 @@ def test_root_of_another_province_is_warned_with_both_names(tmp_path, runner):
     text = campaign_text().replace("    tinh: Quảng Ngãi\n", "")
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
-    result = runner.invoke(cli, ["generate", "plan", "--campaign", str(campaign),
-                                 "--out", str(tmp_path / "o")])
+    result = runner.invoke(
+        cli, ["generate", "plan", "--campaign", str(campaign), "--out", str(tmp_path / "o")]
+    )
     assert result.exit_code == 0, result.stderr
     warned = [ln for ln in result.stderr.splitlines() if "đơn vị gốc" in ln]
     assert len(warned) == 1
@@ -205,11 +295,24 @@ def test_root_of_another_province_is_warned_with_both_names(tmp_path, runner):
 
 def test_a_unit_gone_in_july_gets_no_later_document_and_is_told(tmp_path, runner):
     out = tmp_path / "o"
-    result = runner.invoke(cli, ["generate", "event-plan", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--unit", "KT-02-01", "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "event-plan",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--unit",
+            "KT-02-01",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
-    assert ("Cảnh báo: KT-02-01 (Thị trấn Đăk Hà): không có trong danh sách đơn vị có hiệu lực "
-            "vào ngày của kế hoạch Ngày hội nên không soạn.") in result.stderr
+    assert (
+        "Cảnh báo: KT-02-01 (Thị trấn Đăk Hà): không có trong danh sách đơn vị có hiệu lực "
+        "vào ngày của kế hoạch Ngày hội nên không soạn."
+    ) in result.stderr
     assert not (out / "event-plan").exists()
 
 
@@ -217,6 +320,9 @@ def test_evaluations_and_report_in_two_periods_are_refused(tmp_path):
     text = campaign_text().replace("  evaluation: 2025-11-15", "  evaluation: 2025-06-15")
     campaign = tmp_path / "c.yaml"
     campaign.write_text(text, "utf-8")
-    with pytest.raises(ValidationError, match=r"trường ngay_van_ban\.report: báo cáo tự đánh giá "
-                       r"\(15/6/2025\) và báo cáo tổng kết \(20/12/2025\) thuộc hai danh sách"):
+    with pytest.raises(
+        ValidationError,
+        match=r"trường ngay_van_ban\.report: báo cáo tự đánh giá "
+        r"\(15/6/2025\) và báo cáo tổng kết \(20/12/2025\) thuộc hai danh sách",
+    ):
         load_inputs(campaign, None, results=SAMPLE_DIR / "results-kon-tum-2025.csv", kinds=REGISTRY)

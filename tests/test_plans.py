@@ -51,7 +51,8 @@ def test_every_issuer_has_a_plan_and_an_event_plan(sample_out):
     # Committees and their offices (phòng) issue none.
     gone = {u.code for u in roster if u.type == "huyen" or u.name.startswith("Phòng ")}
     assert sorted(p.stem for p in (sample_out / "event-plan").glob("*.docx")) == sorted(
-        set(issuers) - gone)
+        set(issuers) - gone
+    )
 
 
 def test_district_plan_parts_formatting_and_signature(sample_out):
@@ -110,8 +111,10 @@ def test_targets_come_from_the_campaign(tmp_path, runner):
     assert result.exit_code == 0, result.stderr
     text = dh.full_text(dh.open_docx(out / "plan" / "H.docx"))
     # The district states its own counts, with the campaign's level.
-    assert ("01/01 doanh nghiệp (100%) đăng ký xây dựng đạt tiêu chuẩn “An toàn về an ninh, trật "
-            "tự” (chỉ tiêu: 65%).") in text
+    assert (
+        "01/01 doanh nghiệp (100%) đăng ký xây dựng đạt tiêu chuẩn “An toàn về an ninh, trật "
+        "tự” (chỉ tiêu: 65%)."
+    ) in text
     assert "100% (01/01) xã đăng ký xây dựng đạt tiêu chuẩn" in text
     company = dh.open_docx(out / "plan" / "D.docx")
     texts = dh.texts(company)
@@ -131,7 +134,8 @@ def test_targets_come_from_the_campaign(tmp_path, runner):
 
 
 def test_district_table_lists_its_units_with_their_own_targets_in_vietnamese_order(
-        tmp_path, runner):
+    tmp_path, runner
+):
     rows = [
         "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
         "H,Huyện Đăk Hà,Huyện,T,B,Chủ tịch UBND huyện,UBND,,,,",
@@ -179,13 +183,14 @@ def test_district_table_lists_its_units_with_their_own_targets_in_vietnamese_ord
     commune = dh.open_docx(out / "plan" / "X1.docx")
     assert len(commune.tables) == 2  # its one village shares the sentence's target
     assert "Chỉ tiêu đối với mỗi đơn vị trực thuộc xã Đăk Mar: đăng ký xây dựng" in (
-        dh.full_text(commune))
+        dh.full_text(commune)
+    )
     other = dh.full_text(dh.open_docx(out / "plan" / "H2.docx"))
     assert "Lưu ý: huyện Đăk Tô chưa chọn đơn vị xây dựng điển hình" in other
     # One warning for the district without a model unit (and one for the sample campaign's
     # target naming KT-01, which this roster does not have).
     assert result.stderr.count("chưa có đơn vị điển hình") == 1
-    assert "chi_tieu[10].don_vi: không có đơn vị mang mã \"KT-01\"" in result.stderr
+    assert 'chi_tieu[10].don_vi: không có đơn vị mang mã "KT-01"' in result.stderr
     assert (
         "Cảnh báo: H2 (Huyện Đăk Tô): chưa có đơn vị điển hình (cột Điển hình); bản kế "
         "hoạch có ghi chú để bổ sung trước khi ban hành."
@@ -320,11 +325,14 @@ def test_a_unit_type_with_no_target_is_named(tmp_path, runner):
     campaign = tmp_path / "campaign.yaml"
     targets, matrix = SAMPLE_CAMPAIGN.read_text("utf-8").split("# Văn bản bắt buộc")
     targets = targets.replace("co_quan, ", "").replace(
-        "[khu_dan_cu, xa, co_quan, co_so_giao_duc]", "[khu_dan_cu, xa, co_so_giao_duc]")
+        "[khu_dan_cu, xa, co_quan, co_so_giao_duc]", "[khu_dan_cu, xa, co_so_giao_duc]"
+    )
     campaign.write_text(targets + "# Văn bản bắt buộc" + matrix, "utf-8")
-    rows = ["T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
-            "C,Sở Tư pháp,Cơ quan,T,B,Giám đốc,STP,,,,",
-            "D,Sở Y tế,Cơ quan,T,B,Giám đốc,SYT,,,,"]
+    rows = [
+        "T,Tỉnh Kon Tum,Tỉnh,,A,Chủ tịch UBND tỉnh,UBND,,,,",
+        "C,Sở Tư pháp,Cơ quan,T,B,Giám đốc,STP,,,,",
+        "D,Sở Y tế,Cơ quan,T,B,Giám đốc,SYT,,,,",
+    ]
     result, _ = generate(runner, tmp_path, "plan", rows, campaign.read_text("utf-8"))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[1:] == [

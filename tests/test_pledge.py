@@ -93,9 +93,17 @@ def test_both_parties_sign_with_names_from_the_roster(sample_out):
     left, right = (c.text.split("\n") for c in signature.rows[0].cells)
     # Both People's Committees sign as collective bodies.
     assert [x for x in left if x] == [
-        "ĐẠI DIỆN BÊN NHẬN CAM KẾT", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", district.head]
+        "ĐẠI DIỆN BÊN NHẬN CAM KẾT",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        district.head,
+    ]
     assert [x for x in right if x] == [
-        "ĐẠI DIỆN BÊN CAM KẾT", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", commune.head]
+        "ĐẠI DIỆN BÊN CAM KẾT",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        commune.head,
+    ]
     name = next(p for p in signature.rows[0].cells[1].paragraphs if p.text == commune.head)
     assert dh.runs_style(name) == {(14, True, False)}
 
@@ -131,11 +139,16 @@ def test_special_characters_and_apostrophes_are_text(tmp_path, runner):
     doc = dh.open_docx(out / "pledge" / "DN1.docx")
     text = dh.full_text(doc)
     assert 'Bên cam kết: Công ty TNHH Cà phê & Ca cao "Đăk Hà" <Chi nhánh 2>' in text
-    assert ("Đại diện: Y Bình O'Neil; chức vụ: Giám đốc Công ty TNHH Cà phê & Ca cao "
-            '"Đăk Hà" <Chi nhánh 2>.') in text
+    assert (
+        "Đại diện: Y Bình O'Neil; chức vụ: Giám đốc Công ty TNHH Cà phê & Ca cao "
+        '"Đăk Hà" <Chi nhánh 2>.'
+    ) in text
     # The name breaks between words, never inside the quoted name.
     assert [p for p in doc.tables[0].rows[0].cells[0].text.split("\n") if p] == [
-        "CÔNG TY TNHH", "CÀ PHÊ & CA CAO", '"ĐĂK HÀ" <CHI NHÁNH 2>']
+        "CÔNG TY TNHH",
+        "CÀ PHÊ & CA CAO",
+        '"ĐĂK HÀ" <CHI NHÁNH 2>',
+    ]
     assert "Địa chỉ: Số 5 & 7, đường A." in text
     assert "Chủ tịch Ủy ban nhân dân huyện Ia H'Drai" in text
     district = dh.full_text(dh.open_docx(out / "pledge" / "H1.docx"))
@@ -210,7 +223,9 @@ def test_a_commitment_edited_in_the_template_shows_in_every_pledge_of_its_type(t
     path = tmp_path / "pledge.docx"
     doc.save(str(path))
     template = CompiledTemplate(path)
-    documents, _ = plan_documents(load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY), ["pledge"])
+    documents, _ = plan_documents(
+        load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY), ["pledge"]
+    )
     seen = set()
     for document in documents:
         if document.template != "pledge.docx":

@@ -177,14 +177,19 @@ def test_two_overlapping_runs_number_each_document_once(tmp_path):
 def test_the_report_command_keeps_the_number_of_a_numbered_report(tmp_path, runner):
     campaign = tmp_path / "c.yaml"
     campaign.write_text(campaign_text() + "danh_so:\n  QNG: 3\n", "utf-8")
-    results = ["--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
-               str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
+    results = [
+        "--results",
+        str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+        "--scores",
+        str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+    ]
     out = tmp_path / "out"
-    result = invoke_generate(runner, "report", out, *results, campaign=campaign,
-                             units=None)
+    result = invoke_generate(runner, "report", out, *results, campaign=campaign, units=None)
     assert result.exit_code == 0, result.stderr
     assert number_line(out / "report" / "QNG.docx") == "Số: 03/BC-UBND"
-    result = runner.invoke(cli, ["report", "--campaign", str(campaign), *results, "--out", str(out)])
+    result = runner.invoke(
+        cli, ["report", "--campaign", str(campaign), *results, "--out", str(out)]
+    )
     assert result.exit_code == 0, result.stderr
     assert "(không đổi)" in result.stderr
     assert number_line(out / "report" / "QNG.docx") == "Số: 03/BC-UBND"
@@ -192,16 +197,18 @@ def test_the_report_command_keeps_the_number_of_a_numbered_report(tmp_path, runn
 
 def test_numbers_follow_the_year_of_the_document_date(tmp_path, runner):
     campaign = tmp_path / "c.yaml"
-    text = campaign_text().replace(
-        "report: 2025-12-20", "report: 2026-01-15")
+    text = campaign_text().replace("report: 2025-12-20", "report: 2026-01-15")
     campaign.write_text(text + "danh_so:\n  QNG: 5\n", "utf-8")
     out = tmp_path / "out"
-    results = ["--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"), "--scores",
-               str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
+    results = [
+        "--results",
+        str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+        "--scores",
+        str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+    ]
     out.mkdir()
     Register(out).number("QNG", 2025, "an earlier document of 2025", start=5)
-    result = invoke_generate(runner, "report", out, *results, campaign=campaign,
-                             units=None)
+    result = invoke_generate(runner, "report", out, *results, campaign=campaign, units=None)
     assert result.exit_code == 0, result.stderr
     # Dated January 2026: the 2026 series, from the campaign's start number.
     assert number_line(out / "report" / "QNG.docx") == "Số: 05/BC-UBND"
@@ -211,8 +218,10 @@ def test_numbers_follow_the_year_of_the_document_date(tmp_path, runner):
 def test_number_from_a_unit_without_numbered_documents_is_reported(tmp_path, runner):
     result = invoke_generate(runner, "pledge", tmp_path / "out", "--number-from", "KT-02=4")
     assert result.exit_code == 0
-    assert ("Cảnh báo: --number-from KT-02: lần chạy này không có văn bản nào của đơn vị này cần "
-            "đánh số.") in result.stderr
+    assert (
+        "Cảnh báo: --number-from KT-02: lần chạy này không có văn bản nào của đơn vị này cần "
+        "đánh số."
+    ) in result.stderr
 
 
 def test_a_number_once_given_stays_when_a_later_run_does_not_number(tmp_path, runner):
@@ -227,8 +236,17 @@ def test_a_number_once_given_stays_when_a_later_run_does_not_number(tmp_path, ru
 def test_a_dry_run_predicts_numbers_without_taking_them(tmp_path, runner):
     out = tmp_path / "out"
     invoke_generate(runner, "all", out, "--unit", "KT-02", campaign=STEADY)
-    result = invoke_generate(runner, "all", out, "--unit", "KT-02", "--dry-run",
-                             "--number-from", "KT-02=5", campaign=STEADY)
+    result = invoke_generate(
+        runner,
+        "all",
+        out,
+        "--unit",
+        "KT-02",
+        "--dry-run",
+        "--number-from",
+        "KT-02=5",
+        campaign=STEADY,
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "không đổi\tpledge/KT-02.docx",

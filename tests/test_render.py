@@ -17,7 +17,9 @@ from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_UNITS
 
 @pytest.fixture(scope="module")
 def jobs():
-    documents, _ = plan_documents(load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY), ["pledge", "plan"])
+    documents, _ = plan_documents(
+        load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY), ["pledge", "plan"]
+    )
     templates = {}
     out = []
     for doc in documents[:40]:
@@ -31,8 +33,10 @@ def jobs():
 def _render(jobs, folder, workers):
     """Render jobs into temporaries in folder; their bytes, in order."""
     folder.mkdir()
-    file_jobs = [FileJob(template, context, folder, f".{i}.antq-tmp", None)
-                 for i, (template, context) in enumerate(jobs)]
+    file_jobs = [
+        FileJob(template, context, folder, f".{i}.antq-tmp", None)
+        for i, (template, context) in enumerate(jobs)
+    ]
     out = []
     for result in render_files(file_jobs, workers=workers):
         data = (folder / result.temp).read_bytes()

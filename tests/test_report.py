@@ -75,7 +75,8 @@ KEYS = ("id", "unit_type", "numerator", "denominator", "actual_percent", "target
 def appendix_rows(doc, last_header: str) -> list[list[str]]:
     """The data rows of the appendix table whose header ends with last_header."""
     table = next(
-        t for t in doc.tables
+        t
+        for t in doc.tables
         if [c.text for c in t.rows[0].cells][:3] == ["STT", "Tên đơn vị", "Đơn vị cấp trên"]
         and t.rows[0].cells[-1].text == last_header
     )
@@ -85,8 +86,18 @@ def appendix_rows(doc, last_header: str) -> list[list[str]]:
 def run_report(runner, tmp_path, *extra):
     return runner.invoke(
         cli,
-        ["report", "--campaign", str(steady_campaign(tmp_path)), "--units", str(SMALL),
-         "--results", str(RESULTS), "--out", str(tmp_path / "out"), *extra],
+        [
+            "report",
+            "--campaign",
+            str(steady_campaign(tmp_path)),
+            "--units",
+            str(SMALL),
+            "--results",
+            str(RESULTS),
+            "--out",
+            str(tmp_path / "out"),
+            *extra,
+        ],
     )
 
 
@@ -103,13 +114,40 @@ def test_terminal_table_is_vietnamese(runner, tmp_path):
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Kết quả thực hiện chỉ tiêu: Tỉnh Mẫu (T)"
-    assert lines[1].split() == ["Mã", "Chỉ", "số", "Loại", "đơn", "vị", "Đạt/Tổng", "Tỷ", "lệ",
-                                "Chỉ", "tiêu", "Kết", "quả"]
-    assert lines[3].split() == ["dang_ky", "Đăng", "ký", "khu", "dân", "cư", "3/4", "75%",
-                                "100%", "Không", "đạt"]
-    assert ("dat_chuan Đạt chuẩn doanh nghiệp 0/0 không có đơn vị trên 70% Không đánh giá"
-            in [" ".join(line.split()) for line in lines])
-    assert result.stderr.endswith(f"Báo cáo tổng kết: {tmp_path / 'out' / 'report' / 'T.docx'} (mới).\n")
+    assert lines[1].split() == [
+        "Mã",
+        "Chỉ",
+        "số",
+        "Loại",
+        "đơn",
+        "vị",
+        "Đạt/Tổng",
+        "Tỷ",
+        "lệ",
+        "Chỉ",
+        "tiêu",
+        "Kết",
+        "quả",
+    ]
+    assert lines[3].split() == [
+        "dang_ky",
+        "Đăng",
+        "ký",
+        "khu",
+        "dân",
+        "cư",
+        "3/4",
+        "75%",
+        "100%",
+        "Không",
+        "đạt",
+    ]
+    assert "dat_chuan Đạt chuẩn doanh nghiệp 0/0 không có đơn vị trên 70% Không đánh giá" in [
+        " ".join(line.split()) for line in lines
+    ]
+    assert result.stderr.endswith(
+        f"Báo cáo tổng kết: {tmp_path / 'out' / 'report' / 'T.docx'} (mới).\n"
+    )
 
 
 def test_report_document_has_its_parts_and_the_chart(runner, tmp_path):
@@ -130,9 +168,13 @@ def test_report_document_has_its_parts_and_the_chart(runner, tmp_path):
     assert dh.fonts_everywhere(doc) == {"Times New Roman"}
     assert dh.leftover_tags(doc) == []
     text = dh.full_text(doc)
-    for heading in ("I. ĐẶC ĐIỂM, TÌNH HÌNH", "II. KẾT QUẢ THỰC HIỆN",
-                    "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
-                    "V. ĐỀ XUẤT, KIẾN NGHỊ"):
+    for heading in (
+        "I. ĐẶC ĐIỂM, TÌNH HÌNH",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
+        "V. ĐỀ XUẤT, KIẾN NGHỊ",
+    ):
         assert heading in text
     assert "Số:       /BC-UBND" in text
     assert "Một, ngày 20 tháng 12 năm 2025" in text
@@ -149,8 +191,15 @@ def test_report_document_has_its_parts_and_the_chart(runner, tmp_path):
     assert "theo ngưỡng: Xuất sắc từ 90 điểm; Khá từ 70 đến dưới 90 điểm" in text
     indicator_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Chỉ tiêu")
     first = [c.text for c in indicator_table.rows[1].cells]
-    assert first == ["1", "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”", "thôn",
-                     "3/3", "100%", "100%", "Đạt"]
+    assert first == [
+        "1",
+        "Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”",
+        "thôn",
+        "3/3",
+        "100%",
+        "100%",
+        "Đạt",
+    ]
     # A lower level reports to the unit above and the steering committee of its own province
     # (this roster's province is not the campaign's).
     assert (
@@ -179,8 +228,20 @@ def test_unknown_level_is_a_usage_error(runner, tmp_path):
 
 
 def test_a_level_without_units_under_it_is_refused(tmp_path, runner):
-    result = runner.invoke(cli, ["report", "--units", str(SMALL), "--results", str(RESULTS),
-                                 "--level", "H1-X1-T1", "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        cli,
+        [
+            "report",
+            "--units",
+            str(SMALL),
+            "--results",
+            str(RESULTS),
+            "--level",
+            "H1-X1-T1",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 2
     assert result.stderr.endswith(
         "Lỗi: --level: H1-X1-T1 (Thôn 1) không có đơn vị cấp dưới để báo cáo tổng kết\n"
@@ -204,9 +265,20 @@ def test_awards_only_registered_recognised_xuat_sac_in_an_appendix(runner, tmp_p
         RESULTS.read_text("utf-8").replace("H2-CQ1,có,đạt,88,,có", "H2-CQ1,không,không,96,,có"),
         "utf-8",
     )
-    result = runner.invoke(cli, ["report", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-                                 str(SMALL), "--results", str(results), "--out",
-                                 str(tmp_path / "out")])
+    result = runner.invoke(
+        cli,
+        [
+            "report",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SMALL),
+            "--results",
+            str(results),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     doc = dh.open_docx(tmp_path / "out" / "report" / "T.docx")
     assert appendix_rows(doc, "Xếp loại") == [["1", "Thôn 1", "Xã Một", "95", "Xuất sắc"]]
@@ -221,7 +293,9 @@ def test_awards_only_registered_recognised_xuat_sac_in_an_appendix(runner, tmp_p
     assert [p.text for p in titles] == ["Phụ lục I", "Phụ lục II"]
     assert all(p.paragraph_format.page_break_before for p in titles)
     assert "DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025" in text
-    assert "(Kèm theo Báo cáo số       /BC-UBND ngày 20/12/2025 của Ủy ban nhân dân tỉnh Mẫu)" in text
+    assert (
+        "(Kèm theo Báo cáo số       /BC-UBND ngày 20/12/2025 của Ủy ban nhân dân tỉnh Mẫu)" in text
+    )
     # The appendices follow the signature, not the body.
     assert text.index("\nNơi nhận:\n") < text.index("\nPhụ lục I\n")
 
@@ -238,8 +312,10 @@ def test_same_names_are_told_apart_by_the_unit_above(runner, tmp_path):
     label = "Xếp loại phong trào Khá trở lên (thôn)"
     kha = rows.index(["VI", label, label, "Đạt 50% (2/4), chỉ tiêu trên 95%"])
     # Units follow the tree (Huyện Hai before Huyện Một), each beside the unit above it.
-    assert rows[kha + 1:kha + 3] == [["1", "Thôn 1", "Xã Ba", "Trung bình (50 điểm)"],
-                                     ["2", "Thôn 2", "Xã Một", "Trung bình (65 điểm)"]]
+    assert rows[kha + 1 : kha + 3] == [
+        ["1", "Thôn 1", "Xã Ba", "Trung bình (50 điểm)"],
+        ["2", "Thôn 2", "Xã Một", "Trung bình (65 điểm)"],
+    ]
 
 
 def test_figures_are_worded_by_the_kinds_of_units_present(runner, tmp_path):
@@ -247,17 +323,25 @@ def test_figures_are_worded_by_the_kinds_of_units_present(runner, tmp_path):
     text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "T.docx"))
     assert (
         "Trên địa bàn tỉnh Mẫu có 2 huyện; 3 xã; 4 thôn; 1 cơ quan; 1 doanh nghiệp; 1 cơ sở "
-        "giáo dục tham gia phong trào toàn dân bảo vệ an ninh Tổ quốc (tổng số 12 đơn vị)."
-        in text
+        "giáo dục tham gia phong trào toàn dân bảo vệ an ninh Tổ quốc (tổng số 12 đơn vị)." in text
     )
     assert "- Xã: 2/3 đơn vị đăng ký (66,7%); 0/2 đơn vị đã đăng ký được công nhận" in text
     assert "- Thôn: 3/4 đơn vị đăng ký (75%)" in text
 
 
 def test_the_sample_report_names_its_real_kinds_and_its_recipients(runner, tmp_path):
-    result = runner.invoke(cli, ["report", "--results", str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
-                                 "--scores", str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
-                                 "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        cli,
+        [
+            "report",
+            "--results",
+            str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+            "--scores",
+            str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     # The report of 20/12/2025 is issued within the roster in force from 01/7/2025.
     text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "QNG.docx"))
@@ -276,8 +360,20 @@ def test_the_sample_report_names_its_real_kinds_and_its_recipients(runner, tmp_p
 def test_the_root_report_needs_its_recipients(runner, tmp_path):
     campaign = tmp_path / "campaign.yaml"
     campaign.write_text(campaign_without("noi_nhan_bao_cao:", "ngay_hoi:"), "utf-8")
-    result = runner.invoke(cli, ["report", "--campaign", str(campaign), "--units", str(SMALL),
-                                 "--results", str(RESULTS), "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        cli,
+        [
+            "report",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(SMALL),
+            "--results",
+            str(RESULTS),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 1
     assert (
         "campaign.yaml, trường noi_nhan_bao_cao: kế hoạch năm chưa có mục này, cần cho báo cáo tổng "
@@ -290,22 +386,40 @@ def test_districts_are_never_counted_as_registered_or_recognised(runner, tmp_pat
     # One registration target for every unit type: the districts H1 and H2 registered "có" in
     # the results, yet only the 10 units the standard covers are counted (7 registered).
     campaign = tmp_path / "campaign.yaml"
-    campaign.write_text(campaign_without(
-        "chi_tieu:", "# Ngưỡng",
-        "chi_tieu:\n  - ma: dang_ky\n    noi_dung: 100% đơn vị đăng ký\n    ty_le: 100\n"
-        "  - ma: dat_chuan\n    noi_dung: Trên 80% đơn vị được công nhận\n    ty_le: 80\n"
-        "    so_sanh: \">\"\n\n",
-    ), "utf-8")
-    result = runner.invoke(cli, ["report", "--campaign", str(campaign), "--units", str(SMALL),
-                                 "--results", str(RESULTS), "--out", str(tmp_path / "out"),
-                                 "--format", "json"])
+    campaign.write_text(
+        campaign_without(
+            "chi_tieu:",
+            "# Ngưỡng",
+            "chi_tieu:\n  - ma: dang_ky\n    noi_dung: 100% đơn vị đăng ký\n    ty_le: 100\n"
+            "  - ma: dat_chuan\n    noi_dung: Trên 80% đơn vị được công nhận\n    ty_le: 80\n"
+            '    so_sanh: ">"\n\n',
+        ),
+        "utf-8",
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "report",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(SMALL),
+            "--results",
+            str(RESULTS),
+            "--out",
+            str(tmp_path / "out"),
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     rows = [r for r in json.loads(result.stdout) if not r.get("figure")]
     assert [(r["id"], r["unit_type"], r["numerator"], r["denominator"]) for r in rows] == [
-        ("dang_ky", None, 7, 10), ("dat_chuan", None, 4, 7)
+        ("dang_ky", None, 7, 10),
+        ("dat_chuan", None, 4, 7),
     ]
     text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "T.docx"))
-    section = text[text.index("4. Đăng ký, công nhận"):text.index("5. Đánh giá, phân loại")]
+    section = text[text.index("4. Đăng ký, công nhận") : text.index("5. Đánh giá, phân loại")]
     assert "- Huyện" not in section and "cấp huyện" not in section
     assert (
         "- Các huyện không thuộc đối tượng đăng ký, công nhận đạt tiêu chuẩn “An toàn về an "
@@ -316,38 +430,79 @@ def test_districts_are_never_counted_as_registered_or_recognised(runner, tmp_pat
 
 def test_json_without_out_writes_no_file(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(cli, ["report", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-                                 str(SMALL), "--results", str(RESULTS), "--format", "json"])
+    result = runner.invoke(
+        cli,
+        [
+            "report",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SMALL),
+            "--results",
+            str(RESULTS),
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == "dang_ky"
     assert list(tmp_path.iterdir()) == []
     assert "Báo cáo tổng kết:" not in result.stderr
     # The table keeps writing the document into out/ by default.
-    assert runner.invoke(cli, ["report", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-                               str(SMALL), "--results", str(RESULTS)]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli,
+            [
+                "report",
+                "--campaign",
+                str(SAMPLE_CAMPAIGN),
+                "--units",
+                str(SMALL),
+                "--results",
+                str(RESULTS),
+            ],
+        ).exit_code
+        == 0
+    )
     assert (tmp_path / "out" / "report" / "T.docx").is_file()
 
 
 def test_docs_folder_measures_the_targets_met_by_documents(runner, tmp_path):
     docs = tmp_path / "docs"
-    made = invoke_generate(runner, "all", docs, units=SMALL,
-                           campaign=steady_campaign(tmp_path))
+    made = invoke_generate(runner, "all", docs, units=SMALL, campaign=steady_campaign(tmp_path))
     assert made.exit_code == 0, made.stderr
     (docs / "plan" / "H1-X2.docx").unlink()
     result = run_report(runner, tmp_path, "--docs", str(docs), "--format", "json")
     assert result.exit_code == 0, result.stderr
     rows = {(r["id"], r["unit_type"]): r for r in json.loads(result.stdout) if not r.get("figure")}
     assert rows["ke_hoach", "xa"] == {
-        "id": "ke_hoach", "unit_type": "xa", "numerator": 2, "denominator": 3,
-        "actual_percent": 66.67, "target_percent": 100.0, "met": False,
+        "id": "ke_hoach",
+        "unit_type": "xa",
+        "numerator": 2,
+        "denominator": 3,
+        "actual_percent": 66.67,
+        "target_percent": 100.0,
+        "met": False,
     }
     assert rows["cam_ket", "khu_dan_cu"]["met"] is True
     assert ("ngay_hoi", "huyen") in rows
     # The report and check count by the same rule.
-    checked = json.loads(runner.invoke(cli, ["check", "--campaign",
-                                             str(steady_campaign(tmp_path)),
-                                             "--units", str(SMALL), "--docs", str(docs),
-                                             "--format", "json"]).stdout)
+    checked = json.loads(
+        runner.invoke(
+            cli,
+            [
+                "check",
+                "--campaign",
+                str(steady_campaign(tmp_path)),
+                "--units",
+                str(SMALL),
+                "--docs",
+                str(docs),
+                "--format",
+                "json",
+            ],
+        ).stdout
+    )
     by_type = checked["indicators"]["plan"]["by_type"]["xa"]
     assert (by_type["present"], by_type["units"], by_type["met"]) == (2, 3, False)
     text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "T.docx"))
@@ -370,13 +525,16 @@ def _units(unit_type: str, *names: str) -> list[Unit]:
     [
         (_units("huyen", "Thành phố Kon Tum", "Huyện Đăk Hà", "Huyện Sa Thầy"), "huyện, thành phố"),
         (_units("xa", "Phường Quyết Thắng", "Xã Hà Mòn"), "xã, phường"),  # no thị trấn here
-        (_units("xa", "Thị trấn Đăk Hà", "Xã Hà Mòn", "Đặc khu Lý Sơn"),
-         "xã, thị trấn, đặc khu"),
-        (_units("khu_dan_cu", "Tổ dân phố 1", "Làng Kon Klor", "Thôn 1", "Thôn Thống Nhất"),
-         "thôn, làng, tổ dân phố"),
+        (_units("xa", "Thị trấn Đăk Hà", "Xã Hà Mòn", "Đặc khu Lý Sơn"), "xã, thị trấn, đặc khu"),
+        (
+            _units("khu_dan_cu", "Tổ dân phố 1", "Làng Kon Klor", "Thôn 1", "Thôn Thống Nhất"),
+            "thôn, làng, tổ dân phố",
+        ),
         (_units("khu_dan_cu", "Khu dân cư số 3"), "khu dân cư"),
-        (_units("co_quan", "Sở Tư pháp") + _units("co_so_giao_duc", "Trường THPT Kon Tum"),
-         "cơ quan, cơ sở giáo dục"),
+        (
+            _units("co_quan", "Sở Tư pháp") + _units("co_so_giao_duc", "Trường THPT Kon Tum"),
+            "cơ quan, cơ sở giáo dục",
+        ),
         ([], ""),
     ],
 )
@@ -395,4 +553,7 @@ def test_noi_nhan_bao_cao_is_a_list_of_bodies(tmp_path):
     assert [(f.field, f.message) for f in caught.value.findings] == [
         ("noi_nhan_bao_cao", "phải là danh sách các nơi nhận, mỗi dòng một cơ quan")
     ]
-    assert load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY).report_recipients[-1] == "Công an tỉnh Quảng Ngãi"
+    assert (
+        load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY).report_recipients[-1]
+        == "Công an tỉnh Quảng Ngãi"
+    )

@@ -37,8 +37,7 @@ def signature(doc) -> list[str]:
 
 
 def recipients(doc) -> list[str]:
-    return [x.replace("\xa0", " ") for x in doc.tables[-1].rows[0].cells[0].text.split("\n")
-            if x]
+    return [x.replace("\xa0", " ") for x in doc.tables[-1].rows[0].cells[0].text.split("\n") if x]
 
 
 def run(runner, tmp_path, kind: str, rows: list[str], campaign: str | None = None):
@@ -81,7 +80,7 @@ def test_district_resolution_is_a_party_document_of_its_standing_committee(sampl
 
 def test_the_resolution_states_the_direction_not_the_plans_tasks(sample_out):
     plan = dh.texts(dh.open_docx(sample_out / "plan" / "KT-02.docx"))
-    tasks = plan[plan.index("III. NHIỆM VỤ, GIẢI PHÁP") + 1:plan.index("IV. TỔ CHỨC THỰC HIỆN")]
+    tasks = plan[plan.index("III. NHIỆM VỤ, GIẢI PHÁP") + 1 : plan.index("IV. TỔ CHỨC THỰC HIỆN")]
     assert len(tasks) >= 5
     resolution = dh.texts(dh.open_docx(sample_out / "resolution" / "KT-02.docx"))
     assert "III. NHIỆM VỤ, GIẢI PHÁP" not in resolution
@@ -95,7 +94,11 @@ def test_the_resolution_states_the_direction_not_the_plans_tasks(sample_out):
 def test_commune_and_city_resolutions_are_named_as_the_party_names_them(sample_out):
     commune = dh.open_docx(sample_out / "resolution" / "KT-02-02.docx")
     assert header_lines(commune)[0] == [
-        "ĐẢNG BỘ HUYỆN ĐĂK HÀ", "ĐẢNG ỦY XÃ HÀ MÒN", "*", "Số       -NQ/ĐU"]
+        "ĐẢNG BỘ HUYỆN ĐĂK HÀ",
+        "ĐẢNG ỦY XÃ HÀ MÒN",
+        "*",
+        "Số       -NQ/ĐU",
+    ]
     assert signature(commune)[:2] == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
     assert "- Ban Thường vụ Huyện ủy Đăk Hà (để báo cáo);" in recipients(commune)
     assert "- Các chi bộ trực thuộc (để thực hiện);" in recipients(commune)
@@ -123,8 +126,9 @@ def test_a_resolution_without_its_secretary_is_refused_naming_the_cell(tmp_path,
     rows[2] = rows[2].replace("Bí thư X", "")
     result, out = run(runner, tmp_path, "resolution", rows)
     assert result.exit_code == 1
-    assert ("units.csv, dòng 4, cột I (bi_thu), đơn vị X: thiếu giá trị, cần cho nghị quyết "
-            "của cấp ủy") in result.stderr
+    assert (
+        "units.csv, dòng 4, cột I (bi_thu), đơn vị X: thiếu giá trị, cần cho nghị quyết của cấp ủy"
+    ) in result.stderr
     assert not (out / "resolution").exists()
 
 
@@ -140,13 +144,19 @@ def test_chi_bo_resolution_only_for_the_khu_dan_cu_that_names_its_chi_bo(tmp_pat
     )
     texts = dh.texts(doc)
     assert "QUYẾT NGHỊ:" in texts
-    assert ("1. Lãnh đạo Thôn 1 đăng ký xây dựng khu dân cư đạt tiêu chuẩn “An toàn về an ninh, "
-            "trật tự” năm 2025 ngay trong Quý I.") in texts
-    assert any(t.startswith("2. Vận động 100% hộ gia đình (120 hộ) trong Thôn 1 ký cam kết")
-               for t in texts)
+    assert (
+        "1. Lãnh đạo Thôn 1 đăng ký xây dựng khu dân cư đạt tiêu chuẩn “An toàn về an ninh, "
+        "trật tự” năm 2025 ngay trong Quý I."
+    ) in texts
+    assert any(
+        t.startswith("2. Vận động 100% hộ gia đình (120 hộ) trong Thôn 1 ký cam kết") for t in texts
+    )
     assert signature(doc) == ["T/M CHI BỘ", "BÍ THƯ", "Bí thư Thôn"]
-    assert recipients(doc)[:3] == ["Nơi nhận:", "- Đảng ủy xã Hà Mòn (để báo cáo);",
-                                   "- Trưởng thôn 1 (để thực hiện);"]
+    assert recipients(doc)[:3] == [
+        "Nơi nhận:",
+        "- Đảng ủy xã Hà Mòn (để báo cáo);",
+        "- Trưởng thôn 1 (để thực hiện);",
+    ]
     assert recipients(doc)[-1] == "- Lưu Chi bộ."
 
 
@@ -155,8 +165,10 @@ def test_chi_bo_resolution_without_its_secretary_is_refused(tmp_path, runner):
     rows[3] = rows[3].replace("Bí thư Thôn", "")
     result, _ = run(runner, tmp_path, "cell-resolution", rows)
     assert result.exit_code == 1
-    assert ("units.csv, dòng 5, cột I (bi_thu), đơn vị X-1: thiếu giá trị, cần cho nghị quyết "
-            "của chi bộ") in result.stderr
+    assert (
+        "units.csv, dòng 5, cột I (bi_thu), đơn vị X-1: thiếu giá trị, cần cho nghị quyết "
+        "của chi bộ"
+    ) in result.stderr
 
 
 def test_check_asks_for_both_resolutions_where_they_apply(sample_out, tmp_path, runner):
@@ -164,12 +176,27 @@ def test_check_asks_for_both_resolutions_where_they_apply(sample_out, tmp_path, 
     shutil.copytree(sample_out, docs)
     (docs / "resolution" / "KT-02.docx").unlink()
     (docs / "cell-resolution" / "KT-02-02-01.docx").unlink()
-    result = runner.invoke(cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--units",
-                                 str(SAMPLE_UNITS), "--docs", str(docs), "--format", "json"])
+    result = runner.invoke(
+        cli,
+        [
+            "check",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SAMPLE_UNITS),
+            "--docs",
+            str(docs),
+            "--format",
+            "json",
+        ],
+    )
     data = json.loads(result.stdout)
     # (The folder holds no year-end documents: only the Quý I kinds are looked at.)
-    missing = {(m["unit"], m["kind"]) for m in data["missing"]
-               if m["kind"] in ("plan", "resolution", "cell-resolution")}
+    missing = {
+        (m["unit"], m["kind"])
+        for m in data["missing"]
+        if m["kind"] in ("plan", "resolution", "cell-resolution")
+    }
     assert missing == {("KT-02", "resolution"), ("KT-02-02-01", "cell-resolution")}
     # A khu dân cư without a chi bộ in the roster owes no chi bộ resolution.
     roster = load_roster(SAMPLE_UNITS)
@@ -187,12 +214,20 @@ def test_target_1_counts_a_district_only_with_its_resolution_and_its_plan():
     roster = load_roster(SAMPLE_UNITS)
     district, commune, agency = (roster.get(c) for c in ("KT-02", "KT-02-02", "KT-CQ-01"))
     targets = document_targets(REGISTRY)
-    found = [("plan", district, True), ("resolution", district, False),
-             ("plan", commune, True), ("resolution", commune, True),
-             ("plan", agency, True)]
-    measured = {(i.id, i.unit_type): i for i in measure_documents(campaign, Evidence(found, targets))}
-    assert (measured["ke_hoach", "huyen"].numerator,
-            measured["ke_hoach", "huyen"].denominator) == (0, 1)
+    found = [
+        ("plan", district, True),
+        ("resolution", district, False),
+        ("plan", commune, True),
+        ("resolution", commune, True),
+        ("plan", agency, True),
+    ]
+    measured = {
+        (i.id, i.unit_type): i for i in measure_documents(campaign, Evidence(found, targets))
+    }
+    assert (measured["ke_hoach", "huyen"].numerator, measured["ke_hoach", "huyen"].denominator) == (
+        0,
+        1,
+    )
     assert measured["ke_hoach", "huyen"].shortfall == [district]
     assert (measured["ke_hoach", "xa"].numerator, measured["ke_hoach", "xa"].denominator) == (1, 1)
     # An agency owes no resolution: its plan alone meets the target.
@@ -205,7 +240,7 @@ def test_party_bases_default_and_the_date_follows_the_plan(tmp_path):
     text = SAMPLE_CAMPAIGN.read_text("utf-8")
     start = text.index("can_cu_dang:")
     end = text.index("\n\n", start)
-    text = text[:start] + text[end + 2:]
+    text = text[:start] + text[end + 2 :]
     text = text.replace("  resolution: 2025-03-14", "")
     path = tmp_path / "c.yaml"
     path.write_text(text, "utf-8")
@@ -219,8 +254,7 @@ def test_party_bases_default_and_the_date_follows_the_plan(tmp_path):
 
 def test_the_old_party_form_of_the_plan_is_refused_with_a_pointer(tmp_path):
     path = tmp_path / "c.yaml"
-    path.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n",
-                    "utf-8")
+    path.write_text(SAMPLE_CAMPAIGN.read_text("utf-8") + "the_thuc:\n  plan: {xa: dang}\n", "utf-8")
     with pytest.raises(ValidationError) as excinfo:
         load_campaign(path, kinds=REGISTRY)
     assert [str(f) for f in excinfo.value.findings] == [

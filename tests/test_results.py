@@ -59,10 +59,7 @@ def test_good_results_levels_computed_or_checked():
         ),
         (
             "results-duplicate-row.csv",
-            [
-                "results-duplicate-row.csv, dòng 14, cột A (Mã đơn vị): "
-                'mã "H2-CQ1" đã có ở dòng 12'
-            ],
+            ['results-duplicate-row.csv, dòng 14, cột A (Mã đơn vị): mã "H2-CQ1" đã có ở dòng 12'],
         ),
         (
             "results-recognised-unregistered.csv",
@@ -73,10 +70,7 @@ def test_good_results_levels_computed_or_checked():
         ),
         (
             "results-score-out-of-range.csv",
-            [
-                "results-score-out-of-range.csv, dòng 13, cột D (Điểm): "
-                "điểm 105 phải từ 0 đến 100"
-            ],
+            ["results-score-out-of-range.csv, dòng 13, cột D (Điểm): điểm 105 phải từ 0 đến 100"],
         ),
         (
             "results-level-contradicts-score.csv",
@@ -155,8 +149,18 @@ def test_bad_results_exit_1_and_write_nothing(tmp_path, runner):
     out = tmp_path / "out"
     result = runner.invoke(
         cli,
-        ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(SMALL),
-         "--results", str(FIXTURES / "results-duplicate-row.csv"), "--out", str(out)],
+        [
+            "generate",
+            "all",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SMALL),
+            "--results",
+            str(FIXTURES / "results-duplicate-row.csv"),
+            "--out",
+            str(out),
+        ],
     )
     assert result.exit_code == 1
     assert result.stderr == SMALL_PROVINCE_WARNING + (
@@ -168,8 +172,19 @@ def test_bad_results_exit_1_and_write_nothing(tmp_path, runner):
 
 
 def test_evaluation_without_results_is_a_usage_error(tmp_path, runner):
-    result = runner.invoke(cli, ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--units", str(SMALL), "--out", str(tmp_path / "o")])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "evaluation",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(SMALL),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
     assert result.exit_code == 2
     assert result.stderr == SMALL_PROVINCE_WARNING + (
         "Lỗi: văn bản evaluation cần tệp kết quả cuối năm: thêm --results TỆP.\n"
@@ -193,8 +208,11 @@ def test_campaign_thresholds_and_sheet_are_validated(tmp_path):
 
 
 def test_a_commune_recognised_against_the_rule_on_its_units_is_refused(tmp_path):
-    text = (FIXTURES / "results-small.csv").read_text("utf-8").replace(
-        "H2-X1,có,chưa đạt,90,,có", "H2-X1,có,đạt,90,,có")
+    text = (
+        (FIXTURES / "results-small.csv")
+        .read_text("utf-8")
+        .replace("H2-X1,có,chưa đạt,90,,có", "H2-X1,có,đạt,90,,có")
+    )
     path = tmp_path / "kq.csv"
     path.write_text(text, "utf-8")
     with pytest.raises(ValidationError) as caught:
@@ -207,16 +225,30 @@ def test_a_commune_recognised_against_the_rule_on_its_units_is_refused(tmp_path)
 
 
 def test_encoding_applies_to_csv_inputs_and_workbooks_keep_their_own(tmp_path, runner):
-    results = write_xlsx(tmp_path / "kq.xlsx", [
-        ["Mã đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội"],
-        ["H1", "có", "đạt", 91, None, "có"],
-        ["X1", "có", "đạt", 85, None, "có"],
-        ["TH1", "có", "đạt", 80, None, "có"],
-    ])
-    result = runner.invoke(cli, [
-        "generate", "pledge", "--units", str(FIXTURES / "roster-windows-1258.csv"),
-        "--encoding", "cp1258", "--results", str(results), "--out", str(tmp_path / "out"),
-    ])
+    results = write_xlsx(
+        tmp_path / "kq.xlsx",
+        [
+            ["Mã đơn vị", "Đăng ký", "Đạt chuẩn", "Điểm", "Xếp loại", "Ngày hội"],
+            ["H1", "có", "đạt", 91, None, "có"],
+            ["X1", "có", "đạt", 85, None, "có"],
+            ["TH1", "có", "đạt", 80, None, "có"],
+        ],
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--units",
+            str(FIXTURES / "roster-windows-1258.csv"),
+            "--encoding",
+            "cp1258",
+            "--results",
+            str(results),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert len(list((tmp_path / "out" / "pledge").glob("*.docx"))) == 3
 
@@ -238,14 +270,20 @@ def test_sample_ngay_hoi_item_is_tied_to_the_ngay_hoi():
 
 def test_an_item_scored_without_a_ngay_hoi_is_reported_with_the_others(tmp_path):
     # Xã Một held no Ngày hội but scored 5 on item 3; its Thôn 2 has a bad level too.
-    path = _results_with(
-        tmp_path, "H1-X1,có,chưa đạt,85,Khá,có", "H1-X1,có,chưa đạt,85,Khá,không"
+    path = _results_with(tmp_path, "H1-X1,có,chưa đạt,85,Khá,có", "H1-X1,có,chưa đạt,85,Khá,không")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "H1-X1-T2,có,chưa đạt,65,,có", "H1-X1-T2,có,chưa đạt,65,Khá,có"
+        ),
+        "utf-8",
     )
-    path.write_text(path.read_text("utf-8").replace("H1-X1-T2,có,chưa đạt,65,,có",
-                                                    "H1-X1-T2,có,chưa đạt,65,Khá,có"), "utf-8")
     with pytest.raises(ValidationError) as caught:
-        load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY),
-                     scores=FIXTURES / "scores-small.csv")
+        load_results(
+            path,
+            load_roster(SMALL),
+            load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY),
+            scores=FIXTURES / "scores-small.csv",
+        )
     assert [str(f) for f in caught.value.findings] == [
         f'kq.csv, dòng 5, cột E (Xếp loại): xếp loại "Khá" trái với điểm 65: theo ngưỡng '
         f'({THRESHOLDS}) 65 điểm là "Trung bình"',
@@ -260,18 +298,19 @@ def test_zero_on_the_ngay_hoi_item_agrees_with_no_ngay_hoi(tmp_path):
     text = text.replace("H1-X1,9,8", "H1-X1,9,10").replace("H1-X1,10,7", "H1-X1,10,10")
     scores = tmp_path / "diem.csv"
     scores.write_text(text, "utf-8")
-    path = _results_with(
-        tmp_path, "H1-X1,có,chưa đạt,85,Khá,có", "H1-X1,có,chưa đạt,85,Khá,không"
+    path = _results_with(tmp_path, "H1-X1,có,chưa đạt,85,Khá,có", "H1-X1,có,chưa đạt,85,Khá,không")
+    loaded = load_results(
+        path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY), scores=scores
     )
-    loaded = load_results(path, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY), scores=scores)
     assert loaded.units["H1-X1"].event_held is False
     assert loaded.units["H1-X1"].item_scores["3"] == 0
 
 
 def test_an_unknown_item_dependency_is_a_campaign_finding(tmp_path):
     path = tmp_path / "c.yaml"
-    path.write_text(SAMPLE_CAMPAIGN.read_text("utf-8").replace("can: ngay_hoi", "can: ngay_le"),
-                    "utf-8")
+    path.write_text(
+        SAMPLE_CAMPAIGN.read_text("utf-8").replace("can: ngay_hoi", "can: ngay_le"), "utf-8"
+    )
     with pytest.raises(ValidationError) as caught:
         load_campaign(path, kinds=REGISTRY)
     assert [str(f) for f in caught.value.findings] == [
@@ -318,11 +357,13 @@ def test_review_meeting_columns_are_optional_and_stored(tmp_path):
 
 def test_review_meeting_counts_are_whole_numbers_and_votes_within_attendance(tmp_path):
     text = (FIXTURES / "results-small.csv").read_text("utf-8").splitlines()
-    extra = {"H1-X1-T1,": ",Trần Thị Hạnh,40,41", "H1-X1-T2,": ',,bốn mươi,"2,5"',
-             "H2-X1-T1,": ",,30,"}
+    extra = {
+        "H1-X1-T1,": ",Trần Thị Hạnh,40,41",
+        "H1-X1-T2,": ',,bốn mươi,"2,5"',
+        "H2-X1-T1,": ",,30,",
+    }
     rows = [MEETING_HEADER] + [
-        line + next((v for k, v in extra.items() if line.startswith(k)), ",,,")
-        for line in text[1:]
+        line + next((v for k, v in extra.items() if line.startswith(k)), ",,,") for line in text[1:]
     ]
     path = tmp_path / "kq.csv"
     path.write_text("\n".join(rows) + "\n", "utf-8")

@@ -31,8 +31,9 @@ def _after_july(rows: list[list[str]]) -> list[list[str]]:
     """The roster from 01/7/2025: no district and no district office; communes, schools and
     enterprises of a district answer to the province."""
     header, body = rows[0], rows[1:]
-    code, name, kind, parent = (header.index(h) for h in
-                                ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"))
+    code, name, kind, parent = (
+        header.index(h) for h in ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên")
+    )
     gone = {r[code] for r in body if r[kind] == "Huyện" or r[name].startswith("Phòng ")}
     districts = {r[code] for r in body if r[kind] == "Huyện"}
     out = [header]
@@ -67,13 +68,22 @@ def year(tmp_path_factory) -> dict:
         if name == "periods":
             start = text.index("danh_sach_don_vi:")
             end = text.index("\n\n", start)
-            text = (text[:start] + f"danh_sach_don_vi:\n  - tep: {whole}\n    tu_ngay: 2025-01-01"
-                    f"\n  - tep: {july}\n    tu_ngay: 2025-07-01" + text[end:])
+            text = (
+                text[:start] + f"danh_sach_don_vi:\n  - tep: {whole}\n    tu_ngay: 2025-01-01"
+                f"\n  - tep: {july}\n    tu_ngay: 2025-07-01" + text[end:]
+            )
         campaign.write_text(text, encoding="utf-8")
         out = base / f"out-{name}"
         units = ["--units", str(whole)] if name == "single" else []
-        inputs = ["--campaign", str(campaign), *units, "--results", str(results[0]),
-                  "--scores", str(results[1])]
+        inputs = [
+            "--campaign",
+            str(campaign),
+            *units,
+            "--results",
+            str(results[0]),
+            "--scores",
+            str(results[1]),
+        ]
         made = runner.invoke(cli, ["generate", "all", *inputs, "--out", str(out)])
         assert made.exit_code == 0, made.stderr
         checked = runner.invoke(cli, ["check", *inputs, "--docs", str(out), "--format", "json"])
@@ -98,8 +108,10 @@ def test_no_document_names_a_body_after_it_ended(year, run):
     districts = year["districts"]
     # The district by its word and name ("huyện Đăk Hà", "HUYỆN ĐĂK HÀ", "Huyện ủy Đăk Hà"): its
     # bare name alone may be a commune's too.
-    named = re.compile(r"\bhuyện(?: ủy)?\s+(?:" + "|".join(re.escape(d.bare_name) for d in districts)
-                       + r")(?!\d)", re.IGNORECASE)
+    named = re.compile(
+        r"\bhuyện(?: ủy)?\s+(?:" + "|".join(re.escape(d.bare_name) for d in districts) + r")(?!\d)",
+        re.IGNORECASE,
+    )
     read = 0
     for path, day, text in _documents(year[run]["out"]):
         read += 1
@@ -107,19 +119,25 @@ def test_no_document_names_a_body_after_it_ended(year, run):
             assert not DISTRICT_POLICE.search(text), (path, DISTRICT_POLICE.search(text))
         if day >= DISTRICT_END:
             found = named.search(text)
-            assert found is None, (path, text[max(found.start() - 80, 0):found.end() + 40])
+            assert found is None, (path, text[max(found.start() - 80, 0) : found.end() + 40])
     assert read > 500
 
 
 # Words that never fit a unit type (item by item of the paperwork's review): (which units,
 # what they must never say).
 WRONG_WORDS = [
-    (lambda u: u.type == "doanh_nghiep" and not u.state_owned,
-     re.compile(r"cán bộ, công chức, viên chức|bí mật nhà nước")),
-    (lambda u: u.type == "co_so_giao_duc" and re.search(r"THCS|tiểu học|THPT", u.name),
-     re.compile(r"sinh viên")),
-    (lambda u: u.type == "xa" and u.name.startswith(("Phường", "Thị trấn")),
-     re.compile(r"nông thôn mới")),
+    (
+        lambda u: u.type == "doanh_nghiep" and not u.state_owned,
+        re.compile(r"cán bộ, công chức, viên chức|bí mật nhà nước"),
+    ),
+    (
+        lambda u: u.type == "co_so_giao_duc" and re.search(r"THCS|tiểu học|THPT", u.name),
+        re.compile(r"sinh viên"),
+    ),
+    (
+        lambda u: u.type == "xa" and u.name.startswith(("Phường", "Thị trấn")),
+        re.compile(r"nông thôn mới"),
+    ),
     (lambda u: True, re.compile(r"Trưởng thôn Thôn|Trưởng làng Làng|Tổ trưởng tổ dân phố Tổ")),
 ]
 

@@ -10,8 +10,19 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "antq_docs"
 # The parts of the package already cut to size (sub-packages, or modules by file name); the
 # rest joins as it is split.
-KEPT_SMALL = ["output", "web", "inputs", "vi.py", "tplcheck", "check", "lint", "cli", "collect",
-              "yearreport.py", "model"]
+KEPT_SMALL = [
+    "output",
+    "web",
+    "inputs",
+    "vi.py",
+    "tplcheck",
+    "check",
+    "lint",
+    "cli",
+    "collect",
+    "yearreport.py",
+    "model",
+]
 
 
 def _files(part: str) -> list[Path]:
@@ -33,11 +44,15 @@ def _name(path: Path) -> str:
 def test_module_and_its_functions_are_short(path):
     text = path.read_text(encoding="utf-8")
     assert len(text.splitlines()) <= MAX_MODULE_LINES
-    functions = [node for node in ast.walk(ast.parse(text))
-                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    functions = [
+        node
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
     lengths = {f.name: (f.end_lineno or f.lineno) - f.lineno + 1 for f in functions}
-    long = [f"{name} ({lines} dòng)" for name, lines in lengths.items()
-            if lines > MAX_FUNCTION_LINES]
+    long = [
+        f"{name} ({lines} dòng)" for name, lines in lengths.items() if lines > MAX_FUNCTION_LINES
+    ]
     assert not long, f"{_name(path)}: {', '.join(long)}"
 
 

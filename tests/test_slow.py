@@ -46,8 +46,7 @@ def test_wheel_carries_templates_and_sample_into_another_environment(tmp_path):
     for name in ("setup.cfg", "pyproject.toml", "README.md", "LICENSE"):
         shutil.copy2(ROOT / name, source / name)
     for name in ("antq_docs", "templates", "fixtures"):
-        shutil.copytree(ROOT / name, source / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
@@ -97,8 +96,13 @@ def test_wheel_carries_templates_and_sample_into_another_environment(tmp_path):
     # init works from the wheel (its README ships), and generate all runs in the new folder.
     antq = str(env_dir / "bin" / "antq-docs")
     subprocess.run([antq, "init", "start"], cwd=elsewhere, check=True, capture_output=True)
-    result = subprocess.run([antq, "generate", "all"], cwd=elsewhere / "start",
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [antq, "generate", "all"],
+        cwd=elsewhere / "start",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "dùng kế hoạch ke-hoach.yaml của thư mục hiện tại" in result.stderr
     assert (elsewhere / "start" / "out" / "report" / "QNG.docx").exists()
@@ -151,8 +155,14 @@ def test_a_household_s_pledge_fits_one_page(tmp_path, runner):
 
     binary = soffice()
     out = tmp_path / "out"
-    result = invoke_generate(runner, "pledge", out, "--households",
-                             str(SAMPLE_DIR / "households-kon-tum-2025.csv"), "--per-household")
+    result = invoke_generate(
+        runner,
+        "pledge",
+        out,
+        "--households",
+        str(SAMPLE_DIR / "households-kon-tum-2025.csv"),
+        "--per-household",
+    )
     assert result.exit_code == 0, result.stderr
     forms = sorted((out / "pledge-household").rglob("*.docx"))
     # The first form, and the one with the longest address and name.
@@ -186,8 +196,11 @@ def test_plans_for_500_units_open_in_python_docx_and_libreoffice(tmp_path, runne
         issuers = sorted(u.code for u in roster if u.type != "tinh" and u.type != "khu_dan_cu")
         if kind == "event-plan":
             # 01/7/2025: the districts and their offices (phòng) have ended.
-            issuers = [c for c in issuers if roster.get(c).type != "huyen"
-                       and not roster.get(c).name.startswith("Phòng ")]
+            issuers = [
+                c
+                for c in issuers
+                if roster.get(c).type != "huyen" and not roster.get(c).name.startswith("Phòng ")
+            ]
         written = sorted(p.stem for p in (out / kind).glob("*.docx"))
         assert written == issuers
         for code in written:
@@ -204,7 +217,8 @@ def test_plans_for_500_units_open_in_python_docx_and_libreoffice(tmp_path, runne
         left = [p for p in doc.tables[0].rows[0].cells[0].text.split("\n") if p]
         texts = dh.texts(doc)
         targets = "\n".join(
-            texts[texts.index("II. CHỈ TIÊU") + 1 : texts.index("III. NHIỆM VỤ, GIẢI PHÁP")])
+            texts[texts.index("II. CHỈ TIÊU") + 1 : texts.index("III. NHIỆM VỤ, GIẢI PHÁP")]
+        )
         if unit.type in ("huyen", "xa"):
             assert left[0] == "ỦY BAN NHÂN DÂN", (unit.code, left)
         if unit.type == "xa":
@@ -259,8 +273,14 @@ def test_report_of_500_units_matches_a_hand_count(tmp_path, runner):
         units = {r["Mã đơn vị"]: r for r in csv.DictReader(fh)}
     with results_csv.open(encoding="utf-8-sig") as fh:
         rows = {r["Mã đơn vị"]: r for r in csv.DictReader(fh)}
-    kind = {"Huyện": "huyen", "Xã": "xa", "Thôn": "khu_dan_cu", "Trường": "co_so_giao_duc",
-            "Doanh nghiệp": "doanh_nghiep", "Cơ quan": "co_quan"}
+    kind = {
+        "Huyện": "huyen",
+        "Xã": "xa",
+        "Thôn": "khu_dan_cu",
+        "Trường": "co_so_giao_duc",
+        "Doanh nghiệp": "doanh_nghiep",
+        "Cơ quan": "co_quan",
+    }
 
     def of(unit_type):
         return [rows[c] for c, u in units.items() if kind.get(u["Loại"]) == unit_type]
@@ -272,40 +292,74 @@ def test_report_of_500_units_matches_a_hand_count(tmp_path, runner):
     for t in ("khu_dan_cu", "xa", "co_quan", "co_so_giao_duc", "doanh_nghiep"):
         registered = [r for r in of(t) if r["Đăng ký"] == "có"]
         hand[("dang_ky", t)] = (len(registered), len(of(t)))
-        hand[("dat_chuan", t)] = (sum(r["Đạt chuẩn"] == "đạt" for r in registered),
-                                  len(registered))
+        hand[("dat_chuan", t)] = (sum(r["Đạt chuẩn"] == "đạt" for r in registered), len(registered))
         hand[("kha_tro_len", t)] = (sum(good(r) for r in of(t)), len(of(t)))
     districts = [c for c, u in units.items() if u["Loại"] == "Huyện"]
-    hand[("huyen_kha_tro_len", "huyen")] = (sum(good(rows[c]) for c in districts),
-                                            len(districts))
+    hand[("huyen_kha_tro_len", "huyen")] = (sum(good(rows[c]) for c in districts), len(districts))
     # Model communes are the first commune of each district (make_roster); a district has
     # built one when its model registered, was recognised and is classified Khá or above.
-    with_model = {units[c]["Mã cấp trên"] for c, u in units.items()
-                  if u["Điển hình"] == "x" and rows[c]["Đăng ký"] == "có"
-                  and rows[c]["Đạt chuẩn"] == "đạt" and good(rows[c])}
+    with_model = {
+        units[c]["Mã cấp trên"]
+        for c, u in units.items()
+        if u["Điển hình"] == "x"
+        and rows[c]["Đăng ký"] == "có"
+        and rows[c]["Đạt chuẩn"] == "đạt"
+        and good(rows[c])
+    }
     hand[("dien_hinh", "huyen")] = (len(with_model & set(districts)), len(districts))
 
     for results_file in (results_csv, results_xlsx):
         extra = ["--scores", str(scores_csv)] if results_file == results_csv else []
         # A year without dated changes: the districts and their offices are still counted.
-        result = runner.invoke(cli, ["report", "--campaign", str(steady_campaign(tmp_path)),
-                                     "--units",
-                                     str(roster_csv), "--results", str(results_file), *extra,
-                                     "--format", "json", "--out", str(tmp_path / "r")])
+        result = runner.invoke(
+            cli,
+            [
+                "report",
+                "--campaign",
+                str(steady_campaign(tmp_path)),
+                "--units",
+                str(roster_csv),
+                "--results",
+                str(results_file),
+                *extra,
+                "--format",
+                "json",
+                "--out",
+                str(tmp_path / "r"),
+            ],
+        )
         assert result.exit_code == 0, result.stderr
-        figures = {(i["id"], i["unit_type"]): (i["numerator"], i["denominator"])
-                   for i in json.loads(result.stdout) if not i.get("figure")}
+        figures = {
+            (i["id"], i["unit_type"]): (i["numerator"], i["denominator"])
+            for i in json.loads(result.stdout)
+            if not i.get("figure")
+        }
         assert figures == hand
 
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["generate", "all", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--units", str(roster_csv), "--results", str(results_xlsx),
-                                 "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "all",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--units",
+            str(roster_csv),
+            "--results",
+            str(results_xlsx),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     below = {"xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc"}
     # 15/11/2025: the districts' offices (phòng) ended with them and write no evaluation.
-    expected = sorted(c for c, u in units.items() if kind.get(u["Loại"]) in below
-                      and not u["Tên đơn vị"].startswith("Phòng "))
+    expected = sorted(
+        c
+        for c, u in units.items()
+        if kind.get(u["Loại"]) in below and not u["Tên đơn vị"].startswith("Phòng ")
+    )
     assert sorted(p.stem for p in (out / "evaluation").glob("*.docx")) == expected
     assert len(dh.open_docx(out / "report" / "1.docx").inline_shapes) == 1  # the chart
 

@@ -18,8 +18,13 @@ from antq_docs.starter import item_scores
 from tests import helpers as dh
 from tests.helpers import SAMPLE_CAMPAIGN
 
-FILES = ["ke-hoach.yaml", "danh-sach-kon-tum.xlsx", "danh-sach-quang-ngai.xlsx", "ket-qua.xlsx",
-         "README.md"]
+FILES = [
+    "ke-hoach.yaml",
+    "danh-sach-kon-tum.xlsx",
+    "danh-sach-quang-ngai.xlsx",
+    "ket-qua.xlsx",
+    "README.md",
+]
 
 
 def test_init_then_generate_all_inside_the_folder_writes_every_kind(tmp_path, runner, monkeypatch):
@@ -39,9 +44,19 @@ def test_init_then_generate_all_inside_the_folder_writes_every_kind(tmp_path, ru
         "Xong: 33 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong out.",
     ]
     out = tmp_path / "khoi-dau" / "out"
-    written = {k: sorted(p.stem for p in (out / k).glob("*.docx"))
-               for k in ("pledge", "plan", "resolution", "cell-resolution", "event-plan",
-                         "evaluation", "minutes", "report")}
+    written = {
+        k: sorted(p.stem for p in (out / k).glob("*.docx"))
+        for k in (
+            "pledge",
+            "plan",
+            "resolution",
+            "cell-resolution",
+            "event-plan",
+            "evaluation",
+            "minutes",
+            "report",
+        )
+    }
     # Plans (20/3) come from the Kon Tum tree with its district; Ngày hội plans (01/7) and
     # the year-end documents from the Quảng Ngãi tree, which has none.
     assert written["plan"] == ["KT-02", "KT-02-02", "KT-CQ-01", "KT-DN-05", "KT-GD-06"]
@@ -166,8 +181,12 @@ def test_init_on_a_file_is_an_error(tmp_path, runner):
 
 
 def test_item_scores_add_up_within_maxima_and_skip_the_event_item():
-    items = [ScoreItem("1", "a", Decimal(5)), ScoreItem("2", "b", Decimal(20)),
-             ScoreItem("3", "c", Decimal(5), requires="ngay_hoi"), ScoreItem("4", "d", Decimal(70))]
+    items = [
+        ScoreItem("1", "a", Decimal(5)),
+        ScoreItem("2", "b", Decimal(20)),
+        ScoreItem("3", "c", Decimal(5), requires="ngay_hoi"),
+        ScoreItem("4", "d", Decimal(70)),
+    ]
     points = item_scores(items, 68, event_held=False)
     assert points["3"] == 0
     assert sum(points.values()) == 68

@@ -110,8 +110,12 @@ def _walk(variables: list[tpl.Variable], prefix: str = ""):
 
 def test_every_variable_and_field_of_every_kind_has_a_meaning(kinds):
     """The list, BIEN.md and the guide tell an official what each variable holds."""
-    empty = [f"{entry.kind.name}: {path}" for entry in kinds
-             for path, v in _walk(entry.variables) if not v.meaning.strip()]
+    empty = [
+        f"{entry.kind.name}: {path}"
+        for entry in kinds
+        for path, v in _walk(entry.variables)
+        if not v.meaning.strip()
+    ]
     assert empty == []
 
 
@@ -125,12 +129,16 @@ def test_templates_list_prints_each_kind_with_types_and_examples(runner):
     result = runner.invoke(cli, ["templates", "list"])
     assert result.exit_code == 0, result.stderr
     assert "pledge (bản cam kết): pledge.docx, pledge-khu-dan-cu.docx" in result.stdout
-    assert re.search(r"^  dong_ngay \(chữ\): .*; ví dụ: “Kon Tum, ngày 25 tháng 3 năm 2025”$",
-                     result.stdout, re.MULTILINE)
+    assert re.search(
+        r"^  dong_ngay \(chữ\): .*; ví dụ: “Kon Tum, ngày 25 tháng 3 năm 2025”$",
+        result.stdout,
+        re.MULTILINE,
+    )
 
 
-def test_export_writes_every_template_and_the_variables_and_never_overwrites(runner, tmp_path,
-                                                                             kinds):
+def test_export_writes_every_template_and_the_variables_and_never_overwrites(
+    runner, tmp_path, kinds
+):
     folder = tmp_path / "mau"
     result = runner.invoke(cli, ["templates", "export", str(folder)])
     assert result.exit_code == 0, result.stderr
@@ -162,22 +170,30 @@ DAMAGES = [
     (["Năm {{ nam if nam else «không» }}"], False, "lỗi", "dấu ngoặc «» trong thẻ"),
     (["{% p if nam %}", "Năm {{ nam }}", "{%p endif %}"], False, "lỗi", "viết liền {%p if"),
     (["{%pif nam %}", "Năm {{ nam }}", "{%p endif %}"], False, "lỗi", "thiếu dấu cách sau {%p"),
-    (["Ghi chú {%p if nam %}", "Năm {{ nam }}", "{%p endif %}"], False, "lỗi",
-     "cũng có chữ «Ghi chú»"),
+    (
+        ["Ghi chú {%p if nam %}", "Năm {{ nam }}", "{%p endif %}"],
+        False,
+        "lỗi",
+        "cũng có chữ «Ghi chú»",
+    ),
     (["Năm {{ nam", "}} nữa"], False, "lỗi", "thẻ mở và đóng không cùng một đoạn"),
     (["Năm { { nam }}"], False, "lỗi", "thẻ bị tách bởi dấu cách"),
-    (["Đại diện: {{ ben_nhan.ho_tn }}"], False, "lỗi",
-     "biến ben_nhan.ho_tn không có trong mẫu bản cam kết; có phải ben_nhan.ho_ten?"),
+    (
+        ["Đại diện: {{ ben_nhan.ho_tn }}"],
+        False,
+        "lỗi",
+        "biến ben_nhan.ho_tn không có trong mẫu bản cam kết; có phải ben_nhan.ho_ten?",
+    ),
     # A misspelling with diacritics is matched without them.
     (["Năm {{ nămm }}"], False, "lỗi", "biến nămm không có trong mẫu bản cam kết; có phải nam?"),
     (["Trang {{ nma }}"], True, "lỗi", "đầu trang"),
 ]
 
 
-@pytest.mark.parametrize("added, header, level, says", DAMAGES,
-                         ids=[d[3][:30] for d in DAMAGES])
-def test_each_rule_is_triggered_by_a_damaged_template(exported, tmp_path, kinds, added, header,
-                                                       level, says):
+@pytest.mark.parametrize("added, header, level, says", DAMAGES, ids=[d[3][:30] for d in DAMAGES])
+def test_each_rule_is_triggered_by_a_damaged_template(
+    exported, tmp_path, kinds, added, header, level, says
+):
     path = _copy(exported, tmp_path)
     assert not [m for lv, m in _messages(path, kinds) if lv != "thông tin"]
     _add_paragraph(path, *added, header=header)
@@ -223,13 +239,16 @@ def _edit_pledge(path: Path) -> tuple[str, str, str]:
     doc = Document(str(path))
     heading = next(p for p in doc.paragraphs if p.text.strip() == "BẢN CAM KẾT")
     heading.runs[0].text = "BẢN CAM KẾT THI ĐUA"
-    body = next(p for p in doc.paragraphs
-                if VARIABLE.search(p.text) and len(VARIABLE.sub("", p.text).split()) >= 4
-                and "{%" not in p.text)
+    body = next(
+        p
+        for p in doc.paragraphs
+        if VARIABLE.search(p.text)
+        and len(VARIABLE.sub("", p.text).split()) >= 4
+        and "{%" not in p.text
+    )
     body.runs[0].text = "Hai bên thống nhất như sau. " + body.runs[0].text
     # A variable the kind provides (not a loop variable of the template).
-    target = next(p for p in doc.paragraphs
-                  if p._p is not body._p and "{{ ngay_ky }}" in p.text)
+    target = next(p for p in doc.paragraphs if p._p is not body._p and "{{ ngay_ky }}" in p.text)
     name = "ngay_ky"
     wrong = name[:-2] + name[-1] + name[-2]
     target.runs[0].text = target.runs[0].text.replace(name, wrong, 1)
@@ -283,12 +302,13 @@ def test_the_campaign_names_a_template_folder_relative_to_itself(exported, tmp_p
     campaign.write_text(campaign_text(mau="mau: khong-co"), encoding="utf-8")
     missing = invoke_generate(runner, "pledge", out, campaign=campaign)
     assert missing.exit_code == 1
-    assert "campaign.yaml, trường mau: không tìm thấy thư mục mẫu \"khong-co\"" in missing.stderr
+    assert 'campaign.yaml, trường mau: không tìm thấy thư mục mẫu "khong-co"' in missing.stderr
 
 
 def test_a_missing_templates_folder_is_an_error(tmp_path, runner):
-    result = invoke_generate(runner, "pledge", tmp_path / "out", "--templates",
-                             str(tmp_path / "khong-co"))
+    result = invoke_generate(
+        runner, "pledge", tmp_path / "out", "--templates", str(tmp_path / "khong-co")
+    )
     assert result.exit_code == 1
     assert "không tìm thấy thư mục mẫu" in result.stderr
 
@@ -303,8 +323,9 @@ def _part_texts(data: bytes) -> dict[str, list[str]]:
         for name in sorted(archive.namelist()):
             if re.match(r"word/(document|header\d*|footer\d*)\.xml$", name):
                 root = etree.fromstring(archive.read(name))
-                out[name] = ["".join(t.text or "" for t in p.iter(f"{W}t"))
-                             for p in root.iter(f"{W}p")]
+                out[name] = [
+                    "".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")
+                ]
         core = etree.fromstring(archive.read("docProps/core.xml"))
         out["title"] = [core.findtext("{http://purl.org/dc/elements/1.1/}title") or ""]
     return out
@@ -312,8 +333,12 @@ def _part_texts(data: bytes) -> dict[str, list[str]]:
 
 def _plain_docxtpl(path: Path, context: dict) -> bytes:
     template = DocxTemplate(str(path))
-    values = {k: InlineImage(template, io.BytesIO(v.data), width=Mm(v.width_mm))
-              if isinstance(v, Image) else v for k, v in context.items()}
+    values = {
+        k: InlineImage(template, io.BytesIO(v.data), width=Mm(v.width_mm))
+        if isinstance(v, Image)
+        else v
+        for k, v in context.items()
+    }
     template.render(values, autoescape=True)
     saved = io.BytesIO()
     template.save(saved)
@@ -344,10 +369,12 @@ def _edited_for_parity(exported: Path, tmp_path: Path) -> Path:
 
 def test_our_render_path_gives_the_text_plain_docxtpl_gives(exported, tmp_path, kinds):
     """Every built-in template and an edited one, same context, same text in every part."""
-    cases = [(resources.template_path(name), schema_contexts[0])
-             for entry in kinds for name, schema_contexts in
-             tpl.sample_contexts(tpl.sample_inputs(), entry.kind).items()
-             if name in entry.files]
+    cases = [
+        (resources.template_path(name), schema_contexts[0])
+        for entry in kinds
+        for name, schema_contexts in tpl.sample_contexts(tpl.sample_inputs(), entry.kind).items()
+        if name in entry.files
+    ]
     pledge_context = next(c for p, c in cases if p.name == "pledge.docx")
     cases.append((_edited_for_parity(exported, tmp_path), pledge_context))
     for path, context in cases:
@@ -359,8 +386,7 @@ def test_our_render_path_gives_the_text_plain_docxtpl_gives(exported, tmp_path, 
     body = "\n".join(edited["word/document.xml"])
     assert "Viết thẻ nguyên văn: {{ nam }} và {% if %}" in body
     assert "Cam kết năm 2025" in edited["title"]
-    assert any("Năm 2025 — Kon Tum" in t for n, ts in edited.items() if "header" in n
-               for t in ts)
+    assert any("Năm 2025 — Kon Tum" in t for n, ts in edited.items() if "header" in n for t in ts)
 
 
 def test_the_guide_covers_every_kind_and_the_readme_links_it():

@@ -34,7 +34,9 @@ def test_every_template_is_what_its_builder_makes(built):
     committed = {p.name: p for p in COMMITTED.glob("*.docx")}
     assert sorted(committed) == sorted(built), f"templates/ and the builders differ: {REBUILD}"
     stale = [name for name in sorted(built) if members(built[name]) != members(committed[name])]
-    assert not stale, f"templates/{', templates/'.join(stale)} differ from their builders: {REBUILD}"
+    assert not stale, (
+        f"templates/{', templates/'.join(stale)} differ from their builders: {REBUILD}"
+    )
 
 
 def test_the_build_is_byte_stable(built, tmp_path):

@@ -54,14 +54,17 @@ def _unit(name: str, type_: str = "khu_dan_cu") -> Unit:
     return Unit(code="U", name=name, type=type_, parent_code=None, row=2)
 
 
-@pytest.mark.parametrize(("title", "name", "office"), [
-    ("Trưởng thôn", "Thôn 1", "Trưởng thôn 1"),
-    ("Trưởng thôn", "Thôn Kon Klor", "Trưởng thôn Kon Klor"),
-    ("Trưởng thôn", "Làng Kon Jơ Ri", "Trưởng thôn làng Kon Jơ Ri"),
-    ("Trưởng bản", "Bản Tà Xùa", "Trưởng bản Tà Xùa"),
-    ("Tổ trưởng tổ dân phố", "Tổ dân phố 1", "Tổ trưởng Tổ dân phố 1"),
-    ("Trưởng thôn 1", "Thôn 1", "Trưởng thôn 1"),
-])
+@pytest.mark.parametrize(
+    ("title", "name", "office"),
+    [
+        ("Trưởng thôn", "Thôn 1", "Trưởng thôn 1"),
+        ("Trưởng thôn", "Thôn Kon Klor", "Trưởng thôn Kon Klor"),
+        ("Trưởng thôn", "Làng Kon Jơ Ri", "Trưởng thôn làng Kon Jơ Ri"),
+        ("Trưởng bản", "Bản Tà Xùa", "Trưởng bản Tà Xùa"),
+        ("Tổ trưởng tổ dân phố", "Tổ dân phố 1", "Tổ trưởng Tổ dân phố 1"),
+        ("Trưởng thôn 1", "Thôn 1", "Trưởng thôn 1"),
+    ],
+)
 def test_a_head_s_office_never_repeats_the_kind_of_unit(title, name, office):
     assert common.office(_unit(name), title) == office
 
@@ -105,10 +108,14 @@ def test_only_a_commune_builds_new_countryside(made):
 
 def test_a_school_s_ngay_hoi_fits_the_summer_break(made):
     school = text(made, "event-plan", "G1")
-    assert ("3. Thành phần: Ban Giám hiệu, Công đoàn, Đoàn Thanh niên, giáo viên, nhân viên "
-            "Trường THCS Lê Lợi và học sinh có điều kiện tham gia trong dịp nghỉ hè.") in school
-    assert ("3. Giáo viên chủ nhiệm: thông báo nội dung Ngày hội đến học sinh trong dịp nghỉ hè "
-            "qua nhóm liên lạc của lớp; mời học sinh có điều kiện tham gia.") in school
+    assert (
+        "3. Thành phần: Ban Giám hiệu, Công đoàn, Đoàn Thanh niên, giáo viên, nhân viên "
+        "Trường THCS Lê Lợi và học sinh có điều kiện tham gia trong dịp nghỉ hè."
+    ) in school
+    assert (
+        "3. Giáo viên chủ nhiệm: thông báo nội dung Ngày hội đến học sinh trong dịp nghỉ hè "
+        "qua nhóm liên lạc của lớp; mời học sinh có điều kiện tham gia."
+    ) in school
     assert "các lớp" not in school
     # A school's parts are its tổ chuyên môn, not phòng.
     assert "Đại diện các tổ chuyên môn, bộ phận, tổ chức đoàn thể" in school
@@ -127,12 +134,15 @@ def _reporter(doc) -> str:
     raise AssertionError("no report row in the programme")
 
 
-@pytest.mark.parametrize(("code", "office"), [
-    ("S", "Văn phòng (bộ phận hành chính)"),
-    ("D1", "Bộ phận Hành chính - Tổ chức"),
-    ("G1", "Bộ phận văn phòng nhà trường"),
-    ("X", "Công an xã Hà Mòn"),
-])
+@pytest.mark.parametrize(
+    ("code", "office"),
+    [
+        ("S", "Văn phòng (bộ phận hành chính)"),
+        ("D1", "Bộ phận Hành chính - Tổ chức"),
+        ("G1", "Bộ phận văn phòng nhà trường"),
+        ("X", "Công an xã Hà Mòn"),
+    ],
+)
 def test_the_movement_report_is_prepared_by_the_office_not_a_guard_team(made, code, office):
     doc = dh.open_docx(made / "event-plan" / f"{code}.docx")
     assert _reporter(doc) == office
@@ -140,19 +150,26 @@ def test_the_movement_report_is_prepared_by_the_office_not_a_guard_team(made, co
         if "chuẩn bị báo cáo kết quả" in line:
             assert not re.search(r"[Tt]ổ bảo vệ|[Ll]ực lượng bảo vệ", line), line
     if code != "X":
-        assert any(line.startswith(f"1. {office.split(' (')[0]}") and
-                   "chuẩn bị báo cáo kết quả phong trào 8 tháng đầu năm" in line
-                   for line in dh.texts(doc))
+        assert any(
+            line.startswith(f"1. {office.split(' (')[0]}")
+            and "chuẩn bị báo cáo kết quả phong trào 8 tháng đầu năm" in line
+            for line in dh.texts(doc)
+        )
 
 
-@pytest.mark.parametrize(("code", "office"), [
-    ("S", "Văn phòng (bộ phận hành chính)"),
-    ("D1", "Bộ phận Hành chính - Tổ chức"),
-    ("G1", "Bộ phận văn phòng nhà trường"),
-])
+@pytest.mark.parametrize(
+    ("code", "office"),
+    [
+        ("S", "Văn phòng (bộ phận hành chính)"),
+        ("D1", "Bộ phận Hành chính - Tổ chức"),
+        ("G1", "Bộ phận văn phòng nhà trường"),
+    ],
+)
 def test_a_plan_gives_the_year_end_report_to_the_office(made, code, office):
-    assert (f"3. {office} theo dõi, tổng hợp kết quả; tham mưu người đứng đầu tự đánh giá, chấm "
-            "điểm kết quả thực hiện phong trào năm 2025 và gửi báo cáo về") in text(made, "plan", code)
+    assert (
+        f"3. {office} theo dõi, tổng hợp kết quả; tham mưu người đứng đầu tự đánh giá, chấm "
+        "điểm kết quả thực hiện phong trào năm 2025 và gửi báo cáo về"
+    ) in text(made, "plan", code)
 
 
 def test_the_state_enterprise_column_is_read_and_checked(tmp_path):
@@ -160,14 +177,17 @@ def test_the_state_enterprise_column_is_read_and_checked(tmp_path):
     from antq_docs.inputs.roster import load_roster
 
     path = tmp_path / "r.csv"
-    path.write_text("Mã đơn vị,Tên đơn vị,Loại,Mã cấp trên,Doanh nghiệp nhà nước\n"
-                    "T,Tỉnh Kon Tum,Tỉnh,,\nD1,Công ty A,Doanh nghiệp,T,có\n"
-                    "D2,Công ty B,Doanh nghiệp,T,\n", encoding="utf-8")
+    path.write_text(
+        "Mã đơn vị,Tên đơn vị,Loại,Mã cấp trên,Doanh nghiệp nhà nước\n"
+        "T,Tỉnh Kon Tum,Tỉnh,,\nD1,Công ty A,Doanh nghiệp,T,có\n"
+        "D2,Công ty B,Doanh nghiệp,T,\n",
+        encoding="utf-8",
+    )
     roster = load_roster(path)
     assert (roster.get("D1").state_owned, roster.get("D2").state_owned) == (True, False)
     path.write_text(path.read_text(encoding="utf-8").replace("T,có", "T,nửa"), encoding="utf-8")
     with pytest.raises(ValidationError) as excinfo:
         load_roster(path)
     assert [str(f) for f in excinfo.value.findings] == [
-        'r.csv, dòng 3, cột E (Doanh nghiệp nhà nước): "nửa" không rõ; ghi x, có, 1 hoặc để '
-        "trống"]
+        'r.csv, dòng 3, cột E (Doanh nghiệp nhà nước): "nửa" không rõ; ghi x, có, 1 hoặc để trống'
+    ]

@@ -75,8 +75,11 @@ def test_api_generate_answers_the_output_folder_as_a_zip(client):
 
 
 def test_api_generate_bad_roster_answers_422_findings_and_writes_nothing(client, tmp_path):
-    r = client.post("/api/generate", data={"kinds": ["pledge"]},
-                    files={"units": _file(FIXTURES / "roster-duplicate-code.csv")})
+    r = client.post(
+        "/api/generate",
+        data={"kinds": ["pledge"]},
+        files={"units": _file(FIXTURES / "roster-duplicate-code.csv")},
+    )
     assert r.status_code == 422
     findings = r.json()["findings"]
     assert findings and set(findings[0]) == {"file", "row", "column", "message"}
@@ -85,8 +88,7 @@ def test_api_generate_bad_roster_answers_422_findings_and_writes_nothing(client,
 
 
 def test_api_generate_year_end_kind_without_results_is_refused_in_vietnamese(client):
-    r = client.post("/api/generate", data={"kinds": ["evaluation"]},
-                    files={"units": _file(SMALL)})
+    r = client.post("/api/generate", data={"kinds": ["evaluation"]}, files={"units": _file(SMALL)})
     assert r.status_code == 400
     assert "cần tệp kết quả cuối năm" in r.json()["error"]
 
@@ -114,8 +116,11 @@ def test_api_check_reports_a_removed_document_as_missing(client):
 
 def test_check_page_marks_the_missing_document_in_the_matrix(client):
     docs = _without(_pledges_zip(client), "pledge/H1-X1.docx")
-    r = client.post("/kiem-tra", data={"csrf": _token(client)},
-                    files={"docs": ("ho-so.zip", docs), "units": _file(SMALL)})
+    r = client.post(
+        "/kiem-tra",
+        data={"csrf": _token(client)},
+        files={"docs": ("ho-so.zip", docs), "units": _file(SMALL)},
+    )
     assert r.status_code == 200, r.text
     assert 'id="cell-H1-X1-pledge" class="thieu" data-status="missing"' in r.text
     assert 'id="cell-H1-X2-pledge" class="co" data-status="present"' in r.text
@@ -142,8 +147,11 @@ def _with_placeholder(data: bytes, member: str, text: str) -> bytes:
 def test_check_page_marks_an_unfinished_document_in_the_matrix(client):
     text = f"{PLACEHOLDER}: kiến nghị, đề xuất của đơn vị]"
     docs = _with_placeholder(_pledges_zip(client), "pledge/H1-X1.docx", text)
-    r = client.post("/kiem-tra", data={"csrf": _token(client)},
-                    files={"docs": ("ho-so.zip", docs), "units": _file(SMALL)})
+    r = client.post(
+        "/kiem-tra",
+        data={"csrf": _token(client)},
+        files={"docs": ("ho-so.zip", docs), "units": _file(SMALL)},
+    )
     assert r.status_code == 200, r.text
     cell = r.text.split('id="cell-H1-X1-pledge" ')[1].split("</td>")[0]
     assert cell.startswith('class="chua-hoan-thien" data-status="unfinished"')
@@ -159,17 +167,21 @@ def _zip(members: dict[str, bytes], link: str | None = None) -> bytes:
             zf.writestr(name, data)
         if link:
             info = zipfile.ZipInfo(link)
-            info.external_attr = (0o120777 << 16)
+            info.external_attr = 0o120777 << 16
             zf.writestr(info, "/etc/passwd")
     return out.getvalue()
 
 
-@pytest.mark.parametrize("archive, words", [
-    (_zip({"../evil.docx": b"x"}), "ra ngoài thư mục"),
-    (_zip({"/etc/evil.docx": b"x"}), "đường dẫn tuyệt đối"),
-    (_zip({}, link="pledge/T.docx"), "liên kết"),
-    (b"not a zip at all", "không phải tệp ZIP"),
-], ids=["outside", "absolute", "link", "not-zip"])  # the zips carry the time: ids stay stable
+@pytest.mark.parametrize(
+    "archive, words",
+    [
+        (_zip({"../evil.docx": b"x"}), "ra ngoài thư mục"),
+        (_zip({"/etc/evil.docx": b"x"}), "đường dẫn tuyệt đối"),
+        (_zip({}, link="pledge/T.docx"), "liên kết"),
+        (b"not a zip at all", "không phải tệp ZIP"),
+    ],
+    ids=["outside", "absolute", "link", "not-zip"],
+)  # the zips carry the time: ids stay stable
 def test_api_check_refuses_an_unsafe_zip_before_use(client, tmp_path, archive, words):
     r = client.post("/api/check", files={"docs": ("x.zip", archive), "units": _file(SMALL)})
     assert r.status_code == 400
@@ -210,14 +222,18 @@ def test_page_form_without_token_is_refused(client):
 
 
 def test_api_refuses_a_browser_request_from_another_site(client):
-    r = client.post("/api/generate", files={"units": _file(SMALL)},
-                    headers={"Origin": "http://evil.example"})
+    r = client.post(
+        "/api/generate", files={"units": _file(SMALL)}, headers={"Origin": "http://evil.example"}
+    )
     assert r.status_code == 403
 
 
 def test_generate_page_shows_findings_with_rows_and_writes_nothing(client, tmp_path):
-    r = client.post("/soan", data={"csrf": _token(client), "kinds": ["pledge"]},
-                    files={"units": _file(FIXTURES / "roster-duplicate-code.csv")})
+    r = client.post(
+        "/soan",
+        data={"csrf": _token(client), "kinds": ["pledge"]},
+        files={"units": _file(FIXTURES / "roster-duplicate-code.csv")},
+    )
     assert r.status_code == 422
     table = r.text.split('id="findings"')[1].split("</table>")[0]
     assert "<td>roster-duplicate-code.csv</td><td>5</td>" in table
@@ -225,8 +241,9 @@ def test_generate_page_shows_findings_with_rows_and_writes_nothing(client, tmp_p
 
 
 def test_generate_page_offers_the_zip_and_each_document(client):
-    r = client.post("/soan", data={"csrf": _token(client), "kinds": ["pledge"]},
-                    files={"units": _file(SMALL)})
+    r = client.post(
+        "/soan", data={"csrf": _token(client), "kinds": ["pledge"]}, files={"units": _file(SMALL)}
+    )
     assert r.status_code == 200 and "/ket-qua/" in str(r.url)
     zip_link = r.text.split('id="download-zip" href="')[1].split('"')[0]
     assert zipfile.ZipFile(io.BytesIO(client.get(zip_link).content)).testzip() is None
@@ -253,8 +270,12 @@ def test_password_is_required_when_set(tmp_path):
     assert client.post("/api/generate", files={"units": _file(SMALL)}).status_code == 401
     assert client.get("/", auth=("ai-cung-duoc", "sai")).status_code == 401
     assert client.get("/", auth=("ai-cung-duoc", "mat-khau-2025")).status_code == 200
-    ok = client.post("/api/generate", data={"kinds": ["pledge"]}, files={"units": _file(SMALL)},
-                     headers={"Authorization": "Bearer mat-khau-2025"})
+    ok = client.post(
+        "/api/generate",
+        data={"kinds": ["pledge"]},
+        files={"units": _file(SMALL)},
+        headers={"Authorization": "Bearer mat-khau-2025"},
+    )
     assert ok.status_code == 200
 
 
@@ -277,8 +298,11 @@ def test_two_concurrent_jobs_get_their_own_folders(client, tmp_path):
     answers: list[bytes] = []
 
     def run(path: Path) -> None:
-        answers.append(client.post("/api/generate", data={"kinds": ["pledge"]},
-                                   files={"units": _file(path)}).content)
+        answers.append(
+            client.post(
+                "/api/generate", data={"kinds": ["pledge"]}, files={"units": _file(path)}
+            ).content
+        )
 
     threads = [threading.Thread(target=run, args=(p,)) for p in (SMALL, SMALL)]
     for t in threads:
@@ -298,8 +322,11 @@ def test_unknown_page_and_error_are_vietnamese(client):
 
 
 def test_an_uploaded_campaign_with_rosters_by_period_asks_for_the_roster(client):
-    r = client.post("/api/generate", data={"kinds": ["pledge"]},
-                    files={"campaign": _file(SAMPLE_DIR / "campaign-kon-tum-2025.yaml")})
+    r = client.post(
+        "/api/generate",
+        data={"kinds": ["pledge"]},
+        files={"campaign": _file(SAMPLE_DIR / "campaign-kon-tum-2025.yaml")},
+    )
     assert r.status_code == 400
     message = r.json()["error"]
     assert "chưa tải lên danh sách đơn vị" in message
@@ -313,17 +340,22 @@ class _Contradiction(UsageError):
 def _raising(error: Exception):
     def load(*_args, **_kwargs):
         raise error
+
     return load
 
 
-@pytest.mark.parametrize(("error", "status"), [
-    (_Contradiction("--unit và --level mâu thuẫn."), 400),
-    (InputError("không đọc được tệp.", path="don-vi.csv"), 400),
-    (OutputError("ổ đĩa đã đầy.", path="out"), 422),
-    (RenderError("thiếu biến.", template="plan.docx"), 422),
-])
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (_Contradiction("--unit và --level mâu thuẫn."), 400),
+        (InputError("không đọc được tệp.", path="don-vi.csv"), 400),
+        (OutputError("ổ đĩa đã đầy.", path="out"), 422),
+        (RenderError("thiếu biến.", template="plan.docx"), 422),
+    ],
+)
 def test_a_library_error_is_answered_with_the_status_its_class_declares(
-        client, monkeypatch, error, status):
+    client, monkeypatch, error, status
+):
     monkeypatch.setattr(actions, "load", _raising(error))
     r = client.post("/api/generate", files={"units": _file(SMALL)})
     assert r.status_code == status == error.http_status
@@ -339,8 +371,10 @@ def test_http_status_stands_beside_the_exit_code():
 
 
 def test_a_ticked_kind_without_results_names_the_field_to_fill(client):
-    r = client.post("/api/generate", data={"kinds": ["pledge", "evaluation"]},
-                    files={"units": _file(SMALL)})
+    r = client.post(
+        "/api/generate", data={"kinds": ["pledge", "evaluation"]}, files={"units": _file(SMALL)}
+    )
     assert r.status_code == 400
-    assert r.json()["error"] == (f"{REGISTRY['evaluation'].label} cần tệp kết quả cuối năm: tải "
-                                 "lên ô Kết quả cuối năm.")
+    assert r.json()["error"] == (
+        f"{REGISTRY['evaluation'].label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
+    )

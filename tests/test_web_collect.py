@@ -58,9 +58,15 @@ def filled(client, tmp_path) -> Path:
 
 def test_the_page_offers_forms_and_collection_with_their_own_fields(client):
     page = client.get("/").text
-    for anchor in ('id="forms-form"', 'id="forms-units"', 'id="forms-level"',
-                   'id="collect-form"', 'id="collect-units"', 'id="collect-forms"',
-                   'id="units"'):
+    for anchor in (
+        'id="forms-form"',
+        'id="forms-units"',
+        'id="forms-level"',
+        'id="collect-form"',
+        'id="collect-units"',
+        'id="collect-forms"',
+        'id="units"',
+    ):
         assert page.count(anchor) == 1, anchor
 
 
@@ -88,7 +94,9 @@ def test_returned_forms_are_collected_into_results(client, filled):
     workbook = client.get(_link(r.text, "download-results")).content
     target = filled.parent / "ket-qua.xlsx"
     target.write_bytes(workbook)
-    results = load_results(target, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY))
+    results = load_results(
+        target, load_roster(SMALL), load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
+    )
     assert results.figures["H1-X1-T2"]["buoi_tuyen_truyen"] == figure_value("H1-X1-T2", 0)
 
 
@@ -101,12 +109,17 @@ def test_a_zip_of_forms_with_a_bad_cell_answers_the_findings(client, filled):
     with zipfile.ZipFile(archive, "w") as zf:
         for path in sorted(filled.glob("*.xlsx")):
             zf.write(path, f"phieu/{path.name}")
-    r = client.post("/thu-phieu", data={"csrf": _token(client)},
-                    files=[("forms", ("phieu.zip", archive.getvalue())), *UNITS.items()])
+    r = client.post(
+        "/thu-phieu",
+        data={"csrf": _token(client)},
+        files=[("forms", ("phieu.zip", archive.getvalue())), *UNITS.items()],
+    )
     assert r.status_code == 422
     table = r.text.split('id="findings"')[1].split("</table>")[0]
-    assert ("<td>H1-X1-xa-mot.xlsx, trang Số liệu</td><td>5</td><td>C (Số buổi tuyên truyền)"
-            "</td><td>&#34;-3&#34; phải là số nguyên không âm (buổi)</td>") in table
+    assert (
+        "<td>H1-X1-xa-mot.xlsx, trang Số liệu</td><td>5</td><td>C (Số buổi tuyên truyền)"
+        "</td><td>&#34;-3&#34; phải là số nguyên không âm (buổi)</td>"
+    ) in table
     assert "download-results" not in r.text
 
 
@@ -114,8 +127,9 @@ def test_collection_needs_forms_and_takes_only_workbooks(client):
     token = _token(client)
     r = client.post("/thu-phieu", data={"csrf": token}, files=UNITS)
     assert r.status_code == 400 and "Chưa chọn phiếu đã điền" in r.text
-    r = client.post("/thu-phieu", data={"csrf": token},
-                    files=[("forms", ("scan.pdf", b"%PDF")), *UNITS.items()])
+    r = client.post(
+        "/thu-phieu", data={"csrf": token}, files=[("forms", ("scan.pdf", b"%PDF")), *UNITS.items()]
+    )
     assert r.status_code == 400 and "không phải phiếu .xlsx hay tệp ZIP" in r.text
     r = client.post("/thu-phieu", files=[("forms", ("a.xlsx", b"x")), *UNITS.items()])
     assert r.status_code == 403

@@ -107,14 +107,21 @@ def test_a_commune_evaluation_carries_its_figures_and_its_villages(year_end: Pat
             mine = int(own[heading]) if own[heading] else 0
             expected = f"- {heading}: {_vi(total)} {measure}"
             if mine and total - mine:
-                expected += f" (của đơn vị {_vi(mine)}, của các đơn vị trên địa bàn " \
-                            f"{_vi(total - mine)})"
+                expected += (
+                    f" (của đơn vị {_vi(mine)}, của các đơn vị trên địa bàn {_vi(total - mine)})"
+                )
         assert expected in text, expected
-    for section in ("I. ĐẶC ĐIỂM TÌNH HÌNH", "II. KẾT QUẢ THỰC HIỆN",
-                    "1. Công tác lãnh đạo, chỉ đạo", "2. Công tác tuyên truyền",
-                    "4. Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
-                    "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
-                    "V. KIẾN NGHỊ, ĐỀ XUẤT", "VI. TỰ CHẤM ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI"):
+    for section in (
+        "I. ĐẶC ĐIỂM TÌNH HÌNH",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "1. Công tác lãnh đạo, chỉ đạo",
+        "2. Công tác tuyên truyền",
+        "4. Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+        "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
+        "V. KIẾN NGHỊ, ĐỀ XUẤT",
+        "VI. TỰ CHẤM ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI",
+    ):
         assert dh.find(doc, section).runs[0].bold, section
     assert own["Tồn tại, hạn chế"] in text and "Nguyên nhân: " + own["Nguyên nhân"] in text
     assert own["Phương hướng"] in text
@@ -144,14 +151,33 @@ def test_a_missing_note_leaves_a_highlighted_placeholder(tmp_path: Path, runner)
     rows = _rows()
     for row in rows:
         if row["Mã đơn vị"] == "KT-02-03-01":
-            for key in ("Đặc điểm tình hình", "Tồn tại, hạn chế", "Nguyên nhân", "Phương hướng",
-                        "Kết quả nổi bật", "Kiến nghị, đề xuất"):
+            for key in (
+                "Đặc điểm tình hình",
+                "Tồn tại, hạn chế",
+                "Nguyên nhân",
+                "Phương hướng",
+                "Kết quả nổi bật",
+                "Kiến nghị, đề xuất",
+            ):
                 row[key] = ""
     path = _write(rows, tmp_path / "ket-qua.csv")
-    result = runner.invoke(cli, ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--results", str(path), "--scores",
-                                 str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
-                                 "--unit", "KT-02-03-01", "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "evaluation",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--results",
+            str(path),
+            "--scores",
+            str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+            "--unit",
+            "KT-02-03-01",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     doc = dh.open_docx(tmp_path / "out" / "evaluation" / "KT-02-03-01.docx")
     holes = [p for p in dh.paragraphs(doc) if p.text.startswith(PLACEHOLDER)]
@@ -179,19 +205,34 @@ def test_zero_and_absent_figures_are_said_as_such(tmp_path: Path, runner) -> Non
         if row["Mã đơn vị"] == "KT-02-03-02":
             row["Số vụ việc hòa giải thành"] = ""
     path = _write(rows, tmp_path / "ket-qua.csv")
-    result = runner.invoke(cli, ["generate", "evaluation", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--results", str(path), "--scores",
-                                 str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
-                                 "--unit", "KT-02-03-01", "--unit", "KT-02-03",
-                                 "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "evaluation",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--results",
+            str(path),
+            "--scores",
+            str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+            "--unit",
+            "KT-02-03-01",
+            "--unit",
+            "KT-02-03",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     village = dh.full_text(dh.open_docx(tmp_path / "out" / "evaluation" / "KT-02-03-01.docx"))
     assert "- Số tin có giá trị: không có." in village
     assert "- Số vụ việc hòa giải thành: chưa có số liệu." in village
     commune = dh.full_text(dh.open_docx(tmp_path / "out" / "evaluation" / "KT-02-03.docx"))
     own = next(r for r in rows if r["Mã đơn vị"] == "KT-02-03")["Số vụ việc hòa giải thành"]
-    assert (f"- Số vụ việc hòa giải thành: {own} vụ việc (số liệu của 01/03 đơn vị đã báo "
-            "cáo).") in commune
+    assert (
+        f"- Số vụ việc hòa giải thành: {own} vụ việc (số liệu của 01/03 đơn vị đã báo cáo)."
+    ) in commune
 
 
 def test_the_province_report_sums_everything_and_keeps_the_levels_words(year_end: Path) -> None:
@@ -211,8 +252,9 @@ def test_the_province_report_sums_everything_and_keeps_the_levels_words(year_end
 
 def test_report_compares_with_last_year(tmp_path: Path, runner) -> None:
     rows = _rows()
-    recognised_now = sum(1 for r in rows if r["Đạt chuẩn"] == "đạt"
-                         and r["Mã đơn vị"].count("-") == 3)
+    recognised_now = sum(
+        1 for r in rows if r["Đạt chuẩn"] == "đạt" and r["Mã đơn vị"].count("-") == 3
+    )
     last = []
     for row in rows:
         old = dict(row)
@@ -226,24 +268,38 @@ def test_report_compares_with_last_year(tmp_path: Path, runner) -> None:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(last)
-    recognised_then = sum(1 for r in last if r["Đạt chuẩn"] == "đạt"
-                          and r["Mã đơn vị"].count("-") == 3)
+    recognised_then = sum(
+        1 for r in last if r["Đạt chuẩn"] == "đạt" and r["Mã đơn vị"].count("-") == 3
+    )
     assert recognised_then < recognised_now
-    result = runner.invoke(cli, ["report", "--nam-truoc", str(path), "--out",
-                                 str(tmp_path / "out")])
+    result = runner.invoke(
+        cli, ["report", "--nam-truoc", str(path), "--out", str(tmp_path / "out")]
+    )
     assert result.exit_code == 0, result.stderr
     text = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "QNG.docx"))
     line = next(p for p in text.split("\n") if p.startswith("- Thôn, làng, tổ dân phố:"))
     assert f"(năm 2024: {recognised_then}, tăng {recognised_now - recognised_then})" in line
     total = _by_hand("QNG", "Số buổi tuyên truyền")
     reporting = sum(1 for r in rows if r["Số buổi tuyên truyền"])
-    assert (f"- Số buổi tuyên truyền: {_vi(total)} buổi, tăng {reporting} buổi so với năm "
-            "2024.") in text
+    assert (
+        f"- Số buổi tuyên truyền: {_vi(total)} buổi, tăng {reporting} buổi so với năm 2024."
+    ) in text
 
 
 def test_nam_truoc_needs_this_years_results(tmp_path: Path, runner) -> None:
-    result = runner.invoke(cli, ["generate", "pledge", "--campaign", str(SAMPLE_CAMPAIGN),
-                                 "--nam-truoc", str(RESULTS), "--out", str(tmp_path)])
+    result = runner.invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--nam-truoc",
+            str(RESULTS),
+            "--out",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 2
     assert "--nam-truoc chỉ dùng cùng kết quả cuối năm của năm nay (--results)." in result.stderr
 
@@ -270,10 +326,16 @@ def test_drafts_never_change_a_fact_of_the_results(tmp_path: Path, runner) -> No
     assert with_docs.exit_code == 0, with_docs.stderr
     registered = [r for r in json.loads(with_docs.stdout) if r["id"] == "dang_ky"]
     assert registered == [r for r in plain if r["id"] == "dang_ky"]
-    unregistered = sorted(r["Mã đơn vị"] for r in _rows() if r["Đăng ký"] == "không"
-                          and (out / "registration" / f"{r['Mã đơn vị']}.docx").exists())
+    unregistered = sorted(
+        r["Mã đơn vị"]
+        for r in _rows()
+        if r["Đăng ký"] == "không" and (out / "registration" / f"{r['Mã đơn vị']}.docx").exists()
+    )
     assert unregistered
-    warning = next(line for line in with_docs.stderr.splitlines()
-                   if "có văn bản nhưng kết quả cuối năm ghi chưa đạt" in line)
+    warning = next(
+        line
+        for line in with_docs.stderr.splitlines()
+        if "có văn bản nhưng kết quả cuối năm ghi chưa đạt" in line
+    )
     assert re.search(rf"ở {len(unregistered)} đơn vị", warning)
     assert all(code in warning for code in unregistered[:10])

@@ -20,16 +20,20 @@ def sample_inputs(campaign: Path = SAMPLE_CAMPAIGN, *, year_end: bool) -> Inputs
     """The sample campaign with its rosters by period; with its results when year_end."""
     if not year_end:
         return load_inputs(campaign, None, kinds=REGISTRY)
-    return load_inputs(campaign, None, kinds=REGISTRY, results=SAMPLE_RESULTS,
-                       scores=SAMPLE_SCORES, year_end=True)
+    return load_inputs(
+        campaign, None, kinds=REGISTRY, results=SAMPLE_RESULTS, scores=SAMPLE_SCORES, year_end=True
+    )
 
 
 def owed(inputs: Inputs) -> list[tuple[str, str]]:
     """(kind, unit code) of every document the registry's kinds owe: each kind counted on the
     roster in force on its date, the year-end kinds only when the inputs hold the results."""
-    return [(name, unit.code) for name, kind in REGISTRY.items()
-            for unit in inputs.roster_for(name)
-            if kind.owed(inputs.campaign, unit, inputs.results)]
+    return [
+        (name, unit.code)
+        for name, kind in REGISTRY.items()
+        for unit in inputs.roster_for(name)
+        if kind.owed(inputs.campaign, unit, inputs.results)
+    ]
 
 
 def documents_written(campaign: Path = SAMPLE_CAMPAIGN) -> int:

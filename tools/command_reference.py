@@ -22,8 +22,9 @@ PROG = "antq-docs"
 WIDTH = 100
 
 
-def contexts(command: click.Command = cli, parent: click.Context | None = None,
-             name: str = PROG) -> Iterator[click.Context]:
+def contexts(
+    command: click.Command = cli, parent: click.Context | None = None, name: str = PROG
+) -> Iterator[click.Context]:
     """A help context for the command, then for each of its subcommands, depth first."""
     settings = {"terminal_width": WIDTH, **command.context_settings}
     ctx = command.context_class(command, info_name=name, parent=parent, **settings)
@@ -39,8 +40,7 @@ def section() -> str:
     """The command section: a heading and the `--help` text of every command."""
     parts = [SECTION, ""]
     for ctx in contexts():
-        parts += [f"### `{ctx.command_path}`", "", "```text",
-                  ctx.command.get_help(ctx), "```", ""]
+        parts += [f"### `{ctx.command_path}`", "", "```text", ctx.command.get_help(ctx), "```", ""]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -75,17 +75,38 @@ def render(out: Path) -> list[Path]:
             docs.append(copy)
         # A profile of its own, so that a LibreOffice already open does not take the job.
         subprocess.run(
-            [soffice, "--headless", f"-env:UserInstallation=file://{work / 'profile'}",
-             "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, docs)],
-            check=True, capture_output=True,
+            [
+                soffice,
+                "--headless",
+                f"-env:UserInstallation=file://{work / 'profile'}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work / "pdf"),
+                *map(str, docs),
+            ],
+            check=True,
+            capture_output=True,
         )
         for kind in REGISTRY:
             stem = work / "png" / kind
             stem.parent.mkdir(exist_ok=True)
             subprocess.run(
-                [pdftoppm, "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile",
-                 str(work / "pdf" / f"{kind}.pdf"), str(stem)],
-                check=True, capture_output=True,
+                [
+                    pdftoppm,
+                    "-png",
+                    "-r",
+                    str(DPI),
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(work / "pdf" / f"{kind}.pdf"),
+                    str(stem),
+                ],
+                check=True,
+                capture_output=True,
             )
             target = out / f"{kind}.png"
             # Black text on white: grey levels keep the page as it is at a third of the size.

@@ -76,8 +76,10 @@ def serving(data: Path) -> Iterator[str]:
 
 def without(zip_bytes: bytes, removed: str, target: Path) -> Path:
     """Write a copy of a ZIP without one member to target."""
-    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as src, \
-            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(zip_bytes)) as src,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         if removed not in src.namelist():
             raise KeyError(f"{removed} is not in the ZIP")
         for info in src.infolist():
@@ -110,10 +112,14 @@ def take(out: Path) -> None:
     if browser_path is None:
         sys.exit("chromium is not installed (Debian: apt-get install chromium)")
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp, serving(Path(tmp) / "data") as base, \
-            sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path, headless=True,
-                                    args=["--lang=vi-VN"])
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        serving(Path(tmp) / "data") as base,
+        sync_playwright() as p,
+    ):
+        browser = p.chromium.launch(
+            executable_path=browser_path, headless=True, args=["--lang=vi-VN"]
+        )
         page = browser.new_page(viewport=VIEWPORT, locale="vi-VN", accept_downloads=True)
 
         page.goto(base + "/")

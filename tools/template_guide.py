@@ -22,8 +22,10 @@ def section() -> str:
     body = tplcheck.variables_markdown(tplcheck.kind_templates())
     lines = body.splitlines()[1:]  # BIEN.md's own title gives way to the section's
     shifted = [("#" + line) if line.startswith("#") else line for line in lines]
-    return SECTION + "\n\n" + "Danh sách này cũng có trong `antq-docs templates list` và tệp " \
+    return (
+        SECTION + "\n\n" + "Danh sách này cũng có trong `antq-docs templates list` và tệp "
         "`BIEN.md` do `templates export` ghi.\n" + "\n".join(shifted).rstrip() + "\n"
+    )
 
 
 def rewritten(text: str) -> str:

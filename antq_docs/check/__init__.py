@@ -71,9 +71,7 @@ _Copy = tuple[Entry, str, Job]
 _Manifest = dict[str, dict]
 
 
-def needs(
-    campaign: Campaign, kind: str, unit: Unit, results: Results | None = None
-) -> bool:
+def needs(campaign: Campaign, kind: str, unit: Unit, results: Results | None = None) -> bool:
     """Whether a unit must have a kind: the kind's own rule when it is built, else the matrix.
 
     A kind owed only on some results (a recognition decision) is asked for when the check
@@ -106,8 +104,9 @@ def check(
     manifest = read_manifest(docs)
     scan = scan_folder(docs, kinds)
     used = _kept_for_results(inputs, kinds)
-    entries = [Entry(unit, kind, document_path(kind, unit.code))
-               for kind, unit in _owed(inputs, kinds)]
+    entries = [
+        Entry(unit, kind, document_path(kind, unit.code)) for kind, unit in _owed(inputs, kinds)
+    ]
     copies = _copies(entries, docs, scan, manifest, inputs.campaign.year, used)
     changed = _record(copies, _run(copies, workers, progress), manifest)
     extra, refused = _strays(docs, scan, used, manifest, {rel for _, rel, _ in copies})
@@ -118,8 +117,12 @@ def _owed(inputs: Inputs, kinds: list[str]) -> list[tuple[str, Unit]]:
     """(kind, unit) of every document owed, in the roster's order of units, then of kinds."""
     campaign = inputs.campaign
     # Each kind is owed by the units of the roster in force on its date (danh_sach_don_vi).
-    owed = [(kind, unit) for kind in kinds for unit in inputs.roster_for(kind)
-            if needs(campaign, kind, unit, inputs.results)]
+    owed = [
+        (kind, unit)
+        for kind in kinds
+        for unit in inputs.roster_for(kind)
+        if needs(campaign, kind, unit, inputs.results)
+    ]
     order = {u.code: i for i, u in enumerate(inputs.units())}
     owed.sort(key=lambda ku: (order[ku[1].code], kinds.index(ku[0])))
     return owed
@@ -138,14 +141,23 @@ def _kept_for_results(inputs: Inputs, kinds: list[str]) -> set[tuple[str, str, s
         declared = REGISTRY.get(kind)
         if declared is None or not declared.needs_results:
             continue
-        used.update((kind, unit.code.casefold(), ext)
-                    for unit in inputs.roster_for(kind) if declared.needs(inputs.campaign, unit)
-                    for ext in (DOCX, PDF))
+        used.update(
+            (kind, unit.code.casefold(), ext)
+            for unit in inputs.roster_for(kind)
+            if declared.needs(inputs.campaign, unit)
+            for ext in (DOCX, PDF)
+        )
     return used
 
 
-def _copies(entries: list[Entry], docs: Path, scan: Scan, manifest: _Manifest, year: int,
-            used: set[tuple[str, str, str]]) -> list[_Copy]:
+def _copies(
+    entries: list[Entry],
+    docs: Path,
+    scan: Scan,
+    manifest: _Manifest,
+    year: int,
+    used: set[tuple[str, str, str]],
+) -> list[_Copy]:
     """The files to read for each entry (its .docx, its signed .pdf); their keys join used."""
     copies: list[_Copy] = []
     for entry in entries:
@@ -161,8 +173,9 @@ def _copies(entries: list[Entry], docs: Path, scan: Scan, manifest: _Manifest, y
     return copies
 
 
-def _record(copies: list[_Copy], found: list[Inspection],
-            manifest: _Manifest) -> list[dict[str, str]]:
+def _record(
+    copies: list[_Copy], found: list[Inspection], manifest: _Manifest
+) -> list[dict[str, str]]:
     """Set each entry's status from what its files hold; return the files changed since made."""
     changed: list[dict[str, str]] = []
     for (entry, rel, _), (reason, digest, left) in zip(copies, found):
@@ -185,21 +198,28 @@ def _record(copies: list[_Copy], found: list[Inspection],
     return changed
 
 
-def _strays(docs: Path, scan: Scan, used: set[tuple[str, str, str]], manifest: _Manifest,
-            owed_paths: set[str]) -> tuple[list[str], list[dict[str, str]]]:
+def _strays(
+    docs: Path,
+    scan: Scan,
+    used: set[tuple[str, str, str]],
+    manifest: _Manifest,
+    owed_paths: set[str],
+) -> tuple[list[str], list[dict[str, str]]]:
     """The files no document is owed for, and the entries refused that are no owed document."""
     unused = [path for key, path in scan.index.items() if key not in used]
     # Households' own pledge forms (generate --per-household) are owed by no unit; they are
     # the run's documents, not strangers in the folder.
     others = [p for p in scan.others if not p.startswith(f"{HOUSEHOLD_FOLDER}/")]
     extra = sorted(
-        p for p in [p for p in unused if p not in scan.refused] + others
+        p
+        for p in [p for p in unused if p not in scan.refused] + others
         # The hồ sơ and the PDFs the tool made are its own files, not strays.
         if not is_generated_pdf(docs, p, manifest.get(p))
     )
     # An owed document that is a link or a FIFO is already reported as invalid, on its entry.
-    refused = [{"path": p, "reason": r} for p, r in sorted(scan.refused.items())
-               if p not in owed_paths]
+    refused = [
+        {"path": p, "reason": r} for p, r in sorted(scan.refused.items()) if p not in owed_paths
+    ]
     return extra, refused
 
 

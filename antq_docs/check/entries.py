@@ -69,4 +69,3 @@ def unfinished_note(left: tuple[str, ...]) -> str:
     """The first placeholder left in a draft, and how many more there are."""
     more = f" (và {len(left) - 1} chỗ khác)" if len(left) > 1 else ""
     return f"còn chỗ cần bổ sung: {left[0]}{more}"
-

@@ -55,8 +55,10 @@ class Scan:
 def _refusal(mode: int, *, kind_folder: bool) -> str | None:
     """Why check neither reads nor follows an entry of this mode (lstat), or None."""
     if kind_folder and stat.S_ISLNK(mode):
-        return ("thư mục loại văn bản là liên kết tượng trưng (symlink), không được đọc theo; "
-                "văn bản trong đó không được tính, hãy chép chúng vào đúng thư mục này")
+        return (
+            "thư mục loại văn bản là liên kết tượng trưng (symlink), không được đọc theo; "
+            "văn bản trong đó không được tính, hãy chép chúng vào đúng thư mục này"
+        )
     return describe(mode) if not stat.S_ISDIR(mode) else None
 
 
@@ -95,4 +97,3 @@ def scan_folder(root: Path, kinds: list[str]) -> Scan:
 
     walk(root, "", 0)
     return scan
-

@@ -50,7 +50,7 @@ def inspect_docx(job: Job) -> Inspection:
     reasons = []
     tag = _TAG.search(text)
     if tag:
-        snippet = text[tag.start():tag.start() + 40].split("\n", 1)[0]
+        snippet = text[tag.start() : tag.start() + 40].split("\n", 1)[0]
         reasons.append(f"còn thẻ mẫu chưa điền ({snippet})")
     name = fold(job.unit_name)
     if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
@@ -59,7 +59,8 @@ def inspect_docx(job: Job) -> Inspection:
     if str(job.year) not in years:
         others = ", ".join(sorted(years))
         reasons.append(
-            f"ghi năm {others}, không phải năm {job.year}" if others
+            f"ghi năm {others}, không phải năm {job.year}"
+            if others
             else f"không ghi năm {job.year}"
         )
     # Nearly every document holds no placeholder: its paragraphs are split only when the

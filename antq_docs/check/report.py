@@ -59,8 +59,12 @@ class CheckReport:
     @property
     def unfinished(self) -> list[tuple[Entry, str, tuple[str, ...]]]:
         """(entry, path, placeholders) of every required document that is only a draft."""
-        return [(e, path, left) for e in self.entries if e.status == UNFINISHED
-                for path, left in e.drafts]
+        return [
+            (e, path, left)
+            for e in self.entries
+            if e.status == UNFINISHED
+            for path, left in e.drafts
+        ]
 
     @property
     def present(self) -> int:
@@ -71,7 +75,8 @@ class CheckReport:
     def complete(self) -> bool:
         """Every required document is there and finished, every copy usable, nothing refused."""
         return not self.refused and all(
-            e.status == PRESENT and not e.problems for e in self.entries)
+            e.status == PRESENT and not e.problems for e in self.entries
+        )
 
     def documents_found(self) -> Evidence:
         """Every required document as (kind, unit, has a usable copy), with the targets the
@@ -79,8 +84,10 @@ class CheckReport:
 
         An unfinished draft is not a document issued: it counts toward no target.
         """
-        return Evidence([(e.kind, e.unit, e.status == PRESENT) for e in self.entries],
-                        document_targets(REGISTRY))
+        return Evidence(
+            [(e.kind, e.unit, e.status == PRESENT) for e in self.entries],
+            document_targets(REGISTRY),
+        )
 
     def measured(self) -> list[Indicator]:
         """The targets met by documents, measured by the rule the year report uses too."""
@@ -120,8 +127,7 @@ class CheckReport:
             "required": len(self.entries),
             "present": self.present,
             "missing": [
-                {"unit": e.unit.code, "kind": e.kind, "expected": e.expected}
-                for e in self.missing
+                {"unit": e.unit.code, "kind": e.kind, "expected": e.expected} for e in self.missing
             ],
             "invalid": [
                 {"unit": e.unit.code, "kind": e.kind, "path": path, "reason": reason}
@@ -174,8 +180,9 @@ class CheckReport:
         code_w = max([len("Mã")] + [len(u.code) for u, _ in rows])
         name_w = min(40, max([len("Đơn vị")] + [len(u.name) for u, _ in rows]))
         # As wide as "không hợp lệ", wider only when a longer word is shown.
-        cell_w = max([len(CELLS[INVALID][0])]
-                     + [len(self._cell(c)) for _, cells in rows for c in cells])
+        cell_w = max(
+            [len(CELLS[INVALID][0])] + [len(self._cell(c)) for _, cells in rows for c in cells]
+        )
         widths = [max(len(short_label(k)), cell_w) for k in self.kinds]
         heading = "  ".join(
             [f"{'Mã':<{code_w}}", f"{'Đơn vị':<{name_w}}"]
@@ -258,8 +265,11 @@ class CheckReport:
     def _inputs_read(self) -> list[Path]:
         """The files this check read: campaign, rosters, results; never to be overwritten."""
         inputs = self.inputs
-        names = [inputs.campaign.source, inputs.roster.source,
-                 *(p.roster.source for p in inputs.periods)]
+        names = [
+            inputs.campaign.source,
+            inputs.roster.source,
+            *(p.roster.source for p in inputs.periods),
+        ]
         if inputs.results is not None:
             names += [inputs.results.source, inputs.results.scores_source]
         return [Path(n) for n in names if n]
@@ -271,15 +281,18 @@ class CheckReport:
         if target == docs or docs in target.parents:
             raise OutputError(
                 f"không ghi bảng Excel vào trong thư mục đang kiểm tra ({self.docs}); hãy chọn "
-                "một đường dẫn ở ngoài thư mục đó.", path=path)
+                "một đường dẫn ở ngoài thư mục đó.",
+                path=path,
+            )
         for source in self._inputs_read():
             if source.resolve() == target:
                 raise OutputError(
                     "đây là tệp đầu vào của lần kiểm tra này, không ghi đè; hãy chọn tên khác "
-                    "cho bảng Excel.", path=path)
+                    "cho bảng Excel.",
+                    path=path,
+                )
         if not force and (target.exists() or Path(path).is_symlink()):
-            raise OutputError(
-                "tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=path)
+            raise OutputError("tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=path)
 
     def write_xlsx(self, path: Path, *, force: bool = False) -> None:
         """One row per unit, one column per kind, for the audit team.

@@ -28,8 +28,7 @@ from antq_docs.model import Unit
 _CELL_MEANINGS = {
     PRESENT: "có tệp .docx hoàn chỉnh, hoặc tệp .docx kèm bản ký .pdf",
     SIGNED: "chỉ có bản ký quét .pdf",
-    UNFINISHED: f"có tệp .docx nhưng còn chỗ “{PLACEHOLDER}: …]” đơn vị chưa viết, chưa có "
-                "bản ký",
+    UNFINISHED: f"có tệp .docx nhưng còn chỗ “{PLACEHOLDER}: …]” đơn vị chưa viết, chưa có bản ký",
     INVALID: "có tệp nhưng không mở được hoặc sai đơn vị, sai năm, còn thẻ mẫu",
     MISSING: "không có tệp nào",
     NOT_OWED: "đơn vị không phải có loại văn bản này",
@@ -45,8 +44,11 @@ def matrix_workbook(kinds: list[str], rows: Iterable[tuple[Unit, list[Entry | No
 
     from antq_docs.xlsx import first_sheet
 
-    fills = {status: PatternFill("solid", fgColor=colour)
-             for status, (_, colour) in CELLS.items() if colour}
+    fills = {
+        status: PatternFill("solid", fgColor=colour)
+        for status, (_, colour) in CELLS.items()
+        if colour
+    }
     book = openpyxl.Workbook()
     _matrix_sheet(first_sheet(book), kinds, rows, fills)
     _legend_sheet(book.create_sheet("Chú giải"), fills)
@@ -55,23 +57,35 @@ def matrix_workbook(kinds: list[str], rows: Iterable[tuple[Unit, list[Entry | No
     return buffer.getvalue()
 
 
-def _matrix_sheet(sheet: Any, kinds: list[str], rows: Iterable[tuple[Unit, list[Entry | None]]],
-                  fills: dict[str, Any]) -> None:
+def _matrix_sheet(
+    sheet: Any,
+    kinds: list[str],
+    rows: Iterable[tuple[Unit, list[Entry | None]]],
+    fills: dict[str, Any],
+) -> None:
     """A unit per row, a kind per column, and the problems of the unit's files as a note."""
     from openpyxl.styles import Font
 
     sheet.title = "Kiểm tra"
-    sheet.append(["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"]
-                 + [short_label(k) for k in kinds] + ["Ghi chú"])
+    sheet.append(
+        ["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"]
+        + [short_label(k) for k in kinds]
+        + ["Ghi chú"]
+    )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row, (unit, cells) in enumerate(rows, start=2):
         notes = [f"{path}: {reason}" for c in cells if c for path, reason in c.problems]
-        notes += [f"{path}: {unfinished_note(left)}"
-                  for c in cells if c and c.status == UNFINISHED for path, left in c.drafts]
+        notes += [
+            f"{path}: {unfinished_note(left)}"
+            for c in cells
+            if c and c.status == UNFINISHED
+            for path, left in c.drafts
+        ]
         sheet.append(
             [unit.code, unit.name, unit.type_name, unit.parent.code if unit.parent else ""]
-            + [CELLS[cell_status(c)][0] for c in cells] + ["; ".join(notes)]
+            + [CELLS[cell_status(c)][0] for c in cells]
+            + ["; ".join(notes)]
         )
         for offset, c in enumerate(cells):
             fill = fills.get(cell_status(c))

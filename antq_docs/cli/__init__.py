@@ -44,16 +44,35 @@ def cli() -> None:
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
-@click.option("--host", default="127.0.0.1", show_default=True, metavar="ĐỊA_CHỈ",
-              help="Địa chỉ nghe; khác 127.0.0.1 (cho cả mạng) thì bắt buộc --password.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
-              metavar="CỔNG", help="Cổng.")
-@click.option("--data", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC",
-              help="Thư mục dữ liệu (tệp tải lên, văn bản đã soạn, sổ đăng ký số). Mặc định: "
-              "thư mục dữ liệu của người dùng (~/.local/share/antq-docs).")
-@click.option("--password", envvar="ANTQ_DOCS_PASSWORD", metavar="MẬT_KHẨU",
-              help="Mật khẩu cho mọi yêu cầu (HTTP Basic, hoặc Authorization: Bearer); "
-              "lấy cả từ biến môi trường ANTQ_DOCS_PASSWORD.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ĐỊA_CHỈ",
+    help="Địa chỉ nghe; khác 127.0.0.1 (cho cả mạng) thì bắt buộc --password.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    metavar="CỔNG",
+    help="Cổng.",
+)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="THƯ_MỤC",
+    help="Thư mục dữ liệu (tệp tải lên, văn bản đã soạn, sổ đăng ký số). Mặc định: "
+    "thư mục dữ liệu của người dùng (~/.local/share/antq-docs).",
+)
+@click.option(
+    "--password",
+    envvar="ANTQ_DOCS_PASSWORD",
+    metavar="MẬT_KHẨU",
+    help="Mật khẩu cho mọi yêu cầu (HTTP Basic, hoặc Authorization: Bearer); "
+    "lấy cả từ biến môi trường ANTQ_DOCS_PASSWORD.",
+)
 def serve(host, port, data, password) -> None:
     """Mở trang soạn văn bản trên trình duyệt (dừng bằng Ctrl+C)."""
     from antq_docs.web import serve as run_serve
@@ -62,8 +81,7 @@ def serve(host, port, data, password) -> None:
     click.echo("Đã dừng.", err=True)
 
 
-for command in (generate, report, check, pdf, bundle, lint, init, forms, collect, templates,
-                serve):
+for command in (generate, report, check, pdf, bundle, lint, init, forms, collect, templates, serve):
     cli.add_command(command)
 
 

@@ -57,56 +57,109 @@ from antq_docs.yearreport import report as run_report
 )
 @click.option("--dry-run", is_flag=True, help="Chỉ liệt kê các tệp sẽ ghi, không ghi gì.")
 @click.option(
-    "--wait", type=click.FloatRange(min=0), default=LOCK_TIMEOUT_S, show_default=True,
-    metavar="GIÂY", help="Khi một lần chạy khác đang ghi vào thư mục kết quả: chờ tối đa bấy "
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=LOCK_TIMEOUT_S,
+    show_default=True,
+    metavar="GIÂY",
+    help="Khi một lần chạy khác đang ghi vào thư mục kết quả: chờ tối đa bấy "
     "nhiêu giây rồi báo lỗi.",
 )
 @number_option
 @templates_option
 @click.option(
-    "--households", type=click.Path(path_type=Path), metavar="TỆP",
+    "--households",
+    type=click.Path(path_type=Path),
+    metavar="TỆP",
     help="Danh sách hộ gia đình (CSV hoặc XLSX: Mã hộ, Chủ hộ, Địa chỉ, Số nhân khẩu, Mã khu "
     "dân cư): bản cam kết của khu dân cư kèm phụ lục danh sách hộ ký cam kết.",
 )
 @click.option(
-    "--per-household", "per_household", is_flag=True,
+    "--per-household",
+    "per_household",
+    is_flag=True,
     help="Cùng --households: soạn thêm bản cam kết riêng của từng hộ, vào "
     "pledge-household/<mã khu dân cư>/<mã hộ>.docx.",
 )
-@click.option("--pdf", "make_pdf", is_flag=True,
-              help="Làm thêm bản PDF bên cạnh mỗi văn bản .docx (cần LibreOffice).")
-@click.option("--bundle", "make_bundle", is_flag=True,
-              help="Làm thêm PDF và hồ sơ in của từng đơn vị trong ho-so/ (như lệnh bundle).")
+@click.option(
+    "--pdf",
+    "make_pdf",
+    is_flag=True,
+    help="Làm thêm bản PDF bên cạnh mỗi văn bản .docx (cần LibreOffice).",
+)
+@click.option(
+    "--bundle",
+    "make_bundle",
+    is_flag=True,
+    help="Làm thêm PDF và hồ sơ in của từng đơn vị trong ho-so/ (như lệnh bundle).",
+)
 @jobs_option
 def generate(
-    kind, campaign, units, encoding, sheet, results, scores, previous, out, unit_codes, force,
-    dry_run, wait, number_from, templates, households, per_household, make_pdf, make_bundle,
+    kind,
+    campaign,
+    units,
+    encoding,
+    sheet,
+    results,
+    scores,
+    previous,
+    out,
+    unit_codes,
+    force,
+    dry_run,
+    wait,
+    number_from,
+    templates,
+    households,
+    per_household,
+    make_pdf,
+    make_bundle,
     jobs,
 ) -> None:
     """Soạn văn bản LOẠI cho mọi đơn vị cần có (các LOẠI: xem _kinds_help)."""
     year_end = wants_results(kind)
     if make_pdf or make_bundle:
         find_soffice()  # before writing anything: a missing LibreOffice is said at once
-    inputs = load(campaign, units, encoding, sheet, results, scores, year_end=year_end,
-                  households=households, per_household=per_household, previous=previous)
+    inputs = load(
+        campaign,
+        units,
+        encoding,
+        sheet,
+        results,
+        scores,
+        year_end=year_end,
+        households=households,
+        per_household=per_household,
+        previous=previous,
+    )
     kinds, skipped = select_kinds(kind, inputs)
     print_skipped(skipped)
     result = _generate_with_bar(
-        inputs, out, kinds, dry_run=dry_run, unit_codes=list(unit_codes), force=force,
-        number_from=number_from, templates=templates, wait=wait, jobs=jobs,
+        inputs,
+        out,
+        kinds,
+        dry_run=dry_run,
+        unit_codes=list(unit_codes),
+        force=force,
+        number_from=number_from,
+        templates=templates,
+        wait=wait,
+        jobs=jobs,
     )
     print_generated(result, dry_run=dry_run)
     if (make_pdf or make_bundle) and not dry_run:
         print_ready(inputs, out, pack=make_bundle, jobs=jobs, wait=wait)
 
 
-def _generate_with_bar(inputs: Inputs, out: Path, kinds: list[str], *, dry_run: bool,
-                       **options: Any) -> GenerateResult:
+def _generate_with_bar(
+    inputs: Inputs, out: Path, kinds: list[str], *, dry_run: bool, **options: Any
+) -> GenerateResult:
     """Run generate with its progress bar, saying when another run holds the folder."""
     bar = StepBar("Đang soạn", shown=not dry_run)
     try:
-        return run_generate(inputs, out, kinds, dry_run=dry_run, progress=bar,
-                            on_wait=waiting(out), **options)
+        return run_generate(
+            inputs, out, kinds, dry_run=dry_run, progress=bar, on_wait=waiting(out), **options
+        )
     finally:
         bar.close()
 
@@ -137,16 +190,30 @@ def _generate_with_bar(inputs: Inputs, out: Path, kinds: list[str], *, dry_run: 
 @number_option
 @templates_option
 def report(
-    campaign, units, encoding, sheet, results, scores, previous, level, docs, output_format, out,
-    force, number_from, templates,
+    campaign,
+    units,
+    encoding,
+    sheet,
+    results,
+    scores,
+    previous,
+    level,
+    docs,
+    output_format,
+    out,
+    force,
+    number_from,
+    templates,
 ) -> None:
     """Báo cáo tổng kết của một cấp: kết quả so với chỉ tiêu, in ra và ghi tệp .docx."""
     if out is None and output_format == "table":
         out = Path("out")
-    inputs = load(campaign, units, encoding, sheet, results, scores, year_end=True,
-                  previous=previous)
-    result = run_report(inputs, out, level, force=force, number_from=number_from, docs=docs,
-                        templates=templates)
+    inputs = load(
+        campaign, units, encoding, sheet, results, scores, year_end=True, previous=previous
+    )
+    result = run_report(
+        inputs, out, level, force=force, number_from=number_from, docs=docs, templates=templates
+    )
     print_report(result, out, as_json=output_format == "json")
 
 
@@ -190,14 +257,12 @@ def check(
     Với --results, kiểm tra cả quyết định công nhận của các Ủy ban nhân dân có đơn vị được
     công nhận.
     """
-    report = run_check(load(campaign, units, encoding, sheet, results, scores), docs,
-                       workers=jobs)
+    report = run_check(load(campaign, units, encoding, sheet, results, scores), docs, workers=jobs)
     if xlsx is not None:
         report.write_xlsx(xlsx, force=force)
     click.echo(report.to_json() if output_format == "json" else report.table())
     if not report.complete:
         click.get_current_context().exit(EXIT_INCOMPLETE)
-
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
@@ -211,4 +276,3 @@ def lint(paths, output_format) -> None:
     click.echo(report.to_json() if output_format == "json" else report.table())
     if not report.ok:
         click.get_current_context().exit(EXIT_INCOMPLETE)
-

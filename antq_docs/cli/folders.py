@@ -25,8 +25,9 @@ from antq_docs.starter import init as run_init
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
-                metavar="THƯ_MỤC")
+@click.argument(
+    "folder", type=click.Path(path_type=Path, file_okay=False, exists=True), metavar="THƯ_MỤC"
+)
 @jobs_option
 @wait_option
 def pdf(folder, jobs, wait) -> None:
@@ -39,8 +40,9 @@ def pdf(folder, jobs, wait) -> None:
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
-                metavar="THƯ_MỤC")
+@click.argument(
+    "folder", type=click.Path(path_type=Path, file_okay=False, exists=True), metavar="THƯ_MỤC"
+)
 @input_options
 @jobs_option
 @wait_option
@@ -53,7 +55,6 @@ def bundle(folder, campaign, units, encoding, sheet, jobs, wait) -> None:
     find_soffice()
     inputs = load(campaign, units, encoding, sheet)
     print_ready(inputs, folder, pack=True, jobs=jobs, wait=wait)
-
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
@@ -69,16 +70,19 @@ def init(folder) -> None:
         click.echo(f"Giữ nguyên {path}: tệp đã có, không ghi đè.", err=True)
     for path in result.written:
         click.echo(f"Đã tạo {path}")
-    click.echo(f"Tiếp theo: cd {folder} && antq-docs generate all (xem {folder / 'README.md'}).",
-               err=True)
+    click.echo(
+        f"Tiếp theo: cd {folder} && antq-docs generate all (xem {folder / 'README.md'}).", err=True
+    )
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC")
 @input_options
-@click.option("--level", metavar="MÃ",
-              help="Chỉ làm phiếu cho đơn vị này và các đơn vị cấp dưới của nó (mặc định: cả "
-              "danh sách).")
+@click.option(
+    "--level",
+    metavar="MÃ",
+    help="Chỉ làm phiếu cho đơn vị này và các đơn vị cấp dưới của nó (mặc định: cả danh sách).",
+)
 @jobs_option
 def forms(folder, campaign, units, encoding, sheet, level, jobs) -> None:
     """Làm phiếu thu kết quả cuối năm (Excel) vào THƯ_MỤC: mỗi đơn vị báo cáo một tệp.
@@ -97,19 +101,33 @@ def forms(folder, campaign, units, encoding, sheet, level, jobs) -> None:
         click.echo(f"Giữ nguyên {path}: tệp đã có, không ghi đè.", err=True)
     for path in result.written:
         click.echo(f"Đã tạo {path}")
-    click.echo(f"Xong: {len(result.written)} phiếu mới ({result.units} đơn vị), "
-               f"{len(result.kept)} phiếu đã có được giữ nguyên trong {folder}.", err=True)
+    click.echo(
+        f"Xong: {len(result.written)} phiếu mới ({result.units} đơn vị), "
+        f"{len(result.kept)} phiếu đã có được giữ nguyên trong {folder}.",
+        err=True,
+    )
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
-@click.argument("paths", nargs=-1, required=True, metavar="TỆP_HOẶC_THƯ_MỤC...",
-                type=click.Path(path_type=Path, exists=True))
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    metavar="TỆP_HOẶC_THƯ_MỤC...",
+    type=click.Path(path_type=Path, exists=True),
+)
 @input_options
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path(RESULTS_FILE), show_default=True, metavar="TỆP",
-              help="Tệp kết quả cuối năm (.xlsx) sẽ ghi, đọc được bằng --results.")
-@click.option("--force", is_flag=True,
-              help="Ghi đè tệp --out đã có (không bao giờ ghi đè tệp đầu vào).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path(RESULTS_FILE),
+    show_default=True,
+    metavar="TỆP",
+    help="Tệp kết quả cuối năm (.xlsx) sẽ ghi, đọc được bằng --results.",
+)
+@click.option(
+    "--force", is_flag=True, help="Ghi đè tệp --out đã có (không bao giờ ghi đè tệp đầu vào)."
+)
 @jobs_option
 def collect(paths, campaign, units, encoding, sheet, out, force, jobs) -> None:
     """Thu các phiếu đã điền (tệp .xlsx, hoặc thư mục chứa chúng) vào một tệp kết quả cuối năm.
@@ -124,16 +142,16 @@ def collect(paths, campaign, units, encoding, sheet, out, force, jobs) -> None:
         result = run_collect(inputs, paths, out, force=force, jobs=jobs, progress=bar)
     finally:
         bar.close()
-    click.echo(f"Đã thu {result.forms} phiếu ({result.units} đơn vị) vào {result.out}.",
-               err=True)
+    click.echo(f"Đã thu {result.forms} phiếu ({result.units} đơn vị) vào {result.out}.", err=True)
     if result.totals:
         click.echo(f"Số liệu của {result.root.name}, cộng cả các đơn vị cấp dưới:")
     for total in result.totals:
         click.echo(f"- {total_text(total)}")
 
 
-@click.group(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
-           subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+@click.group(
+    context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [ĐỐI_SỐ]..."
+)
 def templates() -> None:
     """Mẫu văn bản: xem biến của từng loại, xuất mẫu để sửa trong Word, kiểm tra mẫu đã sửa."""
 
@@ -154,9 +172,12 @@ def templates_list() -> None:
 def templates_export(folder) -> None:
     """Chép các mẫu có sẵn và BIEN.md (danh sách biến) vào THƯ_MỤC để sửa; không ghi đè."""
     written = tpl.export_templates(folder)
-    click.echo(f"Đã ghi {len(written)} tệp vào {folder}. Sửa mẫu trong Word, kiểm tra bằng "
-               f"`antq-docs templates check {folder}`, rồi dùng: generate … --templates "
-               f"{folder}.", err=True)
+    click.echo(
+        f"Đã ghi {len(written)} tệp vào {folder}. Sửa mẫu trong Word, kiểm tra bằng "
+        f"`antq-docs templates check {folder}`, rồi dùng: generate … --templates "
+        f"{folder}.",
+        err=True,
+    )
 
 
 @templates.command("check", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")

@@ -83,8 +83,18 @@ def results_options(func):
     return func
 
 
-def load(campaign, units, encoding, sheet, results=None, scores=None, year_end=False,
-         households=None, per_household=False, previous=None) -> Inputs:
+def load(
+    campaign,
+    units,
+    encoding,
+    sheet,
+    results=None,
+    scores=None,
+    year_end=False,
+    households=None,
+    per_household=False,
+    previous=None,
+) -> Inputs:
     """The run's inputs from the options, notices (the default files used) on stderr."""
     return load_inputs(
         campaign,
@@ -104,14 +114,26 @@ def load(campaign, units, encoding, sheet, results=None, scores=None, year_end=F
 
 def format_option(help_text: str):
     """--format table|json."""
-    return click.option("--format", "output_format", type=click.Choice(["table", "json"]),
-                        default="table", show_default=True, help=help_text)
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["table", "json"]),
+        default="table",
+        show_default=True,
+        help=help_text,
+    )
 
 
 def out_option(help_text: str):
     """--out THƯ_MỤC, the output folder (default out)."""
-    return click.option("--out", type=click.Path(path_type=Path), default=Path("out"),
-                        show_default=True, metavar="THƯ_MỤC", help=help_text)
+    return click.option(
+        "--out",
+        type=click.Path(path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        metavar="THƯ_MỤC",
+        help=help_text,
+    )
 
 
 def parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
@@ -126,7 +148,9 @@ def parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
 
 
 jobs_option = click.option(
-    "--jobs", type=click.IntRange(min=1), metavar="N",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
     help="Số tiến trình làm song song (soạn, kiểm tra; mỗi việc chuyển PDF là một LibreOffice "
     "riêng); mặc định: số nhân của máy; 1: chạy trong một tiến trình.",
 )
@@ -135,19 +159,28 @@ jobs_option = click.option(
 def wait_option(func):
     """--wait GIÂY: how long to wait for another run holding the output folder."""
     return click.option(
-        "--wait", type=click.FloatRange(min=0), default=LOCK_TIMEOUT_S, show_default=True,
-        metavar="GIÂY", help="Khi một lần chạy khác đang ghi vào thư mục: chờ tối đa bấy "
-        "nhiêu giây rồi báo lỗi.",
+        "--wait",
+        type=click.FloatRange(min=0),
+        default=LOCK_TIMEOUT_S,
+        show_default=True,
+        metavar="GIÂY",
+        help="Khi một lần chạy khác đang ghi vào thư mục: chờ tối đa bấy nhiêu giây rồi báo lỗi.",
     )(func)
 
 
 templates_option = click.option(
-    "--templates", type=click.Path(path_type=Path), metavar="THƯ_MỤC",
+    "--templates",
+    type=click.Path(path_type=Path),
+    metavar="THƯ_MỤC",
     help="Thư mục mẫu riêng (.docx cùng tên mẫu có sẵn), dùng trước mẫu có sẵn, từng tệp một; "
     "mặc định: khóa mau của tệp kế hoạch. Mẫu có lỗi bị từ chối (xem: templates check).",
 )
 
 number_option = click.option(
-    "--number-from", "number_from", multiple=True, metavar="MÃ=SỐ", callback=parse_numbering,
+    "--number-from",
+    "number_from",
+    multiple=True,
+    metavar="MÃ=SỐ",
+    callback=parse_numbering,
     help="Đánh số văn bản của đơn vị MÃ từ sổ đăng ký, bắt đầu từ SỐ (dùng nhiều lần được).",
 )

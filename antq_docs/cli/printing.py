@@ -14,8 +14,13 @@ from antq_docs.kinds import REGISTRY
 from antq_docs.pdf import bundle as run_bundle
 from antq_docs.pdf import convert_folder
 
-STATUS = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "kept": "giữ nguyên",
-          "signed": "đã có bản ký .pdf, không soạn lại"}
+STATUS = {
+    "new": "mới",
+    "updated": "cập nhật",
+    "unchanged": "không đổi",
+    "kept": "giữ nguyên",
+    "signed": "đã có bản ký .pdf, không soạn lại",
+}
 
 
 class Bar:
@@ -45,7 +50,9 @@ def waiting(out: Path):
     """The on_wait callback: say that another run holds the folder."""
     return lambda seconds: click.echo(
         f"Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy đó xong "
-        f"(tối đa {seconds:g} giây, đổi bằng --wait)…", err=True)
+        f"(tối đa {seconds:g} giây, đổi bằng --wait)…",
+        err=True,
+    )
 
 
 # How many lacking documents the bundle names one by one before counting the rest.
@@ -58,30 +65,36 @@ def print_ready(inputs, out: Path, *, pack: bool, jobs: int | None, wait: float)
     try:
         bundled = None
         if pack:
-            bundled = run_bundle(inputs, out, jobs=jobs, progress=bar, wait=wait,
-                                 on_wait=waiting(out))
+            bundled = run_bundle(
+                inputs, out, jobs=jobs, progress=bar, wait=wait, on_wait=waiting(out)
+            )
             converted = bundled.pdf
         else:
-            converted = convert_folder(out, jobs=jobs, progress=bar, wait=wait,
-                                       on_wait=waiting(out))
+            converted = convert_folder(
+                out, jobs=jobs, progress=bar, wait=wait, on_wait=waiting(out)
+            )
     finally:
         bar.close()
     for path in converted.paths("kept"):
         click.echo(f"Giữ nguyên {path}: tệp PDF đã bị sửa hoặc thay sau khi làm.", err=True)
     for path in converted.failed:
-        click.echo(f"Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần).",
-                   err=True)
+        click.echo(
+            f"Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần).", err=True
+        )
     click.echo(converted.summary(), err=True)
     if bundled is not None:
         for outcome in bundled.outcomes:
             if outcome.status == "kept":
-                click.echo(f"Giữ nguyên {outcome.path}: hồ sơ đã bị sửa hoặc thay sau khi làm.",
-                           err=True)
+                click.echo(
+                    f"Giữ nguyên {outcome.path}: hồ sơ đã bị sửa hoặc thay sau khi làm.", err=True
+                )
         for path in bundled.missing[:_LISTED]:
             click.echo(f"Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF.", err=True)
         if len(bundled.missing) > _LISTED:
-            click.echo(f"… và {len(bundled.missing) - _LISTED} văn bản khác (xem: antq-docs "
-                       "check).", err=True)
+            click.echo(
+                f"… và {len(bundled.missing) - _LISTED} văn bản khác (xem: antq-docs check).",
+                err=True,
+            )
         click.echo(bundled.summary(), err=True)
     if converted.failed:
         click.get_current_context().exit(1)

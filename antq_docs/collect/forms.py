@@ -105,7 +105,11 @@ class FormsResult:
 
 
 def write_forms(
-    inputs: Inputs, folder: Path, *, level: str | None = None, jobs: int | None = None,
+    inputs: Inputs,
+    folder: Path,
+    *,
+    level: str | None = None,
+    jobs: int | None = None,
     progress: Progress | None = None,
 ) -> FormsResult:
     """Write the form of every reporting unit (of level's subtree) into folder, keeping files.
@@ -117,8 +121,10 @@ def write_forms(
     roster = results_roster(inputs)
     chosen = owners(roster, level)
     if not chosen:
-        raise UsageError(f"không có đơn vị nào lập phiếu dưới {level or roster.root.code} trong "
-                         f"{roster.source or 'danh sách đơn vị'}.")
+        raise UsageError(
+            f"không có đơn vị nào lập phiếu dưới {level or roster.root.code} trong "
+            f"{roster.source or 'danh sách đơn vị'}."
+        )
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -138,7 +144,8 @@ def write_forms(
     build = functools.partial(form_bytes, shared)
     workers = workers_for(jobs, len(todo))
     for done, ((path, spec), data) in enumerate(
-            zip(todo, ordered_map(build, (s for _, s in todo), workers)), start=1):
+        zip(todo, ordered_map(build, (s for _, s in todo), workers)), start=1
+    ):
         try:
             placed = write_new(path, data)
         except OSError as e:
@@ -150,9 +157,12 @@ def write_forms(
     if not result.written:
         names = ", ".join(p.name for p in result.kept[:_LISTED])
         more = len(result.kept) - _LISTED
-        raise OutputError(f"đã có đủ {len(result.kept)} phiếu ({names}"
-                          + (f" và {more} phiếu khác" if more > 0 else "")
-                          + "); không ghi đè tệp nào", path=folder)
+        raise OutputError(
+            f"đã có đủ {len(result.kept)} phiếu ({names}"
+            + (f" và {more} phiếu khác" if more > 0 else "")
+            + "); không ghi đè tệp nào",
+            path=folder,
+        )
     return result
 
 
@@ -190,9 +200,14 @@ def form_bytes(campaign: Shared, spec: FormSpec) -> bytes:
     _guide(guide, campaign, spec)
     # The owner's code is the guide's first row (guide_rows), in its second column.
     book.defined_names[OWNER_NAME] = DefinedName(
-        OWNER_NAME, attr_text=f"'{GUIDE_SHEET}'!$B${FIRST_ROW}")
-    writers = {RESULTS_SHEET: _results, SCORES_SHEET: _scores, FIGURES_SHEET: _figures,
-               NOTES_SHEET: _notes}
+        OWNER_NAME, attr_text=f"'{GUIDE_SHEET}'!$B${FIRST_ROW}"
+    )
+    writers = {
+        RESULTS_SHEET: _results,
+        SCORES_SHEET: _scores,
+        FIGURES_SHEET: _figures,
+        NOTES_SHEET: _notes,
+    }
     for name, columns in campaign.sheets.items():
         writers[name](book.create_sheet(name), campaign, spec, [c.header for c in columns])
     for sheet in book.worksheets:
@@ -209,38 +224,83 @@ def guide_rows(campaign: Shared, spec: FormSpec) -> list[tuple[str, str]]:
     rows = [(OWNER_LABEL, owner.code), ("Đơn vị", f"{owner.name} ({UNIT_TYPES[owner.type]})")]
     if others:
         listed = "; ".join(f"{m.name} ({m.code})" for m in others)
-        rows.append(("Phiếu gồm", f"{owner.name} và {vi.count(len(others))} khu dân cư: "
-                                  f"{listed}. Mỗi đơn vị điền dòng mang mã của mình ở mỗi trang."))
+        rows.append(
+            (
+                "Phiếu gồm",
+                f"{owner.name} và {vi.count(len(others))} khu dân cư: "
+                f"{listed}. Mỗi đơn vị điền dòng mang mã của mình ở mỗi trang.",
+            )
+        )
     deadline = vi.short_date(campaign.deadlines[owner.type])
     to = f" cho {spec.receiver}" if spec.receiver else ""
     rows.append(("Hạn gửi", f"{owner.name} gửi lại chính tệp này{to} trước ngày {deadline}."))
     for kind in sorted({m.type for m in others}):
-        rows.append((f"Hạn của {UNIT_TYPES[kind]}",
-                     f"Các {UNIT_TYPES[kind]} điền phần của mình và gửi {spec.body} trước ngày "
-                     f"{vi.short_date(campaign.deadlines[kind])}."))
-    rows.append((RESULTS_SHEET, "Mỗi đơn vị một dòng: Đăng ký tiêu chuẩn “An toàn về an ninh, "
-                 "trật tự” (Có/Không), Đạt chuẩn (Đạt/Chưa đạt), Điểm tự chấm (0–100, bằng tổng "
-                 "điểm các mục ở trang Bảng điểm), Xếp loại (để trống thì tính từ điểm), Ngày hội "
-                 "(đã tổ chức: Có/Không)."))
+        rows.append(
+            (
+                f"Hạn của {UNIT_TYPES[kind]}",
+                f"Các {UNIT_TYPES[kind]} điền phần của mình và gửi {spec.body} trước ngày "
+                f"{vi.short_date(campaign.deadlines[kind])}.",
+            )
+        )
+    rows.append(
+        (
+            RESULTS_SHEET,
+            "Mỗi đơn vị một dòng: Đăng ký tiêu chuẩn “An toàn về an ninh, "
+            "trật tự” (Có/Không), Đạt chuẩn (Đạt/Chưa đạt), Điểm tự chấm (0–100, bằng tổng "
+            "điểm các mục ở trang Bảng điểm), Xếp loại (để trống thì tính từ điểm), Ngày hội "
+            "(đã tổ chức: Có/Không).",
+        )
+    )
     if any(m.type in campaign.meeting_types for m in spec.members):
-        rows.append(("Họp bình xét", "Thư ký, Số người dự họp, Số tán thành của cuộc họp bình "
-                     "xét; để trống thì biên bản để dòng chấm chấm."))
+        rows.append(
+            (
+                "Họp bình xét",
+                "Thư ký, Số người dự họp, Số tán thành của cuộc họp bình "
+                "xét; để trống thì biên bản để dòng chấm chấm.",
+            )
+        )
     if any(m.type == "huyen" for m in spec.members):
-        rows.append(("Cấp huyện", "Không thuộc đối tượng tiêu chuẩn “An toàn về an ninh, trật "
-                     "tự” (Thông tư 124/2021/TT-BCA): để trống Đăng ký và Đạt chuẩn."))
+        rows.append(
+            (
+                "Cấp huyện",
+                "Không thuộc đối tượng tiêu chuẩn “An toàn về an ninh, trật "
+                "tự” (Thông tư 124/2021/TT-BCA): để trống Đăng ký và Đạt chuẩn.",
+            )
+        )
     if SCORES_SHEET in campaign.sheets:
-        rows.append((SCORES_SHEET, "Điểm tự chấm từng mục, từ 0 đến điểm tối đa của mục; mục "
-                     "gắn với Ngày hội là 0 điểm khi đơn vị không tổ chức Ngày hội."))
+        rows.append(
+            (
+                SCORES_SHEET,
+                "Điểm tự chấm từng mục, từ 0 đến điểm tối đa của mục; mục "
+                "gắn với Ngày hội là 0 điểm khi đơn vị không tổ chức Ngày hội.",
+            )
+        )
     if FIGURES_SHEET in campaign.sheets:
-        rows.append((FIGURES_SHEET, "Số liệu cả năm của riêng từng đơn vị (không cộng đơn vị "
-                     "cấp dưới: chương trình tự cộng), số nguyên không âm; chưa có thì để trống; "
-                     "ô xám là số liệu loại đơn vị đó không báo cáo."))
-    rows.append((NOTES_SHEET, "Lời của đơn vị về năm: " + ", ".join(
-        h.lower() if i else h for i, h in enumerate(NOTES.values())) + "."))
+        rows.append(
+            (
+                FIGURES_SHEET,
+                "Số liệu cả năm của riêng từng đơn vị (không cộng đơn vị "
+                "cấp dưới: chương trình tự cộng), số nguyên không âm; chưa có thì để trống; "
+                "ô xám là số liệu loại đơn vị đó không báo cáo.",
+            )
+        )
+    rows.append(
+        (
+            NOTES_SHEET,
+            "Lời của đơn vị về năm: "
+            + ", ".join(h.lower() if i else h for i, h in enumerate(NOTES.values()))
+            + ".",
+        )
+    )
     rows.append(("Ngưỡng xếp loại", campaign.thresholds + "."))
-    rows.append(("Lưu ý", "Điền vào ô màu vàng. Không sửa mã, tên đơn vị, mã mục, tên trang, "
-                 "tiêu đề cột; không thêm, xóa dòng. Lưu lại được bằng Excel hoặc LibreOffice "
-                 "(dạng .xlsx), đổi tên tệp được."))
+    rows.append(
+        (
+            "Lưu ý",
+            "Điền vào ô màu vàng. Không sửa mã, tên đơn vị, mã mục, tên trang, "
+            "tiêu đề cột; không thêm, xóa dòng. Lưu lại được bằng Excel hoặc LibreOffice "
+            "(dạng .xlsx), đổi tên tệp được.",
+        )
+    )
     return rows
 
 
@@ -248,8 +308,12 @@ def _guide(sheet, campaign: Shared, spec: FormSpec) -> None:
     """Fill the guide sheet: title rows, then what and content, one row each."""
     from openpyxl.styles import Alignment
 
-    title_rows(sheet, f"PHIẾU BÁO CÁO KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM "
-               f"{campaign.year}", spec.owner.name, len(GUIDE_COLUMNS))
+    title_rows(
+        sheet,
+        f"PHIẾU BÁO CÁO KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {campaign.year}",
+        spec.owner.name,
+        len(GUIDE_COLUMNS),
+    )
     header(sheet, HEADER_ROW, [c.header for c in GUIDE_COLUMNS])
     wrap = Alignment(wrap_text=True, vertical="top")
     for number, (what, text) in enumerate(guide_rows(campaign, spec), start=FIRST_ROW):
@@ -261,8 +325,12 @@ def _guide(sheet, campaign: Shared, spec: FormSpec) -> None:
 
 def _table(sheet, title: str, spec: FormSpec, labels: list[str]) -> None:
     """Title rows and header of a data sheet."""
-    title_rows(sheet, f"{title.upper()}: {vi.upper(spec.owner.name)}",
-               "Điền vào ô màu vàng; ô xám không điền.", len(labels))
+    title_rows(
+        sheet,
+        f"{title.upper()}: {vi.upper(spec.owner.name)}",
+        "Điền vào ô màu vàng; ô xám không điền.",
+        len(labels),
+    )
     header(sheet, HEADER_ROW, labels)
     sheet.column_dimensions["B"].width = 36
 
@@ -277,10 +345,20 @@ def _add_styles(book) -> None:
     """The workbook's two cell styles: open for input and yellow; locked and grey."""
     from openpyxl.styles import NamedStyle, PatternFill, Protection
 
-    book.add_named_style(NamedStyle(FILL_IN, fill=PatternFill("solid", fgColor="FFF2CC"),
-                                    protection=Protection(locked=False)))
-    book.add_named_style(NamedStyle(NOT_APPLICABLE, fill=PatternFill("solid", fgColor="D9D9D9"),
-                                    protection=Protection(locked=True)))
+    book.add_named_style(
+        NamedStyle(
+            FILL_IN,
+            fill=PatternFill("solid", fgColor="FFF2CC"),
+            protection=Protection(locked=False),
+        )
+    )
+    book.add_named_style(
+        NamedStyle(
+            NOT_APPLICABLE,
+            fill=PatternFill("solid", fgColor="D9D9D9"),
+            protection=Protection(locked=True),
+        )
+    )
 
 
 def _fill_in(cell) -> None:
@@ -309,16 +387,33 @@ def _results(sheet, campaign: Shared, spec: FormSpec, labels: list[str]) -> None
             else:
                 _fill_in(cell)
     letter = {key: column_letter(keys.index(key)) for key in keys}
-    for key, words in (("dang_ky", YES_NO), ("dat_chuan", PASS_FAIL), ("ngay_hoi", YES_NO),
-                       ("xep_loai", LEVELS)):
+    for key, words in (
+        ("dang_ky", YES_NO),
+        ("dat_chuan", PASS_FAIL),
+        ("ngay_hoi", YES_NO),
+        ("xep_loai", LEVELS),
+    ):
         listed = ",".join(words)
-        choice(sheet, letter[key], FIRST_ROW, f'"{listed}"', f"Chọn một giá trị: {listed}.",
-               last=last)
-    _number_rule(sheet, f"{letter['diem']}{FIRST_ROW}:{letter['diem']}{last}", "decimal", 0,
-                 MAX_SCORE, "Điểm tự chấm từ 0 đến 100.")
+        choice(
+            sheet, letter[key], FIRST_ROW, f'"{listed}"', f"Chọn một giá trị: {listed}.", last=last
+        )
+    _number_rule(
+        sheet,
+        f"{letter['diem']}{FIRST_ROW}:{letter['diem']}{last}",
+        "decimal",
+        0,
+        MAX_SCORE,
+        "Điểm tự chấm từ 0 đến 100.",
+    )
     for key in ("so_du_hop", "tan_thanh"):
-        _number_rule(sheet, f"{letter[key]}{FIRST_ROW}:{letter[key]}{last}", "whole", 0,
-                     MAX_FIGURE - 1, "Số người: số nguyên không âm.")
+        _number_rule(
+            sheet,
+            f"{letter[key]}{FIRST_ROW}:{letter[key]}{last}",
+            "whole",
+            0,
+            MAX_FIGURE - 1,
+            "Số người: số nguyên không âm.",
+        )
 
 
 def _scores(sheet, campaign: Shared, spec: FormSpec, labels: list[str]) -> None:
@@ -337,8 +432,14 @@ def _scores(sheet, campaign: Shared, spec: FormSpec, labels: list[str]) -> None:
             by_max.setdefault(item.max_points, []).append(f"F{number}")
             number += 1
     for most, cells in by_max.items():
-        _number_rule(sheet, " ".join(cells), "decimal", 0, most,
-                     f"Điểm của mục từ 0 đến {vi.number(most)} (điểm tối đa).")
+        _number_rule(
+            sheet,
+            " ".join(cells),
+            "decimal",
+            0,
+            most,
+            f"Điểm của mục từ 0 đến {vi.number(most)} (điểm tối đa).",
+        )
 
 
 def _figures(sheet, campaign: Shared, spec: FormSpec, labels: list[str]) -> None:
@@ -359,8 +460,9 @@ def _figures(sheet, campaign: Shared, spec: FormSpec, labels: list[str]) -> None
             else:
                 _not_applicable(cell)
     if open_cells:
-        _number_rule(sheet, " ".join(open_cells), "whole", 0, MAX_FIGURE - 1,
-                     "Số liệu: số nguyên không âm.")
+        _number_rule(
+            sheet, " ".join(open_cells), "whole", 0, MAX_FIGURE - 1, "Số liệu: số nguyên không âm."
+        )
 
 
 def _notes(sheet, campaign: Shared, spec: FormSpec, labels: list[str]) -> None:
@@ -379,15 +481,21 @@ def _notes(sheet, campaign: Shared, spec: FormSpec, labels: list[str]) -> None:
             cell.alignment = wrap
 
 
-def _number_rule(sheet, cells: str, kind: Literal["whole", "decimal"], low: Decimal | int,
-                 high: Decimal | int,
-                 message: str) -> None:
+def _number_rule(
+    sheet,
+    cells: str,
+    kind: Literal["whole", "decimal"],
+    low: Decimal | int,
+    high: Decimal | int,
+    message: str,
+) -> None:
     """Excel's own check of the cells (ranges apart by spaces): a number from low to high."""
     from openpyxl.worksheet.cell_range import MultiCellRange
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    rule = DataValidation(type=kind, operator="between", formula1=str(low),
-                          formula2=str(high), allow_blank=True)
+    rule = DataValidation(
+        type=kind, operator="between", formula1=str(low), formula2=str(high), allow_blank=True
+    )
     rule.error = message
     rule.errorTitle = "Giá trị không hợp lệ"
     rule.showErrorMessage = True

@@ -83,8 +83,13 @@ class _Gathered(Table):
 
 
 def collect(
-    inputs: Inputs, paths: Iterable[Path], out: Path, *, force: bool = False,
-    jobs: int | None = None, progress: Progress | None = None,
+    inputs: Inputs,
+    paths: Iterable[Path],
+    out: Path,
+    *,
+    force: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> Collected:
     """Read the returned forms (files, or folders of them) into one results workbook at out.
 
@@ -107,8 +112,12 @@ def collect(
     blank = {id(f) for f in accepted if not _filled(f)}
     for form in (f for f in accepted if id(f) in blank):
         # One line for a form nobody filled, not one per empty cell.
-        findings.append(Finding("phiếu chưa điền: không có ô kết quả, điểm, số liệu hay nhận "
-                                "xét nào được ghi", file=form.label))
+        findings.append(
+            Finding(
+                "phiếu chưa điền: không có ô kết quả, điểm, số liệu hay nhận xét nào được ghi",
+                file=form.label,
+            )
+        )
     for form in accepted:
         if id(form) not in blank:
             _take_rows(form, roster, gathered, findings)
@@ -118,12 +127,19 @@ def collect(
         raise ValidationError(_in_file_order(findings, forms), what="Thu phiếu")
     _write(out, results_workbook(inputs, roster, gathered, len(accepted)), force=force)
     units = sum(len(covered(roster.units[f.owner])) for f in accepted)
-    return Collected(out, len(accepted), units, results, roster.root,
-                     roll_up(roster.root, results, inputs.campaign.figures))
+    return Collected(
+        out,
+        len(accepted),
+        units,
+        results,
+        roster.root,
+        roll_up(roster.root, results, inputs.campaign.figures),
+    )
 
 
-def _forms_to_read(inputs: Inputs, paths: list[Path], out: Path,
-                   sheets: dict[str, list[Column]], *, force: bool) -> list[Path]:
+def _forms_to_read(
+    inputs: Inputs, paths: list[Path], out: Path, sheets: dict[str, list[Column]], *, force: bool
+) -> list[Path]:
     """The form files named or under the folders named, once out is known to be writable.
 
     The campaign and rosters of the run, and the results of an earlier one, may lie in a folder
@@ -136,18 +152,21 @@ def _forms_to_read(inputs: Inputs, paths: list[Path], out: Path,
         files = [f for f in files if f.resolve() != out.resolve()]
     _refuse_out(out, [*files, *own], force=force)
     if not files:
-        raise InputError("không có tệp phiếu .xlsx nào.",
-                         path=", ".join(str(p) for p in paths))
+        raise InputError("không có tệp phiếu .xlsx nào.", path=", ".join(str(p) for p in paths))
     return files
 
 
-def _read_forms(files: list[Path], labels: dict[Path, str], sheets: dict[str, list[Column]],
-                jobs: int | None, progress: Progress | None) -> list[ReturnedForm]:
+def _read_forms(
+    files: list[Path],
+    labels: dict[Path, str],
+    sheets: dict[str, list[Column]],
+    jobs: int | None,
+    progress: Progress | None,
+) -> list[ReturnedForm]:
     """Every form read, on `jobs` processes, in the order of the files."""
     read = functools.partial(read_form, sheets)
     forms = []
-    for done, form in enumerate(ordered_map(read, files, workers_for(jobs, len(files))),
-                                start=1):
+    for done, form in enumerate(ordered_map(read, files, workers_for(jobs, len(files))), start=1):
         form.label = labels[form.path]
         forms.append(form)
         if progress is not None:
@@ -180,8 +199,9 @@ def _own_inputs(inputs: Inputs) -> set[Path]:
     return {p.resolve() for p in sources}
 
 
-def _earlier_output(out: Path, files: list[Path], named: set[Path],
-                    sheets: dict[str, list[Column]]) -> bool:
+def _earlier_output(
+    out: Path, files: list[Path], named: set[Path], sheets: dict[str, list[Column]]
+) -> bool:
     """Whether out, found in a folder of forms, is the results of an earlier run, not a form."""
     target = out.resolve()
     if target not in {f.resolve() for f in files} or target in named:
@@ -193,16 +213,19 @@ def _refuse_out(out: Path, sources: list[Path], *, force: bool) -> None:
     """Refuse, before any form is read, an output that is an input or exists (unless force)."""
     target = out.resolve()
     if any(p.resolve() == target for p in sources):
-        raise OutputError("đây là tệp đầu vào của lần thu này, không ghi đè; hãy chọn tên khác "
-                          "cho tệp kết quả.", path=out)
+        raise OutputError(
+            "đây là tệp đầu vào của lần thu này, không ghi đè; hãy chọn tên khác cho tệp kết quả.",
+            path=out,
+        )
     if out.is_dir():
         raise OutputError("là một thư mục; hãy ghi tên tệp .xlsx.", path=out)
     if not force and (out.exists() or out.is_symlink()):
         raise OutputError("tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=out)
 
 
-def _identify(forms: list[ReturnedForm], roster: Roster,
-              findings: list[Finding]) -> list[ReturnedForm]:
+def _identify(
+    forms: list[ReturnedForm], roster: Roster, findings: list[Finding]
+) -> list[ReturnedForm]:
     """The forms whose rows are taken: of a unit that owns a form, the only one of it."""
     roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
     by_owner: dict[str, list[ReturnedForm]] = {}
@@ -213,18 +236,30 @@ def _identify(forms: list[ReturnedForm], roster: Roster,
         unit = roster.get(form.owner)
         owner = owner_of(unit) if unit is not None else None
         if unit is None:
-            findings.append(Finding(
-                f'phiếu của đơn vị mã "{form.owner}", không có trong {roster_file}'
-                + did_you_mean(form.owner, roster.units), file=form.label))
+            findings.append(
+                Finding(
+                    f'phiếu của đơn vị mã "{form.owner}", không có trong {roster_file}'
+                    + did_you_mean(form.owner, roster.units),
+                    file=form.label,
+                )
+            )
         elif owner is None:
-            findings.append(Finding(
-                f"phiếu của {unit.name} ({unit.code}), đơn vị gốc của {roster_file}: đơn vị gốc "
-                "không lập phiếu", file=form.label))
+            findings.append(
+                Finding(
+                    f"phiếu của {unit.name} ({unit.code}), đơn vị gốc của {roster_file}: "
+                    "đơn vị gốc không lập phiếu",
+                    file=form.label,
+                )
+            )
         elif owner is not unit:
-            findings.append(Finding(
-                f"phiếu của {unit.name} ({unit.code}), nhưng theo {roster_file} đơn vị này điền "
-                f"chung phiếu của {owner.name} ({owner.code}); hãy làm lại phiếu bằng lệnh forms",
-                file=form.label))
+            findings.append(
+                Finding(
+                    f"phiếu của {unit.name} ({unit.code}), nhưng theo {roster_file} "
+                    f"đơn vị này điền chung phiếu của {owner.name} ({owner.code}); "
+                    "hãy làm lại phiếu bằng lệnh forms",
+                    file=form.label,
+                )
+            )
         else:
             by_owner.setdefault(unit.code, []).append(form)
     accepted = []
@@ -235,9 +270,13 @@ def _identify(forms: list[ReturnedForm], roster: Roster,
         unit = roster.units[code]
         for form in group:
             others = ", ".join(f.label for f in group if f is not form)
-            findings.append(Finding(
-                f"cùng là phiếu của {unit.name} ({code}) với {others}; mỗi đơn vị chỉ nộp một "
-                "phiếu: bỏ các phiếu thừa rồi thu lại", file=form.label))
+            findings.append(
+                Finding(
+                    f"cùng là phiếu của {unit.name} ({code}) với {others}; mỗi đơn vị chỉ nộp một "
+                    "phiếu: bỏ các phiếu thừa rồi thu lại",
+                    file=form.label,
+                )
+            )
     return accepted
 
 
@@ -247,8 +286,13 @@ _GIVEN = frozenset({"ma", "ten_don_vi", "muc", "noi_dung", "toi_da"})
 
 def _filled(form: ReturnedForm) -> bool:
     """Whether anybody wrote anything in a returned form (beyond its codes, names and items)."""
-    return any(value for table in form.tables.values() for row in table.rows
-               for key, value in row.values.items() if key not in _GIVEN)
+    return any(
+        value
+        for table in form.tables.values()
+        for row in table.rows
+        for key, value in row.values.items()
+        if key not in _GIVEN
+    )
 
 
 def _relabel(finding: Finding, form: ReturnedForm) -> Finding:
@@ -256,11 +300,12 @@ def _relabel(finding: Finding, form: ReturnedForm) -> Finding:
     name = form.path.name
     if form.label == name or not finding.file or not finding.file.startswith(name):
         return finding
-    return replace(finding, file=form.label + finding.file[len(name):])
+    return replace(finding, file=form.label + finding.file[len(name) :])
 
 
-def _take_rows(form: ReturnedForm, roster: Roster, gathered: dict[str, _Gathered],
-               findings: list[Finding]) -> None:
+def _take_rows(
+    form: ReturnedForm, roster: Roster, gathered: dict[str, _Gathered], findings: list[Finding]
+) -> None:
     """Add a form's rows to the gathered sheets, reporting the rows that cannot be taken.
 
     Reported: rows of units the form does not cover, repeated rows, and the units without a row
@@ -282,16 +327,25 @@ def _take_rows(form: ReturnedForm, roster: Roster, gathered: dict[str, _Gathered
             key = (code, row.get("muc") if sheet == SCORES_SHEET else "")
             if key in seen:
                 what = f'mục "{key[1]}" của ' if sheet == SCORES_SHEET else ""
-                findings.append(_relabel(table.cell_finding(
-                    row, "ma", f"{what}{code} đã có ở dòng {seen[key]}; xóa dòng lặp"), form))
+                findings.append(
+                    _relabel(
+                        table.cell_finding(
+                            row, "ma", f"{what}{code} đã có ở dòng {seen[key]}; xóa dòng lặp"
+                        ),
+                        form,
+                    )
+                )
                 continue
             seen[key] = row.number
             if sheet == RESULTS_SHEET or code in listed:
                 gathered[sheet].add(table, row)
         if sheet == RESULTS_SHEET:
             listed = {code for code, _ in seen}
-            findings += [_relabel(Finding(f"thiếu dòng của {u.name} ({u.code})", file=table.name),
-                                  form) for u in members.values() if u.code not in listed]
+            findings += [
+                _relabel(Finding(f"thiếu dòng của {u.name} ({u.code})", file=table.name), form)
+                for u in members.values()
+                if u.code not in listed
+            ]
 
 
 def _foreign(code: str, roster: Roster, roster_file: str) -> str:
@@ -300,7 +354,7 @@ def _foreign(code: str, roster: Roster, roster_file: str) -> str:
         return "thiếu mã đơn vị; không sửa, không xóa mã trên phiếu"
     unit = roster.get(code)
     if unit is None:
-        return (f'mã "{code}" không có trong {roster_file}' + did_you_mean(code, roster.units))
+        return f'mã "{code}" không có trong {roster_file}' + did_you_mean(code, roster.units)
     owner = owner_of(unit)
     if owner is None:
         where = "không điền phiếu nào (đơn vị gốc)"
@@ -311,8 +365,9 @@ def _foreign(code: str, roster: Roster, roster_file: str) -> str:
     return f'mã "{code}" ({unit.name}) không thuộc phiếu này; đơn vị này {where}'
 
 
-def _missing_forms(roster: Roster, accepted: list[ReturnedForm],
-                   forms: list[ReturnedForm]) -> list[Finding]:
+def _missing_forms(
+    roster: Roster, accepted: list[ReturnedForm], forms: list[ReturnedForm]
+) -> list[Finding]:
     """One finding per unit type listing the units whose forms have not come back.
 
     A unit whose form came back but was refused (two forms, a broken file) is reported there.
@@ -323,28 +378,37 @@ def _missing_forms(roster: Roster, accepted: list[ReturnedForm],
         if owner_of(unit) is unit and unit.code not in came:
             missing.setdefault(unit.type, []).append(unit)
     return [
-        Finding(f"chưa nhận phiếu của {len(units)} {kinds_label(units)}: "
-                + "; ".join(f"{u.code} ({u.name})" for u in units))
+        Finding(
+            f"chưa nhận phiếu của {len(units)} {kinds_label(units)}: "
+            + "; ".join(f"{u.code} ({u.name})" for u in units)
+        )
         for kind, units in sorted(missing.items(), key=lambda i: list(UNIT_TYPES).index(i[0]))
     ]
 
 
-def _check_values(gathered: dict[str, _Gathered], roster: Roster, inputs: Inputs,
-                  accepted: list[ReturnedForm], findings: list[Finding]) -> Results:
+def _check_values(
+    gathered: dict[str, _Gathered],
+    roster: Roster,
+    inputs: Inputs,
+    accepted: list[ReturnedForm],
+    findings: list[Finding],
+) -> Results:
     """Check every value as `--results` does, each finding placed at its form's cell."""
     campaign = inputs.campaign
     found: list[Finding] = []
     results = build_results(gathered[RESULTS_SHEET], roster, campaign, found, every_unit=False)
     if SCORES_SHEET in gathered:
-        add_item_scores(gathered[SCORES_SHEET], gathered[RESULTS_SHEET], results, campaign,
-                        found)
+        add_item_scores(gathered[SCORES_SHEET], gathered[RESULTS_SHEET], results, campaign, found)
     if FIGURES_SHEET in gathered:
         add_figures(gathered[FIGURES_SHEET], results, roster, campaign, found, sheet=True)
     add_notes(gathered[NOTES_SHEET], results, roster, found, sheet=True)
     # A finding about a unit as a whole (items missing) names the gathered sheet: name the
     # form that unit is on instead.
-    form_of = {code: form for form in accepted
-               for code in (u.code for u in covered(roster.units[form.owner]))}
+    form_of = {
+        code: form
+        for form in accepted
+        for code in (u.code for u in covered(roster.units[form.owner]))
+    }
     sheets = {g.name: g.sheet for g in gathered.values()}
     for finding in found:
         form = form_of.get(finding.unit or "")

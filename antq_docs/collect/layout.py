@@ -30,8 +30,7 @@ GUIDE_SHEET = "Hướng dẫn"
 RESULTS_SHEET = "Kết quả"
 # The guide sheet is a table of two columns; its row OWNER_LABEL holds the owner's code, and the
 # workbook's defined name OWNER_NAME points at that cell.
-GUIDE_COLUMNS = [Column("muc", "Mục", required=True), Column("noi_dung", "Nội dung",
-                                                               required=True)]
+GUIDE_COLUMNS = [Column("muc", "Mục", required=True), Column("noi_dung", "Nội dung", required=True)]
 OWNER_LABEL = "Mã đơn vị của phiếu"
 OWNER_NAME = "ANTQ_MA_DON_VI_PHIEU"
 
@@ -88,13 +87,16 @@ def owners(roster: Roster, level: str | None = None) -> list[Unit]:
         return [u for u in roster if owner_of(u) is u]
     top = roster.get(level)
     if top is None:
-        raise UsageError(f"--level: không có đơn vị mang mã {level} trong "
-                         f"{roster.source or 'danh sách đơn vị'}"
-                         + did_you_mean(level, roster.units))
+        raise UsageError(
+            f"--level: không có đơn vị mang mã {level} trong "
+            f"{roster.source or 'danh sách đơn vị'}" + did_you_mean(level, roster.units)
+        )
     owner = owner_of(top)
     if owner is not None and owner is not top:
-        raise UsageError(f"--level: {top.code} ({top.name}) điền chung phiếu với "
-                         f"{owner.name}; hãy dùng --level {owner.code}.")
+        raise UsageError(
+            f"--level: {top.code} ({top.name}) điền chung phiếu với "
+            f"{owner.name}; hãy dùng --level {owner.code}."
+        )
     return [u for u in (top, *top.descendants()) if owner_of(u) is u]
 
 

@@ -19,8 +19,9 @@ _POINTS = {"diem"}
 _COUNTS = {"so_du_hop", "tan_thanh"}
 
 
-def results_workbook(inputs: Inputs, roster: Roster, gathered: Mapping[str, Table],
-                     forms: int) -> bytes:
+def results_workbook(
+    inputs: Inputs, roster: Roster, gathered: Mapping[str, Table], forms: int
+) -> bytes:
     """The results workbook: the gathered sheets, the units in roster order, numbers as numbers.
 
     Its first sheet is Kết quả and the others are named and headed as `--results` reads them.
@@ -35,13 +36,17 @@ def results_workbook(inputs: Inputs, roster: Roster, gathered: Mapping[str, Tabl
     book.remove(first_sheet(book))
     for name, columns in sheets.items():
         sheet = book.create_sheet(name)
-        title_rows(sheet, f"{name.upper()} NĂM {campaign.year}",
-                   f"Thu từ {forms} phiếu; danh sách đơn vị {Path(roster.source).name}",
-                   len(columns))
+        title_rows(
+            sheet,
+            f"{name.upper()} NĂM {campaign.year}",
+            f"Thu từ {forms} phiếu; danh sách đơn vị {Path(roster.source).name}",
+            len(columns),
+        )
         header(sheet, 4, [c.header for c in columns])
         sheet.column_dimensions["B"].width = 36
-        rows = sorted(gathered[name].rows,
-                      key=lambda r: (order[r.get("ma")], _item_rank(items, r.get("muc"))))
+        rows = sorted(
+            gathered[name].rows, key=lambda r: (order[r.get("ma")], _item_rank(items, r.get("muc")))
+        )
         for row in rows:
             values: dict[str, object] = dict(row.values)
             values["ten_don_vi"] = roster.units[row.get("ma")].name

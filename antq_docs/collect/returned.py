@@ -35,8 +35,6 @@ class ReturnedForm:
     findings: list[Finding] = field(default_factory=list)
 
 
-
-
 def form_files(paths: list[Path]) -> list[Path]:
     """The forms named: files as given, and the .xlsx files under folders (not through links).
 
@@ -62,8 +60,9 @@ def read_form(sheets: dict[str, list[Column]], path: Path) -> ReturnedForm:
     """Open one returned form once and read its guide and its data sheets by their headings."""
     form = ReturnedForm(path, path.name)
     if path.suffix.lower() not in FORM_SUFFIXES:
-        form.findings.append(Finding("không phải tệp Excel .xlsx của phiếu thu kết quả.",
-                                     file=path.name))
+        form.findings.append(
+            Finding("không phải tệp Excel .xlsx của phiếu thu kết quả.", file=path.name)
+        )
         return form
     try:
         book = read_workbook(path, {GUIDE_SHEET: GUIDE_COLUMNS, **sheets})
@@ -75,14 +74,22 @@ def read_form(sheets: dict[str, list[Column]], path: Path) -> ReturnedForm:
     # finds it when its label was lost.
     form.owner = _owner_in(guide) or book.names.get(OWNER_NAME, "")
     if not form.owner:
-        form.findings.append(Finding(
-            f"không phải phiếu thu kết quả (không thấy ô “{OWNER_LABEL}” ở trang {GUIDE_SHEET}); "
-            "hãy gửi lại đúng tệp phiếu đã phát.", file=path.name))
+        form.findings.append(
+            Finding(
+                f"không phải phiếu thu kết quả (không thấy ô “{OWNER_LABEL}” "
+                f"ở trang {GUIDE_SHEET}); "
+                "hãy gửi lại đúng tệp phiếu đã phát.",
+                file=path.name,
+            )
+        )
         return form
     form.tables = book.tables
     form.findings += book.findings
-    form.findings += [Finding(f"thiếu trang “{name}”; hãy dùng lại tệp phiếu đã phát.",
-                              file=path.name) for name in book.missing if name != GUIDE_SHEET]
+    form.findings += [
+        Finding(f"thiếu trang “{name}”; hãy dùng lại tệp phiếu đã phát.", file=path.name)
+        for name in book.missing
+        if name != GUIDE_SHEET
+    ]
     return form
 
 

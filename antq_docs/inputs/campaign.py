@@ -87,8 +87,9 @@ def load_campaign(path: Path, *, kinds: Mapping[str, DeclaredKind]) -> Campaign:
                 f"{size_text(MAX_CAMPAIGN_BYTES)}); tệp kế hoạch thật chỉ vài nghìn byte.",
                 path=path,
             ) from e
-        raise InputError(f"{e.reason}. Hãy chỉ ra chính tệp kế hoạch (YAML, tệp thường).",
-                         path=path) from e
+        raise InputError(
+            f"{e.reason}. Hãy chỉ ra chính tệp kế hoạch (YAML, tệp thường).", path=path
+        ) from e
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -202,9 +203,12 @@ def _party_bases(reading: _Reading) -> list[str]:
     top = reading.top
     if top.raw("the_thuc") is not None:
         # Campaigns written before the cấp ủy's resolution became a kind of its own.
-        top.error("the_thuc", "khóa này không còn dùng: kế hoạch năm luôn là của Ủy ban nhân "
-                              "dân; nghị quyết của cấp ủy (resolution) được soạn riêng, cùng "
-                              "với kế hoạch. Hãy xóa khóa này")
+        top.error(
+            "the_thuc",
+            "khóa này không còn dùng: kế hoạch năm luôn là của Ủy ban nhân "
+            "dân; nghị quyết của cấp ủy (resolution) được soạn riêng, cùng "
+            "với kế hoạch. Hãy xóa khóa này",
+        )
     bases = top.text_list("can_cu_dang", "các văn bản của Đảng, mỗi dòng một văn bản")
     return bases or list(DEFAULT_PARTY_BASES)
 
@@ -231,8 +235,10 @@ SECTIONS: tuple[tuple[str, Callable[[_Reading], Any]], ...] = (
     ("committee", lambda r: r.top.text("ban_chi_dao")),
     ("plan", _plan),
     ("legal_bases", _legal_bases),
-    ("report_recipients",
-     lambda r: r.top.text_list("noi_nhan_bao_cao", "các nơi nhận, mỗi dòng một cơ quan")),
+    (
+        "report_recipients",
+        lambda r: r.top.text_list("noi_nhan_bao_cao", "các nơi nhận, mỗi dòng một cơ quan"),
+    ),
     ("event_date", lambda r: r.top.date("ngay_hoi", default=dt.date(r.year, 8, 19))),
     ("doc_dates", _doc_dates),
     ("targets", lambda r: targets(r.top)),
@@ -251,9 +257,13 @@ SECTIONS: tuple[tuple[str, Callable[[_Reading], Any]], ...] = (
     ("recognition_levels", lambda r: recognition_levels(r.top)),
     ("recognition_in_name", lambda r: r.top.choice("nhan_danh_cong_nhan", RECOGNITION_NAMES)),
     ("figures", lambda r: figures(r.top)),
-    ("scoring_basis", lambda r: r.top.text("can_cu_cham_diem", default=DEFAULT_SCORING_BASIS)
-     .rstrip(";. ")),
-    ("event_basis", lambda r: r.top.text("can_cu_ngay_hoi", default=DEFAULT_EVENT_BASIS)
-     .rstrip(";. ")),
+    (
+        "scoring_basis",
+        lambda r: r.top.text("can_cu_cham_diem", default=DEFAULT_SCORING_BASIS).rstrip(";. "),
+    ),
+    (
+        "event_basis",
+        lambda r: r.top.text("can_cu_ngay_hoi", default=DEFAULT_EVENT_BASIS).rstrip(";. "),
+    ),
     ("changes", lambda r: changes(r.top)),
 )

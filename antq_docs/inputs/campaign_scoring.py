@@ -22,8 +22,7 @@ def _points(fields: Fields, key: str, low: Decimal, high: Decimal) -> Decimal | 
     if value is None:
         fields.error(key, "thiếu giá trị bắt buộc")
         return None
-    if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or not math.isfinite(value)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         fields.error(key, f'"{value}" phải là một số điểm')
         return None
     points = Decimal(str(value))
@@ -118,8 +117,11 @@ def figures(top: Fields) -> list[Figure]:
             fields.error("muc", f'"{section}" phải là một trong: {", ".join(FIGURE_SECTIONS)}')
             continue
         if figure_id and not _FIGURE_ID.match(figure_id):
-            fields.error("ma", f'"{figure_id}" phải viết chữ thường không dấu, số và dấu gạch '
-                               "dưới (ví dụ buoi_tuyen_truyen)")
+            fields.error(
+                "ma",
+                f'"{figure_id}" phải viết chữ thường không dấu, số và dấu gạch '
+                "dưới (ví dụ buoi_tuyen_truyen)",
+            )
             continue
         if figure_id in ids:
             fields.error("ma", f'mã số liệu "{figure_id}" viết hai lần')

@@ -52,11 +52,16 @@ def changes(top: Fields) -> tuple[Change, ...]:
         basis = fields.text("can_cu", default="")
         fields.finish()
         if body and body not in CHANGE_BODIES:
-            fields.error("co_quan", f'"{body}" không phải cơ quan có thể kết thúc; chấp nhận: '
-                         f"{', '.join(CHANGE_BODIES)}")
+            fields.error(
+                "co_quan",
+                f'"{body}" không phải cơ quan có thể kết thúc; chấp nhận: '
+                f"{', '.join(CHANGE_BODIES)}",
+            )
         if level and level not in CHANGE_LEVELS:
-            fields.error("cap", f'"{level}" không phải cấp có thể kết thúc; chấp nhận: '
-                         f"{', '.join(CHANGE_LEVELS)}")
+            fields.error(
+                "cap",
+                f'"{level}" không phải cấp có thể kết thúc; chấp nhận: {", ".join(CHANGE_LEVELS)}',
+            )
         if len(top.findings) == before:
             out.append(Change(level, body, last_day, basis.rstrip(";. ")))
     return tuple(out)
@@ -80,8 +85,11 @@ def recognition_levels(top: Fields) -> dict[str, str]:
             continue
         value = fields.raw(unit_type)
         if value not in _LEVELS:
-            fields.error(unit_type, f'"{value}" phải là một trong: {", ".join(_LEVELS)} (cấp '
-                                    "Ủy ban nhân dân công nhận)")
+            fields.error(
+                unit_type,
+                f'"{value}" phải là một trong: {", ".join(_LEVELS)} (cấp '
+                "Ủy ban nhân dân công nhận)",
+            )
         elif unit_type == "xa" and value == "xa":
             fields.error(unit_type, "cấp xã không tự công nhận chính mình: ghi huyen hoặc tinh")
         else:
@@ -116,8 +124,9 @@ def deadlines(top: Fields, year: int) -> dict[str, dt.date]:
     for unit_type, day in out.items():
         # Results of a year are reported in that year (districts by 15/12).
         if year_known and day.year != year:
-            fields.error(unit_type, f"ngày {vi.short_date(day)} không thuộc năm {year} của "
-                                    "phong trào")
+            fields.error(
+                unit_type, f"ngày {vi.short_date(day)} không thuộc năm {year} của phong trào"
+            )
     fields.finish()
     return out
 
@@ -206,8 +215,9 @@ def targets(top: Fields) -> list[Target]:
     if not isinstance(raw, list):
         top.error("chi_tieu", "phải là danh sách chỉ tiêu")
         return []
-    return [_target(top.child(item, f"chi_tieu[{index}]"))
-            for index, item in enumerate(raw, start=1)]
+    return [
+        _target(top.child(item, f"chi_tieu[{index}]")) for index, item in enumerate(raw, start=1)
+    ]
 
 
 def _target(fields: Fields) -> Target:
@@ -247,8 +257,12 @@ def _target_percent(fields: Fields) -> float | None:
     percent = fields.raw("ty_le")
     if percent is None:
         return None
-    if (isinstance(percent, bool) or not isinstance(percent, (int, float))
-            or not math.isfinite(percent) or not 0 <= percent <= 100):
+    if (
+        isinstance(percent, bool)
+        or not isinstance(percent, (int, float))
+        or not math.isfinite(percent)
+        or not 0 <= percent <= 100
+    ):
         fields.error("ty_le", f'"{percent}" phải là số phần trăm từ 0 đến 100')
         return None
     return float(percent)
@@ -261,8 +275,11 @@ def _target_units(fields: Fields) -> tuple[str, ...]:
         return ()
     if isinstance(units_raw, (str, int)):
         units_raw = [units_raw]
-    if (not isinstance(units_raw, list) or not units_raw
-            or not all(isinstance(c, (str, int)) for c in units_raw)):
+    if (
+        not isinstance(units_raw, list)
+        or not units_raw
+        or not all(isinstance(c, (str, int)) for c in units_raw)
+    ):
         fields.error("don_vi", "phải là danh sách mã đơn vị")
         return ()
     return tuple(clean_text(str(c)) for c in units_raw)

@@ -71,8 +71,9 @@ def _split_csv(
             if cells > MAX_TABLE_CELLS:
                 raise InputError(too_many_cells(), path=path)
             for index, cell in enumerate(record):
-                message = _cell_problem(cell, delimiter, start, reader.line_num,
-                                        last=index == len(record) - 1)
+                message = _cell_problem(
+                    cell, delimiter, start, reader.line_num, last=index == len(record) - 1
+                )
                 if message:
                     problems.append(CellProblem(start, index, message))
             rows.append((start, [clean_text(c) for c in record]))
@@ -93,10 +94,7 @@ def _lines(text: str) -> Iterator[str]:
         yield match.group()
 
 
-
-def _cell_problem(
-    cell: str, delimiter: str, first: int, end: int, *, last: bool
-) -> str | None:
+def _cell_problem(cell: str, delimiter: str, first: int, end: int, *, last: bool) -> str | None:
     """Why a raw CSV cell cannot be trusted, or None.
 
     A cell may hold a line break (Alt+Enter in Excel); one whose later lines hold the

@@ -88,10 +88,14 @@ def build_households(table: Table, roster: Roster, *, forms: bool = False) -> Ho
         # The code names the household's own form file, so it is unique within its area.
         key = (household.area, household.code.casefold())
         if key in seen:
-            findings.append(table.finding(
-                row, "ma_ho",
-                f'mã hộ "{household.code}" trùng với dòng {seen[key]} của cùng khu dân cư '
-                f"{household.area}"))
+            findings.append(
+                table.finding(
+                    row,
+                    "ma_ho",
+                    f'mã hộ "{household.code}" trùng với dòng {seen[key]} của cùng khu dân cư '
+                    f"{household.area}",
+                )
+            )
             continue
         seen[key] = row.number
         by_area.setdefault(household.area, []).append(household)
@@ -121,24 +125,37 @@ def _household(table: Table, row: Row, roster: Roster, findings: list[Finding]) 
         if text.isdigit() and 1 <= int(text) <= MAX_MEMBERS:
             members = int(text)
         else:
-            findings.append(table.finding(
-                row, "so_nhan_khau",
-                f'số nhân khẩu "{text}" phải là số nguyên từ 1 đến {MAX_MEMBERS}'))
+            findings.append(
+                table.finding(
+                    row,
+                    "so_nhan_khau",
+                    f'số nhân khẩu "{text}" phải là số nguyên từ 1 đến {MAX_MEMBERS}',
+                )
+            )
             ok = False
     area_code = row.get("ma_khu_dan_cu")
     if area_code:
         area = roster.get(area_code)
         if area is None:
             khu = [u.code for u in roster if u.type == "khu_dan_cu"]
-            findings.append(table.finding(
-                row, "ma_khu_dan_cu",
-                f'không có khu dân cư nào mang mã "{area_code}" trong {Path(roster.source).name}'
-                + did_you_mean(area_code, khu)))
+            findings.append(
+                table.finding(
+                    row,
+                    "ma_khu_dan_cu",
+                    f'không có khu dân cư nào mang mã "{area_code}" '
+                    f"trong {Path(roster.source).name}" + did_you_mean(area_code, khu),
+                )
+            )
             ok = False
         elif area.type != "khu_dan_cu":
-            findings.append(table.finding(
-                row, "ma_khu_dan_cu",
-                f'"{area_code}" ({area.name}) là {UNIT_TYPES[area.type]}, không phải khu dân cư'))
+            findings.append(
+                table.finding(
+                    row,
+                    "ma_khu_dan_cu",
+                    f'"{area_code}" ({area.name}) là {UNIT_TYPES[area.type]}, '
+                    "không phải khu dân cư",
+                )
+            )
             ok = False
     if not ok:
         return None

@@ -65,24 +65,33 @@ def _read_row(sheet: _ScoreSheet, row: Row, listed: set[str]) -> None:
     if code and code not in sheet.results.units:
         # A unit whose results row is itself wrong was reported there already.
         if code not in listed:
-            sheet.problem(row, "ma",
-                          f'đơn vị "{code}" không có dòng trong {sheet.results_table.name}')
+            sheet.problem(
+                row, "ma", f'đơn vị "{code}" không có dòng trong {sheet.results_table.name}'
+            )
         ok = False
     item = sheet.items.get(item_id) if item_id else None
     if item_id and item is None:
-        ok = sheet.problem(row, "muc", f'mục "{item_id}" không có trong bảng chấm điểm của kế '
-                                       f"hoạch (bang_diem); các mục: {', '.join(sheet.items)}")
+        ok = sheet.problem(
+            row,
+            "muc",
+            f'mục "{item_id}" không có trong bảng chấm điểm của kế '
+            f"hoạch (bang_diem); các mục: {', '.join(sheet.items)}",
+        )
     points = parse_points(text) if text else None
     if text and points is None:
         ok = sheet.problem(row, "diem", f'"{text}" không phải số điểm')
     elif points is not None and item is not None and not 0 <= points <= item.max_points:
-        ok = sheet.problem(row, "diem", f'điểm {text} của mục "{item.id}" phải từ 0 đến '
-                                        f"{item.max_points} (điểm tối đa)")
+        ok = sheet.problem(
+            row,
+            "diem",
+            f'điểm {text} của mục "{item.id}" phải từ 0 đến {item.max_points} (điểm tối đa)',
+        )
     if code and item_id:
         first = sheet.seen.get((code, item_id))
         if first is not None:
-            ok = sheet.problem(row, "muc",
-                               f'điểm mục "{item_id}" của "{code}" đã có ở dòng {first}')
+            ok = sheet.problem(
+                row, "muc", f'điểm mục "{item_id}" của "{code}" đã có ở dòng {first}'
+            )
         else:
             sheet.seen[(code, item_id)] = row.number
     if ok and code in sheet.results.units:

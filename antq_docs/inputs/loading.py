@@ -53,7 +53,8 @@ class Inputs:
     # The households of the khu dân cư (--households): their pledges carry the list.
     households: Households | None = None
     _trees: dict[tuple[int, frozenset[str]], tuple[Roster, list[Unit]]] = field(
-        default_factory=dict, repr=False)
+        default_factory=dict, repr=False
+    )
 
     def roster_on(self, day: dt.date | None) -> Roster:
         """The tree in force on a day: the roster of the period begun by then (the first before
@@ -92,8 +93,11 @@ class Inputs:
     def roster_for(self, kind: str) -> Roster:
         """The roster that issues and receives a kind's documents, by the kind's date."""
         declared = self.kinds.get(kind)
-        day = (declared.day(self.campaign) if declared is not None
-               else self.campaign.doc_dates.get(kind))
+        day = (
+            declared.day(self.campaign)
+            if declared is not None
+            else self.campaign.doc_dates.get(kind)
+        )
         return self.roster_on(day)
 
     @property
@@ -164,8 +168,9 @@ def load_inputs(
         loaded_campaign = load_campaign(filled.campaign, kinds=kinds)
     except ValidationError as e:
         findings += e.findings
-    roster, periods = _rosters(filled, loaded_campaign, units, encoding=encoding, sheet=sheet,
-                               say=say, findings=findings)
+    roster, periods = _rosters(
+        filled, loaded_campaign, units, encoding=encoding, sheet=sheet, say=say, findings=findings
+    )
     inputs = _checked_inputs(loaded_campaign, roster, kinds, periods, say)
     if results is not None and inputs is not None:
         _add_year_end(inputs, results, scores, previous, encoding, findings)
@@ -181,9 +186,13 @@ def load_inputs(
     return inputs
 
 
-def _checked_inputs(campaign: Campaign | None, roster: Roster | None,
-                    kinds: Mapping[str, DeclaredKind], periods: list[RosterPeriod],
-                    say: Callable[[str], None]) -> Inputs | None:
+def _checked_inputs(
+    campaign: Campaign | None,
+    roster: Roster | None,
+    kinds: Mapping[str, DeclaredKind],
+    periods: list[RosterPeriod],
+    say: Callable[[str], None],
+) -> Inputs | None:
     """The run's inputs once the campaign and the roster are read (None until both are), with
     a warning said for every roster whose root is not the province of its period."""
     if campaign is None or roster is None:
@@ -196,8 +205,13 @@ def _checked_inputs(campaign: Campaign | None, roster: Roster | None,
 
 
 def _rosters(
-    filled: DefaultInputs, campaign: Campaign | None, units: Path | None, *,
-    encoding: str | None, sheet: str | None, say: Callable[[str], None],
+    filled: DefaultInputs,
+    campaign: Campaign | None,
+    units: Path | None,
+    *,
+    encoding: str | None,
+    sheet: str | None,
+    say: Callable[[str], None],
     findings: list[Finding],
 ) -> tuple[Roster | None, list[RosterPeriod]]:
     """The roster the year ends with, and the rosters by period when the campaign lists them
@@ -225,18 +239,26 @@ def _rosters(
     return periods[-1].roster, periods
 
 
-def _period_rosters(campaign_path: Path, campaign: Campaign, encoding: str | None,
-                    sheet: str | None, findings: list[Finding]) -> list[RosterPeriod]:
+def _period_rosters(
+    campaign_path: Path,
+    campaign: Campaign,
+    encoding: str | None,
+    sheet: str | None,
+    findings: list[Finding],
+) -> list[RosterPeriod]:
     """The rosters of danh_sach_don_vi that could be read, each with its day and province."""
     periods: list[RosterPeriod] = []
     for entry in campaign.roster_files:
         # A FIFO or a link is there: load_roster refuses it by name, never blocking.
         if not _present(Path(entry.path)):
-            findings.append(Finding(
-                f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
-                f"hoạch: {entry.path})",
-                file=Path(campaign_path).name, field=f"{entry.field}.tep",
-            ))
+            findings.append(
+                Finding(
+                    f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
+                    f"hoạch: {entry.path})",
+                    file=Path(campaign_path).name,
+                    field=f"{entry.field}.tep",
+                )
+            )
             continue
         try:
             roster = load_roster(Path(entry.path), encoding=encoding, sheet=sheet)
@@ -248,13 +270,22 @@ def _period_rosters(campaign_path: Path, campaign: Campaign, encoding: str | Non
     return periods
 
 
-def _add_year_end(inputs: Inputs, results: Path, scores: Path | None, previous: Path | None,
-                  encoding: str | None, findings: list[Finding]) -> None:
+def _add_year_end(
+    inputs: Inputs,
+    results: Path,
+    scores: Path | None,
+    previous: Path | None,
+    encoding: str | None,
+    findings: list[Finding],
+) -> None:
     """Read the year-end results (and last year's) against the roster of the evaluations."""
     findings += _one_year_end_roster(inputs)
     try:
         inputs.results = load_results(
-            results, results_roster(inputs), inputs.campaign, scores=scores,
+            results,
+            results_roster(inputs),
+            inputs.campaign,
+            scores=scores,
             encoding=encoding,
         )
     except ValidationError as e:
@@ -262,20 +293,28 @@ def _add_year_end(inputs: Inputs, results: Path, scores: Path | None, previous: 
     if previous is not None and inputs.results is not None:
         try:
             inputs.results.previous = load_previous_year(
-                previous, results_roster(inputs), inputs.campaign, encoding=encoding)
+                previous, results_roster(inputs), inputs.campaign, encoding=encoding
+            )
         except ValidationError as e:
             findings += e.findings
 
 
-def _add_households(inputs: Inputs, households: Path, encoding: str | None,
-                    per_household: bool, say: Callable[[str], None],
-                    findings: list[Finding]) -> None:
+def _add_households(
+    inputs: Inputs,
+    households: Path,
+    encoding: str | None,
+    per_household: bool,
+    say: Callable[[str], None],
+    findings: list[Finding],
+) -> None:
     """Read the household list against the roster in force on the date of the kind whose
     documents carry the households."""
     carrier = next(name for name, kind in inputs.kinds.items() if kind.household_list)
     try:
         inputs.households = load_households(
-            households, inputs.roster_for(carrier), encoding=encoding,
+            households,
+            inputs.roster_for(carrier),
+            encoding=encoding,
             forms=per_household,
         )
     except ValidationError as e:
@@ -346,8 +385,13 @@ def default_inputs(
         return DefaultInputs(Path(CAMPAIGN_FILE), results, scores, HERE)
     sample = resources.sample(resources.SAMPLE_CAMPAIGN)
     if default_results:
-        return DefaultInputs(sample, resources.sample(resources.SAMPLE_RESULTS),
-                             resources.sample(resources.SAMPLE_SCORES), SAMPLE, SAMPLE)
+        return DefaultInputs(
+            sample,
+            resources.sample(resources.SAMPLE_RESULTS),
+            resources.sample(resources.SAMPLE_SCORES),
+            SAMPLE,
+            SAMPLE,
+        )
     return DefaultInputs(sample, results, scores, SAMPLE)
 
 
@@ -358,11 +402,15 @@ def _say_defaults(filled: DefaultInputs, say: Callable[[str], None]) -> None:
     elif filled.campaign_from == SAMPLE:
         say(f"Không chỉ định tệp: dùng dữ liệu mẫu {filled.campaign}")
     if filled.results_from == HERE:
-        say(f"Không chỉ định tệp: dùng kết quả cuối năm {RESULTS_FILE} của thư mục hiện tại "
-            "(chưa có kết quả thì đổi tên tệp này)")
+        say(
+            f"Không chỉ định tệp: dùng kết quả cuối năm {RESULTS_FILE} của thư mục hiện tại "
+            "(chưa có kết quả thì đổi tên tệp này)"
+        )
     elif filled.results_from == SAMPLE:
-        say(f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {filled.results} và điểm từng mục "
-            f"{filled.scores}")
+        say(
+            f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {filled.results} và điểm từng mục "
+            f"{filled.scores}"
+        )
 
 
 def results_roster(inputs: Inputs) -> Roster:
@@ -379,13 +427,16 @@ def _one_year_end_roster(inputs: Inputs) -> list[Finding]:
         return []
     if inputs.period_roster(dates["evaluation"]) is inputs.period_roster(dates["report"]):
         return []
-    return [Finding(
-        f"báo cáo tự đánh giá ({vi.short_date(dates['evaluation'])}) và báo cáo tổng kết "
-        f"({vi.short_date(dates['report'])}) thuộc hai danh sách đơn vị khác nhau; kết quả cuối "
-        "năm chỉ đối chiếu với một danh sách: đặt hai ngày trong cùng một thời kỳ của "
-        "danh_sach_don_vi",
-        file=Path(inputs.campaign.source).name, field="ngay_van_ban.report",
-    )]
+    return [
+        Finding(
+            f"báo cáo tự đánh giá ({vi.short_date(dates['evaluation'])}) và báo cáo tổng kết "
+            f"({vi.short_date(dates['report'])}) thuộc hai danh sách đơn vị khác nhau; "
+            "kết quả cuối năm chỉ đối chiếu với một danh sách: "
+            "đặt hai ngày trong cùng một thời kỳ của danh_sach_don_vi",
+            file=Path(inputs.campaign.source).name,
+            field="ngay_van_ban.report",
+        )
+    ]
 
 
 def _province_name(name: str) -> str:
@@ -393,16 +444,14 @@ def _province_name(name: str) -> str:
     folded = fold(name)
     for word in ("tỉnh ", "thành phố "):
         if folded.startswith(word):
-            return folded[len(word):].strip()
+            return folded[len(word) :].strip()
     return folded
 
 
 def _province_warnings(inputs: Inputs) -> list[str]:
     """A warning for every roster whose root is not the province of its period."""
     campaign = inputs.campaign
-    pairs = [(p.roster, p.province) for p in inputs.periods] or [
-        (inputs.roster, campaign.province)
-    ]
+    pairs = [(p.roster, p.province) for p in inputs.periods] or [(inputs.roster, campaign.province)]
     out = []
     for roster, province in pairs:
         if _province_name(roster.root.name) != _province_name(province):

@@ -24,8 +24,9 @@ from antq_docs.model import Campaign, Figure, Results, Roster, UnitResult
 from antq_docs.vi import strip_marks
 
 
-def load_previous_year(path: Path, roster: Roster, campaign: Campaign, *,
-                       encoding: str | None = None) -> Results:
+def load_previous_year(
+    path: Path, roster: Roster, campaign: Campaign, *, encoding: str | None = None
+) -> Results:
     """Read last year's collected results (--nam-truoc) for the year report's comparisons.
 
     Units merge between years, so a code this year's roster lacks is kept (it counts in the
@@ -44,12 +45,11 @@ def load_previous_year(path: Path, roster: Roster, campaign: Campaign, *,
         if not code or (unit is not None and unit.parent is None):
             continue
         district = unit is not None and unit.type == "huyen"
-        registered = flag(table, row, "dang_ky", YES, NO, "có hoặc không", findings,
-                           optional=True)
-        recognised = flag(table, row, "dat_chuan", PASS, FAIL, "đạt hoặc chưa đạt",
-                           findings, optional=True)
-        event = flag(table, row, "ngay_hoi", YES, NO, "có hoặc không", findings,
-                      optional=True)
+        registered = flag(table, row, "dang_ky", YES, NO, "có hoặc không", findings, optional=True)
+        recognised = flag(
+            table, row, "dat_chuan", PASS, FAIL, "đạt hoặc chưa đạt", findings, optional=True
+        )
+        event = flag(table, row, "ngay_hoi", YES, NO, "có hoặc không", findings, optional=True)
         score = parse_points(row.get("diem")) if row.get("diem") else None
         if row.get("diem") and score is None:
             findings.append(table.finding(row, "diem", f'"{row.get("diem")}" không phải số điểm'))
@@ -57,9 +57,14 @@ def load_previous_year(path: Path, roster: Roster, campaign: Campaign, *,
         if level is None and score is not None:
             level = campaign.thresholds.level_for(score)
         units[code] = UnitResult(
-            code=code, row=row.number, registered=bool(registered) and not district,
-            recognised=bool(recognised) and not district, score=score or Decimal(0),
-            level=level or "", level_computed=False, event_held=bool(event),
+            code=code,
+            row=row.number,
+            registered=bool(registered) and not district,
+            recognised=bool(recognised) and not district,
+            score=score or Decimal(0),
+            level=level or "",
+            level_computed=False,
+            event_held=bool(event),
         )
         if values := _counts(table, row, campaign.figures, findings):
             previous.figures[code] = values
@@ -68,16 +73,16 @@ def load_previous_year(path: Path, roster: Roster, campaign: Campaign, *,
         sheet_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *extra], sheet=sheet)
         findings.extend(sheet_table.findings)
         for row in sheet_table.rows:
-            if row.get("ma") and (values := _counts(sheet_table, row, campaign.figures,
-                                                     findings)):
+            if row.get("ma") and (values := _counts(sheet_table, row, campaign.figures, findings)):
                 previous.figures.setdefault(row.get("ma"), {}).update(values)
     if findings:
         raise ValidationError(findings, what=f"Tệp kết quả năm trước {path.name}")
     return previous
 
 
-def _counts(table: Table, row: Row, figures: list[Figure],
-            findings: list[Finding]) -> dict[str, int]:
+def _counts(
+    table: Table, row: Row, figures: list[Figure], findings: list[Finding]
+) -> dict[str, int]:
     """The figures a row of last year's results gives, each a whole number ≥ 0."""
     values = {}
     for figure in figures:

@@ -16,7 +16,6 @@ The cells are read by inputs/result_cells.py, the figures and notes by inputs/fi
 the per-item scores by inputs/item_scores.py, last year's results by inputs/previous_year.py.
 """
 
-
 from __future__ import annotations
 
 import re
@@ -113,8 +112,9 @@ def load_results(
     elif (sheet := find_sheet(sheets, SCORES_SHEET)) is not None:
         score_table = read_table(path, SCORE_COLUMNS, sheet=sheet)
     if (sheet := find_sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
-        figure_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *extra[: len(campaign.figures)]],
-                                  sheet=sheet)
+        figure_table = read_table(
+            path, [COLUMNS[0], NAME_COLUMN, *extra[: len(campaign.figures)]], sheet=sheet
+        )
         findings.extend(figure_table.findings)
         add_figures(figure_table, results, roster, campaign, findings, sheet=True)
     if (sheet := find_sheet(sheets, NOTES_SHEET)) is not None:
@@ -131,7 +131,11 @@ def load_results(
 
 
 def build_results(
-    table: Table, roster: Roster, campaign: Campaign, findings: list[Finding], *,
+    table: Table,
+    roster: Roster,
+    campaign: Campaign,
+    findings: list[Finding],
+    *,
     every_unit: bool = True,
 ) -> Results:
     """Validate the rows of a results table against the roster and the campaign's thresholds.
@@ -142,8 +146,7 @@ def build_results(
     units: dict[str, UnitResult] = {}
     roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
     for row in table.rows:
-        result = _unit_result(table, row, roster, campaign.thresholds, units, roster_file,
-                              findings)
+        result = _unit_result(table, row, roster, campaign.thresholds, units, roster_file, findings)
         if result is not None:
             units[result.code] = result
     findings += _commune_rule(table, roster, units)
@@ -153,8 +156,13 @@ def build_results(
 
 
 def _unit_result(
-    table: Table, row: Row, roster: Roster, thresholds: Thresholds,
-    units: dict[str, UnitResult], roster_file: str, findings: list[Finding],
+    table: Table,
+    row: Row,
+    roster: Roster,
+    thresholds: Thresholds,
+    units: dict[str, UnitResult],
+    roster_file: str,
+    findings: list[Finding],
 ) -> UnitResult | None:
     """The result of one row, or None: the root's row, or a row with a finding."""
     code = row.get("ma")
@@ -164,19 +172,27 @@ def _unit_result(
         return None  # nobody here scores the root: its row carries its own figures and notes
     # Thông tư 124 does not cover districts: their standard cells are not applicable.
     district = unit is not None and unit.type == "huyen"
-    registered = flag(
-        table, row, "dang_ky", YES, NO, "có hoặc không", findings, optional=district
-    )
+    registered = flag(table, row, "dang_ky", YES, NO, "có hoặc không", findings, optional=district)
     recognised = flag(
-        table, row, "dat_chuan", PASS, FAIL, "đạt hoặc chưa đạt (có hoặc không)", findings,
+        table,
+        row,
+        "dat_chuan",
+        PASS,
+        FAIL,
+        "đạt hoặc chưa đạt (có hoặc không)",
+        findings,
         optional=district,
     )
     meeting = _meeting(table, row, findings)
     event = flag(table, row, "ngay_hoi", YES, NO, "có hoặc không", findings)
     if recognised and registered is False:
-        findings.append(table.finding(
-            row, "dat_chuan",
-            "đạt chuẩn nhưng không đăng ký; chỉ đơn vị đã đăng ký mới được công nhận"))
+        findings.append(
+            table.finding(
+                row,
+                "dat_chuan",
+                "đạt chuẩn nhưng không đăng ký; chỉ đơn vị đã đăng ký mới được công nhận",
+            )
+        )
     score = _score(table, row, findings)
     written = row.get("xep_loai")
     level = _written_level(table, row, score, thresholds, findings)
@@ -200,17 +216,28 @@ def _unit_result(
     )
 
 
-def _known_code(table: Table, row: Row, roster: Roster, units: dict[str, UnitResult],
-                roster_file: str, findings: list[Finding]) -> bool:
+def _known_code(
+    table: Table,
+    row: Row,
+    roster: Roster,
+    units: dict[str, UnitResult],
+    roster_file: str,
+    findings: list[Finding],
+) -> bool:
     """Whether the row's code is given, on the roster, and not already read in another row."""
     code = row.get("ma")
     if not code:
         findings.append(table.finding(row, "ma", "thiếu giá trị bắt buộc"))
         return False
     if roster.get(code) is None:
-        findings.append(table.finding(
-            row, "ma", f'không có đơn vị nào mang mã "{code}" trong {roster_file}'
-            + did_you_mean(code, roster.units)))
+        findings.append(
+            table.finding(
+                row,
+                "ma",
+                f'không có đơn vị nào mang mã "{code}" trong {roster_file}'
+                + did_you_mean(code, roster.units),
+            )
+        )
         return False
     if code in units:
         findings.append(table.finding(row, "ma", f'mã "{code}" đã có ở dòng {units[code].row}'))
@@ -234,8 +261,9 @@ def _score(table: Table, row: Row, findings: list[Finding]) -> Decimal | None:
     return score
 
 
-def _written_level(table: Table, row: Row, score: Decimal | None, thresholds: Thresholds,
-                   findings: list[Finding]) -> str | None:
+def _written_level(
+    table: Table, row: Row, score: Decimal | None, thresholds: Thresholds, findings: list[Finding]
+) -> str | None:
     """The level written in Xếp loại, or None (empty, or not a level: a finding); a level the
     score does not earn is reported and kept."""
     written = row.get("xep_loai")
@@ -243,34 +271,55 @@ def _written_level(table: Table, row: Row, score: Decimal | None, thresholds: Th
         return None
     level = LEVEL_NAMES.get(strip_marks(written))
     if level is None:
-        findings.append(table.finding(
-            row, "xep_loai",
-            f'"{written}" không phải mức xếp loại; chấp nhận: {", ".join(LEVELS)}'))
+        findings.append(
+            table.finding(
+                row,
+                "xep_loai",
+                f'"{written}" không phải mức xếp loại; chấp nhận: {", ".join(LEVELS)}',
+            )
+        )
     elif score is not None and thresholds.level_for(score) != level:
-        findings.append(table.finding(
-            row, "xep_loai",
-            f'xếp loại "{level}" trái với điểm {row.get("diem")}: theo ngưỡng '
-            f"({thresholds.describe()}) {row.get('diem')} điểm là "
-            f'"{thresholds.level_for(score)}"'))
+        findings.append(
+            table.finding(
+                row,
+                "xep_loai",
+                f'xếp loại "{level}" trái với điểm {row.get("diem")}: theo ngưỡng '
+                f"({thresholds.describe()}) {row.get('diem')} điểm là "
+                f'"{thresholds.level_for(score)}"',
+            )
+        )
     return level
 
 
-def _recognised_but_weak(table: Table, row: Row, score: Decimal, level: str | None,
-                         thresholds: Thresholds) -> list[Finding]:
+def _recognised_but_weak(
+    table: Table, row: Row, score: Decimal, level: str | None, thresholds: Thresholds
+) -> list[Finding]:
     """A unit marked recognised (đạt chuẩn) whose level, written or earned by its score, is
     Yếu: the two cells contradict each other, so the row cannot be used as it is."""
     if level is not None:
         if level != YEU:
             return []
-        return [table.finding(row, "dat_chuan", f'đạt chuẩn nhưng xếp loại "{YEU}"; đơn vị '
-                              "xếp loại Yếu không được công nhận đạt tiêu chuẩn “An toàn về an "
-                              "ninh, trật tự”: sửa cột Đạt chuẩn hoặc cột Xếp loại")]
+        return [
+            table.finding(
+                row,
+                "dat_chuan",
+                f'đạt chuẩn nhưng xếp loại "{YEU}"; đơn vị '
+                "xếp loại Yếu không được công nhận đạt tiêu chuẩn “An toàn về an "
+                "ninh, trật tự”: sửa cột Đạt chuẩn hoặc cột Xếp loại",
+            )
+        ]
     if thresholds.level_for(score) != YEU:
         return []
-    return [table.finding(row, "dat_chuan", f"đạt chuẩn nhưng điểm {row.get('diem')} là xếp "
-                          f'loại "{YEU}" (theo ngưỡng: {thresholds.describe()}); đơn vị xếp loại '
-                          "Yếu không được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật "
-                          "tự”: sửa cột Đạt chuẩn hoặc cột Điểm")]
+    return [
+        table.finding(
+            row,
+            "dat_chuan",
+            f"đạt chuẩn nhưng điểm {row.get('diem')} là xếp "
+            f'loại "{YEU}" (theo ngưỡng: {thresholds.describe()}); đơn vị xếp loại '
+            "Yếu không được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật "
+            "tự”: sửa cột Đạt chuẩn hoặc cột Điểm",
+        )
+    ]
 
 
 def _without_row(table: Table, roster: Roster, roster_file: str) -> list[Finding]:

@@ -150,8 +150,10 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
     type_key = _type_cell(table, row, findings)
     households = _households_cell(table, row, findings)
     budget = _budget_cell(table, row, findings)
-    flags = {key: _yes_no_cell(table, row, key, findings)
-             for key in ("dien_hinh", "doanh_nghiep_nha_nuoc")}
+    flags = {
+        key: _yes_no_cell(table, row, key, findings)
+        for key in ("dien_hinh", "doanh_nghiep_nha_nuoc")
+    }
     if len(findings) > before:
         return None
     assert type_key is not None
@@ -186,8 +188,11 @@ def _type_cell(table: Table, row: Row, findings: list[Finding]) -> str | None:
         return None
     type_key = parse_type(written)
     if type_key is None:
-        findings.append(table.finding(
-            row, "loai", f'loại "{written}" không hợp lệ; chấp nhận: {accepted_types()}'))
+        findings.append(
+            table.finding(
+                row, "loai", f'loại "{written}" không hợp lệ; chấp nhận: {accepted_types()}'
+            )
+        )
     return type_key
 
 
@@ -210,8 +215,11 @@ def _budget_cell(table: Table, row: Row, findings: list[Finding]) -> int | None:
         return None
     budget = parse_amount(written)
     if budget is None:
-        findings.append(table.finding(
-            row, "kinh_phi", f'kinh phí "{written}" không phải số tiền (viết 15.500.000)'))
+        findings.append(
+            table.finding(
+                row, "kinh_phi", f'kinh phí "{written}" không phải số tiền (viết 15.500.000)'
+            )
+        )
     return budget
 
 
@@ -219,8 +227,9 @@ def _yes_no_cell(table: Table, row: Row, key: str, findings: list[Finding]) -> b
     """A mark cell (Điển hình, Doanh nghiệp nhà nước): x, có, 1 or empty; unclear is a finding."""
     folded = fold(row.get(key))
     if folded not in TRUE_WORDS | FALSE_WORDS:
-        findings.append(table.finding(
-            row, key, f'"{row.get(key)}" không rõ; ghi x, có, 1 hoặc để trống'))
+        findings.append(
+            table.finding(row, key, f'"{row.get(key)}" không rõ; ghi x, có, 1 hoặc để trống')
+        )
     return folded in TRUE_WORDS
 
 

@@ -229,14 +229,14 @@ def _located(table: Table, found: dict[str, int], problems: list[CellProblem]) -
     for problem in problems:
         key = names.get(problem.index)
         column = table.column(key) if key else column_letter(problem.index)
-        located.append(
-            Finding(problem.message, file=table.name, row=problem.line, column=column)
-        )
+        located.append(Finding(problem.message, file=table.name, row=problem.line, column=column))
     return located
 
 
 def too_many_cells() -> str:
     """The message for a table past MAX_TABLE_CELLS."""
     limit = f"{MAX_TABLE_CELLS:,}".replace(",", ".")
-    return (f"bảng có quá nhiều ô (trên {limit} ô); danh sách 100.000 đơn vị chỉ chừng 2 triệu "
-            "ô. Hãy xóa các dòng, cột thừa.")
+    return (
+        f"bảng có quá nhiều ô (trên {limit} ô); danh sách 100.000 đơn vị chỉ chừng 2 triệu "
+        "ô. Hãy xóa các dòng, cột thừa."
+    )

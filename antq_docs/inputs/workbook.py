@@ -28,8 +28,19 @@ from antq_docs.vi import clean_text, strip_marks
 # What openpyxl raises on a damaged workbook (found by tests/test_fuzz.py): zip and deflate
 # errors, XML syntax errors (ParseError is a SyntaxError), and the lookup and type errors of
 # parts that are missing or hold the wrong elements. Caught only around openpyxl's own calls.
-_WORKBOOK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, IndexError,
-                    ValueError, TypeError, AttributeError, SyntaxError, NotImplementedError)
+_WORKBOOK_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    SyntaxError,
+    NotImplementedError,
+)
 
 
 def _open_workbook(path: Path, data: bytes):

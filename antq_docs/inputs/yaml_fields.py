@@ -46,14 +46,13 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(None, None, ALIAS_MESSAGE, event.start_mark)
         if self.depth >= MAX_DEPTH:
             raise yaml.composer.ComposerError(
-                None, None, f"lồng nhau quá {MAX_DEPTH} tầng danh sách hay bảng",
-                event.start_mark)
+                None, None, f"lồng nhau quá {MAX_DEPTH} tầng danh sách hay bảng", event.start_mark
+            )
         self.depth += 1
         try:
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
-
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         """Construct a node; a value its explicit tag cannot read (!!float nam, !!timestamp x)
@@ -63,8 +62,8 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as e:
             shown = f' "{node.value}"' if isinstance(node, yaml.ScalarNode) else ""
             raise yaml.constructor.ConstructorError(
-                None, None, f"giá trị{shown} không đọc được theo thẻ {node.tag}",
-                node.start_mark) from e
+                None, None, f"giá trị{shown} không đọc được theo thẻ {node.tag}", node.start_mark
+            ) from e
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
@@ -118,9 +117,14 @@ def _drop_bad_keys(node: yaml.Node, where: str, file: str, findings: list[Findin
         kept = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                findings.append(Finding(
-                    f"dòng {key_node.start_mark.line + 1}: khóa phải là một chữ, không phải "
-                    "danh sách hay bảng", file=file, field=where or "(gốc)"))
+                findings.append(
+                    Finding(
+                        f"dòng {key_node.start_mark.line + 1}: khóa phải là một chữ, không phải "
+                        "danh sách hay bảng",
+                        file=file,
+                        field=where or "(gốc)",
+                    )
+                )
                 continue
             kept.append((key_node, value_node))
             child = f"{where}.{key_node.value}" if where else str(key_node.value)
@@ -220,8 +224,13 @@ class Fields:
         iso = _ISO_DATE.fullmatch(text)
         dmy = _DMY_DATE.fullmatch(text)
         if iso is not None or dmy is not None:
-            year, month, day = (iso.groups() if iso is not None
-                                else dmy.groups()[::-1] if dmy is not None else ("", "", ""))
+            year, month, day = (
+                iso.groups()
+                if iso is not None
+                else dmy.groups()[::-1]
+                if dmy is not None
+                else ("", "", "")
+            )
             try:
                 return dt.date(int(year), int(month), int(day))
             except ValueError:
@@ -266,8 +275,10 @@ class Fields:
         raw = self.raw(key)
         if raw is None:
             return []
-        if not isinstance(raw, list) or not raw or not all(
-            isinstance(item, str) and item.strip() for item in raw
+        if (
+            not isinstance(raw, list)
+            or not raw
+            or not all(isinstance(item, str) and item.strip() for item in raw)
         ):
             self.error(key, f"phải là danh sách {what}")
             return []
@@ -295,5 +306,9 @@ class Fields:
         for key in self.data:
             if key not in self.used:
                 close = closest(str(key), self.used)
-                self.error(str(key), f'khóa không được biết tới; có phải "{close}"?' if close
-                           else "khóa không được biết tới (viết sai tên?)")
+                self.error(
+                    str(key),
+                    f'khóa không được biết tới; có phải "{close}"?'
+                    if close
+                    else "khóa không được biết tới (viết sai tên?)",
+                )

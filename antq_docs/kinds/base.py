@@ -331,8 +331,9 @@ class Kind:
         year = self.document_year(campaign)
         if self.party_document:
             # In the cấp ủy's or chi bộ's own series, without a colon: '05-NQ/HU'.
-            return NumberSlot(issuer=f"{unit.code}#dang",
-                              suffix=f"-{self.number}/{party_abbr(unit)}", year=year)
+            return NumberSlot(
+                issuer=f"{unit.code}#dang", suffix=f"-{self.number}/{party_abbr(unit)}", year=year
+            )
         abbr = needs.unit_value(unit, "abbr", self.number_purpose or f"số của {self.purpose}")
         return NumberSlot(issuer=unit.code, suffix=f"/{self.number}-{abbr}", year=year)
 
@@ -363,8 +364,11 @@ class Kind:
             # Built once here, so every missing value is found before anything is written;
             # built again when rendered, with a Needs of its own that has nothing to add.
             document = Document(
-                unit=unit.code, kind=self.name, path=self.path(unit),
-                template=self.template(campaign, unit), context=context,
+                unit=unit.code,
+                kind=self.name,
+                path=self.path(unit),
+                template=self.template(campaign, unit),
+                context=context,
                 number=self.number_slot(campaign, unit, needs),
                 make=Rebuild(self, needs.sources(campaign, roster, results), unit),
                 cites=self.cites(campaign, unit, needs),

@@ -43,9 +43,17 @@ class CellResolution(Kind):
         "can_cu_dang": "các văn bản của Đảng làm căn cứ (can_cu_dang), không kèm chữ “Căn cứ”",
         "ke_hoach": "kế hoạch của tỉnh: so, ngay, co_quan, trich_yeu",
         # The targets are the plan's, in the same shape.
-        **{k: PLAN.variables[k] for k in ("chi_tieu", "chi_tieu.pham_vi", "chi_tieu.ma",
-                                           "chi_tieu.noi_dung", "chi_tieu.so_luong",
-                                           "chi_tieu.loai")},
+        **{
+            k: PLAN.variables[k]
+            for k in (
+                "chi_tieu",
+                "chi_tieu.pham_vi",
+                "chi_tieu.ma",
+                "chi_tieu.noi_dung",
+                "chi_tieu.so_luong",
+                "chi_tieu.loai",
+            )
+        },
         "so_ho": "số hộ gia đình của khu dân cư (cột Số hộ); rỗng khi không ghi",
         "truong": "chức vụ người đứng đầu khu dân cư (Trưởng thôn)",
         "cong_an": "Công an cấp xã",
@@ -57,8 +65,7 @@ class CellResolution(Kind):
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """A khu dân cư of the matrix whose roster row names its chi bộ, under a commune."""
-        return bool(unit.party_cell) and unit.parent is not None and super().needs(
-            campaign, unit)
+        return bool(unit.party_cell) and unit.parent is not None and super().needs(campaign, unit)
 
     def context(self, request: Request) -> dict:
         """Header, Party bases, the khu dân cư's targets and households, signer, recipients."""

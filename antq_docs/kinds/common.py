@@ -25,8 +25,11 @@ def unit_words(unit: Unit) -> dict:
     secrets; do_thi / nong_thon: a local government that is or has phường, thị trấn (urban) /
     xã (rural), so a ward never builds "nông thôn mới".
     """
-    communes = ([u for u in (unit, *unit.descendants()) if u.type == "xa"]
-                if unit.type in GOVERNMENT_TYPES else [])
+    communes = (
+        [u for u in (unit, *unit.descendants()) if u.type == "xa"]
+        if unit.type in GOVERNMENT_TYPES
+        else []
+    )
     kinds = {model.kind_word(u) for u in communes}
     return {
         "sinh_vien": unit.type == "co_so_giao_duc" and bool(_HIGHER_EDUCATION.search(unit.name)),
@@ -39,9 +42,9 @@ def unit_words(unit: Unit) -> dict:
 # What unit_words tells the templates, for each kind's variables.
 UNIT_WORD_VARIABLES: dict[str, str] = {
     "sinh_vien": "đúng khi trường có sinh viên (cao đẳng, đại học, học viện, trung cấp); "
-                 "trường THPT, THCS, tiểu học chỉ có học sinh",
+    "trường THPT, THCS, tiểu học chỉ có học sinh",
     "nha_nuoc": "đúng khi đơn vị là doanh nghiệp nhà nước (cột Doanh nghiệp nhà nước): mẫu "
-                "chỉ nêu bí mật nhà nước với doanh nghiệp nhà nước",
+    "chỉ nêu bí mật nhà nước với doanh nghiệp nhà nước",
     "do_thi": "đúng khi đơn vị là, hoặc có, phường, thị trấn (mẫu nói “đô thị văn minh”)",
     "nong_thon": "đúng khi đơn vị là, hoặc có, xã (mẫu nói “nông thôn mới”; phường không có)",
 }
@@ -66,7 +69,7 @@ def office(unit: Unit, title: str) -> str:
             continue
         if " " in words:
             return f"{title[: -len(words)]}{unit.sentence_name}"
-        return f"{title} {unit.name[len(words) + 1:].strip()}"
+        return f"{title} {unit.name[len(words) + 1 :].strip()}"
     return f"{title} {unit.sentence_name}"
 
 
@@ -129,14 +132,21 @@ _BASIS_WORD = re.compile(r"^căn cứ\s+", re.IGNORECASE)
 def plan_ref(campaign: Campaign) -> dict:
     """The province's plan as data: number, date, issuer, summary (the template cites it)."""
     plan = campaign.plan
-    return {"so": plan.number, "ngay": vi.short_date(plan.date), "co_quan": plan.issuer,
-            "trich_yeu": plan.summary.rstrip(";. ")}
+    return {
+        "so": plan.number,
+        "ngay": vi.short_date(plan.date),
+        "co_quan": plan.issuer,
+        "trich_yeu": plan.summary.rstrip(";. "),
+    }
 
 
 def thresholds(used: model.Thresholds) -> dict:
     """The lowest score of each level as the documents print them: {'xuat_sac': '90', …}."""
-    return {"xuat_sac": vi.number(used.xuat_sac), "kha": vi.number(used.kha),
-            "trung_binh": vi.number(used.trung_binh)}
+    return {
+        "xuat_sac": vi.number(used.xuat_sac),
+        "kha": vi.number(used.kha),
+        "trung_binh": vi.number(used.trung_binh),
+    }
 
 
 _BODY_IN_TITLE = re.compile(r"\s+(UBND|Ủy ban nhân dân|Ban Chỉ đạo)\b.*$", re.IGNORECASE)
@@ -147,8 +157,9 @@ def short_title(title: str) -> str:
     return _BODY_IN_TITLE.sub("", title).strip() or title
 
 
-def signature(unit: Unit, campaign: Campaign, needs: Needs, purpose: str, *,
-              head_power: bool = False) -> dict:
+def signature(
+    unit: Unit, campaign: Campaign, needs: Needs, purpose: str, *, head_power: bool = False
+) -> dict:
     """The signing block of a state document: authority lines, signer's title and name.
 
     'tm' signs for the collective body (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH), 'kt' is a deputy
@@ -163,13 +174,19 @@ def signature(unit: Unit, campaign: Campaign, needs: Needs, purpose: str, *,
         return {"tham_quyen": [], "chuc_vu": vi.upper(short_title(title)), "ho_ten": head}
     if form == "tm":
         body = "ỦY BAN NHÂN DÂN" if unit.type in GOVERNMENT_TYPES else vi.upper(unit.name)
-        return {"tham_quyen": [f"TM. {body}"], "chuc_vu": vi.upper(short_title(title)),
-                "ho_ten": head}
+        return {
+            "tham_quyen": [f"TM. {body}"],
+            "chuc_vu": vi.upper(short_title(title)),
+            "ho_ten": head,
+        }
     if form == "kt":
         signer = needs.unit_value(unit, "signer", f"{purpose} (ký thay)")
         signer_title = needs.unit_value(unit, "signer_title", f"{purpose} (ký thay)")
-        return {"tham_quyen": [f"KT. {vi.upper(short_title(title))}"],
-                "chuc_vu": vi.upper(short_title(signer_title)), "ho_ten": signer}
+        return {
+            "tham_quyen": [f"KT. {vi.upper(short_title(title))}"],
+            "chuc_vu": vi.upper(short_title(signer_title)),
+            "ho_ten": signer,
+        }
     return {"tham_quyen": [], "chuc_vu": vi.upper(title), "ho_ten": head}
 
 
@@ -189,8 +206,9 @@ def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict
         # A level whose own police ended only asks the one above to take part.
         tasked = "thuc_hien" if own_police(unit, campaign, day) else "phoi_hop"
         bodies.append(recipient(police(unit, campaign, day), tasked))
-        bodies.append(recipient(f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name}",
-                                "phoi_hop"))
+        bodies.append(
+            recipient(f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name}", "phoi_hop")
+        )
         kinds = model.kinds_label(subordinates(unit))
         if kinds:
             bodies.append(recipient(f"Các {kinds}", "thuc_hien"))
@@ -210,8 +228,10 @@ def recipient(body: str, purpose: str = "") -> dict:
 def subordinates(unit: Unit) -> list[Unit]:
     """Direct subordinates in the order a plan lists them: communes, then each other type."""
     order = ["xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc", "huyen"]
-    return sorted(unit.children, key=lambda u: (order.index(u.type) if u.type in order else 9,
-                                                vi.sort_key(u.name)))
+    return sorted(
+        unit.children,
+        key=lambda u: (order.index(u.type) if u.type in order else 9, vi.sort_key(u.name)),
+    )
 
 
 def residential_results(unit: Unit, results: Results) -> dict:
@@ -220,14 +240,22 @@ def residential_results(unit: Unit, results: Results) -> dict:
     Thông tư 124 recognises a commune only when all its khu dân cư registered and at least 70%
     were recognised: its evaluation and minutes show the figures the rule was applied to.
     """
-    areas = [u for u in subordinates(unit)
-             if u.type == "khu_dan_cu" and results.get(u.code) is not None]
+    areas = [
+        u for u in subordinates(unit) if u.type == "khu_dan_cu" and results.get(u.code) is not None
+    ]
     rows = []
     for index, area in enumerate(areas, start=1):
         result = results.units[area.code]
-        rows.append({"stt": index, "ten": area.name, "dang_ky": result.registered,
-                     "dat_chuan": result.recognised, "diem": vi.number(result.score),
-                     "xep_loai": result.level})
+        rows.append(
+            {
+                "stt": index,
+                "ten": area.name,
+                "dang_ky": result.registered,
+                "dat_chuan": result.recognised,
+                "diem": vi.number(result.score),
+                "xep_loai": result.level,
+            }
+        )
     return {
         "ds": rows,
         "tong": vi.count(len(rows)),
@@ -244,7 +272,10 @@ def notes(results: Results, unit: Unit) -> dict[str, str]:
 
 
 def figure_sections(
-    unit: Unit, results: Results, campaign: Campaign, previous: Results | None = None,
+    unit: Unit,
+    results: Results,
+    campaign: Campaign,
+    previous: Results | None = None,
     previous_codes: set[str] | None = None,
 ) -> dict[str, list[dict]]:
     """The unit's figures (its own plus its subtree's, model.roll_up) by section of the text.
@@ -274,8 +305,9 @@ def figure_sections(
             "so": vi.number(value) if value is not None else "",
             "rieng": "",
             "duoi": "",
-            "bao_cao": "" if total.complete else
-            f"{vi.count(total.reported)}/{vi.count(total.expected)}",
+            "bao_cao": ""
+            if total.complete
+            else f"{vi.count(total.reported)}/{vi.count(total.expected)}",
             "nam_truoc": "",
             "tang": "",
             "giam": "",
@@ -295,8 +327,9 @@ def figure_sections(
     return sections
 
 
-def past_totals(previous: Results, figures: list[model.Figure],
-                codes: set[str] | None) -> list[model.FigureTotal]:
+def past_totals(
+    previous: Results, figures: list[model.Figure], codes: set[str] | None
+) -> list[model.FigureTotal]:
     """Last year's figures summed over the given unit codes (every code when None).
 
     Last year's units are not this year's tree (units merge), so the sum runs over the codes
@@ -304,10 +337,14 @@ def past_totals(previous: Results, figures: list[model.Figure],
     """
     totals = []
     for figure in figures:
-        values = [v[figure.id] for code, v in previous.figures.items()
-                  if figure.id in v and (codes is None or code in codes)]
-        totals.append(model.FigureTotal(figure, sum(values) if values else None,
-                                        len(values), len(values)))
+        values = [
+            v[figure.id]
+            for code, v in previous.figures.items()
+            if figure.id in v and (codes is None or code in codes)
+        ]
+        totals.append(
+            model.FigureTotal(figure, sum(values) if values else None, len(values), len(values))
+        )
     return totals
 
 
@@ -329,13 +366,20 @@ _FIGURE_FIELDS = {
 YEAR_VARIABLES: dict[str, str] = {
     "nam_truoc": "năm trước năm báo cáo",
     "ghi_chu": "lời văn của chính đơn vị (tệp kết quả, trang Nhận xét); mục nào rỗng thì mẫu in "
-               "đoạn tô vàng “[Cần bổ sung: …]”",
-    **{f"ghi_chu.{key}": f"{label} (rỗng khi đơn vị chưa viết)"
-       for key, label in model.NOTES.items()},
+    "đoạn tô vàng “[Cần bổ sung: …]”",
+    **{
+        f"ghi_chu.{key}": f"{label} (rỗng khi đơn vị chưa viết)"
+        for key, label in model.NOTES.items()
+    },
     "so_lieu": "số liệu của năm (so_lieu của kế hoạch) theo phần của báo cáo, mỗi số liệu một "
-               "dòng; số của đơn vị cộng mọi đơn vị cấp dưới",
-    **{f"so_lieu.{key}": f"các số liệu của phần {label}"
-       for key, label in model.FIGURE_SECTIONS.items()},
-    **{f"so_lieu.{section}.{field}": meaning
-       for section in model.FIGURE_SECTIONS for field, meaning in _FIGURE_FIELDS.items()},
+    "dòng; số của đơn vị cộng mọi đơn vị cấp dưới",
+    **{
+        f"so_lieu.{key}": f"các số liệu của phần {label}"
+        for key, label in model.FIGURE_SECTIONS.items()
+    },
+    **{
+        f"so_lieu.{section}.{field}": meaning
+        for section in model.FIGURE_SECTIONS
+        for field, meaning in _FIGURE_FIELDS.items()
+    },
 }

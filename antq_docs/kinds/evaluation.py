@@ -46,19 +46,21 @@ class Evaluation(Kind):
     required = BELOW_DISTRICT
     purpose = PURPOSE
     forms: ClassVar[dict[str, str]] = {
-        "": "evaluation.docx", "khu_dan_cu": "evaluation-khu-dan-cu.docx"}
+        "": "evaluation.docx",
+        "khu_dan_cu": "evaluation-khu-dan-cu.docx",
+    }
     number = "BC"
     unnumbered = ("khu_dan_cu",)
     variables: ClassVar[dict[str, str]] = {
         "loai": "loại đơn vị: xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc",
         "don_vi": "đơn vị báo cáo: tên viết trong câu với khu dân cư (Thôn 1), tên cơ quan với "
-                  "đơn vị khác (Ủy ban nhân dân xã Hà Mòn)",
+        "đơn vị khác (Ủy ban nhân dân xã Hà Mòn)",
         "don_vi_dau_cau": "như don_vi, viết hoa chữ đầu để mở đầu câu",
         "ten": "tên đơn vị viết trong câu (xã Hà Mòn, Thôn 1)",
         "cap_tren": "cơ quan cấp trên trực tiếp nhận báo cáo và đề nghị xếp loại",
         "cong_nhan": "người có thẩm quyền công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” "
-                     "khi không phải cấp trên trực tiếp (Chủ tịch Ủy ban nhân dân tỉnh …); rỗng "
-                     "nếu là cấp trên trực tiếp",
+        "khi không phải cấp trên trực tiếp (Chủ tịch Ủy ban nhân dân tỉnh …); rỗng "
+        "nếu là cấp trên trực tiếp",
         "ban_chi_dao": "Ban Chỉ đạo phong trào của tỉnh ban hành bảng chấm điểm",
         "ky_tu": "ngày đầu kỳ đánh giá (khu dân cư 01/11, đơn vị khác 16/11 năm trước)",
         "ky_den": "ngày cuối kỳ đánh giá (khu dân cư 31/10, đơn vị khác 15/11)",
@@ -75,24 +77,24 @@ class Evaluation(Kind):
         "tong_diem": "tổng điểm tự chấm",
         "xep_loai": "mức xếp loại đề nghị",
         "xep_loai_tinh": "đúng khi mức xếp loại được tính từ tổng điểm theo ngưỡng (tệp kết quả "
-                         "không ghi mức)",
+        "không ghi mức)",
         **common.YEAR_VARIABLES,
         "can_cu_cham_diem": "văn bản quy định bảng chấm điểm và phân loại (can_cu_cham_diem của "
-                            "kế hoạch; mặc định Quyết định số 510/QĐ-BCA-V05 ngày 20/01/2022)",
+        "kế hoạch; mặc định Quyết định số 510/QĐ-BCA-V05 ngày 20/01/2022)",
         "nam_sau": "năm sau năm báo cáo",
         "ke_hoach_rieng": "kế hoạch năm của chính đơn vị",
         "ke_hoach_rieng.co": "đúng khi đơn vị phải có và đã có kế hoạch năm (đơn vị thành lập sau "
-                             "ngày của kế hoạch thì không)",
+        "ngày của kế hoạch thì không)",
         "ke_hoach_rieng.ngay": "ngày của kế hoạch năm (ngày/tháng/năm)",
         "so_ke_hoach": "số và ký hiệu của kế hoạch năm của đơn vị theo sổ đăng ký số của thư mục; "
-                       "để trống phần số khi kế hoạch chưa được đánh số",
+        "để trống phần số khi kế hoạch chưa được đánh số",
         "cam_ket": "việc ký cam kết của đơn vị",
         "cam_ket.co": "đúng khi đơn vị phải tổ chức ký cam kết và đã có vào ngày ký",
         "cam_ket.ngay": "ngày ký cam kết (ngày/tháng/năm)",
         "dia_ban": "địa bàn của đơn vị",
         "dia_ban.khu_dan_cu": "số khu dân cư trên địa bàn (04)",
         "dia_ban.loai_kdc": "các loại khu dân cư có trên địa bàn (thôn, tổ dân phố); rỗng khi "
-                            "không có khu dân cư",
+        "không có khu dân cư",
         "dia_ban.so_ho": "tổng số hộ của các khu dân cư; rỗng khi danh sách thiếu số hộ",
         "dia_ban.so_ho_rieng": "số hộ của chính khu dân cư; rỗng khi danh sách không ghi",
         "dien_hinh": "xây dựng đơn vị điển hình",
@@ -115,8 +117,7 @@ class Evaluation(Kind):
         """Whether the unit issued a plan of the year: the matrix asks it of its type and the
         unit existed on the plan's date (a commune formed in July issued none)."""
         day = campaign.doc_dates.get(PLAN.name)
-        return (campaign.requires(PLAN.name, unit.type) and day is not None
-                and unit.existed_on(day))
+        return campaign.requires(PLAN.name, unit.type) and day is not None and unit.existed_on(day)
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
         """Every unit the matrix names that has a level above it to report to."""
@@ -150,8 +151,11 @@ class Evaluation(Kind):
         # province recognises the agencies, enterprises and schools of a commune's area).
         recogniser = authority.recogniser(campaign, unit)
         recognised_by = ""
-        if (unit.type in authority.RECOGNISED_TYPES and recogniser is not None
-                and recogniser is not parent):
+        if (
+            unit.type in authority.RECOGNISED_TYPES
+            and recogniser is not None
+            and recogniser is not parent
+        ):
             chair = "Chủ tịch " if authority.chair_decides(campaign) else ""
             recognised_by = f"{chair}{recogniser.body_name}"
         return {
@@ -167,9 +171,12 @@ class Evaluation(Kind):
             "cap_tren": parent.body_name,
             "cong_nhan": recognised_by,
             "ban_chi_dao": common.steering_committee(unit, campaign),
-            "can_cu": common.legal_bases(campaign) + (
+            "can_cu": common.legal_bases(campaign)
+            + (
                 [campaign.scoring_basis]
-                if campaign.scoring_basis not in campaign.legal_bases else []),
+                if campaign.scoring_basis not in campaign.legal_bases
+                else []
+            ),
             "can_cu_cham_diem": campaign.scoring_basis,
             "ke_hoach": common.plan_ref(campaign),
             "ky_tu": vi.short_date(start),
@@ -185,38 +192,47 @@ class Evaluation(Kind):
             "xep_loai_tinh": result.level_computed,
             "nguong": common.thresholds(results.thresholds),
             "ky": common.signature(unit, campaign, needs, PURPOSE),
-            "noi_nhan": [common.recipient(parent.body_name),
-                         *([common.recipient(recogniser.body_name)] if recognised_by
-                           and recogniser is not None else [])],
+            "noi_nhan": [
+                common.recipient(parent.body_name),
+                *(
+                    [common.recipient(recogniser.body_name)]
+                    if recognised_by and recogniser is not None
+                    else []
+                ),
+            ],
             "ghi_chu": common.notes(results, unit),
             "so_lieu": common.figure_sections(unit, results, campaign),
             "ke_hoach_rieng": {
                 "co": self._has_plan(campaign, unit),
                 "ngay": vi.short_date(campaign.doc_dates[PLAN.name])
-                if PLAN.name in campaign.doc_dates else "",
+                if PLAN.name in campaign.doc_dates
+                else "",
             },
             # Filled from the register when the document is written (cites()).
             "so_ke_hoach": "",
             "cam_ket": {
-                "co": campaign.requires(PLEDGE.name, unit.type) and (
+                "co": campaign.requires(PLEDGE.name, unit.type)
+                and (
                     PLEDGE.name not in campaign.doc_dates
-                    or unit.existed_on(campaign.doc_dates[PLEDGE.name])),
+                    or unit.existed_on(campaign.doc_dates[PLEDGE.name])
+                ),
                 "ngay": vi.short_date(campaign.doc_dates[PLEDGE.name])
-                if PLEDGE.name in campaign.doc_dates else "",
+                if PLEDGE.name in campaign.doc_dates
+                else "",
             },
             "dia_ban": {
                 "khu_dan_cu": vi.count(len(areas)),
                 "loai_kdc": kinds_label(areas),
                 "so_ho": vi.number(sum(a.households or 0 for a in areas))
-                if areas and all(a.households for a in areas) else "",
+                if areas and all(a.households for a in areas)
+                else "",
                 "so_ho_rieng": vi.number(unit.households) if unit.households else "",
             },
             "dien_hinh": {
                 "chon": unit.is_model,
                 "dat": model_built(unit, results),
                 "duoi": [
-                    {"ten": m.name, "dat": model_built(m, results)}
-                    for m in models if m is not unit
+                    {"ten": m.name, "dat": model_built(m, results)} for m in models if m is not unit
                 ],
             },
         }

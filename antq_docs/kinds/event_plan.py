@@ -27,6 +27,7 @@ PURPOSE = "kế hoạch Ngày hội"
 # The template cites Quyết định 521/QĐ-TTg itself; a campaign that lists it too would cite it twice.
 _DECISION_521 = re.compile(r"\b521/(2005/)?QĐ-TTg\b", re.IGNORECASE)
 
+
 def subordinate_kinds(unit: Unit, types: tuple[str, ...] | None = None) -> list[str]:
     """The kinds of the units directly below, each once: ['làng', 'thôn'], ['thị trấn', 'xã']."""
     kinds: list[str] = []
@@ -52,8 +53,10 @@ def budget_lines(unit: Unit, defaults: EventDefaults) -> tuple[int | None, list[
         total = unit.budget
         if sum(i.amount for i in items) != unit.budget:
             items = ()
-    rows = [{"stt": i, "noi_dung": item.text, "so_tien": vi.number(item.amount)}
-            for i, item in enumerate(items, start=1)]
+    rows = [
+        {"stt": i, "noi_dung": item.text, "so_tien": vi.number(item.amount)}
+        for i, item in enumerate(items, start=1)
+    ]
     return total, rows
 
 
@@ -71,23 +74,23 @@ class EventPlan(Kind):
     number_purpose = PURPOSE
     variables: ClassVar[dict[str, str]] = {
         "can_cu_ngay_hoi": "quyết định chọn ngày 19/8 là Ngày hội (can_cu_ngay_hoi của kế hoạch; "
-                           "mặc định Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005)",
+        "mặc định Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005)",
         "loai": "loại đơn vị: huyen, xa, khu_dan_cu, co_quan, doanh_nghiep, co_so_giao_duc; "
-                "mẫu chọn đoạn văn theo loại",
+        "mẫu chọn đoạn văn theo loại",
         "chinh_quyen": "đúng khi đơn vị là chính quyền địa phương",
         "ten_trong_cau": "tên đơn vị viết trong câu (xã Hà Mòn, Sở Tư pháp)",
         "co_quan": "tên cơ quan, đơn vị ban hành kế hoạch (Ủy ban nhân dân xã Hà Mòn)",
         "chuc_vu": "chức vụ người đứng đầu đơn vị như trong danh sách (Trưởng thôn): người chủ "
-                   "trì Ngày hội ở khu dân cư",
+        "trì Ngày hội ở khu dân cư",
         "co_quan_cap_tren": "cơ quan, đơn vị cấp trên trực tiếp (nơi khu dân cư báo cáo kết quả)",
         "cap_uy": "cấp ủy cùng cấp của huyện, xã (Đảng ủy xã Hà Mòn); rỗng với đơn vị khác",
         "cong_an": "Công an phục vụ địa bàn vào ngày của kế hoạch (Công an xã Hà Mòn; Công an "
-                   "tỉnh khi Công an cấp huyện đã kết thúc)",
+        "tỉnh khi Công an cấp huyện đã kết thúc)",
         "cong_an_cung_cap": "đúng khi Công an đó là của chính cấp ban hành; sai khi là cấp trên "
-                            "(kế hoạch chỉ “đề nghị” phối hợp)",
+        "(kế hoạch chỉ “đề nghị” phối hợp)",
         "don_vi_duoi": "các loại đơn vị trực thuộc, mỗi loại một lần (xã, thị trấn; thôn, làng)",
         "dia_phuong_duoi": "các loại đơn vị hành chính, khu dân cư trực thuộc (xã, thị trấn; "
-                           "thôn, làng), mỗi loại một lần",
+        "thôn, làng), mỗi loại một lần",
         "ky_niem": "các ngày kỷ niệm của năm",
         "ky_niem.so_nam": "số năm kỷ niệm (80)",
         "ky_niem.noi_dung": "tên ngày kỷ niệm",
@@ -116,9 +119,13 @@ class EventPlan(Kind):
         defaults = campaign.event.by_type.get(unit.type, EventDefaults())
         total, estimate = budget_lines(unit, defaults)
         if total is None:
-            needs.unit_value(unit, "budget", f"{PURPOSE} (hoặc ngay_hoi_to_chuc.theo_loai."
-                                             f"{unit.type}.kinh_phi hoặc du_toan trong kế hoạch "
-                                             "năm)")
+            needs.unit_value(
+                unit,
+                "budget",
+                f"{PURPOSE} (hoặc ngay_hoi_to_chuc.theo_loai."
+                f"{unit.type}.kinh_phi hoặc du_toan trong kế hoạch "
+                "năm)",
+            )
         event = campaign.event_date
         return {
             **heading.header(unit, campaign, day),
@@ -136,13 +143,18 @@ class EventPlan(Kind):
             "don_vi_duoi": subordinate_kinds(unit),
             # The local units below a government: its communes, or its residential areas.
             "dia_phuong_duoi": subordinate_kinds(unit, ("xa", "khu_dan_cu")),
-            "can_cu": [line for line in common.legal_bases(campaign)
-                       if not _DECISION_521.search(line)],
+            "can_cu": [
+                line for line in common.legal_bases(campaign) if not _DECISION_521.search(line)
+            ],
             "can_cu_ngay_hoi": campaign.event_basis,
             "ke_hoach": common.plan_ref(campaign),
             "ky_niem": [
-                {"so_nam": a.years(campaign.year), "noi_dung": a.name,
-                 "tu_ngay": vi.short_date(a.since), "den_ngay": vi.short_date(a.on(campaign.year))}
+                {
+                    "so_nam": a.years(campaign.year),
+                    "noi_dung": a.name,
+                    "tu_ngay": vi.short_date(a.since),
+                    "den_ngay": vi.short_date(a.on(campaign.year)),
+                }
                 for a in campaign.anniversaries
             ],
             "ngay_hoi": vi.short_date(event),

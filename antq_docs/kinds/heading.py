@@ -45,10 +45,27 @@ HEADER_EM = 14.0
 # Advance widths in em of Times New Roman Bold capitals (the metrics Liberation Serif shares
 # with it); marks above or below a letter do not widen it.
 _WIDTHS = {
-    **dict.fromkeys("ACDNRUVXYĐ", 0.722), **dict.fromkeys("BEHLKTZ", 0.667),
-    **dict.fromkeys("FP", 0.611), **dict.fromkeys("GOQ", 0.778), "H": 0.778, "K": 0.778,
-    "I": 0.389, "J": 0.5, "M": 0.944, "S": 0.556, "W": 1.0, " ": 0.25, "&": 0.833, "-": 0.333,
-    ".": 0.25, ",": 0.25, '"': 0.555, "'": 0.278, "(": 0.333, ")": 0.333, "/": 0.278,
+    **dict.fromkeys("ACDNRUVXYĐ", 0.722),
+    **dict.fromkeys("BEHLKTZ", 0.667),
+    **dict.fromkeys("FP", 0.611),
+    **dict.fromkeys("GOQ", 0.778),
+    "H": 0.778,
+    "K": 0.778,
+    "I": 0.389,
+    "J": 0.5,
+    "M": 0.944,
+    "S": 0.556,
+    "W": 1.0,
+    " ": 0.25,
+    "&": 0.833,
+    "-": 0.333,
+    ".": 0.25,
+    ",": 0.25,
+    '"': 0.555,
+    "'": 0.278,
+    "(": 0.333,
+    ")": 0.333,
+    "/": 0.278,
 }
 
 
@@ -68,10 +85,11 @@ _LOCALITY = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", 
 # boarding schools), and those the UBND of their place manages (lower secondary, primary,
 # kindergarten, semi-boarding).
 _PROVINCIAL_SCHOOL = re.compile(
-    r"\b(THPT|trung học phổ thông|phổ thông dân tộc nội trú|PTDTNT|chuyên)\b", re.IGNORECASE)
+    r"\b(THPT|trung học phổ thông|phổ thông dân tộc nội trú|PTDTNT|chuyên)\b", re.IGNORECASE
+)
 _LOCAL_SCHOOL = re.compile(
-    r"\b(THCS|trung học cơ sở|tiểu học|TH|mầm non|mẫu giáo|nhà trẻ|PTDTBT|bán trú)\b",
-    re.IGNORECASE)
+    r"\b(THCS|trung học cơ sở|tiểu học|TH|mầm non|mẫu giáo|nhà trẻ|PTDTBT|bán trú)\b", re.IGNORECASE
+)
 # Bodies that answer to their own system, not to the UBND of the place where they sit: vertical
 # systems, the armed forces and the police, colleges and universities (domain brief §2). Their
 # superior line is their system's body, which only the roster can give.
@@ -79,14 +97,17 @@ _OWN_SYSTEM = re.compile(
     r"\b(kho bạc|thuế|bảo hiểm xã hội|BHXH|ngân hàng|hải quan|tòa án|toà án|viện kiểm sát|"
     r"thi hành án|thống kê|quân sự|quân đội|quân đoàn|sư đoàn|trung đoàn|bộ đội|biên phòng|"
     r"công an|cảnh sát|cao đẳng|đại học|học viện)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Bodies of the Party, of the Front and the mass organisations, and steering committees: not
 # under the UBND either.
 _PARTY_OR_FRONT = re.compile(
     r"\b(tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ|quận ủy|quận uỷ|"
     r"đảng ủy|đảng uỷ|mặt trận)\b|^(hội|liên đoàn|đoàn|ban chỉ đạo)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _OF_UBND = re.compile(r"\b(UBND|ủy ban nhân dân|uỷ ban nhân dân)\b", re.IGNORECASE)
+
 
 def _break_allowed(words: list[str], index: int) -> int:
     """How good a line break before words[index] is: 2 best, 1 acceptable, 0 never.
@@ -95,8 +116,11 @@ def _break_allowed(words: list[str], index: int) -> int:
     noun ('Tư' / 'pháp'); a break before the locality ('… / HUYỆN ĐĂK HÀ') reads best.
     """
     first = " ".join(words[:index])
-    if first.count('"') % 2 or first.count("“") > first.count("”") or (
-            first.count("(") > first.count(")") or first.count("<") > first.count(">")):
+    if (
+        first.count('"') % 2
+        or first.count("“") > first.count("”")
+        or (first.count("(") > first.count(")") or first.count("<") > first.count(">"))
+    ):
         return 0  # never inside quotes or brackets
     before, word = (w.strip("\"“”'(<[") for w in (words[index - 1], words[index]))
     if not word or not before:
@@ -129,8 +153,9 @@ def _lines(words: list[str], limit: float) -> list[str]:
         quality = _break_allowed(words, index)
         if not quality:
             continue
-        first, second = (text_width(vi.upper(" ".join(part)))
-                         for part in (words[:index], words[index:]))
+        first, second = (
+            text_width(vi.upper(" ".join(part))) for part in (words[:index], words[index:])
+        )
         # Lines that fit come first, then the better break, then the more even lines.
         key = (first > limit, second > limit, -quality, max(first, second))
         if best is None or key < best[0]:

@@ -43,13 +43,12 @@ class Minutes(Kind):
     unnumbered = ("khu_dan_cu",)
     variables: ClassVar[dict[str, str]] = {
         "loai": "loại đơn vị họp: xa, khu_dan_cu (hoặc loại khác theo hop_binh_xet); mẫu chọn "
-                "thành phần tham dự theo loại",
+        "thành phần tham dự theo loại",
         "don_vi": "đơn vị họp: tên viết trong câu với khu dân cư (Thôn 1), tên cơ quan với đơn "
-                  "vị khác (Ủy ban nhân dân xã Hà Mòn)",
+        "vị khác (Ủy ban nhân dân xã Hà Mòn)",
         "ten": "tên đơn vị viết trong câu (xã Hà Mòn, Thôn 1)",
         "cap_tren": "cơ quan cấp trên trực tiếp được đề nghị công nhận kết quả",
-        "cap_tren_ten": "địa bàn cấp trên viết trong câu (xã Hà Mòn): Công an phụ trách khu dân "
-                        "cư",
+        "cap_tren_ten": "địa bàn cấp trên viết trong câu (xã Hà Mòn): Công an phụ trách khu dân cư",
         "so_ho": "số hộ của khu dân cư; rỗng khi danh sách không ghi",
         "so_du_hop": "số người dự họp (tệp kết quả); không có thì mẫu để dòng chấm",
         "tan_thanh": "số người tán thành (tệp kết quả); không có thì mẫu để dòng chấm",
@@ -65,11 +64,11 @@ class Minutes(Kind):
         "dat_chuan": "đúng khi đơn vị đạt tiêu chuẩn",
         "xep_loai": "mức xếp loại",
         "can_cu_cham_diem": "văn bản quy định bảng chấm điểm và phân loại mà hội nghị bình xét "
-                            "theo (can_cu_cham_diem của kế hoạch; mặc định Quyết định số "
-                            "510/QĐ-BCA-V05 ngày 20/01/2022)",
+        "theo (can_cu_cham_diem của kế hoạch; mặc định Quyết định số "
+        "510/QĐ-BCA-V05 ngày 20/01/2022)",
         "de_nghi": "đề nghị công nhận các đơn vị trực thuộc đạt tiêu chuẩn (khu dân cư của xã, "
-                   "cơ quan, doanh nghiệp, cơ sở giáo dục xã quản lý), theo người công nhận; "
-                   "rỗng khi không có đơn vị trực thuộc nào đạt",
+        "cơ quan, doanh nghiệp, cơ sở giáo dục xã quản lý), theo người công nhận; "
+        "rỗng khi không có đơn vị trực thuộc nào đạt",
         "de_nghi.co_quan": "người có thẩm quyền công nhận (Chủ tịch Ủy ban nhân dân xã Hà Mòn)",
         "de_nghi.nhom": "số đơn vị được đề nghị theo từng tên gọi (02 thôn, 01 tổ dân phố)",
         "de_nghi.nhom.so": "số đơn vị có tên gọi đó (hai chữ số)",
@@ -141,17 +140,26 @@ def proposals(campaign: Campaign, unit: Unit, results: Results) -> list[dict]:
     for below in common.subordinates(unit):
         result = results.get(below.code)
         issuer = recogniser(campaign, below)
-        if (below.type in RECOGNISED_TYPES and result is not None and result.recognised
-                and issuer is not None and (below.type == "khu_dan_cu" or issuer is unit)):
+        if (
+            below.type in RECOGNISED_TYPES
+            and result is not None
+            and result.recognised
+            and issuer is not None
+            and (below.type == "khu_dan_cu" or issuer is unit)
+        ):
             by_issuer.setdefault(issuer.code, (issuer, []))[1].append(below)
     found = []
     for issuer, units in by_issuer.values():
         counts = kind_counts(units)
         order = [word for word, _ in counts]
         units.sort(key=lambda u: (order.index(kind_word(u)), vi.sort_key(u.name)))
-        found.append({"co_quan": f"{chair}{issuer.body_name}",
-                      "nhom": [{"so": vi.count(n), "loai": word} for word, n in counts],
-                      "ten": [u.name for u in units]})
+        found.append(
+            {
+                "co_quan": f"{chair}{issuer.body_name}",
+                "nhom": [{"so": vi.count(n), "loai": word} for word, n in counts],
+                "ten": [u.name for u in units],
+            }
+        )
     return found
 
 

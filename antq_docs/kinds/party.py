@@ -16,9 +16,15 @@ def party_office(unit: Unit) -> str:
     if unit.type == "tinh":
         return "Thành ủy" if lowered.startswith("thành phố") else "Tỉnh ủy"
     if unit.type == "huyen":
-        return ("Thành ủy" if lowered.startswith("thành phố") else
-                "Thị ủy" if lowered.startswith("thị xã") else
-                "Quận ủy" if lowered.startswith("quận") else "Huyện ủy")
+        return (
+            "Thành ủy"
+            if lowered.startswith("thành phố")
+            else "Thị ủy"
+            if lowered.startswith("thị xã")
+            else "Quận ủy"
+            if lowered.startswith("quận")
+            else "Huyện ủy"
+        )
     if unit.type == "xa":
         return "Đảng ủy"
     return "Chi bộ"
@@ -39,8 +45,15 @@ def party_committee(unit: Unit) -> str:
 
 
 # The ký hiệu of a cấp ủy in a Party document's number (Hướng dẫn 36-HD/VPTW): '05-NQ/HU'.
-_PARTY_ABBR = {"Tỉnh ủy": "TU", "Thành ủy": "TU", "Thị ủy": "TU", "Huyện ủy": "HU",
-               "Quận ủy": "QU", "Đảng ủy": "ĐU", "Chi bộ": "CB"}
+_PARTY_ABBR = {
+    "Tỉnh ủy": "TU",
+    "Thành ủy": "TU",
+    "Thị ủy": "TU",
+    "Huyện ủy": "HU",
+    "Quận ủy": "QU",
+    "Đảng ủy": "ĐU",
+    "Chi bộ": "CB",
+}
 # Width of a Party header's left column (7.5 cm, names in 14 pt) in em of HEADER_EM's measure.
 PARTY_HEADER_EM = 12.8
 

@@ -21,9 +21,14 @@ from antq_docs.model import Campaign, Target, Unit
 PURPOSE = "kế hoạch năm"
 
 # Kinds of unit whose plan paragraphs differ (III. Nhiệm vụ, IV. Tổ chức thực hiện).
-_GROUP = {"tinh": "chinh_quyen", "huyen": "chinh_quyen", "xa": "chinh_quyen",
-          "co_quan": "co_quan", "doanh_nghiep": "doanh_nghiep",
-          "co_so_giao_duc": "co_so_giao_duc"}
+_GROUP = {
+    "tinh": "chinh_quyen",
+    "huyen": "chinh_quyen",
+    "xa": "chinh_quyen",
+    "co_quan": "co_quan",
+    "doanh_nghiep": "doanh_nghiep",
+    "co_so_giao_duc": "co_so_giao_duc",
+}
 # A plan lists its subordinates' targets in this order of unit types.
 _TYPE_ORDER = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 # The unit's own part of these targets is the plan itself, so only its subordinates' is stated.
@@ -48,15 +53,20 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
     for target in campaign.targets:
         if target.units:
             if unit.code in target.units:
-                rows.append({"pham_vi": "rieng", "ma": target.id,
-                             "noi_dung": target.text.rstrip(" ;.")})
+                rows.append(
+                    {"pham_vi": "rieng", "ma": target.id, "noi_dung": target.text.rstrip(" ;.")}
+                )
             continue
         if target.applies_to(unit.type) and target.id not in _NOT_OWN:
-            rows.append({"pham_vi": "don_vi", "ma": target.id,
-                         "noi_dung": target.text.rstrip(" ;."),
-                         "so_luong": vi.count(target.count),
-                         "loai": model.kinds_label([u for u in unit.children if u.type == "xa"])
-                         or "xã"})
+            rows.append(
+                {
+                    "pham_vi": "don_vi",
+                    "ma": target.id,
+                    "noi_dung": target.text.rstrip(" ;."),
+                    "so_luong": vi.count(target.count),
+                    "loai": model.kinds_label([u for u in unit.children if u.type == "xa"]) or "xã",
+                }
+            )
         parts = []
         for unit_type in _TYPE_ORDER:
             if unit_type == unit.type or not target.applies_to(unit_type):
@@ -67,21 +77,40 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
             base = len(of_type)
             if target.id == "dat_chuan":
                 # Recognition counts among the registered: as many as must register.
-                register = next((t for t in campaign.targets if t.id == "dang_ky"
-                                 and not t.units and t.applies_to(unit_type)), None)
+                register = next(
+                    (
+                        t
+                        for t in campaign.targets
+                        if t.id == "dang_ky" and not t.units and t.applies_to(unit_type)
+                    ),
+                    None,
+                )
                 base = register.required(base) if register else base
             need = target.required(base)
             count = f"{vi.count(need)}/{vi.count(base)}"
-            parts.append({"loai": model.kinds_label(of_type),
-                          "so": count, "it_nhat": need != base,
-                          "ty_le": vi.percent(display_share(need, base) or 0)})
+            parts.append(
+                {
+                    "loai": model.kinds_label(of_type),
+                    "so": count,
+                    "it_nhat": need != base,
+                    "ty_le": vi.percent(display_share(need, base) or 0),
+                }
+            )
         if parts:
-            rows.append({"pham_vi": "cap_duoi", "ma": target.id, "noi_dung": target.text,
-                         "muc": _level(target), "tren": target.strict, "phan": parts,
-                         # Below 100% the count (01/01) is not the level (70%): the template
-                         # writes the count with its own share, then the level as the target.
-                         "tron": target.percent is None or target.percent >= 100,
-                         "so_luong": vi.count(target.count)})
+            rows.append(
+                {
+                    "pham_vi": "cap_duoi",
+                    "ma": target.id,
+                    "noi_dung": target.text,
+                    "muc": _level(target),
+                    "tren": target.strict,
+                    "phan": parts,
+                    # Below 100% the count (01/01) is not the level (70%): the template
+                    # writes the count with its own share, then the level as the target.
+                    "tron": target.percent is None or target.percent >= 100,
+                    "so_luong": vi.count(target.count),
+                }
+            )
     if unit.is_model and unit.type != "huyen":
         # Chosen by the level above as its model unit (target 3): the plan says it will be one.
         rows.append({"pham_vi": "diem", "ma": "dien_hinh"})
@@ -116,11 +145,15 @@ def _subordinate_goals(campaign: Campaign, unit: Unit) -> tuple[dict, list[dict]
     A table that repeats one identical target on every row says nothing per unit; it lists
     only the units that differ from the shared goal. No subordinates: ({}, []).
     """
-    rows = [{"ten": sub.name,
-             "loai": vi.upper(model.kind_word(sub)[:1]) + model.kind_word(sub)[1:],
-             "dien_hinh": sub.is_model,
-             **_requirement(campaign, sub)}
-            for sub in common.subordinates(unit)]
+    rows = [
+        {
+            "ten": sub.name,
+            "loai": vi.upper(model.kind_word(sub)[:1]) + model.kind_word(sub)[1:],
+            "dien_hinh": sub.is_model,
+            **_requirement(campaign, sub),
+        }
+        for sub in common.subordinates(unit)
+    ]
     if not rows:
         return {}, []
     # The goal most units share; on a tie, the first in the plan's order.
@@ -148,20 +181,20 @@ class Plan(Kind):
         "ten_trong_cau": "tên đơn vị viết trong câu",
         "nhom": "nhóm đơn vị chọn đoạn văn: chinh_quyen, co_quan, doanh_nghiep, co_so_giao_duc",
         "cap": "loại đơn vị ban hành: huyen, xa, co_quan, doanh_nghiep, co_so_giao_duc (mẫu "
-               "phân biệt xã với huyện trong nhóm chinh_quyen)",
+        "phân biệt xã với huyện trong nhóm chinh_quyen)",
         "chi_tieu": "các chỉ tiêu của đơn vị, tính theo số đơn vị của mình",
         "chi_tieu.pham_vi": "chỉ tiêu nói về ai: don_vi (chính đơn vị, theo loại của nó), "
-                            "cap_duoi (các đơn vị cấp dưới, có số lượng), rieng (chỉ tiêu nêu "
-                            "tên đơn vị này), diem (đơn vị được chọn xây dựng điển hình)",
+        "cap_duoi (các đơn vị cấp dưới, có số lượng), rieng (chỉ tiêu nêu "
+        "tên đơn vị này), diem (đơn vị được chọn xây dựng điển hình)",
         "chi_tieu.ma": "mã chỉ tiêu: ke_hoach, cam_ket, dang_ky, dat_chuan, kha_tro_len, "
-                       "huyen_kha_tro_len, ngay_hoi, dien_hinh (hoặc mã khác của kế hoạch năm); "
-                       "mẫu chọn câu theo mã",
+        "huyen_kha_tro_len, ngay_hoi, dien_hinh (hoặc mã khác của kế hoạch năm); "
+        "mẫu chọn câu theo mã",
         "chi_tieu.noi_dung": "câu chỉ tiêu như kế hoạch của tỉnh viết (dùng khi mẫu không có "
-                             "câu riêng cho mã)",
+        "câu riêng cho mã)",
         "chi_tieu.so_luong": "số đơn vị điển hình chỉ tiêu yêu cầu, hai chữ số (chỉ tiêu "
-                             "dien_hinh)",
+        "dien_hinh)",
         "chi_tieu.loai": "các loại đơn vị cấp xã trực thuộc (xã, thị trấn), mặc định “xã” "
-                         "(dòng don_vi)",
+        "(dòng don_vi)",
         "chi_tieu.muc": "mức chỉ tiêu (100%, 80%) (dòng cap_duoi)",
         "chi_tieu.tren": "đúng khi chỉ tiêu là “trên” mức (trên 80%) (dòng cap_duoi)",
         "chi_tieu.phan": "phần của từng loại đơn vị cấp dưới (dòng cap_duoi)",
@@ -170,31 +203,30 @@ class Plan(Kind):
         "chi_tieu.phan.it_nhat": "đúng khi số phải đạt ít hơn tổng số (mẫu viết “ít nhất”)",
         "chi_tieu.phan.ty_le": "tỷ lệ của số phải đạt trên tổng số (83,3%)",
         "chi_tieu.tron": "đúng khi mức chỉ tiêu là 100%: mẫu viết “100% (04/04) thôn, làng”; "
-                         "dưới 100% mẫu viết số đơn vị và tỷ lệ của nó (01/01 doanh nghiệp "
-                         "(100%)), rồi mức chỉ tiêu (chỉ tiêu: 70%)",
+        "dưới 100% mẫu viết số đơn vị và tỷ lệ của nó (01/01 doanh nghiệp "
+        "(100%)), rồi mức chỉ tiêu (chỉ tiêu: 70%)",
         "chung": "chỉ tiêu chung của các đơn vị trực thuộc (mẫu viết một câu): các trường như "
-                 "của bang; rỗng khi không có đơn vị trực thuộc",
+        "của bang; rỗng khi không có đơn vị trực thuộc",
         "chung.dang_ky": "đăng ký tiêu chuẩn: bat_buoc, van_dong hoặc rỗng (không áp dụng)",
-        "chung.muc_dang_ky": "tỷ lệ chỉ tiêu vận động đăng ký (70%); rỗng khi không phải "
-                             "van_dong",
+        "chung.muc_dang_ky": "tỷ lệ chỉ tiêu vận động đăng ký (70%); rỗng khi không phải van_dong",
         "chung.dat_chuan": "đúng khi các đơn vị có chỉ tiêu được công nhận đạt tiêu chuẩn",
         "chung.kha": "đúng khi các đơn vị có chỉ tiêu xếp loại Khá trở lên",
         "bang": "bảng các đơn vị trực thuộc có chỉ tiêu riêng (khác chỉ tiêu chung, hoặc được "
-                "chọn xây dựng điển hình), mỗi dòng một đơn vị; rỗng khi không có",
+        "chọn xây dựng điển hình), mỗi dòng một đơn vị; rỗng khi không có",
         "bang.stt": "số thứ tự",
         "bang.ten": "tên đơn vị trực thuộc",
         "bang.loai": "loại đơn vị, viết hoa chữ đầu (Thị trấn, Thôn, Trường)",
         "bang.dien_hinh": "đúng khi đơn vị được chọn xây dựng điển hình",
         "bang.dang_ky": "đăng ký tiêu chuẩn: bat_buoc (phải đăng ký), van_dong (vận động đăng "
-                        "ký theo tỷ lệ), rỗng (không áp dụng)",
+        "ký theo tỷ lệ), rỗng (không áp dụng)",
         "bang.muc_dang_ky": "tỷ lệ chỉ tiêu vận động đăng ký (70%); rỗng khi không phải van_dong",
         "bang.dat_chuan": "đúng khi loại đơn vị có chỉ tiêu được công nhận đạt tiêu chuẩn",
         "bang.kha": "đúng khi loại đơn vị có chỉ tiêu xếp loại Khá trở lên",
         "dien_hinh": "tên các đơn vị được chọn xây dựng điển hình (chỉ kế hoạch cấp huyện)",
         "thieu_dien_hinh": "đúng khi đơn vị cấp huyện chưa chọn đơn vị điển hình (mẫu in ghi "
-                           "chú cần bổ sung)",
+        "chú cần bổ sung)",
         "cap_duoi_ten": "các loại đơn vị trực thuộc (xã, thị trấn, doanh nghiệp), “đơn vị” khi "
-                        "không có",
+        "không có",
         "cap_duoi_xa": "các loại đơn vị cấp xã trực thuộc (xã, thị trấn), “xã” khi không có",
         "cap_duoi": "các nhóm đơn vị trực thuộc theo hạn báo cáo: loai, han, ke_hoach",
         "cap_duoi.loai": "các loại đơn vị của nhóm (xã, thị trấn, doanh nghiệp)",
@@ -202,10 +234,10 @@ class Plan(Kind):
         "cap_duoi.ke_hoach": "đúng khi mọi đơn vị của nhóm phải xây dựng kế hoạch năm",
         "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
         "cong_an": "Công an phục vụ địa bàn vào ngày của kế hoạch: của chính cấp đó, hoặc cấp "
-                   "trên khi Công an cấp này đã kết thúc (Công an tỉnh từ 01/3/2025 đối với cấp "
-                   "huyện)",
+        "trên khi Công an cấp này đã kết thúc (Công an tỉnh từ 01/3/2025 đối với cấp "
+        "huyện)",
         "cong_an_cung_cap": "đúng khi Công an đó là của chính cấp ban hành (giao nhiệm vụ "
-                            "được); sai khi là cấp trên (chỉ “đề nghị”)",
+        "được); sai khi là cấp trên (chỉ “đề nghị”)",
         "cap_uy": "cấp ủy của đơn vị",
         "cap_tren": "cơ quan cấp trên nhận báo cáo",
         "han": "hạn báo cáo kết quả cuối năm",
@@ -232,8 +264,9 @@ class Plan(Kind):
         for child in children:
             due = vi.short_date(campaign.report_deadline(child.type))
             deadlines.setdefault(due, []).append(child)
-        superior = (unit.parent.body_name if unit.parent
-                    else common.steering_committee(unit, campaign))
+        superior = (
+            unit.parent.body_name if unit.parent else common.steering_committee(unit, campaign)
+        )
         context = {
             "nam": campaign.year,
             "ten": unit.body_name,
@@ -250,9 +283,14 @@ class Plan(Kind):
             "thieu_dien_hinh": unit.type == "huyen" and not models,
             "cap_duoi_ten": model.kinds_label(children) or "đơn vị",
             "cap_duoi_xa": model.kinds_label([u for u in children if u.type == "xa"]) or "xã",
-            "cap_duoi": [{"loai": model.kinds_label(units), "han": due,
-                          "ke_hoach": all(campaign.requires("plan", u.type) for u in units)}
-                         for due, units in deadlines.items()],
+            "cap_duoi": [
+                {
+                    "loai": model.kinds_label(units),
+                    "han": due,
+                    "ke_hoach": all(campaign.requires("plan", u.type) for u in units),
+                }
+                for due, units in deadlines.items()
+            ],
             **common.unit_words(unit),
             "cong_an": common.police(unit, campaign, day),
             "cong_an_cung_cap": common.own_police(unit, campaign, day),
@@ -269,8 +307,9 @@ class Plan(Kind):
         """The model units a district builds (target 3); a district without one is warned."""
         if unit.type != "huyen":
             return []
-        models = sorted((u for u in unit.descendants() if u.is_model),
-                        key=lambda u: vi.sort_key(u.name))
+        models = sorted(
+            (u for u in unit.descendants() if u.is_model), key=lambda u: vi.sort_key(u.name)
+        )
         if not models:
             needs.warn(
                 f"{unit.code} ({unit.name}): chưa có đơn vị điển hình (cột Điển hình); bản kế "

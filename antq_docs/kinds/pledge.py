@@ -31,12 +31,16 @@ PURPOSE = "bản cam kết"
 HOUSEHOLD_FOLDER = "pledge-household"
 HOUSEHOLD_TEMPLATE = "pledge-household.docx"
 
+
 def _signing(unit: Unit, title: str, head: str) -> dict:
     """A party's signature: 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH' for a People's Committee (a
     collective body), the head's title for the others, their body being named in the parties."""
     if unit.type in GOVERNMENT_TYPES:
-        return {"tham_quyen": "TM. ỦY BAN NHÂN DÂN",
-                "chuc_vu": vi.upper(common.short_title(title)), "ho_ten": head}
+        return {
+            "tham_quyen": "TM. ỦY BAN NHÂN DÂN",
+            "chuc_vu": vi.upper(common.short_title(title)),
+            "ho_ten": head,
+        }
     return {"tham_quyen": "", "chuc_vu": vi.upper(title), "ho_ten": head}
 
 
@@ -61,14 +65,14 @@ class Pledge(Kind):
         "ben_cam_ket": "bên cam kết (đơn vị)",
         "ben_cam_ket.ten": "tên đơn vị cam kết",
         "ben_cam_ket.ten_trong_cau": "tên đơn vị cam kết viết trong câu (khu dân cư: Thôn 1, "
-                                     "tổ dân phố…; đơn vị khác: như ten)",
+        "tổ dân phố…; đơn vị khác: như ten)",
         "ben_cam_ket.ho_ten": "họ và tên người đại diện bên cam kết (người đứng đầu)",
         "ben_cam_ket.chuc_vu": "chức vụ đầy đủ của người đại diện bên cam kết",
         "ben_cam_ket.dia_chi": "địa chỉ của đơn vị cam kết; rỗng thì mẫu bỏ dòng Địa chỉ",
         "so_ho": "số hộ của khu dân cư: của danh sách hộ gia đình khi có (--households), "
-                 "không thì cột Số hộ của danh sách đơn vị",
+        "không thì cột Số hộ của danh sách đơn vị",
         "ho_gia_dinh": "danh sách hộ gia đình ký cam kết (phụ lục của bản cam kết khu dân cư); "
-                       "rỗng khi không có --households (mẫu bỏ phụ lục)",
+        "rỗng khi không có --households (mẫu bỏ phụ lục)",
         "ho_gia_dinh.stt": "số thứ tự",
         "ho_gia_dinh.ma": "mã hộ",
         "ho_gia_dinh.chu_ho": "họ và tên chủ hộ",
@@ -76,7 +80,7 @@ class Pledge(Kind):
         "ho_gia_dinh.so_nhan_khau": "số nhân khẩu của hộ",
         "so_nhan_khau": "tổng số nhân khẩu của các hộ trong danh sách",
         "ho": "hộ gia đình ký bản cam kết riêng (--per-household): dòng của hộ trong danh sách "
-              "hộ gia đình",
+        "hộ gia đình",
         "ho.stt": "số thứ tự của hộ trong danh sách hộ gia đình của khu dân cư",
         "ho.ma": "mã hộ",
         "ho.chu_ho": "họ và tên chủ hộ",
@@ -88,12 +92,12 @@ class Pledge(Kind):
         "ngay_hoi": "ngày tổ chức Ngày hội (19/8/2025)",
         "ky_ben_nhan": "chữ ký bên nhận cam kết",
         "ky_ben_nhan.tham_quyen": "dòng thẩm quyền ký: “TM. ỦY BAN NHÂN DÂN” khi bên nhận là Ủy "
-                                  "ban nhân dân, rỗng với cơ quan, đơn vị khác",
+        "ban nhân dân, rỗng với cơ quan, đơn vị khác",
         "ky_ben_nhan.chuc_vu": "chức vụ người ký bên nhận (chữ in hoa)",
         "ky_ben_nhan.ho_ten": "họ và tên người ký bên nhận",
         "ky_ben_cam_ket": "chữ ký bên cam kết",
         "ky_ben_cam_ket.tham_quyen": "dòng thẩm quyền ký: “TM. ỦY BAN NHÂN DÂN” khi bên cam kết "
-                                     "là Ủy ban nhân dân, rỗng với đơn vị khác",
+        "là Ủy ban nhân dân, rỗng với đơn vị khác",
         "ky_ben_cam_ket.chuc_vu": "chức vụ người ký bên cam kết (chữ in hoa)",
         "ky_ben_cam_ket.ho_ten": "họ và tên người ký bên cam kết",
     }
@@ -133,10 +137,12 @@ class Pledge(Kind):
                 out += household_forms(unit, doc.context, listed)
                 doc.release()
         if households is not None and unlisted:
-            needs.warn(f"danh sách hộ gia đình {Path(households.source).name} không có hộ nào "
-                       f"của {len(unlisted)} khu dân cư ({', '.join(unlisted[:10])}"
-                       f"{', …' if len(unlisted) > 10 else ''}); bản cam kết "
-                       "của các khu dân cư này không có phụ lục hộ gia đình.")
+            needs.warn(
+                f"danh sách hộ gia đình {Path(households.source).name} không có hộ nào "
+                f"của {len(unlisted)} khu dân cư ({', '.join(unlisted[:10])}"
+                f"{', …' if len(unlisted) > 10 else ''}); bản cam kết "
+                "của các khu dân cư này không có phụ lục hộ gia đình."
+            )
         return out
 
     def context(self, request: Request) -> dict:
@@ -162,8 +168,11 @@ class Pledge(Kind):
             "can_cu": common.legal_bases(campaign),
             "ke_hoach": common.plan_ref(campaign),
             "ngay_ky": vi.date_words(day),
-            "ben_nhan": {"ten": parent.body_name, "ho_ten": parent_head,
-                         "chuc_vu": common.office(parent, parent_title)},
+            "ben_nhan": {
+                "ten": parent.body_name,
+                "ho_ten": parent_head,
+                "chuc_vu": common.office(parent, parent_title),
+            },
             "ben_cam_ket": {
                 "ten": unit.body_name,
                 "ten_trong_cau": unit.sentence_name if residential else unit.body_name,
@@ -196,8 +205,13 @@ class _WithHouseholds:
 
 def _row(index: int, household: Household) -> dict:
     """A household as a row of the appendix (and as the household of its own form)."""
-    return {"stt": index, "ma": household.code, "chu_ho": household.head,
-            "dia_chi": household.address, "so_nhan_khau": str(household.members)}
+    return {
+        "stt": index,
+        "ma": household.code,
+        "chu_ho": household.head,
+        "dia_chi": household.address,
+        "so_nhan_khau": str(household.members),
+    }
 
 
 def household_list(listed: list[Household]) -> dict:
@@ -211,8 +225,17 @@ def household_list(listed: list[Household]) -> dict:
 
 # The keys of a khu dân cư's pledge that each household's form shares (by reference, so
 # 150,000 forms hold one copy of them); with "ho", ten keys: Python's smallest dicts but one.
-_SHARED = ("cq_cap_tren", "cq_ban_hanh", "dong_ngay", "nam", "dia_ban", "ngay_hoi", "can_cu",
-           "ke_hoach", "ben_cam_ket")
+_SHARED = (
+    "cq_cap_tren",
+    "cq_ban_hanh",
+    "dong_ngay",
+    "nam",
+    "dia_ban",
+    "ngay_hoi",
+    "can_cu",
+    "ke_hoach",
+    "ben_cam_ket",
+)
 
 
 def household_forms(unit: Unit, context: dict, listed: list[Household]) -> list[Document]:

@@ -53,25 +53,25 @@ class Recognition(Kind):
         "co_quan": "Ủy ban nhân dân ban hành quyết định",
         "co_quan_in_hoa": "Ủy ban nhân dân ban hành, chữ in hoa (dòng thẩm quyền trên căn cứ)",
         "chu_tich": "đúng khi quyết định ban hành nhân danh Chủ tịch Ủy ban nhân dân "
-                    "(nhan_danh_cong_nhan: chu_tich): dòng thẩm quyền “CHỦ TỊCH ỦY BAN NHÂN "
-                    "DÂN …”, ký “CHỦ TỊCH” không có “TM.”",
+        "(nhan_danh_cong_nhan: chu_tich): dòng thẩm quyền “CHỦ TỊCH ỦY BAN NHÂN "
+        "DÂN …”, ký “CHỦ TỊCH” không có “TM.”",
         "dia_ban": "địa bàn của Ủy ban nhân dân ban hành (xã Hà Mòn, tỉnh Kon Tum)",
         "ngay": "ngày ký quyết định (ngày/tháng/năm), ghi ở danh sách kèm theo",
         "sau_sap_xep": "đúng khi cấp huyện đã kết thúc vào ngày của quyết định "
-                       "(thay_doi_to_chuc): văn phòng của xã là Văn phòng HĐND và UBND",
+        "(thay_doi_to_chuc): văn phòng của xã là Văn phòng HĐND và UBND",
         "luat_to_chuc": "các văn bản đã thay đổi tổ chức chính quyền vào ngày của quyết định "
-                        "(thay_doi_to_chuc[].can_cu); rỗng thì mẫu ghi Luật năm 2015",
+        "(thay_doi_to_chuc[].can_cu); rỗng thì mẫu ghi Luật năm 2015",
         "cong_an": "Công an cùng cấp đề nghị công nhận (Công an xã Hà Mòn)",
         "bien_ban": "biên bản họp bình xét của chính Ủy ban nhân dân ban hành, đề nghị công "
-                    "nhận các đơn vị (căn cứ của quyết định)",
+        "nhận các đơn vị (căn cứ của quyết định)",
         "bien_ban.co": "đúng khi cấp ban hành họp bình xét (hop_binh_xet) nên có biên bản",
         "bien_ban.ngay": "ngày họp bình xét (ngày/tháng/năm)",
         "so_bien_ban": "số và ký hiệu của biên bản họp bình xét theo sổ đăng ký số của thư mục; "
-                       "chưa có số thì để trống phần số",
+        "chưa có số thì để trống phần số",
         "so_don_vi": "số đơn vị được công nhận (hai chữ số)",
         "cac_loai": "các loại đơn vị được công nhận, theo tên gọi (thôn, tổ dân phố, xã…)",
         "nhom": "số đơn vị được công nhận theo từng tên gọi, để ghi “Công nhận 03 thôn, 01 tổ "
-                "dân phố”",
+        "dân phố”",
         "nhom.so": "số đơn vị có tên gọi đó (hai chữ số)",
         "nhom.loai": "tên gọi (thôn, tổ dân phố, xã, cơ quan…)",
         "danh_sach": "danh sách đơn vị được công nhận, mỗi dòng một đơn vị",
@@ -80,7 +80,7 @@ class Recognition(Kind):
         "danh_sach.cap_tren": "đơn vị cấp trên trực tiếp của đơn vị đó",
         "danh_sach.loai": "loại đơn vị: khu_dan_cu, xa, co_quan, doanh_nghiep, co_so_giao_duc",
         "danh_sach.ten_loai": "tên gọi loại đơn vị theo tên của nó (Thôn, Tổ dân phố, Phường, "
-                              "Cơ quan…)",
+        "Cơ quan…)",
     }
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
@@ -89,8 +89,11 @@ class Recognition(Kind):
 
     def owed(self, campaign: Campaign, unit: Unit, results: Results | None = None) -> bool:
         """A local government with at least one unit below it recognised in the results."""
-        return (results is not None and self.needs(campaign, unit)
-                and bool(self.recognised(campaign, unit, results)))
+        return (
+            results is not None
+            and self.needs(campaign, unit)
+            and bool(self.recognised(campaign, unit, results))
+        )
 
     def recognised(self, campaign: Campaign, issuer: Unit, results: Results) -> list[Unit]:
         """The units below issuer recognised in the results that issuer is competent for:
@@ -99,13 +102,21 @@ class Recognition(Kind):
         found = []
         for unit in issuer.descendants():
             result = results.get(unit.code)
-            if (unit.type in RECOGNISED_TYPES and result is not None and result.recognised
-                    and recogniser(campaign, unit) is issuer):
+            if (
+                unit.type in RECOGNISED_TYPES
+                and result is not None
+                and result.recognised
+                and recogniser(campaign, unit) is issuer
+            ):
                 found.append(unit)
-        return sorted(found, key=lambda u: (
-            RECOGNISED_TYPES.index(u.type),
-            vi.sort_key(u.parent.name) if u.parent is not None else (),
-            vi.sort_key(u.name)))
+        return sorted(
+            found,
+            key=lambda u: (
+                RECOGNISED_TYPES.index(u.type),
+                vi.sort_key(u.parent.name) if u.parent is not None else (),
+                vi.sort_key(u.name),
+            ),
+        )
 
     def _minutes(self, campaign: Campaign, unit: Unit) -> bool:
         """Whether the issuer holds a review meeting whose minutes propose the units."""
@@ -138,8 +149,9 @@ class Recognition(Kind):
             "dia_ban": unit.sentence_name,
             "ngay": vi.short_date(day),
             "sau_sap_xep": "huyen" in campaign.gone_levels(day),
-            "luat_to_chuc": [c.basis for c in campaign.ended_by(day)
-                             if c.body == "chinh_quyen" and c.basis],
+            "luat_to_chuc": [
+                c.basis for c in campaign.ended_by(day) if c.body == "chinh_quyen" and c.basis
+            ],
             "cong_an": common.police(unit, campaign, day),
             "can_cu": common.legal_bases(campaign),
             "ke_hoach": common.plan_ref(campaign),
@@ -152,9 +164,13 @@ class Recognition(Kind):
             "cac_loai": kinds_label(units),
             "nhom": [{"so": vi.count(n), "loai": word} for word, n in kind_counts(units)],
             "danh_sach": [
-                {"stt": index, "ten": u.name,
-                 "cap_tren": u.parent.name if u.parent is not None else "",
-                 "loai": u.type, "ten_loai": vi.upper(kind_word(u)[:1]) + kind_word(u)[1:]}
+                {
+                    "stt": index,
+                    "ten": u.name,
+                    "cap_tren": u.parent.name if u.parent is not None else "",
+                    "loai": u.type,
+                    "ten_loai": vi.upper(kind_word(u)[:1]) + kind_word(u)[1:],
+                }
                 for index, u in enumerate(units, start=1)
             ],
             "ky": common.signature(unit, campaign, needs, PURPOSE, head_power=chair),
@@ -168,8 +184,10 @@ class Recognition(Kind):
         beside it, so it reports to neither."""
         if unit.parent is None:
             return []
-        return [common.recipient(unit.parent.body_name, "bao_cao"),
-                common.recipient(common.steering_committee(unit, campaign), "bao_cao")]
+        return [
+            common.recipient(unit.parent.body_name, "bao_cao"),
+            common.recipient(common.steering_committee(unit, campaign), "bao_cao"),
+        ]
 
 
 KIND = Recognition()

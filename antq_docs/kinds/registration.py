@@ -29,20 +29,22 @@ class Registration(Kind):
     target = "dang_ky"
     purpose = PURPOSE
     forms: ClassVar[dict[str, str]] = {
-        "": "registration.docx", "khu_dan_cu": "registration-khu-dan-cu.docx"}
+        "": "registration.docx",
+        "khu_dan_cu": "registration-khu-dan-cu.docx",
+    }
     number = "ĐK"
     unnumbered = ("khu_dan_cu",)
     variables: ClassVar[dict[str, str]] = {
         "loai": "loại đơn vị đăng ký (khu_dan_cu, xa, co_quan, doanh_nghiep, co_so_giao_duc): "
-                "mẫu chọn tên gọi và các tiêu chí theo loại",
+        "mẫu chọn tên gọi và các tiêu chí theo loại",
         "don_vi": "đơn vị đăng ký: tên viết trong câu với khu dân cư (Thôn 1), tên cơ quan với "
-                  "đơn vị khác (Ủy ban nhân dân xã Hà Mòn)",
+        "đơn vị khác (Ủy ban nhân dân xã Hà Mòn)",
         "don_vi_dau_cau": "như don_vi, viết hoa chữ đầu để mở đầu câu",
         "dia_ban": "địa bàn của đơn vị (xã Hà Mòn, Thôn 1)",
         "cap_tren": "cơ quan cấp trên trực tiếp nhận bản đăng ký (Kính gửi)",
         "so_khu_dan_cu": "số khu dân cư của xã (hai chữ số); rỗng với đơn vị khác",
         "ten_loai": "tên gọi loại của đơn vị theo tên của nó (xã, phường, cơ quan…); khu dân "
-                    "cư thì mẫu ghi “khu dân cư”",
+        "cư thì mẫu ghi “khu dân cư”",
     }
 
     def needs(self, campaign: Campaign, unit: Unit) -> bool:
@@ -56,9 +58,11 @@ class Registration(Kind):
         assert parent is not None
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         if self.name in campaign.doc_dates and day.month > 3:
-            needs.warn(f"ngay_van_ban.{self.name}: bản đăng ký ghi ngày "
-                       f"{vi.short_date(day)}, sau Quý I năm {day.year} (hạn đăng ký tiêu chuẩn "
-                       "“An toàn về an ninh, trật tự”).")
+            needs.warn(
+                f"ngay_van_ban.{self.name}: bản đăng ký ghi ngày "
+                f"{vi.short_date(day)}, sau Quý I năm {day.year} (hạn đăng ký tiêu chuẩn "
+                "“An toàn về an ninh, trật tự”)."
+            )
         residential = unit.type == "khu_dan_cu"
         name = unit.sentence_name if residential else unit.body_name
         areas = [c for c in unit.children if c.type == "khu_dan_cu"]

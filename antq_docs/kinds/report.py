@@ -121,16 +121,16 @@ class Report(Kind):
         "theo_loai": "số đơn vị trực thuộc theo từng loại (16 xã, phường), mỗi loại một phần tử",
         "tong_don_vi": "tổng số đơn vị trong địa bàn (không kể cơ quan báo cáo)",
         "dang_ky": "đăng ký, công nhận tiêu chuẩn theo loại đơn vị, mỗi dòng một loại (không có "
-                   "cấp huyện)",
+        "cấp huyện)",
         "dang_ky.loai": "loại đơn vị, viết hoa chữ đầu (Xã, phường)",
         "dang_ky.tong": "số đơn vị loại đó có kết quả",
         "dang_ky.dang_ky": "số đơn vị đã đăng ký",
         "dang_ky.ty_le_dang_ky": "tỷ lệ đăng ký trên tổng số; rỗng khi không có đơn vị",
         "dang_ky.cong_nhan": "số đơn vị đã đăng ký được công nhận đạt tiêu chuẩn",
         "dang_ky.ty_le_cong_nhan": "tỷ lệ được công nhận trên số đã đăng ký; rỗng khi không có "
-                                   "đơn vị đăng ký",
+        "đơn vị đăng ký",
         "ngoai_chuan": "các loại đơn vị cấp huyện trong địa bàn (huyện, thành phố), không thuộc "
-                       "đối tượng của tiêu chuẩn; rỗng khi không có",
+        "đối tượng của tiêu chuẩn; rỗng khi không có",
         "so_cham_diem": "số đơn vị có kết quả chấm điểm, phân loại",
         "phan_loai": "số đơn vị theo mức xếp loại, mỗi dòng một loại đơn vị",
         "phan_loai.loai": "loại đơn vị, viết hoa chữ đầu",
@@ -146,7 +146,7 @@ class Report(Kind):
         "phan_loai_tong.trung_binh": "tổng số đơn vị Trung bình",
         "phan_loai_tong.yeu": "tổng số đơn vị Yếu",
         "tinh_tu_diem": "số đơn vị có mức xếp loại tính từ tổng điểm (tệp kết quả không ghi mức); "
-                        "rỗng khi mọi đơn vị đã ghi mức",
+        "rỗng khi mọi đơn vị đã ghi mức",
         "dien_hinh": "tên các đơn vị điển hình, cách nhau bằng dấu phẩy; rỗng khi không có",
         "so_dien_hinh": "số đơn vị điển hình",
         "dien_hinh_dat": "tên các đơn vị điển hình đạt tiêu chuẩn và xếp loại Khá trở lên",
@@ -168,30 +168,30 @@ class Report(Kind):
         "chi_so.danh_gia": "đánh giá: Đạt, Không đạt hoặc Không đánh giá",
         "bieu_do": "biểu đồ kết quả so với chỉ tiêu (hình)",
         "khong_do": "các chỉ tiêu không tính được tỷ lệ trong báo cáo (đánh giá qua hồ sơ văn "
-                    "bản), mỗi phần tử một câu chỉ tiêu",
+        "bản), mỗi phần tử một câu chỉ tiêu",
         "ton_tai": "các chỉ tiêu chưa đạt, mỗi dòng một chỉ tiêu và loại đơn vị",
         **{f"ton_tai.{k}": v for k, v in _FIGURES.items()},
         "ton_tai.muc": "số mục (I, II…) của chỉ tiêu trong phụ lục đơn vị chưa đạt; rỗng khi "
-                       "không có danh sách",
+        "không có danh sách",
         "nam_sau": "năm sau năm báo cáo",
         "cap_tren": "cơ quan cấp trên nhận báo cáo và đề nghị khen thưởng",
         "so_khen": "số đơn vị đề nghị khen thưởng",
         "pl_chua_dat": "số phụ lục đơn vị chưa đạt chỉ tiêu (I); rỗng khi không có phụ lục",
         "pl_khen": "số phụ lục đơn vị đề nghị khen thưởng (I, II); rỗng khi không có phụ lục",
         "phu_luc_chua_dat": "phụ lục: các chỉ tiêu chưa đạt, mỗi chỉ tiêu với danh sách đơn vị "
-                            "chưa đạt",
+        "chưa đạt",
         **{f"phu_luc_chua_dat.{k}": v for k, v in _FIGURES.items()},
         "phu_luc_chua_dat.muc": "số mục của chỉ tiêu trong phụ lục (I, II…)",
         "phu_luc_chua_dat.ma": "mã chỉ tiêu (dang_ky, dat_chuan, kha_tro_len, dien_hinh, "
-                               "ke_hoach…): mẫu chọn cột Kết quả theo mã",
+        "ke_hoach…): mẫu chọn cột Kết quả theo mã",
         "phu_luc_chua_dat.van_ban": "đúng khi chỉ tiêu được đánh giá qua văn bản (kế hoạch, cam "
-                                    "kết…): đơn vị chưa đạt là đơn vị chưa có văn bản",
+        "kết…): đơn vị chưa đạt là đơn vị chưa có văn bản",
         "phu_luc_chua_dat.don_vi": "các đơn vị chưa đạt chỉ tiêu, mỗi dòng một đơn vị",
         **{f"phu_luc_chua_dat.don_vi.{k}": v for k, v in _LISTED.items()},
         "phu_luc_chua_dat.don_vi.dien_hinh": "chỉ tiêu dien_hinh: các đơn vị cấp dưới đã được "
-                                             "chọn xây dựng điển hình nhưng chưa đạt (mẫu ghi "
-                                             "“Đã chọn xây dựng điển hình: …”); rỗng khi "
-                                             "chưa chọn đơn vị nào, và ở chỉ tiêu khác",
+        "chọn xây dựng điển hình nhưng chưa đạt (mẫu ghi "
+        "“Đã chọn xây dựng điển hình: …”); rỗng khi "
+        "chưa chọn đơn vị nào, và ở chỉ tiêu khác",
         "phu_luc_khen": "phụ lục: các đơn vị đề nghị khen thưởng",
         **{f"phu_luc_khen.{k}": v for k, v in _LISTED.items()},
     }
@@ -244,8 +244,10 @@ class Report(Kind):
                 f"kha_tro_len, huyen_kha_tro_len, dien_hinh), cần cho bảng chỉ tiêu của {PURPOSE}",
             )
         recipients = self._recipients(campaign, level, needs)
-        superior = level.parent.body_name if level.parent is not None else (
-            recipients[0] if recipients else campaign.committee
+        superior = (
+            level.parent.body_name
+            if level.parent is not None
+            else (recipients[0] if recipients else campaign.committee)
         )
         kinds = {t: kinds_label([u for u in units if u.type == t]) for t in UNIT_TYPES}
         order = {u.code: i for i, u in enumerate(units)}
@@ -278,7 +280,8 @@ class Report(Kind):
             "dia_ban": level.sentence_name,
             "theo_loai": [
                 f"{vi.number(sum(1 for u in units if u.type == t))} {kinds[t]}"
-                for t in UNIT_TYPES if kinds[t]
+                for t in UNIT_TYPES
+                if kinds[t]
             ],
             "tong_don_vi": vi.number(len(units)),
             "dang_ky": self._registration(units, results, kinds, last),
@@ -294,9 +297,12 @@ class Report(Kind):
             # and was classified Khá or above.
             "dien_hinh_dat": names(built),
             "so_dien_hinh_dat": vi.number(len(built)),
-            "ngay_hoi": {"to_chuc": str(len(held)), "tong": str(len(scored)),
-                         "ty_le": _share(len(held), len(scored)),
-                         **change(len(held), last.get(("ngay_hoi", None)))},
+            "ngay_hoi": {
+                "to_chuc": str(len(held)),
+                "tong": str(len(scored)),
+                "ty_le": _share(len(held), len(scored)),
+                **change(len(held), last.get(("ngay_hoi", None))),
+            },
             # A target about a kind of unit the level no longer has (districts after 2025)
             # has nothing to count: it stays in the JSON, not in the signed table.
             "chi_so": [
@@ -307,21 +313,23 @@ class Report(Kind):
             # many rows at or near 100% and stay in the table, so the chart fits its page.
             "bieu_do": Image(
                 bar_chart(
-                    [i for i in indicators if i.denominator
-                     and not (documents is not None and i.id in documents.targets)],
+                    [
+                        i
+                        for i in indicators
+                        if i.denominator
+                        and not (documents is not None and i.id in documents.targets)
+                    ],
                     f"Kết quả thực hiện chỉ tiêu năm {year}",
                 ),
                 CHART_WIDTH_MM,
             ),
             # A target set for named units outside this level says nothing here.
             "khong_do": [
-                t.text.rstrip(" ;.") for t in unmeasured(campaign, documents)
+                t.text.rstrip(" ;.")
+                for t in unmeasured(campaign, documents)
                 if not t.units or any(u.code in t.units for u in (level, *units))
             ],
-            "ton_tai": [
-                {**self._figures(i, kinds), "muc": section.get(id(i), "")}
-                for i in below
-            ],
+            "ton_tai": [{**self._figures(i, kinds), "muc": section.get(id(i), "")} for i in below],
             "nam_sau": year + 1,
             "cap_tren": superior,
             "so_khen": vi.number(len(best)),
@@ -334,10 +342,13 @@ class Report(Kind):
                     "ma": i.id,
                     "van_ban": documents is not None and i.id in documents.targets,
                     "don_vi": [
-                        {**row, "dien_hinh": names(chosen_models(unit)) if i.id == "dien_hinh"
-                         else ""}
+                        {
+                            **row,
+                            "dien_hinh": names(chosen_models(unit)) if i.id == "dien_hinh" else "",
+                        }
                         for unit, row in self._listed_units(
-                            sorted(i.shortfall, key=lambda u: order.get(u.code, 0)), results)
+                            sorted(i.shortfall, key=lambda u: order.get(u.code, 0)), results
+                        )
                     ],
                 }
                 for n, i in enumerate(groups, start=1)
@@ -356,11 +367,13 @@ class Report(Kind):
                     "noi_nhan_bao_cao", f"{PURPOSE} của {level.name} (nơi nhận: cơ quan cấp trên)"
                 )
             return list(campaign.report_recipients)
-        return list(dict.fromkeys([level.parent.body_name,
-                                   common.steering_committee(level, campaign)]))
+        return list(
+            dict.fromkeys([level.parent.body_name, common.steering_committee(level, campaign)])
+        )
 
-    def _last_year(self, previous: Results | None, units: list[Unit]
-                   ) -> dict[tuple[str, str | None], int]:
+    def _last_year(
+        self, previous: Results | None, units: list[Unit]
+    ) -> dict[tuple[str, str | None], int]:
         """Last year's counts over this year's units (by code): registered and recognised per
         unit type, and the units that held the Ngày hội; empty without last year's results."""
         if previous is None:
@@ -376,7 +389,10 @@ class Report(Kind):
         return dict(counts)
 
     def _registration(
-        self, units: list[Unit], results: Results, kinds: dict[str, str],
+        self,
+        units: list[Unit],
+        results: Results,
+        kinds: dict[str, str],
         last: dict[tuple[str, str | None], int],
     ) -> list[dict]:
         """Registration and recognition per unit type the standard covers (never districts),
@@ -390,21 +406,21 @@ class Report(Kind):
                 continue
             registered = [u for u in of_type if results.units[u.code].registered]
             recognised = [u for u in registered if results.units[u.code].recognised]
-            rows.append({
-                "loai": capitalised(kinds[unit_type]),
-                "tong": vi.number(len(of_type)),
-                "dang_ky": vi.number(len(registered)),
-                "ty_le_dang_ky": _share(len(registered), len(of_type)),
-                "cong_nhan": vi.number(len(recognised)),
-                "ty_le_cong_nhan": _share(len(recognised), len(registered)),
-                "dk": change(len(registered), last.get(("dang_ky", unit_type))),
-                "cn": change(len(recognised), last.get(("cong_nhan", unit_type))),
-            })
+            rows.append(
+                {
+                    "loai": capitalised(kinds[unit_type]),
+                    "tong": vi.number(len(of_type)),
+                    "dang_ky": vi.number(len(registered)),
+                    "ty_le_dang_ky": _share(len(registered), len(of_type)),
+                    "cong_nhan": vi.number(len(recognised)),
+                    "ty_le_cong_nhan": _share(len(recognised), len(registered)),
+                    "dk": change(len(registered), last.get(("dang_ky", unit_type))),
+                    "cn": change(len(recognised), last.get(("cong_nhan", unit_type))),
+                }
+            )
         return rows
 
-    def _classification(
-        self, scored: list[Unit], results: Results, kinds: dict[str, str]
-    ) -> dict:
+    def _classification(self, scored: list[Unit], results: Results, kinds: dict[str, str]) -> dict:
         """Levels per unit type (phan_loai) and their totals (phan_loai_tong)."""
         rows = []
         keys = ("xuat_sac", "kha", "trung_binh", "yeu")
@@ -457,13 +473,15 @@ class Report(Kind):
             result = results.get(unit.code)
             siblings = unit.parent.children if unit.parent is not None else []
             twin = sum(1 for u in siblings if u.name == unit.name) > 1
-            rows.append({
-                "stt": str(number),
-                "ten": f"{unit.name} (mã {unit.code})" if twin else unit.name,
-                "cap_tren": unit.parent.name if unit.parent is not None else "",
-                "diem": vi.number(result.score) if result is not None else "",
-                "xep_loai": result.level if result is not None else "",
-            })
+            rows.append(
+                {
+                    "stt": str(number),
+                    "ten": f"{unit.name} (mã {unit.code})" if twin else unit.name,
+                    "cap_tren": unit.parent.name if unit.parent is not None else "",
+                    "diem": vi.number(result.score) if result is not None else "",
+                    "xep_loai": result.level if result is not None else "",
+                }
+            )
         return rows
 
 
@@ -471,8 +489,11 @@ def change(now: int, before: int | None) -> dict[str, str]:
     """Last year's figure and the change: truoc, tang, giam ('' where they do not apply)."""
     if before is None:
         return {"truoc": "", "tang": "", "giam": ""}
-    return {"truoc": vi.number(before), "tang": vi.number(now - before) if now > before else "",
-            "giam": vi.number(before - now) if now < before else ""}
+    return {
+        "truoc": vi.number(before),
+        "tang": vi.number(now - before) if now > before else "",
+        "giam": vi.number(before - now) if now < before else "",
+    }
 
 
 def chosen_models(level: Unit) -> list[Unit]:

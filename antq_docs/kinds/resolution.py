@@ -40,18 +40,18 @@ class Resolution(Kind):
         "ten_trong_cau": "địa bàn viết trong câu (huyện Đăk Hà, xã Hà Mòn)",
         "cap_uy": "cấp ủy (Huyện ủy Đăk Hà, Đảng ủy xã Hà Mòn)",
         "lanh_dao": "cơ quan ban hành nghị quyết viết trong câu (Ban Thường vụ Huyện ủy Đăk Hà, "
-                    "Đảng ủy xã Hà Mòn)",
+        "Đảng ủy xã Hà Mòn)",
         "cap_uy_loai": "loại cấp ủy không kèm địa danh (Huyện ủy, Thành ủy, Đảng ủy): tên Văn "
-                       "phòng ở phần tổ chức thực hiện và nơi lưu",
+        "phòng ở phần tổ chức thực hiện và nơi lưu",
         "can_cu_dang": "các văn bản của Đảng làm căn cứ (can_cu_dang), không kèm chữ “Căn cứ”",
         "ke_hoach": "kế hoạch của tỉnh: so, ngay, co_quan, trich_yeu",
         # The targets are the plan's, in the same shape.
         **{k: v for k, v in PLAN.variables.items() if k.startswith("chi_tieu")},
         "dien_hinh": "tên các đơn vị được chọn xây dựng điển hình (cấp huyện)",
         "cong_an": "Công an phục vụ địa bàn vào ngày của nghị quyết: của chính cấp đó, hoặc "
-                   "Công an tỉnh khi Công an cấp huyện đã kết thúc (thay_doi_to_chuc)",
+        "Công an tỉnh khi Công an cấp huyện đã kết thúc (thay_doi_to_chuc)",
         "cong_an_cung_cap": "đúng khi Công an đó là của chính cấp (Ủy ban nhân dân chỉ đạo "
-                            "được); sai khi là cấp trên (chỉ phối hợp)",
+        "được); sai khi là cấp trên (chỉ phối hợp)",
         "mat_tran": "Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp",
         "bao_cao_dang": "cơ quan đảng cấp trên nhận báo cáo (Ban Thường vụ Tỉnh ủy Kon Tum)",
         "han": "hạn báo cáo kết quả cuối năm của cấp mình (ngày/tháng/năm)",
@@ -69,8 +69,11 @@ class Resolution(Kind):
         leading = f"Ban Thường vụ {committee}" if district else committee
         secretary = needs.unit_value(unit, "secretary", PURPOSE)
         report_to = party.party_report_to(unit)
-        models = sorted((u for u in unit.descendants() if u.is_model),
-                        key=lambda u: vi.sort_key(u.name)) if district else []
+        models = (
+            sorted((u for u in unit.descendants() if u.is_model), key=lambda u: vi.sort_key(u.name))
+            if district
+            else []
+        )
         front = f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit.sentence_name}"
         return {
             **party.party_header(unit, campaign, day, committee),
@@ -91,17 +94,23 @@ class Resolution(Kind):
             "bao_cao_dang": report_to,
             "han": vi.short_date(campaign.report_deadline(unit.type)),
             "ngay_hoi": vi.short_date(campaign.event_date),
-            "ky": {"tham_quyen": ["T/M BAN THƯỜNG VỤ" if district else "T/M ĐẢNG ỦY"],
-                   "chuc_vu": "BÍ THƯ", "ho_ten": secretary},
+            "ky": {
+                "tham_quyen": ["T/M BAN THƯỜNG VỤ" if district else "T/M ĐẢNG ỦY"],
+                "chuc_vu": "BÍ THƯ",
+                "ho_ten": secretary,
+            },
             "noi_nhan": [
                 *([common.recipient(report_to, "bao_cao")] if report_to else []),
                 common.recipient(unit.body_name, "thuc_hien"),
                 common.recipient(front, "phoi_hop"),
-                common.recipient(common.police(unit, campaign, day),
-                                 "thuc_hien" if common.own_police(unit, campaign, day)
-                                 else "phoi_hop"),
-                common.recipient("Các đảng bộ, chi bộ trực thuộc" if district
-                                 else "Các chi bộ trực thuộc", "thuc_hien"),
+                common.recipient(
+                    common.police(unit, campaign, day),
+                    "thuc_hien" if common.own_police(unit, campaign, day) else "phoi_hop",
+                ),
+                common.recipient(
+                    "Các đảng bộ, chi bộ trực thuộc" if district else "Các chi bộ trực thuộc",
+                    "thuc_hien",
+                ),
             ],
         }
 

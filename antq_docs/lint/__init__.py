@@ -48,8 +48,11 @@ def collect(paths: Iterable[Path]) -> list[Path]:
                 # os.walk does not follow a linked folder; name it, so it is reported (never read).
                 files += [Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink()]
                 dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
-                files += [Path(folder) / n for n in sorted(names)
-                          if n.lower().endswith(".docx") and not n.startswith(("~$", "."))]
+                files += [
+                    Path(folder) / n
+                    for n in sorted(names)
+                    if n.lower().endswith(".docx") and not n.startswith(("~$", "."))
+                ]
                 # A folder named like a document is linted too, and reported as unreadable.
                 files += [Path(folder) / d for d in dirs if d.lower().endswith(".docx")]
                 dirs[:] = [d for d in dirs if not d.lower().endswith(".docx")]
@@ -76,7 +79,8 @@ class LintReport:
         bad = len({f.file for f in self.findings})
         lines.append(
             f"Đã soát {len(self.files)} tệp: {bad} tệp có {len(self.findings)} lỗi thể thức."
-            if self.findings else f"Đã soát {len(self.files)} tệp: đúng thể thức."
+            if self.findings
+            else f"Đã soát {len(self.files)} tệp: đúng thể thức."
         )
         return "\n".join(lines)
 
@@ -87,7 +91,8 @@ class LintReport:
         findings = [{**asdict(f), "rule_title": RULES[f.rule]} for f in self.findings]
         return json.dumps(
             {"files": self.files, "ok": self.ok, "findings": findings},
-            ensure_ascii=False, indent=2,
+            ensure_ascii=False,
+            indent=2,
         )
 
 

@@ -15,8 +15,12 @@ from antq_docs.docxread import W, paragraph_text
 
 _W = f"{{{W}}}"
 # Each script's font slot of w:rFonts, and the attribute that takes it from the theme instead.
-FONT_SLOTS = (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"), ("eastAsia", "eastAsiaTheme"),
-              ("cs", "cstheme"))
+FONT_SLOTS = (
+    ("ascii", "asciiTheme"),
+    ("hAnsi", "hAnsiTheme"),
+    ("eastAsia", "eastAsiaTheme"),
+    ("cs", "cstheme"),
+)
 _CONTROL = re.compile(r"^\{%.*%\}$")
 
 
@@ -163,8 +167,9 @@ def paragraphs(body: etree._Element) -> list[Para]:
                 else:
                     k += 1
                     location = f"{where}, đoạn {k}"
-                out.append(Para(child, paragraph_text(child), location, container,
-                                 where is not None))
+                out.append(
+                    Para(child, paragraph_text(child), location, container, where is not None)
+                )
             elif child.tag == f"{_W}tbl":
                 counters["tbl"] += 1
                 name = f"bảng {counters['tbl']}" if where is None else f"{where}, bảng lồng"
@@ -179,4 +184,3 @@ def paragraphs(body: etree._Element) -> list[Para]:
 
     block(body, None, 0)
     return out
-

@@ -30,10 +30,20 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
 _APPENDIX = re.compile(r"^phụ lục\b", re.IGNORECASE)
 # Document types that carry a number and a Nơi nhận block (Nghị định 30, Phụ lục III).
-NUMBERED_TYPES = frozenset({
-    "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "KẾ HOẠCH", "BÁO CÁO", "BIÊN BẢN", "TỜ TRÌNH",
-    "THÔNG BÁO", "HƯỚNG DẪN", "GIẤY MỜI",
-})
+NUMBERED_TYPES = frozenset(
+    {
+        "NGHỊ QUYẾT",
+        "QUYẾT ĐỊNH",
+        "CHƯƠNG TRÌNH",
+        "KẾ HOẠCH",
+        "BÁO CÁO",
+        "BIÊN BẢN",
+        "TỜ TRÌNH",
+        "THÔNG BÁO",
+        "HƯỚNG DẪN",
+        "GIẤY MỜI",
+    }
+)
 RECIPIENT_TYPES = NUMBERED_TYPES - {"BIÊN BẢN"}
 
 RULES: dict[str, str] = {
@@ -45,7 +55,7 @@ RULES: dict[str, str] = {
     "tieu-ngu": "Tiêu ngữ viết hoa chữ đầu, đậm, cỡ 13–14",
     "so-ky-hieu": "dòng “Số: 05/KH-UBND” (số dưới 10 có số 0 ở trước)",
     "ngay-thang": "dòng “Địa danh, ngày 07 tháng 3 năm 2025” (ngày dưới 10, tháng 1–2 có số 0), "
-                  "chữ nghiêng cỡ 13–14",
+    "chữ nghiêng cỡ 13–14",
     "ten-loai": "tên loại văn bản in hoa, đậm",
     "noi-nhan": "“Nơi nhận:” đậm nghiêng, dòng cuối “- Lưu: VT, …”",
     "co-chu": "cỡ chữ phần nội dung 13–14",
@@ -68,9 +78,7 @@ _SO_LOOSE = re.compile(r"^Số\b\s*[:\d./…{-]", re.IGNORECASE)
 _SO = re.compile(
     r"^Số:\s*(?P<n>\d+|[.…]*)\s*/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9.]*)+$"
 )
-_PARTY_SO = re.compile(
-    r"^Số\s+(?P<n>\d+|[.…]*)\s*-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ0-9][A-Za-zĐđ0-9./-]*$"
-)
+_PARTY_SO = re.compile(r"^Số\s+(?P<n>\d+|[.…]*)\s*-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ0-9][A-Za-zĐđ0-9./-]*$")
 _RESIDENTIAL = re.compile(
     r"^(THÔN|LÀNG|BẢN|BUÔN|ẤP|TỔ DÂN PHỐ|KHU PHỐ|KHU DÂN CƯ)\b|^\{\{ *dong_cq *\}\}$"
 )
@@ -146,8 +154,9 @@ class Linter:
         """Paper size and margins of every section."""
         sections = list(self.body.iter(f"{_W}sectPr"))
         if not sections:
-            self.add("kho-giay", "văn bản", "khổ A4 khai báo trong văn bản",
-                     "không khai báo khổ giấy")
+            self.add(
+                "kho-giay", "văn bản", "khổ A4 khai báo trong văn bản", "không khai báo khổ giấy"
+            )
             return
         for n, sect in enumerate(sections, start=1):
             where = f"phần (section) {n}"
@@ -155,24 +164,36 @@ class Linter:
             w = int(size.get(f"{_W}w", "0")) if size is not None else 0
             h = int(size.get(f"{_W}h", "0")) if size is not None else 0
             if abs(w - A4_TWIPS[0]) > A4_SLACK_TWIPS or abs(h - A4_TWIPS[1]) > A4_SLACK_TWIPS:
-                self.add("kho-giay", where, "A4 dọc 210 × 297 mm",
-                         f"{w / TWIPS_PER_MM:.0f} × {h / TWIPS_PER_MM:.0f} mm")
+                self.add(
+                    "kho-giay",
+                    where,
+                    "A4 dọc 210 × 297 mm",
+                    f"{w / TWIPS_PER_MM:.0f} × {h / TWIPS_PER_MM:.0f} mm",
+                )
             margins = sect.find(f"{_W}pgMar")
             for side, (low, high) in MARGINS_MM.items():
                 raw = margins.get(f"{_W}{side}") if margins is not None else None
                 mm = abs(int(raw)) / TWIPS_PER_MM if raw and raw.lstrip("-").isdigit() else None
                 if mm is None or not low - MARGIN_SLACK_MM <= mm <= high + MARGIN_SLACK_MM:
-                    self.add("le", where, f"{MARGIN_NAMES[side]} {low}–{high} mm",
-                             f"{MARGIN_NAMES[side]} {mm:.1f} mm".replace(".", ",")
-                             if mm is not None else f"{MARGIN_NAMES[side]} không khai báo")
+                    self.add(
+                        "le",
+                        where,
+                        f"{MARGIN_NAMES[side]} {low}–{high} mm",
+                        f"{MARGIN_NAMES[side]} {mm:.1f} mm".replace(".", ",")
+                        if mm is not None
+                        else f"{MARGIN_NAMES[side]} không khai báo",
+                    )
 
     def fonts(self) -> None:
         """Times New Roman in every script slot of every run that shows text."""
         wrong: dict[str, list[str]] = {}
         for para in self.paras:
             for _, props in self.styles.runs(para.el):
-                bad = [f"{props.fonts.get(slot, 'không khai báo')} ({slot})"
-                       for slot, _ in FONT_SLOTS if props.fonts.get(slot) != FONT]
+                bad = [
+                    f"{props.fonts.get(slot, 'không khai báo')} ({slot})"
+                    for slot, _ in FONT_SLOTS
+                    if props.fonts.get(slot) != FONT
+                ]
                 if bad:
                     wrong.setdefault(", ".join(bad), []).append(para.location)
                     break
@@ -180,8 +201,15 @@ class Linter:
             more = f" và {len(places) - 1} đoạn khác" if len(places) > 1 else ""
             self.add("phong-chu", places[0] + more, FONT, found)
 
-    def _style(self, rule: str, para: Para, *, sizes: tuple[float, float], bold: bool = True,
-               italic: bool | None = None) -> None:
+    def _style(
+        self,
+        rule: str,
+        para: Para,
+        *,
+        sizes: tuple[float, float],
+        bold: bool = True,
+        italic: bool | None = None,
+    ) -> None:
         runs = [props for _, props in self.styles.runs(para.el)]
         if not runs:
             return
@@ -221,8 +249,14 @@ class Linter:
                 self.add("quoc-hieu", para.location, QUOC_HIEU, _clean(para.text))
             self._style("quoc-hieu", para, sizes=(12, 13))
             end = qh
-        tn = next((i for i, p in enumerate(self.paras[:40])
-                   if re.sub(r"\s*[-–—]\s*", " - ", _norm(p.text)) == _norm(TIEU_NGU)), None)
+        tn = next(
+            (
+                i
+                for i, p in enumerate(self.paras[:40])
+                if re.sub(r"\s*[-–—]\s*", " - ", _norm(p.text)) == _norm(TIEU_NGU)
+            ),
+            None,
+        )
         if tn is None:
             self.add("tieu-ngu", "đầu văn bản", TIEU_NGU, "không có Tiêu ngữ")
             return end
@@ -254,8 +288,9 @@ class Linter:
             # Hướng dẫn 36 sets the Party title larger than Nghị định 30 does.
             self._style("ten-loai", para, sizes=(14, 16) if self.party else (13, 14))
             return i, (None if para.tagged else text)
-        self.add("ten-loai", "sau phần tiêu đề", "tên loại văn bản (KẾ HOẠCH, BÁO CÁO…)",
-                 "không có")
+        self.add(
+            "ten-loai", "sau phần tiêu đề", "tên loại văn bản (KẾ HOẠCH, BÁO CÁO…)", "không có"
+        )
         return None, None
 
     def number(self, before: int, doc_type: str | None) -> None:
@@ -286,8 +321,12 @@ class Linter:
         lines = [p for p in region if _DATE_LOOSE.search(p.text)]
         if not lines:
             if not any(p.tagged for p in region):
-                self.add("ngay-thang", "phần tiêu đề", "Địa danh, ngày 07 tháng 3 năm 2025",
-                         "không có dòng địa danh, ngày tháng")
+                self.add(
+                    "ngay-thang",
+                    "phần tiêu đề",
+                    "Địa danh, ngày 07 tháng 3 năm 2025",
+                    "không có dòng địa danh, ngày tháng",
+                )
             return
         para = lines[0]
         self._style("ngay-thang", para, sizes=(13, 14), bold=False, italic=True)
@@ -304,7 +343,8 @@ class Linter:
         if month.isdigit():
             good_month = f"{int(month):02d}" if int(month) < 3 else str(int(month))
         bad_value = (day.isdigit() and not 1 <= int(day) <= 31) or (
-            month.isdigit() and not 1 <= int(month) <= 12)
+            month.isdigit() and not 1 <= int(month) <= 12
+        )
         if not bad_value and day.isdigit() and month.isdigit():
             try:
                 dt.date(int(match["y"]), int(month), int(day))
@@ -313,7 +353,7 @@ class Linter:
         if bad_value:
             self.add("ngay-thang", para.location, "một ngày có thật", text)
         elif (good_day, good_month) != (day, month):
-            fixed = (f"{match['place']}, ngày {good_day} tháng {good_month} năm {match['y']}")
+            fixed = f"{match['place']}, ngày {good_day} tháng {good_month} năm {match['y']}"
             self.add("ngay-thang", para.location, fixed, text)
 
     def _body(self, type_index: int) -> list[Para]:
@@ -322,17 +362,29 @@ class Linter:
         The signature block is the table holding "Nơi nhận:", else the last table: appendices
         (Phụ lục) after the signature are not the body.
         """
-        heads = [i for i, p in enumerate(self.paras)
-                 if i > type_index and p.in_table and _NOI_NHAN.match(_clean(p.text))]
+        heads = [
+            i
+            for i, p in enumerate(self.paras)
+            if i > type_index and p.in_table and _NOI_NHAN.match(_clean(p.text))
+        ]
         # An appendix opens with "Phụ lục" outside any table; its tables are not the signature.
-        appendix = next((i for i, p in enumerate(self.paras) if i > type_index
-                         and not p.in_table and _APPENDIX.match(_clean(p.text))),
-                        len(self.paras))
-        in_tables = [i for i, p in enumerate(self.paras)
-                     if p.in_table and type_index < i < appendix]
+        appendix = next(
+            (
+                i
+                for i, p in enumerate(self.paras)
+                if i > type_index and not p.in_table and _APPENDIX.match(_clean(p.text))
+            ),
+            len(self.paras),
+        )
+        in_tables = [
+            i for i, p in enumerate(self.paras) if p.in_table and type_index < i < appendix
+        ]
         stop = heads[0] if heads else in_tables[-1] if in_tables else len(self.paras)
-        return [p for p in self.paras[type_index + 1:stop]
-                if not p.in_table and not p.blank and p.text.strip()]
+        return [
+            p
+            for p in self.paras[type_index + 1 : stop]
+            if not p.in_table and not p.blank and p.text.strip()
+        ]
 
     def body_size(self, type_index: int) -> None:
         """The size of the body's paragraphs."""
@@ -356,24 +408,27 @@ class Linter:
         if text.endswith("}}"):
             return
         if not text.endswith("./."):
-            self.add("ket-thuc", last.location, "đoạn cuối kết thúc bằng “./.”",
-                     f"…{text[-30:]}")
+            self.add("ket-thuc", last.location, "đoạn cuối kết thúc bằng “./.”", f"…{text[-30:]}")
 
     def recipients(self, doc_type: str | None) -> None:
         """The “Nơi nhận:” block: its style and its last line “- Lưu: VT, …”."""
         heads = [i for i, p in enumerate(self.paras) if _NOI_NHAN.match(_clean(p.text))]
         if not heads:
             if doc_type in RECIPIENT_TYPES and not self.party:
-                self.add("noi-nhan", "cuối văn bản", "khối “Nơi nhận:”",
-                         f"{doc_type} không có nơi nhận")
+                self.add(
+                    "noi-nhan", "cuối văn bản", "khối “Nơi nhận:”", f"{doc_type} không có nơi nhận"
+                )
             return
         i = heads[-1]
         head = self.paras[i]
         self._style("noi-nhan", head, sizes=(12, 12), bold=True, italic=True)
         if self.party:
             return
-        lines = [p for p in self.paras[i + 1:] if p.container == head.container
-                 and not p.blank and p.text.strip()]
+        lines = [
+            p
+            for p in self.paras[i + 1 :]
+            if p.container == head.container and not p.blank and p.text.strip()
+        ]
         if not lines or any(p.tagged for p in lines):
             return
         last = _clean(lines[-1].text)
@@ -388,5 +443,9 @@ class Linter:
             return
         for para in self.paras:
             if is_placeholder(para.text):
-                self.add("bo-sung", para.location, "nội dung do đơn vị viết",
-                         f"còn chỗ cần bổ sung: {_clean(para.text)}")
+                self.add(
+                    "bo-sung",
+                    para.location,
+                    "nội dung do đơn vị viết",
+                    f"còn chỗ cần bổ sung: {_clean(para.text)}",
+                )

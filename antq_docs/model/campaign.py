@@ -42,8 +42,10 @@ class Change:
     def describe(self) -> str:
         """'Công an cấp huyện (kết thúc sau ngày 28/02/2025)' for messages."""
         level = UNIT_TYPES[self.level]
-        return f"{CHANGE_BODIES[self.body]} {level} (không còn từ ngày " \
+        return (
+            f"{CHANGE_BODIES[self.body]} {level} (không còn từ ngày "
             f"{vi.short_date(self.last_day + dt.timedelta(days=1))})"
+        )
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,8 @@ class EventSettings:
     time: str
     window_start: dt.date
     by_type: dict[str, EventDefaults]
+
+
 # Movement classification levels, best first (Quyết định 510/QĐ-BCA-V05).
 XUAT_SAC, KHA, TRUNG_BINH, YEU = "Xuất sắc", "Khá", "Trung bình", "Yếu"
 LEVELS: tuple[str, ...] = (XUAT_SAC, KHA, TRUNG_BINH, YEU)
@@ -266,8 +270,13 @@ DEFAULT_EVENT_BASIS = (
 # Year-end report deadlines (domain §1): khu dân cư before 20/11, districts before 15/12, the
 # others before 30/11; a campaign's han_bao_cao replaces them.
 DEFAULT_DEADLINES: dict[str, tuple[int, int]] = {
-    "khu_dan_cu": (11, 20), "xa": (11, 30), "co_quan": (11, 30), "doanh_nghiep": (11, 30),
-    "co_so_giao_duc": (11, 30), "huyen": (12, 15), "tinh": (12, 31),
+    "khu_dan_cu": (11, 20),
+    "xa": (11, 30),
+    "co_quan": (11, 30),
+    "doanh_nghiep": (11, 30),
+    "co_so_giao_duc": (11, 30),
+    "huyen": (12, 15),
+    "tinh": (12, 31),
 }
 
 
@@ -332,13 +341,13 @@ class Campaign:
         """The levels of the tree whose government no longer existed on a day."""
         if day is None:
             return frozenset()
-        return frozenset(c.level for c in self.changes
-                         if c.body == "chinh_quyen" and c.ended_by(day))
+        return frozenset(
+            c.level for c in self.changes if c.body == "chinh_quyen" and c.ended_by(day)
+        )
 
     def police_gone(self, level: str, day: dt.date | None) -> bool:
         """Whether a level had no police of its own on a day (ended alone or with its level)."""
-        return day is not None and any(c.level == level and c.ended_by(day)
-                                       for c in self.changes)
+        return day is not None and any(c.level == level and c.ended_by(day) for c in self.changes)
 
     def ended_by(self, day: dt.date | None) -> list[Change]:
         """The changes in force on a day, in campaign order (their bases may be cited)."""

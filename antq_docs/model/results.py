@@ -78,14 +78,23 @@ class FigureTotal:
 
     def as_json(self) -> dict:
         """A figure's entry in `report --format json`, after the indicators ("figure": true)."""
-        return {"id": self.figure.id, "figure": True, "name": self.figure.name,
-                "measure": self.figure.measure, "value": self.value,
-                "reported": self.reported, "expected": self.expected}
+        return {
+            "id": self.figure.id,
+            "figure": True,
+            "name": self.figure.name,
+            "measure": self.figure.measure,
+            "value": self.value,
+            "reported": self.reported,
+            "expected": self.expected,
+        }
 
     def text(self) -> str:
         """'Số buổi tuyên truyền: 579 buổi (75/75 đơn vị báo cáo)' for a terminal."""
-        value = "chưa có số liệu" if self.value is None else f"{vi.number(self.value)} " \
-            f"{self.figure.measure}"
+        value = (
+            "chưa có số liệu"
+            if self.value is None
+            else f"{vi.number(self.value)} {self.figure.measure}"
+        )
         return f"{self.figure.name}: {value} ({self.reported}/{self.expected} đơn vị báo cáo)"
 
 

@@ -87,6 +87,7 @@ def kinds_label(units: list[Unit]) -> str:
     """
     return ", ".join(word for word, _ in kind_counts(units))
 
+
 @dataclass
 class Unit:
     """One unit of the roster, linked to its parent and children once the tree is built."""
@@ -204,8 +205,12 @@ def ends_with_level(unit: Unit, gone: frozenset[str]) -> bool:
     if unit.type in gone:
         return True
     parent = unit.parent
-    return (unit.type == "co_quan" and parent is not None and parent.type in gone
-            and unit.name.casefold().startswith(_OFFICE_WORDS))
+    return (
+        unit.type == "co_quan"
+        and parent is not None
+        and parent.type in gone
+        and unit.name.casefold().startswith(_OFFICE_WORDS)
+    )
 
 
 def tree_without(roster: Roster, gone: frozenset[str]) -> tuple[Roster, list[Unit]]:

@@ -97,8 +97,9 @@ class OutputFolder:
                     path=self.root,
                 ) from e
             except OSError as e:
-                raise OutputError(f"không tạo được thư mục ({why_not_written(e)}).",
-                                  path=self.root) from e
+                raise OutputError(
+                    f"không tạo được thư mục ({why_not_written(e)}).", path=self.root
+                ) from e
         try:
             self._manifest.load()
             if not self.dry_run:
@@ -163,8 +164,10 @@ class OutputFolder:
             self.cleaned = remove_temporaries(self.root)
             self.recovered = journal.recover(self.root, self._manifest, self._layout)
         except OSError as e:
-            raise OutputError(f"không dọn được phần dở dang của lần chạy trước "
-                              f"({why_not_written(e)}).", path=self.root) from e
+            raise OutputError(
+                f"không dọn được phần dở dang của lần chạy trước ({why_not_written(e)}).",
+                path=self.root,
+            ) from e
 
     def commit(self) -> None:
         """Make the files put in place since the last commit durable (one sync per batch)."""
@@ -187,8 +190,9 @@ class OutputFolder:
             return existing
         if self.dry_run:
             key = (issuer, year)
-            predicted = max(start, self._register.last(issuer, year) + 1,
-                            self._predicted.get(key, 0) + 1)
+            predicted = max(
+                start, self._register.last(issuer, year) + 1, self._predicted.get(key, 0) + 1
+            )
             self._predicted[key] = predicted
             return predicted
         return self._register.number(issuer, year, document, start)
@@ -297,7 +301,8 @@ class OutputFolder:
             names = os.listdir(directory) if directory.is_dir() else []
             self._pdfs[folder] = {
                 unicodedata.normalize("NFC", n).casefold(): n
-                for n in names if n.lower().endswith(".pdf")
+                for n in names
+                if n.lower().endswith(".pdf")
             }
         wanted = f"{Path(rel).stem}.pdf".casefold()
         name = self._pdfs[folder].get(wanted)

@@ -97,7 +97,7 @@ def write_temp(
         for piece in [data] if isinstance(data, (bytes, bytearray)) else data:
             view = memoryview(piece)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
         if durable:
             os.fsync(fd)
     except BaseException:

@@ -40,8 +40,9 @@ def own_file(root: Path, name: str) -> bytes | None:
     except FileNotFoundError:
         return None
     if not stat.S_ISREG(mode):
-        raise OutputError(f"{name} không phải tệp thường (liên kết, ống dẫn…); hãy xóa rồi "
-                          "chạy lại.", path=root)
+        raise OutputError(
+            f"{name} không phải tệp thường (liên kết, ống dẫn…); hãy xóa rồi chạy lại.", path=root
+        )
     return path.read_bytes()
 
 
@@ -83,8 +84,9 @@ class Layout:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise OutputError(f"không tạo được thư mục ({why_not_written(e)}).",
-                                  path=folder) from e
+                raise OutputError(
+                    f"không tạo được thư mục ({why_not_written(e)}).", path=folder
+                ) from e
         return self.state(rel)
 
     def guard(self, rel: str) -> Path:
@@ -121,6 +123,7 @@ class Layout:
                 path=target,
             )
         if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-            raise OutputError("không phải tệp thường (ống dẫn, thiết bị…); không ghi đè.",
-                              path=target)
+            raise OutputError(
+                "không phải tệp thường (ống dẫn, thiết bị…); không ghi đè.", path=target
+            )
         return target

@@ -107,14 +107,14 @@ class Manifest:
         encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
         chunks = itertools.chain(
             ['{\n  "documents": ['],
-            _joined(",", (encoder.encode(d).replace("\n", "\n    ") for d in documents),
-                    "\n    "),
+            _joined(",", (encoder.encode(d).replace("\n", "\n    ") for d in documents), "\n    "),
             ["\n  ]\n}\n"],
         )
         atomic_write(self.root / MANIFEST, _encoded(chunks))
         sources = ((p, s) for p, s in sorted(self.sources.items()) if p in self.entries)
         chunks = itertools.chain(
-            ["{"], _joined(",", (f"{json.dumps(p)}: {json.dumps(s)}" for p, s in sources), "\n"),
+            ["{"],
+            _joined(",", (f"{json.dumps(p)}: {json.dumps(s)}" for p, s in sources), "\n"),
             ["\n}"],
         )
         atomic_write(self.root / SOURCES, _encoded(chunks))

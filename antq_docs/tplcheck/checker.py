@@ -72,18 +72,21 @@ class _Checker:
         self.findings: list[TemplateFinding] = []
         self.used: set[str] = set()
 
-    def add(self, level: str, message: str, part: str = "", paragraph: int | None = None,
-            text: str = "") -> None:
-        self.findings.append(
-            TemplateFinding(self.file, level, message, part, paragraph, text))
+    def add(
+        self, level: str, message: str, part: str = "", paragraph: int | None = None, text: str = ""
+    ) -> None:
+        self.findings.append(TemplateFinding(self.file, level, message, part, paragraph, text))
 
     def run(self) -> list[TemplateFinding]:
         """Read the file, apply every rule to each part, then lint it; return the findings."""
         try:
             data = self.path.read_bytes()
             archive = zipfile.ZipFile(io.BytesIO(data))
-            parts = {n: archive.read(n).decode("utf-8") for n in sorted(archive.namelist())
-                     if _PARTS.match(n)}
+            parts = {
+                n: archive.read(n).decode("utf-8")
+                for n in sorted(archive.namelist())
+                if _PARTS.match(n)
+            }
             helper = DocxTemplate(io.BytesIO(data))
         except (OSError, zipfile.BadZipFile, UnicodeDecodeError, KeyError) as e:
             self.add(ERROR, f"không đọc được tệp Word .docx ({e})")
@@ -97,8 +100,11 @@ class _Checker:
             if unused:
                 self.add(INFO, "biến được cung cấp nhưng mẫu không dùng: " + ", ".join(unused))
         for finding in lint_file(self.path):
-            self.add(ERROR, f"thể thức [{finding.rule}] {finding.location}: cần "
-                            f"{finding.expected}; thấy {finding.found}")
+            self.add(
+                ERROR,
+                f"thể thức [{finding.rule}] {finding.location}: cần "
+                f"{finding.expected}; thấy {finding.found}",
+            )
         return self.findings
 
     def part(self, name: str, xml: str, helper: DocxTemplate) -> None:
@@ -123,8 +129,11 @@ class _Checker:
             environment().compile(tree)
         except TemplateSyntaxError as e:
             line = (e.lineno or 1) - 1
-            around = " ⏎ ".join(short(strip_xml(t), 60) for t in lines[max(line - 1, 0):line + 2]
-                                if strip_xml(t).strip())
+            around = " ⏎ ".join(
+                short(strip_xml(t), 60)
+                for t in lines[max(line - 1, 0) : line + 2]
+                if strip_xml(t).strip()
+            )
             self.add(ERROR, f"lỗi cú pháp thẻ: {e.message}", title, None, around)
             return
         except TemplateError as e:
@@ -145,11 +154,23 @@ class _Checker:
         opened = len(re.findall(r"\{\{|\{%|\{#", text))
         closed = len(re.findall(r"\}\}|%\}|#\}", text))
         if _SPLIT_BRACES.search(text):
-            self.add(ERROR, "thẻ bị tách bởi dấu cách giữa hai dấu ngoặc (“{ {” hoặc “% }”): "
-                            "viết liền {{ … }} và {% … %}", part, number, text)
+            self.add(
+                ERROR,
+                "thẻ bị tách bởi dấu cách giữa hai dấu ngoặc (“{ {” hoặc “% }”): "
+                "viết liền {{ … }} và {% … %}",
+                part,
+                number,
+                text,
+            )
         if opened != closed:
-            self.add(ERROR, "thẻ mở và đóng không cùng một đoạn (thẻ bị ngắt dòng): docxtpl "
-                            "không nối được, hãy gõ lại cả thẻ trên một dòng", part, number, text)
+            self.add(
+                ERROR,
+                "thẻ mở và đóng không cùng một đoạn (thẻ bị ngắt dòng): docxtpl "
+                "không nối được, hãy gõ lại cả thẻ trên một dòng",
+                part,
+                number,
+                text,
+            )
             return True
         return False
 
@@ -159,36 +180,69 @@ class _Checker:
             bad = [q for q in tag if q in _OTHER_QUOTES]
             curly = [q for q in tag if q in _MENDED_QUOTES]
             if bad:
-                self.add(ERROR, f"dấu ngoặc {''.join(bad)} trong thẻ {tag}: gõ lại bằng "
-                                "dấu ngoặc thẳng \" hoặc '", part, number, text)
+                self.add(
+                    ERROR,
+                    f"dấu ngoặc {''.join(bad)} trong thẻ {tag}: gõ lại bằng "
+                    "dấu ngoặc thẳng \" hoặc '",
+                    part,
+                    number,
+                    text,
+                )
             elif curly:
-                self.add(WARNING, f"dấu ngoặc cong {''.join(curly)} trong thẻ {tag}: nên gõ "
-                                  "dấu ngoặc thẳng \" hoặc ' (tắt AutoCorrect của Word)",
-                         part, number, text)
+                self.add(
+                    WARNING,
+                    f"dấu ngoặc cong {''.join(curly)} trong thẻ {tag}: nên gõ "
+                    "dấu ngoặc thẳng \" hoặc ' (tắt AutoCorrect của Word)",
+                    part,
+                    number,
+                    text,
+                )
 
     def paragraph_tags(self, part: str, number: int, text: str) -> None:
         """Paragraph tags ({%p …%}, {%tr …%}, {%tc …%}) written as docxtpl reads them."""
         for m in _PARA_TAG_SPACED.finditer(text):
-            self.add(ERROR, f"viết liền {{%{m.group(1)} {m.group(2)} …%}}: không có dấu cách "
-                            f"giữa {{% và {m.group(1)}", part, number, text)
+            self.add(
+                ERROR,
+                f"viết liền {{%{m.group(1)} {m.group(2)} …%}}: không có dấu cách "
+                f"giữa {{% và {m.group(1)}",
+                part,
+                number,
+                text,
+            )
         for m in _PARA_TAG_GLUED.finditer(text):
-            self.add(ERROR, f"thiếu dấu cách sau {{%{m.group(1)}: viết "
-                            f"{{%{m.group(1)} {m.group(2)} …%}}", part, number, text)
+            self.add(
+                ERROR,
+                f"thiếu dấu cách sau {{%{m.group(1)}: viết {{%{m.group(1)} {m.group(2)} …%}}",
+                part,
+                number,
+                text,
+            )
         if re.search(r"\{%p\s", text):
             rest = _TAG.sub("", text).strip()
             if rest:
-                self.add(ERROR, f"đoạn có thẻ {{%p …%}} cũng có chữ «{short(rest, 40)}»: khi "
-                                "soạn, cả đoạn được thay bằng thẻ nên chữ này mất; đặt thẻ "
-                                "vào một đoạn riêng", part, number, text)
+                self.add(
+                    ERROR,
+                    f"đoạn có thẻ {{%p …%}} cũng có chữ «{short(rest, 40)}»: khi "
+                    "soạn, cả đoạn được thay bằng thẻ nên chữ này mất; đặt thẻ "
+                    "vào một đoạn riêng",
+                    part,
+                    number,
+                    text,
+                )
 
     def row(self, part: str, text: str) -> None:
         """A table row with a {%tr …%} tag holds nothing else."""
         if re.search(r"\{%tr\s", text):
             rest = _TAG.sub("", text).strip()
             if rest:
-                self.add(ERROR, f"hàng bảng có thẻ {{%tr …%}} cũng có chữ «{short(rest, 40)}»:"
-                                " khi soạn cả hàng được thay bằng thẻ; để thẻ ở một hàng riêng",
-                         part, None, text)
+                self.add(
+                    ERROR,
+                    f"hàng bảng có thẻ {{%tr …%}} cũng có chữ «{short(rest, 40)}»:"
+                    " khi soạn cả hàng được thay bằng thẻ; để thẻ ở một hàng riêng",
+                    part,
+                    None,
+                    text,
+                )
 
 
 def _provided(name: str, kinds: list[KindTemplates]) -> tuple[Kind | None, dict | None]:
@@ -207,8 +261,10 @@ def check_template(path: Path, kinds: list[KindTemplates] | None = None) -> list
     checker = _Checker(path, kind, provided)
     if kind is None:
         names = ", ".join(n for e in kinds for n in e.files)
-        checker.add(ERROR, f"tên tệp không phải tên mẫu của loại văn bản nào ({names}); "
-                           "không kiểm tra được biến")
+        checker.add(
+            ERROR,
+            f"tên tệp không phải tên mẫu của loại văn bản nào ({names}); không kiểm tra được biến",
+        )
     return checker.run()
 
 
@@ -223,8 +279,7 @@ def check_templates(paths: list[Path], kinds: list[KindTemplates] | None = None)
         else:
             files.append(path)
     if not files:
-        raise InputError("không có tệp mẫu .docx nào để kiểm tra.",
-                         path=", ".join(map(str, paths)))
+        raise InputError("không có tệp mẫu .docx nào để kiểm tra.", path=", ".join(map(str, paths)))
     kinds = kinds if kinds is not None else kind_templates()
     findings = [f for file in files for f in check_template(file, kinds)]
     return TemplateCheck([str(f) for f in files], findings)
@@ -241,7 +296,8 @@ def refuse_bad_templates(templates: list[TemplateFile]) -> None:
         for f in check_template(template.path, kinds):
             if f.level == ERROR:
                 where = f.location()
-                findings.append(Finding(f"{where}: {f.message}" if where else f.message,
-                                        file=f.file))
+                findings.append(
+                    Finding(f"{where}: {f.message}" if where else f.message, file=f.file)
+                )
     if findings:
         raise ValidationError(findings, what="Mẫu có lỗi, không dùng được")

@@ -71,7 +71,9 @@ class TemplateCheck:
         """Vietnamese lines, one per finding, then a summary."""
         lines = [str(f) for f in self.findings]
         bad = len({f.file for f in self.errors})
-        lines.append(f"Đã kiểm tra {len(self.files)} mẫu: {bad} mẫu có {len(self.errors)} lỗi."
-                     if self.errors else f"Đã kiểm tra {len(self.files)} mẫu: không có lỗi.")
+        lines.append(
+            f"Đã kiểm tra {len(self.files)} mẫu: {bad} mẫu có {len(self.errors)} lỗi."
+            if self.errors
+            else f"Đã kiểm tra {len(self.files)} mẫu: không có lỗi."
+        )
         return "\n".join(lines)
-

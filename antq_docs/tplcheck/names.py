@@ -16,8 +16,23 @@ from antq_docs.tplcheck.findings import strip_xml
 from antq_docs.vi import closest
 
 # Names Jinja itself provides inside a template.
-_JINJA_NAMES = frozenset({"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace",
-                          "true", "false", "none", "True", "False", "None"})
+_JINJA_NAMES = frozenset(
+    {
+        "loop",
+        "range",
+        "dict",
+        "lipsum",
+        "cycler",
+        "joiner",
+        "namespace",
+        "true",
+        "false",
+        "none",
+        "True",
+        "False",
+        "None",
+    }
+)
 
 
 class NameWalker:
@@ -27,8 +42,14 @@ class NameWalker:
     through `report(message, text)`.
     """
 
-    def __init__(self, provided: dict[str, Any], used: set[str], what: str,
-                 report: Callable[[str, str], None], lines: list[str]) -> None:
+    def __init__(
+        self,
+        provided: dict[str, Any],
+        used: set[str],
+        what: str,
+        report: Callable[[str, str], None],
+        lines: list[str],
+    ) -> None:
         self.provided = provided
         self.used = used
         self.what = what
@@ -49,8 +70,9 @@ class NameWalker:
             inner = dict(scope)
             single = isinstance(node.target, nodes.Name)
             for target in _names(node.target):
-                inner[target] = element[0] if single and isinstance(element, list) \
-                    and element else _UNKNOWN
+                inner[target] = (
+                    element[0] if single and isinstance(element, list) and element else _UNKNOWN
+                )
             inner["loop"] = _UNKNOWN
             for child in node.body:
                 self.visit(child, inner)
@@ -92,15 +114,21 @@ class NameWalker:
             if isinstance(node, nodes.Getitem) and not isinstance(node.arg, nodes.Const):
                 self.visit(node.arg, scope)
             base = self.resolve(node.node, scope)
-            key = node.attr if isinstance(node, nodes.Getattr) else node.arg.value \
-                if isinstance(node.arg, nodes.Const) else None
+            key = (
+                node.attr
+                if isinstance(node, nodes.Getattr)
+                else node.arg.value
+                if isinstance(node.arg, nodes.Const)
+                else None
+            )
             if base is _UNKNOWN or key is None:
                 return _UNKNOWN
             if isinstance(base, dict):
                 if key in base:
                     return base[key]
-                self.missing(f"{_dotted(node.node)}.{key}", [f"{_dotted(node.node)}.{k}"
-                                                             for k in base], node)
+                self.missing(
+                    f"{_dotted(node.node)}.{key}", [f"{_dotted(node.node)}.{k}" for k in base], node
+                )
                 return _UNKNOWN
             if isinstance(key, int) and isinstance(base, list):
                 return base[0] if base else _UNKNOWN
@@ -142,4 +170,3 @@ def _dotted(node: nodes.Node) -> str:
     if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
         return f"{_dotted(node.node)}[{node.arg.value!r}]"
     return "…"
-

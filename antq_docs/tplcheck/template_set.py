@@ -11,6 +11,7 @@ from antq_docs.kinds import REGISTRY
 
 BUILTIN = "builtin:"
 
+
 @dataclass(frozen=True)
 class TemplateFile:
     """One template a document is made from: its path and how the manifest names it."""
@@ -35,8 +36,11 @@ class TemplateSet:
         if self.folder is None:
             return []
         names = {n for kind in REGISTRY.values() for n in kind.templates}
-        return sorted(p for p in self.folder.glob("*.docx")
-                      if p.name not in names and not p.name.startswith(("~$", ".")))
+        return sorted(
+            p
+            for p in self.folder.glob("*.docx")
+            if p.name not in names and not p.name.startswith(("~$", "."))
+        )
 
     def find(self, name: str) -> TemplateFile:
         """The user's file of that name when the folder has one, else the built-in template."""

@@ -34,37 +34,37 @@ _SAMPLES_PER_TEMPLATE = 40
 SHARED_MEANINGS: dict[str, str] = {
     **UNIT_WORD_VARIABLES,
     "cq_cap_tren": "cơ quan cấp trên (dòng trên tên cơ quan ban hành): cột Cơ quan chủ quản, "
-                   "không có thì suy ra khi chắc chắn; rỗng nếu không có hoặc chưa rõ",
+    "không có thì suy ra khi chắc chắn; rỗng nếu không có hoặc chưa rõ",
     "cq_ban_hanh": "tên cơ quan ban hành, mỗi dòng một phần tử (chữ in hoa)",
     "dong_ngay": "dòng địa danh, ngày tháng năm ban hành",
     "so_ky_hieu": "số và ký hiệu văn bản (để trống số khi chưa cấp)",
     "nam": "năm của phong trào",
     "can_cu": "các văn bản làm căn cứ (không có chữ “Căn cứ”, mẫu tự viết), mỗi phần tử một "
-              "dòng; kế hoạch của tỉnh (ke_hoach) được mẫu trích ở dòng cuối",
+    "dòng; kế hoạch của tỉnh (ke_hoach) được mẫu trích ở dòng cuối",
     "ke_hoach": "kế hoạch của tỉnh mà văn bản này thực hiện (mẫu trích ở dòng căn cứ hoặc "
-                "câu “Thực hiện …”)",
+    "câu “Thực hiện …”)",
     "ke_hoach.so": "số và ký hiệu kế hoạch của tỉnh",
     "ke_hoach.ngay": "ngày ban hành kế hoạch của tỉnh (ngày/tháng/năm)",
     "ke_hoach.co_quan": "cơ quan ban hành kế hoạch của tỉnh",
     "ke_hoach.trich_yeu": "trích yếu kế hoạch của tỉnh, không có dấu chấm cuối (mẫu viết sau "
-                          "chữ “về”)",
+    "chữ “về”)",
     "ky": "khối chữ ký",
     "ky.tham_quyen": "dòng thẩm quyền ký (TM., KT. …), có thể rỗng",
     "ky.chuc_vu": "chức vụ người ký (chữ in hoa)",
     "ky.ho_ten": "họ và tên người ký",
     "noi_nhan": "các cơ quan nhận văn bản, mỗi phần tử một dòng; mẫu tự viết các dòng cuối "
-                "(“- Lưu: VT.”)",
+    "(“- Lưu: VT.”)",
     "noi_nhan.ten": "tên cơ quan nhận",
     "noi_nhan.de": "lý do nhận: bao_cao (để báo cáo), thuc_hien (để thực hiện), phoi_hop (để "
-                   "phối hợp), rỗng thì không ghi",
+    "phối hợp), rỗng thì không ghi",
     "nguong": "ngưỡng điểm thấp nhất của từng mức xếp loại đã dùng (chữ số)",
     "nguong.xuat_sac": "điểm thấp nhất của mức Xuất sắc",
     "nguong.kha": "điểm thấp nhất của mức Khá",
     "nguong.trung_binh": "điểm thấp nhất của mức Trung bình (dưới mức này là Yếu)",
     "kdc": "các khu dân cư trực thuộc xã và kết quả cuối năm của chúng (căn cứ công nhận xã "
-           "đạt tiêu chuẩn)",
+    "đạt tiêu chuẩn)",
     "kdc.ds": "bảng các khu dân cư có kết quả, mỗi dòng một khu dân cư; rỗng với đơn vị không "
-              "có khu dân cư (mẫu bỏ cả đoạn)",
+    "có khu dân cư (mẫu bỏ cả đoạn)",
     "kdc.ds.stt": "số thứ tự",
     "kdc.ds.ten": "tên khu dân cư",
     "kdc.ds.dang_ky": "đúng khi khu dân cư đã đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”",
@@ -75,8 +75,17 @@ SHARED_MEANINGS: dict[str, str] = {
     "kdc.dang_ky": "số khu dân cư đã đăng ký, hai chữ số",
     "kdc.dat_chuan": "số khu dân cư được công nhận đạt tiêu chuẩn, hai chữ số",
 }
-_TYPE_NAMES = {str: "chữ", bool: "đúng/sai", int: "số nguyên", float: "số", Decimal: "số",
-               dt.date: "ngày", list: "danh sách", dict: "nhóm", Image: "hình ảnh"}
+_TYPE_NAMES = {
+    str: "chữ",
+    bool: "đúng/sai",
+    int: "số nguyên",
+    float: "số",
+    Decimal: "số",
+    dt.date: "ngày",
+    list: "danh sách",
+    dict: "nhóm",
+    Image: "hình ảnh",
+}
 
 
 @dataclass
@@ -113,7 +122,9 @@ class KindTemplates:
 def sample_inputs() -> Inputs:
     """The bundled sample: campaign, rosters by period, results and scores."""
     return load_inputs(
-        None, None, kinds=REGISTRY,
+        None,
+        None,
+        kinds=REGISTRY,
         results=resources.sample(SAMPLE_RESULTS),
         scores=resources.sample(SAMPLE_SCORES),
         households=resources.sample(resources.SAMPLE_HOUSEHOLDS),
@@ -135,8 +146,9 @@ def sample_contexts(inputs: Inputs, kind: Kind) -> dict[str, list[dict[str, Any]
         needs = Needs(roster.source, inputs.campaign.source, roster.columns)
         # The kind's own documents of the unit: a khu dân cư's pledge with its households
         # and the households' forms; a unit the results owe nothing still shows its context.
-        docs = kind.documents(campaign, roster, [unit], needs, inputs.results,
-                              households=inputs.households)
+        docs = kind.documents(
+            campaign, roster, [unit], needs, inputs.results, households=inputs.households
+        )
         if not docs:
             docs = [kind.document(campaign, roster, unit, needs, inputs.results)]
         for doc in docs:
@@ -216,15 +228,24 @@ def kind_templates(inputs: Inputs | None = None) -> list[KindTemplates]:
 
 def variables_markdown(kinds: list[KindTemplates]) -> str:
     """BIEN.md: the variables of each kind, for whoever edits the templates."""
-    lines = ["# Biến trong các mẫu văn bản", "",
-             "Mỗi loại văn bản cung cấp các biến dưới đây cho mẫu của mình. Ví dụ lấy từ dữ "
-             "liệu mẫu Kon Tum 2025. Viết biến trong Word: `{{ ten_bien }}`; trường của một "
-             "nhóm: `{{ nhom.truong }}`; lặp qua danh sách: `{%p for x in danh_sach %}` … "
-             "`{%p endfor %}`.", ""]
+    lines = [
+        "# Biến trong các mẫu văn bản",
+        "",
+        "Mỗi loại văn bản cung cấp các biến dưới đây cho mẫu của mình. Ví dụ lấy từ dữ "
+        "liệu mẫu Kon Tum 2025. Viết biến trong Word: `{{ ten_bien }}`; trường của một "
+        "nhóm: `{{ nhom.truong }}`; lặp qua danh sách: `{%p for x in danh_sach %}` … "
+        "`{%p endfor %}`.",
+        "",
+    ]
     for entry in kinds:
-        lines += [f"## {entry.kind.label} (`{entry.kind.name}`)", "",
-                  "Tệp mẫu: " + ", ".join(f"`{f}`" for f in entry.files), "",
-                  "| Biến | Kiểu | Ý nghĩa | Ví dụ |", "|---|---|---|---|"]
+        lines += [
+            f"## {entry.kind.label} (`{entry.kind.name}`)",
+            "",
+            "Tệp mẫu: " + ", ".join(f"`{f}`" for f in entry.files),
+            "",
+            "| Biến | Kiểu | Ý nghĩa | Ví dụ |",
+            "|---|---|---|---|",
+        ]
         lines += _table_rows(entry.variables, "")
         lines.append("")
     return "\n".join(lines)
@@ -260,4 +281,3 @@ def export_templates(folder: Path, kinds: list[KindTemplates] | None = None) -> 
     except OSError as e:
         raise InputError(f"không ghi được ({why_not_written(e)}).", path=folder) from e
     return targets
-

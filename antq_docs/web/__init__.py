@@ -55,8 +55,9 @@ def serve(
     if ready is not None:
         ready(f"http://{shown}:{port}/")
         ready(f"Dữ liệu: {folder}. Dừng bằng Ctrl+C.")
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning",
-                            timeout_graceful_shutdown=5)
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5
+    )
     try:
         uvicorn.Server(config).run()
     except OSError as e:

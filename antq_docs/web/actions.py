@@ -66,16 +66,26 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
     notices: list[str] = []
     if uploads.campaign is not None:
         _check_uploaded_campaign(uploads.campaign, job, roster_uploaded=uploads.units is not None)
-    filled = default_inputs(uploads.campaign, uploads.units, uploads.results, uploads.scores,
-                            year_end=year_end, here=False)
+    filled = default_inputs(
+        uploads.campaign,
+        uploads.units,
+        uploads.results,
+        uploads.scores,
+        year_end=year_end,
+        here=False,
+    )
     if filled.campaign_from == SAMPLE:
         notices.append("Không tải kế hoạch năm lên: dùng kế hoạch mẫu Kon Tum 2025.")
     if filled.results_from == SAMPLE:
         notices.append("Không tải tệp lên: dùng kết quả cuối năm và bảng điểm mẫu.")
     inputs = load_inputs(
-        filled.campaign, uploads.units, kinds=REGISTRY,
+        filled.campaign,
+        uploads.units,
+        kinds=REGISTRY,
         notice=lambda m: notices.append(_public(m, job)),
-        results=filled.results, scores=filled.scores, year_end=year_end,
+        results=filled.results,
+        scores=filled.scores,
+        year_end=year_end,
     )
     return Loaded(inputs, notices)
 
@@ -83,7 +93,8 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
 def _public(message: str, job: Path) -> str:
     """A notice without the server's folders in it."""
     return message.replace(str(resources.data_dir("fixtures")) + "/", "").replace(
-        str(job / "in") + "/", "")
+        str(job / "in") + "/", ""
+    )
 
 
 def _check_uploaded_campaign(path: Path, job: Path, *, roster_uploaded: bool) -> None:
@@ -117,9 +128,7 @@ def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:
     try:
         return select_kinds(asked, inputs)[0]
     except ResultsNeeded as e:
-        raise UsageError(
-            f"{e.label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
-        ) from e
+        raise UsageError(f"{e.label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm.") from e
 
 
 @dataclass
@@ -162,19 +171,36 @@ def generate(loaded: Loaded, job: Path, kinds: list[str], workspace: Path) -> Ge
         kind, _, name = outcome.path.partition("/")
         code = Path(name).stem
         unit = inputs.find(code)
-        documents.append({
-            "path": outcome.path, "kind": kind, "kind_label": REGISTRY[kind].label
-            if kind in REGISTRY else kind, "code": code, "name": unit.name if unit else code,
-            "parent": unit.parent.name if unit and unit.parent else "",
-        })
+        documents.append(
+            {
+                "path": outcome.path,
+                "kind": kind,
+                "kind_label": REGISTRY[kind].label if kind in REGISTRY else kind,
+                "code": code,
+                "name": unit.name if unit else code,
+                "parent": unit.parent.name if unit and unit.parent else "",
+            }
+        )
     summary = result.summary().replace(str(out), "thư mục kết quả")
     return Generated(job, summary, result.warnings, documents)
 
 
-STATUS_CLASS = {"present": "co", "signed": "co-pdf", "unfinished": "chua-hoan-thien",
-                "invalid": "khong-hop-le", "missing": "thieu", "none": "khong-can"}
-STATUS_TEXT = {"present": "có", "signed": "có (PDF đã ký)", "unfinished": "chưa hoàn thiện",
-               "invalid": "không hợp lệ", "missing": "thiếu", "none": "–"}
+STATUS_CLASS = {
+    "present": "co",
+    "signed": "co-pdf",
+    "unfinished": "chua-hoan-thien",
+    "invalid": "khong-hop-le",
+    "missing": "thieu",
+    "none": "khong-can",
+}
+STATUS_TEXT = {
+    "present": "có",
+    "signed": "có (PDF đã ký)",
+    "unfinished": "chưa hoàn thiện",
+    "invalid": "không hợp lệ",
+    "missing": "thiếu",
+    "none": "–",
+}
 
 
 def check(loaded: Loaded, docs: Path, job: Path, name: str) -> tuple[CheckReport, dict]:
@@ -194,11 +220,17 @@ def matrix(report: CheckReport) -> dict:
         parent = unit.parent
         key = parent.code if parent else ""
         if key not in by_parent:
-            by_parent[key] = {"code": key, "name": parent.name if parent else "Cấp cao nhất",
-                              "rows": []}
+            by_parent[key] = {
+                "code": key,
+                "name": parent.name if parent else "Cấp cao nhất",
+                "rows": [],
+            }
             groups.append(by_parent[key])
-        row = {"code": unit.code, "name": unit.name,
-               "cells": [_cell(kind, entry) for kind, entry in zip(report.kinds, cells)]}
+        row = {
+            "code": unit.code,
+            "name": unit.name,
+            "cells": [_cell(kind, entry) for kind, entry in zip(report.kinds, cells)],
+        }
         by_parent[key]["rows"].append(row)
     return {"kinds": [(k, short_label(k)) for k in report.kinds], "groups": groups}
 
@@ -211,8 +243,13 @@ def _cell(kind: str, entry: Entry | None) -> dict[str, str]:
         reasons = "; ".join(f"{p}: {r}" for p, r in entry.problems)
         if status == "unfinished":
             reasons = "; ".join(f"{p}: {unfinished_note(left)}" for p, left in entry.drafts)
-    return {"kind": kind, "status": status, "css": STATUS_CLASS[status],
-            "text": STATUS_TEXT[status], "title": reasons}
+    return {
+        "kind": kind,
+        "status": status,
+        "css": STATUS_CLASS[status],
+        "text": STATUS_TEXT[status],
+        "title": reasons,
+    }
 
 
 @dataclass
@@ -229,14 +266,17 @@ def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
     """Measure a level and write its year report into the request's out/ folder, with a chart."""
     out = job / "out"
     result = run_report(loaded.inputs, out, level or None)
-    charted = [i for i in result.indicators
-               if i.id not in document_targets(REGISTRY) and i.denominator]
+    charted = [
+        i for i in result.indicators if i.id not in document_targets(REGISTRY) and i.denominator
+    ]
     if charted:
         (job / CHART_PNG).write_bytes(
-            bar_chart(charted, f"Kết quả thực hiện chỉ tiêu: {result.level.name}"))
+            bar_chart(charted, f"Kết quả thực hiện chỉ tiêu: {result.level.name}")
+        )
     docx = result.outcome.path if result.outcome is not None else None
-    return Reported(f"{result.level.name} ({result.level.code})", result.indicators, docx,
-                    bool(charted))
+    return Reported(
+        f"{result.level.name} ({result.level.code})", result.indicators, docx, bool(charted)
+    )
 
 
 @dataclass
@@ -267,6 +307,8 @@ class Collected:
 def collect(loaded: Loaded, forms_folder: Path, job: Path) -> Collected:
     """Collect the uploaded forms into the request's results workbook."""
     result = run_collect(loaded.inputs, [forms_folder], job / COLLECTED_XLSX)
-    return Collected(f"Đã thu {result.forms} phiếu ({result.units} đơn vị). Số liệu của "
-                     f"{result.root.name}, cộng cả các đơn vị cấp dưới:",
-                     [total_text(t) for t in result.totals])
+    return Collected(
+        f"Đã thu {result.forms} phiếu ({result.units} đơn vị). Số liệu của "
+        f"{result.root.name}, cộng cả các đơn vị cấp dưới:",
+        [total_text(t) for t in result.totals],
+    )

@@ -70,25 +70,38 @@ async def on_http(request: Request, exc: Exception) -> Response:
     """Starlette's own refusals (no such page, wrong method) in Vietnamese."""
     assert isinstance(exc, HTTPException)
     text = {404: "Không có trang này.", 405: "Trang này không nhận kiểu yêu cầu đó."}
-    return message(exc.status_code, text.get(exc.status_code, "Yêu cầu không hợp lệ."),
-                   request.scope)
+    return message(
+        exc.status_code, text.get(exc.status_code, "Yêu cầu không hợp lệ."), request.scope
+    )
 
 
 async def on_error(request: Request, exc: Exception) -> Response:
     """Anything unexpected: logged with its traceback, answered 500 without it."""
     log.exception("lỗi không mong đợi khi xử lý %s", request.url.path)
-    return message(500, "Có lỗi không mong đợi; chưa ghi tệp nào cho yêu cầu này. Hãy thử "
-                        "lại, và báo người quản trị nếu lỗi còn.", request.scope)
+    return message(
+        500,
+        "Có lỗi không mong đợi; chưa ghi tệp nào cho yêu cầu này. Hãy thử "
+        "lại, và báo người quản trị nếu lỗi còn.",
+        request.scope,
+    )
 
 
 HANDLERS: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
-    Refused: on_refused, AntqError: on_antq, TooLarge: on_too_large,
-    HTTPException: on_http, Exception: on_error,
+    Refused: on_refused,
+    AntqError: on_antq,
+    TooLarge: on_too_large,
+    HTTPException: on_http,
+    Exception: on_error,
 }
 
 
-def create_app(data: Path, *, password: str | None = None, limits: Limits | None = None,
-               allowed_hosts: list[str] | None = None) -> Starlette:
+def create_app(
+    data: Path,
+    *,
+    password: str | None = None,
+    limits: Limits | None = None,
+    allowed_hosts: list[str] | None = None,
+) -> Starlette:
     """The web app over a data folder; password None means no password (loopback only)."""
     limits = limits or Limits()
     middleware = []

@@ -28,10 +28,10 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1")
-                   for k, v in scope["headers"]}
-        if self.password is not None and not authorised(headers.get("authorization", ""),
-                                                        self.password):
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        if self.password is not None and not authorised(
+            headers.get("authorization", ""), self.password
+        ):
             await message(401, "Cần mật khẩu để dùng trang này.", scope)(scope, receive, send)
             return
         length = headers.get("content-length", "")

@@ -38,14 +38,25 @@ async def generate_page(request: Request) -> Response:
     try:
         done = await run_in_threadpool(_generate, request, posted.uploads, job, asked)
     except ValidationError as e:
-        return page(request, "generate.html", 422, nav="soan", checked=asked,
-                    findings=findings(e), error=e.what + ": chưa ghi tệp nào.")
+        return page(
+            request,
+            "generate.html",
+            422,
+            nav="soan",
+            checked=asked,
+            findings=findings(e),
+            error=e.what + ": chưa ghi tệp nào.",
+        )
     except AntqError as e:
         return page(request, "generate.html", 400, nav="soan", checked=asked, error=str(e))
     done_path = job / "page.json"
-    done_path.write_text(json.dumps({"summary": done.summary, "warnings": done.warnings,
-                                     "documents": done.documents}, ensure_ascii=False),
-                         encoding="utf-8")
+    done_path.write_text(
+        json.dumps(
+            {"summary": done.summary, "warnings": done.warnings, "documents": done.documents},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return RedirectResponse(f"/ket-qua/{job.name}", status_code=303)
 
 
@@ -54,8 +65,9 @@ def _asked(values: list[Any]) -> list[str]:
     return [k for k in values if isinstance(k, str)]
 
 
-def _generate(request: Request, uploads: actions.Uploads, job: Path,
-              asked: list[str]) -> actions.Generated:
+def _generate(
+    request: Request, uploads: actions.Uploads, job: Path, asked: list[str]
+) -> actions.Generated:
     """Load the inputs for the kinds asked and write their documents into the job."""
     loaded = actions.load(uploads, job, year_end=wants_results(asked))
     kinds = actions.choose_kinds(asked, loaded.inputs)
@@ -70,12 +82,18 @@ async def forms_page(request: Request) -> Response:
     try:
         done = await run_in_threadpool(_forms, posted.uploads, job, level)
     except ValidationError as e:
-        return page(request, "generate.html", 422, nav="soan", checked=[],
-                    findings=findings(e), error=e.what + ": chưa làm phiếu nào.")
+        return page(
+            request,
+            "generate.html",
+            422,
+            nav="soan",
+            checked=[],
+            findings=findings(e),
+            error=e.what + ": chưa làm phiếu nào.",
+        )
     except AntqError as e:
         return page(request, "generate.html", 400, nav="soan", checked=[], error=str(e))
-    return page(request, "generate.html", nav="soan", checked=[], forms_done=done,
-                job=job.name)
+    return page(request, "generate.html", nav="soan", checked=[], forms_done=done, job=job.name)
 
 
 def _level(value: Any) -> str:
@@ -97,12 +115,18 @@ async def collect_page(request: Request) -> Response:
     try:
         done = await run_in_threadpool(_collect, posted.uploads, job, limits)
     except ValidationError as e:
-        return page(request, "generate.html", 422, nav="soan", checked=[],
-                    findings=findings(e), error=e.what + ": chưa ghi tệp kết quả.")
+        return page(
+            request,
+            "generate.html",
+            422,
+            nav="soan",
+            checked=[],
+            findings=findings(e),
+            error=e.what + ": chưa ghi tệp kết quả.",
+        )
     except AntqError as e:
         return page(request, "generate.html", 400, nav="soan", checked=[], error=str(e))
-    return page(request, "generate.html", nav="soan", checked=[], collected=done,
-                job=job.name)
+    return page(request, "generate.html", nav="soan", checked=[], collected=done, job=job.name)
 
 
 def _collect(uploads: actions.Uploads, job: Path, limits: Limits) -> actions.Collected:
@@ -134,8 +158,13 @@ async def download(request: Request) -> Response:
     rel = request.path_params["path"]
     if job is None:
         raise Refused(404, "Không tìm thấy tệp này.")
-    allowed = {actions.OUTPUT_ZIP, actions.CHECK_XLSX, actions.CHART_PNG, actions.FORMS_ZIP,
-               actions.COLLECTED_XLSX}
+    allowed = {
+        actions.OUTPUT_ZIP,
+        actions.CHECK_XLSX,
+        actions.CHART_PNG,
+        actions.FORMS_ZIP,
+        actions.COLLECTED_XLSX,
+    }
     if rel in allowed:
         path = job / rel
     else:
@@ -160,12 +189,25 @@ async def check_post(request: Request) -> Response:
     try:
         _, data, grid = await run_in_threadpool(_check, request, posted, job)
     except ValidationError as e:
-        return page(request, "check.html", 422, nav="kiem-tra", findings=findings(e),
-                    error=e.what + ": chưa kiểm tra.")
+        return page(
+            request,
+            "check.html",
+            422,
+            nav="kiem-tra",
+            findings=findings(e),
+            error=e.what + ": chưa kiểm tra.",
+        )
     except AntqError as e:
         return page(request, "check.html", 400, nav="kiem-tra", error=str(e))
-    return page(request, "check.html", nav="kiem-tra", result=data, matrix=grid,
-                job=job.name, indicators=_check_indicators(data))
+    return page(
+        request,
+        "check.html",
+        nav="kiem-tra",
+        result=data,
+        matrix=grid,
+        job=job.name,
+        indicators=_check_indicators(data),
+    )
 
 
 def _check(request: Request, posted: Posted, job: Path) -> tuple[CheckReport, dict, dict]:
@@ -186,10 +228,18 @@ def _check_indicators(data: dict) -> list[dict[str, Any]]:
     for info in data["indicators"].values():
         for unit_type, v in info["by_type"].items():
             shown = ", ".join(short_label(k) for k in info["kinds"])
-            rows.append({"kind": shown, "type": UNIT_TYPES.get(unit_type, unit_type),
-                         "present": v["present"], "units": v["units"], "share": v["share"],
-                         "target": v["target"], "strict": v["comparison"] == ">",
-                         "met": v["met"]})
+            rows.append(
+                {
+                    "kind": shown,
+                    "type": UNIT_TYPES.get(unit_type, unit_type),
+                    "present": v["present"],
+                    "units": v["units"],
+                    "share": v["share"],
+                    "target": v["target"],
+                    "strict": v["comparison"] == ">",
+                    "met": v["met"],
+                }
+            )
     return rows
 
 
@@ -206,8 +256,14 @@ async def report_post(request: Request) -> Response:
     try:
         done = await run_in_threadpool(_report, posted.uploads, job, level)
     except ValidationError as e:
-        return page(request, "report.html", 422, nav="bao-cao", findings=findings(e),
-                    error=e.what + ": chưa ghi tệp nào.")
+        return page(
+            request,
+            "report.html",
+            422,
+            nav="bao-cao",
+            findings=findings(e),
+            error=e.what + ": chưa ghi tệp nào.",
+        )
     except AntqError as e:
         return page(request, "report.html", 400, nav="bao-cao", error=str(e))
     return page(request, "report.html", nav="bao-cao", result=done, job=job.name)
@@ -228,8 +284,9 @@ async def api_generate(request: Request) -> Response:
         await run_in_threadpool(_generate, request, posted.uploads, job, asked)
     except ValidationError as e:
         return JSONResponse({"findings": findings(e)}, status_code=422)
-    return FileResponse(job / actions.OUTPUT_ZIP, media_type="application/zip",
-                        filename=actions.OUTPUT_ZIP)
+    return FileResponse(
+        job / actions.OUTPUT_ZIP, media_type="application/zip", filename=actions.OUTPUT_ZIP
+    )
 
 
 async def api_check(request: Request) -> Response:

@@ -42,8 +42,14 @@ def same_origin(request: Request) -> bool:
     return origin.split("://", 1)[-1] == request.headers.get("host", "")
 
 
-async def read_form(request: Request, job: Path, *, page_form: bool, zip_field: bool = False,
-                    forms_field: bool = False) -> Posted:
+async def read_form(
+    request: Request,
+    job: Path,
+    *,
+    page_form: bool,
+    zip_field: bool = False,
+    forms_field: bool = False,
+) -> Posted:
     """Parse the multipart form, check the CSRF token, save the files into the job.
 
     zip_field: the form must carry a ZIP of documents (field `docs`), saved as docs.zip.
@@ -73,10 +79,12 @@ def _check_token(request: Request, form: FormData) -> None:
     """Refuse a page form whose CSRF field is not the session's cookie."""
     token = form.get(CSRF_FIELD)
     cookie = request.cookies.get(CSRF_COOKIE)
-    if not (isinstance(token, str) and cookie
-            and hmac.compare_digest(token.encode(), cookie.encode())):
-        raise Refused(403, "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải "
-                           "lại trang rồi gửi lại.")
+    if not (
+        isinstance(token, str) and cookie and hmac.compare_digest(token.encode(), cookie.encode())
+    ):
+        raise Refused(
+            403, "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải lại trang rồi gửi lại."
+        )
 
 
 async def _save_inputs(form: FormData, job: Path, limits: Limits) -> actions.Uploads:
@@ -107,8 +115,9 @@ async def _save_forms(form: FormData, job: Path, limits: Limits) -> None:
     """Save the uploaded forms (.xlsx) and ZIPs of forms into the job, each under its name."""
     uploads = [u for u in form.getlist("forms") if isinstance(u, UploadFile) and u.filename]
     if not uploads:
-        raise Refused(400, "Chưa chọn phiếu đã điền (ô Phiếu đã điền: các tệp .xlsx hoặc "
-                           "một tệp ZIP).")
+        raise Refused(
+            400, "Chưa chọn phiếu đã điền (ô Phiếu đã điền: các tệp .xlsx hoặc một tệp ZIP)."
+        )
     for index, upload in enumerate(uploads, start=1):
         name = safe_name(upload.filename or "", f"phieu-{index}.xlsx")
         suffix = Path(name).suffix.lower()
@@ -125,10 +134,12 @@ async def _save_forms(form: FormData, job: Path, limits: Limits) -> None:
 
 async def _save(upload: UploadFile, target: Path, limit: int, name: str) -> None:
     """Copy one upload to target in blocks, refused past limit bytes."""
+
     async def chunks() -> AsyncIterator[bytes]:
         while True:
             chunk = await upload.read(1 << 16)
             if not chunk:
                 return
             yield chunk
+
     await save_upload(chunks(), target, limit, name)

@@ -27,7 +27,8 @@ CSRF_FIELD = "csrf"
 
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(HERE / "templates"),
-    autoescape=True, undefined=jinja2.StrictUndefined,
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
 )
 _templates = Jinja2Templates(env=_env)
 
@@ -62,8 +63,11 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> Resp
     context.setdefault("notices", [])
     context.setdefault("error", None)
     response = _templates.TemplateResponse(
-        request, name, {"csrf": token, "kinds": list(REGISTRY.values()), **context},
-        status_code=status)
+        request,
+        name,
+        {"csrf": token, "kinds": list(REGISTRY.values()), **context},
+        status_code=status,
+    )
     if request.cookies.get(CSRF_COOKIE) != token:
         response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
     return response
@@ -71,14 +75,17 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> Resp
 
 def message(status: int, text: str, scope: Scope, **extra: Any) -> Response:
     """A Vietnamese error: JSON for the API, a page otherwise."""
-    headers = {"WWW-Authenticate": 'Basic realm="antq-docs", charset="UTF-8"'} \
-        if status == 401 else None
+    headers = (
+        {"WWW-Authenticate": 'Basic realm="antq-docs", charset="UTF-8"'} if status == 401 else None
+    )
     if scope.get("path", "").startswith("/api/"):
         return JSONResponse({"error": text, **extra}, status_code=status, headers=headers)
-    shown = _env.get_template("error.html").render(title="Không thực hiện được",
-                                                   message=text, nav=None)
-    return Response(shown, status_code=status, media_type="text/html; charset=utf-8",
-                    headers=headers)
+    shown = _env.get_template("error.html").render(
+        title="Không thực hiện được", message=text, nav=None
+    )
+    return Response(
+        shown, status_code=status, media_type="text/html; charset=utf-8", headers=headers
+    )
 
 
 def too_large_text(limit: int, name: str | None = None) -> str:
@@ -89,6 +96,12 @@ def too_large_text(limit: int, name: str | None = None) -> str:
 
 def findings(error: ValidationError) -> list[dict[str, Any]]:
     """The findings of a ValidationError as the API and the findings table show them."""
-    return [{"file": f.file, "row": f.row, "column": f.column or f.field,
-             "message": f.message if not f.unit else f"đơn vị {f.unit}: {f.message}"}
-            for f in error.findings]
+    return [
+        {
+            "file": f.file,
+            "row": f.row,
+            "column": f.column or f.field,
+            "message": f.message if not f.unit else f"đơn vị {f.unit}: {f.message}",
+        }
+        for f in error.findings
+    ]

@@ -158,8 +158,15 @@ def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
                 total = _copy_member(zf, info, target, total, limits)
     except BadZip:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError,
-            RuntimeError, OSError) as e:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+        OSError,
+    ) as e:
         raise BadZip("không phải tệp ZIP hoặc tệp ZIP đã hỏng, bị cắt cụt, đặt mật khẩu.") from e
     entries = [p for p in dest.iterdir() if not p.name.startswith((".", "__MACOSX"))]
     if len(entries) == 1 and entries[0].is_dir() and not (dest / "manifest.json").exists():
@@ -183,8 +190,9 @@ def _member_path(info: zipfile.ZipInfo) -> str | None:
     return unicodedata.normalize("NFC", norm)
 
 
-def _copy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, total: int,
-                 limits: Limits) -> int:
+def _copy_member(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, total: int, limits: Limits
+) -> int:
     """Copy one member, counting real bytes against the member and total limits."""
     size = 0
     with zf.open(info) as src, target.open("wb") as out:
@@ -195,11 +203,15 @@ def _copy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, total
             size += len(chunk)
             total += len(chunk)
             if size > limits.member_bytes:
-                raise BadZip(f"tệp “{info.filename}” trong ZIP quá lớn khi giải nén "
-                             f"(trên {limits.member_bytes >> 20} MB).")
+                raise BadZip(
+                    f"tệp “{info.filename}” trong ZIP quá lớn khi giải nén "
+                    f"(trên {limits.member_bytes >> 20} MB)."
+                )
             if total > limits.unzipped_bytes:
-                raise BadZip(f"tệp ZIP quá lớn khi giải nén (trên {limits.unzipped_bytes >> 20} "
-                             "MB): có thể là bom nén.")
+                raise BadZip(
+                    f"tệp ZIP quá lớn khi giải nén (trên {limits.unzipped_bytes >> 20} "
+                    "MB): có thể là bom nén."
+                )
             out.write(chunk)
     return total
 

@@ -310,9 +310,7 @@ def short_rule(cell, width_cm: float, rule_cm: float = 2.2) -> None:
     bottom_rule(p, indent_cm=(width_cm - rule_cm) / 2)
 
 
-def title_block(
-    doc, kind_title: str, summary: str, title_size: float = 14
-):
+def title_block(doc, kind_title: str, summary: str, title_size: float = 14):
     """Document type (upper case, bold) and trích yếu (bold) centred, with a rule under them."""
     para(doc, "", size=10)
     para(doc, kind_title, size=title_size, bold=True, align=CENTER, before=6)
@@ -323,8 +321,10 @@ def title_block(
 
 
 # The province's plan, cited by every document (its parts are data: common.plan_ref).
-PLAN = ("Kế hoạch số {{ ke_hoach.so }} ngày {{ ke_hoach.ngay }} của {{ ke_hoach.co_quan }} về "
-        "{{ ke_hoach.trich_yeu }}")
+PLAN = (
+    "Kế hoạch số {{ ke_hoach.so }} ngày {{ ke_hoach.ngay }} của {{ ke_hoach.co_quan }} về "
+    "{{ ke_hoach.trich_yeu }}"
+)
 
 
 def can_cu(doc, tag: str = "can_cu"):
@@ -345,9 +345,11 @@ def signature_block(doc, left_width_cm: float = 7.5):
 
 
 # The classification thresholds used (data: common.thresholds), as every document states them.
-THRESHOLDS = ("Xuất sắc từ {{ nguong.xuat_sac }} điểm; Khá từ {{ nguong.kha }} đến dưới "
-              "{{ nguong.xuat_sac }} điểm; Trung bình từ {{ nguong.trung_binh }} đến dưới "
-              "{{ nguong.kha }} điểm; Yếu dưới {{ nguong.trung_binh }} điểm")
+THRESHOLDS = (
+    "Xuất sắc từ {{ nguong.xuat_sac }} điểm; Khá từ {{ nguong.kha }} đến dưới "
+    "{{ nguong.xuat_sac }} điểm; Trung bình từ {{ nguong.trung_binh }} đến dưới "
+    "{{ nguong.kha }} điểm; Yếu dưới {{ nguong.trung_binh }} điểm"
+)
 STANDARD = "“An toàn về an ninh, trật tự”"
 # Learners of a school: sinh viên only where it teaches them (cao đẳng, đại học, trung cấp).
 STUDENTS = "{% if sinh_vien %}, sinh viên{% endif %}"
@@ -363,10 +365,15 @@ def unbroken(text: str) -> str:
 
 # One recipient: the body, then why it receives the document; the purpose never wraps
 # ('(để báo' / 'cáo)'), a line breaks before it instead.
-RECIPIENT = ("- {{ dong.ten }}{% if dong.de == 'bao_cao' %} " + unbroken("(để báo cáo)")
-             + "{% elif dong.de == 'thuc_hien' %} " + unbroken("(để thực hiện)")
-             + "{% elif dong.de == 'phoi_hop' %} " + unbroken("(để phối hợp)")
-             + "{% endif %};")
+RECIPIENT = (
+    "- {{ dong.ten }}{% if dong.de == 'bao_cao' %} "
+    + unbroken("(để báo cáo)")
+    + "{% elif dong.de == 'thuc_hien' %} "
+    + unbroken("(để thực hiện)")
+    + "{% elif dong.de == 'phoi_hop' %} "
+    + unbroken("(để phối hợp)")
+    + "{% endif %};"
+)
 
 
 def noi_nhan(cell, closing: tuple[str, ...] = ("- Lưu: VT.",)):
@@ -499,12 +506,24 @@ def party_header(doc):
 
 def residential_table(doc) -> None:
     """A commune's khu dân cư and their year-end results (kdc.ds): the basis of its standard."""
-    table = grid_table(doc, [1.2, 5.0, 2.4, 2.6, 2.0, 3.3],
-                       ["STT", "Khu dân cư", "Đăng ký", "Được công nhận", "Điểm", "Xếp loại"],
-                       size=12)
-    loop_rows(table, "for r in kdc.ds", [
-        "{{ r.stt }}", "{{ r.ten }}", "{% if r.dang_ky %}Có{% else %}Không{% endif %}",
-        "{% if r.dat_chuan %}Đạt{% else %}Chưa đạt{% endif %}", "{{ r.diem }}",
-        "{{ r.xep_loai }}"], size=12,
-        aligns=[CENTER, LEFT, CENTER, CENTER, CENTER, CENTER])
+    table = grid_table(
+        doc,
+        [1.2, 5.0, 2.4, 2.6, 2.0, 3.3],
+        ["STT", "Khu dân cư", "Đăng ký", "Được công nhận", "Điểm", "Xếp loại"],
+        size=12,
+    )
+    loop_rows(
+        table,
+        "for r in kdc.ds",
+        [
+            "{{ r.stt }}",
+            "{{ r.ten }}",
+            "{% if r.dang_ky %}Có{% else %}Không{% endif %}",
+            "{% if r.dat_chuan %}Đạt{% else %}Chưa đạt{% endif %}",
+            "{{ r.diem }}",
+            "{{ r.xep_loai }}",
+        ],
+        size=12,
+        aligns=[CENTER, LEFT, CENTER, CENTER, CENTER, CENTER],
+    )
     para(doc, "", size=6)

@@ -43,98 +43,160 @@ def _scoring_table(doc) -> None:
 def _report(doc, residential: bool) -> None:
     d.nd30_header(doc, superior=True, number=not residential)
     d.title_block(
-        doc, "BÁO CÁO",
+        doc,
+        "BÁO CÁO",
         "Kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} và đề nghị "
         "xếp loại",
     )
     d.can_cu(doc)
-    d.body(doc, "{{ don_vi_dau_cau }} báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an "
-                "ninh Tổ quốc năm {{ nam }} (kỳ đánh giá từ ngày {{ ky_tu }} đến ngày "
-                "{{ ky_den }}) như sau:")
+    d.body(
+        doc,
+        "{{ don_vi_dau_cau }} báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an "
+        "ninh Tổ quốc năm {{ nam }} (kỳ đánh giá từ ngày {{ ky_tu }} đến ngày "
+        "{{ ky_den }}) như sau:",
+    )
     d.heading(doc, "I. ĐẶC ĐIỂM TÌNH HÌNH")
     if residential:
-        d.optional(doc, "dia_ban.so_ho_rieng",
-                   "{{ don_vi_dau_cau }} có {{ dia_ban.so_ho_rieng }} hộ gia đình.")
+        d.optional(
+            doc,
+            "dia_ban.so_ho_rieng",
+            "{{ don_vi_dau_cau }} có {{ dia_ban.so_ho_rieng }} hộ gia đình.",
+        )
     else:
-        d.optional(doc, "dia_ban.loai_kdc",
-                   "Trên địa bàn {{ ten }} có {{ dia_ban.khu_dan_cu }} khu dân cư "
-                   "({{ dia_ban.loai_kdc }}){% if dia_ban.so_ho %} với {{ dia_ban.so_ho }} hộ "
-                   "gia đình{% endif %}.")
-    d.note(doc, "dac_diem", "đặc điểm tình hình an ninh, trật tự trên địa bàn, thuận lợi và "
-                            "khó khăn của đơn vị trong năm")
+        d.optional(
+            doc,
+            "dia_ban.loai_kdc",
+            "Trên địa bàn {{ ten }} có {{ dia_ban.khu_dan_cu }} khu dân cư "
+            "({{ dia_ban.loai_kdc }}){% if dia_ban.so_ho %} với {{ dia_ban.so_ho }} hộ "
+            "gia đình{% endif %}.",
+        )
+    d.note(
+        doc,
+        "dac_diem",
+        "đặc điểm tình hình an ninh, trật tự trên địa bàn, thuận lợi và "
+        "khó khăn của đơn vị trong năm",
+    )
     d.heading(doc, "II. KẾT QUẢ THỰC HIỆN")
     d.optional(doc, "ghi_chu.ket_qua_noi_bat", "{{ ghi_chu.ket_qua_noi_bat }}")
     d.heading(doc, "1. Công tác lãnh đạo, chỉ đạo")
-    d.optional(doc, "ke_hoach_rieng.co",
-               "{{ don_vi_dau_cau }} đã ban hành Kế hoạch số {{ so_ke_hoach }} ngày "
-               "{{ ke_hoach_rieng.ngay }} thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc "
-               "năm {{ nam }}, triển khai " + d.PLAN + ".")
-    d.optional(doc, "not ke_hoach_rieng.co",
-               "{{ don_vi_dau_cau }} triển khai " + d.PLAN + " và hướng dẫn của cấp trên đến "
-               "toàn thể Nhân dân.")
-    d.optional(doc, "cam_ket.co",
-               "Tổ chức ký cam kết, giao ước thi đua thực hiện phong trào năm {{ nam }}"
-               "{% if cam_ket.ngay %} (ngày {{ cam_ket.ngay }}){% endif %}.")
+    d.optional(
+        doc,
+        "ke_hoach_rieng.co",
+        "{{ don_vi_dau_cau }} đã ban hành Kế hoạch số {{ so_ke_hoach }} ngày "
+        "{{ ke_hoach_rieng.ngay }} thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc "
+        "năm {{ nam }}, triển khai " + d.PLAN + ".",
+    )
+    d.optional(
+        doc,
+        "not ke_hoach_rieng.co",
+        "{{ don_vi_dau_cau }} triển khai " + d.PLAN + " và hướng dẫn của cấp trên đến "
+        "toàn thể Nhân dân.",
+    )
+    d.optional(
+        doc,
+        "cam_ket.co",
+        "Tổ chức ký cam kết, giao ước thi đua thực hiện phong trào năm {{ nam }}"
+        "{% if cam_ket.ngay %} (ngày {{ cam_ket.ngay }}){% endif %}.",
+    )
     d.figures(doc, "lanh_dao")
     d.heading(doc, "2. Công tác tuyên truyền")
     d.figures(doc, "tuyen_truyen")
-    d.no_figures(doc, "tuyen_truyen", "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an "
-                                     "ninh, trật tự trong năm")
+    d.no_figures(
+        doc,
+        "tuyen_truyen",
+        "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an ninh, trật tự trong năm",
+    )
     d.heading(doc, "3. Phong trào toàn dân bảo vệ an ninh Tổ quốc và mô hình, điển hình")
     d.figures(doc, "phong_trao")
-    d.optional(doc, "dien_hinh.chon",
-               "{{ don_vi_dau_cau }} được chọn xây dựng điển hình về phong trào toàn dân bảo vệ "
-               "an ninh Tổ quốc năm {{ nam }}; kết quả: {% if dien_hinh.dat %}đạt tiêu chí điển "
-               "hình (đạt tiêu chuẩn, xếp loại Khá trở lên){% else %}chưa đạt tiêu chí điển "
-               "hình{% endif %}.")
-    d.optional(doc, "dien_hinh.duoi",
-               "Đơn vị điển hình trên địa bàn: {% for m in dien_hinh.duoi %}{{ m.ten }} "
-               "({% if m.dat %}đạt{% else %}chưa đạt{% endif %}){% if not loop.last %}, "
-               "{% endif %}{% endfor %}.")
-    d.no_figures(doc, "phong_trao", "kết quả xây dựng phong trào, mô hình tự quản, phát hiện, "
-                                   "tố giác tội phạm trong năm")
+    d.optional(
+        doc,
+        "dien_hinh.chon",
+        "{{ don_vi_dau_cau }} được chọn xây dựng điển hình về phong trào toàn dân bảo vệ "
+        "an ninh Tổ quốc năm {{ nam }}; kết quả: {% if dien_hinh.dat %}đạt tiêu chí điển "
+        "hình (đạt tiêu chuẩn, xếp loại Khá trở lên){% else %}chưa đạt tiêu chí điển "
+        "hình{% endif %}.",
+    )
+    d.optional(
+        doc,
+        "dien_hinh.duoi",
+        "Đơn vị điển hình trên địa bàn: {% for m in dien_hinh.duoi %}{{ m.ten }} "
+        "({% if m.dat %}đạt{% else %}chưa đạt{% endif %}){% if not loop.last %}, "
+        "{% endif %}{% endfor %}.",
+    )
+    d.no_figures(
+        doc,
+        "phong_trao",
+        "kết quả xây dựng phong trào, mô hình tự quản, phát hiện, tố giác tội phạm trong năm",
+    )
     d.heading(doc, "4. Ngày hội toàn dân bảo vệ an ninh Tổ quốc")
-    d.body(doc, "{% if to_chuc_ngay_hoi %}Đã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc "
-                "năm {{ nam }} (ngày {{ ngay_hoi }}){% else %}Không tổ chức Ngày hội toàn dân "
-                "bảo vệ an ninh Tổ quốc năm {{ nam }}{% endif %}.")
+    d.body(
+        doc,
+        "{% if to_chuc_ngay_hoi %}Đã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc "
+        "năm {{ nam }} (ngày {{ ngay_hoi }}){% else %}Không tổ chức Ngày hội toàn dân "
+        "bảo vệ an ninh Tổ quốc năm {{ nam }}{% endif %}.",
+    )
     d.figures(doc, "ngay_hoi")
     d.heading(doc, "5. Đăng ký, bình xét tiêu chuẩn " + d.STANDARD)
-    d.body(doc, "{{ don_vi_dau_cau }} {% if dang_ky %}đã{% else %}không{% endif %} đăng ký "
-                "xây dựng đạt tiêu chuẩn " + d.STANDARD + " năm {{ nam }}.")
+    d.body(
+        doc,
+        "{{ don_vi_dau_cau }} {% if dang_ky %}đã{% else %}không{% endif %} đăng ký "
+        "xây dựng đạt tiêu chuẩn " + d.STANDARD + " năm {{ nam }}.",
+    )
     d.body(doc, "{%p if kdc.ds %}")
-    d.body(doc, "Khu dân cư trên địa bàn: {{ kdc.dang_ky }}/{{ kdc.tong }} khu dân cư đăng ký, "
-                "{{ kdc.dat_chuan }}/{{ kdc.tong }} khu dân cư được đề nghị công nhận đạt tiêu "
-                "chuẩn " + d.STANDARD + ", cụ thể:", keep_next=True)
+    d.body(
+        doc,
+        "Khu dân cư trên địa bàn: {{ kdc.dang_ky }}/{{ kdc.tong }} khu dân cư đăng ký, "
+        "{{ kdc.dat_chuan }}/{{ kdc.tong }} khu dân cư được đề nghị công nhận đạt tiêu "
+        "chuẩn " + d.STANDARD + ", cụ thể:",
+        keep_next=True,
+    )
     d.residential_table(doc)
     d.body(doc, "{%p endif %}")
     d.heading(doc, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     d.note(doc, "ton_tai", "những tồn tại, hạn chế của đơn vị trong năm")
-    d.note(doc, "nguyen_nhan", "nguyên nhân của các tồn tại, hạn chế (khách quan, chủ quan)",
-           lead="Nguyên nhân: ")
+    d.note(
+        doc,
+        "nguyen_nhan",
+        "nguyên nhân của các tồn tại, hạn chế (khách quan, chủ quan)",
+        lead="Nguyên nhân: ",
+    )
     d.heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam_sau }}")
     d.note(doc, "phuong_huong", "phương hướng, nhiệm vụ của đơn vị trong năm tới")
     d.heading(doc, "V. KIẾN NGHỊ, ĐỀ XUẤT")
     d.optional(doc, "ghi_chu.kien_nghi", "{{ ghi_chu.kien_nghi }}")
-    d.body(doc, "{{ don_vi_dau_cau }} kính đề nghị {{ cap_tren }} xem xét, công nhận kết quả đánh "
-                "giá, xếp loại phong trào năm {{ nam }} theo đề nghị tại mục VI{% if cong_nhan "
-                "and dang_ky %}; đề nghị {{ cong_nhan }} xem xét, công nhận đạt tiêu chuẩn "
-                + d.STANDARD + "{% endif %}.")
+    d.body(
+        doc,
+        "{{ don_vi_dau_cau }} kính đề nghị {{ cap_tren }} xem xét, công nhận kết quả đánh "
+        "giá, xếp loại phong trào năm {{ nam }} theo đề nghị tại mục VI{% if cong_nhan "
+        "and dang_ky %}; đề nghị {{ cong_nhan }} xem xét, công nhận đạt tiêu chuẩn "
+        + d.STANDARD
+        + "{% endif %}.",
+    )
     d.heading(doc, "VI. TỰ CHẤM ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI")
     d.body(doc, "Kết quả tự chấm điểm (thang 100 điểm) theo {{ can_cu_cham_diem }}:")
     _scoring_table(doc)
     d.para(doc, "", size=6)
-    d.body(doc, "1. Tiêu chuẩn " + d.STANDARD + ": {% if not dang_ky %}Chưa đạt (không đăng ký "
-                "xây dựng tiêu chuẩn){% elif dat_chuan %}Đạt{% else %}Chưa đạt{% endif %}.")
+    d.body(
+        doc,
+        "1. Tiêu chuẩn " + d.STANDARD + ": {% if not dang_ky %}Chưa đạt (không đăng ký "
+        "xây dựng tiêu chuẩn){% elif dat_chuan %}Đạt{% else %}Chưa đạt{% endif %}.",
+    )
     d.body(
         doc,
         "2. Tổng điểm tự chấm {{ tong_diem }}/{{ tong_toi_da }} điểm; đề nghị xếp loại phong "
         "trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}: {{ xep_loai }}.",
     )
-    d.body(doc, "Xếp loại {% if xep_loai_tinh %}được tính từ tổng điểm tự chấm{% else %}do đơn vị "
-                "đề nghị, phù hợp với tổng điểm{% endif %} theo ngưỡng: " + d.THRESHOLDS + ".",
-           italic=True)
-    d.body(doc, "Trên đây là báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc "
-                "năm {{ nam }} của {{ don_vi }}./.")
+    d.body(
+        doc,
+        "Xếp loại {% if xep_loai_tinh %}được tính từ tổng điểm tự chấm{% else %}do đơn vị "
+        "đề nghị, phù hợp với tổng điểm{% endif %} theo ngưỡng: " + d.THRESHOLDS + ".",
+        italic=True,
+    )
+    d.body(
+        doc,
+        "Trên đây là báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc "
+        "năm {{ nam }} của {{ don_vi }}./.",
+    )
     left, right = d.signature_block(doc)
     d.noi_nhan(left)
     d.signer(right)

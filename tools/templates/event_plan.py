@@ -11,9 +11,10 @@ from tools.templates import docxbuild as d
 
 # "80 năm Ngày truyền thống Công an nhân dân (19/8/1945 - 19/8/2025) và 20 năm …": the
 # anniversaries joined the Vietnamese way (", " between, " và " before the last).
-_JOIN = ("{% if not loop.first %}{% if loop.last %} và {% else %}, {% endif %}{% endif %}")
+_JOIN = "{% if not loop.first %}{% if loop.last %} và {% else %}, {% endif %}{% endif %}"
 KY_NIEM_DAY_DU = (
-    "{% for k in ky_niem %}" + _JOIN
+    "{% for k in ky_niem %}"
+    + _JOIN
     + "{{ k.so_nam }} năm {{ k.noi_dung }} ({{ k.tu_ngay }} - {{ k.den_ngay }}){% endfor %}"
 )
 KY_NIEM_NGAN = "{% for k in ky_niem %}" + _JOIN + "{{ k.so_nam }} năm {{ k.noi_dung }}{% endfor %}"
@@ -26,12 +27,17 @@ DIA_PHUONG = '{{ dia_phuong_duoi|join(", ") }}'
 SETS = [
     ('loai in ["huyen", "xa"]', '"cán bộ, đảng viên và Nhân dân"', "cong_an"),
     ('loai == "khu_dan_cu"', '"các hộ gia đình và Nhân dân"', "chuc_vu"),
-    ('loai == "co_quan"', '"cán bộ, công chức, viên chức, người lao động"',
-     '"Văn phòng (bộ phận hành chính)"'),
-    ('loai == "doanh_nghiep"', '"người quản lý, người lao động"',
-     '"Bộ phận Hành chính - Tổ chức"'),
-    (None, '"cán bộ, giáo viên, nhân viên, học sinh" ~ (", sinh viên" if sinh_vien else "")',
-     '"Bộ phận văn phòng nhà trường"'),
+    (
+        'loai == "co_quan"',
+        '"cán bộ, công chức, viên chức, người lao động"',
+        '"Văn phòng (bộ phận hành chính)"',
+    ),
+    ('loai == "doanh_nghiep"', '"người quản lý, người lao động"', '"Bộ phận Hành chính - Tổ chức"'),
+    (
+        None,
+        '"cán bộ, giáo viên, nhân viên, học sinh" ~ (", sinh viên" if sinh_vien else "")',
+        '"Bộ phận văn phòng nhà trường"',
+    ),
 ]
 
 PURPOSES = [
@@ -50,7 +56,7 @@ ACTIVITIES = [
     "1. Tuyên truyền về truyền thống của lực lượng Công an nhân dân, ý nghĩa Ngày hội toàn dân "
     "bảo vệ an ninh Tổ quốc{% if ky_niem %}, các ngày kỷ niệm " + KY_NIEM_NGAN + "{% endif %} "
     "{% if chinh_quyen %}trên hệ thống loa truyền thanh, băng rôn, khẩu hiệu, trang thông tin "
-    "điện tử và mạng xã hội{% elif loai == \"khu_dan_cu\" %}qua loa truyền thanh, băng rôn, khẩu "
+    'điện tử và mạng xã hội{% elif loai == "khu_dan_cu" %}qua loa truyền thanh, băng rôn, khẩu '
     "hiệu và các buổi họp dân{% else %}trên bảng tin, băng rôn, khẩu hiệu, trang thông tin và nhóm "
     "mạng xã hội của đơn vị{% endif %}.",
     "2. Sơ kết 8 tháng đầu năm {{ nam }} thực hiện phong trào; lựa chọn, đề nghị khen thưởng tập "
@@ -66,24 +72,41 @@ ACTIVITIES = [
 LANH_DAO = "Lãnh đạo {{ co_quan }}"
 CEREMONY = [
     ("1", "Chào cờ; tuyên bố lý do, giới thiệu đại biểu", "Ban Tổ chức"),
-    ("2", "Diễn văn {% if ky_niem %}kỷ niệm " + KY_NIEM_NGAN + "{% else %}ôn lại truyền thống "
-     "lực lượng Công an nhân dân và ý nghĩa Ngày hội toàn dân bảo vệ an ninh Tổ quốc{% endif %}",
-     LANH_DAO),
-    ("3", "Báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc 8 tháng đầu năm "
-     "{{ nam }}; phương hướng, nhiệm vụ những tháng cuối năm", "{{ bao_cao }}"),
+    (
+        "2",
+        "Diễn văn {% if ky_niem %}kỷ niệm " + KY_NIEM_NGAN + "{% else %}ôn lại truyền thống "
+        "lực lượng Công an nhân dân và ý nghĩa Ngày hội toàn dân bảo vệ an ninh Tổ quốc{% endif %}",
+        LANH_DAO,
+    ),
+    (
+        "3",
+        "Báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc 8 tháng đầu năm "
+        "{{ nam }}; phương hướng, nhiệm vụ những tháng cuối năm",
+        "{{ bao_cao }}",
+    ),
     ("4", "Khen thưởng tập thể, cá nhân có thành tích tiêu biểu trong phong trào", LANH_DAO),
-    ("5", "Ký kết giao ước thi đua, phát động thi đua thực hiện phong trào những tháng cuối năm",
-     "{% if chinh_quyen and don_vi_duoi %}Đại diện các " + DUOI + "{% elif chinh_quyen %}Đại "
-     "diện các cơ quan, đơn vị{% elif loai == \"khu_dan_cu\" %}Đại diện các hộ gia đình, tổ tự "
-     "quản{% elif loai == \"co_so_giao_duc\" %}Đại diện các tổ chuyên môn, bộ phận, tổ chức "
-     "đoàn thể{% else %}Đại diện các phòng, bộ phận, tổ chức đoàn thể{% endif %}"),
+    (
+        "5",
+        "Ký kết giao ước thi đua, phát động thi đua thực hiện phong trào những tháng cuối năm",
+        "{% if chinh_quyen and don_vi_duoi %}Đại diện các " + DUOI + "{% elif chinh_quyen %}Đại "
+        'diện các cơ quan, đơn vị{% elif loai == "khu_dan_cu" %}Đại diện các hộ gia đình, tổ tự '
+        'quản{% elif loai == "co_so_giao_duc" %}Đại diện các tổ chuyên môn, bộ phận, tổ chức '
+        "đoàn thể{% else %}Đại diện các phòng, bộ phận, tổ chức đoàn thể{% endif %}",
+    ),
     ("6", "Phát biểu chỉ đạo của đại biểu cấp trên", "Đại biểu cấp trên"),
 ]
 FESTIVAL = [
-    ("7", "Văn nghệ chào mừng", "{% if chinh_quyen %}Ủy ban Mặt trận Tổ quốc Việt Nam và các "
-     "đoàn thể {{ ten_trong_cau }}{% else %}Công đoàn, Đoàn Thanh niên{% endif %}"),
-    ("8", "Thi đấu thể thao, trò chơi dân gian (kéo co, đẩy gậy, nhảy bao bố…)",
-     "{% if chinh_quyen %}Đoàn Thanh niên và các đoàn thể{% else %}Đoàn Thanh niên{% endif %}"),
+    (
+        "7",
+        "Văn nghệ chào mừng",
+        "{% if chinh_quyen %}Ủy ban Mặt trận Tổ quốc Việt Nam và các "
+        "đoàn thể {{ ten_trong_cau }}{% else %}Công đoàn, Đoàn Thanh niên{% endif %}",
+    ),
+    (
+        "8",
+        "Thi đấu thể thao, trò chơi dân gian (kéo co, đẩy gậy, nhảy bao bố…)",
+        "{% if chinh_quyen %}Đoàn Thanh niên và các đoàn thể{% else %}Đoàn Thanh niên{% endif %}",
+    ),
 ]
 
 VENUES = [
@@ -95,35 +118,61 @@ VENUES = [
 
 PARTICIPANTS = [
     ("thanh_phan", "3. Thành phần: {{ thanh_phan }}."),
-    ('loai == "huyen"', "3. Thành phần: Đại diện lãnh đạo Ban Chỉ đạo tỉnh; Thường trực "
-     "{{ cap_uy }}, Hội đồng nhân dân, Ủy ban nhân dân, Ủy ban Mặt trận Tổ quốc Việt Nam "
-     "{{ ten_trong_cau }}; lãnh đạo các phòng, ban, đoàn thể; {{ cong_an }}; đại "
-     "diện các " + DUOI + "; tập thể, cá nhân được khen thưởng."),
-    ('loai == "xa"', "3. Thành phần: Thường trực {{ cap_uy }}, Hội đồng nhân dân, Ủy ban nhân "
-     "dân, Ủy ban Mặt trận Tổ quốc Việt Nam {{ ten_trong_cau }}; {{ cong_an }}; các "
-     "tổ chức chính trị - xã hội; {% if don_vi_duoi %}đại diện các " + DUOI + ", {% endif %}"
-     "người có uy tín, lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở và Nhân dân trên địa "
-     "bàn; tập thể, cá nhân được khen thưởng."),
-    ('loai == "khu_dan_cu"', "3. Thành phần: Chi ủy, Ban công tác Mặt trận, các chi hội đoàn thể, "
-     "tổ tự quản và các hộ gia đình {{ ten_trong_cau }}."),
+    (
+        'loai == "huyen"',
+        "3. Thành phần: Đại diện lãnh đạo Ban Chỉ đạo tỉnh; Thường trực "
+        "{{ cap_uy }}, Hội đồng nhân dân, Ủy ban nhân dân, Ủy ban Mặt trận Tổ quốc Việt Nam "
+        "{{ ten_trong_cau }}; lãnh đạo các phòng, ban, đoàn thể; {{ cong_an }}; đại "
+        "diện các " + DUOI + "; tập thể, cá nhân được khen thưởng.",
+    ),
+    (
+        'loai == "xa"',
+        "3. Thành phần: Thường trực {{ cap_uy }}, Hội đồng nhân dân, Ủy ban nhân "
+        "dân, Ủy ban Mặt trận Tổ quốc Việt Nam {{ ten_trong_cau }}; {{ cong_an }}; các "
+        "tổ chức chính trị - xã hội; {% if don_vi_duoi %}đại diện các " + DUOI + ", {% endif %}"
+        "người có uy tín, lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở và Nhân dân trên địa "
+        "bàn; tập thể, cá nhân được khen thưởng.",
+    ),
+    (
+        'loai == "khu_dan_cu"',
+        "3. Thành phần: Chi ủy, Ban công tác Mặt trận, các chi hội đoàn thể, "
+        "tổ tự quản và các hộ gia đình {{ ten_trong_cau }}.",
+    ),
     # 19/8 falls in the summer break: the pupils who can come, not every class.
-    ('loai == "co_so_giao_duc"', "3. Thành phần: Ban Giám hiệu, Công đoàn, Đoàn Thanh niên, giáo "
-     "viên, nhân viên {{ ten_trong_cau }} và học sinh" + d.STUDENTS + " có điều kiện tham gia "
-     "trong dịp nghỉ hè."),
-    (None, "3. Thành phần: Lãnh đạo {{ co_quan }}, Công đoàn, Đoàn Thanh niên và toàn thể "
-     "{{ thanh_vien }}."),
+    (
+        'loai == "co_so_giao_duc"',
+        "3. Thành phần: Ban Giám hiệu, Công đoàn, Đoàn Thanh niên, giáo "
+        "viên, nhân viên {{ ten_trong_cau }} và học sinh" + d.STUDENTS + " có điều kiện tham gia "
+        "trong dịp nghỉ hè.",
+    ),
+    (
+        None,
+        "3. Thành phần: Lãnh đạo {{ co_quan }}, Công đoàn, Đoàn Thanh niên và toàn thể "
+        "{{ thanh_vien }}.",
+    ),
 ]
 
 SOURCES = [
-    ("chinh_quyen", "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm {{ nam }} của "
-     "{{ co_quan }} và nguồn xã hội hóa hợp pháp (nếu có)."),
-    ('loai == "co_quan"', "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm {{ nam }} của "
-     "{{ ten_trong_cau }}."),
-    ('loai == "co_so_giao_duc"', "2. Nguồn kinh phí: từ kinh phí hoạt động của nhà trường năm "
-     "{{ nam }} và nguồn tài trợ hợp pháp (nếu có)."),
+    (
+        "chinh_quyen",
+        "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm {{ nam }} của "
+        "{{ co_quan }} và nguồn xã hội hóa hợp pháp (nếu có).",
+    ),
+    (
+        'loai == "co_quan"',
+        "2. Nguồn kinh phí: từ nguồn ngân sách được giao năm {{ nam }} của {{ ten_trong_cau }}.",
+    ),
+    (
+        'loai == "co_so_giao_duc"',
+        "2. Nguồn kinh phí: từ kinh phí hoạt động của nhà trường năm "
+        "{{ nam }} và nguồn tài trợ hợp pháp (nếu có).",
+    ),
     ('loai == "doanh_nghiep"', "2. Nguồn kinh phí: từ nguồn tài chính của doanh nghiệp."),
-    (None, "2. Nguồn kinh phí: từ kinh phí hoạt động của {{ ten_trong_cau }} và đóng góp tự "
-     "nguyện, hợp pháp của Nhân dân."),
+    (
+        None,
+        "2. Nguồn kinh phí: từ kinh phí hoạt động của {{ ten_trong_cau }} và đóng góp tự "
+        "nguyện, hợp pháp của Nhân dân.",
+    ),
 ]
 
 TASKS = {
@@ -211,19 +260,27 @@ def build() -> dict:
     doc = d.new_document()
     d.nd30_header(doc, superior=True, number=True)
     d.title_block(
-        doc, "KẾ HOẠCH",
+        doc,
+        "KẾ HOẠCH",
         "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}{% if ky_niem %} gắn với "
         "kỷ niệm " + KY_NIEM_NGAN + "{% endif %}",
     )
     d.body(doc, "Căn cứ {{ can_cu_ngay_hoi }};", italic=True)
     d.can_cu(doc)
-    _variants(doc, SETS, lambda members, reporter: (
-        d.body(doc, f"{{%p set thanh_vien = {members} %}}"),
-        d.body(doc, f"{{%p set bao_cao = {reporter} %}}"),
-    ))
+    _variants(
+        doc,
+        SETS,
+        lambda members, reporter: (
+            d.body(doc, f"{{%p set thanh_vien = {members} %}}"),
+            d.body(doc, f"{{%p set bao_cao = {reporter} %}}"),
+        ),
+    )
     # The province's plan is the last căn cứ above: it is not cited a second time here.
-    d.body(doc, "{{ co_quan }} xây dựng Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ "
-                "quốc ({{ ngay_hoi_ngan }}) năm {{ nam }} như sau:")
+    d.body(
+        doc,
+        "{{ co_quan }} xây dựng Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ "
+        "quốc ({{ ngay_hoi_ngan }}) năm {{ nam }} như sau:",
+    )
 
     d.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
     for text in PURPOSES:
@@ -250,16 +307,24 @@ def build() -> dict:
     _variants(doc, PARTICIPANTS, lambda text: d.body(doc, text))
 
     d.heading(doc, "V. KINH PHÍ")
-    d.body(doc, "1. Tổng kinh phí dự kiến: {{ kinh_phi }} (Bằng chữ: {{ kinh_phi_chu }})"
-                "{% if du_toan %}, gồm các khoản sau:{% else %}.{% endif %}")
+    d.body(
+        doc,
+        "1. Tổng kinh phí dự kiến: {{ kinh_phi }} (Bằng chữ: {{ kinh_phi_chu }})"
+        "{% if du_toan %}, gồm các khoản sau:{% else %}.{% endif %}",
+    )
     d.body(doc, "{%p if du_toan %}")
-    budget = d.grid_table(doc, [1.2, 10.8, 4.5], ["STT", "Nội dung", "Thành tiền (đồng)"],
-                          size=12)
-    d.loop_rows(budget, "for r in du_toan", ["{{ r.stt }}", "{{ r.noi_dung }}", "{{ r.so_tien }}"],
-                size=12, aligns=[d.CENTER, d.LEFT, d.RIGHT])
+    budget = d.grid_table(doc, [1.2, 10.8, 4.5], ["STT", "Nội dung", "Thành tiền (đồng)"], size=12)
+    d.loop_rows(
+        budget,
+        "for r in du_toan",
+        ["{{ r.stt }}", "{{ r.noi_dung }}", "{{ r.so_tien }}"],
+        size=12,
+        aligns=[d.CENTER, d.LEFT, d.RIGHT],
+    )
     total = budget.add_row()
-    for cell, text, align in zip(total.cells, ["", "Tổng cộng", "{{ kinh_phi_so }}"],
-                                 [d.CENTER, d.CENTER, d.RIGHT]):
+    for cell, text, align in zip(
+        total.cells, ["", "Tổng cộng", "{{ kinh_phi_so }}"], [d.CENTER, d.CENTER, d.RIGHT]
+    ):
         cell.paragraphs[0].alignment = align
         d.run(cell.paragraphs[0], text, size=12, bold=True)
     d.para(doc, "", size=6)
@@ -268,10 +333,13 @@ def build() -> dict:
 
     d.heading(doc, "VI. PHÂN CÔNG NHIỆM VỤ")
     _variants(doc, list(TASKS.items()), lambda lines: [d.body(doc, t) for t in lines])
-    d.body(doc, "Trên đây là Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm "
-                "{{ nam }} của {{ co_quan }}; {% if chinh_quyen %}các cơ quan, đơn vị{% else %}"
-                "các bộ phận, tổ chức đoàn thể{% endif %} được phân công khẩn trương triển khai "
-                "thực hiện./.")
+    d.body(
+        doc,
+        "Trên đây là Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm "
+        "{{ nam }} của {{ co_quan }}; {% if chinh_quyen %}các cơ quan, đơn vị{% else %}"
+        "các bộ phận, tổ chức đoàn thể{% endif %} được phân công khẩn trương triển khai "
+        "thực hiện./.",
+    )
     d.para(doc, "", size=8)
     left, right = d.signature_block(doc)
     d.noi_nhan(left)

@@ -19,8 +19,9 @@ _ATTENDANCE = "{% if so_du_hop is not none %}{{ so_du_hop }}{% else %}………{
 _VOTES = "{% if tan_thanh is not none %}{{ tan_thanh }}{% else %}……{% endif %}"
 _OF = "{% if so_du_hop is not none %}{{ so_du_hop }}{% else %}……{% endif %}"
 # "03 thôn, 01 tổ dân phố": how many units of each kind one proposal names.
-_COUNTS = ("{% for n in dn.nhom %}{{ n.so }} {{ n.loai }}{% if not loop.last %}, {% endif %}"
-           "{% endfor %}")
+_COUNTS = (
+    "{% for n in dn.nhom %}{{ n.so }} {{ n.loai }}{% if not loop.last %}, {% endif %}{% endfor %}"
+)
 _STANDARD = (
     "{% if not dang_ky %}chưa đạt (không đăng ký xây dựng tiêu chuẩn)"
     "{% elif dat_chuan %}đạt{% else %}chưa đạt{% endif %}"
@@ -97,9 +98,12 @@ def _build(residential: bool):
         "{{ can_cu_cham_diem }} (ngưỡng: " + d.THRESHOLDS + "): {{ xep_loai }}.",
     )
     d.body(doc, "{%p if kdc.ds %}")
-    d.body(doc, "4. Hội nghị bình xét kết quả của từng khu dân cư ({{ kdc.dang_ky }}/"
-                "{{ kdc.tong }} đăng ký, {{ kdc.dat_chuan }}/{{ kdc.tong }} được công nhận):",
-           keep_next=True)
+    d.body(
+        doc,
+        "4. Hội nghị bình xét kết quả của từng khu dân cư ({{ kdc.dang_ky }}/"
+        "{{ kdc.tong }} đăng ký, {{ kdc.dat_chuan }}/{{ kdc.tong }} được công nhận):",
+        keep_next=True,
+    )
     d.residential_table(doc)
     d.body(doc, "{%p endif %}")
     d.body(doc, "{% if kdc.ds %}5{% else %}4{% endif %}. Ý kiến phát biểu:")

@@ -139,8 +139,9 @@ def _commitments(doc, residential: bool) -> None:
 def _build(residential: bool):
     doc = d.new_document()
     d.nd30_header(doc, superior=True, number=False)
-    d.title_block(doc, "BẢN CAM KẾT",
-                  "Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}")
+    d.title_block(
+        doc, "BẢN CAM KẾT", "Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
+    )
     d.can_cu(doc)
     d.body(doc, "Hôm nay, {{ ngay_ky }}, chúng tôi gồm:")
     d.body(doc, "1. Bên nhận cam kết: {{ ben_nhan.ten }}", bold=True)
@@ -197,14 +198,27 @@ def _household_appendix(doc) -> None:
     first = d.para(doc, "Phụ lục", bold=True, align=d.CENTER)
     first.paragraph_format.page_break_before = True
     d.para(doc, "DANH SÁCH HỘ GIA ĐÌNH KÝ CAM KẾT", bold=True, align=d.CENTER)
-    d.para(doc, "(Kèm theo Bản cam kết thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
-                "{{ nam }} của {{ ben_cam_ket.ten_trong_cau }}, {{ ngay_ky }})",
-           italic=True, align=d.CENTER, after=12)
-    table = d.grid_table(doc, [1.2, 4.8, 5.4, 2.2, 3.0],
-                         ["STT", "Chủ hộ", "Địa chỉ", "Số nhân khẩu", "Ký tên"], size=12)
-    d.loop_rows(table, "for h in ho_gia_dinh", [
-        "{{ h.stt }}", "{{ h.chu_ho }}", "{{ h.dia_chi }}", "{{ h.so_nhan_khau }}", ""],
-        size=12, aligns=[d.CENTER, d.LEFT, d.LEFT, d.CENTER, d.CENTER])
+    d.para(
+        doc,
+        "(Kèm theo Bản cam kết thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+        "{{ nam }} của {{ ben_cam_ket.ten_trong_cau }}, {{ ngay_ky }})",
+        italic=True,
+        align=d.CENTER,
+        after=12,
+    )
+    table = d.grid_table(
+        doc,
+        [1.2, 4.8, 5.4, 2.2, 3.0],
+        ["STT", "Chủ hộ", "Địa chỉ", "Số nhân khẩu", "Ký tên"],
+        size=12,
+    )
+    d.loop_rows(
+        table,
+        "for h in ho_gia_dinh",
+        ["{{ h.stt }}", "{{ h.chu_ho }}", "{{ h.dia_chi }}", "{{ h.so_nhan_khau }}", ""],
+        size=12,
+        aligns=[d.CENTER, d.LEFT, d.LEFT, d.CENTER, d.CENTER],
+    )
     d.para(doc, "", size=6)
     d.body(doc, "Tổng số: {{ so_ho }} hộ gia đình, {{ so_nhan_khau }} nhân khẩu./.")
     d.para(doc, "{%p endif %}", size=2)
@@ -222,8 +236,12 @@ def _household_form():
     doc = d.new_document()
     d.nd30_header(doc, superior=True, number=False)
     d.para(doc, "BẢN CAM KẾT CỦA HỘ GIA ĐÌNH", bold=True, align=d.CENTER, before=12)
-    d.para(doc, "Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}", bold=True,
-           align=d.CENTER)
+    d.para(
+        doc,
+        "Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}",
+        bold=True,
+        align=d.CENTER,
+    )
     rule = d.para(doc, size=4, after=6, align=d.CENTER)
     d.bottom_rule(rule, indent_cm=(d.TEXT_WIDTH_CM - 3.0) / 2)
     d.body(doc, "{%p for dong in can_cu %}", italic=True, **_FORM)
@@ -231,10 +249,18 @@ def _household_form():
     d.body(doc, "{%p endfor %}", italic=True, **_FORM)
     d.body(doc, f"Căn cứ {d.PLAN}.", italic=True, **_FORM)
     d.body(doc, "Kính gửi: {{ ben_cam_ket.ten }}.", bold=True, **_FORM)
-    d.body(doc, "Họ và tên chủ hộ: {{ ho.chu_ho }}; số nhân khẩu: {{ ho.so_nhan_khau }} người; "
-                "địa chỉ: {{ ho.dia_chi }}.", **_FORM)
-    d.body(doc, "Thay mặt các thành viên trong gia đình, tôi cam kết trong năm {{ nam }} thực hiện "
-                "tốt các nội dung sau:", **_FORM)
+    d.body(
+        doc,
+        "Họ và tên chủ hộ: {{ ho.chu_ho }}; số nhân khẩu: {{ ho.so_nhan_khau }} người; "
+        "địa chỉ: {{ ho.dia_chi }}.",
+        **_FORM,
+    )
+    d.body(
+        doc,
+        "Thay mặt các thành viên trong gia đình, tôi cam kết trong năm {{ nam }} thực hiện "
+        "tốt các nội dung sau:",
+        **_FORM,
+    )
     for number, text in enumerate(HOUSEHOLDS, start=1):
         d.body(doc, f"{number}. {text}", **_FORM)
     d.body(
@@ -263,8 +289,10 @@ def _household_form():
 def _slim(doc):
     """Drop the parts Word does not need: a province writes one form per household (150,000
     files), so Word 2010's duplicate style sheet and the thumbnail would cost gigabytes."""
-    for rels, kinds in ((doc.part.rels, ("stylesWithEffects", "customXml")),
-                        (doc.part.package.rels, ("thumbnail",))):
+    for rels, kinds in (
+        (doc.part.rels, ("stylesWithEffects", "customXml")),
+        (doc.part.package.rels, ("thumbnail",)),
+    ):
         for r_id, rel in list(rels.items()):
             if rel.reltype.rsplit("/", 1)[-1] in kinds:
                 del rels[r_id]
@@ -273,5 +301,8 @@ def _slim(doc):
 
 def build() -> dict:
     """Return the pledge templates by file name."""
-    return {"pledge.docx": _build(False), "pledge-khu-dan-cu.docx": _build(True),
-            "pledge-household.docx": _slim(_household_form())}
+    return {
+        "pledge.docx": _build(False),
+        "pledge-khu-dan-cu.docx": _build(True),
+        "pledge-household.docx": _slim(_household_form()),
+    }

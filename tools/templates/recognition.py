@@ -34,8 +34,7 @@ STANDARD = "tiêu chuẩn “An toàn về an ninh, trật tự” năm {{ nam }
 # The issuer as the decision names it: the Chủ tịch when the power is the Chủ tịch's.
 ISSUER = "{% if chu_tich %}Chủ tịch {% endif %}{{ co_quan }}"
 # "03 thôn, 01 tổ dân phố": how many units of each kind the decision recognises.
-COUNTS = ("{% for n in nhom %}{{ n.so }} {{ n.loai }}{% if not loop.last %}, {% endif %}"
-          "{% endfor %}")
+COUNTS = "{% for n in nhom %}{{ n.so }} {{ n.loai }}{% if not loop.last %}, {% endif %}{% endfor %}"
 # The body above a province, which reports the year's recognitions to the ministry.
 MINISTRY = "Bộ Công an (Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc)"
 
@@ -49,23 +48,41 @@ def _article(doc, label: str, text: str) -> None:
 def _articles(doc) -> None:
     _article(doc, "Điều 1.", f"Công nhận {COUNTS} đạt {STANDARD} (có danh sách kèm theo).")
     _article(doc, "Điều 2.", "Quyết định này có hiệu lực kể từ ngày ký.")
-    _article(doc, "Điều 3.", f"{OFFICE}, {PROPOSER}, Thủ trưởng các cơ quan, đơn vị có liên "
-                             "quan và các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành "
-                             "Quyết định này./.")
+    _article(
+        doc,
+        "Điều 3.",
+        f"{OFFICE}, {PROPOSER}, Thủ trưởng các cơ quan, đơn vị có liên "
+        "quan và các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành "
+        "Quyết định này./.",
+    )
 
 
 def _list(doc) -> None:
     """The attached list of recognised units, on a new page."""
     first = d.para(doc, "DANH SÁCH", bold=True, align=d.CENTER)
     first.paragraph_format.page_break_before = True
-    d.para(doc, "ĐƠN VỊ ĐẠT TIÊU CHUẨN “AN TOÀN VỀ AN NINH, TRẬT TỰ” NĂM {{ nam }}",
-           bold=True, align=d.CENTER)
-    d.para(doc, f"(Kèm theo Quyết định số {{{{ so_ky_hieu }}}} ngày {{{{ ngay }}}} của {ISSUER})",
-           italic=True, align=d.CENTER, after=12)
-    table = d.grid_table(doc, [1.2, 7.0, 5.3, 3.0],
-                         ["STT", "Tên đơn vị", "Đơn vị cấp trên", "Loại đơn vị"], size=12)
-    d.loop_rows(table, "for r in danh_sach",
-                ["{{ r.stt }}", "{{ r.ten }}", "{{ r.cap_tren }}", "{{ r.ten_loai }}"], size=12)
+    d.para(
+        doc,
+        "ĐƠN VỊ ĐẠT TIÊU CHUẨN “AN TOÀN VỀ AN NINH, TRẬT TỰ” NĂM {{ nam }}",
+        bold=True,
+        align=d.CENTER,
+    )
+    d.para(
+        doc,
+        f"(Kèm theo Quyết định số {{{{ so_ky_hieu }}}} ngày {{{{ ngay }}}} của {ISSUER})",
+        italic=True,
+        align=d.CENTER,
+        after=12,
+    )
+    table = d.grid_table(
+        doc, [1.2, 7.0, 5.3, 3.0], ["STT", "Tên đơn vị", "Đơn vị cấp trên", "Loại đơn vị"], size=12
+    )
+    d.loop_rows(
+        table,
+        "for r in danh_sach",
+        ["{{ r.stt }}", "{{ r.ten }}", "{{ r.cap_tren }}", "{{ r.ten_loai }}"],
+        size=12,
+    )
     d.para(doc, "Danh sách có {{ so_don_vi }} đơn vị./.", italic=True, before=6)
 
 
@@ -73,18 +90,27 @@ def build() -> dict:
     """Return the recognition template by file name."""
     doc = d.new_document()
     d.nd30_header(doc, superior=False, number=True)
-    d.title_block(doc, "QUYẾT ĐỊNH",
-                  f"Về việc công nhận {{{{ cac_loai }}}} đạt {STANDARD}")
-    d.para(doc, "{% if chu_tich %}CHỦ TỊCH {% endif %}{{ co_quan_in_hoa }}", bold=True,
-           align=d.CENTER, after=12)
+    d.title_block(doc, "QUYẾT ĐỊNH", f"Về việc công nhận {{{{ cac_loai }}}} đạt {STANDARD}")
+    d.para(
+        doc,
+        "{% if chu_tich %}CHỦ TỊCH {% endif %}{{ co_quan_in_hoa }}",
+        bold=True,
+        align=d.CENTER,
+        after=12,
+    )
     d.body(doc, f"Căn cứ {LAW};", italic=True)
     d.body(doc, "{%p for dong in can_cu %}", italic=True)
     d.body(doc, "Căn cứ {{ dong }};", italic=True)
     d.body(doc, "{%p endfor %}", italic=True)
     d.body(doc, f"Căn cứ {d.PLAN};", italic=True)
-    d.optional(doc, "bien_ban.co", "Căn cứ Biên bản số {{ so_bien_ban }} ngày {{ bien_ban.ngay }} "
-               "họp bình xét kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
-               "{{ nam }} của {{ co_quan }};", italic=True)
+    d.optional(
+        doc,
+        "bien_ban.co",
+        "Căn cứ Biên bản số {{ so_bien_ban }} ngày {{ bien_ban.ngay }} "
+        "họp bình xét kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+        "{{ nam }} của {{ co_quan }};",
+        italic=True,
+    )
     d.body(doc, f"Theo đề nghị của {PROPOSER}.", italic=True)
     d.para(doc, "QUYẾT ĐỊNH:", bold=True, align=d.CENTER, before=6, after=6)
     _articles(doc)

@@ -101,16 +101,25 @@ def _criteria(doc) -> None:
 def _build(residential: bool):
     doc = d.new_document()
     d.nd30_header(doc, superior=True, number=not residential)
-    d.title_block(doc, "BẢN ĐĂNG KÝ",
-                  f"Xây dựng {WHAT} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {{{{ nam }}}}")
+    d.title_block(
+        doc,
+        "BẢN ĐĂNG KÝ",
+        f"Xây dựng {WHAT} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {{{{ nam }}}}",
+    )
     d.para(doc, "Kính gửi: {{ cap_tren }}.", align=d.CENTER, after=6)
     d.can_cu(doc)
-    d.body(doc, "{{ don_vi_dau_cau }} đăng ký xây dựng " + WHAT + " đạt tiêu chuẩn “An toàn về "
-                "an ninh, trật tự” năm {{ nam }}, phấn đấu đạt các tiêu chí sau:")
+    d.body(
+        doc,
+        "{{ don_vi_dau_cau }} đăng ký xây dựng " + WHAT + " đạt tiêu chuẩn “An toàn về "
+        "an ninh, trật tự” năm {{ nam }}, phấn đấu đạt các tiêu chí sau:",
+    )
     _criteria(doc)
-    d.body(doc, "{{ don_vi_dau_cau }} cam kết tổ chức thực hiện đầy đủ các tiêu chí đã đăng "
-                "ký; đề nghị {{ cap_tren }} theo dõi, hướng dẫn, kiểm tra, đánh giá và xét "
-                "công nhận kết quả vào cuối năm {{ nam }}./.")
+    d.body(
+        doc,
+        "{{ don_vi_dau_cau }} cam kết tổ chức thực hiện đầy đủ các tiêu chí đã đăng "
+        "ký; đề nghị {{ cap_tren }} theo dõi, hướng dẫn, kiểm tra, đánh giá và xét "
+        "công nhận kết quả vào cuối năm {{ nam }}./.",
+    )
     d.para(doc, "", size=10)
     left, right = d.signature_block(doc)
     d.para(left, "Nơi nhận:", size=12, bold=True, italic=True, before=6)

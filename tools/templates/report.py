@@ -19,7 +19,11 @@ def _loop(doc, items: str, text: str = "{{ dong }}", **kw) -> None:
 
 
 def _rows(
-    doc, widths: list[float], header: list[str], items: str, cells: list[str],
+    doc,
+    widths: list[float],
+    header: list[str],
+    items: str,
+    cells: list[str],
     total: list[str] | None = None,
 ) -> None:
     """A bordered table whose data rows repeat over a list of the context, and a total row."""
@@ -45,9 +49,9 @@ STANDARD = d.STANDARD
 SHORTFALL = (
     '{% if g.ma == "dang_ky" %}Chưa đăng ký{% elif g.ma == "dat_chuan" %}Chưa được công nhận'
     '{% elif g.ma == "dien_hinh" %}{% if r.dien_hinh %}Đã chọn xây dựng điển hình: '
-    '{{ r.dien_hinh }}; chưa có đơn vị đạt yêu cầu của chỉ tiêu'
-    '{% else %}Chưa chọn đơn vị điển hình{% endif %}'
-    '{% elif g.van_ban %}Chưa có văn bản'
+    "{{ r.dien_hinh }}; chưa có đơn vị đạt yêu cầu của chỉ tiêu"
+    "{% else %}Chưa chọn đơn vị điển hình{% endif %}"
+    "{% elif g.van_ban %}Chưa có văn bản"
     "{% else %}{{ r.xep_loai }} ({{ r.diem }} điểm){% endif %}"
 )
 
@@ -126,8 +130,11 @@ def _appendices(doc) -> None:
     _loop_row(table, "{%tr for g in phu_luc_chua_dat %}")
     _data_row(
         table,
-        ["{{ g.muc }}", "{{ g.chi_tieu }} ({{ g.loai }})",
-         "Đạt {{ g.thuc_hien }} ({{ g.ti_so }}), chỉ tiêu {{ g.muc_tieu }}"],
+        [
+            "{{ g.muc }}",
+            "{{ g.chi_tieu }} ({{ g.loai }})",
+            "Đạt {{ g.thuc_hien }} ({{ g.ti_so }}), chỉ tiêu {{ g.muc_tieu }}",
+        ],
         bold=True,
     )
     _loop_row(table, "{%tr for r in g.don_vi %}")
@@ -162,32 +169,50 @@ def build() -> dict:
     """Return the report template by file name."""
     doc = d.new_document()
     d.nd30_header(doc, superior=True, number=True)
-    d.title_block(doc, "BÁO CÁO",
-                  "Tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}")
-    d.body(doc, "Thực hiện " + d.PLAN + ", {{ co_quan }} báo cáo tổng kết phong trào toàn dân "
-                "bảo vệ an ninh Tổ quốc năm {{ nam }} trên địa bàn {{ dia_ban }} như sau:")
+    d.title_block(
+        doc, "BÁO CÁO", "Tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
+    )
+    d.body(
+        doc,
+        "Thực hiện " + d.PLAN + ", {{ co_quan }} báo cáo tổng kết phong trào toàn dân "
+        "bảo vệ an ninh Tổ quốc năm {{ nam }} trên địa bàn {{ dia_ban }} như sau:",
+    )
     d.heading(doc, "I. ĐẶC ĐIỂM, TÌNH HÌNH")
     d.body(
         doc,
         "Trên địa bàn {{ dia_ban }} có {{ theo_loai|join('; ') }} tham gia phong trào toàn dân "
         "bảo vệ an ninh Tổ quốc (tổng số {{ tong_don_vi }} đơn vị).",
     )
-    d.note(doc, "dac_diem", "đặc điểm tình hình an ninh, trật tự trên địa bàn trong năm, "
-                            "thuận lợi và khó khăn")
+    d.note(
+        doc,
+        "dac_diem",
+        "đặc điểm tình hình an ninh, trật tự trên địa bàn trong năm, thuận lợi và khó khăn",
+    )
     d.heading(doc, "II. KẾT QUẢ THỰC HIỆN")
     d.optional(doc, "ghi_chu.ket_qua_noi_bat", "{{ ghi_chu.ket_qua_noi_bat }}")
     d.heading(doc, "1. Công tác lãnh đạo, chỉ đạo")
-    d.body(doc, "Triển khai " + d.PLAN + " đến các đơn vị trên địa bàn {{ dia_ban }}"
-                "{% if so_lieu.lanh_dao %}; kết quả:{% else %}.{% endif %}")
+    d.body(
+        doc,
+        "Triển khai " + d.PLAN + " đến các đơn vị trên địa bàn {{ dia_ban }}"
+        "{% if so_lieu.lanh_dao %}; kết quả:{% else %}.{% endif %}",
+    )
     d.figures(doc, "lanh_dao")
     d.heading(doc, "2. Công tác tuyên truyền")
     d.figures(doc, "tuyen_truyen")
-    d.no_figures(doc, "tuyen_truyen", "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an "
-                                     "ninh, trật tự trên địa bàn trong năm")
+    d.no_figures(
+        doc,
+        "tuyen_truyen",
+        "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an "
+        "ninh, trật tự trên địa bàn trong năm",
+    )
     d.heading(doc, "3. Phong trào toàn dân bảo vệ an ninh Tổ quốc")
     d.figures(doc, "phong_trao")
-    d.no_figures(doc, "phong_trao", "kết quả phát hiện, tố giác tội phạm, xây dựng mô hình tự "
-                                   "quản về an ninh, trật tự trên địa bàn trong năm")
+    d.no_figures(
+        doc,
+        "phong_trao",
+        "kết quả phát hiện, tố giác tội phạm, xây dựng mô hình tự "
+        "quản về an ninh, trật tự trên địa bàn trong năm",
+    )
     d.heading(doc, f"4. Đăng ký, công nhận đạt tiêu chuẩn {STANDARD}")
     _loop(
         doc,
@@ -196,7 +221,10 @@ def build() -> dict:
         "(" + share("dong.ty_le_dang_ky") + ")" + change("dong.dk") + "; {{ dong.cong_nhan }}/"
         "{{ dong.dang_ky }} đơn vị "
         f"đã đăng ký được công nhận đạt tiêu chuẩn {STANDARD} ("
-        + share("dong.ty_le_cong_nhan") + ")" + change("dong.cn") + ".",
+        + share("dong.ty_le_cong_nhan")
+        + ")"
+        + change("dong.cn")
+        + ".",
     )
     d.optional(
         doc,
@@ -205,8 +233,11 @@ def build() -> dict:
         f"{STANDARD} (Thông tư số 124/2021/TT-BCA), chỉ được đánh giá, phân loại phong trào.",
     )
     d.heading(doc, "5. Đánh giá, phân loại phong trào")
-    d.body(doc, "Kết quả tự chấm điểm, bình xét, phân loại phong trào của {{ so_cham_diem }} đơn "
-                "vị trực thuộc:")
+    d.body(
+        doc,
+        "Kết quả tự chấm điểm, bình xét, phân loại phong trào của {{ so_cham_diem }} đơn "
+        "vị trực thuộc:",
+    )
     _rows(
         doc,
         [4.2, 2.2, 2.2, 2.4, 2.2, 2.3],
@@ -220,33 +251,58 @@ def build() -> dict:
             "{{ r.yeu }}",
             "{{ r.tong }}",
         ],
-        ["Tổng cộng", *(f"{{{{ phan_loai_tong.{k} }}}}"
-                        for k in ("xuat_sac", "kha", "trung_binh", "yeu", "tong"))],
+        [
+            "Tổng cộng",
+            *(
+                f"{{{{ phan_loai_tong.{k} }}}}"
+                for k in ("xuat_sac", "kha", "trung_binh", "yeu", "tong")
+            ),
+        ],
     )
     d.para(doc, "", size=6)
-    d.optional(doc, "tinh_tu_diem",
-               "Xếp loại của {{ tinh_tu_diem }} đơn vị không ghi mức xếp loại được tính từ tổng "
-               "điểm tự chấm theo ngưỡng: " + d.THRESHOLDS + "; xếp loại các đơn vị còn lại đã "
-               "được đối chiếu với cùng ngưỡng.", italic=True)
-    d.optional(doc, "not tinh_tu_diem",
-               "Mọi mức xếp loại đã được đối chiếu với điểm tự chấm theo ngưỡng: "
-               + d.THRESHOLDS + ".", italic=True)
+    d.optional(
+        doc,
+        "tinh_tu_diem",
+        "Xếp loại của {{ tinh_tu_diem }} đơn vị không ghi mức xếp loại được tính từ tổng "
+        "điểm tự chấm theo ngưỡng: " + d.THRESHOLDS + "; xếp loại các đơn vị còn lại đã "
+        "được đối chiếu với cùng ngưỡng.",
+        italic=True,
+    )
+    d.optional(
+        doc,
+        "not tinh_tu_diem",
+        "Mọi mức xếp loại đã được đối chiếu với điểm tự chấm theo ngưỡng: " + d.THRESHOLDS + ".",
+        italic=True,
+    )
     d.heading(doc, "6. Xây dựng mô hình, điển hình")
-    d.optional(doc, "dien_hinh",
-               "Chọn xây dựng {{ so_dien_hinh }} đơn vị điển hình về phong trào toàn dân bảo vệ "
-               "an ninh Tổ quốc: {{ dien_hinh }}; trong đó {{ so_dien_hinh_dat }} đơn vị đạt "
-               "tiêu chuẩn " + STANDARD + " và xếp loại phong trào Khá trở lên"
-               "{% if dien_hinh_dat %} ({{ dien_hinh_dat }}){% endif %}.")
-    d.optional(doc, "not dien_hinh",
-               "Chưa có đơn vị điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc.")
+    d.optional(
+        doc,
+        "dien_hinh",
+        "Chọn xây dựng {{ so_dien_hinh }} đơn vị điển hình về phong trào toàn dân bảo vệ "
+        "an ninh Tổ quốc: {{ dien_hinh }}; trong đó {{ so_dien_hinh_dat }} đơn vị đạt "
+        "tiêu chuẩn " + STANDARD + " và xếp loại phong trào Khá trở lên"
+        "{% if dien_hinh_dat %} ({{ dien_hinh_dat }}){% endif %}.",
+    )
+    d.optional(
+        doc,
+        "not dien_hinh",
+        "Chưa có đơn vị điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc.",
+    )
     d.heading(doc, "7. Ngày hội toàn dân bảo vệ an ninh Tổ quốc")
-    d.body(doc, "{{ ngay_hoi.to_chuc }}/{{ ngay_hoi.tong }} đơn vị (" + share("ngay_hoi.ty_le")
-                + ") tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
-                + change("ngay_hoi") + ".")
+    d.body(
+        doc,
+        "{{ ngay_hoi.to_chuc }}/{{ ngay_hoi.tong }} đơn vị ("
+        + share("ngay_hoi.ty_le")
+        + ") tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
+        + change("ngay_hoi")
+        + ".",
+    )
     d.figures(doc, "ngay_hoi")
     d.heading(doc, "8. Kết quả thực hiện các chỉ tiêu")
-    d.body(doc, "Đối chiếu với các chỉ tiêu của " + d.PLAN + " (tỷ lệ tính trên số đơn vị của "
-                "từng loại):")
+    d.body(
+        doc,
+        "Đối chiếu với các chỉ tiêu của " + d.PLAN + " (tỷ lệ tính trên số đơn vị của từng loại):",
+    )
     _rows(
         doc,
         [1.2, 4.6, 2.6, 1.9, 1.9, 2.1, 2.2],
@@ -288,11 +344,18 @@ def build() -> dict:
     )
     d.optional(doc, "not ton_tai", "- Các chỉ tiêu có số liệu đều đạt so với kế hoạch.")
     d.note(doc, "ton_tai", "những tồn tại, hạn chế của phong trào trên địa bàn trong năm")
-    d.note(doc, "nguyen_nhan", "nguyên nhân của các tồn tại, hạn chế (khách quan, chủ quan)",
-           lead="Nguyên nhân: ")
+    d.note(
+        doc,
+        "nguyen_nhan",
+        "nguyên nhân của các tồn tại, hạn chế (khách quan, chủ quan)",
+        lead="Nguyên nhân: ",
+    )
     d.heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam_sau }}")
-    d.note(doc, "phuong_huong", "phương hướng, nhiệm vụ trọng tâm của năm tới, nhất là để "
-                                "khắc phục các chỉ tiêu chưa đạt")
+    d.note(
+        doc,
+        "phuong_huong",
+        "phương hướng, nhiệm vụ trọng tâm của năm tới, nhất là để khắc phục các chỉ tiêu chưa đạt",
+    )
     d.heading(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ")
     d.optional(doc, "ghi_chu.kien_nghi", "- {{ ghi_chu.kien_nghi }}")
     d.optional(
@@ -307,8 +370,11 @@ def build() -> dict:
         "not pl_khen",
         "- Đề nghị {{ cap_tren }} tiếp tục hướng dẫn, hỗ trợ các đơn vị chưa đạt.",
     )
-    d.body(doc, "Trên đây là báo cáo tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
-                "{{ nam }} của {{ co_quan }}./.")
+    d.body(
+        doc,
+        "Trên đây là báo cáo tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+        "{{ nam }} của {{ co_quan }}./.",
+    )
     left, right = d.signature_block(doc)
     d.noi_nhan(left)
     d.signer(right)

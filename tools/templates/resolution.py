@@ -17,27 +17,42 @@ STANDARD = d.STANDARD
 # The level's own targets in the resolution's voice (the level leads toward them), by id; the
 # last branch quotes the province's sentence for a target without wording here.
 OWN_TARGETS = [
-    ("cam_ket",
-     "100% cán bộ, đảng viên, đoàn viên, hội viên và Nhân dân trên địa bàn "
-     "{{ ten_trong_cau }} được phổ biến, quán triệt nhiệm vụ năm {{ nam }}; cán bộ, đảng viên "
-     "gương mẫu ký cam kết, giao ước thi đua thực hiện phong trào."),
-    ("dang_ky",
-     "Đăng ký xây dựng {{ ten_trong_cau }} đạt tiêu chuẩn " + STANDARD + " năm {{ nam }}."),
-    ("dat_chuan",
-     "Phấn đấu {{ ten_trong_cau }} được công nhận đạt tiêu chuẩn " + STANDARD
-     + " năm {{ nam }}."),
-    ("kha_tro_len",
-     "Phong trào toàn dân bảo vệ an ninh Tổ quốc của {{ ten_trong_cau }} được đánh giá, phân "
-     "loại đạt mức “Khá” trở lên."),
-    ("huyen_kha_tro_len",
-     "Phong trào toàn dân bảo vệ an ninh Tổ quốc của {{ ten_trong_cau }} được đánh giá, phân "
-     "loại đạt mức “Khá” trở lên."),
-    ("ngay_hoi",
-     "Tổ chức các hoạt động kỷ niệm “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” "
-     "({{ ngay_hoi }}) thiết thực, hiệu quả."),
-    ("dien_hinh",
-     "Xây dựng ít nhất {{ ct.so_luong }} {{ ct.loai }} hoặc {{ ct.so_luong }} cơ quan, doanh "
-     "nghiệp, cơ sở giáo dục điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc."),
+    (
+        "cam_ket",
+        "100% cán bộ, đảng viên, đoàn viên, hội viên và Nhân dân trên địa bàn "
+        "{{ ten_trong_cau }} được phổ biến, quán triệt nhiệm vụ năm {{ nam }}; cán bộ, đảng viên "
+        "gương mẫu ký cam kết, giao ước thi đua thực hiện phong trào.",
+    ),
+    (
+        "dang_ky",
+        "Đăng ký xây dựng {{ ten_trong_cau }} đạt tiêu chuẩn " + STANDARD + " năm {{ nam }}.",
+    ),
+    (
+        "dat_chuan",
+        "Phấn đấu {{ ten_trong_cau }} được công nhận đạt tiêu chuẩn "
+        + STANDARD
+        + " năm {{ nam }}.",
+    ),
+    (
+        "kha_tro_len",
+        "Phong trào toàn dân bảo vệ an ninh Tổ quốc của {{ ten_trong_cau }} được đánh giá, phân "
+        "loại đạt mức “Khá” trở lên.",
+    ),
+    (
+        "huyen_kha_tro_len",
+        "Phong trào toàn dân bảo vệ an ninh Tổ quốc của {{ ten_trong_cau }} được đánh giá, phân "
+        "loại đạt mức “Khá” trở lên.",
+    ),
+    (
+        "ngay_hoi",
+        "Tổ chức các hoạt động kỷ niệm “Ngày hội toàn dân bảo vệ an ninh Tổ quốc” "
+        "({{ ngay_hoi }}) thiết thực, hiệu quả.",
+    ),
+    (
+        "dien_hinh",
+        "Xây dựng ít nhất {{ ct.so_luong }} {{ ct.loai }} hoặc {{ ct.so_luong }} cơ quan, doanh "
+        "nghiệp, cơ sở giáo dục điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc.",
+    ),
 ]
 
 # What the cấp ủy leads: direction, not the plan's tasks.
@@ -85,6 +100,7 @@ def _branches(doc, items, write) -> None:
 
 def _targets(doc) -> None:
     """The level's targets, in its own counts, as dashed lines."""
+
     def dashed(text: str) -> None:
         d.body(doc, "- " + text)
 
@@ -97,8 +113,10 @@ def _targets(doc) -> None:
     dashed("{{ ct.noi_dung }}.")
     d.body(doc, "{%p endif %}")
     d.body(doc, "{%p elif ct.pham_vi == 'diem' %}")
-    dashed("Xây dựng {{ ten_trong_cau }} trở thành đơn vị điển hình về phong trào toàn dân bảo "
-           "vệ an ninh Tổ quốc năm {{ nam }}.")
+    dashed(
+        "Xây dựng {{ ten_trong_cau }} trở thành đơn vị điển hình về phong trào toàn dân bảo "
+        "vệ an ninh Tổ quốc năm {{ nam }}."
+    )
     d.body(doc, "{%p else %}")
     _branches(doc, SUBTREE_TARGETS, dashed)
     d.body(doc, "{%p else %}")
@@ -111,50 +129,76 @@ def _targets(doc) -> None:
 def _committee():
     doc = d.new_document()
     d.party_header(doc)
-    _party_title(doc, "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
-                      "{{ nam }}")
+    _party_title(
+        doc, "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
+    )
     _party_bases(doc)
-    d.body(doc, "Thực hiện " + d.PLAN + ", {{ lanh_dao }} đánh giá tình hình và quyết nghị "
-                "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} "
-                "trên địa bàn {{ ten_trong_cau }} như sau:")
+    d.body(
+        doc,
+        "Thực hiện " + d.PLAN + ", {{ lanh_dao }} đánh giá tình hình và quyết nghị "
+        "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} "
+        "trên địa bàn {{ ten_trong_cau }} như sau:",
+    )
     d.heading(doc, "I. TÌNH HÌNH")
-    d.body(doc, "Thời gian qua, các cấp ủy, chính quyền, Mặt trận Tổ quốc và các đoàn thể trên "
-                "địa bàn {{ ten_trong_cau }} đã quan tâm lãnh đạo, tổ chức phong trào toàn dân "
-                "bảo vệ an ninh Tổ quốc, góp phần giữ vững an ninh chính trị, trật tự, an toàn "
-                "xã hội. Bên cạnh đó, ở một số nơi phong trào còn hình thức, chất lượng chưa đồng "
-                "đều; vai trò của một số chi bộ, đảng viên trong vận động Nhân dân chưa được phát "
-                "huy đầy đủ.")
-    d.body(doc, "Năm {{ nam }}, để phong trào đi vào chiều sâu, thiết thực, hiệu quả, "
-                "{{ lanh_dao }}")
+    d.body(
+        doc,
+        "Thời gian qua, các cấp ủy, chính quyền, Mặt trận Tổ quốc và các đoàn thể trên "
+        "địa bàn {{ ten_trong_cau }} đã quan tâm lãnh đạo, tổ chức phong trào toàn dân "
+        "bảo vệ an ninh Tổ quốc, góp phần giữ vững an ninh chính trị, trật tự, an toàn "
+        "xã hội. Bên cạnh đó, ở một số nơi phong trào còn hình thức, chất lượng chưa đồng "
+        "đều; vai trò của một số chi bộ, đảng viên trong vận động Nhân dân chưa được phát "
+        "huy đầy đủ.",
+    )
+    d.body(
+        doc, "Năm {{ nam }}, để phong trào đi vào chiều sâu, thiết thực, hiệu quả, {{ lanh_dao }}"
+    )
     _resolved(doc)
     d.body(doc, "1. Mục tiêu", bold=True, keep_next=True)
-    d.body(doc, "Tăng cường sự lãnh đạo của {{ cap_uy }}, sự quản lý, điều hành của {{ ten }} "
-                "đối với phong trào toàn dân bảo vệ an ninh Tổ quốc; phát huy sức mạnh tổng hợp "
-                "của cả hệ thống chính trị và Nhân dân, giữ vững an ninh, trật tự trên địa bàn "
-                "{{ ten_trong_cau }}, phục vụ nhiệm vụ phát triển kinh tế - xã hội năm {{ nam }}.")
+    d.body(
+        doc,
+        "Tăng cường sự lãnh đạo của {{ cap_uy }}, sự quản lý, điều hành của {{ ten }} "
+        "đối với phong trào toàn dân bảo vệ an ninh Tổ quốc; phát huy sức mạnh tổng hợp "
+        "của cả hệ thống chính trị và Nhân dân, giữ vững an ninh, trật tự trên địa bàn "
+        "{{ ten_trong_cau }}, phục vụ nhiệm vụ phát triển kinh tế - xã hội năm {{ nam }}.",
+    )
     d.body(doc, "2. Chỉ tiêu", bold=True, keep_next=True)
     _targets(doc)
     d.body(doc, "3. Nhiệm vụ trọng tâm lãnh đạo", bold=True, keep_next=True)
     for text in DIRECTION:
         d.body(doc, "- " + text)
     d.body(doc, "4. Tổ chức thực hiện", bold=True, keep_next=True)
-    d.body(doc, "- {% if cap == 'huyen' %}Các đảng bộ, chi bộ trực thuộc{% else %}Các chi bộ "
-                "trực thuộc{% endif %} tổ chức quán triệt Nghị quyết đến cán bộ, đảng viên; chi "
-                "bộ ở khu dân cư ra nghị quyết chuyên đề ngay trong Quý I, lãnh đạo khu dân cư "
-                "đăng ký xây dựng đạt tiêu chuẩn " + STANDARD + " và vận động hộ gia đình ký "
-                "cam kết.")
-    d.body(doc, "- {{ ten }} xây dựng kế hoạch thực hiện phong trào năm {{ nam }}, giao chỉ tiêu, "
-                "nhiệm vụ cụ thể cho các cơ quan, đơn vị; {% if cong_an_cung_cap %}chỉ đạo "
-                "{{ cong_an }} làm nòng cốt{% else %}phối hợp với {{ cong_an }} để Công an cấp "
-                "xã làm nòng cốt{% endif %}, tham mưu, hướng dẫn, kiểm tra việc thực hiện.")
-    d.body(doc, "- Đề nghị {{ mat_tran }} và các tổ chức chính trị - xã hội cùng cấp tuyên "
-                "truyền, vận động đoàn viên, hội viên và Nhân dân tham gia phong trào; giám sát "
-                "việc thực hiện Nghị quyết.")
-    d.body(doc, "- Văn phòng {{ cap_uy_loai }} theo dõi, đôn đốc, tổng hợp kết quả, tham mưu "
-                "{{ lanh_dao }}{% if bao_cao_dang %} báo cáo {{ bao_cao_dang }}{% else %} sơ "
-                "kết, tổng kết{% endif %} trước ngày {{ han }}.")
-    d.body(doc, "Nghị quyết này được quán triệt đến các chi bộ, đảng viên và tổ chức thực hiện "
-                "trong năm {{ nam }}./.")
+    d.body(
+        doc,
+        "- {% if cap == 'huyen' %}Các đảng bộ, chi bộ trực thuộc{% else %}Các chi bộ "
+        "trực thuộc{% endif %} tổ chức quán triệt Nghị quyết đến cán bộ, đảng viên; chi "
+        "bộ ở khu dân cư ra nghị quyết chuyên đề ngay trong Quý I, lãnh đạo khu dân cư "
+        "đăng ký xây dựng đạt tiêu chuẩn " + STANDARD + " và vận động hộ gia đình ký "
+        "cam kết.",
+    )
+    d.body(
+        doc,
+        "- {{ ten }} xây dựng kế hoạch thực hiện phong trào năm {{ nam }}, giao chỉ tiêu, "
+        "nhiệm vụ cụ thể cho các cơ quan, đơn vị; {% if cong_an_cung_cap %}chỉ đạo "
+        "{{ cong_an }} làm nòng cốt{% else %}phối hợp với {{ cong_an }} để Công an cấp "
+        "xã làm nòng cốt{% endif %}, tham mưu, hướng dẫn, kiểm tra việc thực hiện.",
+    )
+    d.body(
+        doc,
+        "- Đề nghị {{ mat_tran }} và các tổ chức chính trị - xã hội cùng cấp tuyên "
+        "truyền, vận động đoàn viên, hội viên và Nhân dân tham gia phong trào; giám sát "
+        "việc thực hiện Nghị quyết.",
+    )
+    d.body(
+        doc,
+        "- Văn phòng {{ cap_uy_loai }} theo dõi, đôn đốc, tổng hợp kết quả, tham mưu "
+        "{{ lanh_dao }}{% if bao_cao_dang %} báo cáo {{ bao_cao_dang }}{% else %} sơ "
+        "kết, tổng kết{% endif %} trước ngày {{ han }}.",
+    )
+    d.body(
+        doc,
+        "Nghị quyết này được quán triệt đến các chi bộ, đảng viên và tổ chức thực hiện "
+        "trong năm {{ nam }}./.",
+    )
     d.para(doc, "", size=8)
     left, right = d.signature_block(doc)
     d.noi_nhan(left, ("- Lưu Văn phòng {{ cap_uy_loai }}.",))
@@ -165,11 +209,12 @@ def _committee():
 # What the khu dân cư aims for by the year's end, by target id (registration and the
 # households' pledges are points of their own).
 CELL_GOALS = [
-    ("dat_chuan",
-     "Khu dân cư được công nhận đạt tiêu chuẩn " + STANDARD + " năm {{ nam }}."),
-    ("kha_tro_len",
-     "Phong trào toàn dân bảo vệ an ninh Tổ quốc của {{ ten_trong_cau }} được đánh giá, xếp "
-     "loại từ Khá trở lên."),
+    ("dat_chuan", "Khu dân cư được công nhận đạt tiêu chuẩn " + STANDARD + " năm {{ nam }}."),
+    (
+        "kha_tro_len",
+        "Phong trào toàn dân bảo vệ an ninh Tổ quốc của {{ ten_trong_cau }} được đánh giá, xếp "
+        "loại từ Khá trở lên.",
+    ),
 ]
 _NOT_GOALS = "['dang_ky', 'cam_ket']"
 
@@ -189,25 +234,39 @@ CELL_TASKS = [
 def _cell():
     doc = d.new_document()
     d.party_header(doc)
-    _party_title(doc, "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
-                      "{{ nam }}")
+    _party_title(
+        doc, "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
+    )
     _party_bases(doc)
-    d.body(doc, "Thực hiện " + d.PLAN + " và sự lãnh đạo của {{ dang_uy }}, {{ chi_bo }} thảo "
-                "luận, thống nhất về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ "
-                "quốc năm {{ nam }} tại {{ ten_trong_cau }} như sau:")
+    d.body(
+        doc,
+        "Thực hiện " + d.PLAN + " và sự lãnh đạo của {{ dang_uy }}, {{ chi_bo }} thảo "
+        "luận, thống nhất về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ "
+        "quốc năm {{ nam }} tại {{ ten_trong_cau }} như sau:",
+    )
     d.heading(doc, "I. TÌNH HÌNH")
-    d.body(doc, "{{ chi_bo }} xác định bảo đảm an ninh, trật tự trên địa bàn {{ ten_trong_cau }} "
-                "là nhiệm vụ thường xuyên của chi bộ, của mỗi đảng viên và mỗi hộ gia đình; "
-                "phong trào toàn dân bảo vệ an ninh Tổ quốc phải được lãnh đạo ngay từ đầu năm "
-                "để khu dân cư đăng ký và thực hiện đạt tiêu chuẩn " + STANDARD + ".")
+    d.body(
+        doc,
+        "{{ chi_bo }} xác định bảo đảm an ninh, trật tự trên địa bàn {{ ten_trong_cau }} "
+        "là nhiệm vụ thường xuyên của chi bộ, của mỗi đảng viên và mỗi hộ gia đình; "
+        "phong trào toàn dân bảo vệ an ninh Tổ quốc phải được lãnh đạo ngay từ đầu năm "
+        "để khu dân cư đăng ký và thực hiện đạt tiêu chuẩn " + STANDARD + ".",
+    )
     d.body(doc, "Năm {{ nam }}, {{ chi_bo }}")
     _resolved(doc)
-    d.body(doc, "1. Lãnh đạo {{ ten_trong_cau }} đăng ký xây dựng khu dân cư đạt tiêu chuẩn "
-                + STANDARD + " năm {{ nam }} ngay trong Quý I.")
-    d.body(doc, "2. Vận động 100% hộ gia đình{% if so_ho %} ({{ so_ho }} hộ){% endif %} trong "
-                "{{ ten_trong_cau }} ký cam kết thực hiện phong trào toàn dân bảo vệ an ninh Tổ "
-                "quốc; đảng viên gương mẫu ký trước và vận động gia đình, hộ liền kề cùng thực "
-                "hiện.")
+    d.body(
+        doc,
+        "1. Lãnh đạo {{ ten_trong_cau }} đăng ký xây dựng khu dân cư đạt tiêu chuẩn "
+        + STANDARD
+        + " năm {{ nam }} ngay trong Quý I.",
+    )
+    d.body(
+        doc,
+        "2. Vận động 100% hộ gia đình{% if so_ho %} ({{ so_ho }} hộ){% endif %} trong "
+        "{{ ten_trong_cau }} ký cam kết thực hiện phong trào toàn dân bảo vệ an ninh Tổ "
+        "quốc; đảng viên gương mẫu ký trước và vận động gia đình, hộ liền kề cùng thực "
+        "hiện.",
+    )
     d.body(doc, f"{{%p if chi_tieu|rejectattr('ma', 'in', {_NOT_GOALS})|list %}}")
     d.body(doc, "3. Phấn đấu đến cuối năm {{ nam }}:", keep_next=True)
     d.body(doc, f"{{%p for ct in chi_tieu if ct.ma not in {_NOT_GOALS} %}}")
@@ -217,21 +276,40 @@ def _cell():
     d.body(doc, "{%p endif %}")
     d.body(doc, "{%p endfor %}")
     d.body(doc, "{%p endif %}")
-    d.body(doc, "{{ 4 if chi_tieu|rejectattr('ma', 'in', " + _NOT_GOALS + ")|list else 3 }}. "
-                "Nhiệm vụ trong năm:", keep_next=True)
+    d.body(
+        doc,
+        "{{ 4 if chi_tieu|rejectattr('ma', 'in', " + _NOT_GOALS + ")|list else 3 }}. "
+        "Nhiệm vụ trong năm:",
+        keep_next=True,
+    )
     for text in CELL_TASKS:
         d.body(doc, "- " + text)
     d.heading(doc, "II. TỔ CHỨC THỰC HIỆN")
-    d.body(doc, "1. Đồng chí Bí thư chi bộ chịu trách nhiệm chung; phân công đảng viên phụ trách "
-                "từng nhóm hộ gia đình.")
-    d.body(doc, "2. {{ truong }} xây dựng bản đăng ký, tổ chức ký cam kết đến từng hộ "
-                "gia đình; phối hợp với {{ cong_an }} bảo đảm an ninh, trật tự trên địa bàn.")
-    d.body(doc, "3. Ban Công tác Mặt trận và các chi hội đoàn thể vận động hội viên, Nhân dân "
-                "thực hiện Nghị quyết.")
-    d.body(doc, "4. Chi bộ kiểm điểm việc thực hiện trong sinh hoạt hằng tháng và báo cáo "
-                "{{ dang_uy }} kết quả thực hiện.")
-    d.body(doc, "Nghị quyết này được phổ biến đến đảng viên trong chi bộ và Nhân dân "
-                "{{ ten_trong_cau }}./.")
+    d.body(
+        doc,
+        "1. Đồng chí Bí thư chi bộ chịu trách nhiệm chung; phân công đảng viên phụ trách "
+        "từng nhóm hộ gia đình.",
+    )
+    d.body(
+        doc,
+        "2. {{ truong }} xây dựng bản đăng ký, tổ chức ký cam kết đến từng hộ "
+        "gia đình; phối hợp với {{ cong_an }} bảo đảm an ninh, trật tự trên địa bàn.",
+    )
+    d.body(
+        doc,
+        "3. Ban Công tác Mặt trận và các chi hội đoàn thể vận động hội viên, Nhân dân "
+        "thực hiện Nghị quyết.",
+    )
+    d.body(
+        doc,
+        "4. Chi bộ kiểm điểm việc thực hiện trong sinh hoạt hằng tháng và báo cáo "
+        "{{ dang_uy }} kết quả thực hiện.",
+    )
+    d.body(
+        doc,
+        "Nghị quyết này được phổ biến đến đảng viên trong chi bộ và Nhân dân "
+        "{{ ten_trong_cau }}./.",
+    )
     d.para(doc, "", size=8)
     left, right = d.signature_block(doc)
     d.noi_nhan(left, ("- Lưu Chi bộ.",))
