@@ -29,6 +29,12 @@ MAX_PDF_BYTES = 256 << 20
 # Every member is read once to verify its CRC; images are stored nearly as they are packed, so
 # a genuine document unpacks to little more than its size on disk.
 MAX_UNPACKED_BYTES = 4 * MAX_FILE_BYTES
+# The parts of a .docx that a template's text may live in, in the order Word shows them: the
+# body, each header and footer, the footnotes. The renderer fills exactly these and the template
+# checker reads exactly these, so a tag the checker never saw is never filled (and the reverse).
+TEMPLATE_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
+BODY_PART = "word/document.xml"
+
 # The compression methods Word reads; zipfile also reads bzip2 and LZMA, which Word refuses.
 _WORD_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _CHUNK = 1 << 20

@@ -36,6 +36,7 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from antq_docs.docxread import BODY_PART, TEMPLATE_PARTS
 from antq_docs.errors import AntqError, RenderError
 from antq_docs.kinds.base import Image
 from antq_docs.output import write_temp
@@ -48,8 +49,6 @@ _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 # part 15% larger, and Word reads every level.
 _LEVEL = 1
 _TAG = re.compile(r"\{[{%#]")
-_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
-_BODY = "word/document.xml"
 _CORE = "docProps/core.xml"
 # The document properties docxtpl fills (docx.opc.coreprops names → XML elements).
 _PROPERTIES = (
@@ -102,14 +101,14 @@ class CompiledTemplate:
         env = environment()
         self._parts: dict[str, _Part] = {}
         for info, blob in self._members:
-            if not _PARTS.match(info.filename):
+            if not TEMPLATE_PARTS.match(info.filename):
                 continue
             text = blob.decode("utf-8")
             if not _TAG.search(text):
                 continue
             xml = helper.patch_xml(text)
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
-            body = info.filename == _BODY
+            body = info.filename == BODY_PART
             try:
                 self._parts[info.filename] = _Part(
                     info.filename,

@@ -201,6 +201,27 @@ def test_each_rule_is_triggered_by_a_damaged_template(
     assert any(lv == level and says in m for lv, m in found), found
 
 
+def _add_footnotes(path: Path, text: str) -> None:
+    """Give a template a footnotes part whose one footnote says `text` (as Word stores it)."""
+    footnotes = (
+        f'<w:footnotes xmlns:w="{W[1:-1]}"><w:footnote w:id="1"><w:p><w:r>'
+        f"<w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    data = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(path, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item.filename))
+        new.writestr("word/footnotes.xml", footnotes)
+
+
+def test_the_checker_reads_the_footnotes_the_renderer_fills(exported, tmp_path, kinds):
+    # One list of template parts: a tag in a footnote is checked, as it would be filled.
+    path = _copy(exported, tmp_path)
+    _add_footnotes(path, "Theo {{ nma }}")
+    found = _messages(path, kinds)
+    assert any(lv == "lỗi" and "chú thích cuối trang" in m and "nma" in m for lv, m in found), found
+
+
 def test_an_unused_variable_is_information_only(exported, tmp_path, kinds, runner):
     path = _copy(exported, tmp_path)
     doc = Document(str(path))

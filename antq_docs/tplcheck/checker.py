@@ -18,6 +18,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
 from lxml import etree
 
+from antq_docs.docxread import BODY_PART, TEMPLATE_PARTS
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.kinds import Kind
 from antq_docs.lint import lint_file
@@ -37,7 +38,6 @@ from antq_docs.tplcheck.template_set import TemplateFile
 from antq_docs.tplcheck.variables import KindTemplates, kind_templates
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 # Quotes Word's AutoCorrect types; docxtpl mends the first four inside a tag, not the others.
 _MENDED_QUOTES = "“”‘’"
@@ -54,6 +54,8 @@ def _part_title(name: str) -> str:
         return "thân văn bản"
     if stem.startswith("header"):
         return f"đầu trang {stem[6:] or ''}".strip()
+    if stem == "footnotes":
+        return "chú thích cuối trang"
     return f"chân trang {stem[6:] or ''}".strip()
 
 
@@ -85,14 +87,14 @@ class _Checker:
             parts = {
                 n: archive.read(n).decode("utf-8")
                 for n in sorted(archive.namelist())
-                if _PARTS.match(n)
+                if TEMPLATE_PARTS.match(n)
             }
             helper = DocxTemplate(io.BytesIO(data))
         except (OSError, zipfile.BadZipFile, UnicodeDecodeError, KeyError) as e:
             self.add(ERROR, f"không đọc được tệp Word .docx ({e})")
             return self.findings
-        # The body first, then headers and footers, as Word shows them.
-        order = sorted(parts, key=lambda n: (not n.endswith("document.xml"), n))
+        # The body first, then headers, footers and footnotes, as Word shows them.
+        order = sorted(parts, key=lambda n: (n != BODY_PART, n.endswith("footnotes.xml"), n))
         for name in order:
             self.part(name, parts[name], helper)
         if self.provided is not None:
@@ -108,7 +110,7 @@ class _Checker:
         return self.findings
 
     def part(self, name: str, xml: str, helper: DocxTemplate) -> None:
-        """The rules of one part (body, header, footer): paragraphs, rows, tags, names."""
+        """The rules of one part (body, header, footer, footnotes): paragraphs, rows, tags."""
         title = _part_title(name)
         try:
             root = etree.fromstring(xml.encode("utf-8"))
