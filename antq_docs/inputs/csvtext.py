@@ -13,14 +13,15 @@ from pathlib import Path
 from antq_docs.errors import InputError
 from antq_docs.inputs.tables import (
     HEADER_SEARCH_ROWS,
-    MAX_CELL_CHARS,
     MAX_TABLE_CELLS,
     CellProblem,
     Column,
     match_header,
     too_many_cells,
 )
-from antq_docs.vi import clean_text
+from antq_docs.limits import MAX_CELL_CHARS
+from antq_docs.messages import limits as msg
+from antq_docs.vi import clean_text, number
 
 # The letters of Vietnamese (every vowel with every tone, and đ) and the punctuation its text
 # uses: a Windows-1258 decoding that yields anything else above ASCII is mojibake.
@@ -112,10 +113,13 @@ def _cell_problem(cell: str, delimiter: str, first: int, end: int, *, last: bool
             'vào một ô; hãy đóng dấu " hoặc xóa dấu " thừa'
         )
     if len(cell) > MAX_CELL_CHARS:
-        # Vietnamese groups thousands with dots: 1.000.
-        size, limit = (f"{n:,}".replace(",", ".") for n in (len(cell), MAX_CELL_CHARS))
-        return f"ô dài {size} ký tự, quá giới hạn {limit} ký tự của một ô"
+        return long_cell(len(cell))
     return None
+
+
+def long_cell(length: int) -> str:
+    """What is said of a cell longer than MAX_CELL_CHARS (CSV or Excel)."""
+    return msg.CELL_TOO_LONG.format(size=number(length), limit=number(MAX_CELL_CHARS))
 
 
 def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:

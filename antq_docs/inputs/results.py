@@ -32,6 +32,7 @@ from antq_docs.inputs.result_cells import (
     NO,
     PASS,
     YES,
+    count_problem,
     flag,
     parse_points,
 )
@@ -342,6 +343,10 @@ def _count(table: Table, row: Row, key: str, findings: list[Finding]) -> int | N
         return None
     if not _COUNT.match(text):
         findings.append(table.finding(row, key, f'"{text}" phải là số người (số nguyên)'))
+        return None
+    problem = count_problem(text, "số người")
+    if problem:
+        findings.append(table.finding(row, key, problem))
         return None
     return int(text)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from antq_docs import vi
 from antq_docs.errors import Finding, ValidationError
+from antq_docs.inputs.result_cells import count_problem, parse_count
 from antq_docs.inputs.tablefile import read_table
 from antq_docs.inputs.tables import Column, Row, Table
 from antq_docs.model import GOVERNMENT_TYPES, TYPE_LABELS, UNIT_TYPES, Roster, Unit
@@ -201,10 +202,10 @@ def _households_cell(table: Table, row: Row, findings: list[Finding]) -> int | N
     written = row.get("so_ho")
     if not written:
         return None
-    text = written.replace(".", "").replace(" ", "")
-    if text.isdigit():
-        return int(text)
-    findings.append(table.finding(row, "so_ho", f'số hộ "{written}" không phải số nguyên'))
+    problem = count_problem(written.replace(" ", ""), "số hộ")
+    if problem is None:
+        return parse_count(written.replace(" ", ""))
+    findings.append(table.finding(row, "so_ho", problem))
     return None
 
 

@@ -10,7 +10,6 @@ from antq_docs.inputs.csvtext import read_csv
 from antq_docs.inputs.tables import (
     MAX_TABLE_BYTES,
     TABLE_FILE,
-    CellProblem,
     Column,
     Table,
     build_table,
@@ -33,8 +32,7 @@ def read_table(
     if suffix in (".xlsx", ".xlsm"):
         # An encoding names how CSV text is stored; a workbook carries its own (a run may mix
         # a Windows-1258 CSV roster with an XLSX results file).
-        raw, used = read_xlsx(path, data, sheet), None
-        problems: list[CellProblem] = []
+        (raw, problems), used = read_xlsx(path, data, sheet), None
     elif suffix == ".xls":
         raise InputError(
             "định dạng Excel 97-2003 (.xls) không được hỗ trợ; hãy mở bằng Excel và "

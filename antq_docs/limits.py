@@ -1,0 +1,38 @@
+"""The bounds on what the program reads and makes, declared once: each reader and the renderer
+import them from here, and docs/bao-dam.md lists them with what each refusal says."""
+
+from __future__ import annotations
+
+# --- Tables (rosters, results, households), CSV and Excel alike ------------------------------
+
+# The longest cell: names, titles and addresses are far shorter, and a longer cell is almost
+# always rows swallowed by a stray quote (CSV) or text pasted into the wrong cell (Excel).
+MAX_CELL_CHARS = 1000
+# A count (households, sessions, people, tip-offs…) is a whole number below this bound; a
+# longer one is a typing slip, never a figure of a province.
+MAX_FIGURE = 10**9
+
+# --- Excel workbooks (.xlsx), checked while they are unpacked, before openpyxl reads them -----
+
+# The bytes every part of a workbook unpacks to, together: a 100,000-unit roster unpacks to
+# about 100 MB. Counted while unpacking, so a small file that claims less cannot pass.
+MAX_XLSX_UNPACKED_BYTES = 256 << 20
+# A part openpyxl reads whole (sharedStrings.xml, styles, the workbook itself; the sheets are
+# streamed): 32 MB of shared strings is about a million distinct texts.
+MAX_XLSX_PART_BYTES = 32 << 20
+# The longest stretch of any part between two tags (one shared string, one cell, one tag).
+# Excel holds at most 32,767 characters in a cell, at most about 330 KB written out.
+MAX_XLSX_STRING_BYTES = 1 << 20
+# The parts of one workbook: a real one has tens.
+MAX_XLSX_PARTS = 10_000
+
+# --- Templates (Jinja inside a .docx), bounded for any template, built-in or an official's ----
+
+# Items all the range() loops of one document may go through together: a template walks the
+# units of a province (tens of thousands), not millions.
+MAX_LOOP_ITEMS = 1_000_000
+# The longest text or list one multiplication ('-' * 40, [0] * n) or power may make.
+MAX_PRODUCT_ITEMS = 100_000
+# The characters one part of a document (body, a header, a footer) may take once filled: the
+# year report of a province with its appendix of units is a few megabytes.
+MAX_PART_CHARS = 64 << 20
