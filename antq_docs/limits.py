@@ -33,6 +33,7 @@ MAX_XLSX_PARTS = 10_000
 MAX_LOOP_ITEMS = 1_000_000
 # The longest text or list one multiplication ('-' * 40, [0] * n) or power may make.
 MAX_PRODUCT_ITEMS = 100_000
-# The characters one part of a document (body, a header, a footer) may take once filled: the
-# year report of a province with its appendix of units is a few megabytes.
-MAX_PART_CHARS = 64 << 20
+# The characters one part of a document (body, a header, a footer) may take once filled, and
+# any text a template joins: the year report of a province with its appendix of units is a
+# few million.
+MAX_PART_CHARS = 32 << 20

@@ -47,7 +47,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("the kinds of document and their registry", frozenset({"kinds"})),
     (
         "rendering, checking and the folders of the commands",
-        frozenset({"render", "check", "tplcheck", "starter", "collect"}),
+        frozenset({"render", "sandbox", "check", "tplcheck", "starter", "collect"}),
     ),
     ("generation and its PDF copies", frozenset({"generate", "pdf"})),
     ("the year report, measured with check and written by generate", frozenset({"yearreport"})),

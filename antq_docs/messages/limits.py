@@ -24,15 +24,16 @@ COUNT_TOO_LARGE = '{what} "{text}" quá lớn (tối đa {limit})'
 
 # A template that passes a bound while it is filled (the error names the template).
 TEMPLATE_LOOP = (
-    "các vòng lặp range() của mẫu đi qua hơn {limit} lượt cho một văn bản; hãy sửa vòng lặp "
-    "trong mẫu."
+    "các vòng lặp range() của mẫu đi qua hơn {limit} lượt trong một phần của văn bản; hãy sửa "
+    "vòng lặp trong mẫu."
 )
 TEMPLATE_PRODUCT = (
-    "phép nhân trong mẫu tạo ra hơn {limit} ký tự hoặc phần tử; hãy sửa thẻ có dấu * trong mẫu."
+    "một thẻ của mẫu (phép nhân *, lũy thừa **, căn lề, định dạng hay thay thế chữ) tạo ra hơn "
+    "{limit} ký tự hoặc phần tử; hãy sửa thẻ đó trong mẫu."
 )
 TEMPLATE_PART = (
-    "phần {part} của văn bản điền xong dài hơn {limit} ký tự; hãy sửa vòng lặp hoặc thẻ tạo "
-    "ra đoạn văn quá dài trong mẫu."
+    "văn bản điền xong có một phần dài hơn {limit} ký tự; hãy sửa vòng lặp hoặc thẻ tạo ra "
+    "đoạn văn quá dài trong mẫu."
 )
 TEMPLATE_LOADS_OTHERS = (
     "thẻ {{% {tag} %}} nạp một mẫu khác, mà mẫu Word không được nạp mẫu khác; hãy xóa thẻ này "
