@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from antq_docs import vi
-from antq_docs.errors import Finding, OutputError, ResultsNeeded, UsageError, ValidationError
+from antq_docs.errors import Finding, ResultsNeeded, UsageError, ValidationError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.heading import superior_unknown
@@ -29,7 +29,7 @@ from antq_docs.output import (
     FileState,
     Outcome,
     OutputFolder,
-    why_not_written,
+    write_failed,
 )
 from antq_docs.render import CompiledTemplate, FileJob, render_files, source_digest
 from antq_docs.tplcheck import TemplateSet, refuse_bad_templates
@@ -483,6 +483,6 @@ def write_documents(
             except OSError as e:
                 # The document whose bytes could not be written (not its temporary name).
                 where = todo[0][2].target if todo else out
-                raise OutputError(f"không ghi được ({why_not_written(e)}).", path=where) from e
+                raise write_failed(e, where) from e
     assert None not in outcomes  # every document was settled, in order
     return outcomes  # type: ignore[return-value]

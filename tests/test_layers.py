@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "antq_docs"
 # one above. A name is a module (antq_docs/NAME.py) or a sub-package (antq_docs/NAME/).
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
-        "ground: errors, words, files, bundled data, processes, the chart, limits, messages",
+        "ground: errors, words, files, bundled data, processes, the chart, limits, messages, office",
         frozenset(
             {
                 "__init__",
@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "chart",
                 "limits",
                 "messages",
+                "office",
             }
         ),
     ),

@@ -42,6 +42,7 @@ TEMPLATE_LOADS_OTHERS = (
 
 # The disk (or the user's quota) filled while writing: nothing half-written was left.
 DISK_FULL = (
-    "ổ đĩa đã đầy (hoặc hết hạn mức dung lượng) khi ghi {what}; không tệp nào bị ghi dở, các "
-    "tệp đã có vẫn nguyên như trước. Hãy giải phóng dung lượng rồi chạy lại."
+    "ổ đĩa đã đầy (hoặc hết hạn mức dung lượng) khi ghi {what}; không tệp nào bị ghi dở, những "
+    "gì đã ghi xong được giữ và lần chạy sau tiếp tục từ đó. Hãy giải phóng dung lượng rồi chạy "
+    "lại."
 )

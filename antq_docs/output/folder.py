@@ -18,7 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from antq_docs.errors import OutputError
+from antq_docs.errors import DiskFull, OutputError, is_disk_full
 from antq_docs.output import journal
 from antq_docs.output.install import (
     TEMP_SUFFIX,
@@ -26,6 +26,7 @@ from antq_docs.output.install import (
     remove_temporaries,
     sync_folder,
     why_not_written,
+    write_failed,
 )
 from antq_docs.output.layout import LOCK, MANIFEST, FileState, Layout
 from antq_docs.output.manifest import Manifest, entry
@@ -97,6 +98,8 @@ class OutputFolder:
                     path=self.root,
                 ) from e
             except OSError as e:
+                if is_disk_full(e):
+                    raise DiskFull("thư mục kết quả", path=self.root) from e
                 raise OutputError(
                     f"không tạo được thư mục ({why_not_written(e)}).", path=self.root
                 ) from e
@@ -141,6 +144,8 @@ class OutputFolder:
         except OSError as e:
             if failing:
                 return
+            if is_disk_full(e):
+                raise DiskFull(MANIFEST, path=self.root) from e
             raise OutputError(
                 f"không lưu được {MANIFEST} ({why_not_written(e)}). Tệp {MANIFEST} cũ còn "
                 "nguyên; các văn bản đã ghi được ghi nhận lại ở lần chạy sau.",
@@ -164,6 +169,8 @@ class OutputFolder:
             self.cleaned = remove_temporaries(self.root)
             self.recovered = journal.recover(self.root, self._manifest, self._layout)
         except OSError as e:
+            if is_disk_full(e):
+                raise DiskFull(MANIFEST, path=self.root) from e
             raise OutputError(
                 f"không dọn được phần dở dang của lần chạy trước ({why_not_written(e)}).",
                 path=self.root,
@@ -280,7 +287,7 @@ class OutputFolder:
             os.replace(produced, target)
         except OSError as e:
             produced.unlink(missing_ok=True)
-            raise OutputError(f"không ghi được ({why_not_written(e)}).", path=target) from e
+            raise write_failed(e, target) from e
         self._unsynced.append(target)
         self._manifest.record(made)
 
@@ -333,7 +340,7 @@ class OutputFolder:
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise OutputError(f"không ghi được ({why_not_written(e)}).", path=target) from e
+                raise write_failed(e, target) from e
             self._install(produced, target, made, None)
             self._pdfs.pop(Path(rel).parent, None)
         return Outcome(rel, UPDATED if exists else NEW)

@@ -16,6 +16,8 @@ import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from antq_docs.errors import DiskFull, OutputError, is_disk_full
+
 # Temporary files: ours end in .antq-tmp; older versions left '.X.docx.ab12cd_9.tmp'.
 TEMP_SUFFIX = ".antq-tmp"
 _TEMP = re.compile(r"^\..+(\.antq-tmp|\.[a-z0-9_]{8}\.tmp)$")
@@ -41,6 +43,13 @@ def why_not_written(error: OSError) -> str:
         errno.EROFS: "ổ đĩa chỉ cho đọc, không cho ghi",
     }
     return reasons.get(error.errno or 0, error.strerror or str(error))
+
+
+def write_failed(error: OSError, path: Path | str, what: str = "văn bản") -> OutputError:
+    """The error a failed write ends in: DiskFull for a full disk or quota, else OutputError."""
+    if is_disk_full(error):
+        return DiskFull(what, path=path)
+    return OutputError(f"không ghi được ({why_not_written(error)}).", path=path)
 
 
 def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from antq_docs.errors import OutputError
-from antq_docs.output.install import file_sha256, why_not_written
+from antq_docs.output.install import file_sha256, write_failed
 
 MANIFEST = "manifest.json"
 LOCK = ".antq-docs.lock"
@@ -84,9 +84,7 @@ class Layout:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise OutputError(
-                    f"không tạo được thư mục ({why_not_written(e)}).", path=folder
-                ) from e
+                raise write_failed(e, folder, "thư mục") from e
         return self.state(rel)
 
     def guard(self, rel: str) -> Path:
