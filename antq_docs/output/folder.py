@@ -105,7 +105,10 @@ class OutputFolder:
                 ) from e
         try:
             self._manifest.load()
-            if not self.dry_run:
+            if self.dry_run:
+                # Read as the real run would find it, the journal adopted, nothing written.
+                self.recovered = journal.adopt(self.root, self._manifest, self._layout) or 0
+            else:
                 self._recover()
         except BaseException:
             self._release()

@@ -52,17 +52,28 @@ class Journal:
             self._fd = None
 
 
+def adopt(root: Path, manifest: Manifest, layout: Layout) -> int | None:
+    """Record in the manifest, in memory only, the files a killed run journalled and put in
+    place; how many (None when there is no journal).
+
+    What a re-run does first, and what a dry run and `check` read the folder with, so that a
+    killed run's own files are never taken for a person's edits.
+    """
+    journal = own_file(root, JOURNAL)
+    if journal is None:
+        return None
+    lines = journal.decode("utf-8", "replace").splitlines()
+    return sum(_adopt(line, manifest, layout) for line in lines)
+
+
 def recover(root: Path, manifest: Manifest, layout: Layout) -> int:
     """Adopt the files a killed run journalled, save the manifest, remove the journal.
 
     Returns how many files were adopted (0 when there is no journal).
     """
-    journal = own_file(root, JOURNAL)
-    if journal is None:
+    adopted = adopt(root, manifest, layout)
+    if adopted is None:
         return 0
-    adopted = 0
-    for line in journal.decode("utf-8", "replace").splitlines():
-        adopted += _adopt(line, manifest, layout)
     manifest.dirty = True
     manifest.save()
     (root / JOURNAL).unlink()
