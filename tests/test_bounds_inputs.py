@@ -153,3 +153,24 @@ def test_grouped_household_counts_still_read(tmp_path):
     """'1.250' and 1250 are the same count."""
     roster = load_roster(roster_xlsx(tmp_path / "ds.xlsx"))
     assert roster.get("X").households == 1250
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "problem"),
+    [
+        ("1.250", 1250, None),
+        ("999999999", 999_999_999, None),
+        ("007", 7, None),
+        ("12.5", None, 'số người "12.5" không phải số nguyên'),
+        ("1" * 23, None, f'số người "{"1" * 23}" quá lớn (tối đa 999.999.999)'),
+        ("0" * 30 + "5", 5, None),
+        ("9" * 5000, None, f'số người "{"9" * 5000}" quá lớn (tối đa 999.999.999)'),
+    ],
+)
+def test_every_count_column_reads_counts_by_one_rule(text, value, problem):
+    """The rule the roster, the results and the figures share (a 5,000-digit count included,
+    which int() alone would refuse with a Python error)."""
+    from antq_docs.inputs.result_cells import count_problem, parse_count
+
+    assert parse_count(text) == value
+    assert count_problem(text, "số người") == problem
