@@ -28,9 +28,13 @@ MAX_XLSX_PARTS = 10_000
 
 # --- Templates (Jinja inside a .docx), bounded for any template, built-in or an official's ----
 
-# Items all the range() loops of one document may go through together: a template walks the
-# units of a province (tens of thousands), not millions.
+# Items all the range() calls of one part of a document may make together: a template counts
+# rows or columns, not millions.
 MAX_LOOP_ITEMS = 1_000_000
+# Turns of every loop and calls (macros, methods) one part may make: a year report walks the
+# units of a province (tens of thousands) a few times; nested loops or a macro calling itself
+# twice per call would go on for hours, and stop here within seconds.
+MAX_STEPS = 2_000_000
 # The longest text or list one multiplication ('-' * 40, [0] * n) or power may make.
 MAX_PRODUCT_ITEMS = 100_000
 # The characters one part of a document (body, a header, a footer) may take once filled, and

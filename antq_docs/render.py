@@ -38,6 +38,7 @@ from lxml import etree
 from antq_docs.docxread import BODY_PART, TEMPLATE_PARTS
 from antq_docs.errors import AntqError, RenderError
 from antq_docs.kinds.base import Image
+from antq_docs.messages import limits as msg
 from antq_docs.output import write_temp
 from antq_docs.sandbox import (
     BoundedEnvironment,
@@ -151,6 +152,8 @@ class CompiledTemplate:
             yield
         except LimitExceeded as e:
             raise RenderError(e.message or "", template=self.name) from e
+        except RecursionError as e:
+            raise RenderError(msg.TEMPLATE_RECURSION, template=self.name) from e
         except UndefinedError as e:
             raise RenderError(f"thiếu giá trị cho thẻ ({e.message}).", template=self.name) from e
         except TemplateError as e:

@@ -15,22 +15,26 @@ from __future__ import annotations
 import contextvars
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from jinja2 import StrictUndefined, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.filters import FILTERS
-from jinja2.runtime import Context
+from jinja2.runtime import Context, Macro
 from jinja2.sandbox import SandboxedEnvironment
 
-from antq_docs.limits import MAX_LOOP_ITEMS, MAX_PART_CHARS, MAX_PRODUCT_ITEMS
+from antq_docs.limits import MAX_LOOP_ITEMS, MAX_PART_CHARS, MAX_PRODUCT_ITEMS, MAX_STEPS
 from antq_docs.messages import limits as msg
 from antq_docs.vi import number
 
-# What the range() loops of the document being filled may still go through.
-_LOOPS_LEFT: contextvars.ContextVar[list[int]] = contextvars.ContextVar("loops_left")
+# What the part being filled may still spend: [items range() may make, loop turns and calls].
+_BUDGET: contextvars.ContextVar[list[int]] = contextvars.ContextVar("budget")
+# The filter every {% for %} goes through (a name no template uses).
+_COUNTED = "antq_counted"
+# A macro call spends as much as this many loop turns: it costs about a hundred times more.
+_MACRO_STEPS = 50
 # Methods of str that make a text as long as one of their numbers says.
 _WIDTH_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
 # A width or precision in a %-format ('%400000000s'), the spec of a {}-format ('{:>400000000}').
@@ -44,24 +48,45 @@ class LimitExceeded(SecurityError):
 
 
 def fresh_budget() -> None:
-    """Give the document about to be filled its own range() budget."""
-    _LOOPS_LEFT.set([MAX_LOOP_ITEMS])
+    """Give the part about to be filled its own budget of range() items, loop turns and calls."""
+    _BUDGET.set([MAX_LOOP_ITEMS, MAX_STEPS])
+
+
+def _budget() -> list[int]:
+    """The current part's budget (a template filled outside render() gets one of its own)."""
+    budget = _BUDGET.get(None)
+    if budget is None:
+        fresh_budget()
+        budget = _BUDGET.get()
+    return budget
 
 
 def _range(*args: int) -> range:
-    """range() within what the document's loops may still go through."""
+    """range() within what the part's range() calls may still make."""
     items = range(*args)
-    left = _LOOPS_LEFT.get(None)
-    if left is None:
-        left = [MAX_LOOP_ITEMS]
-        _LOOPS_LEFT.set(left)
+    budget = _budget()
     try:
-        left[0] -= len(items)
+        budget[0] -= len(items)
     except OverflowError:  # more items than a machine word counts
-        left[0] = -1
-    if left[0] < 0:
+        budget[0] = -1
+    if budget[0] < 0:
         raise LimitExceeded(msg.TEMPLATE_LOOP.format(limit=number(MAX_LOOP_ITEMS)))
     return items
+
+
+def _step(count: int = 1) -> None:
+    """Spend loop turns or calls; refused once the part has spent MAX_STEPS."""
+    budget = _budget()
+    budget[1] -= count
+    if budget[1] < 0:
+        raise LimitExceeded(msg.TEMPLATE_STEPS.format(limit=number(MAX_STEPS)))
+
+
+def _counted(items: Any) -> Iterator[Any]:
+    """What a {% for %} goes through, each turn spent from the part's budget."""
+    for item in items:
+        _step()
+        yield item
 
 
 def _too_long() -> LimitExceeded:
@@ -101,6 +126,12 @@ def _check_widths(*args: Any) -> None:
     for value in args:
         if isinstance(value, int) and not isinstance(value, bool):
             _check_size(value)
+
+
+def _check_join(separator: Any, items: Any) -> None:
+    """A join measured before it is made: the separator repeated between the items."""
+    if isinstance(separator, str) and isinstance(items, (str, list, tuple)):
+        _check_size(len(separator) * max(len(items) - 1, 0))
 
 
 def _check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
@@ -175,8 +206,26 @@ class _BoundedBuffer(list):
         super().extend(items)
 
 
+def _is_counted(node: nodes.Node) -> bool:
+    """Whether a loop's items already go through the counting filter (a tree compiled twice)."""
+    return isinstance(node, nodes.Filter) and node.name == _COUNTED
+
+
 class _BoundedCode(CodeGenerator):
-    """Jinja's code generator, with every `a ~ b` and every buffer measured."""
+    """Jinja's code generator, with every loop turn counted, every `a ~ b` and buffer measured."""
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        """The template, each {% for %} going through its items counted by the part's budget.
+
+        Wrapped before the code is written: the generator collects the filters a template uses
+        first.
+        """
+        for loop in node.find_all(nodes.For):
+            if not _is_counted(loop.iter):
+                loop.iter = nodes.Filter(
+                    loop.iter, _COUNTED, [], [], None, None, lineno=loop.lineno
+                )
+        super().visit_Template(node, frame)
 
     def buffer(self, frame: Frame) -> None:
         """A macro's or a block's buffer, bounded like the part itself."""
@@ -207,6 +256,8 @@ class BoundedEnvironment(SandboxedEnvironment):
         self.filters["indent"] = _guarded("indent", _indent_check)
         self.filters["format"] = _guarded("format", lambda value, *a, **k: _check_format(value))
         self.filters["replace"] = _guarded("replace", _replace_filter_check)
+        self.filters["join"] = _guarded("join", lambda value, d="", *a, **k: _check_join(d, value))
+        self.filters[_COUNTED] = _counted
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """*, ** and % measured before they are done."""
@@ -216,6 +267,8 @@ class BoundedEnvironment(SandboxedEnvironment):
             _check_power(left, right)
         else:
             _check_format(left)
+            if isinstance(left, str) and "*" in left:  # '%*s': the width is an argument
+                _check_widths(*(right if isinstance(right, tuple) else (right,)))
         return super().call_binop(context, operator, left, right)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
@@ -233,6 +286,7 @@ class BoundedEnvironment(SandboxedEnvironment):
 
     def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
         """A call from a template; str's padding and replacing measured before they run."""
+        _step(_MACRO_STEPS if isinstance(obj, Macro) else 1)
         target = getattr(obj, "__self__", None)
         name = getattr(obj, "__name__", "")
         if isinstance(target, str):
@@ -240,6 +294,8 @@ class BoundedEnvironment(SandboxedEnvironment):
                 _check_widths(*args, *kwargs.values())
             elif name == "replace":
                 _check_replace(target, *args, **kwargs)
+            elif name == "join" and args:
+                _check_join(target, args[0])
         return super().call(context, obj, *args, **kwargs)
 
 

@@ -31,6 +31,7 @@ def template(tmp_path: Path, *texts: str, name: str = "mau-thu.docx") -> Path:
 PRODUCT = "tạo ra hơn 100.000 ký tự hoặc phần tử"
 LOOPS = "đi qua hơn 1.000.000 lượt"
 PART = "có một phần dài hơn 33.554.432 ký tự"
+STEPS = "mẫu chạy hơn 2.000.000 lượt lặp hoặc lời gọi"
 HOSTILE = [
     ("{{ 'x' * 400000000 }}", PRODUCT),
     ("{{ [0] * 400000000 }}", PRODUCT),
@@ -42,6 +43,19 @@ HOSTILE = [
     ("{{ ('a' * 90000)|replace('a', 'a' * 90000) }}", PRODUCT),
     ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", LOOPS),
     ("{{ range(10 ** 20)|length }}", LOOPS),
+    ("{{ '%*s' % (400000000, 'x') }}", PRODUCT),
+    ("{{ ('x' * 100000)|join('y' * 100000) }}", PRODUCT),
+    ("{{ ('y' * 100000).join('x' * 100000) }}", PRODUCT),
+    (
+        "{% set xs = range(1000)|list %}{% for a in xs %}{% for b in xs %}{% for c in xs %}"
+        "{% endfor %}{% endfor %}{% endfor %}",
+        STEPS,
+    ),
+    (
+        "{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}",
+        STEPS,
+    ),
+    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "mẫu gọi lại chính nó quá nhiều tầng"),
     ("{% for i in range(900000) %}{{ 'x' * 90000 }}{% endfor %}", PART),
     (
         "{% macro m() %}{% for i in range(900000) %}{{ 'x' * 90000 }}{% endfor %}{% endmacro %}"
@@ -73,10 +87,12 @@ def test_ordinary_uses_of_the_same_operations_still_fill(tmp_path):
     text = (
         "{{ '-' * 5 }}|{{ range(3)|join(',') }}|{{ 'a' ~ 'b' }}|{{ '%03d' % 7 }}|"
         "{{ 'x'|center(5) }}|{{ '{:,}'.format(1500000) }}|{{ 2 ** 10 }}|{{ 'ab'|replace('a', 'c') }}"
+        "|{% for i in 'ab' %}{{ loop.index }}{% if loop.last %}.{% endif %}{% else %}-{% endfor %}"
+        "|{% for i in [] %}x{% else %}none{% endfor %}"
     )
     path = tmp_path / "out.docx"
     path.write_bytes(CompiledTemplate(template(tmp_path, text)).render({}))
-    assert "-----|0,1,2|ab|007|  x  |1,500,000|1024|cb" in full_text(open_docx(path))
+    assert "-----|0,1,2|ab|007|  x  |1,500,000|1024|cb|12.|none" in full_text(open_docx(path))
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,13 @@ TEMPLATE_LOOP = (
     "các vòng lặp range() của mẫu đi qua hơn {limit} lượt trong một phần của văn bản; hãy sửa "
     "vòng lặp trong mẫu."
 )
+TEMPLATE_STEPS = (
+    "mẫu chạy hơn {limit} lượt lặp hoặc lời gọi trong một phần của văn bản (vòng lặp lồng nhau, "
+    "macro gọi lại chính nó); hãy sửa mẫu."
+)
+TEMPLATE_RECURSION = (
+    "mẫu gọi lại chính nó quá nhiều tầng (macro hay vòng lặp recursive); hãy sửa mẫu."
+)
 TEMPLATE_PRODUCT = (
     "một thẻ của mẫu (phép nhân *, lũy thừa **, căn lề, định dạng hay thay thế chữ) tạo ra hơn "
     "{limit} ký tự hoặc phần tử; hãy sửa thẻ đó trong mẫu."
