@@ -206,26 +206,24 @@ class _BoundedBuffer(list):
         super().extend(items)
 
 
-def _is_counted(node: nodes.Node) -> bool:
-    """Whether a loop's items already go through the counting filter (a tree compiled twice)."""
-    return isinstance(node, nodes.Filter) and node.name == _COUNTED
-
-
 class _BoundedCode(CodeGenerator):
     """Jinja's code generator, with every loop turn counted, every `a ~ b` and buffer measured."""
 
     def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
         """The template, each {% for %} going through its items counted by the part's budget.
 
-        Wrapped before the code is written: the generator collects the filters a template uses
-        first.
+        The loops are wrapped before the code is written (the generator collects the filters
+        a template uses first) and unwrapped after, so a caller's tree is left as parsed
+        (`templates check` reads it again to follow the names).
         """
-        for loop in node.find_all(nodes.For):
-            if not _is_counted(loop.iter):
-                loop.iter = nodes.Filter(
-                    loop.iter, _COUNTED, [], [], None, None, lineno=loop.lineno
-                )
-        super().visit_Template(node, frame)
+        loops = [(loop, loop.iter) for loop in node.find_all(nodes.For)]
+        for loop, items in loops:
+            loop.iter = nodes.Filter(items, _COUNTED, [], [], None, None).set_lineno(loop.lineno)
+        try:
+            super().visit_Template(node, frame)
+        finally:
+            for loop, items in loops:
+                loop.iter = items
 
     def buffer(self, frame: Frame) -> None:
         """A macro's or a block's buffer, bounded like the part itself."""

@@ -95,6 +95,19 @@ def test_ordinary_uses_of_the_same_operations_still_fill(tmp_path):
     assert "-----|0,1,2|ab|007|  x  |1,500,000|1024|cb|12.|none" in full_text(open_docx(path))
 
 
+def test_compiling_leaves_the_parsed_tree_as_it_was():
+    """`templates check` follows loop variables through the tree it compiled."""
+    from jinja2 import nodes
+
+    from antq_docs.render import environment
+
+    env = environment()
+    tree = env.parse("{% for r in noi_nhan %}{{ r.ten }}{% endfor %}")
+    env.compile(tree)
+    loop = next(tree.find_all(nodes.For))
+    assert isinstance(loop.iter, nodes.Name) and loop.iter.name == "noi_nhan"
+
+
 @pytest.mark.parametrize(
     ("tag", "name"),
     [
