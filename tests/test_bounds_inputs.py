@@ -3,9 +3,11 @@ megabytes, cells past the one cell limit in Excel as in CSV, counts that are not
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -14,22 +16,20 @@ import pytest
 from antq_docs.errors import InputError, ValidationError
 from antq_docs.inputs.roster import load_roster
 from antq_docs.limits import MAX_CELL_CHARS, MAX_XLSX_STRING_BYTES, MAX_XLSX_UNPACKED_BYTES
-from tests.helpers import ROOT, write_csv, write_xlsx
+from tests.helpers import ROOT, SAMPLE_CAMPAIGN, write_csv, write_xlsx
 
 HEADER = ["Mã", "Tên đơn vị", "Loại", "Mã cấp trên", "Số hộ"]
 ROWS = [["T", "Tỉnh Kon Tum", "tinh", "", ""], ["X", "Xã Hà Mòn", "xa", "T", "1.250"]]
-# Peak memory of a child that reads a hostile workbook: the whole program, not the file.
+# `antq-docs` in a child process that prints its peak memory (MB) when it exits.
 MEASURE = r"""
-import sys
-from antq_docs.errors import AntqError
-from antq_docs.inputs.roster import load_roster
-try:
-    load_roster(sys.argv[1])
-    print("READ")
-except AntqError as e:
-    print(e)
-with open("/proc/self/status") as fh:
-    print(next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:")) // 1024)
+import atexit, sys
+def peak():
+    with open("/proc/self/status") as fh:
+        print(next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:")) // 1024)
+atexit.register(peak)
+from antq_docs.cli import main
+sys.argv = ["antq-docs", *sys.argv[1:]]
+main()
 """
 
 
@@ -66,25 +66,47 @@ def with_extra_string(source: Path, target: Path, megabytes: int) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_a_huge_unused_shared_string_is_refused_quickly_in_little_memory(tmp_path):
-    """200 MB of one string in a file of a few hundred KB: refused by name, memory flat."""
+    """200 MB of one string in a file of a few hundred KB: `generate --dry-run` refuses it by
+    name, quickly, its memory flat."""
     path = with_extra_string(roster_xlsx(tmp_path / "ok.xlsx"), tmp_path / "bomb.xlsx", 200)
     assert path.stat().st_size < 1 << 20
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)],
+        [
+            sys.executable,
+            "-c",
+            MEASURE,
+            *("generate", "plan", "--campaign", str(SAMPLE_CAMPAIGN), "--units", str(path)),
+            *("--out", str(tmp_path / "out"), "--dry-run"),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     seconds = time.perf_counter() - started
-    message, peak = done.stdout.strip().rsplit("\n", 1)
+    assert done.returncode == 1, done.stderr
     assert "bomb.xlsx: phần xl/sharedStrings.xml của tệp Excel có một chuỗi chữ dài hơn 1 MB" in (
-        message
+        done.stderr
     )
-    assert int(peak) < 300
+    assert "Traceback" not in done.stderr
+    assert int(done.stdout.split()[-1]) < 300
     assert seconds < 10
+
+
+def test_a_long_unused_shared_string_is_refused_before_it_is_held(tmp_path):
+    """The same refusal in-process, measured: what is unpacked is never kept."""
+    path = with_extra_string(roster_xlsx(tmp_path / "ok.xlsx"), tmp_path / "long.xlsx", 20)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="chuỗi chữ dài hơn 1 MB"):
+            load_roster(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20
 
 
 def test_a_small_extra_string_still_reads(tmp_path):
