@@ -212,7 +212,8 @@ def test_zip_bomb_stops_at_the_unpacked_limit(tmp_path):
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("pledge/T.docx", b"\0" * (4 << 20))
-    r = TestClient(app).post("/api/check", files={"docs": ("b.zip", bomb.getvalue())})
+    given = {"units": _file(SMALL), "campaign": _file(SAMPLE_CAMPAIGN)}
+    r = TestClient(app).post("/api/check", files={"docs": ("b.zip", bomb.getvalue()), **given})
     assert r.status_code == 400
     assert "quá lớn khi giải nén" in r.json()["error"]
 

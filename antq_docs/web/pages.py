@@ -229,12 +229,12 @@ def _check_page(request: Request, posted: Posted, space: Space, job: Path) -> di
 def _check(request: Request, posted: Posted, space: Space, job: Path) -> tuple[dict, dict]:
     """Unpack the documents, load the inputs and check; the report's JSON and matrix."""
     assert posted.archive is not None
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
     try:
         docs = extract_zip(posted.archive, job / "docs", settings(request).limits)
     except BadZip as e:
         raise Refused(400, msg.BAD_ZIP_FILE.format(name=posted.archive_name, why=e)) from e
     relayout(docs)
-    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
     scope = actions.subtree(loaded.inputs, space.unit)
     _, data, grid = actions.check(loaded, docs, job, posted.archive_name, scope)
     return data, grid

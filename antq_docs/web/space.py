@@ -112,9 +112,17 @@ class Space:
 
     @classmethod
     def peek(cls, scope: Scope) -> Space | None:
-        """The workspace already opened for a request, if any (error pages show its banner)."""
+        """The request's workspace if the browser has one, never making one (error pages)."""
         found = scope.get("state", {}).get("space")
-        return found if isinstance(found, Space) else None
+        if isinstance(found, Space):
+            return found
+        app = scope.get("app")
+        settings = getattr(getattr(app, "state", None), "settings", None)
+        token = Request(scope).cookies.get(COOKIE, "")
+        if settings is None or not _TOKEN.match(token):
+            return None
+        root = settings.store.root
+        return cls(root, token) if (root / "spaces" / token).is_dir() else None
 
     # The manifest: read whole, changed under the lock, replaced atomically.
     def _read(self) -> dict[str, Any]:

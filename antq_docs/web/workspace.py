@@ -139,6 +139,7 @@ def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
     or more bytes than the limits (counted while reading, whatever the headers claim). Returns
     the document folder: dest, or the one folder the ZIP holds.
     """
+    dest.mkdir(parents=True, exist_ok=True)
     try:
         with zipfile.ZipFile(archive) as zf:
             members = zf.infolist()
