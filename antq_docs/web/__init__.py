@@ -52,7 +52,7 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     if ready is not None:
         ready(f"http://{shown}:{port}/")
-        ready(f"Dữ liệu: {folder}. Dừng bằng Ctrl+C.")
+        ready(msg.SERVING.format(folder=folder))
     config = uvicorn.Config(
         app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5
     )

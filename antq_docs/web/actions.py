@@ -90,7 +90,7 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
     if uploads.units is None and not uploads.sample:
         missing.append(msg.MISSING_ROSTER)
     if missing:
-        raise UsageError(msg.MISSING_INPUTS.format(what=" và ".join(missing)))
+        raise UsageError(msg.MISSING_INPUTS.format(what=msg.AND.join(missing)))
     notices: list[str] = []
     if uploads.campaign is not None:
         _check_uploaded_campaign(
@@ -241,14 +241,6 @@ STATUS_CLASS = {
     "missing": "thieu",
     "none": "khong-can",
 }
-STATUS_TEXT = {
-    "present": "có",
-    "signed": "có (PDF đã ký)",
-    "unfinished": "chưa hoàn thiện",
-    "invalid": "không hợp lệ",
-    "missing": "thiếu",
-    "none": "–",
-}
 
 
 def check(
@@ -310,7 +302,7 @@ def _cell(kind: str, entry: Entry | None) -> dict[str, str]:
         "kind": kind,
         "status": status,
         "css": STATUS_CLASS[status],
-        "text": STATUS_TEXT[status],
+        "text": msg.STATUS_TEXT[status],
         "title": reasons,
     }
 

@@ -13,6 +13,7 @@ NETWORK_UNPROTECTED = (
     "--host {host} mở trang cho cả mạng: cần --password MẬT_KHẨU (hoặc biến môi trường "
     "ANTQ_DOCS_PASSWORD)."
 )
+SERVING = "Dữ liệu: {folder}. Dừng bằng Ctrl+C."
 PORT_UNAVAILABLE = "không mở được cổng {port} trên {host} ({why})."
 NO_PAGE = "Không có trang này."
 WRONG_METHOD = "Trang này không nhận kiểu yêu cầu đó."
@@ -50,6 +51,7 @@ MISSING_INPUTS = (
     "Chưa có {what}. Hãy tải tệp lên ở khung “Dữ liệu đang dùng” (hoặc ở ô của biểu mẫu), "
     "hoặc bấm “Dùng dữ liệu mẫu” để thử với dữ liệu mẫu Kon Tum 2025."
 )
+AND = " và "
 MISSING_CAMPAIGN = "kế hoạch năm (tệp YAML, hoặc lập ở trang Kế hoạch năm)"
 MISSING_ROSTER = "danh sách đơn vị (tệp Excel hoặc CSV: tải mẫu ở trang Mẫu biểu)"
 CAMPAIGN_OUTSIDE = (
@@ -74,6 +76,16 @@ COLLECTED = (
     "Đã thu {forms} phiếu ({units} đơn vị). Số liệu của {root}, cộng cả các đơn vị cấp dưới:"
 )
 TOP_LEVEL = "Cấp cao nhất"
+FINDING_OF_UNIT = "đơn vị {unit}: {message}"
+# A document's status in the check's matrix.
+STATUS_TEXT = {
+    "present": "có",
+    "signed": "có (PDF đã ký)",
+    "unfinished": "chưa hoàn thiện",
+    "invalid": "không hợp lệ",
+    "missing": "thiếu",
+    "none": "–",
+}
 JOB_KINDS = {
     "generate": "Soạn văn bản",
     "forms": "Làm phiếu thu",
@@ -81,6 +93,7 @@ JOB_KINDS = {
     "check": "Kiểm tra hồ sơ",
     "report": "Báo cáo tổng kết",
 }
+WHEN = "%H:%M ngày %d/%m/%Y"
 ROLE_LABELS = {
     "campaign": "Kế hoạch năm",
     "roster": "Danh sách đơn vị",

@@ -35,7 +35,7 @@ _env = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 _env.filters["phan_tram"] = lambda value: "–" if value is None else percent(value)
-_env.filters["luc"] = lambda when: when.strftime("%H:%M ngày %d/%m/%Y")
+_env.filters["luc"] = lambda when: when.strftime(msg.WHEN)
 _templates = Jinja2Templates(env=_env)
 
 
@@ -148,7 +148,10 @@ def findings(error: ValidationError, space: Space | None = None) -> list[dict[st
             "file": public(f.file, space) if f.file else f.file,
             "row": f.row,
             "column": public(f.column or f.field or "", space) or None,
-            "message": public(f.message if not f.unit else f"đơn vị {f.unit}: {f.message}", space),
+            "message": public(
+                msg.FINDING_OF_UNIT.format(unit=f.unit, message=f.message) if f.unit else f.message,
+                space,
+            ),
         }
         for f in error.findings
     ]
