@@ -172,6 +172,8 @@ def test_a_check_redirects_to_its_result_which_reloads_without_checking_again(cl
     assert r.status_code == 200 and "/ket-qua/" in str(r.url)
     assert 'id="cell-H1-X1-pledge" class="thieu" data-status="missing"' in r.text
     assert 'id="cell-H1-X2-pledge" class="co" data-status="present"' in r.text
+    # Two communes of three signed: the share as the report writes it.
+    assert "<td>Cam kết</td><td>cấp xã</td><td>2/3</td><td>66,7%</td>" in r.text
     assert 'id="cell-H1-X1-pledge" class="thieu"' in client.get(str(r.url)).text
     assert calls == ["check"]
 
@@ -267,3 +269,23 @@ def test_no_page_shows_a_server_path_or_an_option_name(client, tmp_path):
     for text in shown:
         assert str(tmp_path) not in text and "/tmp" not in text
         assert "--" not in text, text[text.find("--") - 200 : text.find("--") + 50]
+
+
+def test_a_chosen_unit_scopes_the_check_to_its_subtree(client):
+    _keep(client, "campaign", SAMPLE_CAMPAIGN)
+    _keep(client, "roster", SMALL)
+    _, archive = _zip(client, _generate(client).text)
+    docs = io.BytesIO()
+    with zipfile.ZipFile(docs, "w") as zf:
+        for info in archive.infolist():
+            if info.filename != "cam-ket/H1-X2-cam-ket.docx":
+                zf.writestr(info, archive.read(info))
+    data = {"csrf": _token(client), "unit": "H1-X1", "name": "Xã Một", "back": "/kiem-tra"}
+    client.post("/don-vi", data=data)
+    r = client.post(
+        "/kiem-tra", data={"csrf": _token(client)}, files={"docs": ("ho-so.zip", docs.getvalue())}
+    )
+    assert r.status_code == 200, r.text
+    rows = set(re.findall(r'id="cell-([A-Z0-9-]+)-pledge"', r.text))
+    assert rows == {"H1-X1", "H1-X1-T1", "H1-X1-T2"}
+    assert "<p>3 đơn vị," in r.text

@@ -37,7 +37,7 @@ BLANKS = {
     "ho-gia-dinh.xlsx": "households",
 }
 UNITS_SHOWN = 50
-_BACK = re.compile(r"^/[a-z0-9/-]*$")
+_BACK = re.compile(r"^/[A-Za-z0-9/_-]*$")
 
 
 async def _posted(request: Request) -> FormData:
