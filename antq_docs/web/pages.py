@@ -23,6 +23,7 @@ from antq_docs.check import short_label
 from antq_docs.errors import AntqError, ValidationError
 from antq_docs.generate import wants_results
 from antq_docs.model import UNIT_TYPES
+from antq_docs.vi import strip_marks
 from antq_docs.web import actions
 from antq_docs.web import messages as msg
 from antq_docs.web.names import public_path, relayout
@@ -154,8 +155,6 @@ async def result_page(request: Request) -> Response:
 
 def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
     """One page of the documents matching the search (field `tim`, page `trang`)."""
-    from antq_docs.vi import strip_marks
-
     query = request.query_params.get("tim", "").strip()
     wanted = strip_marks(query)
     found = [
