@@ -32,8 +32,8 @@ SAMPLE_UNITS = FIXTURES / "units-kon-tum-2025.csv"
 SAMPLE_RESULTS = FIXTURES / "results-kon-tum-2025.csv"
 SAMPLE_SCORES = FIXTURES / "scores-kon-tum-2025.csv"
 VIEWPORT = {"width": 1366, "height": 768}
-# The pledge taken out of the generated folder before the check: a commune of the sample.
-REMOVED = "pledge/KT-02-02.docx"
+# The pledge taken out of the page's ZIP before the check: a commune of the sample.
+REMOVED = "cam-ket/KT-02-02-cam-ket.docx"
 
 
 def chromium_path() -> str | None:
@@ -135,18 +135,20 @@ def take(out: Path) -> None:
         zip_path = Path(download.value.path())
         docs = without(zip_path.read_bytes(), REMOVED, Path(tmp) / "van-ban.zip")
 
+        # The campaign and roster given on the first page stay in use.
         page.goto(base + "/kiem-tra")
         page.set_input_files("#docs", docs)
-        page.set_input_files("#campaign", SAMPLE_CAMPAIGN)
-        page.set_input_files("#units", SAMPLE_UNITS)
         page.click("#check-submit")
         page.wait_for_selector("#check-summary")
         _scroll(page, "#check-summary")
         _shot(page, out, "kiem-tra")
 
         # The year's results are kept against the sample campaign's own rosters (the province
-        # of March and the one after 01/7/2025): the page's bundled sample, no upload but these.
+        # of March and the one after 01/7/2025): the files given are put aside for the sample.
         page.goto(base + "/bao-cao")
+        page.click("#forget-roster")
+        page.click("#forget-campaign")
+        page.click("#sample-on")
         page.set_input_files("#results", SAMPLE_RESULTS)
         page.set_input_files("#scores", SAMPLE_SCORES)
         page.click("#report-submit")

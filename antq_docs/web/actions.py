@@ -10,10 +10,10 @@ import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock
 
-from antq_docs import resources
 from antq_docs.chart import bar_chart
 from antq_docs.check import CheckReport, Entry, cell_status, short_label, unfinished_note
 from antq_docs.check import check as run_check
@@ -25,10 +25,13 @@ from antq_docs.generate import generate as run_generate
 from antq_docs.generate import select_kinds
 from antq_docs.indicators import Indicator, document_targets
 from antq_docs.inputs.campaign import load_campaign
-from antq_docs.inputs.loading import SAMPLE, Inputs, default_inputs, load_inputs
+from antq_docs.inputs.loading import Inputs, default_inputs, load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.output import LOCK
 from antq_docs.register import FILE as REGISTER_FILE
+from antq_docs.web import messages as msg
+from antq_docs.web.names import public_path, zip_public
+from antq_docs.web.space import Space
 from antq_docs.web.workspace import zip_folder
 from antq_docs.yearreport import report as run_report
 
@@ -41,86 +44,111 @@ COLLECTED_XLSX = "ket-qua.xlsx"
 
 @dataclass
 class Uploads:
-    """The input files of one request, saved in its folder (None when not given)."""
+    """The input files of one request, kept in its workspace (None when not given)."""
 
     campaign: Path | None = None
     units: Path | None = None
     results: Path | None = None
     scores: Path | None = None
+    households: Path | None = None
+    sample: bool = False
+    folder: Path | None = None
+
+    @classmethod
+    def of(cls, space: Space) -> Uploads:
+        """The files the workspace holds, and whether the sample fills what it lacks."""
+        return cls(
+            space.file("campaign"),
+            space.file("roster"),
+            space.file("results"),
+            space.file("scores"),
+            space.file("households"),
+            space.sample_in_use,
+            space.folder,
+        )
 
 
 @dataclass
 class Loaded:
-    """Validated inputs and the notices load_inputs gave (sample data used, warnings)."""
+    """Validated inputs and the notices load_inputs gave (warnings)."""
 
     inputs: Inputs
     notices: list[str] = field(default_factory=list)
 
 
 def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
-    """Read and validate the uploads as the CLI does; the bundled sample fills what is absent.
+    """Read and validate the files given as the CLI does; the sample only when chosen.
 
-    The current folder never counts (a server has none that belongs to the user). An uploaded
-    campaign may name roster files or a template folder only inside the request folder.
+    A file not given is never taken from the sample unless the user chose it: without a
+    campaign or a roster the request is refused, naming what to give. The current folder never
+    counts (a server has none that belongs to the user). An uploaded campaign may name roster
+    files or a template folder only inside its workspace.
     """
+    missing = []
+    if uploads.campaign is None and not uploads.sample:
+        missing.append(msg.MISSING_CAMPAIGN)
+    if uploads.units is None and not uploads.sample:
+        missing.append(msg.MISSING_ROSTER)
+    if missing:
+        raise UsageError(msg.MISSING_INPUTS.format(what=msg.AND.join(missing)))
     notices: list[str] = []
     if uploads.campaign is not None:
-        _check_uploaded_campaign(uploads.campaign, job, roster_uploaded=uploads.units is not None)
+        _check_uploaded_campaign(
+            uploads.campaign, uploads.folder or job, roster_uploaded=uploads.units is not None
+        )
     filled = default_inputs(
         uploads.campaign,
         uploads.units,
         uploads.results,
         uploads.scores,
-        year_end=year_end,
+        year_end=year_end and uploads.sample,
         here=False,
     )
-    if filled.campaign_from == SAMPLE:
-        notices.append("Không tải kế hoạch năm lên: dùng kế hoạch mẫu Kon Tum 2025.")
-    if filled.results_from == SAMPLE:
-        notices.append("Không tải tệp lên: dùng kết quả cuối năm và bảng điểm mẫu.")
     inputs = load_inputs(
         filled.campaign,
         uploads.units,
         kinds=REGISTRY,
-        notice=lambda m: notices.append(_public(m, job)),
+        notice=notices.append,
         results=filled.results,
         scores=filled.scores,
         year_end=year_end,
+        households=uploads.households,
     )
     return Loaded(inputs, notices)
 
 
-def _public(message: str, job: Path) -> str:
-    """A notice without the server's folders in it."""
-    return message.replace(str(resources.data_dir("fixtures")) + "/", "").replace(
-        str(job / "in") + "/", ""
-    )
-
-
-def _check_uploaded_campaign(path: Path, job: Path, *, roster_uploaded: bool) -> None:
-    """Refuse an uploaded campaign that points at files outside its request folder, or that
-    lists rosters by period while no roster was uploaded (they would be looked for among the
+def _check_uploaded_campaign(path: Path, folder: Path, *, roster_uploaded: bool) -> None:
+    """Refuse an uploaded campaign that points at files outside its workspace, or that
+    lists rosters by period while no roster was given (they would be looked for among the
     uploads). A campaign that does not load is left to load_inputs, which reports it."""
     try:
         campaign = load_campaign(path, kinds=REGISTRY)
     except Exception:
         return
-    inside = job.resolve()
+    inside = folder.resolve()
     named = [Path(f.path) for f in campaign.roster_files]
     if campaign.template_dir is not None:
         named.append(Path(campaign.template_dir))
     for p in named:
         if not p.resolve().is_relative_to(inside):
-            raise UsageError(
-                "kế hoạch năm tải lên chỉ được dùng tệp tải lên cùng nó; bỏ danh_sach_don_vi "
-                "và mau khỏi tệp kế hoạch rồi tải danh sách đơn vị lên ô Danh sách đơn vị."
-            )
+            raise UsageError(msg.CAMPAIGN_OUTSIDE)
     if campaign.roster_files and not roster_uploaded:
-        raise UsageError(
-            "kế hoạch năm tải lên khai báo danh_sach_don_vi (danh sách đơn vị theo thời kỳ) "
-            "nhưng chưa tải lên danh sách đơn vị: hãy chọn tệp ở ô Danh sách đơn vị (một "
-            "danh sách dùng cho cả năm)."
-        )
+        raise UsageError(msg.CAMPAIGN_WANTS_ROSTER)
+
+
+def subtree(inputs: Inputs, code: str | None) -> list[str] | None:
+    """The codes of a unit and every unit below it in any roster (None: the whole roster)."""
+    if not code:
+        return None
+    if inputs.find(code) is None:
+        raise UsageError(msg.NO_SUCH_UNIT.format(code=code))
+    codes = [code]
+    for roster in inputs.rosters:
+        top = roster.get(code)
+        for unit in top.descendants() if top is not None else []:
+            if unit.code not in codes:
+                codes.append(unit.code)
+    return codes
 
 
 def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:
@@ -128,24 +156,30 @@ def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:
     try:
         return select_kinds(asked, inputs)[0]
     except ResultsNeeded as e:
-        raise UsageError(f"{e.label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm.") from e
+        raise UsageError(msg.RESULTS_NEEDED.format(label=e.label)) from e
 
 
 @dataclass
 class Generated:
-    """A finished generate request: its folder, summary and documents for the page."""
+    """A finished generate request: its summary and documents, as its result page shows them."""
 
-    job: Path
     summary: str
     warnings: list[str]
     documents: list[dict[str, str]]
 
 
-def generate(loaded: Loaded, job: Path, kinds: list[str], workspace: Path) -> Generated:
+def generate(
+    loaded: Loaded,
+    job: Path,
+    kinds: list[str],
+    workspace: Path,
+    unit_codes: list[str] | None = None,
+) -> Generated:
     """Write the documents into the request's out/ folder and pack them into one ZIP.
 
-    When the campaign numbers documents (danh_so), the shared register is copied in and back
-    under the workspace lock, so numbers continue between runs and are never given twice.
+    unit_codes (a unit and its subtree) limits the run to those units. When the campaign
+    numbers documents (danh_so), the shared register is copied in and back under the workspace
+    lock, so numbers continue between runs and are never given twice.
     """
     out = job / "out"
     inputs = loaded.inputs
@@ -157,7 +191,7 @@ def generate(loaded: Loaded, job: Path, kinds: list[str], workspace: Path) -> Ge
         if lock is not None and (workspace / REGISTER_FILE).exists():
             out.mkdir(parents=True, exist_ok=True)
             shutil.copy2(workspace / REGISTER_FILE, out / REGISTER_FILE)
-        result = run_generate(inputs, out, kinds)
+        result = run_generate(inputs, out, kinds, unit_codes=unit_codes)
         if lock is not None and (out / REGISTER_FILE).exists():
             tmp = workspace / f".{REGISTER_FILE}.tmp"
             shutil.copy2(out / REGISTER_FILE, tmp)
@@ -165,24 +199,38 @@ def generate(loaded: Loaded, job: Path, kinds: list[str], workspace: Path) -> Ge
     finally:
         if lock is not None:
             lock.release()
-    zip_folder(out, job / OUTPUT_ZIP, skip=(LOCK,))
-    documents = []
-    for outcome in result.outcomes:
-        kind, _, name = outcome.path.partition("/")
-        code = Path(name).stem
-        unit = inputs.find(code)
-        documents.append(
-            {
-                "path": outcome.path,
-                "kind": kind,
-                "kind_label": REGISTRY[kind].label if kind in REGISTRY else kind,
-                "code": code,
-                "name": unit.name if unit else code,
-                "parent": unit.parent.name if unit and unit.parent else "",
-            }
-        )
-    summary = result.summary().replace(str(out), "thư mục kết quả")
-    return Generated(job, summary, result.warnings, documents)
+    zip_public(out, job / OUTPUT_ZIP, skip=(LOCK, REGISTER_FILE))
+    documents = [_document(inputs, outcome.path) for outcome in result.outcomes]
+    summary = result.summary().replace(str(out), msg.OUTPUT_FOLDER)
+    return Generated(summary, _scoped_warnings(result.warnings, unit_codes), documents)
+
+
+def _document(inputs: Inputs, path: str) -> dict[str, str]:
+    """One written document as its result page lists it."""
+    kind, _, name = path.partition("/")
+    code = Path(name).stem
+    unit = inputs.find(code)
+    return {
+        "path": path,
+        "public": public_path(path),
+        "kind": kind,
+        "kind_label": REGISTRY[kind].label if kind in REGISTRY else kind,
+        "code": code,
+        "name": unit.name if unit else code,
+        "parent": unit.parent.name if unit and unit.parent else "",
+    }
+
+
+def _scoped_warnings(warnings: list[str], unit_codes: list[str] | None) -> list[str]:
+    """The run's warnings without those about the subtree's units a kind does not concern.
+
+    The library warns about every unit named with --unit that a kind leaves out; the page names
+    a whole subtree at once, where a village without a plan is expected, not news.
+    """
+    if not unit_codes:
+        return warnings
+    below = tuple(f"{code} (" for code in unit_codes[1:])
+    return [w for w in warnings if not w.startswith(below)]
 
 
 STATUS_CLASS = {
@@ -193,36 +241,43 @@ STATUS_CLASS = {
     "missing": "thieu",
     "none": "khong-can",
 }
-STATUS_TEXT = {
-    "present": "có",
-    "signed": "có (PDF đã ký)",
-    "unfinished": "chưa hoàn thiện",
-    "invalid": "không hợp lệ",
-    "missing": "thiếu",
-    "none": "–",
-}
 
 
-def check(loaded: Loaded, docs: Path, job: Path, name: str) -> tuple[CheckReport, dict]:
-    """Audit an unpacked folder; return the report and the CLI's JSON (docs: the ZIP's name)."""
+def check(
+    loaded: Loaded, docs: Path, job: Path, name: str, scope: list[str] | None = None
+) -> tuple[CheckReport, dict, dict]:
+    """Audit an unpacked folder: the report, the CLI's JSON (docs: the ZIP's name) and the
+    matrix; with scope (a unit and its subtree), the page's figures count only those units."""
     report = run_check(loaded.inputs, docs)
     report.write_xlsx(job / CHECK_XLSX)
     data = json.loads(report.to_json())
     data["docs"] = name
-    return report, data
+    grid = matrix(report, scope)
+    if scope is not None:
+        wanted = set(scope)
+        for key in ("missing", "invalid", "unfinished"):
+            data[key] = [m for m in data.get(key, []) if m.get("unit") in wanted]
+        cells = [c for g in grid["groups"] for r in g["rows"] for c in r["cells"]]
+        data["units"] = sum(len(g["rows"]) for g in grid["groups"])
+        data["required"] = sum(c["status"] != "none" for c in cells)
+        data["present"] = sum(c["status"] in ("present", "signed") for c in cells)
+        data["complete"] = not (data["missing"] or data["invalid"] or data["unfinished"])
+    return report, data, grid
 
 
-def matrix(report: CheckReport) -> dict:
+def matrix(report: CheckReport, scope: list[str] | None = None) -> dict:
     """The completeness matrix for the page: kinds, and units grouped by the unit above."""
     groups: list[dict] = []
     by_parent: dict[str, dict] = {}
     for unit, cells in report._rows():
+        if scope is not None and unit.code not in scope:
+            continue
         parent = unit.parent
         key = parent.code if parent else ""
         if key not in by_parent:
             by_parent[key] = {
                 "code": key,
-                "name": parent.name if parent else "Cấp cao nhất",
+                "name": parent.name if parent else msg.TOP_LEVEL,
                 "rows": [],
             }
             groups.append(by_parent[key])
@@ -247,7 +302,7 @@ def _cell(kind: str, entry: Entry | None) -> dict[str, str]:
         "kind": kind,
         "status": status,
         "css": STATUS_CLASS[status],
-        "text": STATUS_TEXT[status],
+        "text": msg.STATUS_TEXT[status],
         "title": reasons,
     }
 
@@ -257,7 +312,7 @@ class Reported:
     """A finished report request: the level, its indicators, the .docx and chart paths."""
 
     level: str
-    indicators: list[Indicator]
+    indicators: list[dict[str, Any]]
     docx: str | None
     chart: bool
 
@@ -271,12 +326,24 @@ def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
     ]
     if charted:
         (job / CHART_PNG).write_bytes(
-            bar_chart(charted, f"Kết quả thực hiện chỉ tiêu: {result.level.name}")
+            bar_chart(charted, msg.CHART_TITLE.format(name=result.level.name))
         )
     docx = result.outcome.path if result.outcome is not None else None
-    return Reported(
-        f"{result.level.name} ({result.level.code})", result.indicators, docx, bool(charted)
-    )
+    rows = [_indicator(i) for i in result.indicators]
+    return Reported(f"{result.level.name} ({result.level.code})", rows, docx, bool(charted))
+
+
+def _indicator(indicator: Indicator) -> dict[str, Any]:
+    """One measured target as the report page shows it."""
+    return {
+        "label": indicator.label,
+        "type_name": indicator.type_name,
+        "numerator": indicator.numerator,
+        "denominator": indicator.denominator,
+        "actual_text": indicator.actual_text,
+        "target_text": indicator.target_text,
+        "verdict": indicator.verdict,
+    }
 
 
 @dataclass
@@ -293,7 +360,8 @@ def forms(loaded: Loaded, job: Path, level: str | None) -> Forms:
     folder = job / "phieu"
     result = write_forms(loaded.inputs, folder, level=level or None)
     zip_folder(folder, job / FORMS_ZIP)
-    return Forms(len(result.written), result.units, level or "")
+    unit = loaded.inputs.find(level) if level else None
+    return Forms(len(result.written), result.units, unit.name if unit else "")
 
 
 @dataclass
@@ -308,7 +376,6 @@ def collect(loaded: Loaded, forms_folder: Path, job: Path) -> Collected:
     """Collect the uploaded forms into the request's results workbook."""
     result = run_collect(loaded.inputs, [forms_folder], job / COLLECTED_XLSX)
     return Collected(
-        f"Đã thu {result.forms} phiếu ({result.units} đơn vị). Số liệu của "
-        f"{result.root.name}, cộng cả các đơn vị cấp dưới:",
+        msg.COLLECTED.format(forms=result.forms, units=result.units, root=result.root.name),
         [total_text(t) for t in result.totals],
     )

@@ -22,9 +22,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from antq_docs.errors import AntqError, ValidationError
-from antq_docs.web import pages
+from antq_docs.web import messages as msg
+from antq_docs.web import pages, space_pages
 from antq_docs.web.guard import Guard
-from antq_docs.web.views import HERE, Refused, Settings, findings, message, too_large_text
+from antq_docs.web.space import Space, SpaceCookie
+from antq_docs.web.views import HERE, Refused, Settings, findings, message, public, too_large_text
 from antq_docs.web.workspace import DataDir, Limits, TooLarge
 
 log = logging.getLogger("antq_docs.web")
@@ -40,6 +42,13 @@ ROUTES = [
     Route("/kiem-tra", pages.check_post, methods=["POST"]),
     Route("/bao-cao", pages.report_get),
     Route("/bao-cao", pages.report_post, methods=["POST"]),
+    Route("/du-lieu", space_pages.keep, methods=["POST"]),
+    Route("/du-lieu/bo", space_pages.forget, methods=["POST"]),
+    Route("/du-lieu/mau", space_pages.sample, methods=["POST"]),
+    Route("/don-vi", space_pages.units_page),
+    Route("/don-vi", space_pages.choose_unit, methods=["POST"]),
+    Route("/mau-bieu", space_pages.blanks_page),
+    Route("/mau-bieu/{name}", space_pages.blank),
     Route("/api/generate", pages.api_generate, methods=["POST"]),
     Route("/api/check", pages.api_check, methods=["POST"]),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -55,9 +64,12 @@ async def on_refused(request: Request, exc: Exception) -> Response:
 async def on_antq(request: Request, exc: Exception) -> Response:
     """A library error no handler caught: its message, with the status its class declares."""
     assert isinstance(exc, AntqError)
+    space = Space.peek(request.scope)
+    # The API answers a program, which reads the command line's words; a page, a person.
+    text = str(exc) if request.url.path.startswith("/api/") else public(str(exc), space)
     if isinstance(exc, ValidationError):
-        return message(exc.http_status, str(exc), request.scope, findings=findings(exc))
-    return message(exc.http_status, str(exc), request.scope)
+        return message(exc.http_status, text, request.scope, findings=findings(exc, space))
+    return message(exc.http_status, text, request.scope)
 
 
 async def on_too_large(request: Request, exc: Exception) -> Response:
@@ -69,21 +81,14 @@ async def on_too_large(request: Request, exc: Exception) -> Response:
 async def on_http(request: Request, exc: Exception) -> Response:
     """Starlette's own refusals (no such page, wrong method) in Vietnamese."""
     assert isinstance(exc, HTTPException)
-    text = {404: "Không có trang này.", 405: "Trang này không nhận kiểu yêu cầu đó."}
-    return message(
-        exc.status_code, text.get(exc.status_code, "Yêu cầu không hợp lệ."), request.scope
-    )
+    text = {404: msg.NO_PAGE, 405: msg.WRONG_METHOD}
+    return message(exc.status_code, text.get(exc.status_code, msg.BAD_REQUEST), request.scope)
 
 
 async def on_error(request: Request, exc: Exception) -> Response:
     """Anything unexpected: logged with its traceback, answered 500 without it."""
     log.exception("lỗi không mong đợi khi xử lý %s", request.url.path)
-    return message(
-        500,
-        "Có lỗi không mong đợi; chưa ghi tệp nào cho yêu cầu này. Hãy thử "
-        "lại, và báo người quản trị nếu lỗi còn.",
-        request.scope,
-    )
+    return message(500, msg.UNEXPECTED, request.scope)
 
 
 HANDLERS: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
@@ -109,5 +114,6 @@ def create_app(
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
     app = Starlette(routes=ROUTES, middleware=middleware, exception_handlers=HANDLERS)
     app.state.settings = Settings(DataDir(data), limits)
+    app.add_middleware(SpaceCookie)
     app.add_middleware(Guard, password=password, limit=limits.request_bytes)
     return app

@@ -1,13 +1,17 @@
 """The handlers of the web app's routes: each page and API call, and the work it runs.
 
-A handler reads the posted form into a fresh request folder (uploads.read_form), runs the
-action in a worker thread (the library is synchronous) and answers with a page or JSON.
-Inputs the library refuses come back on the same page, their findings in a table.
+A handler reads the posted form into a fresh request folder (uploads.read_form), keeps the
+files given in the browser's workspace, runs the action in a worker thread (the library is
+synchronous) on the workspace's files, saves what the result page shows and redirects to it:
+reloading a result reads what was saved and runs nothing. Inputs the library refuses come back
+on the same page, their findings in a table, the files given still kept.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -15,49 +19,75 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
-from antq_docs.check import CheckReport, short_label
+from antq_docs.check import short_label
 from antq_docs.errors import AntqError, ValidationError
 from antq_docs.generate import wants_results
 from antq_docs.model import UNIT_TYPES
+from antq_docs.vi import strip_marks
 from antq_docs.web import actions
+from antq_docs.web import messages as msg
+from antq_docs.web.names import public_path, relayout
+from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted, read_form
-from antq_docs.web.views import Refused, findings, page, settings
+from antq_docs.web.views import Refused, findings, page, public, settings
 from antq_docs.web.workspace import BadZip, Limits, extract_zip
+
+PAGE_DATA = "page.json"
+# The page each kind of job is shown on, and its tab in the navigation.
+PAGES = {
+    "generate": ("result.html", "soan"),
+    "forms": ("generate.html", "soan"),
+    "collect": ("generate.html", "soan"),
+    "check": ("check.html", "kiem-tra"),
+    "report": ("report.html", "bao-cao"),
+}
+PER_PAGE = 100
+Work = Callable[[Request, Posted, Space, Path], dict[str, Any]]
 
 
 async def home(request: Request) -> Response:
     """The start page: the forms to make documents, forms and results."""
-    return page(request, "generate.html", nav="soan", checked=[])
+    return page(request, "generate.html", nav="soan")
+
+
+async def _run(request: Request, kind: str, work: Work, failed: str, **fields: Any) -> Response:
+    """Read the form, keep its files, run work, save its page and redirect to it.
+
+    fields: what read_form needs (zip_field, forms_field) and what the form page shows again
+    on an error (checked). An error answers the form page with the message, nothing saved.
+    """
+    space = Space.of(request)
+    job = settings(request).store.new_job()
+    posted = await read_form(
+        request,
+        job,
+        page_form=True,
+        zip_field=fields.pop("zip_field", False),
+        forms_field=fields.pop("forms_field", False),
+    )
+    posted.keep(space)
+    if kind == "generate":
+        fields["checked"] = _asked(posted.form.getlist("kinds"))
+    template, nav = PAGES[kind]
+    shown = "generate.html" if kind == "generate" else template
+    try:
+        data = await run_in_threadpool(work, request, posted, space, job)
+    except ValidationError as e:
+        found = findings(e, space)
+        error = failed.format(what=e.what)
+        return page(request, shown, 422, nav=nav, findings=found, error=error, **fields)
+    except AntqError as e:
+        return page(request, shown, 400, nav=nav, error=public(str(e), space, job), **fields)
+    (job / PAGE_DATA).write_text(
+        json.dumps({"kind": kind, **data}, ensure_ascii=False), encoding="utf-8"
+    )
+    space.add_job(job.name, kind)
+    return RedirectResponse(f"/ket-qua/{job.name}", status_code=303)
 
 
 async def generate_page(request: Request) -> Response:
     """Make the ticked kinds' documents, then show them on their result page."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True)
-    asked = _asked(posted.form.getlist("kinds"))
-    try:
-        done = await run_in_threadpool(_generate, request, posted.uploads, job, asked)
-    except ValidationError as e:
-        return page(
-            request,
-            "generate.html",
-            422,
-            nav="soan",
-            checked=asked,
-            findings=findings(e),
-            error=e.what + ": chưa ghi tệp nào.",
-        )
-    except AntqError as e:
-        return page(request, "generate.html", 400, nav="soan", checked=asked, error=str(e))
-    done_path = job / "page.json"
-    done_path.write_text(
-        json.dumps(
-            {"summary": done.summary, "warnings": done.warnings, "documents": done.documents},
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
-    return RedirectResponse(f"/ket-qua/{job.name}", status_code=303)
+    return await _run(request, "generate", _generate, msg.NOTHING_WRITTEN)
 
 
 def _asked(values: list[Any]) -> list[str]:
@@ -65,72 +95,38 @@ def _asked(values: list[Any]) -> list[str]:
     return [k for k in values if isinstance(k, str)]
 
 
-def _generate(
-    request: Request, uploads: actions.Uploads, job: Path, asked: list[str]
-) -> actions.Generated:
+def _generate(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
     """Load the inputs for the kinds asked and write their documents into the job."""
-    loaded = actions.load(uploads, job, year_end=wants_results(asked))
+    asked = _asked(posted.form.getlist("kinds"))
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=wants_results(asked))
     kinds = actions.choose_kinds(asked, loaded.inputs)
-    return actions.generate(loaded, job, kinds, settings(request).store.workspace)
+    scope = actions.subtree(loaded.inputs, space.unit)
+    done = actions.generate(loaded, job, kinds, settings(request).store.workspace, scope)
+    data = asdict(done)
+    data["warnings"] = [public(w, space, job) for w in done.warnings]
+    data["zip_name"] = f"van-ban-{space.unit}.zip" if space.unit else actions.OUTPUT_ZIP
+    return data
 
 
 async def forms_page(request: Request) -> Response:
-    """Make the collection forms of a level's units, offered as one ZIP."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True)
-    level = _level(posted.form.get("level"))
-    try:
-        done = await run_in_threadpool(_forms, posted.uploads, job, level)
-    except ValidationError as e:
-        return page(
-            request,
-            "generate.html",
-            422,
-            nav="soan",
-            checked=[],
-            findings=findings(e),
-            error=e.what + ": chưa làm phiếu nào.",
-        )
-    except AntqError as e:
-        return page(request, "generate.html", 400, nav="soan", checked=[], error=str(e))
-    return page(request, "generate.html", nav="soan", checked=[], forms_done=done, job=job.name)
+    """Make the collection forms of the chosen unit's subtree, offered as one ZIP."""
+    return await _run(request, "forms", _forms, msg.NO_FORMS_MADE)
 
 
-def _level(value: Any) -> str:
-    """The unit code typed in a form's `level` field, '' when none."""
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _forms(uploads: actions.Uploads, job: Path, level: str) -> actions.Forms:
+def _forms(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
     """Load the inputs and write the forms into the job."""
-    loaded = actions.load(uploads, job, year_end=False)
-    return actions.forms(loaded, job, level)
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
+    return {"forms_done": asdict(actions.forms(loaded, job, space.unit))}
 
 
 async def collect_page(request: Request) -> Response:
     """Collect the returned forms into one results workbook."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True, forms_field=True)
-    limits = settings(request).limits
-    try:
-        done = await run_in_threadpool(_collect, posted.uploads, job, limits)
-    except ValidationError as e:
-        return page(
-            request,
-            "generate.html",
-            422,
-            nav="soan",
-            checked=[],
-            findings=findings(e),
-            error=e.what + ": chưa ghi tệp kết quả.",
-        )
-    except AntqError as e:
-        return page(request, "generate.html", 400, nav="soan", checked=[], error=str(e))
-    return page(request, "generate.html", nav="soan", checked=[], collected=done, job=job.name)
+    return await _run(request, "collect", _collect, msg.NOT_COLLECTED, forms_field=True)
 
 
-def _collect(uploads: actions.Uploads, job: Path, limits: Limits) -> actions.Collected:
+def _collect(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
     """Unpack the ZIPs of forms beside the forms, load the inputs and collect them all."""
+    limits: Limits = settings(request).limits
     forms = job / "in" / "forms"
     forms.mkdir(parents=True, exist_ok=True)
     zips = job / "in" / "zips"
@@ -138,18 +134,51 @@ def _collect(uploads: actions.Uploads, job: Path, limits: Limits) -> actions.Col
         try:
             extract_zip(archive, forms / archive.stem, limits)
         except BadZip as e:
-            raise Refused(400, f"Tệp ZIP “{archive.name.split('-', 1)[1]}”: {e}") from e
-    loaded = actions.load(uploads, job, year_end=False)
-    return actions.collect(loaded, forms, job)
+            name = archive.name.split("-", 1)[1]
+            raise Refused(400, msg.BAD_ZIP_FILE.format(name=name, why=e)) from e
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
+    return {"collected": asdict(actions.collect(loaded, forms, job))}
 
 
 async def result_page(request: Request) -> Response:
-    """The documents an earlier generate request wrote, each with its link."""
+    """What an earlier request made, read from what it saved: nothing runs again."""
     job = settings(request).store.job(request.path_params["job"])
-    if job is None or not (job / "page.json").is_file():
-        raise Refused(404, "Không tìm thấy kết quả này (đã quá 24 giờ hoặc địa chỉ sai).")
-    info = json.loads((job / "page.json").read_text(encoding="utf-8"))
-    return page(request, "result.html", nav="soan", job=job.name, **info)
+    if job is None or not (job / PAGE_DATA).is_file():
+        raise Refused(404, msg.NO_RESULT)
+    info = json.loads((job / PAGE_DATA).read_text(encoding="utf-8"))
+    kind = info.pop("kind", "generate")
+    template, nav = PAGES[kind]
+    if kind == "generate":
+        info.update(_paged(info.pop("documents"), request))
+    return page(request, template, nav=nav, job=job.name, **info)
+
+
+def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
+    """One page of the documents matching the search (field `tim`, page `trang`)."""
+    query = request.query_params.get("tim", "").strip()
+    wanted = strip_marks(query)
+    found = [
+        d
+        for d in documents
+        if not wanted
+        or any(
+            wanted in strip_marks(d.get(k, "")) for k in ("code", "name", "parent", "kind_label")
+        )
+    ]
+    for d in found:
+        d.setdefault("public", public_path(d["path"]))
+    pages = max(1, -(-len(found) // PER_PAGE))
+    number = request.query_params.get("trang", "1")
+    current = min(max(int(number) if number.isdigit() else 1, 1), pages)
+    start = (current - 1) * PER_PAGE
+    return {
+        "documents": found[start : start + PER_PAGE],
+        "total": len(documents),
+        "matched": len(found),
+        "query": query,
+        "current": current,
+        "pages": pages,
+    }
 
 
 async def download(request: Request) -> Response:
@@ -157,7 +186,7 @@ async def download(request: Request) -> Response:
     job = settings(request).store.job(request.path_params["job"])
     rel = request.path_params["path"]
     if job is None:
-        raise Refused(404, "Không tìm thấy tệp này.")
+        raise Refused(404, msg.NO_FILE)
     allowed = {
         actions.OUTPUT_ZIP,
         actions.CHECK_XLSX,
@@ -165,16 +194,19 @@ async def download(request: Request) -> Response:
         actions.FORMS_ZIP,
         actions.COLLECTED_XLSX,
     }
+    name = request.query_params.get("ten", "")
     if rel in allowed:
         path = job / rel
     else:
         out = (job / "out").resolve()
         path = (job / rel).resolve()
         if not path.is_relative_to(out) or path.name.startswith("."):
-            raise Refused(404, "Không tìm thấy tệp này.")
+            raise Refused(404, msg.NO_FILE)
+        name = public_path(path.relative_to(out).as_posix()).rsplit("/", 1)[-1]
     if not path.is_file():
-        raise Refused(404, "Không tìm thấy tệp này.")
-    return FileResponse(path, filename=path.name)
+        raise Refused(404, msg.NO_FILE)
+    safe = name if name.endswith(path.suffix) and "/" not in name else path.name
+    return FileResponse(path, filename=safe)
 
 
 async def check_get(request: Request) -> Response:
@@ -184,42 +216,27 @@ async def check_get(request: Request) -> Response:
 
 async def check_post(request: Request) -> Response:
     """Check an uploaded ZIP of documents: the completeness matrix and the indicators."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True, zip_field=True)
-    try:
-        _, data, grid = await run_in_threadpool(_check, request, posted, job)
-    except ValidationError as e:
-        return page(
-            request,
-            "check.html",
-            422,
-            nav="kiem-tra",
-            findings=findings(e),
-            error=e.what + ": chưa kiểm tra.",
-        )
-    except AntqError as e:
-        return page(request, "check.html", 400, nav="kiem-tra", error=str(e))
-    return page(
-        request,
-        "check.html",
-        nav="kiem-tra",
-        result=data,
-        matrix=grid,
-        job=job.name,
-        indicators=_check_indicators(data),
-    )
+    return await _run(request, "check", _check_page, msg.NOT_CHECKED, zip_field=True)
 
 
-def _check(request: Request, posted: Posted, job: Path) -> tuple[CheckReport, dict, dict]:
-    """Unpack the documents, load the inputs and check; the report, its JSON and matrix."""
+def _check_page(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
+    """The check's figures, matrix and indicators, as its result page shows them."""
+    data, grid = _check(request, posted, space, job)
+    return {"result": data, "matrix": grid, "indicators": _check_indicators(data)}
+
+
+def _check(request: Request, posted: Posted, space: Space, job: Path) -> tuple[dict, dict]:
+    """Unpack the documents, load the inputs and check; the report's JSON and matrix."""
     assert posted.archive is not None
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
     try:
         docs = extract_zip(posted.archive, job / "docs", settings(request).limits)
     except BadZip as e:
-        raise Refused(400, f"Tệp ZIP “{posted.archive_name}”: {e}") from e
-    loaded = actions.load(posted.uploads, job, year_end=False)
-    report, data = actions.check(loaded, docs, job, posted.archive_name)
-    return report, data, actions.matrix(report)
+        raise Refused(400, msg.BAD_ZIP_FILE.format(name=posted.archive_name, why=e)) from e
+    relayout(docs)
+    scope = actions.subtree(loaded.inputs, space.unit)
+    _, data, grid = actions.check(loaded, docs, job, posted.archive_name, scope)
+    return data, grid
 
 
 def _check_indicators(data: dict) -> list[dict[str, Any]]:
@@ -249,41 +266,26 @@ async def report_get(request: Request) -> Response:
 
 
 async def report_post(request: Request) -> Response:
-    """Measure a level against the targets and write its year report, with a chart."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True)
-    level = _level(posted.form.get("level"))
-    try:
-        done = await run_in_threadpool(_report, posted.uploads, job, level)
-    except ValidationError as e:
-        return page(
-            request,
-            "report.html",
-            422,
-            nav="bao-cao",
-            findings=findings(e),
-            error=e.what + ": chưa ghi tệp nào.",
-        )
-    except AntqError as e:
-        return page(request, "report.html", 400, nav="bao-cao", error=str(e))
-    return page(request, "report.html", nav="bao-cao", result=done, job=job.name)
+    """Measure the chosen unit against the targets and write its year report, with a chart."""
+    return await _run(request, "report", _report, msg.NOTHING_WRITTEN)
 
 
-def _report(uploads: actions.Uploads, job: Path, level: str) -> actions.Reported:
+def _report(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
     """Load the inputs with the year-end results and write the level's report."""
-    loaded = actions.load(uploads, job, year_end=True)
-    return actions.report(loaded, job, level)
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=True)
+    return {"result": asdict(actions.report(loaded, job, space.unit))}
 
 
 async def api_generate(request: Request) -> Response:
     """API: the documents of the kinds asked, answered as one ZIP (422 with findings)."""
+    space = Space.of(request)
     job = settings(request).store.new_job()
     posted = await read_form(request, job, page_form=False)
-    asked = _asked(posted.form.getlist("kinds"))
+    posted.keep(space)
     try:
-        await run_in_threadpool(_generate, request, posted.uploads, job, asked)
+        await run_in_threadpool(_generate, request, posted, space, job)
     except ValidationError as e:
-        return JSONResponse({"findings": findings(e)}, status_code=422)
+        return JSONResponse({"findings": findings(e, space)}, status_code=422)
     return FileResponse(
         job / actions.OUTPUT_ZIP, media_type="application/zip", filename=actions.OUTPUT_ZIP
     )
@@ -291,10 +293,12 @@ async def api_generate(request: Request) -> Response:
 
 async def api_check(request: Request) -> Response:
     """API: check a ZIP of documents, answered as the JSON of `check --json`."""
+    space = Space.of(request)
     job = settings(request).store.new_job()
     posted = await read_form(request, job, page_form=False, zip_field=True)
+    posted.keep(space)
     try:
-        _, data, _ = await run_in_threadpool(_check, request, posted, job)
+        data, _ = await run_in_threadpool(_check, request, posted, space, job)
     except ValidationError as e:
-        return JSONResponse({"findings": findings(e)}, status_code=422)
+        return JSONResponse({"findings": findings(e, space)}, status_code=422)
     return JSONResponse(data)

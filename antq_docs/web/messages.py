@@ -1,0 +1,128 @@
+"""What the web page says to a person outside its templates: every message, in one place.
+
+Constants with named fields, used as NAME.format(...). The wording of the pages themselves
+stays in the Jinja templates; the names of the command line's options and of the campaign's
+keys are replaced by the labels of the page's own fields (PUBLIC_WORDS).
+"""
+
+from __future__ import annotations
+
+# Answers to a request the page refuses or cannot serve.
+LOGIN_REQUIRED = "Cần mật khẩu để dùng trang này."
+NETWORK_UNPROTECTED = (
+    "--host {host} mở trang cho cả mạng: cần --password MẬT_KHẨU (hoặc biến môi trường "
+    "ANTQ_DOCS_PASSWORD)."
+)
+SERVING = "Dữ liệu: {folder}. Dừng bằng Ctrl+C."
+PORT_UNAVAILABLE = "không mở được cổng {port} trên {host} ({why})."
+NO_PAGE = "Không có trang này."
+WRONG_METHOD = "Trang này không nhận kiểu yêu cầu đó."
+BAD_REQUEST = "Yêu cầu không hợp lệ."
+UNEXPECTED = (
+    "Có lỗi không mong đợi; chưa ghi tệp nào cho yêu cầu này. Hãy thử lại, và báo người quản "
+    "trị nếu lỗi còn."
+)
+ERROR_TITLE = "Không thực hiện được"
+OTHER_SITE = "Yêu cầu đến từ một trang khác, bị từ chối."
+SESSION_EXPIRED = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải lại trang rồi gửi lại."
+TOO_LARGE_FILE = "Tệp “{name}”"
+TOO_LARGE_REQUEST = "Dữ liệu gửi lên"
+TOO_LARGE = "{what} quá lớn: giới hạn là {megabytes:g} MB. Hãy chia nhỏ hoặc nén lại tệp."
+NO_RESULT = "Không tìm thấy kết quả này (đã quá 24 giờ hoặc địa chỉ sai)."
+NO_FILE = "Không tìm thấy tệp này."
+
+# The files of a request.
+NO_DOCS_ZIP = "Chưa chọn tệp ZIP văn bản (ô Hồ sơ văn bản)."
+NO_FORMS = "Chưa chọn phiếu đã điền (ô Phiếu đã điền: các tệp .xlsx hoặc một tệp ZIP)."
+NOT_A_FORM = "Tệp “{name}” không phải phiếu .xlsx hay tệp ZIP các phiếu."
+BAD_ZIP_FILE = "Tệp ZIP “{name}”: {why}"
+ZIP_TOO_MANY = "tệp ZIP có quá nhiều tệp (trên {limit})."
+ZIP_UNREADABLE = "không phải tệp ZIP hoặc tệp ZIP đã hỏng, bị cắt cụt, đặt mật khẩu."
+ZIP_LINK = "tệp ZIP chứa liên kết (link) “{name}”, không được phép."
+ZIP_ABSOLUTE = "tệp ZIP chứa đường dẫn tuyệt đối “{name}”, không được phép."
+ZIP_OUTSIDE = "tệp ZIP chứa đường dẫn ra ngoài thư mục “{name}”, không được phép."
+ZIP_MEMBER_TOO_LARGE = "tệp “{name}” trong ZIP quá lớn khi giải nén (trên {megabytes} MB)."
+ZIP_BOMB = "tệp ZIP quá lớn khi giải nén (trên {megabytes} MB): có thể là bom nén."
+BLANK_ROSTER = "Mỗi đơn vị một dòng, từ dòng 5; cột Loại chọn trong danh sách thả xuống"
+NO_ROLE = "Không có loại dữ liệu này."
+
+# The data in use.
+MISSING_INPUTS = (
+    "Chưa có {what}. Hãy tải tệp lên ở khung “Dữ liệu đang dùng” (hoặc ở ô của biểu mẫu), "
+    "hoặc bấm “Dùng dữ liệu mẫu” để thử với dữ liệu mẫu Kon Tum 2025."
+)
+AND = " và "
+MISSING_CAMPAIGN = "kế hoạch năm (tệp YAML, hoặc lập ở trang Kế hoạch năm)"
+MISSING_ROSTER = "danh sách đơn vị (tệp Excel hoặc CSV: tải mẫu ở trang Mẫu biểu)"
+CAMPAIGN_OUTSIDE = (
+    "kế hoạch năm tải lên chỉ được dùng tệp tải lên cùng nó; bỏ danh sách đơn vị theo thời kỳ "
+    "và thư mục mẫu khỏi tệp kế hoạch rồi tải danh sách đơn vị lên ô Danh sách đơn vị."
+)
+CAMPAIGN_WANTS_ROSTER = (
+    "kế hoạch năm tải lên khai báo danh sách đơn vị theo thời kỳ nhưng chưa có danh sách đơn "
+    "vị: hãy chọn tệp ở ô Danh sách đơn vị (một danh sách dùng cho cả năm)."
+)
+RESULTS_NEEDED = "{label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
+NOTHING_WRITTEN = "{what}: chưa ghi tệp nào."
+NO_FORMS_MADE = "{what}: chưa làm phiếu nào."
+NOT_COLLECTED = "{what}: chưa ghi tệp kết quả."
+NOT_CHECKED = "{what}: chưa kiểm tra."
+NO_SUCH_UNIT = "Không có đơn vị mang mã “{code}” trong danh sách đơn vị đang dùng."
+
+# What a finished request shows.
+OUTPUT_FOLDER = "thư mục kết quả"
+CHART_TITLE = "Kết quả thực hiện chỉ tiêu: {name}"
+COLLECTED = (
+    "Đã thu {forms} phiếu ({units} đơn vị). Số liệu của {root}, cộng cả các đơn vị cấp dưới:"
+)
+TOP_LEVEL = "Cấp cao nhất"
+FINDING_OF_UNIT = "đơn vị {unit}: {message}"
+# A document's status in the check's matrix.
+STATUS_TEXT = {
+    "present": "có",
+    "signed": "có (PDF đã ký)",
+    "unfinished": "chưa hoàn thiện",
+    "invalid": "không hợp lệ",
+    "missing": "thiếu",
+    "none": "–",
+}
+JOB_KINDS = {
+    "generate": "Soạn văn bản",
+    "forms": "Làm phiếu thu",
+    "collect": "Thu phiếu",
+    "check": "Kiểm tra hồ sơ",
+    "report": "Báo cáo tổng kết",
+}
+WHEN = "%H:%M ngày %d/%m/%Y"
+ROLE_LABELS = {
+    "campaign": "Kế hoạch năm",
+    "roster": "Danh sách đơn vị",
+    "results": "Kết quả cuối năm",
+    "scores": "Bảng điểm từng mục",
+    "households": "Danh sách hộ gia đình",
+}
+
+# The command line's options and the campaign's keys, as the page names them: a message of
+# the library written for the command line reads right on the page after these replacements.
+PUBLIC_WORDS = {
+    "hãy dùng --level": "hãy chọn đơn vị",
+    "--per-household": "“bản cam kết của từng hộ”",
+    "--households": "ô Danh sách hộ gia đình",
+    "--number-from": "số bắt đầu",
+    "--results": "ô Kết quả cuối năm",
+    "--scores": "ô Bảng điểm từng mục",
+    "--units": "ô Danh sách đơn vị",
+    "--campaign": "ô Kế hoạch năm",
+    "--level": "Đơn vị",
+    "--unit": "Đơn vị",
+    "--nam-truoc": "kết quả năm trước",
+    "--templates": "thư mục mẫu",
+    "danh_sach_don_vi": "danh sách đơn vị theo thời kỳ",
+    "tai_lieu_bat_buoc": "danh mục văn bản bắt buộc",
+    "thay_doi_to_chuc": "thay đổi tổ chức",
+    "chi_tieu": "chỉ tiêu",
+    "danh_so": "đánh số văn bản",
+    "cap_tren": "Mã cấp trên",
+    "antq-docs templates list": "danh sách mẫu",
+    "antq-docs": "chương trình",
+}
