@@ -61,14 +61,26 @@ class FormSection:
     fields: tuple[FormField, ...]
 
 
-# The unit types as the form names them ("Cấp xã"), in the order of the roster's Loại column.
 def _first_upper(text: str) -> str:
     """'Cấp xã' for 'cấp xã': a label as it starts a field's name."""
     return text[:1].upper() + text[1:]
 
 
+# The unit types as the form names them ("Cấp xã"), in the order of the roster's Loại column.
 TYPE_CHOICES: tuple[tuple[str, str], ...] = tuple(
     (key, _first_upper(label)) for key, label in UNIT_TYPES.items()
+)
+
+_YEAR = (
+    FormField("nam", "Năm", "ví dụ 2025", NUMBER, required=True),
+    FormField("tinh", "Tỉnh", "tên tỉnh, không ghi chữ “tỉnh”", required=True),
+    FormField("dia_danh", "Địa danh ở dòng ngày tháng", "để trống: tên tỉnh ở trên"),
+    FormField(
+        "ban_chi_dao",
+        "Ban Chỉ đạo phong trào của tỉnh",
+        "nơi nhận báo cáo của các đơn vị",
+        required=True,
+    ),
 )
 
 _PLAN = (
@@ -174,17 +186,7 @@ def form_sections(kinds: Mapping[str, DeclaredKind]) -> tuple[FormSection, ...]:
         FormSection(
             "Năm và tỉnh",
             "Năm của phong trào và tỉnh ban hành kế hoạch.",
-            (
-                FormField("nam", "Năm", "ví dụ 2025", NUMBER, required=True),
-                FormField("tinh", "Tỉnh", "tên tỉnh, không ghi chữ “tỉnh”", required=True),
-                FormField("dia_danh", "Địa danh ở dòng ngày tháng", "để trống: tên tỉnh ở trên"),
-                FormField(
-                    "ban_chi_dao",
-                    "Ban Chỉ đạo phong trào của tỉnh",
-                    "nơi nhận báo cáo của các đơn vị",
-                    required=True,
-                ),
-            ),
+            _YEAR,
         ),
         FormSection(
             "Kế hoạch của tỉnh",
