@@ -96,8 +96,18 @@ _PLAN = (
     ),
 )
 
+
+def _measure(measures: Mapping[str, str] | None) -> FormField:
+    """ma: what a target is measured by, chosen among the measures when the caller knows them
+    (the indicators, a layer above), else typed as its id."""
+    label = "Chỉ số đo"
+    hint = "báo cáo đo và so chỉ tiêu bằng chỉ số này"
+    if measures:
+        return FormField("ma", label, hint, CHOICE, required=True, choices=tuple(measures.items()))
+    return FormField("ma", label, "ví dụ dang_ky, dat_chuan, ngay_hoi", required=True)
+
+
 _TARGET_COLUMNS = (
-    FormField("ma", "Mã chỉ tiêu", "ví dụ dang_ky, dat_chuan, ngay_hoi", required=True),
     FormField("noi_dung", "Nội dung", "lời văn của chỉ tiêu", LONG_TEXT, required=True),
     FormField(
         "loai",
@@ -180,8 +190,32 @@ def _doc_date_fields(kinds: Mapping[str, DeclaredKind]) -> tuple[FormField, ...]
     return tuple(fields)
 
 
-def form_sections(kinds: Mapping[str, DeclaredKind]) -> tuple[FormSection, ...]:
-    """The campaign form, section by section; kinds is the registry (its dates, its labels)."""
+# The sections on how the organisation changes within the year.
+_ORGANISATION = (
+    FormSection(
+        "Thay đổi tổ chức trong năm",
+        "Cơ quan kết thúc hoạt động trong năm: văn bản ghi ngày sau đó không nêu tên, "
+        "không giao việc, không gửi cơ quan ấy.",
+        (FormField("thay_doi_to_chuc", "Thay đổi tổ chức", "", ROWS, columns=_CHANGE_COLUMNS),),
+    ),
+    FormSection(
+        "Danh sách đơn vị theo thời kỳ",
+        "Khi đơn vị hành chính thay đổi trong năm: mỗi thời kỳ một tệp danh sách, có hiệu "
+        "lực từ ngày ghi bên cạnh. Tệp danh sách tải lên ở phần dữ liệu đang dùng.",
+        (
+            FormField(
+                "danh_sach_don_vi", "Danh sách theo thời kỳ", "", ROWS, columns=_ROSTER_COLUMNS
+            ),
+        ),
+    ),
+)
+
+
+def form_sections(
+    kinds: Mapping[str, DeclaredKind], measures: Mapping[str, str] | None = None
+) -> tuple[FormSection, ...]:
+    """The campaign form, section by section; kinds is the registry (its dates, its labels),
+    measures the id → label of each measured target, when the caller has them."""
     return (
         FormSection(
             "Năm và tỉnh",
@@ -219,24 +253,13 @@ def form_sections(kinds: Mapping[str, DeclaredKind]) -> tuple[FormSection, ...]:
         FormSection(
             "Chỉ tiêu",
             "Các chỉ tiêu của kế hoạch tỉnh; kế hoạch của mỗi đơn vị chỉ nêu chỉ tiêu của mình.",
-            (FormField("chi_tieu", "Chỉ tiêu", "", ROWS, columns=_TARGET_COLUMNS),),
-        ),
-        FormSection(
-            "Thay đổi tổ chức trong năm",
-            "Cơ quan kết thúc hoạt động trong năm: văn bản ghi ngày sau đó không nêu tên, "
-            "không giao việc, không gửi cơ quan ấy.",
-            (FormField("thay_doi_to_chuc", "Thay đổi tổ chức", "", ROWS, columns=_CHANGE_COLUMNS),),
-        ),
-        FormSection(
-            "Danh sách đơn vị theo thời kỳ",
-            "Khi đơn vị hành chính thay đổi trong năm: mỗi thời kỳ một tệp danh sách, có hiệu "
-            "lực từ ngày ghi bên cạnh. Tệp danh sách tải lên ở phần dữ liệu đang dùng.",
             (
                 FormField(
-                    "danh_sach_don_vi", "Danh sách theo thời kỳ", "", ROWS, columns=_ROSTER_COLUMNS
+                    "chi_tieu", "Chỉ tiêu", "", ROWS, columns=(_measure(measures), *_TARGET_COLUMNS)
                 ),
             ),
         ),
+        *_ORGANISATION,
     )
 
 

@@ -186,15 +186,13 @@ def without_empty_rows(values: FormValues, kinds: Mapping[str, DeclaredKind]) ->
         if form_field.type == LINES and isinstance(items, list):
             out[form_field.name] = [line for line in items if str(line).strip()]
         elif form_field.type == ROWS and isinstance(items, list):
-            out[form_field.name] = [row for row in items if _filled(row)]
+            out[form_field.name] = [row for row in items if _filled(form_field, row)]
     return out
 
 
-def _filled(row: Any) -> bool:
-    """Whether a row has anything typed or ticked."""
-    return isinstance(row, dict) and any(
-        (bool(v) if isinstance(v, list) else bool(str(v).strip())) for v in row.values()
-    )
+def _filled(table: FormField, row: Any) -> bool:
+    """Whether a row has anything typed or ticked (a choice left at its default is nothing)."""
+    return isinstance(row, dict) and bool(_written_row(table, row))
 
 
 # --- From the form to the YAML the command line reads ---------------------------------------
@@ -250,7 +248,7 @@ def _written(form_field: FormField, value: Any) -> Any:
         return [line for line in lines if line] or None
     if form_field.type == ROWS:
         rows = value if isinstance(value, list) else []
-        return [_written_row(form_field, row) for row in rows if _filled(row)] or None
+        return [_written_row(form_field, row) for row in rows if _filled(form_field, row)] or None
     if form_field.type == TYPES:
         ticked = [str(v) for v in value] if isinstance(value, list) else []
         return ticked or None

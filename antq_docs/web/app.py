@@ -22,7 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from antq_docs.errors import AntqError, ValidationError
-from antq_docs.web import pages
+from antq_docs.web import campaign_page, pages
 from antq_docs.web.guard import Guard
 from antq_docs.web.views import HERE, Refused, Settings, findings, message, too_large_text
 from antq_docs.web.workspace import DataDir, Limits, TooLarge
@@ -40,6 +40,9 @@ ROUTES = [
     Route("/kiem-tra", pages.check_post, methods=["POST"]),
     Route("/bao-cao", pages.report_get),
     Route("/bao-cao", pages.report_post, methods=["POST"]),
+    Route("/ke-hoach", campaign_page.campaign_get),
+    Route("/ke-hoach", campaign_page.campaign_post, methods=["POST"]),
+    Route("/ke-hoach/tai", campaign_page.campaign_download),
     Route("/api/generate", pages.api_generate, methods=["POST"]),
     Route("/api/check", pages.api_check, methods=["POST"]),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
