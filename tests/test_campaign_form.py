@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import yaml
@@ -29,6 +30,8 @@ from antq_docs.inputs.campaign_form_values import (
 )
 from antq_docs.kinds import REGISTRY
 from tests.helpers import SAMPLE_CAMPAIGN
+
+CORPUS = Path(__file__).resolve().parent / "fuzz_corpus" / "campaign"
 
 SAMPLE_TEXT = SAMPLE_CAMPAIGN.read_text(encoding="utf-8")
 
@@ -131,6 +134,9 @@ def test_every_key_of_the_sample_has_a_vietnamese_label():
     assert describe_key("ngay_van_ban.event-plan", labels, names) == (
         "Ngày văn bản, Kế hoạch Ngày hội"
     )
+    assert describe_key("chi_tieu[10].don_vi", labels, names) == (
+        "Chỉ tiêu, dòng 10, Mã đơn vị được giao riêng"
+    )
     assert describe_key("tinh_thanh", labels, names) == "“tinh_thanh”"
     assert all(label == label.strip() for label in OTHER_LABELS.values())
 
@@ -177,3 +183,13 @@ def test_every_table_column_has_a_label_and_a_hint_or_a_fixed_choice(field):
     for column in field.columns:
         assert column.label
         assert column.hint or column.choices, column.name
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.iterdir()), ids=lambda p: p.name)
+def test_a_hostile_file_fills_the_form_and_is_checked_without_a_python_error(path):
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    data = parse_campaign_text(text)
+    values = without_empty_rows(form_values(data, REGISTRY), REGISTRY)
+    checked = check_form(values, data, REGISTRY)
+    assert checked.campaign is not None or checked.problems
+    assert all(p.label and "[" not in p.label for p in checked.problems)

@@ -297,10 +297,14 @@ def _date(text: str) -> dt.date | str:
 
 def _number(text: str) -> int | float | str:
     """A typed number (95,4 or 95.4 with a decimal); text the loader reports otherwise."""
-    if _INTEGER.fullmatch(text):
-        return int(text)
-    if _DECIMAL.fullmatch(text):
-        return float(text.replace(",", "."))
+    try:
+        if _INTEGER.fullmatch(text):
+            return int(text)
+        if _DECIMAL.fullmatch(text):
+            return float(text.replace(",", "."))
+    except ValueError:
+        # Past Python's 4,300 digits: the loader names the field.
+        return text
     return text
 
 

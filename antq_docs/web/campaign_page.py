@@ -104,7 +104,9 @@ def _start(request: Request, status: int = 200, error: str | None = None) -> Res
     """The form as a visit finds it: the kept plan, else the sample (said so)."""
     kept = _kept_campaign(request)
     if kept is not None:
-        text, origin, notice = kept.read_text(encoding="utf-8-sig"), KEPT, msg.KEPT_SHOWN
+        # Kept by another page as uploaded, it may not be text: the form then shows what it can.
+        text = kept.read_bytes().decode("utf-8-sig", errors="replace")
+        origin, notice = KEPT, msg.KEPT_SHOWN
     else:
         text, origin, notice = sample(SAMPLE_CAMPAIGN).read_text(encoding="utf-8"), SAMPLE, None
     values = form_values(parse_campaign_text(text), REGISTRY)
