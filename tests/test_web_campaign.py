@@ -170,6 +170,9 @@ def test_a_valid_plan_is_kept_and_downloads_as_the_yaml_the_command_line_reads(c
     again = client.get("/ke-hoach")
     assert 'id="sample-banner"' not in again.text
     assert form_of(again.text)["tinh"] == ["Gia Lai"]
+    other = TestClient(client.app)  # another browser: its own plan, none yet
+    assert 'id="sample-banner"' in other.get("/ke-hoach").text
+    assert other.get("/ke-hoach/tai").status_code == 404
 
 
 def test_rows_are_added_and_removed_by_posted_buttons(client):

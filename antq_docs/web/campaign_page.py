@@ -118,7 +118,7 @@ def _start(request: Request, status: int = 200, error: str | None = None) -> Res
 async def campaign_post(request: Request) -> Response:
     """Open an uploaded file, add or remove a row, or check and keep the plan."""
     if not same_origin(request):
-        raise Refused(403, "Yêu cầu đến từ một trang khác, bị từ chối.")
+        raise Refused(403, msg.OTHER_SITE)
     form = await request.form(max_files=1, max_fields=MAX_FIELDS)
     try:
         _check_token(request, form)
