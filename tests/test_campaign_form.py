@@ -123,6 +123,17 @@ def test_findings_are_named_by_label_and_row_never_by_key():
         assert "_" not in problem.label and "[" not in problem.label
 
 
+def test_a_key_path_inside_a_message_is_named_by_label_too():
+    data, values = _sample()
+    values["danh_sach_don_vi"][1]["tu_ngay"] = "01/01/2025"
+    values["danh_sach_don_vi"].append({"tu_ngay": "01/03/2025", "tep": "c.xlsx", "tinh": ""})
+    shown = [str(p) for p in check_form(values, data, REGISTRY).problems]
+    assert shown == [
+        "Danh sách theo thời kỳ, dòng 2, Từ ngày: ngày 01/01/2025 trùng với “Danh sách theo "
+        "thời kỳ, dòng 1, Từ ngày”"
+    ]
+
+
 def test_every_key_of_the_sample_has_a_vietnamese_label():
     data, _ = _sample()
     labels, names = key_labels(REGISTRY), key_names(REGISTRY)

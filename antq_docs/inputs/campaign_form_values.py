@@ -345,8 +345,28 @@ def locate(findings: Iterable[Finding], kinds: Mapping[str, DeclaredKind]) -> li
     """The loader's findings as the form names them: field, Vietnamese label, message."""
     labels, names = key_labels(kinds), key_names(kinds)
     return [
-        FieldProblem(f.field, describe_key(f.field, labels, names), f.message)
-        if f.field
-        else FieldProblem("", FILE_LABEL, f.message)
+        FieldProblem(
+            f.field or "",
+            describe_key(f.field, labels, names) if f.field else FILE_LABEL,
+            _paths_named(f.message, labels, names),
+        )
         for f in findings
     ]
+
+
+# A key path inside a message ("trùng với danh_sach_don_vi[1].tu_ngay"): a key with a row
+# number or a sub-key after it.
+_PATH_IN_TEXT = re.compile(r"\b[a-z_]+(?:\[\d+\]|\.[a-z_-]+)(?:\[\d+\]|\.[a-z_-]+)*")
+
+
+def _paths_named(message: str, labels: Mapping[str, str], names: Mapping[str, str]) -> str:
+    """A message with the key paths it cites of the campaign's own keys named by label."""
+
+    def named(match: re.Match[str]) -> str:
+        path = match.group(0)
+        top = re.match(r"[a-z_]+", path)
+        if top is None or top.group(0) not in labels:
+            return path
+        return f"“{describe_key(path, labels, names)}”"
+
+    return _PATH_IN_TEXT.sub(named, message)
