@@ -188,6 +188,9 @@ def test_rows_are_added_and_removed_by_posted_buttons(client):
     removed = form_of(post(client, after, "remove:chi_tieu:1").text)
     assert "chi_tieu[12].ma" not in removed
     assert removed["chi_tieu[1].noi_dung"][0].startswith("100% cán bộ, công chức")
+    same = form_of(post(client, removed, "remove:chi_tieu:" + "9" * 5000).text)
+    assert len([n for n in same if n.startswith("chi_tieu[") and n.endswith("].ma")]) == 11
+    assert post(client, removed, "add:tinh").status_code == 400
     lines = form_of(post(client, removed, "add:can_cu").text)
     assert lines["can_cu[2]"] == [""]
     # The empty rows left are dropped when the plan is saved.

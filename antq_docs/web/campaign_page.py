@@ -179,7 +179,7 @@ def _changed_rows(request: Request, action: str, values: FormValues, shown: _Sho
         rows.append(_empty_row(field))
         first = f".{field.columns[0].name}" if field.type == ROWS else ""
         focus = f"{table}[{len(rows)}]{first}"
-    elif row.isdigit() and 1 <= int(row) <= len(rows):
+    elif row.isdigit() and len(row) <= len(str(len(rows))) and 1 <= int(row) <= len(rows):
         del rows[int(row) - 1]
     return _page(request, 200, base=shown.base, values=values, origin=shown.origin, focus=focus)
 
