@@ -378,6 +378,8 @@ class DeclaredKind(Protocol):
     (kinds/base.Kind): the campaign loader, the inputs and the indicators are handed the
     registry by their callers, so they know no kind themselves."""
 
+    # What a person calls it ('kế hoạch năm'): the campaign form names its date by it.
+    label: str
     # The unit types that must have it when the campaign's matrix does not name the kind.
     required: tuple[str, ...]
     # The kind whose date it takes when ngay_van_ban gives none under its own name ('' = none).

@@ -22,8 +22,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from antq_docs.errors import AntqError, ValidationError
+from antq_docs.web import campaign_page, pages, space_pages
 from antq_docs.web import messages as msg
-from antq_docs.web import pages, space_pages
 from antq_docs.web.guard import Guard
 from antq_docs.web.space import Space, SpaceCookie
 from antq_docs.web.views import HERE, Refused, Settings, findings, message, public, too_large_text
@@ -49,6 +49,9 @@ ROUTES = [
     Route("/don-vi", space_pages.choose_unit, methods=["POST"]),
     Route("/mau-bieu", space_pages.blanks_page),
     Route("/mau-bieu/{name}", space_pages.blank),
+    Route("/ke-hoach", campaign_page.campaign_get),
+    Route("/ke-hoach", campaign_page.campaign_post, methods=["POST"]),
+    Route("/ke-hoach/tai", campaign_page.campaign_download),
     Route("/api/generate", pages.api_generate, methods=["POST"]),
     Route("/api/check", pages.api_check, methods=["POST"]),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
