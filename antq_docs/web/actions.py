@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,20 +21,25 @@ from antq_docs.check import check as run_check
 from antq_docs.collect.forms import write_forms
 from antq_docs.collect.gather import collect as run_collect
 from antq_docs.collect.gather import total_text
-from antq_docs.errors import ResultsNeeded, UsageError
+from antq_docs.errors import PdfError, ResultsNeeded, UsageError
 from antq_docs.generate import generate as run_generate
 from antq_docs.generate import select_kinds
-from antq_docs.indicators import Indicator, document_targets
+from antq_docs.indicators import Indicator
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.loading import Inputs, default_inputs, load_inputs
 from antq_docs.kinds import REGISTRY
+from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
 from antq_docs.output import LOCK
+from antq_docs.pdf import PACKS, convert_folder, find_soffice
+from antq_docs.pdf import bundle as run_bundle
 from antq_docs.register import FILE as REGISTER_FILE
 from antq_docs.web import messages as msg
 from antq_docs.web.names import public_path, zip_public
 from antq_docs.web.space import Space
 from antq_docs.web.workspace import zip_folder
 from antq_docs.yearreport import report as run_report
+
+Progress = Callable[[int, int], None]
 
 OUTPUT_ZIP = "van-ban.zip"
 CHECK_XLSX = "kiem-tra.xlsx"
@@ -76,7 +82,7 @@ class Loaded:
     notices: list[str] = field(default_factory=list)
 
 
-def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
+def load(uploads: Uploads, job: Path, *, year_end: bool, per_household: bool = False) -> Loaded:
     """Read and validate the files given as the CLI does; the sample only when chosen.
 
     A file not given is never taken from the sample unless the user chose it: without a
@@ -113,6 +119,7 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
         scores=filled.scores,
         year_end=year_end,
         households=uploads.households,
+        per_household=per_household,
     )
     return Loaded(inputs, notices)
 
@@ -174,10 +181,12 @@ def generate(
     kinds: list[str],
     workspace: Path,
     unit_codes: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> Generated:
-    """Write the documents into the request's out/ folder and pack them into one ZIP.
+    """Write the documents into the request's out/ folder (pack() puts them in the ZIP).
 
-    unit_codes (a unit and its subtree) limits the run to those units. When the campaign
+    unit_codes (a unit and its subtree) limits the run to those units; progress is the
+    library's callback (documents done, total). When the campaign
     numbers documents (danh_so), the shared register is copied in and back under the workspace
     lock, so numbers continue between runs and are never given twice.
     """
@@ -191,7 +200,7 @@ def generate(
         if lock is not None and (workspace / REGISTER_FILE).exists():
             out.mkdir(parents=True, exist_ok=True)
             shutil.copy2(workspace / REGISTER_FILE, out / REGISTER_FILE)
-        result = run_generate(inputs, out, kinds, unit_codes=unit_codes)
+        result = run_generate(inputs, out, kinds, unit_codes=unit_codes, progress=progress)
         if lock is not None and (out / REGISTER_FILE).exists():
             tmp = workspace / f".{REGISTER_FILE}.tmp"
             shutil.copy2(out / REGISTER_FILE, tmp)
@@ -199,26 +208,95 @@ def generate(
     finally:
         if lock is not None:
             lock.release()
-    zip_public(out, job / OUTPUT_ZIP, skip=(LOCK, REGISTER_FILE))
     documents = [_document(inputs, outcome.path) for outcome in result.outcomes]
     summary = result.summary().replace(str(out), msg.OUTPUT_FOLDER)
     return Generated(summary, _scoped_warnings(result.warnings, unit_codes), documents)
 
 
 def _document(inputs: Inputs, path: str) -> dict[str, str]:
-    """One written document as its result page lists it."""
+    """One written document as its result page lists it (a household's pledge under its
+    khu dân cư: pledge-household/<khu dân cư>/<hộ>.docx)."""
     kind, _, name = path.partition("/")
     code = Path(name).stem
     unit = inputs.find(code)
+    parent = unit.parent if unit else None
+    if kind == HOUSEHOLD_FOLDER:
+        parent = inputs.find(Path(name).parent.name)
+    label = REGISTRY[kind].label if kind in REGISTRY else msg.HOUSEHOLD_PLEDGE
     return {
         "path": path,
         "public": public_path(path),
         "kind": kind,
-        "kind_label": REGISTRY[kind].label if kind in REGISTRY else kind,
+        "kind_label": label,
         "code": code,
         "name": unit.name if unit else code,
-        "parent": unit.parent.name if unit and unit.parent else "",
+        "parent": parent.name if parent else "",
     }
+
+
+def soffice_or_refuse() -> None:
+    """Refuse PDFs and hồ sơ in words an official reads when the server has no LibreOffice."""
+    try:
+        find_soffice()
+    except PdfError as e:
+        raise UsageError(msg.NO_LIBREOFFICE) from e
+
+
+def has_soffice() -> bool:
+    """Whether this server can make PDFs (the page offers them only then)."""
+    try:
+        find_soffice()
+    except PdfError:
+        return False
+    return True
+
+
+@dataclass
+class Printed:
+    """What the PDF step made: its summary lines and the hồ sơ files, as the page lists them."""
+
+    lines: list[str]
+    packs: list[dict[str, str]]
+
+
+def ready(loaded: Loaded, job: Path, *, pack: bool, progress: Progress | None = None) -> Printed:
+    """A PDF beside every document of the job (LibreOffice), and with pack the hồ sơ of each
+    unit, as `antq-docs pdf` and `antq-docs bundle` make them."""
+    out = job / "out"
+    lines: list[str] = []
+    packs: list[dict[str, str]] = []
+    if pack:
+        bundled = run_bundle(loaded.inputs, out, progress=progress)
+        converted = bundled.pdf
+        for outcome in bundled.outcomes:
+            unit = loaded.inputs.find(Path(outcome.path).stem.removesuffix("-cap-duoi"))
+            below = outcome.path.endswith("-cap-duoi.pdf")
+            name = unit.name if unit else Path(outcome.path).stem
+            packs.append(
+                {
+                    "path": outcome.path,
+                    "name": msg.PACK_BELOW.format(name=name) if below else name,
+                }
+            )
+    else:
+        converted = convert_folder(out, progress=progress)
+        bundled = None
+    lines.append(converted.summary())
+    lines += [msg.PDF_FAILED.format(path=public_path(p)) for p in converted.failed]
+    if bundled is not None:
+        lines.append(bundled.summary())
+    hidden = (f"{out / PACKS}", str(out))
+    for where in hidden:
+        lines = [line.replace(where, msg.OUTPUT_FOLDER) for line in lines]
+    return Printed(lines, packs)
+
+
+def pack(job: Path, progress: Progress | None = None) -> None:
+    """The job's ZIP of everything under out/, each file under its page name."""
+    # Written aside and renamed: the ZIP a download finds is whole.
+    tmp = job / f".{OUTPUT_ZIP}.tmp"
+    zip_public(job / "out", tmp, skip=(LOCK, REGISTER_FILE), progress=progress)
+    tmp.replace(job / OUTPUT_ZIP)
 
 
 def _scoped_warnings(warnings: list[str], unit_codes: list[str] | None) -> list[str]:
@@ -244,11 +322,17 @@ STATUS_CLASS = {
 
 
 def check(
-    loaded: Loaded, docs: Path, job: Path, name: str, scope: list[str] | None = None
+    loaded: Loaded,
+    docs: Path,
+    job: Path,
+    name: str,
+    scope: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[CheckReport, dict, dict]:
     """Audit an unpacked folder: the report, the CLI's JSON (docs: the ZIP's name) and the
-    matrix; with scope (a unit and its subtree), the page's figures count only those units."""
-    report = run_check(loaded.inputs, docs)
+    matrix; with scope (a unit and its subtree), the page's figures count only those units;
+    progress: files inspected of total."""
+    report = run_check(loaded.inputs, docs, progress=progress)
     report.write_xlsx(job / CHECK_XLSX)
     data = json.loads(report.to_json())
     data["docs"] = name
@@ -321,9 +405,9 @@ def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
     """Measure a level and write its year report into the request's out/ folder, with a chart."""
     out = job / "out"
     result = run_report(loaded.inputs, out, level or None)
-    charted = [
-        i for i in result.indicators if i.id not in document_targets(REGISTRY) and i.denominator
-    ]
+    # Every indicator that counted something: the page has room for the rows the signed
+    # report leaves to its table.
+    charted = [i for i in result.indicators if i.denominator]
     if charted:
         (job / CHART_PNG).write_bytes(
             bar_chart(charted, msg.CHART_TITLE.format(name=result.level.name))

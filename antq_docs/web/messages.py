@@ -126,3 +126,26 @@ PUBLIC_WORDS = {
     "antq-docs templates list": "danh sách mẫu",
     "antq-docs": "chương trình",
 }
+
+# Households, PDFs and hồ sơ on the page.
+HOUSEHOLD_PLEDGE = "bản cam kết của hộ gia đình"
+NO_LIBREOFFICE = (
+    "Máy chủ chưa cài LibreOffice nên chưa làm được bản PDF và hồ sơ in; chưa soạn gì. Bỏ chọn "
+    "hai ô PDF để soạn văn bản Word, hoặc nhờ người quản trị cài LibreOffice (gói "
+    "libreoffice-writer-nogui) rồi làm lại."
+)
+PDF_FAILED = "Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần)."
+PACK_BELOW = "{name}: hồ sơ các đơn vị cấp dưới"
+
+# A job running in the background: the step it is on, as its progress bar names it.
+STEPS = {
+    "": "Đang chuẩn bị",
+    "generate": "Đang soạn văn bản",
+    "pdf": "Đang làm bản PDF và hồ sơ in",
+    "zip": "Đang đóng gói tệp ZIP",
+    "unzip": "Đang mở tệp ZIP hồ sơ",
+    "check": "Đang kiểm tra văn bản",
+}
+JOB_INTERRUPTED = (
+    "Yêu cầu này bị dừng giữa chừng (máy chủ đã khởi động lại); chưa có kết quả. Hãy gửi lại."
+)

@@ -9,19 +9,27 @@ laid out again as the command line's folder (internal_path).
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from antq_docs.kinds import REGISTRY
+from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
 from antq_docs.vi import slug
 
 # Kind name → its folder on the page ('pledge' → 'cam-ket'), from each kind's short label.
 FOLDERS = {name: slug(kind.short) for name, kind in REGISTRY.items()}
 _KINDS = {folder: name for name, folder in FOLDERS.items()}
+# The households' own pledges, one folder per khu dân cư.
+HOUSEHOLDS = "cam-ket-ho"
 
 
 def public_path(path: str) -> str:
-    """'pledge/KT-01.docx' → 'cam-ket/KT-01-cam-ket.docx'; other paths unchanged."""
+    """'pledge/KT-01.docx' → 'cam-ket/KT-01-cam-ket.docx', a household's pledge
+    'pledge-household/T1/H01.docx' → 'cam-ket-ho/T1/H01-cam-ket-ho.docx'; others unchanged."""
     parts = PurePosixPath(path).parts
+    if len(parts) == 3 and parts[0] == HOUSEHOLD_FOLDER:
+        name = PurePosixPath(parts[2])
+        return f"{HOUSEHOLDS}/{parts[1]}/{name.stem}-{HOUSEHOLDS}{name.suffix}"
     if len(parts) != 2 or parts[0] not in FOLDERS:
         return path
     folder = FOLDERS[parts[0]]
@@ -55,18 +63,29 @@ def relayout(folder: Path) -> None:
             path.rmdir()
 
 
-def zip_public(folder: Path, archive: Path, skip: tuple[str, ...] = ()) -> None:
+def zip_public(
+    folder: Path,
+    archive: Path,
+    skip: tuple[str, ...] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
     """Write every file under folder into archive, each under its page name.
 
     The .docx are stored as they are: they are ZIPs already, and compressing them again costs
-    time for nothing.
+    time for nothing. progress: files written of total.
     """
+    files = [
+        path
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name not in skip and not path.name.startswith(".")
+    ]
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.name not in skip and not path.name.startswith("."):
-                stored = path.suffix.lower() in (".docx", ".xlsx", ".pdf")
-                zf.write(
-                    path,
-                    public_path(path.relative_to(folder).as_posix()),
-                    compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
-                )
+        for done, path in enumerate(files, start=1):
+            stored = path.suffix.lower() in (".docx", ".xlsx", ".pdf")
+            zf.write(
+                path,
+                public_path(path.relative_to(folder).as_posix()),
+                compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
+            )
+            if progress:
+                progress(done, len(files))

@@ -9,7 +9,10 @@ on the same page, their findings in a table, the files given still kept.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+import time
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -23,9 +26,10 @@ from antq_docs.check import short_label
 from antq_docs.errors import AntqError, ValidationError
 from antq_docs.generate import wants_results
 from antq_docs.model import UNIT_TYPES
-from antq_docs.vi import strip_marks
+from antq_docs.vi import number, strip_marks
 from antq_docs.web import actions
 from antq_docs.web import messages as msg
+from antq_docs.web.jobs import DONE, FAILED, RUNNING, Runner, Tracker, read_progress
 from antq_docs.web.names import public_path, relayout
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted, read_form
@@ -42,12 +46,15 @@ PAGES = {
     "report": ("report.html", "bao-cao"),
 }
 PER_PAGE = 100
-Work = Callable[[Request, Posted, Space, Path], dict[str, Any]]
+# The long part of a request, run in the background with its progress (jobs.Tracker).
+Later = Callable[[Tracker], dict[str, Any]]
+Work = Callable[[Request, Posted, Space, Path], "dict[str, Any] | Later"]
+log = logging.getLogger("antq_docs.web")
 
 
 async def home(request: Request) -> Response:
     """The start page: the forms to make documents, forms and results."""
-    return page(request, "generate.html", nav="soan")
+    return page(request, "generate.html", nav="soan", soffice=actions.has_soffice())
 
 
 async def _run(request: Request, kind: str, work: Work, failed: str, **fields: Any) -> Response:
@@ -55,6 +62,8 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
 
     fields: what read_form needs (zip_field, forms_field) and what the form page shows again
     on an error (checked). An error answers the form page with the message, nothing saved.
+    Work that returns a function (Later) has checked its inputs only: the function does the
+    long part in the background (jobs.Runner) while the result page shows its progress.
     """
     space = Space.of(request)
     job = settings(request).store.new_job()
@@ -72,17 +81,48 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
     shown = "generate.html" if kind == "generate" else template
     try:
         data = await run_in_threadpool(work, request, posted, space, job)
-    except ValidationError as e:
-        found = findings(e, space)
-        error = failed.format(what=e.what)
-        return page(request, shown, 422, nav=nav, findings=found, error=error, **fields)
     except AntqError as e:
-        return page(request, shown, 400, nav=nav, error=public(str(e), space, job), **fields)
-    (job / PAGE_DATA).write_text(
-        json.dumps({"kind": kind, **data}, ensure_ascii=False), encoding="utf-8"
-    )
+        status, shown_fields = _failure(e, failed, space, job)
+        return page(request, shown, status, nav=nav, **shown_fields, **fields)
+    if callable(data):
+        later: Later = data
+        runner(request).start(
+            job,
+            lambda tracker: _save(job, kind, later(tracker)),
+            lambda error: _save(job, kind, _failed_data(error, failed, space, job, fields)),
+        )
+    else:
+        _save(job, kind, data)
     space.add_job(job.name, kind)
     return RedirectResponse(f"/ket-qua/{job.name}", status_code=303)
+
+
+def _save(job: Path, kind: str, data: dict[str, Any]) -> None:
+    """Save what the job's result page shows (atomically: the page never reads half of it)."""
+    tmp = job / f".{PAGE_DATA}.tmp"
+    tmp.write_text(json.dumps({"kind": kind, **data}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(job / PAGE_DATA)
+
+
+def _failure(error: AntqError, failed: str, space: Space, job: Path) -> tuple[int, dict]:
+    """The status and the fields of the form page that answers a library error."""
+    if isinstance(error, ValidationError):
+        return 422, {"findings": findings(error, space), "error": failed.format(what=error.what)}
+    return 400, {"error": public(str(error), space, job)}
+
+
+def _failed_data(
+    error: BaseException, failed: str, space: Space, job: Path, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """What the result page of a job that failed in the background shows: its form page with
+    the message (a Python error is logged, and said without its details)."""
+    if isinstance(error, Refused):
+        return {"failed": 400, "error": error.message, **fields}
+    if isinstance(error, AntqError):
+        status, shown = _failure(error, failed, space, job)
+        return {"failed": status, **shown, **fields}
+    log.error("lỗi không mong đợi trong yêu cầu %s", job.name, exc_info=error)
+    return {"failed": 500, "error": msg.UNEXPECTED, **fields}
 
 
 async def generate_page(request: Request) -> Response:
@@ -95,17 +135,48 @@ def _asked(values: list[Any]) -> list[str]:
     return [k for k in values if isinstance(k, str)]
 
 
-def _generate(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
-    """Load the inputs for the kinds asked and write their documents into the job."""
-    asked = _asked(posted.form.getlist("kinds"))
-    loaded = actions.load(actions.Uploads.of(space), job, year_end=wants_results(asked))
+def _generate(request: Request, posted: Posted, space: Space, job: Path) -> Later:
+    """Check the inputs for the kinds asked (their findings answer the form at once); the
+    documents, their PDFs and hồ sơ when ticked, and the ZIP are made by the function returned."""
+    form = posted.form
+    asked = _asked(form.getlist("kinds"))
+    pdf, packs = form.get("pdf") == "1", form.get("ho_so") == "1"
+    if pdf or packs:
+        actions.soffice_or_refuse()  # before anything is written, as the command line does
+    loaded = actions.load(
+        actions.Uploads.of(space),
+        job,
+        year_end=wants_results(asked),
+        per_household=form.get("per_household") == "1",
+    )
     kinds = actions.choose_kinds(asked, loaded.inputs)
     scope = actions.subtree(loaded.inputs, space.unit)
-    done = actions.generate(loaded, job, kinds, settings(request).store.workspace, scope)
-    data = asdict(done)
-    data["warnings"] = [public(w, space, job) for w in done.warnings]
-    data["zip_name"] = f"van-ban-{space.unit}.zip" if space.unit else actions.OUTPUT_ZIP
-    return data
+    workspace = settings(request).store.workspace
+
+    def later(tracker: Tracker) -> dict[str, Any]:
+        tracker.begin("generate")
+        done = actions.generate(loaded, job, kinds, workspace, scope, progress=tracker)
+        data = asdict(done)
+        data["warnings"] = [public(w, space, job) for w in done.warnings]
+        if pdf or packs:
+            tracker.begin("pdf")
+            printed = actions.ready(loaded, job, pack=packs, progress=tracker)
+            data["printed"], data["packs"] = printed.lines, printed.packs
+            _with_pdfs(data["documents"], job / "out")
+        tracker.begin("zip")
+        actions.pack(job, progress=tracker)
+        data["zip_name"] = f"van-ban-{space.unit}.zip" if space.unit else actions.OUTPUT_ZIP
+        return data
+
+    return later
+
+
+def _with_pdfs(documents: list[dict[str, str]], out: Path) -> None:
+    """Add to each listed document the PDF made beside it."""
+    for d in documents:
+        pdf = f"{d['path'].removesuffix('.docx')}.pdf"
+        if (out / pdf).is_file():
+            d["pdf"] = pdf
 
 
 async def forms_page(request: Request) -> Response:
@@ -141,16 +212,75 @@ def _collect(request: Request, posted: Posted, space: Space, job: Path) -> dict[
 
 
 async def result_page(request: Request) -> Response:
-    """What an earlier request made, read from what it saved: nothing runs again."""
+    """What an earlier request made, read from what it saved: nothing runs again. A job still
+    running in the background shows its progress (the page reloads itself until it is done)."""
     job = settings(request).store.job(request.path_params["job"])
-    if job is None or not (job / PAGE_DATA).is_file():
+    if job is None:
         raise Refused(404, msg.NO_RESULT)
-    info = json.loads((job / PAGE_DATA).read_text(encoding="utf-8"))
+    info = await _settled(request, job)
+    if info is None:
+        state = _state(request, job)
+        if state is None:
+            raise Refused(404, msg.NO_RESULT)
+        if state["state"] != RUNNING:
+            raise Refused(500, msg.JOB_INTERRUPTED)
+        return page(request, "progress.html", nav=None, job=job.name, progress=state)
     kind = info.pop("kind", "generate")
     template, nav = PAGES[kind]
+    failed = info.pop("failed", None)
+    if failed is not None:
+        shown = "generate.html" if kind == "generate" else template
+        return page(request, shown, int(failed), nav=nav, **info)
     if kind == "generate":
         info.update(_paged(info.pop("documents"), request))
     return page(request, template, nav=nav, job=job.name, **info)
+
+
+async def progress_json(request: Request) -> Response:
+    """Where a job is, for the progress bar: state, step, label, done, total."""
+    job = settings(request).store.job(request.path_params["job"])
+    state = _state(request, job) if job is not None else None
+    if state is None:
+        raise Refused(404, msg.NO_RESULT)
+    return JSONResponse(state, headers={"Cache-Control": "no-store"})
+
+
+def _state(request: Request, job: Path) -> dict[str, Any] | None:
+    """A job's progress as the pages show it; a job whose thread is gone without a result
+    (the server restarted) is failed; one that never ran in the background, None."""
+    state = read_progress(job)
+    if state is None and (job / PAGE_DATA).is_file():
+        state = {"state": DONE, "step": "", "done": 0, "total": 0}
+    if state is None:
+        return None
+    if state["state"] == RUNNING and not runner(request).alive(job.name):
+        # Ended between the two looks, or its thread died with the server that ran it.
+        state["state"] = DONE if (job / PAGE_DATA).is_file() else FAILED
+    state["label"] = msg.STEPS.get(str(state.get("step", "")), msg.STEPS[""])
+    total, done = int(state.get("total") or 0), int(state.get("done") or 0)
+    state["percent"] = min(100, done * 100 // total) if total else 0
+    state["text"] = f"{number(done)}/{number(total)}" if total else ""
+    return state
+
+
+async def _settled(request: Request, job: Path) -> dict[str, Any] | None:
+    """The job's saved page, waiting a moment (the app's settle_s) for a job still running:
+    a short job then shows its result at once, without a progress page in between."""
+    deadline = time.monotonic() + request.app.state.settle_s
+    while not (job / PAGE_DATA).is_file():
+        if not runner(request).alive(job.name) or time.monotonic() >= deadline:
+            break
+        await asyncio.sleep(0.05)
+    if not (job / PAGE_DATA).is_file():
+        return None
+    found: dict[str, Any] = json.loads((job / PAGE_DATA).read_text(encoding="utf-8"))
+    return found
+
+
+def runner(request: Request) -> Runner:
+    """The background jobs of the app answering this request."""
+    found: Runner = request.app.state.jobs
+    return found
 
 
 def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
@@ -219,24 +349,27 @@ async def check_post(request: Request) -> Response:
     return await _run(request, "check", _check_page, msg.NOT_CHECKED, zip_field=True)
 
 
-def _check_page(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
-    """The check's figures, matrix and indicators, as its result page shows them."""
-    data, grid = _check(request, posted, space, job)
-    return {"result": data, "matrix": grid, "indicators": _check_indicators(data)}
-
-
-def _check(request: Request, posted: Posted, space: Space, job: Path) -> tuple[dict, dict]:
-    """Unpack the documents, load the inputs and check; the report's JSON and matrix."""
+def _check_page(request: Request, posted: Posted, space: Space, job: Path) -> Later:
+    """Check the inputs now; the function returned unpacks the documents and checks them,
+    giving the check's figures, matrix and indicators as its result page shows them."""
     assert posted.archive is not None
+    archive, name = posted.archive, posted.archive_name
     loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
-    try:
-        docs = extract_zip(posted.archive, job / "docs", settings(request).limits)
-    except BadZip as e:
-        raise Refused(400, msg.BAD_ZIP_FILE.format(name=posted.archive_name, why=e)) from e
-    relayout(docs)
     scope = actions.subtree(loaded.inputs, space.unit)
-    _, data, grid = actions.check(loaded, docs, job, posted.archive_name, scope)
-    return data, grid
+    limits = settings(request).limits
+
+    def later(tracker: Tracker) -> dict[str, Any]:
+        tracker.begin("unzip")
+        try:
+            docs = extract_zip(archive, job / "docs", limits)
+        except BadZip as e:
+            raise Refused(400, msg.BAD_ZIP_FILE.format(name=name, why=e)) from e
+        relayout(docs)
+        tracker.begin("check")
+        _, data, grid = actions.check(loaded, docs, job, name, scope, progress=tracker)
+        return {"result": data, "matrix": grid, "indicators": _check_indicators(data)}
+
+    return later
 
 
 def _check_indicators(data: dict) -> list[dict[str, Any]]:
@@ -283,7 +416,8 @@ async def api_generate(request: Request) -> Response:
     posted = await read_form(request, job, page_form=False)
     posted.keep(space)
     try:
-        await run_in_threadpool(_generate, request, posted, space, job)
+        later = await run_in_threadpool(_generate, request, posted, space, job)
+        await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
         return JSONResponse({"findings": findings(e, space)}, status_code=422)
     return FileResponse(
@@ -298,7 +432,8 @@ async def api_check(request: Request) -> Response:
     posted = await read_form(request, job, page_form=False, zip_field=True)
     posted.keep(space)
     try:
-        data, _ = await run_in_threadpool(_check, request, posted, space, job)
+        later = await run_in_threadpool(_check_page, request, posted, space, job)
+        shown = await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
         return JSONResponse({"findings": findings(e, space)}, status_code=422)
-    return JSONResponse(data)
+    return JSONResponse(shown["result"])
