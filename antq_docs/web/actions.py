@@ -34,7 +34,7 @@ from antq_docs.pdf import PACKS, convert_folder, find_soffice
 from antq_docs.pdf import bundle as run_bundle
 from antq_docs.register import FILE as REGISTER_FILE
 from antq_docs.web import messages as msg
-from antq_docs.web.names import public_path, zip_public
+from antq_docs.web.names import LiveZip, public_path
 from antq_docs.web.space import Space
 from antq_docs.web.workspace import zip_folder
 from antq_docs.yearreport import report as run_report
@@ -291,12 +291,16 @@ def ready(loaded: Loaded, job: Path, *, pack: bool, progress: Progress | None = 
     return Printed(lines, packs)
 
 
-def pack(job: Path, progress: Progress | None = None) -> None:
-    """The job's ZIP of everything under out/, each file under its page name."""
-    # Written aside and renamed: the ZIP a download finds is whole.
-    tmp = job / f".{OUTPUT_ZIP}.tmp"
-    zip_public(job / "out", tmp, skip=(LOCK, REGISTER_FILE), progress=progress)
-    tmp.replace(job / OUTPUT_ZIP)
+def packing(job: Path) -> LiveZip:
+    """The job's ZIP of everything under out/, each file under its page name, written while
+    the documents are made (use as a context manager around the run, then packed())."""
+    return LiveZip(job / "out", job / f".{OUTPUT_ZIP}.tmp", skip=(LOCK, REGISTER_FILE))
+
+
+def packed(job: Path, live: LiveZip, progress: Progress | None = None) -> None:
+    """Complete the job's ZIP once the run has ended; only then can it be downloaded."""
+    live.finish(progress)
+    live.archive.replace(job / OUTPUT_ZIP)
 
 
 def _scoped_warnings(warnings: list[str], unit_codes: list[str] | None) -> list[str]:

@@ -8,6 +8,8 @@ laid out again as the command line's folder (internal_path).
 
 from __future__ import annotations
 
+import os
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -19,6 +21,8 @@ from antq_docs.vi import slug
 # Kind name → its folder on the page ('pledge' → 'cam-ket'), from each kind's short label.
 FOLDERS = {name: slug(kind.short) for name, kind in REGISTRY.items()}
 _KINDS = {folder: name for name, folder in FOLDERS.items()}
+# How often a LiveZip looks for documents newly in place.
+SCAN_EVERY_S = 0.5
 # The households' own pledges, one folder per khu dân cư.
 HOUSEHOLDS = "cam-ket-ho"
 
@@ -63,29 +67,77 @@ def relayout(folder: Path) -> None:
             path.rmdir()
 
 
-def zip_public(
-    folder: Path,
-    archive: Path,
-    skip: tuple[str, ...] = (),
-    progress: Callable[[int, int], None] | None = None,
-) -> None:
-    """Write every file under folder into archive, each under its page name.
+class LiveZip:
+    """The ZIP of a folder's files under their page names, written while the files are made.
 
-    The .docx are stored as they are: they are ZIPs already, and compressing them again costs
-    time for nothing. progress: files written of total.
+    A thread adds each document as soon as it is in place in its kind's folder (a file is put
+    there whole, by a rename; names starting with a dot are temporary), so when the run ends
+    only the last ones and the files of the folder itself (the manifest) are left to add.
+    Documents are stored as they are: a .docx, .xlsx or .pdf is compressed already.
+    Use as a context manager; finish() completes the archive, an exception removes it.
     """
-    files = [
-        path
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name not in skip and not path.name.startswith(".")
-    ]
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
-        for done, path in enumerate(files, start=1):
-            stored = path.suffix.lower() in (".docx", ".xlsx", ".pdf")
-            zf.write(
-                path,
-                public_path(path.relative_to(folder).as_posix()),
-                compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
-            )
+
+    def __init__(self, folder: Path, archive: Path, skip: tuple[str, ...] = ()) -> None:
+        self.folder = folder
+        self.archive = archive
+        self.skip = skip
+        self._zip = zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED)
+        self._added: set[str] = set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="antq-zip", daemon=True)
+
+    def __enter__(self) -> LiveZip:
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        if error is not None:
+            self._zip.close()
+            self.archive.unlink(missing_ok=True)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(SCAN_EVERY_S):
+            for path in self._files(placed_only=True):
+                self._add(path)
+
+    def _files(self, *, placed_only: bool) -> list[str]:
+        """The files not yet added; placed_only: only those inside a kind's folder."""
+        found = []
+        top = str(self.folder)
+        for root, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            if placed_only and root == top:
+                continue
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                if not (name.startswith(".") or name in self.skip or path in self._added):
+                    found.append(path)
+        return found
+
+    def _add(self, path: str) -> None:
+        rel = os.path.relpath(path, self.folder).replace(os.sep, "/")
+        info = zipfile.ZipInfo.from_file(path, public_path(rel))
+        stored = path.lower().endswith((".docx", ".xlsx", ".pdf"))
+        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        # Read whole and written in one call: a document is tens of kilobytes, and zipfile's
+        # own 8 KB copy loop holds the interpreter lock the run placing documents needs.
+        with open(path, "rb") as fh:
+            self._zip.writestr(info, fh.read())
+        self._added.add(path)
+
+    def finish(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Add what is left (the run has ended) and close the archive; progress: files of
+        the archive written, of all."""
+        self._stop.set()
+        self._thread.join()
+        left = self._files(placed_only=False)
+        total = len(self._added) + len(left)
+        for path in left:
+            self._add(path)
             if progress:
-                progress(done, len(files))
+                progress(len(self._added), total)
+        if progress and not left:
+            progress(total, total)
+        self._zip.close()

@@ -154,17 +154,18 @@ def _generate(request: Request, posted: Posted, space: Space, job: Path) -> Late
     workspace = settings(request).store.workspace
 
     def later(tracker: Tracker) -> dict[str, Any]:
-        tracker.begin("generate")
-        done = actions.generate(loaded, job, kinds, workspace, scope, progress=tracker)
-        data = asdict(done)
-        data["warnings"] = [public(w, space, job) for w in done.warnings]
-        if pdf or packs:
-            tracker.begin("pdf")
-            printed = actions.ready(loaded, job, pack=packs, progress=tracker)
-            data["printed"], data["packs"] = printed.lines, printed.packs
-            _with_pdfs(data["documents"], job / "out")
-        tracker.begin("zip")
-        actions.pack(job, progress=tracker)
+        with actions.packing(job) as live:
+            tracker.begin("generate")
+            done = actions.generate(loaded, job, kinds, workspace, scope, progress=tracker)
+            data = asdict(done)
+            data["warnings"] = [public(w, space, job) for w in done.warnings]
+            if pdf or packs:
+                tracker.begin("pdf")
+                printed = actions.ready(loaded, job, pack=packs, progress=tracker)
+                data["printed"], data["packs"] = printed.lines, printed.packs
+                _with_pdfs(data["documents"], job / "out")
+            tracker.begin("zip")
+            actions.packed(job, live, progress=tracker)
         data["zip_name"] = f"van-ban-{space.unit}.zip" if space.unit else actions.OUTPUT_ZIP
         return data
 
