@@ -146,6 +146,7 @@ def take(out: Path) -> None:
         page.wait_for_selector("#check-summary")
         _scroll(page, "#check-summary")
         _shot(page, out, "kiem-tra")
+        _progress_shot(page, base, Path(tmp), out)
 
         # The year's results are kept against the sample campaign's own rosters (the province
         # of March and the one after 01/7/2025): the files given are put aside for the sample.
@@ -161,7 +162,6 @@ def take(out: Path) -> None:
         page.wait_for_function("document.getElementById('report-chart').complete")
         _scroll(page, "#report-chart", "center")
         _shot(page, out, "bao-cao")
-        _progress_shot(page, base, Path(tmp), out)
         browser.close()
 
 
@@ -175,6 +175,9 @@ def _progress_shot(page, base: str, tmp: Path, out: Path) -> None:
     page.set_input_files("#units", roster)
     page.check("#kind-pledge")
     page.click("#generate-submit")
+    page.wait_for_selector("#job-progress, #error", timeout=120_000)
+    if page.query_selector("#error") is not None:
+        raise RuntimeError(f"the generate page refused the roster: {page.inner_text('#error')}")
     page.wait_for_function(
         "(() => { const b = document.getElementById('job-progress');"
         " return b !== null && b.max > 1 && b.value > b.max / 4; })()",

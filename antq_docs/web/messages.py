@@ -146,6 +146,7 @@ STEPS = {
     "unzip": "Đang mở tệp ZIP hồ sơ",
     "check": "Đang kiểm tra văn bản",
 }
+PROGRESS_COUNT = "đã xong {done} trên {total} ({percent}%)"
 JOB_INTERRUPTED = (
     "Yêu cầu này bị dừng giữa chừng (máy chủ đã khởi động lại); chưa có kết quả. Hãy gửi lại."
 )

@@ -260,7 +260,11 @@ def _state(request: Request, job: Path) -> dict[str, Any] | None:
     state["label"] = msg.STEPS.get(str(state.get("step", "")), msg.STEPS[""])
     total, done = int(state.get("total") or 0), int(state.get("done") or 0)
     state["percent"] = min(100, done * 100 // total) if total else 0
-    state["text"] = f"{number(done)}/{number(total)}" if total else ""
+    state["text"] = (
+        msg.PROGRESS_COUNT.format(done=number(done), total=number(total), percent=state["percent"])
+        if total
+        else ""
+    )
     return state
 
 
