@@ -219,6 +219,8 @@ def test_pdfs_and_hồ_sơ_of_one_commune_come_in_the_zip(tmp_path):
     page = client.get(_post(client, "/soan", {"kinds": ["pledge"], "ho_so": "1"})).text
     assert "PDF: " in page and "Hồ sơ: " in page and "/tmp" not in page
     assert re.search(r'id="pdf-pledge-' + COMMUNE + '" href="[^"]+\\.pdf"', page)
+    # A commune's hồ sơ wants its plan too, which was not ticked: named by its page name.
+    assert f"Hồ sơ thiếu ke-hoach/{COMMUNE}-ke-hoach.docx" in page
     packs = page.split('id="packs"')[1].split("</ul>")[0]
     assert f"ho-so/{COMMUNE}.pdf" in packs
     link = page.split('id="download-zip" href="')[1].split('"')[0].replace("&amp;", "&")

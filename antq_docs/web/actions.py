@@ -40,6 +40,8 @@ from antq_docs.web.workspace import zip_folder
 from antq_docs.yearreport import report as run_report
 
 Progress = Callable[[int, int], None]
+# How many documents lacking from the hồ sơ are named one by one, as the command line does.
+LISTED = 10
 
 OUTPUT_ZIP = "van-ban.zip"
 CHECK_XLSX = "kiem-tra.xlsx"
@@ -285,6 +287,10 @@ def ready(loaded: Loaded, job: Path, *, pack: bool, progress: Progress | None = 
     lines += [msg.PDF_FAILED.format(path=public_path(p)) for p in converted.failed]
     if bundled is not None:
         lines.append(bundled.summary())
+        lacking = bundled.missing
+        lines += [msg.PACK_LACKS.format(path=public_path(p)) for p in lacking[:LISTED]]
+        if len(lacking) > LISTED:
+            lines.append(msg.PACK_LACKS_MORE.format(count=len(lacking) - LISTED))
     hidden = (f"{out / PACKS}", str(out))
     for where in hidden:
         lines = [line.replace(where, msg.OUTPUT_FOLDER) for line in lines]

@@ -136,6 +136,8 @@ NO_LIBREOFFICE = (
 )
 PDF_FAILED = "Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần)."
 PACK_BELOW = "{name}: hồ sơ các đơn vị cấp dưới"
+PACK_LACKS = "Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF (chưa chọn loại này khi soạn?)."
+PACK_LACKS_MORE = "… và {count} văn bản khác (xem trang Kiểm tra hồ sơ)."
 
 # A job running in the background: the step it is on, as its progress bar names it.
 STEPS = {
