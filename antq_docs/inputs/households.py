@@ -94,7 +94,7 @@ def build_households(table: Table, roster: Roster, *, forms: bool = False) -> Ho
                     row,
                     "ma_ho",
                     msg.DUPLICATE_HOUSEHOLD.format(
-                        code=household.code, seen=seen[key], area=household.area
+                        code=household.code, row=seen[key], area=household.area
                     ),
                 )
             )

@@ -289,7 +289,7 @@ def _written_level(
                 msg.LEVEL_CONTRADICTS_SCORE.format(
                     level=level,
                     points=row.get("diem"),
-                    describe=thresholds.describe(),
+                    thresholds=thresholds.describe(),
                     expected=thresholds.level_for(score),
                 ),
             )
@@ -319,7 +319,7 @@ def _recognised_but_weak(
             row,
             "dat_chuan",
             msg.RECOGNISED_BUT_WEAK_SCORE.format(
-                points=row.get("diem"), weak=YEU, describe=thresholds.describe()
+                points=row.get("diem"), weak=YEU, thresholds=thresholds.describe()
             ),
         )
     ]

@@ -168,7 +168,7 @@ class Linter:
             self.add("kho-giay", msg.WHERE_DOCUMENT, msg.PAPER_DECLARED, msg.PAPER_NOT_DECLARED)
             return
         for n, sect in enumerate(sections, start=1):
-            where = msg.WHERE_SECTION.format(n=n)
+            where = msg.WHERE_SECTION.format(number=n)
             size = sect.find(f"{_W}pgSz")
             w = int(size.get(f"{_W}w", "0")) if size is not None else 0
             h = int(size.get(f"{_W}h", "0")) if size is not None else 0
@@ -293,7 +293,7 @@ class Linter:
                 continue
             bare = _clean(_TAG.sub("", text))
             if bare and bare != vi.upper(bare):
-                self.add("ten-loai", para.location, msg.CAPITALS.format(bare=vi.upper(bare)), bare)
+                self.add("ten-loai", para.location, msg.CAPITALS.format(text=vi.upper(bare)), bare)
             # Hướng dẫn 36 sets the Party title larger than Nghị định 30 does.
             self._style("ten-loai", para, sizes=(14, 16) if self.party else (13, 14))
             return i, (None if para.tagged else text)

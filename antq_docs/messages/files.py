@@ -34,3 +34,6 @@ FILE_TOO_LARGE = "tệp quá lớn"
 
 # The worker processes of --jobs.
 WORKER_DIED = "một tiến trình làm việc bị dừng đột ngột; hãy chạy lại."
+
+# A workbook the program writes: the title of the pop-up when a cell takes a wrong value.
+INVALID_VALUE = "Giá trị không hợp lệ"

@@ -103,7 +103,7 @@ FIGURE_NOT_REPORTED_BY_TYPE = "{type_name} không báo cáo số liệu này; đ
 FIGURE_DIFFERS_FROM_RESULTS = "khác số đã ghi ở trang Kết quả ({mine})"
 
 # The households list (danh sách hộ gia đình).
-DUPLICATE_HOUSEHOLD = 'mã hộ "{code}" trùng với dòng {seen} của cùng khu dân cư {area}'
+DUPLICATE_HOUSEHOLD = 'mã hộ "{code}" trùng với dòng {row} của cùng khu dân cư {area}'
 NO_HOUSEHOLDS = "danh sách không có hộ gia đình nào"
 HOUSEHOLDS_FILE = "Danh sách hộ gia đình {name}"
 MEMBERS_NOT_A_COUNT = 'số nhân khẩu "{text}" phải là số nguyên từ 1 đến {limit}'
@@ -188,7 +188,7 @@ CODE_NOT_IN_FILE = 'không có đơn vị nào mang mã "{code}" trong {roster}'
 SCORE_OUT_OF_RANGE = "điểm {written} phải từ 0 đến 100"
 LEVEL_UNKNOWN = '"{written}" không phải mức xếp loại; chấp nhận: {allowed}'
 LEVEL_CONTRADICTS_SCORE = (
-    'xếp loại "{level}" trái với điểm {points}: theo ngưỡng ({describe}) {points} điểm là '
+    'xếp loại "{level}" trái với điểm {points}: theo ngưỡng ({thresholds}) {points} điểm là '
     '"{expected}"'
 )
 RECOGNISED_BUT_WEAK = (
@@ -196,7 +196,7 @@ RECOGNISED_BUT_WEAK = (
     "chuẩn “An toàn về an ninh, trật tự”: sửa cột Đạt chuẩn hoặc cột Xếp loại"
 )
 RECOGNISED_BUT_WEAK_SCORE = (
-    'đạt chuẩn nhưng điểm {points} là xếp loại "{weak}" (theo ngưỡng: {describe}); đơn vị xếp '
+    'đạt chuẩn nhưng điểm {points} là xếp loại "{weak}" (theo ngưỡng: {thresholds}); đơn vị xếp '
     "loại Yếu không được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”: sửa cột Đạt "
     "chuẩn hoặc cột Điểm"
 )
