@@ -1,8 +1,9 @@
 """What the program says to a person lives in the message modules, whole and well formed.
 
 (a) No module outside the message modules hands a Vietnamese string literal (or f-string) to a
-Finding, to a table's `finding`, to an error of `errors.py`, or, in the command line, to
-`click.echo`/`click.secho` or a click error: the sentence belongs in `antq_docs/messages/` (or
+Finding, to a table's `finding`, to an error of `errors.py`, to a warning or notice on its way up
+(`warn`, `say`, `notice`, `warnings.append`), or, in the command line, to `click.echo`/`click.secho`
+or a click error: the sentence belongs in `antq_docs/messages/` (or
 `antq_docs/cli/messages.py`), where a reviewer reads every one in one place. Docstrings, the
 kinds' VARIABLES documentation and click's help texts are not messages and are not looked at.
 (b) Every constant of the message modules is NFC, is used somewhere in the package, and names
@@ -68,6 +69,8 @@ def error_names() -> set[str]:
 
 ERRORS = error_names()
 FINDINGS = {"finding", "cell_finding"}
+# The callbacks and lists through which the library hands its warnings and notices up.
+CALLBACKS = {"say", "warn", "notice"}
 CLICK = {"echo", "secho", "UsageError", "BadParameter", "ClickException", "fail"}
 
 
@@ -100,8 +103,11 @@ def texts(node: ast.Call, in_cli: bool) -> list[ast.expr]:
         return [*node.args[:1], *(k.value for k in node.keywords if k.arg == "message")]
     if name in FINDINGS and isinstance(node.func, ast.Attribute):
         return [*node.args, *(k.value for k in node.keywords if k.arg == "message")]
-    if name in ERRORS or (in_cli and name in CLICK):
+    if name in ERRORS or name in CALLBACKS or (in_cli and name in CLICK):
         return [*node.args, *(k.value for k in node.keywords if k.arg in keywords)]
+    func = node.func
+    if name == "append" and isinstance(func, ast.Attribute) and "warning" in ast.unparse(func):
+        return list(node.args)
     return []
 
 
@@ -140,9 +146,12 @@ def test_the_finder_sees_a_message_written_in_place():
         "click.echo(msg.DONE.format(n=1))\n"
         "click.secho('Cảnh báo', fg='red')\n"
         "words = ['thôn', 'xã']\n"
+        "needs.warn(f'{code}: chưa có')\n"
+        "self.warnings.append('thiếu')\n"
+        "rows.append('thôn')\n"
     )
-    found = [line for line, _ in literals(ast.parse(code), in_cli=True)]
-    assert found == [1, 2, 3, 5]
+    found = sorted({line for line, _ in literals(ast.parse(code), in_cli=True)})
+    assert found == [1, 2, 3, 5, 7, 8]
 
 
 def test_no_message_is_written_in_place():
