@@ -395,8 +395,11 @@ def _missing_forms(
             missing.setdefault(unit.type, []).append(unit)
     return [
         Finding(
-            msg.FORMS_NOT_RECEIVED.format(count=len(units), units=kinds_label(units))
-            + "; ".join(f"{u.code} ({u.name})" for u in units)
+            msg.FORMS_NOT_RECEIVED.format(
+                count=len(units),
+                units=kinds_label(units),
+                names="; ".join(f"{u.code} ({u.name})" for u in units),
+            )
         )
         for kind, units in sorted(missing.items(), key=lambda i: list(UNIT_TYPES).index(i[0]))
     ]

@@ -208,7 +208,7 @@ def _party_bases(reading: _Reading) -> list[str]:
             "the_thuc",
             msg.KEY_NO_LONGER_USED,
         )
-    bases = top.text_list("can_cu_dang", msg.PARTY_DOCUMENTS_NOT_A_LIST)
+    bases = top.text_list("can_cu_dang", msg.LIST_OF_PARTY_DOCUMENTS)
     return bases or list(DEFAULT_PARTY_BASES)
 
 
@@ -236,7 +236,7 @@ SECTIONS: tuple[tuple[str, Callable[[_Reading], Any]], ...] = (
     ("legal_bases", _legal_bases),
     (
         "report_recipients",
-        lambda r: r.top.text_list("noi_nhan_bao_cao", msg.RECIPIENTS_NOT_A_LIST),
+        lambda r: r.top.text_list("noi_nhan_bao_cao", msg.LIST_OF_RECIPIENTS),
     ),
     ("event_date", lambda r: r.top.date("ngay_hoi", default=dt.date(r.year, 8, 19))),
     ("doc_dates", _doc_dates),

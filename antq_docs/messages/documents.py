@@ -164,4 +164,4 @@ FORM_ROW_OF_ROOT = "không điền phiếu nào (đơn vị gốc)"
 FORM_ROW_OWN_FORM = "có phiếu riêng"
 FORM_ROW_SHARED = "điền phiếu của {name} ({code})"
 FORM_ROW_NOT_HERE = 'mã "{code}" ({name}) không thuộc phiếu này; đơn vị này {where}'
-FORMS_NOT_RECEIVED = "chưa nhận phiếu của {count} {units}: "
+FORMS_NOT_RECEIVED = "chưa nhận phiếu của {count} {units}: {names}"

@@ -21,8 +21,9 @@ KEY_NO_LONGER_USED = (
     "khóa này không còn dùng: kế hoạch năm luôn là của Ủy ban nhân dân; nghị quyết của cấp ủy "
     "(resolution) được soạn riêng, cùng với kế hoạch. Hãy xóa khóa này"
 )
-PARTY_DOCUMENTS_NOT_A_LIST = "các văn bản của Đảng, mỗi dòng một văn bản"
-RECIPIENTS_NOT_A_LIST = "các nơi nhận, mỗi dòng một cơ quan"
+# What a list must hold, after NOT_A_LIST_OF ("phải là danh sách {what}").
+LIST_OF_PARTY_DOCUMENTS = "các văn bản của Đảng, mỗi dòng một văn bản"
+LIST_OF_RECIPIENTS = "các nơi nhận, mỗi dòng một cơ quan"
 
 # The campaign: the Ngày hội, its budget and its anniversaries.
 VENUE_WITHOUT_UNIT = (

@@ -62,11 +62,11 @@ TEMPLATE_OF_KIND = "mẫu {label}"
 TEMPLATE = "mẫu"
 UNKNOWN_VARIABLE = "biến {name} không có trong {what}{hint}"
 DID_YOU_MEAN = "; có phải {close}?"
-UNUSED_VARIABLES = "biến được cung cấp nhưng mẫu không dùng: "
+UNUSED_VARIABLES = "biến được cung cấp nhưng mẫu không dùng: {names}"
 
 # The Nghị định 30 format of a template (the linter's finding).
 FORMAT_FINDING = "thể thức [{rule}] {location}: cần {expected}; thấy {found}"
 
 # `templates copy`: the built-in templates and their guide written to a folder.
-GUIDE_EXISTS = "đã có tệp, không ghi đè: "
+GUIDE_EXISTS = "đã có tệp, không ghi đè: {files}"
 GUIDE_NOT_WRITTEN = "không ghi được ({reason})."

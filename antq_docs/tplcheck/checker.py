@@ -99,7 +99,7 @@ class _Checker:
         if self.provided is not None:
             unused = [k for k in self.provided if k not in self.used]
             if unused:
-                self.add(INFO, msg.UNUSED_VARIABLES + ", ".join(unused))
+                self.add(INFO, msg.UNUSED_VARIABLES.format(names=", ".join(unused)))
         for finding in lint_file(self.path):
             self.add(
                 ERROR,

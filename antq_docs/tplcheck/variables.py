@@ -273,7 +273,7 @@ def export_templates(folder: Path, kinds: list[KindTemplates] | None = None) -> 
     targets = [folder / n for n in names] + [folder / VARIABLES_FILE]
     existing = [str(t) for t in targets if t.exists()]
     if existing:
-        raise UsageError(msg.GUIDE_EXISTS + ", ".join(existing))
+        raise UsageError(msg.GUIDE_EXISTS.format(files=", ".join(existing)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name in names:
