@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from antq_docs.check import check as run_check
+from antq_docs.cli import messages as msg
 from antq_docs.cli.options import (
     CONTEXT,
     EXIT_INCOMPLETE,
@@ -155,7 +156,7 @@ def _generate_with_bar(
     inputs: Inputs, out: Path, kinds: list[str], *, dry_run: bool, **options: Any
 ) -> GenerateResult:
     """Run generate with its progress bar, saying when another run holds the folder."""
-    bar = StepBar("Đang soạn", shown=not dry_run)
+    bar = StepBar(msg.BAR_GENERATING, shown=not dry_run)
     try:
         return run_generate(
             inputs, out, kinds, dry_run=dry_run, progress=bar, on_wait=waiting(out), **options

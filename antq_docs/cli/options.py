@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from antq_docs import clivi
+from antq_docs.cli import messages as msg
 from antq_docs.inputs.loading import Inputs, load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.output import LOCK_TIMEOUT_S
@@ -142,7 +143,7 @@ def parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
     for value in values:
         code, _, start = value.partition("=")
         if not code or not start.isdigit() or int(start) < 1:
-            raise click.BadParameter(f'"{value}" phải có dạng MÃ=SỐ, ví dụ KT-02=15')
+            raise click.BadParameter(msg.NOT_CODE_EQUALS_NUMBER.format(value=value))
         out[code.strip()] = int(start)
     return out
 

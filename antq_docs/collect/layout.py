@@ -23,6 +23,7 @@ from antq_docs.inputs.results import (
     figure_columns,
 )
 from antq_docs.inputs.tables import Column
+from antq_docs.messages import documents as msg
 from antq_docs.model import Campaign, Roster, Unit
 from antq_docs.vi import did_you_mean, strip_marks
 
@@ -88,14 +89,15 @@ def owners(roster: Roster, level: str | None = None) -> list[Unit]:
     top = roster.get(level)
     if top is None:
         raise UsageError(
-            f"--level: không có đơn vị mang mã {level} trong "
-            f"{roster.source or 'danh sách đơn vị'}" + did_you_mean(level, roster.units)
+            msg.LEVEL_NOT_IN_ROSTER.format(level=level, roster=roster.source or msg.ROSTER)
+            + did_you_mean(level, roster.units)
         )
     owner = owner_of(top)
     if owner is not None and owner is not top:
         raise UsageError(
-            f"--level: {top.code} ({top.name}) điền chung phiếu với "
-            f"{owner.name}; hãy dùng --level {owner.code}."
+            msg.LEVEL_SHARES_FORM.format(
+                code=top.code, name=top.name, owner=owner.name, owner_code=owner.code
+            )
         )
     return [u for u in (top, *top.descendants()) if owner_of(u) is u]
 

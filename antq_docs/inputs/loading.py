@@ -19,6 +19,7 @@ from antq_docs.inputs.households import Households, load_households
 from antq_docs.inputs.previous_year import load_previous_year
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
+from antq_docs.messages import inputs as msg
 from antq_docs.model import Campaign, DeclaredKind, Results, Roster, Unit, tree_without
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.vi import fold
@@ -157,7 +158,7 @@ def load_inputs(
     collected results, which the year report compares with.
     """
     if per_household and households is None:
-        raise UsageError("--per-household chỉ dùng cùng --households (danh sách hộ gia đình).")
+        raise UsageError(msg.PER_HOUSEHOLD_WITHOUT_HOUSEHOLDS)
     say = notice or (lambda _message: None)
     filled = default_inputs(campaign, units, results, scores, year_end=year_end)
     _say_defaults(filled, say)
@@ -175,13 +176,13 @@ def load_inputs(
     if results is not None and inputs is not None:
         _add_year_end(inputs, results, scores, previous, encoding, findings)
     elif scores is not None and results is None:
-        raise UsageError("--scores chỉ dùng cùng --results (tệp kết quả cuối năm).")
+        raise UsageError(msg.SCORES_WITHOUT_RESULTS)
     if previous is not None and results is None:
-        raise UsageError("--nam-truoc chỉ dùng cùng kết quả cuối năm của năm nay (--results).")
+        raise UsageError(msg.PREVIOUS_YEAR_WITHOUT_RESULTS)
     if households is not None and inputs is not None:
         _add_households(inputs, households, encoding, per_household, say, findings)
     if findings:
-        raise ValidationError(findings, what="Dữ liệu đầu vào")
+        raise ValidationError(findings, what=msg.INPUTS)
     assert inputs is not None
     return inputs
 
@@ -200,7 +201,7 @@ def _checked_inputs(
     inputs = Inputs(campaign, roster, kinds, periods=periods)
     inputs.warnings += _province_warnings(inputs)
     for warning in inputs.warnings:
-        say(f"Cảnh báo: {warning}")
+        say(msg.WARNING.format(warning=warning))
     return inputs
 
 
@@ -219,7 +220,7 @@ def _rosters(
     files = campaign.roster_files if campaign is not None else []
     if units is None and not files and (campaign is not None or not findings):
         units = resources.sample(resources.SAMPLE_UNITS)
-        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {units}")
+        say(msg.DEFAULT_SAMPLE_ROSTER.format(units=units))
     if units is not None:
         try:
             return load_roster(units, encoding=encoding, sheet=sheet), []
@@ -230,8 +231,11 @@ def _rosters(
         return None, []
     assert campaign is not None
     if filled.campaign_from == SAMPLE:
-        listed = "; ".join(f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files)
-        say(f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {listed}")
+        listed = "; ".join(
+            msg.DEFAULT_ROSTER_PERIOD.format(name=Path(f.path).name, start=vi.short_date(f.start))
+            for f in files
+        )
+        say(msg.DEFAULT_SAMPLE_ROSTERS.format(listed=listed))
     periods = _period_rosters(filled.campaign, campaign, encoding, sheet, findings)
     if len(periods) < len(files):
         return None, periods
@@ -253,8 +257,7 @@ def _period_rosters(
         if not _present(Path(entry.path)):
             findings.append(
                 Finding(
-                    f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
-                    f"hoạch: {entry.path})",
+                    msg.LISTED_FILE_NOT_FOUND.format(written=entry.written, path=entry.path),
                     file=Path(campaign_path).name,
                     field=f"{entry.field}.tep",
                 )
@@ -322,7 +325,7 @@ def _add_households(
     else:
         inputs.warnings += inputs.households.warnings
         for warning in inputs.households.warnings:
-            say(f"Cảnh báo: {warning}")
+            say(msg.WARNING.format(warning=warning))
 
 
 def _date_new_units(periods: list[RosterPeriod]) -> None:
@@ -398,19 +401,13 @@ def default_inputs(
 def _say_defaults(filled: DefaultInputs, say: Callable[[str], None]) -> None:
     """Tell the user (on stderr) which files a run took without being told."""
     if filled.campaign_from == HERE:
-        say(f"Không chỉ định tệp: dùng kế hoạch {CAMPAIGN_FILE} của thư mục hiện tại")
+        say(msg.DEFAULT_CAMPAIGN_HERE.format(name=CAMPAIGN_FILE))
     elif filled.campaign_from == SAMPLE:
-        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {filled.campaign}")
+        say(msg.DEFAULT_SAMPLE_CAMPAIGN.format(campaign=filled.campaign))
     if filled.results_from == HERE:
-        say(
-            f"Không chỉ định tệp: dùng kết quả cuối năm {RESULTS_FILE} của thư mục hiện tại "
-            "(chưa có kết quả thì đổi tên tệp này)"
-        )
+        say(msg.DEFAULT_RESULTS_HERE.format(name=RESULTS_FILE))
     elif filled.results_from == SAMPLE:
-        say(
-            f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {filled.results} và điểm từng mục "
-            f"{filled.scores}"
-        )
+        say(msg.DEFAULT_SAMPLE_RESULTS.format(results=filled.results, scores=filled.scores))
 
 
 def results_roster(inputs: Inputs) -> Roster:
@@ -429,10 +426,9 @@ def _one_year_end_roster(inputs: Inputs) -> list[Finding]:
         return []
     return [
         Finding(
-            f"báo cáo tự đánh giá ({vi.short_date(dates['evaluation'])}) và báo cáo tổng kết "
-            f"({vi.short_date(dates['report'])}) thuộc hai danh sách đơn vị khác nhau; "
-            "kết quả cuối năm chỉ đối chiếu với một danh sách: "
-            "đặt hai ngày trong cùng một thời kỳ của danh_sach_don_vi",
+            msg.YEAR_END_TWO_ROSTERS.format(
+                evaluation=vi.short_date(dates["evaluation"]), report=vi.short_date(dates["report"])
+            ),
             file=Path(inputs.campaign.source).name,
             field="ngay_van_ban.report",
         )
@@ -456,9 +452,12 @@ def _province_warnings(inputs: Inputs) -> list[str]:
     for roster, province in pairs:
         if _province_name(roster.root.name) != _province_name(province):
             out.append(
-                f"đơn vị gốc của {Path(roster.source).name} là “{roster.root.name}” "
-                f"({roster.root.code}), không phải tỉnh “{province}” của kế hoạch "
-                f"{Path(campaign.source).name}; kiểm tra lại tệp danh sách (sau khi sáp nhập, "
-                "ghi tỉnh của từng thời kỳ bằng khóa tinh trong danh_sach_don_vi)."
+                msg.ROOT_NOT_THE_PROVINCE.format(
+                    roster=Path(roster.source).name,
+                    root=roster.root.name,
+                    code=roster.root.code,
+                    province=province,
+                    campaign=Path(campaign.source).name,
+                )
             )
     return out

@@ -20,6 +20,7 @@ from antq_docs.inputs.results import COLUMNS, FIGURES_SHEET, NAME_COLUMN, figure
 from antq_docs.inputs.tablefile import read_table
 from antq_docs.inputs.tables import Row, Table
 from antq_docs.inputs.workbook import find_sheet, xlsx_sheet_names
+from antq_docs.messages import inputs as msg
 from antq_docs.model import Campaign, Figure, Results, Roster, UnitResult
 from antq_docs.vi import strip_marks
 
@@ -45,14 +46,14 @@ def load_previous_year(
         if not code or (unit is not None and unit.parent is None):
             continue
         district = unit is not None and unit.type == "huyen"
-        registered = flag(table, row, "dang_ky", YES, NO, "có hoặc không", findings, optional=True)
+        registered = flag(table, row, "dang_ky", YES, NO, msg.HINT_YES_NO, findings, optional=True)
         recognised = flag(
-            table, row, "dat_chuan", PASS, FAIL, "đạt hoặc chưa đạt", findings, optional=True
+            table, row, "dat_chuan", PASS, FAIL, msg.HINT_PASSED, findings, optional=True
         )
-        event = flag(table, row, "ngay_hoi", YES, NO, "có hoặc không", findings, optional=True)
+        event = flag(table, row, "ngay_hoi", YES, NO, msg.HINT_YES_NO, findings, optional=True)
         score = parse_points(row.get("diem")) if row.get("diem") else None
         if row.get("diem") and score is None:
-            findings.append(table.finding(row, "diem", f'"{row.get("diem")}" không phải số điểm'))
+            findings.append(table.finding(row, "diem", msg.NOT_POINTS.format(text=row.get("diem"))))
         level = LEVEL_NAMES.get(strip_marks(row.get("xep_loai"))) if row.get("xep_loai") else None
         if level is None and score is not None:
             level = campaign.thresholds.level_for(score)
@@ -76,7 +77,7 @@ def load_previous_year(
             if row.get("ma") and (values := _counts(sheet_table, row, campaign.figures, findings)):
                 previous.figures.setdefault(row.get("ma"), {}).update(values)
     if findings:
-        raise ValidationError(findings, what=f"Tệp kết quả năm trước {path.name}")
+        raise ValidationError(findings, what=msg.PREVIOUS_YEAR_FILE.format(name=path.name))
     return previous
 
 
@@ -91,7 +92,9 @@ def _counts(
             continue
         value = parse_count(text)
         if value is None:
-            findings.append(table.finding(row, figure.id, f'"{text}" phải là số nguyên không âm'))
+            findings.append(
+                table.finding(row, figure.id, msg.NOT_A_NON_NEGATIVE_COUNT.format(text=text))
+            )
         else:
             values[figure.id] = value
     return values
