@@ -18,8 +18,20 @@ PACKAGE = Path(__file__).resolve().parent.parent / "antq_docs"
 # one above. A name is a module (antq_docs/NAME.py) or a sub-package (antq_docs/NAME/).
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
-        "ground: errors, words, files, bundled data, processes, the chart",
-        frozenset({"__init__", "errors", "vi", "files", "resources", "xlsx", "workers", "chart"}),
+        "ground: errors, words, messages, files, bundled data, processes, the chart",
+        frozenset(
+            {
+                "__init__",
+                "errors",
+                "vi",
+                "messages",
+                "files",
+                "resources",
+                "xlsx",
+                "workers",
+                "chart",
+            }
+        ),
     ),
     (
         "the domain model and the low readers and registers",

@@ -168,12 +168,21 @@ def load_inputs(
         loaded_campaign = load_campaign(filled.campaign, kinds=kinds)
     except ValidationError as e:
         findings += e.findings
+    # The headings the readers do not read: a warning each, said once the inputs are read.
+    headings: list[str] = []
     roster, periods = _rosters(
-        filled, loaded_campaign, units, encoding=encoding, sheet=sheet, say=say, findings=findings
+        filled,
+        loaded_campaign,
+        units,
+        encoding=encoding,
+        sheet=sheet,
+        say=say,
+        findings=findings,
+        warnings=headings,
     )
     inputs = _checked_inputs(loaded_campaign, roster, kinds, periods, say)
     if results is not None and inputs is not None:
-        _add_year_end(inputs, results, scores, previous, encoding, findings)
+        _add_year_end(inputs, results, scores, previous, encoding, findings, headings)
     elif scores is not None and results is None:
         raise UsageError("--scores chỉ dùng cùng --results (tệp kết quả cuối năm).")
     if previous is not None and results is None:
@@ -183,6 +192,9 @@ def load_inputs(
     if findings:
         raise ValidationError(findings, what="Dữ liệu đầu vào")
     assert inputs is not None
+    inputs.warnings += headings
+    for warning in headings:
+        say(f"Cảnh báo: {warning}")
     return inputs
 
 
@@ -213,6 +225,7 @@ def _rosters(
     sheet: str | None,
     say: Callable[[str], None],
     findings: list[Finding],
+    warnings: list[str],
 ) -> tuple[Roster | None, list[RosterPeriod]]:
     """The roster the year ends with, and the rosters by period when the campaign lists them
     (none when a roster is named); None for the roster when one could not be read."""
@@ -222,7 +235,7 @@ def _rosters(
         say(f"Không chỉ định tệp: dùng dữ liệu mẫu {units}")
     if units is not None:
         try:
-            return load_roster(units, encoding=encoding, sheet=sheet), []
+            return load_roster(units, encoding=encoding, sheet=sheet, warnings=warnings), []
         except ValidationError as e:
             findings += e.findings
             return None, []
@@ -232,7 +245,7 @@ def _rosters(
     if filled.campaign_from == SAMPLE:
         listed = "; ".join(f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files)
         say(f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {listed}")
-    periods = _period_rosters(filled.campaign, campaign, encoding, sheet, findings)
+    periods = _period_rosters(filled.campaign, campaign, encoding, sheet, findings, warnings)
     if len(periods) < len(files):
         return None, periods
     _date_new_units(periods)
@@ -245,6 +258,7 @@ def _period_rosters(
     encoding: str | None,
     sheet: str | None,
     findings: list[Finding],
+    warnings: list[str],
 ) -> list[RosterPeriod]:
     """The rosters of danh_sach_don_vi that could be read, each with its day and province."""
     periods: list[RosterPeriod] = []
@@ -261,7 +275,9 @@ def _period_rosters(
             )
             continue
         try:
-            roster = load_roster(Path(entry.path), encoding=encoding, sheet=sheet)
+            roster = load_roster(
+                Path(entry.path), encoding=encoding, sheet=sheet, warnings=warnings
+            )
         except ValidationError as e:
             findings += e.findings
             continue
@@ -277,6 +293,7 @@ def _add_year_end(
     previous: Path | None,
     encoding: str | None,
     findings: list[Finding],
+    warnings: list[str],
 ) -> None:
     """Read the year-end results (and last year's) against the roster of the evaluations."""
     findings += _one_year_end_roster(inputs)
@@ -287,13 +304,18 @@ def _add_year_end(
             inputs.campaign,
             scores=scores,
             encoding=encoding,
+            warnings=warnings,
         )
     except ValidationError as e:
         findings += e.findings
     if previous is not None and inputs.results is not None:
         try:
             inputs.results.previous = load_previous_year(
-                previous, results_roster(inputs), inputs.campaign, encoding=encoding
+                previous,
+                results_roster(inputs),
+                inputs.campaign,
+                encoding=encoding,
+                warnings=warnings,
             )
         except ValidationError as e:
             findings += e.findings

@@ -25,7 +25,12 @@ from antq_docs.vi import strip_marks
 
 
 def load_previous_year(
-    path: Path, roster: Roster, campaign: Campaign, *, encoding: str | None = None
+    path: Path,
+    roster: Roster,
+    campaign: Campaign,
+    *,
+    encoding: str | None = None,
+    warnings: list[str] | None = None,
 ) -> Results:
     """Read last year's collected results (--nam-truoc) for the year report's comparisons.
 
@@ -35,7 +40,9 @@ def load_previous_year(
     """
     path = Path(path)
     extra = figure_columns(campaign.figures)
-    table = read_table(path, COLUMNS + extra, encoding=encoding)
+    table = read_table(path, [*COLUMNS, NAME_COLUMN, *extra], encoding=encoding)
+    if warnings is not None:
+        warnings += table.warnings
     findings: list[Finding] = list(table.findings)
     units: dict[str, UnitResult] = {}
     previous = Results(units=units, thresholds=campaign.thresholds, source=str(path))

@@ -96,11 +96,14 @@ def load_results(
     *,
     scores: Path | None = None,
     encoding: str | None = None,
+    warnings: list[str] | None = None,
 ) -> Results:
-    """Read a results file (and the per-item scores, if any) and return validated Results."""
+    """Read a results file (and the per-item scores, if any) and return validated Results;
+    the headings of its tables that are not read are added to warnings."""
     path = Path(path)
     extra = [*figure_columns(campaign.figures), *NOTE_COLUMNS]
-    table = read_table(path, COLUMNS + extra, encoding=encoding)
+    table = read_table(path, [*COLUMNS, NAME_COLUMN, *extra], encoding=encoding)
+    tables = [table]
     findings: list[Finding] = list(table.findings)
     results = build_results(table, roster, campaign, findings)
     add_figures(table, results, roster, campaign, findings)
@@ -115,18 +118,23 @@ def load_results(
         figure_table = read_table(
             path, [COLUMNS[0], NAME_COLUMN, *extra[: len(campaign.figures)]], sheet=sheet
         )
+        tables.append(figure_table)
         findings.extend(figure_table.findings)
         add_figures(figure_table, results, roster, campaign, findings, sheet=True)
     if (sheet := find_sheet(sheets, NOTES_SHEET)) is not None:
         note_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *NOTE_COLUMNS], sheet=sheet)
+        tables.append(note_table)
         findings.extend(note_table.findings)
         add_notes(note_table, results, roster, findings, sheet=True)
     if score_table is not None:
+        tables.append(score_table)
         findings.extend(score_table.findings)
         add_item_scores(score_table, table, results, campaign, findings)
         results.scores_source = str(score_table.path)
     if findings:
         raise ValidationError(findings, what=f"Tệp kết quả {path.name}")
+    if warnings is not None:
+        warnings += [w for t in tables for w in t.warnings]
     return results
 
 
