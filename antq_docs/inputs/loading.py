@@ -163,12 +163,7 @@ def load_inputs(
     _say_defaults(filled, say)
     results, scores = filled.results, filled.scores
     findings: list[Finding] = []
-    loaded_campaign = None
-    try:
-        loaded_campaign = load_campaign(filled.campaign, kinds=kinds)
-    except ValidationError as e:
-        findings += e.findings
-    # The headings the readers do not read: a warning each, said once the inputs are read.
+    loaded_campaign = _campaign(filled.campaign, kinds, findings)
     headings: list[str] = []
     roster, periods = _rosters(
         filled,
@@ -189,6 +184,25 @@ def load_inputs(
         raise UsageError("--nam-truoc chỉ dùng cùng kết quả cuối năm của năm nay (--results).")
     if households is not None and inputs is not None:
         _add_households(inputs, households, encoding, per_household, say, findings)
+    return _read(inputs, findings, headings, say)
+
+
+def _campaign(
+    path: Path, kinds: Mapping[str, DeclaredKind], findings: list[Finding]
+) -> Campaign | None:
+    """The campaign read, or None with its findings added."""
+    try:
+        return load_campaign(path, kinds=kinds)
+    except ValidationError as e:
+        findings += e.findings
+        return None
+
+
+def _read(
+    inputs: Inputs | None, findings: list[Finding], headings: list[str], say: Callable[[str], None]
+) -> Inputs:
+    """The inputs once every file is read: every finding raised together, else the headings
+    the readers did not read said as warnings."""
     if findings:
         raise ValidationError(findings, what="Dữ liệu đầu vào")
     assert inputs is not None
