@@ -13,6 +13,8 @@ from antq_docs.kinds import REGISTRY
 from antq_docs.model import Unit
 
 PRESENT, MISSING, INVALID, UNFINISHED = "present", "missing", "invalid", "unfinished"
+# A document the unit will owe, not yet due on the day the check is made for (check --ngay).
+LATER = "later"
 # What a cell of the matrix shows besides an entry's status: the only copy is a signed PDF, or
 # the unit does not owe the kind.
 SIGNED, NOT_OWED = "signed", "none"
@@ -24,6 +26,7 @@ CELLS: dict[str, tuple[str, str | None]] = {
     UNFINISHED: ("chưa hoàn thiện", "FFF59D"),
     INVALID: ("không hợp lệ", "FFCC80"),
     MISSING: ("thiếu", "EF9A9A"),
+    LATER: ("chưa đến hạn", "E0E0E0"),
     NOT_OWED: ("–", None),
 }
 DOCX, PDF = ".docx", ".pdf"
@@ -58,6 +61,8 @@ def cell_status(entry: Entry | None) -> str:
     """What the matrix shows for a unit and a kind: a key of CELLS (None: not owed)."""
     if entry is None:
         return NOT_OWED
+    if entry.status == LATER:
+        return LATER
     if entry.problems:
         return INVALID
     if entry.status == PRESENT:

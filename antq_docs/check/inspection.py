@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from antq_docs.check.entries import PDF
+from antq_docs.check.placing import HEAD_PARAGRAPHS, heading_of
 from antq_docs.docxread import PLACEHOLDER, Package, check_pdf, document_text, placeholders
 from antq_docs.errors import UnreadableDocument
 from antq_docs.vi import fold
@@ -24,19 +25,29 @@ _FOLDED_PLACEHOLDER = fold(PLACEHOLDER)
 
 @dataclass(frozen=True)
 class Job:
-    """One file to inspect, with what it must say."""
+    """One file to inspect, with what it must say.
+
+    titles are the kinds' titles to look for (the kind is read from the content); names, for a
+    file no document is owed for, the (code, name) of the units it may belong to. unit_name is
+    '' for such a file: it owes no unit's name.
+    """
 
     path: Path
     unit_name: str
     year: int
+    titles: frozenset[str] = frozenset()
+    names: tuple[tuple[str, str], ...] = ()
 
 
 class Inspection(NamedTuple):
-    """What one file holds: why it is invalid (or None), its SHA-256, the placeholders left."""
+    """What one file holds: why it is invalid (or None), its SHA-256, the placeholders left,
+    its (title, trích yếu) when it bears a known title, and the codes of the units it names."""
 
     reason: str | None
     sha256: str | None = None
     placeholders: tuple[str, ...] = ()
+    heading: tuple[str, str] | None = None
+    named: tuple[str, ...] = ()
 
 
 def inspect_docx(job: Job) -> Inspection:
@@ -47,13 +58,28 @@ def inspect_docx(job: Job) -> Inspection:
         text = fold(raw)
     except UnreadableDocument as e:
         return Inspection(e.reason)
+    heading = heading_of(raw.split("\n", HEAD_PARAGRAPHS), job.titles) if job.titles else None
+    named = tuple(code for code, name in job.names if _names(text, name))
+    reasons = _reasons(job, text) if job.unit_name else []
+    # Nearly every document holds no placeholder: its paragraphs are split only when the
+    # folded text (already made) holds the marker somewhere.
+    left = tuple(placeholders(raw)) if _FOLDED_PLACEHOLDER in text else ()
+    return Inspection("; ".join(reasons) or None, package.sha256, left, heading, named)
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether a folded text names a unit as a whole name, not as the start of a longer one."""
+    return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", text) is not None
+
+
+def _reasons(job: Job, text: str) -> list[str]:
+    """Why an owed document is unusable: a template tag left, another unit, another year."""
     reasons = []
     tag = _TAG.search(text)
     if tag:
         snippet = text[tag.start() : tag.start() + 40].split("\n", 1)[0]
         reasons.append(f"còn thẻ mẫu chưa điền ({snippet})")
-    name = fold(job.unit_name)
-    if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+    if not _names(text, job.unit_name):
         reasons.append(f"không ghi tên đơn vị “{job.unit_name}”")
     years = set(_YEAR.findall(text))
     if str(job.year) not in years:
@@ -63,10 +89,7 @@ def inspect_docx(job: Job) -> Inspection:
             if others
             else f"không ghi năm {job.year}"
         )
-    # Nearly every document holds no placeholder: its paragraphs are split only when the
-    # folded text (already made) holds the marker somewhere.
-    left = tuple(placeholders(raw)) if _FOLDED_PLACEHOLDER in text else ()
-    return Inspection("; ".join(reasons) or None, package.sha256, left)
+    return reasons
 
 
 def inspect_pdf(job: Job) -> Inspection:

@@ -6,6 +6,7 @@ are evidence for.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,11 +25,13 @@ from antq_docs.check.entries import (
     short_label,
     unfinished_note,
 )
+from antq_docs.check.placing import Unplaced
 from antq_docs.check.workbook import matrix_workbook
 from antq_docs.errors import OutputError
 from antq_docs.indicators import Evidence, Indicator, document_targets, measure_documents
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
+from antq_docs.messages import check as msg
 from antq_docs.model import UNIT_TYPES, Unit
 from antq_docs.output import atomic_write, why_not_written
 
@@ -45,6 +48,12 @@ class CheckReport:
     extra: list[str]
     # Links, FIFOs, devices found in DIR and neither read nor followed: {"path", "reason"}.
     refused: list[dict[str, str]] = field(default_factory=list)
+    # The documents of the kinds asked for that are not yet due on as_of (status LATER).
+    later: list[Entry] = field(default_factory=list)
+    # The files that could not be counted where they lie, and why (check/placing.py).
+    unplaced: list[Unplaced] = field(default_factory=list)
+    # The day the check asks for what is due by (None: everything).
+    as_of: dt.date | None = None
 
     @property
     def missing(self) -> list[Entry]:
@@ -117,9 +126,22 @@ class CheckReport:
             }
         return {k: out[k] for k in self.kinds if k in out}
 
+    def missing_by_parent(self) -> list[tuple[Unit | None, list[tuple[Unit, list[Entry]]]]]:
+        """What is missing, per unit, grouped by the unit above (None: the top of the tree), in
+        the roster's order: what each level must chase."""
+        groups: dict[str, tuple[Unit | None, dict[str, tuple[Unit, list[Entry]]]]] = {}
+        for e in self.missing:
+            parent = e.unit.parent
+            group = groups.setdefault(parent.code if parent else "", (parent, {}))[1]
+            group.setdefault(e.unit.code, (e.unit, []))[1].append(e)
+        return [(parent, list(units.values())) for parent, units in groups.values()]
+
     def to_json(self) -> str:
         """The report as JSON (the contract of `check --format json`)."""
         data = {
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "kinds": self.kinds,
+            "not_due": sorted({e.kind for e in self.later}, key=self.kinds.index),
             "docs": str(self.docs),
             "year": self.inputs.campaign.year,
             "complete": self.complete,
@@ -137,6 +159,17 @@ class CheckReport:
                 {"unit": e.unit.code, "kind": e.kind, "path": path, "placeholders": list(left)}
                 for e, path, left in self.unfinished
             ],
+            "missing_by_parent": [
+                {
+                    "parent": parent.code if parent else None,
+                    "units": [
+                        {"unit": unit.code, "kinds": [e.kind for e in lacking]}
+                        for unit, lacking in units
+                    ],
+                }
+                for parent, units in self.missing_by_parent()
+            ],
+            "unplaced": [u.as_json() for u in self.unplaced],
             "changed": self.changed,
             "extra": self.extra,
             "refused": self.refused,
@@ -149,7 +182,7 @@ class CheckReport:
 
     def _rows(self) -> Iterator[tuple[Unit, list[Entry | None]]]:
         by_unit: dict[str, dict[str, Entry]] = {}
-        for e in self.entries:
+        for e in self.entries + self.later:
             by_unit.setdefault(e.unit.code, {})[e.kind] = e
         for unit in self.inputs.units():
             if unit.code in by_unit:
@@ -163,6 +196,7 @@ class CheckReport:
             f"có {self.present}, thiếu {len(self.missing)}, không hợp lệ {len(self.invalid)}"
             + (f", chưa hoàn thiện {len(self.unfinished)}." if self.unfinished else ".")
         ]
+        lines += self._due_lines()
         lines += self._matrix_lines()
         lines += self._list_lines()
         lines += self._indicator_lines()
@@ -203,13 +237,7 @@ class CheckReport:
     def _list_lines(self) -> list[str]:
         """The documents missing, invalid, unfinished or changed, and the files not owed."""
         lines: list[str] = []
-        if self.missing:
-            lines += ["", f"Thiếu ({len(self.missing)}):"]
-            lines += [
-                f"  - {e.unit.code} {e.unit.name}, {short_label(e.kind)}: "
-                f"chưa có {e.expected} (hoặc bản ký .pdf)"
-                for e in self.missing
-            ]
+        lines += self._missing_lines()
         if self.invalid:
             lines += ["", f"Không hợp lệ ({len(self.invalid)}):"]
             lines += [
@@ -225,12 +253,45 @@ class CheckReport:
         if self.changed:
             lines += ["", f"Đã đổi sau khi soạn, có thể đã ký ({len(self.changed)}):"]
             lines += [f"  - {c['path']}" for c in self.changed]
-        if self.extra:
-            lines += ["", f"Tệp không thuộc văn bản bắt buộc nào ({len(self.extra)}):"]
-            lines += [f"  - {path}" for path in self.extra]
+        if self.unplaced:
+            lines += ["", msg.UNPLACED_HEADING.format(count=len(self.unplaced))]
+            lines += [msg.UNPLACED_LINE.format(path=u.path, reason=u.reason) for u in self.unplaced]
+        placed = {u.path for u in self.unplaced}
+        if others := [p for p in self.extra if p not in placed]:
+            lines += ["", f"Tệp không thuộc văn bản bắt buộc nào ({len(others)}):"]
+            lines += [f"  - {path}" for path in others]
         if self.refused:
             lines += ["", f"Không đọc, không đi theo ({len(self.refused)}):"]
             lines += [f"  - {r['path']}: {r['reason']}" for r in self.refused]
+        return lines
+
+    def _due_lines(self) -> list[str]:
+        """The day the check is made for, and the kinds not yet due on it."""
+        if self.as_of is None:
+            return []
+        lines = [msg.AS_OF.format(day=vi.short_date(self.as_of))]
+        later = sorted({e.kind for e in self.later}, key=self.kinds.index)
+        if later:
+            lines.append(msg.NOT_DUE.format(kinds=", ".join(short_label(k) for k in later)))
+        return lines
+
+    def _missing_lines(self) -> list[str]:
+        """What is missing, under each unit above, a unit a line with every kind it lacks."""
+        if not self.missing:
+            return []
+        lines = ["", msg.MISSING_HEADING.format(count=len(self.missing))]
+        for parent, units in self.missing_by_parent():
+            lines.append(
+                msg.PARENT_LINE.format(name=parent.name, code=parent.code)
+                if parent
+                else msg.TOP_LINE
+            )
+            for unit, lacking in units:
+                files = ", ".join(
+                    msg.LACKING_FILE.format(kind=short_label(e.kind), path=e.expected)
+                    for e in lacking
+                )
+                lines.append(msg.UNIT_LACKS.format(code=unit.code, name=unit.name, files=files))
         return lines
 
     def _indicator_lines(self) -> list[str]:
@@ -250,6 +311,26 @@ class CheckReport:
                     f"– {'đạt' if v['met'] else 'chưa đạt'}"
                 )
         return lines
+
+    def _indicator_rows(self) -> list[list[Any]]:
+        """The indicators as rows of the workbook's sheet: kinds, target, unit type, counts."""
+        rows: list[list[Any]] = []
+        for info in self.indicators().values():
+            shown = ", ".join(short_label(k) for k in info["kinds"])
+            for unit_type, v in info["by_type"].items():
+                rows.append(
+                    [
+                        shown,
+                        info["target"],
+                        UNIT_TYPES[unit_type],
+                        v["units"],
+                        v["present"],
+                        v["share"] / 100,
+                        v["target"] / 100,
+                        msg.MET if v["met"] else msg.NOT_MET,
+                    ]
+                )
+        return rows
 
     def _verdict(self) -> str:
         """The last line: complete, or how much is lacking."""
@@ -300,7 +381,9 @@ class CheckReport:
         Refused (nothing written) when path is an input file, inside the checked folder, or an
         existing file unless force.
         """
-        data = matrix_workbook(self.kinds, self._rows())
+        data = matrix_workbook(
+            self.kinds, self._rows(), self.unplaced, self._indicator_rows(), self.as_of
+        )
         self.refuse_xlsx_path(path, force=force)
         try:
             atomic_write(Path(path), data)
