@@ -6,6 +6,7 @@ command is declared.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -145,6 +146,29 @@ def parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
             raise click.BadParameter(f'"{value}" phải có dạng MÃ=SỐ, ví dụ KT-02=15')
         out[code.strip()] = int(start)
     return out
+
+
+def parse_day(ctx, param, value: str | None) -> dt.date:
+    """Turn NGÀY/THÁNG/NĂM (or YYYY-MM-DD) into a date; none given: today."""
+    if value is None:
+        return dt.date.today()
+    for form in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value.strip(), form).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(f'"{value}" phải là một ngày NGÀY/THÁNG/NĂM, ví dụ 31/3/2025')
+
+
+def parse_kinds(ctx, param, values: tuple[str, ...]) -> list[str]:
+    """Turn repeated or comma-separated LOẠI into registry names (none: every kind)."""
+    names = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in REGISTRY]
+    if unknown:
+        raise click.BadParameter(
+            f"không có loại {', '.join(unknown)}; các loại: {', '.join(REGISTRY)}"
+        )
+    return names
 
 
 jobs_option = click.option(
