@@ -220,3 +220,24 @@ def test_the_workbook_has_colours_filters_the_unplaced_files_and_the_indicators(
     later = next(r for r in legend.iter_rows() if r[0].value == "chưa đến hạn")
     assert later[0].fill.fgColor.rgb == "00E0E0E0"
     assert [c.value for c in list(legend.iter_rows())[-1]] == ["Tính đến ngày", "01/11/2025"]
+
+
+def test_a_units_document_under_another_units_name_is_named_with_its_place(runner, docs):
+    (docs / "pledge" / "KT-01-01.docx").replace(docs / "pledge" / "KT-01-02.docx")
+    code, data = run_json(runner, docs)
+    assert code == 3
+    assert [m["expected"] for m in data["missing"]] == ["pledge/KT-01-01.docx"]
+    assert [(i["path"], i["unit"]) for i in data["invalid"]] == [
+        ("pledge/KT-01-02.docx", "KT-01-02")
+    ]
+    assert data["unplaced"] == [
+        {
+            "path": "pledge/KT-01-02.docx",
+            "problem": "renamed",
+            "kind": "pledge",
+            "unit": "KT-01-01",
+            "place": "pledge/KT-01-01.docx",
+            "reason": "là bản cam kết của KT-01-01 (Phường Quyết Thắng), đặt sai tên: hãy đổi "
+            "tên thành pledge/KT-01-01.docx",
+        }
+    ]

@@ -42,7 +42,13 @@ from antq_docs.check.folder import Scan, scan_folder
 from antq_docs.check.inspection import Inspection, Job, inspect, inspect_docx, inspect_pdf
 from antq_docs.check.placing import Unplaced, kinds_read, other_kind, titles
 from antq_docs.check.report import CheckReport
-from antq_docs.check.strays import place_strays, stray_jobs
+from antq_docs.check.strays import (
+    lacking_units,
+    misfiled_jobs,
+    place_misfiled,
+    place_strays,
+    stray_jobs,
+)
 from antq_docs.errors import InputError, UsageError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
@@ -127,10 +133,15 @@ def check(
         for kind, unit in _owed(inputs, [k for k in chosen if k not in due])
     ]
     copies = _copies(entries, docs, scan, manifest, inputs.campaign.year, used)
-    strays = stray_jobs(docs, scan, used, manifest, entries, inputs.campaign.year)
+    lacking = lacking_units(scan, used, entries)
+    strays = stray_jobs(docs, scan, used, manifest, lacking, inputs.campaign.year)
     found = _run([job for _, _, job in copies] + [job for _, job in strays], workers, progress)
     unplaced: list[Unplaced] = []
     changed = _record(copies, found[: len(copies)], manifest, every, unplaced)
+    # An owed file that is another unit's document: read again for the unit it names.
+    misfiled = misfiled_jobs(copies, found[: len(copies)], lacking)
+    again = _run([job for _, job in misfiled], workers, None)
+    unplaced += place_misfiled(misfiled, again, entries, due)
     unplaced += place_strays(strays, found[len(copies) :], entries, due)
     extra, refused = _strays(docs, scan, used, manifest, {rel for _, rel, _ in copies})
     report = CheckReport(docs, inputs, chosen, entries, changed, extra, refused)

@@ -8,6 +8,7 @@ several or none: the check says so. A scanned .pdf cannot be read for its words.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from antq_docs.check.entries import DOCX, PDF, Entry
@@ -34,16 +35,30 @@ Stray = tuple[str, Job]
 _NAMED = 3
 
 
+def lacking_units(
+    scan: Scan, used: set[tuple[str, str, str]], entries: list[Entry]
+) -> tuple[tuple[str, str], ...]:
+    """(code, name) of the units owing a document of which no file was found at all: those a
+    file found elsewhere may belong to."""
+    found = {path for key, path in scan.index.items() if key in used}
+    return tuple(
+        dict.fromkeys(
+            (e.unit.code, e.unit.name)
+            for e in entries
+            if e.expected not in found and _pdf(e.expected) not in found
+        )
+    )
+
+
 def stray_jobs(
     docs: Path,
     scan: Scan,
     used: set[tuple[str, str, str]],
     manifest: dict[str, dict],
-    entries: list[Entry],
+    lacking: tuple[tuple[str, str], ...],
     year: int,
 ) -> list[Stray]:
-    """The .docx and .pdf files no owed document is, each with the units it may belong to:
-    those owing a document of which no file was found at all."""
+    """The .docx and .pdf files no owed document is, each with the units it may belong to."""
     unused = [path for key, path in scan.index.items() if key not in used]
     paths = sorted(
         p
@@ -53,16 +68,34 @@ def stray_jobs(
         and not p.startswith(f"{HOUSEHOLD_FOLDER}/")
         and not is_generated_pdf(docs, p, manifest.get(p))
     )
-    found = {path for key, path in scan.index.items() if key in used}
-    lacking = tuple(
-        dict.fromkeys(
-            (e.unit.code, e.unit.name)
-            for e in entries
-            if e.expected not in found and _pdf(e.expected) not in found
-        )
-    )
     known = titles()
     return [(p, Job(docs / p, "", year, known, lacking)) for p in paths]
+
+
+def misfiled_jobs(
+    copies: list[tuple[Entry, str, Job]],
+    found: list[Inspection],
+    lacking: tuple[tuple[str, str], ...],
+) -> list[Stray]:
+    """The owed .docx files that open but are not their unit's (or year's), to read again for
+    the lacking unit they name: another unit's document filed under this unit's name."""
+    return [
+        (rel, replace(job, unit_name="", names=lacking))
+        for (_, rel, job), inspection in zip(copies, found)
+        if inspection.reason is not None and inspection.sha256 is not None and lacking
+    ]
+
+
+def place_misfiled(
+    misfiled: list[Stray], found: list[Inspection], entries: list[Entry], due: list[str]
+) -> list[Unplaced]:
+    """The owed files that are one lacking unit's document, with the place they belong."""
+    out = []
+    for (path, _), inspection in zip(misfiled, found):
+        placed = _placed(path, inspection, entries, due)
+        if placed is not None and placed.unit is not None and placed.place != path:
+            out.append(placed)
+    return out
 
 
 def _pdf(expected: str) -> str:
