@@ -113,9 +113,9 @@ def check(
     """
     docs = Path(docs)
     if not docs.exists():
-        raise InputError("không tìm thấy thư mục văn bản.", path=docs)
+        raise InputError(msg.NO_FOLDER, path=docs)
     if not docs.is_dir():
-        raise InputError("không phải thư mục.", path=docs)
+        raise InputError(msg.NOT_A_FOLDER, path=docs)
     # Built kinds decide for themselves (the root always reports); others follow the matrix.
     every = list(REGISTRY)
     every += sorted(k for k in inputs.campaign.required if k not in every)

@@ -15,6 +15,7 @@ from antq_docs.check.entries import PDF
 from antq_docs.check.placing import HEAD_PARAGRAPHS, heading_of
 from antq_docs.docxread import PLACEHOLDER, Package, check_pdf, document_text, placeholders
 from antq_docs.errors import UnreadableDocument
+from antq_docs.messages import check as msg
 from antq_docs.vi import fold
 
 _TAG = re.compile(r"\{\{|\{%")
@@ -78,16 +79,16 @@ def _reasons(job: Job, text: str) -> list[str]:
     tag = _TAG.search(text)
     if tag:
         snippet = text[tag.start() : tag.start() + 40].split("\n", 1)[0]
-        reasons.append(f"còn thẻ mẫu chưa điền ({snippet})")
+        reasons.append(msg.TAG_LEFT.format(snippet=snippet))
     if not _names(text, job.unit_name):
-        reasons.append(f"không ghi tên đơn vị “{job.unit_name}”")
+        reasons.append(msg.NO_UNIT_NAME.format(name=job.unit_name))
     years = set(_YEAR.findall(text))
     if str(job.year) not in years:
         others = ", ".join(sorted(years))
         reasons.append(
-            f"ghi năm {others}, không phải năm {job.year}"
+            msg.OTHER_YEAR.format(years=others, year=job.year)
             if others
-            else f"không ghi năm {job.year}"
+            else msg.NO_YEAR.format(year=job.year)
         )
     return reasons
 

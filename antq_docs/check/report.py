@@ -190,12 +190,21 @@ class CheckReport:
 
     def table(self) -> str:
         """The report as a Vietnamese text table, units grouped under their parent."""
-        lines = [
-            f"Kiểm tra thư mục {self.docs} (năm {self.inputs.campaign.year}): "
-            f"{len(self.inputs.units())} đơn vị, {len(self.entries)} văn bản bắt buộc; "
-            f"có {self.present}, thiếu {len(self.missing)}, không hợp lệ {len(self.invalid)}"
-            + (f", chưa hoàn thiện {len(self.unfinished)}." if self.unfinished else ".")
-        ]
+        summary = msg.SUMMARY.format(
+            docs=self.docs,
+            year=self.inputs.campaign.year,
+            units=len(self.inputs.units()),
+            required=len(self.entries),
+            present=self.present,
+            missing=len(self.missing),
+            invalid=len(self.invalid),
+        )
+        end = (
+            msg.SUMMARY_UNFINISHED.format(count=len(self.unfinished))
+            if self.unfinished
+            else msg.SUMMARY_END
+        )
+        lines = [summary + end]
         lines += self._due_lines()
         lines += self._matrix_lines()
         lines += self._list_lines()
@@ -211,20 +220,21 @@ class CheckReport:
         groups: dict[str, list[tuple[Unit, list[Entry | None]]]] = {}
         for unit, cells in rows:
             groups.setdefault(unit.parent.code if unit.parent else "", []).append((unit, cells))
-        code_w = max([len("Mã")] + [len(u.code) for u, _ in rows])
-        name_w = min(40, max([len("Đơn vị")] + [len(u.name) for u, _ in rows]))
+        code_w = max([len(msg.CODE_HEADING)] + [len(u.code) for u, _ in rows])
+        name_w = min(40, max([len(msg.UNIT_HEADING)] + [len(u.name) for u, _ in rows]))
         # As wide as "không hợp lệ", wider only when a longer word is shown.
         cell_w = max(
             [len(CELLS[INVALID][0])] + [len(self._cell(c)) for _, cells in rows for c in cells]
         )
         widths = [max(len(short_label(k)), cell_w) for k in self.kinds]
         heading = "  ".join(
-            [f"{'Mã':<{code_w}}", f"{'Đơn vị':<{name_w}}"]
+            [f"{msg.CODE_HEADING:<{code_w}}", f"{msg.UNIT_HEADING:<{name_w}}"]
             + [f"{short_label(k):<{w}}" for k, w in zip(self.kinds, widths)]
         )
         for parent_code, members in groups.items():
             parent = self.inputs.find(parent_code)
-            lines += ["", f"{parent.name} ({parent.code})" if parent else "Cấp cao nhất"]
+            group = msg.GROUP_LINE.format(name=parent.name, code=parent.code) if parent else ""
+            lines += ["", group or msg.TOP_GROUP]
             lines.append("  " + heading.rstrip())
             for unit, cells in members:
                 name = unit.name if len(unit.name) <= name_w else unit.name[: name_w - 1] + "…"
@@ -239,30 +249,39 @@ class CheckReport:
         lines: list[str] = []
         lines += self._missing_lines()
         if self.invalid:
-            lines += ["", f"Không hợp lệ ({len(self.invalid)}):"]
+            lines += ["", msg.INVALID_HEADING.format(count=len(self.invalid))]
             lines += [
-                f"  - {path} ({e.unit.code}, {short_label(e.kind)}): {reason}"
+                msg.FILE_OF_ENTRY.format(
+                    path=path, code=e.unit.code, kind=short_label(e.kind), reason=reason
+                )
                 for e, path, reason in self.invalid
             ]
         if self.unfinished:
-            lines += ["", f"Chưa hoàn thiện ({len(self.unfinished)}):"]
+            lines += ["", msg.UNFINISHED_HEADING.format(count=len(self.unfinished))]
             lines += [
-                f"  - {path} ({e.unit.code}, {short_label(e.kind)}): {unfinished_note(left)}"
+                msg.FILE_OF_ENTRY.format(
+                    path=path,
+                    code=e.unit.code,
+                    kind=short_label(e.kind),
+                    reason=unfinished_note(left),
+                )
                 for e, path, left in self.unfinished
             ]
         if self.changed:
-            lines += ["", f"Đã đổi sau khi soạn, có thể đã ký ({len(self.changed)}):"]
-            lines += [f"  - {c['path']}" for c in self.changed]
+            lines += ["", msg.CHANGED_HEADING.format(count=len(self.changed))]
+            lines += [msg.PATH_LINE.format(path=c["path"]) for c in self.changed]
         if self.unplaced:
             lines += ["", msg.UNPLACED_HEADING.format(count=len(self.unplaced))]
             lines += [msg.UNPLACED_LINE.format(path=u.path, reason=u.reason) for u in self.unplaced]
         placed = {u.path for u in self.unplaced}
         if others := [p for p in self.extra if p not in placed]:
-            lines += ["", f"Tệp không thuộc văn bản bắt buộc nào ({len(others)}):"]
-            lines += [f"  - {path}" for path in others]
+            lines += ["", msg.EXTRA_HEADING.format(count=len(others))]
+            lines += [msg.PATH_LINE.format(path=path) for path in others]
         if self.refused:
-            lines += ["", f"Không đọc, không đi theo ({len(self.refused)}):"]
-            lines += [f"  - {r['path']}: {r['reason']}" for r in self.refused]
+            lines += ["", msg.REFUSED_HEADING.format(count=len(self.refused))]
+            lines += [
+                msg.UNPLACED_LINE.format(path=r["path"], reason=r["reason"]) for r in self.refused
+            ]
         return lines
 
     def _due_lines(self) -> list[str]:
@@ -299,16 +318,21 @@ class CheckReport:
         indicators = self.indicators()
         if not indicators:
             return []
-        lines = ["", "Chỉ tiêu:"]
+        lines = ["", msg.INDICATORS_HEADING]
         for info in indicators.values():
             shown = ", ".join(short_label(k) for k in info["kinds"])
-            lines.append(f"  {shown} (chỉ tiêu {info['target']}):")
+            lines.append(msg.INDICATOR_KINDS.format(kinds=shown, target=info["target"]))
             for unit_type, v in info["by_type"].items():
-                sign = "trên" if v["comparison"] == ">" else "đạt ít nhất"
                 lines.append(
-                    f"    {UNIT_TYPES[unit_type]}: {v['present']}/{v['units']} = "
-                    f"{vi.percent(v['share'])} (chỉ tiêu {sign} {vi.percent(v['target'])}) "
-                    f"– {'đạt' if v['met'] else 'chưa đạt'}"
+                    msg.INDICATOR_LINE.format(
+                        unit_type=UNIT_TYPES[unit_type],
+                        present=v["present"],
+                        units=v["units"],
+                        share=vi.percent(v["share"]),
+                        sign=msg.ABOVE if v["comparison"] == ">" else msg.AT_LEAST,
+                        target=vi.percent(v["target"]),
+                        result=msg.MET if v["met"] else msg.NOT_MET,
+                    )
                 )
         return lines
 
@@ -335,12 +359,16 @@ class CheckReport:
     def _verdict(self) -> str:
         """The last line: complete, or how much is lacking."""
         if self.complete:
-            return "Kết quả: đủ văn bản bắt buộc."
-        refused = f", {len(self.refused)} không đọc" if self.refused else ""
-        unfinished = f", {len(self.unfinished)} chưa hoàn thiện" if self.unfinished else ""
-        return (
-            f"Kết quả: chưa đủ ({len(self.missing)} thiếu, "
-            f"{len(self.invalid)} không hợp lệ{unfinished}{refused})."
+            return msg.COMPLETE
+        refused = msg.VERDICT_REFUSED.format(count=len(self.refused)) if self.refused else ""
+        unfinished = (
+            msg.VERDICT_UNFINISHED.format(count=len(self.unfinished)) if self.unfinished else ""
+        )
+        return msg.INCOMPLETE.format(
+            missing=len(self.missing),
+            invalid=len(self.invalid),
+            unfinished=unfinished,
+            refused=refused,
         )
 
     def _inputs_read(self) -> list[Path]:
@@ -360,20 +388,12 @@ class CheckReport:
         target = Path(path).resolve()
         docs = self.docs.resolve()
         if target == docs or docs in target.parents:
-            raise OutputError(
-                f"không ghi bảng Excel vào trong thư mục đang kiểm tra ({self.docs}); hãy chọn "
-                "một đường dẫn ở ngoài thư mục đó.",
-                path=path,
-            )
+            raise OutputError(msg.XLSX_IN_FOLDER.format(docs=self.docs), path=path)
         for source in self._inputs_read():
             if source.resolve() == target:
-                raise OutputError(
-                    "đây là tệp đầu vào của lần kiểm tra này, không ghi đè; hãy chọn tên khác "
-                    "cho bảng Excel.",
-                    path=path,
-                )
+                raise OutputError(msg.XLSX_IS_INPUT, path=path)
         if not force and (target.exists() or Path(path).is_symlink()):
-            raise OutputError("tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=path)
+            raise OutputError(msg.XLSX_TAKEN, path=path)
 
     def write_xlsx(self, path: Path, *, force: bool = False) -> None:
         """One row per unit, one column per kind, for the audit team.
@@ -388,4 +408,4 @@ class CheckReport:
         try:
             atomic_write(Path(path), data)
         except OSError as e:
-            raise OutputError(f"không ghi được tệp Excel ({why_not_written(e)}).", path=path) from e
+            raise OutputError(msg.XLSX_NOT_WRITTEN.format(why=why_not_written(e)), path=path) from e

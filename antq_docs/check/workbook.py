@@ -31,13 +31,13 @@ from antq_docs.messages import check as msg
 from antq_docs.model import Unit
 
 _CELL_MEANINGS = {
-    PRESENT: "có tệp .docx hoàn chỉnh, hoặc tệp .docx kèm bản ký .pdf",
-    SIGNED: "chỉ có bản ký quét .pdf",
-    UNFINISHED: f"có tệp .docx nhưng còn chỗ “{PLACEHOLDER}: …]” đơn vị chưa viết, chưa có bản ký",
-    INVALID: "có tệp nhưng không mở được hoặc sai đơn vị, sai năm, còn thẻ mẫu",
-    MISSING: "không có tệp nào",
-    LATER: "đơn vị sẽ phải có, nhưng chưa đến ngày của loại văn bản này (--ngay)",
-    NOT_OWED: "đơn vị không phải có loại văn bản này",
+    PRESENT: msg.MEANS_PRESENT,
+    SIGNED: msg.MEANS_SIGNED,
+    UNFINISHED: msg.MEANS_UNFINISHED.format(marker=PLACEHOLDER),
+    INVALID: msg.MEANS_INVALID,
+    MISSING: msg.MEANS_MISSING,
+    LATER: msg.MEANS_LATER,
+    NOT_OWED: msg.MEANS_NOT_OWED,
 }
 # The first kind's column: after code, name, type and parent.
 _FIRST_KIND_COLUMN = 5
@@ -66,7 +66,7 @@ def matrix_workbook(
     _matrix_sheet(first_sheet(book), kinds, rows, fills)
     _unplaced_sheet(book.create_sheet(msg.UNPLACED_SHEET), unplaced)
     _indicator_sheet(book.create_sheet(msg.INDICATORS_SHEET), indicators, fills)
-    _legend_sheet(book.create_sheet("Chú giải"), fills, as_of)
+    _legend_sheet(book.create_sheet(msg.LEGEND_SHEET), fills, as_of)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -81,12 +81,8 @@ def _matrix_sheet(
     """A unit per row, a kind per column, and the problems of the unit's files as a note."""
     from openpyxl.styles import Font
 
-    sheet.title = "Kiểm tra"
-    sheet.append(
-        ["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"]
-        + [short_label(k) for k in kinds]
-        + ["Ghi chú"]
-    )
+    sheet.title = msg.MATRIX_SHEET
+    sheet.append([*msg.MATRIX_COLUMNS, *(short_label(k) for k in kinds), msg.NOTES_COLUMN])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row, (unit, cells) in enumerate(rows, start=2):
@@ -149,7 +145,7 @@ def _legend_sheet(legend: Any, fills: dict[str, Any], as_of: dt.date | None) -> 
     """What each cell of the matrix means, in its colour, and the day checked for."""
     from openpyxl.styles import Font
 
-    legend.append(["Ô", "Nghĩa"])
+    legend.append(msg.LEGEND_COLUMNS)
     for cell in legend[1]:
         cell.font = Font(bold=True)
     for row, (status, (label, _)) in enumerate(CELLS.items(), start=2):
