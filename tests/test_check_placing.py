@@ -241,3 +241,20 @@ def test_a_units_document_under_another_units_name_is_named_with_its_place(runne
             "tên thành pledge/KT-01-01.docx",
         }
     ]
+
+
+def test_every_pledge_under_a_folder_of_other_names_is_placed_with_its_own_unit(runner, docs):
+    """Names such as "Tổ dân phố 1" repeat across communes: the commune named in the header
+    tells them apart, and a folder the program does not know is read even with --kinds."""
+    moved = docs / "cam-ket"
+    moved.mkdir()
+    codes = sorted(p.stem for p in (docs / "pledge").glob("*.docx"))
+    for code in codes:
+        (docs / "pledge" / f"{code}.docx").rename(moved / f"TP-{code}-cam-ket.docx")
+    code, data = run_json(runner, docs, "--kinds", "pledge")
+    assert code == 3
+    assert len(data["missing"]) == len(codes) > 80
+    placed = {u["path"]: (u["problem"], u["unit"], u["place"]) for u in data["unplaced"]}
+    assert placed == {
+        f"cam-ket/TP-{c}-cam-ket.docx": ("misplaced", c, f"pledge/{c}.docx") for c in codes
+    }

@@ -42,13 +42,7 @@ from antq_docs.check.folder import Scan, scan_folder
 from antq_docs.check.inspection import Inspection, Job, inspect, inspect_docx, inspect_pdf
 from antq_docs.check.placing import Unplaced, kinds_read, other_kind, titles
 from antq_docs.check.report import CheckReport
-from antq_docs.check.strays import (
-    lacking_units,
-    misfiled_jobs,
-    place_misfiled,
-    place_strays,
-    stray_jobs,
-)
+from antq_docs.check.strays import place_strays, stray_jobs
 from antq_docs.errors import InputError, UsageError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
@@ -124,7 +118,8 @@ def check(
     manifest = read_manifest(docs)
     scan = scan_folder(docs, every)
     # The files of kinds not asked for now are neither checked nor strays.
-    used = _kept_for_results(inputs, due) | {key for key in scan.index if key[0] not in due}
+    used = _kept_for_results(inputs, due)
+    used |= {key for key in scan.index if key[0] in every and key[0] not in due}
     entries = [
         Entry(unit, kind, document_path(kind, unit.code)) for kind, unit in _owed(inputs, due)
     ]
@@ -133,15 +128,13 @@ def check(
         for kind, unit in _owed(inputs, [k for k in chosen if k not in due])
     ]
     copies = _copies(entries, docs, scan, manifest, inputs.campaign.year, used)
-    lacking = lacking_units(scan, used, entries)
-    strays = stray_jobs(docs, scan, used, manifest, lacking, inputs.campaign.year)
+    strays = stray_jobs(docs, scan, used, manifest, inputs.campaign.year)
     found = _run([job for _, _, job in copies] + [job for _, job in strays], workers, progress)
     unplaced: list[Unplaced] = []
     changed = _record(copies, found[: len(copies)], manifest, every, unplaced)
-    # An owed file that is another unit's document: read again for the unit it names.
-    misfiled = misfiled_jobs(copies, found[: len(copies)], lacking)
-    again = _run([job for _, job in misfiled], workers, None)
-    unplaced += place_misfiled(misfiled, again, entries, due)
+    # An owed file that is another unit's document, then the files where nothing is owed.
+    misfiled = [(rel, job) for _, rel, job in copies]
+    unplaced += place_strays(misfiled, found[: len(copies)], entries, due, owed=True)
     unplaced += place_strays(strays, found[len(copies) :], entries, due)
     extra, refused = _strays(docs, scan, used, manifest, {rel for _, rel, _ in copies})
     report = CheckReport(docs, inputs, chosen, entries, changed, extra, refused)
@@ -244,7 +237,7 @@ def _record(
     A file whose content is another kind's counts for nothing and joins unplaced.
     """
     changed: list[dict[str, str]] = []
-    for (entry, rel, _), (reason, digest, left, heading, _named) in zip(copies, found):
+    for (entry, rel, _), (reason, digest, left, heading, _header) in zip(copies, found):
         if heading is not None and entry.kind not in (read := kinds_read(heading, every)):
             unplaced.append(other_kind(rel, entry, read))
             continue

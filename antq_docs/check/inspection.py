@@ -28,27 +28,26 @@ _FOLDED_PLACEHOLDER = fold(PLACEHOLDER)
 class Job:
     """One file to inspect, with what it must say.
 
-    titles are the kinds' titles to look for (the kind is read from the content); names, for a
-    file no document is owed for, the (code, name) of the units it may belong to. unit_name is
-    '' for such a file: it owes no unit's name.
+    titles are the kinds' titles to look for (the kind is read from the content). unit_name is
+    '' for a file no document is owed for: it owes no unit's name.
     """
 
     path: Path
     unit_name: str
     year: int
     titles: frozenset[str] = frozenset()
-    names: tuple[tuple[str, str], ...] = ()
 
 
 class Inspection(NamedTuple):
     """What one file holds: why it is invalid (or None), its SHA-256, the placeholders left,
-    its (title, trích yếu) when it bears a known title, and the codes of the units it names."""
+    its (title, trích yếu) when it bears a known title, and the words of the header above the
+    title when the file is not (or may not be) its unit's, to find whose it is."""
 
     reason: str | None
     sha256: str | None = None
     placeholders: tuple[str, ...] = ()
     heading: tuple[str, str] | None = None
-    named: tuple[str, ...] = ()
+    header: str = ""
 
 
 def inspect_docx(job: Job) -> Inspection:
@@ -59,13 +58,16 @@ def inspect_docx(job: Job) -> Inspection:
         text = fold(raw)
     except UnreadableDocument as e:
         return Inspection(e.reason)
-    heading = heading_of(raw.split("\n", HEAD_PARAGRAPHS), job.titles) if job.titles else None
-    named = tuple(code for code, name in job.names if _names(text, name))
+    found = heading_of(raw.split("\n", HEAD_PARAGRAPHS), job.titles) if job.titles else None
+    heading, header = found or (None, "")
     reasons = _reasons(job, text) if job.unit_name else []
     # Nearly every document holds no placeholder: its paragraphs are split only when the
     # folded text (already made) holds the marker somewhere.
     left = tuple(placeholders(raw)) if _FOLDED_PLACEHOLDER in text else ()
-    return Inspection("; ".join(reasons) or None, package.sha256, left, heading, named)
+    # The header goes back only for a file that may be another unit's: little to send.
+    if job.unit_name and not reasons:
+        header = ""
+    return Inspection("; ".join(reasons) or None, package.sha256, left, heading, header)
 
 
 def _names(text: str, name: str) -> bool:

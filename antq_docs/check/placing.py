@@ -21,6 +21,7 @@ from antq_docs.messages import check as msg
 from antq_docs.resources import template_path
 from antq_docs.vi import fold
 
+_WORD = re.compile(r"\w+")
 # The paragraph of a template that holds the document's date: the title follows it.
 _DATE_TAG = re.compile(r"\{\{\s*dong_ngay\s*\}\}")
 # Titles and trích yếu are looked for among the first paragraphs only (the header and the
@@ -74,14 +75,26 @@ def titles() -> frozenset[str]:
     return frozenset(s.title for sigs in signatures().values() for s in sigs)
 
 
-def heading_of(lines: list[str], known: frozenset[str]) -> tuple[str, str] | None:
-    """(title, trích yếu) of a document's text, folded: the first known title among its first
-    paragraphs and the paragraph after it; None when it bears no known title."""
+def heading_of(lines: list[str], known: frozenset[str]) -> tuple[tuple[str, str], str] | None:
+    """(title, trích yếu) of a document's text, folded, and the words of the header above the
+    title (where the issuing body is named): the first known title among its first paragraphs
+    and the paragraph after it; None when it bears no known title."""
     head = [fold(line) for line in lines[:HEAD_PARAGRAPHS] if line.strip()]
     for index, line in enumerate(head):
         if line in known:
-            return line, head[index + 1] if index + 1 < len(head) else ""
+            lead = head[index + 1] if index + 1 < len(head) else ""
+            return (line, lead), words(" ".join(head[:index]))
     return None
+
+
+def words(text: str) -> str:
+    """A text's words, folded and joined by single spaces, without punctuation ('&', ':')."""
+    return " ".join(_WORD.findall(fold(text)))
+
+
+def names_in(header: str, name: str) -> bool:
+    """Whether a header's words (words()) hold a unit's name as whole words."""
+    return f" {words(name)} " in f" {header} "
 
 
 def kinds_read(heading: tuple[str, str], kinds: Iterable[str]) -> list[str]:

@@ -8,7 +8,6 @@ several or none: the check says so. A scanned .pdf cannot be read for its words.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from antq_docs.check.entries import DOCX, PDF, Entry
@@ -22,6 +21,7 @@ from antq_docs.check.placing import (
     Unplaced,
     kinds_read,
     labels,
+    names_in,
     titles,
 )
 from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
@@ -35,30 +35,14 @@ Stray = tuple[str, Job]
 _NAMED = 3
 
 
-def lacking_units(
-    scan: Scan, used: set[tuple[str, str, str]], entries: list[Entry]
-) -> tuple[tuple[str, str], ...]:
-    """(code, name) of the units owing a document of which no file was found at all: those a
-    file found elsewhere may belong to."""
-    found = {path for key, path in scan.index.items() if key in used}
-    return tuple(
-        dict.fromkeys(
-            (e.unit.code, e.unit.name)
-            for e in entries
-            if e.expected not in found and _pdf(e.expected) not in found
-        )
-    )
-
-
 def stray_jobs(
     docs: Path,
     scan: Scan,
     used: set[tuple[str, str, str]],
     manifest: dict[str, dict],
-    lacking: tuple[tuple[str, str], ...],
     year: int,
 ) -> list[Stray]:
-    """The .docx and .pdf files no owed document is, each with the units it may belong to."""
+    """The .docx and .pdf files no owed document is, each to be read like an owed one."""
     unused = [path for key, path in scan.index.items() if key not in used]
     paths = sorted(
         p
@@ -69,59 +53,38 @@ def stray_jobs(
         and not is_generated_pdf(docs, p, manifest.get(p))
     )
     known = titles()
-    return [(p, Job(docs / p, "", year, known, lacking)) for p in paths]
+    return [(p, Job(docs / p, "", year, known)) for p in paths]
 
 
-def misfiled_jobs(
-    copies: list[tuple[Entry, str, Job]],
+def place_strays(
+    strays: list[Stray],
     found: list[Inspection],
-    lacking: tuple[tuple[str, str], ...],
-) -> list[Stray]:
-    """The owed .docx files that open but are not their unit's (or year's), to read again for
-    the lacking unit they name: another unit's document filed under this unit's name."""
-    return [
-        (rel, replace(job, unit_name="", names=lacking))
-        for (_, rel, job), inspection in zip(copies, found)
-        if inspection.reason is not None and inspection.sha256 is not None and lacking
-    ]
-
-
-def place_misfiled(
-    misfiled: list[Stray], found: list[Inspection], entries: list[Entry], due: list[str]
+    entries: list[Entry],
+    due: list[str],
+    *,
+    owed: bool = False,
 ) -> list[Unplaced]:
-    """The owed files that are one lacking unit's document, with the place they belong."""
-    out = []
-    for (path, _), inspection in zip(misfiled, found):
-        placed = _placed(path, inspection, entries, due)
-        if placed is not None and placed.unit is not None and placed.place != path:
+    """What each file is and where it belongs, as far as its content tells.
+
+    owed: the files are owed documents; only those that are another lacking unit's document
+    are listed (the others are counted, or invalid, where they lie). A document of a kind not
+    asked for now is left alone.
+    """
+    lacking = [e for e in entries if not e.found]
+    out: list[Unplaced] = []
+    for (path, _), inspection in zip(strays, found):
+        if owed and not inspection.header:
+            continue
+        placed = _placed(path, inspection, lacking, due)
+        if placed is not None and (not owed or (placed.unit and placed.place != path)):
             out.append(placed)
     return out
 
 
-def _pdf(expected: str) -> str:
-    """The signed copy's path beside an expected .docx."""
-    return str(PurePosixPath(expected).with_suffix(PDF))
-
-
-def place_strays(
-    strays: list[Stray], found: list[Inspection], entries: list[Entry], due: list[str]
-) -> list[Unplaced]:
-    """What each stray document is and where it belongs, as far as its content tells.
-
-    A document of a kind not asked for now is left alone.
-    """
-    out: list[Unplaced] = []
-    for (path, _), inspection in zip(strays, found):
-        unplaced = _placed(path, inspection, entries, due)
-        if unplaced is not None:
-            out.append(unplaced)
-    return out
-
-
 def _placed(
-    path: str, inspection: Inspection, entries: list[Entry], due: list[str]
+    path: str, inspection: Inspection, lacking: list[Entry], due: list[str]
 ) -> Unplaced | None:
-    """One stray file: unreadable, unknown, or a kind's document and the place it belongs."""
+    """One file: unreadable, unknown, or a kind's document and the place it belongs."""
     if inspection.reason is not None and inspection.sha256 is None:
         return Unplaced(path, UNREADABLE, msg.UNREADABLE.format(reason=inspection.reason))
     if inspection.heading is None:
@@ -130,9 +93,7 @@ def _placed(
     read = kinds_read(inspection.heading, due)
     if not read:
         return None
-    named = set(inspection.named)
-    owners = [e for e in entries if e.kind in read and e.unit.code in named and not e.found]
-    owners = _narrowest(owners)
+    owners = _owners(inspection.header, [e for e in lacking if e.kind in read])
     if not owners:
         return Unplaced(path, UNKNOWN, msg.NO_UNIT.format(read=labels(read)), kind=read[0])
     if len(owners) > 1:
@@ -149,6 +110,16 @@ def _placed(
     )
     problem = RENAMED if renamed else MISPLACED
     return Unplaced(path, problem, text, owner.kind, owner.unit.code, owner.expected)
+
+
+def _owners(header: str, lacking: list[Entry]) -> list[Entry]:
+    """The lacking documents whose unit the header names; of several, those whose unit above
+    is named too (names such as "Thôn 1" repeat across communes)."""
+    owners = _narrowest([e for e in lacking if names_in(header, e.unit.name)])
+    if len(owners) > 1:
+        placed = [e for e in owners if e.unit.parent and names_in(header, e.unit.parent.name)]
+        owners = placed or owners
+    return owners
 
 
 def _narrowest(owners: list[Entry]) -> list[Entry]:
