@@ -123,3 +123,32 @@ def test_the_sample_inputs_read_without_a_warning_about_their_columns():
         scores=SAMPLE_DIR / "scores-kon-tum-2025.csv",
     )
     assert not [w for w in inputs.warnings if "không đọc cột" in w]
+
+
+def test_a_results_workbook_laid_out_as_collect_writes_it_reads_without_a_warning(tmp_path):
+    import csv
+
+    import openpyxl
+
+    from antq_docs.collect.layout import data_sheets
+    from antq_docs.inputs.campaign import load_campaign
+
+    campaign = load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY)
+    sources = {
+        "Kết quả": SAMPLE_DIR / "results-kon-tum-2025.csv",
+        "Bảng điểm": SAMPLE_DIR / "scores-kon-tum-2025.csv",
+    }
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, columns in data_sheets(campaign).items():
+        sheet = book.create_sheet(name)
+        sheet.append([c.header for c in columns])
+        if name in sources:
+            with sources[name].open(encoding="utf-8-sig", newline="") as f:
+                for row in csv.DictReader(f):
+                    sheet.append([row.get(c.header, "") for c in columns])
+    book.save(tmp_path / "ket-qua.xlsx")
+    inputs = load_inputs(SAMPLE_CAMPAIGN, None, kinds=REGISTRY, results=tmp_path / "ket-qua.xlsx")
+    assert inputs.results is not None
+    assert any(u.item_scores for u in inputs.results.units.values())
+    assert not [w for w in inputs.warnings if "không đọc cột" in w]

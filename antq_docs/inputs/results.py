@@ -77,6 +77,18 @@ SCORES_SHEET = "Bảng điểm"
 FIGURES_SHEET = "Số liệu"
 NOTES_SHEET = "Nhận xét"
 NAME_COLUMN = Column("ten_don_vi", "Tên đơn vị")
+# The scores sheet of a collected workbook (collect) also shows each item's text and maximum,
+# and the unit's name: read as known columns, never used.
+ITEM_TEXT = Column("noi_dung", "Nội dung")
+ITEM_MAX = Column("toi_da", "Điểm tối đa")
+SCORE_SHEET_COLUMNS = [
+    SCORE_COLUMNS[0],
+    NAME_COLUMN,
+    SCORE_COLUMNS[1],
+    ITEM_TEXT,
+    ITEM_MAX,
+    SCORE_COLUMNS[2],
+]
 NOTE_COLUMNS = [Column(key, header) for key, header in NOTES.items()]
 
 
@@ -111,9 +123,9 @@ def load_results(
     sheets = xlsx_sheet_names(path) if path.suffix.lower() in (".xlsx", ".xlsm") else []
     score_table = None
     if scores is not None:
-        score_table = read_table(Path(scores), SCORE_COLUMNS, encoding=encoding)
+        score_table = read_table(Path(scores), SCORE_SHEET_COLUMNS, encoding=encoding)
     elif (sheet := find_sheet(sheets, SCORES_SHEET)) is not None:
-        score_table = read_table(path, SCORE_COLUMNS, sheet=sheet)
+        score_table = read_table(path, SCORE_SHEET_COLUMNS, sheet=sheet)
     if (sheet := find_sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
         figure_table = read_table(
             path, [COLUMNS[0], NAME_COLUMN, *extra[: len(campaign.figures)]], sheet=sheet
