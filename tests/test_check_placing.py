@@ -100,6 +100,12 @@ def test_a_pledge_season_check_asks_only_for_the_kinds_chosen(runner, docs):
     assert "không có loại cam-ket; các loại: pledge, registration" in result.stderr
 
 
+def test_a_day_that_is_no_date_is_a_usage_error(runner, docs):
+    result = runner.invoke(cli, ["check", *BASE, "--docs", str(docs), "--ngay", "31/02/2025"])
+    assert result.exit_code == 2
+    assert '"31/02/2025" phải là một ngày NGÀY/THÁNG/NĂM, ví dụ 31/3/2025' in result.stderr
+
+
 def test_the_library_refuses_an_unknown_kind(docs):
     inputs = load_inputs(SAMPLE_CAMPAIGN, None, kinds=REGISTRY)
     with pytest.raises(UsageError, match="không có loại văn bản cam-ket; các loại: pledge"):
