@@ -60,3 +60,7 @@ TEMPLATES_COPIED = (
     "Đã ghi {count} tệp vào {folder}. Sửa mẫu trong Word, kiểm tra bằng `antq-docs templates "
     "check {folder}`, rồi dùng: generate … --templates {folder}."
 )
+
+# check: the day and the kinds asked for.
+NOT_A_DAY = '"{value}" phải là một ngày NGÀY/THÁNG/NĂM, ví dụ 31/3/2025'
+UNKNOWN_KINDS = "không có loại {unknown}; các loại: {known}"

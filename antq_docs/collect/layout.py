@@ -18,7 +18,7 @@ from antq_docs.inputs.results import (
     NAME_COLUMN,
     NOTE_COLUMNS,
     NOTES_SHEET,
-    SCORE_COLUMNS,
+    SCORE_SHEET_COLUMNS,
     SCORES_SHEET,
     figure_columns,
 )
@@ -39,10 +39,6 @@ CODE_COLUMN = COLUMNS[0]
 # The form's sheets as `--results` reads them, with the unit's name beside its code so whoever
 # fills a commune's form sees whose row it is (the readers ignore the name).
 RESULT_COLUMNS = [CODE_COLUMN, NAME_COLUMN, *COLUMNS[1:]]
-ITEM_TEXT = Column("noi_dung", "Nội dung")
-ITEM_MAX = Column("toi_da", "Điểm tối đa")
-MUC, DIEM = SCORE_COLUMNS[1], SCORE_COLUMNS[2]
-SCORE_SHEET_COLUMNS = [CODE_COLUMN, NAME_COLUMN, MUC, ITEM_TEXT, ITEM_MAX, DIEM]
 NOTE_SHEET_COLUMNS = [CODE_COLUMN, NAME_COLUMN, *NOTE_COLUMNS]
 # The longest part of a file name taken from a unit's name.
 _NAME_CHARS = 40

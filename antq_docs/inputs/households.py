@@ -106,7 +106,7 @@ def build_households(table: Table, roster: Roster, *, forms: bool = False) -> Ho
     if findings:
         raise ValidationError(findings, what=msg.HOUSEHOLDS_FILE.format(name=table.name))
     households = Households(by_area, source=str(table.path), forms=forms)
-    households.warnings += _count_warnings(households, roster, table.name)
+    households.warnings += table.warnings + _count_warnings(households, roster, table.name)
     return households
 
 

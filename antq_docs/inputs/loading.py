@@ -164,26 +164,52 @@ def load_inputs(
     _say_defaults(filled, say)
     results, scores = filled.results, filled.scores
     findings: list[Finding] = []
-    loaded_campaign = None
-    try:
-        loaded_campaign = load_campaign(filled.campaign, kinds=kinds)
-    except ValidationError as e:
-        findings += e.findings
+    loaded_campaign = _campaign(filled.campaign, kinds, findings)
+    headings: list[str] = []
     roster, periods = _rosters(
-        filled, loaded_campaign, units, encoding=encoding, sheet=sheet, say=say, findings=findings
+        filled,
+        loaded_campaign,
+        units,
+        encoding=encoding,
+        sheet=sheet,
+        say=say,
+        findings=findings,
+        warnings=headings,
     )
     inputs = _checked_inputs(loaded_campaign, roster, kinds, periods, say)
     if results is not None and inputs is not None:
-        _add_year_end(inputs, results, scores, previous, encoding, findings)
+        _add_year_end(inputs, results, scores, previous, encoding, findings, headings)
     elif scores is not None and results is None:
         raise UsageError(msg.SCORES_WITHOUT_RESULTS)
     if previous is not None and results is None:
         raise UsageError(msg.PREVIOUS_YEAR_WITHOUT_RESULTS)
     if households is not None and inputs is not None:
         _add_households(inputs, households, encoding, per_household, say, findings)
+    return _read(inputs, findings, headings, say)
+
+
+def _campaign(
+    path: Path, kinds: Mapping[str, DeclaredKind], findings: list[Finding]
+) -> Campaign | None:
+    """The campaign read, or None with its findings added."""
+    try:
+        return load_campaign(path, kinds=kinds)
+    except ValidationError as e:
+        findings += e.findings
+        return None
+
+
+def _read(
+    inputs: Inputs | None, findings: list[Finding], headings: list[str], say: Callable[[str], None]
+) -> Inputs:
+    """The inputs once every file is read: every finding raised together, else the headings
+    the readers did not read said as warnings."""
     if findings:
         raise ValidationError(findings, what=msg.INPUTS)
     assert inputs is not None
+    inputs.warnings += headings
+    for warning in headings:
+        say(msg.WARNING.format(warning=warning))
     return inputs
 
 
@@ -214,6 +240,7 @@ def _rosters(
     sheet: str | None,
     say: Callable[[str], None],
     findings: list[Finding],
+    warnings: list[str],
 ) -> tuple[Roster | None, list[RosterPeriod]]:
     """The roster the year ends with, and the rosters by period when the campaign lists them
     (none when a roster is named); None for the roster when one could not be read."""
@@ -223,7 +250,7 @@ def _rosters(
         say(msg.DEFAULT_SAMPLE_ROSTER.format(units=units))
     if units is not None:
         try:
-            return load_roster(units, encoding=encoding, sheet=sheet), []
+            return load_roster(units, encoding=encoding, sheet=sheet, warnings=warnings), []
         except ValidationError as e:
             findings += e.findings
             return None, []
@@ -236,7 +263,7 @@ def _rosters(
             for f in files
         )
         say(msg.DEFAULT_SAMPLE_ROSTERS.format(listed=listed))
-    periods = _period_rosters(filled.campaign, campaign, encoding, sheet, findings)
+    periods = _period_rosters(filled.campaign, campaign, encoding, sheet, findings, warnings)
     if len(periods) < len(files):
         return None, periods
     _date_new_units(periods)
@@ -249,6 +276,7 @@ def _period_rosters(
     encoding: str | None,
     sheet: str | None,
     findings: list[Finding],
+    warnings: list[str],
 ) -> list[RosterPeriod]:
     """The rosters of danh_sach_don_vi that could be read, each with its day and province."""
     periods: list[RosterPeriod] = []
@@ -264,7 +292,9 @@ def _period_rosters(
             )
             continue
         try:
-            roster = load_roster(Path(entry.path), encoding=encoding, sheet=sheet)
+            roster = load_roster(
+                Path(entry.path), encoding=encoding, sheet=sheet, warnings=warnings
+            )
         except ValidationError as e:
             findings += e.findings
             continue
@@ -280,6 +310,7 @@ def _add_year_end(
     previous: Path | None,
     encoding: str | None,
     findings: list[Finding],
+    warnings: list[str],
 ) -> None:
     """Read the year-end results (and last year's) against the roster of the evaluations."""
     findings += _one_year_end_roster(inputs)
@@ -290,13 +321,18 @@ def _add_year_end(
             inputs.campaign,
             scores=scores,
             encoding=encoding,
+            warnings=warnings,
         )
     except ValidationError as e:
         findings += e.findings
     if previous is not None and inputs.results is not None:
         try:
             inputs.results.previous = load_previous_year(
-                previous, results_roster(inputs), inputs.campaign, encoding=encoding
+                previous,
+                results_roster(inputs),
+                inputs.campaign,
+                encoding=encoding,
+                warnings=warnings,
             )
         except ValidationError as e:
             findings += e.findings

@@ -26,7 +26,12 @@ from antq_docs.vi import strip_marks
 
 
 def load_previous_year(
-    path: Path, roster: Roster, campaign: Campaign, *, encoding: str | None = None
+    path: Path,
+    roster: Roster,
+    campaign: Campaign,
+    *,
+    encoding: str | None = None,
+    warnings: list[str] | None = None,
 ) -> Results:
     """Read last year's collected results (--nam-truoc) for the year report's comparisons.
 
@@ -36,7 +41,7 @@ def load_previous_year(
     """
     path = Path(path)
     extra = figure_columns(campaign.figures)
-    table = read_table(path, COLUMNS + extra, encoding=encoding)
+    table = read_table(path, [*COLUMNS, NAME_COLUMN, *extra], encoding=encoding)
     findings: list[Finding] = list(table.findings)
     units: dict[str, UnitResult] = {}
     previous = Results(units=units, thresholds=campaign.thresholds, source=str(path))
@@ -69,16 +74,26 @@ def load_previous_year(
         )
         if values := _counts(table, row, campaign.figures, findings):
             previous.figures[code] = values
+    _add_sheet_figures(path, previous, campaign, findings)
+    if findings:
+        raise ValidationError(findings, what=msg.PREVIOUS_YEAR_FILE.format(name=path.name))
+    if warnings is not None:
+        warnings += table.warnings
+    return previous
+
+
+def _add_sheet_figures(
+    path: Path, previous: Results, campaign: Campaign, findings: list[Finding]
+) -> None:
+    """The figures of the workbook's sheet Số liệu (collect's), when it has one."""
     sheets = xlsx_sheet_names(path) if path.suffix.lower() in (".xlsx", ".xlsm") else []
     if (sheet := find_sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
-        sheet_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *extra], sheet=sheet)
+        columns = [COLUMNS[0], NAME_COLUMN, *figure_columns(campaign.figures)]
+        sheet_table = read_table(path, columns, sheet=sheet)
         findings.extend(sheet_table.findings)
         for row in sheet_table.rows:
             if row.get("ma") and (values := _counts(sheet_table, row, campaign.figures, findings)):
                 previous.figures.setdefault(row.get("ma"), {}).update(values)
-    if findings:
-        raise ValidationError(findings, what=msg.PREVIOUS_YEAR_FILE.format(name=path.name))
-    return previous
 
 
 def _counts(

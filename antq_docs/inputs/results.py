@@ -78,6 +78,18 @@ SCORES_SHEET = "Bảng điểm"
 FIGURES_SHEET = "Số liệu"
 NOTES_SHEET = "Nhận xét"
 NAME_COLUMN = Column("ten_don_vi", "Tên đơn vị")
+# The scores sheet of a collected workbook (collect) also shows each item's text and maximum,
+# and the unit's name: read as known columns, never used.
+ITEM_TEXT = Column("noi_dung", "Nội dung")
+ITEM_MAX = Column("toi_da", "Điểm tối đa")
+SCORE_SHEET_COLUMNS = [
+    SCORE_COLUMNS[0],
+    NAME_COLUMN,
+    SCORE_COLUMNS[1],
+    ITEM_TEXT,
+    ITEM_MAX,
+    SCORE_COLUMNS[2],
+]
 NOTE_COLUMNS = [Column(key, header) for key, header in NOTES.items()]
 
 
@@ -97,11 +109,14 @@ def load_results(
     *,
     scores: Path | None = None,
     encoding: str | None = None,
+    warnings: list[str] | None = None,
 ) -> Results:
-    """Read a results file (and the per-item scores, if any) and return validated Results."""
+    """Read a results file (and the per-item scores, if any) and return validated Results;
+    the headings of its tables that are not read are added to warnings."""
     path = Path(path)
     extra = [*figure_columns(campaign.figures), *NOTE_COLUMNS]
-    table = read_table(path, COLUMNS + extra, encoding=encoding)
+    table = read_table(path, [*COLUMNS, NAME_COLUMN, *extra], encoding=encoding)
+    tables = [table]
     findings: list[Finding] = list(table.findings)
     results = build_results(table, roster, campaign, findings)
     add_figures(table, results, roster, campaign, findings)
@@ -109,25 +124,30 @@ def load_results(
     sheets = xlsx_sheet_names(path) if path.suffix.lower() in (".xlsx", ".xlsm") else []
     score_table = None
     if scores is not None:
-        score_table = read_table(Path(scores), SCORE_COLUMNS, encoding=encoding)
+        score_table = read_table(Path(scores), SCORE_SHEET_COLUMNS, encoding=encoding)
     elif (sheet := find_sheet(sheets, SCORES_SHEET)) is not None:
-        score_table = read_table(path, SCORE_COLUMNS, sheet=sheet)
+        score_table = read_table(path, SCORE_SHEET_COLUMNS, sheet=sheet)
     if (sheet := find_sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
         figure_table = read_table(
             path, [COLUMNS[0], NAME_COLUMN, *extra[: len(campaign.figures)]], sheet=sheet
         )
+        tables.append(figure_table)
         findings.extend(figure_table.findings)
         add_figures(figure_table, results, roster, campaign, findings, sheet=True)
     if (sheet := find_sheet(sheets, NOTES_SHEET)) is not None:
         note_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *NOTE_COLUMNS], sheet=sheet)
+        tables.append(note_table)
         findings.extend(note_table.findings)
         add_notes(note_table, results, roster, findings, sheet=True)
     if score_table is not None:
+        tables.append(score_table)
         findings.extend(score_table.findings)
         add_item_scores(score_table, table, results, campaign, findings)
         results.scores_source = str(score_table.path)
     if findings:
         raise ValidationError(findings, what=msg.RESULTS_FILE.format(name=path.name))
+    if warnings is not None:
+        warnings += [w for t in tables for w in t.warnings]
     return results
 
 

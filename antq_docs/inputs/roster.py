@@ -14,6 +14,7 @@ from antq_docs.errors import Finding, ValidationError
 from antq_docs.inputs.tablefile import read_table
 from antq_docs.inputs.tables import Column, Row, Table
 from antq_docs.messages import inputs as msg
+from antq_docs.messages import tables as tables_msg
 from antq_docs.model import GOVERNMENT_TYPES, TYPE_LABELS, UNIT_TYPES, Roster, Unit
 from antq_docs.vi import did_you_mean, fold, strip_marks
 
@@ -100,9 +101,18 @@ def parse_amount(text: str) -> int | None:
     return int(re.sub(r"[., ]", "", cleaned))
 
 
-def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:
-    """Read a roster file, validate every row, and return the tree of units."""
+def load_roster(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    warnings: list[str] | None = None,
+) -> Roster:
+    """Read a roster file, validate every row, and return the tree of units; the headings it
+    does not read are added to warnings."""
     table = read_table(path, COLUMNS, encoding=encoding, sheet=sheet)
+    if warnings is not None:
+        warnings += table.warnings
     return build_roster(table)
 
 
@@ -246,7 +256,10 @@ def _link(table: Table, units: dict[str, Unit], findings: list[Finding]) -> Unit
             continue
         unit.parent = parent
         parent.children.append(unit)
-    if len(roots) > 1:
+    if len(roots) > 1 and "cap_tren" not in table.letters:
+        # Without the column every unit but one would be a second root: one finding says why.
+        findings.append(table.near_finding("cap_tren") or _no_parent_column(table))
+    elif len(roots) > 1:
         first = roots[0]
         for other in roots[1:]:
             findings.append(
@@ -269,6 +282,14 @@ def _link(table: Table, units: dict[str, Unit], findings: list[Finding]) -> Unit
     if not roots and units and not reported:
         findings.append(Finding(msg.NO_ROOT, file=table.name))
     return roots[0] if roots else None
+
+
+def _no_parent_column(table: Table) -> Finding:
+    """The finding for a roster of several units with no Mã cấp trên column at all."""
+    header = next(c.header for c in COLUMNS if c.key == "cap_tren")
+    return Finding(
+        tables_msg.NO_COLUMN.format(header=header), file=table.name, row=table.header_row
+    )
 
 
 def _cycle_from(unit: Unit) -> list[str] | None:
