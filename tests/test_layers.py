@@ -30,7 +30,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         "reading the inputs (tables, roster, results, households, campaign, loading)",
         frozenset({"inputs"}),
     ),
-    ("what is measured and named from the inputs", frozenset({"indicators", "placenames", "lint"})),
+    (
+        "what is measured and named from the inputs",
+        frozenset({"measures", "indicators", "placenames", "lint"}),
+    ),
     ("the kinds of document and their registry", frozenset({"kinds"})),
     (
         "rendering, checking and the folders of the commands",
@@ -186,7 +189,11 @@ def test_the_web_is_imported_by_nothing_in_the_library():
 
 def test_model_inputs_and_indicators_know_no_kind():
     """The kinds are passed down to these layers, never imported by them."""
-    below = [module for module in graph() if place(module) in {"model", "inputs", "indicators"}]
+    below = [
+        module
+        for module in graph()
+        if place(module) in {"model", "inputs", "measures", "indicators"}
+    ]
     assert below
     for module in below:
         assert not any(place(t) == "kinds" for t in graph()[module]), module
