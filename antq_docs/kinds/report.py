@@ -8,7 +8,8 @@ verdict, with a bar chart); III. shortcomings; IV. directions; V. proposals. Lis
 with the unit above each one. Written for the root by `generate`, and for any level by
 `antq-docs report --level`, which may also measure the targets met by documents (--docs). The
 wording is in the template (tools/templates/report.py); this module gives it counts, shares,
-names and lists.
+names and lists: the counts of units come from report_figures.py, the targets, the chart and
+the appendices from report_targets.py.
 """
 
 from __future__ import annotations

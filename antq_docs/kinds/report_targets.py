@@ -172,7 +172,7 @@ def appendices(
                 "muc": roman(n),
                 "ma": i.id,
                 "van_ban": documents is not None and i.id in documents.targets,
-                "don_vi": _short_of(
+                "don_vi": _shortfall_rows(
                     i, sorted(i.shortfall, key=lambda u: order.get(u.code, 0)), results
                 ),
             }
@@ -182,7 +182,7 @@ def appendices(
     }
 
 
-def _short_of(indicator: Indicator, units: list[Unit], results: Results) -> list[dict]:
+def _shortfall_rows(indicator: Indicator, units: list[Unit], results: Results) -> list[dict]:
     """The appendix rows of the units below one target; for model units (dien_hinh) each with
     the units it chose, built or not."""
     return [
