@@ -1,5 +1,5 @@
 """`generate`: build every context from the checked inputs (inputs/loading.py), then render
-and write.
+and write (writing.py).
 
 Nothing is written until every value the documents need has been checked; all problems are
 reported together.
@@ -7,18 +7,16 @@ reported together.
 
 from __future__ import annotations
 
-import contextlib
-from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from antq_docs import vi
-from antq_docs.errors import Finding, OutputError, ResultsNeeded, UsageError, ValidationError
+from antq_docs.errors import Finding, ResultsNeeded, UsageError, ValidationError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.heading import superior_unknown
-from antq_docs.model import Unit
+from antq_docs.model import Roster, Unit
 from antq_docs.output import (
     KEPT,
     LOCK_TIMEOUT_S,
@@ -26,17 +24,11 @@ from antq_docs.output import (
     SIGNED,
     UNCHANGED,
     UPDATED,
-    FileState,
     Outcome,
-    OutputFolder,
-    why_not_written,
 )
-from antq_docs.render import CompiledTemplate, FileJob, render_files, source_digest
-from antq_docs.tplcheck import TemplateSet, refuse_bad_templates
+from antq_docs.tplcheck import TemplateSet
 from antq_docs.vi import did_you_mean
-from antq_docs.workers import BATCH, workers_for
-
-Progress = Callable[[int, int], None]
+from antq_docs.writing import Progress, write_documents
 
 
 @dataclass
@@ -126,17 +118,7 @@ def plan_documents(
         raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
     wanted = set(unit_codes or ())
     if unit_codes:
-        missing = [c for c in unit_codes if inputs.find(c) is None]
-        if missing:
-            hint = (
-                did_you_mean(missing[0], [u.code for u in inputs.units()])
-                if len(missing) == 1
-                else ""
-            )
-            raise UsageError(
-                f"--unit: không có đơn vị mang mã {', '.join(missing)} trong {inputs.sources()}"
-                + hint
-            )
+        _refuse_unknown_units(inputs, unit_codes)
     campaign_file = Path(inputs.campaign.source).name
     by_roster: dict[int, Needs] = {}
     documents: list[Document] = []
@@ -159,43 +141,79 @@ def plan_documents(
             households=inputs.households,
         )
         documents += made
-        for doc in made:
-            unit = roster.get(doc.unit)
-            # A cấp ủy's document (Hướng dẫn 36) has a Party header, not a superior body.
-            if (
-                unit is not None
-                and not REGISTRY[name].party_document
-                and superior_unknown(unit, inputs.campaign)
-            ):
-                no_superior.setdefault(unit.code, unit)
+        for unit in _without_superior(inputs, name, roster, made):
+            no_superior.setdefault(unit.code, unit)
     warnings: list[str] = []
     for needs in by_roster.values():
         warnings += [w for w in needs.warnings if w not in warnings]
     if unit_codes:
-        covered = {d.unit for d in documents}
-        labels = ", ".join(REGISTRY[k].label for k in kinds)
-        for code in unit_codes:
-            unit = inputs.find(code)
-            assert unit is not None
-            if code not in in_force:
-                warnings.append(
-                    f"{code} ({unit.name}): không có trong danh sách đơn vị có hiệu "
-                    f"lực vào ngày của {labels} nên không soạn."
-                )
-            elif code not in covered:
-                warnings.append(
-                    f"{code} ({unit.name}): không phải soạn {labels} theo "
-                    "tai_lieu_bat_buoc của kế hoạch năm."
-                )
+        warnings += _units_left_out(inputs, kinds, unit_codes, in_force, documents)
     warnings += ended_bodies(inputs, kinds, wanted)
     warnings += superior_warnings(list(no_superior.values()))
-    unknown_issuers = [c for c in inputs.campaign.numbering if inputs.find(c) is None]
+    _refuse_missing_values(inputs, list(by_roster.values()), campaign_file)
+    return documents, warnings + named_target_warnings(inputs)
+
+
+def _refuse_unknown_units(inputs: Inputs, unit_codes: list[str]) -> None:
+    """Refuse --unit codes that name no unit of the run's rosters."""
+    missing = [c for c in unit_codes if inputs.find(c) is None]
+    if missing:
+        hint = (
+            did_you_mean(missing[0], [u.code for u in inputs.units()]) if len(missing) == 1 else ""
+        )
+        raise UsageError(
+            f"--unit: không có đơn vị mang mã {', '.join(missing)} trong {inputs.sources()}" + hint
+        )
+
+
+def _without_superior(
+    inputs: Inputs, kind: str, roster: Roster, made: list[Document]
+) -> list[Unit]:
+    """The units of a kind's documents whose header cannot name the superior body."""
+    # A cấp ủy's document (Hướng dẫn 36) has a Party header, not a superior body.
+    if REGISTRY[kind].party_document:
+        return []
+    units = [roster.get(doc.unit) for doc in made]
+    return [u for u in units if u is not None and superior_unknown(u, inputs.campaign)]
+
+
+def _units_left_out(
+    inputs: Inputs,
+    kinds: list[str],
+    unit_codes: list[str],
+    in_force: set[str],
+    documents: list[Document],
+) -> list[str]:
+    """Why a unit asked for by --unit has no document: not in the roster in force on the
+    documents' date, or not required to issue them."""
+    warnings = []
+    covered = {d.unit for d in documents}
+    labels = ", ".join(REGISTRY[k].label for k in kinds)
+    for code in unit_codes:
+        unit = inputs.find(code)
+        assert unit is not None
+        if code not in in_force:
+            warnings.append(
+                f"{code} ({unit.name}): không có trong danh sách đơn vị có hiệu "
+                f"lực vào ngày của {labels} nên không soạn."
+            )
+        elif code not in covered:
+            warnings.append(
+                f"{code} ({unit.name}): không phải soạn {labels} theo "
+                "tai_lieu_bat_buoc của kế hoạch năm."
+            )
+    return warnings
+
+
+def _refuse_missing_values(inputs: Inputs, needs: list[Needs], campaign_file: str) -> None:
+    """Raise ValidationError with every value the documents lack and every issuer of danh_so
+    that names no unit."""
     findings: list[Finding] = []
-    for needs in by_roster.values():
+    for of_roster in needs:
         # A campaign field two rosters' documents both lack is one problem, reported once.
         findings += [
             f
-            for f in needs.findings
+            for f in of_roster.findings
             if f.field is None or not any((g.file, g.field) == (f.file, f.field) for g in findings)
         ]
     findings += [
@@ -204,11 +222,11 @@ def plan_documents(
             file=campaign_file,
             field=f"danh_so.{code}",
         )
-        for code in unknown_issuers
+        for code in inputs.campaign.numbering
+        if inputs.find(code) is None
     ]
     if findings:
         raise ValidationError(findings, what="Thiếu dữ liệu cho văn bản")
-    return documents, warnings + named_target_warnings(inputs)
 
 
 def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = None) -> list[str]:
@@ -372,117 +390,3 @@ def check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> Non
 def template_set(inputs: Inputs, folder: Path | None) -> TemplateSet:
     """The run's templates: --templates when given, else the campaign's mau, else built-in."""
     return TemplateSet(folder if folder is not None else inputs.campaign.template_dir)
-
-
-def write_documents(
-    documents: list[Document],
-    out: Path,
-    force: bool = False,
-    dry_run: bool = False,
-    progress: Progress | None = None,
-    *,
-    numbering: dict[str, int] | None = None,
-    templates: TemplateSet | None = None,
-    wait: float = LOCK_TIMEOUT_S,
-    on_wait: Callable[[float], None] | None = None,
-    jobs: int | None = None,
-) -> list[Outcome]:
-    """Number, render (each template compiled once) and put every document in the folder.
-
-    Each document's template is the user's file of that name when the folder has one (checked
-    first; one with errors stops the run before anything is written), else the built-in one;
-    the manifest records which. Documents whose template and context are those they were last
-    made from, and whose file nobody changed, are recognised without rendering; the others
-    render on `jobs` processes (default: one per core) into temporary files that are put in
-    place in order, a batch made durable at a time. A dry run renders nothing: it says what
-    would happen from the folder as it is.
-    """
-    source_of = templates or TemplateSet()
-    files = {name: source_of.find(name) for name in dict.fromkeys(d.template for d in documents)}
-    refuse_bad_templates(list(files.values()))
-    compiled: dict[str, CompiledTemplate] = {}
-    outcomes: list[Outcome | None] = [None] * len(documents)
-    numbering = numbering or {}
-    done = 0
-
-    def advance() -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, len(documents))
-
-    with OutputFolder(out, dry_run=dry_run, wait=wait, on_wait=on_wait) as folder:
-        issuers = {d.number.issuer for d in documents if d.number is not None}
-        if issuers:
-            # Numbers are taken as documents are rendered: a register that cannot be used
-            # stops the run here, before anything is written.
-            folder.open_register(create=any(code in numbering for code in issuers))
-        todo: deque[tuple[int, Document, FileState, str]] = deque()
-
-        def planned() -> Iterator[FileJob]:
-            """Each document that must be rendered, as a job; the others settled on the way."""
-            for index, doc in enumerate(documents):
-                state = folder.state(doc.path) if dry_run else folder.prepare(doc.path)
-                if dry_run and state.current is None:
-                    # Nothing there yet: the document would be new; no need to build it.
-                    outcomes[index] = folder.predict(state, force=force)
-                    advance()
-                    continue
-                if doc.number is not None:
-                    number = folder.number(
-                        doc.number.issuer,
-                        doc.number.year,
-                        doc.path,
-                        numbering.get(doc.number.issuer),
-                    )
-                    doc.context["so_ky_hieu"] = doc.number.format(number)
-                for cited in doc.cites:
-                    slot = cited.slot
-                    found = folder.number(slot.issuer, slot.year, cited.path, None)
-                    doc.context[cited.key] = slot.format(found)
-                template = compiled.get(doc.template)
-                if template is None:
-                    template = compiled[doc.template] = CompiledTemplate(files[doc.template].path)
-                source = source_digest(template, doc.context)
-                if folder.made_from(state, source):
-                    outcomes[index] = Outcome(doc.path, UNCHANGED)
-                elif dry_run:
-                    outcomes[index] = folder.predict(state, force=force)
-                else:
-                    todo.append((index, doc, state, source))
-                    yield FileJob(
-                        template,
-                        doc.context,
-                        state.target.parent,
-                        folder.temp_name(doc.path),
-                        state.current,
-                    )
-                    doc.release()
-                    continue
-                doc.release()
-                advance()
-
-        rendered = render_files(planned(), workers_for(jobs, len(documents)))
-        with contextlib.closing(rendered):
-            try:
-                for count, result in enumerate(rendered, start=1):
-                    index, doc, state, source = todo.popleft()
-                    outcomes[index] = folder.place(
-                        state,
-                        result.sha256,
-                        result.temp,
-                        unit=doc.unit,
-                        kind=doc.kind,
-                        template=files[doc.template].label,
-                        force=force,
-                        source=source,
-                    )
-                    if count % BATCH == 0:
-                        folder.commit()
-                    advance()
-            except OSError as e:
-                # The document whose bytes could not be written (not its temporary name).
-                where = todo[0][2].target if todo else out
-                raise OutputError(f"không ghi được ({why_not_written(e)}).", path=where) from e
-    assert None not in outcomes  # every document was settled, in order
-    return outcomes  # type: ignore[return-value]

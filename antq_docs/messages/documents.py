@@ -18,6 +18,19 @@ HOUSEHOLDS_MISSING_AREAS = (
 )
 PLEDGE_RECEIVER_PURPOSE = "bên nhận cam kết của {code}"
 
+# What a kind's document lacks that its signer must add (warned, the document still made).
+ITEM_SCORES_MISSING = (
+    "thiếu điểm từng mục của bảng chấm điểm, cần cho báo cáo tự đánh giá "
+    "(tệp điểm từng mục: --scores, hoặc trang “Bảng điểm” của tệp kết quả)"
+)
+NO_MODEL_UNITS = (
+    "{code} ({name}): chưa có đơn vị điển hình (cột Điển hình); bản kế hoạch có ghi chú để bổ "
+    "sung trước khi ban hành."
+)
+
+# init: a folder that already has every starting file.
+STARTER_ALL_THERE = "đã có đủ các tệp khởi đầu ({names}); không ghi đè tệp nào"
+
 # A document's date outside its window.
 REGISTRATION_AFTER_FIRST_QUARTER = (
     "ngay_van_ban.{name}: bản đăng ký ghi ngày {day}, sau Quý I năm {year} (hạn đăng ký tiêu "
@@ -117,7 +130,11 @@ REPORT_LEVEL_ENDED = (
     "vào ngay_van_ban.report."
 )
 
-# The collection forms: which units get one (--level).
+# The collection forms: which units get one (--level), a folder that has them all.
+NO_FORM_OWNERS = "không có đơn vị nào lập phiếu dưới {level} trong {roster}."
+THE_ROSTER = "danh sách đơn vị"
+FORMS_ALL_THERE = "đã có đủ {count} phiếu ({listed}); không ghi đè tệp nào"
+FORMS_AND_MORE = "{names} và {more} phiếu khác"
 LEVEL_NOT_IN_ROSTER = "--level: không có đơn vị mang mã {level} trong {roster}"
 LEVEL_SHARES_FORM = (
     "--level: {code} ({name}) điền chung phiếu với {owner}; hãy dùng --level {owner_code}."
