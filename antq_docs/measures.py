@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from antq_docs.model import (
     KIND_WORDS,
+    STANDARD_TYPES,
     TYPE_LABELS,
     UNIT_TYPES,
     Results,
@@ -22,9 +23,8 @@ from antq_docs.model import (
     kind_word,
 )
 
-# Unit types the standard "An toàn về an ninh, trật tự" covers (Thông tư 124/2021/TT-BCA): a
-# district or a province is never counted as registered or recognised, only classified.
-STANDARD_TYPES = frozenset({"khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"})
+# A district or a province is never counted as registered or recognised, only classified: the
+# standard covers model.STANDARD_TYPES (Thông tư 124/2021/TT-BCA).
 
 # For each measure: (units counted, units that count as achieved) over the units of one type.
 Measure = Callable[[list[Unit], Results], tuple[list[Unit], list[Unit]]]

@@ -18,6 +18,8 @@ from antq_docs.messages import inputs as msg
 from antq_docs.model import (
     CHANGE_BODIES,
     CHANGE_LEVELS,
+    GOVERNMENT_LEVELS,
+    STANDARD_TYPES,
     UNIT_TYPES,
     Change,
     DeclaredKind,
@@ -67,12 +69,6 @@ def changes(top: Fields) -> tuple[Change, ...]:
     return tuple(out)
 
 
-# Unit types the standard covers, and the local government levels that may recognise them,
-# highest first (a level recognises only the types below it).
-_RECOGNISED = ("khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-_LEVELS = ("tinh", "huyen", "xa")
-
-
 def recognition_levels(top: Fields) -> dict[str, str]:
     """tham_quyen_cong_nhan: unit type → the level (xa, huyen, tinh) that recognises it."""
     raw = top.raw("tham_quyen_cong_nhan")
@@ -80,14 +76,16 @@ def recognition_levels(top: Fields) -> dict[str, str]:
         return {}
     fields = top.child(raw, "tham_quyen_cong_nhan")
     levels: dict[str, str] = {}
-    for unit_type in _RECOGNISED:
+    for unit_type in STANDARD_TYPES:
         if unit_type not in fields.data:
             continue
         value = fields.raw(unit_type)
-        if value not in _LEVELS:
+        if value not in GOVERNMENT_LEVELS:
             fields.error(
                 unit_type,
-                msg.RECOGNISING_LEVEL_UNKNOWN.format(value=value, allowed=", ".join(_LEVELS)),
+                msg.RECOGNISING_LEVEL_UNKNOWN.format(
+                    value=value, allowed=", ".join(GOVERNMENT_LEVELS)
+                ),
             )
         elif unit_type == "xa" and value == "xa":
             fields.error(unit_type, msg.COMMUNE_RECOGNISES_ITSELF)

@@ -236,12 +236,6 @@ class Rebuild:
         return self.kind.context(Request(campaign, roster, self.unit, needs, results))
 
 
-# Unit types, as groups the default matrix of required documents is written in.
-BELOW_PROVINCE = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-BELOW_DISTRICT = ("xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-
-
 class Kind:
     """A document kind: which units need it, the template, the file name, the context.
 

@@ -16,12 +16,20 @@ from typing import ClassVar
 from antq_docs import vi
 from antq_docs.errors import Finding
 from antq_docs.kinds import authority, common, heading
-from antq_docs.kinds.base import BELOW_DISTRICT, Citation, Kind, Needs, Request
+from antq_docs.kinds.base import Citation, Kind, Needs, Request
 from antq_docs.kinds.plan import KIND as PLAN
 from antq_docs.kinds.pledge import KIND as PLEDGE
 from antq_docs.measures import model_built
 from antq_docs.messages import documents as msg
-from antq_docs.model import Campaign, Results, Unit, UnitResult, kinds_label
+from antq_docs.model import (
+    BELOW_DISTRICT,
+    STANDARD_TYPES,
+    Campaign,
+    Results,
+    Unit,
+    UnitResult,
+    kinds_label,
+)
 
 PURPOSE = "báo cáo tự đánh giá cuối năm"
 
@@ -42,11 +50,7 @@ def other_recogniser(campaign: Campaign, unit: Unit) -> Unit | None:
     """Who recognises the unit as meeting the standard when not the level above it (the
     province recognises the agencies, enterprises and schools of a commune's area); else None."""
     recogniser = authority.recogniser(campaign, unit)
-    if (
-        unit.type in authority.RECOGNISED_TYPES
-        and recogniser is not None
-        and recogniser is not unit.parent
-    ):
+    if unit.type in STANDARD_TYPES and recogniser is not None and recogniser is not unit.parent:
         return recogniser
     return None
 

@@ -15,10 +15,11 @@ from typing import ClassVar
 
 from antq_docs import model, vi
 from antq_docs.kinds import common, heading, party
-from antq_docs.kinds.base import ISSUERS, Kind, Request
+from antq_docs.kinds.base import Kind, Request
 from antq_docs.messages import documents as msg
 from antq_docs.model import (
     GOVERNMENT_TYPES,
+    ISSUERS,
     EventDefaults,
     Unit,
 )

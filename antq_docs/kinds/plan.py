@@ -15,9 +15,9 @@ from typing import ClassVar
 from antq_docs import model, vi
 from antq_docs.indicators import display_share
 from antq_docs.kinds import common, heading, party
-from antq_docs.kinds.base import ISSUERS, Kind, Needs, Request
+from antq_docs.kinds.base import Kind, Needs, Request
 from antq_docs.messages import documents as msg
-from antq_docs.model import Campaign, Target, Unit
+from antq_docs.model import BELOW_PROVINCE, ISSUERS, Campaign, Target, Unit
 
 PURPOSE = "kế hoạch năm"
 
@@ -31,7 +31,6 @@ _GROUP = {
     "co_so_giao_duc": "co_so_giao_duc",
 }
 # A plan lists its subordinates' targets in this order of unit types.
-_TYPE_ORDER = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 # The unit's own part of these targets is the plan itself, so only its subordinates' is stated.
 _NOT_OWN = frozenset({"ke_hoach"})
 
@@ -94,7 +93,7 @@ def _parts_below(campaign: Campaign, unit: Unit, target: Target) -> list[dict]:
     of how many there are, and the share that makes."""
     below = unit.descendants()
     parts = []
-    for unit_type in _TYPE_ORDER:
+    for unit_type in BELOW_PROVINCE:
         if unit_type == unit.type or not target.applies_to(unit_type):
             continue
         of_type = [u for u in below if u.type == unit_type]

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from antq_docs import vi
 from antq_docs.kinds import common, heading
-from antq_docs.kinds.base import BELOW_PROVINCE, Document, Kind, Needs, Request
+from antq_docs.kinds.base import Document, Kind, Needs, Request
 from antq_docs.messages import documents as msg
-from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
+from antq_docs.model import BELOW_PROVINCE, GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
 
 if TYPE_CHECKING:
     from antq_docs.inputs.households import Household, Households

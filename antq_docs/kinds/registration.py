@@ -13,9 +13,9 @@ from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.kinds import common, heading
-from antq_docs.kinds.base import BELOW_DISTRICT, Kind, Request
+from antq_docs.kinds.base import Kind, Request
 from antq_docs.messages import documents as msg
-from antq_docs.model import Campaign, Unit, kind_word
+from antq_docs.model import BELOW_DISTRICT, Campaign, Unit, kind_word
 
 PURPOSE = "bản đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”"
 

@@ -9,8 +9,8 @@ from collections import Counter
 from antq_docs import vi
 from antq_docs.indicators import display_share
 from antq_docs.kinds import common
-from antq_docs.measures import STANDARD_TYPES, model_built
-from antq_docs.model import LEVELS, UNIT_TYPES, Results, Unit
+from antq_docs.measures import model_built
+from antq_docs.model import LEVELS, STANDARD_TYPES, UNIT_TYPES, Results, Unit
 
 # Last year's count of the same units and the change (change()).
 CHANGE: dict[str, str] = {

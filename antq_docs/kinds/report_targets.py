@@ -9,8 +9,7 @@ from antq_docs.chart import bar_chart
 from antq_docs.indicators import Evidence, Indicator, unmeasured
 from antq_docs.kinds.base import Image
 from antq_docs.kinds.report_figures import names
-from antq_docs.measures import STANDARD_TYPES
-from antq_docs.model import XUAT_SAC, Campaign, Results, Unit
+from antq_docs.model import STANDARD_TYPES, XUAT_SAC, Campaign, Results, Unit
 
 CHART_WIDTH_MM = 160
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
