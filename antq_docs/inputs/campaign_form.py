@@ -370,3 +370,27 @@ def describe_key(path: str, labels: Mapping[str, str], names: Mapping[str, str])
             parts.append(f"dòng {row}")
             pattern += "[]"
     return ", ".join(parts)
+
+
+# A key path inside a message ("trùng với danh_sach_don_vi[1].tu_ngay"): a key with a row
+# number or a sub-key after it, or a key of several words (thay_doi_to_chuc) alone.
+_PATH_IN_TEXT = re.compile(r"\b[a-z]+(?:_[a-z]+)*(?:\[\d+\]|\.[a-z_-]+)*")
+
+
+def name_key_paths(message: str, labels: Mapping[str, str], names: Mapping[str, str]) -> str:
+    """A message with the key paths it cites of the campaign's own keys named by label.
+
+    labels and names are key_labels() and key_names(); a word that is no key path of the
+    campaign (a Vietnamese word written without marks, a roster column) is left as it is.
+    """
+
+    def named(match: re.Match[str]) -> str:
+        path = match.group(0)
+        top = re.match(r"[a-z_]+", path)
+        # A lone word of one part ("nam", "tinh") is more likely Vietnamese than a key.
+        lone_word = top is not None and path == top.group(0) and "_" not in path
+        if top is None or top.group(0) not in labels or lone_word:
+            return path
+        return f"“{describe_key(path, labels, names)}”"
+
+    return _PATH_IN_TEXT.sub(named, message)
