@@ -15,6 +15,7 @@ import re
 import secrets
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -190,11 +191,30 @@ class Space:
 
     def forget(self, role: str) -> None:
         """Forget the files of a role (the user will give another)."""
+        self._drop(role, lambda _entry: True)
+
+    def forget_roster(self, from_date: dt.date | None) -> None:
+        """Forget the roster of one period (None: the one given without a day)."""
+        day = from_date.isoformat() if from_date else None
+        self._drop("roster", lambda entry: entry.get("from") == day)
+
+    def _drop(self, role: str, dropped: Callable[[dict[str, Any]], bool]) -> None:
         with self._lock:
             manifest = self._read()
-            for old in manifest.get("files", {}).pop(role, []):
-                (self.folder / str(old.get("stored"))).unlink(missing_ok=True)
+            files = manifest.setdefault("files", {})
+            entries = files.pop(role, [])
+            for old in entries:
+                if dropped(old):
+                    (self.folder / str(old.get("stored"))).unlink(missing_ok=True)
+            kept = [e for e in entries if not dropped(e)]
+            if kept:
+                files[role] = kept
             self._write(manifest)
+
+    def rosters(self) -> dict[dt.date | None, Path]:
+        """The rosters kept, by the day each is in force from (None: given without a day)."""
+        found = {g.from_date: self.folder / g.stored for g in self.entries("roster")}
+        return {day: path for day, path in found.items() if path.is_file()}
 
     def public_names(self) -> dict[str, str]:
         """Stored file name → the name the user gave it, for messages."""
