@@ -166,7 +166,12 @@ _ANNIVERSARY_COLUMNS = (
 
 _ROSTER_COLUMNS = (
     FormField("tu_ngay", "Từ ngày", DATE_HINT, DATE, required=True),
-    FormField("tep", "Tên tệp danh sách", "ví dụ danh-sach-2025-07.xlsx", required=True),
+    FormField(
+        "tep",
+        "Tên tệp danh sách",
+        "ví dụ danh-sach-2025-07.xlsx (cho dòng lệnh; trang web ghép tệp theo “Từ ngày”)",
+        required=True,
+    ),
     FormField("tinh", "Tỉnh của thời kỳ", "chỉ ghi khi khác tỉnh ở trên (sau hợp nhất)"),
 )
 
@@ -201,7 +206,8 @@ _ORGANISATION = (
     FormSection(
         "Danh sách đơn vị theo thời kỳ",
         "Khi đơn vị hành chính thay đổi trong năm: mỗi thời kỳ một tệp danh sách, có hiệu "
-        "lực từ ngày ghi bên cạnh. Tệp danh sách tải lên ở phần dữ liệu đang dùng.",
+        "lực từ ngày ghi bên cạnh. Tệp của từng thời kỳ đưa lên ở khung “Dữ liệu đang dùng”, "
+        "ghi cùng “Từ ngày” đó.",
         (
             FormField(
                 "danh_sach_don_vi", "Danh sách theo thời kỳ", "", ROWS, columns=_ROSTER_COLUMNS
