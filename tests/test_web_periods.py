@@ -231,3 +231,17 @@ def test_no_page_or_error_shows_an_option_a_key_or_a_server_path(client, tmp_pat
         assert str(tmp_path) not in text and "/tmp" not in text
         assert "--" not in text, text[text.find("--") - 200 : text.find("--") + 50]
         assert not re.findall(r"\b[a-z]+_[a-z_]+\b", text), re.findall(r"\b[a-z]+_[a-z_]+\b", text)
+
+
+def test_a_campaign_by_period_without_a_roster_asks_for_one_per_period_even_with_the_sample(
+    client, tmp_path
+):
+    """The files a kept campaign names are never read: here they name files of the server."""
+    campaign = tmp_path / "ke-hoach.yaml"
+    campaign.write_text(dh.campaign_text(), "utf-8")
+    _keep(client, "campaign", campaign)
+    client.post("/du-lieu/mau", data={"csrf": _token(client), "on": "1", "back": "/"})
+    r = _generate(client)
+    assert r.status_code == 400
+    assert "đưa lên danh sách của từng thời kỳ với “Từ ngày” của thời kỳ đó" in _visible(r.text)
+    assert 'id="documents"' not in r.text
