@@ -20,15 +20,7 @@ from antq_docs.inputs.periods import RosterPeriod, date_new_units, given_periods
 from antq_docs.inputs.previous_year import load_previous_year
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
-from antq_docs.model import (
-    Campaign,
-    DeclaredKind,
-    Results,
-    Roster,
-    RosterFile,
-    Unit,
-    tree_without,
-)
+from antq_docs.model import Campaign, DeclaredKind, Results, Roster, RosterFile, Unit, tree_without
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.vi import fold
 
