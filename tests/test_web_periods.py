@@ -97,6 +97,16 @@ def test_rosters_by_period_are_listed_in_date_order_each_replaced_or_forgotten(c
     assert "Bản sửa tháng 7.csv" not in _rosters(client.get("/").text)
 
 
+def test_the_first_periods_roster_given_without_its_day_is_replaced_alone(client):
+    _both_periods(client, first="")
+    data = {"csrf": _token(client), "role": "roster", "period": "1", "from": "", "back": "/"}
+    files = {"file": ("Đầu năm, bản sửa.csv", SAMPLE_UNITS.read_bytes())}
+    client.post("/du-lieu", data=data, files=files)
+    shown = _rosters(client.get("/").text)
+    assert MARCH not in shown and "Đầu năm, bản sửa.csv (từ đầu năm" in shown
+    assert f"{JULY} (từ ngày 01/07/2025" in shown
+
+
 def test_a_from_date_that_names_no_day_is_refused_in_words(client):
     r = _keep(client, "roster", SMALL, "Đơn vị.csv", "31/02/2025")
     assert r.status_code == 400

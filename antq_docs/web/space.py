@@ -158,9 +158,20 @@ class Space:
         return self.folder / found.stored
 
     def keep(
-        self, role: str, name: str, data: bytes | Path, from_date: dt.date | None = None
+        self,
+        role: str,
+        name: str,
+        data: bytes | Path,
+        from_date: dt.date | None = None,
+        *,
+        one_period: bool = False,
     ) -> Given:
-        """Keep a file for a role under its stable name (replacing the one of the same period)."""
+        """Keep a file for a role under its stable name, replacing the one it had.
+
+        A roster with a from_date replaces the one of that period; without, every roster (one
+        for the whole year) unless one_period says it is the first period's, given without
+        its day, which replaces only the one given so.
+        """
         if role not in ROLES:
             raise ValueError(f"unknown role {role}")
         stored = (
@@ -175,12 +186,9 @@ class Space:
                 tmp.write_bytes(data)
             manifest = self._read()
             files = manifest.setdefault("files", {})
-            # A roster for the whole year replaces every period; a dated one, its own period.
-            keep = [
-                e
-                for e in files.get(role, [])
-                if role == "roster" and from_date and e.get("from") != from_date.isoformat()
-            ]
+            day = from_date.isoformat() if from_date else None
+            by_period = role == "roster" and (from_date is not None or one_period)
+            keep = [e for e in files.get(role, []) if by_period and e.get("from") != day]
             for old in files.get(role, []):
                 if old not in keep and old.get("stored") != stored:
                     (self.folder / str(old.get("stored"))).unlink(missing_ok=True)

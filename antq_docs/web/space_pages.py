@@ -80,7 +80,8 @@ def _from_date(form: FormData, role: str) -> dt.date | None:
 
 
 async def keep(request: Request) -> Response:
-    """Keep (or replace) the file of one role in the workspace (a roster: of one period)."""
+    """Keep (or replace) the file of one role in the workspace; a roster of one period when
+    its day is sent (field from) or field period=1 says it replaces the one given without a day."""
     form = await _posted(request)
     try:
         role = _role(form)
@@ -91,7 +92,9 @@ async def keep(request: Request) -> Response:
             data = await upload.read(limit + 1)
             if len(data) > limit:
                 raise TooLarge(limit, upload.filename)
-            Space.of(request).keep(role, safe_name(upload.filename, role), data, day)
+            one_period = form.get("period") == "1"
+            name = safe_name(upload.filename, role)
+            Space.of(request).keep(role, name, data, day, one_period=one_period)
     finally:
         # A refused form frees its spooled upload too.
         await form.close()
