@@ -7,6 +7,7 @@ reported together.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from antq_docs import vi
 from antq_docs.errors import Finding, ResultsNeeded, UsageError, ValidationError
 from antq_docs.inputs.loading import Inputs
+from antq_docs.inputs.periods import PERIODS_ADVICE, SINGLE_ROSTER_ADVICE
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.heading import superior_unknown
 from antq_docs.model import Roster, Unit
@@ -106,19 +108,26 @@ def select_kinds(kind: str | list[str], inputs: Inputs) -> tuple[list[str], list
 
 
 def plan_documents(
-    inputs: Inputs, kinds: list[str], unit_codes: list[str] | None = None
+    inputs: Inputs, kinds: list[str], unit_codes: list[str] | None = None, scope: str | None = None
 ) -> tuple[list[Document], list[str]]:
     """Every document the run must produce with its context, and the warnings to show.
 
     Each kind is issued by, and addressed within, the roster in force on its date.
+    scope (a unit's code) limits the run to that unit and its subtree, and its warnings to them.
     Raises ValidationError with every value the documents need but the data lacks.
     """
     unknown = [k for k in kinds if k not in REGISTRY]
     if unknown:
         raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
-    wanted = set(unit_codes or ())
-    if unit_codes:
-        _refuse_unknown_units(inputs, unit_codes)
+    for codes in (unit_codes or [], [scope] if scope is not None else []):
+        if codes:
+            _refuse_unknown_units(inputs, codes)
+    wanted = set(unit_codes) if unit_codes else None
+    if scope is not None:
+        # A village without a plan of its own is expected in a commune's subtree: only a unit
+        # named in unit_codes is reported as not needing a kind.
+        below = set(inputs.subtree(scope))
+        wanted = below if wanted is None else wanted & below
     campaign_file = Path(inputs.campaign.source).name
     by_roster: dict[int, Needs] = {}
     documents: list[Document] = []
@@ -130,7 +139,7 @@ def plan_documents(
         if needs is None:
             needs = Needs(Path(roster.source).name, campaign_file, roster.columns)
             by_roster[id(roster)] = needs
-        selected = [u for u in roster if not wanted or u.code in wanted]
+        selected = [u for u in roster if wanted is None or u.code in wanted]
         in_force.update(u.code for u in selected)
         made = REGISTRY[name].documents(
             inputs.campaign,
@@ -151,7 +160,7 @@ def plan_documents(
     warnings += ended_bodies(inputs, kinds, wanted)
     warnings += superior_warnings(list(no_superior.values()))
     _refuse_missing_values(inputs, list(by_roster.values()), campaign_file)
-    return documents, warnings + named_target_warnings(inputs)
+    return documents, warnings + (named_target_warnings(inputs) if scope is None else [])
 
 
 def _refuse_unknown_units(inputs: Inputs, unit_codes: list[str]) -> None:
@@ -241,7 +250,7 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
         units = [
             u
             for u in inputs.left_out(day)
-            if (not wanted or u.code in wanted) and kind.needs(campaign, u)
+            if (wanted is None or u.code in wanted) and kind.needs(campaign, u)
         ]
         if units:
             assert day is not None
@@ -253,19 +262,18 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
         if (
             day is not None
             and root.type in campaign.gone_levels(day)
-            and (not wanted or root.code in wanted)
+            and (wanted is None or root.code in wanted)
         ):
             roots.append(f"{kind.label} ngày {vi.short_date(day)} của {root.code} ({root.name})")
     found = []
     ended = "; ".join(c.describe() for c in campaign.changes if c.body == "chinh_quyen")
+    # The first day of the new tree: the day the later roster comes into force.
+    day = min((c.last_day for c in campaign.changes if c.body == "chinh_quyen"), default=None)
+    new_day = vi.short_date(day + dt.timedelta(days=1)) if day else ""
     if parts:
         periods = ""
         if not inputs.periods and campaign.roster_files:
-            periods = (
-                " Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng "
-                "--units dùng một danh sách cho cả năm: các đơn vị còn lại vẫn mang tên "
-                "trong danh sách này; bỏ --units để dùng danh sách sau sắp xếp."
-            )
+            periods = SINGLE_ROSTER_ADVICE.format(day=new_day)
         found.append(
             f"không soạn văn bản của cơ quan đã kết thúc hoạt động vào ngày của văn bản ({ended}; "
             f"khóa thay_doi_to_chuc của tệp kế hoạch): {'; '.join(parts)}. Văn bản của các đơn vị "
@@ -275,8 +283,7 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
         found.append(
             f"đơn vị gốc của danh sách đã kết thúc hoạt động vào ngày của văn bản ({ended}) "
             f"nhưng không có cấp trên trong danh sách để thay: {'; '.join(roots)} vẫn do đơn vị "
-            "này ban hành. Khai báo danh sách đơn vị sau sắp xếp bằng khóa danh_sach_don_vi của "
-            "tệp kế hoạch (mỗi mục {tep: TỆP, tu_ngay: NGÀY}) và chạy lại không có --units."
+            "này ban hành. " + PERIODS_ADVICE.format(day=new_day)
         )
     return found
 
@@ -329,6 +336,7 @@ def generate(
     kinds: list[str],
     *,
     unit_codes: list[str] | None = None,
+    scope: str | None = None,
     force: bool = False,
     dry_run: bool = False,
     number_from: dict[str, int] | None = None,
@@ -345,11 +353,12 @@ def generate(
     templates (else the campaign's mau) is a folder searched before the built-in templates;
     its files are checked first and a template with errors is refused. When another run holds
     the folder, on_wait(wait) is called and the run waits up to wait seconds for it. jobs is
-    the number of processes that render (default: one per core).
+    the number of processes that render (default: one per core). unit_codes and scope limit
+    the run as plan_documents says.
     """
     found = template_set(inputs, templates)
     check_number_from(inputs, number_from)
-    documents, warnings = plan_documents(inputs, kinds, unit_codes)
+    documents, warnings = plan_documents(inputs, kinds, unit_codes, scope)
     numbered = {d.number.issuer for d in documents if d.number is not None}
     for code in number_from or {}:
         if code not in numbered:

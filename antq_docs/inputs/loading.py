@@ -16,22 +16,14 @@ from antq_docs import resources, vi
 from antq_docs.errors import Finding, UsageError, ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.households import Households, load_households
+from antq_docs.inputs.periods import RosterPeriod, date_new_units, given_periods
 from antq_docs.inputs.previous_year import load_previous_year
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
 from antq_docs.messages import inputs as msg
-from antq_docs.model import Campaign, DeclaredKind, Results, Roster, Unit, tree_without
+from antq_docs.model import Campaign, DeclaredKind, Results, Roster, RosterFile, Unit, tree_without
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.vi import fold
-
-
-@dataclass(frozen=True)
-class RosterPeriod:
-    """A roster and the day it comes into force (danh_sach_don_vi), with its province."""
-
-    start: dt.date
-    roster: Roster
-    province: str
 
 
 @dataclass
@@ -122,6 +114,14 @@ class Inputs:
                 return unit
         return None
 
+    def subtree(self, code: str) -> list[str]:
+        """The codes of a unit and of every unit below it in any roster, the unit first."""
+        codes = {code: None}
+        for roster in self.rosters:
+            top = roster.get(code)
+            codes.update((u.code, None) for u in (top.descendants() if top else []))
+        return list(codes)
+
     def sources(self) -> str:
         """The roster file(s), as messages name them."""
         return ", ".join(Path(r.source).name if self.periods else r.source for r in self.rosters)
@@ -141,6 +141,7 @@ def load_inputs(
     households: Path | None = None,
     per_household: bool = False,
     previous: Path | None = None,
+    period_units: Mapping[dt.date | None, Path] | None = None,
 ) -> Inputs:
     """Read and validate the campaign, the roster(s) and the year-end results.
 
@@ -155,7 +156,7 @@ def load_inputs(
     date of the evaluations (of the report when the campaign dates no evaluation).
     The household list is checked against the roster in force on the pledges' date;
     per_household asks for one pledge form per household as well. previous is last year's
-    collected results, which the year report compares with.
+    collected results, which the year report compares with. period_units: see _rosters.
     """
     if per_household and households is None:
         raise UsageError(msg.PER_HOUSEHOLD_WITHOUT_HOUSEHOLDS)
@@ -167,14 +168,7 @@ def load_inputs(
     loaded_campaign = _campaign(filled.campaign, kinds, findings)
     headings: list[str] = []
     roster, periods = _rosters(
-        filled,
-        loaded_campaign,
-        units,
-        encoding=encoding,
-        sheet=sheet,
-        say=say,
-        findings=findings,
-        warnings=headings,
+        filled, loaded_campaign, units, period_units, encoding, sheet, say, findings, headings
     )
     inputs = _checked_inputs(loaded_campaign, roster, kinds, periods, say)
     if results is not None and inputs is not None:
@@ -235,7 +229,7 @@ def _rosters(
     filled: DefaultInputs,
     campaign: Campaign | None,
     units: Path | None,
-    *,
+    given: Mapping[dt.date | None, Path] | None,
     encoding: str | None,
     sheet: str | None,
     say: Callable[[str], None],
@@ -243,8 +237,21 @@ def _rosters(
     warnings: list[str],
 ) -> tuple[Roster | None, list[RosterPeriod]]:
     """The roster the year ends with, and the rosters by period when the campaign lists them
-    (none when a roster is named); None for the roster when one could not be read."""
+    (none when a roster is named); None for the roster when one could not be read.
+
+    given (period_units) holds the rosters by period as files by the day each comes into force,
+    in place of the files danh_sach_don_vi names (the key None: the first period's roster given
+    without its day, or alone the whole year's); a period without a file and a file whose day is
+    no period are findings."""
     files = campaign.roster_files if campaign is not None else []
+    if given and units is None and set(given) == {None}:
+        units = given[None]  # one roster without a day: the whole year's, as --units
+    elif given:
+        if campaign is None:
+            return None, []
+        files = given_periods(campaign, given, findings)
+        if not files:
+            return None, []
     if units is None and not files and (campaign is not None or not findings):
         units = resources.sample(resources.SAMPLE_UNITS)
         say(msg.DEFAULT_SAMPLE_ROSTER.format(units=units))
@@ -257,30 +264,31 @@ def _rosters(
     if not files:
         return None, []
     assert campaign is not None
-    if filled.campaign_from == SAMPLE:
+    if filled.campaign_from == SAMPLE and not given:
         listed = "; ".join(
             msg.DEFAULT_ROSTER_PERIOD.format(name=Path(f.path).name, start=vi.short_date(f.start))
             for f in files
         )
         say(msg.DEFAULT_SAMPLE_ROSTERS.format(listed=listed))
-    periods = _period_rosters(filled.campaign, campaign, encoding, sheet, findings, warnings)
+    periods = _period_rosters(filled.campaign, files, campaign, encoding, sheet, findings, warnings)
     if len(periods) < len(files):
         return None, periods
-    _date_new_units(periods)
+    date_new_units(periods)
     return periods[-1].roster, periods
 
 
 def _period_rosters(
     campaign_path: Path,
+    entries: list[RosterFile],
     campaign: Campaign,
     encoding: str | None,
     sheet: str | None,
     findings: list[Finding],
     warnings: list[str],
 ) -> list[RosterPeriod]:
-    """The rosters of danh_sach_don_vi that could be read, each with its day and province."""
+    """The rosters of the periods that could be read, each with its day and province."""
     periods: list[RosterPeriod] = []
-    for entry in campaign.roster_files:
+    for entry in entries:
         # A FIFO or a link is there: load_roster refuses it by name, never blocking.
         if not _present(Path(entry.path)):
             findings.append(
@@ -362,19 +370,6 @@ def _add_households(
         inputs.warnings += inputs.households.warnings
         for warning in inputs.households.warnings:
             say(msg.WARNING.format(warning=warning))
-
-
-def _date_new_units(periods: list[RosterPeriod]) -> None:
-    """Mark each unit of a later roster that the first one lacks with the day it appeared."""
-    first_seen: dict[str, dt.date] = {}
-    for period in periods[1:]:
-        for unit in period.roster:
-            first_seen.setdefault(unit.code, period.start)
-    for unit in periods[0].roster:
-        first_seen.pop(unit.code, None)
-    for period in periods:
-        for unit in period.roster:
-            unit.since = first_seen.get(unit.code)
 
 
 def _present(path: Path) -> bool:

@@ -6,6 +6,7 @@ check, report) and returns plain data for a page or a JSON answer; nothing here 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -44,10 +45,14 @@ COLLECTED_XLSX = "ket-qua.xlsx"
 
 @dataclass
 class Uploads:
-    """The input files of one request, kept in its workspace (None when not given)."""
+    """The input files of one request, kept in its workspace (None when not given).
+
+    rosters holds the rosters by the day each is in force from (None: given without a day,
+    the whole year's, or the first period's when others are dated).
+    """
 
     campaign: Path | None = None
-    units: Path | None = None
+    rosters: dict[dt.date | None, Path] = field(default_factory=dict)
     results: Path | None = None
     scores: Path | None = None
     households: Path | None = None
@@ -59,7 +64,7 @@ class Uploads:
         """The files the workspace holds, and whether the sample fills what it lacks."""
         return cls(
             space.file("campaign"),
-            space.file("roster"),
+            space.rosters(),
             space.file("results"),
             space.file("scores"),
             space.file("households"),
@@ -87,18 +92,20 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
     missing = []
     if uploads.campaign is None and not uploads.sample:
         missing.append(msg.MISSING_CAMPAIGN)
-    if uploads.units is None and not uploads.sample:
+    if not uploads.rosters and not uploads.sample:
         missing.append(msg.MISSING_ROSTER)
     if missing:
         raise UsageError(msg.MISSING_INPUTS.format(what=msg.AND.join(missing)))
     notices: list[str] = []
     if uploads.campaign is not None:
         _check_uploaded_campaign(
-            uploads.campaign, uploads.folder or job, roster_uploaded=uploads.units is not None
+            uploads.campaign, uploads.folder or job, roster_uploaded=bool(uploads.rosters)
         )
+    # The rosters kept stand for the campaign's files: a campaign file never names a file the
+    # server reads.
     filled = default_inputs(
         uploads.campaign,
-        uploads.units,
+        next(iter(uploads.rosters.values()), None),
         uploads.results,
         uploads.scores,
         year_end=year_end and uploads.sample,
@@ -106,32 +113,29 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
     )
     inputs = load_inputs(
         filled.campaign,
-        uploads.units,
+        None,
         kinds=REGISTRY,
         notice=notices.append,
         results=filled.results,
         scores=filled.scores,
         year_end=year_end,
         households=uploads.households,
+        period_units=uploads.rosters,
     )
     return Loaded(inputs, notices)
 
 
 def _check_uploaded_campaign(path: Path, folder: Path, *, roster_uploaded: bool) -> None:
-    """Refuse an uploaded campaign that points at files outside its workspace, or that
-    lists rosters by period while no roster was given (they would be looked for among the
-    uploads). A campaign that does not load is left to load_inputs, which reports it."""
+    """Refuse a kept campaign that names a template folder outside its workspace, or that
+    lists rosters by period while no roster was given (its files are never read: the rosters
+    kept are). A campaign that does not load is left to load_inputs, which reports it."""
     try:
         campaign = load_campaign(path, kinds=REGISTRY)
     except Exception:
         return
-    inside = folder.resolve()
-    named = [Path(f.path) for f in campaign.roster_files]
-    if campaign.template_dir is not None:
-        named.append(Path(campaign.template_dir))
-    for p in named:
-        if not p.resolve().is_relative_to(inside):
-            raise UsageError(msg.CAMPAIGN_OUTSIDE)
+    templates = campaign.template_dir
+    if templates is not None and not Path(templates).resolve().is_relative_to(folder.resolve()):
+        raise UsageError(msg.CAMPAIGN_OUTSIDE)
     if campaign.roster_files and not roster_uploaded:
         raise UsageError(msg.CAMPAIGN_WANTS_ROSTER)
 
@@ -142,13 +146,7 @@ def subtree(inputs: Inputs, code: str | None) -> list[str] | None:
         return None
     if inputs.find(code) is None:
         raise UsageError(msg.NO_SUCH_UNIT.format(code=code))
-    codes = [code]
-    for roster in inputs.rosters:
-        top = roster.get(code)
-        for unit in top.descendants() if top is not None else []:
-            if unit.code not in codes:
-                codes.append(unit.code)
-    return codes
+    return inputs.subtree(code)
 
 
 def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:
@@ -173,16 +171,17 @@ def generate(
     job: Path,
     kinds: list[str],
     workspace: Path,
-    unit_codes: list[str] | None = None,
+    unit: str | None = None,
 ) -> Generated:
     """Write the documents into the request's out/ folder and pack them into one ZIP.
 
-    unit_codes (a unit and its subtree) limits the run to those units. When the campaign
+    unit ("Đơn vị của tôi") limits the run to it and its subtree. When the campaign
     numbers documents (danh_so), the shared register is copied in and back under the workspace
     lock, so numbers continue between runs and are never given twice.
     """
     out = job / "out"
     inputs = loaded.inputs
+    subtree(inputs, unit)  # a unit the roster no longer has is named as the page names it
     numbered = bool(inputs.campaign.numbering)
     lock = FileLock(str(workspace / LOCK)) if numbered else None
     if lock is not None:
@@ -191,7 +190,7 @@ def generate(
         if lock is not None and (workspace / REGISTER_FILE).exists():
             out.mkdir(parents=True, exist_ok=True)
             shutil.copy2(workspace / REGISTER_FILE, out / REGISTER_FILE)
-        result = run_generate(inputs, out, kinds, unit_codes=unit_codes)
+        result = run_generate(inputs, out, kinds, scope=unit or None)
         if lock is not None and (out / REGISTER_FILE).exists():
             tmp = workspace / f".{REGISTER_FILE}.tmp"
             shutil.copy2(out / REGISTER_FILE, tmp)
@@ -202,7 +201,7 @@ def generate(
     zip_public(out, job / OUTPUT_ZIP, skip=(LOCK, REGISTER_FILE))
     documents = [_document(inputs, outcome.path) for outcome in result.outcomes]
     summary = result.summary().replace(str(out), msg.OUTPUT_FOLDER)
-    return Generated(summary, _scoped_warnings(result.warnings, unit_codes), documents)
+    return Generated(summary, result.warnings, documents)
 
 
 def _document(inputs: Inputs, path: str) -> dict[str, str]:
@@ -219,18 +218,6 @@ def _document(inputs: Inputs, path: str) -> dict[str, str]:
         "name": unit.name if unit else code,
         "parent": unit.parent.name if unit and unit.parent else "",
     }
-
-
-def _scoped_warnings(warnings: list[str], unit_codes: list[str] | None) -> list[str]:
-    """The run's warnings without those about the subtree's units a kind does not concern.
-
-    The library warns about every unit named with --unit that a kind leaves out; the page names
-    a whole subtree at once, where a village without a plan is expected, not news.
-    """
-    if not unit_codes:
-        return warnings
-    below = tuple(f"{code} (" for code in unit_codes[1:])
-    return [w for w in warnings if not w.startswith(below)]
 
 
 STATUS_CLASS = {

@@ -100,8 +100,7 @@ def _generate(request: Request, posted: Posted, space: Space, job: Path) -> dict
     asked = _asked(posted.form.getlist("kinds"))
     loaded = actions.load(actions.Uploads.of(space), job, year_end=wants_results(asked))
     kinds = actions.choose_kinds(asked, loaded.inputs)
-    scope = actions.subtree(loaded.inputs, space.unit)
-    done = actions.generate(loaded, job, kinds, settings(request).store.workspace, scope)
+    done = actions.generate(loaded, job, kinds, settings(request).store.workspace, space.unit)
     data = asdict(done)
     data["warnings"] = [public(w, space, job) for w in done.warnings]
     data["zip_name"] = f"van-ban-{space.unit}.zip" if space.unit else actions.OUTPUT_ZIP
