@@ -15,9 +15,9 @@ from pathlib import Path
 from antq_docs import vi
 from antq_docs.errors import Finding, ResultsNeeded, UsageError, ValidationError
 from antq_docs.inputs.loading import Inputs
-from antq_docs.inputs.periods import PERIODS_ADVICE, SINGLE_ROSTER_ADVICE
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.heading import superior_unknown
+from antq_docs.messages import documents as msg
 from antq_docs.model import Roster, Unit
 from antq_docs.output import (
     KEPT,
@@ -57,22 +57,24 @@ class GenerateResult:
         return [o.path for o in self.outcomes if o.status == SIGNED]
 
     def _signed_part(self) -> str:
-        return f", {self.count(SIGNED)} đã có bản ký .pdf" if self.count(SIGNED) else ""
+        return msg.SIGNED_PART.format(count=self.count(SIGNED)) if self.count(SIGNED) else ""
 
     def summary(self) -> str:
         """One Vietnamese line for the end of the run."""
         if self.dry_run:
             todo = self.count(NEW) + self.count(UPDATED)
-            return (
-                f"Chạy thử: sẽ ghi {todo} tệp ({self.count(NEW)} mới, {self.count(UPDATED)} cập "
-                f"nhật), {self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được "
-                f"giữ nguyên{self._signed_part()}; chưa ghi gì vào {self.out}."
-            )
-        return (
-            f"Xong: {self.count(NEW)} tệp mới, {self.count(UPDATED)} cập nhật, "
-            f"{self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được giữ nguyên"
-            f"{self._signed_part()} trong {self.out}."
-        )
+            return msg.DRY_RUN_SUMMARY.format(todo=todo, **self._counts())
+        return msg.RUN_SUMMARY.format(**self._counts())
+
+    def _counts(self) -> dict[str, object]:
+        return {
+            "new": self.count(NEW),
+            "updated": self.count(UPDATED),
+            "unchanged": self.count(UNCHANGED),
+            "kept": self.count(KEPT),
+            "signed": self._signed_part(),
+            "out": self.out,
+        }
 
 
 def wants_results(kind: str | list[str]) -> bool:
@@ -99,7 +101,7 @@ def select_kinds(kind: str | list[str], inputs: Inputs) -> tuple[list[str], list
     named = [kind] if isinstance(kind, str) else kind
     unknown = [k for k in named if k not in REGISTRY]
     if unknown:
-        raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
+        raise UsageError(msg.NO_SUCH_KINDS.format(kinds=", ".join(unknown)))
     asked = list(dict.fromkeys(named))
     for name in asked:
         if REGISTRY[name].needs_results and inputs.results is None:
@@ -118,7 +120,7 @@ def plan_documents(
     """
     unknown = [k for k in kinds if k not in REGISTRY]
     if unknown:
-        raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
+        raise UsageError(msg.NO_SUCH_KINDS.format(kinds=", ".join(unknown)))
     for codes in (unit_codes or [], [scope] if scope is not None else []):
         if codes:
             _refuse_unknown_units(inputs, codes)
@@ -171,7 +173,9 @@ def _refuse_unknown_units(inputs: Inputs, unit_codes: list[str]) -> None:
             did_you_mean(missing[0], [u.code for u in inputs.units()]) if len(missing) == 1 else ""
         )
         raise UsageError(
-            f"--unit: không có đơn vị mang mã {', '.join(missing)} trong {inputs.sources()}" + hint
+            msg.UNIT_NOT_IN_ROSTER.format(
+                codes=", ".join(missing), sources=inputs.sources(), hint=hint
+            )
         )
 
 
@@ -202,15 +206,9 @@ def _units_left_out(
         unit = inputs.find(code)
         assert unit is not None
         if code not in in_force:
-            warnings.append(
-                f"{code} ({unit.name}): không có trong danh sách đơn vị có hiệu "
-                f"lực vào ngày của {labels} nên không soạn."
-            )
+            warnings.append(msg.UNIT_NOT_IN_FORCE.format(code=code, name=unit.name, labels=labels))
         elif code not in covered:
-            warnings.append(
-                f"{code} ({unit.name}): không phải soạn {labels} theo "
-                "tai_lieu_bat_buoc của kế hoạch năm."
-            )
+            warnings.append(msg.UNIT_NOT_REQUIRED.format(code=code, name=unit.name, labels=labels))
     return warnings
 
 
@@ -227,7 +225,7 @@ def _refuse_missing_values(inputs: Inputs, needs: list[Needs], campaign_file: st
         ]
     findings += [
         Finding(
-            f'không có đơn vị mang mã "{code}" trong danh sách',
+            msg.NUMBERING_UNIT_UNKNOWN.format(code=code),
             file=campaign_file,
             field=f"danh_so.{code}",
         )
@@ -235,7 +233,7 @@ def _refuse_missing_values(inputs: Inputs, needs: list[Needs], campaign_file: st
         if inputs.find(code) is None
     ]
     if findings:
-        raise ValidationError(findings, what="Thiếu dữ liệu cho văn bản")
+        raise ValidationError(findings, what=msg.DOCUMENTS_LACK_VALUES)
 
 
 def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = None) -> list[str]:
@@ -254,9 +252,9 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
         ]
         if units:
             assert day is not None
+            listed = ", ".join(f"{u.code} ({u.name})" for u in units)
             parts.append(
-                f"{kind.label} ngày {vi.short_date(day)} của "
-                + ", ".join(f"{u.code} ({u.name})" for u in units)
+                msg.ENDED_DOCUMENTS.format(kind=kind.label, day=vi.short_date(day), units=listed)
             )
         root = inputs.roster_on(day).root
         if (
@@ -264,7 +262,11 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
             and root.type in campaign.gone_levels(day)
             and (wanted is None or root.code in wanted)
         ):
-            roots.append(f"{kind.label} ngày {vi.short_date(day)} của {root.code} ({root.name})")
+            roots.append(
+                msg.ENDED_ROOT.format(
+                    kind=kind.label, day=vi.short_date(day), code=root.code, name=root.name
+                )
+            )
     found = []
     ended = "; ".join(c.describe() for c in campaign.changes if c.body == "chinh_quyen")
     # The first day of the new tree: the day the later roster comes into force.
@@ -273,17 +275,16 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
     if parts:
         periods = ""
         if not inputs.periods and campaign.roster_files:
-            periods = SINGLE_ROSTER_ADVICE.format(day=new_day)
+            periods = msg.SINGLE_ROSTER_ADVICE.format(day=new_day)
         found.append(
-            f"không soạn văn bản của cơ quan đã kết thúc hoạt động vào ngày của văn bản ({ended}; "
-            f"khóa thay_doi_to_chuc của tệp kế hoạch): {'; '.join(parts)}. Văn bản của các đơn vị "
-            f"cấp dưới của các cơ quan này gửi cơ quan cấp trên còn hoạt động.{periods}"
+            msg.ENDED_LEFT_OUT.format(ended=ended, documents="; ".join(parts), advice=periods)
         )
     if roots:
+        advice = msg.PERIODS_ADVICE.format(day=new_day)
         found.append(
-            f"đơn vị gốc của danh sách đã kết thúc hoạt động vào ngày của văn bản ({ended}) "
-            f"nhưng không có cấp trên trong danh sách để thay: {'; '.join(roots)} vẫn do đơn vị "
-            "này ban hành. " + PERIODS_ADVICE.format(day=new_day)
+            msg.ENDED_ROOT_STILL_ISSUES.format(
+                ended=ended, documents="; ".join(roots), advice=advice
+            )
         )
     return found
 
@@ -298,13 +299,8 @@ def superior_warnings(units: list[Unit]) -> list[str]:
     if not units:
         return []
     named = ", ".join(f"{u.code} ({u.name})" for u in units[:_NAMED])
-    more = f" và {len(units) - _NAMED} đơn vị khác" if len(units) > _NAMED else ""
-    return [
-        f"{len(units)} đơn vị không ghi “Cơ quan chủ quản” trong danh sách đơn vị: "
-        f"{named}{more}. Dòng cơ quan cấp trên ở đầu văn bản của các đơn vị này để trống vì "
-        "không suy ra chắc chắn được (cơ quan ngành dọc, lực lượng vũ trang, trường "
-        "cao đẳng, đại học…); điền cột này rồi chạy lại, hoặc ghi tay trước khi ban hành."
-    ]
+    more = msg.AND_MORE_UNITS.format(count=len(units) - _NAMED) if len(units) > _NAMED else ""
+    return [msg.NO_SUPERIOR_COLUMN.format(count=len(units), named=named, more=more)]
 
 
 def named_target_warnings(inputs: Inputs) -> list[str]:
@@ -320,12 +316,12 @@ def named_target_warnings(inputs: Inputs) -> list[str]:
     for index, target in enumerate(inputs.campaign.targets, start=1):
         for code in target.units:
             if inputs.find(code) is None:
+                rosters = ", ".join(Path(r.source).name for r in inputs.rosters)
+                hint = did_you_mean(code, [u.code for u in inputs.units()])
                 found.append(
-                    f'chi_tieu[{index}].don_vi: không có đơn vị mang mã "{code}" trong '
-                    f"{', '.join(Path(r.source).name for r in inputs.rosters)}, chỉ tiêu riêng này "
-                    "không đưa vào văn bản nào"
-                    + did_you_mean(code, [u.code for u in inputs.units()])
-                    + "."
+                    msg.TARGET_UNIT_UNKNOWN.format(
+                        index=index, code=code, rosters=rosters, hint=hint
+                    )
                 )
     return found
 
@@ -362,15 +358,8 @@ def generate(
     numbered = {d.number.issuer for d in documents if d.number is not None}
     for code in number_from or {}:
         if code not in numbered:
-            warnings.append(
-                f"--number-from {code}: lần chạy này không có văn bản nào của đơn vị "
-                "này cần đánh số."
-            )
-    warnings += [
-        f"{p}: tên tệp không phải tên mẫu nào nên không được dùng (tên mẫu: xem "
-        "antq-docs templates list)."
-        for p in found.strangers()
-    ]
+            warnings.append(msg.NUMBER_FROM_UNUSED.format(code=code))
+    warnings += [msg.TEMPLATE_NAME_UNKNOWN.format(path=p) for p in found.strangers()]
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     outcomes = write_documents(
         documents,
@@ -393,7 +382,7 @@ def check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> Non
     if unknown:
         codes = [u.code for u in inputs.units()]
         hint = did_you_mean(unknown[0], codes) if len(unknown) == 1 else ""
-        raise UsageError(f"--number-from: không có đơn vị mang mã {', '.join(unknown)}" + hint)
+        raise UsageError(msg.NUMBER_FROM_NOT_IN_ROSTER.format(codes=", ".join(unknown), hint=hint))
 
 
 def template_set(inputs: Inputs, folder: Path | None) -> TemplateSet:

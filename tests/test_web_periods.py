@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from antq_docs.inputs.periods import PERIODS_ADVICE
+from antq_docs.messages.documents import PERIODS_ADVICE
 from antq_docs.web import create_app
 from antq_docs.web.views import public
 from tests import helpers as dh

@@ -11,34 +11,8 @@ from pathlib import Path
 
 from antq_docs import vi
 from antq_docs.errors import Finding
+from antq_docs.messages import inputs as msg
 from antq_docs.model import Campaign, Roster, RosterFile
-
-# Rosters by period given by their day (period_units) that do not fit the campaign's periods.
-PERIOD_WITHOUT_ROSTER = (
-    "thời kỳ từ ngày {day} của danh_sach_don_vi chưa có tệp danh sách đơn vị: đưa lên danh "
-    "sách đơn vị có hiệu lực từ ngày {day}"
-)
-ROSTER_DAY_NOT_A_PERIOD = (
-    "danh sách đơn vị từ ngày {day} không ứng với thời kỳ nào của danh_sach_don_vi (các "
-    "thời kỳ bắt đầu ngày {listed}): sửa ngày của tệp, hoặc thêm thời kỳ từ ngày {day} vào kế "
-    "hoạch năm"
-)
-ROSTER_DAY_WITHOUT_PERIODS = (
-    "danh sách đơn vị từ ngày {day}: kế hoạch năm không chia danh sách đơn vị theo thời kỳ "
-    "(danh_sach_don_vi); thêm thời kỳ từ ngày {day} vào kế hoạch năm, hoặc dùng một danh sách "
-    "cho cả năm"
-)
-
-# What to do when a roster outlives its level (the page words them its own way).
-SINGLE_ROSTER_ADVICE = (
-    " Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng --units dùng một "
-    "danh sách cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này; bỏ --units để "
-    "dùng danh sách sau sắp xếp (từ ngày {day})."
-)
-PERIODS_ADVICE = (
-    "Khai báo danh sách đơn vị sau sắp xếp (từ ngày {day}) bằng khóa danh_sach_don_vi của tệp "
-    "kế hoạch (mỗi mục {{tep: TỆP, tu_ngay: NGÀY}}) và chạy lại không có --units."
-)
 
 
 @dataclass(frozen=True)
@@ -67,9 +41,9 @@ def given_periods(
         if day not in known:
             findings.append(
                 Finding(
-                    ROSTER_DAY_NOT_A_PERIOD.format(day=vi.short_date(day), listed=listed)
+                    msg.ROSTER_DAY_NOT_A_PERIOD.format(day=vi.short_date(day), listed=listed)
                     if entries
-                    else ROSTER_DAY_WITHOUT_PERIODS.format(day=vi.short_date(day)),
+                    else msg.ROSTER_DAY_WITHOUT_PERIODS.format(day=vi.short_date(day)),
                     file=path.name,
                     field="danh_sach_don_vi",
                 )
@@ -78,7 +52,7 @@ def given_periods(
         if entry.start not in by_day:
             findings.append(
                 Finding(
-                    PERIOD_WITHOUT_ROSTER.format(day=vi.short_date(entry.start)),
+                    msg.PERIOD_WITHOUT_ROSTER.format(day=vi.short_date(entry.start)),
                     file=Path(campaign.source).name,
                     field=f"{entry.field}.tu_ngay",
                 )

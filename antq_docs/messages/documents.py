@@ -182,3 +182,70 @@ FORM_ROW_OWN_FORM = "có phiếu riêng"
 FORM_ROW_SHARED = "điền phiếu của {name} ({code})"
 FORM_ROW_NOT_HERE = 'mã "{code}" ({name}) không thuộc phiếu này; đơn vị này {where}'
 FORMS_NOT_RECEIVED = "chưa nhận phiếu của {count} {units}: {names}"
+
+
+# generate: kinds and units asked for that do not exist, units left out, numbers not used.
+NO_SUCH_KINDS = "loại văn bản không có: {kinds}"
+UNIT_NOT_IN_ROSTER = "--unit: không có đơn vị mang mã {codes} trong {sources}{hint}"
+NUMBER_FROM_NOT_IN_ROSTER = "--number-from: không có đơn vị mang mã {codes}{hint}"
+NUMBER_FROM_UNUSED = (
+    "--number-from {code}: lần chạy này không có văn bản nào của đơn vị này cần đánh số."
+)
+UNIT_NOT_IN_FORCE = (
+    "{code} ({name}): không có trong danh sách đơn vị có hiệu lực vào ngày của {labels} nên "
+    "không soạn."
+)
+UNIT_NOT_REQUIRED = (
+    "{code} ({name}): không phải soạn {labels} theo tai_lieu_bat_buoc của kế hoạch năm."
+)
+NUMBERING_UNIT_UNKNOWN = 'không có đơn vị mang mã "{code}" trong danh sách'
+DOCUMENTS_LACK_VALUES = "Thiếu dữ liệu cho văn bản"
+TEMPLATE_NAME_UNKNOWN = (
+    "{path}: tên tệp không phải tên mẫu nào nên không được dùng (tên mẫu: xem antq-docs "
+    "templates list)."
+)
+TARGET_UNIT_UNKNOWN = (
+    'chi_tieu[{index}].don_vi: không có đơn vị mang mã "{code}" trong {rosters}, chỉ tiêu riêng '
+    "này không đưa vào văn bản nào{hint}."
+)
+
+# generate: bodies that ended in the year (thay_doi_to_chuc), and headers without a superior.
+ENDED_DOCUMENTS = "{kind} ngày {day} của {units}"
+ENDED_ROOT = "{kind} ngày {day} của {code} ({name})"
+ENDED_LEFT_OUT = (
+    "không soạn văn bản của cơ quan đã kết thúc hoạt động vào ngày của văn bản ({ended}; khóa "
+    "thay_doi_to_chuc của tệp kế hoạch): {documents}. Văn bản của các đơn vị cấp dưới của các "
+    "cơ quan này gửi cơ quan cấp trên còn hoạt động.{advice}"
+)
+ENDED_ROOT_STILL_ISSUES = (
+    "đơn vị gốc của danh sách đã kết thúc hoạt động vào ngày của văn bản ({ended}) nhưng không "
+    "có cấp trên trong danh sách để thay: {documents} vẫn do đơn vị này ban hành. {advice}"
+)
+# What to do when a roster outlives its level (the page words them its own way).
+SINGLE_ROSTER_ADVICE = (
+    " Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng --units dùng một "
+    "danh sách cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này; bỏ --units để "
+    "dùng danh sách sau sắp xếp (từ ngày {day})."
+)
+PERIODS_ADVICE = (
+    "Khai báo danh sách đơn vị sau sắp xếp (từ ngày {day}) bằng khóa danh_sach_don_vi của tệp "
+    "kế hoạch (mỗi mục {{tep: TỆP, tu_ngay: NGÀY}}) và chạy lại không có --units."
+)
+NO_SUPERIOR_COLUMN = (
+    "{count} đơn vị không ghi “Cơ quan chủ quản” trong danh sách đơn vị: {named}{more}. Dòng cơ "
+    "quan cấp trên ở đầu văn bản của các đơn vị này để trống vì không suy ra chắc chắn được (cơ "
+    "quan ngành dọc, lực lượng vũ trang, trường cao đẳng, đại học…); điền cột này rồi chạy lại, "
+    "hoặc ghi tay trước khi ban hành."
+)
+AND_MORE_UNITS = " và {count} đơn vị khác"
+
+# generate: the run's last line.
+SIGNED_PART = ", {count} đã có bản ký .pdf"
+DRY_RUN_SUMMARY = (
+    "Chạy thử: sẽ ghi {todo} tệp ({new} mới, {updated} cập nhật), {unchanged} không đổi, {kept} "
+    "đã sửa tay được giữ nguyên{signed}; chưa ghi gì vào {out}."
+)
+RUN_SUMMARY = (
+    "Xong: {new} tệp mới, {updated} cập nhật, {unchanged} không đổi, {kept} đã sửa tay được giữ "
+    "nguyên{signed} trong {out}."
+)

@@ -270,3 +270,20 @@ NOT_ONE_OF = '"{value}" phải là một trong: {allowed}'
 NOT_A_LIST_OF = "phải là danh sách {what}"
 KEY_UNKNOWN_CLOSE = 'khóa không được biết tới; có phải "{close}"?'
 KEY_UNKNOWN = "khóa không được biết tới (viết sai tên?)"
+
+
+# Rosters by period given by their day (period_units) that do not fit the campaign's periods.
+PERIOD_WITHOUT_ROSTER = (
+    "thời kỳ từ ngày {day} của danh_sach_don_vi chưa có tệp danh sách đơn vị: đưa lên danh "
+    "sách đơn vị có hiệu lực từ ngày {day}"
+)
+ROSTER_DAY_NOT_A_PERIOD = (
+    "danh sách đơn vị từ ngày {day} không ứng với thời kỳ nào của danh_sach_don_vi (các "
+    "thời kỳ bắt đầu ngày {listed}): sửa ngày của tệp, hoặc thêm thời kỳ từ ngày {day} vào kế "
+    "hoạch năm"
+)
+ROSTER_DAY_WITHOUT_PERIODS = (
+    "danh sách đơn vị từ ngày {day}: kế hoạch năm không chia danh sách đơn vị theo thời kỳ "
+    "(danh_sach_don_vi); thêm thời kỳ từ ngày {day} vào kế hoạch năm, hoặc dùng một danh sách "
+    "cho cả năm"
+)

@@ -21,8 +21,8 @@ from starlette.types import Scope
 from antq_docs import resources
 from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign_form import describe_key, key_labels, key_names, name_key_paths
-from antq_docs.inputs.periods import PERIODS_ADVICE, SINGLE_ROSTER_ADVICE
 from antq_docs.kinds import REGISTRY
+from antq_docs.messages.documents import PERIODS_ADVICE, SINGLE_ROSTER_ADVICE
 from antq_docs.vi import percent
 from antq_docs.web import messages as msg
 from antq_docs.web.space import ROLES, Space
