@@ -18,6 +18,7 @@ from filelock import FileLock
 from antq_docs.chart import bar_chart
 from antq_docs.check import CheckReport, Entry, cell_status, short_label, unfinished_note
 from antq_docs.check import check as run_check
+from antq_docs.check.workbook import matrix_workbook
 from antq_docs.collect.forms import write_forms
 from antq_docs.collect.gather import collect as run_collect
 from antq_docs.collect.gather import total_text
@@ -31,6 +32,15 @@ from antq_docs.kinds import REGISTRY
 from antq_docs.output import LOCK
 from antq_docs.register import FILE as REGISTER_FILE
 from antq_docs.web import messages as msg
+from antq_docs.web.check_view import (
+    CheckOptions,
+    Names,
+    in_scope,
+    missing_groups,
+    not_due,
+    public_json,
+    unplaced_rows,
+)
 from antq_docs.web.names import public_path, zip_public
 from antq_docs.web.space import Space
 from antq_docs.web.workspace import zip_folder
@@ -226,34 +236,67 @@ STATUS_CLASS = {
     "unfinished": "chua-hoan-thien",
     "invalid": "khong-hop-le",
     "missing": "thieu",
+    "later": "chua-den-han",
     "none": "khong-can",
 }
 
 
+@dataclass
+class Checked:
+    """A finished check: the CLI's JSON (page names, scoped), the matrix and the page's lists."""
+
+    data: dict[str, Any]
+    grid: dict[str, Any]
+    missing: list[dict[str, Any]]
+    unplaced: list[dict[str, str]]
+    not_due: list[str]
+
+
 def check(
-    loaded: Loaded, docs: Path, job: Path, name: str, scope: list[str] | None = None
-) -> tuple[CheckReport, dict, dict]:
-    """Audit an unpacked folder: the report, the CLI's JSON (docs: the ZIP's name) and the
-    matrix; with scope (a unit and its subtree), the page's figures count only those units."""
-    report = run_check(loaded.inputs, docs)
-    report.write_xlsx(job / CHECK_XLSX)
-    data = json.loads(report.to_json())
+    loaded: Loaded,
+    docs: Path,
+    job: Path,
+    name: str,
+    scope: list[str] | None = None,
+    *,
+    options: CheckOptions | None = None,
+    names: Names | None = None,
+) -> Checked:
+    """Audit an unpacked folder (docs: the ZIP's name) for what is due by the day asked, of the
+    kinds asked, and write its workbook.
+
+    With scope (a unit and its subtree), the figures, lists and workbook hold only those units;
+    files are named as uploaded (names), the places they belong by the page's names.
+    """
+    options = options or CheckOptions(dt.date.today())
+    names = names or Names({})
+    report = run_check(loaded.inputs, docs, as_of=options.as_of, kinds=options.kinds)
+    report.unplaced = [names.unplaced(u) for u in report.unplaced]
+    wanted = set(scope) if scope is not None else None
+    data = public_json(json.loads(report.to_json()), report, names, wanted)
     data["docs"] = name
+    rows = [(u, cells) for u, cells in report._rows() if in_scope(u.code, wanted)]
+    unplaced = [u for u in report.unplaced if in_scope(u.unit, wanted)]
+    book = matrix_workbook(report.kinds, rows, unplaced, report._indicator_rows(), report.as_of)
+    (job / CHECK_XLSX).write_bytes(book)
     grid = matrix(report, scope)
     if scope is not None:
-        wanted = set(scope)
-        for key in ("missing", "invalid", "unfinished"):
-            data[key] = [m for m in data.get(key, []) if m.get("unit") in wanted]
         cells = [c for g in grid["groups"] for r in g["rows"] for c in r["cells"]]
         data["units"] = sum(len(g["rows"]) for g in grid["groups"])
-        data["required"] = sum(c["status"] != "none" for c in cells)
+        data["required"] = sum(c["status"] not in ("none", "later") for c in cells)
         data["present"] = sum(c["status"] in ("present", "signed") for c in cells)
         data["complete"] = not (data["missing"] or data["invalid"] or data["unfinished"])
-    return report, data, grid
+    lacking = missing_groups(report, names, wanted)
+    return Checked(data, grid, lacking, unplaced_rows(unplaced), not_due(report))
 
 
 def matrix(report: CheckReport, scope: list[str] | None = None) -> dict:
-    """The completeness matrix for the page: kinds, and units grouped by the unit above."""
+    """The completeness matrix for the page: kinds, and units grouped by the unit above.
+
+    A kind not yet due on the day checked has no column: the page says so once.
+    """
+    later = {e.kind for e in report.later}
+    shown = [i for i, k in enumerate(report.kinds) if k not in later]
     groups: list[dict] = []
     by_parent: dict[str, dict] = {}
     for unit, cells in report._rows():
@@ -271,10 +314,11 @@ def matrix(report: CheckReport, scope: list[str] | None = None) -> dict:
         row = {
             "code": unit.code,
             "name": unit.name,
-            "cells": [_cell(kind, entry) for kind, entry in zip(report.kinds, cells)],
+            "cells": [_cell(report.kinds[i], cells[i]) for i in shown],
         }
         by_parent[key]["rows"].append(row)
-    return {"kinds": [(k, short_label(k)) for k in report.kinds], "groups": groups}
+    kinds = [(report.kinds[i], short_label(report.kinds[i])) for i in shown]
+    return {"kinds": kinds, "groups": groups}
 
 
 def _cell(kind: str, entry: Entry | None) -> dict[str, str]:

@@ -89,6 +89,7 @@ STATUS_TEXT = {
     "unfinished": "chưa hoàn thiện",
     "invalid": "không hợp lệ",
     "missing": "thiếu",
+    "later": "chưa đến hạn",
     "none": "–",
 }
 JOB_KINDS = {
@@ -145,3 +146,6 @@ PUBLIC_WORDS = {
     "antq-docs templates list": "danh sách mẫu",
     "antq-docs": "chương trình",
 }
+
+# The check page: the day asked for.
+NOT_A_DAY = "Ngày kiểm tra “{value}” không phải một ngày: hãy ghi NGÀY/THÁNG/NĂM, ví dụ 31/3/2025."

@@ -9,6 +9,7 @@ on the same page, their findings in a table, the files given still kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import asdict
@@ -26,6 +27,7 @@ from antq_docs.model import UNIT_TYPES
 from antq_docs.vi import strip_marks
 from antq_docs.web import actions
 from antq_docs.web import messages as msg
+from antq_docs.web.check_view import Names, check_options
 from antq_docs.web.names import public_path, relayout
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted, read_form
@@ -66,8 +68,10 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
         forms_field=fields.pop("forms_field", False),
     )
     posted.keep(space)
-    if kind == "generate":
+    if kind in ("generate", "check"):
         fields["checked"] = _asked(posted.form.getlist("kinds"))
+    if kind == "check":
+        fields["day"] = posted.form.get("ngay") or dt.date.today().isoformat()
     template, nav = PAGES[kind]
     shown = "generate.html" if kind == "generate" else template
     try:
@@ -209,33 +213,53 @@ async def download(request: Request) -> Response:
 
 
 async def check_get(request: Request) -> Response:
-    """The check form."""
-    return page(request, "check.html", nav="kiem-tra")
+    """The check form, asking by default for what is due today."""
+    return page(request, "check.html", nav="kiem-tra", day=dt.date.today().isoformat())
 
 
 async def check_post(request: Request) -> Response:
-    """Check an uploaded ZIP of documents: the completeness matrix and the indicators."""
+    """Check an uploaded ZIP of documents: what is missing, the files not placed, the matrix."""
     return await _run(request, "check", _check_page, msg.NOT_CHECKED, zip_field=True)
 
 
 def _check_page(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
-    """The check's figures, matrix and indicators, as its result page shows them."""
-    data, grid = _check(request, posted, space, job)
-    return {"result": data, "matrix": grid, "indicators": _check_indicators(data)}
+    """The check's figures, lists, matrix and indicators, as its result page shows them."""
+    done, warnings = _check(request, posted, space, job)
+    return {
+        "result": done.data,
+        "matrix": done.grid,
+        "missing": done.missing,
+        "unplaced": done.unplaced,
+        "not_due": done.not_due,
+        "indicators": _check_indicators(done.data),
+        "warnings": [public(w, space, job) for w in warnings],
+        "xlsx_name": f"kiem-tra-{space.unit}.xlsx" if space.unit else actions.CHECK_XLSX,
+        "day": done.data["as_of"],
+        "checked": check_options(posted.form, dt.date.today()).kinds or [],
+    }
 
 
-def _check(request: Request, posted: Posted, space: Space, job: Path) -> tuple[dict, dict]:
-    """Unpack the documents, load the inputs and check; the report's JSON and matrix."""
+def _check(
+    request: Request, posted: Posted, space: Space, job: Path
+) -> tuple[actions.Checked, list[str]]:
+    """Unpack the documents, load the inputs (the results when given: the recognition
+    decisions are then owed) and check for the day and the kinds asked; the check and the
+    warnings of the inputs."""
     assert posted.archive is not None
+    options = check_options(posted.form, dt.date.today())
     loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
+    unpacked = job / "docs"
     try:
-        docs = extract_zip(posted.archive, job / "docs", settings(request).limits)
+        docs = extract_zip(posted.archive, unpacked, settings(request).limits)
     except BadZip as e:
         raise Refused(400, msg.BAD_ZIP_FILE.format(name=posted.archive_name, why=e)) from e
-    relayout(docs)
+    prefix = docs.relative_to(unpacked).as_posix()
+    names = Names(relayout(docs), f"{prefix}/" if prefix != "." else "")
     scope = actions.subtree(loaded.inputs, space.unit)
-    _, data, grid = actions.check(loaded, docs, job, posted.archive_name, scope)
-    return data, grid
+    done = actions.check(
+        loaded, docs, job, posted.archive_name, scope, options=options, names=names
+    )
+    return done, loaded.notices
 
 
 def _check_indicators(data: dict) -> list[dict[str, Any]]:
@@ -297,7 +321,7 @@ async def api_check(request: Request) -> Response:
     posted = await read_form(request, job, page_form=False, zip_field=True)
     posted.keep(space)
     try:
-        data, _ = await run_in_threadpool(_check, request, posted, space, job)
+        done, _ = await run_in_threadpool(_check, request, posted, space, job)
     except ValidationError as e:
         return JSONResponse({"findings": findings(e, space)}, status_code=422)
-    return JSONResponse(data)
+    return JSONResponse(done.data)
