@@ -31,6 +31,7 @@ from antq_docs.check import needs
 from antq_docs.errors import PdfError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
+from antq_docs.messages import documents as msg
 from antq_docs.model import Unit
 from antq_docs.output import (
     KEPT,
@@ -65,10 +66,7 @@ def find_soffice() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise PdfError(
-        "không tìm thấy LibreOffice (lệnh soffice) để chuyển văn bản sang PDF. Cài gói "
-        f"{DEBIAN_PACKAGE} (Debian/Ubuntu: sudo apt-get install {DEBIAN_PACKAGE}) rồi chạy lại."
-    )
+    raise PdfError(msg.NO_LIBREOFFICE.format(package=DEBIAN_PACKAGE))
 
 
 @dataclass
@@ -89,12 +87,16 @@ class PdfResult:
 
     def summary(self) -> str:
         """One Vietnamese line for the end of the run."""
-        signed = f", {self.count(SIGNED)} đã có bản ký" if self.count(SIGNED) else ""
-        kept = f", {self.count(KEPT)} PDF sửa tay được giữ nguyên" if self.count(KEPT) else ""
-        failed = f", {len(self.failed)} không chuyển được" if self.failed else ""
-        return (
-            f"PDF: {self.count(NEW) + self.count(UPDATED)} tệp mới làm, {self.count(UNCHANGED)} "
-            f"đã mới hơn văn bản{signed}{kept}{failed} trong {self.out}."
+        signed = msg.PDF_SIGNED.format(count=self.count(SIGNED)) if self.count(SIGNED) else ""
+        kept = msg.PDF_KEPT.format(count=self.count(KEPT)) if self.count(KEPT) else ""
+        failed = msg.PDF_FAILED.format(count=len(self.failed)) if self.failed else ""
+        return msg.PDF_SUMMARY.format(
+            made=self.count(NEW) + self.count(UPDATED),
+            unchanged=self.count(UNCHANGED),
+            signed=signed,
+            kept=kept,
+            failed=failed,
+            out=self.out,
         )
 
 
@@ -108,12 +110,10 @@ class BundleResult:
 
     def summary(self) -> str:
         """One Vietnamese line for the end of the run."""
-        lacking = (
-            f"; {len(self.missing)} văn bản bắt buộc chưa có bản PDF để ghép"
-            if self.missing
-            else ""
+        lacking = msg.BUNDLE_LACKING.format(count=len(self.missing)) if self.missing else ""
+        return msg.BUNDLE_SUMMARY.format(
+            count=len(self.outcomes), folder=self.pdf.out / PACKS, lacking=lacking
         )
-        return f"Hồ sơ: {len(self.outcomes)} tệp trong {self.pdf.out / PACKS}{lacking}."
 
 
 @dataclass
@@ -454,7 +454,7 @@ def _join(groups: list[tuple[str | None, list[tuple[str, Path]]]], target: Path)
                 for page in PdfReader(path).pages:
                     writer.add_page(page)
             except (PdfReadError, OSError, ValueError) as e:
-                raise PdfError(f"{path}: không đọc được tệp PDF để ghép hồ sơ ({e}).") from e
+                raise PdfError(msg.PDF_UNREADABLE.format(path=path, error=e)) from e
         # Pages first: a bookmark points at a page the writer already has.
         parent = writer.add_outline_item(title=title, page_number=starts[0]) if title else None
         for (label, _path), start in zip(parts, starts):

@@ -151,7 +151,7 @@ def take(out: Path) -> None:
         # The year's results are kept against the sample campaign's own rosters (the province
         # of March and the one after 01/7/2025): the files given are put aside for the sample.
         page.goto(base + "/bao-cao")
-        page.click("#forget-roster")
+        page.click("#forget-roster-ca-nam")
         page.click("#forget-campaign")
         page.click("#sample-on")
         page.set_input_files("#results", SAMPLE_RESULTS)

@@ -166,7 +166,12 @@ _ANNIVERSARY_COLUMNS = (
 
 _ROSTER_COLUMNS = (
     FormField("tu_ngay", "Từ ngày", DATE_HINT, DATE, required=True),
-    FormField("tep", "Tên tệp danh sách", "ví dụ danh-sach-2025-07.xlsx", required=True),
+    FormField(
+        "tep",
+        "Tên tệp danh sách",
+        "ví dụ danh-sach-2025-07.xlsx (cho dòng lệnh; trang web ghép tệp theo “Từ ngày”)",
+        required=True,
+    ),
     FormField("tinh", "Tỉnh của thời kỳ", "chỉ ghi khi khác tỉnh ở trên (sau hợp nhất)"),
 )
 
@@ -201,7 +206,8 @@ _ORGANISATION = (
     FormSection(
         "Danh sách đơn vị theo thời kỳ",
         "Khi đơn vị hành chính thay đổi trong năm: mỗi thời kỳ một tệp danh sách, có hiệu "
-        "lực từ ngày ghi bên cạnh. Tệp danh sách tải lên ở phần dữ liệu đang dùng.",
+        "lực từ ngày ghi bên cạnh. Tệp của từng thời kỳ đưa lên ở khung “Dữ liệu đang dùng”, "
+        "ghi cùng “Từ ngày” đó.",
         (
             FormField(
                 "danh_sach_don_vi", "Danh sách theo thời kỳ", "", ROWS, columns=_ROSTER_COLUMNS
@@ -370,3 +376,27 @@ def describe_key(path: str, labels: Mapping[str, str], names: Mapping[str, str])
             parts.append(f"dòng {row}")
             pattern += "[]"
     return ", ".join(parts)
+
+
+# A key path inside a message ("trùng với danh_sach_don_vi[1].tu_ngay"): a key with a row
+# number or a sub-key after it, or a key of several words (thay_doi_to_chuc) alone.
+_PATH_IN_TEXT = re.compile(r"\b[a-z]+(?:_[a-z]+)*(?:\[\d+\]|\.[a-z_-]+)*")
+
+
+def name_key_paths(message: str, labels: Mapping[str, str], names: Mapping[str, str]) -> str:
+    """A message with the key paths it cites of the campaign's own keys named by label.
+
+    labels and names are key_labels() and key_names(); a word that is no key path of the
+    campaign (a Vietnamese word written without marks, a roster column) is left as it is.
+    """
+
+    def named(match: re.Match[str]) -> str:
+        path = match.group(0)
+        top = re.match(r"[a-z_]+", path)
+        # A lone word of one part ("nam", "tinh") is more likely Vietnamese than a key.
+        lone_word = top is not None and path == top.group(0) and "_" not in path
+        if top is None or top.group(0) not in labels or lone_word:
+            return path
+        return f"“{describe_key(path, labels, names)}”"
+
+    return _PATH_IN_TEXT.sub(named, message)

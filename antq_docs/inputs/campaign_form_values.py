@@ -36,6 +36,7 @@ from antq_docs.inputs.campaign_form import (
     form_fields,
     key_labels,
     key_names,
+    name_key_paths,
 )
 from antq_docs.inputs.yaml_fields import parse_yaml
 from antq_docs.model import Campaign, DeclaredKind
@@ -256,7 +257,7 @@ def _written(form_field: FormField, value: Any) -> Any:
     if not text:
         return None
     if form_field.type == DATE:
-        return _date(text)
+        return typed_date(text)
     if form_field.type == NUMBER:
         return _number(text)
     if form_field.type == CODES:
@@ -282,7 +283,7 @@ def _clean(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
-def _date(text: str) -> dt.date | str:
+def typed_date(text: str) -> dt.date | str:
     """A typed date as a date; text the loader reports as it is when it names no day."""
     iso = _ISO.fullmatch(text)
     dmy = _DMY.fullmatch(text)
@@ -348,25 +349,7 @@ def locate(findings: Iterable[Finding], kinds: Mapping[str, DeclaredKind]) -> li
         FieldProblem(
             f.field or "",
             describe_key(f.field, labels, names) if f.field else FILE_LABEL,
-            _paths_named(f.message, labels, names),
+            name_key_paths(f.message, labels, names),
         )
         for f in findings
     ]
-
-
-# A key path inside a message ("trùng với danh_sach_don_vi[1].tu_ngay"): a key with a row
-# number or a sub-key after it.
-_PATH_IN_TEXT = re.compile(r"\b[a-z_]+(?:\[\d+\]|\.[a-z_-]+)(?:\[\d+\]|\.[a-z_-]+)*")
-
-
-def _paths_named(message: str, labels: Mapping[str, str], names: Mapping[str, str]) -> str:
-    """A message with the key paths it cites of the campaign's own keys named by label."""
-
-    def named(match: re.Match[str]) -> str:
-        path = match.group(0)
-        top = re.match(r"[a-z_]+", path)
-        if top is None or top.group(0) not in labels:
-            return path
-        return f"“{describe_key(path, labels, names)}”"
-
-    return _PATH_IN_TEXT.sub(named, message)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from antq_docs.errors import Finding
 from antq_docs.inputs.tables import Row, Table
+from antq_docs.messages import inputs as msg
 from antq_docs.model import LEVELS
 from antq_docs.vi import fold, strip_marks
 
@@ -54,14 +55,14 @@ def flag(
     if not text and optional:
         return False
     if not text:
-        findings.append(table.finding(row, key, "thiếu giá trị bắt buộc"))
+        findings.append(table.finding(row, key, msg.REQUIRED))
         return None
     folded = fold(text)
     if folded in yes:
         return True
     if folded in no:
         return False
-    findings.append(table.finding(row, key, f'"{text}" không rõ; ghi {hint}'))
+    findings.append(table.finding(row, key, msg.VALUE_UNCLEAR.format(text=text, hint=hint)))
     return None
 
 

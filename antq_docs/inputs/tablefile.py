@@ -17,6 +17,7 @@ from antq_docs.inputs.tables import (
     read_input,
 )
 from antq_docs.inputs.workbook import read_xlsx
+from antq_docs.messages import inputs as msg
 
 
 def read_table(
@@ -37,13 +38,12 @@ def read_table(
         problems: list[CellProblem] = []
     elif suffix == ".xls":
         raise InputError(
-            "định dạng Excel 97-2003 (.xls) không được hỗ trợ; hãy mở bằng Excel và "
-            "lưu lại dạng .xlsx hoặc CSV UTF-8.",
+            msg.XLS_NOT_SUPPORTED,
             path=path,
         )
     else:
         if sheet:
-            raise InputError("--sheet chỉ dùng cho tệp Excel (.xlsx).", path=path)
+            raise InputError(msg.SHEET_ONLY_FOR_EXCEL, path=path)
         raw, used, problems = read_csv(path, data, encoding, columns)
     table = build_table(path, raw, columns, problems)
     table.encoding = used

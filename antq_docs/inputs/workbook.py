@@ -23,6 +23,7 @@ from antq_docs.inputs.tables import (
     read_input,
     too_many_cells,
 )
+from antq_docs.messages import inputs as msg
 from antq_docs.vi import clean_text, strip_marks
 
 # What openpyxl raises on a damaged workbook (found by tests/test_fuzz.py): zip and deflate
@@ -51,7 +52,7 @@ def _open_workbook(path: Path, data: bytes):
     try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
-        raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
+        raise InputError(msg.EXCEL_UNOPENABLE.format(error=e), path=path) from e
 
 
 def read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, list[str]]]:
@@ -64,10 +65,10 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, lis
             ws = book[sheet]
         else:
             names = ", ".join(f'"{n}"' for n in book.sheetnames)
-            raise InputError(f'không có trang tính "{sheet}"; các trang: {names}.', path=path)
+            raise InputError(msg.SHEET_NOT_FOUND.format(sheet=sheet, names=names), path=path)
         return _sheet_rows(path, ws)
     except _WORKBOOK_ERRORS as e:
-        raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
+        raise InputError(msg.EXCEL_BROKEN.format(error=e), path=path) from e
     finally:
         book.close()
 
@@ -145,7 +146,7 @@ def read_workbook(path: Path, sheets: dict[str, list[Column]]) -> WorkbookTables
             result.tables[wanted] = table
         result.names = _named_cells(book, raw)
     except _WORKBOOK_ERRORS as e:
-        raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
+        raise InputError(msg.EXCEL_BROKEN.format(error=e), path=path) from e
     finally:
         book.close()
     return result
@@ -196,7 +197,7 @@ def xlsx_sheet_names(path: Path) -> list[str]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
-        raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
+        raise InputError(msg.EXCEL_UNOPENABLE.format(error=e), path=path) from e
     try:
         return list(book.sheetnames)
     finally:

@@ -19,6 +19,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from antq_docs.errors import OutputError
+from antq_docs.messages import documents as msg
 from antq_docs.output import journal
 from antq_docs.output.install import (
     TEMP_SUFFIX,
@@ -83,7 +84,7 @@ class OutputFolder:
 
     def __enter__(self) -> OutputFolder:
         if self.root.exists() and not self.root.is_dir():
-            raise OutputError("không phải thư mục.", path=self.root)
+            raise OutputError(msg.OUT_NOT_A_FOLDER, path=self.root)
         if not self.dry_run:
             try:
                 self.root.mkdir(parents=True, exist_ok=True)
@@ -91,14 +92,12 @@ class OutputFolder:
                 self._acquire(self._lock)
             except Timeout as e:
                 raise OutputError(
-                    f"thư mục đang được một lần chạy khác sử dụng; đã chờ {self.wait:g} giây mà "
-                    "lần chạy đó chưa xong. Chờ nó xong rồi chạy lại (hoặc dùng --wait để chờ "
-                    "lâu hơn).",
+                    msg.OUT_LOCKED.format(wait=self.wait),
                     path=self.root,
                 ) from e
             except OSError as e:
                 raise OutputError(
-                    f"không tạo được thư mục ({why_not_written(e)}).", path=self.root
+                    msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=self.root
                 ) from e
         try:
             self._manifest.load()
@@ -142,8 +141,7 @@ class OutputFolder:
             if failing:
                 return
             raise OutputError(
-                f"không lưu được {MANIFEST} ({why_not_written(e)}). Tệp {MANIFEST} cũ còn "
-                "nguyên; các văn bản đã ghi được ghi nhận lại ở lần chạy sau.",
+                msg.MANIFEST_NOT_SAVED.format(manifest=MANIFEST, reason=why_not_written(e)),
                 path=self.root,
             ) from e
         self._journal.drop()
@@ -165,7 +163,7 @@ class OutputFolder:
             self.recovered = journal.recover(self.root, self._manifest, self._layout)
         except OSError as e:
             raise OutputError(
-                f"không dọn được phần dở dang của lần chạy trước ({why_not_written(e)}).",
+                msg.OUT_NOT_RECOVERED.format(reason=why_not_written(e)),
                 path=self.root,
             ) from e
 
@@ -280,7 +278,7 @@ class OutputFolder:
             os.replace(produced, target)
         except OSError as e:
             produced.unlink(missing_ok=True)
-            raise OutputError(f"không ghi được ({why_not_written(e)}).", path=target) from e
+            raise OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(e)), path=target) from e
         self._unsynced.append(target)
         self._manifest.record(made)
 
@@ -323,7 +321,7 @@ class OutputFolder:
         """
         target = self._layout.guard(rel)
         if target.is_dir():
-            raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target)
+            raise OutputError(msg.FOLDER_IN_THE_WAY, path=target)
         exists = target.exists()
         if exists and not self.generated_pdf(rel):
             return Outcome(rel, KEPT)
@@ -333,7 +331,9 @@ class OutputFolder:
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise OutputError(f"không ghi được ({why_not_written(e)}).", path=target) from e
+                raise OutputError(
+                    msg.NOT_WRITTEN.format(reason=why_not_written(e)), path=target
+                ) from e
             self._install(produced, target, made, None)
             self._pdfs.pop(Path(rel).parent, None)
         return Outcome(rel, UPDATED if exists else NEW)

@@ -16,6 +16,8 @@ import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from antq_docs.messages import documents as msg
+
 # Temporary files: ours end in .antq-tmp; older versions left '.X.docx.ab12cd_9.tmp'.
 TEMP_SUFFIX = ".antq-tmp"
 _TEMP = re.compile(r"^\..+(\.antq-tmp|\.[a-z0-9_]{8}\.tmp)$")
@@ -33,12 +35,12 @@ def file_sha256(path: Path) -> str:
 def why_not_written(error: OSError) -> str:
     """A failed write told in Vietnamese, the disk-full and permission cases by name."""
     reasons = {
-        errno.ENOSPC: "ổ đĩa đã đầy, hãy giải phóng dung lượng",
-        errno.EDQUOT: "đã hết hạn mức dung lượng của người dùng trên ổ đĩa",
-        errno.EFBIG: "tệp vượt giới hạn kích thước mà hệ thống cho phép",
-        errno.EACCES: "không có quyền ghi vào thư mục này",
-        errno.EPERM: "không có quyền ghi vào thư mục này",
-        errno.EROFS: "ổ đĩa chỉ cho đọc, không cho ghi",
+        errno.ENOSPC: msg.DISK_FULL,
+        errno.EDQUOT: msg.QUOTA_EXCEEDED,
+        errno.EFBIG: msg.FILE_TOO_LARGE,
+        errno.EACCES: msg.NO_WRITE_PERMISSION,
+        errno.EPERM: msg.NO_WRITE_PERMISSION,
+        errno.EROFS: msg.READ_ONLY_DISK,
     }
     return reasons.get(error.errno or 0, error.strerror or str(error))
 

@@ -6,6 +6,7 @@ check, report) and returns plain data for a page or a JSON answer; nothing here 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections.abc import Callable
@@ -18,10 +19,11 @@ from filelock import FileLock
 from antq_docs.chart import bar_chart
 from antq_docs.check import CheckReport, Entry, cell_status, short_label, unfinished_note
 from antq_docs.check import check as run_check
+from antq_docs.check.workbook import matrix_workbook
 from antq_docs.collect.forms import write_forms
 from antq_docs.collect.gather import collect as run_collect
 from antq_docs.collect.gather import total_text
-from antq_docs.errors import PdfError, ResultsNeeded, UsageError
+from antq_docs.errors import ResultsNeeded, UsageError
 from antq_docs.generate import generate as run_generate
 from antq_docs.generate import select_kinds
 from antq_docs.indicators import Indicator
@@ -30,18 +32,23 @@ from antq_docs.inputs.loading import Inputs, default_inputs, load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
 from antq_docs.output import LOCK
-from antq_docs.pdf import PACKS, convert_folder, find_soffice
-from antq_docs.pdf import bundle as run_bundle
 from antq_docs.register import FILE as REGISTER_FILE
 from antq_docs.web import messages as msg
+from antq_docs.web.check_view import (
+    CheckOptions,
+    Names,
+    in_scope,
+    missing_groups,
+    not_due,
+    public_json,
+    unplaced_rows,
+)
 from antq_docs.web.names import LiveZip, public_path
 from antq_docs.web.space import Space
 from antq_docs.web.workspace import zip_folder
 from antq_docs.yearreport import report as run_report
 
 Progress = Callable[[int, int], None]
-# How many documents lacking from the hồ sơ are named one by one, as the command line does.
-LISTED = 10
 
 OUTPUT_ZIP = "van-ban.zip"
 CHECK_XLSX = "kiem-tra.xlsx"
@@ -52,10 +59,14 @@ COLLECTED_XLSX = "ket-qua.xlsx"
 
 @dataclass
 class Uploads:
-    """The input files of one request, kept in its workspace (None when not given)."""
+    """The input files of one request, kept in its workspace (None when not given).
+
+    rosters holds the rosters by the day each is in force from (None: given without a day,
+    the whole year's, or the first period's when others are dated).
+    """
 
     campaign: Path | None = None
-    units: Path | None = None
+    rosters: dict[dt.date | None, Path] = field(default_factory=dict)
     results: Path | None = None
     scores: Path | None = None
     households: Path | None = None
@@ -67,7 +78,7 @@ class Uploads:
         """The files the workspace holds, and whether the sample fills what it lacks."""
         return cls(
             space.file("campaign"),
-            space.file("roster"),
+            space.rosters(),
             space.file("results"),
             space.file("scores"),
             space.file("households"),
@@ -95,18 +106,20 @@ def load(uploads: Uploads, job: Path, *, year_end: bool, per_household: bool = F
     missing = []
     if uploads.campaign is None and not uploads.sample:
         missing.append(msg.MISSING_CAMPAIGN)
-    if uploads.units is None and not uploads.sample:
+    if not uploads.rosters and not uploads.sample:
         missing.append(msg.MISSING_ROSTER)
     if missing:
         raise UsageError(msg.MISSING_INPUTS.format(what=msg.AND.join(missing)))
     notices: list[str] = []
     if uploads.campaign is not None:
         _check_uploaded_campaign(
-            uploads.campaign, uploads.folder or job, roster_uploaded=uploads.units is not None
+            uploads.campaign, uploads.folder or job, roster_uploaded=bool(uploads.rosters)
         )
+    # The rosters kept stand for the campaign's files: a campaign file never names a file the
+    # server reads.
     filled = default_inputs(
         uploads.campaign,
-        uploads.units,
+        next(iter(uploads.rosters.values()), None),
         uploads.results,
         uploads.scores,
         year_end=year_end and uploads.sample,
@@ -114,7 +127,7 @@ def load(uploads: Uploads, job: Path, *, year_end: bool, per_household: bool = F
     )
     inputs = load_inputs(
         filled.campaign,
-        uploads.units,
+        None,
         kinds=REGISTRY,
         notice=notices.append,
         results=filled.results,
@@ -122,25 +135,22 @@ def load(uploads: Uploads, job: Path, *, year_end: bool, per_household: bool = F
         year_end=year_end,
         households=uploads.households,
         per_household=per_household,
+        period_units=uploads.rosters,
     )
     return Loaded(inputs, notices)
 
 
 def _check_uploaded_campaign(path: Path, folder: Path, *, roster_uploaded: bool) -> None:
-    """Refuse an uploaded campaign that points at files outside its workspace, or that
-    lists rosters by period while no roster was given (they would be looked for among the
-    uploads). A campaign that does not load is left to load_inputs, which reports it."""
+    """Refuse a kept campaign that names a template folder outside its workspace, or that
+    lists rosters by period while no roster was given (its files are never read: the rosters
+    kept are). A campaign that does not load is left to load_inputs, which reports it."""
     try:
         campaign = load_campaign(path, kinds=REGISTRY)
     except Exception:
         return
-    inside = folder.resolve()
-    named = [Path(f.path) for f in campaign.roster_files]
-    if campaign.template_dir is not None:
-        named.append(Path(campaign.template_dir))
-    for p in named:
-        if not p.resolve().is_relative_to(inside):
-            raise UsageError(msg.CAMPAIGN_OUTSIDE)
+    templates = campaign.template_dir
+    if templates is not None and not Path(templates).resolve().is_relative_to(folder.resolve()):
+        raise UsageError(msg.CAMPAIGN_OUTSIDE)
     if campaign.roster_files and not roster_uploaded:
         raise UsageError(msg.CAMPAIGN_WANTS_ROSTER)
 
@@ -151,13 +161,7 @@ def subtree(inputs: Inputs, code: str | None) -> list[str] | None:
         return None
     if inputs.find(code) is None:
         raise UsageError(msg.NO_SUCH_UNIT.format(code=code))
-    codes = [code]
-    for roster in inputs.rosters:
-        top = roster.get(code)
-        for unit in top.descendants() if top is not None else []:
-            if unit.code not in codes:
-                codes.append(unit.code)
-    return codes
+    return inputs.subtree(code)
 
 
 def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:
@@ -182,18 +186,19 @@ def generate(
     job: Path,
     kinds: list[str],
     workspace: Path,
-    unit_codes: list[str] | None = None,
+    unit: str | None = None,
     progress: Progress | None = None,
 ) -> Generated:
     """Write the documents into the request's out/ folder (pack() puts them in the ZIP).
 
-    unit_codes (a unit and its subtree) limits the run to those units; progress is the
-    library's callback (documents done, total). When the campaign
+    unit ("Đơn vị của tôi") limits the run to it and its subtree; progress is the library's
+    callback (documents done, total). When the campaign
     numbers documents (danh_so), the shared register is copied in and back under the workspace
     lock, so numbers continue between runs and are never given twice.
     """
     out = job / "out"
     inputs = loaded.inputs
+    subtree(inputs, unit)  # a unit the roster no longer has is named as the page names it
     numbered = bool(inputs.campaign.numbering)
     lock = FileLock(str(workspace / LOCK)) if numbered else None
     if lock is not None:
@@ -202,7 +207,7 @@ def generate(
         if lock is not None and (workspace / REGISTER_FILE).exists():
             out.mkdir(parents=True, exist_ok=True)
             shutil.copy2(workspace / REGISTER_FILE, out / REGISTER_FILE)
-        result = run_generate(inputs, out, kinds, unit_codes=unit_codes, progress=progress)
+        result = run_generate(inputs, out, kinds, scope=unit or None, progress=progress)
         if lock is not None and (out / REGISTER_FILE).exists():
             tmp = workspace / f".{REGISTER_FILE}.tmp"
             shutil.copy2(out / REGISTER_FILE, tmp)
@@ -212,7 +217,7 @@ def generate(
             lock.release()
     documents = [_document(inputs, outcome.path) for outcome in result.outcomes]
     summary = result.summary().replace(str(out), msg.OUTPUT_FOLDER)
-    return Generated(summary, _scoped_warnings(result.warnings, unit_codes), documents)
+    return Generated(summary, result.warnings, documents)
 
 
 def _document(inputs: Inputs, path: str) -> dict[str, str]:
@@ -236,67 +241,6 @@ def _document(inputs: Inputs, path: str) -> dict[str, str]:
     }
 
 
-def soffice_or_refuse() -> None:
-    """Refuse PDFs and hồ sơ in words an official reads when the server has no LibreOffice."""
-    try:
-        find_soffice()
-    except PdfError as e:
-        raise UsageError(msg.NO_LIBREOFFICE) from e
-
-
-def has_soffice() -> bool:
-    """Whether this server can make PDFs (the page offers them only then)."""
-    try:
-        find_soffice()
-    except PdfError:
-        return False
-    return True
-
-
-@dataclass
-class Printed:
-    """What the PDF step made: its summary lines and the hồ sơ files, as the page lists them."""
-
-    lines: list[str]
-    packs: list[dict[str, str]]
-
-
-def ready(loaded: Loaded, job: Path, *, pack: bool, progress: Progress | None = None) -> Printed:
-    """A PDF beside every document of the job (LibreOffice), and with pack the hồ sơ of each
-    unit, as `antq-docs pdf` and `antq-docs bundle` make them."""
-    out = job / "out"
-    lines: list[str] = []
-    packs: list[dict[str, str]] = []
-    if pack:
-        bundled = run_bundle(loaded.inputs, out, progress=progress)
-        converted = bundled.pdf
-        for outcome in bundled.outcomes:
-            unit = loaded.inputs.find(Path(outcome.path).stem.removesuffix("-cap-duoi"))
-            below = outcome.path.endswith("-cap-duoi.pdf")
-            name = unit.name if unit else Path(outcome.path).stem
-            packs.append(
-                {
-                    "path": outcome.path,
-                    "name": msg.PACK_BELOW.format(name=name) if below else name,
-                }
-            )
-    else:
-        converted = convert_folder(out, progress=progress)
-        bundled = None
-    lines.append(converted.summary())
-    lines += [msg.PDF_FAILED.format(path=public_path(p)) for p in converted.failed]
-    if bundled is not None:
-        lines.append(bundled.summary())
-        lacking = bundled.missing
-        lines += [msg.PACK_LACKS.format(path=public_path(p)) for p in lacking[:LISTED]]
-        if len(lacking) > LISTED:
-            lines.append(msg.PACK_LACKS_MORE.format(count=len(lacking) - LISTED))
-    hidden = (f"{out / PACKS}", str(out))
-    for where in hidden:
-        lines = [line.replace(where, msg.OUTPUT_FOLDER) for line in lines]
-    return Printed(lines, packs)
-
-
 def packing(job: Path) -> LiveZip:
     """The job's ZIP of everything under out/, each file under its page name, written while
     the documents are made (use as a context manager around the run, then packed())."""
@@ -309,26 +253,26 @@ def packed(job: Path, live: LiveZip, progress: Progress | None = None) -> None:
     live.archive.replace(job / OUTPUT_ZIP)
 
 
-def _scoped_warnings(warnings: list[str], unit_codes: list[str] | None) -> list[str]:
-    """The run's warnings without those about the subtree's units a kind does not concern.
-
-    The library warns about every unit named with --unit that a kind leaves out; the page names
-    a whole subtree at once, where a village without a plan is expected, not news.
-    """
-    if not unit_codes:
-        return warnings
-    below = tuple(f"{code} (" for code in unit_codes[1:])
-    return [w for w in warnings if not w.startswith(below)]
-
-
 STATUS_CLASS = {
     "present": "co",
     "signed": "co-pdf",
     "unfinished": "chua-hoan-thien",
     "invalid": "khong-hop-le",
     "missing": "thieu",
+    "later": "chua-den-han",
     "none": "khong-can",
 }
+
+
+@dataclass
+class Checked:
+    """A finished check: the CLI's JSON (page names, scoped), the matrix and the page's lists."""
+
+    data: dict[str, Any]
+    grid: dict[str, Any]
+    missing: list[dict[str, Any]]
+    unplaced: list[dict[str, str]]
+    not_due: list[str]
 
 
 def check(
@@ -338,29 +282,47 @@ def check(
     name: str,
     scope: list[str] | None = None,
     progress: Progress | None = None,
-) -> tuple[CheckReport, dict, dict]:
-    """Audit an unpacked folder: the report, the CLI's JSON (docs: the ZIP's name) and the
-    matrix; with scope (a unit and its subtree), the page's figures count only those units;
-    progress: files inspected of total."""
-    report = run_check(loaded.inputs, docs, progress=progress)
-    report.write_xlsx(job / CHECK_XLSX)
-    data = json.loads(report.to_json())
+    *,
+    options: CheckOptions | None = None,
+    names: Names | None = None,
+) -> Checked:
+    """Audit an unpacked folder (docs: the ZIP's name) for what is due by the day asked, of the
+    kinds asked, and write its workbook.
+
+    With scope (a unit and its subtree), the figures, lists and workbook hold only those units;
+    files are named as uploaded (names), the places they belong by the page's names.
+    """
+    options = options or CheckOptions(dt.date.today())
+    names = names or Names({})
+    report = run_check(
+        loaded.inputs, docs, as_of=options.as_of, kinds=options.kinds, progress=progress
+    )
+    report.unplaced = [names.unplaced(u) for u in report.unplaced]
+    wanted = set(scope) if scope is not None else None
+    data = public_json(json.loads(report.to_json()), report, names, wanted)
     data["docs"] = name
+    rows = [(u, cells) for u, cells in report._rows() if in_scope(u.code, wanted)]
+    unplaced = [u for u in report.unplaced if in_scope(u.unit, wanted)]
+    book = matrix_workbook(report.kinds, rows, unplaced, report._indicator_rows(), report.as_of)
+    (job / CHECK_XLSX).write_bytes(book)
     grid = matrix(report, scope)
     if scope is not None:
-        wanted = set(scope)
-        for key in ("missing", "invalid", "unfinished"):
-            data[key] = [m for m in data.get(key, []) if m.get("unit") in wanted]
         cells = [c for g in grid["groups"] for r in g["rows"] for c in r["cells"]]
         data["units"] = sum(len(g["rows"]) for g in grid["groups"])
-        data["required"] = sum(c["status"] != "none" for c in cells)
+        data["required"] = sum(c["status"] not in ("none", "later") for c in cells)
         data["present"] = sum(c["status"] in ("present", "signed") for c in cells)
         data["complete"] = not (data["missing"] or data["invalid"] or data["unfinished"])
-    return report, data, grid
+    lacking = missing_groups(report, names, wanted)
+    return Checked(data, grid, lacking, unplaced_rows(unplaced), not_due(report))
 
 
 def matrix(report: CheckReport, scope: list[str] | None = None) -> dict:
-    """The completeness matrix for the page: kinds, and units grouped by the unit above."""
+    """The completeness matrix for the page: kinds, and units grouped by the unit above.
+
+    A kind not yet due on the day checked has no column: the page says so once.
+    """
+    later = {e.kind for e in report.later}
+    shown = [i for i, k in enumerate(report.kinds) if k not in later]
     groups: list[dict] = []
     by_parent: dict[str, dict] = {}
     for unit, cells in report._rows():
@@ -378,10 +340,11 @@ def matrix(report: CheckReport, scope: list[str] | None = None) -> dict:
         row = {
             "code": unit.code,
             "name": unit.name,
-            "cells": [_cell(kind, entry) for kind, entry in zip(report.kinds, cells)],
+            "cells": [_cell(report.kinds[i], cells[i]) for i in shown],
         }
         by_parent[key]["rows"].append(row)
-    return {"kinds": [(k, short_label(k)) for k in report.kinds], "groups": groups}
+    kinds = [(report.kinds[i], short_label(report.kinds[i])) for i in shown]
+    return {"kinds": kinds, "groups": groups}
 
 
 def _cell(kind: str, entry: Entry | None) -> dict[str, str]:

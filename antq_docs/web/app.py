@@ -1,6 +1,7 @@
 """The Starlette app: its routes, how each error is answered, and the layers in front of it.
 
-The handlers are in pages.py, reading a form in uploads.py, the pages and messages in views.py,
+The handlers are in pages.py (the check's work in check_page.py, the PDF step in printing.py,
+background jobs in jobs.py), reading a form in uploads.py, the pages and messages in views.py,
 the password and the body limit in guard.py. An app's data folder and limits live in
 app.state.settings, so one process may serve several apps (the tests do).
 """

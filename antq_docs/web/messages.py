@@ -45,6 +45,10 @@ ZIP_MEMBER_TOO_LARGE = "tệp “{name}” trong ZIP quá lớn khi giải nén 
 ZIP_BOMB = "tệp ZIP quá lớn khi giải nén (trên {megabytes} MB): có thể là bom nén."
 BLANK_ROSTER = "Mỗi đơn vị một dòng, từ dòng 5; cột Loại chọn trong danh sách thả xuống"
 NO_ROLE = "Không có loại dữ liệu này."
+BAD_FROM_DATE = (
+    "“{text}” không phải ngày: ghi “Từ ngày” dạng ngày/tháng/năm, ví dụ 01/07/2025, hoặc để "
+    "trống nếu danh sách dùng cho cả năm."
+)
 
 # The data in use.
 MISSING_INPUTS = (
@@ -55,12 +59,13 @@ AND = " và "
 MISSING_CAMPAIGN = "kế hoạch năm (tệp YAML, hoặc lập ở trang Kế hoạch năm)"
 MISSING_ROSTER = "danh sách đơn vị (tệp Excel hoặc CSV: tải mẫu ở trang Mẫu biểu)"
 CAMPAIGN_OUTSIDE = (
-    "kế hoạch năm tải lên chỉ được dùng tệp tải lên cùng nó; bỏ danh sách đơn vị theo thời kỳ "
-    "và thư mục mẫu khỏi tệp kế hoạch rồi tải danh sách đơn vị lên ô Danh sách đơn vị."
+    "kế hoạch năm chỉ được dùng thư mục mẫu riêng nằm cùng nó trên máy chủ; bỏ khóa thư mục "
+    "mẫu khỏi tệp kế hoạch."
 )
 CAMPAIGN_WANTS_ROSTER = (
-    "kế hoạch năm tải lên khai báo danh sách đơn vị theo thời kỳ nhưng chưa có danh sách đơn "
-    "vị: hãy chọn tệp ở ô Danh sách đơn vị (một danh sách dùng cho cả năm)."
+    "kế hoạch năm chia danh sách đơn vị theo thời kỳ nhưng chưa có danh sách đơn vị nào: ở "
+    "khung “Dữ liệu đang dùng”, đưa lên danh sách của từng thời kỳ với “Từ ngày” của thời kỳ "
+    "đó (hoặc một danh sách dùng cho cả năm, để trống “Từ ngày”)."
 )
 RESULTS_NEEDED = "{label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
 NOTHING_WRITTEN = "{what}: chưa ghi tệp nào."
@@ -84,6 +89,7 @@ STATUS_TEXT = {
     "unfinished": "chưa hoàn thiện",
     "invalid": "không hợp lệ",
     "missing": "thiếu",
+    "later": "chưa đến hạn",
     "none": "–",
 }
 JOB_KINDS = {
@@ -102,9 +108,28 @@ ROLE_LABELS = {
     "households": "Danh sách hộ gia đình",
 }
 
-# The command line's options and the campaign's keys, as the page names them: a message of
-# the library written for the command line reads right on the page after these replacements.
+# What the command line's advice on rosters by period asks (a file's key, --units) as done on
+# the page: the roster of each period given in "Dữ liệu đang dùng" with its "Từ ngày".
+PAGE_SINGLE_ROSTER_ADVICE = (
+    " Kế hoạch năm chia danh sách đơn vị theo thời kỳ nhưng mới có một danh sách đơn vị dùng "
+    "cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này. Ở khung “Dữ liệu đang "
+    "dùng”, đưa lên danh sách đơn vị sau sắp xếp và ghi “Từ ngày” {day}, rồi làm lại."
+)
+PAGE_PERIODS_ADVICE = (
+    "Ở trang Kế hoạch năm, thêm thời kỳ từ ngày {day} vào phần “Danh sách đơn vị theo thời kỳ”; "
+    "ở khung “Dữ liệu đang dùng”, đưa lên danh sách đơn vị sau sắp xếp và ghi “Từ ngày” {day}, "
+    "rồi làm lại."
+)
+
+# The command line's options, and phrases naming the campaign file's keys, as the page names
+# them: a message of the library written for the command line reads right on the page after
+# these replacements (every other key of the campaign is then named by its label on the
+# year-plan page).
 PUBLIC_WORDS = {
+    "khóa thay_doi_to_chuc của tệp kế hoạch": "phần “Thay đổi tổ chức” của trang Kế hoạch năm",
+    "bằng khóa tinh trong danh_sach_don_vi": (
+        "ở cột “Tỉnh của thời kỳ”, phần “Danh sách đơn vị theo thời kỳ” của trang Kế hoạch năm"
+    ),
     "hãy dùng --level": "hãy chọn đơn vị",
     "--per-household": "“bản cam kết của từng hộ”",
     "--households": "ô Danh sách hộ gia đình",
@@ -117,11 +142,6 @@ PUBLIC_WORDS = {
     "--unit": "Đơn vị",
     "--nam-truoc": "kết quả năm trước",
     "--templates": "thư mục mẫu",
-    "danh_sach_don_vi": "danh sách đơn vị theo thời kỳ",
-    "tai_lieu_bat_buoc": "danh mục văn bản bắt buộc",
-    "thay_doi_to_chuc": "thay đổi tổ chức",
-    "chi_tieu": "chỉ tiêu",
-    "danh_so": "đánh số văn bản",
     "cap_tren": "Mã cấp trên",
     "antq-docs templates list": "danh sách mẫu",
     "antq-docs": "chương trình",
@@ -152,3 +172,6 @@ PROGRESS_COUNT = "đã xong {done} trên {total} ({percent}%)"
 JOB_INTERRUPTED = (
     "Yêu cầu này bị dừng giữa chừng (máy chủ đã khởi động lại); chưa có kết quả. Hãy gửi lại."
 )
+
+# The check page: the day asked for.
+NOT_A_DAY = "Ngày kiểm tra “{value}” không phải một ngày: hãy ghi NGÀY/THÁNG/NĂM, ví dụ 31/3/2025."

@@ -52,8 +52,13 @@ def internal_path(path: str) -> str:
     return "/".join((*parts[:-2], _KINDS[folder], f"{stem}{name.suffix}"))
 
 
-def relayout(folder: Path) -> None:
-    """Rename the page's names inside an unpacked folder back to the command line's layout."""
+def relayout(folder: Path) -> dict[str, str]:
+    """Rename the page's names inside an unpacked folder back to the command line's layout.
+
+    Returns each renamed file's new path → the name it was uploaded under, so what the check
+    says of a file names it as the user knows it.
+    """
+    renamed: dict[str, str] = {}
     for path in sorted(folder.rglob("*")):
         if not path.is_file():
             continue
@@ -62,9 +67,11 @@ def relayout(folder: Path) -> None:
         if target != path and not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             path.rename(target)
+            renamed[target.relative_to(folder).as_posix()] = rel
     for path in sorted(folder.rglob("*"), reverse=True):
         if path.is_dir() and path.name in _KINDS and not any(path.iterdir()):
             path.rmdir()
+    return renamed
 
 
 class LiveZip:

@@ -10,6 +10,7 @@ on the same page, their findings in a table, the files given still kept.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import logging
 import time
@@ -22,15 +23,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
-from antq_docs.check import short_label
 from antq_docs.errors import AntqError, ValidationError
 from antq_docs.generate import wants_results
-from antq_docs.model import UNIT_TYPES
 from antq_docs.vi import number, strip_marks
-from antq_docs.web import actions
+from antq_docs.web import actions, printing
 from antq_docs.web import messages as msg
+from antq_docs.web.check_page import check_work
 from antq_docs.web.jobs import DONE, FAILED, RUNNING, Runner, Tracker, read_progress
-from antq_docs.web.names import public_path, relayout
+from antq_docs.web.names import public_path
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted, read_form
 from antq_docs.web.views import Refused, findings, page, public, settings
@@ -54,7 +54,7 @@ log = logging.getLogger("antq_docs.web")
 
 async def home(request: Request) -> Response:
     """The start page: the forms to make documents, forms and results."""
-    return page(request, "generate.html", nav="soan", soffice=actions.has_soffice())
+    return page(request, "generate.html", nav="soan", soffice=printing.has_soffice())
 
 
 async def _run(request: Request, kind: str, work: Work, failed: str, **fields: Any) -> Response:
@@ -75,8 +75,10 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
         forms_field=fields.pop("forms_field", False),
     )
     posted.keep(space)
-    if kind == "generate":
+    if kind in ("generate", "check"):
         fields["checked"] = _asked(posted.form.getlist("kinds"))
+    if kind == "check":
+        fields["day"] = posted.form.get("ngay") or dt.date.today().isoformat()
     template, nav = PAGES[kind]
     shown = "generate.html" if kind == "generate" else template
     try:
@@ -142,7 +144,7 @@ def _generate(request: Request, posted: Posted, space: Space, job: Path) -> Late
     asked = _asked(form.getlist("kinds"))
     pdf, packs = form.get("pdf") == "1", form.get("ho_so") == "1"
     if pdf or packs:
-        actions.soffice_or_refuse()  # before anything is written, as the command line does
+        printing.soffice_or_refuse()  # before anything is written, as the command line does
     loaded = actions.load(
         actions.Uploads.of(space),
         job,
@@ -150,18 +152,18 @@ def _generate(request: Request, posted: Posted, space: Space, job: Path) -> Late
         per_household=form.get("per_household") == "1",
     )
     kinds = actions.choose_kinds(asked, loaded.inputs)
-    scope = actions.subtree(loaded.inputs, space.unit)
+    actions.subtree(loaded.inputs, space.unit)  # a unit the roster lacks answers the form now
     workspace = settings(request).store.workspace
 
     def later(tracker: Tracker) -> dict[str, Any]:
         with actions.packing(job) as live:
             tracker.begin("generate")
-            done = actions.generate(loaded, job, kinds, workspace, scope, progress=tracker)
+            done = actions.generate(loaded, job, kinds, workspace, space.unit, progress=tracker)
             data = asdict(done)
             data["warnings"] = [public(w, space, job) for w in done.warnings]
             if pdf or packs:
                 tracker.begin("pdf")
-                printed = actions.ready(loaded, job, pack=packs, progress=tracker)
+                printed = printing.ready(loaded, job, pack=packs, progress=tracker)
                 data["printed"], data["packs"] = printed.lines, printed.packs
                 _with_pdfs(data["documents"], job / "out")
             tracker.begin("zip")
@@ -345,57 +347,13 @@ async def download(request: Request) -> Response:
 
 
 async def check_get(request: Request) -> Response:
-    """The check form."""
-    return page(request, "check.html", nav="kiem-tra")
+    """The check form, asking by default for what is due today."""
+    return page(request, "check.html", nav="kiem-tra", day=dt.date.today().isoformat())
 
 
 async def check_post(request: Request) -> Response:
-    """Check an uploaded ZIP of documents: the completeness matrix and the indicators."""
-    return await _run(request, "check", _check_page, msg.NOT_CHECKED, zip_field=True)
-
-
-def _check_page(request: Request, posted: Posted, space: Space, job: Path) -> Later:
-    """Check the inputs now; the function returned unpacks the documents and checks them,
-    giving the check's figures, matrix and indicators as its result page shows them."""
-    assert posted.archive is not None
-    archive, name = posted.archive, posted.archive_name
-    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
-    scope = actions.subtree(loaded.inputs, space.unit)
-    limits = settings(request).limits
-
-    def later(tracker: Tracker) -> dict[str, Any]:
-        tracker.begin("unzip")
-        try:
-            docs = extract_zip(archive, job / "docs", limits)
-        except BadZip as e:
-            raise Refused(400, msg.BAD_ZIP_FILE.format(name=name, why=e)) from e
-        relayout(docs)
-        tracker.begin("check")
-        _, data, grid = actions.check(loaded, docs, job, name, scope, progress=tracker)
-        return {"result": data, "matrix": grid, "indicators": _check_indicators(data)}
-
-    return later
-
-
-def _check_indicators(data: dict) -> list[dict[str, Any]]:
-    """The check JSON's indicators as table rows."""
-    rows = []
-    for info in data["indicators"].values():
-        for unit_type, v in info["by_type"].items():
-            shown = ", ".join(short_label(k) for k in info["kinds"])
-            rows.append(
-                {
-                    "kind": shown,
-                    "type": UNIT_TYPES.get(unit_type, unit_type),
-                    "present": v["present"],
-                    "units": v["units"],
-                    "share": v["share"],
-                    "target": v["target"],
-                    "strict": v["comparison"] == ">",
-                    "met": v["met"],
-                }
-            )
-    return rows
+    """Check an uploaded ZIP of documents: what is missing, the files not placed, the matrix."""
+    return await _run(request, "check", check_work, msg.NOT_CHECKED, zip_field=True)
 
 
 async def report_get(request: Request) -> Response:
@@ -437,7 +395,7 @@ async def api_check(request: Request) -> Response:
     posted = await read_form(request, job, page_form=False, zip_field=True)
     posted.keep(space)
     try:
-        later = await run_in_threadpool(_check_page, request, posted, space, job)
+        later = await run_in_threadpool(check_work, request, posted, space, job)
         shown = await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
         return JSONResponse({"findings": findings(e, space)}, status_code=422)

@@ -15,6 +15,7 @@ import re
 import secrets
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,9 +158,20 @@ class Space:
         return self.folder / found.stored
 
     def keep(
-        self, role: str, name: str, data: bytes | Path, from_date: dt.date | None = None
+        self,
+        role: str,
+        name: str,
+        data: bytes | Path,
+        from_date: dt.date | None = None,
+        *,
+        one_period: bool = False,
     ) -> Given:
-        """Keep a file for a role under its stable name (replacing the one of the same period)."""
+        """Keep a file for a role under its stable name, replacing the one it had.
+
+        A roster with a from_date replaces the one of that period; without, every roster (one
+        for the whole year) unless one_period says it is the first period's, given without
+        its day, which replaces only the one given so.
+        """
         if role not in ROLES:
             raise ValueError(f"unknown role {role}")
         stored = (
@@ -174,12 +186,9 @@ class Space:
                 tmp.write_bytes(data)
             manifest = self._read()
             files = manifest.setdefault("files", {})
-            # A roster for the whole year replaces every period; a dated one, its own period.
-            keep = [
-                e
-                for e in files.get(role, [])
-                if role == "roster" and from_date and e.get("from") != from_date.isoformat()
-            ]
+            day = from_date.isoformat() if from_date else None
+            by_period = role == "roster" and (from_date is not None or one_period)
+            keep = [e for e in files.get(role, []) if by_period and e.get("from") != day]
             for old in files.get(role, []):
                 if old not in keep and old.get("stored") != stored:
                     (self.folder / str(old.get("stored"))).unlink(missing_ok=True)
@@ -190,11 +199,30 @@ class Space:
 
     def forget(self, role: str) -> None:
         """Forget the files of a role (the user will give another)."""
+        self._drop(role, lambda _entry: True)
+
+    def forget_roster(self, from_date: dt.date | None) -> None:
+        """Forget the roster of one period (None: the one given without a day)."""
+        day = from_date.isoformat() if from_date else None
+        self._drop("roster", lambda entry: entry.get("from") == day)
+
+    def _drop(self, role: str, dropped: Callable[[dict[str, Any]], bool]) -> None:
         with self._lock:
             manifest = self._read()
-            for old in manifest.get("files", {}).pop(role, []):
-                (self.folder / str(old.get("stored"))).unlink(missing_ok=True)
+            files = manifest.setdefault("files", {})
+            entries = files.pop(role, [])
+            for old in entries:
+                if dropped(old):
+                    (self.folder / str(old.get("stored"))).unlink(missing_ok=True)
+            kept = [e for e in entries if not dropped(e)]
+            if kept:
+                files[role] = kept
             self._write(manifest)
+
+    def rosters(self) -> dict[dt.date | None, Path]:
+        """The rosters kept, by the day each is in force from (None: given without a day)."""
+        found = {g.from_date: self.folder / g.stored for g in self.entries("roster")}
+        return {day: path for day, path in found.items() if path.is_file()}
 
     def public_names(self) -> dict[str, str]:
         """Stored file name → the name the user gave it, for messages."""

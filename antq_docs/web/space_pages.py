@@ -6,6 +6,7 @@ pages work without JavaScript and a reload never sends it twice.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -17,6 +18,7 @@ from starlette.responses import RedirectResponse, Response
 from antq_docs import resources
 from antq_docs.errors import AntqError
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.campaign_form_values import typed_date
 from antq_docs.inputs.guide import TABLES, blank_workbook, column_guide
 from antq_docs.kinds import REGISTRY
 from antq_docs.model import UNIT_TYPES
@@ -64,25 +66,50 @@ def _role(form: FormData) -> str:
     return role
 
 
+def _from_date(form: FormData, role: str) -> dt.date | None:
+    """The day a roster is in force from ("Từ ngày", empty: the whole year), refused when it
+    names no day."""
+    typed = form.get("from")
+    text = typed.strip() if isinstance(typed, str) else ""
+    if role != "roster" or not text:
+        return None
+    day = typed_date(text)
+    if not isinstance(day, dt.date):
+        raise Refused(400, msg.BAD_FROM_DATE.format(text=text))
+    return day
+
+
 async def keep(request: Request) -> Response:
-    """Keep (or replace) the file of one role in the workspace."""
+    """Keep (or replace) the file of one role in the workspace; a roster of one period when
+    its day is sent (field from) or field period=1 says it replaces the one given without a day."""
     form = await _posted(request)
-    role = _role(form)
-    upload = form.get("file")
-    if isinstance(upload, UploadFile) and upload.filename:
-        limit = settings(request).limits.input_bytes
-        data = await upload.read(limit + 1)
-        if len(data) > limit:
-            raise TooLarge(limit, upload.filename)
-        Space.of(request).keep(role, safe_name(upload.filename, role), data)
-    await form.close()
+    try:
+        role = _role(form)
+        day = _from_date(form, role)
+        upload = form.get("file")
+        if isinstance(upload, UploadFile) and upload.filename:
+            limit = settings(request).limits.input_bytes
+            data = await upload.read(limit + 1)
+            if len(data) > limit:
+                raise TooLarge(limit, upload.filename)
+            one_period = form.get("period") == "1"
+            name = safe_name(upload.filename, role)
+            Space.of(request).keep(role, name, data, day, one_period=one_period)
+    finally:
+        # A refused form frees its spooled upload too.
+        await form.close()
     return _back(form)
 
 
 async def forget(request: Request) -> Response:
-    """Forget the file of one role."""
+    """Forget the files of one role, or the roster of one period (field period=1, its day in
+    field from, empty for the roster given without a day)."""
     form = await _posted(request)
-    Space.of(request).forget(_role(form))
+    role = _role(form)
+    if role == "roster" and form.get("period") == "1":
+        Space.of(request).forget_roster(_from_date(form, role))
+    else:
+        Space.of(request).forget(role)
     return _back(form)
 
 

@@ -6,6 +6,7 @@ same message as JSON for the API (paths under /api/) and as a page for a browser
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,9 @@ from starlette.types import Scope
 
 from antq_docs import resources
 from antq_docs.errors import ValidationError
+from antq_docs.inputs.campaign_form import describe_key, key_labels, key_names, name_key_paths
 from antq_docs.kinds import REGISTRY
+from antq_docs.messages.documents import PERIODS_ADVICE, SINGLE_ROSTER_ADVICE
 from antq_docs.vi import percent
 from antq_docs.web import messages as msg
 from antq_docs.web.space import ROLES, Space
@@ -136,9 +139,42 @@ def public(text: str, space: Space | None = None, *folders: Path) -> str:
     if space is not None:
         for stored, name in space.public_names().items():
             text = text.replace(stored, name)
+    for library, page_text in _ADVICE:
+        text = _in_page_words(text, library, page_text)
     for word, label in msg.PUBLIC_WORDS.items():
         text = text.replace(word, label)
-    return text
+    return name_key_paths(text, _LABELS, _NAMES)
+
+
+# The campaign's keys by their labels on the year-plan page (Kế hoạch năm).
+_LABELS, _NAMES = key_labels(REGISTRY), key_names(REGISTRY)
+# What the command line's advice asks of a file and an option, as done on the page instead.
+_ADVICE = (
+    (SINGLE_ROSTER_ADVICE, msg.PAGE_SINGLE_ROSTER_ADVICE),
+    (PERIODS_ADVICE, msg.PAGE_PERIODS_ADVICE),
+)
+
+
+def _in_page_words(text: str, library: str, page_text: str) -> str:
+    """text with the library's sentence (a format string: its fields match any value) replaced
+    by the page's, which takes the same fields."""
+    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(library.format_map(_Keep())))
+    return re.sub(pattern, lambda m: page_text.format(**m.groupdict()), text)
+
+
+class _Keep(dict):
+    """Fields left as {name} and doubled braces undone by str.format_map, so a format
+    string becomes the text it writes with its fields still marked."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _field_label(column: str | None, field: str | None, space: Space | None) -> str | None:
+    """A finding's column (a heading, as the user wrote it) or campaign key, by its label."""
+    if column:
+        return public(column, space)
+    return describe_key(field, _LABELS, _NAMES) if field else None
 
 
 def findings(error: ValidationError, space: Space | None = None) -> list[dict[str, Any]]:
@@ -147,7 +183,7 @@ def findings(error: ValidationError, space: Space | None = None) -> list[dict[st
         {
             "file": public(f.file, space) if f.file else f.file,
             "row": f.row,
-            "column": public(f.column or f.field or "", space) or None,
+            "column": _field_label(f.column, f.field, space),
             "message": public(
                 msg.FINDING_OF_UNIT.format(unit=f.unit, message=f.message) if f.unit else f.message,
                 space,
