@@ -22,6 +22,7 @@ from lxml import etree
 
 from antq_docs.errors import UnreadableDocument
 from antq_docs.files import TOO_LARGE, Refusal, read_regular
+from antq_docs.messages import files as msg
 
 MAX_FILE_BYTES = 64 << 20
 MAX_PART_BYTES = 16 << 20
@@ -77,7 +78,7 @@ def read_bytes(path: Path, cap: int) -> bytes:
     try:
         return read_regular(path, cap)
     except Refusal as e:
-        reason = f"tệp quá lớn (trên {cap >> 20} MB)" if e.kind == TOO_LARGE else e.reason
+        reason = msg.TOO_LARGE.format(megabytes=cap >> 20) if e.kind == TOO_LARGE else e.reason
         raise UnreadableDocument(reason, path=path) from e
 
 
@@ -88,19 +89,17 @@ class Package:
         self.path = Path(path)
         self.data = read_bytes(self.path, MAX_FILE_BYTES)
         if not self.data:
-            raise UnreadableDocument("tệp rỗng", path=self.path)
+            raise UnreadableDocument(msg.EMPTY, path=self.path)
         if self.data.startswith(OLE_SIGNATURE):
             raise UnreadableDocument(
-                "tệp được đặt mật khẩu (mã hóa) hoặc là tệp Word cũ .doc, không mở được như .docx",
+                msg.ENCRYPTED_OR_DOC,
                 path=self.path,
             )
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(self.data))
             self._names = set(self._zip.namelist())
         except _ZIP_ERRORS as e:
-            raise UnreadableDocument(
-                "không phải tệp Word (.docx) hoặc tệp đã hỏng, bị cắt cụt", path=self.path
-            ) from e
+            raise UnreadableDocument(msg.NOT_A_DOCX, path=self.path) from e
         self._verify()
         self.main = self._main_part()
 
@@ -114,8 +113,7 @@ class Package:
         for info in self._zip.infolist():
             if info.compress_type not in _WORD_METHODS:
                 raise UnreadableDocument(
-                    f"phần {info.filename} được nén theo cách Word không đọc được "
-                    "(chỉ chấp nhận không nén hoặc Deflate)",
+                    msg.PART_COMPRESSION.format(part=info.filename),
                     path=self.path,
                 )
             if info.is_dir():
@@ -126,17 +124,18 @@ class Package:
                         left -= len(chunk)
                         if left < 0:
                             raise UnreadableDocument(
-                                f"tệp quá lớn khi giải nén (trên {MAX_UNPACKED_BYTES >> 20} MB)",
+                                msg.TOO_LARGE_UNPACKED.format(megabytes=MAX_UNPACKED_BYTES >> 20),
                                 path=self.path,
                             )
             except zipfile.BadZipFile as e:
                 raise UnreadableDocument(
-                    f"phần {info.filename} hỏng (sai mã kiểm tra CRC hoặc dữ liệu nén), "
-                    "Word không mở được",
+                    msg.PART_CRC.format(part=info.filename),
                     path=self.path,
                 ) from e
             except _ZIP_ERRORS as e:
-                raise UnreadableDocument(f"phần {info.filename} hỏng ({e})", path=self.path) from e
+                raise UnreadableDocument(
+                    msg.PART_BROKEN.format(part=info.filename, error=e), path=self.path
+                ) from e
 
     @property
     def sha256(self) -> str:
@@ -150,15 +149,17 @@ class Package:
     def part(self, name: str) -> bytes:
         """The bytes of one part, reading at most MAX_PART_BYTES of it."""
         if name not in self._names:
-            raise UnreadableDocument(f"thiếu phần {name}", path=self.path)
+            raise UnreadableDocument(msg.PART_MISSING.format(part=name), path=self.path)
         try:
             with self._zip.open(name) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)
         except _ZIP_ERRORS as e:
-            raise UnreadableDocument(f"phần {name} hỏng ({e})", path=self.path) from e
+            raise UnreadableDocument(
+                msg.PART_BROKEN.format(part=name, error=e), path=self.path
+            ) from e
         if len(data) > MAX_PART_BYTES:
             raise UnreadableDocument(
-                f"phần {name} quá lớn khi giải nén (trên {MAX_PART_BYTES >> 20} MB)",
+                msg.PART_TOO_LARGE.format(part=name, megabytes=MAX_PART_BYTES >> 20),
                 path=self.path,
             )
         return data
@@ -169,17 +170,15 @@ class Package:
         # Word never writes a DTD; one is only there to smuggle entities in. The parser would
         # refuse to expand them anyway; saying so plainly is kinder than libxml2's message.
         if b"<!DOCTYPE" in data[:_PROLOG_BYTES]:
-            raise UnreadableDocument(
-                f"phần {name} có khai báo DTD (không phải của Word)", path=self.path
-            )
+            raise UnreadableDocument(msg.PART_DTD.format(part=name), path=self.path)
         try:
             root = etree.fromstring(data, parser=_PARSER)
         except etree.XMLSyntaxError as e:
-            raise UnreadableDocument(f"phần {name} hỏng (XML sai: {e})", path=self.path) from e
-        if root.getroottree().docinfo.internalDTD is not None:
             raise UnreadableDocument(
-                f"phần {name} có khai báo DTD (không phải của Word)", path=self.path
-            )
+                msg.PART_BAD_XML.format(part=name, error=e), path=self.path
+            ) from e
+        if root.getroottree().docinfo.internalDTD is not None:
+            raise UnreadableDocument(msg.PART_DTD.format(part=name), path=self.path)
         return root
 
     def _main_part(self) -> str:
@@ -192,7 +191,7 @@ class Package:
                         return name
         if "word/document.xml" in self._names:
             return "word/document.xml"
-        raise UnreadableDocument("không phải tệp Word: không có phần văn bản chính", path=self.path)
+        raise UnreadableDocument(msg.NO_MAIN_PART, path=self.path)
 
     def document(self) -> etree._Element:
         """The parsed main document part."""
@@ -232,12 +231,12 @@ def check_pdf(path: Path) -> None:
     """Raise UnreadableDocument unless the file is a PDF with at least one page."""
     data = read_bytes(path, MAX_PDF_BYTES)
     if not data.lstrip(b"\x00\t\r\n ")[:5] == b"%PDF-":
-        raise UnreadableDocument("không phải tệp PDF", path=path)
+        raise UnreadableDocument(msg.NOT_A_PDF, path=path)
     if b"%%EOF" not in data[-2048:]:
-        raise UnreadableDocument("tệp PDF bị cắt cụt (thiếu dấu kết thúc %%EOF)", path=path)
+        raise UnreadableDocument(msg.PDF_TRUNCATED, path=path)
     if _PDF_PAGE.search(data) or _pages_in_object_streams(data):
         return
-    raise UnreadableDocument("tệp PDF không có trang nào", path=path)
+    raise UnreadableDocument(msg.PDF_NO_PAGES, path=path)
 
 
 def _pages_in_object_streams(data: bytes) -> bool:

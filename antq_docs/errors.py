@@ -6,7 +6,7 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
-from antq_docs.messages import limits as msg
+from antq_docs.messages import errors as msg
 
 
 @dataclass(frozen=True)
@@ -28,16 +28,16 @@ class Finding:
         if self.file:
             where.append(self.file)
         if self.cell:
-            where.append(f"ô {self.cell}")
+            where.append(msg.WHERE_CELL.format(cell=self.cell))
         else:
             if self.row is not None:
-                where.append(f"dòng {self.row}")
+                where.append(msg.WHERE_ROW.format(row=self.row))
             if self.column:
-                where.append(f"cột {self.column}")
+                where.append(msg.WHERE_COLUMN.format(column=self.column))
         if self.unit:
-            where.append(f"đơn vị {self.unit}")
+            where.append(msg.WHERE_UNIT.format(unit=self.unit))
         if self.field:
-            where.append(f"trường {self.field}")
+            where.append(msg.WHERE_FIELD.format(field=self.field))
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
@@ -78,7 +78,7 @@ class ValidationError(AntqError):
     def __init__(self, findings: list[Finding], *, what: str) -> None:
         self.findings = list(findings)
         self.what = what
-        lines = [f"{what}: {len(self.findings)} lỗi, chưa ghi tệp nào."]
+        lines = [msg.FINDINGS_HEADER.format(what=what, count=len(self.findings))]
         lines += [f"  - {f}" for f in self.findings]
         super().__init__("\n".join(lines))
 
@@ -88,7 +88,7 @@ class RenderError(AntqError):
 
     def __init__(self, message: str, *, template: str) -> None:
         self.template = template
-        super().__init__(f"Mẫu {template}: {message}")
+        super().__init__(msg.TEMPLATE_DEFECT.format(template=template, message=message))
 
 
 class OutputError(AntqError):
@@ -108,7 +108,7 @@ class DiskFull(OutputError):
 
     def __init__(self, what: str, *, path: Path | str) -> None:
         self.what = what
-        super().__init__(msg.DISK_FULL.format(what=what), path=path)
+        super().__init__(msg.DISK_FULL_WRITING.format(what=what), path=path)
 
 
 def is_disk_full(error: OSError) -> bool:
@@ -129,7 +129,7 @@ class ResultsNeeded(UsageError):
     def __init__(self, kind: str, label: str) -> None:
         self.kind = kind
         self.label = label
-        super().__init__(f"văn bản {kind} cần tệp kết quả cuối năm: thêm --results TỆP.")
+        super().__init__(msg.RESULTS_NEEDED.format(kind=kind))
 
 
 class UnreadableDocument(AntqError):

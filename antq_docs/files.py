@@ -13,6 +13,8 @@ import os
 import stat
 from pathlib import Path
 
+from antq_docs.messages import files as msg
+
 MISSING, DIRECTORY, SYMLINK, SPECIAL, TOO_LARGE, UNREADABLE = (
     "missing",
     "directory",
@@ -23,9 +25,9 @@ MISSING, DIRECTORY, SYMLINK, SPECIAL, TOO_LARGE, UNREADABLE = (
 )
 
 _REASONS = {
-    DIRECTORY: "là một thư mục, không phải tệp",
-    SYMLINK: "là liên kết tượng trưng (symlink), không được đọc theo",
-    SPECIAL: "không phải tệp thường (ống dẫn FIFO, thiết bị hoặc socket), không được mở",
+    DIRECTORY: msg.IS_A_FOLDER,
+    SYMLINK: msg.IS_A_LINK,
+    SPECIAL: msg.NOT_A_REGULAR_FILE,
 }
 
 
@@ -71,19 +73,19 @@ def read_regular(path: Path, cap: int) -> bytes:
     try:
         info = os.lstat(path)
     except FileNotFoundError as e:
-        raise Refusal(MISSING, f"không đọc được tệp ({e.strerror})") from e
+        raise Refusal(MISSING, msg.UNREADABLE.format(strerror=e.strerror)) from e
     except OSError as e:
-        raise Refusal(UNREADABLE, f"không đọc được tệp ({e.strerror})") from e
+        raise Refusal(UNREADABLE, msg.UNREADABLE.format(strerror=e.strerror)) from e
     _refuse_mode(info.st_mode)
     if info.st_size > cap:
-        raise Refusal(TOO_LARGE, "tệp quá lớn", info.st_size)
+        raise Refusal(TOO_LARGE, msg.FILE_TOO_LARGE, info.st_size)
     # O_NONBLOCK: if a FIFO is swapped in after lstat, opening it must not wait for a writer.
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     flags |= getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as e:
-        raise Refusal(UNREADABLE, f"không đọc được tệp ({e.strerror})") from e
+        raise Refusal(UNREADABLE, msg.UNREADABLE.format(strerror=e.strerror)) from e
     try:
         opened = os.fstat(fd)
         _refuse_mode(opened.st_mode)
@@ -96,11 +98,11 @@ def read_regular(path: Path, cap: int) -> bytes:
             if len(data) == expected:
                 data += fh.read(cap + 1 - len(data))
     except OSError as e:
-        raise Refusal(UNREADABLE, f"không đọc được tệp ({e.strerror})") from e
+        raise Refusal(UNREADABLE, msg.UNREADABLE.format(strerror=e.strerror)) from e
     finally:
         if fd >= 0:
             os.close(fd)
     if len(data) > cap:
         # The file grew after lstat: its size is at least what was read.
-        raise Refusal(TOO_LARGE, "tệp quá lớn", len(data))
+        raise Refusal(TOO_LARGE, msg.FILE_TOO_LARGE, len(data))
     return data

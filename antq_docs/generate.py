@@ -1,5 +1,5 @@
 """`generate`: build every context from the checked inputs (inputs/loading.py), then render
-and write.
+and write (writing.py).
 
 Nothing is written until every value the documents need has been checked; all problems are
 reported together.
@@ -7,9 +7,8 @@ reported together.
 
 from __future__ import annotations
 
-import contextlib
-from collections import deque
-from collections.abc import Callable, Iterator
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,8 @@ from antq_docs.errors import Finding, ResultsNeeded, UsageError, ValidationError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY, Document, Needs
 from antq_docs.kinds.heading import superior_unknown
-from antq_docs.model import Unit
+from antq_docs.messages import documents as msg
+from antq_docs.model import Roster, Unit
 from antq_docs.output import (
     KEPT,
     LOCK_TIMEOUT_S,
@@ -26,17 +26,11 @@ from antq_docs.output import (
     SIGNED,
     UNCHANGED,
     UPDATED,
-    FileState,
     Outcome,
-    OutputFolder,
-    write_failed,
 )
-from antq_docs.render import CompiledTemplate, FileJob, render_files, source_digest
-from antq_docs.tplcheck import TemplateSet, refuse_bad_templates
+from antq_docs.tplcheck import TemplateSet
 from antq_docs.vi import did_you_mean
-from antq_docs.workers import BATCH, workers_for
-
-Progress = Callable[[int, int], None]
+from antq_docs.writing import Progress, write_documents
 
 
 @dataclass
@@ -63,22 +57,24 @@ class GenerateResult:
         return [o.path for o in self.outcomes if o.status == SIGNED]
 
     def _signed_part(self) -> str:
-        return f", {self.count(SIGNED)} đã có bản ký .pdf" if self.count(SIGNED) else ""
+        return msg.SIGNED_PART.format(count=self.count(SIGNED)) if self.count(SIGNED) else ""
 
     def summary(self) -> str:
         """One Vietnamese line for the end of the run."""
         if self.dry_run:
             todo = self.count(NEW) + self.count(UPDATED)
-            return (
-                f"Chạy thử: sẽ ghi {todo} tệp ({self.count(NEW)} mới, {self.count(UPDATED)} cập "
-                f"nhật), {self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được "
-                f"giữ nguyên{self._signed_part()}; chưa ghi gì vào {self.out}."
-            )
-        return (
-            f"Xong: {self.count(NEW)} tệp mới, {self.count(UPDATED)} cập nhật, "
-            f"{self.count(UNCHANGED)} không đổi, {self.count(KEPT)} đã sửa tay được giữ nguyên"
-            f"{self._signed_part()} trong {self.out}."
-        )
+            return msg.DRY_RUN_SUMMARY.format(todo=todo, **self._counts())
+        return msg.RUN_SUMMARY.format(**self._counts())
+
+    def _counts(self) -> dict[str, object]:
+        return {
+            "new": self.count(NEW),
+            "updated": self.count(UPDATED),
+            "unchanged": self.count(UNCHANGED),
+            "kept": self.count(KEPT),
+            "signed": self._signed_part(),
+            "out": self.out,
+        }
 
 
 def wants_results(kind: str | list[str]) -> bool:
@@ -105,7 +101,7 @@ def select_kinds(kind: str | list[str], inputs: Inputs) -> tuple[list[str], list
     named = [kind] if isinstance(kind, str) else kind
     unknown = [k for k in named if k not in REGISTRY]
     if unknown:
-        raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
+        raise UsageError(msg.NO_SUCH_KINDS.format(kinds=", ".join(unknown)))
     asked = list(dict.fromkeys(named))
     for name in asked:
         if REGISTRY[name].needs_results and inputs.results is None:
@@ -114,29 +110,26 @@ def select_kinds(kind: str | list[str], inputs: Inputs) -> tuple[list[str], list
 
 
 def plan_documents(
-    inputs: Inputs, kinds: list[str], unit_codes: list[str] | None = None
+    inputs: Inputs, kinds: list[str], unit_codes: list[str] | None = None, scope: str | None = None
 ) -> tuple[list[Document], list[str]]:
     """Every document the run must produce with its context, and the warnings to show.
 
     Each kind is issued by, and addressed within, the roster in force on its date.
+    scope (a unit's code) limits the run to that unit and its subtree, and its warnings to them.
     Raises ValidationError with every value the documents need but the data lacks.
     """
     unknown = [k for k in kinds if k not in REGISTRY]
     if unknown:
-        raise UsageError(f"loại văn bản không có: {', '.join(unknown)}")
-    wanted = set(unit_codes or ())
-    if unit_codes:
-        missing = [c for c in unit_codes if inputs.find(c) is None]
-        if missing:
-            hint = (
-                did_you_mean(missing[0], [u.code for u in inputs.units()])
-                if len(missing) == 1
-                else ""
-            )
-            raise UsageError(
-                f"--unit: không có đơn vị mang mã {', '.join(missing)} trong {inputs.sources()}"
-                + hint
-            )
+        raise UsageError(msg.NO_SUCH_KINDS.format(kinds=", ".join(unknown)))
+    for codes in (unit_codes or [], [scope] if scope is not None else []):
+        if codes:
+            _refuse_unknown_units(inputs, codes)
+    wanted = set(unit_codes) if unit_codes else None
+    if scope is not None:
+        # A village without a plan of its own is expected in a commune's subtree: only a unit
+        # named in unit_codes is reported as not needing a kind.
+        below = set(inputs.subtree(scope))
+        wanted = below if wanted is None else wanted & below
     campaign_file = Path(inputs.campaign.source).name
     by_roster: dict[int, Needs] = {}
     documents: list[Document] = []
@@ -148,7 +141,7 @@ def plan_documents(
         if needs is None:
             needs = Needs(Path(roster.source).name, campaign_file, roster.columns)
             by_roster[id(roster)] = needs
-        selected = [u for u in roster if not wanted or u.code in wanted]
+        selected = [u for u in roster if wanted is None or u.code in wanted]
         in_force.update(u.code for u in selected)
         made = REGISTRY[name].documents(
             inputs.campaign,
@@ -159,56 +152,88 @@ def plan_documents(
             households=inputs.households,
         )
         documents += made
-        for doc in made:
-            unit = roster.get(doc.unit)
-            # A cấp ủy's document (Hướng dẫn 36) has a Party header, not a superior body.
-            if (
-                unit is not None
-                and not REGISTRY[name].party_document
-                and superior_unknown(unit, inputs.campaign)
-            ):
-                no_superior.setdefault(unit.code, unit)
+        for unit in _without_superior(inputs, name, roster, made):
+            no_superior.setdefault(unit.code, unit)
     warnings: list[str] = []
     for needs in by_roster.values():
         warnings += [w for w in needs.warnings if w not in warnings]
     if unit_codes:
-        covered = {d.unit for d in documents}
-        labels = ", ".join(REGISTRY[k].label for k in kinds)
-        for code in unit_codes:
-            unit = inputs.find(code)
-            assert unit is not None
-            if code not in in_force:
-                warnings.append(
-                    f"{code} ({unit.name}): không có trong danh sách đơn vị có hiệu "
-                    f"lực vào ngày của {labels} nên không soạn."
-                )
-            elif code not in covered:
-                warnings.append(
-                    f"{code} ({unit.name}): không phải soạn {labels} theo "
-                    "tai_lieu_bat_buoc của kế hoạch năm."
-                )
+        warnings += _units_left_out(inputs, kinds, unit_codes, in_force, documents)
     warnings += ended_bodies(inputs, kinds, wanted)
     warnings += superior_warnings(list(no_superior.values()))
-    unknown_issuers = [c for c in inputs.campaign.numbering if inputs.find(c) is None]
+    _refuse_missing_values(inputs, list(by_roster.values()), campaign_file)
+    return documents, warnings + (named_target_warnings(inputs) if scope is None else [])
+
+
+def _refuse_unknown_units(inputs: Inputs, unit_codes: list[str]) -> None:
+    """Refuse --unit codes that name no unit of the run's rosters."""
+    missing = [c for c in unit_codes if inputs.find(c) is None]
+    if missing:
+        hint = (
+            did_you_mean(missing[0], [u.code for u in inputs.units()]) if len(missing) == 1 else ""
+        )
+        raise UsageError(
+            msg.UNIT_NOT_IN_ROSTER.format(
+                codes=", ".join(missing), sources=inputs.sources(), hint=hint
+            )
+        )
+
+
+def _without_superior(
+    inputs: Inputs, kind: str, roster: Roster, made: list[Document]
+) -> list[Unit]:
+    """The units of a kind's documents whose header cannot name the superior body."""
+    # A cấp ủy's document (Hướng dẫn 36) has a Party header, not a superior body.
+    if REGISTRY[kind].party_document:
+        return []
+    units = [roster.get(doc.unit) for doc in made]
+    return [u for u in units if u is not None and superior_unknown(u, inputs.campaign)]
+
+
+def _units_left_out(
+    inputs: Inputs,
+    kinds: list[str],
+    unit_codes: list[str],
+    in_force: set[str],
+    documents: list[Document],
+) -> list[str]:
+    """Why a unit asked for by --unit has no document: not in the roster in force on the
+    documents' date, or not required to issue them."""
+    warnings = []
+    covered = {d.unit for d in documents}
+    labels = ", ".join(REGISTRY[k].label for k in kinds)
+    for code in unit_codes:
+        unit = inputs.find(code)
+        assert unit is not None
+        if code not in in_force:
+            warnings.append(msg.UNIT_NOT_IN_FORCE.format(code=code, name=unit.name, labels=labels))
+        elif code not in covered:
+            warnings.append(msg.UNIT_NOT_REQUIRED.format(code=code, name=unit.name, labels=labels))
+    return warnings
+
+
+def _refuse_missing_values(inputs: Inputs, needs: list[Needs], campaign_file: str) -> None:
+    """Raise ValidationError with every value the documents lack and every issuer of danh_so
+    that names no unit."""
     findings: list[Finding] = []
-    for needs in by_roster.values():
+    for of_roster in needs:
         # A campaign field two rosters' documents both lack is one problem, reported once.
         findings += [
             f
-            for f in needs.findings
+            for f in of_roster.findings
             if f.field is None or not any((g.file, g.field) == (f.file, f.field) for g in findings)
         ]
     findings += [
         Finding(
-            f'không có đơn vị mang mã "{code}" trong danh sách',
+            msg.NUMBERING_UNIT_UNKNOWN.format(code=code),
             file=campaign_file,
             field=f"danh_so.{code}",
         )
-        for code in unknown_issuers
+        for code in inputs.campaign.numbering
+        if inputs.find(code) is None
     ]
     if findings:
-        raise ValidationError(findings, what="Thiếu dữ liệu cho văn bản")
-    return documents, warnings + named_target_warnings(inputs)
+        raise ValidationError(findings, what=msg.DOCUMENTS_LACK_VALUES)
 
 
 def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = None) -> list[str]:
@@ -223,42 +248,43 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
         units = [
             u
             for u in inputs.left_out(day)
-            if (not wanted or u.code in wanted) and kind.needs(campaign, u)
+            if (wanted is None or u.code in wanted) and kind.needs(campaign, u)
         ]
         if units:
             assert day is not None
+            listed = ", ".join(f"{u.code} ({u.name})" for u in units)
             parts.append(
-                f"{kind.label} ngày {vi.short_date(day)} của "
-                + ", ".join(f"{u.code} ({u.name})" for u in units)
+                msg.ENDED_DOCUMENTS.format(kind=kind.label, day=vi.short_date(day), units=listed)
             )
         root = inputs.roster_on(day).root
         if (
             day is not None
             and root.type in campaign.gone_levels(day)
-            and (not wanted or root.code in wanted)
+            and (wanted is None or root.code in wanted)
         ):
-            roots.append(f"{kind.label} ngày {vi.short_date(day)} của {root.code} ({root.name})")
+            roots.append(
+                msg.ENDED_ROOT.format(
+                    kind=kind.label, day=vi.short_date(day), code=root.code, name=root.name
+                )
+            )
     found = []
     ended = "; ".join(c.describe() for c in campaign.changes if c.body == "chinh_quyen")
+    # The first day of the new tree: the day the later roster comes into force.
+    day = min((c.last_day for c in campaign.changes if c.body == "chinh_quyen"), default=None)
+    new_day = vi.short_date(day + dt.timedelta(days=1)) if day else ""
     if parts:
         periods = ""
         if not inputs.periods and campaign.roster_files:
-            periods = (
-                " Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng "
-                "--units dùng một danh sách cho cả năm: các đơn vị còn lại vẫn mang tên "
-                "trong danh sách này; bỏ --units để dùng danh sách sau sắp xếp."
-            )
+            periods = msg.SINGLE_ROSTER_ADVICE.format(day=new_day)
         found.append(
-            f"không soạn văn bản của cơ quan đã kết thúc hoạt động vào ngày của văn bản ({ended}; "
-            f"khóa thay_doi_to_chuc của tệp kế hoạch): {'; '.join(parts)}. Văn bản của các đơn vị "
-            f"cấp dưới của các cơ quan này gửi cơ quan cấp trên còn hoạt động.{periods}"
+            msg.ENDED_LEFT_OUT.format(ended=ended, documents="; ".join(parts), advice=periods)
         )
     if roots:
+        advice = msg.PERIODS_ADVICE.format(day=new_day)
         found.append(
-            f"đơn vị gốc của danh sách đã kết thúc hoạt động vào ngày của văn bản ({ended}) "
-            f"nhưng không có cấp trên trong danh sách để thay: {'; '.join(roots)} vẫn do đơn vị "
-            "này ban hành. Khai báo danh sách đơn vị sau sắp xếp bằng khóa danh_sach_don_vi của "
-            "tệp kế hoạch (mỗi mục {tep: TỆP, tu_ngay: NGÀY}) và chạy lại không có --units."
+            msg.ENDED_ROOT_STILL_ISSUES.format(
+                ended=ended, documents="; ".join(roots), advice=advice
+            )
         )
     return found
 
@@ -273,13 +299,8 @@ def superior_warnings(units: list[Unit]) -> list[str]:
     if not units:
         return []
     named = ", ".join(f"{u.code} ({u.name})" for u in units[:_NAMED])
-    more = f" và {len(units) - _NAMED} đơn vị khác" if len(units) > _NAMED else ""
-    return [
-        f"{len(units)} đơn vị không ghi “Cơ quan chủ quản” trong danh sách đơn vị: "
-        f"{named}{more}. Dòng cơ quan cấp trên ở đầu văn bản của các đơn vị này để trống vì "
-        "không suy ra chắc chắn được (cơ quan ngành dọc, lực lượng vũ trang, trường "
-        "cao đẳng, đại học…); điền cột này rồi chạy lại, hoặc ghi tay trước khi ban hành."
-    ]
+    more = msg.AND_MORE_UNITS.format(count=len(units) - _NAMED) if len(units) > _NAMED else ""
+    return [msg.NO_SUPERIOR_COLUMN.format(count=len(units), named=named, more=more)]
 
 
 def named_target_warnings(inputs: Inputs) -> list[str]:
@@ -295,12 +316,12 @@ def named_target_warnings(inputs: Inputs) -> list[str]:
     for index, target in enumerate(inputs.campaign.targets, start=1):
         for code in target.units:
             if inputs.find(code) is None:
+                rosters = ", ".join(Path(r.source).name for r in inputs.rosters)
+                hint = did_you_mean(code, [u.code for u in inputs.units()])
                 found.append(
-                    f'chi_tieu[{index}].don_vi: không có đơn vị mang mã "{code}" trong '
-                    f"{', '.join(Path(r.source).name for r in inputs.rosters)}, chỉ tiêu riêng này "
-                    "không đưa vào văn bản nào"
-                    + did_you_mean(code, [u.code for u in inputs.units()])
-                    + "."
+                    msg.TARGET_UNIT_UNKNOWN.format(
+                        index=index, code=code, rosters=rosters, hint=hint
+                    )
                 )
     return found
 
@@ -311,6 +332,7 @@ def generate(
     kinds: list[str],
     *,
     unit_codes: list[str] | None = None,
+    scope: str | None = None,
     force: bool = False,
     dry_run: bool = False,
     number_from: dict[str, int] | None = None,
@@ -327,23 +349,17 @@ def generate(
     templates (else the campaign's mau) is a folder searched before the built-in templates;
     its files are checked first and a template with errors is refused. When another run holds
     the folder, on_wait(wait) is called and the run waits up to wait seconds for it. jobs is
-    the number of processes that render (default: one per core).
+    the number of processes that render (default: one per core). unit_codes and scope limit
+    the run as plan_documents says.
     """
     found = template_set(inputs, templates)
     check_number_from(inputs, number_from)
-    documents, warnings = plan_documents(inputs, kinds, unit_codes)
+    documents, warnings = plan_documents(inputs, kinds, unit_codes, scope)
     numbered = {d.number.issuer for d in documents if d.number is not None}
     for code in number_from or {}:
         if code not in numbered:
-            warnings.append(
-                f"--number-from {code}: lần chạy này không có văn bản nào của đơn vị "
-                "này cần đánh số."
-            )
-    warnings += [
-        f"{p}: tên tệp không phải tên mẫu nào nên không được dùng (tên mẫu: xem "
-        "antq-docs templates list)."
-        for p in found.strangers()
-    ]
+            warnings.append(msg.NUMBER_FROM_UNUSED.format(code=code))
+    warnings += [msg.TEMPLATE_NAME_UNKNOWN.format(path=p) for p in found.strangers()]
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     outcomes = write_documents(
         documents,
@@ -366,123 +382,9 @@ def check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> Non
     if unknown:
         codes = [u.code for u in inputs.units()]
         hint = did_you_mean(unknown[0], codes) if len(unknown) == 1 else ""
-        raise UsageError(f"--number-from: không có đơn vị mang mã {', '.join(unknown)}" + hint)
+        raise UsageError(msg.NUMBER_FROM_NOT_IN_ROSTER.format(codes=", ".join(unknown), hint=hint))
 
 
 def template_set(inputs: Inputs, folder: Path | None) -> TemplateSet:
     """The run's templates: --templates when given, else the campaign's mau, else built-in."""
     return TemplateSet(folder if folder is not None else inputs.campaign.template_dir)
-
-
-def write_documents(
-    documents: list[Document],
-    out: Path,
-    force: bool = False,
-    dry_run: bool = False,
-    progress: Progress | None = None,
-    *,
-    numbering: dict[str, int] | None = None,
-    templates: TemplateSet | None = None,
-    wait: float = LOCK_TIMEOUT_S,
-    on_wait: Callable[[float], None] | None = None,
-    jobs: int | None = None,
-) -> list[Outcome]:
-    """Number, render (each template compiled once) and put every document in the folder.
-
-    Each document's template is the user's file of that name when the folder has one (checked
-    first; one with errors stops the run before anything is written), else the built-in one;
-    the manifest records which. Documents whose template and context are those they were last
-    made from, and whose file nobody changed, are recognised without rendering; the others
-    render on `jobs` processes (default: one per core) into temporary files that are put in
-    place in order, a batch made durable at a time. A dry run renders nothing: it says what
-    would happen from the folder as it is.
-    """
-    source_of = templates or TemplateSet()
-    files = {name: source_of.find(name) for name in dict.fromkeys(d.template for d in documents)}
-    refuse_bad_templates(list(files.values()))
-    compiled: dict[str, CompiledTemplate] = {}
-    outcomes: list[Outcome | None] = [None] * len(documents)
-    numbering = numbering or {}
-    done = 0
-
-    def advance() -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, len(documents))
-
-    with OutputFolder(out, dry_run=dry_run, wait=wait, on_wait=on_wait) as folder:
-        issuers = {d.number.issuer for d in documents if d.number is not None}
-        if issuers:
-            # Numbers are taken as documents are rendered: a register that cannot be used
-            # stops the run here, before anything is written.
-            folder.open_register(create=any(code in numbering for code in issuers))
-        todo: deque[tuple[int, Document, FileState, str]] = deque()
-
-        def planned() -> Iterator[FileJob]:
-            """Each document that must be rendered, as a job; the others settled on the way."""
-            for index, doc in enumerate(documents):
-                state = folder.state(doc.path) if dry_run else folder.prepare(doc.path)
-                if dry_run and state.current is None:
-                    # Nothing there yet: the document would be new; no need to build it.
-                    outcomes[index] = folder.predict(state, force=force)
-                    advance()
-                    continue
-                if doc.number is not None:
-                    number = folder.number(
-                        doc.number.issuer,
-                        doc.number.year,
-                        doc.path,
-                        numbering.get(doc.number.issuer),
-                    )
-                    doc.context["so_ky_hieu"] = doc.number.format(number)
-                for cited in doc.cites:
-                    slot = cited.slot
-                    found = folder.number(slot.issuer, slot.year, cited.path, None)
-                    doc.context[cited.key] = slot.format(found)
-                template = compiled.get(doc.template)
-                if template is None:
-                    template = compiled[doc.template] = CompiledTemplate(files[doc.template].path)
-                source = source_digest(template, doc.context)
-                if folder.made_from(state, source):
-                    outcomes[index] = Outcome(doc.path, UNCHANGED)
-                elif dry_run:
-                    outcomes[index] = folder.predict(state, force=force)
-                else:
-                    todo.append((index, doc, state, source))
-                    yield FileJob(
-                        template,
-                        doc.context,
-                        state.target.parent,
-                        folder.temp_name(doc.path),
-                        state.current,
-                    )
-                    doc.release()
-                    continue
-                doc.release()
-                advance()
-
-        rendered = render_files(planned(), workers_for(jobs, len(documents)))
-        with contextlib.closing(rendered):
-            try:
-                for count, result in enumerate(rendered, start=1):
-                    index, doc, state, source = todo.popleft()
-                    outcomes[index] = folder.place(
-                        state,
-                        result.sha256,
-                        result.temp,
-                        unit=doc.unit,
-                        kind=doc.kind,
-                        template=files[doc.template].label,
-                        force=force,
-                        source=source,
-                    )
-                    if count % BATCH == 0:
-                        folder.commit()
-                    advance()
-            except OSError as e:
-                # The document whose bytes could not be written (not its temporary name).
-                where = todo[0][2].target if todo else out
-                raise write_failed(e, where) from e
-    assert None not in outcomes  # every document was settled, in order
-    return outcomes  # type: ignore[return-value]

@@ -1,9 +1,10 @@
 """The year's figures against the campaign's targets (chỉ tiêu), for one level and its subtree.
 
-Each target of the campaign whose id names a measure below becomes one row per unit type it
-lists (a target for every type gives one row with no type): numerator, denominator, actual
-percentage, target percentage, met or not, and the units that pulled it down. Comparisons are
-made on exact fractions so "trên 80%" (strict) and "80%" are decided without rounding.
+Each target of the campaign whose id names a measure (measures.MEASURES) becomes one row per
+unit type it lists (a target for every type gives one row with no type): numerator,
+denominator, actual percentage, target percentage, met or not, and the units that pulled it
+down. Comparisons are made on exact fractions so "trên 80%" (strict) and "80%" are decided
+without rounding.
 
 Targets met by documents (ke_hoach: plans, cam_ket: pledges, ngay_hoi: Ngày hội plans) are
 measured from what `check` found in a folder, by measure_documents: `check` and the report
@@ -12,15 +13,13 @@ both call it, so a target is met by one rule everywhere.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from antq_docs import vi
+from antq_docs.measures import MEASURES, built_models, counts_models, model_built, model_counts
 from antq_docs.model import (
-    KIND_WORDS,
-    TYPE_LABELS,
     UNIT_TYPES,
     Campaign,
     DeclaredKind,
@@ -28,8 +27,6 @@ from antq_docs.model import (
     Roster,
     Target,
     Unit,
-    UnitResult,
-    kind_word,
 )
 
 # Short Vietnamese names of the measured indicators, for tables and the chart.
@@ -69,70 +66,6 @@ def document_targets(kinds: Mapping[str, DeclaredKind]) -> dict[str, tuple[str, 
         if kind.target:
             out[kind.target] = (*out.get(kind.target, ()), name)
     return out
-
-
-# Unit types the standard "An toàn về an ninh, trật tự" covers (Thông tư 124/2021/TT-BCA): a
-# district or a province is never counted as registered or recognised, only classified.
-STANDARD_TYPES = frozenset({"khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"})
-
-# For each measure: (units counted, units that count as achieved) over the units of one type.
-Measure = Callable[[list[Unit], Results], tuple[list[Unit], list[Unit]]]
-
-
-def _result(results: Results, unit: Unit) -> UnitResult | None:
-    return results.get(unit.code)
-
-
-def _registered(units: list[Unit], results: Results) -> tuple[list[Unit], list[Unit]]:
-    pool = [u for u in units if u.type in STANDARD_TYPES]
-    done = [u for u in pool if (r := _result(results, u)) is not None and r.registered]
-    return pool, done
-
-
-def _recognised(units: list[Unit], results: Results) -> tuple[list[Unit], list[Unit]]:
-    pool = [
-        u
-        for u in units
-        if u.type in STANDARD_TYPES and (r := _result(results, u)) is not None and r.registered
-    ]
-    done = [u for u in pool if results.units[u.code].recognised]
-    return pool, done
-
-
-def _good(units: list[Unit], results: Results) -> tuple[list[Unit], list[Unit]]:
-    pool = [u for u in units if _result(results, u) is not None]
-    done = [u for u in pool if results.units[u.code].good_or_better]
-    return pool, done
-
-
-def model_built(unit: Unit, results: Results) -> bool:
-    """A unit marked Điển hình counts as built at year end when it is classified Khá or above
-    and, if the standard covers it, registered and recognised."""
-    result = results.get(unit.code)
-    return (
-        unit.is_model
-        and result is not None
-        and result.good_or_better
-        and (unit.type not in STANDARD_TYPES or (result.registered and result.recognised))
-    )
-
-
-def _model(
-    units: list[Unit], results: Results, counted: Callable[[Unit], bool] = lambda unit: True
-) -> tuple[list[Unit], list[Unit]]:
-    done = [
-        u for u in units if any(counted(d) and model_built(d, results) for d in u.descendants())
-    ]
-    return units, done
-
-
-MEASURES: dict[str, Measure] = {
-    "dang_ky": _registered,
-    "dat_chuan": _recognised,
-    "kha_tro_len": _good,
-    "huyen_kha_tro_len": _good,
-    "dien_hinh": _model,
-}
 
 
 @dataclass(frozen=True)
@@ -351,8 +284,8 @@ def measure(
         groups = [None] if for_all else list(target.unit_types)
         for unit_type in groups:
             of_type = [u for u in units if unit_type is None or u.type == unit_type]
-            if how is _model:
-                pool, done = _model(of_type, results, model_counts(target))
+            if how is built_models:
+                pool, done = built_models(of_type, results, model_counts(target))
             else:
                 pool, done = how(of_type, results)
             achieved = {u.code for u in done}
@@ -408,51 +341,6 @@ def _codes(units: list[Unit], limit: int = 10) -> str:
     shown = ", ".join(u.code for u in units[:limit])
     rest = len(units) - limit
     return f"{shown} và {rest} đơn vị khác" if rest > 0 else shown
-
-
-def counts_models(target: Target) -> bool:
-    """Whether the results can measure a model-unit target set for named units.
-
-    Its model units are counted by the unit type the target names, given by its loai
-    ("02 phường điển hình", loai: [xa]). Without loai the kind it names is not a unit of the
-    roster ("02 Công an phường điển hình": a ward's police), so wards marked Điển hình are no
-    measure of it and the target is left unmeasured.
-    """
-    return target.id == "dien_hinh" and bool(target.units) and bool(target.unit_types)
-
-
-def model_counts(target: Target) -> Callable[[Unit], bool]:
-    """Which units marked Điển hình a model-unit target counts: those of the unit types and
-    kinds its words name ("01 xã, phường, thị trấn hoặc 01 cơ quan, doanh nghiệp, cơ sở giáo
-    dục điển hình" counts no model village; "02 phường điển hình" no model commune).
-
-    A target for named units looks among its loai; a target for a type of unit (each huyện
-    builds …) among the types below it. Words naming none of them count every model unit.
-    """
-    text = target.text.casefold()
-
-    def said(word: str) -> bool:
-        return re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", text) is not None
-
-    among = (
-        target.unit_types if target.units else [t for t in UNIT_TYPES if t not in target.unit_types]
-    )
-    named: dict[str, set[str]] = {}
-    for unit_type in among:
-        kinds = {w for w in KIND_WORDS.get(unit_type, ()) if said(w)}
-        generic = [
-            w
-            for w in (UNIT_TYPES[unit_type], *TYPE_LABELS.get(unit_type, ()))
-            if w.casefold() not in KIND_WORDS.get(unit_type, ()) and said(w)
-        ]
-        if kinds or generic:
-            # A kind named ('phường') narrows the type; the type's own name keeps every kind.
-            named[unit_type] = set() if generic else kinds
-    if not named:
-        return lambda unit: not target.units or unit.type in target.unit_types
-    return lambda unit: (
-        unit.type in named and (not named[unit.type] or kind_word(unit) in named[unit.type])
-    )
 
 
 def _named(target: Target, units: list[Unit], results: Results) -> list[Indicator]:

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 # --- Tables (rosters, results, households), CSV and Excel alike ------------------------------
 
+# The largest roster or results file read (CSV or XLSX): 100,000 units take about 10 MB.
+MAX_TABLE_BYTES = 50 << 20
+# The most cells a table may hold (100,000 units use about 2 million): a 50 MB file of
+# delimiters, or a workbook that unpacks to gigabytes, stops here instead of filling memory.
+MAX_TABLE_CELLS = 5_000_000
+
 # The longest cell: names, titles and addresses are far shorter, and a longer cell is almost
 # always rows swallowed by a stray quote (CSV) or text pasted into the wrong cell (Excel).
 MAX_CELL_CHARS = 1000
@@ -25,6 +31,11 @@ MAX_XLSX_PART_BYTES = 32 << 20
 MAX_XLSX_STRING_BYTES = 1 << 20
 # The parts of one workbook: a real one has tens.
 MAX_XLSX_PARTS = 10_000
+# Excel's own limit on rows; and the columns read (a roster uses about twenty). A row numbered
+# past the first, or a sheet whose stored size says XFD1048576, must not become millions of
+# empty rows or columns.
+MAX_XLSX_ROWS = 1_048_576
+MAX_XLSX_COLUMNS = 256
 
 # --- Templates (Jinja inside a .docx), bounded for any template, built-in or an official's ----
 

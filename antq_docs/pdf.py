@@ -29,6 +29,7 @@ from antq_docs.check import needs
 from antq_docs.errors import DiskFull, PdfError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
+from antq_docs.messages import documents as msg
 from antq_docs.model import Unit
 from antq_docs.office import Watchdog, new_profiles, short_of_space
 from antq_docs.output import (
@@ -54,8 +55,6 @@ WORK_PREFIX = ".antq-pdf-"
 # Files per soffice process: large enough that start-up (about 1.3 s) is a small share of a
 # batch, small enough that a hung batch costs little to redo and jobs share the work evenly.
 BATCH_MAX = 200
-# What a full disk stopped writing (named in the message).
-PDF_WHAT = "bản PDF"
 # A batch may take START_S plus PER_DOCUMENT_S for each of its files before it counts as hung.
 START_S = 60.0
 PER_DOCUMENT_S = 10.0
@@ -67,10 +66,7 @@ def find_soffice() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise PdfError(
-        "không tìm thấy LibreOffice (lệnh soffice) để chuyển văn bản sang PDF. Cài gói "
-        f"{DEBIAN_PACKAGE} (Debian/Ubuntu: sudo apt-get install {DEBIAN_PACKAGE}) rồi chạy lại."
-    )
+    raise PdfError(msg.NO_LIBREOFFICE.format(package=DEBIAN_PACKAGE))
 
 
 @dataclass
@@ -91,12 +87,16 @@ class PdfResult:
 
     def summary(self) -> str:
         """One Vietnamese line for the end of the run."""
-        signed = f", {self.count(SIGNED)} đã có bản ký" if self.count(SIGNED) else ""
-        kept = f", {self.count(KEPT)} PDF sửa tay được giữ nguyên" if self.count(KEPT) else ""
-        failed = f", {len(self.failed)} không chuyển được" if self.failed else ""
-        return (
-            f"PDF: {self.count(NEW) + self.count(UPDATED)} tệp mới làm, {self.count(UNCHANGED)} "
-            f"đã mới hơn văn bản{signed}{kept}{failed} trong {self.out}."
+        signed = msg.PDF_SIGNED.format(count=self.count(SIGNED)) if self.count(SIGNED) else ""
+        kept = msg.PDF_KEPT.format(count=self.count(KEPT)) if self.count(KEPT) else ""
+        failed = msg.PDF_FAILED.format(count=len(self.failed)) if self.failed else ""
+        return msg.PDF_SUMMARY.format(
+            made=self.count(NEW) + self.count(UPDATED),
+            unchanged=self.count(UNCHANGED),
+            signed=signed,
+            kept=kept,
+            failed=failed,
+            out=self.out,
         )
 
 
@@ -110,12 +110,10 @@ class BundleResult:
 
     def summary(self) -> str:
         """One Vietnamese line for the end of the run."""
-        lacking = (
-            f"; {len(self.missing)} văn bản bắt buộc chưa có bản PDF để ghép"
-            if self.missing
-            else ""
+        lacking = msg.BUNDLE_LACKING.format(count=len(self.missing)) if self.missing else ""
+        return msg.BUNDLE_SUMMARY.format(
+            count=len(self.outcomes), folder=self.pdf.out / PACKS, lacking=lacking
         )
-        return f"Hồ sơ: {len(self.outcomes)} tệp trong {self.pdf.out / PACKS}{lacking}."
 
 
 @dataclass
@@ -171,7 +169,7 @@ def convert_folder(
                 )
             if len(made) < len(todo) and short_of_space(work, profiles):
                 # LibreOffice says nothing of why it failed: a full disk is told by the disk.
-                raise DiskFull(PDF_WHAT, path=root)
+                raise DiskFull(msg.WRITING_PDF, path=root)
             for item in todo:
                 produced = made.get(item.name)
                 if produced is None:
@@ -193,7 +191,7 @@ def _work_folder(root: Path) -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=root))
     except OSError as e:
-        raise write_failed(e, root, PDF_WHAT) from e
+        raise write_failed(e, root, msg.WRITING_PDF) from e
 
 
 def _copy_in(root: Path, todo: list[_Todo], work: Path) -> None:
@@ -203,7 +201,7 @@ def _copy_in(root: Path, todo: list[_Todo], work: Path) -> None:
             item.name = f"{number:06d}"
             shutil.copyfile(root / item.docx, work / f"{item.name}.docx")
     except OSError as e:
-        raise write_failed(e, root, PDF_WHAT) from e
+        raise write_failed(e, root, msg.WRITING_PDF) from e
 
 
 def _sweep(root: Path) -> None:
@@ -466,7 +464,7 @@ def _join(groups: list[tuple[str | None, list[tuple[str, Path]]]], target: Path)
                 for page in PdfReader(path).pages:
                     writer.add_page(page)
             except (PdfReadError, OSError, ValueError) as e:
-                raise PdfError(f"{path}: không đọc được tệp PDF để ghép hồ sơ ({e}).") from e
+                raise PdfError(msg.PDF_UNREADABLE.format(path=path, error=e)) from e
         # Pages first: a bookmark points at a page the writer already has.
         parent = writer.add_outline_item(title=title, page_number=starts[0]) if title else None
         for (label, _path), start in zip(parts, starts):
@@ -476,4 +474,4 @@ def _join(groups: list[tuple[str | None, list[tuple[str, Path]]]], target: Path)
             writer.write(fh)
     except OSError as e:
         target.unlink(missing_ok=True)
-        raise write_failed(e, target.parent.parent, "hồ sơ PDF") from e
+        raise write_failed(e, target.parent.parent, msg.WRITING_BUNDLE) from e

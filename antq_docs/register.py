@@ -17,6 +17,7 @@ from pathlib import Path
 
 from antq_docs.errors import DiskFull, OutputError
 from antq_docs.files import describe
+from antq_docs.messages import documents as msg
 
 FILE = "register.sqlite"
 # The register and the files SQLite keeps beside it while writing.
@@ -58,9 +59,9 @@ class Register:
                     self._db.execute(_SCHEMA)
             except sqlite3.Error as e:
                 if getattr(e, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-                    raise DiskFull("sổ đăng ký số", path=self.path) from e
+                    raise DiskFull(msg.WRITING_REGISTER, path=self.path) from e
                 raise OutputError(
-                    f"không mở được sổ đăng ký số ({_why(e)}).", path=self.path
+                    msg.REGISTER_UNOPENABLE.format(reason=_why(e)), path=self.path
                 ) from e
         return self._db
 
@@ -78,12 +79,13 @@ class Register:
             except FileNotFoundError:
                 continue
             except OSError as e:
-                raise OutputError(f"không đọc được sổ đăng ký số ({e.strerror}).", path=path) from e
+                raise OutputError(
+                    msg.REGISTER_UNREADABLE.format(strerror=e.strerror), path=path
+                ) from e
             reason = describe(mode)
             if reason:
                 raise OutputError(
-                    f"sổ đăng ký số {reason}; ở đây phải là chính tệp sổ (tệp thường) của "
-                    "thư mục này.",
+                    msg.REGISTER_NOT_A_FILE.format(reason=reason),
                     path=path,
                 )
             exists = exists or not suffix
@@ -106,7 +108,7 @@ class Register:
                 (issuer, year, document),
             ).fetchone()
         except sqlite3.Error as e:
-            raise OutputError(f"sổ đăng ký số hỏng ({e}).", path=self.path) from e
+            raise OutputError(msg.REGISTER_BROKEN.format(error=e), path=self.path) from e
         return row[0] if row else None
 
     def last(self, issuer: str, year: int) -> int:
@@ -120,7 +122,7 @@ class Register:
                 (issuer, year),
             ).fetchone()
         except sqlite3.Error as e:
-            raise OutputError(f"sổ đăng ký số hỏng ({e}).", path=self.path) from e
+            raise OutputError(msg.REGISTER_BROKEN.format(error=e), path=self.path) from e
         return value
 
     def number(self, issuer: str, year: int, document: str, start: int = 1) -> int:
@@ -167,16 +169,13 @@ class Register:
     def _write_failed(self, error: sqlite3.Error) -> OutputError:
         """A failed write of the register: DiskFull for a full disk, else what SQLite said."""
         if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-            return DiskFull("sổ đăng ký số", path=self.path)
-        return OutputError(f"không ghi được sổ đăng ký số ({_why(error)}).", path=self.path)
+            return DiskFull(msg.WRITING_REGISTER, path=self.path)
+        return OutputError(msg.REGISTER_NOT_WRITTEN.format(reason=_why(error)), path=self.path)
 
 
 def _why(error: sqlite3.Error) -> str:
     """SQLite's error, a failing disk told in Vietnamese (the register stays whole)."""
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR:
-        return (
-            "lỗi ghi ổ đĩa: ổ đầy, hỏng hoặc bị giới hạn dung lượng; sổ giữ nguyên như "
-            "trước lần chạy này"
-        )
+        return msg.REGISTER_DISK_ERROR
     return str(error)

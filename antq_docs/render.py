@@ -38,7 +38,8 @@ from lxml import etree
 from antq_docs.docxread import BODY_PART, TEMPLATE_PARTS
 from antq_docs.errors import AntqError, RenderError
 from antq_docs.kinds.base import Image
-from antq_docs.messages import limits as msg
+from antq_docs.messages import documents as msg
+from antq_docs.messages import limits as limit_msg
 from antq_docs.output import write_temp
 from antq_docs.sandbox import (
     BoundedEnvironment,
@@ -100,7 +101,7 @@ class CompiledTemplate:
             archive = zipfile.ZipFile(io.BytesIO(data))
             self._members = [(i, archive.read(i.filename)) for i in archive.infolist()]
         except (OSError, zipfile.BadZipFile) as e:
-            raise RenderError(f"không đọc được tệp mẫu ({e}).", template=self.name) from e
+            raise RenderError(msg.TEMPLATE_UNREADABLE.format(error=e), template=self.name) from e
         self._data = data
         self.digest = hashlib.sha256(data).hexdigest()
         helper = DocxTemplate(io.BytesIO(data))
@@ -127,7 +128,7 @@ class CompiledTemplate:
                     renumber_pictures=body and "docPr" in xml,
                 )
             except TemplateError as e:
-                raise RenderError(f"lỗi cú pháp thẻ mẫu ({e}).", template=self.name) from e
+                raise RenderError(msg.TEMPLATE_SYNTAX.format(error=e), template=self.name) from e
         # A property is element text that lxml escapes: Jinja must not escape it too.
         self._properties = self._compile_properties(_bounded())
         # The parts that never change are compressed once into a base archive; each document
@@ -153,11 +154,13 @@ class CompiledTemplate:
         except LimitExceeded as e:
             raise RenderError(e.message or "", template=self.name) from e
         except RecursionError as e:
-            raise RenderError(msg.TEMPLATE_RECURSION, template=self.name) from e
+            raise RenderError(limit_msg.TEMPLATE_RECURSION, template=self.name) from e
         except UndefinedError as e:
-            raise RenderError(f"thiếu giá trị cho thẻ ({e.message}).", template=self.name) from e
+            raise RenderError(
+                msg.TEMPLATE_VALUE_MISSING.format(message=e.message), template=self.name
+            ) from e
         except TemplateError as e:
-            raise RenderError(f"không điền được mẫu ({e}).", template=self.name) from e
+            raise RenderError(msg.TEMPLATE_NOT_FILLED.format(error=e), template=self.name) from e
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Fill the template and return the bytes of the new .docx."""
@@ -176,9 +179,7 @@ class CompiledTemplate:
                 # A non-recovering parser that builds nothing: the part must be well-formed.
                 expat.ParserCreate().Parse(data, True)
             except expat.ExpatError as e:
-                raise RenderError(
-                    f"kết quả không phải XML hợp lệ ({e}).", template=self.name
-                ) from e
+                raise RenderError(msg.TEMPLATE_BAD_XML.format(error=e), template=self.name) from e
             if part.fix_tables or part.renumber_pictures:
                 data = self._docxtpl_fixes(xml, part)
             rendered[name] = data
@@ -225,7 +226,7 @@ class CompiledTemplate:
                     out[name] = env.from_string(element.text)
                 except TemplateError as e:
                     raise RenderError(
-                        f"lỗi cú pháp thẻ trong thuộc tính tài liệu ({e}).", template=self.name
+                        msg.TEMPLATE_PROPERTIES_SYNTAX.format(error=e), template=self.name
                     ) from e
         if out:
             self._core = blob

@@ -22,6 +22,7 @@ from antq_docs.inputs.results import COLUMNS as RESULT_COLUMNS
 from antq_docs.inputs.results import SCORE_COLUMNS, SCORES_SHEET
 from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
 from antq_docs.kinds import REGISTRY
+from antq_docs.messages import documents as msg
 from antq_docs.model import LEVELS, TYPE_LABELS, Campaign, ScoreItem
 from antq_docs.output import why_not_written
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
@@ -232,9 +233,9 @@ def init(folder: Path) -> InitResult:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise OutputError(f"không tạo được thư mục ({why_not_written(e)})", path=folder) from e
+        raise OutputError(msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=folder) from e
     if not folder.is_dir():
-        raise OutputError("không phải thư mục", path=folder)
+        raise OutputError(msg.OUT_NOT_A_FOLDER, path=folder)
     result = InitResult(folder)
     campaign = load_campaign(resources.sample(resources.SAMPLE_CAMPAIGN), kinds=REGISTRY)
     for name, make in _files(campaign):
@@ -249,15 +250,11 @@ def init(folder: Path) -> InitResult:
             result.kept.append(path)
             continue
         except OSError as e:
-            raise OutputError(f"không ghi được ({why_not_written(e)})", path=path) from e
+            raise OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(e)), path=path) from e
         result.written.append(path)
     if not result.written:
-        raise OutputError(
-            "đã có đủ các tệp khởi đầu ("
-            + ", ".join(p.name for p in result.kept)
-            + "); không ghi đè tệp nào",
-            path=folder,
-        )
+        names = ", ".join(p.name for p in result.kept)
+        raise OutputError(msg.STARTER_ALL_THERE.format(names=names), path=folder)
     return result
 
 
@@ -361,12 +358,25 @@ def item_scores(items: list[ScoreItem], total: int, event_held: bool) -> dict[st
 def results_workbook(campaign: Campaign) -> bytes:
     """The results sheet and its "Bảng điểm" sheet, agreeing with the campaign's scoring."""
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
 
-    names = {row[0]: row[1] for row in _QUANG_NGAI}
     book = Workbook()
     sheet = first_sheet(book)
     sheet.title = "Kết quả"
+    _results_sheet(sheet, campaign)
+    _scores_sheet(book.create_sheet(SCORES_SHEET), campaign)
+    return book_bytes(book)
+
+
+# Both sheets have two title rows, a blank row, then the header.
+_HEADER_ROW = 4
+
+
+def _results_sheet(sheet, campaign: Campaign) -> None:
+    """One row per sample unit with its level from the campaign's thresholds, and drop-down
+    lists on the columns with fixed answers."""
+    from openpyxl.utils import get_column_letter
+
+    names = {row[0]: row[1] for row in _QUANG_NGAI}
     keys = [c.key for c in RESULT_COLUMNS]
     labels = [c.header for c in RESULT_COLUMNS]
     # Tên đơn vị is not read (the roster has it) but lets the official see whose row it is.
@@ -377,29 +387,20 @@ def results_workbook(campaign: Campaign) -> bytes:
         "Tỉnh Quảng Ngãi: đơn vị dưới đơn vị gốc, mỗi đơn vị một dòng",
         len(labels),
     )
-    header_row = 4
-    header(sheet, header_row, labels)
-    scores: list[list[object]] = []
-    items = campaign.score_items
+    header(sheet, _HEADER_ROW, labels)
     for code, registered, recognised, score, event, secretary, present, votes in _RESULTS:
-        level = campaign.thresholds.level_for(Decimal(score))
         record = {
             "ma": code,
             "dang_ky": registered,
             "dat_chuan": recognised,
             "diem": score,
-            "xep_loai": level,
+            "xep_loai": campaign.thresholds.level_for(Decimal(score)),
             "ngay_hoi": event,
             "thu_ky": secretary,
             "so_du_hop": _cell(present),
             "tan_thanh": _cell(votes),
         }
         sheet.append([code, names[code], *(record[k] for k in keys[1:])])
-        points = item_scores(items, score, event == "có")
-        scores += [
-            [code, item.id, points[item.id], item.text, int(item.max_points)] for item in items
-        ]
-    first = header_row + 1
     column = {
         key: get_column_letter(labels.index(c.header) + 1) for key, c in zip(keys, RESULT_COLUMNS)
     }
@@ -409,19 +410,23 @@ def results_workbook(campaign: Campaign) -> bytes:
         ("ngay_hoi", "có,không"),
         ("xep_loai", ",".join(LEVELS)),
     ):
-        choice(sheet, column[key], first, f'"{words}"', f"Chọn một giá trị: {words}.")
-    points_sheet = book.create_sheet(SCORES_SHEET)
+        choice(sheet, column[key], _HEADER_ROW + 1, f'"{words}"', f"Chọn một giá trị: {words}.")
+
+
+def _scores_sheet(sheet, campaign: Campaign) -> None:
+    """Each sample unit's points for each item of the campaign's scoring sheet, adding up to
+    its score on the results sheet."""
     title_rows(
-        points_sheet,
+        sheet,
         "BẢNG ĐIỂM TỪNG MỤC",
         "Mỗi đơn vị, mỗi mục của bảng chấm điểm (bang_diem) một dòng; tổng bằng cột Điểm",
         len(SCORE_COLUMNS) + 2,
     )
     # Nội dung and Điểm tối đa are not read either: the campaign's bang_diem holds them.
-    header(
-        points_sheet, header_row, [c.header for c in SCORE_COLUMNS] + ["Nội dung", "Điểm tối đa"]
-    )
-    points_sheet.column_dimensions["D"].width = 60
-    for row in scores:
-        points_sheet.append(row)
-    return book_bytes(book)
+    header(sheet, _HEADER_ROW, [c.header for c in SCORE_COLUMNS] + ["Nội dung", "Điểm tối đa"])
+    sheet.column_dimensions["D"].width = 60
+    items = campaign.score_items
+    for code, _, _, score, event, *_ in _RESULTS:
+        points = item_scores(items, score, event == "có")
+        for item in items:
+            sheet.append([code, item.id, points[item.id], item.text, int(item.max_points)])

@@ -226,3 +226,8 @@ def _shape(code: str) -> str:
     """A code as it looks: case and diacritics ignored, letters O, I, l read as the digits
     they resemble."""
     return strip_marks(code).translate(str.maketrans("oil", "011"))
+
+
+def slug(text: str) -> str:
+    """Words folded to ASCII for a file or folder name: 'KH Ngày hội' → 'kh-ngay-hoi'."""
+    return re.sub(r"[^a-z0-9]+", "-", strip_marks(text)).strip("-")

@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from antq_docs.errors import AntqError
+from antq_docs.messages import files as msg
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -104,5 +105,5 @@ def _pipeline(
         try:
             yield from pending
         except BrokenProcessPool as e:
-            raise AntqError("một tiến trình làm việc bị dừng đột ngột; hãy chạy lại.") from e
+            raise AntqError(msg.WORKER_DIED) from e
         pending = upcoming

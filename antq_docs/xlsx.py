@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from antq_docs.messages import files as msg
+
 
 def first_sheet(book: Any) -> Any:
     """The sheet a new workbook opens on (openpyxl types it as possibly absent: it never is)."""
@@ -54,7 +56,7 @@ def choice(sheet, column: str, first: int, formula: str, prompt: str, last: int 
 
     check = DataValidation(type="list", formula1=formula, allow_blank=True)
     check.error = prompt
-    check.errorTitle = "Giá trị không hợp lệ"
+    check.errorTitle = msg.INVALID_VALUE
     check.showErrorMessage = True
     sheet.add_data_validation(check)
     check.add(f"{column}{first}:{column}{last}")

@@ -15,6 +15,7 @@ from antq_docs.indicators import Indicator, draft_disagreements, level_unit, mea
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import Needs
 from antq_docs.kinds.report import KIND as REPORT
+from antq_docs.messages import documents as msg
 from antq_docs.model import FigureTotal, Roster, Unit, roll_up
 from antq_docs.output import Outcome
 from antq_docs.vi import did_you_mean
@@ -51,15 +52,13 @@ def report(
     or number_from, else left for the clerk.
     """
     if inputs.results is None:
-        raise UsageError("báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP.")
+        raise UsageError(msg.REPORT_NEEDS_RESULTS)
     found = template_set(inputs, templates)
     roster = inputs.roster_for(REPORT.name)
     unit = _reported_level(inputs, roster, level)
     check_number_from(inputs, number_from)
     if not unit.children:
-        raise UsageError(
-            f"--level: {unit.code} ({unit.name}) không có đơn vị cấp dưới để báo cáo tổng kết"
-        )
+        raise UsageError(msg.REPORT_LEVEL_WITHOUT_UNITS.format(code=unit.code, name=unit.name))
     documents = None
     if docs is not None:
         documents = check(inputs, docs).documents_found()
@@ -77,7 +76,7 @@ def report(
         inputs.campaign, roster, unit, needs, inputs.results, documents
     )
     if needs.findings:
-        raise ValidationError(needs.findings, what="Thiếu dữ liệu cho văn bản")
+        raise ValidationError(needs.findings, what=msg.DOCUMENT_DATA_MISSING)
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     (outcome,) = write_documents([document], out, force=force, numbering=numbering, templates=found)
     return ReportResult(unit, indicators, outcome, warnings, figures)
@@ -96,14 +95,13 @@ def _reported_level(inputs: Inputs, roster: Roster, level: str | None) -> Unit:
             if c.body == "chinh_quyen" and c.ended_by(day)
         )
         raise UsageError(
-            f"--level: {ended.code} ({ended.name}) đã kết thúc hoạt động trước ngày của báo cáo "
-            f"tổng kết ({vi.short_date(day)}; {changes}, thay_doi_to_chuc của kế hoạch), nên "
-            "không ban hành báo cáo; báo cáo của cấp trên còn hoạt động tổng hợp các đơn vị "
-            "của nó. Báo cáo cho thời gian trước đó: ghi ngày vào ngay_van_ban.report."
+            msg.REPORT_LEVEL_ENDED.format(
+                code=ended.code, name=ended.name, day=vi.short_date(day), changes=changes
+            )
         )
     if unit is None:
         raise UsageError(
-            f"--level: không có đơn vị mang mã {level} trong {roster.source}"
+            msg.LEVEL_NOT_IN_ROSTER.format(level=level, roster=roster.source)
             + did_you_mean(level or "", roster.units)
         )
     return unit

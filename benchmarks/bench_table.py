@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from antq_docs import resources
@@ -133,12 +134,28 @@ def machine() -> str:
     )
 
 
+Row = tuple[str, str, str, str]
+
+
+@dataclass
+class Peaks:
+    """The highest memory of the runs so far (MB): the main process's and its workers'."""
+
+    parent: float = 0.0
+    worker: float = 0.0
+
+    def add(self, peaks: dict[str, float]) -> None:
+        """Take one run's peaks (run_cli) into account."""
+        self.parent = max(self.parent, peaks["self"])
+        self.worker = max(self.worker, peaks["children"])
+
+
 def table(size: str) -> str:
     """Run every measurement of a size and return the Markdown table."""
     units, plain_count, ten_thousand, dry_units, pdf_units, forms = SIZES[size]
     jobs = default_jobs()
-    rows: list[tuple[str, str, str, str]] = []
-    peak_parent = peak_worker = 0.0
+    rows: list[Row] = []
+    peaks = Peaks()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         campaign = str(resources.sample(resources.SAMPLE_CAMPAIGN))
@@ -153,60 +170,9 @@ def table(size: str) -> str:
             )
         )
         for count in (1, jobs):
-            out = work / f"pledge-{count}"
-            seconds, peaks, stderr = run_cli(
-                [
-                    "generate",
-                    "pledge",
-                    "--campaign",
-                    campaign,
-                    "--units",
-                    str(roster),
-                    "--out",
-                    str(out),
-                    "--jobs",
-                    str(count),
-                ],
-                work,
-            )
-            done = generated(stderr)
-            per_doc = 1000 * seconds / done
-            ratio = plain / per_doc
-            peak_parent, peak_worker = (
-                max(peak_parent, peaks["self"]),
-                max(peak_worker, peaks["children"]),
-            )
-            target = "≥ 30× docxtpl mỗi tiến trình" if count == 1 else ""
-            met = ("đạt" if ratio >= 30 else "chưa đạt") if count == 1 else ""
-            rows.append(
-                (
-                    f"antq-docs generate pledge --jobs {count}: {done} bản, tính cả khởi động",
-                    f"{seconds:.2f} s, {done / seconds:.0f} bản/s, gấp {ratio:.0f} lần docxtpl",
-                    target,
-                    met,
-                )
-            )
+            rows.append(_against_docxtpl(campaign, roster, plain, count, work, peaks))
         big, _ = write_roster(ten_thousand, work / "big")
-        seconds, peaks, stderr = run_cli(
-            [
-                "generate",
-                "pledge",
-                "--campaign",
-                campaign,
-                "--units",
-                str(big),
-                "--out",
-                str(work / "big-out"),
-                "--jobs",
-                str(jobs),
-            ],
-            work,
-        )
-        done = generated(stderr)
-        peak_parent, peak_worker = (
-            max(peak_parent, peaks["self"]),
-            max(peak_worker, peaks["children"]),
-        )
+        seconds, done = _pledges(campaign, big, work / "big-out", jobs, work, peaks)
         rows.append(
             (
                 f"{_number(done)} bản cam kết, --jobs {jobs}, tính cả khởi động",
@@ -215,42 +181,89 @@ def table(size: str) -> str:
                 "đạt" if seconds < 10 * done / 10_000 else "chưa đạt",
             )
         )
-        dry, _ = write_roster(dry_units, work / "dry")
-        seconds, peaks, stderr = run_cli(
-            [
-                "generate",
-                "all",
-                "--campaign",
-                campaign,
-                "--units",
-                str(dry),
-                "--out",
-                str(work / "dry-out"),
-                "--dry-run",
-            ],
-            work,
-        )
-        rows.append(
-            (
-                f"--dry-run trên {_number(dry_units)} đơn vị ({_number(generated(stderr))} "
-                "văn bản)",
-                f"{seconds:.1f} s, bộ nhớ đỉnh {peaks['self']:.0f} MB",
-                "không soạn văn bản nào",
-                "đạt",
-            )
-        )
-        dry_peak = peaks["self"]
+        dry_row, dry_peak = _dry_run(campaign, dry_units, work)
+        rows.append(dry_row)
         rows += _collect_rows(forms, work / "collect", jobs)
     pdf_rows, pdf_ok = _pdf_rows(pdf_units)
     rows += pdf_rows
     rows.append(
         (
             "Bộ nhớ đỉnh mỗi tiến trình khi soạn (chính / tiến trình làm việc)",
-            f"{peak_parent:.0f} MB / {peak_worker:.0f} MB",
+            f"{peaks.parent:.0f} MB / {peaks.worker:.0f} MB",
             "< 300 MB",
-            "đạt" if max(peak_parent, peak_worker) < 300 else "chưa đạt",
+            "đạt" if max(peaks.parent, peaks.worker) < 300 else "chưa đạt",
         )
     )
+    return _markdown(rows, dry_units, dry_peak, pdf_ok)
+
+
+def _pledges(
+    campaign: str, roster: Path, out: Path, jobs: int, work: Path, peaks: Peaks
+) -> tuple[float, int]:
+    """Wall seconds and documents written of `generate pledge` on a roster with jobs."""
+    seconds, measured, stderr = run_cli(
+        [
+            "generate",
+            "pledge",
+            "--campaign",
+            campaign,
+            "--units",
+            str(roster),
+            "--out",
+            str(out),
+            "--jobs",
+            str(jobs),
+        ],
+        work,
+    )
+    peaks.add(measured)
+    return seconds, generated(stderr)
+
+
+def _against_docxtpl(
+    campaign: str, roster: Path, plain: float, jobs: int, work: Path, peaks: Peaks
+) -> Row:
+    """`generate pledge` with jobs against plain docxtpl's ms per pledge."""
+    seconds, done = _pledges(campaign, roster, work / f"pledge-{jobs}", jobs, work, peaks)
+    per_doc = 1000 * seconds / done
+    ratio = plain / per_doc
+    single = jobs == 1
+    return (
+        f"antq-docs generate pledge --jobs {jobs}: {done} bản, tính cả khởi động",
+        f"{seconds:.2f} s, {done / seconds:.0f} bản/s, gấp {ratio:.0f} lần docxtpl",
+        "≥ 30× docxtpl mỗi tiến trình" if single else "",
+        ("đạt" if ratio >= 30 else "chưa đạt") if single else "",
+    )
+
+
+def _dry_run(campaign: str, units: int, work: Path) -> tuple[Row, float]:
+    """A dry run of `generate all` on a roster of units, and its peak memory (MB)."""
+    dry, _ = write_roster(units, work / "dry")
+    seconds, peaks, stderr = run_cli(
+        [
+            "generate",
+            "all",
+            "--campaign",
+            campaign,
+            "--units",
+            str(dry),
+            "--out",
+            str(work / "dry-out"),
+            "--dry-run",
+        ],
+        work,
+    )
+    row = (
+        f"--dry-run trên {_number(units)} đơn vị ({_number(generated(stderr))} văn bản)",
+        f"{seconds:.1f} s, bộ nhớ đỉnh {peaks['self']:.0f} MB",
+        "không soạn văn bản nào",
+        "đạt",
+    )
+    return row, peaks["self"]
+
+
+def _markdown(rows: list[Row], dry_units: int, dry_peak: float, pdf_ok: bool) -> str:
+    """The table in Markdown, the machine above it and the notes below it."""
     lines = [f"Máy: {machine()}.", "", "| Phép đo | Kết quả | Mục tiêu | |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     lines.append("")
@@ -263,7 +276,7 @@ def table(size: str) -> str:
     return "\n".join(lines)
 
 
-def _collect_rows(forms: int, work: Path, jobs: int) -> list[tuple[str, str, str, str]]:
+def _collect_rows(forms: int, work: Path, jobs: int) -> list[Row]:
     """Forms written for, then collected from, `forms` reporting units (with every core)."""
     from benchmarks.bench_collect import TARGET_S, measure
 
@@ -287,7 +300,7 @@ def _collect_rows(forms: int, work: Path, jobs: int) -> list[tuple[str, str, str
     ]
 
 
-def _pdf_rows(units: int) -> tuple[list[tuple[str, str, str, str]], bool]:
+def _pdf_rows(units: int) -> tuple[list[Row], bool]:
     """PDF documents/s with 1 and 2 jobs and the audit pack, when LibreOffice is here."""
     from antq_docs.errors import AntqError
     from antq_docs.pdf import find_soffice

@@ -47,20 +47,35 @@ def place(rng: random.Random) -> str:
 
 def make_rows(target: int, seed: int = 2025) -> list[list[object]]:
     """Rows of a roster of about `target` units: province, districts, communes, villages, others."""
-    rng = random.Random(seed)
-    rows: list[list[object]] = []
+    roster = _Rows(random.Random(seed))
+    roster.add(1, "Tỉnh Kon Tum", "Tỉnh", "", "Chủ tịch UBND tỉnh", abbr="UBND")
+    districts = max(1, target // 50)
+    per_district = (target - 1) // districts
+    for d in range(1, districts + 1):
+        roster.district(d, per_district)
+    return roster.rows
 
-    def add(code, name, label, parent, title, households="", model="", abbr=""):
+
+class _Rows:
+    """The rows of a roster as they are added, numbered, with names drawn from one generator
+    (the same seed, in the same order, gives the same roster)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.rows: list[list[object]] = []
+
+    def add(self, code, name, label, parent, title, households="", model="", abbr="") -> None:
+        """One unit's row, with a head and, for a district or a commune, a Bí thư."""
         # The Bí thư of a district's or a commune's cấp ủy signs its resolution.
-        secretary = person(rng) if label in ("Huyện", "Xã") else ""
-        rows.append(
+        secretary = person(self.rng) if label in ("Huyện", "Xã") else ""
+        self.rows.append(
             [
-                len(rows) + 1,
+                len(self.rows) + 1,
                 code,
                 name,
                 label,
                 parent,
-                person(rng),
+                person(self.rng),
                 title,
                 households,
                 model,
@@ -69,40 +84,22 @@ def make_rows(target: int, seed: int = 2025) -> list[list[object]]:
             ]
         )
 
-    add(1, "Tỉnh Kon Tum", "Tỉnh", "", "Chủ tịch UBND tỉnh", abbr="UBND")
-    districts = max(1, target // 50)
-    per_district = (target - 1) // districts
-    for d in range(1, districts + 1):
+    def district(self, d: int, size: int) -> None:
+        """District d and about size units under it: communes with two villages each, a
+        school every third commune, then agencies and enterprises for what is left."""
+        rng = self.rng
         # Three-digit district codes run out at 900 districts; larger rosters continue at
         # seven digits, whose communes, schools and villages cannot meet the short codes.
         dcode = 100 + d if d < 900 else 1_000_000 + d
-        add(dcode, f"Huyện {place(rng)} {d}", "Huyện", 1, "Chủ tịch UBND huyện", abbr="UBND")
-        budget = per_district - 1
+        self.add(dcode, f"Huyện {place(rng)} {d}", "Huyện", 1, "Chủ tịch UBND huyện", abbr="UBND")
+        budget = size - 1
         c = 0
         while budget >= 4:
             c += 1
-            ccode = dcode * 100 + c
-            add(
-                ccode,
-                f"Xã {place(rng)} {c}",
-                "Xã",
-                dcode,
-                "Chủ tịch UBND xã",
-                model="x" if c == 1 else "",
-                abbr="UBND",
-            )
-            for v in range(1, 3):
-                add(
-                    ccode * 100 + v,
-                    f"Thôn {v}",
-                    "Thôn",
-                    ccode,
-                    "Trưởng thôn",
-                    households=rng.randint(50, 400),
-                )
+            self.commune(dcode, c)
             budget -= 3
             if budget >= 1 and c % 3 == 0:
-                add(
+                self.add(
                     dcode * 1000 + c,
                     f"Trường THCS {place(rng)}",
                     "Trường",
@@ -114,11 +111,11 @@ def make_rows(target: int, seed: int = 2025) -> list[list[object]]:
         for extra in range(budget):
             code = dcode * 1000 + 500 + extra
             if extra % 2:
-                add(
+                self.add(
                     code, f"Công ty TNHH {place(rng)}", "Doanh nghiệp", dcode, "Giám đốc", abbr="CT"
                 )
             else:
-                add(
+                self.add(
                     code,
                     f"Phòng Tư pháp huyện {d} - {extra}",
                     "Cơ quan",
@@ -126,7 +123,28 @@ def make_rows(target: int, seed: int = 2025) -> list[list[object]]:
                     "Trưởng phòng",
                     abbr="PTP",
                 )
-    return rows
+
+    def commune(self, dcode: int, c: int) -> None:
+        """Commune c of a district (the first one a model unit) and its two villages."""
+        ccode = dcode * 100 + c
+        self.add(
+            ccode,
+            f"Xã {place(self.rng)} {c}",
+            "Xã",
+            dcode,
+            "Chủ tịch UBND xã",
+            model="x" if c == 1 else "",
+            abbr="UBND",
+        )
+        for v in range(1, 3):
+            self.add(
+                ccode * 100 + v,
+                f"Thôn {v}",
+                "Thôn",
+                ccode,
+                "Trưởng thôn",
+                households=self.rng.randint(50, 400),
+            )
 
 
 def write(target: int, out: Path) -> tuple[Path, Path]:

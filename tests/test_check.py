@@ -169,10 +169,13 @@ def test_table_names_the_missing_unit_under_its_parent(runner, docs):
             "report": "–",
         }.items()
     )
-    assert (
-        "  - KT-01-01 Phường Quyết Thắng, Cam kết: chưa có pledge/KT-01-01.docx (hoặc bản ký .pdf)"
-        in lines
+    missing = lines.index(
+        "Thiếu (1), theo đơn vị cấp trên (mỗi văn bản: tệp .docx hoặc bản ký .pdf):"
     )
+    assert lines[missing + 1 : missing + 3] == [
+        "  Thành phố Kon Tum (KT-01):",
+        "    - KT-01-01 Phường Quyết Thắng: Cam kết (pledge/KT-01-01.docx)",
+    ]
     assert "    cấp xã: 21/22 = 95,5% (chỉ tiêu đạt ít nhất 100%) – chưa đạt" in lines
     assert lines[-1] == "Kết quả: chưa đủ (1 thiếu, 0 không hợp lệ)."
 
@@ -381,8 +384,16 @@ def test_the_matrix_decides_what_is_required(tmp_path, runner, docs):
     )
     assert {m["kind"] for m in data["missing"]} == {"plan"}
     assert len(data["missing"]) == 44
+    # Each village's pledge, titled as a plan (the kind is read from the title and trích yếu).
     for pledge in (docs / "pledge").glob("KT-??-??-??.docx"):
-        shutil.copy(pledge, docs / "plan" / pledge.name)
+        plan = docs / "plan" / pledge.name
+        shutil.copy(pledge, plan)
+        rewrite_document_xml(
+            plan,
+            lambda xml: xml.replace("BẢN CAM KẾT".encode(), "KẾ HOẠCH".encode()).replace(
+                "Thực hiện phong trào".encode(), "Xây dựng phong trào".encode()
+            ),
+        )
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.stdout
     data = json.loads(result.stdout)
@@ -649,8 +660,17 @@ def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runne
     assert row[header.index("Ghi chú")].value == (
         f"evaluation/KT-01-01-01.docx: còn chỗ cần bổ sung: {SHORTCOMINGS}"
     )
-    legend = {r[0].value: r for r in book["Chú giải"].iter_rows(min_row=2)}
-    assert set(legend) == {"có", "có (PDF)", "chưa hoàn thiện", "không hợp lệ", "thiếu", "–"}
+    # The colours, then the day checked for (today, by default).
+    legend = {r[0].value: r for r in book["Chú giải"].iter_rows(min_row=2, max_row=8)}
+    assert set(legend) == {
+        "có",
+        "có (PDF)",
+        "chưa hoàn thiện",
+        "không hợp lệ",
+        "thiếu",
+        "chưa đến hạn",
+        "–",
+    }
     assert legend["chưa hoàn thiện"][0].fill.fgColor.rgb == UNFINISHED_FILL
     assert legend["chưa hoàn thiện"][1].value.startswith("có tệp .docx nhưng còn chỗ")
 

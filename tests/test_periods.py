@@ -8,11 +8,19 @@ import json
 import pytest
 
 from antq_docs.cli import cli
-from antq_docs.errors import ValidationError
+from antq_docs.errors import UsageError, ValidationError
+from antq_docs.generate import plan_documents
 from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 from tests import helpers as dh
-from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_DIR, SAMPLE_UNITS, campaign_text
+from tests.helpers import (
+    FIXTURES,
+    SAMPLE_CAMPAIGN,
+    SAMPLE_DIR,
+    SAMPLE_UNITS,
+    SAMPLE_UNITS_JULY,
+    campaign_text,
+)
 
 RESULTS = [
     "--results",
@@ -326,3 +334,73 @@ def test_evaluations_and_report_in_two_periods_are_refused(tmp_path):
         r"\(15/6/2025\) và báo cáo tổng kết \(20/12/2025\) thuộc hai danh sách",
     ):
         load_inputs(campaign, None, results=SAMPLE_DIR / "results-kon-tum-2025.csv", kinds=REGISTRY)
+
+
+def _copy(source, target):
+    target.write_bytes(source.read_bytes())
+    return target
+
+
+def test_rosters_given_by_day_take_the_place_of_the_campaigns_files(tmp_path):
+    march = _copy(SAMPLE_UNITS, tmp_path / "dau-nam.csv")
+    july = _copy(SAMPLE_UNITS_JULY, tmp_path / "sau-sap-xep.csv")
+    for first in (dt.date(2025, 1, 1), None):  # the first period's file given without its day
+        inputs = load_inputs(
+            SAMPLE_CAMPAIGN,
+            None,
+            kinds=REGISTRY,
+            period_units={first: march, dt.date(2025, 7, 1): july},
+        )
+        assert [p.roster.source for p in inputs.periods] == [str(march), str(july)]
+        assert inputs.roster_on(dt.date(2025, 7, 1)).root.code == "QNG"
+        assert inputs.roster_for("event-plan").get("KT-02") is None
+
+
+def test_a_period_without_a_roster_and_a_roster_of_no_period_are_named_by_their_day(tmp_path):
+    july = _copy(SAMPLE_UNITS_JULY, tmp_path / "sau-sap-xep.csv")
+    with pytest.raises(ValidationError) as caught:
+        load_inputs(SAMPLE_CAMPAIGN, None, kinds=REGISTRY, period_units={dt.date(2025, 8, 1): july})
+    found = {(f.file, f.field, f.message) for f in caught.value.findings}
+    assert (
+        "sau-sap-xep.csv",
+        "danh_sach_don_vi",
+        "danh sách đơn vị từ ngày 01/8/2025 không ứng với thời kỳ nào của danh_sach_don_vi (các "
+        "thời kỳ bắt đầu ngày 01/01/2025, 01/7/2025): sửa ngày của tệp, hoặc thêm thời kỳ từ "
+        "ngày 01/8/2025 vào kế hoạch năm",
+    ) in found
+    missing = {
+        (f.field, f.message) for f in caught.value.findings if f.file == SAMPLE_CAMPAIGN.name
+    }
+    assert missing == {
+        (
+            f"danh_sach_don_vi[{n}].tu_ngay",
+            f"thời kỳ từ ngày {day} của danh_sach_don_vi chưa có tệp danh sách đơn vị: đưa lên "
+            f"danh sách đơn vị có hiệu lực từ ngày {day}",
+        )
+        for n, day in ((1, "01/01/2025"), (2, "01/7/2025"))
+    }
+
+
+def test_a_dated_roster_for_a_campaign_without_periods_is_refused_by_its_day(tmp_path):
+    campaign = tmp_path / "c.yaml"
+    text = campaign_text()
+    start = text.index("danh_sach_don_vi:")
+    campaign.write_text(text[:start] + text[text.index("\n\n", start) :], "utf-8")
+    with pytest.raises(ValidationError, match=r"từ ngày 01/7/2025: kế hoạch năm không chia"):
+        load_inputs(
+            campaign, None, kinds=REGISTRY, period_units={dt.date(2025, 7, 1): SAMPLE_UNITS}
+        )
+    alone = load_inputs(campaign, None, kinds=REGISTRY, period_units={None: SAMPLE_UNITS})
+    assert alone.periods == [] and alone.roster.source == str(SAMPLE_UNITS)
+
+
+def test_a_scope_plans_a_unit_and_its_subtree_and_warns_about_nothing_outside_it():
+    inputs = load_inputs(SAMPLE_CAMPAIGN, FIXTURES / "units-small.csv", kinds=REGISTRY)
+    _, named_warnings = plan_documents(inputs, ["plan"], inputs.subtree("H1-X1"))
+    assert any(w.startswith("H1-X1-T1 (Thôn 1): không phải soạn") for w in named_warnings)
+    assert any(w.startswith("chi_tieu[10].don_vi") for w in named_warnings)
+    documents, warnings = plan_documents(inputs, ["plan", "pledge"], scope="H1-X1")
+    assert sorted({d.unit for d in documents}) == ["H1-X1", "H1-X1-T1", "H1-X1-T2"]
+    assert warnings == []
+    with pytest.raises(UsageError, match="không có đơn vị mang mã H9"):
+        plan_documents(inputs, ["plan"], scope="H9")

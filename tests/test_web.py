@@ -23,8 +23,9 @@ from antq_docs.errors import (
 )
 from antq_docs.kinds import REGISTRY
 from antq_docs.web import actions, create_app, is_loopback, serve
+from antq_docs.web.names import public_path
 from antq_docs.web.workspace import Limits
-from tests.helpers import FIXTURES, SAMPLE_DIR, add_placeholder, full_text
+from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_DIR, add_placeholder, full_text
 
 # Starlette's test client warns, once on import, that it will move to another HTTP package.
 with warnings.catch_warnings():
@@ -34,12 +35,6 @@ with warnings.catch_warnings():
 SMALL = FIXTURES / "units-small.csv"
 
 
-@pytest.fixture
-def client(tmp_path) -> TestClient:
-    """A client of an app over a fresh data folder, without password."""
-    return TestClient(create_app(tmp_path / "data"))
-
-
 def _file(path: Path, name: str | None = None) -> tuple[str, bytes]:
     return (name or path.name, path.read_bytes())
 
@@ -47,6 +42,29 @@ def _file(path: Path, name: str | None = None) -> tuple[str, bytes]:
 def _token(client: TestClient) -> str:
     client.get("/")
     return client.cookies["antq_csrf"]
+
+
+def keep(client: TestClient, role: str, path: Path) -> None:
+    """Give a file once in the panel "Dữ liệu đang dùng", as a user does."""
+    r = client.post(
+        "/du-lieu",
+        data={"csrf": _token(client), "role": role, "back": "/"},
+        files={"file": _file(path)},
+    )
+    assert r.status_code == 200, r.text
+
+
+@pytest.fixture
+def bare(tmp_path) -> TestClient:
+    """A client of an app over a fresh data folder, without password, that gave nothing yet."""
+    return TestClient(create_app(tmp_path / "data"))
+
+
+@pytest.fixture
+def client(bare) -> TestClient:
+    """A client whose workspace holds the year's campaign, given once."""
+    keep(bare, "campaign", SAMPLE_CAMPAIGN)
+    return bare
 
 
 def docx_text(data: io.BytesIO) -> str:
@@ -65,12 +83,12 @@ def test_api_generate_answers_the_output_folder_as_a_zip(client):
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
         manifest = json.loads(zf.read("manifest.json"))
-        assert "pledge/H1-X1.docx" in names
+        assert "cam-ket/H1-X1-cam-ket.docx" in names
         assert ".antq-docs.lock" not in names
-        listed = {d["path"] for d in manifest["documents"]}
+        listed = {public_path(d["path"]) for d in manifest["documents"]}
         assert listed == {n for n in names if n.endswith(".docx")}
         assert all(d["kind"] == "pledge" for d in manifest["documents"])
-        text = docx_text(io.BytesIO(zf.read("pledge/H1-X1.docx")))
+        text = docx_text(io.BytesIO(zf.read("cam-ket/H1-X1-cam-ket.docx")))
     assert "XÃ MỘT" in text
 
 
@@ -103,7 +121,7 @@ def _without(data: bytes, member: str) -> bytes:
 
 
 def test_api_check_reports_a_removed_document_as_missing(client):
-    docs = _without(_pledges_zip(client), "pledge/H1-X1.docx")
+    docs = _without(_pledges_zip(client), "cam-ket/H1-X1-cam-ket.docx")
     r = client.post("/api/check", files={"docs": ("ho-so.zip", docs), "units": _file(SMALL)})
     assert r.status_code == 200, r.text
     report = r.json()
@@ -115,7 +133,7 @@ def test_api_check_reports_a_removed_document_as_missing(client):
 
 
 def test_check_page_marks_the_missing_document_in_the_matrix(client):
-    docs = _without(_pledges_zip(client), "pledge/H1-X1.docx")
+    docs = _without(_pledges_zip(client), "cam-ket/H1-X1-cam-ket.docx")
     r = client.post(
         "/kiem-tra",
         data={"csrf": _token(client)},
@@ -146,7 +164,7 @@ def _with_placeholder(data: bytes, member: str, text: str) -> bytes:
 
 def test_check_page_marks_an_unfinished_document_in_the_matrix(client):
     text = f"{PLACEHOLDER}: kiến nghị, đề xuất của đơn vị]"
-    docs = _with_placeholder(_pledges_zip(client), "pledge/H1-X1.docx", text)
+    docs = _with_placeholder(_pledges_zip(client), "cam-ket/H1-X1-cam-ket.docx", text)
     r = client.post(
         "/kiem-tra",
         data={"csrf": _token(client)},
@@ -194,7 +212,8 @@ def test_zip_bomb_stops_at_the_unpacked_limit(tmp_path):
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("pledge/T.docx", b"\0" * (4 << 20))
-    r = TestClient(app).post("/api/check", files={"docs": ("b.zip", bomb.getvalue())})
+    given = {"units": _file(SMALL), "campaign": _file(SAMPLE_CAMPAIGN)}
+    r = TestClient(app).post("/api/check", files={"docs": ("b.zip", bomb.getvalue()), **given})
     assert r.status_code == 400
     assert "quá lớn khi giải nén" in r.json()["error"]
 
@@ -252,7 +271,9 @@ def test_generate_page_offers_the_zip_and_each_document(client):
     assert client.get(doc_link.replace("pledge/H1-X1.docx", "../in")).status_code == 404
 
 
-def test_report_page_shows_indicators_chart_and_report(client):
+def test_report_page_shows_indicators_chart_and_report(bare):
+    client = bare
+    client.post("/du-lieu/mau", data={"csrf": _token(client), "on": "1", "back": "/bao-cao"})
     r = client.post("/bao-cao", data={"csrf": _token(client)})
     assert r.status_code == 200, r.text
     assert 'id="report-indicators"' in r.text
@@ -273,7 +294,7 @@ def test_password_is_required_when_set(tmp_path):
     ok = client.post(
         "/api/generate",
         data={"kinds": ["pledge"]},
-        files={"units": _file(SMALL)},
+        files={"units": _file(SMALL), "campaign": _file(SAMPLE_CAMPAIGN)},
         headers={"Authorization": "Bearer mat-khau-2025"},
     )
     assert ok.status_code == 200
@@ -313,7 +334,7 @@ def test_two_concurrent_jobs_get_their_own_folders(client, tmp_path):
     jobs = [p for p in (tmp_path / "data" / "jobs").iterdir() if (p / "out").is_dir()]
     assert len(jobs) == 2
     for data in answers:
-        assert "pledge/H1-X1.docx" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+        assert "cam-ket/H1-X1-cam-ket.docx" in zipfile.ZipFile(io.BytesIO(data)).namelist()
 
 
 def test_unknown_page_and_error_are_vietnamese(client):
@@ -321,7 +342,8 @@ def test_unknown_page_and_error_are_vietnamese(client):
     assert r.status_code == 404 and "Không có trang này." in r.text
 
 
-def test_an_uploaded_campaign_with_rosters_by_period_asks_for_the_roster(client):
+def test_an_uploaded_campaign_with_rosters_by_period_asks_for_the_roster(bare):
+    client = bare
     r = client.post(
         "/api/generate",
         data={"kinds": ["pledge"]},
@@ -329,7 +351,7 @@ def test_an_uploaded_campaign_with_rosters_by_period_asks_for_the_roster(client)
     )
     assert r.status_code == 400
     message = r.json()["error"]
-    assert "chưa tải lên danh sách đơn vị" in message
+    assert message.startswith("Chưa có danh sách đơn vị")
     assert "/jobs/" not in message  # no server folder in what the user reads
 
 

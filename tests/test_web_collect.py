@@ -26,15 +26,19 @@ SMALL = FIXTURES / "units-small.csv"
 UNITS = {"units": ("units-small.csv", SMALL.read_bytes())}
 
 
-@pytest.fixture
-def client(tmp_path) -> TestClient:
-    """A client of an app over a fresh data folder, without password."""
-    return TestClient(create_app(tmp_path / "data"))
-
-
 def _token(client: TestClient) -> str:
     client.get("/")
     return client.cookies["antq_csrf"]
+
+
+@pytest.fixture
+def client(tmp_path) -> TestClient:
+    """A client of an app over a fresh data folder whose workspace holds the campaign."""
+    client = TestClient(create_app(tmp_path / "data"))
+    given = {"file": (SAMPLE_CAMPAIGN.name, SAMPLE_CAMPAIGN.read_bytes())}
+    data = {"csrf": _token(client), "role": "campaign", "back": "/"}
+    assert client.post("/du-lieu", data=data, files=given).status_code == 200
+    return client
 
 
 def _link(page: str, anchor: str) -> str:
@@ -61,7 +65,6 @@ def test_the_page_offers_forms_and_collection_with_their_own_fields(client):
     for anchor in (
         'id="forms-form"',
         'id="forms-units"',
-        'id="forms-level"',
         'id="collect-form"',
         'id="collect-units"',
         'id="collect-forms"',
@@ -70,10 +73,17 @@ def test_the_page_offers_forms_and_collection_with_their_own_fields(client):
         assert page.count(anchor) == 1, anchor
 
 
+def _choose(client: TestClient, code: str, name: str) -> None:
+    """Choose "Đơn vị của tôi" as the unit picker does."""
+    data = {"csrf": _token(client), "unit": code, "name": name, "back": "/don-vi"}
+    assert client.post("/don-vi", data=data, follow_redirects=False).status_code == 303
+
+
 def test_forms_of_one_unit_come_as_a_zip(client):
-    r = client.post("/phieu", data={"csrf": _token(client), "level": "H1-X1"}, files=UNITS)
+    _choose(client, "H1-X1", "Xã Một")
+    r = client.post("/phieu", data={"csrf": _token(client)}, files=UNITS)
     assert r.status_code == 200, r.text
-    assert "Đã làm 1 phiếu (3 đơn vị) cho H1-X1 và cấp dưới." in r.text
+    assert "Đã làm 1 phiếu (3 đơn vị) cho Xã Một và các đơn vị cấp dưới." in r.text
     archive = zipfile.ZipFile(io.BytesIO(client.get(_link(r.text, "download-forms")).content))
     assert archive.namelist() == ["H1-X1-xa-mot.xlsx"]
     book = openpyxl.load_workbook(io.BytesIO(archive.read("H1-X1-xa-mot.xlsx")))
@@ -81,9 +91,10 @@ def test_forms_of_one_unit_come_as_a_zip(client):
 
 
 def test_forms_of_a_khu_dan_cu_name_its_commune(client):
-    r = client.post("/phieu", data={"csrf": _token(client), "level": "H1-X1-T1"}, files=UNITS)
+    _choose(client, "H1-X1-T1", "Thôn Một")
+    r = client.post("/phieu", data={"csrf": _token(client)}, files=UNITS)
     assert r.status_code == 400
-    assert "hãy dùng --level H1-X1" in r.text and "download-forms" not in r.text
+    assert "hãy chọn đơn vị H1-X1" in r.text and "download-forms" not in r.text
 
 
 def test_returned_forms_are_collected_into_results(client, filled):

@@ -18,7 +18,7 @@ from antq_docs.inputs.loading import load_inputs
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.authority import recogniser
-from antq_docs.model import tree_without
+from antq_docs.model import STANDARD_TYPES, tree_without
 from tests import helpers as dh
 from tests.helpers import (
     FIXTURES,
@@ -35,7 +35,6 @@ RESULTS = SAMPLE_DIR / "results-kon-tum-2025.csv"
 SCORES = SAMPLE_DIR / "scores-kon-tum-2025.csv"
 HOUSEHOLDS = SAMPLE_DIR / "households-kon-tum-2025.csv"
 YEAR_END = ["--results", str(RESULTS), "--scores", str(SCORES)]
-STANDARD_TYPES = {"khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"}
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,11 @@
 
     python -m tools.build_templates [OUTDIR]
 
-Each module in tools/templates/ (except docxbuild) has build() → {file name: Document}. The
-build is byte-stable: the same builders always write the same bytes (fixed zip member times and
-order, fixed core properties), so a rebuild changes a template only where its builder changed,
-and tests/test_templates_built.py can compare templates/*.docx with what the builders make.
+Each module in tools/templates/ (except the shared helpers, HELPERS) has build() → {file name:
+Document}. The build is byte-stable: the same builders always write the same bytes (fixed zip
+member times and order, fixed core properties), so a rebuild changes a template only where its
+builder changed, and tests/test_templates_built.py can compare templates/*.docx with what the
+builders make.
 """
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # Every member of every template carries this time, and the core properties this date.
 ZIP_TIME = (2025, 1, 1, 0, 0, 0)
 CORE_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
+# The modules of tools/templates/ that the builders share, which build no template themselves.
+HELPERS = frozenset({"docxbuild", "yearend"})
 
 
 def templates() -> dict[str, object]:
     """Every built-in template by file name, freshly built (python-docx Documents)."""
     built: dict[str, object] = {}
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if info.name == "docxbuild":
+        if info.name in HELPERS:
             continue
         module = importlib.import_module(f"tools.templates.{info.name}")
         built.update(module.build())

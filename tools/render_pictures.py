@@ -52,6 +52,25 @@ def _tool(name: str) -> str:
 def render(out: Path) -> list[Path]:
     """Write <kind>.png for every kind of the registry into out; return the files written."""
     soffice, pdftoppm = _tool("soffice"), _tool("pdftoppm")
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        _to_pdf(soffice, _sample_documents(work), work)
+        for kind in REGISTRY:
+            stem = work / "png" / kind
+            stem.parent.mkdir(exist_ok=True)
+            _first_page(pdftoppm, work / "pdf" / f"{kind}.pdf", stem)
+            target = out / f"{kind}.png"
+            # Black text on white: grey levels keep the page as it is at a third of the size.
+            with Image.open(stem.with_suffix(".png")) as page:
+                page.convert("L").save(target, optimize=True)
+            written.append(target)
+    return written
+
+
+def _sample_documents(work: Path) -> list[Path]:
+    """Generate the sample into work and copy the document SHOWN of each kind as <kind>.docx."""
     inputs = load_inputs(
         resources.sample(resources.SAMPLE_CAMPAIGN),
         None,
@@ -59,61 +78,57 @@ def render(out: Path) -> list[Path]:
         scores=resources.sample(resources.SAMPLE_SCORES),
         kinds=REGISTRY,
     )
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        generate(inputs, work / "docs", list(REGISTRY))
-        docs = []
-        for kind in REGISTRY:
-            doc = work / "docs" / kind / f"{SHOWN[kind]}.docx"
-            if not doc.exists():
-                sys.exit(f"{doc.relative_to(work)} was not generated: update SHOWN")
-            copy = work / "pdf-in" / f"{kind}.docx"
-            copy.parent.mkdir(exist_ok=True)
-            shutil.copy(doc, copy)
-            docs.append(copy)
-        # A profile of its own, so that a LibreOffice already open does not take the job.
-        subprocess.run(
-            [
-                soffice,
-                "--headless",
-                f"-env:UserInstallation=file://{work / 'profile'}",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(work / "pdf"),
-                *map(str, docs),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        for kind in REGISTRY:
-            stem = work / "png" / kind
-            stem.parent.mkdir(exist_ok=True)
-            subprocess.run(
-                [
-                    pdftoppm,
-                    "-png",
-                    "-r",
-                    str(DPI),
-                    "-f",
-                    "1",
-                    "-l",
-                    "1",
-                    "-singlefile",
-                    str(work / "pdf" / f"{kind}.pdf"),
-                    str(stem),
-                ],
-                check=True,
-                capture_output=True,
-            )
-            target = out / f"{kind}.png"
-            # Black text on white: grey levels keep the page as it is at a third of the size.
-            with Image.open(stem.with_suffix(".png")) as page:
-                page.convert("L").save(target, optimize=True)
-            written.append(target)
-    return written
+    generate(inputs, work / "docs", list(REGISTRY))
+    docs = []
+    for kind in REGISTRY:
+        doc = work / "docs" / kind / f"{SHOWN[kind]}.docx"
+        if not doc.exists():
+            sys.exit(f"{doc.relative_to(work)} was not generated: update SHOWN")
+        copy = work / "pdf-in" / f"{kind}.docx"
+        copy.parent.mkdir(exist_ok=True)
+        shutil.copy(doc, copy)
+        docs.append(copy)
+    return docs
+
+
+def _to_pdf(soffice: str, docs: list[Path], work: Path) -> None:
+    """Convert the documents to PDF in work/pdf with one LibreOffice run."""
+    # A profile of its own, so that a LibreOffice already open does not take the job.
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{work / 'profile'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work / "pdf"),
+            *map(str, docs),
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+def _first_page(pdftoppm: str, pdf: Path, stem: Path) -> None:
+    """Draw the first page of a PDF into stem.png at DPI."""
+    subprocess.run(
+        [
+            pdftoppm,
+            "-png",
+            "-r",
+            str(DPI),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def main() -> None:

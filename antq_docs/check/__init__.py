@@ -18,6 +18,7 @@ The pieces: entries.py (a required document's status and how the matrix shows it
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from antq_docs.check.entries import (
     CELLS,
     DOCX,
     INVALID,
+    LATER,
     MISSING,
     NOT_OWED,
     PDF,
@@ -38,11 +40,14 @@ from antq_docs.check.entries import (
 )
 from antq_docs.check.folder import Scan, scan_folder
 from antq_docs.check.inspection import Inspection, Job, inspect, inspect_docx, inspect_pdf
+from antq_docs.check.placing import Unplaced, kinds_read, other_kind, titles
 from antq_docs.check.report import CheckReport
-from antq_docs.errors import InputError
+from antq_docs.check.strays import place_strays, stray_jobs
+from antq_docs.errors import InputError, UsageError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
+from antq_docs.messages import check as msg
 from antq_docs.model import Campaign, Results, Unit
 from antq_docs.output import document_path, is_generated_pdf, read_manifest
 from antq_docs.workers import ordered_map, workers_for
@@ -50,6 +55,7 @@ from antq_docs.workers import ordered_map, workers_for
 __all__ = [
     "CELLS",
     "INVALID",
+    "LATER",
     "MISSING",
     "NOT_OWED",
     "PRESENT",
@@ -58,6 +64,7 @@ __all__ = [
     "CheckReport",
     "Entry",
     "Inspection",
+    "Unplaced",
     "cell_status",
     "check",
     "inspect_docx",
@@ -88,29 +95,73 @@ def check(
     *,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    as_of: dt.date | None = None,
+    kinds: list[str] | None = None,
 ) -> CheckReport:
-    """Audit DIR against the matrix: present, invalid, missing, changed, extra.
+    """Audit DIR against the matrix: present, invalid, missing, changed, extra, unplaced.
 
-    Files are inspected on `workers` processes (--jobs; default one per core).
+    kinds limits the check to some kinds (default: every kind); as_of asks only for the
+    documents due by that day (each kind's date in the campaign; a kind without a date is
+    always due), the others are shown as not yet due. Files are inspected on `workers`
+    processes (--jobs; default one per core).
     """
     docs = Path(docs)
     if not docs.exists():
-        raise InputError("không tìm thấy thư mục văn bản.", path=docs)
+        raise InputError(msg.NO_FOLDER, path=docs)
     if not docs.is_dir():
-        raise InputError("không phải thư mục.", path=docs)
+        raise InputError(msg.NOT_A_FOLDER, path=docs)
     # Built kinds decide for themselves (the root always reports); others follow the matrix.
-    kinds = list(REGISTRY)
-    kinds += sorted(k for k in inputs.campaign.required if k not in kinds)
+    every = list(REGISTRY)
+    every += sorted(k for k in inputs.campaign.required if k not in every)
+    chosen = chosen_kinds(kinds, every)
+    due = [k for k in chosen if is_due(inputs, k, as_of)]
     manifest = read_manifest(docs)
-    scan = scan_folder(docs, kinds)
-    used = _kept_for_results(inputs, kinds)
+    scan = scan_folder(docs, every)
+    # The files of kinds not asked for now are neither checked nor strays.
+    used = _kept_for_results(inputs, due)
+    used |= {key for key in scan.index if key[0] in every and key[0] not in due}
     entries = [
-        Entry(unit, kind, document_path(kind, unit.code)) for kind, unit in _owed(inputs, kinds)
+        Entry(unit, kind, document_path(kind, unit.code)) for kind, unit in _owed(inputs, due)
+    ]
+    later = [
+        Entry(unit, kind, document_path(kind, unit.code), status=LATER)
+        for kind, unit in _owed(inputs, [k for k in chosen if k not in due])
     ]
     copies = _copies(entries, docs, scan, manifest, inputs.campaign.year, used)
-    changed = _record(copies, _run(copies, workers, progress), manifest)
+    strays = stray_jobs(docs, scan, used, manifest, inputs.campaign.year)
+    found = _run([job for _, _, job in copies] + [job for _, job in strays], workers, progress)
+    unplaced: list[Unplaced] = []
+    changed = _record(copies, found[: len(copies)], manifest, every, unplaced)
+    # An owed file that is another unit's document, then the files where nothing is owed.
+    misfiled = [(rel, job) for _, rel, job in copies]
+    unplaced += place_strays(misfiled, found[: len(copies)], entries, due, owed=True)
+    unplaced += place_strays(strays, found[len(copies) :], entries, due)
     extra, refused = _strays(docs, scan, used, manifest, {rel for _, rel, _ in copies})
-    return CheckReport(docs, inputs, kinds, entries, changed, extra, refused)
+    report = CheckReport(docs, inputs, chosen, entries, changed, extra, refused)
+    report.later, report.unplaced, report.as_of = later, unplaced, as_of
+    return report
+
+
+def chosen_kinds(kinds: list[str] | None, every: list[str]) -> list[str]:
+    """The kinds asked for, in the registry's order; every kind when none is named."""
+    if not kinds:
+        return every
+    unknown = [k for k in kinds if k not in every]
+    if unknown:
+        raise UsageError(msg.UNKNOWN_KINDS.format(kinds=", ".join(unknown), known=", ".join(every)))
+    return [k for k in every if k in kinds]
+
+
+def is_due(inputs: Inputs, kind: str, as_of: dt.date | None) -> bool:
+    """Whether a kind's documents are due by a day: its date (its own, or the kind it follows)
+    is on or before it. Without a day, or a date, every kind is due."""
+    declared = REGISTRY.get(kind)
+    day = (
+        declared.day(inputs.campaign)
+        if declared is not None
+        else inputs.campaign.doc_dates.get(kind)
+    )
+    return as_of is None or day is None or day <= as_of
 
 
 def _owed(inputs: Inputs, kinds: list[str]) -> list[tuple[str, Unit]]:
@@ -160,6 +211,7 @@ def _copies(
 ) -> list[_Copy]:
     """The files to read for each entry (its .docx, its signed .pdf); their keys join used."""
     copies: list[_Copy] = []
+    known = titles()
     for entry in entries:
         for ext in (DOCX, PDF):
             key = (entry.kind, entry.unit.code.casefold(), ext)
@@ -169,16 +221,26 @@ def _copies(
             used.add(key)
             if ext == PDF and is_generated_pdf(docs, rel, manifest.get(rel)):
                 continue  # printed from the draft by `pdf`: not a signed copy
-            copies.append((entry, rel, Job(docs / rel, entry.unit.name, year)))
+            copies.append((entry, rel, Job(docs / rel, entry.unit.name, year, known)))
     return copies
 
 
 def _record(
-    copies: list[_Copy], found: list[Inspection], manifest: _Manifest
+    copies: list[_Copy],
+    found: list[Inspection],
+    manifest: _Manifest,
+    every: list[str],
+    unplaced: list[Unplaced],
 ) -> list[dict[str, str]]:
-    """Set each entry's status from what its files hold; return the files changed since made."""
+    """Set each entry's status from what its files hold; return the files changed since made.
+
+    A file whose content is another kind's counts for nothing and joins unplaced.
+    """
     changed: list[dict[str, str]] = []
-    for (entry, rel, _), (reason, digest, left) in zip(copies, found):
+    for (entry, rel, _), (reason, digest, left, heading, _header) in zip(copies, found):
+        if heading is not None and entry.kind not in (read := kinds_read(heading, every)):
+            unplaced.append(other_kind(rel, entry, read))
+            continue
         if reason is not None:
             entry.problems.append((rel, reason))
             if entry.status == MISSING:
@@ -224,12 +286,11 @@ def _strays(
 
 
 def _run(
-    jobs: list[_Copy],
+    plain: list[Job],
     workers: int | None,
     progress: Callable[[int, int], None] | None,
 ) -> list[Inspection]:
     """Inspect every file, on `workers` processes (parsing is CPU-bound; default every core)."""
-    plain = [job for _, _, job in jobs]
     results: list[Inspection] = []
     for result in ordered_map(inspect, plain, workers_for(workers, len(plain))):
         results.append(result)

@@ -10,20 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from antq_docs.kinds import REGISTRY
+from antq_docs.messages import check as msg
 from antq_docs.model import Unit
 
 PRESENT, MISSING, INVALID, UNFINISHED = "present", "missing", "invalid", "unfinished"
+# A document the unit will owe, not yet due on the day the check is made for (check --ngay).
+LATER = "later"
 # What a cell of the matrix shows besides an entry's status: the only copy is a signed PDF, or
 # the unit does not owe the kind.
 SIGNED, NOT_OWED = "signed", "none"
 # Each cell's words in the table and the workbook, and its fill in the workbook (the colours of
 # the web page's matrix), in the order of the workbook's legend.
 CELLS: dict[str, tuple[str, str | None]] = {
-    PRESENT: ("có", "C8E6C9"),
-    SIGNED: ("có (PDF)", "81C784"),
-    UNFINISHED: ("chưa hoàn thiện", "FFF59D"),
-    INVALID: ("không hợp lệ", "FFCC80"),
-    MISSING: ("thiếu", "EF9A9A"),
+    PRESENT: (msg.CELL_PRESENT, "C8E6C9"),
+    SIGNED: (msg.CELL_SIGNED, "81C784"),
+    UNFINISHED: (msg.CELL_UNFINISHED, "FFF59D"),
+    INVALID: (msg.CELL_INVALID, "FFCC80"),
+    MISSING: (msg.CELL_MISSING, "EF9A9A"),
+    LATER: (msg.CELL_LATER, "E0E0E0"),
     NOT_OWED: ("–", None),
 }
 DOCX, PDF = ".docx", ".pdf"
@@ -58,6 +62,8 @@ def cell_status(entry: Entry | None) -> str:
     """What the matrix shows for a unit and a kind: a key of CELLS (None: not owed)."""
     if entry is None:
         return NOT_OWED
+    if entry.status == LATER:
+        return LATER
     if entry.problems:
         return INVALID
     if entry.status == PRESENT:
@@ -67,5 +73,5 @@ def cell_status(entry: Entry | None) -> str:
 
 def unfinished_note(left: tuple[str, ...]) -> str:
     """The first placeholder left in a draft, and how many more there are."""
-    more = f" (và {len(left) - 1} chỗ khác)" if len(left) > 1 else ""
-    return f"còn chỗ cần bổ sung: {left[0]}{more}"
+    more = msg.MORE_PLACEHOLDERS.format(count=len(left) - 1) if len(left) > 1 else ""
+    return msg.PLACEHOLDER_LEFT.format(first=left[0], more=more)

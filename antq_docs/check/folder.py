@@ -15,6 +15,7 @@ from pathlib import Path
 from antq_docs.check.entries import DOCX, PDF
 from antq_docs.errors import InputError
 from antq_docs.files import describe
+from antq_docs.messages import check as msg
 from antq_docs.output import MANIFEST
 from antq_docs.register import FILE as REGISTER_FILE
 
@@ -55,10 +56,7 @@ class Scan:
 def _refusal(mode: int, *, kind_folder: bool) -> str | None:
     """Why check neither reads nor follows an entry of this mode (lstat), or None."""
     if kind_folder and stat.S_ISLNK(mode):
-        return (
-            "thư mục loại văn bản là liên kết tượng trưng (symlink), không được đọc theo; "
-            "văn bản trong đó không được tính, hãy chép chúng vào đúng thư mục này"
-        )
+        return msg.LINKED_KIND_FOLDER
     return describe(mode) if not stat.S_ISDIR(mode) else None
 
 
@@ -70,7 +68,7 @@ def scan_folder(root: Path, kinds: list[str]) -> Scan:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as e:
-            raise InputError(f"không đọc được thư mục ({e.strerror}).", path=folder) from e
+            raise InputError(msg.UNREADABLE_FOLDER.format(why=e.strerror), path=folder) from e
         for entry in entries:
             if _ignored(entry.name) or (depth == 0 and entry.name in _OWN_FILES):
                 continue

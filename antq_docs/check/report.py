@@ -6,6 +6,7 @@ are evidence for.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,11 +25,13 @@ from antq_docs.check.entries import (
     short_label,
     unfinished_note,
 )
+from antq_docs.check.placing import Unplaced
 from antq_docs.check.workbook import matrix_workbook
 from antq_docs.errors import OutputError
 from antq_docs.indicators import Evidence, Indicator, document_targets, measure_documents
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
+from antq_docs.messages import check as msg
 from antq_docs.model import UNIT_TYPES, Unit
 from antq_docs.output import atomic_write, why_not_written
 
@@ -45,6 +48,12 @@ class CheckReport:
     extra: list[str]
     # Links, FIFOs, devices found in DIR and neither read nor followed: {"path", "reason"}.
     refused: list[dict[str, str]] = field(default_factory=list)
+    # The documents of the kinds asked for that are not yet due on as_of (status LATER).
+    later: list[Entry] = field(default_factory=list)
+    # The files that could not be counted where they lie, and why (check/placing.py).
+    unplaced: list[Unplaced] = field(default_factory=list)
+    # The day the check asks for what is due by (None: everything).
+    as_of: dt.date | None = None
 
     @property
     def missing(self) -> list[Entry]:
@@ -117,9 +126,22 @@ class CheckReport:
             }
         return {k: out[k] for k in self.kinds if k in out}
 
+    def missing_by_parent(self) -> list[tuple[Unit | None, list[tuple[Unit, list[Entry]]]]]:
+        """What is missing, per unit, grouped by the unit above (None: the top of the tree), in
+        the roster's order: what each level must chase."""
+        groups: dict[str, tuple[Unit | None, dict[str, tuple[Unit, list[Entry]]]]] = {}
+        for e in self.missing:
+            parent = e.unit.parent
+            group = groups.setdefault(parent.code if parent else "", (parent, {}))[1]
+            group.setdefault(e.unit.code, (e.unit, []))[1].append(e)
+        return [(parent, list(units.values())) for parent, units in groups.values()]
+
     def to_json(self) -> str:
         """The report as JSON (the contract of `check --format json`)."""
         data = {
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "kinds": self.kinds,
+            "not_due": sorted({e.kind for e in self.later}, key=self.kinds.index),
             "docs": str(self.docs),
             "year": self.inputs.campaign.year,
             "complete": self.complete,
@@ -137,6 +159,17 @@ class CheckReport:
                 {"unit": e.unit.code, "kind": e.kind, "path": path, "placeholders": list(left)}
                 for e, path, left in self.unfinished
             ],
+            "missing_by_parent": [
+                {
+                    "parent": parent.code if parent else None,
+                    "units": [
+                        {"unit": unit.code, "kinds": [e.kind for e in lacking]}
+                        for unit, lacking in units
+                    ],
+                }
+                for parent, units in self.missing_by_parent()
+            ],
+            "unplaced": [u.as_json() for u in self.unplaced],
             "changed": self.changed,
             "extra": self.extra,
             "refused": self.refused,
@@ -149,7 +182,7 @@ class CheckReport:
 
     def _rows(self) -> Iterator[tuple[Unit, list[Entry | None]]]:
         by_unit: dict[str, dict[str, Entry]] = {}
-        for e in self.entries:
+        for e in self.entries + self.later:
             by_unit.setdefault(e.unit.code, {})[e.kind] = e
         for unit in self.inputs.units():
             if unit.code in by_unit:
@@ -157,12 +190,22 @@ class CheckReport:
 
     def table(self) -> str:
         """The report as a Vietnamese text table, units grouped under their parent."""
-        lines = [
-            f"Kiểm tra thư mục {self.docs} (năm {self.inputs.campaign.year}): "
-            f"{len(self.inputs.units())} đơn vị, {len(self.entries)} văn bản bắt buộc; "
-            f"có {self.present}, thiếu {len(self.missing)}, không hợp lệ {len(self.invalid)}"
-            + (f", chưa hoàn thiện {len(self.unfinished)}." if self.unfinished else ".")
-        ]
+        summary = msg.SUMMARY.format(
+            docs=self.docs,
+            year=self.inputs.campaign.year,
+            units=len(self.inputs.units()),
+            required=len(self.entries),
+            present=self.present,
+            missing=len(self.missing),
+            invalid=len(self.invalid),
+        )
+        end = (
+            msg.SUMMARY_UNFINISHED.format(count=len(self.unfinished))
+            if self.unfinished
+            else msg.SUMMARY_END
+        )
+        lines = [summary + end]
+        lines += self._due_lines()
         lines += self._matrix_lines()
         lines += self._list_lines()
         lines += self._indicator_lines()
@@ -177,20 +220,21 @@ class CheckReport:
         groups: dict[str, list[tuple[Unit, list[Entry | None]]]] = {}
         for unit, cells in rows:
             groups.setdefault(unit.parent.code if unit.parent else "", []).append((unit, cells))
-        code_w = max([len("Mã")] + [len(u.code) for u, _ in rows])
-        name_w = min(40, max([len("Đơn vị")] + [len(u.name) for u, _ in rows]))
+        code_w = max([len(msg.CODE_HEADING)] + [len(u.code) for u, _ in rows])
+        name_w = min(40, max([len(msg.UNIT_HEADING)] + [len(u.name) for u, _ in rows]))
         # As wide as "không hợp lệ", wider only when a longer word is shown.
         cell_w = max(
             [len(CELLS[INVALID][0])] + [len(self._cell(c)) for _, cells in rows for c in cells]
         )
         widths = [max(len(short_label(k)), cell_w) for k in self.kinds]
         heading = "  ".join(
-            [f"{'Mã':<{code_w}}", f"{'Đơn vị':<{name_w}}"]
+            [f"{msg.CODE_HEADING:<{code_w}}", f"{msg.UNIT_HEADING:<{name_w}}"]
             + [f"{short_label(k):<{w}}" for k, w in zip(self.kinds, widths)]
         )
         for parent_code, members in groups.items():
             parent = self.inputs.find(parent_code)
-            lines += ["", f"{parent.name} ({parent.code})" if parent else "Cấp cao nhất"]
+            group = msg.GROUP_LINE.format(name=parent.name, code=parent.code) if parent else ""
+            lines += ["", group or msg.TOP_GROUP]
             lines.append("  " + heading.rstrip())
             for unit, cells in members:
                 name = unit.name if len(unit.name) <= name_w else unit.name[: name_w - 1] + "…"
@@ -203,34 +247,70 @@ class CheckReport:
     def _list_lines(self) -> list[str]:
         """The documents missing, invalid, unfinished or changed, and the files not owed."""
         lines: list[str] = []
-        if self.missing:
-            lines += ["", f"Thiếu ({len(self.missing)}):"]
-            lines += [
-                f"  - {e.unit.code} {e.unit.name}, {short_label(e.kind)}: "
-                f"chưa có {e.expected} (hoặc bản ký .pdf)"
-                for e in self.missing
-            ]
+        lines += self._missing_lines()
         if self.invalid:
-            lines += ["", f"Không hợp lệ ({len(self.invalid)}):"]
+            lines += ["", msg.INVALID_HEADING.format(count=len(self.invalid))]
             lines += [
-                f"  - {path} ({e.unit.code}, {short_label(e.kind)}): {reason}"
+                msg.FILE_OF_ENTRY.format(
+                    path=path, code=e.unit.code, kind=short_label(e.kind), reason=reason
+                )
                 for e, path, reason in self.invalid
             ]
         if self.unfinished:
-            lines += ["", f"Chưa hoàn thiện ({len(self.unfinished)}):"]
+            lines += ["", msg.UNFINISHED_HEADING.format(count=len(self.unfinished))]
             lines += [
-                f"  - {path} ({e.unit.code}, {short_label(e.kind)}): {unfinished_note(left)}"
+                msg.FILE_OF_ENTRY.format(
+                    path=path,
+                    code=e.unit.code,
+                    kind=short_label(e.kind),
+                    reason=unfinished_note(left),
+                )
                 for e, path, left in self.unfinished
             ]
         if self.changed:
-            lines += ["", f"Đã đổi sau khi soạn, có thể đã ký ({len(self.changed)}):"]
-            lines += [f"  - {c['path']}" for c in self.changed]
-        if self.extra:
-            lines += ["", f"Tệp không thuộc văn bản bắt buộc nào ({len(self.extra)}):"]
-            lines += [f"  - {path}" for path in self.extra]
+            lines += ["", msg.CHANGED_HEADING.format(count=len(self.changed))]
+            lines += [msg.PATH_LINE.format(path=c["path"]) for c in self.changed]
+        if self.unplaced:
+            lines += ["", msg.UNPLACED_HEADING.format(count=len(self.unplaced))]
+            lines += [msg.UNPLACED_LINE.format(path=u.path, reason=u.reason) for u in self.unplaced]
+        placed = {u.path for u in self.unplaced}
+        if others := [p for p in self.extra if p not in placed]:
+            lines += ["", msg.EXTRA_HEADING.format(count=len(others))]
+            lines += [msg.PATH_LINE.format(path=path) for path in others]
         if self.refused:
-            lines += ["", f"Không đọc, không đi theo ({len(self.refused)}):"]
-            lines += [f"  - {r['path']}: {r['reason']}" for r in self.refused]
+            lines += ["", msg.REFUSED_HEADING.format(count=len(self.refused))]
+            lines += [
+                msg.UNPLACED_LINE.format(path=r["path"], reason=r["reason"]) for r in self.refused
+            ]
+        return lines
+
+    def _due_lines(self) -> list[str]:
+        """The day the check is made for, and the kinds not yet due on it."""
+        if self.as_of is None:
+            return []
+        lines = [msg.AS_OF.format(day=vi.short_date(self.as_of))]
+        later = sorted({e.kind for e in self.later}, key=self.kinds.index)
+        if later:
+            lines.append(msg.NOT_DUE.format(kinds=", ".join(short_label(k) for k in later)))
+        return lines
+
+    def _missing_lines(self) -> list[str]:
+        """What is missing, under each unit above, a unit a line with every kind it lacks."""
+        if not self.missing:
+            return []
+        lines = ["", msg.MISSING_HEADING.format(count=len(self.missing))]
+        for parent, units in self.missing_by_parent():
+            lines.append(
+                msg.PARENT_LINE.format(name=parent.name, code=parent.code)
+                if parent
+                else msg.TOP_LINE
+            )
+            for unit, lacking in units:
+                files = ", ".join(
+                    msg.LACKING_FILE.format(kind=short_label(e.kind), path=e.expected)
+                    for e in lacking
+                )
+                lines.append(msg.UNIT_LACKS.format(code=unit.code, name=unit.name, files=files))
         return lines
 
     def _indicator_lines(self) -> list[str]:
@@ -238,28 +318,57 @@ class CheckReport:
         indicators = self.indicators()
         if not indicators:
             return []
-        lines = ["", "Chỉ tiêu:"]
+        lines = ["", msg.INDICATORS_HEADING]
         for info in indicators.values():
             shown = ", ".join(short_label(k) for k in info["kinds"])
-            lines.append(f"  {shown} (chỉ tiêu {info['target']}):")
+            lines.append(msg.INDICATOR_KINDS.format(kinds=shown, target=info["target"]))
             for unit_type, v in info["by_type"].items():
-                sign = "trên" if v["comparison"] == ">" else "đạt ít nhất"
                 lines.append(
-                    f"    {UNIT_TYPES[unit_type]}: {v['present']}/{v['units']} = "
-                    f"{vi.percent(v['share'])} (chỉ tiêu {sign} {vi.percent(v['target'])}) "
-                    f"– {'đạt' if v['met'] else 'chưa đạt'}"
+                    msg.INDICATOR_LINE.format(
+                        unit_type=UNIT_TYPES[unit_type],
+                        present=v["present"],
+                        units=v["units"],
+                        share=vi.percent(v["share"]),
+                        sign=msg.ABOVE if v["comparison"] == ">" else msg.AT_LEAST,
+                        target=vi.percent(v["target"]),
+                        result=msg.MET if v["met"] else msg.NOT_MET,
+                    )
                 )
         return lines
+
+    def _indicator_rows(self) -> list[list[Any]]:
+        """The indicators as rows of the workbook's sheet: kinds, target, unit type, counts."""
+        rows: list[list[Any]] = []
+        for info in self.indicators().values():
+            shown = ", ".join(short_label(k) for k in info["kinds"])
+            for unit_type, v in info["by_type"].items():
+                rows.append(
+                    [
+                        shown,
+                        info["target"],
+                        UNIT_TYPES[unit_type],
+                        v["units"],
+                        v["present"],
+                        v["share"] / 100,
+                        v["target"] / 100,
+                        msg.MET if v["met"] else msg.NOT_MET,
+                    ]
+                )
+        return rows
 
     def _verdict(self) -> str:
         """The last line: complete, or how much is lacking."""
         if self.complete:
-            return "Kết quả: đủ văn bản bắt buộc."
-        refused = f", {len(self.refused)} không đọc" if self.refused else ""
-        unfinished = f", {len(self.unfinished)} chưa hoàn thiện" if self.unfinished else ""
-        return (
-            f"Kết quả: chưa đủ ({len(self.missing)} thiếu, "
-            f"{len(self.invalid)} không hợp lệ{unfinished}{refused})."
+            return msg.COMPLETE
+        refused = msg.VERDICT_REFUSED.format(count=len(self.refused)) if self.refused else ""
+        unfinished = (
+            msg.VERDICT_UNFINISHED.format(count=len(self.unfinished)) if self.unfinished else ""
+        )
+        return msg.INCOMPLETE.format(
+            missing=len(self.missing),
+            invalid=len(self.invalid),
+            unfinished=unfinished,
+            refused=refused,
         )
 
     def _inputs_read(self) -> list[Path]:
@@ -279,20 +388,12 @@ class CheckReport:
         target = Path(path).resolve()
         docs = self.docs.resolve()
         if target == docs or docs in target.parents:
-            raise OutputError(
-                f"không ghi bảng Excel vào trong thư mục đang kiểm tra ({self.docs}); hãy chọn "
-                "một đường dẫn ở ngoài thư mục đó.",
-                path=path,
-            )
+            raise OutputError(msg.XLSX_IN_FOLDER.format(docs=self.docs), path=path)
         for source in self._inputs_read():
             if source.resolve() == target:
-                raise OutputError(
-                    "đây là tệp đầu vào của lần kiểm tra này, không ghi đè; hãy chọn tên khác "
-                    "cho bảng Excel.",
-                    path=path,
-                )
+                raise OutputError(msg.XLSX_IS_INPUT, path=path)
         if not force and (target.exists() or Path(path).is_symlink()):
-            raise OutputError("tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=path)
+            raise OutputError(msg.XLSX_TAKEN, path=path)
 
     def write_xlsx(self, path: Path, *, force: bool = False) -> None:
         """One row per unit, one column per kind, for the audit team.
@@ -300,9 +401,11 @@ class CheckReport:
         Refused (nothing written) when path is an input file, inside the checked folder, or an
         existing file unless force.
         """
-        data = matrix_workbook(self.kinds, self._rows())
+        data = matrix_workbook(
+            self.kinds, self._rows(), self.unplaced, self._indicator_rows(), self.as_of
+        )
         self.refuse_xlsx_path(path, force=force)
         try:
             atomic_write(Path(path), data)
         except OSError as e:
-            raise OutputError(f"không ghi được tệp Excel ({why_not_written(e)}).", path=path) from e
+            raise OutputError(msg.XLSX_NOT_WRITTEN.format(why=why_not_written(e)), path=path) from e

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from antq_docs import __version__
+from antq_docs.cli import messages as msg
 from antq_docs.cli.documents import check, generate, lint, report
 from antq_docs.cli.folders import bundle, collect, forms, init, pdf, templates
 from antq_docs.cli.options import CONTEXT
@@ -28,7 +29,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except AntqError as e:
-            click.echo(f"Lỗi: {e}", err=True)
+            click.echo(msg.ERROR.format(error=e), err=True)
             ctx.exit(e.exit_code)
 
 
@@ -78,7 +79,7 @@ def serve(host, port, data, password) -> None:
     from antq_docs.web import serve as run_serve
 
     run_serve(host, port, data, password, ready=click.echo)
-    click.echo("Đã dừng.", err=True)
+    click.echo(msg.STOPPED, err=True)
 
 
 for command in (generate, report, check, pdf, bundle, lint, init, forms, collect, templates, serve):

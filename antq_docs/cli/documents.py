@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from antq_docs.check import check as run_check
+from antq_docs.cli import messages as msg
 from antq_docs.cli.options import (
     CONTEXT,
     EXIT_INCOMPLETE,
@@ -17,6 +18,8 @@ from antq_docs.cli.options import (
     load,
     number_option,
     out_option,
+    parse_day,
+    parse_kinds,
     previous_option,
     results_options,
     templates_option,
@@ -155,7 +158,7 @@ def _generate_with_bar(
     inputs: Inputs, out: Path, kinds: list[str], *, dry_run: bool, **options: Any
 ) -> GenerateResult:
     """Run generate with its progress bar, saying when another run holds the folder."""
-    bar = StepBar("Đang soạn", shown=not dry_run)
+    bar = StepBar(msg.BAR_GENERATING, shown=not dry_run)
     try:
         return run_generate(
             inputs, out, kinds, dry_run=dry_run, progress=bar, on_wait=waiting(out), **options
@@ -248,16 +251,46 @@ generate.help = _kinds_help()
     "thư mục đang kiểm tra, không ghi đè tệp đầu vào, không ghi đè tệp đã có (trừ khi --force).",
 )
 @click.option("--force", is_flag=True, help="Ghi đè tệp --xlsx đã có (không phải tệp đầu vào).")
+@click.option(
+    "--ngay",
+    "as_of",
+    metavar="NGÀY/THÁNG/NĂM",
+    callback=parse_day,
+    help="Chỉ hỏi văn bản đã đến hạn vào ngày này (ngày của từng loại trong ngay_van_ban của "
+    "kế hoạch); loại chưa đến hạn hiện “chưa đến hạn”. Mặc định: hôm nay.",
+)
+@click.option(
+    "--kinds",
+    multiple=True,
+    metavar="LOẠI",
+    callback=parse_kinds,
+    help="Chỉ kiểm tra các loại này (dùng nhiều lần, hoặc cách nhau bằng dấu phẩy: "
+    "pledge,registration). Mặc định: mọi loại.",
+)
 @jobs_option
 def check(
-    campaign, units, encoding, sheet, results, scores, docs, output_format, xlsx, force, jobs
+    campaign,
+    units,
+    encoding,
+    sheet,
+    results,
+    scores,
+    docs,
+    output_format,
+    xlsx,
+    force,
+    as_of,
+    kinds,
+    jobs,
 ) -> None:
     """Kiểm tra đủ văn bản bắt buộc trước khi kiểm tra cuối năm (mã thoát 3 nếu chưa đủ).
 
     Với --results, kiểm tra cả quyết định công nhận của các Ủy ban nhân dân có đơn vị được
-    công nhận.
+    công nhận. Loại văn bản được đọc từ nội dung (tiêu đề, trích yếu), không tin theo thư mục:
+    tệp khác loại, sai tên, để sai chỗ được liệt kê kèm việc cần làm.
     """
-    report = run_check(load(campaign, units, encoding, sheet, results, scores), docs, workers=jobs)
+    inputs = load(campaign, units, encoding, sheet, results, scores)
+    report = run_check(inputs, docs, workers=jobs, as_of=as_of, kinds=kinds)
     if xlsx is not None:
         report.write_xlsx(xlsx, force=force)
     click.echo(report.to_json() if output_format == "json" else report.table())

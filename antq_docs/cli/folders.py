@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from antq_docs import tplcheck as tpl
+from antq_docs.cli import messages as msg
 from antq_docs.cli.options import (
     CONTEXT,
     EXIT_INCOMPLETE,
@@ -67,12 +68,10 @@ def init(folder) -> None:
     """
     result = run_init(folder)
     for path in result.kept:
-        click.echo(f"Giữ nguyên {path}: tệp đã có, không ghi đè.", err=True)
+        click.echo(msg.KEPT_EXISTING.format(path=path), err=True)
     for path in result.written:
-        click.echo(f"Đã tạo {path}")
-    click.echo(
-        f"Tiếp theo: cd {folder} && antq-docs generate all (xem {folder / 'README.md'}).", err=True
-    )
+        click.echo(msg.CREATED.format(path=path))
+    click.echo(msg.NEXT_STEP.format(folder=folder, readme=folder / "README.md"), err=True)
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
@@ -92,18 +91,19 @@ def forms(folder, campaign, units, encoding, sheet, level, jobs) -> None:
     bằng lệnh collect. Không ghi đè tệp đã có (mã thoát 1 nếu mọi phiếu đã có).
     """
     inputs = load(campaign, units, encoding, sheet)
-    bar = Bar("Đang làm phiếu")
+    bar = Bar(msg.BAR_FORMS)
     try:
         result = write_forms(inputs, folder, level=level, jobs=jobs, progress=bar)
     finally:
         bar.close()
     for path in result.kept:
-        click.echo(f"Giữ nguyên {path}: tệp đã có, không ghi đè.", err=True)
+        click.echo(msg.KEPT_EXISTING.format(path=path), err=True)
     for path in result.written:
-        click.echo(f"Đã tạo {path}")
+        click.echo(msg.CREATED.format(path=path))
     click.echo(
-        f"Xong: {len(result.written)} phiếu mới ({result.units} đơn vị), "
-        f"{len(result.kept)} phiếu đã có được giữ nguyên trong {folder}.",
+        msg.FORMS_DONE.format(
+            written=len(result.written), units=result.units, kept=len(result.kept), folder=folder
+        ),
         err=True,
     )
 
@@ -137,14 +137,16 @@ def collect(paths, campaign, units, encoding, sheet, out, force, jobs) -> None:
     report bằng --results.
     """
     inputs = load(campaign, units, encoding, sheet)
-    bar = Bar("Đang đọc phiếu")
+    bar = Bar(msg.BAR_COLLECTING)
     try:
         result = run_collect(inputs, paths, out, force=force, jobs=jobs, progress=bar)
     finally:
         bar.close()
-    click.echo(f"Đã thu {result.forms} phiếu ({result.units} đơn vị) vào {result.out}.", err=True)
+    click.echo(
+        msg.COLLECTED.format(forms=result.forms, units=result.units, out=result.out), err=True
+    )
     if result.totals:
-        click.echo(f"Số liệu của {result.root.name}, cộng cả các đơn vị cấp dưới:")
+        click.echo(msg.FIGURES_OF.format(name=result.root.name))
     for total in result.totals:
         click.echo(f"- {total_text(total)}")
 
@@ -173,9 +175,7 @@ def templates_export(folder) -> None:
     """Chép các mẫu có sẵn và BIEN.md (danh sách biến) vào THƯ_MỤC để sửa; không ghi đè."""
     written = tpl.export_templates(folder)
     click.echo(
-        f"Đã ghi {len(written)} tệp vào {folder}. Sửa mẫu trong Word, kiểm tra bằng "
-        f"`antq-docs templates check {folder}`, rồi dùng: generate … --templates "
-        f"{folder}.",
+        msg.TEMPLATES_COPIED.format(count=len(written), folder=folder),
         err=True,
     )
 

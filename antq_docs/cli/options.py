@@ -6,11 +6,13 @@ command is declared.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
 from antq_docs import clivi
+from antq_docs.cli import messages as msg
 from antq_docs.inputs.loading import Inputs, load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.output import LOCK_TIMEOUT_S
@@ -142,9 +144,32 @@ def parse_numbering(ctx, param, values: tuple[str, ...]) -> dict[str, int]:
     for value in values:
         code, _, start = value.partition("=")
         if not code or not start.isdigit() or int(start) < 1:
-            raise click.BadParameter(f'"{value}" phải có dạng MÃ=SỐ, ví dụ KT-02=15')
+            raise click.BadParameter(msg.NOT_CODE_EQUALS_NUMBER.format(value=value))
         out[code.strip()] = int(start)
     return out
+
+
+def parse_day(ctx, param, value: str | None) -> dt.date:
+    """Turn NGÀY/THÁNG/NĂM (or YYYY-MM-DD) into a date; none given: today."""
+    if value is None:
+        return dt.date.today()
+    for form in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value.strip(), form).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(msg.NOT_A_DAY.format(value=value))
+
+
+def parse_kinds(ctx, param, values: tuple[str, ...]) -> list[str]:
+    """Turn repeated or comma-separated LOẠI into registry names (none: every kind)."""
+    names = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in REGISTRY]
+    if unknown:
+        raise click.BadParameter(
+            msg.UNKNOWN_KINDS.format(unknown=", ".join(unknown), known=", ".join(REGISTRY))
+        )
+    return names
 
 
 jobs_option = click.option(

@@ -9,17 +9,18 @@ from typing import Any
 
 import click
 
+from antq_docs.cli import messages as msg
 from antq_docs.indicators import table_text
 from antq_docs.kinds import REGISTRY
 from antq_docs.pdf import bundle as run_bundle
 from antq_docs.pdf import convert_folder
 
 STATUS = {
-    "new": "mới",
-    "updated": "cập nhật",
-    "unchanged": "không đổi",
-    "kept": "giữ nguyên",
-    "signed": "đã có bản ký .pdf, không soạn lại",
+    "new": msg.STATUS_NEW,
+    "updated": msg.STATUS_UPDATED,
+    "unchanged": msg.STATUS_UNCHANGED,
+    "kept": msg.STATUS_KEPT,
+    "signed": msg.STATUS_SIGNED,
 }
 
 
@@ -49,8 +50,7 @@ class Bar:
 def waiting(out: Path):
     """The on_wait callback: say that another run holds the folder."""
     return lambda seconds: click.echo(
-        f"Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy đó xong "
-        f"(tối đa {seconds:g} giây, đổi bằng --wait)…",
+        msg.WAITING.format(out=out, seconds=seconds),
         err=True,
     )
 
@@ -61,7 +61,7 @@ _LISTED = 10
 
 def print_ready(inputs, out: Path, *, pack: bool, jobs: int | None, wait: float) -> None:
     """Make the PDFs (and the hồ sơ), show what happened; exit 1 when a document failed."""
-    bar = Bar("Đang chuyển PDF")
+    bar = Bar(msg.BAR_PDF)
     try:
         bundled = None
         if pack:
@@ -76,23 +76,19 @@ def print_ready(inputs, out: Path, *, pack: bool, jobs: int | None, wait: float)
     finally:
         bar.close()
     for path in converted.paths("kept"):
-        click.echo(f"Giữ nguyên {path}: tệp PDF đã bị sửa hoặc thay sau khi làm.", err=True)
+        click.echo(msg.PDF_KEPT.format(path=path), err=True)
     for path in converted.failed:
-        click.echo(
-            f"Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần).", err=True
-        )
+        click.echo(msg.PDF_FAILED.format(path=path), err=True)
     click.echo(converted.summary(), err=True)
     if bundled is not None:
         for outcome in bundled.outcomes:
             if outcome.status == "kept":
-                click.echo(
-                    f"Giữ nguyên {outcome.path}: hồ sơ đã bị sửa hoặc thay sau khi làm.", err=True
-                )
+                click.echo(msg.BUNDLE_KEPT.format(path=outcome.path), err=True)
         for path in bundled.missing[:_LISTED]:
-            click.echo(f"Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF.", err=True)
+            click.echo(msg.BUNDLE_LACKS.format(path=path), err=True)
         if len(bundled.missing) > _LISTED:
             click.echo(
-                f"… và {len(bundled.missing) - _LISTED} văn bản khác (xem: antq-docs check).",
+                msg.BUNDLE_LACKS_MORE.format(count=len(bundled.missing) - _LISTED),
                 err=True,
             )
         click.echo(bundled.summary(), err=True)
@@ -119,9 +115,9 @@ def print_skipped(skipped: list[str]) -> None:
     """The year-end kinds `all` leaves out without --results."""
     if skipped:
         click.echo(
-            "Không có --results: bỏ qua "
-            f"{', '.join(f'{REGISTRY[k].label} ({k})' for k in skipped)} "
-            "vì cần tệp kết quả cuối năm.",
+            msg.SKIPPED_WITHOUT_RESULTS.format(
+                items=", ".join(f"{REGISTRY[k].label} ({k})" for k in skipped)
+            ),
             err=True,
         )
 
@@ -132,15 +128,11 @@ def print_generated(result: Any, *, dry_run: bool) -> None:
         for outcome in result.outcomes:
             click.echo(f"{STATUS[outcome.status]}\t{outcome.path}")
     for warning in result.warnings:
-        click.echo(f"Cảnh báo: {warning}", err=True)
+        click.echo(msg.WARNING.format(warning=warning), err=True)
     for path in result.signed:
-        click.echo(
-            f"Bỏ qua {path}: đã có bản ký .pdf cùng tên (dùng --force để soạn lại).", err=True
-        )
+        click.echo(msg.SKIPPED_SIGNED.format(path=path), err=True)
     for path in result.kept:
-        click.echo(
-            f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True
-        )
+        click.echo(msg.KEPT_EDITED.format(path=path), err=True)
     click.echo(result.summary(), err=True)
 
 
@@ -151,20 +143,20 @@ def print_report(result: Any, out: Path, *, as_json: bool) -> None:
         rows += [f.as_json() for f in result.figures]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        click.echo(f"Kết quả thực hiện chỉ tiêu: {result.level.name} ({result.level.code})")
+        click.echo(msg.REPORT_HEADING.format(name=result.level.name, code=result.level.code))
         click.echo(table_text(result.indicators))
         if result.figures:
-            click.echo("\nSố liệu của năm (của đơn vị và mọi đơn vị cấp dưới):")
+            click.echo(msg.REPORT_FIGURES)
             for figure in result.figures:
                 click.echo(f"  {figure.text()}")
     for warning in result.warnings:
-        click.echo(f"Cảnh báo: {warning}", err=True)
+        click.echo(msg.WARNING.format(warning=warning), err=True)
     if result.outcome is None:
         return
     path = out / result.outcome.path
     if result.outcome.status == "kept":
-        click.echo(
-            f"Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè).", err=True
-        )
+        click.echo(msg.KEPT_EDITED.format(path=path), err=True)
     else:
-        click.echo(f"Báo cáo tổng kết: {path} ({STATUS[result.outcome.status]}).", err=True)
+        click.echo(
+            msg.REPORT_WRITTEN.format(path=path, status=STATUS[result.outcome.status]), err=True
+        )

@@ -5,12 +5,12 @@ sheets `--results` reads: Kết quả, Bảng điểm, Số liệu, Nhận xét,
 per scoring item). Codes, names and what a unit's type does not report are filled in, greyed
 where empty, and locked (sheet protection without a password); the cells to fill are unlocked,
 yellow, and checked by Excel itself (numbers in range, drop-down lists). A form is built from
-plain data (FormSpec), so worker processes can build many at once. No file is overwritten.
+plain data (form_data.py), so worker processes can build many at once; its guide sheet is in
+form_guide.py. No file is overwritten.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Literal
 
 from antq_docs import vi
+from antq_docs.collect.form_data import FIRST_ROW, HEADER_ROW, FormSpec, Member, Shared
+from antq_docs.collect.form_guide import write_guide
 from antq_docs.collect.layout import (
-    GUIDE_COLUMNS,
     GUIDE_SHEET,
-    OWNER_LABEL,
     OWNER_NAME,
     RESULTS_SHEET,
     covered,
@@ -34,17 +34,15 @@ from antq_docs.errors import OutputError, UsageError
 from antq_docs.inputs.loading import Inputs, results_roster
 from antq_docs.inputs.result_cells import MAX_FIGURE, MAX_SCORE
 from antq_docs.inputs.results import FIGURES_SHEET, NOTES_SHEET, SCORES_SHEET
-from antq_docs.inputs.tables import Column, column_letter
-from antq_docs.model import LEVELS, NOTES, UNIT_TYPES, Figure, ScoreItem, Unit
+from antq_docs.inputs.tables import column_letter
+from antq_docs.messages import documents as msg
+from antq_docs.model import LEVELS, UNIT_TYPES, Unit
 from antq_docs.output import why_not_written, write_new
 from antq_docs.workers import ordered_map, workers_for
 from antq_docs.xlsx import book_bytes, choice, first_sheet, header, title_rows
 
 Progress = Callable[[int, int], None]
 
-# Where the tables start: two title rows, a row for notes (the figures' units), the header.
-HEADER_ROW = 4
-FIRST_ROW = HEADER_ROW + 1
 # The answers the drop-down lists offer; the results reader also takes có/không for Đạt chuẩn.
 YES_NO = ("Có", "Không")
 PASS_FAIL = ("Đạt", "Chưa đạt")
@@ -54,44 +52,6 @@ _LISTED = 10
 # assigning a fill and a protection to each cell.
 FILL_IN = "Ô cần điền"
 NOT_APPLICABLE = "Ô không điền"
-
-
-@dataclass(frozen=True)
-class Member:
-    """A unit a form covers, as the form needs it: code, name, type."""
-
-    code: str
-    name: str
-    type: str
-
-
-@dataclass(frozen=True)
-class FormSpec:
-    """Everything one form shows about its units: the owner, who receives it, the units.
-
-    receiver is the body the owner sends the form to ('Ủy ban nhân dân tỉnh Quảng Ngãi'),
-    body the owner's own, to which its khu dân cư send their part.
-    """
-
-    owner: Member
-    body: str
-    receiver: str
-    members: tuple[Member, ...]
-
-
-@dataclass(frozen=True)
-class Shared:
-    """What every form of a campaign shows alike: year, deadlines, thresholds, items, figures."""
-
-    year: int
-    # The sheets after the guide, with their columns (layout.data_sheets).
-    sheets: dict[str, list[Column]]
-    deadlines: dict[str, dt.date]
-    thresholds: str
-    items: tuple[ScoreItem, ...]
-    figures: tuple[Figure, ...]
-    # Unit types that hold a review meeting (họp bình xét): only they fill its three columns.
-    meeting_types: frozenset[str]
 
 
 @dataclass
@@ -122,16 +82,17 @@ def write_forms(
     chosen = owners(roster, level)
     if not chosen:
         raise UsageError(
-            f"không có đơn vị nào lập phiếu dưới {level or roster.root.code} trong "
-            f"{roster.source or 'danh sách đơn vị'}."
+            msg.NO_FORM_OWNERS.format(
+                level=level or roster.root.code, roster=roster.source or msg.THE_ROSTER
+            )
         )
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise OutputError(f"không tạo được thư mục ({why_not_written(e)})", path=folder) from e
+        raise OutputError(msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=folder) from e
     if not folder.is_dir():
-        raise OutputError("không phải thư mục", path=folder)
+        raise OutputError(msg.OUT_NOT_A_FOLDER, path=folder)
     result = FormsResult(folder)
     todo: list[tuple[Path, FormSpec]] = []
     for owner in chosen:
@@ -149,7 +110,7 @@ def write_forms(
         try:
             placed = write_new(path, data)
         except OSError as e:
-            raise OutputError(f"không ghi được ({why_not_written(e)})", path=path) from e
+            raise OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(e)), path=path) from e
         (result.written if placed else result.kept).append(path)
         result.units += len(spec.members) if placed else 0
         if progress is not None:
@@ -157,11 +118,9 @@ def write_forms(
     if not result.written:
         names = ", ".join(p.name for p in result.kept[:_LISTED])
         more = len(result.kept) - _LISTED
+        listed = msg.FORMS_AND_MORE.format(names=names, more=more) if more > 0 else names
         raise OutputError(
-            f"đã có đủ {len(result.kept)} phiếu ({names}"
-            + (f" và {more} phiếu khác" if more > 0 else "")
-            + "); không ghi đè tệp nào",
-            path=folder,
+            msg.FORMS_ALL_THERE.format(count=len(result.kept), listed=listed), path=folder
         )
     return result
 
@@ -197,7 +156,7 @@ def form_bytes(campaign: Shared, spec: FormSpec) -> bytes:
     _add_styles(book)
     guide = first_sheet(book)
     guide.title = GUIDE_SHEET
-    _guide(guide, campaign, spec)
+    write_guide(guide, campaign, spec)
     # The owner's code is the guide's first row (guide_rows), in its second column.
     book.defined_names[OWNER_NAME] = DefinedName(
         OWNER_NAME, attr_text=f"'{GUIDE_SHEET}'!$B${FIRST_ROW}"
@@ -215,112 +174,6 @@ def form_bytes(campaign: Shared, spec: FormSpec) -> bytes:
     # Sheets cannot be renamed, moved, added or removed: collect finds them by name.
     book.security = WorkbookProtection(lockStructure=True)
     return book_bytes(book)
-
-
-def guide_rows(campaign: Shared, spec: FormSpec) -> list[tuple[str, str]]:
-    """The guide sheet's rows (what, content); the first names the form's owner by code."""
-    owner = spec.owner
-    others = spec.members[1:]
-    rows = [(OWNER_LABEL, owner.code), ("Đơn vị", f"{owner.name} ({UNIT_TYPES[owner.type]})")]
-    if others:
-        listed = "; ".join(f"{m.name} ({m.code})" for m in others)
-        rows.append(
-            (
-                "Phiếu gồm",
-                f"{owner.name} và {vi.count(len(others))} khu dân cư: "
-                f"{listed}. Mỗi đơn vị điền dòng mang mã của mình ở mỗi trang.",
-            )
-        )
-    deadline = vi.short_date(campaign.deadlines[owner.type])
-    to = f" cho {spec.receiver}" if spec.receiver else ""
-    rows.append(("Hạn gửi", f"{owner.name} gửi lại chính tệp này{to} trước ngày {deadline}."))
-    for kind in sorted({m.type for m in others}):
-        rows.append(
-            (
-                f"Hạn của {UNIT_TYPES[kind]}",
-                f"Các {UNIT_TYPES[kind]} điền phần của mình và gửi {spec.body} trước ngày "
-                f"{vi.short_date(campaign.deadlines[kind])}.",
-            )
-        )
-    rows.append(
-        (
-            RESULTS_SHEET,
-            "Mỗi đơn vị một dòng: Đăng ký tiêu chuẩn “An toàn về an ninh, "
-            "trật tự” (Có/Không), Đạt chuẩn (Đạt/Chưa đạt), Điểm tự chấm (0–100, bằng tổng "
-            "điểm các mục ở trang Bảng điểm), Xếp loại (để trống thì tính từ điểm), Ngày hội "
-            "(đã tổ chức: Có/Không).",
-        )
-    )
-    if any(m.type in campaign.meeting_types for m in spec.members):
-        rows.append(
-            (
-                "Họp bình xét",
-                "Thư ký, Số người dự họp, Số tán thành của cuộc họp bình "
-                "xét; để trống thì biên bản để dòng chấm chấm.",
-            )
-        )
-    if any(m.type == "huyen" for m in spec.members):
-        rows.append(
-            (
-                "Cấp huyện",
-                "Không thuộc đối tượng tiêu chuẩn “An toàn về an ninh, trật "
-                "tự” (Thông tư 124/2021/TT-BCA): để trống Đăng ký và Đạt chuẩn.",
-            )
-        )
-    if SCORES_SHEET in campaign.sheets:
-        rows.append(
-            (
-                SCORES_SHEET,
-                "Điểm tự chấm từng mục, từ 0 đến điểm tối đa của mục; mục "
-                "gắn với Ngày hội là 0 điểm khi đơn vị không tổ chức Ngày hội.",
-            )
-        )
-    if FIGURES_SHEET in campaign.sheets:
-        rows.append(
-            (
-                FIGURES_SHEET,
-                "Số liệu cả năm của riêng từng đơn vị (không cộng đơn vị "
-                "cấp dưới: chương trình tự cộng), số nguyên không âm; chưa có thì để trống; "
-                "ô xám là số liệu loại đơn vị đó không báo cáo.",
-            )
-        )
-    rows.append(
-        (
-            NOTES_SHEET,
-            "Lời của đơn vị về năm: "
-            + ", ".join(h.lower() if i else h for i, h in enumerate(NOTES.values()))
-            + ".",
-        )
-    )
-    rows.append(("Ngưỡng xếp loại", campaign.thresholds + "."))
-    rows.append(
-        (
-            "Lưu ý",
-            "Điền vào ô màu vàng. Không sửa mã, tên đơn vị, mã mục, tên trang, "
-            "tiêu đề cột; không thêm, xóa dòng. Lưu lại được bằng Excel hoặc LibreOffice "
-            "(dạng .xlsx), đổi tên tệp được.",
-        )
-    )
-    return rows
-
-
-def _guide(sheet, campaign: Shared, spec: FormSpec) -> None:
-    """Fill the guide sheet: title rows, then what and content, one row each."""
-    from openpyxl.styles import Alignment
-
-    title_rows(
-        sheet,
-        f"PHIẾU BÁO CÁO KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {campaign.year}",
-        spec.owner.name,
-        len(GUIDE_COLUMNS),
-    )
-    header(sheet, HEADER_ROW, [c.header for c in GUIDE_COLUMNS])
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for number, (what, text) in enumerate(guide_rows(campaign, spec), start=FIRST_ROW):
-        sheet.cell(number, 1, what).alignment = wrap
-        sheet.cell(number, 2, text).alignment = wrap
-    sheet.column_dimensions["A"].width = 24
-    sheet.column_dimensions["B"].width = 100
 
 
 def _table(sheet, title: str, spec: FormSpec, labels: list[str]) -> None:

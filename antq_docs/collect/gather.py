@@ -29,6 +29,7 @@ from antq_docs.inputs.item_scores import add_item_scores
 from antq_docs.inputs.loading import Inputs, results_roster
 from antq_docs.inputs.results import FIGURES_SHEET, NOTES_SHEET, SCORES_SHEET, build_results
 from antq_docs.inputs.tables import Column, Row, Table
+from antq_docs.messages import documents as msg
 from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up
 from antq_docs.output import atomic_write, why_not_written, write_new
 from antq_docs.vi import did_you_mean
@@ -100,7 +101,7 @@ def collect(
     """
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"--out {out}: tệp kết quả phải có đuôi .xlsx.")
+        raise UsageError(msg.RESULTS_OUT_NOT_XLSX.format(out=out))
     paths = [Path(p) for p in paths]
     sheets = data_sheets(inputs.campaign)
     files = _forms_to_read(inputs, paths, out, sheets, force=force)
@@ -114,7 +115,7 @@ def collect(
         # One line for a form nobody filled, not one per empty cell.
         findings.append(
             Finding(
-                "phiếu chưa điền: không có ô kết quả, điểm, số liệu hay nhận xét nào được ghi",
+                msg.FORM_EMPTY,
                 file=form.label,
             )
         )
@@ -124,7 +125,7 @@ def collect(
     findings += _missing_forms(roster, accepted, forms)
     results = _check_values(gathered, roster, inputs, accepted, findings)
     if findings:
-        raise ValidationError(_in_file_order(findings, forms), what="Thu phiếu")
+        raise ValidationError(_in_file_order(findings, forms), what=msg.COLLECTING)
     _write(out, results_workbook(inputs, roster, gathered, len(accepted)), force=force)
     units = sum(len(covered(roster.units[f.owner])) for f in accepted)
     return Collected(
@@ -152,7 +153,7 @@ def _forms_to_read(
         files = [f for f in files if f.resolve() != out.resolve()]
     _refuse_out(out, [*files, *own], force=force)
     if not files:
-        raise InputError("không có tệp phiếu .xlsx nào.", path=", ".join(str(p) for p in paths))
+        raise InputError(msg.NO_FORMS, path=", ".join(str(p) for p in paths))
     return files
 
 
@@ -180,15 +181,23 @@ def _write(out: Path, data: bytes, *, force: bool) -> None:
         if force:
             atomic_write(out, data)
         elif not write_new(out, data):
-            raise OutputError("tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=out)
+            raise OutputError(msg.RESULTS_OUT_EXISTS, path=out)
     except OSError as e:
-        raise OutputError(f"không ghi được ({why_not_written(e)}).", path=out) from e
+        raise OutputError(
+            msg.RESULTS_OUT_UNWRITABLE.format(reason=why_not_written(e)), path=out
+        ) from e
 
 
 def total_text(total: FigureTotal) -> str:
     """One figure summed up the tree: 'Số buổi tuyên truyền: 1.887 buổi (75/75 đơn vị báo cáo)'."""
-    value = "chưa có" if total.value is None else f"{vi.number(total.value)} {total.figure.measure}"
-    return f"{total.figure.name}: {value} ({total.reported}/{total.expected} đơn vị báo cáo)"
+    value = (
+        msg.FIGURE_NOT_YET
+        if total.value is None
+        else f"{vi.number(total.value)} {total.figure.measure}"
+    )
+    return msg.FIGURE_TOTAL.format(
+        name=total.figure.name, value=value, reported=total.reported, expected=total.expected
+    )
 
 
 def _own_inputs(inputs: Inputs) -> set[Path]:
@@ -214,20 +223,20 @@ def _refuse_out(out: Path, sources: list[Path], *, force: bool) -> None:
     target = out.resolve()
     if any(p.resolve() == target for p in sources):
         raise OutputError(
-            "đây là tệp đầu vào của lần thu này, không ghi đè; hãy chọn tên khác cho tệp kết quả.",
+            msg.RESULTS_OUT_IS_AN_INPUT,
             path=out,
         )
     if out.is_dir():
-        raise OutputError("là một thư mục; hãy ghi tên tệp .xlsx.", path=out)
+        raise OutputError(msg.RESULTS_OUT_IS_A_FOLDER, path=out)
     if not force and (out.exists() or out.is_symlink()):
-        raise OutputError("tệp đã có; dùng --force để ghi đè hoặc chọn tên khác.", path=out)
+        raise OutputError(msg.RESULTS_OUT_EXISTS, path=out)
 
 
 def _identify(
     forms: list[ReturnedForm], roster: Roster, findings: list[Finding]
 ) -> list[ReturnedForm]:
     """The forms whose rows are taken: of a unit that owns a form, the only one of it."""
-    roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
+    roster_file = Path(roster.source).name if roster.source else msg.ROSTER
     by_owner: dict[str, list[ReturnedForm]] = {}
     for form in forms:
         findings += [_relabel(f, form) for f in form.findings]
@@ -238,7 +247,7 @@ def _identify(
         if unit is None:
             findings.append(
                 Finding(
-                    f'phiếu của đơn vị mã "{form.owner}", không có trong {roster_file}'
+                    msg.FORM_OWNER_UNKNOWN.format(owner=form.owner, roster=roster_file)
                     + did_you_mean(form.owner, roster.units),
                     file=form.label,
                 )
@@ -246,17 +255,20 @@ def _identify(
         elif owner is None:
             findings.append(
                 Finding(
-                    f"phiếu của {unit.name} ({unit.code}), đơn vị gốc của {roster_file}: "
-                    "đơn vị gốc không lập phiếu",
+                    msg.FORM_OF_THE_ROOT.format(name=unit.name, code=unit.code, roster=roster_file),
                     file=form.label,
                 )
             )
         elif owner is not unit:
             findings.append(
                 Finding(
-                    f"phiếu của {unit.name} ({unit.code}), nhưng theo {roster_file} "
-                    f"đơn vị này điền chung phiếu của {owner.name} ({owner.code}); "
-                    "hãy làm lại phiếu bằng lệnh forms",
+                    msg.FORM_SHARED_ELSEWHERE.format(
+                        name=unit.name,
+                        code=unit.code,
+                        roster=roster_file,
+                        owner=owner.name,
+                        owner_code=owner.code,
+                    ),
                     file=form.label,
                 )
             )
@@ -272,8 +284,7 @@ def _identify(
             others = ", ".join(f.label for f in group if f is not form)
             findings.append(
                 Finding(
-                    f"cùng là phiếu của {unit.name} ({code}) với {others}; mỗi đơn vị chỉ nộp một "
-                    "phiếu: bỏ các phiếu thừa rồi thu lại",
+                    msg.FORM_TWICE.format(name=unit.name, code=code, others=others),
                     file=form.label,
                 )
             )
@@ -313,7 +324,7 @@ def _take_rows(
     """
     owner = roster.units[form.owner]
     members = {u.code: u for u in covered(owner)}
-    roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
+    roster_file = Path(roster.source).name if roster.source else msg.ROSTER
     listed: set[str] = set()
     # Kết quả first: a unit's other rows are taken only once it has its row there.
     for sheet, table in sorted(form.tables.items(), key=lambda i: i[0] != RESULTS_SHEET):
@@ -326,11 +337,11 @@ def _take_rows(
                 continue
             key = (code, row.get("muc") if sheet == SCORES_SHEET else "")
             if key in seen:
-                what = f'mục "{key[1]}" của ' if sheet == SCORES_SHEET else ""
+                twice = msg.ITEM_ROW_TWICE if sheet == SCORES_SHEET else msg.ROW_TWICE
                 findings.append(
                     _relabel(
                         table.cell_finding(
-                            row, "ma", f"{what}{code} đã có ở dòng {seen[key]}; xóa dòng lặp"
+                            row, "ma", twice.format(item=key[1], code=code, row=seen[key])
                         ),
                         form,
                     )
@@ -342,7 +353,10 @@ def _take_rows(
         if sheet == RESULTS_SHEET:
             listed = {code for code, _ in seen}
             findings += [
-                _relabel(Finding(f"thiếu dòng của {u.name} ({u.code})", file=table.name), form)
+                _relabel(
+                    Finding(msg.FORM_ROW_MISSING.format(name=u.name, code=u.code), file=table.name),
+                    form,
+                )
                 for u in members.values()
                 if u.code not in listed
             ]
@@ -351,18 +365,20 @@ def _take_rows(
 def _foreign(code: str, roster: Roster, roster_file: str) -> str:
     """Why a row's code does not belong on this form."""
     if not code:
-        return "thiếu mã đơn vị; không sửa, không xóa mã trên phiếu"
+        return msg.FORM_CODE_MISSING
     unit = roster.get(code)
     if unit is None:
-        return f'mã "{code}" không có trong {roster_file}' + did_you_mean(code, roster.units)
+        return msg.FORM_CODE_UNKNOWN.format(code=code, roster=roster_file) + did_you_mean(
+            code, roster.units
+        )
     owner = owner_of(unit)
     if owner is None:
-        where = "không điền phiếu nào (đơn vị gốc)"
+        where = msg.FORM_ROW_OF_ROOT
     elif owner is unit:
-        where = "có phiếu riêng"
+        where = msg.FORM_ROW_OWN_FORM
     else:
-        where = f"điền phiếu của {owner.name} ({owner.code})"
-    return f'mã "{code}" ({unit.name}) không thuộc phiếu này; đơn vị này {where}'
+        where = msg.FORM_ROW_SHARED.format(name=owner.name, code=owner.code)
+    return msg.FORM_ROW_NOT_HERE.format(code=code, name=unit.name, where=where)
 
 
 def _missing_forms(
@@ -379,8 +395,11 @@ def _missing_forms(
             missing.setdefault(unit.type, []).append(unit)
     return [
         Finding(
-            f"chưa nhận phiếu của {len(units)} {kinds_label(units)}: "
-            + "; ".join(f"{u.code} ({u.name})" for u in units)
+            msg.FORMS_NOT_RECEIVED.format(
+                count=len(units),
+                units=kinds_label(units),
+                names="; ".join(f"{u.code} ({u.name})" for u in units),
+            )
         )
         for kind, units in sorted(missing.items(), key=lambda i: list(UNIT_TYPES).index(i[0]))
     ]

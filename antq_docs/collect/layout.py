@@ -18,11 +18,12 @@ from antq_docs.inputs.results import (
     NAME_COLUMN,
     NOTE_COLUMNS,
     NOTES_SHEET,
-    SCORE_COLUMNS,
+    SCORE_SHEET_COLUMNS,
     SCORES_SHEET,
     figure_columns,
 )
 from antq_docs.inputs.tables import Column
+from antq_docs.messages import documents as msg
 from antq_docs.model import Campaign, Roster, Unit
 from antq_docs.vi import did_you_mean, strip_marks
 
@@ -38,10 +39,6 @@ CODE_COLUMN = COLUMNS[0]
 # The form's sheets as `--results` reads them, with the unit's name beside its code so whoever
 # fills a commune's form sees whose row it is (the readers ignore the name).
 RESULT_COLUMNS = [CODE_COLUMN, NAME_COLUMN, *COLUMNS[1:]]
-ITEM_TEXT = Column("noi_dung", "Nội dung")
-ITEM_MAX = Column("toi_da", "Điểm tối đa")
-MUC, DIEM = SCORE_COLUMNS[1], SCORE_COLUMNS[2]
-SCORE_SHEET_COLUMNS = [CODE_COLUMN, NAME_COLUMN, MUC, ITEM_TEXT, ITEM_MAX, DIEM]
 NOTE_SHEET_COLUMNS = [CODE_COLUMN, NAME_COLUMN, *NOTE_COLUMNS]
 # The longest part of a file name taken from a unit's name.
 _NAME_CHARS = 40
@@ -88,14 +85,15 @@ def owners(roster: Roster, level: str | None = None) -> list[Unit]:
     top = roster.get(level)
     if top is None:
         raise UsageError(
-            f"--level: không có đơn vị mang mã {level} trong "
-            f"{roster.source or 'danh sách đơn vị'}" + did_you_mean(level, roster.units)
+            msg.LEVEL_NOT_IN_ROSTER.format(level=level, roster=roster.source or msg.ROSTER)
+            + did_you_mean(level, roster.units)
         )
     owner = owner_of(top)
     if owner is not None and owner is not top:
         raise UsageError(
-            f"--level: {top.code} ({top.name}) điền chung phiếu với "
-            f"{owner.name}; hãy dùng --level {owner.code}."
+            msg.LEVEL_SHARES_FORM.format(
+                code=top.code, name=top.name, owner=owner.name, owner_code=owner.code
+            )
         )
     return [u for u in (top, *top.descendants()) if owner_of(u) is u]
 

@@ -14,6 +14,7 @@ from antq_docs.collect.layout import GUIDE_COLUMNS, GUIDE_SHEET, OWNER_LABEL, OW
 from antq_docs.errors import Finding, InputError
 from antq_docs.inputs.tables import Column, Table
 from antq_docs.inputs.workbook import read_workbook
+from antq_docs.messages import documents as msg
 from antq_docs.vi import fold
 
 # What a returned form may be: a workbook Excel or LibreOffice saved (.xlsm if macros crept in).
@@ -60,9 +61,7 @@ def read_form(sheets: dict[str, list[Column]], path: Path) -> ReturnedForm:
     """Open one returned form once and read its guide and its data sheets by their headings."""
     form = ReturnedForm(path, path.name)
     if path.suffix.lower() not in FORM_SUFFIXES:
-        form.findings.append(
-            Finding("không phải tệp Excel .xlsx của phiếu thu kết quả.", file=path.name)
-        )
+        form.findings.append(Finding(msg.FORM_NOT_XLSX, file=path.name))
         return form
     try:
         book = read_workbook(path, {GUIDE_SHEET: GUIDE_COLUMNS, **sheets})
@@ -76,9 +75,7 @@ def read_form(sheets: dict[str, list[Column]], path: Path) -> ReturnedForm:
     if not form.owner:
         form.findings.append(
             Finding(
-                f"không phải phiếu thu kết quả (không thấy ô “{OWNER_LABEL}” "
-                f"ở trang {GUIDE_SHEET}); "
-                "hãy gửi lại đúng tệp phiếu đã phát.",
+                msg.FORM_NOT_A_FORM.format(label=OWNER_LABEL, sheet=GUIDE_SHEET),
                 file=path.name,
             )
         )
@@ -86,7 +83,7 @@ def read_form(sheets: dict[str, list[Column]], path: Path) -> ReturnedForm:
     form.tables = book.tables
     form.findings += book.findings
     form.findings += [
-        Finding(f"thiếu trang “{name}”; hãy dùng lại tệp phiếu đã phát.", file=path.name)
+        Finding(msg.FORM_SHEET_MISSING.format(name=name), file=path.name)
         for name in book.missing
         if name != GUIDE_SHEET
     ]

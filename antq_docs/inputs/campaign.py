@@ -51,6 +51,7 @@ from antq_docs.inputs.campaign_year import (
     template_dir,
 )
 from antq_docs.inputs.yaml_fields import Fields, parse_yaml
+from antq_docs.messages import inputs as msg
 from antq_docs.model import (
     DEFAULT_EVENT_BASIS,
     DEFAULT_PARTY_BASES,
@@ -80,31 +81,30 @@ def load_campaign(path: Path, *, kinds: Mapping[str, DeclaredKind]) -> Campaign:
         raw = read_regular(path, MAX_CAMPAIGN_BYTES)
     except Refusal as e:
         if e.kind == MISSING:
-            raise InputError("không tìm thấy tệp kế hoạch.", path=path) from e
+            raise InputError(msg.CAMPAIGN_NOT_FOUND, path=path) from e
         if e.kind == TOO_LARGE:
             raise InputError(
-                f"tệp kế hoạch quá lớn ({size_text(e.size or 0)}; tối đa "
-                f"{size_text(MAX_CAMPAIGN_BYTES)}); tệp kế hoạch thật chỉ vài nghìn byte.",
+                msg.CAMPAIGN_TOO_LARGE.format(
+                    size=size_text(e.size or 0), limit=size_text(MAX_CAMPAIGN_BYTES)
+                ),
                 path=path,
             ) from e
-        raise InputError(
-            f"{e.reason}. Hãy chỉ ra chính tệp kế hoạch (YAML, tệp thường).", path=path
-        ) from e
+        raise InputError(msg.CAMPAIGN_NOT_A_FILE.format(reason=e.reason), path=path) from e
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError("tệp kế hoạch phải lưu dạng UTF-8.", path=path) from e
+        raise InputError(msg.CAMPAIGN_NOT_UTF8, path=path) from e
     findings: list[Finding] = []
     try:
         data = parse_yaml(text, path.name, findings)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark else ""
+        where = msg.YAML_WHERE.format(line=mark.line + 1, column=mark.column + 1) if mark else ""
         problem = getattr(e, "problem", None) or str(e)
-        raise InputError(f"YAML không hợp lệ, {where}{problem}.", path=path) from e
+        raise InputError(msg.YAML_INVALID.format(where=where, problem=problem), path=path) from e
     campaign = parse_campaign(data, path.name, findings, kinds, base=path.parent)
     if findings:
-        raise ValidationError(findings, what=f"Tệp kế hoạch {path.name}")
+        raise ValidationError(findings, what=msg.CAMPAIGN_FILE.format(name=path.name))
     campaign.source = str(path)
     return campaign
 
@@ -162,7 +162,7 @@ def _legal_bases(reading: _Reading) -> list[str]:
     top = reading.top
     bases = top.raw("can_cu") or []
     if not isinstance(bases, list) or not all(isinstance(b, str) and b.strip() for b in bases):
-        top.error("can_cu", "phải là danh sách các căn cứ, mỗi dòng một văn bản")
+        top.error("can_cu", msg.LEGAL_BASES_NOT_A_LIST)
         bases = []
     return [clean_text(b) for b in bases]
 
@@ -182,8 +182,9 @@ def _doc_dates(reading: _Reading) -> dict[str, dt.date]:
         if written and plan_dated and day < plan.date:
             top.findings.append(
                 Finding(
-                    f"ngày {vi.short_date(day)} trước ngày của kế hoạch tỉnh "
-                    f"({vi.short_date(plan.date)}) mà văn bản lấy làm căn cứ",
+                    msg.LEGAL_BASE_AFTER_PLAN.format(
+                        day=vi.short_date(day), date=vi.short_date(plan.date)
+                    ),
                     file=top.file,
                     field=f"ngay_van_ban.{kind}",
                 )
@@ -205,11 +206,9 @@ def _party_bases(reading: _Reading) -> list[str]:
         # Campaigns written before the cấp ủy's resolution became a kind of its own.
         top.error(
             "the_thuc",
-            "khóa này không còn dùng: kế hoạch năm luôn là của Ủy ban nhân "
-            "dân; nghị quyết của cấp ủy (resolution) được soạn riêng, cùng "
-            "với kế hoạch. Hãy xóa khóa này",
+            msg.KEY_NO_LONGER_USED,
         )
-    bases = top.text_list("can_cu_dang", "các văn bản của Đảng, mỗi dòng một văn bản")
+    bases = top.text_list("can_cu_dang", msg.LIST_OF_PARTY_DOCUMENTS)
     return bases or list(DEFAULT_PARTY_BASES)
 
 
@@ -237,7 +236,7 @@ SECTIONS: tuple[tuple[str, Callable[[_Reading], Any]], ...] = (
     ("legal_bases", _legal_bases),
     (
         "report_recipients",
-        lambda r: r.top.text_list("noi_nhan_bao_cao", "các nơi nhận, mỗi dòng một cơ quan"),
+        lambda r: r.top.text_list("noi_nhan_bao_cao", msg.LIST_OF_RECIPIENTS),
     ),
     ("event_date", lambda r: r.top.date("ngay_hoi", default=dt.date(r.year, 8, 19))),
     ("doc_dates", _doc_dates),

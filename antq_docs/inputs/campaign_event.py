@@ -12,6 +12,7 @@ from typing import Any
 from antq_docs import vi
 from antq_docs.inputs.roster import parse_amount
 from antq_docs.inputs.yaml_fields import Fields
+from antq_docs.messages import inputs as msg
 from antq_docs.model import UNIT_TYPES, Anniversary, BudgetItem, EventDefaults, EventSettings
 
 
@@ -46,9 +47,7 @@ def _event_defaults(types: Fields, unit_type: str) -> EventDefaults:
     if unit_type in ("huyen", "xa") and _BARE_KIND.search(venue):
         item.error(
             "dia_diem",
-            f'"{venue}" không ghi tên đơn vị nên sai với các đơn vị khác loại (xã, phường, thị '
-            "trấn; huyện, thị xã, thành phố); bỏ khóa này thì mỗi kế hoạch ghi hội trường Ủy ban "
-            "nhân dân của chính đơn vị đó, hoặc ghi riêng ở cột Địa điểm của danh sách",
+            msg.VENUE_WITHOUT_UNIT.format(venue=venue),
         )
     budget = _amount(item, "kinh_phi", item.raw("kinh_phi"))
     estimate = _estimate(item)
@@ -59,8 +58,7 @@ def _event_defaults(types: Fields, unit_type: str) -> EventDefaults:
         elif budget is not None and budget != total:
             item.error(
                 "kinh_phi",
-                f"tổng kinh phí {vi.money(budget)} khác tổng dự toán (du_toan) "
-                f"{vi.money(total)}; sửa cho bằng nhau hoặc bỏ kinh_phi",
+                msg.BUDGET_DIFFERS.format(budget=vi.money(budget), total=vi.money(total)),
             )
     participants = item.text("thanh_phan", default="")
     item.finish()
@@ -80,7 +78,7 @@ def _amount(fields: Fields, key: str, value: Any) -> int | None:
     else:
         amount = parse_amount(str(value))
     if amount is None or amount < 0:
-        fields.error(key, f'"{value}" không phải số tiền đồng nguyên (viết 15500000)')
+        fields.error(key, msg.NOT_WHOLE_DONG.format(value=value))
         return None
     return amount
 
@@ -91,7 +89,7 @@ def _estimate(item: Fields) -> list[BudgetItem] | None:
     if raw is None:
         return None
     if not isinstance(raw, list) or not raw:
-        item.error("du_toan", "phải là danh sách các khoản: noi_dung, so_tien")
+        item.error("du_toan", msg.ESTIMATE_NOT_A_LIST)
         return None
     lines: list[BudgetItem] = []
     complete = True
@@ -100,7 +98,7 @@ def _estimate(item: Fields) -> list[BudgetItem] | None:
         text = fields.text("noi_dung")
         raw_amount = fields.raw("so_tien")
         if raw_amount is None:
-            fields.error("so_tien", "thiếu giá trị bắt buộc")
+            fields.error("so_tien", msg.REQUIRED)
         amount = _amount(fields, "so_tien", raw_amount)
         fields.finish()
         if amount is None or not text:
@@ -121,7 +119,7 @@ def anniversaries(top: Fields, year: int | None) -> tuple[Anniversary, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        top.error("ky_niem", "phải là danh sách các ngày kỷ niệm: noi_dung, ngay")
+        top.error("ky_niem", msg.ANNIVERSARIES_NOT_A_LIST)
         return ()
     out = []
     for index, entry in enumerate(raw, start=1):
@@ -133,15 +131,17 @@ def anniversaries(top: Fields, year: int | None) -> tuple[Anniversary, ...]:
         if name and _TYPED_COUNT.match(name):
             fields.error(
                 "noi_dung",
-                f'"{name}": ghi tên ngày kỷ niệm không kèm số năm; số năm tính từ ngay và nam',
+                msg.ANNIVERSARY_WITH_YEARS.format(name=name),
             )
         if len(top.findings) > before or year is None:
             continue
         if since.year >= year:
-            fields.error("ngay", f"ngày {vi.short_date(since)} phải trước năm {year}")
+            fields.error(
+                "ngay", msg.ANNIVERSARY_NOT_BEFORE.format(since=vi.short_date(since), year=year)
+            )
             continue
         if (since.month, since.day) == (2, 29) and not calendar.isleap(year):
-            fields.error("ngay", f"năm {year} không có ngày 29/02 để kỷ niệm")
+            fields.error("ngay", msg.ANNIVERSARY_NO_29_FEBRUARY.format(year=year))
             continue
         out.append(Anniversary(name, since))
     return tuple(out)

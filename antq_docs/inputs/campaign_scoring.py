@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from antq_docs.inputs.yaml_fields import Fields
+from antq_docs.messages import inputs as msg
 from antq_docs.model import FIGURE_SECTIONS, UNIT_TYPES, Figure, ScoreItem, Thresholds
 from antq_docs.vi import strip_marks
 
@@ -20,14 +21,14 @@ def _points(fields: Fields, key: str, low: Decimal, high: Decimal) -> Decimal | 
     """A required number of points within bounds, as a Decimal."""
     value = fields.raw(key)
     if value is None:
-        fields.error(key, "thiếu giá trị bắt buộc")
+        fields.error(key, msg.REQUIRED)
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        fields.error(key, f'"{value}" phải là một số điểm')
+        fields.error(key, msg.NOT_POINTS_NUMBER.format(value=value))
         return None
     points = Decimal(str(value))
     if not low <= points <= high:
-        fields.error(key, f'"{value}" phải từ {low} đến {high}')
+        fields.error(key, msg.POINTS_OUT_OF_RANGE.format(value=value, low=low, high=high))
         return None
     return points
 
@@ -47,7 +48,7 @@ def thresholds(top: Fields) -> Thresholds:
     best, good, fair = values
     assert best is not None and good is not None and fair is not None
     if not best > good > fair:
-        fields.error(None, "ngưỡng phải giảm dần: xuat_sac > kha > trung_binh")
+        fields.error(None, msg.THRESHOLDS_NOT_DESCENDING)
         return Thresholds()
     return Thresholds(best, good, fair)
 
@@ -58,7 +59,7 @@ def score_items(top: Fields) -> list[ScoreItem]:
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw:
-        top.error("bang_diem", "phải là danh sách các mục chấm điểm")
+        top.error("bang_diem", msg.SCORE_ITEMS_NOT_A_LIST)
         return []
     items: list[ScoreItem] = []
     seen: set[str] = set()
@@ -70,11 +71,16 @@ def score_items(top: Fields) -> list[ScoreItem]:
         points = _points(fields, "diem_toi_da", Decimal(0), SHEET_TOTAL)
         requires = fields.raw("can")
         if requires is not None and requires not in ITEM_REQUIRES:
-            fields.error("can", f'"{requires}" phải là một trong: {", ".join(ITEM_REQUIRES)}')
+            fields.error(
+                "can",
+                msg.ITEM_REQUIRES_UNKNOWN.format(
+                    requires=requires, allowed=", ".join(ITEM_REQUIRES)
+                ),
+            )
             requires = None
         fields.finish()
         if item_id in seen:
-            fields.error("ma", f'mã mục "{item_id}" viết hai lần')
+            fields.error("ma", msg.ITEM_ID_TWICE.format(item_id=item_id))
         seen.add(item_id)
         if points is None or not item_id:
             complete = False
@@ -82,7 +88,7 @@ def score_items(top: Fields) -> list[ScoreItem]:
         items.append(ScoreItem(item_id, text, points, requires))
     total = sum((i.max_points for i in items), Decimal(0))
     if complete and total != SHEET_TOTAL:
-        top.error("bang_diem", f"tổng điểm tối đa các mục là {total}, phải là {SHEET_TOTAL}")
+        top.error("bang_diem", msg.ITEMS_TOTAL_WRONG.format(total=total, expected=SHEET_TOTAL))
     return items
 
 
@@ -99,7 +105,7 @@ def figures(top: Fields) -> list[Figure]:
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw:
-        top.error("so_lieu", "phải là danh sách các số liệu (ma, ten, don_vi_tinh, loai)")
+        top.error("so_lieu", msg.FIGURES_NOT_A_LIST)
         return []
     figures: list[Figure] = []
     ids: set[str] = set()
@@ -114,20 +120,24 @@ def figures(top: Fields) -> list[Figure]:
         section = fields.text("muc", default="phong_trao")
         fields.finish()
         if section and section not in FIGURE_SECTIONS:
-            fields.error("muc", f'"{section}" phải là một trong: {", ".join(FIGURE_SECTIONS)}')
+            fields.error(
+                "muc",
+                msg.FIGURE_SECTION_UNKNOWN.format(
+                    section=section, allowed=", ".join(FIGURE_SECTIONS)
+                ),
+            )
             continue
         if figure_id and not _FIGURE_ID.match(figure_id):
             fields.error(
                 "ma",
-                f'"{figure_id}" phải viết chữ thường không dấu, số và dấu gạch '
-                "dưới (ví dụ buoi_tuyen_truyen)",
+                msg.FIGURE_ID_NOT_PLAIN.format(figure_id=figure_id),
             )
             continue
         if figure_id in ids:
-            fields.error("ma", f'mã số liệu "{figure_id}" viết hai lần')
+            fields.error("ma", msg.FIGURE_ID_TWICE.format(figure_id=figure_id))
             continue
         if name and strip_marks(name) in names:
-            fields.error("ten", f'tên "{name}" trùng với một số liệu khác (tên là tiêu đề cột)')
+            fields.error("ten", msg.FIGURE_NAME_TWICE.format(name=name))
             continue
         if not (figure_id and name and measure and types):
             continue

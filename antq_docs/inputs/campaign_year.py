@@ -14,9 +14,12 @@ from typing import Any
 from antq_docs import vi
 from antq_docs.errors import Finding
 from antq_docs.inputs.yaml_fields import Fields
+from antq_docs.messages import inputs as msg
 from antq_docs.model import (
     CHANGE_BODIES,
     CHANGE_LEVELS,
+    GOVERNMENT_LEVELS,
+    STANDARD_TYPES,
     UNIT_TYPES,
     Change,
     DeclaredKind,
@@ -40,7 +43,7 @@ def changes(top: Fields) -> tuple[Change, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        top.error("thay_doi_to_chuc", "phải là danh sách các thay đổi: co_quan, cap, den_ngay")
+        top.error("thay_doi_to_chuc", msg.CHANGES_NOT_A_LIST)
         return ()
     out: list[Change] = []
     for index, entry in enumerate(raw, start=1):
@@ -54,23 +57,16 @@ def changes(top: Fields) -> tuple[Change, ...]:
         if body and body not in CHANGE_BODIES:
             fields.error(
                 "co_quan",
-                f'"{body}" không phải cơ quan có thể kết thúc; chấp nhận: '
-                f"{', '.join(CHANGE_BODIES)}",
+                msg.CHANGE_BODY_UNKNOWN.format(body=body, allowed=", ".join(CHANGE_BODIES)),
             )
         if level and level not in CHANGE_LEVELS:
             fields.error(
                 "cap",
-                f'"{level}" không phải cấp có thể kết thúc; chấp nhận: {", ".join(CHANGE_LEVELS)}',
+                msg.CHANGE_LEVEL_UNKNOWN.format(level=level, allowed=", ".join(CHANGE_LEVELS)),
             )
         if len(top.findings) == before:
             out.append(Change(level, body, last_day, basis.rstrip(";. ")))
     return tuple(out)
-
-
-# Unit types the standard covers, and the local government levels that may recognise them,
-# highest first (a level recognises only the types below it).
-_RECOGNISED = ("khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-_LEVELS = ("tinh", "huyen", "xa")
 
 
 def recognition_levels(top: Fields) -> dict[str, str]:
@@ -80,18 +76,19 @@ def recognition_levels(top: Fields) -> dict[str, str]:
         return {}
     fields = top.child(raw, "tham_quyen_cong_nhan")
     levels: dict[str, str] = {}
-    for unit_type in _RECOGNISED:
+    for unit_type in STANDARD_TYPES:
         if unit_type not in fields.data:
             continue
         value = fields.raw(unit_type)
-        if value not in _LEVELS:
+        if value not in GOVERNMENT_LEVELS:
             fields.error(
                 unit_type,
-                f'"{value}" phải là một trong: {", ".join(_LEVELS)} (cấp '
-                "Ủy ban nhân dân công nhận)",
+                msg.RECOGNISING_LEVEL_UNKNOWN.format(
+                    value=value, allowed=", ".join(GOVERNMENT_LEVELS)
+                ),
             )
         elif unit_type == "xa" and value == "xa":
-            fields.error(unit_type, "cấp xã không tự công nhận chính mình: ghi huyen hoặc tinh")
+            fields.error(unit_type, msg.COMMUNE_RECOGNISES_ITSELF)
         else:
             levels[unit_type] = value
     fields.finish()
@@ -104,11 +101,11 @@ def template_dir(top: Fields, base: Path | None) -> Path | None:
     if raw is None:
         return None
     if not isinstance(raw, str) or not raw.strip():
-        top.error("mau", "phải là đường dẫn thư mục mẫu")
+        top.error("mau", msg.TEMPLATES_NOT_A_PATH)
         return None
     folder = (base / raw.strip()) if base is not None else Path(raw.strip())
     if not folder.is_dir():
-        top.error("mau", f'không tìm thấy thư mục mẫu "{raw.strip()}" ({folder})')
+        top.error("mau", msg.TEMPLATES_FOLDER_NOT_FOUND.format(written=raw.strip(), folder=folder))
         return None
     return folder
 
@@ -124,9 +121,7 @@ def deadlines(top: Fields, year: int) -> dict[str, dt.date]:
     for unit_type, day in out.items():
         # Results of a year are reported in that year (districts by 15/12).
         if year_known and day.year != year:
-            fields.error(
-                unit_type, f"ngày {vi.short_date(day)} không thuộc năm {year} của phong trào"
-            )
+            fields.error(unit_type, msg.DATE_OUTSIDE_YEAR.format(day=vi.short_date(day), year=year))
     fields.finish()
     return out
 
@@ -137,7 +132,7 @@ def roster_files(top: Fields, base: Path | None) -> list[RosterFile]:
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw:
-        top.error("danh_sach_don_vi", "phải là danh sách các mục {tep: TỆP, tu_ngay: NGÀY}")
+        top.error("danh_sach_don_vi", msg.PERIODS_NOT_A_LIST.format())
         return []
     out: list[RosterFile] = []
     seen: dict[dt.date, str] = {}
@@ -154,14 +149,19 @@ def roster_files(top: Fields, base: Path | None) -> list[RosterFile]:
         if len(top.findings) > before:
             continue
         if start in seen:
-            fields.error("tu_ngay", f"ngày {vi.short_date(start)} trùng với {seen[start]}")
+            fields.error(
+                "tu_ngay", msg.PERIOD_SAME_DAY.format(start=vi.short_date(start), seen=seen[start])
+            )
             continue
         seen[start] = fields.path("tu_ngay")
         if previous is not None and start < previous.start:
             fields.error(
                 "tu_ngay",
-                f"ngày {vi.short_date(start)} phải sau ngày {vi.short_date(previous.start)} của "
-                f"{previous.field}: các thời kỳ ghi theo thứ tự thời gian",
+                msg.PERIOD_NOT_IN_ORDER.format(
+                    start=vi.short_date(start),
+                    previous=vi.short_date(previous.start),
+                    field=previous.field,
+                ),
             )
         entry = RosterFile(str(path), start, province, fields.path(None), name)
         out.append(entry)
@@ -175,13 +175,17 @@ def numbering(top: Fields) -> dict[str, int]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        top.error("danh_so", "phải là bảng mã đơn vị: số bắt đầu")
+        top.error("danh_so", msg.CODE_NUMBERS_NOT_A_TABLE)
         return {}
     out = {}
     for code, start in raw.items():
         if isinstance(start, bool) or not isinstance(start, int) or start < 1:
             top.findings.append(
-                Finding(f'"{start}" phải là số nguyên từ 1', file=top.file, field=f"danh_so.{code}")
+                Finding(
+                    msg.NOT_A_COUNT_FROM_ONE.format(value=start),
+                    file=top.file,
+                    field=f"danh_so.{code}",
+                )
             )
             continue
         out[str(code)] = start
@@ -213,7 +217,7 @@ def targets(top: Fields) -> list[Target]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        top.error("chi_tieu", "phải là danh sách chỉ tiêu")
+        top.error("chi_tieu", msg.TARGETS_NOT_A_LIST)
         return []
     return [
         _target(top.child(item, f"chi_tieu[{index}]")) for index, item in enumerate(raw, start=1)
@@ -235,11 +239,11 @@ def _target(fields: Fields) -> Target:
     if count is None:
         count = 1
     elif isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        fields.error("so_luong", f'"{count}" phải là số nguyên từ 1')
+        fields.error("so_luong", msg.NOT_A_COUNT_FROM_ONE.format(value=count))
         count = 1
     compare = fields.raw("so_sanh") or ">="
     if compare not in (">", ">="):
-        fields.error("so_sanh", f'"{compare}" phải là ">" (trên) hoặc ">=" (đạt ít nhất)')
+        fields.error("so_sanh", msg.COMPARE_UNKNOWN.format(compare=compare))
     fields.finish()
     return Target(
         id=target_id,
@@ -263,7 +267,7 @@ def _target_percent(fields: Fields) -> float | None:
         or not math.isfinite(percent)
         or not 0 <= percent <= 100
     ):
-        fields.error("ty_le", f'"{percent}" phải là số phần trăm từ 0 đến 100')
+        fields.error("ty_le", msg.NOT_A_PERCENT.format(percent=percent))
         return None
     return float(percent)
 
@@ -280,7 +284,7 @@ def _target_units(fields: Fields) -> tuple[str, ...]:
         or not units_raw
         or not all(isinstance(c, (str, int)) for c in units_raw)
     ):
-        fields.error("don_vi", "phải là danh sách mã đơn vị")
+        fields.error("don_vi", msg.CODES_NOT_A_LIST)
         return ()
     return tuple(clean_text(str(c)) for c in units_raw)
 

@@ -13,14 +13,14 @@ from pathlib import Path
 from antq_docs.errors import InputError
 from antq_docs.inputs.tables import (
     HEADER_SEARCH_ROWS,
-    MAX_TABLE_CELLS,
     CellProblem,
     Column,
     match_header,
     too_many_cells,
 )
-from antq_docs.limits import MAX_CELL_CHARS
-from antq_docs.messages import limits as msg
+from antq_docs.limits import MAX_CELL_CHARS, MAX_TABLE_CELLS
+from antq_docs.messages import inputs as msg
+from antq_docs.messages import limits as limit_msg
 from antq_docs.vi import clean_text, number
 
 # The letters of Vietnamese (every vowel with every tone, and đ) and the punctuation its text
@@ -80,7 +80,7 @@ def _split_csv(
             rows.append((start, [clean_text(c) for c in record]))
             start = reader.line_num + 1
     except csv.Error as e:
-        raise InputError(f"dòng {reader.line_num}: CSV hỏng ({e}).", path=path) from e
+        raise InputError(msg.CSV_BROKEN.format(line=reader.line_num, error=e), path=path) from e
     return rows, problems
 
 
@@ -108,10 +108,7 @@ def _cell_problem(cell: str, delimiter: str, first: int, end: int, *, last: bool
     parts = _LINE_BREAK.split(cell, maxsplit=1)
     ends_open = last and cell.endswith(("\n", "\r"))
     if len(parts) > 1 and (delimiter in parts[1] or ends_open):
-        return (
-            f'ô mở dấu ngoặc kép (") mà không đóng, nên các dòng {first}–{end} bị gộp '
-            'vào một ô; hãy đóng dấu " hoặc xóa dấu " thừa'
-        )
+        return msg.CSV_OPEN_QUOTE.format(first=first, end=end)
     if len(cell) > MAX_CELL_CHARS:
         return long_cell(len(cell))
     return None
@@ -119,7 +116,7 @@ def _cell_problem(cell: str, delimiter: str, first: int, end: int, *, last: bool
 
 def long_cell(length: int) -> str:
     """What is said of a cell longer than MAX_CELL_CHARS (CSV or Excel)."""
-    return msg.CELL_TOO_LONG.format(size=number(length), limit=number(MAX_CELL_CHARS))
+    return limit_msg.CELL_TOO_LONG.format(size=number(length), limit=number(MAX_CELL_CHARS))
 
 
 def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
@@ -128,12 +125,12 @@ def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
         try:
             codecs.lookup(encoding)
         except LookupError as e:
-            raise InputError(f'không biết bảng mã "{encoding}".', path=path) from e
+            raise InputError(msg.ENCODING_UNKNOWN.format(encoding=encoding), path=path) from e
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as e:
             raise InputError(
-                f"không đọc được theo bảng mã {encoding}: {_where(data, e)}.", path=path
+                msg.ENCODING_UNREADABLE.format(encoding=encoding, where=_where(data, e)), path=path
             ) from e
     for bom, name in (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -145,7 +142,7 @@ def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as e:
                 raise InputError(
-                    f"có dấu BOM {name} nhưng nội dung hỏng: {_where(data, e)}.", path=path
+                    msg.BOM_BROKEN.format(name=name, where=_where(data, e)), path=path
                 ) from e
     try:
         return data.decode("utf-8"), "utf-8"
@@ -157,8 +154,7 @@ def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
         if text is not None and _looks_vietnamese(text):
             return text, "cp1258"
         raise InputError(
-            f"không phải UTF-8 ({_where(data, utf8_error)}) và cũng không phải Windows-1258. "
-            'Hãy lưu lại bằng Excel dạng "CSV UTF-8", hoặc cho biết bảng mã bằng --encoding.',
+            msg.NOT_UTF8_NOR_1258.format(where=_where(data, utf8_error)),
             path=path,
         ) from utf8_error
 
@@ -166,7 +162,7 @@ def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
 def _where(data: bytes, error: UnicodeDecodeError) -> str:
     """Describe where decoding failed: the byte and its line."""
     line = data.count(b"\n", 0, error.start) + 1
-    return f"byte 0x{data[error.start]:02X} ở dòng {line}"
+    return msg.BYTE_AT_LINE.format(byte=data[error.start], line=line)
 
 
 def _looks_vietnamese(text: str) -> bool:

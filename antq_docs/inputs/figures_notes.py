@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from antq_docs.errors import Finding
 from antq_docs.inputs.result_cells import parse_count
 from antq_docs.inputs.tables import Row, Table
+from antq_docs.messages import inputs as msg
 from antq_docs.model import NOTES, Campaign, Results, Roster
 from antq_docs.vi import did_you_mean
 
@@ -25,14 +26,13 @@ def _code_row(
         return code
     if sheet:
         if not code:
-            findings.append(table.finding(row, "ma", "thiếu giá trị bắt buộc"))
+            findings.append(table.finding(row, "ma", msg.REQUIRED))
         else:
             findings.append(
                 table.finding(
                     row,
                     "ma",
-                    f'không có đơn vị nào mang mã "{code}" trong danh sách đơn vị'
-                    + did_you_mean(code, roster.units),
+                    msg.CODE_NOT_IN_ROSTER.format(code=code) + did_you_mean(code, roster.units),
                 )
             )
     return None
@@ -49,7 +49,9 @@ def _unit_rows(
         if code is None:
             continue
         if sheet and code in seen:
-            findings.append(table.finding(row, "ma", f'mã "{code}" đã có ở dòng {seen[code]}'))
+            findings.append(
+                table.finding(row, "ma", msg.CODE_ALREADY_AT_ROW.format(code=code, row=seen[code]))
+            )
             continue
         seen[code] = row.number
         yield row, code
@@ -79,19 +81,23 @@ def add_figures(
             if value is None:
                 findings.append(
                     table.finding(
-                        row, figure.id, f'"{text}" phải là số nguyên không âm ({figure.measure})'
+                        row,
+                        figure.id,
+                        msg.FIGURE_NOT_A_COUNT.format(text=text, measure=figure.measure),
                     )
                 )
             elif not figure.reported_by(unit.type):
                 findings.append(
                     table.finding(
-                        row, figure.id, f"{unit.type_name} không báo cáo số liệu này; để trống ô"
+                        row,
+                        figure.id,
+                        msg.FIGURE_NOT_REPORTED_BY_TYPE.format(type_name=unit.type_name),
                     )
                 )
             elif mine.get(figure.id, value) != value:
                 findings.append(
                     table.finding(
-                        row, figure.id, f"khác số đã ghi ở trang Kết quả ({mine[figure.id]})"
+                        row, figure.id, msg.FIGURE_DIFFERS_FROM_RESULTS.format(mine=mine[figure.id])
                     )
                 )
             else:

@@ -16,6 +16,7 @@ from antq_docs.errors import Finding, ValidationError
 from antq_docs.inputs.roster import code_problem
 from antq_docs.inputs.tablefile import read_table
 from antq_docs.inputs.tables import Column, Row, Table
+from antq_docs.messages import inputs as msg
 from antq_docs.model import UNIT_TYPES, Roster
 from antq_docs.vi import did_you_mean
 
@@ -92,19 +93,20 @@ def build_households(table: Table, roster: Roster, *, forms: bool = False) -> Ho
                 table.finding(
                     row,
                     "ma_ho",
-                    f'mã hộ "{household.code}" trùng với dòng {seen[key]} của cùng khu dân cư '
-                    f"{household.area}",
+                    msg.DUPLICATE_HOUSEHOLD.format(
+                        code=household.code, row=seen[key], area=household.area
+                    ),
                 )
             )
             continue
         seen[key] = row.number
         by_area.setdefault(household.area, []).append(household)
     if not table.rows:
-        findings.append(Finding("danh sách không có hộ gia đình nào", file=table.name))
+        findings.append(Finding(msg.NO_HOUSEHOLDS, file=table.name))
     if findings:
-        raise ValidationError(findings, what=f"Danh sách hộ gia đình {table.name}")
+        raise ValidationError(findings, what=msg.HOUSEHOLDS_FILE.format(name=table.name))
     households = Households(by_area, source=str(table.path), forms=forms)
-    households.warnings += _count_warnings(households, roster, table.name)
+    households.warnings += table.warnings + _count_warnings(households, roster, table.name)
     return households
 
 
@@ -113,11 +115,11 @@ def _household(table: Table, row: Row, roster: Roster, findings: list[Finding]) 
     ok = True
     for column in COLUMNS:
         if not row.get(column.key):
-            findings.append(table.finding(row, column.key, "thiếu giá trị bắt buộc"))
+            findings.append(table.finding(row, column.key, msg.REQUIRED))
             ok = False
     code = row.get("ma_ho")
-    if code and (problem := code_problem(code)):
-        findings.append(table.finding(row, "ma_ho", problem.replace("mã", "mã hộ", 1)))
+    if code and (problem := code_problem(code, msg.HOUSEHOLD_CODE)):
+        findings.append(table.finding(row, "ma_ho", problem))
         ok = False
     members = 0
     text = row.get("so_nhan_khau")
@@ -129,7 +131,7 @@ def _household(table: Table, row: Row, roster: Roster, findings: list[Finding]) 
                 table.finding(
                     row,
                     "so_nhan_khau",
-                    f'số nhân khẩu "{text}" phải là số nguyên từ 1 đến {MAX_MEMBERS}',
+                    msg.MEMBERS_NOT_A_COUNT.format(text=text, limit=MAX_MEMBERS),
                 )
             )
             ok = False
@@ -142,8 +144,10 @@ def _household(table: Table, row: Row, roster: Roster, findings: list[Finding]) 
                 table.finding(
                     row,
                     "ma_khu_dan_cu",
-                    f'không có khu dân cư nào mang mã "{area_code}" '
-                    f"trong {Path(roster.source).name}" + did_you_mean(area_code, khu),
+                    msg.AREA_NOT_IN_ROSTER.format(
+                        area_code=area_code, roster=Path(roster.source).name
+                    )
+                    + did_you_mean(area_code, khu),
                 )
             )
             ok = False
@@ -152,8 +156,9 @@ def _household(table: Table, row: Row, roster: Roster, findings: list[Finding]) 
                 table.finding(
                     row,
                     "ma_khu_dan_cu",
-                    f'"{area_code}" ({area.name}) là {UNIT_TYPES[area.type]}, '
-                    "không phải khu dân cư",
+                    msg.AREA_NOT_RESIDENTIAL.format(
+                        area_code=area_code, name=area.name, type_name=UNIT_TYPES[area.type]
+                    ),
                 )
             )
             ok = False
@@ -169,8 +174,13 @@ def _count_warnings(households: Households, roster: Roster, name: str) -> list[s
         unit = roster.get(code)
         if unit is not None and unit.households is not None and unit.households != len(members):
             out.append(
-                f"{code} ({unit.name}): danh sách đơn vị {Path(roster.source).name} ghi "
-                f"{unit.households} hộ, danh sách hộ gia đình {name} có {len(members)} hộ; "
-                "bản cam kết dùng số hộ của danh sách hộ gia đình."
+                msg.HOUSEHOLDS_DIFFER.format(
+                    code=code,
+                    name=unit.name,
+                    roster=Path(roster.source).name,
+                    written=unit.households,
+                    households=name,
+                    count=len(members),
+                )
             )
     return out

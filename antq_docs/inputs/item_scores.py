@@ -10,6 +10,7 @@ from decimal import Decimal
 from antq_docs.errors import Finding
 from antq_docs.inputs.result_cells import parse_points
 from antq_docs.inputs.tables import Row, Table
+from antq_docs.messages import inputs as msg
 from antq_docs.model import Campaign, Results, ScoreItem
 
 
@@ -43,7 +44,7 @@ def add_item_scores(
     if not items:
         findings.append(
             Finding(
-                "kế hoạch chưa có bảng chấm điểm (bang_diem) nên không đọc được điểm từng mục",
+                msg.SCORES_WITHOUT_SHEET,
                 file=scores.name,
             )
         )
@@ -61,12 +62,14 @@ def _read_row(sheet: _ScoreSheet, row: Row, listed: set[str]) -> None:
     ok = True
     for key in ("ma", "muc", "diem"):
         if not row.get(key):
-            ok = sheet.problem(row, key, "thiếu giá trị bắt buộc")
+            ok = sheet.problem(row, key, msg.REQUIRED)
     if code and code not in sheet.results.units:
         # A unit whose results row is itself wrong was reported there already.
         if code not in listed:
             sheet.problem(
-                row, "ma", f'đơn vị "{code}" không có dòng trong {sheet.results_table.name}'
+                row,
+                "ma",
+                msg.UNIT_HAS_NO_RESULT_ROW.format(code=code, name=sheet.results_table.name),
             )
         ok = False
     item = sheet.items.get(item_id) if item_id else None
@@ -74,23 +77,22 @@ def _read_row(sheet: _ScoreSheet, row: Row, listed: set[str]) -> None:
         ok = sheet.problem(
             row,
             "muc",
-            f'mục "{item_id}" không có trong bảng chấm điểm của kế '
-            f"hoạch (bang_diem); các mục: {', '.join(sheet.items)}",
+            msg.ITEM_NOT_IN_SHEET.format(item_id=item_id, items=", ".join(sheet.items)),
         )
     points = parse_points(text) if text else None
     if text and points is None:
-        ok = sheet.problem(row, "diem", f'"{text}" không phải số điểm')
+        ok = sheet.problem(row, "diem", msg.NOT_POINTS.format(text=text))
     elif points is not None and item is not None and not 0 <= points <= item.max_points:
         ok = sheet.problem(
             row,
             "diem",
-            f'điểm {text} của mục "{item.id}" phải từ 0 đến {item.max_points} (điểm tối đa)',
+            msg.ITEM_POINTS_OUT_OF_RANGE.format(text=text, id=item.id, max_points=item.max_points),
         )
     if code and item_id:
         first = sheet.seen.get((code, item_id))
         if first is not None:
             ok = sheet.problem(
-                row, "muc", f'điểm mục "{item_id}" của "{code}" đã có ở dòng {first}'
+                row, "muc", msg.ITEM_POINTS_TWICE.format(item_id=item_id, code=code, first=first)
             )
         else:
             sheet.seen[(code, item_id)] = row.number
@@ -109,9 +111,12 @@ def _attach(sheet: _ScoreSheet, row: Row, code: str, item: ScoreItem, points: De
                 sheet.scores.finding(
                     row,
                     "diem",
-                    f'mục "{item.id}" ({item.text}) được {row.get("diem")} điểm nhưng đơn vị '
-                    f"không tổ chức Ngày hội (cột Ngày hội của {sheet.results_table.name}); "
-                    "mục này phải là 0 điểm",
+                    msg.EVENT_ITEM_WITHOUT_EVENT.format(
+                        id=item.id,
+                        text=item.text,
+                        points=row.get("diem"),
+                        name=sheet.results_table.name,
+                    ),
                 ),
                 unit=code,
             )
@@ -128,7 +133,7 @@ def _check_units(sheet: _ScoreSheet) -> None:
         if missing:
             sheet.findings.append(
                 Finding(
-                    f"thiếu điểm các mục {', '.join(missing)} của bảng chấm điểm",
+                    msg.ITEMS_MISSING.format(missing=", ".join(missing)),
                     file=sheet.scores.name,
                     unit=code,
                 )
@@ -140,8 +145,9 @@ def _check_units(sheet: _ScoreSheet) -> None:
                 sheet.results_table.finding(
                     scored_unit.row,
                     "diem",
-                    f"điểm {_plain(scored_unit.score)} khác tổng điểm các mục ({_plain(total)}) "
-                    f"trong {sheet.scores.name}",
+                    msg.SCORE_DIFFERS_FROM_ITEMS.format(
+                        score=_plain(scored_unit.score), total=_plain(total), name=sheet.scores.name
+                    ),
                 )
             )
 

@@ -16,21 +16,14 @@ from antq_docs import resources, vi
 from antq_docs.errors import Finding, UsageError, ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.households import Households, load_households
+from antq_docs.inputs.periods import RosterPeriod, date_new_units, given_periods
 from antq_docs.inputs.previous_year import load_previous_year
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
-from antq_docs.model import Campaign, DeclaredKind, Results, Roster, Unit, tree_without
+from antq_docs.messages import inputs as msg
+from antq_docs.model import Campaign, DeclaredKind, Results, Roster, RosterFile, Unit, tree_without
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.vi import fold
-
-
-@dataclass(frozen=True)
-class RosterPeriod:
-    """A roster and the day it comes into force (danh_sach_don_vi), with its province."""
-
-    start: dt.date
-    roster: Roster
-    province: str
 
 
 @dataclass
@@ -121,6 +114,14 @@ class Inputs:
                 return unit
         return None
 
+    def subtree(self, code: str) -> list[str]:
+        """The codes of a unit and of every unit below it in any roster, the unit first."""
+        codes = {code: None}
+        for roster in self.rosters:
+            top = roster.get(code)
+            codes.update((u.code, None) for u in (top.descendants() if top else []))
+        return list(codes)
+
     def sources(self) -> str:
         """The roster file(s), as messages name them."""
         return ", ".join(Path(r.source).name if self.periods else r.source for r in self.rosters)
@@ -140,6 +141,7 @@ def load_inputs(
     households: Path | None = None,
     per_household: bool = False,
     previous: Path | None = None,
+    period_units: Mapping[dt.date | None, Path] | None = None,
 ) -> Inputs:
     """Read and validate the campaign, the roster(s) and the year-end results.
 
@@ -154,35 +156,54 @@ def load_inputs(
     date of the evaluations (of the report when the campaign dates no evaluation).
     The household list is checked against the roster in force on the pledges' date;
     per_household asks for one pledge form per household as well. previous is last year's
-    collected results, which the year report compares with.
+    collected results, which the year report compares with. period_units: see _rosters.
     """
     if per_household and households is None:
-        raise UsageError("--per-household chỉ dùng cùng --households (danh sách hộ gia đình).")
+        raise UsageError(msg.PER_HOUSEHOLD_WITHOUT_HOUSEHOLDS)
     say = notice or (lambda _message: None)
     filled = default_inputs(campaign, units, results, scores, year_end=year_end)
     _say_defaults(filled, say)
     results, scores = filled.results, filled.scores
     findings: list[Finding] = []
-    loaded_campaign = None
-    try:
-        loaded_campaign = load_campaign(filled.campaign, kinds=kinds)
-    except ValidationError as e:
-        findings += e.findings
+    loaded_campaign = _campaign(filled.campaign, kinds, findings)
+    headings: list[str] = []
     roster, periods = _rosters(
-        filled, loaded_campaign, units, encoding=encoding, sheet=sheet, say=say, findings=findings
+        filled, loaded_campaign, units, period_units, encoding, sheet, say, findings, headings
     )
     inputs = _checked_inputs(loaded_campaign, roster, kinds, periods, say)
     if results is not None and inputs is not None:
-        _add_year_end(inputs, results, scores, previous, encoding, findings)
+        _add_year_end(inputs, results, scores, previous, encoding, findings, headings)
     elif scores is not None and results is None:
-        raise UsageError("--scores chỉ dùng cùng --results (tệp kết quả cuối năm).")
+        raise UsageError(msg.SCORES_WITHOUT_RESULTS)
     if previous is not None and results is None:
-        raise UsageError("--nam-truoc chỉ dùng cùng kết quả cuối năm của năm nay (--results).")
+        raise UsageError(msg.PREVIOUS_YEAR_WITHOUT_RESULTS)
     if households is not None and inputs is not None:
         _add_households(inputs, households, encoding, per_household, say, findings)
+    return _read(inputs, findings, headings, say)
+
+
+def _campaign(
+    path: Path, kinds: Mapping[str, DeclaredKind], findings: list[Finding]
+) -> Campaign | None:
+    """The campaign read, or None with its findings added."""
+    try:
+        return load_campaign(path, kinds=kinds)
+    except ValidationError as e:
+        findings += e.findings
+        return None
+
+
+def _read(
+    inputs: Inputs | None, findings: list[Finding], headings: list[str], say: Callable[[str], None]
+) -> Inputs:
+    """The inputs once every file is read: every finding raised together, else the headings
+    the readers did not read said as warnings."""
     if findings:
-        raise ValidationError(findings, what="Dữ liệu đầu vào")
+        raise ValidationError(findings, what=msg.INPUTS)
     assert inputs is not None
+    inputs.warnings += headings
+    for warning in headings:
+        say(msg.WARNING.format(warning=warning))
     return inputs
 
 
@@ -200,7 +221,7 @@ def _checked_inputs(
     inputs = Inputs(campaign, roster, kinds, periods=periods)
     inputs.warnings += _province_warnings(inputs)
     for warning in inputs.warnings:
-        say(f"Cảnh báo: {warning}")
+        say(msg.WARNING.format(warning=warning))
     return inputs
 
 
@@ -208,60 +229,80 @@ def _rosters(
     filled: DefaultInputs,
     campaign: Campaign | None,
     units: Path | None,
-    *,
+    given: Mapping[dt.date | None, Path] | None,
     encoding: str | None,
     sheet: str | None,
     say: Callable[[str], None],
     findings: list[Finding],
+    warnings: list[str],
 ) -> tuple[Roster | None, list[RosterPeriod]]:
     """The roster the year ends with, and the rosters by period when the campaign lists them
-    (none when a roster is named); None for the roster when one could not be read."""
+    (none when a roster is named); None for the roster when one could not be read.
+
+    given (period_units) holds the rosters by period as files by the day each comes into force,
+    in place of the files danh_sach_don_vi names (the key None: the first period's roster given
+    without its day, or alone the whole year's); a period without a file and a file whose day is
+    no period are findings."""
     files = campaign.roster_files if campaign is not None else []
+    if given and units is None and set(given) == {None}:
+        units = given[None]  # one roster without a day: the whole year's, as --units
+    elif given:
+        if campaign is None:
+            return None, []
+        files = given_periods(campaign, given, findings)
+        if not files:
+            return None, []
     if units is None and not files and (campaign is not None or not findings):
         units = resources.sample(resources.SAMPLE_UNITS)
-        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {units}")
+        say(msg.DEFAULT_SAMPLE_ROSTER.format(units=units))
     if units is not None:
         try:
-            return load_roster(units, encoding=encoding, sheet=sheet), []
+            return load_roster(units, encoding=encoding, sheet=sheet, warnings=warnings), []
         except ValidationError as e:
             findings += e.findings
             return None, []
     if not files:
         return None, []
     assert campaign is not None
-    if filled.campaign_from == SAMPLE:
-        listed = "; ".join(f"{Path(f.path).name} từ {vi.short_date(f.start)}" for f in files)
-        say(f"Không chỉ định tệp: dùng các danh sách đơn vị của kế hoạch mẫu: {listed}")
-    periods = _period_rosters(filled.campaign, campaign, encoding, sheet, findings)
+    if filled.campaign_from == SAMPLE and not given:
+        listed = "; ".join(
+            msg.DEFAULT_ROSTER_PERIOD.format(name=Path(f.path).name, start=vi.short_date(f.start))
+            for f in files
+        )
+        say(msg.DEFAULT_SAMPLE_ROSTERS.format(listed=listed))
+    periods = _period_rosters(filled.campaign, files, campaign, encoding, sheet, findings, warnings)
     if len(periods) < len(files):
         return None, periods
-    _date_new_units(periods)
+    date_new_units(periods)
     return periods[-1].roster, periods
 
 
 def _period_rosters(
     campaign_path: Path,
+    entries: list[RosterFile],
     campaign: Campaign,
     encoding: str | None,
     sheet: str | None,
     findings: list[Finding],
+    warnings: list[str],
 ) -> list[RosterPeriod]:
-    """The rosters of danh_sach_don_vi that could be read, each with its day and province."""
+    """The rosters of the periods that could be read, each with its day and province."""
     periods: list[RosterPeriod] = []
-    for entry in campaign.roster_files:
+    for entry in entries:
         # A FIFO or a link is there: load_roster refuses it by name, never blocking.
         if not _present(Path(entry.path)):
             findings.append(
                 Finding(
-                    f'không tìm thấy tệp "{entry.written}" (đường dẫn tính từ thư mục của tệp kế '
-                    f"hoạch: {entry.path})",
+                    msg.LISTED_FILE_NOT_FOUND.format(written=entry.written, path=entry.path),
                     file=Path(campaign_path).name,
                     field=f"{entry.field}.tep",
                 )
             )
             continue
         try:
-            roster = load_roster(Path(entry.path), encoding=encoding, sheet=sheet)
+            roster = load_roster(
+                Path(entry.path), encoding=encoding, sheet=sheet, warnings=warnings
+            )
         except ValidationError as e:
             findings += e.findings
             continue
@@ -277,6 +318,7 @@ def _add_year_end(
     previous: Path | None,
     encoding: str | None,
     findings: list[Finding],
+    warnings: list[str],
 ) -> None:
     """Read the year-end results (and last year's) against the roster of the evaluations."""
     findings += _one_year_end_roster(inputs)
@@ -287,13 +329,18 @@ def _add_year_end(
             inputs.campaign,
             scores=scores,
             encoding=encoding,
+            warnings=warnings,
         )
     except ValidationError as e:
         findings += e.findings
     if previous is not None and inputs.results is not None:
         try:
             inputs.results.previous = load_previous_year(
-                previous, results_roster(inputs), inputs.campaign, encoding=encoding
+                previous,
+                results_roster(inputs),
+                inputs.campaign,
+                encoding=encoding,
+                warnings=warnings,
             )
         except ValidationError as e:
             findings += e.findings
@@ -322,20 +369,7 @@ def _add_households(
     else:
         inputs.warnings += inputs.households.warnings
         for warning in inputs.households.warnings:
-            say(f"Cảnh báo: {warning}")
-
-
-def _date_new_units(periods: list[RosterPeriod]) -> None:
-    """Mark each unit of a later roster that the first one lacks with the day it appeared."""
-    first_seen: dict[str, dt.date] = {}
-    for period in periods[1:]:
-        for unit in period.roster:
-            first_seen.setdefault(unit.code, period.start)
-    for unit in periods[0].roster:
-        first_seen.pop(unit.code, None)
-    for period in periods:
-        for unit in period.roster:
-            unit.since = first_seen.get(unit.code)
+            say(msg.WARNING.format(warning=warning))
 
 
 def _present(path: Path) -> bool:
@@ -398,19 +432,13 @@ def default_inputs(
 def _say_defaults(filled: DefaultInputs, say: Callable[[str], None]) -> None:
     """Tell the user (on stderr) which files a run took without being told."""
     if filled.campaign_from == HERE:
-        say(f"Không chỉ định tệp: dùng kế hoạch {CAMPAIGN_FILE} của thư mục hiện tại")
+        say(msg.DEFAULT_CAMPAIGN_HERE.format(name=CAMPAIGN_FILE))
     elif filled.campaign_from == SAMPLE:
-        say(f"Không chỉ định tệp: dùng dữ liệu mẫu {filled.campaign}")
+        say(msg.DEFAULT_SAMPLE_CAMPAIGN.format(campaign=filled.campaign))
     if filled.results_from == HERE:
-        say(
-            f"Không chỉ định tệp: dùng kết quả cuối năm {RESULTS_FILE} của thư mục hiện tại "
-            "(chưa có kết quả thì đổi tên tệp này)"
-        )
+        say(msg.DEFAULT_RESULTS_HERE.format(name=RESULTS_FILE))
     elif filled.results_from == SAMPLE:
-        say(
-            f"Không chỉ định tệp: dùng kết quả cuối năm mẫu {filled.results} và điểm từng mục "
-            f"{filled.scores}"
-        )
+        say(msg.DEFAULT_SAMPLE_RESULTS.format(results=filled.results, scores=filled.scores))
 
 
 def results_roster(inputs: Inputs) -> Roster:
@@ -429,10 +457,9 @@ def _one_year_end_roster(inputs: Inputs) -> list[Finding]:
         return []
     return [
         Finding(
-            f"báo cáo tự đánh giá ({vi.short_date(dates['evaluation'])}) và báo cáo tổng kết "
-            f"({vi.short_date(dates['report'])}) thuộc hai danh sách đơn vị khác nhau; "
-            "kết quả cuối năm chỉ đối chiếu với một danh sách: "
-            "đặt hai ngày trong cùng một thời kỳ của danh_sach_don_vi",
+            msg.YEAR_END_TWO_ROSTERS.format(
+                evaluation=vi.short_date(dates["evaluation"]), report=vi.short_date(dates["report"])
+            ),
             file=Path(inputs.campaign.source).name,
             field="ngay_van_ban.report",
         )
@@ -456,9 +483,12 @@ def _province_warnings(inputs: Inputs) -> list[str]:
     for roster, province in pairs:
         if _province_name(roster.root.name) != _province_name(province):
             out.append(
-                f"đơn vị gốc của {Path(roster.source).name} là “{roster.root.name}” "
-                f"({roster.root.code}), không phải tỉnh “{province}” của kế hoạch "
-                f"{Path(campaign.source).name}; kiểm tra lại tệp danh sách (sau khi sáp nhập, "
-                "ghi tỉnh của từng thời kỳ bằng khóa tinh trong danh_sach_don_vi)."
+                msg.ROOT_NOT_THE_PROVINCE.format(
+                    roster=Path(roster.source).name,
+                    root=roster.root.name,
+                    code=roster.root.code,
+                    province=province,
+                    campaign=Path(campaign.source).name,
+                )
             )
     return out

@@ -9,7 +9,8 @@ from decimal import Decimal
 from antq_docs.errors import Finding
 from antq_docs.inputs.tables import Row, Table
 from antq_docs.limits import MAX_FIGURE
-from antq_docs.messages import limits as msg
+from antq_docs.messages import inputs as msg
+from antq_docs.messages import limits as limit_msg
 from antq_docs.model import LEVELS
 from antq_docs.vi import fold, number, strip_marks
 
@@ -45,9 +46,9 @@ def parse_count(text: str) -> int | None:
 def count_problem(text: str, what: str) -> str | None:
     """Why a count cell is no count (not a whole number, or past MAX_FIGURE); None if it is."""
     if not _WHOLE.match(text):
-        return msg.COUNT_NOT_WHOLE.format(what=what, text=text)
+        return limit_msg.COUNT_NOT_WHOLE.format(what=what, text=text)
     if parse_count(text) is None:
-        return msg.COUNT_TOO_LARGE.format(what=what, text=text, limit=number(MAX_FIGURE - 1))
+        return limit_msg.COUNT_TOO_LARGE.format(what=what, text=text, limit=number(MAX_FIGURE - 1))
     return None
 
 
@@ -69,14 +70,14 @@ def flag(
     if not text and optional:
         return False
     if not text:
-        findings.append(table.finding(row, key, "thiếu giá trị bắt buộc"))
+        findings.append(table.finding(row, key, msg.REQUIRED))
         return None
     folded = fold(text)
     if folded in yes:
         return True
     if folded in no:
         return False
-    findings.append(table.finding(row, key, f'"{text}" không rõ; ghi {hint}'))
+    findings.append(table.finding(row, key, msg.VALUE_UNCLEAR.format(text=text, hint=hint)))
     return None
 
 

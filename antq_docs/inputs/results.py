@@ -39,6 +39,7 @@ from antq_docs.inputs.result_cells import (
 from antq_docs.inputs.tablefile import read_table
 from antq_docs.inputs.tables import Column, Row, Table
 from antq_docs.inputs.workbook import find_sheet, xlsx_sheet_names
+from antq_docs.messages import inputs as msg
 from antq_docs.model import (
     LEVELS,
     NOTES,
@@ -78,6 +79,18 @@ SCORES_SHEET = "Bảng điểm"
 FIGURES_SHEET = "Số liệu"
 NOTES_SHEET = "Nhận xét"
 NAME_COLUMN = Column("ten_don_vi", "Tên đơn vị")
+# The scores sheet of a collected workbook (collect) also shows each item's text and maximum,
+# and the unit's name: read as known columns, never used.
+ITEM_TEXT = Column("noi_dung", "Nội dung")
+ITEM_MAX = Column("toi_da", "Điểm tối đa")
+SCORE_SHEET_COLUMNS = [
+    SCORE_COLUMNS[0],
+    NAME_COLUMN,
+    SCORE_COLUMNS[1],
+    ITEM_TEXT,
+    ITEM_MAX,
+    SCORE_COLUMNS[2],
+]
 NOTE_COLUMNS = [Column(key, header) for key, header in NOTES.items()]
 
 
@@ -97,11 +110,14 @@ def load_results(
     *,
     scores: Path | None = None,
     encoding: str | None = None,
+    warnings: list[str] | None = None,
 ) -> Results:
-    """Read a results file (and the per-item scores, if any) and return validated Results."""
+    """Read a results file (and the per-item scores, if any) and return validated Results;
+    the headings of its tables that are not read are added to warnings."""
     path = Path(path)
     extra = [*figure_columns(campaign.figures), *NOTE_COLUMNS]
-    table = read_table(path, COLUMNS + extra, encoding=encoding)
+    table = read_table(path, [*COLUMNS, NAME_COLUMN, *extra], encoding=encoding)
+    tables = [table]
     findings: list[Finding] = list(table.findings)
     results = build_results(table, roster, campaign, findings)
     add_figures(table, results, roster, campaign, findings)
@@ -109,25 +125,30 @@ def load_results(
     sheets = xlsx_sheet_names(path) if path.suffix.lower() in (".xlsx", ".xlsm") else []
     score_table = None
     if scores is not None:
-        score_table = read_table(Path(scores), SCORE_COLUMNS, encoding=encoding)
+        score_table = read_table(Path(scores), SCORE_SHEET_COLUMNS, encoding=encoding)
     elif (sheet := find_sheet(sheets, SCORES_SHEET)) is not None:
-        score_table = read_table(path, SCORE_COLUMNS, sheet=sheet)
+        score_table = read_table(path, SCORE_SHEET_COLUMNS, sheet=sheet)
     if (sheet := find_sheet(sheets, FIGURES_SHEET)) is not None and campaign.figures:
         figure_table = read_table(
             path, [COLUMNS[0], NAME_COLUMN, *extra[: len(campaign.figures)]], sheet=sheet
         )
+        tables.append(figure_table)
         findings.extend(figure_table.findings)
         add_figures(figure_table, results, roster, campaign, findings, sheet=True)
     if (sheet := find_sheet(sheets, NOTES_SHEET)) is not None:
         note_table = read_table(path, [COLUMNS[0], NAME_COLUMN, *NOTE_COLUMNS], sheet=sheet)
+        tables.append(note_table)
         findings.extend(note_table.findings)
         add_notes(note_table, results, roster, findings, sheet=True)
     if score_table is not None:
+        tables.append(score_table)
         findings.extend(score_table.findings)
         add_item_scores(score_table, table, results, campaign, findings)
         results.scores_source = str(score_table.path)
     if findings:
-        raise ValidationError(findings, what=f"Tệp kết quả {path.name}")
+        raise ValidationError(findings, what=msg.RESULTS_FILE.format(name=path.name))
+    if warnings is not None:
+        warnings += [w for t in tables for w in t.warnings]
     return results
 
 
@@ -145,7 +166,7 @@ def build_results(
     the forms that did not come back).
     """
     units: dict[str, UnitResult] = {}
-    roster_file = Path(roster.source).name if roster.source else "danh sách đơn vị"
+    roster_file = Path(roster.source).name if roster.source else msg.ROSTER
     for row in table.rows:
         result = _unit_result(table, row, roster, campaign.thresholds, units, roster_file, findings)
         if result is not None:
@@ -173,25 +194,25 @@ def _unit_result(
         return None  # nobody here scores the root: its row carries its own figures and notes
     # Thông tư 124 does not cover districts: their standard cells are not applicable.
     district = unit is not None and unit.type == "huyen"
-    registered = flag(table, row, "dang_ky", YES, NO, "có hoặc không", findings, optional=district)
+    registered = flag(table, row, "dang_ky", YES, NO, msg.HINT_YES_NO, findings, optional=district)
     recognised = flag(
         table,
         row,
         "dat_chuan",
         PASS,
         FAIL,
-        "đạt hoặc chưa đạt (có hoặc không)",
+        msg.HINT_PASSED_YES_NO,
         findings,
         optional=district,
     )
     meeting = _meeting(table, row, findings)
-    event = flag(table, row, "ngay_hoi", YES, NO, "có hoặc không", findings)
+    event = flag(table, row, "ngay_hoi", YES, NO, msg.HINT_YES_NO, findings)
     if recognised and registered is False:
         findings.append(
             table.finding(
                 row,
                 "dat_chuan",
-                "đạt chuẩn nhưng không đăng ký; chỉ đơn vị đã đăng ký mới được công nhận",
+                msg.RECOGNISED_NOT_REGISTERED,
             )
         )
     score = _score(table, row, findings)
@@ -228,20 +249,22 @@ def _known_code(
     """Whether the row's code is given, on the roster, and not already read in another row."""
     code = row.get("ma")
     if not code:
-        findings.append(table.finding(row, "ma", "thiếu giá trị bắt buộc"))
+        findings.append(table.finding(row, "ma", msg.REQUIRED))
         return False
     if roster.get(code) is None:
         findings.append(
             table.finding(
                 row,
                 "ma",
-                f'không có đơn vị nào mang mã "{code}" trong {roster_file}'
+                msg.CODE_NOT_IN_FILE.format(code=code, roster=roster_file)
                 + did_you_mean(code, roster.units),
             )
         )
         return False
     if code in units:
-        findings.append(table.finding(row, "ma", f'mã "{code}" đã có ở dòng {units[code].row}'))
+        findings.append(
+            table.finding(row, "ma", msg.CODE_ALREADY_AT_ROW.format(code=code, row=units[code].row))
+        )
         return False
     return True
 
@@ -250,14 +273,14 @@ def _score(table: Table, row: Row, findings: list[Finding]) -> Decimal | None:
     """The self-score (Điểm), 0 to 100, or None with a finding."""
     written = row.get("diem")
     if not written:
-        findings.append(table.finding(row, "diem", "thiếu giá trị bắt buộc"))
+        findings.append(table.finding(row, "diem", msg.REQUIRED))
         return None
     score = parse_points(written)
     if score is None:
-        findings.append(table.finding(row, "diem", f'"{written}" không phải số điểm'))
+        findings.append(table.finding(row, "diem", msg.NOT_POINTS.format(text=written)))
         return None
     if not 0 <= score <= MAX_SCORE:
-        findings.append(table.finding(row, "diem", f"điểm {written} phải từ 0 đến 100"))
+        findings.append(table.finding(row, "diem", msg.SCORE_OUT_OF_RANGE.format(written=written)))
         return None
     return score
 
@@ -276,7 +299,7 @@ def _written_level(
             table.finding(
                 row,
                 "xep_loai",
-                f'"{written}" không phải mức xếp loại; chấp nhận: {", ".join(LEVELS)}',
+                msg.LEVEL_UNKNOWN.format(written=written, allowed=", ".join(LEVELS)),
             )
         )
     elif score is not None and thresholds.level_for(score) != level:
@@ -284,9 +307,12 @@ def _written_level(
             table.finding(
                 row,
                 "xep_loai",
-                f'xếp loại "{level}" trái với điểm {row.get("diem")}: theo ngưỡng '
-                f"({thresholds.describe()}) {row.get('diem')} điểm là "
-                f'"{thresholds.level_for(score)}"',
+                msg.LEVEL_CONTRADICTS_SCORE.format(
+                    level=level,
+                    points=row.get("diem"),
+                    thresholds=thresholds.describe(),
+                    expected=thresholds.level_for(score),
+                ),
             )
         )
     return level
@@ -304,9 +330,7 @@ def _recognised_but_weak(
             table.finding(
                 row,
                 "dat_chuan",
-                f'đạt chuẩn nhưng xếp loại "{YEU}"; đơn vị '
-                "xếp loại Yếu không được công nhận đạt tiêu chuẩn “An toàn về an "
-                "ninh, trật tự”: sửa cột Đạt chuẩn hoặc cột Xếp loại",
+                msg.RECOGNISED_BUT_WEAK.format(weak=YEU),
             )
         ]
     if thresholds.level_for(score) != YEU:
@@ -315,10 +339,9 @@ def _recognised_but_weak(
         table.finding(
             row,
             "dat_chuan",
-            f"đạt chuẩn nhưng điểm {row.get('diem')} là xếp "
-            f'loại "{YEU}" (theo ngưỡng: {thresholds.describe()}); đơn vị xếp loại '
-            "Yếu không được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật "
-            "tự”: sửa cột Đạt chuẩn hoặc cột Điểm",
+            msg.RECOGNISED_BUT_WEAK_SCORE.format(
+                points=row.get("diem"), weak=YEU, thresholds=thresholds.describe()
+            ),
         )
     ]
 
@@ -328,7 +351,7 @@ def _without_row(table: Table, roster: Roster, roster_file: str) -> list[Finding
     seen = {row.get("ma") for row in table.rows}
     return [
         Finding(
-            f'đơn vị "{unit.code}" ({unit.name}) trong {roster_file} không có dòng kết quả',
+            msg.UNIT_WITHOUT_RESULT.format(code=unit.code, name=unit.name, roster=roster_file),
             file=table.name,
         )
         for unit in roster
@@ -342,9 +365,9 @@ def _count(table: Table, row: Row, key: str, findings: list[Finding]) -> int | N
     if not text:
         return None
     if not _COUNT.match(text):
-        findings.append(table.finding(row, key, f'"{text}" phải là số người (số nguyên)'))
+        findings.append(table.finding(row, key, msg.NOT_A_PERSON_COUNT.format(text=text)))
         return None
-    problem = count_problem(text, "số người")
+    problem = count_problem(text, msg.PEOPLE_COUNT)
     if problem:
         findings.append(table.finding(row, key, problem))
         return None
@@ -358,7 +381,9 @@ def _meeting(table: Table, row: Row, findings: list[Finding]) -> tuple[int | Non
     if attendance is not None and votes is not None and votes > attendance:
         findings.append(
             table.finding(
-                row, "tan_thanh", f"số tán thành {votes} lớn hơn số người dự họp {attendance}"
+                row,
+                "tan_thanh",
+                msg.VOTES_OVER_ATTENDANCE.format(votes=votes, attendance=attendance),
             )
         )
         votes = None
@@ -388,10 +413,13 @@ def _commune_rule(table: Table, roster: Roster, units: dict[str, UnitResult]) ->
                 table.finding(
                     result.row,
                     "dat_chuan",
-                    f"cấp xã chỉ được công nhận đạt chuẩn khi 100% đơn vị trực thuộc đăng ký và ít "
-                    f"nhất {COMMUNE_RECOGNISED_MIN_PERCENT}% đạt chuẩn (Thông tư 124/2021/TT-BCA); "
-                    f"{unit.name} có {registered}/{len(below)} đăng ký, {recognised}/{len(below)} "
-                    "đạt chuẩn",
+                    msg.COMMUNE_NOT_RECOGNISABLE.format(
+                        minimum=COMMUNE_RECOGNISED_MIN_PERCENT,
+                        name=unit.name,
+                        registered=registered,
+                        count=len(below),
+                        recognised=recognised,
+                    ),
                 )
             )
     return findings

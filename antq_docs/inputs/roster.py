@@ -14,6 +14,8 @@ from antq_docs.errors import Finding, ValidationError
 from antq_docs.inputs.result_cells import count_problem, parse_count
 from antq_docs.inputs.tablefile import read_table
 from antq_docs.inputs.tables import Column, Row, Table
+from antq_docs.messages import inputs as msg
+from antq_docs.messages import tables as tables_msg
 from antq_docs.model import GOVERNMENT_TYPES, TYPE_LABELS, UNIT_TYPES, Roster, Unit
 from antq_docs.vi import did_you_mean, fold, strip_marks
 
@@ -69,7 +71,7 @@ _TYPES = _type_lookup()
 def accepted_types() -> str:
     """The accepted values of the Loại column, for messages."""
     labels = "; ".join(", ".join(v) for v in TYPE_LABELS.values())
-    return f"{', '.join(UNIT_TYPES)} hoặc {labels}"
+    return msg.ACCEPTED_TYPES.format(keys=", ".join(UNIT_TYPES), labels=labels)
 
 
 def parse_type(text: str) -> str | None:
@@ -77,21 +79,18 @@ def parse_type(text: str) -> str | None:
     return _TYPES.get(fold(text)) or _TYPES.get(strip_marks(text))
 
 
-def code_problem(code: str) -> str | None:
+def code_problem(code: str, noun: str = msg.CODE) -> str | None:
     """Explain why a code cannot be a safe file name, or return None when it can."""
     if ".." in code or "/" in code or "\\" in code:
-        return f'mã "{code}" chứa "/", "\\" hoặc ".." nên không dùng làm tên tệp được'
+        return msg.CODE_HAS_SLASH.format(noun=noun, code=code)
     if not _SAFE_CODE.match(code):
-        return (
-            f'mã "{code}" không dùng làm tên tệp được: chỉ được dùng chữ cái không dấu, '
-            'chữ số, ".", "-", "_" và phải bắt đầu bằng chữ hoặc số'
-        )
+        return msg.CODE_NOT_A_FILE_NAME.format(noun=noun, code=code)
     if code.split(".")[0].lower() in _RESERVED:
-        return f'mã "{code}" trùng tên dành riêng của Windows'
+        return msg.CODE_RESERVED.format(noun=noun, code=code)
     if code.endswith("."):
-        return f'mã "{code}" không được kết thúc bằng dấu chấm'
+        return msg.CODE_ENDS_WITH_DOT.format(noun=noun, code=code)
     if len(code) > MAX_CODE_LENGTH:
-        return f'mã "{code}" dài quá {MAX_CODE_LENGTH} ký tự'
+        return msg.CODE_TOO_LONG.format(noun=noun, code=code, limit=MAX_CODE_LENGTH)
     return None
 
 
@@ -103,9 +102,18 @@ def parse_amount(text: str) -> int | None:
     return int(re.sub(r"[., ]", "", cleaned))
 
 
-def load_roster(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> Roster:
-    """Read a roster file, validate every row, and return the tree of units."""
+def load_roster(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    warnings: list[str] | None = None,
+) -> Roster:
+    """Read a roster file, validate every row, and return the tree of units; the headings it
+    does not read are added to warnings."""
     table = read_table(path, COLUMNS, encoding=encoding, sheet=sheet)
+    if warnings is not None:
+        warnings += table.warnings
     return build_roster(table)
 
 
@@ -120,18 +128,16 @@ def build_roster(table: Table) -> Roster:
             continue
         other = seen_folded.get(unit.code.casefold())
         if other is not None:
-            same = "trùng" if other.code == unit.code else "chỉ khác chữ hoa/thường với"
-            findings.append(
-                table.finding(row, "ma", f'mã "{unit.code}" {same} mã ở dòng {other.row}')
-            )
+            same = msg.CODE_TWICE if other.code == unit.code else msg.CODE_CASE_ONLY
+            findings.append(table.finding(row, "ma", same.format(code=unit.code, row=other.row)))
             continue
         seen_folded[unit.code.casefold()] = unit
         units[unit.code] = unit
     if not table.rows:
-        findings.append(Finding("danh sách không có đơn vị nào", file=table.name))
+        findings.append(Finding(msg.NO_UNITS, file=table.name))
     root = _link(table, units, findings)
     if findings:
-        raise ValidationError(findings, what=f"Danh sách đơn vị {table.name}")
+        raise ValidationError(findings, what=msg.ROSTER_FILE.format(name=table.name))
     assert root is not None
     for unit in units.values():
         unit.children.sort(key=lambda u: vi.sort_key(u.name))
@@ -144,7 +150,7 @@ def _unit_from_row(table: Table, row: Row, findings: list[Finding]) -> Unit | No
     before = len(findings)
     for key in ("ma", "ten", "loai"):
         if not row.get(key):
-            findings.append(table.finding(row, key, "thiếu giá trị bắt buộc"))
+            findings.append(table.finding(row, key, msg.REQUIRED))
     code = row.get("ma")
     if code and (problem := code_problem(code)):
         findings.append(table.finding(row, "ma", problem))
@@ -191,7 +197,7 @@ def _type_cell(table: Table, row: Row, findings: list[Finding]) -> str | None:
     if type_key is None:
         findings.append(
             table.finding(
-                row, "loai", f'loại "{written}" không hợp lệ; chấp nhận: {accepted_types()}'
+                row, "loai", msg.TYPE_UNKNOWN.format(written=written, accepted=accepted_types())
             )
         )
     return type_key
@@ -202,7 +208,7 @@ def _households_cell(table: Table, row: Row, findings: list[Finding]) -> int | N
     written = row.get("so_ho")
     if not written:
         return None
-    problem = count_problem(written.replace(" ", ""), "số hộ")
+    problem = count_problem(written.replace(" ", ""), msg.HOUSEHOLDS_COUNT)
     if problem is None:
         return parse_count(written.replace(" ", ""))
     findings.append(table.finding(row, "so_ho", problem))
@@ -217,9 +223,7 @@ def _budget_cell(table: Table, row: Row, findings: list[Finding]) -> int | None:
     budget = parse_amount(written)
     if budget is None:
         findings.append(
-            table.finding(
-                row, "kinh_phi", f'kinh phí "{written}" không phải số tiền (viết 15.500.000)'
-            )
+            table.finding(row, "kinh_phi", msg.BUDGET_NOT_AN_AMOUNT.format(written=written))
         )
     return budget
 
@@ -228,9 +232,7 @@ def _yes_no_cell(table: Table, row: Row, key: str, findings: list[Finding]) -> b
     """A mark cell (Điển hình, Doanh nghiệp nhà nước): x, có, 1 or empty; unclear is a finding."""
     folded = fold(row.get(key))
     if folded not in TRUE_WORDS | FALSE_WORDS:
-        findings.append(
-            table.finding(row, key, f'"{row.get(key)}" không rõ; ghi x, có, 1 hoặc để trống')
-        )
+        findings.append(table.finding(row, key, msg.FLAG_UNCLEAR.format(written=row.get(key))))
     return folded in TRUE_WORDS
 
 
@@ -246,22 +248,24 @@ def _link(table: Table, units: dict[str, Unit], findings: list[Finding]) -> Unit
                 table.finding(
                     unit.row,
                     "cap_tren",
-                    f'không có đơn vị nào mang mã "{unit.parent_code}"'
+                    msg.PARENT_NOT_FOUND.format(parent_code=unit.parent_code)
                     + did_you_mean(unit.parent_code, units),
                 )
             )
             continue
         unit.parent = parent
         parent.children.append(unit)
-    if len(roots) > 1:
+    if len(roots) > 1 and "cap_tren" not in table.letters:
+        # Without the column every unit but one would be a second root: one finding says why.
+        findings.append(table.near_finding("cap_tren") or _no_parent_column(table))
+    elif len(roots) > 1:
         first = roots[0]
         for other in roots[1:]:
             findings.append(
                 table.finding(
                     other.row,
                     "cap_tren",
-                    f"thiếu mã cấp trên; chỉ đơn vị gốc được để trống, và đơn vị gốc đã là "
-                    f'"{first.code}" (dòng {first.row})',
+                    msg.SECOND_ROOT.format(code=first.code, row=first.row),
                 )
             )
     reported: set[str] = set()
@@ -271,12 +275,20 @@ def _link(table: Table, units: dict[str, Unit], findings: list[Finding]) -> Unit
             reported.update(path)
             chain = " → ".join([*path, path[0]])
             start = units[path[0]]
-            findings.append(table.finding(start.row, "cap_tren", f"vòng lặp cấp trên: {chain}"))
+            findings.append(
+                table.finding(start.row, "cap_tren", msg.PARENT_LOOP.format(chain=chain))
+            )
     if not roots and units and not reported:
-        findings.append(
-            Finding("không có đơn vị gốc (đơn vị để trống Mã cấp trên)", file=table.name)
-        )
+        findings.append(Finding(msg.NO_ROOT, file=table.name))
     return roots[0] if roots else None
+
+
+def _no_parent_column(table: Table) -> Finding:
+    """The finding for a roster of several units with no Mã cấp trên column at all."""
+    header = next(c.header for c in COLUMNS if c.key == "cap_tren")
+    return Finding(
+        tables_msg.NO_COLUMN.format(header=header), file=table.name, row=table.header_row
+    )
 
 
 def _cycle_from(unit: Unit) -> list[str] | None:

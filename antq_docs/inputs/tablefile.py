@@ -8,7 +8,6 @@ from pathlib import Path
 from antq_docs.errors import InputError
 from antq_docs.inputs.csvtext import read_csv
 from antq_docs.inputs.tables import (
-    MAX_TABLE_BYTES,
     TABLE_FILE,
     Column,
     Table,
@@ -16,6 +15,8 @@ from antq_docs.inputs.tables import (
     read_input,
 )
 from antq_docs.inputs.workbook import read_xlsx
+from antq_docs.limits import MAX_TABLE_BYTES
+from antq_docs.messages import inputs as msg
 
 
 def read_table(
@@ -35,13 +36,12 @@ def read_table(
         (raw, problems), used = read_xlsx(path, data, sheet), None
     elif suffix == ".xls":
         raise InputError(
-            "định dạng Excel 97-2003 (.xls) không được hỗ trợ; hãy mở bằng Excel và "
-            "lưu lại dạng .xlsx hoặc CSV UTF-8.",
+            msg.XLS_NOT_SUPPORTED,
             path=path,
         )
     else:
         if sheet:
-            raise InputError("--sheet chỉ dùng cho tệp Excel (.xlsx).", path=path)
+            raise InputError(msg.SHEET_ONLY_FOR_EXCEL, path=path)
         raw, used, problems = read_csv(path, data, encoding, columns)
     table = build_table(path, raw, columns, problems)
     table.encoding = used

@@ -15,23 +15,15 @@ from pathlib import Path
 
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import DIRECTORY, MISSING, SPECIAL, SYMLINK, TOO_LARGE, Refusal, read_regular
-from antq_docs.vi import fold, size_text, strip_marks
+from antq_docs.limits import MAX_TABLE_CELLS
+from antq_docs.messages import tables as msg
+from antq_docs.vi import closest, fold, size_text, strip_marks
 
 HEADER_SEARCH_ROWS = 30
-# The longest cell a CSV may hold: names, titles and addresses are far shorter, and a longer
-# cell is almost always rows swallowed by a stray quote.
-MAX_CELL_CHARS = 1000
-# Largest roster or results file read (CSV or XLSX): 100,000 units take about 10 MB.
-MAX_TABLE_BYTES = 50 << 20
-TABLE_FILE = "tệp dữ liệu (CSV hoặc Excel)"
-# The most cells a table may hold (100,000 units use about 2 million): a 50 MB file of
-# delimiters, or a workbook that unpacks to gigabytes, stops here instead of filling memory.
-MAX_TABLE_CELLS = 5_000_000
-# Excel's own limit on rows; and the columns read (a roster uses about twenty). A row numbered
-# past the first, or a sheet whose stored size says XFD1048576, must not become millions of
-# empty rows or columns.
-MAX_XLSX_ROWS = 1_048_576
-MAX_XLSX_COLUMNS = 256
+TABLE_FILE = msg.TABLE_FILE
+# Headings officials add to every sheet that hold nothing to read (the row's number): never
+# worth a warning.
+IGNORED_HEADINGS = frozenset({"stt", "tt", "so tt", "so thu tu"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +45,16 @@ def _names(key: str, header: str) -> tuple[frozenset[str], frozenset[str]]:
     """A column's key and header folded, and without marks."""
     folded = frozenset({fold(key), fold(header)})
     return folded, frozenset(strip_marks(w) for w in folded)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A header cell that names no column the reader looks for, and the column it is close to
+    (one the table lacks), if any."""
+
+    letter: str
+    cell: str
+    near: Column | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +83,18 @@ class Table:
     findings: list[Finding] = field(default_factory=list)
     # The sheet read, for a workbook read by sheet name ('Số liệu').
     sheet: str | None = None
+    # The header cells that name no column: a typo of a column, or a column of the official's.
+    unknown: list[Heading] = field(default_factory=list)
+    header_row: int = 0
 
     @property
     def name(self) -> str:
         """The file (and sheet) as messages name it: 'ket-qua.xlsx, trang Số liệu'."""
-        return f"{self.path.name}, trang {self.sheet}" if self.sheet else self.path.name
+        return (
+            msg.FILE_SHEET.format(file=self.path.name, sheet=self.sheet)
+            if self.sheet
+            else self.path.name
+        )
 
     def column(self, key: str) -> str:
         """Describe a column for a message: 'C (Loại)'."""
@@ -98,6 +107,28 @@ class Table:
         number = row.number if isinstance(row, Row) else row
         column = self.column(key) if key else None
         return Finding(message, file=self.name, row=number, column=column)
+
+    def near_finding(self, key: str) -> Finding | None:
+        """The one finding for a column the table lacks whose heading was mistyped: the heading
+        named with the column it is close to, instead of a finding on every row."""
+        for heading in self.unknown:
+            if heading.near is not None and heading.near.key == key:
+                text = msg.NEAR_HEADING.format(cell=heading.cell, header=heading.near.header)
+                return Finding(text, file=self.name, row=self.header_row, column=heading.letter)
+        return None
+
+    @property
+    def warnings(self) -> list[str]:
+        """A warning for every heading the reader does not read, naming the file and the cell,
+        with the column it is close to."""
+        return [
+            msg.UNKNOWN_NEAR_HEADING.format(
+                file=self.name, letter=h.letter, cell=h.cell, header=h.near.header
+            )
+            if h.near is not None
+            else msg.UNKNOWN_HEADING.format(file=self.name, letter=h.letter, cell=h.cell)
+            for h in self.unknown
+        ]
 
     def cell_finding(self, row: Row | int, key: str | None, message: str) -> Finding:
         """A finding located at one cell, as a spreadsheet names it: 'ô D5 (Số buổi …)'."""
@@ -129,13 +160,13 @@ def read_input(path: Path, cap: int, what: str) -> bytes:
     except Refusal as e:
         limit = size_text(cap)
         if e.kind == MISSING:
-            message = "không tìm thấy tệp."
+            message = msg.FILE_MISSING
         elif e.kind == TOO_LARGE:
-            message = f"tệp quá lớn ({size_text(e.size or 0)}); giới hạn là {limit}."
+            message = msg.FILE_TOO_LARGE.format(size=size_text(e.size or 0), limit=limit)
         elif e.kind in (DIRECTORY, SYMLINK, SPECIAL):
-            message = f"{e.reason}. Hãy chỉ ra chính {what} (tệp thường, tối đa {limit})."
+            message = msg.NOT_A_FILE.format(reason=e.reason, what=what, limit=limit)
         else:
-            message = f"{e.reason}."
+            message = msg.REFUSED.format(reason=e.reason)
         raise InputError(message, path=path) from e
 
 
@@ -157,11 +188,49 @@ def build_table(
             table.findings.extend(_located(table, found, problems or []))
             return table
     missing = [c for c in required if best is None or c.key not in best[1]]
-    names = ", ".join(f'"{c.header}" ({c.key})' for c in missing)
-    raise InputError(
-        f"không tìm thấy dòng tiêu đề trong {HEADER_SEARCH_ROWS} dòng đầu; thiếu cột {names}.",
-        path=path,
-    )
+    if best is not None:
+        _refuse_near_headings(path, raw[best[0]], best[1], columns, missing)
+    names = ", ".join(msg.MISSING_COLUMN_NAME.format(header=c.header, key=c.key) for c in missing)
+    raise InputError(msg.HEADER_NOT_FOUND.format(rows=HEADER_SEARCH_ROWS, names=names), path=path)
+
+
+def unknown_headings(
+    cells: list[str], found: dict[str, int], columns: list[Column]
+) -> list[Heading]:
+    """The header cells that name no column, each with the absent column it is close to."""
+    absent = {c.header: c for c in columns if c.key not in found}
+    known = set(found.values())
+    out = []
+    for index, cell in enumerate(cells):
+        if not cell or index in known or strip_marks(cell) in IGNORED_HEADINGS:
+            continue
+        near = closest(cell, absent)
+        out.append(Heading(column_letter(index), cell, absent[near] if near else None))
+    return out
+
+
+def _refuse_near_headings(
+    path: Path,
+    header: tuple[int, list[str]],
+    found: dict[str, int],
+    columns: list[Column],
+    missing: list[Column],
+) -> None:
+    """Name once each heading close to a required column that is missing, instead of saying
+    only that the header row was not found."""
+    number, cells = header
+    near = [
+        Finding(
+            msg.NEAR_HEADING.format(cell=h.cell, header=h.near.header),
+            file=path.name,
+            row=number,
+            column=h.letter,
+        )
+        for h in unknown_headings(cells, found, columns)
+        if h.near is not None and h.near in missing
+    ]
+    if near:
+        raise ValidationError(near, what=msg.FILE_WHAT.format(file=path.name))
 
 
 def match_header(cells: list[str], columns: list[Column]) -> dict[str, int]:
@@ -192,19 +261,20 @@ def _keyed(
             if cell and col.matches(cell) and found.get(col.key) != index:
                 findings.append(
                     Finding(
-                        f'cột "{cell}" lặp lại cột {column_letter(found[col.key])}; '
-                        "hãy xóa hoặc đổi tên một trong hai.",
+                        msg.REPEATED_COLUMN.format(cell=cell, letter=column_letter(found[col.key])),
                         file=path.name,
                         row=header_number,
                         column=column_letter(index),
                     )
                 )
     if findings:
-        raise ValidationError(findings, what=f"Tệp {path.name}")
+        raise ValidationError(findings, what=msg.FILE_WHAT.format(file=path.name))
     table = Table(
         path=path,
         letters={k: column_letter(i) for k, i in found.items()},
         headers={k: header_cells[i] for k, i in found.items()},
+        unknown=unknown_headings(header_cells, found, columns),
+        header_row=header_number,
     )
     for number, cells in raw[position + 1 :]:
         values = {k: cells[i] for k, i in found.items() if i < len(cells) and cells[i]}
@@ -235,8 +305,4 @@ def _located(table: Table, found: dict[str, int], problems: list[CellProblem]) -
 
 def too_many_cells() -> str:
     """The message for a table past MAX_TABLE_CELLS."""
-    limit = f"{MAX_TABLE_CELLS:,}".replace(",", ".")
-    return (
-        f"bảng có quá nhiều ô (trên {limit} ô); danh sách 100.000 đơn vị chỉ chừng 2 triệu "
-        "ô. Hãy xóa các dòng, cột thừa."
-    )
+    return msg.TOO_MANY_CELLS.format(limit=f"{MAX_TABLE_CELLS:,}".replace(",", "."))

@@ -14,10 +14,6 @@ from pathlib import Path
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.inputs.csvtext import long_cell
 from antq_docs.inputs.tables import (
-    MAX_TABLE_BYTES,
-    MAX_TABLE_CELLS,
-    MAX_XLSX_COLUMNS,
-    MAX_XLSX_ROWS,
     TABLE_FILE,
     CellProblem,
     Column,
@@ -28,12 +24,17 @@ from antq_docs.inputs.tables import (
 )
 from antq_docs.limits import (
     MAX_CELL_CHARS,
+    MAX_TABLE_BYTES,
+    MAX_TABLE_CELLS,
+    MAX_XLSX_COLUMNS,
     MAX_XLSX_PART_BYTES,
     MAX_XLSX_PARTS,
+    MAX_XLSX_ROWS,
     MAX_XLSX_STRING_BYTES,
     MAX_XLSX_UNPACKED_BYTES,
 )
-from antq_docs.messages import limits as msg
+from antq_docs.messages import inputs as msg
+from antq_docs.messages import limits as limit_msg
 from antq_docs.vi import clean_text, number, size_text, strip_marks
 
 # What openpyxl raises on a damaged workbook (found by tests/test_fuzz.py): zip and deflate
@@ -68,7 +69,7 @@ def _open_workbook(path: Path, data: bytes, *, values: bool = True):
         refuse_unbounded(path, data)
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=values)
     except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
-        raise InputError(f"không mở được tệp Excel ({e}).", path=path) from e
+        raise InputError(msg.EXCEL_UNOPENABLE.format(error=e), path=path) from e
 
 
 def refuse_unbounded(path: Path, data: bytes) -> None:
@@ -85,7 +86,7 @@ def refuse_unbounded(path: Path, data: bytes) -> None:
     with archive:
         parts = [info for info in archive.infolist() if not info.is_dir()]
         if len(parts) > MAX_XLSX_PARTS:
-            raise InputError(msg.XLSX_PARTS.format(limit=number(MAX_XLSX_PARTS)), path=path)
+            raise InputError(limit_msg.XLSX_PARTS.format(limit=number(MAX_XLSX_PARTS)), path=path)
         total = 0
         for info in parts:
             total = _count_part(path, archive, info, total)
@@ -101,17 +102,21 @@ def _count_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, tot
             total += len(chunk)
             if total > MAX_XLSX_UNPACKED_BYTES:
                 limit = size_text(MAX_XLSX_UNPACKED_BYTES)
-                raise InputError(msg.XLSX_UNPACKED.format(limit=limit), path=path)
+                raise InputError(limit_msg.XLSX_UNPACKED.format(limit=limit), path=path)
             if size > cap:
                 limit = size_text(cap)
-                raise InputError(msg.XLSX_PART.format(part=info.filename, limit=limit), path=path)
+                raise InputError(
+                    limit_msg.XLSX_PART.format(part=info.filename, limit=limit), path=path
+                )
             # The text since the last '<': a chunk is far shorter than the bound, so only a
             # stretch running over chunks can pass it.
             first = chunk.find(b"<")
             run += len(chunk) if first < 0 else first
             if run > MAX_XLSX_STRING_BYTES:
                 limit = size_text(MAX_XLSX_STRING_BYTES)
-                raise InputError(msg.XLSX_STRING.format(part=info.filename, limit=limit), path=path)
+                raise InputError(
+                    limit_msg.XLSX_STRING.format(part=info.filename, limit=limit), path=path
+                )
             if first >= 0:
                 run = len(chunk) - chunk.rfind(b"<") - 1
     return total
@@ -129,10 +134,10 @@ def read_xlsx(
             ws = book[sheet]
         else:
             names = ", ".join(f'"{n}"' for n in book.sheetnames)
-            raise InputError(f'không có trang tính "{sheet}"; các trang: {names}.', path=path)
+            raise InputError(msg.SHEET_NOT_FOUND.format(sheet=sheet, names=names), path=path)
         return _sheet_rows(path, ws)
     except _WORKBOOK_ERRORS as e:
-        raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
+        raise InputError(msg.EXCEL_BROKEN.format(error=e), path=path) from e
     finally:
         book.close()
 
@@ -218,7 +223,7 @@ def read_workbook(path: Path, sheets: dict[str, list[Column]]) -> WorkbookTables
             result.tables[wanted] = table
         result.names = _named_cells(book, raw)
     except _WORKBOOK_ERRORS as e:
-        raise InputError(f"tệp Excel hỏng ({e}).", path=path) from e
+        raise InputError(msg.EXCEL_BROKEN.format(error=e), path=path) from e
     finally:
         book.close()
     return result

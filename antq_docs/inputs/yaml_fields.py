@@ -15,10 +15,11 @@ from typing import Any
 import yaml
 
 from antq_docs.errors import Finding
+from antq_docs.messages import inputs as msg
 from antq_docs.model import UNIT_TYPES
 from antq_docs.vi import clean_text, closest
 
-ALIAS_MESSAGE = "không dùng bí danh YAML (&/*); hãy viết lại giá trị ở từng chỗ"
+ALIAS_MESSAGE = msg.YAML_NO_ALIASES
 # A real campaign nests four levels; composing is recursive, so a file of ten thousand '['
 # would otherwise exhaust Python's stack.
 MAX_DEPTH = 32
@@ -46,7 +47,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(None, None, ALIAS_MESSAGE, event.start_mark)
         if self.depth >= MAX_DEPTH:
             raise yaml.composer.ComposerError(
-                None, None, f"lồng nhau quá {MAX_DEPTH} tầng danh sách hay bảng", event.start_mark
+                None, None, msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH), event.start_mark
             )
         self.depth += 1
         try:
@@ -62,7 +63,10 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as e:
             shown = f' "{node.value}"' if isinstance(node, yaml.ScalarNode) else ""
             raise yaml.constructor.ConstructorError(
-                None, None, f"giá trị{shown} không đọc được theo thẻ {node.tag}", node.start_mark
+                None,
+                None,
+                msg.YAML_TAG_UNREADABLE.format(shown=shown, tag=node.tag),
+                node.start_mark,
             ) from e
 
 
@@ -74,8 +78,9 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f'khóa "{key}" viết hai lần '
-                f"(dòng {seen[key] + 1} và {key_node.start_mark.line + 1})",
+                msg.KEY_TWICE.format(
+                    key=key, first=seen[key] + 1, second=key_node.start_mark.line + 1
+                ),
                 key_node.start_mark,
             )
         seen[key] = key_node.start_mark.line
@@ -119,10 +124,9 @@ def _drop_bad_keys(node: yaml.Node, where: str, file: str, findings: list[Findin
             if not isinstance(key_node, yaml.ScalarNode):
                 findings.append(
                     Finding(
-                        f"dòng {key_node.start_mark.line + 1}: khóa phải là một chữ, không phải "
-                        "danh sách hay bảng",
+                        msg.KEY_NOT_A_WORD.format(line=key_node.start_mark.line + 1),
                         file=file,
-                        field=where or "(gốc)",
+                        field=where or msg.ROOT_FIELD,
                     )
                 )
                 continue
@@ -154,14 +158,14 @@ class Fields:
         self.file = file
         self.used: set[str] = set()
         if not isinstance(data, dict):
-            self.error(None, "phải là một bảng khóa: giá trị")
+            self.error(None, msg.NOT_A_TABLE)
             data = {}
         self.data = data
 
     def path(self, key: str | None) -> str:
         """The dotted name of a field for messages."""
         if key is None:
-            return self.prefix or "(gốc)"
+            return self.prefix or msg.ROOT_FIELD
         return f"{self.prefix}.{key}" if self.prefix else key
 
     def error(self, key: str | None, message: str) -> None:
@@ -178,25 +182,25 @@ class Fields:
         value = self.raw(key)
         if value is None:
             if default is None:
-                self.error(key, "thiếu giá trị bắt buộc")
+                self.error(key, msg.REQUIRED)
                 return ""
             return default
         if not isinstance(value, (str, int)):
-            self.error(key, "phải là một đoạn chữ")
+            self.error(key, msg.NOT_TEXT)
             return ""
         text = clean_text(str(value))
         if not text:
-            self.error(key, "không được để trống")
+            self.error(key, msg.NOT_EMPTY)
         return text
 
     def integer(self, key: str, low: int, high: int) -> int:
         """A required integer within bounds."""
         value = self.raw(key)
         if value is None:
-            self.error(key, "thiếu giá trị bắt buộc")
+            self.error(key, msg.REQUIRED)
             return low
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.error(key, f'"{value}" phải là số nguyên từ {low} đến {high}')
+            self.error(key, msg.NOT_AN_INTEGER_IN_RANGE.format(value=value, low=low, high=high))
             return low
         return value
 
@@ -205,7 +209,7 @@ class Fields:
         value = self.raw(key)
         if value is None:
             if default is None:
-                self.error(key, "thiếu ngày (viết 2025-03-07 hoặc 07/03/2025)")
+                self.error(key, msg.DATE_MISSING)
                 return dt.date(2000, 1, 1)
             return default
         return self.as_date(key, value)
@@ -215,7 +219,7 @@ class Fields:
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, _BadDate):
-            self.error(key, f'"{value}" không phải ngày có thật')
+            self.error(key, msg.NOT_A_REAL_DAY.format(value=value))
             return dt.date(2000, 1, 1)
         if isinstance(value, dt.date):
             return value
@@ -234,9 +238,9 @@ class Fields:
             try:
                 return dt.date(int(year), int(month), int(day))
             except ValueError:
-                self.error(key, f'"{value}" không phải ngày có thật')
+                self.error(key, msg.NOT_A_REAL_DAY.format(value=value))
                 return dt.date(2000, 1, 1)
-        self.error(key, f'"{value}" không phải ngày hợp lệ (viết 2025-03-07 hoặc 07/03/2025)')
+        self.error(key, msg.NOT_A_DATE.format(value=value))
         return dt.date(2000, 1, 1)
 
     def unit_types(self, key: str, value: Any) -> tuple[str, ...]:
@@ -244,15 +248,16 @@ class Fields:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not value:
-            self.error(key, "phải là danh sách loại đơn vị")
+            self.error(key, msg.TYPES_NOT_A_LIST)
             return ()
         good = [v for v in value if isinstance(v, str) and v in UNIT_TYPES]
         bad = [v for v in value if not (isinstance(v, str) and v in UNIT_TYPES)]
         if bad:
             self.error(
                 key,
-                f"loại đơn vị không hợp lệ: {', '.join(map(str, bad))}; "
-                f"chấp nhận: {', '.join(UNIT_TYPES)}",
+                msg.TYPES_UNKNOWN.format(
+                    bad=", ".join(map(str, bad)), allowed=", ".join(UNIT_TYPES)
+                ),
             )
         return tuple(good)
 
@@ -266,7 +271,7 @@ class Fields:
         if value is None:
             return allowed[0]
         if value not in allowed:
-            self.error(key, f'"{value}" phải là một trong: {", ".join(allowed)}')
+            self.error(key, msg.NOT_ONE_OF.format(value=value, allowed=", ".join(allowed)))
             return allowed[0]
         return value
 
@@ -280,7 +285,7 @@ class Fields:
             or not raw
             or not all(isinstance(item, str) and item.strip() for item in raw)
         ):
-            self.error(key, f"phải là danh sách {what}")
+            self.error(key, msg.NOT_A_LIST_OF.format(what=what))
             return []
         return [clean_text(item) for item in raw]
 
@@ -297,7 +302,9 @@ class Fields:
                 if value in allowed:
                     out[unit_type] = value
                 else:
-                    fields.error(unit_type, f'"{value}" phải là một trong: {", ".join(allowed)}')
+                    fields.error(
+                        unit_type, msg.NOT_ONE_OF.format(value=value, allowed=", ".join(allowed))
+                    )
         fields.finish()
         return out
 
@@ -308,7 +315,5 @@ class Fields:
                 close = closest(str(key), self.used)
                 self.error(
                     str(key),
-                    f'khóa không được biết tới; có phải "{close}"?'
-                    if close
-                    else "khóa không được biết tới (viết sai tên?)",
+                    msg.KEY_UNKNOWN_CLOSE.format(close=close) if close else msg.KEY_UNKNOWN,
                 )

@@ -18,12 +18,7 @@ duyệt, ra quyết định", so a province whose rules give the power to the bo
 
 from __future__ import annotations
 
-from antq_docs.model import GOVERNMENT_TYPES, Campaign, Unit
-
-# The unit types the standard covers (Thông tư 124/2021/TT-BCA): a district is never recognised.
-RECOGNISED_TYPES = ("khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-# Local government levels, highest first: a level recognises what its campaign entry names.
-LEVELS = ("tinh", "huyen", "xa")
+from antq_docs.model import GOVERNMENT_LEVELS, GOVERNMENT_TYPES, Campaign, Unit
 
 
 def default_level(unit_type: str) -> str:
@@ -43,10 +38,10 @@ def recogniser(campaign: Campaign, unit: Unit) -> Unit | None:
     """The Ủy ban nhân dân that recognises a unit in the tree of the decision's date: the
     nearest above it at the competent level or higher (a level the tree does not have passes
     to the one above it)."""
-    rank = LEVELS.index(recognising_level(campaign, unit.type))
+    rank = GOVERNMENT_LEVELS.index(recognising_level(campaign, unit.type))
     current = unit.parent
     while current is not None:
-        if current.type in GOVERNMENT_TYPES and LEVELS.index(current.type) <= rank:
+        if current.type in GOVERNMENT_TYPES and GOVERNMENT_LEVELS.index(current.type) <= rank:
             return current
         current = current.parent
     return None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from antq_docs.errors import Finding
 from antq_docs.inputs.roster import COLUMNS
 from antq_docs.kinds.party import party_abbr
+from antq_docs.messages import documents as msg
 from antq_docs.model import Campaign, Results, Roster, Unit
 from antq_docs.output import document_path
 
@@ -157,7 +158,7 @@ class Needs:
         for (row, key), (unit, purposes) in cells:
             found.append(
                 Finding(
-                    f"thiếu giá trị, cần cho {'; '.join(purposes)}",
+                    msg.MISSING_VALUE.format(purposes="; ".join(purposes)),
                     file=self.roster_file,
                     row=row,
                     column=self.columns.get(key, _HEADERS[key]),
@@ -202,9 +203,7 @@ class Needs:
 
     def campaign_part(self, field: str, purpose: str) -> None:
         """Record a part of the campaign file a document needs but the file does not have."""
-        self._campaign.setdefault(
-            field, (field, f"kế hoạch năm chưa có mục này, cần cho {purpose}")
-        )
+        self._campaign.setdefault(field, (field, msg.MISSING_CAMPAIGN_KEY.format(purpose=purpose)))
 
     def campaign_problem(self, field: str, message: str, key: str | None = None) -> None:
         """Record a problem of the campaign file a document runs into, once per key."""
@@ -215,7 +214,7 @@ class Needs:
         if kind in campaign.doc_dates:
             return campaign.doc_dates[kind]
         name = f"ngay_van_ban.{kind}"
-        self._campaign[name] = (name, f"thiếu ngày của {purpose}")
+        self._campaign[name] = (name, msg.MISSING_DATE.format(purpose=purpose))
         return dt.date(campaign.year, 1, 1)
 
 
@@ -235,12 +234,6 @@ class Rebuild:
     def __call__(self) -> dict[str, Any]:
         campaign, roster, needs, results = self.sources
         return self.kind.context(Request(campaign, roster, self.unit, needs, results))
-
-
-# Unit types, as groups the default matrix of required documents is written in.
-BELOW_PROVINCE = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-BELOW_DISTRICT = ("xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
-ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 
 
 class Kind:
@@ -334,7 +327,9 @@ class Kind:
             return NumberSlot(
                 issuer=f"{unit.code}#dang", suffix=f"-{self.number}/{party_abbr(unit)}", year=year
             )
-        abbr = needs.unit_value(unit, "abbr", self.number_purpose or f"số của {self.purpose}")
+        abbr = needs.unit_value(
+            unit, "abbr", self.number_purpose or msg.NUMBER_PURPOSE.format(purpose=self.purpose)
+        )
         return NumberSlot(issuer=unit.code, suffix=f"/{self.number}-{abbr}", year=year)
 
     def cites(self, campaign: Campaign, unit: Unit, needs: Needs) -> tuple[Citation, ...]:

@@ -9,6 +9,7 @@ import re
 from antq_docs import model, vi
 from antq_docs.kinds.base import Needs
 from antq_docs.kinds.party import party_committee
+from antq_docs.messages import documents as msg
 from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Results, Unit
 from antq_docs.vi import fold
 
@@ -180,8 +181,10 @@ def signature(
             "ho_ten": head,
         }
     if form == "kt":
-        signer = needs.unit_value(unit, "signer", f"{purpose} (ký thay)")
-        signer_title = needs.unit_value(unit, "signer_title", f"{purpose} (ký thay)")
+        signer = needs.unit_value(unit, "signer", msg.SIGNER_PURPOSE.format(purpose=purpose))
+        signer_title = needs.unit_value(
+            unit, "signer_title", msg.SIGNER_PURPOSE.format(purpose=purpose)
+        )
         return {
             "tham_quyen": [f"KT. {vi.upper(short_title(title))}"],
             "chuc_vu": vi.upper(short_title(signer_title)),

@@ -15,12 +15,21 @@ from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.errors import Finding
-from antq_docs.indicators import model_built
 from antq_docs.kinds import authority, common, heading
-from antq_docs.kinds.base import BELOW_DISTRICT, Citation, Kind, Needs, Request
+from antq_docs.kinds.base import Citation, Kind, Needs, Request
 from antq_docs.kinds.plan import KIND as PLAN
 from antq_docs.kinds.pledge import KIND as PLEDGE
-from antq_docs.model import Campaign, Results, Unit, UnitResult, kinds_label
+from antq_docs.measures import model_built
+from antq_docs.messages import documents as msg
+from antq_docs.model import (
+    BELOW_DISTRICT,
+    STANDARD_TYPES,
+    Campaign,
+    Results,
+    Unit,
+    UnitResult,
+    kinds_label,
+)
 
 PURPOSE = "báo cáo tự đánh giá cuối năm"
 
@@ -35,6 +44,43 @@ def evaluation_window(unit: Unit, year: int) -> tuple[dt.date, dt.date]:
     if unit.type == "khu_dan_cu":
         return dt.date(year - 1, 11, 1), dt.date(year, 10, 31)
     return dt.date(year - 1, 11, 16), dt.date(year, 11, 15)
+
+
+def other_recogniser(campaign: Campaign, unit: Unit) -> Unit | None:
+    """Who recognises the unit as meeting the standard when not the level above it (the
+    province recognises the agencies, enterprises and schools of a commune's area); else None."""
+    recogniser = authority.recogniser(campaign, unit)
+    if unit.type in STANDARD_TYPES and recogniser is not None and recogniser is not unit.parent:
+        return recogniser
+    return None
+
+
+def area(unit: Unit) -> dict[str, str]:
+    """The khu dân cư of the unit's area, their kinds and households, and its own households."""
+    areas = [u for u in unit.descendants() if u.type == "khu_dan_cu"]
+    return {
+        "khu_dan_cu": vi.count(len(areas)),
+        "loai_kdc": kinds_label(areas),
+        "so_ho": vi.number(sum(a.households or 0 for a in areas))
+        if areas and all(a.households for a in areas)
+        else "",
+        "so_ho_rieng": vi.number(unit.households) if unit.households else "",
+    }
+
+
+def models(unit: Unit, results: Results) -> dict:
+    """Whether the unit was chosen as a model unit and built it, and the model units below it."""
+    below = [u for u in unit.descendants() if u.is_model]
+    return {
+        "chon": unit.is_model,
+        "dat": model_built(unit, results),
+        "duoi": [{"ten": m.name, "dat": model_built(m, results)} for m in below],
+    }
+
+
+def _doc_date(campaign: Campaign, kind: str) -> str:
+    """The date of a kind of document of the campaign, or '' when it has none."""
+    return vi.short_date(campaign.doc_dates[kind]) if kind in campaign.doc_dates else ""
 
 
 class Evaluation(Kind):
@@ -140,24 +186,12 @@ class Evaluation(Kind):
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         if not campaign.score_items:
             needs.campaign_part("bang_diem", f"{PURPOSE} (bảng tự chấm điểm)")
-        residential = unit.type == "khu_dan_cu"
         year = campaign.year
-        name = unit.sentence_name if residential else unit.body_name
+        name = unit.sentence_name if unit.type == "khu_dan_cu" else unit.body_name
         rows = self._sheet(campaign, unit, result, results, needs)
         start, end = evaluation_window(unit, year)
-        areas = [u for u in unit.descendants() if u.type == "khu_dan_cu"]
-        models = [u for u in [unit, *unit.descendants()] if u.is_model]
-        # Who recognises the unit as meeting the standard, when not the level above it (the
-        # province recognises the agencies, enterprises and schools of a commune's area).
-        recogniser = authority.recogniser(campaign, unit)
-        recognised_by = ""
-        if (
-            unit.type in authority.RECOGNISED_TYPES
-            and recogniser is not None
-            and recogniser is not parent
-        ):
-            chair = "Chủ tịch " if authority.chair_decides(campaign) else ""
-            recognised_by = f"{chair}{recogniser.body_name}"
+        recogniser = other_recogniser(campaign, unit)
+        chair = "Chủ tịch " if authority.chair_decides(campaign) else ""
         return {
             **heading.header(unit, campaign, day),
             "loai": unit.type,
@@ -169,7 +203,7 @@ class Evaluation(Kind):
             "kdc": common.residential_results(unit, results),
             "don_vi_dau_cau": vi.upper(name[:1]) + name[1:],
             "cap_tren": parent.body_name,
-            "cong_nhan": recognised_by,
+            "cong_nhan": f"{chair}{recogniser.body_name}" if recogniser is not None else "",
             "ban_chi_dao": common.steering_committee(unit, campaign),
             "can_cu": common.legal_bases(campaign)
             + (
@@ -192,21 +226,21 @@ class Evaluation(Kind):
             "xep_loai_tinh": result.level_computed,
             "nguong": common.thresholds(results.thresholds),
             "ky": common.signature(unit, campaign, needs, PURPOSE),
-            "noi_nhan": [
-                common.recipient(parent.body_name),
-                *(
-                    [common.recipient(recogniser.body_name)]
-                    if recognised_by and recogniser is not None
-                    else []
-                ),
-            ],
+            "noi_nhan": [common.recipient(parent.body_name)]
+            + ([common.recipient(recogniser.body_name)] if recogniser is not None else []),
             "ghi_chu": common.notes(results, unit),
             "so_lieu": common.figure_sections(unit, results, campaign),
+            **self._own_documents(campaign, unit),
+            "dia_ban": area(unit),
+            "dien_hinh": models(unit, results),
+        }
+
+    def _own_documents(self, campaign: Campaign, unit: Unit) -> dict:
+        """The unit's own plan and pledge of the year the report cites, with their dates."""
+        return {
             "ke_hoach_rieng": {
                 "co": self._has_plan(campaign, unit),
-                "ngay": vi.short_date(campaign.doc_dates[PLAN.name])
-                if PLAN.name in campaign.doc_dates
-                else "",
+                "ngay": _doc_date(campaign, PLAN.name),
             },
             # Filled from the register when the document is written (cites()).
             "so_ke_hoach": "",
@@ -216,24 +250,7 @@ class Evaluation(Kind):
                     PLEDGE.name not in campaign.doc_dates
                     or unit.existed_on(campaign.doc_dates[PLEDGE.name])
                 ),
-                "ngay": vi.short_date(campaign.doc_dates[PLEDGE.name])
-                if PLEDGE.name in campaign.doc_dates
-                else "",
-            },
-            "dia_ban": {
-                "khu_dan_cu": vi.count(len(areas)),
-                "loai_kdc": kinds_label(areas),
-                "so_ho": vi.number(sum(a.households or 0 for a in areas))
-                if areas and all(a.households for a in areas)
-                else "",
-                "so_ho_rieng": vi.number(unit.households) if unit.households else "",
-            },
-            "dien_hinh": {
-                "chon": unit.is_model,
-                "dat": model_built(unit, results),
-                "duoi": [
-                    {"ten": m.name, "dat": model_built(m, results)} for m in models if m is not unit
-                ],
+                "ngay": _doc_date(campaign, PLEDGE.name),
             },
         }
 
@@ -246,8 +263,7 @@ class Evaluation(Kind):
         if len(result.item_scores) != len(campaign.score_items):
             needs.missing(
                 Finding(
-                    "thiếu điểm từng mục của bảng chấm điểm, cần cho báo cáo tự đánh giá "
-                    "(tệp điểm từng mục: --scores, hoặc trang “Bảng điểm” của tệp kết quả)",
+                    msg.ITEM_SCORES_MISSING,
                     file=Path(results.scores_source or results.source).name,
                     unit=unit.code,
                 )

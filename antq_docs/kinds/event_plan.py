@@ -15,9 +15,11 @@ from typing import ClassVar
 
 from antq_docs import model, vi
 from antq_docs.kinds import common, heading, party
-from antq_docs.kinds.base import ISSUERS, Kind, Request
+from antq_docs.kinds.base import Kind, Request
+from antq_docs.messages import documents as msg
 from antq_docs.model import (
     GOVERNMENT_TYPES,
+    ISSUERS,
     EventDefaults,
     Unit,
 )
@@ -122,9 +124,7 @@ class EventPlan(Kind):
             needs.unit_value(
                 unit,
                 "budget",
-                f"{PURPOSE} (hoặc ngay_hoi_to_chuc.theo_loai."
-                f"{unit.type}.kinh_phi hoặc du_toan trong kế hoạch "
-                "năm)",
+                msg.BUDGET_PURPOSE.format(purpose=PURPOSE, type=unit.type),
             )
         event = campaign.event_date
         return {

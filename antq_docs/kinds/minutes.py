@@ -20,9 +20,9 @@ from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.kinds import common, heading
-from antq_docs.kinds.authority import RECOGNISED_TYPES, chair_decides, recogniser
+from antq_docs.kinds.authority import chair_decides, recogniser
 from antq_docs.kinds.base import Kind, Needs, Request
-from antq_docs.model import Campaign, Results, Unit, kind_counts, kind_word
+from antq_docs.model import STANDARD_TYPES, Campaign, Results, Unit, kind_counts, kind_word
 
 PURPOSE = "biên bản họp bình xét"
 
@@ -141,7 +141,7 @@ def proposals(campaign: Campaign, unit: Unit, results: Results) -> list[dict]:
         result = results.get(below.code)
         issuer = recogniser(campaign, below)
         if (
-            below.type in RECOGNISED_TYPES
+            below.type in STANDARD_TYPES
             and result is not None
             and result.recognised
             and issuer is not None

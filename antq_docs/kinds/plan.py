@@ -15,8 +15,9 @@ from typing import ClassVar
 from antq_docs import model, vi
 from antq_docs.indicators import display_share
 from antq_docs.kinds import common, heading, party
-from antq_docs.kinds.base import ISSUERS, Kind, Needs, Request
-from antq_docs.model import Campaign, Target, Unit
+from antq_docs.kinds.base import Kind, Needs, Request
+from antq_docs.messages import documents as msg
+from antq_docs.model import BELOW_PROVINCE, ISSUERS, Campaign, Target, Unit
 
 PURPOSE = "kế hoạch năm"
 
@@ -30,7 +31,6 @@ _GROUP = {
     "co_so_giao_duc": "co_so_giao_duc",
 }
 # A plan lists its subordinates' targets in this order of unit types.
-_TYPE_ORDER = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 # The unit's own part of these targets is the plan itself, so only its subordinates' is stated.
 _NOT_OWN = frozenset({"ke_hoach"})
 
@@ -48,7 +48,6 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
     that name this unit. A target about a type the unit neither is nor has is left out, so a
     commune never carries the province's "cấp huyện" sentence.
     """
-    below = unit.descendants()
     rows: list[dict] = []
     for target in campaign.targets:
         if target.units:
@@ -67,35 +66,7 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
                     "loai": model.kinds_label([u for u in unit.children if u.type == "xa"]) or "xã",
                 }
             )
-        parts = []
-        for unit_type in _TYPE_ORDER:
-            if unit_type == unit.type or not target.applies_to(unit_type):
-                continue
-            of_type = [u for u in below if u.type == unit_type]
-            if not of_type:
-                continue
-            base = len(of_type)
-            if target.id == "dat_chuan":
-                # Recognition counts among the registered: as many as must register.
-                register = next(
-                    (
-                        t
-                        for t in campaign.targets
-                        if t.id == "dang_ky" and not t.units and t.applies_to(unit_type)
-                    ),
-                    None,
-                )
-                base = register.required(base) if register else base
-            need = target.required(base)
-            count = f"{vi.count(need)}/{vi.count(base)}"
-            parts.append(
-                {
-                    "loai": model.kinds_label(of_type),
-                    "so": count,
-                    "it_nhat": need != base,
-                    "ty_le": vi.percent(display_share(need, base) or 0),
-                }
-            )
+        parts = _parts_below(campaign, unit, target)
         if parts:
             rows.append(
                 {
@@ -115,6 +86,46 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
         # Chosen by the level above as its model unit (target 3): the plan says it will be one.
         rows.append({"pham_vi": "diem", "ma": "dien_hinh"})
     return rows
+
+
+def _parts_below(campaign: Campaign, unit: Unit, target: Target) -> list[dict]:
+    """For each kind of unit below the unit that a target applies to, how many must reach it
+    of how many there are, and the share that makes."""
+    below = unit.descendants()
+    parts = []
+    for unit_type in BELOW_PROVINCE:
+        if unit_type == unit.type or not target.applies_to(unit_type):
+            continue
+        of_type = [u for u in below if u.type == unit_type]
+        if not of_type:
+            continue
+        base = _base(campaign, target, unit_type, len(of_type))
+        need = target.required(base)
+        parts.append(
+            {
+                "loai": model.kinds_label(of_type),
+                "so": f"{vi.count(need)}/{vi.count(base)}",
+                "it_nhat": need != base,
+                "ty_le": vi.percent(display_share(need, base) or 0),
+            }
+        )
+    return parts
+
+
+def _base(campaign: Campaign, target: Target, unit_type: str, units: int) -> int:
+    """The units of a type a target is counted on: all of them, but recognition (dat_chuan)
+    counts among the registered, as many as must register."""
+    if target.id != "dat_chuan":
+        return units
+    register = next(
+        (
+            t
+            for t in campaign.targets
+            if t.id == "dang_ky" and not t.units and t.applies_to(unit_type)
+        ),
+        None,
+    )
+    return register.required(units) if register else units
 
 
 def _requirement(campaign: Campaign, unit: Unit) -> dict:
@@ -311,10 +322,7 @@ class Plan(Kind):
             (u for u in unit.descendants() if u.is_model), key=lambda u: vi.sort_key(u.name)
         )
         if not models:
-            needs.warn(
-                f"{unit.code} ({unit.name}): chưa có đơn vị điển hình (cột Điển hình); bản kế "
-                "hoạch có ghi chú để bổ sung trước khi ban hành."
-            )
+            needs.warn(msg.NO_MODEL_UNITS.format(code=unit.code, name=unit.name))
         return models
 
 

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from antq_docs import vi
 from antq_docs.kinds import common, heading
-from antq_docs.kinds.base import BELOW_PROVINCE, Document, Kind, Needs, Request
-from antq_docs.model import GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
+from antq_docs.kinds.base import Document, Kind, Needs, Request
+from antq_docs.messages import documents as msg
+from antq_docs.model import BELOW_PROVINCE, GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
 
 if TYPE_CHECKING:
     from antq_docs.inputs.households import Household, Households
@@ -138,10 +139,12 @@ class Pledge(Kind):
                 doc.release()
         if households is not None and unlisted:
             needs.warn(
-                f"danh sách hộ gia đình {Path(households.source).name} không có hộ nào "
-                f"của {len(unlisted)} khu dân cư ({', '.join(unlisted[:10])}"
-                f"{', …' if len(unlisted) > 10 else ''}); bản cam kết "
-                "của các khu dân cư này không có phụ lục hộ gia đình."
+                msg.HOUSEHOLDS_MISSING_AREAS.format(
+                    name=Path(households.source).name,
+                    count=len(unlisted),
+                    unlisted=", ".join(unlisted[:10]),
+                    more=", …" if len(unlisted) > 10 else "",
+                )
             )
         return out
 
@@ -151,7 +154,7 @@ class Pledge(Kind):
         parent = unit.parent
         assert parent is not None
         day = needs.campaign_date(campaign, self.name, "bản cam kết")
-        receiving = f"bên nhận cam kết của {unit.code}"
+        receiving = msg.PLEDGE_RECEIVER_PURPOSE.format(code=unit.code)
         head = needs.unit_value(unit, "head", PURPOSE)
         title = needs.unit_value(unit, "title", PURPOSE)
         parent_head = needs.unit_value(parent, "head", receiving)

@@ -18,14 +18,15 @@ from typing import ClassVar
 from antq_docs import vi
 from antq_docs.kinds import common, heading
 from antq_docs.kinds.authority import (
-    RECOGNISED_TYPES,
     chair_decides,
     recogniser,
 )
 from antq_docs.kinds.base import Citation, Kind, Needs, Request
 from antq_docs.kinds.minutes import KIND as MINUTES
 from antq_docs.model import (
+    GOVERNMENT_LEVELS,
     GOVERNMENT_TYPES,
+    STANDARD_TYPES,
     Campaign,
     Results,
     Unit,
@@ -43,7 +44,7 @@ class Recognition(Kind):
     name = "recognition"
     label = "quyết định công nhận"
     short = "Công nhận"
-    required = ("tinh", "huyen", "xa")
+    required = GOVERNMENT_LEVELS
     purpose = PURPOSE
     forms: ClassVar[dict[str, str]] = {"": "recognition.docx"}
     number = "QĐ"
@@ -103,7 +104,7 @@ class Recognition(Kind):
         for unit in issuer.descendants():
             result = results.get(unit.code)
             if (
-                unit.type in RECOGNISED_TYPES
+                unit.type in STANDARD_TYPES
                 and result is not None
                 and result.recognised
                 and recogniser(campaign, unit) is issuer
@@ -112,7 +113,7 @@ class Recognition(Kind):
         return sorted(
             found,
             key=lambda u: (
-                RECOGNISED_TYPES.index(u.type),
+                STANDARD_TYPES.index(u.type),
                 vi.sort_key(u.parent.name) if u.parent is not None else (),
                 vi.sort_key(u.name),
             ),

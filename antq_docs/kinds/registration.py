@@ -13,8 +13,9 @@ from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.kinds import common, heading
-from antq_docs.kinds.base import BELOW_DISTRICT, Kind, Request
-from antq_docs.model import Campaign, Unit, kind_word
+from antq_docs.kinds.base import Kind, Request
+from antq_docs.messages import documents as msg
+from antq_docs.model import BELOW_DISTRICT, Campaign, Unit, kind_word
 
 PURPOSE = "bản đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”"
 
@@ -59,9 +60,9 @@ class Registration(Kind):
         day = needs.campaign_date(campaign, self.name, PURPOSE)
         if self.name in campaign.doc_dates and day.month > 3:
             needs.warn(
-                f"ngay_van_ban.{self.name}: bản đăng ký ghi ngày "
-                f"{vi.short_date(day)}, sau Quý I năm {day.year} (hạn đăng ký tiêu chuẩn "
-                "“An toàn về an ninh, trật tự”)."
+                msg.REGISTRATION_AFTER_FIRST_QUARTER.format(
+                    name=self.name, day=vi.short_date(day), year=day.year
+                )
             )
         residential = unit.type == "khu_dan_cu"
         name = unit.sentence_name if residential else unit.body_name

@@ -16,6 +16,7 @@ from pathlib import Path
 from antq_docs.docxread import Package
 from antq_docs.errors import InputError, UnreadableDocument
 from antq_docs.lint.rules import RULES, Linter, LintFinding
+from antq_docs.messages import lint as msg
 
 __all__ = [
     "RULES",
@@ -32,7 +33,7 @@ def lint_file(path: Path) -> list[LintFinding]:
     try:
         return Linter(path, Package(path)).run()
     except UnreadableDocument as e:
-        return [LintFinding(str(path), "tep", "tệp", "văn bản Word (.docx) đọc được", e.reason)]
+        return [LintFinding(str(path), "tep", msg.WHERE_FILE, msg.WORD_FILE_READABLE, e.reason)]
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:
@@ -41,7 +42,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         path = Path(path)
         if not path.exists():
-            raise InputError("không tìm thấy tệp hoặc thư mục.", path=path)
+            raise InputError(msg.NOT_FOUND, path=path)
         if path.is_dir() and path.suffix.lower() != ".docx":
             for folder, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -78,9 +79,9 @@ class LintReport:
         lines = [str(f) for f in self.findings]
         bad = len({f.file for f in self.findings})
         lines.append(
-            f"Đã soát {len(self.files)} tệp: {bad} tệp có {len(self.findings)} lỗi thể thức."
+            msg.SUMMARY_FAULTS.format(count=len(self.files), bad=bad, faults=len(self.findings))
             if self.findings
-            else f"Đã soát {len(self.files)} tệp: đúng thể thức."
+            else msg.SUMMARY_CLEAN.format(count=len(self.files))
         )
         return "\n".join(lines)
 

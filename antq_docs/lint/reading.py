@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from antq_docs.docxread import W, paragraph_text
+from antq_docs.messages import lint as msg
 
 _W = f"{{{W}}}"
 # Each script's font slot of w:rFonts, and the attribute that takes it from the theme instead.
@@ -84,7 +85,7 @@ def _apply(props: Props, rpr: etree._Element | None) -> None:
         for slot, theme in FONT_SLOTS:
             themed, named = fonts.get(f"{_W}{theme}"), fonts.get(f"{_W}{slot}")
             if themed:
-                props.fonts[slot] = f"phông chủ đề {themed}"
+                props.fonts[slot] = msg.THEME_FONT.format(themed=themed)
             elif named:
                 props.fonts[slot] = named
 
@@ -163,20 +164,28 @@ def paragraphs(body: etree._Element) -> list[Para]:
             if child.tag == f"{_W}p":
                 if where is None:
                     counters["p"] += 1
-                    location = f"đoạn {counters['p']}"
+                    location = msg.WHERE_PARAGRAPH.format(number=counters["p"])
                 else:
                     k += 1
-                    location = f"{where}, đoạn {k}"
+                    location = msg.WHERE_CELL_PARAGRAPH.format(where=where, number=k)
                 out.append(
                     Para(child, paragraph_text(child), location, container, where is not None)
                 )
             elif child.tag == f"{_W}tbl":
                 counters["tbl"] += 1
-                name = f"bảng {counters['tbl']}" if where is None else f"{where}, bảng lồng"
+                name = (
+                    msg.WHERE_TABLE.format(number=counters["tbl"])
+                    if where is None
+                    else msg.WHERE_NESTED_TABLE.format(where=where)
+                )
                 for ri, row in enumerate(child.iterfind(f"{_W}tr"), start=1):
                     for ci, cell in enumerate(row.iterfind(f"{_W}tc"), start=1):
                         counters["cell"] += 1
-                        block(cell, f"{name}, hàng {ri}, ô {ci}", counters["cell"])
+                        block(
+                            cell,
+                            msg.WHERE_TABLE_CELL.format(table=name, row=ri, cell=ci),
+                            counters["cell"],
+                        )
             elif child.tag == f"{_W}sdt":
                 content = child.find(f"{_W}sdtContent")
                 if content is not None:

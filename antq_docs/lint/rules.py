@@ -16,6 +16,7 @@ from pathlib import Path
 from antq_docs import vi
 from antq_docs.docxread import PLACEHOLDER, Package, W, is_placeholder
 from antq_docs.lint.reading import FONT_SLOTS, Para, Props, Styles, paragraphs
+from antq_docs.messages import lint as msg
 from antq_docs.vi import fold
 
 FONT = "Times New Roman"
@@ -24,7 +25,12 @@ A4_TWIPS = (11906, 16838)
 A4_SLACK_TWIPS = 57  # 1 mm
 MARGIN_SLACK_MM = 0.1  # Word stores margins in twips: 20 mm is 1134 twips, 20.004 mm
 MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
-MARGIN_NAMES = {"top": "lề trên", "bottom": "lề dưới", "left": "lề trái", "right": "lề phải"}
+MARGIN_NAMES = {
+    "top": msg.MARGIN_TOP,
+    "bottom": msg.MARGIN_BOTTOM,
+    "left": msg.MARGIN_LEFT,
+    "right": msg.MARGIN_RIGHT,
+}
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -47,23 +53,22 @@ NUMBERED_TYPES = frozenset(
 RECIPIENT_TYPES = NUMBERED_TYPES - {"BIÊN BẢN"}
 
 RULES: dict[str, str] = {
-    "tep": "tệp mở được như văn bản Word",
-    "kho-giay": "khổ A4 (210 × 297 mm), hướng dọc",
-    "le": "lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm",
-    "phong-chu": "phông Times New Roman cho mọi bộ chữ (kể cả East-Asian, complex script)",
-    "quoc-hieu": "Quốc hiệu chữ in hoa, đậm, cỡ 12–13",
-    "tieu-ngu": "Tiêu ngữ viết hoa chữ đầu, đậm, cỡ 13–14",
-    "so-ky-hieu": "dòng “Số: 05/KH-UBND” (số dưới 10 có số 0 ở trước)",
-    "ngay-thang": "dòng “Địa danh, ngày 07 tháng 3 năm 2025” (ngày dưới 10, tháng 1–2 có số 0), "
-    "chữ nghiêng cỡ 13–14",
-    "ten-loai": "tên loại văn bản in hoa, đậm",
-    "noi-nhan": "“Nơi nhận:” đậm nghiêng, dòng cuối “- Lưu: VT, …”",
-    "co-chu": "cỡ chữ phần nội dung 13–14",
-    "ket-thuc": "nội dung kết thúc bằng “./.”",
-    "dang-tieu-de": "tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM” in hoa, đậm, cỡ 15",
-    "dang-so": "dòng “Số 127-NQ/ĐU” (không có dấu hai chấm)",
-    "dang-co-chu": "cỡ chữ phần nội dung 14–15",
-    "bo-sung": f"không còn chỗ “{PLACEHOLDER}: …]” mà đơn vị chưa viết",
+    "tep": msg.RULE_FILE,
+    "kho-giay": msg.RULE_PAPER,
+    "le": msg.RULE_MARGINS,
+    "phong-chu": msg.RULE_FONT,
+    "quoc-hieu": msg.RULE_NATIONAL_NAME,
+    "tieu-ngu": msg.RULE_MOTTO,
+    "so-ky-hieu": msg.RULE_NUMBER,
+    "ngay-thang": msg.RULE_DATE,
+    "ten-loai": msg.RULE_TYPE,
+    "noi-nhan": msg.RULE_RECIPIENTS,
+    "co-chu": msg.RULE_SIZE,
+    "ket-thuc": msg.RULE_END,
+    "dang-tieu-de": msg.RULE_PARTY_HEADING,
+    "dang-so": msg.RULE_PARTY_NUMBER,
+    "dang-co-chu": msg.RULE_PARTY_SIZE,
+    "bo-sung": msg.RULE_PLACEHOLDER.format(placeholder=PLACEHOLDER),
 }
 
 _W = f"{{{W}}}"
@@ -97,7 +102,13 @@ class LintFinding:
     found: str
 
     def __str__(self) -> str:
-        return f"{self.file}: [{self.rule}] {self.location}: cần {self.expected}; thấy {self.found}"
+        return msg.FINDING.format(
+            file=self.file,
+            rule=self.rule,
+            location=self.location,
+            expected=self.expected,
+            found=self.found,
+        )
 
 
 def _norm(text: str) -> str:
@@ -113,7 +124,7 @@ def _clean(text: str) -> str:
 def _sizes(props: Iterable[Props]) -> str:
     """The font sizes of some runs, as a finding names them."""
     found = sorted({p.size for p in props if p.size is not None})
-    return ", ".join(f"{vi.number(s)} pt" for s in found) or "cỡ mặc định (10 pt)"
+    return ", ".join(f"{vi.number(s)} pt" for s in found) or msg.DEFAULT_SIZE
 
 
 class Linter:
@@ -154,12 +165,10 @@ class Linter:
         """Paper size and margins of every section."""
         sections = list(self.body.iter(f"{_W}sectPr"))
         if not sections:
-            self.add(
-                "kho-giay", "văn bản", "khổ A4 khai báo trong văn bản", "không khai báo khổ giấy"
-            )
+            self.add("kho-giay", msg.WHERE_DOCUMENT, msg.PAPER_DECLARED, msg.PAPER_NOT_DECLARED)
             return
         for n, sect in enumerate(sections, start=1):
-            where = f"phần (section) {n}"
+            where = msg.WHERE_SECTION.format(number=n)
             size = sect.find(f"{_W}pgSz")
             w = int(size.get(f"{_W}w", "0")) if size is not None else 0
             h = int(size.get(f"{_W}h", "0")) if size is not None else 0
@@ -167,7 +176,7 @@ class Linter:
                 self.add(
                     "kho-giay",
                     where,
-                    "A4 dọc 210 × 297 mm",
+                    msg.PAPER_A4,
                     f"{w / TWIPS_PER_MM:.0f} × {h / TWIPS_PER_MM:.0f} mm",
                 )
             margins = sect.find(f"{_W}pgMar")
@@ -181,7 +190,7 @@ class Linter:
                         f"{MARGIN_NAMES[side]} {low}–{high} mm",
                         f"{MARGIN_NAMES[side]} {mm:.1f} mm".replace(".", ",")
                         if mm is not None
-                        else f"{MARGIN_NAMES[side]} không khai báo",
+                        else msg.MARGIN_NOT_DECLARED.format(margin=MARGIN_NAMES[side]),
                     )
 
     def fonts(self) -> None:
@@ -198,7 +207,7 @@ class Linter:
                     wrong.setdefault(", ".join(bad), []).append(para.location)
                     break
         for found, places in wrong.items():
-            more = f" và {len(places) - 1} đoạn khác" if len(places) > 1 else ""
+            more = msg.AND_MORE.format(count=len(places) - 1) if len(places) > 1 else ""
             self.add("phong-chu", places[0] + more, FONT, found)
 
     def _style(
@@ -216,11 +225,11 @@ class Linter:
         low, high = sizes
         if any(p.size is None or not low <= p.size <= high for p in runs):
             span = f"{vi.number(low)}–{vi.number(high)}" if low != high else vi.number(low)
-            self.add(rule, para.location, f"cỡ {span} pt", _sizes(runs))
+            self.add(rule, para.location, msg.SIZE_SPAN.format(span=span), _sizes(runs))
         if bold and not all(p.bold for p in runs):
-            self.add(rule, para.location, "chữ đậm", "có chữ không đậm")
+            self.add(rule, para.location, msg.BOLD, msg.NOT_ALL_BOLD)
         if italic and not all(p.italic for p in runs):
-            self.add(rule, para.location, "chữ nghiêng", "có chữ không nghiêng")
+            self.add(rule, para.location, msg.ITALIC, msg.NOT_ALL_ITALIC)
 
     def _find(self, wanted: str, limit: int = 40) -> int | None:
         target = _norm(wanted)
@@ -241,7 +250,7 @@ class Linter:
             return i
         qh = self._find(QUOC_HIEU)
         if qh is None:
-            self.add("quoc-hieu", "đầu văn bản", QUOC_HIEU, "không có Quốc hiệu")
+            self.add("quoc-hieu", msg.WHERE_TOP, QUOC_HIEU, msg.NO_NATIONAL_NAME)
             end = 0
         else:
             para = self.paras[qh]
@@ -258,7 +267,7 @@ class Linter:
             None,
         )
         if tn is None:
-            self.add("tieu-ngu", "đầu văn bản", TIEU_NGU, "không có Tiêu ngữ")
+            self.add("tieu-ngu", msg.WHERE_TOP, TIEU_NGU, msg.NO_MOTTO)
             return end
         para = self.paras[tn]
         if _clean(para.text) != TIEU_NGU:
@@ -284,26 +293,24 @@ class Linter:
                 continue
             bare = _clean(_TAG.sub("", text))
             if bare and bare != vi.upper(bare):
-                self.add("ten-loai", para.location, f"chữ in hoa: {vi.upper(bare)}", bare)
+                self.add("ten-loai", para.location, msg.CAPITALS.format(text=vi.upper(bare)), bare)
             # Hướng dẫn 36 sets the Party title larger than Nghị định 30 does.
             self._style("ten-loai", para, sizes=(14, 16) if self.party else (13, 14))
             return i, (None if para.tagged else text)
-        self.add(
-            "ten-loai", "sau phần tiêu đề", "tên loại văn bản (KẾ HOẠCH, BÁO CÁO…)", "không có"
-        )
+        self.add("ten-loai", msg.WHERE_AFTER_HEADING, msg.DOCUMENT_TYPE, msg.NONE)
         return None, None
 
     def number(self, before: int, doc_type: str | None) -> None:
         """The "Số:" line (state) or "Số …-…/…" line (Party)."""
         rule, pattern = ("dang-so", _PARTY_SO) if self.party else ("so-ky-hieu", _SO)
-        expected = "Số 127-NQ/ĐU" if self.party else "Số: 05/KH-UBND"
+        expected = msg.PARTY_NUMBER_EXAMPLE if self.party else msg.NUMBER_EXAMPLE
         region = self._header_region(before)
         lines = [p for p in region if _SO_LOOSE.match(_clean(p.text))]
         if not lines:
             # A khu dân cư (thôn, tổ dân phố…) is not a state body: its forms carry no number.
             residential = any(_RESIDENTIAL.match(_clean(p.text)) for p in region)
             if doc_type in NUMBERED_TYPES and not residential:
-                self.add(rule, "phần tiêu đề", expected, f"{doc_type} không có số, ký hiệu")
+                self.add(rule, msg.WHERE_HEADING, expected, msg.NO_NUMBER.format(doc_type=doc_type))
             return
         para = lines[0]
         text = _clean(para.text)
@@ -313,7 +320,9 @@ class Linter:
         if not match:
             self.add(rule, para.location, expected, text)
         elif match["n"].isdigit() and int(match["n"]) < 10 and len(match["n"]) < 2:
-            self.add(rule, para.location, f"số có số 0 ở trước: {match['n'].zfill(2)}", text)
+            self.add(
+                rule, para.location, msg.NUMBER_WITH_ZERO.format(number=match["n"].zfill(2)), text
+            )
 
     def date_line(self, before: int) -> None:
         """The place and date line and its zero-padding rule."""
@@ -323,9 +332,9 @@ class Linter:
             if not any(p.tagged for p in region):
                 self.add(
                     "ngay-thang",
-                    "phần tiêu đề",
-                    "Địa danh, ngày 07 tháng 3 năm 2025",
-                    "không có dòng địa danh, ngày tháng",
+                    msg.WHERE_HEADING,
+                    msg.DATE_LINE_EXAMPLE,
+                    msg.NO_DATE_LINE,
                 )
             return
         para = lines[0]
@@ -335,7 +344,7 @@ class Linter:
         text = _clean(para.text)
         match = _DATE.match(text)
         if not match:
-            self.add("ngay-thang", para.location, "Địa danh, ngày 07 tháng 3 năm 2025", text)
+            self.add("ngay-thang", para.location, msg.DATE_LINE_EXAMPLE, text)
             return
         day, month = match["d"], match["m"]
         good_day = day if not day.isdigit() else f"{int(day):02d}"
@@ -351,9 +360,11 @@ class Linter:
             except ValueError:
                 bad_value = True
         if bad_value:
-            self.add("ngay-thang", para.location, "một ngày có thật", text)
+            self.add("ngay-thang", para.location, msg.A_REAL_DAY, text)
         elif (good_day, good_month) != (day, month):
-            fixed = f"{match['place']}, ngày {good_day} tháng {good_month} năm {match['y']}"
+            fixed = msg.DATE_LINE_FIXED.format(
+                place=match["place"], day=good_day, month=good_month, year=match["y"]
+            )
             self.add("ngay-thang", para.location, fixed, text)
 
     def _body(self, type_index: int) -> list[Para]:
@@ -395,8 +406,8 @@ class Linter:
             if any(p.size is None or not low <= p.size <= high for p in runs):
                 wrong.setdefault(_sizes(runs), []).append(para.location)
         for found, places in wrong.items():
-            more = f" và {len(places) - 1} đoạn khác" if len(places) > 1 else ""
-            self.add(rule, places[0] + more, f"cỡ {low}–{high} pt", found)
+            more = msg.AND_MORE.format(count=len(places) - 1) if len(places) > 1 else ""
+            self.add(rule, places[0] + more, msg.SIZE_RANGE.format(low=low, high=high), found)
 
     def ending(self, type_index: int) -> None:
         """The body ends with “./.”."""
@@ -408,7 +419,7 @@ class Linter:
         if text.endswith("}}"):
             return
         if not text.endswith("./."):
-            self.add("ket-thuc", last.location, "đoạn cuối kết thúc bằng “./.”", f"…{text[-30:]}")
+            self.add("ket-thuc", last.location, msg.END_MARK, f"…{text[-30:]}")
 
     def recipients(self, doc_type: str | None) -> None:
         """The “Nơi nhận:” block: its style and its last line “- Lưu: VT, …”."""
@@ -416,7 +427,10 @@ class Linter:
         if not heads:
             if doc_type in RECIPIENT_TYPES and not self.party:
                 self.add(
-                    "noi-nhan", "cuối văn bản", "khối “Nơi nhận:”", f"{doc_type} không có nơi nhận"
+                    "noi-nhan",
+                    msg.WHERE_BOTTOM,
+                    msg.RECIPIENTS_BLOCK,
+                    msg.NO_RECIPIENTS.format(doc_type=doc_type),
                 )
             return
         i = heads[-1]
@@ -433,7 +447,7 @@ class Linter:
             return
         last = _clean(lines[-1].text)
         if not _LUU.match(last):
-            self.add("noi-nhan", lines[-1].location, "dòng cuối “- Lưu: VT, …”", last)
+            self.add("noi-nhan", lines[-1].location, msg.LAST_LINE_ARCHIVE, last)
 
     def placeholders(self) -> None:
         """Each placeholder a draft still holds: a part only the unit can write, not yet written."""
@@ -446,6 +460,6 @@ class Linter:
                 self.add(
                     "bo-sung",
                     para.location,
-                    "nội dung do đơn vị viết",
-                    f"còn chỗ cần bổ sung: {_clean(para.text)}",
+                    msg.WRITTEN_BY_UNIT,
+                    msg.PLACEHOLDER_LEFT.format(text=_clean(para.text)),
                 )

@@ -46,10 +46,3 @@ TEMPLATE_LOADS_OTHERS = (
     "thẻ {{% {tag} %}} nạp một mẫu khác, mà mẫu Word không được nạp mẫu khác; hãy xóa thẻ này "
     "và viết thẳng nội dung vào mẫu."
 )
-
-# The disk (or the user's quota) filled while writing: nothing half-written was left.
-DISK_FULL = (
-    "ổ đĩa đã đầy (hoặc hết hạn mức dung lượng) khi ghi {what}; không tệp nào bị ghi dở, những "
-    "gì đã ghi xong được giữ và lần chạy sau tiếp tục từ đó. Hãy giải phóng dung lượng rồi chạy "
-    "lại."
-)

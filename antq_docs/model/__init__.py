@@ -44,8 +44,13 @@ from antq_docs.model.results import (
     roll_up,
 )
 from antq_docs.model.units import (
+    BELOW_DISTRICT,
+    BELOW_PROVINCE,
+    GOVERNMENT_LEVELS,
     GOVERNMENT_TYPES,
+    ISSUERS,
     KIND_WORDS,
+    STANDARD_TYPES,
     TYPE_LABELS,
     UNIT_TYPES,
     Roster,
@@ -58,6 +63,8 @@ from antq_docs.model.units import (
 )
 
 __all__ = [
+    "BELOW_DISTRICT",
+    "BELOW_PROVINCE",
     "CHANGE_BODIES",
     "CHANGE_LEVELS",
     "DEFAULT_DEADLINES",
@@ -65,13 +72,16 @@ __all__ = [
     "DEFAULT_PARTY_BASES",
     "DEFAULT_SCORING_BASIS",
     "FIGURE_SECTIONS",
+    "GOVERNMENT_LEVELS",
     "GOVERNMENT_TYPES",
+    "ISSUERS",
     "KHA",
     "KIND_WORDS",
     "LEVELS",
     "NOTES",
     "RECOGNITION_NAMES",
     "SIGNING_FORMS",
+    "STANDARD_TYPES",
     "TRUNG_BINH",
     "TYPE_LABELS",
     "UNIT_TYPES",

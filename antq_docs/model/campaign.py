@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from antq_docs import vi
+from antq_docs.messages import documents as msg
 from antq_docs.model.units import GOVERNMENT_TYPES, UNIT_TYPES
 
 # The bodies a dated change of organisation (thay_doi_to_chuc) can end, at one level of the
@@ -42,9 +43,10 @@ class Change:
     def describe(self) -> str:
         """'Công an cấp huyện (kết thúc sau ngày 28/02/2025)' for messages."""
         level = UNIT_TYPES[self.level]
-        return (
-            f"{CHANGE_BODIES[self.body]} {level} (không còn từ ngày "
-            f"{vi.short_date(self.last_day + dt.timedelta(days=1))})"
+        return msg.CHANGE_ENDED.format(
+            body=CHANGE_BODIES[self.body],
+            level=level,
+            day=vi.short_date(self.last_day + dt.timedelta(days=1)),
         )
 
 
@@ -175,10 +177,14 @@ class Thresholds:
     def describe(self) -> str:
         """'Xuất sắc từ 90 điểm; Khá từ 70 đến dưới 90 điểm; …; Yếu dưới 50 điểm'."""
         n = vi.number
-        return (
-            f"{XUAT_SAC} từ {n(self.xuat_sac)} điểm; {KHA} từ {n(self.kha)} đến dưới "
-            f"{n(self.xuat_sac)} điểm; {TRUNG_BINH} từ {n(self.trung_binh)} đến dưới "
-            f"{n(self.kha)} điểm; {YEU} dưới {n(self.trung_binh)} điểm"
+        return msg.THRESHOLDS.format(
+            excellent=XUAT_SAC,
+            excellent_from=n(self.xuat_sac),
+            good=KHA,
+            good_from=n(self.kha),
+            average=TRUNG_BINH,
+            average_from=n(self.trung_binh),
+            weak=YEU,
         )
 
 
@@ -378,6 +384,8 @@ class DeclaredKind(Protocol):
     (kinds/base.Kind): the campaign loader, the inputs and the indicators are handed the
     registry by their callers, so they know no kind themselves."""
 
+    # What a person calls it ('kế hoạch năm'): the campaign form names its date by it.
+    label: str
     # The unit types that must have it when the campaign's matrix does not name the kind.
     required: tuple[str, ...]
     # The kind whose date it takes when ngay_van_ban gives none under its own name ('' = none).

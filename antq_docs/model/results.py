@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from antq_docs import vi
+from antq_docs.messages import documents as msg
 from antq_docs.model.campaign import KHA, XUAT_SAC, Figure, Thresholds
 from antq_docs.model.units import Unit
 
@@ -91,11 +92,13 @@ class FigureTotal:
     def text(self) -> str:
         """'Số buổi tuyên truyền: 579 buổi (75/75 đơn vị báo cáo)' for a terminal."""
         value = (
-            "chưa có số liệu"
+            msg.FIGURES_NONE
             if self.value is None
             else f"{vi.number(self.value)} {self.figure.measure}"
         )
-        return f"{self.figure.name}: {value} ({self.reported}/{self.expected} đơn vị báo cáo)"
+        return msg.FIGURE_TOTAL.format(
+            name=self.figure.name, value=value, reported=self.reported, expected=self.expected
+        )
 
 
 def roll_up(unit: Unit, results: Results, figures: list[Figure]) -> list[FigureTotal]:

@@ -38,8 +38,21 @@ _GENERIC_WORDS = frozenset(
 )
 _GENERIC_PHRASES = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tổ dân phố", "khu phố")
 
-# Types that are local governments: their documents are issued by the Ủy ban nhân dân.
-GOVERNMENT_TYPES = frozenset({"tinh", "huyen", "xa"})
+# The groups of unit types the rules speak of: the one home of each (kinds, measures, the
+# campaign reader and the checker take them from here).
+# The local government levels, highest first: their documents are issued by the Ủy ban nhân dân,
+# and each recognises units only below itself.
+GOVERNMENT_LEVELS = ("tinh", "huyen", "xa")
+GOVERNMENT_TYPES = frozenset(GOVERNMENT_LEVELS)
+# Every type below the province, in the order a plan or a report lists them.
+BELOW_PROVINCE = ("huyen", "xa", "khu_dan_cu", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+# Every type below the district (those that register and pledge).
+BELOW_DISTRICT = BELOW_PROVINCE[1:]
+# The types that issue their own plans (a khu dân cư works under its commune's).
+ISSUERS = ("huyen", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
+# The types the standard “An toàn về an ninh, trật tự” covers: rated and recognised, in the
+# order a recognition decision lists them.
+STANDARD_TYPES = ("khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 
 # The kinds of unit within each type, as officials list them ("huyện, thành phố"), in the
 # order they are listed, each recognised by the leading words of a unit's name.

@@ -19,6 +19,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from antq_docs.errors import DiskFull, OutputError, is_disk_full
+from antq_docs.messages import documents as msg
 from antq_docs.output import journal
 from antq_docs.output.install import (
     TEMP_SUFFIX,
@@ -84,7 +85,7 @@ class OutputFolder:
 
     def __enter__(self) -> OutputFolder:
         if self.root.exists() and not self.root.is_dir():
-            raise OutputError("không phải thư mục.", path=self.root)
+            raise OutputError(msg.OUT_NOT_A_FOLDER, path=self.root)
         if not self.dry_run:
             try:
                 self.root.mkdir(parents=True, exist_ok=True)
@@ -92,16 +93,14 @@ class OutputFolder:
                 self._acquire(self._lock)
             except Timeout as e:
                 raise OutputError(
-                    f"thư mục đang được một lần chạy khác sử dụng; đã chờ {self.wait:g} giây mà "
-                    "lần chạy đó chưa xong. Chờ nó xong rồi chạy lại (hoặc dùng --wait để chờ "
-                    "lâu hơn).",
+                    msg.OUT_LOCKED.format(wait=self.wait),
                     path=self.root,
                 ) from e
             except OSError as e:
                 if is_disk_full(e):
-                    raise DiskFull("thư mục kết quả", path=self.root) from e
+                    raise DiskFull(msg.WRITING_OUT_FOLDER, path=self.root) from e
                 raise OutputError(
-                    f"không tạo được thư mục ({why_not_written(e)}).", path=self.root
+                    msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=self.root
                 ) from e
         try:
             self._manifest.load()
@@ -150,8 +149,7 @@ class OutputFolder:
             if is_disk_full(e):
                 raise DiskFull(MANIFEST, path=self.root) from e
             raise OutputError(
-                f"không lưu được {MANIFEST} ({why_not_written(e)}). Tệp {MANIFEST} cũ còn "
-                "nguyên; các văn bản đã ghi được ghi nhận lại ở lần chạy sau.",
+                msg.MANIFEST_NOT_SAVED.format(manifest=MANIFEST, reason=why_not_written(e)),
                 path=self.root,
             ) from e
         self._journal.drop()
@@ -175,7 +173,7 @@ class OutputFolder:
             if is_disk_full(e):
                 raise DiskFull(MANIFEST, path=self.root) from e
             raise OutputError(
-                f"không dọn được phần dở dang của lần chạy trước ({why_not_written(e)}).",
+                msg.OUT_NOT_RECOVERED.format(reason=why_not_written(e)),
                 path=self.root,
             ) from e
 
@@ -333,7 +331,7 @@ class OutputFolder:
         """
         target = self._layout.guard(rel)
         if target.is_dir():
-            raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target)
+            raise OutputError(msg.FOLDER_IN_THE_WAY, path=target)
         exists = target.exists()
         if exists and not self.generated_pdf(rel):
             return Outcome(rel, KEPT)

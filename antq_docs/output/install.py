@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from antq_docs.errors import DiskFull, OutputError, is_disk_full
+from antq_docs.messages import documents as msg
 
 # Temporary files: ours end in .antq-tmp; older versions left '.X.docx.ab12cd_9.tmp'.
 TEMP_SUFFIX = ".antq-tmp"
@@ -35,21 +36,21 @@ def file_sha256(path: Path) -> str:
 def why_not_written(error: OSError) -> str:
     """A failed write told in Vietnamese, the disk-full and permission cases by name."""
     reasons = {
-        errno.ENOSPC: "ổ đĩa đã đầy, hãy giải phóng dung lượng",
-        errno.EDQUOT: "đã hết hạn mức dung lượng của người dùng trên ổ đĩa",
-        errno.EFBIG: "tệp vượt giới hạn kích thước mà hệ thống cho phép",
-        errno.EACCES: "không có quyền ghi vào thư mục này",
-        errno.EPERM: "không có quyền ghi vào thư mục này",
-        errno.EROFS: "ổ đĩa chỉ cho đọc, không cho ghi",
+        errno.ENOSPC: msg.DISK_FULL,
+        errno.EDQUOT: msg.QUOTA_EXCEEDED,
+        errno.EFBIG: msg.FILE_TOO_LARGE,
+        errno.EACCES: msg.NO_WRITE_PERMISSION,
+        errno.EPERM: msg.NO_WRITE_PERMISSION,
+        errno.EROFS: msg.READ_ONLY_DISK,
     }
     return reasons.get(error.errno or 0, error.strerror or str(error))
 
 
-def write_failed(error: OSError, path: Path | str, what: str = "văn bản") -> OutputError:
+def write_failed(error: OSError, path: Path | str, what: str = msg.WRITING_DOCUMENT) -> OutputError:
     """The error a failed write ends in: DiskFull for a full disk or quota, else OutputError."""
     if is_disk_full(error):
         return DiskFull(what, path=path)
-    return OutputError(f"không ghi được ({why_not_written(error)}).", path=path)
+    return OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(error)), path=path)
 
 
 def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:

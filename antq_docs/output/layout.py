@@ -11,8 +11,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from antq_docs.errors import OutputError
-from antq_docs.output.install import file_sha256, write_failed
+from antq_docs.errors import DiskFull, OutputError, is_disk_full
+from antq_docs.messages import documents as msg
+from antq_docs.output.install import file_sha256, why_not_written
 
 MANIFEST = "manifest.json"
 LOCK = ".antq-docs.lock"
@@ -40,9 +41,7 @@ def own_file(root: Path, name: str) -> bytes | None:
     except FileNotFoundError:
         return None
     if not stat.S_ISREG(mode):
-        raise OutputError(
-            f"{name} không phải tệp thường (liên kết, ống dẫn…); hãy xóa rồi chạy lại.", path=root
-        )
+        raise OutputError(msg.NOT_A_REGULAR_FILE_DELETE.format(name=name), path=root)
     return path.read_bytes()
 
 
@@ -72,9 +71,9 @@ class Layout:
         except FileNotFoundError:
             current = None  # the usual case of a first run: one system call, not two
         except IsADirectoryError:
-            raise OutputError("đã có một thư mục trùng tên tệp cần ghi.", path=target) from None
+            raise OutputError(msg.FOLDER_IN_THE_WAY, path=target) from None
         except OSError as e:
-            raise OutputError(f"không đọc được ({e.strerror}).", path=target) from e
+            raise OutputError(msg.NOT_READABLE.format(strerror=e.strerror), path=target) from e
         return FileState(rel, target, current)
 
     def prepare(self, rel: str) -> FileState:
@@ -84,7 +83,11 @@ class Layout:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise write_failed(e, folder, "thư mục") from e
+                if is_disk_full(e):
+                    raise DiskFull(msg.WRITING_FOLDER, path=folder) from e
+                raise OutputError(
+                    msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=folder
+                ) from e
         return self.state(rel)
 
     def guard(self, rel: str) -> Path:
@@ -99,11 +102,10 @@ class Layout:
                 inside = self.root.resolve()
                 parent = target.parent.resolve()
             except (OSError, RuntimeError) as e:
-                raise OutputError(f"không xác định được đường dẫn ({e}).", path=target) from e
+                raise OutputError(msg.PATH_UNRESOLVED.format(error=e), path=target) from e
             if parent != inside and inside not in parent.parents:
                 raise OutputError(
-                    "thư mục chứa văn bản là liên kết tượng trưng (symlink) ra ngoài thư mục "
-                    "đầu ra; không ghi qua đó. Hãy xóa liên kết rồi chạy lại.",
+                    msg.KIND_FOLDER_IS_A_LINK,
                     path=target.parent,
                 )
             # Checked once per folder: one made later by this run is a real folder, not a link.
@@ -113,15 +115,12 @@ class Layout:
         except FileNotFoundError:
             return target
         except OSError as e:
-            raise OutputError(f"không đọc được ({e.strerror}).", path=target) from e
+            raise OutputError(msg.NOT_READABLE.format(strerror=e.strerror), path=target) from e
         if stat.S_ISLNK(mode):
             raise OutputError(
-                "là liên kết tượng trưng (symlink); không ghi qua đó. Hãy xóa liên kết rồi "
-                "chạy lại.",
+                msg.FILE_IS_A_LINK,
                 path=target,
             )
         if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-            raise OutputError(
-                "không phải tệp thường (ống dẫn, thiết bị…); không ghi đè.", path=target
-            )
+            raise OutputError(msg.NOT_A_REGULAR_FILE, path=target)
         return target

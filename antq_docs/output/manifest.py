@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from antq_docs.errors import OutputError
+from antq_docs.messages import documents as msg
 from antq_docs.output.install import atomic_write, file_sha256
 from antq_docs.output.layout import MANIFEST, SOURCES, FileState, own_file
 
@@ -28,9 +29,7 @@ def read_manifest(root: Path) -> dict[str, dict]:
         data = json.loads(text.decode("utf-8"))
         return {entry["path"]: entry for entry in data["documents"]}
     except (ValueError, KeyError, TypeError) as e:
-        raise OutputError(
-            f"{MANIFEST} hỏng ({e}); hãy sửa hoặc xóa tệp này rồi chạy lại.", path=root
-        ) from e
+        raise OutputError(msg.MANIFEST_BROKEN.format(manifest=MANIFEST, error=e), path=root) from e
 
 
 def is_generated_pdf(root: Path, rel: str, entry: dict | None) -> bool:

@@ -22,6 +22,7 @@ from antq_docs.docxread import BODY_PART, TEMPLATE_PARTS
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.kinds import Kind
 from antq_docs.lint import lint_file
+from antq_docs.messages import templates as msg
 from antq_docs.render import environment
 from antq_docs.sandbox import loading_refused, loads_others
 from antq_docs.tplcheck.findings import (
@@ -52,12 +53,12 @@ def _part_title(name: str) -> str:
     """How a message names a part of the package."""
     stem = name.rsplit("/", 1)[-1].removesuffix(".xml")
     if stem == "document":
-        return "thân văn bản"
+        return msg.PART_BODY
     if stem.startswith("header"):
-        return f"đầu trang {stem[6:] or ''}".strip()
+        return msg.PART_HEADER.format(number=stem[6:] or "").strip()
     if stem == "footnotes":
-        return "chú thích cuối trang"
-    return f"chân trang {stem[6:] or ''}".strip()
+        return msg.PART_FOOTNOTES
+    return msg.PART_FOOTER.format(number=stem[6:] or "").strip()
 
 
 def _text(element: etree._Element) -> str:
@@ -92,7 +93,7 @@ class _Checker:
             }
             helper = DocxTemplate(io.BytesIO(data))
         except (OSError, zipfile.BadZipFile, UnicodeDecodeError, KeyError) as e:
-            self.add(ERROR, f"không đọc được tệp Word .docx ({e})")
+            self.add(ERROR, msg.NOT_A_WORD_FILE.format(error=e))
             return self.findings
         # The body first, then headers, footers and footnotes, as Word shows them.
         order = sorted(parts, key=lambda n: (n != BODY_PART, n.endswith("footnotes.xml"), n))
@@ -101,12 +102,16 @@ class _Checker:
         if self.provided is not None:
             unused = [k for k in self.provided if k not in self.used]
             if unused:
-                self.add(INFO, "biến được cung cấp nhưng mẫu không dùng: " + ", ".join(unused))
+                self.add(INFO, msg.UNUSED_VARIABLES.format(names=", ".join(unused)))
         for finding in lint_file(self.path):
             self.add(
                 ERROR,
-                f"thể thức [{finding.rule}] {finding.location}: cần "
-                f"{finding.expected}; thấy {finding.found}",
+                msg.FORMAT_FINDING.format(
+                    rule=finding.rule,
+                    location=finding.location,
+                    expected=finding.expected,
+                    found=finding.found,
+                ),
             )
         return self.findings
 
@@ -116,7 +121,7 @@ class _Checker:
         try:
             root = etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as e:
-            self.add(ERROR, f"XML hỏng ({e})", title)
+            self.add(ERROR, msg.BROKEN_XML.format(error=e), title)
             return
         split = False
         for number, p in enumerate(root.iter(f"{_W}p"), start=1):
@@ -140,13 +145,13 @@ class _Checker:
                 for t in lines[max(line - 1, 0) : line + 2]
                 if strip_xml(t).strip()
             )
-            self.add(ERROR, f"lỗi cú pháp thẻ: {e.message}", title, None, around)
+            self.add(ERROR, msg.TAG_SYNTAX.format(message=e.message), title, None, around)
             return
         except TemplateError as e:
-            self.add(ERROR, f"lỗi thẻ: {e}", title)
+            self.add(ERROR, msg.TAG_ERROR.format(error=e), title)
             return
         if self.provided is not None:
-            what = f"mẫu {self.kind.label}" if self.kind else "mẫu"
+            what = msg.TEMPLATE_OF_KIND.format(label=self.kind.label) if self.kind else msg.TEMPLATE
 
             def report(message: str, text: str) -> None:
                 self.add(ERROR, message, title, None, text)
@@ -162,8 +167,7 @@ class _Checker:
         if _SPLIT_BRACES.search(text):
             self.add(
                 ERROR,
-                "thẻ bị tách bởi dấu cách giữa hai dấu ngoặc (“{ {” hoặc “% }”): "
-                "viết liền {{ … }} và {% … %}",
+                msg.TAG_SPLIT_BY_SPACE.format(),
                 part,
                 number,
                 text,
@@ -171,8 +175,7 @@ class _Checker:
         if opened != closed:
             self.add(
                 ERROR,
-                "thẻ mở và đóng không cùng một đoạn (thẻ bị ngắt dòng): docxtpl "
-                "không nối được, hãy gõ lại cả thẻ trên một dòng",
+                msg.TAG_SPLIT_ACROSS_PARAGRAPHS,
                 part,
                 number,
                 text,
@@ -188,8 +191,7 @@ class _Checker:
             if bad:
                 self.add(
                     ERROR,
-                    f"dấu ngoặc {''.join(bad)} trong thẻ {tag}: gõ lại bằng "
-                    "dấu ngoặc thẳng \" hoặc '",
+                    msg.TAG_BAD_QUOTES.format(bad="".join(bad), tag=tag),
                     part,
                     number,
                     text,
@@ -197,8 +199,7 @@ class _Checker:
             elif curly:
                 self.add(
                     WARNING,
-                    f"dấu ngoặc cong {''.join(curly)} trong thẻ {tag}: nên gõ "
-                    "dấu ngoặc thẳng \" hoặc ' (tắt AutoCorrect của Word)",
+                    msg.TAG_CURLY_QUOTES.format(curly="".join(curly), tag=tag),
                     part,
                     number,
                     text,
@@ -209,8 +210,7 @@ class _Checker:
         for m in _PARA_TAG_SPACED.finditer(text):
             self.add(
                 ERROR,
-                f"viết liền {{%{m.group(1)} {m.group(2)} …%}}: không có dấu cách "
-                f"giữa {{% và {m.group(1)}",
+                msg.TAG_NO_SPACE.format(word=m.group(1), rest=m.group(2)),
                 part,
                 number,
                 text,
@@ -218,7 +218,7 @@ class _Checker:
         for m in _PARA_TAG_GLUED.finditer(text):
             self.add(
                 ERROR,
-                f"thiếu dấu cách sau {{%{m.group(1)}: viết {{%{m.group(1)} {m.group(2)} …%}}",
+                msg.TAG_SPACE_MISSING.format(word=m.group(1), rest=m.group(2)),
                 part,
                 number,
                 text,
@@ -228,9 +228,7 @@ class _Checker:
             if rest:
                 self.add(
                     ERROR,
-                    f"đoạn có thẻ {{%p …%}} cũng có chữ «{short(rest, 40)}»: khi "
-                    "soạn, cả đoạn được thay bằng thẻ nên chữ này mất; đặt thẻ "
-                    "vào một đoạn riêng",
+                    msg.PARAGRAPH_TAG_WITH_TEXT.format(rest=short(rest, 40)),
                     part,
                     number,
                     text,
@@ -243,8 +241,7 @@ class _Checker:
             if rest:
                 self.add(
                     ERROR,
-                    f"hàng bảng có thẻ {{%tr …%}} cũng có chữ «{short(rest, 40)}»:"
-                    " khi soạn cả hàng được thay bằng thẻ; để thẻ ở một hàng riêng",
+                    msg.ROW_TAG_WITH_TEXT.format(rest=short(rest, 40)),
                     part,
                     None,
                     text,
@@ -269,7 +266,7 @@ def check_template(path: Path, kinds: list[KindTemplates] | None = None) -> list
         names = ", ".join(n for e in kinds for n in e.files)
         checker.add(
             ERROR,
-            f"tên tệp không phải tên mẫu của loại văn bản nào ({names}); không kiểm tra được biến",
+            msg.NOT_A_KIND_TEMPLATE.format(names=names),
         )
     return checker.run()
 
@@ -279,13 +276,13 @@ def check_templates(paths: list[Path], kinds: list[KindTemplates] | None = None)
     files: list[Path] = []
     for path in map(Path, paths):
         if not path.exists():
-            raise InputError("không tìm thấy tệp hoặc thư mục.", path=path)
+            raise InputError(msg.NOT_FOUND, path=path)
         if path.is_dir():
             files += sorted(p for p in path.glob("*.docx") if not p.name.startswith(("~$", ".")))
         else:
             files.append(path)
     if not files:
-        raise InputError("không có tệp mẫu .docx nào để kiểm tra.", path=", ".join(map(str, paths)))
+        raise InputError(msg.NO_TEMPLATES, path=", ".join(map(str, paths)))
     kinds = kinds if kinds is not None else kind_templates()
     findings = [f for file in files for f in check_template(file, kinds)]
     return TemplateCheck([str(f) for f in files], findings)
@@ -306,4 +303,4 @@ def refuse_bad_templates(templates: list[TemplateFile]) -> None:
                     Finding(f"{where}: {f.message}" if where else f.message, file=f.file)
                 )
     if findings:
-        raise ValidationError(findings, what="Mẫu có lỗi, không dùng được")
+        raise ValidationError(findings, what=msg.TEMPLATES_WITH_ERRORS)

@@ -6,7 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-ERROR, WARNING, INFO = "lỗi", "cảnh báo", "thông tin"
+from antq_docs.messages import templates as msg
+
+ERROR, WARNING, INFO = msg.LEVEL_ERROR, msg.LEVEL_WARNING, msg.LEVEL_INFO
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class TemplateFinding:
         if self.paragraph is not None or self.text:
             number = f" {self.paragraph}" if self.paragraph is not None else ""
             quoted = f" «{short(self.text)}»" if self.text else ""
-            where.append(f"đoạn{number}{quoted}")
+            where.append(msg.WHERE_PARAGRAPH.format(number=number, quoted=quoted))
         return ", ".join(where)
 
     def __str__(self) -> str:
@@ -72,8 +74,8 @@ class TemplateCheck:
         lines = [str(f) for f in self.findings]
         bad = len({f.file for f in self.errors})
         lines.append(
-            f"Đã kiểm tra {len(self.files)} mẫu: {bad} mẫu có {len(self.errors)} lỗi."
+            msg.SUMMARY_ERRORS.format(count=len(self.files), bad=bad, errors=len(self.errors))
             if self.errors
-            else f"Đã kiểm tra {len(self.files)} mẫu: không có lỗi."
+            else msg.SUMMARY_CLEAN.format(count=len(self.files))
         )
         return "\n".join(lines)

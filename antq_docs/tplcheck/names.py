@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import nodes
 
+from antq_docs.messages import templates as msg
 from antq_docs.tplcheck.findings import strip_xml
 from antq_docs.vi import closest
 
@@ -144,8 +145,10 @@ class NameWalker:
             return
         self.reported.add(name)
         close = closest(name, known)
-        hint = f"; có phải {close}?" if close else ""
-        self.report(f"biến {name} không có trong {self.what}{hint}", self.line_text(node))
+        hint = msg.DID_YOU_MEAN.format(close=close) if close else ""
+        self.report(
+            msg.UNKNOWN_VARIABLE.format(name=name, what=self.what, hint=hint), self.line_text(node)
+        )
 
 
 class _Unknown:

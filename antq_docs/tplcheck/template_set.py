@@ -8,6 +8,7 @@ from pathlib import Path
 from antq_docs import resources
 from antq_docs.errors import InputError
 from antq_docs.kinds import REGISTRY
+from antq_docs.messages import templates as msg
 
 BUILTIN = "builtin:"
 
@@ -26,9 +27,9 @@ class TemplateSet:
 
     def __init__(self, folder: Path | None = None) -> None:
         if folder is not None and not Path(folder).exists():
-            raise InputError("không tìm thấy thư mục mẫu.", path=folder)
+            raise InputError(msg.FOLDER_NOT_FOUND, path=folder)
         if folder is not None and not Path(folder).is_dir():
-            raise InputError("là một tệp, không phải thư mục mẫu.", path=folder)
+            raise InputError(msg.FOLDER_IS_A_FILE, path=folder)
         self.folder = Path(folder) if folder is not None else None
 
     def strangers(self) -> list[Path]:

@@ -20,6 +20,7 @@ from antq_docs.inputs.loading import Inputs, load_inputs
 from antq_docs.kinds import REGISTRY, Kind, Needs
 from antq_docs.kinds.base import Image
 from antq_docs.kinds.common import UNIT_WORD_VARIABLES
+from antq_docs.messages import templates as msg
 from antq_docs.output import why_not_written
 
 VARIABLES_FILE = "BIEN.md"
@@ -272,12 +273,14 @@ def export_templates(folder: Path, kinds: list[KindTemplates] | None = None) -> 
     targets = [folder / n for n in names] + [folder / VARIABLES_FILE]
     existing = [str(t) for t in targets if t.exists()]
     if existing:
-        raise UsageError("đã có tệp, không ghi đè: " + ", ".join(existing))
+        raise UsageError(msg.GUIDE_EXISTS.format(files=", ".join(existing)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name in names:
             shutil.copyfile(resources.template_path(name), folder / name)
         (folder / VARIABLES_FILE).write_text(variables_markdown(kinds), encoding="utf-8")
     except OSError as e:
-        raise InputError(f"không ghi được ({why_not_written(e)}).", path=folder) from e
+        raise InputError(
+            msg.GUIDE_NOT_WRITTEN.format(reason=why_not_written(e)), path=folder
+        ) from e
     return targets

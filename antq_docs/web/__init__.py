@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from antq_docs.errors import UsageError
+from antq_docs.web import messages as msg
 from antq_docs.web.workspace import default_data_dir
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -39,10 +40,7 @@ def serve(
 ) -> None:
     """Run the web app with uvicorn until Ctrl+C; refuse a network address without password."""
     if not is_loopback(host) and not password:
-        raise UsageError(
-            f"--host {host} mở trang cho cả mạng: cần --password MẬT_KHẨU (hoặc biến môi "
-            "trường ANTQ_DOCS_PASSWORD)."
-        )
+        raise UsageError(msg.NETWORK_UNPROTECTED.format(host=host))
     import uvicorn
 
     folder = Path(data) if data is not None else default_data_dir()
@@ -54,11 +52,11 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     if ready is not None:
         ready(f"http://{shown}:{port}/")
-        ready(f"Dữ liệu: {folder}. Dừng bằng Ctrl+C.")
+        ready(msg.SERVING.format(folder=folder))
     config = uvicorn.Config(
         app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5
     )
     try:
         uvicorn.Server(config).run()
     except OSError as e:
-        raise UsageError(f"không mở được cổng {port} trên {host} ({e.strerror}).") from e
+        raise UsageError(msg.PORT_UNAVAILABLE.format(port=port, host=host, why=e.strerror)) from e

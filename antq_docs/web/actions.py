@@ -6,31 +6,49 @@ check, report) and returns plain data for a page or a JSON answer; nothing here 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock
 
-from antq_docs import resources
 from antq_docs.chart import bar_chart
 from antq_docs.check import CheckReport, Entry, cell_status, short_label, unfinished_note
 from antq_docs.check import check as run_check
+from antq_docs.check.workbook import matrix_workbook
 from antq_docs.collect.forms import write_forms
 from antq_docs.collect.gather import collect as run_collect
 from antq_docs.collect.gather import total_text
 from antq_docs.errors import ResultsNeeded, UsageError
 from antq_docs.generate import generate as run_generate
 from antq_docs.generate import select_kinds
-from antq_docs.indicators import Indicator, document_targets
+from antq_docs.indicators import Indicator
 from antq_docs.inputs.campaign import load_campaign
-from antq_docs.inputs.loading import SAMPLE, Inputs, default_inputs, load_inputs
+from antq_docs.inputs.loading import Inputs, default_inputs, load_inputs
 from antq_docs.kinds import REGISTRY
+from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
 from antq_docs.output import LOCK
 from antq_docs.register import FILE as REGISTER_FILE
+from antq_docs.web import messages as msg
+from antq_docs.web.check_view import (
+    CheckOptions,
+    Names,
+    in_scope,
+    missing_groups,
+    not_due,
+    public_json,
+    unplaced_rows,
+)
+from antq_docs.web.names import LiveZip, public_path
+from antq_docs.web.space import Space
 from antq_docs.web.workspace import zip_folder
 from antq_docs.yearreport import report as run_report
+
+Progress = Callable[[int, int], None]
 
 OUTPUT_ZIP = "van-ban.zip"
 CHECK_XLSX = "kiem-tra.xlsx"
@@ -41,86 +59,109 @@ COLLECTED_XLSX = "ket-qua.xlsx"
 
 @dataclass
 class Uploads:
-    """The input files of one request, saved in its folder (None when not given)."""
+    """The input files of one request, kept in its workspace (None when not given).
+
+    rosters holds the rosters by the day each is in force from (None: given without a day,
+    the whole year's, or the first period's when others are dated).
+    """
 
     campaign: Path | None = None
-    units: Path | None = None
+    rosters: dict[dt.date | None, Path] = field(default_factory=dict)
     results: Path | None = None
     scores: Path | None = None
+    households: Path | None = None
+    sample: bool = False
+    folder: Path | None = None
+
+    @classmethod
+    def of(cls, space: Space) -> Uploads:
+        """The files the workspace holds, and whether the sample fills what it lacks."""
+        return cls(
+            space.file("campaign"),
+            space.rosters(),
+            space.file("results"),
+            space.file("scores"),
+            space.file("households"),
+            space.sample_in_use,
+            space.folder,
+        )
 
 
 @dataclass
 class Loaded:
-    """Validated inputs and the notices load_inputs gave (sample data used, warnings)."""
+    """Validated inputs and the notices load_inputs gave (warnings)."""
 
     inputs: Inputs
     notices: list[str] = field(default_factory=list)
 
 
-def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
-    """Read and validate the uploads as the CLI does; the bundled sample fills what is absent.
+def load(uploads: Uploads, job: Path, *, year_end: bool, per_household: bool = False) -> Loaded:
+    """Read and validate the files given as the CLI does; the sample only when chosen.
 
-    The current folder never counts (a server has none that belongs to the user). An uploaded
-    campaign may name roster files or a template folder only inside the request folder.
+    A file not given is never taken from the sample unless the user chose it: without a
+    campaign or a roster the request is refused, naming what to give. The current folder never
+    counts (a server has none that belongs to the user). An uploaded campaign may name roster
+    files or a template folder only inside its workspace.
     """
+    missing = []
+    if uploads.campaign is None and not uploads.sample:
+        missing.append(msg.MISSING_CAMPAIGN)
+    if not uploads.rosters and not uploads.sample:
+        missing.append(msg.MISSING_ROSTER)
+    if missing:
+        raise UsageError(msg.MISSING_INPUTS.format(what=msg.AND.join(missing)))
     notices: list[str] = []
     if uploads.campaign is not None:
-        _check_uploaded_campaign(uploads.campaign, job, roster_uploaded=uploads.units is not None)
+        _check_uploaded_campaign(
+            uploads.campaign, uploads.folder or job, roster_uploaded=bool(uploads.rosters)
+        )
+    # The rosters kept stand for the campaign's files: a campaign file never names a file the
+    # server reads.
     filled = default_inputs(
         uploads.campaign,
-        uploads.units,
+        next(iter(uploads.rosters.values()), None),
         uploads.results,
         uploads.scores,
-        year_end=year_end,
+        year_end=year_end and uploads.sample,
         here=False,
     )
-    if filled.campaign_from == SAMPLE:
-        notices.append("Không tải kế hoạch năm lên: dùng kế hoạch mẫu Kon Tum 2025.")
-    if filled.results_from == SAMPLE:
-        notices.append("Không tải tệp lên: dùng kết quả cuối năm và bảng điểm mẫu.")
     inputs = load_inputs(
         filled.campaign,
-        uploads.units,
+        None,
         kinds=REGISTRY,
-        notice=lambda m: notices.append(_public(m, job)),
+        notice=notices.append,
         results=filled.results,
         scores=filled.scores,
         year_end=year_end,
+        households=uploads.households,
+        per_household=per_household,
+        period_units=uploads.rosters,
     )
     return Loaded(inputs, notices)
 
 
-def _public(message: str, job: Path) -> str:
-    """A notice without the server's folders in it."""
-    return message.replace(str(resources.data_dir("fixtures")) + "/", "").replace(
-        str(job / "in") + "/", ""
-    )
-
-
-def _check_uploaded_campaign(path: Path, job: Path, *, roster_uploaded: bool) -> None:
-    """Refuse an uploaded campaign that points at files outside its request folder, or that
-    lists rosters by period while no roster was uploaded (they would be looked for among the
-    uploads). A campaign that does not load is left to load_inputs, which reports it."""
+def _check_uploaded_campaign(path: Path, folder: Path, *, roster_uploaded: bool) -> None:
+    """Refuse a kept campaign that names a template folder outside its workspace, or that
+    lists rosters by period while no roster was given (its files are never read: the rosters
+    kept are). A campaign that does not load is left to load_inputs, which reports it."""
     try:
         campaign = load_campaign(path, kinds=REGISTRY)
     except Exception:
         return
-    inside = job.resolve()
-    named = [Path(f.path) for f in campaign.roster_files]
-    if campaign.template_dir is not None:
-        named.append(Path(campaign.template_dir))
-    for p in named:
-        if not p.resolve().is_relative_to(inside):
-            raise UsageError(
-                "kế hoạch năm tải lên chỉ được dùng tệp tải lên cùng nó; bỏ danh_sach_don_vi "
-                "và mau khỏi tệp kế hoạch rồi tải danh sách đơn vị lên ô Danh sách đơn vị."
-            )
+    templates = campaign.template_dir
+    if templates is not None and not Path(templates).resolve().is_relative_to(folder.resolve()):
+        raise UsageError(msg.CAMPAIGN_OUTSIDE)
     if campaign.roster_files and not roster_uploaded:
-        raise UsageError(
-            "kế hoạch năm tải lên khai báo danh_sach_don_vi (danh sách đơn vị theo thời kỳ) "
-            "nhưng chưa tải lên danh sách đơn vị: hãy chọn tệp ở ô Danh sách đơn vị (một "
-            "danh sách dùng cho cả năm)."
-        )
+        raise UsageError(msg.CAMPAIGN_WANTS_ROSTER)
+
+
+def subtree(inputs: Inputs, code: str | None) -> list[str] | None:
+    """The codes of a unit and every unit below it in any roster (None: the whole roster)."""
+    if not code:
+        return None
+    if inputs.find(code) is None:
+        raise UsageError(msg.NO_SUCH_UNIT.format(code=code))
+    return inputs.subtree(code)
 
 
 def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:
@@ -128,27 +169,36 @@ def choose_kinds(asked: list[str], inputs: Inputs) -> list[str]:
     try:
         return select_kinds(asked, inputs)[0]
     except ResultsNeeded as e:
-        raise UsageError(f"{e.label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm.") from e
+        raise UsageError(msg.RESULTS_NEEDED.format(label=e.label)) from e
 
 
 @dataclass
 class Generated:
-    """A finished generate request: its folder, summary and documents for the page."""
+    """A finished generate request: its summary and documents, as its result page shows them."""
 
-    job: Path
     summary: str
     warnings: list[str]
     documents: list[dict[str, str]]
 
 
-def generate(loaded: Loaded, job: Path, kinds: list[str], workspace: Path) -> Generated:
-    """Write the documents into the request's out/ folder and pack them into one ZIP.
+def generate(
+    loaded: Loaded,
+    job: Path,
+    kinds: list[str],
+    workspace: Path,
+    unit: str | None = None,
+    progress: Progress | None = None,
+) -> Generated:
+    """Write the documents into the request's out/ folder (pack() puts them in the ZIP).
 
-    When the campaign numbers documents (danh_so), the shared register is copied in and back
-    under the workspace lock, so numbers continue between runs and are never given twice.
+    unit ("Đơn vị của tôi") limits the run to it and its subtree; progress is the library's
+    callback (documents done, total). When the campaign
+    numbers documents (danh_so), the shared register is copied in and back under the workspace
+    lock, so numbers continue between runs and are never given twice.
     """
     out = job / "out"
     inputs = loaded.inputs
+    subtree(inputs, unit)  # a unit the roster no longer has is named as the page names it
     numbered = bool(inputs.campaign.numbering)
     lock = FileLock(str(workspace / LOCK)) if numbered else None
     if lock is not None:
@@ -157,7 +207,7 @@ def generate(loaded: Loaded, job: Path, kinds: list[str], workspace: Path) -> Ge
         if lock is not None and (workspace / REGISTER_FILE).exists():
             out.mkdir(parents=True, exist_ok=True)
             shutil.copy2(workspace / REGISTER_FILE, out / REGISTER_FILE)
-        result = run_generate(inputs, out, kinds)
+        result = run_generate(inputs, out, kinds, scope=unit or None, progress=progress)
         if lock is not None and (out / REGISTER_FILE).exists():
             tmp = workspace / f".{REGISTER_FILE}.tmp"
             shutil.copy2(out / REGISTER_FILE, tmp)
@@ -165,24 +215,42 @@ def generate(loaded: Loaded, job: Path, kinds: list[str], workspace: Path) -> Ge
     finally:
         if lock is not None:
             lock.release()
-    zip_folder(out, job / OUTPUT_ZIP, skip=(LOCK,))
-    documents = []
-    for outcome in result.outcomes:
-        kind, _, name = outcome.path.partition("/")
-        code = Path(name).stem
-        unit = inputs.find(code)
-        documents.append(
-            {
-                "path": outcome.path,
-                "kind": kind,
-                "kind_label": REGISTRY[kind].label if kind in REGISTRY else kind,
-                "code": code,
-                "name": unit.name if unit else code,
-                "parent": unit.parent.name if unit and unit.parent else "",
-            }
-        )
-    summary = result.summary().replace(str(out), "thư mục kết quả")
-    return Generated(job, summary, result.warnings, documents)
+    documents = [_document(inputs, outcome.path) for outcome in result.outcomes]
+    summary = result.summary().replace(str(out), msg.OUTPUT_FOLDER)
+    return Generated(summary, result.warnings, documents)
+
+
+def _document(inputs: Inputs, path: str) -> dict[str, str]:
+    """One written document as its result page lists it (a household's pledge under its
+    khu dân cư: pledge-household/<khu dân cư>/<hộ>.docx)."""
+    kind, _, name = path.partition("/")
+    code = Path(name).stem
+    unit = inputs.find(code)
+    parent = unit.parent if unit else None
+    if kind == HOUSEHOLD_FOLDER:
+        parent = inputs.find(Path(name).parent.name)
+    label = REGISTRY[kind].label if kind in REGISTRY else msg.HOUSEHOLD_PLEDGE
+    return {
+        "path": path,
+        "public": public_path(path),
+        "kind": kind,
+        "kind_label": label,
+        "code": code,
+        "name": unit.name if unit else code,
+        "parent": parent.name if parent else "",
+    }
+
+
+def packing(job: Path) -> LiveZip:
+    """The job's ZIP of everything under out/, each file under its page name, written while
+    the documents are made (use as a context manager around the run, then packed())."""
+    return LiveZip(job / "out", job / f".{OUTPUT_ZIP}.tmp", skip=(LOCK, REGISTER_FILE))
+
+
+def packed(job: Path, live: LiveZip, progress: Progress | None = None) -> None:
+    """Complete the job's ZIP once the run has ended; only then can it be downloaded."""
+    live.finish(progress)
+    live.archive.replace(job / OUTPUT_ZIP)
 
 
 STATUS_CLASS = {
@@ -191,48 +259,92 @@ STATUS_CLASS = {
     "unfinished": "chua-hoan-thien",
     "invalid": "khong-hop-le",
     "missing": "thieu",
+    "later": "chua-den-han",
     "none": "khong-can",
 }
-STATUS_TEXT = {
-    "present": "có",
-    "signed": "có (PDF đã ký)",
-    "unfinished": "chưa hoàn thiện",
-    "invalid": "không hợp lệ",
-    "missing": "thiếu",
-    "none": "–",
-}
 
 
-def check(loaded: Loaded, docs: Path, job: Path, name: str) -> tuple[CheckReport, dict]:
-    """Audit an unpacked folder; return the report and the CLI's JSON (docs: the ZIP's name)."""
-    report = run_check(loaded.inputs, docs)
-    report.write_xlsx(job / CHECK_XLSX)
-    data = json.loads(report.to_json())
+@dataclass
+class Checked:
+    """A finished check: the CLI's JSON (page names, scoped), the matrix and the page's lists."""
+
+    data: dict[str, Any]
+    grid: dict[str, Any]
+    missing: list[dict[str, Any]]
+    unplaced: list[dict[str, str]]
+    not_due: list[str]
+
+
+def check(
+    loaded: Loaded,
+    docs: Path,
+    job: Path,
+    name: str,
+    scope: list[str] | None = None,
+    progress: Progress | None = None,
+    *,
+    options: CheckOptions | None = None,
+    names: Names | None = None,
+) -> Checked:
+    """Audit an unpacked folder (docs: the ZIP's name) for what is due by the day asked, of the
+    kinds asked, and write its workbook.
+
+    With scope (a unit and its subtree), the figures, lists and workbook hold only those units;
+    files are named as uploaded (names), the places they belong by the page's names.
+    """
+    options = options or CheckOptions(dt.date.today())
+    names = names or Names({})
+    report = run_check(
+        loaded.inputs, docs, as_of=options.as_of, kinds=options.kinds, progress=progress
+    )
+    report.unplaced = [names.unplaced(u) for u in report.unplaced]
+    wanted = set(scope) if scope is not None else None
+    data = public_json(json.loads(report.to_json()), report, names, wanted)
     data["docs"] = name
-    return report, data
+    rows = [(u, cells) for u, cells in report._rows() if in_scope(u.code, wanted)]
+    unplaced = [u for u in report.unplaced if in_scope(u.unit, wanted)]
+    book = matrix_workbook(report.kinds, rows, unplaced, report._indicator_rows(), report.as_of)
+    (job / CHECK_XLSX).write_bytes(book)
+    grid = matrix(report, scope)
+    if scope is not None:
+        cells = [c for g in grid["groups"] for r in g["rows"] for c in r["cells"]]
+        data["units"] = sum(len(g["rows"]) for g in grid["groups"])
+        data["required"] = sum(c["status"] not in ("none", "later") for c in cells)
+        data["present"] = sum(c["status"] in ("present", "signed") for c in cells)
+        data["complete"] = not (data["missing"] or data["invalid"] or data["unfinished"])
+    lacking = missing_groups(report, names, wanted)
+    return Checked(data, grid, lacking, unplaced_rows(unplaced), not_due(report))
 
 
-def matrix(report: CheckReport) -> dict:
-    """The completeness matrix for the page: kinds, and units grouped by the unit above."""
+def matrix(report: CheckReport, scope: list[str] | None = None) -> dict:
+    """The completeness matrix for the page: kinds, and units grouped by the unit above.
+
+    A kind not yet due on the day checked has no column: the page says so once.
+    """
+    later = {e.kind for e in report.later}
+    shown = [i for i, k in enumerate(report.kinds) if k not in later]
     groups: list[dict] = []
     by_parent: dict[str, dict] = {}
     for unit, cells in report._rows():
+        if scope is not None and unit.code not in scope:
+            continue
         parent = unit.parent
         key = parent.code if parent else ""
         if key not in by_parent:
             by_parent[key] = {
                 "code": key,
-                "name": parent.name if parent else "Cấp cao nhất",
+                "name": parent.name if parent else msg.TOP_LEVEL,
                 "rows": [],
             }
             groups.append(by_parent[key])
         row = {
             "code": unit.code,
             "name": unit.name,
-            "cells": [_cell(kind, entry) for kind, entry in zip(report.kinds, cells)],
+            "cells": [_cell(report.kinds[i], cells[i]) for i in shown],
         }
         by_parent[key]["rows"].append(row)
-    return {"kinds": [(k, short_label(k)) for k in report.kinds], "groups": groups}
+    kinds = [(report.kinds[i], short_label(report.kinds[i])) for i in shown]
+    return {"kinds": kinds, "groups": groups}
 
 
 def _cell(kind: str, entry: Entry | None) -> dict[str, str]:
@@ -247,7 +359,7 @@ def _cell(kind: str, entry: Entry | None) -> dict[str, str]:
         "kind": kind,
         "status": status,
         "css": STATUS_CLASS[status],
-        "text": STATUS_TEXT[status],
+        "text": msg.STATUS_TEXT[status],
         "title": reasons,
     }
 
@@ -257,7 +369,7 @@ class Reported:
     """A finished report request: the level, its indicators, the .docx and chart paths."""
 
     level: str
-    indicators: list[Indicator]
+    indicators: list[dict[str, Any]]
     docx: str | None
     chart: bool
 
@@ -266,17 +378,29 @@ def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
     """Measure a level and write its year report into the request's out/ folder, with a chart."""
     out = job / "out"
     result = run_report(loaded.inputs, out, level or None)
-    charted = [
-        i for i in result.indicators if i.id not in document_targets(REGISTRY) and i.denominator
-    ]
+    # Every indicator that counted something: the page has room for the rows the signed
+    # report leaves to its table.
+    charted = [i for i in result.indicators if i.denominator]
     if charted:
         (job / CHART_PNG).write_bytes(
-            bar_chart(charted, f"Kết quả thực hiện chỉ tiêu: {result.level.name}")
+            bar_chart(charted, msg.CHART_TITLE.format(name=result.level.name))
         )
     docx = result.outcome.path if result.outcome is not None else None
-    return Reported(
-        f"{result.level.name} ({result.level.code})", result.indicators, docx, bool(charted)
-    )
+    rows = [_indicator(i) for i in result.indicators]
+    return Reported(f"{result.level.name} ({result.level.code})", rows, docx, bool(charted))
+
+
+def _indicator(indicator: Indicator) -> dict[str, Any]:
+    """One measured target as the report page shows it."""
+    return {
+        "label": indicator.label,
+        "type_name": indicator.type_name,
+        "numerator": indicator.numerator,
+        "denominator": indicator.denominator,
+        "actual_text": indicator.actual_text,
+        "target_text": indicator.target_text,
+        "verdict": indicator.verdict,
+    }
 
 
 @dataclass
@@ -293,7 +417,8 @@ def forms(loaded: Loaded, job: Path, level: str | None) -> Forms:
     folder = job / "phieu"
     result = write_forms(loaded.inputs, folder, level=level or None)
     zip_folder(folder, job / FORMS_ZIP)
-    return Forms(len(result.written), result.units, level or "")
+    unit = loaded.inputs.find(level) if level else None
+    return Forms(len(result.written), result.units, unit.name if unit else "")
 
 
 @dataclass
@@ -308,7 +433,6 @@ def collect(loaded: Loaded, forms_folder: Path, job: Path) -> Collected:
     """Collect the uploaded forms into the request's results workbook."""
     result = run_collect(loaded.inputs, [forms_folder], job / COLLECTED_XLSX)
     return Collected(
-        f"Đã thu {result.forms} phiếu ({result.units} đơn vị). Số liệu của "
-        f"{result.root.name}, cộng cả các đơn vị cấp dưới:",
+        msg.COLLECTED.format(forms=result.forms, units=result.units, root=result.root.name),
         [total_text(t) for t in result.totals],
     )

@@ -1,6 +1,7 @@
 """The Starlette app: its routes, how each error is answered, and the layers in front of it.
 
-The handlers are in pages.py, reading a form in uploads.py, the pages and messages in views.py,
+The handlers are in pages.py (the check's work in check_page.py, the PDF step in printing.py,
+background jobs in jobs.py), reading a form in uploads.py, the pages and messages in views.py,
 the password and the body limit in guard.py. An app's data folder and limits live in
 app.state.settings, so one process may serve several apps (the tests do).
 """
@@ -22,12 +23,17 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from antq_docs.errors import AntqError, ValidationError
-from antq_docs.web import pages
+from antq_docs.web import campaign_page, pages, space_pages
+from antq_docs.web import messages as msg
 from antq_docs.web.guard import Guard
-from antq_docs.web.views import HERE, Refused, Settings, findings, message, too_large_text
+from antq_docs.web.jobs import Runner
+from antq_docs.web.space import Space, SpaceCookie
+from antq_docs.web.views import HERE, Refused, Settings, findings, message, public, too_large_text
 from antq_docs.web.workspace import DataDir, Limits, TooLarge
 
 log = logging.getLogger("antq_docs.web")
+# A job this short shows its result page at once; a longer one shows its progress.
+SETTLE_S = 1.5
 
 ROUTES = [
     Route("/", pages.home),
@@ -35,11 +41,22 @@ ROUTES = [
     Route("/phieu", pages.forms_page, methods=["POST"]),
     Route("/thu-phieu", pages.collect_page, methods=["POST"]),
     Route("/ket-qua/{job}", pages.result_page),
+    Route("/ket-qua/{job}/tien-do", pages.progress_json),
     Route("/tai/{job}/{path:path}", pages.download),
     Route("/kiem-tra", pages.check_get),
     Route("/kiem-tra", pages.check_post, methods=["POST"]),
     Route("/bao-cao", pages.report_get),
     Route("/bao-cao", pages.report_post, methods=["POST"]),
+    Route("/du-lieu", space_pages.keep, methods=["POST"]),
+    Route("/du-lieu/bo", space_pages.forget, methods=["POST"]),
+    Route("/du-lieu/mau", space_pages.sample, methods=["POST"]),
+    Route("/don-vi", space_pages.units_page),
+    Route("/don-vi", space_pages.choose_unit, methods=["POST"]),
+    Route("/mau-bieu", space_pages.blanks_page),
+    Route("/mau-bieu/{name}", space_pages.blank),
+    Route("/ke-hoach", campaign_page.campaign_get),
+    Route("/ke-hoach", campaign_page.campaign_post, methods=["POST"]),
+    Route("/ke-hoach/tai", campaign_page.campaign_download),
     Route("/api/generate", pages.api_generate, methods=["POST"]),
     Route("/api/check", pages.api_check, methods=["POST"]),
     Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -55,9 +72,12 @@ async def on_refused(request: Request, exc: Exception) -> Response:
 async def on_antq(request: Request, exc: Exception) -> Response:
     """A library error no handler caught: its message, with the status its class declares."""
     assert isinstance(exc, AntqError)
+    space = Space.peek(request.scope)
+    # The API answers a program, which reads the command line's words; a page, a person.
+    text = str(exc) if request.url.path.startswith("/api/") else public(str(exc), space)
     if isinstance(exc, ValidationError):
-        return message(exc.http_status, str(exc), request.scope, findings=findings(exc))
-    return message(exc.http_status, str(exc), request.scope)
+        return message(exc.http_status, text, request.scope, findings=findings(exc, space))
+    return message(exc.http_status, text, request.scope)
 
 
 async def on_too_large(request: Request, exc: Exception) -> Response:
@@ -69,21 +89,14 @@ async def on_too_large(request: Request, exc: Exception) -> Response:
 async def on_http(request: Request, exc: Exception) -> Response:
     """Starlette's own refusals (no such page, wrong method) in Vietnamese."""
     assert isinstance(exc, HTTPException)
-    text = {404: "Không có trang này.", 405: "Trang này không nhận kiểu yêu cầu đó."}
-    return message(
-        exc.status_code, text.get(exc.status_code, "Yêu cầu không hợp lệ."), request.scope
-    )
+    text = {404: msg.NO_PAGE, 405: msg.WRONG_METHOD}
+    return message(exc.status_code, text.get(exc.status_code, msg.BAD_REQUEST), request.scope)
 
 
 async def on_error(request: Request, exc: Exception) -> Response:
     """Anything unexpected: logged with its traceback, answered 500 without it."""
     log.exception("lỗi không mong đợi khi xử lý %s", request.url.path)
-    return message(
-        500,
-        "Có lỗi không mong đợi; chưa ghi tệp nào cho yêu cầu này. Hãy thử "
-        "lại, và báo người quản trị nếu lỗi còn.",
-        request.scope,
-    )
+    return message(500, msg.UNEXPECTED, request.scope)
 
 
 HANDLERS: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
@@ -101,13 +114,18 @@ def create_app(
     password: str | None = None,
     limits: Limits | None = None,
     allowed_hosts: list[str] | None = None,
+    settle: float = SETTLE_S,
 ) -> Starlette:
-    """The web app over a data folder; password None means no password (loopback only)."""
+    """The web app over a data folder; password None means no password (loopback only);
+    settle: how long a result page waits for a job before showing its progress instead."""
     limits = limits or Limits()
     middleware = []
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
     app = Starlette(routes=ROUTES, middleware=middleware, exception_handlers=HANDLERS)
     app.state.settings = Settings(DataDir(data), limits)
+    app.state.jobs = Runner()
+    app.state.settle_s = settle
+    app.add_middleware(SpaceCookie)
     app.add_middleware(Guard, password=password, limit=limits.request_bytes)
     return app

@@ -12,6 +12,7 @@ import hmac
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from antq_docs.web import messages as msg
 from antq_docs.web.views import message, too_large_text
 from antq_docs.web.workspace import TooLarge
 
@@ -32,7 +33,7 @@ class Guard:
         if self.password is not None and not authorised(
             headers.get("authorization", ""), self.password
         ):
-            await message(401, "Cần mật khẩu để dùng trang này.", scope)(scope, receive, send)
+            await message(401, msg.LOGIN_REQUIRED, scope)(scope, receive, send)
             return
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.limit:

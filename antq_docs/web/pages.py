@@ -1,13 +1,21 @@
 """The handlers of the web app's routes: each page and API call, and the work it runs.
 
-A handler reads the posted form into a fresh request folder (uploads.read_form), runs the
-action in a worker thread (the library is synchronous) and answers with a page or JSON.
-Inputs the library refuses come back on the same page, their findings in a table.
+A handler reads the posted form into a fresh request folder (uploads.read_form), keeps the
+files given in the browser's workspace, runs the action in a worker thread (the library is
+synchronous) on the workspace's files, saves what the result page shows and redirects to it:
+reloading a result reads what was saved and runs nothing. Inputs the library refuses come back
+on the same page, their findings in a table, the files given still kept.
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -15,49 +23,113 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
-from antq_docs.check import CheckReport, short_label
 from antq_docs.errors import AntqError, ValidationError
 from antq_docs.generate import wants_results
-from antq_docs.model import UNIT_TYPES
-from antq_docs.web import actions
+from antq_docs.vi import number, strip_marks
+from antq_docs.web import actions, printing
+from antq_docs.web import messages as msg
+from antq_docs.web.check_page import check_work
+from antq_docs.web.jobs import DONE, FAILED, RUNNING, Runner, Tracker, read_progress
+from antq_docs.web.names import public_path
+from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted, read_form
-from antq_docs.web.views import Refused, findings, page, settings
+from antq_docs.web.views import Refused, findings, page, public, settings
 from antq_docs.web.workspace import BadZip, Limits, extract_zip
+
+PAGE_DATA = "page.json"
+# The page each kind of job is shown on, and its tab in the navigation.
+PAGES = {
+    "generate": ("result.html", "soan"),
+    "forms": ("generate.html", "soan"),
+    "collect": ("generate.html", "soan"),
+    "check": ("check.html", "kiem-tra"),
+    "report": ("report.html", "bao-cao"),
+}
+PER_PAGE = 100
+# The long part of a request, run in the background with its progress (jobs.Tracker).
+Later = Callable[[Tracker], dict[str, Any]]
+Work = Callable[[Request, Posted, Space, Path], "dict[str, Any] | Later"]
+log = logging.getLogger("antq_docs.web")
 
 
 async def home(request: Request) -> Response:
     """The start page: the forms to make documents, forms and results."""
-    return page(request, "generate.html", nav="soan", checked=[])
+    return page(request, "generate.html", nav="soan", soffice=printing.has_soffice())
+
+
+async def _run(request: Request, kind: str, work: Work, failed: str, **fields: Any) -> Response:
+    """Read the form, keep its files, run work, save its page and redirect to it.
+
+    fields: what read_form needs (zip_field, forms_field) and what the form page shows again
+    on an error (checked). An error answers the form page with the message, nothing saved.
+    Work that returns a function (Later) has checked its inputs only: the function does the
+    long part in the background (jobs.Runner) while the result page shows its progress.
+    """
+    space = Space.of(request)
+    job = settings(request).store.new_job()
+    posted = await read_form(
+        request,
+        job,
+        page_form=True,
+        zip_field=fields.pop("zip_field", False),
+        forms_field=fields.pop("forms_field", False),
+    )
+    posted.keep(space)
+    if kind in ("generate", "check"):
+        fields["checked"] = _asked(posted.form.getlist("kinds"))
+    if kind == "check":
+        fields["day"] = posted.form.get("ngay") or dt.date.today().isoformat()
+    template, nav = PAGES[kind]
+    shown = "generate.html" if kind == "generate" else template
+    try:
+        data = await run_in_threadpool(work, request, posted, space, job)
+    except AntqError as e:
+        status, shown_fields = _failure(e, failed, space, job)
+        return page(request, shown, status, nav=nav, **shown_fields, **fields)
+    if callable(data):
+        later: Later = data
+        runner(request).start(
+            job,
+            lambda tracker: _save(job, kind, later(tracker)),
+            lambda error: _save(job, kind, _failed_data(error, failed, space, job, fields)),
+        )
+    else:
+        _save(job, kind, data)
+    space.add_job(job.name, kind)
+    return RedirectResponse(f"/ket-qua/{job.name}", status_code=303)
+
+
+def _save(job: Path, kind: str, data: dict[str, Any]) -> None:
+    """Save what the job's result page shows (atomically: the page never reads half of it)."""
+    tmp = job / f".{PAGE_DATA}.tmp"
+    tmp.write_text(json.dumps({"kind": kind, **data}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(job / PAGE_DATA)
+
+
+def _failure(error: AntqError, failed: str, space: Space, job: Path) -> tuple[int, dict]:
+    """The status and the fields of the form page that answers a library error."""
+    if isinstance(error, ValidationError):
+        return 422, {"findings": findings(error, space), "error": failed.format(what=error.what)}
+    return 400, {"error": public(str(error), space, job)}
+
+
+def _failed_data(
+    error: BaseException, failed: str, space: Space, job: Path, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """What the result page of a job that failed in the background shows: its form page with
+    the message (a Python error is logged, and said without its details)."""
+    if isinstance(error, Refused):
+        return {"failed": 400, "error": error.message, **fields}
+    if isinstance(error, AntqError):
+        status, shown = _failure(error, failed, space, job)
+        return {"failed": status, **shown, **fields}
+    log.error("lỗi không mong đợi trong yêu cầu %s", job.name, exc_info=error)
+    return {"failed": 500, "error": msg.UNEXPECTED, **fields}
 
 
 async def generate_page(request: Request) -> Response:
     """Make the ticked kinds' documents, then show them on their result page."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True)
-    asked = _asked(posted.form.getlist("kinds"))
-    try:
-        done = await run_in_threadpool(_generate, request, posted.uploads, job, asked)
-    except ValidationError as e:
-        return page(
-            request,
-            "generate.html",
-            422,
-            nav="soan",
-            checked=asked,
-            findings=findings(e),
-            error=e.what + ": chưa ghi tệp nào.",
-        )
-    except AntqError as e:
-        return page(request, "generate.html", 400, nav="soan", checked=asked, error=str(e))
-    done_path = job / "page.json"
-    done_path.write_text(
-        json.dumps(
-            {"summary": done.summary, "warnings": done.warnings, "documents": done.documents},
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
-    return RedirectResponse(f"/ket-qua/{job.name}", status_code=303)
+    return await _run(request, "generate", _generate, msg.NOTHING_WRITTEN)
 
 
 def _asked(values: list[Any]) -> list[str]:
@@ -65,72 +137,70 @@ def _asked(values: list[Any]) -> list[str]:
     return [k for k in values if isinstance(k, str)]
 
 
-def _generate(
-    request: Request, uploads: actions.Uploads, job: Path, asked: list[str]
-) -> actions.Generated:
-    """Load the inputs for the kinds asked and write their documents into the job."""
-    loaded = actions.load(uploads, job, year_end=wants_results(asked))
+def _generate(request: Request, posted: Posted, space: Space, job: Path) -> Later:
+    """Check the inputs for the kinds asked (their findings answer the form at once); the
+    documents, their PDFs and hồ sơ when ticked, and the ZIP are made by the function returned."""
+    form = posted.form
+    asked = _asked(form.getlist("kinds"))
+    pdf, packs = form.get("pdf") == "1", form.get("ho_so") == "1"
+    if pdf or packs:
+        printing.soffice_or_refuse()  # before anything is written, as the command line does
+    loaded = actions.load(
+        actions.Uploads.of(space),
+        job,
+        year_end=wants_results(asked),
+        per_household=form.get("per_household") == "1",
+    )
     kinds = actions.choose_kinds(asked, loaded.inputs)
-    return actions.generate(loaded, job, kinds, settings(request).store.workspace)
+    actions.subtree(loaded.inputs, space.unit)  # a unit the roster lacks answers the form now
+    workspace = settings(request).store.workspace
+
+    def later(tracker: Tracker) -> dict[str, Any]:
+        with actions.packing(job) as live:
+            tracker.begin("generate")
+            done = actions.generate(loaded, job, kinds, workspace, space.unit, progress=tracker)
+            data = asdict(done)
+            data["warnings"] = [public(w, space, job) for w in done.warnings]
+            if pdf or packs:
+                tracker.begin("pdf")
+                printed = printing.ready(loaded, job, pack=packs, progress=tracker)
+                data["printed"], data["packs"] = printed.lines, printed.packs
+                _with_pdfs(data["documents"], job / "out")
+            tracker.begin("zip")
+            actions.packed(job, live, progress=tracker)
+        data["zip_name"] = f"van-ban-{space.unit}.zip" if space.unit else actions.OUTPUT_ZIP
+        return data
+
+    return later
+
+
+def _with_pdfs(documents: list[dict[str, str]], out: Path) -> None:
+    """Add to each listed document the PDF made beside it."""
+    for d in documents:
+        pdf = f"{d['path'].removesuffix('.docx')}.pdf"
+        if (out / pdf).is_file():
+            d["pdf"] = pdf
 
 
 async def forms_page(request: Request) -> Response:
-    """Make the collection forms of a level's units, offered as one ZIP."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True)
-    level = _level(posted.form.get("level"))
-    try:
-        done = await run_in_threadpool(_forms, posted.uploads, job, level)
-    except ValidationError as e:
-        return page(
-            request,
-            "generate.html",
-            422,
-            nav="soan",
-            checked=[],
-            findings=findings(e),
-            error=e.what + ": chưa làm phiếu nào.",
-        )
-    except AntqError as e:
-        return page(request, "generate.html", 400, nav="soan", checked=[], error=str(e))
-    return page(request, "generate.html", nav="soan", checked=[], forms_done=done, job=job.name)
+    """Make the collection forms of the chosen unit's subtree, offered as one ZIP."""
+    return await _run(request, "forms", _forms, msg.NO_FORMS_MADE)
 
 
-def _level(value: Any) -> str:
-    """The unit code typed in a form's `level` field, '' when none."""
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _forms(uploads: actions.Uploads, job: Path, level: str) -> actions.Forms:
+def _forms(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
     """Load the inputs and write the forms into the job."""
-    loaded = actions.load(uploads, job, year_end=False)
-    return actions.forms(loaded, job, level)
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
+    return {"forms_done": asdict(actions.forms(loaded, job, space.unit))}
 
 
 async def collect_page(request: Request) -> Response:
     """Collect the returned forms into one results workbook."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True, forms_field=True)
-    limits = settings(request).limits
-    try:
-        done = await run_in_threadpool(_collect, posted.uploads, job, limits)
-    except ValidationError as e:
-        return page(
-            request,
-            "generate.html",
-            422,
-            nav="soan",
-            checked=[],
-            findings=findings(e),
-            error=e.what + ": chưa ghi tệp kết quả.",
-        )
-    except AntqError as e:
-        return page(request, "generate.html", 400, nav="soan", checked=[], error=str(e))
-    return page(request, "generate.html", nav="soan", checked=[], collected=done, job=job.name)
+    return await _run(request, "collect", _collect, msg.NOT_COLLECTED, forms_field=True)
 
 
-def _collect(uploads: actions.Uploads, job: Path, limits: Limits) -> actions.Collected:
+def _collect(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
     """Unpack the ZIPs of forms beside the forms, load the inputs and collect them all."""
+    limits: Limits = settings(request).limits
     forms = job / "in" / "forms"
     forms.mkdir(parents=True, exist_ok=True)
     zips = job / "in" / "zips"
@@ -138,18 +208,114 @@ def _collect(uploads: actions.Uploads, job: Path, limits: Limits) -> actions.Col
         try:
             extract_zip(archive, forms / archive.stem, limits)
         except BadZip as e:
-            raise Refused(400, f"Tệp ZIP “{archive.name.split('-', 1)[1]}”: {e}") from e
-    loaded = actions.load(uploads, job, year_end=False)
-    return actions.collect(loaded, forms, job)
+            name = archive.name.split("-", 1)[1]
+            raise Refused(400, msg.BAD_ZIP_FILE.format(name=name, why=e)) from e
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
+    return {"collected": asdict(actions.collect(loaded, forms, job))}
 
 
 async def result_page(request: Request) -> Response:
-    """The documents an earlier generate request wrote, each with its link."""
+    """What an earlier request made, read from what it saved: nothing runs again. A job still
+    running in the background shows its progress (the page reloads itself until it is done)."""
     job = settings(request).store.job(request.path_params["job"])
-    if job is None or not (job / "page.json").is_file():
-        raise Refused(404, "Không tìm thấy kết quả này (đã quá 24 giờ hoặc địa chỉ sai).")
-    info = json.loads((job / "page.json").read_text(encoding="utf-8"))
-    return page(request, "result.html", nav="soan", job=job.name, **info)
+    if job is None:
+        raise Refused(404, msg.NO_RESULT)
+    info = await _settled(request, job)
+    if info is None:
+        state = _state(request, job)
+        if state is None:
+            raise Refused(404, msg.NO_RESULT)
+        if state["state"] != RUNNING:
+            raise Refused(500, msg.JOB_INTERRUPTED)
+        return page(request, "progress.html", nav=None, job=job.name, progress=state)
+    kind = info.pop("kind", "generate")
+    template, nav = PAGES[kind]
+    failed = info.pop("failed", None)
+    if failed is not None:
+        shown = "generate.html" if kind == "generate" else template
+        return page(request, shown, int(failed), nav=nav, **info)
+    if kind == "generate":
+        info.update(_paged(info.pop("documents"), request))
+    return page(request, template, nav=nav, job=job.name, **info)
+
+
+async def progress_json(request: Request) -> Response:
+    """Where a job is, for the progress bar: state, step, label, done, total."""
+    job = settings(request).store.job(request.path_params["job"])
+    state = _state(request, job) if job is not None else None
+    if state is None:
+        raise Refused(404, msg.NO_RESULT)
+    return JSONResponse(state, headers={"Cache-Control": "no-store"})
+
+
+def _state(request: Request, job: Path) -> dict[str, Any] | None:
+    """A job's progress as the pages show it; a job whose thread is gone without a result
+    (the server restarted) is failed; one that never ran in the background, None."""
+    state = read_progress(job)
+    if state is None and (job / PAGE_DATA).is_file():
+        state = {"state": DONE, "step": "", "done": 0, "total": 0}
+    if state is None:
+        return None
+    if state["state"] == RUNNING and not runner(request).alive(job.name):
+        # Ended between the two looks, or its thread died with the server that ran it.
+        state["state"] = DONE if (job / PAGE_DATA).is_file() else FAILED
+    state["label"] = msg.STEPS.get(str(state.get("step", "")), msg.STEPS[""])
+    total, done = int(state.get("total") or 0), int(state.get("done") or 0)
+    state["percent"] = min(100, done * 100 // total) if total else 0
+    state["text"] = (
+        msg.PROGRESS_COUNT.format(done=number(done), total=number(total), percent=state["percent"])
+        if total
+        else ""
+    )
+    return state
+
+
+async def _settled(request: Request, job: Path) -> dict[str, Any] | None:
+    """The job's saved page, waiting a moment (the app's settle_s) for a job still running:
+    a short job then shows its result at once, without a progress page in between."""
+    deadline = time.monotonic() + request.app.state.settle_s
+    while not (job / PAGE_DATA).is_file():
+        if not runner(request).alive(job.name) or time.monotonic() >= deadline:
+            break
+        await asyncio.sleep(0.05)
+    if not (job / PAGE_DATA).is_file():
+        return None
+    found: dict[str, Any] = json.loads((job / PAGE_DATA).read_text(encoding="utf-8"))
+    return found
+
+
+def runner(request: Request) -> Runner:
+    """The background jobs of the app answering this request."""
+    found: Runner = request.app.state.jobs
+    return found
+
+
+def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
+    """One page of the documents matching the search (field `tim`, page `trang`)."""
+    query = request.query_params.get("tim", "").strip()
+    wanted = strip_marks(query)
+    found = [
+        d
+        for d in documents
+        if not wanted
+        or any(
+            wanted in strip_marks(d.get(k, "")) for k in ("code", "name", "parent", "kind_label")
+        )
+    ]
+    for d in found:
+        d.setdefault("public", public_path(d["path"]))
+    pages = max(1, -(-len(found) // PER_PAGE))
+    number = request.query_params.get("trang", "1")
+    current = min(max(int(number) if number.isdigit() else 1, 1), pages)
+    start = (current - 1) * PER_PAGE
+    return {
+        "documents": found[start : start + PER_PAGE],
+        "total": len(documents),
+        "matched": len(found),
+        "query": query,
+        "current": current,
+        "pages": pages,
+    }
 
 
 async def download(request: Request) -> Response:
@@ -157,7 +323,7 @@ async def download(request: Request) -> Response:
     job = settings(request).store.job(request.path_params["job"])
     rel = request.path_params["path"]
     if job is None:
-        raise Refused(404, "Không tìm thấy tệp này.")
+        raise Refused(404, msg.NO_FILE)
     allowed = {
         actions.OUTPUT_ZIP,
         actions.CHECK_XLSX,
@@ -165,82 +331,29 @@ async def download(request: Request) -> Response:
         actions.FORMS_ZIP,
         actions.COLLECTED_XLSX,
     }
+    name = request.query_params.get("ten", "")
     if rel in allowed:
         path = job / rel
     else:
         out = (job / "out").resolve()
         path = (job / rel).resolve()
         if not path.is_relative_to(out) or path.name.startswith("."):
-            raise Refused(404, "Không tìm thấy tệp này.")
+            raise Refused(404, msg.NO_FILE)
+        name = public_path(path.relative_to(out).as_posix()).rsplit("/", 1)[-1]
     if not path.is_file():
-        raise Refused(404, "Không tìm thấy tệp này.")
-    return FileResponse(path, filename=path.name)
+        raise Refused(404, msg.NO_FILE)
+    safe = name if name.endswith(path.suffix) and "/" not in name else path.name
+    return FileResponse(path, filename=safe)
 
 
 async def check_get(request: Request) -> Response:
-    """The check form."""
-    return page(request, "check.html", nav="kiem-tra")
+    """The check form, asking by default for what is due today."""
+    return page(request, "check.html", nav="kiem-tra", day=dt.date.today().isoformat())
 
 
 async def check_post(request: Request) -> Response:
-    """Check an uploaded ZIP of documents: the completeness matrix and the indicators."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True, zip_field=True)
-    try:
-        _, data, grid = await run_in_threadpool(_check, request, posted, job)
-    except ValidationError as e:
-        return page(
-            request,
-            "check.html",
-            422,
-            nav="kiem-tra",
-            findings=findings(e),
-            error=e.what + ": chưa kiểm tra.",
-        )
-    except AntqError as e:
-        return page(request, "check.html", 400, nav="kiem-tra", error=str(e))
-    return page(
-        request,
-        "check.html",
-        nav="kiem-tra",
-        result=data,
-        matrix=grid,
-        job=job.name,
-        indicators=_check_indicators(data),
-    )
-
-
-def _check(request: Request, posted: Posted, job: Path) -> tuple[CheckReport, dict, dict]:
-    """Unpack the documents, load the inputs and check; the report, its JSON and matrix."""
-    assert posted.archive is not None
-    try:
-        docs = extract_zip(posted.archive, job / "docs", settings(request).limits)
-    except BadZip as e:
-        raise Refused(400, f"Tệp ZIP “{posted.archive_name}”: {e}") from e
-    loaded = actions.load(posted.uploads, job, year_end=False)
-    report, data = actions.check(loaded, docs, job, posted.archive_name)
-    return report, data, actions.matrix(report)
-
-
-def _check_indicators(data: dict) -> list[dict[str, Any]]:
-    """The check JSON's indicators as table rows."""
-    rows = []
-    for info in data["indicators"].values():
-        for unit_type, v in info["by_type"].items():
-            shown = ", ".join(short_label(k) for k in info["kinds"])
-            rows.append(
-                {
-                    "kind": shown,
-                    "type": UNIT_TYPES.get(unit_type, unit_type),
-                    "present": v["present"],
-                    "units": v["units"],
-                    "share": v["share"],
-                    "target": v["target"],
-                    "strict": v["comparison"] == ">",
-                    "met": v["met"],
-                }
-            )
-    return rows
+    """Check an uploaded ZIP of documents: what is missing, the files not placed, the matrix."""
+    return await _run(request, "check", check_work, msg.NOT_CHECKED, zip_field=True)
 
 
 async def report_get(request: Request) -> Response:
@@ -249,41 +362,27 @@ async def report_get(request: Request) -> Response:
 
 
 async def report_post(request: Request) -> Response:
-    """Measure a level against the targets and write its year report, with a chart."""
-    job = settings(request).store.new_job()
-    posted = await read_form(request, job, page_form=True)
-    level = _level(posted.form.get("level"))
-    try:
-        done = await run_in_threadpool(_report, posted.uploads, job, level)
-    except ValidationError as e:
-        return page(
-            request,
-            "report.html",
-            422,
-            nav="bao-cao",
-            findings=findings(e),
-            error=e.what + ": chưa ghi tệp nào.",
-        )
-    except AntqError as e:
-        return page(request, "report.html", 400, nav="bao-cao", error=str(e))
-    return page(request, "report.html", nav="bao-cao", result=done, job=job.name)
+    """Measure the chosen unit against the targets and write its year report, with a chart."""
+    return await _run(request, "report", _report, msg.NOTHING_WRITTEN)
 
 
-def _report(uploads: actions.Uploads, job: Path, level: str) -> actions.Reported:
+def _report(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
     """Load the inputs with the year-end results and write the level's report."""
-    loaded = actions.load(uploads, job, year_end=True)
-    return actions.report(loaded, job, level)
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=True)
+    return {"result": asdict(actions.report(loaded, job, space.unit))}
 
 
 async def api_generate(request: Request) -> Response:
     """API: the documents of the kinds asked, answered as one ZIP (422 with findings)."""
+    space = Space.of(request)
     job = settings(request).store.new_job()
     posted = await read_form(request, job, page_form=False)
-    asked = _asked(posted.form.getlist("kinds"))
+    posted.keep(space)
     try:
-        await run_in_threadpool(_generate, request, posted.uploads, job, asked)
+        later = await run_in_threadpool(_generate, request, posted, space, job)
+        await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
-        return JSONResponse({"findings": findings(e)}, status_code=422)
+        return JSONResponse({"findings": findings(e, space)}, status_code=422)
     return FileResponse(
         job / actions.OUTPUT_ZIP, media_type="application/zip", filename=actions.OUTPUT_ZIP
     )
@@ -291,10 +390,13 @@ async def api_generate(request: Request) -> Response:
 
 async def api_check(request: Request) -> Response:
     """API: check a ZIP of documents, answered as the JSON of `check --json`."""
+    space = Space.of(request)
     job = settings(request).store.new_job()
     posted = await read_form(request, job, page_form=False, zip_field=True)
+    posted.keep(space)
     try:
-        _, data, _ = await run_in_threadpool(_check, request, posted, job)
+        later = await run_in_threadpool(check_work, request, posted, space, job)
+        shown = await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
-        return JSONResponse({"findings": findings(e)}, status_code=422)
-    return JSONResponse(data)
+        return JSONResponse({"findings": findings(e, space)}, status_code=422)
+    return JSONResponse(shown["result"])

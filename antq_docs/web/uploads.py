@@ -14,11 +14,19 @@ from pathlib import Path
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
-from antq_docs.web import actions
+from antq_docs.web import messages as msg
+from antq_docs.web.space import Space
 from antq_docs.web.views import CSRF_COOKIE, CSRF_FIELD, Refused, settings
 from antq_docs.web.workspace import Limits, safe_name, save_upload
 
-INPUT_FIELDS = ("campaign", "units", "results", "scores")
+# Each file field of the forms and the API, and the workspace role its file is kept as.
+INPUT_FIELDS = {
+    "campaign": "campaign",
+    "units": "roster",
+    "results": "results",
+    "scores": "scores",
+    "households": "households",
+}
 # Returned forms come as many .xlsx files (one per unit) or ZIPs of them, in one request.
 MAX_FORM_FILES = 1000
 FORM_SUFFIXES = (".xlsx", ".xlsm")
@@ -29,9 +37,15 @@ class Posted:
     """A posted form with its files saved: the fields, the inputs, the docs ZIP and its name."""
 
     form: FormData
-    uploads: actions.Uploads
+    uploads: dict[str, tuple[str, Path]]
     archive: Path | None = None
     archive_name: str = ""
+
+    def keep(self, space: Space) -> None:
+        """Keep the input files given with this request in the workspace, for this request
+        and the next ones."""
+        for field, (name, path) in self.uploads.items():
+            space.keep(INPUT_FIELDS[field], name, path)
 
 
 def same_origin(request: Request) -> bool:
@@ -57,13 +71,13 @@ async def read_form(
     ZIPs of them to in/zips/, to be unpacked by the action.
     """
     if not same_origin(request):
-        raise Refused(403, "Yêu cầu đến từ một trang khác, bị từ chối.")
+        raise Refused(403, msg.OTHER_SITE)
     limits = settings(request).limits
     most = MAX_FORM_FILES + len(INPUT_FIELDS) if forms_field else 10
     form = await request.form(max_files=most, max_fields=50)
     try:
         if page_form:
-            _check_token(request, form)
+            check_token(request, form)
         posted = Posted(form, await _save_inputs(form, job, limits))
         if zip_field:
             posted.archive_name, posted.archive = await _save_docs(form, job, limits)
@@ -75,28 +89,26 @@ async def read_form(
         await form.close()
 
 
-def _check_token(request: Request, form: FormData) -> None:
+def check_token(request: Request, form: FormData) -> None:
     """Refuse a page form whose CSRF field is not the session's cookie."""
     token = form.get(CSRF_FIELD)
     cookie = request.cookies.get(CSRF_COOKIE)
     if not (
         isinstance(token, str) and cookie and hmac.compare_digest(token.encode(), cookie.encode())
     ):
-        raise Refused(
-            403, "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải lại trang rồi gửi lại."
-        )
+        raise Refused(403, msg.SESSION_EXPIRED)
 
 
-async def _save_inputs(form: FormData, job: Path, limits: Limits) -> actions.Uploads:
-    """Save the input files given (campaign, units, results, scores) under the job's in/."""
-    uploads = actions.Uploads()
+async def _save_inputs(form: FormData, job: Path, limits: Limits) -> dict[str, tuple[str, Path]]:
+    """Save the input files given under the job's in/: field → (name given, saved path)."""
+    uploads = {}
     for field in INPUT_FIELDS:
         upload = form.get(field)
         if isinstance(upload, UploadFile) and upload.filename:
             name = safe_name(upload.filename, field)
             target = job / "in" / field / name
             await _save(upload, target, limits.input_bytes, name)
-            setattr(uploads, field, target)
+            uploads[field] = (name, target)
     return uploads
 
 
@@ -104,7 +116,7 @@ async def _save_docs(form: FormData, job: Path, limits: Limits) -> tuple[str, Pa
     """Save the ZIP of documents to check as the job's docs.zip; its name as the user gave it."""
     upload = form.get("docs")
     if not (isinstance(upload, UploadFile) and upload.filename):
-        raise Refused(400, "Chưa chọn tệp ZIP văn bản (ô Hồ sơ văn bản).")
+        raise Refused(400, msg.NO_DOCS_ZIP)
     name = safe_name(upload.filename, "van-ban.zip")
     archive = job / "docs.zip"
     await _save(upload, archive, limits.zip_bytes, name)
@@ -115,9 +127,7 @@ async def _save_forms(form: FormData, job: Path, limits: Limits) -> None:
     """Save the uploaded forms (.xlsx) and ZIPs of forms into the job, each under its name."""
     uploads = [u for u in form.getlist("forms") if isinstance(u, UploadFile) and u.filename]
     if not uploads:
-        raise Refused(
-            400, "Chưa chọn phiếu đã điền (ô Phiếu đã điền: các tệp .xlsx hoặc một tệp ZIP)."
-        )
+        raise Refused(400, msg.NO_FORMS)
     for index, upload in enumerate(uploads, start=1):
         name = safe_name(upload.filename or "", f"phieu-{index}.xlsx")
         suffix = Path(name).suffix.lower()
@@ -129,7 +139,7 @@ async def _save_forms(form: FormData, job: Path, limits: Limits) -> None:
                 target = target.with_name(f"{index}-{name}")
             await _save(upload, target, limits.input_bytes, name)
         else:
-            raise Refused(400, f"Tệp “{name}” không phải phiếu .xlsx hay tệp ZIP các phiếu.")
+            raise Refused(400, msg.NOT_A_FORM.format(name=name))
 
 
 async def _save(upload: UploadFile, target: Path, limit: int, name: str) -> None:

@@ -6,6 +6,7 @@ same message as JSON for the API (paths under /api/) and as a page for a browser
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.templating import Jinja2Templates
 from starlette.types import Scope
 
+from antq_docs import resources
 from antq_docs.errors import ValidationError
+from antq_docs.inputs.campaign_form import describe_key, key_labels, key_names, name_key_paths
 from antq_docs.kinds import REGISTRY
-from antq_docs.web.workspace import DataDir, Limits
+from antq_docs.messages.documents import PERIODS_ADVICE, SINGLE_ROSTER_ADVICE
+from antq_docs.vi import percent
+from antq_docs.web import messages as msg
+from antq_docs.web.space import ROLES, Space
+from antq_docs.web.workspace import JOB_TTL_S, DataDir, Limits
 
 HERE = Path(__file__).resolve().parent
 CSRF_COOKIE = "antq_csrf"
@@ -30,6 +37,8 @@ _env = jinja2.Environment(
     autoescape=True,
     undefined=jinja2.StrictUndefined,
 )
+_env.filters["phan_tram"] = lambda value: "–" if value is None else percent(value)
+_env.filters["luc"] = lambda when: when.strftime(msg.WHEN)
 _templates = Jinja2Templates(env=_env)
 
 
@@ -57,20 +66,40 @@ class Refused(Exception):
 
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
-    """A page of templates/, given the session's CSRF token (a new cookie when it has none)."""
+    """A page of templates/ with the workspace panel and the session's CSRF token (a new
+    cookie when it has none)."""
     token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
-    context.setdefault("findings", [])
-    context.setdefault("notices", [])
-    context.setdefault("error", None)
+    for key, empty in (("findings", []), ("notices", []), ("error", None), ("checked", [])):
+        context.setdefault(key, empty)
+    space = Space.of(request)
     response = _templates.TemplateResponse(
         request,
         name,
-        {"csrf": token, "kinds": list(REGISTRY.values()), **context},
+        {
+            "csrf": token,
+            "kinds": list(REGISTRY.values()),
+            "here": request.url.path,
+            **panel(space),
+            **context,
+        },
         status_code=status,
     )
     if request.cookies.get(CSRF_COOKIE) != token:
         response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
     return response
+
+
+def panel(space: Space | None) -> dict[str, Any]:
+    """What the panel "Dữ liệu đang dùng" and the sample banner show of a workspace."""
+    if space is None:
+        return {"given": None, "sample": False, "jobs": [], "my_unit": None, "my_unit_name": ""}
+    return {
+        "given": [(role, msg.ROLE_LABELS[role], space.entries(role)) for role in ROLES],
+        "sample": space.sample_in_use,
+        "jobs": [(j, msg.JOB_KINDS.get(j.kind, j.kind)) for j in space.jobs(JOB_TTL_S)],
+        "my_unit": space.unit,
+        "my_unit_name": space.unit_name,
+    }
 
 
 def message(status: int, text: str, scope: Scope, **extra: Any) -> Response:
@@ -80,8 +109,13 @@ def message(status: int, text: str, scope: Scope, **extra: Any) -> Response:
     )
     if scope.get("path", "").startswith("/api/"):
         return JSONResponse({"error": text, **extra}, status_code=status, headers=headers)
+    space = Space.peek(scope)
+    # No panel on an error page (its forms need the session's token); the banner stays.
     shown = _env.get_template("error.html").render(
-        title="Không thực hiện được", message=text, nav=None
+        title=msg.ERROR_TITLE,
+        message=text,
+        nav=None,
+        **{**panel(None), "sample": space is not None and space.sample_in_use},
     )
     return Response(
         shown, status_code=status, media_type="text/html; charset=utf-8", headers=headers
@@ -90,18 +124,70 @@ def message(status: int, text: str, scope: Scope, **extra: Any) -> Response:
 
 def too_large_text(limit: int, name: str | None = None) -> str:
     """The message for an upload (name) or a whole request over its limit."""
-    what = f"Tệp “{name}”" if name else "Dữ liệu gửi lên"
-    return f"{what} quá lớn: giới hạn là {limit / (1 << 20):g} MB. Hãy chia nhỏ hoặc nén lại tệp."
+    what = msg.TOO_LARGE_FILE.format(name=name) if name else msg.TOO_LARGE_REQUEST
+    return msg.TOO_LARGE.format(what=what, megabytes=limit / (1 << 20))
 
 
-def findings(error: ValidationError) -> list[dict[str, Any]]:
+def public(text: str, space: Space | None = None, *folders: Path) -> str:
+    """A library message as the page shows it: no server folder, the user's own file names,
+    the page's field labels instead of the command line's options and the campaign's keys."""
+    hidden = [*folders, resources.data_dir("fixtures")]
+    if space is not None:
+        hidden.append(space.folder)
+    for folder in hidden:
+        text = text.replace(f"{folder}/", "").replace(str(folder), "")
+    if space is not None:
+        for stored, name in space.public_names().items():
+            text = text.replace(stored, name)
+    for library, page_text in _ADVICE:
+        text = _in_page_words(text, library, page_text)
+    for word, label in msg.PUBLIC_WORDS.items():
+        text = text.replace(word, label)
+    return name_key_paths(text, _LABELS, _NAMES)
+
+
+# The campaign's keys by their labels on the year-plan page (Kế hoạch năm).
+_LABELS, _NAMES = key_labels(REGISTRY), key_names(REGISTRY)
+# What the command line's advice asks of a file and an option, as done on the page instead.
+_ADVICE = (
+    (SINGLE_ROSTER_ADVICE, msg.PAGE_SINGLE_ROSTER_ADVICE),
+    (PERIODS_ADVICE, msg.PAGE_PERIODS_ADVICE),
+)
+
+
+def _in_page_words(text: str, library: str, page_text: str) -> str:
+    """text with the library's sentence (a format string: its fields match any value) replaced
+    by the page's, which takes the same fields."""
+    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(library.format_map(_Keep())))
+    return re.sub(pattern, lambda m: page_text.format(**m.groupdict()), text)
+
+
+class _Keep(dict):
+    """Fields left as {name} and doubled braces undone by str.format_map, so a format
+    string becomes the text it writes with its fields still marked."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _field_label(column: str | None, field: str | None, space: Space | None) -> str | None:
+    """A finding's column (a heading, as the user wrote it) or campaign key, by its label."""
+    if column:
+        return public(column, space)
+    return describe_key(field, _LABELS, _NAMES) if field else None
+
+
+def findings(error: ValidationError, space: Space | None = None) -> list[dict[str, Any]]:
     """The findings of a ValidationError as the API and the findings table show them."""
     return [
         {
-            "file": f.file,
+            "file": public(f.file, space) if f.file else f.file,
             "row": f.row,
-            "column": f.column or f.field,
-            "message": f.message if not f.unit else f"đơn vị {f.unit}: {f.message}",
+            "column": _field_label(f.column, f.field, space),
+            "message": public(
+                msg.FINDING_OF_UNIT.format(unit=f.unit, message=f.message) if f.unit else f.message,
+                space,
+            ),
         }
         for f in error.findings
     ]

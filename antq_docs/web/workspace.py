@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from antq_docs.docxread import MAX_PDF_BYTES
+from antq_docs.web import messages as msg
 
 # Limits of one request, documented in the README. A docs ZIP holds a whole year's folder.
 MAX_INPUT_BYTES = 20 << 20
@@ -138,11 +139,12 @@ def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
     or more bytes than the limits (counted while reading, whatever the headers claim). Returns
     the document folder: dest, or the one folder the ZIP holds.
     """
+    dest.mkdir(parents=True, exist_ok=True)
     try:
         with zipfile.ZipFile(archive) as zf:
             members = zf.infolist()
             if len(members) > limits.zip_members:
-                raise BadZip(f"tệp ZIP có quá nhiều tệp (trên {limits.zip_members}).")
+                raise BadZip(msg.ZIP_TOO_MANY.format(limit=limits.zip_members))
             plan = []
             for info in members:
                 plan.append((info, _member_path(info)))
@@ -167,7 +169,7 @@ def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
         RuntimeError,
         OSError,
     ) as e:
-        raise BadZip("không phải tệp ZIP hoặc tệp ZIP đã hỏng, bị cắt cụt, đặt mật khẩu.") from e
+        raise BadZip(msg.ZIP_UNREADABLE) from e
     entries = [p for p in dest.iterdir() if not p.name.startswith((".", "__MACOSX"))]
     if len(entries) == 1 and entries[0].is_dir() and not (dest / "manifest.json").exists():
         return entries[0]
@@ -179,12 +181,12 @@ def _member_path(info: zipfile.ZipInfo) -> str | None:
     name = info.filename.replace("\\", "/")
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        raise BadZip(f"tệp ZIP chứa liên kết (link) “{name}”, không được phép.")
+        raise BadZip(msg.ZIP_LINK.format(name=name))
     if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or "\x00" in name:
-        raise BadZip(f"tệp ZIP chứa đường dẫn tuyệt đối “{name}”, không được phép.")
+        raise BadZip(msg.ZIP_ABSOLUTE.format(name=name))
     norm = posixpath.normpath(name)
     if norm == ".." or norm.startswith("../") or "/../" in f"/{name}/":
-        raise BadZip(f"tệp ZIP chứa đường dẫn ra ngoài thư mục “{name}”, không được phép.")
+        raise BadZip(msg.ZIP_OUTSIDE.format(name=name))
     if norm in (".", ""):
         return None
     return unicodedata.normalize("NFC", norm)
@@ -204,14 +206,12 @@ def _copy_member(
             total += len(chunk)
             if size > limits.member_bytes:
                 raise BadZip(
-                    f"tệp “{info.filename}” trong ZIP quá lớn khi giải nén "
-                    f"(trên {limits.member_bytes >> 20} MB)."
+                    msg.ZIP_MEMBER_TOO_LARGE.format(
+                        name=info.filename, megabytes=limits.member_bytes >> 20
+                    )
                 )
             if total > limits.unzipped_bytes:
-                raise BadZip(
-                    f"tệp ZIP quá lớn khi giải nén (trên {limits.unzipped_bytes >> 20} "
-                    "MB): có thể là bom nén."
-                )
+                raise BadZip(msg.ZIP_BOMB.format(megabytes=limits.unzipped_bytes >> 20))
             out.write(chunk)
     return total
 

@@ -433,57 +433,6 @@ def optional(container, condition: str, text: str, **kw) -> None:
     body(container, "{%p endif %}", **kw)
 
 
-# The first words of a placeholder paragraph (antq_docs.docxread.PLACEHOLDER): lint and check
-# find what is left to write by them.
-PLACEHOLDER = "[Cần bổ sung"
-
-
-def placeholder(container, text: str) -> None:
-    """A highlighted paragraph saying what the signer must write there: '[Cần bổ sung: …]'."""
-    from docx.enum.text import WD_COLOR_INDEX
-
-    paragraph = body(container, f"{PLACEHOLDER}: {text}]")
-    for r in paragraph.runs:
-        r.font.highlight_color = WD_COLOR_INDEX.YELLOW
-
-
-def note(container, key: str, what: str, *, lead: str = "") -> None:
-    """A unit's own words (ghi_chu.key) as a paragraph, or the placeholder saying what
-    belongs there when the unit wrote none; lead opens the paragraph ('Nguyên nhân: ')."""
-    optional(container, f"ghi_chu.{key}", f"{lead}{{{{ ghi_chu.{key} }}}}")
-    body(container, f"{{%p if not ghi_chu.{key} %}}")
-    placeholder(container, what)
-    body(container, "{%p endif %}")
-
-
-# One figure of the year (common.figure_sections): its name, then the total in its unit,
-# zero said as "không có", a figure nobody gave as "chưa có số liệu"; the unit's own share and
-# its subtree's, how many units gave it, and last year's comparison when known.
-FIGURE = (
-    "- {{ s.ten }}: {% if not s.co_so %}chưa có số liệu{% elif s.so == '0' %}không có"
-    "{% else %}{{ s.so }} {{ s.dvt }}{% if s.duoi %} (của đơn vị {{ s.rieng }}, của các đơn "
-    "vị trên địa bàn {{ s.duoi }}){% endif %}{% endif %}"
-    "{% if s.bao_cao and s.co_so %} (số liệu của {{ s.bao_cao }} đơn vị đã báo cáo){% endif %}"
-    "{% if s.tang %}, tăng {{ s.tang }} {{ s.dvt }} so với năm {{ nam_truoc }}"
-    "{% elif s.giam %}, giảm {{ s.giam }} {{ s.dvt }} so với năm {{ nam_truoc }}"
-    "{% elif s.nam_truoc %}, bằng năm {{ nam_truoc }}{% endif %}."
-)
-
-
-def figures(container, section: str) -> None:
-    """The figures of one section of the text (so_lieu.<section>), a line each."""
-    body(container, f"{{%p for s in so_lieu.{section} %}}")
-    body(container, FIGURE)
-    body(container, "{%p endfor %}")
-
-
-def no_figures(container, section: str, what: str) -> None:
-    """Where the campaign declares no figure for a part, the signer writes its results there."""
-    body(container, f"{{%p if not so_lieu.{section} %}}")
-    placeholder(container, what)
-    body(container, "{%p endif %}")
-
-
 def party_header(doc):
     """The Hướng dẫn 36 header: Party bodies, '*' and number left; ĐẢNG CỘNG SẢN VIỆT NAM right."""
     left_w, right_w = 7.5, TEXT_WIDTH_CM - 7.5
@@ -502,28 +451,3 @@ def party_header(doc):
     bottom_rule(heading_line, indent_cm=(right_w - 8.2) / 2)
     cell_para(right, "{{ dong_ngay }}", size=14, italic=True, before=6)
     return table
-
-
-def residential_table(doc) -> None:
-    """A commune's khu dân cư and their year-end results (kdc.ds): the basis of its standard."""
-    table = grid_table(
-        doc,
-        [1.2, 5.0, 2.4, 2.6, 2.0, 3.3],
-        ["STT", "Khu dân cư", "Đăng ký", "Được công nhận", "Điểm", "Xếp loại"],
-        size=12,
-    )
-    loop_rows(
-        table,
-        "for r in kdc.ds",
-        [
-            "{{ r.stt }}",
-            "{{ r.ten }}",
-            "{% if r.dang_ky %}Có{% else %}Không{% endif %}",
-            "{% if r.dat_chuan %}Đạt{% else %}Chưa đạt{% endif %}",
-            "{{ r.diem }}",
-            "{{ r.xep_loai }}",
-        ],
-        size=12,
-        aligns=[CENTER, LEFT, CENTER, CENTER, CENTER, CENTER],
-    )
-    para(doc, "", size=6)

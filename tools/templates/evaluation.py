@@ -11,6 +11,7 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 
 from tools.templates import docxbuild as d
+from tools.templates import yearend as y
 
 
 def _scoring_table(doc) -> None:
@@ -40,21 +41,8 @@ def _scoring_table(doc) -> None:
             cell._tc.remove(cell.paragraphs[0]._p)
 
 
-def _report(doc, residential: bool) -> None:
-    d.nd30_header(doc, superior=True, number=not residential)
-    d.title_block(
-        doc,
-        "BÁO CÁO",
-        "Kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} và đề nghị "
-        "xếp loại",
-    )
-    d.can_cu(doc)
-    d.body(
-        doc,
-        "{{ don_vi_dau_cau }} báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an "
-        "ninh Tổ quốc năm {{ nam }} (kỳ đánh giá từ ngày {{ ky_tu }} đến ngày "
-        "{{ ky_den }}) như sau:",
-    )
+def _situation(doc, residential: bool) -> None:
+    """I: the unit's area (its households, or its khu dân cư) and the year's situation."""
     d.heading(doc, "I. ĐẶC ĐIỂM TÌNH HÌNH")
     if residential:
         d.optional(
@@ -70,12 +58,16 @@ def _report(doc, residential: bool) -> None:
             "({{ dia_ban.loai_kdc }}){% if dia_ban.so_ho %} với {{ dia_ban.so_ho }} hộ "
             "gia đình{% endif %}.",
         )
-    d.note(
+    y.note(
         doc,
         "dac_diem",
         "đặc điểm tình hình an ninh, trật tự trên địa bàn, thuận lợi và "
         "khó khăn của đơn vị trong năm",
     )
+
+
+def _leadership(doc) -> None:
+    """II.1–2: the unit's plan and pledge of the year, its figures and its outreach."""
     d.heading(doc, "II. KẾT QUẢ THỰC HIỆN")
     d.optional(doc, "ghi_chu.ket_qua_noi_bat", "{{ ghi_chu.ket_qua_noi_bat }}")
     d.heading(doc, "1. Công tác lãnh đạo, chỉ đạo")
@@ -98,16 +90,20 @@ def _report(doc, residential: bool) -> None:
         "Tổ chức ký cam kết, giao ước thi đua thực hiện phong trào năm {{ nam }}"
         "{% if cam_ket.ngay %} (ngày {{ cam_ket.ngay }}){% endif %}.",
     )
-    d.figures(doc, "lanh_dao")
+    y.figures(doc, "lanh_dao")
     d.heading(doc, "2. Công tác tuyên truyền")
-    d.figures(doc, "tuyen_truyen")
-    d.no_figures(
+    y.figures(doc, "tuyen_truyen")
+    y.no_figures(
         doc,
         "tuyen_truyen",
         "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an ninh, trật tự trong năm",
     )
+
+
+def _movement(doc) -> None:
+    """II.3–4: the movement, the model units and the Ngày hội."""
     d.heading(doc, "3. Phong trào toàn dân bảo vệ an ninh Tổ quốc và mô hình, điển hình")
-    d.figures(doc, "phong_trao")
+    y.figures(doc, "phong_trao")
     d.optional(
         doc,
         "dien_hinh.chon",
@@ -123,7 +119,7 @@ def _report(doc, residential: bool) -> None:
         "({% if m.dat %}đạt{% else %}chưa đạt{% endif %}){% if not loop.last %}, "
         "{% endif %}{% endfor %}.",
     )
-    d.no_figures(
+    y.no_figures(
         doc,
         "phong_trao",
         "kết quả xây dựng phong trào, mô hình tự quản, phát hiện, tố giác tội phạm trong năm",
@@ -135,7 +131,11 @@ def _report(doc, residential: bool) -> None:
         "năm {{ nam }} (ngày {{ ngay_hoi }}){% else %}Không tổ chức Ngày hội toàn dân "
         "bảo vệ an ninh Tổ quốc năm {{ nam }}{% endif %}.",
     )
-    d.figures(doc, "ngay_hoi")
+    y.figures(doc, "ngay_hoi")
+
+
+def _registration(doc) -> None:
+    """II.5: the unit's registration for the standard and its khu dân cư's."""
     d.heading(doc, "5. Đăng ký, bình xét tiêu chuẩn " + d.STANDARD)
     d.body(
         doc,
@@ -150,18 +150,22 @@ def _report(doc, residential: bool) -> None:
         "chuẩn " + d.STANDARD + ", cụ thể:",
         keep_next=True,
     )
-    d.residential_table(doc)
+    y.residential_table(doc)
     d.body(doc, "{%p endif %}")
+
+
+def _shortcomings(doc) -> None:
+    """III–V: shortcomings and their causes, the next year's directions, the proposals."""
     d.heading(doc, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
-    d.note(doc, "ton_tai", "những tồn tại, hạn chế của đơn vị trong năm")
-    d.note(
+    y.note(doc, "ton_tai", "những tồn tại, hạn chế của đơn vị trong năm")
+    y.note(
         doc,
         "nguyen_nhan",
         "nguyên nhân của các tồn tại, hạn chế (khách quan, chủ quan)",
         lead="Nguyên nhân: ",
     )
     d.heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam_sau }}")
-    d.note(doc, "phuong_huong", "phương hướng, nhiệm vụ của đơn vị trong năm tới")
+    y.note(doc, "phuong_huong", "phương hướng, nhiệm vụ của đơn vị trong năm tới")
     d.heading(doc, "V. KIẾN NGHỊ, ĐỀ XUẤT")
     d.optional(doc, "ghi_chu.kien_nghi", "{{ ghi_chu.kien_nghi }}")
     d.body(
@@ -172,6 +176,10 @@ def _report(doc, residential: bool) -> None:
         + d.STANDARD
         + "{% endif %}.",
     )
+
+
+def _self_scoring(doc) -> None:
+    """VI: the scoring sheet, the standard and the level proposed, then the signature."""
     d.heading(doc, "VI. TỰ CHẤM ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI")
     d.body(doc, "Kết quả tự chấm điểm (thang 100 điểm) theo {{ can_cu_cham_diem }}:")
     _scoring_table(doc)
@@ -200,6 +208,30 @@ def _report(doc, residential: bool) -> None:
     left, right = d.signature_block(doc)
     d.noi_nhan(left)
     d.signer(right)
+
+
+def _report(doc, residential: bool) -> None:
+    """The evaluation report: header, title, legal bases and opening, then its six parts."""
+    d.nd30_header(doc, superior=True, number=not residential)
+    d.title_block(
+        doc,
+        "BÁO CÁO",
+        "Kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} và đề nghị "
+        "xếp loại",
+    )
+    d.can_cu(doc)
+    d.body(
+        doc,
+        "{{ don_vi_dau_cau }} báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an "
+        "ninh Tổ quốc năm {{ nam }} (kỳ đánh giá từ ngày {{ ky_tu }} đến ngày "
+        "{{ ky_den }}) như sau:",
+    )
+    _situation(doc, residential)
+    _leadership(doc)
+    _movement(doc)
+    _registration(doc)
+    _shortcomings(doc)
+    _self_scoring(doc)
 
 
 def _build(residential: bool):

@@ -255,6 +255,80 @@ def _row(table, cells: list[str], *, bold: bool = False, size: float = 12) -> No
         d.run(p, text, size=size, bold=bold)
 
 
+def _purposes_and_activities(doc) -> None:
+    """I–II: the purposes and the activities that lead up to the day."""
+    d.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
+    for text in PURPOSES:
+        d.body(doc, text)
+
+    d.heading(doc, "II. CÁC HOẠT ĐỘNG HƯỞNG ỨNG")
+    d.body(doc, "Thời gian: Từ ngày {{ hoat_dong_tu }} đến ngày {{ ngay_hoi }}.")
+    for text in ACTIVITIES:
+        d.body(doc, text)
+
+
+def _programme(doc) -> None:
+    """III: the programme of the day, the ceremony then the festival, as a table."""
+    d.heading(doc, "III. NỘI DUNG, CHƯƠNG TRÌNH NGÀY HỘI")
+    table = d.grid_table(doc, [1.2, 10.0, 5.3], ["STT", "Nội dung", "Thực hiện"], size=12)
+    d.label_row(table, "A. PHẦN LỄ", size=12)
+    for cells in CEREMONY:
+        _row(table, list(cells))
+    d.label_row(table, "B. PHẦN HỘI", size=12)
+    for cells in FESTIVAL:
+        _row(table, list(cells))
+    d.para(doc, "", size=6)
+
+
+def _time_place_people(doc) -> None:
+    """IV: when, where and who takes part, worded per kind of unit."""
+    d.heading(doc, "IV. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN")
+    d.body(doc, "1. Thời gian: {{ gio }}, {{ ngay_hoi_chu }}.")
+    _variants(doc, VENUES, lambda text: d.body(doc, text))
+    _variants(doc, PARTICIPANTS, lambda text: d.body(doc, text))
+
+
+def _budget(doc) -> None:
+    """V: the budget, with its table of items when the campaign gives them, and its sources."""
+    d.heading(doc, "V. KINH PHÍ")
+    d.body(
+        doc,
+        "1. Tổng kinh phí dự kiến: {{ kinh_phi }} (Bằng chữ: {{ kinh_phi_chu }})"
+        "{% if du_toan %}, gồm các khoản sau:{% else %}.{% endif %}",
+    )
+    d.body(doc, "{%p if du_toan %}")
+    budget = d.grid_table(doc, [1.2, 10.8, 4.5], ["STT", "Nội dung", "Thành tiền (đồng)"], size=12)
+    d.loop_rows(
+        budget,
+        "for r in du_toan",
+        ["{{ r.stt }}", "{{ r.noi_dung }}", "{{ r.so_tien }}"],
+        size=12,
+        aligns=[d.CENTER, d.LEFT, d.RIGHT],
+    )
+    total = budget.add_row()
+    for cell, text, align in zip(
+        total.cells, ["", "Tổng cộng", "{{ kinh_phi_so }}"], [d.CENTER, d.CENTER, d.RIGHT]
+    ):
+        cell.paragraphs[0].alignment = align
+        d.run(cell.paragraphs[0], text, size=12, bold=True)
+    d.para(doc, "", size=6)
+    d.body(doc, "{%p endif %}")
+    _variants(doc, SOURCES, lambda text: d.body(doc, text))
+
+
+def _tasks(doc) -> None:
+    """VI: who does what, worded per kind of unit, and the closing sentence."""
+    d.heading(doc, "VI. PHÂN CÔNG NHIỆM VỤ")
+    _variants(doc, list(TASKS.items()), lambda lines: [d.body(doc, t) for t in lines])
+    d.body(
+        doc,
+        "Trên đây là Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm "
+        "{{ nam }} của {{ co_quan }}; {% if chinh_quyen %}các cơ quan, đơn vị{% else %}"
+        "các bộ phận, tổ chức đoàn thể{% endif %} được phân công khẩn trương triển khai "
+        "thực hiện./.",
+    )
+
+
 def build() -> dict:
     """Return the Ngày hội plan template by file name."""
     doc = d.new_document()
@@ -281,65 +355,11 @@ def build() -> dict:
         "{{ co_quan }} xây dựng Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ "
         "quốc ({{ ngay_hoi_ngan }}) năm {{ nam }} như sau:",
     )
-
-    d.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
-    for text in PURPOSES:
-        d.body(doc, text)
-
-    d.heading(doc, "II. CÁC HOẠT ĐỘNG HƯỞNG ỨNG")
-    d.body(doc, "Thời gian: Từ ngày {{ hoat_dong_tu }} đến ngày {{ ngay_hoi }}.")
-    for text in ACTIVITIES:
-        d.body(doc, text)
-
-    d.heading(doc, "III. NỘI DUNG, CHƯƠNG TRÌNH NGÀY HỘI")
-    table = d.grid_table(doc, [1.2, 10.0, 5.3], ["STT", "Nội dung", "Thực hiện"], size=12)
-    d.label_row(table, "A. PHẦN LỄ", size=12)
-    for cells in CEREMONY:
-        _row(table, list(cells))
-    d.label_row(table, "B. PHẦN HỘI", size=12)
-    for cells in FESTIVAL:
-        _row(table, list(cells))
-    d.para(doc, "", size=6)
-
-    d.heading(doc, "IV. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN")
-    d.body(doc, "1. Thời gian: {{ gio }}, {{ ngay_hoi_chu }}.")
-    _variants(doc, VENUES, lambda text: d.body(doc, text))
-    _variants(doc, PARTICIPANTS, lambda text: d.body(doc, text))
-
-    d.heading(doc, "V. KINH PHÍ")
-    d.body(
-        doc,
-        "1. Tổng kinh phí dự kiến: {{ kinh_phi }} (Bằng chữ: {{ kinh_phi_chu }})"
-        "{% if du_toan %}, gồm các khoản sau:{% else %}.{% endif %}",
-    )
-    d.body(doc, "{%p if du_toan %}")
-    budget = d.grid_table(doc, [1.2, 10.8, 4.5], ["STT", "Nội dung", "Thành tiền (đồng)"], size=12)
-    d.loop_rows(
-        budget,
-        "for r in du_toan",
-        ["{{ r.stt }}", "{{ r.noi_dung }}", "{{ r.so_tien }}"],
-        size=12,
-        aligns=[d.CENTER, d.LEFT, d.RIGHT],
-    )
-    total = budget.add_row()
-    for cell, text, align in zip(
-        total.cells, ["", "Tổng cộng", "{{ kinh_phi_so }}"], [d.CENTER, d.CENTER, d.RIGHT]
-    ):
-        cell.paragraphs[0].alignment = align
-        d.run(cell.paragraphs[0], text, size=12, bold=True)
-    d.para(doc, "", size=6)
-    d.body(doc, "{%p endif %}")
-    _variants(doc, SOURCES, lambda text: d.body(doc, text))
-
-    d.heading(doc, "VI. PHÂN CÔNG NHIỆM VỤ")
-    _variants(doc, list(TASKS.items()), lambda lines: [d.body(doc, t) for t in lines])
-    d.body(
-        doc,
-        "Trên đây là Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm "
-        "{{ nam }} của {{ co_quan }}; {% if chinh_quyen %}các cơ quan, đơn vị{% else %}"
-        "các bộ phận, tổ chức đoàn thể{% endif %} được phân công khẩn trương triển khai "
-        "thực hiện./.",
-    )
+    _purposes_and_activities(doc)
+    _programme(doc)
+    _time_place_people(doc)
+    _budget(doc)
+    _tasks(doc)
     d.para(doc, "", size=8)
     left, right = d.signature_block(doc)
     d.noi_nhan(left)

@@ -11,6 +11,7 @@ unit below it that met the standard: the recognition decision cites it.
 from __future__ import annotations
 
 from tools.templates import docxbuild as d
+from tools.templates import yearend as y
 
 # What the results file may leave out, as the dotted lines the meeting fills in.
 _PLACE = "{% if dia_diem %}{{ dia_diem }}{% else %}……………………………………{% endif %}"
@@ -65,22 +66,8 @@ def _participants(doc) -> None:
     )
 
 
-def _build(residential: bool):
-    doc = d.new_document()
-    d.nd30_header(doc, superior=True, number=not residential)
-    d.title_block(
-        doc,
-        "BIÊN BẢN",
-        summary="Họp bình xét, đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc "
-        "năm {{ nam }}",
-    )
-    d.body(
-        doc,
-        "Vào hồi …… giờ …… phút, {{ ngay }}, tại " + _PLACE + ", {{ don_vi }} tổ chức họp bình "
-        "xét kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}.",
-    )
-    d.heading(doc, "I. THÀNH PHẦN")
-    _participants(doc)
+def _content(doc) -> None:
+    """II: the report heard, the standard, the level discussed, the khu dân cư, the opinions."""
     d.heading(doc, "II. NỘI DUNG")
     d.body(
         doc,
@@ -104,12 +91,16 @@ def _build(residential: bool):
         "{{ kdc.tong }} đăng ký, {{ kdc.dat_chuan }}/{{ kdc.tong }} được công nhận):",
         keep_next=True,
     )
-    d.residential_table(doc)
+    y.residential_table(doc)
     d.body(doc, "{%p endif %}")
     d.body(doc, "{% if kdc.ds %}5{% else %}4{% endif %}. Ý kiến phát biểu:")
     # Lines to write the speakers' opinions on by hand; left-aligned so the dots are not spread.
     for _ in range(2):
         d.body(doc, "…" * 30, align=d.LEFT, first_line_cm=0)
+
+
+def _vote(doc) -> None:
+    """III: the vote and the conclusion, with the khu dân cư proposed for recognition."""
     d.heading(doc, "III. BIỂU QUYẾT VÀ KẾT LUẬN")
     d.body(doc, f"Số người dự họp: {_ATTENDANCE} người; tán thành: {_VOTES}/{_OF}.")
     d.body(
@@ -137,6 +128,10 @@ def _build(residential: bool):
         "Hội nghị kết thúc vào hồi …… giờ …… phút cùng ngày. Biên bản đã được đọc lại cho hội "
         "nghị nghe và được các thành viên dự họp nhất trí thông qua./.",
     )
+
+
+def _signatures(doc) -> None:
+    """The secretary and the chair sign side by side."""
     d.para(doc, "", size=10)
     left, right = d.signature_block(doc, left_width_cm=d.TEXT_WIDTH_CM / 2)
     for cell, role, name in (
@@ -148,6 +143,28 @@ def _build(residential: bool):
         for _ in range(3):
             d.cell_para(cell, "", size=14)
         d.cell_para(cell, name, size=14, bold=True)
+
+
+def _build(residential: bool):
+    """The minutes of the review meeting: header, title, opening, then its three parts."""
+    doc = d.new_document()
+    d.nd30_header(doc, superior=True, number=not residential)
+    d.title_block(
+        doc,
+        "BIÊN BẢN",
+        summary="Họp bình xét, đề nghị xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc "
+        "năm {{ nam }}",
+    )
+    d.body(
+        doc,
+        "Vào hồi …… giờ …… phút, {{ ngay }}, tại " + _PLACE + ", {{ don_vi }} tổ chức họp bình "
+        "xét kết quả thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}.",
+    )
+    d.heading(doc, "I. THÀNH PHẦN")
+    _participants(doc)
+    _content(doc)
+    _vote(doc)
+    _signatures(doc)
     return doc
 
 

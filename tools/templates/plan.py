@@ -290,9 +290,9 @@ def _table(doc) -> None:
     )
 
 
-def _organisation(doc) -> None:
-    """IV. Tổ chức thực hiện: the bodies of the unit's level, what each does, the deadlines."""
-    d.body(doc, "{%p if nhom == 'chinh_quyen' %}")
+def _government_tasks(doc) -> None:
+    """A local government's plan: the police, the Front, the departments, each kind of unit
+    below with its deadline, then the report to the level above."""
     d.body(
         doc,
         "1. {% if cong_an_cung_cap %}{{ cong_an }} là lực lượng nòng cốt, chủ trì, "
@@ -333,7 +333,11 @@ def _organisation(doc) -> None:
         "{{ nam }} về {{ cap_tren }} trước ngày {{ han }}; đề nghị {{ cap_uy }} quan "
         "tâm lãnh đạo, chỉ đạo.",
     )
-    d.body(doc, "{%p else %}")
+
+
+def _agency_tasks(doc) -> None:
+    """An agency's, enterprise's or school's plan: its head, its Party and unions, and the
+    office that gathers the results."""
     d.body(
         doc,
         "1. Người đứng đầu {{ ten }} chịu trách nhiệm chỉ đạo triển khai Kế hoạch; "
@@ -357,6 +361,14 @@ def _organisation(doc) -> None:
         "đánh giá, chấm điểm kết quả thực hiện phong trào năm {{ nam }} và gửi báo cáo "
         "về {{ cap_tren }} trước ngày {{ han }}.",
     )
+
+
+def _organisation(doc) -> None:
+    """IV. Tổ chức thực hiện: the bodies of the unit's level, what each does, the deadlines."""
+    d.body(doc, "{%p if nhom == 'chinh_quyen' %}")
+    _government_tasks(doc)
+    d.body(doc, "{%p else %}")
+    _agency_tasks(doc)
     d.body(doc, "{%p endif %}")
 
 

@@ -10,6 +10,7 @@ sentence is literal text here; the context brings counts, shares, names and list
 from __future__ import annotations
 
 from tools.templates import docxbuild as d
+from tools.templates import yearend as y
 
 
 def _loop(doc, items: str, text: str = "{{ dong }}", **kw) -> None:
@@ -165,29 +166,23 @@ def _appendices(doc) -> None:
     d.para(doc, "{%p endif %}", size=2)
 
 
-def build() -> dict:
-    """Return the report template by file name."""
-    doc = d.new_document()
-    d.nd30_header(doc, superior=True, number=True)
-    d.title_block(
-        doc, "BÁO CÁO", "Tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
-    )
-    d.body(
-        doc,
-        "Thực hiện " + d.PLAN + ", {{ co_quan }} báo cáo tổng kết phong trào toàn dân "
-        "bảo vệ an ninh Tổ quốc năm {{ nam }} trên địa bàn {{ dia_ban }} như sau:",
-    )
+def _situation(doc) -> None:
+    """I: the units taking part, by kind, and the year's situation."""
     d.heading(doc, "I. ĐẶC ĐIỂM, TÌNH HÌNH")
     d.body(
         doc,
         "Trên địa bàn {{ dia_ban }} có {{ theo_loai|join('; ') }} tham gia phong trào toàn dân "
         "bảo vệ an ninh Tổ quốc (tổng số {{ tong_don_vi }} đơn vị).",
     )
-    d.note(
+    y.note(
         doc,
         "dac_diem",
         "đặc điểm tình hình an ninh, trật tự trên địa bàn trong năm, thuận lợi và khó khăn",
     )
+
+
+def _leadership(doc) -> None:
+    """II.1–3: leadership, outreach and the movement, with their figures."""
     d.heading(doc, "II. KẾT QUẢ THỰC HIỆN")
     d.optional(doc, "ghi_chu.ket_qua_noi_bat", "{{ ghi_chu.ket_qua_noi_bat }}")
     d.heading(doc, "1. Công tác lãnh đạo, chỉ đạo")
@@ -196,23 +191,27 @@ def build() -> dict:
         "Triển khai " + d.PLAN + " đến các đơn vị trên địa bàn {{ dia_ban }}"
         "{% if so_lieu.lanh_dao %}; kết quả:{% else %}.{% endif %}",
     )
-    d.figures(doc, "lanh_dao")
+    y.figures(doc, "lanh_dao")
     d.heading(doc, "2. Công tác tuyên truyền")
-    d.figures(doc, "tuyen_truyen")
-    d.no_figures(
+    y.figures(doc, "tuyen_truyen")
+    y.no_figures(
         doc,
         "tuyen_truyen",
         "kết quả tuyên truyền, phổ biến pháp luật về bảo vệ an "
         "ninh, trật tự trên địa bàn trong năm",
     )
     d.heading(doc, "3. Phong trào toàn dân bảo vệ an ninh Tổ quốc")
-    d.figures(doc, "phong_trao")
-    d.no_figures(
+    y.figures(doc, "phong_trao")
+    y.no_figures(
         doc,
         "phong_trao",
         "kết quả phát hiện, tố giác tội phạm, xây dựng mô hình tự "
         "quản về an ninh, trật tự trên địa bàn trong năm",
     )
+
+
+def _registration(doc) -> None:
+    """II.4: registration and recognition per kind of unit; districts outside the standard."""
     d.heading(doc, f"4. Đăng ký, công nhận đạt tiêu chuẩn {STANDARD}")
     _loop(
         doc,
@@ -232,6 +231,10 @@ def build() -> dict:
         "- Các {{ ngoai_chuan }} không thuộc đối tượng đăng ký, công nhận đạt tiêu chuẩn "
         f"{STANDARD} (Thông tư số 124/2021/TT-BCA), chỉ được đánh giá, phân loại phong trào.",
     )
+
+
+def _classification(doc) -> None:
+    """II.5: the levels per kind of unit, with the thresholds they were judged by."""
     d.heading(doc, "5. Đánh giá, phân loại phong trào")
     d.body(
         doc,
@@ -274,6 +277,10 @@ def build() -> dict:
         "Mọi mức xếp loại đã được đối chiếu với điểm tự chấm theo ngưỡng: " + d.THRESHOLDS + ".",
         italic=True,
     )
+
+
+def _models_and_event(doc) -> None:
+    """II.6–7: the model units chosen and built, and the Ngày hội."""
     d.heading(doc, "6. Xây dựng mô hình, điển hình")
     d.optional(
         doc,
@@ -297,7 +304,11 @@ def build() -> dict:
         + change("ngay_hoi")
         + ".",
     )
-    d.figures(doc, "ngay_hoi")
+    y.figures(doc, "ngay_hoi")
+
+
+def _targets(doc) -> None:
+    """II.8: the table of the targets, the chart, and the targets judged by documents."""
     d.heading(doc, "8. Kết quả thực hiện các chỉ tiêu")
     d.body(
         doc,
@@ -334,6 +345,10 @@ def build() -> dict:
         "Các chỉ tiêu sau được đánh giá qua hồ sơ văn bản của các đơn vị, không tính tỷ lệ "
         "trong báo cáo này: {{ khong_do|join('; ') }}.",
     )
+
+
+def _shortcomings(doc) -> None:
+    """III: the targets not met, with the appendix that lists their units, and the causes."""
     d.heading(doc, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     _loop(
         doc,
@@ -343,15 +358,19 @@ def build() -> dict:
         "{{ dong.muc }} Phụ lục {{ pl_chua_dat }} kèm theo{% endif %}.",
     )
     d.optional(doc, "not ton_tai", "- Các chỉ tiêu có số liệu đều đạt so với kế hoạch.")
-    d.note(doc, "ton_tai", "những tồn tại, hạn chế của phong trào trên địa bàn trong năm")
-    d.note(
+    y.note(doc, "ton_tai", "những tồn tại, hạn chế của phong trào trên địa bàn trong năm")
+    y.note(
         doc,
         "nguyen_nhan",
         "nguyên nhân của các tồn tại, hạn chế (khách quan, chủ quan)",
         lead="Nguyên nhân: ",
     )
+
+
+def _directions_and_proposals(doc) -> None:
+    """IV–V: the next year's directions and the proposals (awards, or help for the units below)."""
     d.heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ nam_sau }}")
-    d.note(
+    y.note(
         doc,
         "phuong_huong",
         "phương hướng, nhiệm vụ trọng tâm của năm tới, nhất là để khắc phục các chỉ tiêu chưa đạt",
@@ -375,6 +394,28 @@ def build() -> dict:
         "Trên đây là báo cáo tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
         "{{ nam }} của {{ co_quan }}./.",
     )
+
+
+def build() -> dict:
+    """Return the report template by file name."""
+    doc = d.new_document()
+    d.nd30_header(doc, superior=True, number=True)
+    d.title_block(
+        doc, "BÁO CÁO", "Tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
+    )
+    d.body(
+        doc,
+        "Thực hiện " + d.PLAN + ", {{ co_quan }} báo cáo tổng kết phong trào toàn dân "
+        "bảo vệ an ninh Tổ quốc năm {{ nam }} trên địa bàn {{ dia_ban }} như sau:",
+    )
+    _situation(doc)
+    _leadership(doc)
+    _registration(doc)
+    _classification(doc)
+    _models_and_event(doc)
+    _targets(doc)
+    _shortcomings(doc)
+    _directions_and_proposals(doc)
     left, right = d.signature_block(doc)
     d.noi_nhan(left)
     d.signer(right)

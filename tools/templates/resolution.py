@@ -126,33 +126,8 @@ def _targets(doc) -> None:
     d.body(doc, "{%p endfor %}")
 
 
-def _committee():
-    doc = d.new_document()
-    d.party_header(doc)
-    _party_title(
-        doc, "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
-    )
-    _party_bases(doc)
-    d.body(
-        doc,
-        "Thực hiện " + d.PLAN + ", {{ lanh_dao }} đánh giá tình hình và quyết nghị "
-        "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} "
-        "trên địa bàn {{ ten_trong_cau }} như sau:",
-    )
-    d.heading(doc, "I. TÌNH HÌNH")
-    d.body(
-        doc,
-        "Thời gian qua, các cấp ủy, chính quyền, Mặt trận Tổ quốc và các đoàn thể trên "
-        "địa bàn {{ ten_trong_cau }} đã quan tâm lãnh đạo, tổ chức phong trào toàn dân "
-        "bảo vệ an ninh Tổ quốc, góp phần giữ vững an ninh chính trị, trật tự, an toàn "
-        "xã hội. Bên cạnh đó, ở một số nơi phong trào còn hình thức, chất lượng chưa đồng "
-        "đều; vai trò của một số chi bộ, đảng viên trong vận động Nhân dân chưa được phát "
-        "huy đầy đủ.",
-    )
-    d.body(
-        doc, "Năm {{ nam }}, để phong trào đi vào chiều sâu, thiết thực, hiệu quả, {{ lanh_dao }}"
-    )
-    _resolved(doc)
+def _committee_points(doc) -> None:
+    """The points resolved: the aim, the targets, the leading tasks."""
     d.body(doc, "1. Mục tiêu", bold=True, keep_next=True)
     d.body(
         doc,
@@ -166,6 +141,11 @@ def _committee():
     d.body(doc, "3. Nhiệm vụ trọng tâm lãnh đạo", bold=True, keep_next=True)
     for text in DIRECTION:
         d.body(doc, "- " + text)
+
+
+def _committee_organisation(doc) -> None:
+    """Who carries the resolution out: the Party cells, the UBND and its police, the Front,
+    the office."""
     d.body(doc, "4. Tổ chức thực hiện", bold=True, keep_next=True)
     d.body(
         doc,
@@ -199,6 +179,38 @@ def _committee():
         "Nghị quyết này được quán triệt đến các chi bộ, đảng viên và tổ chức thực hiện "
         "trong năm {{ nam }}./.",
     )
+
+
+def _committee():
+    """The cấp ủy's resolution: Party header, title, bases, the situation, then what it resolves."""
+    doc = d.new_document()
+    d.party_header(doc)
+    _party_title(
+        doc, "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }}"
+    )
+    _party_bases(doc)
+    d.body(
+        doc,
+        "Thực hiện " + d.PLAN + ", {{ lanh_dao }} đánh giá tình hình và quyết nghị "
+        "về lãnh đạo thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm {{ nam }} "
+        "trên địa bàn {{ ten_trong_cau }} như sau:",
+    )
+    d.heading(doc, "I. TÌNH HÌNH")
+    d.body(
+        doc,
+        "Thời gian qua, các cấp ủy, chính quyền, Mặt trận Tổ quốc và các đoàn thể trên "
+        "địa bàn {{ ten_trong_cau }} đã quan tâm lãnh đạo, tổ chức phong trào toàn dân "
+        "bảo vệ an ninh Tổ quốc, góp phần giữ vững an ninh chính trị, trật tự, an toàn "
+        "xã hội. Bên cạnh đó, ở một số nơi phong trào còn hình thức, chất lượng chưa đồng "
+        "đều; vai trò của một số chi bộ, đảng viên trong vận động Nhân dân chưa được phát "
+        "huy đầy đủ.",
+    )
+    d.body(
+        doc, "Năm {{ nam }}, để phong trào đi vào chiều sâu, thiết thực, hiệu quả, {{ lanh_dao }}"
+    )
+    _resolved(doc)
+    _committee_points(doc)
+    _committee_organisation(doc)
     d.para(doc, "", size=8)
     left, right = d.signature_block(doc)
     d.noi_nhan(left, ("- Lưu Văn phòng {{ cap_uy_loai }}.",))
@@ -231,7 +243,59 @@ CELL_TASKS = [
 ]
 
 
+def _cell_goals(doc) -> None:
+    """What the khu dân cư aims for by the year's end, then its tasks of the year."""
+    d.body(doc, f"{{%p if chi_tieu|rejectattr('ma', 'in', {_NOT_GOALS})|list %}}")
+    d.body(doc, "3. Phấn đấu đến cuối năm {{ nam }}:", keep_next=True)
+    d.body(doc, f"{{%p for ct in chi_tieu if ct.ma not in {_NOT_GOALS} %}}")
+    _branches(doc, CELL_GOALS, lambda text: d.body(doc, "- " + text))
+    d.body(doc, "{%p else %}")
+    d.body(doc, "- {{ ct.noi_dung }}.")
+    d.body(doc, "{%p endif %}")
+    d.body(doc, "{%p endfor %}")
+    d.body(doc, "{%p endif %}")
+    d.body(
+        doc,
+        "{{ 4 if chi_tieu|rejectattr('ma', 'in', " + _NOT_GOALS + ")|list else 3 }}. "
+        "Nhiệm vụ trong năm:",
+        keep_next=True,
+    )
+    for text in CELL_TASKS:
+        d.body(doc, "- " + text)
+
+
+def _cell_organisation(doc) -> None:
+    """II: who carries the resolution out in the khu dân cư, and the closing sentence."""
+    d.heading(doc, "II. TỔ CHỨC THỰC HIỆN")
+    d.body(
+        doc,
+        "1. Đồng chí Bí thư chi bộ chịu trách nhiệm chung; phân công đảng viên phụ trách "
+        "từng nhóm hộ gia đình.",
+    )
+    d.body(
+        doc,
+        "2. {{ truong }} xây dựng bản đăng ký, tổ chức ký cam kết đến từng hộ "
+        "gia đình; phối hợp với {{ cong_an }} bảo đảm an ninh, trật tự trên địa bàn.",
+    )
+    d.body(
+        doc,
+        "3. Ban Công tác Mặt trận và các chi hội đoàn thể vận động hội viên, Nhân dân "
+        "thực hiện Nghị quyết.",
+    )
+    d.body(
+        doc,
+        "4. Chi bộ kiểm điểm việc thực hiện trong sinh hoạt hằng tháng và báo cáo "
+        "{{ dang_uy }} kết quả thực hiện.",
+    )
+    d.body(
+        doc,
+        "Nghị quyết này được phổ biến đến đảng viên trong chi bộ và Nhân dân "
+        "{{ ten_trong_cau }}./.",
+    )
+
+
 def _cell():
+    """The chi bộ's resolution for its khu dân cư: registration, pledges, goals and tasks."""
     doc = d.new_document()
     d.party_header(doc)
     _party_title(
@@ -267,49 +331,8 @@ def _cell():
         "quốc; đảng viên gương mẫu ký trước và vận động gia đình, hộ liền kề cùng thực "
         "hiện.",
     )
-    d.body(doc, f"{{%p if chi_tieu|rejectattr('ma', 'in', {_NOT_GOALS})|list %}}")
-    d.body(doc, "3. Phấn đấu đến cuối năm {{ nam }}:", keep_next=True)
-    d.body(doc, f"{{%p for ct in chi_tieu if ct.ma not in {_NOT_GOALS} %}}")
-    _branches(doc, CELL_GOALS, lambda text: d.body(doc, "- " + text))
-    d.body(doc, "{%p else %}")
-    d.body(doc, "- {{ ct.noi_dung }}.")
-    d.body(doc, "{%p endif %}")
-    d.body(doc, "{%p endfor %}")
-    d.body(doc, "{%p endif %}")
-    d.body(
-        doc,
-        "{{ 4 if chi_tieu|rejectattr('ma', 'in', " + _NOT_GOALS + ")|list else 3 }}. "
-        "Nhiệm vụ trong năm:",
-        keep_next=True,
-    )
-    for text in CELL_TASKS:
-        d.body(doc, "- " + text)
-    d.heading(doc, "II. TỔ CHỨC THỰC HIỆN")
-    d.body(
-        doc,
-        "1. Đồng chí Bí thư chi bộ chịu trách nhiệm chung; phân công đảng viên phụ trách "
-        "từng nhóm hộ gia đình.",
-    )
-    d.body(
-        doc,
-        "2. {{ truong }} xây dựng bản đăng ký, tổ chức ký cam kết đến từng hộ "
-        "gia đình; phối hợp với {{ cong_an }} bảo đảm an ninh, trật tự trên địa bàn.",
-    )
-    d.body(
-        doc,
-        "3. Ban Công tác Mặt trận và các chi hội đoàn thể vận động hội viên, Nhân dân "
-        "thực hiện Nghị quyết.",
-    )
-    d.body(
-        doc,
-        "4. Chi bộ kiểm điểm việc thực hiện trong sinh hoạt hằng tháng và báo cáo "
-        "{{ dang_uy }} kết quả thực hiện.",
-    )
-    d.body(
-        doc,
-        "Nghị quyết này được phổ biến đến đảng viên trong chi bộ và Nhân dân "
-        "{{ ten_trong_cau }}./.",
-    )
+    _cell_goals(doc)
+    _cell_organisation(doc)
     d.para(doc, "", size=8)
     left, right = d.signature_block(doc)
     d.noi_nhan(left, ("- Lưu Chi bộ.",))

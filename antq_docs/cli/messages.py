@@ -1,0 +1,66 @@
+"""What the command line prints: progress, outcomes, notices, warnings and each command's summary.
+
+Click's own words are in clivi.py; the help of an option stays beside the option.
+"""
+
+from __future__ import annotations
+
+# Every command: an error, a stop, a warning of the library, a folder held by another run.
+ERROR = "Lỗi: {error}"
+STOPPED = "Đã dừng."
+WARNING = "Cảnh báo: {warning}"
+WAITING = (
+    "Thư mục {out} đang được một lần chạy khác sử dụng; đang chờ lần chạy đó xong (tối đa "
+    "{seconds:g} giây, đổi bằng --wait)…"
+)
+NOT_CODE_EQUALS_NUMBER = '"{value}" phải có dạng MÃ=SỐ, ví dụ KT-02=15'
+
+# Progress bars (on stderr, from 50 steps on).
+BAR_GENERATING = "Đang soạn"
+BAR_PDF = "Đang chuyển PDF"
+BAR_FORMS = "Đang làm phiếu"
+BAR_COLLECTING = "Đang đọc phiếu"
+
+# generate: what happened to each file, and why some were left alone.
+STATUS_NEW = "mới"
+STATUS_UPDATED = "cập nhật"
+STATUS_UNCHANGED = "không đổi"
+STATUS_KEPT = "giữ nguyên"
+STATUS_SIGNED = "đã có bản ký .pdf, không soạn lại"
+SKIPPED_WITHOUT_RESULTS = "Không có --results: bỏ qua {items} vì cần tệp kết quả cuối năm."
+SKIPPED_SIGNED = "Bỏ qua {path}: đã có bản ký .pdf cùng tên (dùng --force để soạn lại)."
+KEPT_EDITED = "Giữ nguyên {path}: tệp đã bị sửa sau khi soạn (dùng --force để ghi đè)."
+
+# --pdf and --bundle (and the commands pdf, bundle).
+PDF_KEPT = "Giữ nguyên {path}: tệp PDF đã bị sửa hoặc thay sau khi làm."
+PDF_FAILED = "Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần)."
+BUNDLE_KEPT = "Giữ nguyên {path}: hồ sơ đã bị sửa hoặc thay sau khi làm."
+BUNDLE_LACKS = "Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF."
+BUNDLE_LACKS_MORE = "… và {count} văn bản khác (xem: antq-docs check)."
+
+# report: the targets of a level, the year's figures, the report written.
+REPORT_HEADING = "Kết quả thực hiện chỉ tiêu: {name} ({code})"
+REPORT_FIGURES = "\nSố liệu của năm (của đơn vị và mọi đơn vị cấp dưới):"
+REPORT_WRITTEN = "Báo cáo tổng kết: {path} ({status})."
+
+# init and forms: files made or kept.
+CREATED = "Đã tạo {path}"
+KEPT_EXISTING = "Giữ nguyên {path}: tệp đã có, không ghi đè."
+NEXT_STEP = "Tiếp theo: cd {folder} && antq-docs generate all (xem {readme})."
+FORMS_DONE = (
+    "Xong: {written} phiếu mới ({units} đơn vị), {kept} phiếu đã có được giữ nguyên trong {folder}."
+)
+
+# collect: the forms read and the figures totalled.
+COLLECTED = "Đã thu {forms} phiếu ({units} đơn vị) vào {out}."
+FIGURES_OF = "Số liệu của {name}, cộng cả các đơn vị cấp dưới:"
+
+# templates copy.
+TEMPLATES_COPIED = (
+    "Đã ghi {count} tệp vào {folder}. Sửa mẫu trong Word, kiểm tra bằng `antq-docs templates "
+    "check {folder}`, rồi dùng: generate … --templates {folder}."
+)
+
+# check: the day and the kinds asked for.
+NOT_A_DAY = '"{value}" phải là một ngày NGÀY/THÁNG/NĂM, ví dụ 31/3/2025'
+UNKNOWN_KINDS = "không có loại {unknown}; các loại: {known}"

@@ -1,0 +1,28 @@
+"""What the year-plan page (Kế hoạch năm) says to the person filling it in."""
+
+from __future__ import annotations
+
+SAMPLE_SHOWN = (
+    "Đây là kế hoạch mẫu của tỉnh Kon Tum năm 2025, chưa phải kế hoạch của tỉnh mình: sửa "
+    "từng ô cho đúng kế hoạch của tỉnh rồi bấm “Lưu kế hoạch”, hoặc mở tệp kế hoạch đã có."
+)
+KEPT_SHOWN = "Đang hiện kế hoạch đã lưu trên trình duyệt này."
+UPLOAD_SHOWN = (
+    "Đã mở tệp “{name}”: xem lại từng ô rồi bấm “Lưu kế hoạch”. Tệp chưa được lưu cho tới "
+    "khi bấm nút đó."
+)
+UPLOAD_PROBLEMS = "Tệp “{name}” có {count} lỗi, ghi ở dưới và bên cạnh từng ô:"
+FORM_PROBLEMS = (
+    "Kế hoạch còn {count} lỗi, chưa được lưu; mọi ô đã điền vẫn giữ nguyên. Sửa các ô sau:"
+)
+SAVED = "Đã lưu kế hoạch năm {year} của tỉnh {province} trên trình duyệt này."
+SAVED_HINT = "Tệp YAML này dùng được với lệnh antq-docs trên máy tính."
+NO_FILE = "Chưa chọn tệp kế hoạch để mở (ô “Mở tệp kế hoạch đã có”)."
+TOO_LARGE = "Tệp “{name}” quá lớn: tệp kế hoạch thật chỉ vài nghìn byte."
+NOT_UTF8 = "Tệp “{name}” không đọc được: tệp kế hoạch phải lưu dạng UTF-8."
+NOT_YAML = "Tệp “{name}” không phải tệp kế hoạch đọc được: {reason}"
+NOTHING_KEPT = (
+    "Chưa lưu kế hoạch nào trên trình duyệt này: điền và lưu kế hoạch ở trang Kế hoạch năm."
+)
+OTHER_SITE = "Yêu cầu đến từ một trang khác, bị từ chối."
+BAD_ACTION = "Yêu cầu không hợp lệ: tải lại trang rồi thử lại."

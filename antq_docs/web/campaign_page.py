@@ -1,0 +1,271 @@
+"""The year-plan page (/ke-hoach): the campaign as a form, prefilled, checked field by field,
+kept for this browser and offered as the YAML file the command line reads.
+
+The page posts everything it shows, including the file it was filled from (field `base`), so
+keys the form does not show survive every round trip; tables gain and lose rows by posted
+buttons (`action` = add:TABLE, remove:TABLE:ROW), which campaign.js does in place when it can.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import Response
+
+from antq_docs import indicators
+from antq_docs.inputs.campaign import MAX_CAMPAIGN_BYTES
+from antq_docs.inputs.campaign_form import (
+    LINES,
+    ROWS,
+    TYPES,
+    FormField,
+    form_fields,
+    form_sections,
+)
+from antq_docs.inputs.campaign_form_values import (
+    FieldProblem,
+    FormValues,
+    check_form,
+    check_text,
+    form_values,
+    parse_campaign_text,
+    posted_values,
+    without_empty_rows,
+)
+from antq_docs.kinds import REGISTRY
+from antq_docs.resources import SAMPLE_CAMPAIGN, sample
+from antq_docs.web import campaign_messages as msg
+from antq_docs.web.space import Space
+from antq_docs.web.uploads import check_token, same_origin
+from antq_docs.web.views import Refused, page
+
+# A campaign's form posts a few hundred fields (eleven targets of seven columns, ten dates…).
+MAX_FIELDS = 5000
+DOWNLOAD_NAME = "ke-hoach.yaml"
+# Where the page shows what: the sample, the browser's kept plan, or an uploaded file.
+SAMPLE, KEPT, UPLOADED = "mau", "da-luu", "tep"
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What a posted form was filled from: the campaign file's text, and which one it was."""
+
+    base: str
+    origin: str
+
+
+def _kept_campaign(request: Request) -> Path | None:
+    """The campaign kept for this browser, if any."""
+    return Space.of(request).file("campaign")
+
+
+def _keep_campaign(request: Request, data: bytes) -> None:
+    """Keep a campaign for this browser, replacing the one kept before."""
+    Space.of(request).keep("campaign", DOWNLOAD_NAME, data)
+
+
+async def campaign_get(request: Request) -> Response:
+    """The form, prefilled from the plan kept for this browser, else from the sample."""
+    return _start(request)
+
+
+def _start(request: Request, status: int = 200, error: str | None = None) -> Response:
+    """The form as a visit finds it: the kept plan, else the sample (said so)."""
+    kept = _kept_campaign(request)
+    if kept is not None:
+        # Kept by another page as uploaded, it may not be text: the form then shows what it can.
+        text = kept.read_bytes().decode("utf-8-sig", errors="replace")
+        origin, notice = KEPT, msg.KEPT_SHOWN
+    else:
+        text, origin, notice = sample(SAMPLE_CAMPAIGN).read_text(encoding="utf-8"), SAMPLE, None
+    values = form_values(parse_campaign_text(text), REGISTRY)
+    return _page(
+        request, status, base=text, values=values, origin=origin, notice=notice, error=error
+    )
+
+
+async def campaign_post(request: Request) -> Response:
+    """Open an uploaded file, add or remove a row, or check and keep the plan."""
+    if not same_origin(request):
+        raise Refused(403, msg.OTHER_SITE)
+    form = await request.form(max_files=1, max_fields=MAX_FIELDS)
+    try:
+        check_token(request, form)
+        action = form.get("action")
+        if action == "upload":
+            return await _opened(request, form.get("tep"))
+        base = form.get("base")
+        base_text = base if isinstance(base, str) else ""
+        origin = form.get("origin")
+        shown = _Shown(base_text, origin if origin in (SAMPLE, KEPT, UPLOADED) else SAMPLE)
+        values = posted_values(form.multi_items(), REGISTRY)
+    finally:
+        await form.close()
+    if isinstance(action, str) and action.startswith(("add:", "remove:")):
+        return _changed_rows(request, action, values, shown)
+    return await _saved(request, values, shown)
+
+
+async def _opened(request: Request, upload: Any) -> Response:
+    """The form prefilled from an uploaded campaign file, with the file's own problems."""
+    if not (isinstance(upload, UploadFile) and upload.filename):
+        return _start(request, 400, msg.NO_FILE)
+    name = Path(upload.filename.replace("\\", "/")).name
+    raw = await upload.read(MAX_CAMPAIGN_BYTES + 1)
+    if len(raw) > MAX_CAMPAIGN_BYTES:
+        return _start(request, 400, msg.TOO_LARGE.format(name=name))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _start(request, 400, msg.NOT_UTF8.format(name=name))
+    data = parse_campaign_text(text)
+    _, problems = await run_in_threadpool(check_text, text, REGISTRY)
+    if not isinstance(data, dict):
+        reason = problems[0].message if problems else ""
+        return _start(request, 400, msg.NOT_YAML.format(name=name, reason=reason))
+    return _page(
+        request,
+        200,
+        base=text,
+        values=form_values(data, REGISTRY),
+        origin=UPLOADED,
+        notice=msg.UPLOAD_SHOWN.format(name=name),
+        problems=problems,
+        problems_title=msg.UPLOAD_PROBLEMS.format(name=name, count=len(problems)),
+    )
+
+
+def _changed_rows(request: Request, action: str, values: FormValues, shown: _Shown) -> Response:
+    """The form with a row added to or removed from one of its tables, nothing checked."""
+    verb, _, rest = action.partition(":")
+    table, _, row = rest.partition(":")
+    field = next((f for f in form_fields(REGISTRY) if f.name == table), None)
+    if field is None or field.type not in (LINES, ROWS):
+        raise Refused(400, msg.BAD_ACTION)
+    rows = values[table]
+    focus = None
+    if verb == "add":
+        rows.append(_empty_row(field))
+        first = f".{field.columns[0].name}" if field.type == ROWS else ""
+        focus = f"{table}[{len(rows)}]{first}"
+    elif row.isdigit() and len(row) <= len(str(len(rows))) and 1 <= int(row) <= len(rows):
+        del rows[int(row) - 1]
+    return _page(request, 200, base=shown.base, values=values, origin=shown.origin, focus=focus)
+
+
+def _empty_row(table: FormField) -> Any:
+    """A row just added to a table: every column empty, nothing ticked."""
+    if table.type == LINES:
+        return ""
+    return {c.name: [] if c.type == TYPES else "" for c in table.columns}
+
+
+async def _saved(request: Request, values: FormValues, shown: _Shown) -> Response:
+    """Check the plan with the command line's loader; keep it when it loads, else show why."""
+    values = without_empty_rows(values, REGISTRY)
+    base = parse_campaign_text(shown.base)
+    checked = await run_in_threadpool(check_form, values, base, REGISTRY)
+    if checked.campaign is None:
+        count = len(checked.problems)
+        return _page(
+            request,
+            422,
+            values=values,
+            problems=checked.problems,
+            problems_title=msg.FORM_PROBLEMS.format(count=count),
+            base=shown.base,
+            origin=shown.origin,
+        )
+    _keep_campaign(request, checked.text.encode("utf-8"))
+    saved = msg.SAVED.format(year=checked.campaign.year, province=checked.campaign.province)
+    response = _page(
+        request,
+        200,
+        base=checked.text,
+        values=form_values(parse_campaign_text(checked.text), REGISTRY),
+        origin=KEPT,
+        saved=saved,
+    )
+    return response
+
+
+async def campaign_download(request: Request) -> Response:
+    """The plan kept for this browser, as the YAML file the command line reads."""
+    kept = _kept_campaign(request)
+    if kept is None:
+        raise Refused(404, msg.NOTHING_KEPT)
+    return Response(
+        kept.read_bytes(),
+        media_type="application/yaml; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{DOWNLOAD_NAME}"'},
+    )
+
+
+def field_id(name: str) -> str:
+    """The HTML id of a field by its name: chi_tieu[3].ma → f-chi_tieu-3-ma."""
+    return "f-" + re.sub(r"[^A-Za-z0-9_]+", "-", name).strip("-")
+
+
+def _page(
+    request: Request,
+    status: int,
+    *,
+    base: str,
+    values: FormValues,
+    origin: str,
+    notice: str | None = None,
+    problems: list[FieldProblem] | None = None,
+    **context: Any,
+) -> Response:
+    """The campaign page: the form with its values, each problem beside its field."""
+    problems = problems or []
+    beside: dict[str, list[str]] = {}
+    for problem in problems:
+        beside.setdefault(problem.name, []).append(problem.message)
+    on_page = _names_on_page(values)
+    context.setdefault("problems_title", "")
+    context.setdefault("saved", None)
+    context.setdefault("focus", None)
+    return page(
+        request,
+        "campaign.html",
+        status,
+        nav="ke-hoach",
+        sections=form_sections(REGISTRY, indicators.LABELS),
+        values=values,
+        base=base,
+        origin=origin,
+        sample_shown=origin == SAMPLE,
+        notices=[notice] if notice else [],
+        problems=[
+            {
+                "label": p.label,
+                "message": p.message,
+                "anchor": field_id(p.name) if p.name in on_page else None,
+            }
+            for p in problems
+        ],
+        beside=beside,
+        empty={f.name: _empty_row(f) for f in form_fields(REGISTRY) if f.type in (LINES, ROWS)},
+        fid=field_id,
+        msg=msg,
+        **context,
+    )
+
+
+def _names_on_page(values: FormValues) -> set[str]:
+    """The names of the fields, tables and rows the page shows (what a problem can link to)."""
+    names = set()
+    for field in form_fields(REGISTRY):
+        names.add(field.name)
+        if field.type in (LINES, ROWS):
+            for index in range(1, len(values.get(field.name) or []) + 1):
+                names.add(f"{field.name}[{index}]")
+                names.update(f"{field.name}[{index}].{c.name}" for c in field.columns)
+    return names

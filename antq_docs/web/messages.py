@@ -1,0 +1,177 @@
+"""What the web page says to a person outside its templates: every message, in one place.
+
+Constants with named fields, used as NAME.format(...). The wording of the pages themselves
+stays in the Jinja templates; the names of the command line's options and of the campaign's
+keys are replaced by the labels of the page's own fields (PUBLIC_WORDS).
+"""
+
+from __future__ import annotations
+
+# Answers to a request the page refuses or cannot serve.
+LOGIN_REQUIRED = "Cần mật khẩu để dùng trang này."
+NETWORK_UNPROTECTED = (
+    "--host {host} mở trang cho cả mạng: cần --password MẬT_KHẨU (hoặc biến môi trường "
+    "ANTQ_DOCS_PASSWORD)."
+)
+SERVING = "Dữ liệu: {folder}. Dừng bằng Ctrl+C."
+PORT_UNAVAILABLE = "không mở được cổng {port} trên {host} ({why})."
+NO_PAGE = "Không có trang này."
+WRONG_METHOD = "Trang này không nhận kiểu yêu cầu đó."
+BAD_REQUEST = "Yêu cầu không hợp lệ."
+UNEXPECTED = (
+    "Có lỗi không mong đợi; chưa ghi tệp nào cho yêu cầu này. Hãy thử lại, và báo người quản "
+    "trị nếu lỗi còn."
+)
+ERROR_TITLE = "Không thực hiện được"
+OTHER_SITE = "Yêu cầu đến từ một trang khác, bị từ chối."
+SESSION_EXPIRED = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải lại trang rồi gửi lại."
+TOO_LARGE_FILE = "Tệp “{name}”"
+TOO_LARGE_REQUEST = "Dữ liệu gửi lên"
+TOO_LARGE = "{what} quá lớn: giới hạn là {megabytes:g} MB. Hãy chia nhỏ hoặc nén lại tệp."
+NO_RESULT = "Không tìm thấy kết quả này (đã quá 24 giờ hoặc địa chỉ sai)."
+NO_FILE = "Không tìm thấy tệp này."
+
+# The files of a request.
+NO_DOCS_ZIP = "Chưa chọn tệp ZIP văn bản (ô Hồ sơ văn bản)."
+NO_FORMS = "Chưa chọn phiếu đã điền (ô Phiếu đã điền: các tệp .xlsx hoặc một tệp ZIP)."
+NOT_A_FORM = "Tệp “{name}” không phải phiếu .xlsx hay tệp ZIP các phiếu."
+BAD_ZIP_FILE = "Tệp ZIP “{name}”: {why}"
+ZIP_TOO_MANY = "tệp ZIP có quá nhiều tệp (trên {limit})."
+ZIP_UNREADABLE = "không phải tệp ZIP hoặc tệp ZIP đã hỏng, bị cắt cụt, đặt mật khẩu."
+ZIP_LINK = "tệp ZIP chứa liên kết (link) “{name}”, không được phép."
+ZIP_ABSOLUTE = "tệp ZIP chứa đường dẫn tuyệt đối “{name}”, không được phép."
+ZIP_OUTSIDE = "tệp ZIP chứa đường dẫn ra ngoài thư mục “{name}”, không được phép."
+ZIP_MEMBER_TOO_LARGE = "tệp “{name}” trong ZIP quá lớn khi giải nén (trên {megabytes} MB)."
+ZIP_BOMB = "tệp ZIP quá lớn khi giải nén (trên {megabytes} MB): có thể là bom nén."
+BLANK_ROSTER = "Mỗi đơn vị một dòng, từ dòng 5; cột Loại chọn trong danh sách thả xuống"
+NO_ROLE = "Không có loại dữ liệu này."
+BAD_FROM_DATE = (
+    "“{text}” không phải ngày: ghi “Từ ngày” dạng ngày/tháng/năm, ví dụ 01/07/2025, hoặc để "
+    "trống nếu danh sách dùng cho cả năm."
+)
+
+# The data in use.
+MISSING_INPUTS = (
+    "Chưa có {what}. Hãy tải tệp lên ở khung “Dữ liệu đang dùng” (hoặc ở ô của biểu mẫu), "
+    "hoặc bấm “Dùng dữ liệu mẫu” để thử với dữ liệu mẫu Kon Tum 2025."
+)
+AND = " và "
+MISSING_CAMPAIGN = "kế hoạch năm (tệp YAML, hoặc lập ở trang Kế hoạch năm)"
+MISSING_ROSTER = "danh sách đơn vị (tệp Excel hoặc CSV: tải mẫu ở trang Mẫu biểu)"
+CAMPAIGN_OUTSIDE = (
+    "kế hoạch năm chỉ được dùng thư mục mẫu riêng nằm cùng nó trên máy chủ; bỏ khóa thư mục "
+    "mẫu khỏi tệp kế hoạch."
+)
+CAMPAIGN_WANTS_ROSTER = (
+    "kế hoạch năm chia danh sách đơn vị theo thời kỳ nhưng chưa có danh sách đơn vị nào: ở "
+    "khung “Dữ liệu đang dùng”, đưa lên danh sách của từng thời kỳ với “Từ ngày” của thời kỳ "
+    "đó (hoặc một danh sách dùng cho cả năm, để trống “Từ ngày”)."
+)
+RESULTS_NEEDED = "{label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
+NOTHING_WRITTEN = "{what}: chưa ghi tệp nào."
+NO_FORMS_MADE = "{what}: chưa làm phiếu nào."
+NOT_COLLECTED = "{what}: chưa ghi tệp kết quả."
+NOT_CHECKED = "{what}: chưa kiểm tra."
+NO_SUCH_UNIT = "Không có đơn vị mang mã “{code}” trong danh sách đơn vị đang dùng."
+
+# What a finished request shows.
+OUTPUT_FOLDER = "thư mục kết quả"
+CHART_TITLE = "Kết quả thực hiện chỉ tiêu: {name}"
+COLLECTED = (
+    "Đã thu {forms} phiếu ({units} đơn vị). Số liệu của {root}, cộng cả các đơn vị cấp dưới:"
+)
+TOP_LEVEL = "Cấp cao nhất"
+FINDING_OF_UNIT = "đơn vị {unit}: {message}"
+# A document's status in the check's matrix.
+STATUS_TEXT = {
+    "present": "có",
+    "signed": "có (PDF đã ký)",
+    "unfinished": "chưa hoàn thiện",
+    "invalid": "không hợp lệ",
+    "missing": "thiếu",
+    "later": "chưa đến hạn",
+    "none": "–",
+}
+JOB_KINDS = {
+    "generate": "Soạn văn bản",
+    "forms": "Làm phiếu thu",
+    "collect": "Thu phiếu",
+    "check": "Kiểm tra hồ sơ",
+    "report": "Báo cáo tổng kết",
+}
+WHEN = "%H:%M ngày %d/%m/%Y"
+ROLE_LABELS = {
+    "campaign": "Kế hoạch năm",
+    "roster": "Danh sách đơn vị",
+    "results": "Kết quả cuối năm",
+    "scores": "Bảng điểm từng mục",
+    "households": "Danh sách hộ gia đình",
+}
+
+# What the command line's advice on rosters by period asks (a file's key, --units) as done on
+# the page: the roster of each period given in "Dữ liệu đang dùng" with its "Từ ngày".
+PAGE_SINGLE_ROSTER_ADVICE = (
+    " Kế hoạch năm chia danh sách đơn vị theo thời kỳ nhưng mới có một danh sách đơn vị dùng "
+    "cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này. Ở khung “Dữ liệu đang "
+    "dùng”, đưa lên danh sách đơn vị sau sắp xếp và ghi “Từ ngày” {day}, rồi làm lại."
+)
+PAGE_PERIODS_ADVICE = (
+    "Ở trang Kế hoạch năm, thêm thời kỳ từ ngày {day} vào phần “Danh sách đơn vị theo thời kỳ”; "
+    "ở khung “Dữ liệu đang dùng”, đưa lên danh sách đơn vị sau sắp xếp và ghi “Từ ngày” {day}, "
+    "rồi làm lại."
+)
+
+# The command line's options, and phrases naming the campaign file's keys, as the page names
+# them: a message of the library written for the command line reads right on the page after
+# these replacements (every other key of the campaign is then named by its label on the
+# year-plan page).
+PUBLIC_WORDS = {
+    "khóa thay_doi_to_chuc của tệp kế hoạch": "phần “Thay đổi tổ chức” của trang Kế hoạch năm",
+    "bằng khóa tinh trong danh_sach_don_vi": (
+        "ở cột “Tỉnh của thời kỳ”, phần “Danh sách đơn vị theo thời kỳ” của trang Kế hoạch năm"
+    ),
+    "hãy dùng --level": "hãy chọn đơn vị",
+    "--per-household": "“bản cam kết của từng hộ”",
+    "--households": "ô Danh sách hộ gia đình",
+    "--number-from": "số bắt đầu",
+    "--results": "ô Kết quả cuối năm",
+    "--scores": "ô Bảng điểm từng mục",
+    "--units": "ô Danh sách đơn vị",
+    "--campaign": "ô Kế hoạch năm",
+    "--level": "Đơn vị",
+    "--unit": "Đơn vị",
+    "--nam-truoc": "kết quả năm trước",
+    "--templates": "thư mục mẫu",
+    "cap_tren": "Mã cấp trên",
+    "antq-docs templates list": "danh sách mẫu",
+    "antq-docs": "chương trình",
+}
+
+# Households, PDFs and hồ sơ on the page.
+HOUSEHOLD_PLEDGE = "bản cam kết của hộ gia đình"
+NO_LIBREOFFICE = (
+    "Máy chủ chưa cài LibreOffice nên chưa làm được bản PDF và hồ sơ in; chưa soạn gì. Bỏ chọn "
+    "hai ô PDF để soạn văn bản Word, hoặc nhờ người quản trị cài LibreOffice (gói "
+    "libreoffice-writer-nogui) rồi làm lại."
+)
+PDF_FAILED = "Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần)."
+PACK_BELOW = "{name}: hồ sơ các đơn vị cấp dưới"
+PACK_LACKS = "Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF (chưa chọn loại này khi soạn?)."
+PACK_LACKS_MORE = "… và {count} văn bản khác (xem trang Kiểm tra hồ sơ)."
+
+# A job running in the background: the step it is on, as its progress bar names it.
+STEPS = {
+    "": "Đang chuẩn bị",
+    "generate": "Đang soạn văn bản",
+    "pdf": "Đang làm bản PDF và hồ sơ in",
+    "zip": "Đang đóng gói tệp ZIP",
+    "unzip": "Đang mở tệp ZIP hồ sơ",
+    "check": "Đang kiểm tra văn bản",
+}
+PROGRESS_COUNT = "đã xong {done} trên {total} ({percent}%)"
+JOB_INTERRUPTED = (
+    "Yêu cầu này bị dừng giữa chừng (máy chủ đã khởi động lại); chưa có kết quả. Hãy gửi lại."
+)
+
+# The check page: the day asked for.
+NOT_A_DAY = "Ngày kiểm tra “{value}” không phải một ngày: hãy ghi NGÀY/THÁNG/NĂM, ví dụ 31/3/2025."

@@ -1,0 +1,190 @@
+"""The pages of the workspace: the data in use, the sample, "Đơn vị của tôi", the blank forms.
+
+Each change is a small posted form that redirects back to the page it was sent from, so the
+pages work without JavaScript and a reload never sends it twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from antq_docs import resources
+from antq_docs.errors import AntqError
+from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.campaign_form_values import typed_date
+from antq_docs.inputs.guide import TABLES, blank_workbook, column_guide
+from antq_docs.kinds import REGISTRY
+from antq_docs.model import UNIT_TYPES
+from antq_docs.starter import results_workbook, roster_workbook
+from antq_docs.vi import sort_key, strip_marks
+from antq_docs.web import actions
+from antq_docs.web import messages as msg
+from antq_docs.web.space import ROLES, Space
+from antq_docs.web.uploads import check_token, same_origin
+from antq_docs.web.views import Refused, page, public, settings
+from antq_docs.web.workspace import TooLarge, safe_name
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The blank workbooks offered: file name → table of the column guide.
+BLANKS = {
+    "danh-sach-don-vi.xlsx": "roster",
+    "ket-qua-cuoi-nam.xlsx": "results",
+    "ho-gia-dinh.xlsx": "households",
+}
+UNITS_SHOWN = 50
+_BACK = re.compile(r"^/[A-Za-z0-9/_-]*$")
+
+
+async def _posted(request: Request) -> FormData:
+    """A posted workspace form, once its origin and CSRF token are checked."""
+    if not same_origin(request):
+        raise Refused(403, msg.OTHER_SITE)
+    form = await request.form(max_files=2, max_fields=10)
+    check_token(request, form)
+    return form
+
+
+def _back(form: FormData) -> RedirectResponse:
+    """Back to the page the form was on (only a path of this site)."""
+    back = form.get("back")
+    target = back if isinstance(back, str) and _BACK.match(back) else "/"
+    return RedirectResponse(target, status_code=303)
+
+
+def _role(form: FormData) -> str:
+    """The role a workspace form names, refused when it is not one."""
+    role = form.get("role")
+    if not isinstance(role, str) or role not in ROLES:
+        raise Refused(400, msg.NO_ROLE)
+    return role
+
+
+def _from_date(form: FormData, role: str) -> dt.date | None:
+    """The day a roster is in force from ("Từ ngày", empty: the whole year), refused when it
+    names no day."""
+    typed = form.get("from")
+    text = typed.strip() if isinstance(typed, str) else ""
+    if role != "roster" or not text:
+        return None
+    day = typed_date(text)
+    if not isinstance(day, dt.date):
+        raise Refused(400, msg.BAD_FROM_DATE.format(text=text))
+    return day
+
+
+async def keep(request: Request) -> Response:
+    """Keep (or replace) the file of one role in the workspace; a roster of one period when
+    its day is sent (field from) or field period=1 says it replaces the one given without a day."""
+    form = await _posted(request)
+    try:
+        role = _role(form)
+        day = _from_date(form, role)
+        upload = form.get("file")
+        if isinstance(upload, UploadFile) and upload.filename:
+            limit = settings(request).limits.input_bytes
+            data = await upload.read(limit + 1)
+            if len(data) > limit:
+                raise TooLarge(limit, upload.filename)
+            one_period = form.get("period") == "1"
+            name = safe_name(upload.filename, role)
+            Space.of(request).keep(role, name, data, day, one_period=one_period)
+    finally:
+        # A refused form frees its spooled upload too.
+        await form.close()
+    return _back(form)
+
+
+async def forget(request: Request) -> Response:
+    """Forget the files of one role, or the roster of one period (field period=1, its day in
+    field from, empty for the roster given without a day)."""
+    form = await _posted(request)
+    role = _role(form)
+    if role == "roster" and form.get("period") == "1":
+        Space.of(request).forget_roster(_from_date(form, role))
+    else:
+        Space.of(request).forget(role)
+    return _back(form)
+
+
+async def sample(request: Request) -> Response:
+    """Use the bundled sample for what was not given, or stop using it."""
+    form = await _posted(request)
+    Space.of(request).use_sample(form.get("on") == "1")
+    return _back(form)
+
+
+async def units_page(request: Request) -> Response:
+    """The unit picker: the units of the roster in use whose name or code matches the search."""
+    space = Space.of(request)
+    query = request.query_params.get("tim", "").strip()
+    try:
+        units = await run_in_threadpool(_units, space, query)
+    except AntqError as e:
+        error = public(str(e), space)
+        return page(request, "units.html", 400, nav="don-vi", query=query, units=[], error=error)
+    return page(request, "units.html", nav="don-vi", query=query, units=units)
+
+
+def _units(space: Space, query: str) -> list[dict[str, Any]]:
+    """The units whose name or code holds the search, diacritics optional, in tree order."""
+    job = space.folder
+    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
+    wanted = strip_marks(query)
+    found = [
+        u
+        for u in loaded.inputs.units()
+        if not wanted or wanted in strip_marks(u.name) or wanted in strip_marks(u.code)
+    ]
+    found.sort(key=lambda u: sort_key(u.name))
+    return [
+        {
+            "code": u.code,
+            "name": u.name,
+            "type": UNIT_TYPES.get(u.type, u.type),
+            "parent": u.parent.name if u.parent else "",
+            "below": len(u.descendants()),
+        }
+        for u in found[:UNITS_SHOWN]
+    ]
+
+
+async def choose_unit(request: Request) -> Response:
+    """Choose "Đơn vị của tôi" (empty: the whole roster)."""
+    form = await _posted(request)
+    code, name = form.get("unit"), form.get("name")
+    chosen = code.strip() if isinstance(code, str) and code.strip() else None
+    Space.of(request).choose_unit(chosen, name if isinstance(name, str) else "")
+    return _back(form)
+
+
+async def blanks_page(request: Request) -> Response:
+    """The workbooks an official fills, to download, with the guide of their columns."""
+    guides = [(key, title, column_guide(key)) for key, (title, _) in TABLES.items()]
+    return page(request, "blanks.html", nav="mau-bieu", blanks=BLANKS, guides=guides)
+
+
+async def blank(request: Request) -> Response:
+    """One blank workbook: the roster and results as `init` writes them, households headed."""
+    name = request.path_params["name"]
+    if name not in BLANKS:
+        raise Refused(404, msg.NO_FILE)
+    data = await run_in_threadpool(_blank, BLANKS[name])
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(data, media_type=XLSX, headers=headers)
+
+
+def _blank(table: str) -> bytes:
+    """The bytes of a blank workbook."""
+    if table == "roster":
+        return roster_workbook([], msg.BLANK_ROSTER)
+    if table == "results":
+        sample = load_campaign(resources.sample(resources.SAMPLE_CAMPAIGN), kinds=REGISTRY)
+        return results_workbook(sample)
+    return blank_workbook(table)
