@@ -13,6 +13,7 @@ from antq_docs.output import JOURNAL, MANIFEST, OutputFolder
 from tests.test_crash import generate
 
 
+@pytest.mark.slow
 def test_a_dry_run_adopts_the_journal_in_memory_only(tmp_path, sample_out):
     out = tmp_path / "out"
     (out / "pledge").mkdir(parents=True)

@@ -100,6 +100,7 @@ def rewrite_document_xml(path: Path, change) -> None:
             zout.writestr(name, change(data) if name == "word/document.xml" else data)
 
 
+@pytest.mark.slow
 def test_generated_set_is_complete(runner, docs):
     result, data = run_check(runner, docs)
     assert result.exit_code == 0, result.stderr
@@ -180,6 +181,7 @@ def test_table_names_the_missing_unit_under_its_parent(runner, docs):
     assert lines[-1] == "Kết quả: chưa đủ (1 thiếu, 0 không hợp lệ)."
 
 
+@pytest.mark.slow
 def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
     (docs / "pledge" / "KT-02.docx").unlink()
     (docs / "pledge" / "KT-02.pdf").write_bytes(minimal_pdf())
@@ -207,6 +209,7 @@ def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
@@ -227,6 +230,7 @@ def test_bad_pdf_is_invalid(runner, docs, data, reason):
     assert report["missing"] == []
 
 
+@pytest.mark.slow
 def test_truncated_docx_is_invalid(runner, docs):
     path = docs / "pledge" / "KT-01.docx"
     path.write_bytes(path.read_bytes()[:5000])
@@ -242,6 +246,7 @@ def test_truncated_docx_is_invalid(runner, docs):
     ]
 
 
+@pytest.mark.slow
 def test_document_of_another_unit_is_invalid(runner, docs):
     shutil.copy(docs / "pledge" / "KT-02.docx", docs / "pledge" / "KT-03.docx")
     result, data = run_check(runner, docs)
@@ -249,6 +254,7 @@ def test_document_of_another_unit_is_invalid(runner, docs):
     assert [i["reason"] for i in data["invalid"]] == ["không ghi tên đơn vị “Huyện Đăk Tô”"]
 
 
+@pytest.mark.slow
 def test_unit_name_must_be_whole_not_a_prefix(tmp_path, docs):
     # "Tổ dân phố 1" must not be found inside "Tổ dân phố 10".
     inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY)
@@ -264,6 +270,7 @@ def test_unit_name_must_be_whole_not_a_prefix(tmp_path, docs):
     ]
 
 
+@pytest.mark.slow
 def test_document_of_another_year_is_invalid(runner, docs):
     rewrite_document_xml(docs / "pledge" / "KT-04.docx", lambda d: d.replace(b"2025", b"2024"))
     result, data = run_check(runner, docs)
@@ -284,6 +291,7 @@ def test_template_left_unfilled_is_invalid(runner, docs):
     )
 
 
+@pytest.mark.slow
 def test_edited_document_is_changed_not_an_error(runner, docs):
     path = docs / "pledge" / "KT-06.docx"
     doc = Document(str(path))
@@ -296,6 +304,7 @@ def test_edited_document_is_changed_not_an_error(runner, docs):
     assert "Đã đổi sau khi soạn, có thể đã ký (1):\n  - pledge/KT-06.docx" in table
 
 
+@pytest.mark.slow
 def test_manifest_is_optional(runner, docs):
     (docs / "manifest.json").unlink()
     result, data = run_check(runner, docs)
@@ -313,6 +322,7 @@ def test_extra_files_are_listed_and_lock_files_ignored(runner, docs):
     assert data["extra"] == sorted(["ghi chú.txt", "plan/X.docx", "pledge/KT.docx"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [
@@ -365,6 +375,7 @@ def test_hostile_files_are_invalid_quickly(runner, docs, damage, reason):
     assert finding["reason"].startswith(reason)
 
 
+@pytest.mark.slow
 def test_the_matrix_decides_what_is_required(tmp_path, runner, docs):
     campaign = tmp_path / "c.yaml"
     # The sample's matrix, with plans also required of every khu dân cư.
@@ -400,6 +411,7 @@ def test_the_matrix_decides_what_is_required(tmp_path, runner, docs):
     assert data["indicators"]["plan"]["by_type"]["xa"]["present"] == 22
 
 
+@pytest.mark.slow
 def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
     (docs / "pledge" / "KT-01-01.docx").unlink()
     book_path = tmp_path / "kiem-tra.xlsx"
@@ -448,6 +460,7 @@ def test_docs_option_is_required(runner):
     assert "Lỗi: Thiếu tùy chọn '--docs'." in result.stderr
 
 
+@pytest.mark.slow
 def test_parallel_and_serial_inspection_agree(docs, monkeypatch):
     (docs / "pledge" / "KT-01.docx").write_bytes(b"junk")
     (docs / "pledge" / "KT-02.docx").unlink()
@@ -550,6 +563,7 @@ def test_a_target_is_met_by_exact_counts(numerator, denominator, percent, strict
     assert reaches(numerator, denominator, target) is met
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["campaign", "roster", "inside", "document"])
 def test_xlsx_never_overwrites_an_input_or_the_checked_folder(tmp_path, runner, docs, where):
     campaign = tmp_path / "campaign.yaml"
@@ -592,6 +606,7 @@ def test_xlsx_never_overwrites_an_input_or_the_checked_folder(tmp_path, runner, 
         assert not (docs / "plan" / "bang.xlsx").exists()
 
 
+@pytest.mark.slow
 def test_xlsx_overwrites_an_existing_file_only_with_force(tmp_path, runner, docs):
     book_path = tmp_path / "kiem-tra.xlsx"
     book_path.write_bytes(b"not mine")
@@ -619,6 +634,7 @@ def cell_in_column(lines: list[str], code: str, label: str) -> str:
     return row[heading.index(label) :].split("  ")[0]
 
 
+@pytest.mark.slow
 def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runner, docs):
     path = docs / "evaluation" / "KT-01-01-01.docx"
     dh.insert_placeholder(path, SHORTCOMINGS, after="III. ")

@@ -60,6 +60,7 @@ def run_json(runner, docs: Path, *extra: str) -> tuple[int, dict]:
     return result.exit_code, json.loads(result.stdout)
 
 
+@pytest.mark.slow
 def test_with_the_results_every_removed_file_is_missing_recognition_too(runner, docs):
     for name in REMOVED:
         (docs / name).unlink()
@@ -71,6 +72,7 @@ def test_with_the_results_every_removed_file_is_missing_recognition_too(runner, 
     assert sorted(m["expected"] for m in data["missing"]) == sorted(REMOVED[:-1])
 
 
+@pytest.mark.slow
 def test_before_the_evaluation_date_no_evaluation_is_asked_for(runner, docs):
     (docs / "evaluation" / "KT-GD-02.docx").unlink()
     (docs / "pledge" / "KT-01-01.docx").unlink()
@@ -112,6 +114,7 @@ def test_the_library_refuses_an_unknown_kind(docs):
         check(inputs, docs, kinds=["cam-ket"], workers=1)
 
 
+@pytest.mark.slow
 def test_an_evaluation_saved_as_a_pledge_is_listed_and_the_pledge_missing(runner, docs):
     shutil.copyfile(docs / "evaluation" / "KT-01-01-01.docx", docs / "pledge" / "KT-01-01-01.docx")
     code, data = run_json(runner, docs)
@@ -133,6 +136,7 @@ def test_an_evaluation_saved_as_a_pledge_is_listed_and_the_pledge_missing(runner
     assert data["indicators"]["pledge"]["by_type"]["khu_dan_cu"]["present"] == 43
 
 
+@pytest.mark.slow
 def test_renamed_misplaced_and_unreadable_files_are_named_with_their_place(runner, docs):
     (docs / "plan" / "KT-02-03.docx").rename(docs / "plan" / "ke hoach xa Dak Mar.docx")
     (docs / "registration" / "KT-CQ-01.docx").rename(docs / "so tu phap.docx")
@@ -155,6 +159,7 @@ def test_renamed_misplaced_and_unreadable_files_are_named_with_their_place(runne
     ]
 
 
+@pytest.mark.slow
 def test_the_table_lists_what_is_missing_under_each_unit_above(runner, docs):
     for name in ("pledge/KT-01-01.docx", "registration/KT-01-01.docx", "pledge/KT-CQ-01.docx"):
         (docs / name).unlink()
@@ -228,6 +233,7 @@ def test_the_workbook_has_colours_filters_the_unplaced_files_and_the_indicators(
     assert [c.value for c in list(legend.iter_rows())[-1]] == ["Tính đến ngày", "01/11/2025"]
 
 
+@pytest.mark.slow
 def test_a_units_document_under_another_units_name_is_named_with_its_place(runner, docs):
     (docs / "pledge" / "KT-01-01.docx").replace(docs / "pledge" / "KT-01-02.docx")
     code, data = run_json(runner, docs)

@@ -38,6 +38,7 @@ def test_unknown_option_is_a_usage_error(runner):
     assert "Lỗi: Không có tùy chọn '--outt'. (Có phải ý bạn là: '--out'" in result.stderr
 
 
+@pytest.mark.slow
 def test_bundled_sample_is_the_default_and_said_so(tmp_path, runner, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["generate", "all"])

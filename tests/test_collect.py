@@ -113,6 +113,7 @@ def returned(filled, tmp_path) -> Path:
 # --- forms ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_forms_writes_one_workbook_per_reporting_unit(tmp_path, runner):
     result = _forms(runner, tmp_path / "phieu")
     assert result.exit_code == 0, result.stderr
@@ -277,6 +278,7 @@ def test_level_of_a_khu_dan_cu_names_its_commune(tmp_path, runner):
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.slow
 def test_forms_never_overwrite(tmp_path, runner):
     folder = tmp_path / "phieu"
     # The commune's subtree: its own form (with its khu dân cư) and its enterprise's.
@@ -303,6 +305,7 @@ def test_forms_never_overwrite(tmp_path, runner):
 # --- collect -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_collected_results_hold_every_figure_filled(returned, tmp_path, runner):
     out = tmp_path / "ket-qua.xlsx"
     result = _collect(runner, str(returned), "--out", str(out))
@@ -506,6 +509,7 @@ def test_the_same_form_in_two_folders_is_named_by_folder(returned, tmp_path, run
     ]
 
 
+@pytest.mark.slow
 def test_a_form_of_a_khu_dan_cu_or_of_an_unknown_unit_is_refused(returned, tmp_path, runner):
     form = returned / "KT-CQ-04-so-tai-chinh.xlsx"
     _edit(form, "Hướng dẫn", B5="KT-02-02-01")
@@ -567,6 +571,7 @@ def test_an_empty_folder_has_nothing_to_collect(tmp_path, runner):
     assert result.stderr == f"Lỗi: {tmp_path / 'rong'}: không có tệp phiếu .xlsx nào.\n"
 
 
+@pytest.mark.slow
 def test_a_form_missing_a_sheet_is_reported_and_its_other_sheets_read(returned, tmp_path, runner):
     form = returned / COMMUNE
     book = openpyxl.load_workbook(form)

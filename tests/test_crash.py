@@ -270,6 +270,7 @@ def test_workers_end_with_a_killed_run(tmp_path):
     assert manifest == on_disk
 
 
+@pytest.mark.slow
 def test_journalled_files_are_adopted_and_temporaries_removed(tmp_path, sample_out):
     """What a killed run leaves (journal lines, renamed files, temporaries) is cleaned up."""
     out = tmp_path / "out"

@@ -82,6 +82,7 @@ def manifest_files(out: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="names files by /proc")
 @pytest.mark.parametrize(
     "pattern, saved",
@@ -111,6 +112,7 @@ def test_a_full_disk_stops_the_run_cleanly(tmp_path, runner, full_disk, pattern,
         assert (out / JOURNAL).exists()
 
 
+@pytest.mark.slow
 def test_the_run_after_a_full_disk_completes(tmp_path, runner, full_disk, monkeypatch):
     out = tmp_path / "out"
     assert generate(runner, out).exit_code == 0
@@ -148,6 +150,7 @@ main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "kind, limit, what",
     [

@@ -48,6 +48,7 @@ def sample_out(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_every_unit_below_the_district_has_an_evaluation_and_the_root_a_report(sample_out):
     # Evaluations are dated 15/11/2025: the roster in force then (danh_sach_don_vi).
     roster = load_roster(SAMPLE_UNITS_JULY)

@@ -114,6 +114,7 @@ def invalid(data: dict) -> dict[str, str]:
     return {e["path"]: e["reason"] for e in data["invalid"]}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["crc", "lzma"])
 def test_check_calls_a_damaged_zip_invalid(docs, runner, damage):
     path = docs / DOC

@@ -53,6 +53,7 @@ def test_every_template_passes(template):
     assert lint_file(template) == []
 
 
+@pytest.mark.slow
 def test_every_generated_document_passes(runner, generated):
     result = runner.invoke(cli, ["lint", str(generated)])
     assert result.exit_code == 0, result.stdout
@@ -246,6 +247,7 @@ def test_cli_json(generated, tmp_path, runner):
     }
 
 
+@pytest.mark.slow
 def test_a_cell_location_names_table_row_and_cell(generated, tmp_path):
     path = edited(generated, tmp_path, BREAKS["tieu-ngu"][0])
     (finding,) = lint_file(path)

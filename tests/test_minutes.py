@@ -39,6 +39,7 @@ def minutes_text(out: Path, code: str) -> str:
     return dh.full_text(dh.open_docx(out / "minutes" / f"{code}.docx"))
 
 
+@pytest.mark.slow
 def test_generate_all_writes_minutes_for_residential_areas_and_communes(year_end):
     # Year-end documents are issued within the roster in force from 01/7/2025.
     roster = load_roster(JULY_UNITS)
@@ -205,6 +206,7 @@ def test_village_minutes_with_meeting_data_print_it(year_end):
     assert "……/……" not in text
 
 
+@pytest.mark.slow
 def test_no_minutes_invent_a_secretary_and_no_evaluation_holds_minutes(year_end):
     for path in (year_end / "minutes").glob("*.docx"):
         assert "người được hội nghị cử" not in dh.full_text(dh.open_docx(path)), path.name
@@ -255,6 +257,7 @@ def test_minutes_without_results_is_a_usage_error(tmp_path, runner):
     assert result.stderr == "Lỗi: văn bản minutes cần tệp kết quả cuối năm: thêm --results TỆP.\n"
 
 
+@pytest.mark.slow
 def test_check_counts_minutes_and_reports_a_missing_one(tmp_path, runner, year_end):
     docs = tmp_path / "docs"
     shutil.copytree(year_end, docs)

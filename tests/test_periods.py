@@ -39,6 +39,7 @@ def test_roster_on_picks_the_period_in_force():
     assert inputs.roster_for("event-plan").get("KT-02") is None
 
 
+@pytest.mark.slow
 def test_two_periods_district_plans_in_march_none_after_july_and_check_complete(tmp_path, runner):
     out = tmp_path / "out"
     result = runner.invoke(

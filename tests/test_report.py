@@ -467,6 +467,7 @@ def test_json_without_out_writes_no_file(runner, tmp_path, monkeypatch):
     assert (tmp_path / "out" / "report" / "T.docx").is_file()
 
 
+@pytest.mark.slow
 def test_docs_folder_measures_the_targets_met_by_documents(runner, tmp_path):
     docs = tmp_path / "docs"
     made = invoke_generate(runner, "all", docs, units=SMALL, campaign=steady_campaign(tmp_path))

@@ -491,6 +491,7 @@ def test_after_the_merger_units_report_to_the_new_province_s_committee(tmp_path,
     assert "tỉnh Kon Tum (để\u00a0báo\u00a0cáo)" not in text
 
 
+@pytest.mark.slow
 def test_a_commune_s_evaluation_and_minutes_show_its_khu_dan_cu(tmp_path, runner):
     out = tmp_path / "out"
     result = invoke_generate(

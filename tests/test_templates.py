@@ -388,6 +388,7 @@ def _edited_for_parity(exported: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_our_render_path_gives_the_text_plain_docxtpl_gives(exported, tmp_path, kinds):
     """Every built-in template and an edited one, same context, same text in every part."""
     cases = [

@@ -86,6 +86,7 @@ def _missing(page: str, code: str) -> str:
     return page.split(f'id="missing-unit-{code}">')[1].split("</li>")[0]
 
 
+@pytest.mark.slow
 def test_with_the_results_a_removed_recognition_decision_is_listed(client, sample_zip):
     docs = _edited(sample_zip, drop=("cong-nhan/QNG-04-cong-nhan.docx",))
     page = _check(client, docs, results=(RESULTS.name, RESULTS.read_bytes()))
@@ -103,6 +104,7 @@ def test_with_the_results_a_removed_recognition_decision_is_listed(client, sampl
     assert '<h2 id="check-summary">Đủ văn bản bắt buộc</h2>' in page
 
 
+@pytest.mark.slow
 def test_before_the_evaluation_date_no_evaluation_is_asked_for(client, sample_zip):
     docs = _edited(
         sample_zip, drop=("danh-gia/KT-GD-02-danh-gia.docx", "cam-ket/KT-01-01-cam-ket.docx")

@@ -63,6 +63,7 @@ def household_rows(area: str) -> list[dict[str, str]]:
 # ------------------------------------------------------------------ registrations
 
 
+@pytest.mark.slow
 def test_every_unit_that_registers_has_one_registration(year_out):
     out, _ = year_out
     # Dated 25/3/2025: the units of the roster in force then (before the merger).
@@ -106,6 +107,7 @@ def test_residential_registration_has_no_number_and_the_residential_criteria(yea
     assert "TRƯỞNG THÔN" in text and "Lê Văn Phong" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "kind_of_unit, own, other",
     [
@@ -475,6 +477,7 @@ def test_per_household_without_a_list_is_a_usage_error(tmp_path, runner):
 # ------------------------------------------------------------------ check and report
 
 
+@pytest.mark.slow
 def test_check_with_results_asks_for_the_decisions_and_counts_registrations(
     year_out, tmp_path, runner
 ):
