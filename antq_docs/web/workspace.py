@@ -7,6 +7,7 @@ by every run so numbers stay consistent between runs, as in one --out folder on 
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 import re
@@ -21,7 +22,9 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from antq_docs.check import MAX_MANIFEST_BYTES
 from antq_docs.docxread import MAX_PDF_BYTES
+from antq_docs.output import JOURNAL, MANIFEST
 from antq_docs.web import messages as msg
 
 # Limits of one request, documented in the README. A docs ZIP holds a whole year's folder.
@@ -30,11 +33,14 @@ MAX_ZIP_BYTES = 512 << 20
 MAX_REQUEST_BYTES = MAX_ZIP_BYTES + 3 * MAX_INPUT_BYTES
 MAX_ZIP_MEMBERS = 100_000
 MAX_UNZIPPED_BYTES = 2 << 30
-# One member may be as large as the largest file check reads (a signed PDF).
+# One member may be as large as the largest file check reads (a signed PDF); the manifest as
+# large as check reads one (its text is parsed whole, so it is bounded much lower).
 MAX_MEMBER_BYTES = MAX_PDF_BYTES
 # Results of a request stay downloadable this long, then the next request removes them.
 JOB_TTL_S = 24 * 3600
 _CHUNK = 1 << 16
+# Errors of a full disk or quota: the request fails for lack of space, not for its upload.
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 _JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
@@ -48,6 +54,7 @@ class Limits:
     zip_members: int = MAX_ZIP_MEMBERS
     unzipped_bytes: int = MAX_UNZIPPED_BYTES
     member_bytes: int = MAX_MEMBER_BYTES
+    manifest_bytes: int = MAX_MANIFEST_BYTES
 
 
 class TooLarge(Exception):
@@ -136,18 +143,31 @@ def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
     """Unpack an uploaded ZIP of a document folder into dest, after checking every member.
 
     Refused: members whose path leaves dest (absolute, '..', drive letters), links, more members
-    or more bytes than the limits (counted while reading, whatever the headers claim). Returns
-    the document folder: dest, or the one folder the ZIP holds.
+    or more bytes than the limits (counted while reading, whatever the headers claim). A refused
+    ZIP leaves nothing: what was unpacked is removed at once. Returns the document folder: dest,
+    or the one folder the ZIP holds.
     """
     dest.mkdir(parents=True, exist_ok=True)
+    try:
+        _unpack(archive, dest, limits)
+    except BaseException:
+        # A bomb stopped at the limit has already written up to it: never left for the prune.
+        shutil.rmtree(dest, ignore_errors=True)
+        raise
+    entries = [p for p in dest.iterdir() if not p.name.startswith((".", "__MACOSX"))]
+    if len(entries) == 1 and entries[0].is_dir() and not (dest / MANIFEST).exists():
+        return entries[0]
+    return dest
+
+
+def _unpack(archive: Path, dest: Path, limits: Limits) -> None:
+    """Check every member's path, then copy each, counting the bytes inflated."""
     try:
         with zipfile.ZipFile(archive) as zf:
             members = zf.infolist()
             if len(members) > limits.zip_members:
                 raise BadZip(msg.ZIP_TOO_MANY.format(limit=limits.zip_members))
-            plan = []
-            for info in members:
-                plan.append((info, _member_path(info)))
+            plan = [(info, _member_path(info)) for info in members]
             total = 0
             for info, rel in plan:
                 if rel is None:
@@ -160,6 +180,10 @@ def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
                 total = _copy_member(zf, info, target, total, limits)
     except BadZip:
         raise
+    except OSError as e:
+        if e.errno in DISK_FULL_ERRNOS:
+            raise
+        raise BadZip(msg.ZIP_UNREADABLE) from e
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -167,13 +191,8 @@ def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
         ValueError,
         NotImplementedError,
         RuntimeError,
-        OSError,
     ) as e:
         raise BadZip(msg.ZIP_UNREADABLE) from e
-    entries = [p for p in dest.iterdir() if not p.name.startswith((".", "__MACOSX"))]
-    if len(entries) == 1 and entries[0].is_dir() and not (dest / "manifest.json").exists():
-        return entries[0]
-    return dest
 
 
 def _member_path(info: zipfile.ZipInfo) -> str | None:
@@ -197,6 +216,9 @@ def _copy_member(
 ) -> int:
     """Copy one member, counting real bytes against the member and total limits."""
     size = 0
+    # check parses a manifest whole: it may not inflate to more than check reads.
+    manifest = target.name in (MANIFEST, JOURNAL)
+    most = min(limits.member_bytes, limits.manifest_bytes) if manifest else limits.member_bytes
     with zf.open(info) as src, target.open("wb") as out:
         while True:
             chunk = src.read(_CHUNK)
@@ -204,11 +226,9 @@ def _copy_member(
                 break
             size += len(chunk)
             total += len(chunk)
-            if size > limits.member_bytes:
+            if size > most:
                 raise BadZip(
-                    msg.ZIP_MEMBER_TOO_LARGE.format(
-                        name=info.filename, megabytes=limits.member_bytes >> 20
-                    )
+                    msg.ZIP_MEMBER_TOO_LARGE.format(name=info.filename, megabytes=most >> 20)
                 )
             if total > limits.unzipped_bytes:
                 raise BadZip(msg.ZIP_BOMB.format(megabytes=limits.unzipped_bytes >> 20))
