@@ -28,11 +28,14 @@ TABLE_FILE = msg.TABLE_FILE
 # The most cells a table may hold (100,000 units use about 2 million): a 50 MB file of
 # delimiters, or a workbook that unpacks to gigabytes, stops here instead of filling memory.
 MAX_TABLE_CELLS = 5_000_000
-# Excel's own limit on rows; and the columns read (a roster uses about twenty). A row numbered
-# past the first, or a sheet whose stored size says XFD1048576, must not become millions of
-# empty rows or columns.
+# The columns read of any table, CSV or XLSX (a roster uses about twenty): the cells past it are
+# never read, so a row of thousands of cells costs no more than one of 256, and the header
+# search (every cell against every column) stays within a fixed time.
+MAX_TABLE_COLUMNS = 256
+# Excel's own limit on rows; and the columns read. A row numbered past the first, or a sheet
+# whose stored size says XFD1048576, must not become millions of empty rows or columns.
 MAX_XLSX_ROWS = 1_048_576
-MAX_XLSX_COLUMNS = 256
+MAX_XLSX_COLUMNS = MAX_TABLE_COLUMNS
 # Headings officials add to every sheet that hold nothing to read (the row's number): never
 # worth a warning.
 IGNORED_HEADINGS = frozenset({"stt", "tt", "so tt", "so thu tu"})
@@ -48,8 +51,12 @@ class Column:
 
     def matches(self, cell: str) -> bool:
         """Tell whether a header cell names this column (key or header, any case, NFC or not)."""
-        folded, stripped = _names(self.key, self.header)
-        return fold(cell) in folded or strip_marks(cell) in stripped
+        return self.names(fold(cell), strip_marks(cell))
+
+    def names(self, folded: str, stripped: str) -> bool:
+        """Tell whether a header cell, given folded and without marks, names this column."""
+        keys, bare = _names(self.key, self.header)
+        return folded in keys or stripped in bare
 
 
 @functools.lru_cache(maxsize=1024)
@@ -249,10 +256,12 @@ def match_header(cells: list[str], columns: list[Column]) -> dict[str, int]:
     """Map column keys to the index of the header cell that names them."""
     found: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        if not cell:
+        # A cell longer than any cell may be is no heading (and folding it would cost the most).
+        if not cell or len(cell) > MAX_CELL_CHARS:
             continue
+        folded, stripped = fold(cell), strip_marks(cell)
         for col in columns:
-            if col.key not in found and col.matches(cell):
+            if col.key not in found and col.names(folded, stripped):
                 found[col.key] = index
                 break
     return found
