@@ -41,6 +41,9 @@ CHECK_XLSX = "kiem-tra.xlsx"
 CHART_PNG = "bieu-do.png"
 FORMS_ZIP = "phieu-thu.zip"
 COLLECTED_XLSX = "ket-qua.xlsx"
+# The shared number register and SQLite's files beside it: every visitor's unit codes and
+# document paths, never part of one request's download.
+REGISTER_FILES = tuple(f"{REGISTER_FILE}{end}" for end in ("", "-journal", "-wal", "-shm"))
 
 
 @dataclass
@@ -198,10 +201,19 @@ def generate(
     finally:
         if lock is not None:
             lock.release()
-    zip_public(out, job / OUTPUT_ZIP, skip=(LOCK, REGISTER_FILE))
+        # The register's copy is back in the workspace: none stays in the request's folder.
+        for name in REGISTER_FILES:
+            (out / name).unlink(missing_ok=True)
+    zip_public(out, job / OUTPUT_ZIP, skip=(LOCK, *REGISTER_FILES))
     documents = [_document(inputs, outcome.path) for outcome in result.outcomes]
     summary = result.summary().replace(str(out), msg.OUTPUT_FOLDER)
     return Generated(summary, result.warnings, documents)
+
+
+def downloadable(name: str) -> bool:
+    """Whether a file of a request's out/ folder may be downloaded: not hidden, not the
+    register (a request that failed midway may have left its copy)."""
+    return not name.startswith(".") and name not in REGISTER_FILES
 
 
 def _document(inputs: Inputs, path: str) -> dict[str, str]:

@@ -27,7 +27,7 @@ from antq_docs.web import messages as msg
 from antq_docs.web.guard import Guard
 from antq_docs.web.space import Space, SpaceCookie
 from antq_docs.web.views import HERE, Refused, Settings, findings, message, public, too_large_text
-from antq_docs.web.workspace import DataDir, Limits, TooLarge
+from antq_docs.web.workspace import DataDir, Limits, NoSpace, TooLarge
 
 log = logging.getLogger("antq_docs.web")
 
@@ -81,6 +81,12 @@ async def on_too_large(request: Request, exc: Exception) -> Response:
     return message(413, too_large_text(exc.limit, exc.name), request.scope)
 
 
+async def on_no_space(request: Request, exc: Exception) -> Response:
+    """The data folder's disk is full: the request was refused or undone, nothing kept (507)."""
+    log.error("ổ đĩa của thư mục dữ liệu đã đầy khi xử lý %s", request.url.path)
+    return message(507, msg.DISK_FULL, request.scope)
+
+
 async def on_http(request: Request, exc: Exception) -> Response:
     """Starlette's own refusals (no such page, wrong method) in Vietnamese."""
     assert isinstance(exc, HTTPException)
@@ -98,6 +104,7 @@ HANDLERS: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
     Refused: on_refused,
     AntqError: on_antq,
     TooLarge: on_too_large,
+    NoSpace: on_no_space,
     HTTPException: on_http,
     Exception: on_error,
 }
@@ -116,7 +123,7 @@ def create_app(
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
     app = Starlette(routes=ROUTES, middleware=middleware, exception_handlers=HANDLERS)
-    app.state.settings = Settings(DataDir(data), limits)
+    app.state.settings = Settings(DataDir(data, limits.free_bytes), limits)
     app.add_middleware(SpaceCookie)
     app.add_middleware(Guard, password=password, limit=limits.request_bytes)
     return app

@@ -18,7 +18,8 @@ import sys
 import time
 import unicodedata
 import zipfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,10 @@ MAX_UNZIPPED_BYTES = 2 << 30
 MAX_MEMBER_BYTES = MAX_PDF_BYTES
 # Results of a request stay downloadable this long, then the next request removes them.
 JOB_TTL_S = 24 * 3600
+# Free space a request needs before it starts: its uploads, documents and ZIP. Below it, the
+# oldest requests older than JOB_MIN_AGE_S are removed first, then the request is refused.
+MIN_FREE_BYTES = 1 << 30
+JOB_MIN_AGE_S = 600
 _CHUNK = 1 << 16
 # Errors of a full disk or quota: the request fails for lack of space, not for its upload.
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
@@ -54,6 +59,7 @@ class Limits:
     zip_members: int = MAX_ZIP_MEMBERS
     unzipped_bytes: int = MAX_UNZIPPED_BYTES
     member_bytes: int = MAX_MEMBER_BYTES
+    free_bytes: int = MIN_FREE_BYTES
     manifest_bytes: int = MAX_MANIFEST_BYTES
 
 
@@ -68,6 +74,40 @@ class TooLarge(Exception):
 
 class BadZip(Exception):
     """Raised when an uploaded ZIP is unusable or unsafe; the message is Vietnamese."""
+
+
+class NoSpace(Exception):
+    """Raised when the data folder's disk is full, before a request starts or during it."""
+
+
+def disk_full(error: BaseException | None) -> bool:
+    """Whether an error comes of a full disk or quota (itself, or what it was raised from)."""
+    seen = 0
+    while error is not None and seen < 20:
+        if isinstance(error, NoSpace):
+            return True
+        if isinstance(error, OSError) and error.errno in DISK_FULL_ERRNOS:
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
+@contextmanager
+def discarded_on_error(job: Path) -> Iterator[None]:
+    """Remove a request's folder when its work fails: a refused or failed request leaves
+    nothing behind; a full disk becomes NoSpace."""
+    try:
+        yield
+    except BaseException as e:
+        discard(job)
+        if disk_full(e) and not isinstance(e, NoSpace):
+            raise NoSpace() from e
+        raise
+
+
+def discard(job: Path) -> None:
+    """Remove a request's folder and everything in it."""
+    shutil.rmtree(job, ignore_errors=True)
 
 
 def default_data_dir() -> Path:
@@ -93,19 +133,53 @@ def safe_name(name: str, default: str) -> str:
 class DataDir:
     """The app's data folder: creates request folders and finds them again by id."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, free_bytes: int = MIN_FREE_BYTES) -> None:
         self.root = Path(root)
         self.jobs = self.root / "jobs"
         self.workspace = self.root / "workspace"
+        self.free_bytes = free_bytes
         self.jobs.mkdir(parents=True, exist_ok=True)
         self.workspace.mkdir(parents=True, exist_ok=True)
 
     def new_job(self) -> Path:
-        """A fresh folder for one request (and old ones removed)."""
+        """A fresh folder for one request, once old ones are removed and space is free.
+
+        NoSpace when the disk keeps less than free_bytes free after the oldest requests are
+        removed: refused before anything is written, not half-way through.
+        """
         self.prune()
+        if self.free() < self.free_bytes:
+            self.prune_oldest()
+            if self.free() < self.free_bytes:
+                raise NoSpace()
         job = self.jobs / secrets.token_urlsafe(18)
-        (job / "in").mkdir(parents=True)
+        try:
+            (job / "in").mkdir(parents=True)
+        except OSError as e:
+            discard(job)
+            if e.errno in DISK_FULL_ERRNOS:
+                raise NoSpace() from e
+            raise
         return job
+
+    def free(self) -> int:
+        """Bytes free on the data folder's disk."""
+        return shutil.disk_usage(self.jobs).free
+
+    def prune_oldest(self) -> None:
+        """Remove finished requests, oldest first, until free_bytes are free (the results
+        of the last JOB_MIN_AGE_S stay: someone may be downloading them)."""
+        limit = time.time() - JOB_MIN_AGE_S
+        aged = []
+        for path in self.jobs.iterdir():
+            try:
+                aged.append((path.stat().st_mtime, path))
+            except OSError:
+                continue
+        for mtime, path in sorted(aged):
+            if mtime >= limit or self.free() >= self.free_bytes:
+                return
+            discard(path)
 
     def job(self, job_id: str) -> Path | None:
         """The folder of an earlier request, or None for an unknown or malformed id."""
