@@ -20,6 +20,7 @@ from antq_docs.errors import OutputError
 from antq_docs.web import actions, create_app
 from antq_docs.web import messages as msg
 from antq_docs.web.guard import SECURITY_HEADERS
+from antq_docs.web.space import Space
 from antq_docs.web.workspace import DataDir, Limits
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
 
@@ -209,3 +210,17 @@ def test_wrong_passwords_slow_down_until_the_right_one(tmp_path):
     assert client.get("/", headers=basic("dung-mat-khau")).status_code == 200
     assert client.get("/", headers=basic("sai")).status_code == 401
     assert time.monotonic() - started < 1.0  # the right one answered at once, and forgave
+
+
+def test_a_full_disk_outside_a_request_folder_is_507_not_500(tmp_path, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Space, "keep", full)
+    client = TestClient(create_app(tmp_path / "data"), raise_server_exceptions=False)
+    r = client.post(
+        "/du-lieu",
+        data={"csrf": token(client), "role": "campaign", "back": "/"},
+        files={"file": GIVEN["campaign"]},
+    )
+    assert r.status_code == 507 and "Ổ đĩa của máy chủ đã đầy" in r.text

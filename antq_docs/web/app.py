@@ -27,7 +27,7 @@ from antq_docs.web import messages as msg
 from antq_docs.web.guard import Guard
 from antq_docs.web.space import Space, SpaceCookie
 from antq_docs.web.views import HERE, Refused, Settings, findings, message, public, too_large_text
-from antq_docs.web.workspace import DataDir, Limits, NoSpace, TooLarge
+from antq_docs.web.workspace import DataDir, Limits, NoSpace, TooLarge, disk_full
 
 log = logging.getLogger("antq_docs.web")
 
@@ -95,7 +95,10 @@ async def on_http(request: Request, exc: Exception) -> Response:
 
 
 async def on_error(request: Request, exc: Exception) -> Response:
-    """Anything unexpected: logged with its traceback, answered 500 without it."""
+    """Anything unexpected: logged with its traceback, answered 500 without it (a full disk
+    outside a request's work, such as the browser's workspace: 507)."""
+    if disk_full(exc):
+        return await on_no_space(request, exc)
     log.exception("lỗi không mong đợi khi xử lý %s", request.url.path)
     return message(500, msg.UNEXPECTED, request.scope)
 
