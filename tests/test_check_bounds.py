@@ -100,3 +100,13 @@ def test_a_manifest_of_nested_lists_is_broken_not_a_crash(tmp_path):
     (tmp_path / MANIFEST).write_text("[" * 100_000, encoding="utf-8")
     with pytest.raises(InputError, match=r"manifest\.json hỏng"):
         recorded(tmp_path, set())
+
+
+def test_a_folder_of_many_files_is_allowed_a_larger_manifest(tmp_path):
+    """A province's households' own pledges: a manifest over 16 MB for 20,000 files is read."""
+    padded = '{"documents": [' + " " * (MAX_MANIFEST_BYTES + (1 << 20)) + "]}"
+    (tmp_path / MANIFEST).write_text(padded, encoding="utf-8")
+    with pytest.raises(InputError, match="quá lớn"):
+        recorded(tmp_path, {"pledge/A.docx"})
+    many = {f"pledge-household/X/{i}.docx" for i in range(20_000)}
+    assert recorded(tmp_path, many) == {}

@@ -1,8 +1,9 @@
 """What the tool recorded of a checked folder: its manifest, read within a bound, and the
 journal a killed run left, adopted as the next run adopts it.
 
-A manifest is parsed whole, so its size is capped (MAX_MANIFEST_BYTES) and only the entries
-of files the folder holds are kept: a small file of a million empty entries costs no memory.
+A manifest is parsed whole, so its size is capped (MAX_MANIFEST_BYTES, or more for a folder of
+more files) and only the entries of files the folder holds are kept: a small file of a million
+empty entries costs no memory.
 A run killed after putting documents in place but before saving its manifest leaves their
 lines in the journal; the next `generate` adopts each whose bytes are what the journal says
 (output.journal), and check reads the folder the same way, writing nothing.
@@ -25,18 +26,21 @@ from antq_docs.output.journal import _adopt as adopt_journalled
 from antq_docs.output.layout import Layout
 from antq_docs.output.manifest import Manifest
 
-# About 60,000 documents as the tool writes them (~270 bytes an entry): more than a folder
-# sent to the web page can hold, and the most whose parsing stays within ~100 MB.
+# About 60,000 documents as the tool writes them (~270 bytes an entry, parsed within ~50 MB):
+# the most a folder sent to the web page can hold, and the least any folder is allowed.
 MAX_MANIFEST_BYTES = 16 << 20
-# The journal lists the files of one run, one line each, entries like the manifest's.
-MAX_JOURNAL_BYTES = MAX_MANIFEST_BYTES
+# A larger folder (a province's households' own pledges) is allowed this much per file it
+# holds, four times what an entry takes: a manifest cannot name more files than it has.
+MANIFEST_BYTES_PER_FILE = 1 << 10
 
 
 def recorded(docs: Path, present: set[str]) -> dict[str, dict]:
     """The entries the tool recorded for the files present (paths in docs), journal adopted."""
+    limit = max(MAX_MANIFEST_BYTES, MANIFEST_BYTES_PER_FILE * len(present))
     manifest = Manifest(docs)
-    manifest.entries = _manifest_entries(docs, present)
-    journal = _bounded(docs, JOURNAL, MAX_JOURNAL_BYTES)
+    manifest.entries = _manifest_entries(docs, present, limit)
+    # The journal lists the files of one run, one line each, entries like the manifest's.
+    journal = _bounded(docs, JOURNAL, limit)
     if journal is not None:
         layout = Layout(docs)
         for line in journal.decode("utf-8", "replace").splitlines():
@@ -44,9 +48,9 @@ def recorded(docs: Path, present: set[str]) -> dict[str, dict]:
     return manifest.entries
 
 
-def _manifest_entries(docs: Path, present: set[str]) -> dict[str, dict]:
+def _manifest_entries(docs: Path, present: set[str], limit: int) -> dict[str, dict]:
     """The manifest's entries of the files present; empty without a manifest."""
-    text = _bounded(docs, MANIFEST, MAX_MANIFEST_BYTES)
+    text = _bounded(docs, MANIFEST, limit)
     if text is None:
         return {}
 
