@@ -27,7 +27,7 @@ from antq_docs.web import messages as msg
 from antq_docs.web.guard import Guard
 from antq_docs.web.space import Space, SpaceCookie
 from antq_docs.web.views import HERE, Refused, Settings, findings, message, public, too_large_text
-from antq_docs.web.workspace import DataDir, Limits, NoSpace, TooLarge, disk_full
+from antq_docs.web.workspace import DataDir, Limits, NoSpace, TooLarge, discard, disk_full
 
 log = logging.getLogger("antq_docs.web")
 
@@ -95,21 +95,39 @@ async def on_http(request: Request, exc: Exception) -> Response:
 
 
 async def on_error(request: Request, exc: Exception) -> Response:
-    """Anything unexpected: logged with its traceback, answered 500 without it (a full disk
-    outside a request's work, such as the browser's workspace: 507)."""
-    if disk_full(exc):
-        return await on_no_space(request, exc)
+    """Anything unexpected: logged with its traceback, answered 500 without it."""
     log.exception("lỗi không mong đợi khi xử lý %s", request.url.path)
     return message(500, msg.UNEXPECTED, request.scope)
 
 
-HANDLERS: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
-    Refused: on_refused,
-    AntqError: on_antq,
-    TooLarge: on_too_large,
-    NoSpace: on_no_space,
-    HTTPException: on_http,
-    Exception: on_error,
+Handler = Callable[[Request, Exception], Awaitable[Response]]
+
+
+def undoing(handler: Handler) -> Handler:
+    """handler, after the request's folder is removed: a refused or failed request leaves
+    nothing behind. A full disk, wherever it is met, is answered as such (507)."""
+
+    async def handle(request: Request, exc: Exception) -> Response:
+        job = getattr(request.state, "job", None)
+        if job is not None:
+            discard(job)
+        if disk_full(exc):
+            return await on_no_space(request, exc)
+        return await handler(request, exc)
+
+    return handle
+
+
+HANDLERS: dict[Any, Handler] = {
+    error: undoing(handler)
+    for error, handler in (
+        (Refused, on_refused),
+        (AntqError, on_antq),
+        (TooLarge, on_too_large),
+        (NoSpace, on_no_space),
+        (HTTPException, on_http),
+        (Exception, on_error),
+    )
 }
 
 

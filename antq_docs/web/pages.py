@@ -29,15 +29,8 @@ from antq_docs.web import messages as msg
 from antq_docs.web.names import public_path, relayout
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted, read_form
-from antq_docs.web.views import Refused, findings, page, public, settings
-from antq_docs.web.workspace import (
-    BadZip,
-    Limits,
-    discard,
-    discarded_on_error,
-    disk_full,
-    extract_zip,
-)
+from antq_docs.web.views import Refused, findings, new_job, page, public, settings
+from antq_docs.web.workspace import BadZip, Limits, discard, disk_full, extract_zip
 
 PAGE_DATA = "page.json"
 # The page each kind of job is shown on, and its tab in the navigation.
@@ -64,35 +57,34 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
     on an error (checked). An error answers the form page with the message, nothing saved.
     """
     space = Space.of(request)
-    job = settings(request).store.new_job()
-    with discarded_on_error(job):
-        posted = await read_form(
-            request,
-            job,
-            page_form=True,
-            zip_field=fields.pop("zip_field", False),
-            forms_field=fields.pop("forms_field", False),
-        )
-        posted.keep(space)
-        if kind == "generate":
-            fields["checked"] = _asked(posted.form.getlist("kinds"))
-        template, nav = PAGES[kind]
-        shown = "generate.html" if kind == "generate" else template
-        try:
-            data = await run_in_threadpool(work, request, posted, space, job)
-        except ValidationError as e:
-            discard(job)
-            found = findings(e, space)
-            error = failed.format(what=e.what)
-            return page(request, shown, 422, nav=nav, findings=found, error=error, **fields)
-        except AntqError as e:
-            if disk_full(e):
-                raise
-            discard(job)
-            return page(request, shown, 400, nav=nav, error=public(str(e), space, job), **fields)
-        (job / PAGE_DATA).write_text(
-            json.dumps({"kind": kind, **data}, ensure_ascii=False), encoding="utf-8"
-        )
+    job = new_job(request)
+    posted = await read_form(
+        request,
+        job,
+        page_form=True,
+        zip_field=fields.pop("zip_field", False),
+        forms_field=fields.pop("forms_field", False),
+    )
+    posted.keep(space)
+    if kind == "generate":
+        fields["checked"] = _asked(posted.form.getlist("kinds"))
+    template, nav = PAGES[kind]
+    shown = "generate.html" if kind == "generate" else template
+    try:
+        data = await run_in_threadpool(work, request, posted, space, job)
+    except ValidationError as e:
+        discard(job)
+        found = findings(e, space)
+        error = failed.format(what=e.what)
+        return page(request, shown, 422, nav=nav, findings=found, error=error, **fields)
+    except AntqError as e:
+        if disk_full(e):
+            raise
+        discard(job)
+        return page(request, shown, 400, nav=nav, error=public(str(e), space, job), **fields)
+    (job / PAGE_DATA).write_text(
+        json.dumps({"kind": kind, **data}, ensure_ascii=False), encoding="utf-8"
+    )
     space.add_job(job.name, kind)
     return RedirectResponse(f"/ket-qua/{job.name}", status_code=303)
 
@@ -294,15 +286,14 @@ def _report(request: Request, posted: Posted, space: Space, job: Path) -> dict[s
 async def api_generate(request: Request) -> Response:
     """API: the documents of the kinds asked, answered as one ZIP (422 with findings)."""
     space = Space.of(request)
-    job = settings(request).store.new_job()
-    with discarded_on_error(job):
-        posted = await read_form(request, job, page_form=False)
-        posted.keep(space)
-        try:
-            await run_in_threadpool(_generate, request, posted, space, job)
-        except ValidationError as e:
-            discard(job)
-            return JSONResponse({"findings": findings(e, space)}, status_code=422)
+    job = new_job(request)
+    posted = await read_form(request, job, page_form=False)
+    posted.keep(space)
+    try:
+        await run_in_threadpool(_generate, request, posted, space, job)
+    except ValidationError as e:
+        discard(job)
+        return JSONResponse({"findings": findings(e, space)}, status_code=422)
     return FileResponse(
         job / actions.OUTPUT_ZIP, media_type="application/zip", filename=actions.OUTPUT_ZIP
     )
@@ -311,13 +302,12 @@ async def api_generate(request: Request) -> Response:
 async def api_check(request: Request) -> Response:
     """API: check a ZIP of documents, answered as the JSON of `check --json`."""
     space = Space.of(request)
-    job = settings(request).store.new_job()
-    with discarded_on_error(job):
-        posted = await read_form(request, job, page_form=False, zip_field=True)
-        posted.keep(space)
-        try:
-            data, _ = await run_in_threadpool(_check, request, posted, space, job)
-        except ValidationError as e:
-            discard(job)
-            return JSONResponse({"findings": findings(e, space)}, status_code=422)
+    job = new_job(request)
+    posted = await read_form(request, job, page_form=False, zip_field=True)
+    posted.keep(space)
+    try:
+        data, _ = await run_in_threadpool(_check, request, posted, space, job)
+    except ValidationError as e:
+        discard(job)
+        return JSONResponse({"findings": findings(e, space)}, status_code=422)
     return JSONResponse(data)

@@ -18,8 +18,7 @@ import sys
 import time
 import unicodedata
 import zipfile
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,19 +89,6 @@ def disk_full(error: BaseException | None) -> bool:
             return True
         error, seen = error.__cause__ or error.__context__, seen + 1
     return False
-
-
-@contextmanager
-def discarded_on_error(job: Path) -> Iterator[None]:
-    """Remove a request's folder when its work fails: a refused or failed request leaves
-    nothing behind; a full disk becomes NoSpace."""
-    try:
-        yield
-    except BaseException as e:
-        discard(job)
-        if disk_full(e) and not isinstance(e, NoSpace):
-            raise NoSpace() from e
-        raise
 
 
 def discard(job: Path) -> None:
