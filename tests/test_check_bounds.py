@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,37 @@ def test_a_folder_of_many_files_is_allowed_a_larger_manifest(tmp_path):
         recorded(tmp_path, {"pledge/A.docx"})
     many = {f"pledge-household/X/{i}.docx" for i in range(20_000)}
     assert recorded(tmp_path, many) == {}
+
+
+@pytest.mark.parametrize(
+    "documents",
+    [
+        '"ab",' * 800_000 + '"ab"',
+        "1.5," * 1_000_000 + "1",
+        '{"path": "a", ' + '"k": 1, ' * 500_000 + '"z": 1}',
+    ],
+    ids=["strings", "numbers", "one-huge-entry"],
+)
+def test_a_manifest_not_as_the_tool_writes_it_is_refused_without_being_built(tmp_path, documents):
+    (tmp_path / MANIFEST).write_text('{"documents": [' + documents + "]}", encoding="utf-8")
+    size = (tmp_path / MANIFEST).stat().st_size
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match=r"không phải danh sách văn bản như chương trình ghi"):
+            recorded(tmp_path, {"a"})
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # Parsed whole, the strings took 13 times the file's size; now its bytes and text only.
+    assert peak < 3 * size
+
+
+def test_a_large_manifest_as_the_tool_writes_it_is_read_quickly(tmp_path):
+    entry = {"unit": "KT-01", "kind": "pledge", "sha256": "0" * 64, "template": "pledge.docx"}
+    documents = [{**entry, "path": f"pledge/KT-{i}.docx"} for i in range(50_000)]
+    (tmp_path / MANIFEST).write_text(json.dumps({"documents": documents}, indent=2), "utf-8")
+    started = time.process_time()
+    found = recorded(tmp_path, {"pledge/KT-7.docx", "pledge/KT-49999.docx"})
+    assert time.process_time() - started < 2.0
+    assert sorted(found) == ["pledge/KT-49999.docx", "pledge/KT-7.docx"]
+    assert found["pledge/KT-7.docx"] == {**entry, "path": "pledge/KT-7.docx"}

@@ -1,9 +1,9 @@
 """What the tool recorded of a checked folder: its manifest, read within a bound, and the
 journal a killed run left, adopted as the next run adopts it.
 
-A manifest is parsed whole, so its size is capped (MAX_MANIFEST_BYTES, or more for a folder of
-more files) and only the entries of files the folder holds are kept: a small file of a million
-empty entries costs no memory.
+A manifest's size is capped (MAX_MANIFEST_BYTES, or more for a folder of more files) and it is
+parsed one entry at a time, keeping only the entries of files the folder holds: a small file of
+a million empty entries, or of a million strings, costs no memory.
 A run killed after putting documents in place but before saving its manifest leaves their
 lines in the journal; the next `generate` adopts each whose bytes are what the journal says
 (output.journal), and check reads the folder the same way, writing nothing.
@@ -14,7 +14,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,14 @@ MAX_MANIFEST_BYTES = 16 << 20
 # A larger folder (a province's households' own pledges) is allowed this much per file it
 # holds, four times what an entry takes: a manifest cannot name more files than it has.
 MANIFEST_BYTES_PER_FILE = 1 << 10
+# An entry the tool writes takes about 300 characters; none takes more than this.
+MAX_ENTRY_CHARS = 4096
+# The manifest's shape, piece by piece: its start, one flat entry (strings, numbers, true,
+# false, null: no object or list inside), what comes after an entry, its end.
+_START = re.compile(r'\s*\{\s*"documents"\s*:\s*\[\s*')
+_ENTRY = re.compile(r'\{(?:[^{}\[\]"\\]|"(?:[^"\\]|\\.)*")*\}')
+_BETWEEN = re.compile(r"\s*([,\]])\s*")
+_END = re.compile(r"\}\s*\Z")
 
 
 def recorded(docs: Path, present: set[str]) -> dict[str, dict]:
@@ -50,25 +60,45 @@ def recorded(docs: Path, present: set[str]) -> dict[str, dict]:
 
 def _manifest_entries(docs: Path, present: set[str], limit: int) -> dict[str, dict]:
     """The manifest's entries of the files present; empty without a manifest."""
-    text = _bounded(docs, MANIFEST, limit)
-    if text is None:
+    data = _bounded(docs, MANIFEST, limit)
+    if data is None:
         return {}
-
-    def kept(pairs: list[tuple[str, Any]]) -> dict[str, Any] | None:
-        # Each object as it is parsed: an entry of no file present is dropped at once.
-        found = dict(pairs)
-        if "documents" in found or found.get("path") in present:
-            return found
-        return None
-
     try:
-        data = json.loads(text.decode("utf-8"), object_pairs_hook=kept)
-        return {e["path"]: e for e in data["documents"] if e is not None}
-    except (ValueError, KeyError, TypeError, RecursionError) as e:
-        raise InputError(
-            output_msg.MANIFEST_BROKEN.format(manifest=MANIFEST, error=type(e).__name__),
-            path=docs,
-        ) from e
+        text = data.decode("utf-8")
+        entries = {}
+        for entry in _entries(text):
+            path = entry.get("path")
+            if isinstance(path, str) and path in present:
+                entries[path] = entry
+        return entries
+    except ValueError as e:
+        # Not the tool's text, or not UTF-8 or JSON (whose parser's words are English): said
+        # the same way.
+        broken = output_msg.MANIFEST_BROKEN.format(manifest=MANIFEST, error=msg.MANIFEST_SHAPE)
+        raise InputError(broken, path=docs) from e
+
+
+def _entries(text: str) -> Iterator[dict[str, Any]]:
+    """Each entry of a manifest's text, parsed one at a time.
+
+    The manifest is what the tool writes: {"documents": [entries]}, each entry a flat object
+    of at most MAX_ENTRY_CHARS. Anything else is refused (ValueError) before it is parsed, so
+    no part of it (a list of millions of strings, an entry of millions of keys) is ever built.
+    """
+    start = _START.match(text)
+    if start is None:
+        raise ValueError(MANIFEST)
+    position, closed = start.end(), text.startswith("]", start.end())
+    position += closed
+    while not closed:
+        found = _ENTRY.match(text, position, position + MAX_ENTRY_CHARS)
+        after = _BETWEEN.match(text, found.end()) if found else None
+        if found is None or after is None:
+            raise ValueError(MANIFEST)
+        yield json.loads(found.group())
+        position, closed = after.end(), after.group(1) == "]"
+    if _END.match(text, position) is None:
+        raise ValueError(MANIFEST)
 
 
 def _bounded(docs: Path, name: str, limit: int) -> bytes | None:
@@ -95,8 +125,11 @@ def _bounded(docs: Path, name: str, limit: int) -> bytes | None:
             raise InputError(
                 msg.OWN_FILE_TOO_LARGE.format(name=name, megabytes=limit >> 20), path=docs
             )
-        # Read one byte past the limit: a file that grew since fstat is still refused.
-        data = fh.read(limit + 1)
+        # As large as it is (a buffer of the limit would cost it whole), one byte more to see
+        # if it grew since; then up to one byte past the limit, so growing is no way past it.
+        data = fh.read(min(limit, info.st_size) + 1)
+        if len(data) > info.st_size:
+            data += fh.read(limit + 1 - len(data))
     if len(data) > limit:
         raise InputError(msg.OWN_FILE_TOO_LARGE.format(name=name, megabytes=limit >> 20), path=docs)
     return data

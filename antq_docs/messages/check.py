@@ -155,3 +155,4 @@ OWN_FILE_NOT_REGULAR = (
     "{name} không phải tệp thường (liên kết, thư mục…); hãy xóa rồi kiểm tra lại."
 )
 OWN_FILE_UNREADABLE = "không đọc được tệp {name} ({why})."
+MANIFEST_SHAPE = "không phải danh sách văn bản như chương trình ghi"
