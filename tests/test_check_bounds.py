@@ -146,3 +146,21 @@ def test_a_large_manifest_as_the_tool_writes_it_is_read_quickly(tmp_path):
     assert time.process_time() - started < 2.0
     assert sorted(found) == ["pledge/KT-49999.docx", "pledge/KT-7.docx"]
     assert found["pledge/KT-7.docx"] == {**entry, "path": "pledge/KT-7.docx"}
+
+
+def test_a_journal_line_longer_than_any_entry_is_not_parsed(tmp_path):
+    (tmp_path / "pledge").mkdir()
+    (tmp_path / "pledge" / "A.docx").write_bytes(b"x")
+    digest = hashlib.sha256(b"x").hexdigest()
+    fields = {"unit": "A", "kind": "pledge", "template": "t", "generated_at": "2025"}
+    good = json.dumps({**fields, "path": "pledge/A.docx", "sha256": digest, "source": None})
+    huge = '{"junk": [' + '"ab",' * 1_000_000 + '"ab"]}'
+    (tmp_path / JOURNAL).write_text(huge + "\n" + good + "\n", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        found = recorded(tmp_path, {"pledge/A.docx"})
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found["pledge/A.docx"]["sha256"] == digest
+    assert peak < 3 * len(huge)

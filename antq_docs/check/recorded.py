@@ -53,9 +53,22 @@ def recorded(docs: Path, present: set[str]) -> dict[str, dict]:
     journal = _bounded(docs, JOURNAL, limit)
     if journal is not None:
         layout = Layout(docs)
-        for line in journal.decode("utf-8", "replace").splitlines():
+        for line in _short_lines(journal):
             adopt_journalled(line, manifest, layout)
     return manifest.entries
+
+
+def _short_lines(data: bytes) -> Iterator[str]:
+    """The journal's lines, each of at most MAX_ENTRY_CHARS bytes (one entry and its source):
+    a longer one is no line the tool wrote, and is neither decoded nor parsed (a million
+    strings on one line would cost a dozen times its size)."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        if end - start <= MAX_ENTRY_CHARS:
+            yield data[start:end].decode("utf-8", "replace")
+        start = end + 1
 
 
 def _manifest_entries(docs: Path, present: set[str], limit: int) -> dict[str, dict]:
