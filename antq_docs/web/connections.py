@@ -76,10 +76,13 @@ class Bounded(H11Protocol):
 
     def on_response_complete(self) -> None:
         """A response sent: until the next request's first byte, only keep-alive applies."""
-        super().on_response_complete()
-        # Between requests uvicorn's keep-alive timer decides; ours starts at the next byte.
         self._cancel()
         self._waiting_headers = False
+        super().on_response_complete()
+        # Between requests uvicorn's keep-alive timer decides, ours starts at the next byte;
+        # a request already sent behind this one (pipelined) is watched at once.
+        if self.conn.their_state is not h11.IDLE:
+            self._watch()
 
     def _watch(self) -> None:
         """Arm the deadline the connection's state calls for."""
