@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +97,23 @@ class OutputError(AntqError):
     def __init__(self, message: str, *, path: Path | str) -> None:
         self.path = str(path)
         super().__init__(f"{self.path}: {message}")
+
+
+class DiskFull(OutputError):
+    """Raised when the disk or the user's quota fills while writing; nothing is half-written.
+
+    One message wherever it happens (a document, the register, a PDF, the hồ sơ), naming what
+    was being written.
+    """
+
+    def __init__(self, what: str, *, path: Path | str) -> None:
+        self.what = what
+        super().__init__(msg.DISK_FULL_WRITING.format(what=what), path=path)
+
+
+def is_disk_full(error: OSError) -> bool:
+    """Whether a failed write failed because the disk or the user's quota is full."""
+    return error.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 class UsageError(AntqError):

@@ -87,10 +87,16 @@ def read_regular(path: Path, cap: int) -> bytes:
     except OSError as e:
         raise Refusal(UNREADABLE, msg.UNREADABLE.format(strerror=e.strerror)) from e
     try:
-        _refuse_mode(os.fstat(fd).st_mode)
+        opened = os.fstat(fd)
+        _refuse_mode(opened.st_mode)
         with os.fdopen(fd, "rb") as fh:
             fd = -1
-            data = fh.read(cap + 1)
+            # Read as much as the file holds (a read of cap bytes would take cap bytes of
+            # memory for a file of one line); one more byte tells whether it grew since.
+            expected = min(opened.st_size, cap) + 1
+            data = fh.read(expected)
+            if len(data) == expected:
+                data += fh.read(cap + 1 - len(data))
     except OSError as e:
         raise Refusal(UNREADABLE, msg.UNREADABLE.format(strerror=e.strerror)) from e
     finally:

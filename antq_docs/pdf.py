@@ -15,11 +15,9 @@ DIR/ho-so/<code>-cap-duoi.pdf joining its direct subordinates' hồ sơ in roste
 
 from __future__ import annotations
 
-import contextlib
 import os
 import queue
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
@@ -28,11 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from antq_docs.check import needs
-from antq_docs.errors import PdfError
+from antq_docs.errors import DiskFull, PdfError
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.messages import documents as msg
 from antq_docs.model import Unit
+from antq_docs.office import Watchdog, new_profiles, short_of_space
 from antq_docs.output import (
     KEPT,
     LOCK_TIMEOUT_S,
@@ -43,6 +42,7 @@ from antq_docs.output import (
     Outcome,
     OutputFolder,
     document_path,
+    write_failed,
 )
 
 Progress = Callable[[int, int], None]
@@ -159,15 +159,17 @@ def convert_folder(
             progress(0, len(todo))
         if not todo:
             return result
-        work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=root))
-        profiles = Path(tempfile.mkdtemp(prefix="antq-docs-soffice-"))
+        work = _work_folder(root)
+        profiles = new_profiles()
         try:
-            for number, item in enumerate(todo):
-                item.name = f"{number:06d}"
-                shutil.copyfile(root / item.docx, work / f"{item.name}.docx")
-            made = _Converter(program, work, profiles, jobs, timeout).run(
-                [t.name for t in todo], batch_max, progress
-            )
+            _copy_in(root, todo, work)
+            with Watchdog() as watchdog:
+                made = _Converter(program, work, profiles, jobs, timeout, watchdog).run(
+                    [t.name for t in todo], batch_max, progress
+                )
+            if len(made) < len(todo) and short_of_space(work, profiles):
+                # LibreOffice says nothing of why it failed: a full disk is told by the disk.
+                raise DiskFull(msg.WRITING_PDF, path=root)
             for item in todo:
                 produced = made.get(item.name)
                 if produced is None:
@@ -182,6 +184,24 @@ def convert_folder(
             shutil.rmtree(work, ignore_errors=True)
             shutil.rmtree(profiles, ignore_errors=True)
     return result
+
+
+def _work_folder(root: Path) -> Path:
+    """A new temporary folder inside root where PDFs are made and the hồ sơ joined."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=root))
+    except OSError as e:
+        raise write_failed(e, root, msg.WRITING_PDF) from e
+
+
+def _copy_in(root: Path, todo: list[_Todo], work: Path) -> None:
+    """Copy the documents to convert under numbered names into the work folder."""
+    try:
+        for number, item in enumerate(todo):
+            item.name = f"{number:06d}"
+            shutil.copyfile(root / item.docx, work / f"{item.name}.docx")
+    except OSError as e:
+        raise write_failed(e, root, msg.WRITING_PDF) from e
 
 
 def _sweep(root: Path) -> None:
@@ -224,7 +244,9 @@ class _Converter:
         profiles: Path,
         jobs: int,
         timeout: tuple[float, float],
+        watchdog: Watchdog,
     ) -> None:
+        self.watchdog = watchdog
         self.program = program
         self.work = work
         self.profiles = profiles
@@ -303,22 +325,17 @@ class _Converter:
             if self._stopped:
                 return {}  # the run is ending (an error, Ctrl+C): start nothing more
             try:
-                # Its own session: a hung soffice and the helpers it started die together.
-                process = subprocess.Popen(
-                    command,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                    start_new_session=True,
-                )
+                # Its own process group: a hung soffice and its helpers die together.
+                process = self.watchdog.start(command)
             except OSError:
                 return {}
             self._live.add(process)
         try:
             process.wait(timeout=limit)
         except subprocess.TimeoutExpired:
-            _kill(process)
+            self.watchdog.kill(process)
         finally:
+            self.watchdog.reaped(process)
             with self._guard:
                 self._live.discard(process)
         return {name: outdir / f"{name}.pdf" for name in batch if _complete(outdir / f"{name}.pdf")}
@@ -328,14 +345,7 @@ class _Converter:
             self._stopped = True
             live = list(self._live)
         for process in live:
-            _kill(process)
-
-
-def _kill(process: subprocess.Popen) -> None:
-    """Kill a soffice and everything in its process group, then reap it."""
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+            self.watchdog.kill(process)
 
 
 def _complete(path: Path) -> bool:
@@ -374,7 +384,7 @@ def bundle(
     # The matrix's order (tai_lieu_bat_buoc as written), then built kinds it does not name.
     kinds = list(dict.fromkeys([*inputs.campaign.required, *REGISTRY]))
     with OutputFolder(root, wait=wait, on_wait=on_wait) as folder:
-        work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=root))
+        work = _work_folder(root)
         try:
             own: dict[str, list[tuple[str, Path]]] = {}
             for unit in inputs.units():
@@ -459,5 +469,9 @@ def _join(groups: list[tuple[str | None, list[tuple[str, Path]]]], target: Path)
         parent = writer.add_outline_item(title=title, page_number=starts[0]) if title else None
         for (label, _path), start in zip(parts, starts):
             writer.add_outline_item(title=label, page_number=start, parent=parent)
-    with target.open("wb") as fh:
-        writer.write(fh)
+    try:
+        with target.open("wb") as fh:
+            writer.write(fh)
+    except OSError as e:
+        target.unlink(missing_ok=True)
+        raise write_failed(e, target.parent.parent, msg.WRITING_BUNDLE) from e

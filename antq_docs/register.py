@@ -9,12 +9,13 @@ because every assignment happens inside one SQLite write transaction. Only the o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
 
-from antq_docs.errors import OutputError
+from antq_docs.errors import DiskFull, OutputError
 from antq_docs.files import describe
 from antq_docs.messages import documents as msg
 
@@ -57,6 +58,8 @@ class Register:
                 if not self.read_only:
                     self._db.execute(_SCHEMA)
             except sqlite3.Error as e:
+                if getattr(e, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+                    raise DiskFull(msg.WRITING_REGISTER, path=self.path) from e
                 raise OutputError(
                     msg.REGISTER_UNOPENABLE.format(reason=_why(e)), path=self.path
                 ) from e
@@ -154,19 +157,25 @@ class Register:
                 db.execute("COMMIT")
                 return value
             except BaseException:
-                db.execute("ROLLBACK")
+                # SQLite may have rolled back itself (a full disk): a second ROLLBACK would
+                # fail with "no transaction is active" and hide why.
+                if db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as e:
-            raise OutputError(
-                msg.REGISTER_NOT_WRITTEN.format(reason=_why(e)), path=self.path
-            ) from e
+            raise self._write_failed(e) from e
+
+    def _write_failed(self, error: sqlite3.Error) -> OutputError:
+        """A failed write of the register: DiskFull for a full disk, else what SQLite said."""
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            return DiskFull(msg.WRITING_REGISTER, path=self.path)
+        return OutputError(msg.REGISTER_NOT_WRITTEN.format(reason=_why(error)), path=self.path)
 
 
 def _why(error: sqlite3.Error) -> str:
-    """SQLite's error, a full or failing disk told in Vietnamese (the register stays whole)."""
+    """SQLite's error, a failing disk told in Vietnamese (the register stays whole)."""
     code = getattr(error, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_FULL:
-        return msg.REGISTER_DISK_FULL
     if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR:
         return msg.REGISTER_DISK_ERROR
     return str(error)

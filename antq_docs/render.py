@@ -32,15 +32,23 @@ from xml.parsers import expat
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateError, UndefinedError
 from lxml import etree
 
 from antq_docs.docxread import BODY_PART, TEMPLATE_PARTS
 from antq_docs.errors import AntqError, RenderError
 from antq_docs.kinds.base import Image
 from antq_docs.messages import documents as msg
+from antq_docs.messages import limits as limit_msg
 from antq_docs.output import write_temp
+from antq_docs.sandbox import (
+    BoundedEnvironment,
+    LimitExceeded,
+    fresh_budget,
+    loading_refused,
+    loads_others,
+)
+from antq_docs.sandbox import environment as _bounded
 from antq_docs.workers import ordered_map
 
 # A fixed timestamp for zip members makes a document's bytes depend on its content only,
@@ -65,11 +73,9 @@ _ESCAPED = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 _CELL_LOOP = re.compile(r"</w:tc>\s*\{%|\{%[^%]*%\}\s*<w:tc[ >]|<w:gridSpan w:val=\"\{\{")
 
 
-def environment() -> SandboxedEnvironment:
+def environment() -> BoundedEnvironment:
     """The Jinja environment every template is compiled in (and checked in)."""
-    return SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True
-    )
+    return _bounded(autoescape=True, keep_trailing_newline=True)
 
 
 @dataclass
@@ -111,9 +117,12 @@ class CompiledTemplate:
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
             body = info.filename == BODY_PART
             try:
+                tree = env.parse(xml)
+                if tag := loads_others(tree):
+                    raise RenderError(loading_refused(tag), template=self.name)
                 self._parts[info.filename] = _Part(
                     info.filename,
-                    env.from_string(xml),
+                    env.from_string(tree),
                     unescape=any(e in xml for e, _ in _ESCAPED),
                     fix_tables=body and bool(_CELL_LOOP.search(xml)),
                     renumber_pictures=body and "docPr" in xml,
@@ -121,7 +130,7 @@ class CompiledTemplate:
             except TemplateError as e:
                 raise RenderError(msg.TEMPLATE_SYNTAX.format(error=e), template=self.name) from e
         # A property is element text that lxml escapes: Jinja must not escape it too.
-        self._properties = self._compile_properties(SandboxedEnvironment(undefined=StrictUndefined))
+        self._properties = self._compile_properties(_bounded())
         # The parts that never change are compressed once into a base archive; each document
         # is that archive with its rendered parts appended, so a batch compresses only them.
         base = io.BytesIO()
@@ -139,8 +148,13 @@ class CompiledTemplate:
     @contextlib.contextmanager
     def _filling(self) -> Iterator[None]:
         """Turn Jinja's errors while filling this template into RenderError."""
+        fresh_budget()
         try:
             yield
+        except LimitExceeded as e:
+            raise RenderError(e.message or "", template=self.name) from e
+        except RecursionError as e:
+            raise RenderError(limit_msg.TEMPLATE_RECURSION, template=self.name) from e
         except UndefinedError as e:
             raise RenderError(
                 msg.TEMPLATE_VALUE_MISSING.format(message=e.message), template=self.name
@@ -198,7 +212,7 @@ class CompiledTemplate:
             helper.fix_docpr_ids(tree)
         return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, standalone=True)
 
-    def _compile_properties(self, env: SandboxedEnvironment) -> dict[str, Any]:
+    def _compile_properties(self, env: BoundedEnvironment) -> dict[str, Any]:
         """The document properties that hold tags, compiled (empty when none does)."""
         blob = dict((i.filename, b) for i, b in self._members).get(_CORE)
         if blob is None or not _TAG.search(blob.decode("utf-8", "replace")):

@@ -11,16 +11,14 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from antq_docs.errors import OutputError
 from antq_docs.kinds import Document
-from antq_docs.messages import documents as msg
 from antq_docs.output import (
     LOCK_TIMEOUT_S,
     UNCHANGED,
     FileState,
     Outcome,
     OutputFolder,
-    why_not_written,
+    write_failed,
 )
 from antq_docs.render import CompiledTemplate, FileJob, Rendered, render_files, source_digest
 from antq_docs.tplcheck import TemplateFile, TemplateSet, refuse_bad_templates
@@ -168,7 +166,7 @@ class _Writing:
         except OSError as e:
             # The document whose bytes could not be written (not its temporary name).
             where = self.todo[0][2].target if self.todo else out
-            raise OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(e)), path=where) from e
+            raise write_failed(e, where) from e
 
     def settled(self) -> list[Outcome]:
         """Every document's outcome, in the order of the documents."""

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from antq_docs.check import MAX_MANIFEST_BYTES
 from antq_docs.check.recorded import recorded
 from antq_docs.cli import cli
 from antq_docs.errors import InputError
+from antq_docs.limits import MAX_MANIFEST_BYTES
 from antq_docs.output import JOURNAL, MANIFEST
 from antq_docs.output.journal import Journal
 from tests.helpers import SAMPLE_CAMPAIGN

@@ -30,8 +30,8 @@ from antq_docs.errors import AntqError, ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.loading import load_inputs
 from antq_docs.inputs.roster import load_roster
-from antq_docs.inputs.tables import MAX_TABLE_CELLS
 from antq_docs.kinds import REGISTRY
+from antq_docs.limits import MAX_TABLE_CELLS
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
 
 CORPUS = Path(__file__).resolve().parent / "fuzz_corpus"

@@ -20,8 +20,8 @@ from antq_docs.cli import cli
 from antq_docs.errors import ValidationError
 from antq_docs.generate import generate
 from antq_docs.inputs.loading import load_inputs
-from antq_docs.inputs.tables import MAX_CELL_CHARS
 from antq_docs.kinds import REGISTRY
+from antq_docs.limits import MAX_CELL_CHARS
 from tests import helpers as dh
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
 

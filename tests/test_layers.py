@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "antq_docs"
 # one above. A name is a module (antq_docs/NAME.py) or a sub-package (antq_docs/NAME/).
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
-        "ground: errors, messages, words, files, bundled data, processes, the chart",
+        "ground: errors, messages, words, files, bundled data, processes, the chart, limits, office",
         frozenset(
             {
                 "__init__",
@@ -30,6 +30,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "xlsx",
                 "workers",
                 "chart",
+                "limits",
+                "office",
             }
         ),
     ),
@@ -49,7 +51,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("the kinds of document and their registry", frozenset({"kinds"})),
     (
         "rendering, checking and the folders of the commands",
-        frozenset({"render", "check", "tplcheck", "starter", "collect"}),
+        frozenset({"render", "sandbox", "check", "tplcheck", "starter", "collect"}),
     ),
     ("generation, its writing and its PDF copies", frozenset({"generate", "writing", "pdf"})),
     ("the year report, measured with check and written by generate", frozenset({"yearreport"})),
@@ -201,14 +203,11 @@ def test_the_web_is_imported_by_nothing_in_the_library():
 
 def test_model_inputs_and_indicators_know_no_kind():
     """The kinds are passed down to these layers, never imported by them."""
-    below = [
-        module
-        for module in graph()
-        if place(module) in {"model", "inputs", "measures", "indicators"}
-    ]
+    edges = graph()
+    below = [m for m in edges if place(m) in {"model", "inputs", "measures", "indicators"}]
     assert below
     for module in below:
-        assert not any(place(t) == "kinds" for t in graph()[module]), module
+        assert not any(place(t) == "kinds" for t in edges[module]), module
 
 
 def test_checking_a_folder_imports_neither_the_renderer_nor_the_chart():

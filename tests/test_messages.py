@@ -13,6 +13,7 @@ its fields as str.format reads them.
 from __future__ import annotations
 
 import ast
+import functools
 import string
 import unicodedata
 from collections.abc import Iterator
@@ -159,6 +160,7 @@ def constants(path: Path) -> dict[str, str]:
     return found
 
 
+@functools.cache
 def used_names() -> dict[str, set[str]]:
     """Each name the package's modules read (as NAME or module.NAME) → the modules reading it."""
     users: dict[str, set[str]] = {}

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from antq_docs.errors import OutputError
+from antq_docs.errors import DiskFull, OutputError
+from antq_docs.messages.documents import WRITING_DOCUMENT
 from antq_docs.web import actions, create_app
 from antq_docs.web import messages as msg
 from antq_docs.web.guard import SECURITY_HEADERS
@@ -106,23 +107,51 @@ def test_a_full_disk_refuses_before_the_request_starts_after_pruning_old_ones(
     assert len(jobs(data)) == 1  # the request that worked; nothing of the refused one
 
 
-def test_a_request_the_disk_fills_during_is_undone_and_said(tmp_path, monkeypatch):
-    def fills(loaded, job, kinds, workspace, unit=None):
+def test_a_job_running_in_the_background_is_never_pruned_for_space(tmp_path, monkeypatch):
+    running, done = "r" * 24, "d" * 24
+    store = DataDir(tmp_path / "data", free_bytes=1 << 30, busy=lambda job: job == running)
+    stamp = time.time() - 3600
+    for name in (running, done):
+        (store.jobs / name).mkdir()
+        os.utime(store.jobs / name, (stamp, stamp))
+    monkeypatch.setattr(DataDir, "free", lambda self: 0)
+    store.prune_oldest()
+    assert [p.name for p in jobs(tmp_path / "data")] == [running]
+
+
+def _enospc(job: Path) -> OutputError:
+    """What the library raises when the disk fills under a write: an OutputError from ENOSPC."""
+    try:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    except OSError as e:
+        error = OutputError("ổ đĩa đã đầy", path=job / "out")
+        error.__cause__ = e
+        return error
+
+
+@pytest.mark.parametrize(
+    "full",
+    [_enospc, lambda job: DiskFull(WRITING_DOCUMENT, path=job / "out")],
+    ids=["enospc", "disk-full"],
+)
+def test_a_request_the_disk_fills_during_is_undone_and_said(tmp_path, monkeypatch, full):
+    def fills(loaded, job, kinds, workspace, unit=None, progress=None):
         (job / "out" / "pledge").mkdir(parents=True)
         (job / "out" / "pledge" / "T.docx").write_bytes(b"half")
-        try:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        except OSError as e:
-            raise OutputError("ổ đĩa đã đầy", path=job / "out") from e
+        raise full(job)
 
     monkeypatch.setattr(actions, "generate", fills)
     data = tmp_path / "data"
     client = TestClient(create_app(data))
     r = client.post("/api/generate", data={"kinds": ["pledge"]}, files=GIVEN)
     assert r.status_code == 507 and r.json()["error"] == msg.DISK_FULL
+    assert jobs(data) == []
+    # On the page the documents are made in the background: the job's result page says the
+    # disk is full, and the job keeps nothing but that page.
     page = client.post("/soan", data={"csrf": token(client), "kinds": ["pledge"]}, files=GIVEN)
     assert page.status_code == 507 and "Ổ đĩa của máy chủ đã đầy" in page.text
-    assert jobs(data) == []
+    [job] = jobs(data)
+    assert sorted(p.name for p in job.iterdir()) == ["page.json", "progress.json"]
 
 
 def test_the_number_register_is_never_downloaded(tmp_path):
@@ -132,6 +161,8 @@ def test_the_number_register_is_never_downloaded(tmp_path):
     r = client.post("/soan", data={"csrf": token(client), "kinds": ["plan"]}, files=given)
     assert r.status_code == 303, r.text
     job = r.headers["location"].rsplit("/", 1)[-1]
+    client.app.state.jobs.join(120)  # the documents are made in the background
+    assert client.get(f"/ket-qua/{job}").status_code == 200
     assert (tmp_path / "data" / "workspace" / "register.sqlite").is_file()
     for name in ("register.sqlite", "register.sqlite-journal"):
         assert client.get(f"/tai/{job}/out/{name}").status_code == 404

@@ -28,8 +28,9 @@ JULY = "Danh sách sau sáp nhập.csv"
 
 @pytest.fixture
 def client(tmp_path) -> TestClient:
-    """A client of an app over a fresh data folder, that gave nothing yet."""
-    return TestClient(create_app(tmp_path / "data"))
+    """A client of an app over a fresh data folder, that gave nothing yet; its result pages
+    wait for their documents, made in the background (settle), whatever the machine's load."""
+    return TestClient(create_app(tmp_path / "data", settle=60))
 
 
 def _token(client: TestClient) -> str:

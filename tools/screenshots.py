@@ -5,8 +5,8 @@
 Starts the app on a free loopback port over a temporary data folder, drives Debian's Chromium
 headless with Playwright at 1366×768 (the office laptop the pages are made for): the generate
 page with the sample roster and pledges ticked, its result, a check of the generated folder with
-one document removed, and the report of the sample results and scores (against the
-bundled campaign and its rosters). The PNGs are the
+one document removed, the report of the sample results and scores (against the
+bundled campaign and its rosters), and the progress of a province's pledges. The PNGs are the
 pictures of docs/trang-web.md; run this again whenever a page changes.
 """
 
@@ -34,6 +34,8 @@ SAMPLE_SCORES = FIXTURES / "scores-kon-tum-2025.csv"
 VIEWPORT = {"width": 1366, "height": 768}
 # The pledge taken out of the page's ZIP before the check: a commune of the sample.
 REMOVED = "cam-ket/KT-02-02-cam-ket.docx"
+# The roster whose pledges the progress page is shown with: long enough to be seen running.
+PROGRESS_UNITS = 3000
 
 
 def chromium_path() -> str | None:
@@ -51,14 +53,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(data: Path) -> Iterator[str]:
-    """The web app over `data`, served by uvicorn in a thread; yields its base address."""
+def serving(data: Path, settle: float | None = None) -> Iterator[str]:
+    """The web app over `data`, served by uvicorn in a thread; yields its base address.
+    settle: how long a result page waits for its job (None: the app's default)."""
     import uvicorn
 
     from antq_docs.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(data), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(data) if settle is None else create_app(data, settle=settle)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -114,7 +118,7 @@ def take(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with (
         tempfile.TemporaryDirectory() as tmp,
-        serving(Path(tmp) / "data") as base,
+        serving(Path(tmp) / "data", settle=0) as base,
         sync_playwright() as p,
     ):
         browser = p.chromium.launch(
@@ -142,6 +146,7 @@ def take(out: Path) -> None:
         page.wait_for_selector("#check-summary")
         _scroll(page, "#check-summary")
         _shot(page, out, "kiem-tra")
+        _progress_shot(page, base, Path(tmp), out)
 
         # The year's results are kept against the sample campaign's own rosters (the province
         # of March and the one after 01/7/2025): the files given are put aside for the sample.
@@ -158,6 +163,28 @@ def take(out: Path) -> None:
         _scroll(page, "#report-chart", "center")
         _shot(page, out, "bao-cao")
         browser.close()
+
+
+def _progress_shot(page, base: str, tmp: Path, out: Path) -> None:
+    """The progress page of a province-sized roster's pledges (the sample's are done too soon
+    to be seen), its bar part way."""
+    from benchmarks.make_roster import write
+
+    roster, _ = write(PROGRESS_UNITS, tmp / "tinh")
+    page.goto(base + "/")
+    page.set_input_files("#units", roster)
+    page.check("#kind-pledge")
+    page.click("#generate-submit")
+    page.wait_for_selector("#job-progress, #error", timeout=120_000)
+    if page.query_selector("#error") is not None:
+        raise RuntimeError(f"the generate page refused the roster: {page.inner_text('#error')}")
+    page.wait_for_function(
+        "(() => { const b = document.getElementById('job-progress');"
+        " return b !== null && b.max > 1 && b.value > b.max / 4; })()",
+        timeout=120_000,
+    )
+    _shot(page, out, "tien-do")
+    page.wait_for_selector("#download-zip", timeout=300_000)
 
 
 def main() -> None:

@@ -41,7 +41,7 @@ from antq_docs.check.entries import (
 from antq_docs.check.folder import Scan, scan_folder
 from antq_docs.check.inspection import Inspection, Job, inspect, inspect_docx, inspect_pdf
 from antq_docs.check.placing import Unplaced, kinds_read, other_kind, titles
-from antq_docs.check.recorded import MAX_MANIFEST_BYTES, recorded
+from antq_docs.check.recorded import recorded
 from antq_docs.check.report import CheckReport
 from antq_docs.check.strays import place_strays, stray_jobs
 from antq_docs.errors import InputError, UsageError
@@ -57,7 +57,6 @@ __all__ = [
     "CELLS",
     "INVALID",
     "LATER",
-    "MAX_MANIFEST_BYTES",
     "MISSING",
     "NOT_OWED",
     "PRESENT",

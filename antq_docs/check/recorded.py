@@ -1,12 +1,14 @@
 """What the tool recorded of a checked folder: its manifest, read within a bound, and the
 journal a killed run left, adopted as the next run adopts it.
 
-A manifest's size is capped (MAX_MANIFEST_BYTES, or more for a folder of more files) and it is
-parsed one entry at a time, keeping only the entries of files the folder holds: a small file of
-a million empty entries, or of a million strings, costs no memory.
+A manifest's size is capped (MAX_MANIFEST_BYTES of limits.py, or more for a folder of more
+files) and it is parsed one entry at a time, keeping only the entries of files the folder holds:
+a small file of a million empty entries, or of a million strings, costs no memory.
 A run killed after putting documents in place but before saving its manifest leaves their
 lines in the journal; the next `generate` adopts each whose bytes are what the journal says
-(output.journal), and check reads the folder the same way, writing nothing.
+(output.journal), and check reads the folder the same way, writing nothing: the journal read
+within the same bound, and only its lines as long as an entry (a folder sent to check may hold
+anything), handed to output.journal.adopt_lines.
 """
 
 from __future__ import annotations
@@ -21,21 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from antq_docs.errors import InputError
+from antq_docs.limits import MANIFEST_BYTES_PER_FILE, MAX_ENTRY_CHARS, MAX_MANIFEST_BYTES
 from antq_docs.messages import check as msg
 from antq_docs.messages import documents as output_msg
 from antq_docs.output import JOURNAL, MANIFEST
-from antq_docs.output.journal import _adopt as adopt_journalled
+from antq_docs.output.journal import adopt_lines
 from antq_docs.output.layout import Layout
 from antq_docs.output.manifest import Manifest
 
-# About 60,000 documents as the tool writes them (~270 bytes an entry, parsed within ~50 MB):
-# the most a folder sent to the web page can hold, and the least any folder is allowed.
-MAX_MANIFEST_BYTES = 16 << 20
-# A larger folder (a province's households' own pledges) is allowed this much per file it
-# holds, four times what an entry takes: a manifest cannot name more files than it has.
-MANIFEST_BYTES_PER_FILE = 1 << 10
-# An entry the tool writes takes about 300 characters; none takes more than this.
-MAX_ENTRY_CHARS = 4096
 # The manifest's shape, piece by piece: its start, one flat entry (strings, numbers, true,
 # false, null: no object or list inside), what comes after an entry, its end.
 _START = re.compile(r'\s*\{\s*"documents"\s*:\s*\[\s*')
@@ -52,9 +47,7 @@ def recorded(docs: Path, present: set[str]) -> dict[str, dict]:
     # The journal lists the files of one run, one line each, entries like the manifest's.
     journal = _bounded(docs, JOURNAL, limit)
     if journal is not None:
-        layout = Layout(docs)
-        for line in _short_lines(journal):
-            adopt_journalled(line, manifest, layout)
+        adopt_lines(_short_lines(journal), manifest, Layout(docs))
     return manifest.entries
 
 

@@ -13,16 +13,15 @@ from pathlib import Path
 from antq_docs.errors import InputError
 from antq_docs.inputs.tables import (
     HEADER_SEARCH_ROWS,
-    MAX_CELL_CHARS,
-    MAX_TABLE_CELLS,
-    MAX_TABLE_COLUMNS,
     CellProblem,
     Column,
     match_header,
     too_many_cells,
 )
+from antq_docs.limits import MAX_CELL_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS
 from antq_docs.messages import inputs as msg
-from antq_docs.vi import clean_text
+from antq_docs.messages import limits as limit_msg
+from antq_docs.vi import clean_text, number
 
 # The letters of Vietnamese (every vowel with every tone, and đ) and the punctuation its text
 # uses: a Windows-1258 decoding that yields anything else above ASCII is mojibake.
@@ -116,10 +115,13 @@ def _cell_problem(cell: str, delimiter: str, first: int, end: int, *, last: bool
     if len(parts) > 1 and (delimiter in parts[1] or ends_open):
         return msg.CSV_OPEN_QUOTE.format(first=first, end=end)
     if len(cell) > MAX_CELL_CHARS:
-        # Vietnamese groups thousands with dots: 1.000.
-        size, limit = (f"{n:,}".replace(",", ".") for n in (len(cell), MAX_CELL_CHARS))
-        return msg.CSV_CELL_TOO_LONG.format(size=size, limit=limit)
+        return long_cell(len(cell))
     return None
+
+
+def long_cell(length: int) -> str:
+    """What is said of a cell longer than MAX_CELL_CHARS (CSV or Excel)."""
+    return limit_msg.CELL_TOO_LONG.format(size=number(length), limit=number(MAX_CELL_CHARS))
 
 
 def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:

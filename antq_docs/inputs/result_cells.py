@@ -8,13 +8,15 @@ from decimal import Decimal
 
 from antq_docs.errors import Finding
 from antq_docs.inputs.tables import Row, Table
+from antq_docs.limits import MAX_FIGURE
 from antq_docs.messages import inputs as msg
+from antq_docs.messages import limits as limit_msg
 from antq_docs.model import LEVELS
-from antq_docs.vi import fold, strip_marks
+from antq_docs.vi import fold, number, strip_marks
 
-# A figure is a count of sessions, people, tip-offs…: a whole number below this bound.
-MAX_FIGURE = 10**9
-_WHOLE = re.compile(r"^(\d{1,3}(\.\d{3})+|\d{1,10})$")
+# A figure is a count of sessions, people, tip-offs…: a whole number below MAX_FIGURE, its
+# thousands grouped by dots or not ('1.250' is 1250; '12.5' is no count at all).
+_WHOLE = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)$")
 
 # The words of a yes/no cell (Đăng ký, Ngày hội) and of a passed/failed one (Đạt chuẩn),
 # compared folded.
@@ -33,8 +35,21 @@ def parse_count(text: str) -> int | None:
     """A whole number written '12', '1.234' or '1234', or None when it is not one."""
     if not _WHOLE.match(text):
         return None
-    value = int(text.replace(".", ""))
+    digits = text.replace(".", "")
+    # Checked by length first: int() of a thousand digits is slow, and refused past 4,300.
+    if len(digits.lstrip("0")) > len(str(MAX_FIGURE)):
+        return None
+    value = int(digits)
     return value if value < MAX_FIGURE else None
+
+
+def count_problem(text: str, what: str) -> str | None:
+    """Why a count cell is no count (not a whole number, or past MAX_FIGURE); None if it is."""
+    if not _WHOLE.match(text):
+        return limit_msg.COUNT_NOT_WHOLE.format(what=what, text=text)
+    if parse_count(text) is None:
+        return limit_msg.COUNT_TOO_LARGE.format(what=what, text=text, limit=number(MAX_FIGURE - 1))
+    return None
 
 
 def flag(

@@ -32,6 +32,7 @@ from antq_docs.inputs.result_cells import (
     NO,
     PASS,
     YES,
+    count_problem,
     flag,
     parse_points,
 )
@@ -365,6 +366,10 @@ def _count(table: Table, row: Row, key: str, findings: list[Finding]) -> int | N
         return None
     if not _COUNT.match(text):
         findings.append(table.finding(row, key, msg.NOT_A_PERSON_COUNT.format(text=text)))
+        return None
+    problem = count_problem(text, msg.PEOPLE_COUNT)
+    if problem:
+        findings.append(table.finding(row, key, problem))
         return None
     return int(text)
 

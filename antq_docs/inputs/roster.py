@@ -11,6 +11,7 @@ from pathlib import Path
 
 from antq_docs import vi
 from antq_docs.errors import Finding, ValidationError
+from antq_docs.inputs.result_cells import count_problem, parse_count
 from antq_docs.inputs.tablefile import read_table
 from antq_docs.inputs.tables import Column, Row, Table
 from antq_docs.messages import inputs as msg
@@ -207,12 +208,10 @@ def _households_cell(table: Table, row: Row, findings: list[Finding]) -> int | N
     written = row.get("so_ho")
     if not written:
         return None
-    text = written.replace(".", "").replace(" ", "")
-    if text.isdigit():
-        return int(text)
-    findings.append(
-        table.finding(row, "so_ho", msg.HOUSEHOLDS_NOT_A_NUMBER.format(written=written))
-    )
+    problem = count_problem(written.replace(" ", ""), msg.HOUSEHOLDS_COUNT)
+    if problem is None:
+        return parse_count(written.replace(" ", ""))
+    findings.append(table.finding(row, "so_ho", problem))
     return None
 
 

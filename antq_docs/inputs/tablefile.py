@@ -8,15 +8,14 @@ from pathlib import Path
 from antq_docs.errors import InputError
 from antq_docs.inputs.csvtext import read_csv
 from antq_docs.inputs.tables import (
-    MAX_TABLE_BYTES,
     TABLE_FILE,
-    CellProblem,
     Column,
     Table,
     build_table,
     read_input,
 )
 from antq_docs.inputs.workbook import read_xlsx
+from antq_docs.limits import MAX_TABLE_BYTES
 from antq_docs.messages import inputs as msg
 
 
@@ -34,8 +33,7 @@ def read_table(
     if suffix in (".xlsx", ".xlsm"):
         # An encoding names how CSV text is stored; a workbook carries its own (a run may mix
         # a Windows-1258 CSV roster with an XLSX results file).
-        raw, used = read_xlsx(path, data, sheet), None
-        problems: list[CellProblem] = []
+        (raw, problems), used = read_xlsx(path, data, sheet), None
     elif suffix == ".xls":
         raise InputError(
             msg.XLS_NOT_SUPPORTED,

@@ -15,27 +15,12 @@ from pathlib import Path
 
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import DIRECTORY, MISSING, SPECIAL, SYMLINK, TOO_LARGE, Refusal, read_regular
+from antq_docs.limits import MAX_CELL_CHARS, MAX_TABLE_CELLS
 from antq_docs.messages import tables as msg
 from antq_docs.vi import closest, fold, size_text, strip_marks
 
 HEADER_SEARCH_ROWS = 30
-# The longest cell a CSV may hold: names, titles and addresses are far shorter, and a longer
-# cell is almost always rows swallowed by a stray quote.
-MAX_CELL_CHARS = 1000
-# Largest roster or results file read (CSV or XLSX): 100,000 units take about 10 MB.
-MAX_TABLE_BYTES = 50 << 20
 TABLE_FILE = msg.TABLE_FILE
-# The most cells a table may hold (100,000 units use about 2 million): a 50 MB file of
-# delimiters, or a workbook that unpacks to gigabytes, stops here instead of filling memory.
-MAX_TABLE_CELLS = 5_000_000
-# The columns read of any table, CSV or XLSX (a roster uses about twenty): the cells past it are
-# never read, so a row of thousands of cells costs no more than one of 256, and the header
-# search (every cell against every column) stays within a fixed time.
-MAX_TABLE_COLUMNS = 256
-# Excel's own limit on rows; and the columns read. A row numbered past the first, or a sheet
-# whose stored size says XFD1048576, must not become millions of empty rows or columns.
-MAX_XLSX_ROWS = 1_048_576
-MAX_XLSX_COLUMNS = MAX_TABLE_COLUMNS
 # Headings officials add to every sheet that hold nothing to read (the row's number): never
 # worth a warning.
 IGNORED_HEADINGS = frozenset({"stt", "tt", "so tt", "so thu tu"})

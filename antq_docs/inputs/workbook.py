@@ -5,26 +5,37 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from antq_docs.errors import Finding, InputError, ValidationError
+from antq_docs.inputs.csvtext import long_cell
 from antq_docs.inputs.tables import (
-    MAX_TABLE_BYTES,
-    MAX_TABLE_CELLS,
-    MAX_XLSX_COLUMNS,
-    MAX_XLSX_ROWS,
     TABLE_FILE,
+    CellProblem,
     Column,
     Table,
     build_table,
     read_input,
     too_many_cells,
 )
+from antq_docs.limits import (
+    MAX_CELL_CHARS,
+    MAX_TABLE_BYTES,
+    MAX_TABLE_CELLS,
+    MAX_TABLE_COLUMNS,
+    MAX_XLSX_PART_BYTES,
+    MAX_XLSX_PARTS,
+    MAX_XLSX_ROWS,
+    MAX_XLSX_STRING_BYTES,
+    MAX_XLSX_UNPACKED_BYTES,
+)
 from antq_docs.messages import inputs as msg
-from antq_docs.vi import clean_text, strip_marks
+from antq_docs.messages import limits as limit_msg
+from antq_docs.vi import clean_text, number, size_text, strip_marks
 
 # What openpyxl raises on a damaged workbook (found by tests/test_fuzz.py): zip and deflate
 # errors, XML syntax errors (ParseError is a SyntaxError), and the lookup and type errors of
@@ -44,19 +55,77 @@ _WORKBOOK_ERRORS = (
 )
 
 
-def _open_workbook(path: Path, data: bytes):
+# The sheets, which openpyxl streams; every other part it reads whole.
+_SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
+_CHUNK = 1 << 16
+
+
+def _open_workbook(path: Path, data: bytes, *, values: bool = True):
     """A workbook opened read-only, values as last computed; InputError when it cannot be."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        refuse_unbounded(path, data)
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=values)
     except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
         raise InputError(msg.EXCEL_UNOPENABLE.format(error=e), path=path) from e
 
 
-def read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, list[str]]]:
-    """Read the first sheet (or the named one) of a workbook as text cells."""
+def refuse_unbounded(path: Path, data: bytes) -> None:
+    """Unpack every part of a workbook once, counting, and refuse it past the XLSX limits.
+
+    A 1 MB file can unpack to gigabytes (one unused shared string of 1 GiB): what each part
+    unpacks to is counted while it is read, and nothing is kept, so the refusal costs neither
+    memory nor much time. A file that is not a ZIP is left for openpyxl to refuse.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return
+    with archive:
+        parts = [info for info in archive.infolist() if not info.is_dir()]
+        if len(parts) > MAX_XLSX_PARTS:
+            raise InputError(limit_msg.XLSX_PARTS.format(limit=number(MAX_XLSX_PARTS)), path=path)
+        total = 0
+        for info in parts:
+            total = _count_part(path, archive, info, total)
+
+
+def _count_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int) -> int:
+    """Unpack one part, refusing it past its cap; the workbook's total so far."""
+    cap = MAX_XLSX_UNPACKED_BYTES if _SHEET_PART.match(info.filename) else MAX_XLSX_PART_BYTES
+    size = run = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            size += len(chunk)
+            total += len(chunk)
+            if total > MAX_XLSX_UNPACKED_BYTES:
+                limit = size_text(MAX_XLSX_UNPACKED_BYTES)
+                raise InputError(limit_msg.XLSX_UNPACKED.format(limit=limit), path=path)
+            if size > cap:
+                limit = size_text(cap)
+                raise InputError(
+                    limit_msg.XLSX_PART.format(part=info.filename, limit=limit), path=path
+                )
+            # The text since the last '<': a chunk is far shorter than the bound, so only a
+            # stretch running over chunks can pass it.
+            first = chunk.find(b"<")
+            run += len(chunk) if first < 0 else first
+            if run > MAX_XLSX_STRING_BYTES:
+                limit = size_text(MAX_XLSX_STRING_BYTES)
+                raise InputError(
+                    limit_msg.XLSX_STRING.format(part=info.filename, limit=limit), path=path
+                )
+            if first >= 0:
+                run = len(chunk) - chunk.rfind(b"<") - 1
+    return total
+
+
+def read_xlsx(
+    path: Path, data: bytes, sheet: str | None
+) -> tuple[list[tuple[int, list[str]]], list[CellProblem]]:
+    """Read the first sheet (or the named one) of a workbook as text cells, and its long cells."""
     book = _open_workbook(path, data)
     try:
         if sheet is None:
@@ -73,24 +142,32 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[tuple[int, lis
         book.close()
 
 
-def _sheet_rows(path: Path, ws) -> list[tuple[int, list[str]]]:
-    """The non-blank rows of one sheet, numbered as Excel shows them, as text cells."""
+def _sheet_rows(path: Path, ws) -> tuple[list[tuple[int, list[str]]], list[CellProblem]]:
+    """The non-blank rows of one sheet, numbered as Excel shows them, as text cells; and the
+    cells longer than MAX_CELL_CHARS, which must be reported as CSV's are."""
     # The stored size (A1:T120) says how wide to read; it may lie or be missing, so it is
-    # held within Excel's row limit and MAX_XLSX_COLUMNS.
+    # held within Excel's row limit and MAX_TABLE_COLUMNS.
     height = min(ws.max_row or MAX_XLSX_ROWS, MAX_XLSX_ROWS)
-    width = min(ws.max_column or MAX_XLSX_COLUMNS, MAX_XLSX_COLUMNS)
+    width = min(ws.max_column or MAX_TABLE_COLUMNS, MAX_TABLE_COLUMNS)
     rows = []
+    problems = []
     cells = 0
     lines = ws.iter_rows(max_row=height, max_col=width, values_only=True)
-    for number, values in enumerate(lines, start=1):
+    for line, values in enumerate(lines, start=1):
         empty = values.count(None)
         if empty == len(values):
             continue  # a blank row: the table drops it anyway
         cells += len(values) - empty
         if cells > MAX_TABLE_CELLS:
             raise InputError(too_many_cells(), path=path)
-        rows.append((number, [_cell_text(v) for v in values]))
-    return rows
+        texts = [_cell_text(v) for v in values]
+        problems += [
+            CellProblem(line, index, long_cell(len(text)))
+            for index, text in enumerate(texts)
+            if len(text) > MAX_CELL_CHARS
+        ]
+        rows.append((line, texts))
+    return rows, problems
 
 
 def find_sheet(names: list[str], wanted: str) -> str | None:
@@ -133,9 +210,9 @@ def read_workbook(path: Path, sheets: dict[str, list[Column]]) -> WorkbookTables
             if actual is None:
                 result.missing.append(wanted)
                 continue
-            raw[actual] = _sheet_rows(path, book[actual])
+            raw[actual], problems = _sheet_rows(path, book[actual])
             try:
-                table = build_table(path, raw[actual], columns)
+                table = build_table(path, raw[actual], columns, problems)
             except InputError as e:
                 result.findings.append(Finding(e.reason, file=f"{path.name}, trang {actual}"))
                 continue
@@ -164,9 +241,9 @@ def _named_cells(book, raw: dict[str, list[tuple[int, list[str]]]]) -> dict[str,
         sheet, reference = destinations[0]
         if ":" in reference:
             continue
-        letters, number = coordinate_from_string(reference.replace("$", ""))
+        letters, line = coordinate_from_string(reference.replace("$", ""))
         index = column_index_from_string(letters) - 1
-        cells = next((c for n, c in raw[sheet] if n == number), [])
+        cells = next((c for n, c in raw[sheet] if n == line), [])
         named[name] = cells[index] if index < len(cells) else ""
     return named
 
@@ -190,14 +267,8 @@ def _cell_text(value: object) -> str:
 
 def xlsx_sheet_names(path: Path) -> list[str]:
     """The sheet names of a workbook, in order."""
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
     data = read_input(Path(path), MAX_TABLE_BYTES, TABLE_FILE)
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-    except (InvalidFileException, *_WORKBOOK_ERRORS) as e:
-        raise InputError(msg.EXCEL_UNOPENABLE.format(error=e), path=path) from e
+    book = _open_workbook(Path(path), data, values=False)
     try:
         return list(book.sheetnames)
     finally:

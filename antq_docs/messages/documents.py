@@ -83,6 +83,14 @@ FILE_TOO_LARGE = "tệp vượt giới hạn kích thước mà hệ thống cho
 NO_WRITE_PERMISSION = "không có quyền ghi vào thư mục này"
 READ_ONLY_DISK = "ổ đĩa chỉ cho đọc, không cho ghi"
 
+# What a full disk stopped writing, named in errors.DISK_FULL_WRITING ("khi ghi …").
+WRITING_DOCUMENT = "văn bản"
+WRITING_FOLDER = "thư mục"
+WRITING_OUT_FOLDER = "thư mục kết quả"
+WRITING_REGISTER = "sổ đăng ký số"
+WRITING_PDF = "bản PDF"
+WRITING_BUNDLE = "hồ sơ PDF"
+
 # The register of document numbers (register.sqlite).
 REGISTER_UNOPENABLE = "không mở được sổ đăng ký số ({reason})."
 REGISTER_UNREADABLE = "không đọc được sổ đăng ký số ({strerror})."
@@ -91,7 +99,6 @@ REGISTER_NOT_A_FILE = (
 )
 REGISTER_BROKEN = "sổ đăng ký số hỏng ({error})."
 REGISTER_NOT_WRITTEN = "không ghi được sổ đăng ký số ({reason})."
-REGISTER_DISK_FULL = "ổ đĩa đã đầy, hãy giải phóng dung lượng; sổ giữ nguyên như trước lần chạy này"
 REGISTER_DISK_ERROR = (
     "lỗi ghi ổ đĩa: ổ đầy, hỏng hoặc bị giới hạn dung lượng; sổ giữ nguyên như trước lần chạy này"
 )

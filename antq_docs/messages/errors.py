@@ -1,5 +1,5 @@
 """What every error says around its own words: where a finding is, the head of a list of
-findings, a template's defect, a year-end kind asked for without the results."""
+findings, a template's defect, a year-end kind asked for without the results, a full disk."""
 
 from __future__ import annotations
 
@@ -14,3 +14,10 @@ WHERE_FIELD = "trường {field}"
 FINDINGS_HEADER = "{what}: {count} lỗi, chưa ghi tệp nào."
 TEMPLATE_DEFECT = "Mẫu {template}: {message}"
 RESULTS_NEEDED = "văn bản {kind} cần tệp kết quả cuối năm: thêm --results TỆP."
+
+# The disk (or the user's quota) filled while writing: nothing half-written was left.
+DISK_FULL_WRITING = (
+    "ổ đĩa đã đầy (hoặc hết hạn mức dung lượng) khi ghi {what}; không tệp nào bị ghi dở, những "
+    "gì đã ghi xong được giữ và lần chạy sau tiếp tục từ đó. Hãy giải phóng dung lượng rồi chạy "
+    "lại."
+)

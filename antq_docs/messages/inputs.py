@@ -86,7 +86,6 @@ CSV_OPEN_QUOTE = (
     'ô mở dấu ngoặc kép (") mà không đóng, nên các dòng {first}–{end} bị gộp vào một ô; hãy '
     'đóng dấu " hoặc xóa dấu " thừa'
 )
-CSV_CELL_TOO_LONG = "ô dài {size} ký tự, quá giới hạn {limit} ký tự của một ô"
 ENCODING_UNKNOWN = 'không biết bảng mã "{encoding}".'
 ENCODING_UNREADABLE = "không đọc được theo bảng mã {encoding}: {where}."
 BOM_BROKEN = "có dấu BOM {name} nhưng nội dung hỏng: {where}."
@@ -203,6 +202,8 @@ RECOGNISED_BUT_WEAK_SCORE = (
 )
 UNIT_WITHOUT_RESULT = 'đơn vị "{code}" ({name}) trong {roster} không có dòng kết quả'
 NOT_A_PERSON_COUNT = '"{text}" phải là số người (số nguyên)'
+# What the meeting's columns count, named by limits.COUNT_NOT_WHOLE and COUNT_TOO_LARGE.
+PEOPLE_COUNT = "số người"
 VOTES_OVER_ATTENDANCE = "số tán thành {votes} lớn hơn số người dự họp {attendance}"
 COMMUNE_NOT_RECOGNISABLE = (
     "cấp xã chỉ được công nhận đạt chuẩn khi 100% đơn vị trực thuộc đăng ký và ít nhất "
@@ -228,7 +229,8 @@ CODE_CASE_ONLY = 'mã "{code}" chỉ khác chữ hoa/thường với mã ở dò
 NO_UNITS = "danh sách không có đơn vị nào"
 ROSTER_FILE = "Danh sách đơn vị {name}"
 TYPE_UNKNOWN = 'loại "{written}" không hợp lệ; chấp nhận: {accepted}'
-HOUSEHOLDS_NOT_A_NUMBER = 'số hộ "{written}" không phải số nguyên'
+# What the Số hộ column counts, named by limits.COUNT_NOT_WHOLE and COUNT_TOO_LARGE.
+HOUSEHOLDS_COUNT = "số hộ"
 BUDGET_NOT_AN_AMOUNT = 'kinh phí "{written}" không phải số tiền (viết 15.500.000)'
 FLAG_UNCLEAR = '"{written}" không rõ; ghi x, có, 1 hoặc để trống'
 PARENT_NOT_FOUND = 'không có đơn vị nào mang mã "{parent_code}"'

@@ -24,6 +24,7 @@ from antq_docs.output.install import (
     atomic_write,
     file_sha256,
     why_not_written,
+    write_failed,
     write_new,
     write_temp,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "is_generated_pdf",
     "read_manifest",
     "why_not_written",
+    "write_failed",
     "write_new",
     "write_temp",
 ]

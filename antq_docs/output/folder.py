@@ -18,7 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from antq_docs.errors import OutputError
+from antq_docs.errors import DiskFull, OutputError, is_disk_full
 from antq_docs.messages import documents as msg
 from antq_docs.output import journal
 from antq_docs.output.install import (
@@ -27,6 +27,7 @@ from antq_docs.output.install import (
     remove_temporaries,
     sync_folder,
     why_not_written,
+    write_failed,
 )
 from antq_docs.output.layout import LOCK, MANIFEST, FileState, Layout
 from antq_docs.output.manifest import Manifest, entry
@@ -96,12 +97,17 @@ class OutputFolder:
                     path=self.root,
                 ) from e
             except OSError as e:
+                if is_disk_full(e):
+                    raise DiskFull(msg.WRITING_OUT_FOLDER, path=self.root) from e
                 raise OutputError(
                     msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=self.root
                 ) from e
         try:
             self._manifest.load()
-            if not self.dry_run:
+            if self.dry_run:
+                # Read as the real run would find it, the journal adopted, nothing written.
+                self.recovered = journal.adopt(self.root, self._manifest, self._layout) or 0
+            else:
                 self._recover()
         except BaseException:
             self._release()
@@ -140,6 +146,8 @@ class OutputFolder:
         except OSError as e:
             if failing:
                 return
+            if is_disk_full(e):
+                raise DiskFull(MANIFEST, path=self.root) from e
             raise OutputError(
                 msg.MANIFEST_NOT_SAVED.format(manifest=MANIFEST, reason=why_not_written(e)),
                 path=self.root,
@@ -162,6 +170,8 @@ class OutputFolder:
             self.cleaned = remove_temporaries(self.root)
             self.recovered = journal.recover(self.root, self._manifest, self._layout)
         except OSError as e:
+            if is_disk_full(e):
+                raise DiskFull(MANIFEST, path=self.root) from e
             raise OutputError(
                 msg.OUT_NOT_RECOVERED.format(reason=why_not_written(e)),
                 path=self.root,
@@ -278,7 +288,7 @@ class OutputFolder:
             os.replace(produced, target)
         except OSError as e:
             produced.unlink(missing_ok=True)
-            raise OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(e)), path=target) from e
+            raise write_failed(e, target) from e
         self._unsynced.append(target)
         self._manifest.record(made)
 
@@ -331,9 +341,7 @@ class OutputFolder:
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise OutputError(
-                    msg.NOT_WRITTEN.format(reason=why_not_written(e)), path=target
-                ) from e
+                raise write_failed(e, target) from e
             self._install(produced, target, made, None)
             self._pdfs.pop(Path(rel).parent, None)
         return Outcome(rel, UPDATED if exists else NEW)

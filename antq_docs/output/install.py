@@ -16,6 +16,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from antq_docs.errors import DiskFull, OutputError, is_disk_full
 from antq_docs.messages import documents as msg
 
 # Temporary files: ours end in .antq-tmp; older versions left '.X.docx.ab12cd_9.tmp'.
@@ -43,6 +44,13 @@ def why_not_written(error: OSError) -> str:
         errno.EROFS: msg.READ_ONLY_DISK,
     }
     return reasons.get(error.errno or 0, error.strerror or str(error))
+
+
+def write_failed(error: OSError, path: Path | str, what: str = msg.WRITING_DOCUMENT) -> OutputError:
+    """The error a failed write ends in: DiskFull for a full disk or quota, else OutputError."""
+    if is_disk_full(error):
+        return DiskFull(what, path=path)
+    return OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(error)), path=path)
 
 
 def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:

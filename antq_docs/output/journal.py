@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from antq_docs.errors import OutputError
@@ -52,17 +53,33 @@ class Journal:
             self._fd = None
 
 
+def adopt(root: Path, manifest: Manifest, layout: Layout) -> int | None:
+    """Record in the manifest, in memory only, the files a killed run journalled and put in
+    place; how many (None when there is no journal).
+
+    What a re-run does first, and what a dry run and `check` read the folder with, so that a
+    killed run's own files are never taken for a person's edits.
+    """
+    journal = own_file(root, JOURNAL)
+    if journal is None:
+        return None
+    return adopt_lines(journal.decode("utf-8", "replace").splitlines(), manifest, layout)
+
+
+def adopt_lines(lines: Iterable[str], manifest: Manifest, layout: Layout) -> int:
+    """Record in the manifest, in memory only, the files of a journal's lines whose bytes are
+    what their line says; how many. `check` gives the lines it read within its own bounds."""
+    return sum(_adopt(line, manifest, layout) for line in lines)
+
+
 def recover(root: Path, manifest: Manifest, layout: Layout) -> int:
     """Adopt the files a killed run journalled, save the manifest, remove the journal.
 
     Returns how many files were adopted (0 when there is no journal).
     """
-    journal = own_file(root, JOURNAL)
-    if journal is None:
+    adopted = adopt(root, manifest, layout)
+    if adopted is None:
         return 0
-    adopted = 0
-    for line in journal.decode("utf-8", "replace").splitlines():
-        adopted += _adopt(line, manifest, layout)
     manifest.dirty = True
     manifest.save()
     (root / JOURNAL).unlink()

@@ -24,6 +24,7 @@ from antq_docs.kinds import Kind
 from antq_docs.lint import lint_file
 from antq_docs.messages import templates as msg
 from antq_docs.render import environment
+from antq_docs.sandbox import loading_refused, loads_others
 from antq_docs.tplcheck.findings import (
     ERROR,
     INFO,
@@ -134,6 +135,9 @@ class _Checker:
         try:
             tree = environment().parse(patched)
             environment().compile(tree)
+            if tag := loads_others(tree):
+                self.add(ERROR, loading_refused(tag), title)
+                return
         except TemplateSyntaxError as e:
             line = (e.lineno or 1) - 1
             around = " ⏎ ".join(

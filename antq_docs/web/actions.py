@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,23 +19,36 @@ from filelock import FileLock
 from antq_docs.chart import bar_chart
 from antq_docs.check import CheckReport, Entry, cell_status, short_label, unfinished_note
 from antq_docs.check import check as run_check
+from antq_docs.check.workbook import matrix_workbook
 from antq_docs.collect.forms import write_forms
 from antq_docs.collect.gather import collect as run_collect
 from antq_docs.collect.gather import total_text
 from antq_docs.errors import ResultsNeeded, UsageError
 from antq_docs.generate import generate as run_generate
 from antq_docs.generate import select_kinds
-from antq_docs.indicators import Indicator, document_targets
+from antq_docs.indicators import Indicator
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.loading import Inputs, default_inputs, load_inputs
 from antq_docs.kinds import REGISTRY
+from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
 from antq_docs.output import LOCK
 from antq_docs.register import FILE as REGISTER_FILE
 from antq_docs.web import messages as msg
-from antq_docs.web.names import public_path, zip_public
+from antq_docs.web.check_view import (
+    CheckOptions,
+    Names,
+    in_scope,
+    missing_groups,
+    not_due,
+    public_json,
+    unplaced_rows,
+)
+from antq_docs.web.names import LiveZip, public_path
 from antq_docs.web.space import Space
 from antq_docs.web.workspace import zip_folder
 from antq_docs.yearreport import report as run_report
+
+Progress = Callable[[int, int], None]
 
 OUTPUT_ZIP = "van-ban.zip"
 CHECK_XLSX = "kiem-tra.xlsx"
@@ -84,7 +98,7 @@ class Loaded:
     notices: list[str] = field(default_factory=list)
 
 
-def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
+def load(uploads: Uploads, job: Path, *, year_end: bool, per_household: bool = False) -> Loaded:
     """Read and validate the files given as the CLI does; the sample only when chosen.
 
     A file not given is never taken from the sample unless the user chose it: without a
@@ -123,6 +137,7 @@ def load(uploads: Uploads, job: Path, *, year_end: bool) -> Loaded:
         scores=filled.scores,
         year_end=year_end,
         households=uploads.households,
+        per_household=per_household,
         period_units=uploads.rosters,
     )
     return Loaded(inputs, notices)
@@ -175,10 +190,12 @@ def generate(
     kinds: list[str],
     workspace: Path,
     unit: str | None = None,
+    progress: Progress | None = None,
 ) -> Generated:
-    """Write the documents into the request's out/ folder and pack them into one ZIP.
+    """Write the documents into the request's out/ folder (pack() puts them in the ZIP).
 
-    unit ("Đơn vị của tôi") limits the run to it and its subtree. When the campaign
+    unit ("Đơn vị của tôi") limits the run to it and its subtree; progress is the library's
+    callback (documents done, total). When the campaign
     numbers documents (danh_so), the shared register is copied in and back under the workspace
     lock, so numbers continue between runs and are never given twice.
     """
@@ -193,7 +210,7 @@ def generate(
         if lock is not None and (workspace / REGISTER_FILE).exists():
             out.mkdir(parents=True, exist_ok=True)
             shutil.copy2(workspace / REGISTER_FILE, out / REGISTER_FILE)
-        result = run_generate(inputs, out, kinds, scope=unit or None)
+        result = run_generate(inputs, out, kinds, scope=unit or None, progress=progress)
         if lock is not None and (out / REGISTER_FILE).exists():
             tmp = workspace / f".{REGISTER_FILE}.tmp"
             shutil.copy2(out / REGISTER_FILE, tmp)
@@ -204,7 +221,6 @@ def generate(
         # The register's copy is back in the workspace: none stays in the request's folder.
         for name in REGISTER_FILES:
             (out / name).unlink(missing_ok=True)
-    zip_public(out, job / OUTPUT_ZIP, skip=(LOCK, *REGISTER_FILES))
     documents = [_document(inputs, outcome.path) for outcome in result.outcomes]
     summary = result.summary().replace(str(out), msg.OUTPUT_FOLDER)
     return Generated(summary, result.warnings, documents)
@@ -217,19 +233,36 @@ def downloadable(name: str) -> bool:
 
 
 def _document(inputs: Inputs, path: str) -> dict[str, str]:
-    """One written document as its result page lists it."""
+    """One written document as its result page lists it (a household's pledge under its
+    khu dân cư: pledge-household/<khu dân cư>/<hộ>.docx)."""
     kind, _, name = path.partition("/")
     code = Path(name).stem
     unit = inputs.find(code)
+    parent = unit.parent if unit else None
+    if kind == HOUSEHOLD_FOLDER:
+        parent = inputs.find(Path(name).parent.name)
+    label = REGISTRY[kind].label if kind in REGISTRY else msg.HOUSEHOLD_PLEDGE
     return {
         "path": path,
         "public": public_path(path),
         "kind": kind,
-        "kind_label": REGISTRY[kind].label if kind in REGISTRY else kind,
+        "kind_label": label,
         "code": code,
         "name": unit.name if unit else code,
-        "parent": unit.parent.name if unit and unit.parent else "",
+        "parent": parent.name if parent else "",
     }
+
+
+def packing(job: Path) -> LiveZip:
+    """The job's ZIP of everything under out/, each file under its page name, written while
+    the documents are made (use as a context manager around the run, then packed())."""
+    return LiveZip(job / "out", job / f".{OUTPUT_ZIP}.tmp", skip=(LOCK, *REGISTER_FILES))
+
+
+def packed(job: Path, live: LiveZip, progress: Progress | None = None) -> None:
+    """Complete the job's ZIP once the run has ended; only then can it be downloaded."""
+    live.finish(progress)
+    live.archive.replace(job / OUTPUT_ZIP)
 
 
 STATUS_CLASS = {
@@ -238,34 +271,70 @@ STATUS_CLASS = {
     "unfinished": "chua-hoan-thien",
     "invalid": "khong-hop-le",
     "missing": "thieu",
+    "later": "chua-den-han",
     "none": "khong-can",
 }
 
 
+@dataclass
+class Checked:
+    """A finished check: the CLI's JSON (page names, scoped), the matrix and the page's lists."""
+
+    data: dict[str, Any]
+    grid: dict[str, Any]
+    missing: list[dict[str, Any]]
+    unplaced: list[dict[str, str]]
+    not_due: list[str]
+
+
 def check(
-    loaded: Loaded, docs: Path, job: Path, name: str, scope: list[str] | None = None
-) -> tuple[CheckReport, dict, dict]:
-    """Audit an unpacked folder: the report, the CLI's JSON (docs: the ZIP's name) and the
-    matrix; with scope (a unit and its subtree), the page's figures count only those units."""
-    report = run_check(loaded.inputs, docs)
-    report.write_xlsx(job / CHECK_XLSX)
-    data = json.loads(report.to_json())
+    loaded: Loaded,
+    docs: Path,
+    job: Path,
+    name: str,
+    scope: list[str] | None = None,
+    progress: Progress | None = None,
+    *,
+    options: CheckOptions | None = None,
+    names: Names | None = None,
+) -> Checked:
+    """Audit an unpacked folder (docs: the ZIP's name) for what is due by the day asked, of the
+    kinds asked, and write its workbook.
+
+    With scope (a unit and its subtree), the figures, lists and workbook hold only those units;
+    files are named as uploaded (names), the places they belong by the page's names.
+    """
+    options = options or CheckOptions(dt.date.today())
+    names = names or Names({})
+    report = run_check(
+        loaded.inputs, docs, as_of=options.as_of, kinds=options.kinds, progress=progress
+    )
+    report.unplaced = [names.unplaced(u) for u in report.unplaced]
+    wanted = set(scope) if scope is not None else None
+    data = public_json(json.loads(report.to_json()), report, names, wanted)
     data["docs"] = name
+    rows = [(u, cells) for u, cells in report._rows() if in_scope(u.code, wanted)]
+    unplaced = [u for u in report.unplaced if in_scope(u.unit, wanted)]
+    book = matrix_workbook(report.kinds, rows, unplaced, report._indicator_rows(), report.as_of)
+    (job / CHECK_XLSX).write_bytes(book)
     grid = matrix(report, scope)
     if scope is not None:
-        wanted = set(scope)
-        for key in ("missing", "invalid", "unfinished"):
-            data[key] = [m for m in data.get(key, []) if m.get("unit") in wanted]
         cells = [c for g in grid["groups"] for r in g["rows"] for c in r["cells"]]
         data["units"] = sum(len(g["rows"]) for g in grid["groups"])
-        data["required"] = sum(c["status"] != "none" for c in cells)
+        data["required"] = sum(c["status"] not in ("none", "later") for c in cells)
         data["present"] = sum(c["status"] in ("present", "signed") for c in cells)
         data["complete"] = not (data["missing"] or data["invalid"] or data["unfinished"])
-    return report, data, grid
+    lacking = missing_groups(report, names, wanted)
+    return Checked(data, grid, lacking, unplaced_rows(unplaced), not_due(report))
 
 
 def matrix(report: CheckReport, scope: list[str] | None = None) -> dict:
-    """The completeness matrix for the page: kinds, and units grouped by the unit above."""
+    """The completeness matrix for the page: kinds, and units grouped by the unit above.
+
+    A kind not yet due on the day checked has no column: the page says so once.
+    """
+    later = {e.kind for e in report.later}
+    shown = [i for i, k in enumerate(report.kinds) if k not in later]
     groups: list[dict] = []
     by_parent: dict[str, dict] = {}
     for unit, cells in report._rows():
@@ -283,10 +352,11 @@ def matrix(report: CheckReport, scope: list[str] | None = None) -> dict:
         row = {
             "code": unit.code,
             "name": unit.name,
-            "cells": [_cell(kind, entry) for kind, entry in zip(report.kinds, cells)],
+            "cells": [_cell(report.kinds[i], cells[i]) for i in shown],
         }
         by_parent[key]["rows"].append(row)
-    return {"kinds": [(k, short_label(k)) for k in report.kinds], "groups": groups}
+    kinds = [(report.kinds[i], short_label(report.kinds[i])) for i in shown]
+    return {"kinds": kinds, "groups": groups}
 
 
 def _cell(kind: str, entry: Entry | None) -> dict[str, str]:
@@ -320,9 +390,9 @@ def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
     """Measure a level and write its year report into the request's out/ folder, with a chart."""
     out = job / "out"
     result = run_report(loaded.inputs, out, level or None)
-    charted = [
-        i for i in result.indicators if i.id not in document_targets(REGISTRY) and i.denominator
-    ]
+    # Every indicator that counted something: the page has room for the rows the signed
+    # report leaves to its table.
+    charted = [i for i in result.indicators if i.denominator]
     if charted:
         (job / CHART_PNG).write_bytes(
             bar_chart(charted, msg.CHART_TITLE.format(name=result.level.name))

@@ -1,6 +1,7 @@
 """The Starlette app: its routes, how each error is answered, and the layers in front of it.
 
-The handlers are in pages.py, reading a form in uploads.py, the pages and messages in views.py,
+The handlers are in pages.py (the check's work in check_page.py, the PDF step in printing.py,
+background jobs in jobs.py), reading a form in uploads.py, the pages and messages in views.py,
 the password and the body limit in guard.py. An app's data folder and limits live in
 app.state.settings, so one process may serve several apps (the tests do).
 """
@@ -25,11 +26,14 @@ from antq_docs.errors import AntqError, ValidationError
 from antq_docs.web import campaign_page, pages, space_pages
 from antq_docs.web import messages as msg
 from antq_docs.web.guard import Guard
+from antq_docs.web.jobs import Runner
 from antq_docs.web.space import Space, SpaceCookie
 from antq_docs.web.views import HERE, Refused, Settings, findings, message, public, too_large_text
 from antq_docs.web.workspace import DataDir, Limits, NoSpace, TooLarge, discard, disk_full
 
 log = logging.getLogger("antq_docs.web")
+# A job this short shows its result page at once; a longer one shows its progress.
+SETTLE_S = 1.5
 
 ROUTES = [
     Route("/", pages.home),
@@ -37,6 +41,7 @@ ROUTES = [
     Route("/phieu", pages.forms_page, methods=["POST"]),
     Route("/thu-phieu", pages.collect_page, methods=["POST"]),
     Route("/ket-qua/{job}", pages.result_page),
+    Route("/ket-qua/{job}/tien-do", pages.progress_json),
     Route("/tai/{job}/{path:path}", pages.download),
     Route("/kiem-tra", pages.check_get),
     Route("/kiem-tra", pages.check_post, methods=["POST"]),
@@ -137,14 +142,20 @@ def create_app(
     password: str | None = None,
     limits: Limits | None = None,
     allowed_hosts: list[str] | None = None,
+    settle: float = SETTLE_S,
 ) -> Starlette:
-    """The web app over a data folder; password None means no password (loopback only)."""
+    """The web app over a data folder; password None means no password (loopback only);
+    settle: how long a result page waits for a job before showing its progress instead."""
     limits = limits or Limits()
     middleware = []
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
     app = Starlette(routes=ROUTES, middleware=middleware, exception_handlers=HANDLERS)
-    app.state.settings = Settings(DataDir(data, limits.free_bytes), limits)
+    app.state.jobs = Runner()
+    # A job still running in the background is never pruned to free space, however old.
+    store = DataDir(data, limits.free_bytes, busy=app.state.jobs.alive)
+    app.state.settings = Settings(store, limits)
+    app.state.settle_s = settle
     app.add_middleware(SpaceCookie)
     app.add_middleware(Guard, password=password, limit=limits.request_bytes)
     return app

@@ -89,6 +89,7 @@ STATUS_TEXT = {
     "unfinished": "chưa hoàn thiện",
     "invalid": "không hợp lệ",
     "missing": "thiếu",
+    "later": "chưa đến hạn",
     "none": "–",
 }
 JOB_KINDS = {
@@ -152,3 +153,32 @@ DISK_FULL = (
     "Ổ đĩa của máy chủ đã đầy: yêu cầu này không làm được, không có tệp nào được giữ lại. "
     "Hãy báo người quản lý máy chủ giải phóng dung lượng rồi làm lại."
 )
+
+# Households, PDFs and hồ sơ on the page.
+HOUSEHOLD_PLEDGE = "bản cam kết của hộ gia đình"
+NO_LIBREOFFICE = (
+    "Máy chủ chưa cài LibreOffice nên chưa làm được bản PDF và hồ sơ in; chưa soạn gì. Bỏ chọn "
+    "hai ô PDF để soạn văn bản Word, hoặc nhờ người quản trị cài LibreOffice (gói "
+    "libreoffice-writer-nogui) rồi làm lại."
+)
+PDF_FAILED = "Không chuyển được {path} sang PDF (LibreOffice lỗi hoặc treo hai lần)."
+PACK_BELOW = "{name}: hồ sơ các đơn vị cấp dưới"
+PACK_LACKS = "Hồ sơ thiếu {path}: chưa có văn bản hoặc bản PDF (chưa chọn loại này khi soạn?)."
+PACK_LACKS_MORE = "… và {count} văn bản khác (xem trang Kiểm tra hồ sơ)."
+
+# A job running in the background: the step it is on, as its progress bar names it.
+STEPS = {
+    "": "Đang chuẩn bị",
+    "generate": "Đang soạn văn bản",
+    "pdf": "Đang làm bản PDF và hồ sơ in",
+    "zip": "Đang đóng gói tệp ZIP",
+    "unzip": "Đang mở tệp ZIP hồ sơ",
+    "check": "Đang kiểm tra văn bản",
+}
+PROGRESS_COUNT = "đã xong {done} trên {total} ({percent}%)"
+JOB_INTERRUPTED = (
+    "Yêu cầu này bị dừng giữa chừng (máy chủ đã khởi động lại); chưa có kết quả. Hãy gửi lại."
+)
+
+# The check page: the day asked for.
+NOT_A_DAY = "Ngày kiểm tra “{value}” không phải một ngày: hãy ghi NGÀY/THÁNG/NĂM, ví dụ 31/3/2025."

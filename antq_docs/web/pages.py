@@ -9,7 +9,11 @@ on the same page, their findings in a table, the files given still kept.
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import json
+import logging
+import time
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -19,18 +23,18 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
-from antq_docs.check import short_label
 from antq_docs.errors import AntqError, ValidationError
 from antq_docs.generate import wants_results
-from antq_docs.model import UNIT_TYPES
-from antq_docs.vi import strip_marks
-from antq_docs.web import actions
+from antq_docs.vi import number, strip_marks
+from antq_docs.web import actions, printing
 from antq_docs.web import messages as msg
-from antq_docs.web.names import public_path, relayout
+from antq_docs.web.check_page import check_work
+from antq_docs.web.jobs import DONE, FAILED, PROGRESS, RUNNING, Runner, Tracker, read_progress
+from antq_docs.web.names import public_path
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted, read_form
 from antq_docs.web.views import Refused, findings, new_job, page, public, settings
-from antq_docs.web.workspace import BadZip, Limits, discard, disk_full, extract_zip
+from antq_docs.web.workspace import BadZip, Limits, clear, discard, disk_full, extract_zip
 
 PAGE_DATA = "page.json"
 # The page each kind of job is shown on, and its tab in the navigation.
@@ -42,12 +46,15 @@ PAGES = {
     "report": ("report.html", "bao-cao"),
 }
 PER_PAGE = 100
-Work = Callable[[Request, Posted, Space, Path], dict[str, Any]]
+# The long part of a request, run in the background with its progress (jobs.Tracker).
+Later = Callable[[Tracker], dict[str, Any]]
+Work = Callable[[Request, Posted, Space, Path], "dict[str, Any] | Later"]
+log = logging.getLogger("antq_docs.web")
 
 
 async def home(request: Request) -> Response:
     """The start page: the forms to make documents, forms and results."""
-    return page(request, "generate.html", nav="soan")
+    return page(request, "generate.html", nav="soan", soffice=printing.has_soffice())
 
 
 async def _run(request: Request, kind: str, work: Work, failed: str, **fields: Any) -> Response:
@@ -55,6 +62,8 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
 
     fields: what read_form needs (zip_field, forms_field) and what the form page shows again
     on an error (checked). An error answers the form page with the message, nothing saved.
+    Work that returns a function (Later) has checked its inputs only: the function does the
+    long part in the background (jobs.Runner) while the result page shows its progress.
     """
     space = Space.of(request)
     job = new_job(request)
@@ -66,27 +75,73 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
         forms_field=fields.pop("forms_field", False),
     )
     posted.keep(space)
-    if kind == "generate":
+    if kind in ("generate", "check"):
         fields["checked"] = _asked(posted.form.getlist("kinds"))
+    if kind == "check":
+        fields["day"] = posted.form.get("ngay") or dt.date.today().isoformat()
     template, nav = PAGES[kind]
     shown = "generate.html" if kind == "generate" else template
     try:
         data = await run_in_threadpool(work, request, posted, space, job)
-    except ValidationError as e:
-        discard(job)
-        found = findings(e, space)
-        error = failed.format(what=e.what)
-        return page(request, shown, 422, nav=nav, findings=found, error=error, **fields)
     except AntqError as e:
         if disk_full(e):
-            raise
+            raise  # the app's handler removes the request's folder and says so (507)
+        status, shown_fields = _failure(e, failed, space, job)
         discard(job)
-        return page(request, shown, 400, nav=nav, error=public(str(e), space, job), **fields)
-    (job / PAGE_DATA).write_text(
-        json.dumps({"kind": kind, **data}, ensure_ascii=False), encoding="utf-8"
-    )
+        return page(request, shown, status, nav=nav, **shown_fields, **fields)
+    if callable(data):
+        later: Later = data
+        runner(request).start(
+            job,
+            lambda tracker: _save(job, kind, later(tracker)),
+            lambda error: _failed_later(error, kind, failed, space, job, fields),
+        )
+    else:
+        _save(job, kind, data)
     space.add_job(job.name, kind)
     return RedirectResponse(f"/ket-qua/{job.name}", status_code=303)
+
+
+def _save(job: Path, kind: str, data: dict[str, Any]) -> None:
+    """Save what the job's result page shows (atomically: the page never reads half of it)."""
+    tmp = job / f".{PAGE_DATA}.tmp"
+    tmp.write_text(json.dumps({"kind": kind, **data}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(job / PAGE_DATA)
+
+
+def _failure(error: AntqError, failed: str, space: Space, job: Path) -> tuple[int, dict]:
+    """The status and the fields of the form page that answers a library error."""
+    if isinstance(error, ValidationError):
+        return 422, {"findings": findings(error, space), "error": failed.format(what=error.what)}
+    return 400, {"error": public(str(error), space, job)}
+
+
+def _failed_later(
+    error: BaseException, kind: str, failed: str, space: Space, job: Path, fields: dict[str, Any]
+) -> None:
+    """Save the page of a job that failed in the background, once everything it made is
+    removed: nothing half-made stays to be downloaded, only its page and progress."""
+    data = _failed_data(error, failed, space, job, fields)
+    clear(job, keep=(PROGRESS,))
+    _save(job, kind, data)
+
+
+def _failed_data(
+    error: BaseException, failed: str, space: Space, job: Path, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """What the result page of a job that failed in the background shows: its form page with
+    the message (a full disk said as on any page, 507; a Python error is logged, and said
+    without its details)."""
+    if disk_full(error):
+        log.error("ổ đĩa của thư mục dữ liệu đã đầy trong yêu cầu %s", job.name)
+        return {"failed": 507, "error": msg.DISK_FULL, **fields}
+    if isinstance(error, Refused):
+        return {"failed": 400, "error": error.message, **fields}
+    if isinstance(error, AntqError):
+        status, shown = _failure(error, failed, space, job)
+        return {"failed": status, **shown, **fields}
+    log.error("lỗi không mong đợi trong yêu cầu %s", job.name, exc_info=error)
+    return {"failed": 500, "error": msg.UNEXPECTED, **fields}
 
 
 async def generate_page(request: Request) -> Response:
@@ -99,16 +154,49 @@ def _asked(values: list[Any]) -> list[str]:
     return [k for k in values if isinstance(k, str)]
 
 
-def _generate(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
-    """Load the inputs for the kinds asked and write their documents into the job."""
-    asked = _asked(posted.form.getlist("kinds"))
-    loaded = actions.load(actions.Uploads.of(space), job, year_end=wants_results(asked))
+def _generate(request: Request, posted: Posted, space: Space, job: Path) -> Later:
+    """Check the inputs for the kinds asked (their findings answer the form at once); the
+    documents, their PDFs and hồ sơ when ticked, and the ZIP are made by the function returned."""
+    form = posted.form
+    asked = _asked(form.getlist("kinds"))
+    pdf, packs = form.get("pdf") == "1", form.get("ho_so") == "1"
+    if pdf or packs:
+        printing.soffice_or_refuse()  # before anything is written, as the command line does
+    loaded = actions.load(
+        actions.Uploads.of(space),
+        job,
+        year_end=wants_results(asked),
+        per_household=form.get("per_household") == "1",
+    )
     kinds = actions.choose_kinds(asked, loaded.inputs)
-    done = actions.generate(loaded, job, kinds, settings(request).store.workspace, space.unit)
-    data = asdict(done)
-    data["warnings"] = [public(w, space, job) for w in done.warnings]
-    data["zip_name"] = f"van-ban-{space.unit}.zip" if space.unit else actions.OUTPUT_ZIP
-    return data
+    actions.subtree(loaded.inputs, space.unit)  # a unit the roster lacks answers the form now
+    workspace = settings(request).store.workspace
+
+    def later(tracker: Tracker) -> dict[str, Any]:
+        with actions.packing(job) as live:
+            tracker.begin("generate")
+            done = actions.generate(loaded, job, kinds, workspace, space.unit, progress=tracker)
+            data = asdict(done)
+            data["warnings"] = [public(w, space, job) for w in done.warnings]
+            if pdf or packs:
+                tracker.begin("pdf")
+                printed = printing.ready(loaded, job, pack=packs, progress=tracker)
+                data["printed"], data["packs"] = printed.lines, printed.packs
+                _with_pdfs(data["documents"], job / "out")
+            tracker.begin("zip")
+            actions.packed(job, live, progress=tracker)
+        data["zip_name"] = f"van-ban-{space.unit}.zip" if space.unit else actions.OUTPUT_ZIP
+        return data
+
+    return later
+
+
+def _with_pdfs(documents: list[dict[str, str]], out: Path) -> None:
+    """Add to each listed document the PDF made beside it."""
+    for d in documents:
+        pdf = f"{d['path'].removesuffix('.docx')}.pdf"
+        if (out / pdf).is_file():
+            d["pdf"] = pdf
 
 
 async def forms_page(request: Request) -> Response:
@@ -144,16 +232,79 @@ def _collect(request: Request, posted: Posted, space: Space, job: Path) -> dict[
 
 
 async def result_page(request: Request) -> Response:
-    """What an earlier request made, read from what it saved: nothing runs again."""
+    """What an earlier request made, read from what it saved: nothing runs again. A job still
+    running in the background shows its progress (the page reloads itself until it is done)."""
     job = settings(request).store.job(request.path_params["job"])
-    if job is None or not (job / PAGE_DATA).is_file():
+    if job is None:
         raise Refused(404, msg.NO_RESULT)
-    info = json.loads((job / PAGE_DATA).read_text(encoding="utf-8"))
+    info = await _settled(request, job)
+    if info is None:
+        state = _state(request, job)
+        if state is None:
+            raise Refused(404, msg.NO_RESULT)
+        if state["state"] != RUNNING:
+            raise Refused(500, msg.JOB_INTERRUPTED)
+        return page(request, "progress.html", nav=None, job=job.name, progress=state)
     kind = info.pop("kind", "generate")
     template, nav = PAGES[kind]
+    failed = info.pop("failed", None)
+    if failed is not None:
+        shown = "generate.html" if kind == "generate" else template
+        return page(request, shown, int(failed), nav=nav, **info)
     if kind == "generate":
         info.update(_paged(info.pop("documents"), request))
     return page(request, template, nav=nav, job=job.name, **info)
+
+
+async def progress_json(request: Request) -> Response:
+    """Where a job is, for the progress bar: state, step, label, done, total."""
+    job = settings(request).store.job(request.path_params["job"])
+    state = _state(request, job) if job is not None else None
+    if state is None:
+        raise Refused(404, msg.NO_RESULT)
+    return JSONResponse(state, headers={"Cache-Control": "no-store"})
+
+
+def _state(request: Request, job: Path) -> dict[str, Any] | None:
+    """A job's progress as the pages show it; a job whose thread is gone without a result
+    (the server restarted) is failed; one that never ran in the background, None."""
+    state = read_progress(job)
+    if state is None and (job / PAGE_DATA).is_file():
+        state = {"state": DONE, "step": "", "done": 0, "total": 0}
+    if state is None:
+        return None
+    if state["state"] == RUNNING and not runner(request).alive(job.name):
+        # Ended between the two looks, or its thread died with the server that ran it.
+        state["state"] = DONE if (job / PAGE_DATA).is_file() else FAILED
+    state["label"] = msg.STEPS.get(str(state.get("step", "")), msg.STEPS[""])
+    total, done = int(state.get("total") or 0), int(state.get("done") or 0)
+    state["percent"] = min(100, done * 100 // total) if total else 0
+    state["text"] = (
+        msg.PROGRESS_COUNT.format(done=number(done), total=number(total), percent=state["percent"])
+        if total
+        else ""
+    )
+    return state
+
+
+async def _settled(request: Request, job: Path) -> dict[str, Any] | None:
+    """The job's saved page, waiting a moment (the app's settle_s) for a job still running:
+    a short job then shows its result at once, without a progress page in between."""
+    deadline = time.monotonic() + request.app.state.settle_s
+    while not (job / PAGE_DATA).is_file():
+        if not runner(request).alive(job.name) or time.monotonic() >= deadline:
+            break
+        await asyncio.sleep(0.05)
+    if not (job / PAGE_DATA).is_file():
+        return None
+    found: dict[str, Any] = json.loads((job / PAGE_DATA).read_text(encoding="utf-8"))
+    return found
+
+
+def runner(request: Request) -> Runner:
+    """The background jobs of the app answering this request."""
+    found: Runner = request.app.state.jobs
+    return found
 
 
 def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
@@ -217,54 +368,13 @@ async def download(request: Request) -> Response:
 
 
 async def check_get(request: Request) -> Response:
-    """The check form."""
-    return page(request, "check.html", nav="kiem-tra")
+    """The check form, asking by default for what is due today."""
+    return page(request, "check.html", nav="kiem-tra", day=dt.date.today().isoformat())
 
 
 async def check_post(request: Request) -> Response:
-    """Check an uploaded ZIP of documents: the completeness matrix and the indicators."""
-    return await _run(request, "check", _check_page, msg.NOT_CHECKED, zip_field=True)
-
-
-def _check_page(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
-    """The check's figures, matrix and indicators, as its result page shows them."""
-    data, grid = _check(request, posted, space, job)
-    return {"result": data, "matrix": grid, "indicators": _check_indicators(data)}
-
-
-def _check(request: Request, posted: Posted, space: Space, job: Path) -> tuple[dict, dict]:
-    """Unpack the documents, load the inputs and check; the report's JSON and matrix."""
-    assert posted.archive is not None
-    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
-    try:
-        docs = extract_zip(posted.archive, job / "docs", settings(request).limits)
-    except BadZip as e:
-        raise Refused(400, msg.BAD_ZIP_FILE.format(name=posted.archive_name, why=e)) from e
-    relayout(docs)
-    scope = actions.subtree(loaded.inputs, space.unit)
-    _, data, grid = actions.check(loaded, docs, job, posted.archive_name, scope)
-    return data, grid
-
-
-def _check_indicators(data: dict) -> list[dict[str, Any]]:
-    """The check JSON's indicators as table rows."""
-    rows = []
-    for info in data["indicators"].values():
-        for unit_type, v in info["by_type"].items():
-            shown = ", ".join(short_label(k) for k in info["kinds"])
-            rows.append(
-                {
-                    "kind": shown,
-                    "type": UNIT_TYPES.get(unit_type, unit_type),
-                    "present": v["present"],
-                    "units": v["units"],
-                    "share": v["share"],
-                    "target": v["target"],
-                    "strict": v["comparison"] == ">",
-                    "met": v["met"],
-                }
-            )
-    return rows
+    """Check an uploaded ZIP of documents: what is missing, the files not placed, the matrix."""
+    return await _run(request, "check", check_work, msg.NOT_CHECKED, zip_field=True)
 
 
 async def report_get(request: Request) -> Response:
@@ -290,7 +400,8 @@ async def api_generate(request: Request) -> Response:
     posted = await read_form(request, job, page_form=False)
     posted.keep(space)
     try:
-        await run_in_threadpool(_generate, request, posted, space, job)
+        later = await run_in_threadpool(_generate, request, posted, space, job)
+        await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
         discard(job)
         return JSONResponse({"findings": findings(e, space)}, status_code=422)
@@ -306,8 +417,9 @@ async def api_check(request: Request) -> Response:
     posted = await read_form(request, job, page_form=False, zip_field=True)
     posted.keep(space)
     try:
-        data, _ = await run_in_threadpool(_check, request, posted, space, job)
+        later = await run_in_threadpool(check_work, request, posted, space, job)
+        shown = await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
         discard(job)
         return JSONResponse({"findings": findings(e, space)}, status_code=422)
-    return JSONResponse(data)
+    return JSONResponse(shown["result"])

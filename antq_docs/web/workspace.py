@@ -7,7 +7,6 @@ by every run so numbers stay consistent between runs, as in one --out folder on 
 
 from __future__ import annotations
 
-import errno
 import os
 import posixpath
 import re
@@ -18,12 +17,13 @@ import sys
 import time
 import unicodedata
 import zipfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from antq_docs.check import MAX_MANIFEST_BYTES
 from antq_docs.docxread import MAX_PDF_BYTES
+from antq_docs.errors import DiskFull, is_disk_full
+from antq_docs.limits import MAX_MANIFEST_BYTES
 from antq_docs.output import JOURNAL, MANIFEST
 from antq_docs.web import messages as msg
 
@@ -43,8 +43,6 @@ JOB_TTL_S = 24 * 3600
 MIN_FREE_BYTES = 1 << 30
 JOB_MIN_AGE_S = 600
 _CHUNK = 1 << 16
-# Errors of a full disk or quota: the request fails for lack of space, not for its upload.
-DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 _JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
@@ -80,12 +78,13 @@ class NoSpace(Exception):
 
 
 def disk_full(error: BaseException | None) -> bool:
-    """Whether an error comes of a full disk or quota (itself, or what it was raised from)."""
+    """Whether an error comes of a full disk or quota: the library's DiskFull, NoSpace, or an
+    OSError that says so (itself, or what it was raised from)."""
     seen = 0
     while error is not None and seen < 20:
-        if isinstance(error, NoSpace):
+        if isinstance(error, (NoSpace, DiskFull)):
             return True
-        if isinstance(error, OSError) and error.errno in DISK_FULL_ERRNOS:
+        if isinstance(error, OSError) and is_disk_full(error):
             return True
         error, seen = error.__cause__ or error.__context__, seen + 1
     return False
@@ -94,6 +93,18 @@ def disk_full(error: BaseException | None) -> bool:
 def discard(job: Path) -> None:
     """Remove a request's folder and everything in it."""
     shutil.rmtree(job, ignore_errors=True)
+
+
+def clear(job: Path, keep: Collection[str]) -> None:
+    """Remove everything in a request's folder but the files named in keep (a job that failed
+    in the background keeps only what its page says)."""
+    for path in job.iterdir():
+        if path.name in keep:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def default_data_dir() -> Path:
@@ -119,11 +130,18 @@ def safe_name(name: str, default: str) -> str:
 class DataDir:
     """The app's data folder: creates request folders and finds them again by id."""
 
-    def __init__(self, root: Path, free_bytes: int = MIN_FREE_BYTES) -> None:
+    def __init__(
+        self,
+        root: Path,
+        free_bytes: int = MIN_FREE_BYTES,
+        busy: Callable[[str], bool] = lambda job_id: False,
+    ) -> None:
         self.root = Path(root)
         self.jobs = self.root / "jobs"
         self.workspace = self.root / "workspace"
         self.free_bytes = free_bytes
+        # Whether a request is still running in the background: its folder is never pruned.
+        self.busy = busy
         self.jobs.mkdir(parents=True, exist_ok=True)
         self.workspace.mkdir(parents=True, exist_ok=True)
 
@@ -143,7 +161,7 @@ class DataDir:
             (job / "in").mkdir(parents=True)
         except OSError as e:
             discard(job)
-            if e.errno in DISK_FULL_ERRNOS:
+            if is_disk_full(e):
                 raise NoSpace() from e
             raise
         return job
@@ -165,7 +183,8 @@ class DataDir:
         for mtime, path in sorted(aged):
             if mtime >= limit or self.free() >= self.free_bytes:
                 return
-            discard(path)
+            if not self.busy(path.name):
+                discard(path)
 
     def job(self, job_id: str) -> Path | None:
         """The folder of an earlier request, or None for an unknown or malformed id."""
@@ -179,7 +198,7 @@ class DataDir:
         limit = time.time() - JOB_TTL_S
         for path in self.jobs.iterdir():
             try:
-                if path.stat().st_mtime < limit:
+                if path.stat().st_mtime < limit and not self.busy(path.name):
                     shutil.rmtree(path, ignore_errors=True)
             except OSError:
                 continue
@@ -241,7 +260,7 @@ def _unpack(archive: Path, dest: Path, limits: Limits) -> None:
     except BadZip:
         raise
     except OSError as e:
-        if e.errno in DISK_FULL_ERRNOS:
+        if is_disk_full(e):
             raise
         raise BadZip(msg.ZIP_UNREADABLE) from e
     except (

@@ -1,0 +1,61 @@
+"""After a killed run, `generate --dry-run` reads the journal as the real re-run does: the killed
+run's own files are the tool's, never "đã sửa tay", and the dry run writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import signal
+
+import pytest
+
+from antq_docs.output import JOURNAL, MANIFEST, OutputFolder
+from tests.test_crash import generate
+
+
+def test_a_dry_run_adopts_the_journal_in_memory_only(tmp_path, sample_out):
+    out = tmp_path / "out"
+    (out / "pledge").mkdir(parents=True)
+    good = sorted((sample_out / "pledge").glob("*.docx"))[0]
+    data = good.read_bytes()
+    (out / "pledge" / good.name).write_bytes(data)
+    entry = {
+        "unit": good.stem,
+        "kind": "pledge",
+        "path": f"pledge/{good.name}",
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "template": "pledge.docx",
+        "generated_at": "2025-03-01T08:00:00+07:00",
+        "source": "s1",
+    }
+    journal = json.dumps(entry) + "\n" + '{"pa'
+    (out / JOURNAL).write_text(journal, "utf-8")
+    with OutputFolder(out, dry_run=True) as folder:
+        assert folder.recovered == 1
+        assert [e["path"] for e in folder.entries()] == [f"pledge/{good.name}"]
+        state = folder.state(f"pledge/{good.name}")
+        assert folder.predict(state).status != "kept"
+        assert folder.made_from(state, "s1")
+    # Nothing written: the journal stays for the real run, no manifest appears.
+    assert (out / JOURNAL).read_text("utf-8") == journal
+    assert not (out / MANIFEST).exists()
+
+
+@pytest.mark.slow
+def test_the_dry_run_after_a_killed_run_says_what_the_re_run_does(tmp_path):
+    out = tmp_path / "out"
+    killed = generate(out, kill_at="*.docx:60")
+    assert killed.returncode == -signal.SIGKILL
+    assert (out / JOURNAL).exists()
+    dry = generate(out, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "0 đã sửa tay được giữ nguyên" in dry.stderr
+    assert (out / JOURNAL).exists()
+    rerun = generate(out)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "0 đã sửa tay được giữ nguyên" in rerun.stderr
+    # The dry run's forecast of new and unchanged files is what the re-run did.
+    forecast = dry.stderr.strip().splitlines()[-1]
+    done = rerun.stderr.strip().splitlines()[-1]
+    unchanged = done.split(" không đổi")[0].rsplit(", ", 1)[-1]
+    assert f"{unchanged} không đổi" in forecast
