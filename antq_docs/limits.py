@@ -10,6 +10,10 @@ MAX_TABLE_BYTES = 50 << 20
 # The most cells a table may hold (100,000 units use about 2 million): a 50 MB file of
 # delimiters, or a workbook that unpacks to gigabytes, stops here instead of filling memory.
 MAX_TABLE_CELLS = 5_000_000
+# The columns read of any table, CSV or XLSX (a roster uses about twenty): the cells past it are
+# never read, so a row of thousands of cells costs no more than one of 256, and the header
+# search (every cell against every column) stays within a fixed time.
+MAX_TABLE_COLUMNS = 256
 
 # The longest cell: names, titles and addresses are far shorter, and a longer cell is almost
 # always rows swallowed by a stray quote (CSV) or text pasted into the wrong cell (Excel).
@@ -31,11 +35,21 @@ MAX_XLSX_PART_BYTES = 32 << 20
 MAX_XLSX_STRING_BYTES = 1 << 20
 # The parts of one workbook: a real one has tens.
 MAX_XLSX_PARTS = 10_000
-# Excel's own limit on rows; and the columns read (a roster uses about twenty). A row numbered
-# past the first, or a sheet whose stored size says XFD1048576, must not become millions of
-# empty rows or columns.
+# Excel's own limit on rows (the columns read are MAX_TABLE_COLUMNS). A row numbered past the
+# first, or a sheet whose stored size says XFD1048576, must not become millions of empty rows
+# or columns.
 MAX_XLSX_ROWS = 1_048_576
-MAX_XLSX_COLUMNS = 256
+
+# --- The tool's own files in a folder check reads (manifest.json, a killed run's journal) -----
+
+# About 60,000 documents as the tool writes them (~270 bytes an entry, parsed within ~50 MB):
+# the most a folder sent to the web page can hold, and the least any folder is allowed.
+MAX_MANIFEST_BYTES = 16 << 20
+# A larger folder (a province's households' own pledges) is allowed this much per file it
+# holds, four times what an entry takes: a manifest cannot name more files than it has.
+MANIFEST_BYTES_PER_FILE = 1 << 10
+# An entry the tool writes takes about 300 characters; none takes more than this.
+MAX_ENTRY_CHARS = 4096
 
 # --- Templates (Jinja inside a .docx), bounded for any template, built-in or an official's ----
 

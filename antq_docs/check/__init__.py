@@ -41,6 +41,7 @@ from antq_docs.check.entries import (
 from antq_docs.check.folder import Scan, scan_folder
 from antq_docs.check.inspection import Inspection, Job, inspect, inspect_docx, inspect_pdf
 from antq_docs.check.placing import Unplaced, kinds_read, other_kind, titles
+from antq_docs.check.recorded import recorded
 from antq_docs.check.report import CheckReport
 from antq_docs.check.strays import place_strays, stray_jobs
 from antq_docs.errors import InputError, UsageError
@@ -49,7 +50,7 @@ from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
 from antq_docs.messages import check as msg
 from antq_docs.model import Campaign, Results, Unit
-from antq_docs.output import document_path, is_generated_pdf, read_manifest
+from antq_docs.output import document_path, is_generated_pdf
 from antq_docs.workers import ordered_map, workers_for
 
 __all__ = [
@@ -115,8 +116,8 @@ def check(
     every += sorted(k for k in inputs.campaign.required if k not in every)
     chosen = chosen_kinds(kinds, every)
     due = [k for k in chosen if is_due(inputs, k, as_of)]
-    manifest = read_manifest(docs)
     scan = scan_folder(docs, every)
+    manifest = recorded(docs, {*scan.index.values(), *scan.others})
     # The files of kinds not asked for now are neither checked nor strays.
     used = _kept_for_results(inputs, due)
     used |= {key for key in scan.index if key[0] in every and key[0] not in due}

@@ -18,7 +18,7 @@ from antq_docs.inputs.tables import (
     match_header,
     too_many_cells,
 )
-from antq_docs.limits import MAX_CELL_CHARS, MAX_TABLE_CELLS
+from antq_docs.limits import MAX_CELL_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS
 from antq_docs.messages import inputs as msg
 from antq_docs.messages import limits as limit_msg
 from antq_docs.vi import clean_text, number
@@ -42,7 +42,10 @@ def read_csv(
     # The delimiter is chosen on the rows a header may be in; only that one splits the whole
     # file (a list of 150,000 households is split once, not three times).
     for delimiter in (",", ";", "\t"):
-        rows, _ = _split_csv(text, delimiter, path, limit=HEADER_SEARCH_ROWS)
+        try:
+            rows, _ = _split_csv(text, delimiter, path, limit=HEADER_SEARCH_ROWS)
+        except InputError:
+            continue  # not this delimiter: a whole line read as one cell past csv's limit
         score = max((len(match_header(cells, columns)) for _, cells in rows), default=0)
         if score > best_score:
             best_delimiter, best_score = delimiter, score
@@ -57,7 +60,7 @@ def _split_csv(
 
     Also returns the cells that swallowed later rows through a quote left open, or that are
     longer than MAX_CELL_CHARS: such a cell must be reported, never read as one value.
-    With limit, only the first limit records are read.
+    With limit, only the first limit records are read; of each, the first MAX_TABLE_COLUMNS.
     """
     reader = csv.reader(_lines(text), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
@@ -71,6 +74,8 @@ def _split_csv(
             cells += len(record)
             if cells > MAX_TABLE_CELLS:
                 raise InputError(too_many_cells(), path=path)
+            # The columns past the limit are not read, as in a workbook.
+            del record[MAX_TABLE_COLUMNS:]
             for index, cell in enumerate(record):
                 message = _cell_problem(
                     cell, delimiter, start, reader.line_num, last=index == len(record) - 1

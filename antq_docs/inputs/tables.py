@@ -15,7 +15,7 @@ from pathlib import Path
 
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import DIRECTORY, MISSING, SPECIAL, SYMLINK, TOO_LARGE, Refusal, read_regular
-from antq_docs.limits import MAX_TABLE_CELLS
+from antq_docs.limits import MAX_CELL_CHARS, MAX_TABLE_CELLS
 from antq_docs.messages import tables as msg
 from antq_docs.vi import closest, fold, size_text, strip_marks
 
@@ -36,8 +36,12 @@ class Column:
 
     def matches(self, cell: str) -> bool:
         """Tell whether a header cell names this column (key or header, any case, NFC or not)."""
-        folded, stripped = _names(self.key, self.header)
-        return fold(cell) in folded or strip_marks(cell) in stripped
+        return self.names(fold(cell), strip_marks(cell))
+
+    def names(self, folded: str, stripped: str) -> bool:
+        """Tell whether a header cell, given folded and without marks, names this column."""
+        keys, bare = _names(self.key, self.header)
+        return folded in keys or stripped in bare
 
 
 @functools.lru_cache(maxsize=1024)
@@ -237,10 +241,12 @@ def match_header(cells: list[str], columns: list[Column]) -> dict[str, int]:
     """Map column keys to the index of the header cell that names them."""
     found: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        if not cell:
+        # A cell longer than any cell may be is no heading (and folding it would cost the most).
+        if not cell or len(cell) > MAX_CELL_CHARS:
             continue
+        folded, stripped = fold(cell), strip_marks(cell)
         for col in columns:
-            if col.key not in found and col.matches(cell):
+            if col.key not in found and col.names(folded, stripped):
                 found[col.key] = index
                 break
     return found

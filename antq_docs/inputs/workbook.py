@@ -26,7 +26,7 @@ from antq_docs.limits import (
     MAX_CELL_CHARS,
     MAX_TABLE_BYTES,
     MAX_TABLE_CELLS,
-    MAX_XLSX_COLUMNS,
+    MAX_TABLE_COLUMNS,
     MAX_XLSX_PART_BYTES,
     MAX_XLSX_PARTS,
     MAX_XLSX_ROWS,
@@ -146,9 +146,9 @@ def _sheet_rows(path: Path, ws) -> tuple[list[tuple[int, list[str]]], list[CellP
     """The non-blank rows of one sheet, numbered as Excel shows them, as text cells; and the
     cells longer than MAX_CELL_CHARS, which must be reported as CSV's are."""
     # The stored size (A1:T120) says how wide to read; it may lie or be missing, so it is
-    # held within Excel's row limit and MAX_XLSX_COLUMNS.
+    # held within Excel's row limit and MAX_TABLE_COLUMNS.
     height = min(ws.max_row or MAX_XLSX_ROWS, MAX_XLSX_ROWS)
-    width = min(ws.max_column or MAX_XLSX_COLUMNS, MAX_XLSX_COLUMNS)
+    width = min(ws.max_column or MAX_TABLE_COLUMNS, MAX_TABLE_COLUMNS)
     rows = []
     problems = []
     cells = 0

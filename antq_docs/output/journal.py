@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from antq_docs.errors import OutputError
@@ -62,7 +63,12 @@ def adopt(root: Path, manifest: Manifest, layout: Layout) -> int | None:
     journal = own_file(root, JOURNAL)
     if journal is None:
         return None
-    lines = journal.decode("utf-8", "replace").splitlines()
+    return adopt_lines(journal.decode("utf-8", "replace").splitlines(), manifest, layout)
+
+
+def adopt_lines(lines: Iterable[str], manifest: Manifest, layout: Layout) -> int:
+    """Record in the manifest, in memory only, the files of a journal's lines whose bytes are
+    what their line says; how many. `check` gives the lines it read within its own bounds."""
     return sum(_adopt(line, manifest, layout) for line in lines)
 
 

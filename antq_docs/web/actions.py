@@ -55,6 +55,9 @@ CHECK_XLSX = "kiem-tra.xlsx"
 CHART_PNG = "bieu-do.png"
 FORMS_ZIP = "phieu-thu.zip"
 COLLECTED_XLSX = "ket-qua.xlsx"
+# The shared number register and SQLite's files beside it: every visitor's unit codes and
+# document paths, never part of one request's download.
+REGISTER_FILES = tuple(f"{REGISTER_FILE}{end}" for end in ("", "-journal", "-wal", "-shm"))
 
 
 @dataclass
@@ -215,9 +218,18 @@ def generate(
     finally:
         if lock is not None:
             lock.release()
+        # The register's copy is back in the workspace: none stays in the request's folder.
+        for name in REGISTER_FILES:
+            (out / name).unlink(missing_ok=True)
     documents = [_document(inputs, outcome.path) for outcome in result.outcomes]
     summary = result.summary().replace(str(out), msg.OUTPUT_FOLDER)
     return Generated(summary, result.warnings, documents)
+
+
+def downloadable(name: str) -> bool:
+    """Whether a file of a request's out/ folder may be downloaded: not hidden, not the
+    register (a request that failed midway may have left its copy)."""
+    return not name.startswith(".") and name not in REGISTER_FILES
 
 
 def _document(inputs: Inputs, path: str) -> dict[str, str]:
@@ -244,7 +256,7 @@ def _document(inputs: Inputs, path: str) -> dict[str, str]:
 def packing(job: Path) -> LiveZip:
     """The job's ZIP of everything under out/, each file under its page name, written while
     the documents are made (use as a context manager around the run, then packed())."""
-    return LiveZip(job / "out", job / f".{OUTPUT_ZIP}.tmp", skip=(LOCK, REGISTER_FILE))
+    return LiveZip(job / "out", job / f".{OUTPUT_ZIP}.tmp", skip=(LOCK, *REGISTER_FILES))
 
 
 def packed(job: Path, live: LiveZip, progress: Progress | None = None) -> None:

@@ -29,7 +29,7 @@ from antq_docs.web.guard import Guard
 from antq_docs.web.jobs import Runner
 from antq_docs.web.space import Space, SpaceCookie
 from antq_docs.web.views import HERE, Refused, Settings, findings, message, public, too_large_text
-from antq_docs.web.workspace import DataDir, Limits, TooLarge
+from antq_docs.web.workspace import DataDir, Limits, NoSpace, TooLarge, discard, disk_full
 
 log = logging.getLogger("antq_docs.web")
 # A job this short shows its result page at once; a longer one shows its progress.
@@ -86,6 +86,12 @@ async def on_too_large(request: Request, exc: Exception) -> Response:
     return message(413, too_large_text(exc.limit, exc.name), request.scope)
 
 
+async def on_no_space(request: Request, exc: Exception) -> Response:
+    """The data folder's disk is full: the request was refused or undone, nothing kept (507)."""
+    log.error("ổ đĩa của thư mục dữ liệu đã đầy khi xử lý %s", request.url.path)
+    return message(507, msg.DISK_FULL, request.scope)
+
+
 async def on_http(request: Request, exc: Exception) -> Response:
     """Starlette's own refusals (no such page, wrong method) in Vietnamese."""
     assert isinstance(exc, HTTPException)
@@ -99,12 +105,34 @@ async def on_error(request: Request, exc: Exception) -> Response:
     return message(500, msg.UNEXPECTED, request.scope)
 
 
-HANDLERS: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
-    Refused: on_refused,
-    AntqError: on_antq,
-    TooLarge: on_too_large,
-    HTTPException: on_http,
-    Exception: on_error,
+Handler = Callable[[Request, Exception], Awaitable[Response]]
+
+
+def undoing(handler: Handler) -> Handler:
+    """handler, after the request's folder is removed: a refused or failed request leaves
+    nothing behind. A full disk, wherever it is met, is answered as such (507)."""
+
+    async def handle(request: Request, exc: Exception) -> Response:
+        job = getattr(request.state, "job", None)
+        if job is not None:
+            discard(job)
+        if disk_full(exc):
+            return await on_no_space(request, exc)
+        return await handler(request, exc)
+
+    return handle
+
+
+HANDLERS: dict[Any, Handler] = {
+    error: undoing(handler)
+    for error, handler in (
+        (Refused, on_refused),
+        (AntqError, on_antq),
+        (TooLarge, on_too_large),
+        (NoSpace, on_no_space),
+        (HTTPException, on_http),
+        (Exception, on_error),
+    )
 }
 
 
@@ -123,8 +151,10 @@ def create_app(
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
     app = Starlette(routes=ROUTES, middleware=middleware, exception_handlers=HANDLERS)
-    app.state.settings = Settings(DataDir(data), limits)
     app.state.jobs = Runner()
+    # A job still running in the background is never pruned to free space, however old.
+    store = DataDir(data, limits.free_bytes, busy=app.state.jobs.alive)
+    app.state.settings = Settings(store, limits)
     app.state.settle_s = settle
     app.add_middleware(SpaceCookie)
     app.add_middleware(Guard, password=password, limit=limits.request_bytes)

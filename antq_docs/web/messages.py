@@ -147,6 +147,13 @@ PUBLIC_WORDS = {
     "antq-docs": "chương trình",
 }
 
+# A request refused or undone because the server's disk is full (HTTP 507): what was written
+# for it is removed, so nothing half-made stays to be downloaded.
+DISK_FULL = (
+    "Ổ đĩa của máy chủ đã đầy: yêu cầu này không làm được, không có tệp nào được giữ lại. "
+    "Hãy báo người quản lý máy chủ giải phóng dung lượng rồi làm lại."
+)
+
 # Households, PDFs and hồ sơ on the page.
 HOUSEHOLD_PLEDGE = "bản cam kết của hộ gia đình"
 NO_LIBREOFFICE = (

@@ -29,12 +29,12 @@ from antq_docs.vi import number, strip_marks
 from antq_docs.web import actions, printing
 from antq_docs.web import messages as msg
 from antq_docs.web.check_page import check_work
-from antq_docs.web.jobs import DONE, FAILED, RUNNING, Runner, Tracker, read_progress
+from antq_docs.web.jobs import DONE, FAILED, PROGRESS, RUNNING, Runner, Tracker, read_progress
 from antq_docs.web.names import public_path
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted, read_form
-from antq_docs.web.views import Refused, findings, page, public, settings
-from antq_docs.web.workspace import BadZip, Limits, extract_zip
+from antq_docs.web.views import Refused, findings, new_job, page, public, settings
+from antq_docs.web.workspace import BadZip, Limits, clear, discard, disk_full, extract_zip
 
 PAGE_DATA = "page.json"
 # The page each kind of job is shown on, and its tab in the navigation.
@@ -66,7 +66,7 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
     long part in the background (jobs.Runner) while the result page shows its progress.
     """
     space = Space.of(request)
-    job = settings(request).store.new_job()
+    job = new_job(request)
     posted = await read_form(
         request,
         job,
@@ -84,14 +84,17 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
     try:
         data = await run_in_threadpool(work, request, posted, space, job)
     except AntqError as e:
+        if disk_full(e):
+            raise  # the app's handler removes the request's folder and says so (507)
         status, shown_fields = _failure(e, failed, space, job)
+        discard(job)
         return page(request, shown, status, nav=nav, **shown_fields, **fields)
     if callable(data):
         later: Later = data
         runner(request).start(
             job,
             lambda tracker: _save(job, kind, later(tracker)),
-            lambda error: _save(job, kind, _failed_data(error, failed, space, job, fields)),
+            lambda error: _failed_later(error, kind, failed, space, job, fields),
         )
     else:
         _save(job, kind, data)
@@ -113,11 +116,25 @@ def _failure(error: AntqError, failed: str, space: Space, job: Path) -> tuple[in
     return 400, {"error": public(str(error), space, job)}
 
 
+def _failed_later(
+    error: BaseException, kind: str, failed: str, space: Space, job: Path, fields: dict[str, Any]
+) -> None:
+    """Save the page of a job that failed in the background, once everything it made is
+    removed: nothing half-made stays to be downloaded, only its page and progress."""
+    data = _failed_data(error, failed, space, job, fields)
+    clear(job, keep=(PROGRESS,))
+    _save(job, kind, data)
+
+
 def _failed_data(
     error: BaseException, failed: str, space: Space, job: Path, fields: dict[str, Any]
 ) -> dict[str, Any]:
     """What the result page of a job that failed in the background shows: its form page with
-    the message (a Python error is logged, and said without its details)."""
+    the message (a full disk said as on any page, 507; a Python error is logged, and said
+    without its details)."""
+    if disk_full(error):
+        log.error("ổ đĩa của thư mục dữ liệu đã đầy trong yêu cầu %s", job.name)
+        return {"failed": 507, "error": msg.DISK_FULL, **fields}
     if isinstance(error, Refused):
         return {"failed": 400, "error": error.message, **fields}
     if isinstance(error, AntqError):
@@ -332,15 +349,19 @@ async def download(request: Request) -> Response:
         actions.COLLECTED_XLSX,
     }
     name = request.query_params.get("ten", "")
-    if rel in allowed:
-        path = job / rel
-    else:
-        out = (job / "out").resolve()
-        path = (job / rel).resolve()
-        if not path.is_relative_to(out) or path.name.startswith("."):
-            raise Refused(404, msg.NO_FILE)
-        name = public_path(path.relative_to(out).as_posix()).rsplit("/", 1)[-1]
-    if not path.is_file():
+    try:
+        if rel in allowed:
+            path = job / rel
+        else:
+            out = (job / "out").resolve()
+            path = (job / rel).resolve()
+            if not path.is_relative_to(out) or not actions.downloadable(path.name):
+                raise Refused(404, msg.NO_FILE)
+            name = public_path(path.relative_to(out).as_posix()).rsplit("/", 1)[-1]
+        found = path.is_file()
+    except (OSError, ValueError) as e:  # a name too long, or not a name at all
+        raise Refused(404, msg.NO_FILE) from e
+    if not found:
         raise Refused(404, msg.NO_FILE)
     safe = name if name.endswith(path.suffix) and "/" not in name else path.name
     return FileResponse(path, filename=safe)
@@ -375,13 +396,14 @@ def _report(request: Request, posted: Posted, space: Space, job: Path) -> dict[s
 async def api_generate(request: Request) -> Response:
     """API: the documents of the kinds asked, answered as one ZIP (422 with findings)."""
     space = Space.of(request)
-    job = settings(request).store.new_job()
+    job = new_job(request)
     posted = await read_form(request, job, page_form=False)
     posted.keep(space)
     try:
         later = await run_in_threadpool(_generate, request, posted, space, job)
         await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
+        discard(job)
         return JSONResponse({"findings": findings(e, space)}, status_code=422)
     return FileResponse(
         job / actions.OUTPUT_ZIP, media_type="application/zip", filename=actions.OUTPUT_ZIP
@@ -391,12 +413,13 @@ async def api_generate(request: Request) -> Response:
 async def api_check(request: Request) -> Response:
     """API: check a ZIP of documents, answered as the JSON of `check --json`."""
     space = Space.of(request)
-    job = settings(request).store.new_job()
+    job = new_job(request)
     posted = await read_form(request, job, page_form=False, zip_field=True)
     posted.keep(space)
     try:
         later = await run_in_threadpool(check_work, request, posted, space, job)
         shown = await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
+        discard(job)
         return JSONResponse({"findings": findings(e, space)}, status_code=422)
     return JSONResponse(shown["result"])

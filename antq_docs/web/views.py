@@ -56,6 +56,14 @@ def settings(request: Request) -> Settings:
     return found
 
 
+def new_job(request: Request) -> Path:
+    """A fresh folder for this request's files, removed by the app's error handlers if the
+    request is refused or fails (app.undo): a refused request leaves nothing behind."""
+    job = settings(request).store.new_job()
+    request.state.job = job
+    return job
+
+
 class Refused(Exception):
     """Raised by a handler to answer with a Vietnamese message and an HTTP status."""
 
