@@ -193,7 +193,8 @@ def test_corpus_crashes_found_by_the_fuzzer_are_now_findings():
         load_campaign(CORPUS / "campaign" / "deep-nesting.yaml", kinds=REGISTRY)
     with pytest.raises(ValidationError, match=r"trường nam: \"1000"):
         load_campaign(CORPUS / "campaign" / "huge-integer.yaml", kinds=REGISTRY)
-    with pytest.raises(AntqError, match="CSV hỏng"):
+    # A row of 200,000 empty cells is cut at the column limit: an empty roster, said so.
+    with pytest.raises(AntqError, match="danh sách không có đơn vị nào"):
         load_roster(CORPUS / "roster" / "many-delimiters.csv")
 
 
