@@ -62,14 +62,10 @@ def minimal_pdf(pages: int = 1) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    """The sample set generated once by the CLI; tests work on copies."""
-    from click.testing import CliRunner
-
-    out = tmp_path_factory.mktemp("gen") / "out"
-    result = CliRunner().invoke(cli, ["generate", "all", *BASE, *RESULTS, "--out", str(out)])
-    assert result.exit_code == 0, result.stderr
-    return out
+def generated(year_end_copy) -> Path:
+    """The sample set with its year-end documents (generated once a session); tests work on
+    copies."""
+    return year_end_copy
 
 
 @pytest.fixture

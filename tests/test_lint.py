@@ -16,36 +16,17 @@ from antq_docs.cli import cli
 from antq_docs.docxread import PLACEHOLDER
 from antq_docs.lint import lint_file
 from tests import helpers as dh
-from tests.helpers import ROOT, SAMPLE_CAMPAIGN, SAMPLE_DIR, invoke_generate
+from tests.helpers import ROOT, SAMPLE_CAMPAIGN, invoke_generate
 from tests.totals import documents_written
 
 TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    from click.testing import CliRunner
-
-    out = tmp_path_factory.mktemp("gen") / "out"
-    # With year-end results, so evaluations and the year report are linted too; the rosters
-    # by period of the campaign, since the results are those of the post-July tree.
-    result = CliRunner().invoke(
-        cli,
-        [
-            "generate",
-            "all",
-            "--campaign",
-            str(SAMPLE_CAMPAIGN),
-            "--results",
-            str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
-            "--scores",
-            str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
-            "--out",
-            str(out),
-        ],
-    )
-    assert result.exit_code == 0, result.stderr
-    return out
+def generated(year_end_copy) -> Path:
+    """Every document of the sample with its year-end ones (evaluations and the year report
+    are linted too), generated once a session."""
+    return year_end_copy
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: p.name)

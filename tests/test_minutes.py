@@ -27,12 +27,9 @@ JULY_UNITS = SAMPLE_DIR / "units-quang-ngai-2025-07.csv"
 
 
 @pytest.fixture(scope="module")
-def year_end(tmp_path_factory) -> Path:
-    """Every document of the sample with its year-end results, generated once."""
-    out = tmp_path_factory.mktemp("year-end")
-    result = invoke_generate(CliRunner(), "all", out, *RESULTS, units=None)
-    assert result.exit_code == 0, result.stderr
-    return out
+def year_end(year_end_copy) -> Path:
+    """Every document of the sample with its year-end results, generated once a session."""
+    return year_end_copy
 
 
 def minutes_text(out: Path, code: str) -> str:

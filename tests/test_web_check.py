@@ -13,9 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from antq_docs.cli import cli
 from antq_docs.web import create_app
 from antq_docs.web.names import LiveZip
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_DIR, write_csv
@@ -31,15 +29,10 @@ SETTLE = 60.0
 
 
 @pytest.fixture(scope="module")
-def sample_zip(tmp_path_factory) -> bytes:
+def sample_zip(year_end_sample, tmp_path_factory) -> bytes:
     """Every document of the sample with its year-end ones, zipped under the page's names."""
-    out = tmp_path_factory.mktemp("gen") / "out"
-    given = ["--campaign", str(SAMPLE_CAMPAIGN), "--results", str(RESULTS)]
-    given += ["--scores", str(SAMPLE_DIR / "scores-kon-tum-2025.csv")]
-    result = CliRunner().invoke(cli, ["generate", "all", *given, "--out", str(out)])
-    assert result.exit_code == 0, result.stderr
-    archive = out.parent / "ho-so.zip"
-    with LiveZip(out, archive, skip=(".antq-docs.lock", "register.sqlite")) as live:
+    archive = tmp_path_factory.mktemp("zip") / "ho-so.zip"
+    with LiveZip(year_end_sample, archive, skip=(".antq-docs.lock", "register.sqlite")) as live:
         live.finish()
     return archive.read_bytes()
 
