@@ -25,30 +25,11 @@ SCORES = SAMPLE_DIR / "scores-kon-tum-2025.csv"
 
 
 @pytest.fixture(scope="module")
-def sample_out(tmp_path_factory) -> Path:
-    from click.testing import CliRunner
-
-    out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(
-        cli,
-        [
-            "generate",
-            "all",
-            "--campaign",
-            str(SAMPLE_CAMPAIGN),
-            "--results",
-            str(RESULTS),
-            "--scores",
-            str(SCORES),
-            "--out",
-            str(out),
-        ],
-    )
-    assert result.exit_code == 0, result.stderr
-    return out
+def sample_out(year_end_sample) -> Path:
+    """Every document of the sample with its year-end ones, generated once a session."""
+    return year_end_sample
 
 
-@pytest.mark.slow
 def test_every_unit_below_the_district_has_an_evaluation_and_the_root_a_report(sample_out):
     # Evaluations are dated 15/11/2025: the roster in force then (danh_sach_don_vi).
     roster = load_roster(SAMPLE_UNITS_JULY)

@@ -36,7 +36,6 @@ def minutes_text(out: Path, code: str) -> str:
     return dh.full_text(dh.open_docx(out / "minutes" / f"{code}.docx"))
 
 
-@pytest.mark.slow
 def test_generate_all_writes_minutes_for_residential_areas_and_communes(year_end):
     # Year-end documents are issued within the roster in force from 01/7/2025.
     roster = load_roster(JULY_UNITS)
