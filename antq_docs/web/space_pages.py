@@ -20,7 +20,7 @@ from antq_docs.errors import AntqError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.campaign_form_values import typed_date
 from antq_docs.inputs.guide import TABLES, blank_workbook, column_guide
-from antq_docs.kinds import REGISTRY
+from antq_docs.kinds import REGISTRY, abbr_required_types
 from antq_docs.model import UNIT_TYPES
 from antq_docs.starter import results_workbook, roster_workbook
 from antq_docs.vi import sort_key, strip_marks
@@ -166,7 +166,9 @@ async def choose_unit(request: Request) -> Response:
 
 async def blanks_page(request: Request) -> Response:
     """The workbooks an official fills, to download, with the guide of their columns."""
-    guides = [(key, title, column_guide(key)) for key, (title, _) in TABLES.items()]
+    # A column the reader lets be empty but some documents need (the ký hiệu in their number).
+    abbr = {"ky_hieu": [UNIT_TYPES[t] for t in abbr_required_types()]}
+    guides = [(key, title, column_guide(key, abbr)) for key, (title, _) in TABLES.items()]
     return page(request, "blanks.html", nav="mau-bieu", blanks=BLANKS, guides=guides)
 
 
