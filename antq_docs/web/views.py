@@ -130,20 +130,62 @@ def too_large_text(limit: int, name: str | None = None) -> str:
 
 def public(text: str, space: Space | None = None, *folders: Path) -> str:
     """A library message as the page shows it: no server folder, the user's own file names,
-    the page's field labels instead of the command line's options and the campaign's keys."""
+    the page's field labels instead of the command line's options and the campaign's keys.
+
+    Only whole tokens are replaced, never part of a file name: the user's file names (and any
+    word ending in a file suffix) are set aside first and put back last."""
     hidden = [*folders, resources.data_dir("fixtures")]
     if space is not None:
         hidden.append(space.folder)
     for folder in hidden:
         text = text.replace(f"{folder}/", "").replace(str(folder), "")
+    names: list[str] = []
     if space is not None:
         for stored, name in space.public_names().items():
             text = text.replace(stored, name)
+        names = sorted(set(space.public_names().values()), key=len, reverse=True)
+    text, kept = _set_aside(text, names)
     for library, page_text in _ADVICE:
         text = _in_page_words(text, library, page_text)
-    for word, label in msg.PUBLIC_WORDS.items():
-        text = text.replace(word, label)
-    return name_key_paths(text, _LABELS, _NAMES)
+    text = _PUBLIC_WORD.sub(lambda m: msg.PUBLIC_WORDS[m.group(0)], text)
+    text = name_key_paths(text, _LABELS, _NAMES)
+    for index, name in enumerate(kept):
+        text = text.replace(_mark(index), name)
+    return text
+
+
+# A word that names a file (its suffix one the page takes or hands out): never reworded.
+_FILE_WORD = re.compile(
+    r"[^\s“”\"'()<>,;:]+\.(?:xlsx|xlsm|xls|csv|yaml|yml|docx|pdf|zip|png|json)\b", re.IGNORECASE
+)
+
+
+# The command line's words, as whole tokens only (the longest first: "--level" before "--l…").
+_PUBLIC_WORD = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(w) for w in sorted(msg.PUBLIC_WORDS, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
+def _mark(index: int) -> str:
+    """The stand-in of a name set aside: no word, key or option can match it."""
+    return f"\x00{index}\x00"
+
+
+def _set_aside(text: str, names: list[str]) -> tuple[str, list[str]]:
+    """text with each of names and each file word replaced by a stand-in, and the list of
+    what was set aside (in stand-in order)."""
+    kept: list[str] = []
+
+    def aside(name: str) -> str:
+        kept.append(name)
+        return _mark(len(kept) - 1)
+
+    for name in names:
+        if name and name in text:
+            text = text.replace(name, aside(name))
+    return _FILE_WORD.sub(lambda m: aside(m.group(0)), text), kept
 
 
 # The campaign's keys by their labels on the year-plan page (Kế hoạch năm).
