@@ -4,10 +4,12 @@ fill, one place to give files, an answer at the top of the page to every upload.
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from antq_docs.web import create_app
@@ -90,3 +92,37 @@ def test_a_file_name_is_shown_as_given_never_reworded(client):
     assert r.status_code == 422
     assert {f[0] for f in _findings(r.text)} == {"Ket qua VL co mau.csv"}
     assert "Thư mục mẫu" not in r.text
+
+
+def _sheet_rows(data: bytes, sheet: str) -> list[tuple]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [r for r in book[sheet].iter_rows(min_row=5, values_only=True) if any(r)]
+
+
+def test_the_results_workbook_is_made_of_the_users_own_plan_and_roster(client):
+    _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "ke-hoach.yaml")
+    _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
+    r = client.get("/mau-bieu/ket-qua-cuoi-nam.xlsx")
+    assert r.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(r.content))
+    assert book["Kết quả"]["A2"].value.startswith("Tỉnh Mẫu:")
+    rows = _sheet_rows(r.content, "Kết quả")
+    units = [line.split(",")[:2] for line in SMALL.read_text("utf-8").splitlines()[2:]]
+    # Every unit below the root reports, its code and name filled, nothing else on its row.
+    assert sorted(list(row[:2]) for row in rows) == sorted(units)
+    assert all(v is None for row in rows for v in row[2:])
+    scores = _sheet_rows(r.content, "Bảng điểm")
+    items = {row[1] for row in scores}
+    assert len(scores) == len(units) * len(items) and len(items) > 3
+    assert all(row[2] is None for row in scores)
+    assert "QNG-03" not in {row[0] for row in rows + scores}
+
+
+def test_the_sample_results_workbook_only_while_the_sample_is_in_use(client):
+    headings = _sheet_rows(
+        client.get("/mau-bieu/ket-qua-cuoi-nam.xlsx").content, "Kết quả cuối năm"
+    )
+    assert headings == []
+    client.post("/du-lieu/mau", data={"csrf": _token(client), "on": "1"})
+    sample = client.get("/mau-bieu/ket-qua-cuoi-nam.xlsx").content
+    assert "QNG-03" in {row[0] for row in _sheet_rows(sample, "Kết quả")}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -16,10 +17,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from antq_docs import resources
+from antq_docs.collect.layout import owner_of
 from antq_docs.errors import AntqError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.campaign_form_values import typed_date
 from antq_docs.inputs.guide import TABLES, blank_workbook, column_guide
+from antq_docs.inputs.loading import results_roster
 from antq_docs.kinds import REGISTRY, abbr_required_types
 from antq_docs.model import UNIT_TYPES
 from antq_docs.starter import results_workbook, roster_workbook
@@ -169,24 +172,53 @@ async def blanks_page(request: Request) -> Response:
     # A column the reader lets be empty but some documents need (the ký hiệu in their number).
     abbr = {"ky_hieu": [UNIT_TYPES[t] for t in abbr_required_types()]}
     guides = [(key, title, column_guide(key, abbr)) for key, (title, _) in TABLES.items()]
-    return page(request, "blanks.html", nav="mau-bieu", blanks=BLANKS, guides=guides)
+    space = Space.of(request)
+    own = space.sample_in_use or (space.file("campaign") is not None and bool(space.rosters()))
+    return page(
+        request, "blanks.html", nav="mau-bieu", blanks=BLANKS, guides=guides, own_inputs=own
+    )
 
 
 async def blank(request: Request) -> Response:
-    """One blank workbook: the roster and results as `init` writes them, households headed."""
+    """One blank workbook: the roster and households headed, the results of the workspace's
+    own units (the sample's only while the sample stands in for the plan or the roster)."""
     name = request.path_params["name"]
     if name not in BLANKS:
         raise Refused(404, msg.NO_FILE)
-    data = await run_in_threadpool(_blank, BLANKS[name])
+    data = await run_in_threadpool(_blank, BLANKS[name], Space.of(request))
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(data, media_type=XLSX, headers=headers)
 
 
-def _blank(table: str) -> bytes:
+def _blank(table: str, space: Space) -> bytes:
     """The bytes of a blank workbook."""
     if table == "roster":
         return roster_workbook([], msg.BLANK_ROSTER)
     if table == "results":
+        return _results_blank(space)
+    return blank_workbook(table)
+
+
+def _results_blank(space: Space) -> bytes:
+    """The results workbook of the workspace: a row per unit that reports results (of "Đơn vị
+    của tôi" when chosen) and a row per unit and scoring item of its plan; the sample's filled
+    one while the sample stands in for the plan or the roster; headings only before both are
+    given."""
+    own = space.file("campaign") is not None and bool(space.rosters())
+    if space.sample_in_use and not own:
         sample = load_campaign(resources.sample(resources.SAMPLE_CAMPAIGN), kinds=REGISTRY)
         return results_workbook(sample)
-    return blank_workbook(table)
+    if not own:
+        # Nothing to fill the rows from yet: the headings, as for the other tables.
+        return blank_workbook("results")
+    # Only the plan and the rosters: results already given (the workbook to replace) are
+    # not read.
+    uploads = replace(actions.Uploads.of(space), results=None, scores=None, households=None)
+    loaded = actions.load(uploads, space.folder, year_end=False)
+    scope = actions.subtree(loaded.inputs, space.unit)
+    units = [
+        u
+        for u in results_roster(loaded.inputs)
+        if owner_of(u) is not None and (scope is None or u.code in scope)
+    ]
+    return results_workbook(loaded.inputs.campaign, units)
