@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -58,9 +59,9 @@ def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-def _findings(html: str) -> list[list[str]]:
-    """The cells of each row of the findings table: file, row, column, message."""
-    table = html.split('id="findings"')[1].split("</table>")[0]
+def _findings(html: str, table_id: str = "findings") -> list[list[str]]:
+    """The cells of each row of a findings table: file, row, column, message."""
+    table = html.split(f'id="{table_id}"')[1].split("</table>")[0]
     rows = table.split('class="finding"')[1:]
     return [[_text(c).strip() for c in re.findall(r"<td>(.*?)</td>", row)] for row in rows]
 
@@ -87,11 +88,10 @@ def test_a_file_name_is_shown_as_given_never_reworded(client):
     _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "ke-hoach.yaml")
     _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
     bad = (FIXTURES / "results-unknown-unit.csv").read_bytes()
-    _keep(client, "results", bad, "Ket qua VL co mau.csv")
-    r = client.post("/soan", data={"csrf": _token(client), "kinds": ["evaluation"]})
-    assert r.status_code == 422
-    assert {f[0] for f in _findings(r.text)} == {"Ket qua VL co mau.csv"}
-    assert "Thư mục mẫu" not in r.text
+    status, shown = _keep(client, "results", bad, "Ket qua VL co mau.csv")
+    assert status == 200
+    assert {f[0] for f in _findings(shown, "said-findings")} == {"Ket qua VL co mau.csv"}
+    assert "Thư mục mẫu" not in shown
 
 
 def _sheet_rows(data: bytes, sheet: str) -> list[tuple]:
@@ -126,3 +126,117 @@ def test_the_sample_results_workbook_only_while_the_sample_is_in_use(client):
     client.post("/du-lieu/mau", data={"csrf": _token(client), "on": "1"})
     sample = client.get("/mau-bieu/ket-qua-cuoi-nam.xlsx").content
     assert "QNG-03" in {row[0] for row in _sheet_rows(sample, "Kết quả")}
+
+
+def _sample_on(client: TestClient) -> str:
+    return client.post("/du-lieu/mau", data={"csrf": _token(client), "on": "1", "back": "/"}).text
+
+
+def test_the_scores_are_said_required_for_the_evaluation_when_the_plan_scores(client):
+    _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "ke-hoach.yaml")
+    page = client.get("/").text
+    hint = _text(page.split('id="hint-scores"')[1].split("</span>")[0])
+    assert "Bắt buộc cho báo cáo tự đánh giá" in hint
+    assert re.search(r"bảng chấm điểm \d+ mục", hint)
+    assert "không bắt buộc" not in _text(page.split('id="given-scores"')[1].split("</tr>")[0])
+    label = _text(page.split('for="kind-evaluation">')[1].split("</label>")[0])
+    assert label.strip() == "báo cáo tự đánh giá (cần kết quả cuối năm và bảng điểm từng mục)"
+    _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/mau-bieu/ket-qua-cuoi-nam.xlsx").content))
+    assert "bang_diem" not in book["Bảng điểm"]["A2"].value
+
+
+def test_a_file_given_is_answered_at_the_top_of_the_same_page(client, tmp_path):
+    status, shown = _keep(client, "roster", SMALL.read_bytes(), "Danh sach.csv", "/kiem-tra")
+    assert status == 200 and "<h1>Kiểm tra hồ sơ</h1>" in shown
+    said = _text(shown.split('id="said"')[1].split("</div>")[0])
+    assert "Đã nhận tệp “Danh sach.csv” (Danh sách đơn vị)" in said
+    assert shown.index('id="said"') < shown.index("<h1>")
+    bad = (FIXTURES / "roster-unknown-parent.csv").read_bytes()
+    status, shown = _keep(client, "roster", bad, "Danh sach moi.csv", "/bao-cao")
+    assert status == 200
+    assert "Chưa nhận tệp “Danh sach moi.csv” (Danh sách đơn vị)" in _text(shown)
+    assert {f[0] for f in _findings(shown, "said-findings")} == {"Danh sach moi.csv"}
+    # The roster in use is still the one kept before, and the note is said once.
+    again = client.get("/").text
+    assert 'id="said"' not in again and "Danh sach.csv" in again
+
+
+def test_choosing_a_unit_is_confirmed_at_the_top(client):
+    _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "ke-hoach.yaml")
+    _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
+    data = {"csrf": _token(client), "unit": "H1-X1", "name": "Xã Một", "back": "/don-vi"}
+    shown = client.post("/don-vi", data=data).text
+    said = _text(shown.split('id="said"')[1].split("</div>")[0])
+    assert "Đã chọn “Xã Một” làm đơn vị của tôi" in said
+
+
+def test_the_units_come_higher_levels_first_in_a_list_without_its_own_scroll(client):
+    _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "ke-hoach.yaml")
+    _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
+    page = client.get("/don-vi").text
+    codes = re.findall(r'id="choose-([A-Z0-9-]+)"', page)
+    # The province, its districts, then the communes, before any village, agency or school.
+    assert codes[0] == "T" and set(codes[1:3]) == {"H1", "H2"}
+    assert set(codes[3:6]) == {"H1-X1", "H1-X2", "H2-X1"}
+    assert codes.index("H1-X1") < codes.index("H1-X1-T1")
+    assert '<div class="scroll">\n<table id="units"' not in page
+
+
+def test_the_forms_only_choose_what_to_make_and_point_to_the_panel(client):
+    for path, form in (
+        ("/", "generate-form"),
+        ("/kiem-tra", "check-form"),
+        ("/bao-cao", "report-form"),
+    ):
+        page = client.get(path).text
+        shown = page.split(f'id="{form}"')[1].split("</form>")[0]
+        files = re.findall(r'<input type="file"[^>]*name="(\w+)"', shown)
+        assert files == (["docs"] if form == "check-form" else []), (path, files)
+        assert 'href="#space"' in shown
+    assert "YAML" not in _text(client.get("/").text)
+
+
+def test_no_page_says_a_program_word(client):
+    plan = client.get("/ke-hoach").text
+    assert "units-kon-tum-2025.csv" not in plan and "danh-sach-kon-tum.xlsx" in plan
+    plan = _text(plan)
+    assert "antq-docs" not in plan and "dòng lệnh" not in plan and "(YAML)" not in plan
+    _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "ke-hoach.yaml")
+    _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
+    check = _text(client.get("/kiem-tra").text)
+    assert "Đợt ký cam kết tháng 3" not in check
+    r = client.post("/soan", data={"csrf": _token(client), "kinds": ["pledge"]})
+    assert "giữ nguyên" not in _text(r.text) and "Đã soạn 12 văn bản." in r.text
+    link = r.text.split('id="download-zip" href="')[1].split('"')[0].replace("&amp;", "&")
+    names = zipfile.ZipFile(io.BytesIO(client.get(link).content)).namelist()
+    assert "manifest.json" not in names and "cam-ket/H1-X1-cam-ket.docx" in names
+
+
+def test_the_banner_names_what_comes_from_the_sample_and_goes_once_both_are_given(client):
+    _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "ke-hoach.yaml")
+    banner = _text(_sample_on(client).split('id="sample-banner"')[1].split("</div>")[0])
+    assert "danh sách đơn vị, kết quả cuối năm, bảng điểm từng mục" in banner
+    assert "kế hoạch năm" not in banner
+    status, shown = _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
+    assert status == 200
+    assert 'id="sample-banner"' not in shown
+    assert "thôi dùng dữ liệu mẫu" in _text(shown.split('id="said"')[1].split("</div>")[0])
+
+
+@pytest.mark.parametrize(
+    ("path", "target"), [("/soan", "/"), ("/phieu", "/#phieu"), ("/du-lieu", "/#space")]
+)
+def test_the_address_of_a_posted_form_leads_back_to_its_page(client, path, target):
+    r = client.get(path, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == target
+
+
+def test_the_check_shows_its_result_before_the_form(client):
+    _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "ke-hoach.yaml")
+    _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
+    r = client.post("/soan", data={"csrf": _token(client), "kinds": ["pledge"]})
+    link = r.text.split('id="download-zip" href="')[1].split('"')[0].replace("&amp;", "&")
+    docs = client.get(link).content
+    r = client.post("/kiem-tra", data={"csrf": _token(client)}, files={"docs": ("a.zip", docs)})
+    assert r.text.index('id="check-summary"') < r.text.index('id="check-form"')

@@ -6,6 +6,7 @@ same message as JSON for the API (paths under /api/) and as a page for a browser
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from starlette.templating import Jinja2Templates
 from starlette.types import Scope
 
 from antq_docs import resources
-from antq_docs.errors import ValidationError
+from antq_docs.errors import AntqError, ValidationError
+from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.campaign_form import describe_key, key_labels, key_names, name_key_paths
 from antq_docs.kinds import REGISTRY
 from antq_docs.messages.documents import PERIODS_ADVICE, SINGLE_ROSTER_ADVICE
@@ -90,16 +92,53 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> Resp
 
 
 def panel(space: Space | None) -> dict[str, Any]:
-    """What the panel "Dữ liệu đang dùng" and the sample banner show of a workspace."""
+    """What the panel "Dữ liệu đang dùng", the sample banner and the note at the top of the
+    page (said: what the last form posted did) show of a workspace."""
     if space is None:
-        return {"given": None, "sample": False, "jobs": [], "my_unit": None, "my_unit_name": ""}
+        return {
+            "given": None,
+            "sample": False,
+            "sample_labels": [],
+            "jobs": [],
+            "my_unit": None,
+            "my_unit_name": "",
+            "said": None,
+            "score_items": 0,
+        }
     return {
         "given": [(role, msg.ROLE_LABELS[role], space.entries(role)) for role in ROLES],
         "sample": space.sample_in_use,
+        "sample_labels": sample_labels(space),
         "jobs": [(j, msg.JOB_KINDS.get(j.kind, j.kind)) for j in space.jobs(JOB_TTL_S)],
         "my_unit": space.unit,
         "my_unit_name": space.unit_name,
+        "said": space.said(),
+        "score_items": score_items(space),
     }
+
+
+def sample_labels(space: Space) -> list[str]:
+    """The data the sample stands in for, as the banner names it."""
+    return [msg.ROLE_LABELS[r].lower() for r in space.sample_roles()]
+
+
+def score_items(space: Space) -> int:
+    """How many items the scoring sheet of the plan in use has (0: none, or no plan that
+    reads): the evaluation then needs every unit's points for each."""
+    own = space.file("campaign")
+    path = own or (resources.sample(resources.SAMPLE_CAMPAIGN) if space.sample_in_use else None)
+    if path is None:
+        return 0
+    try:
+        return _score_items(str(path), path.stat().st_mtime_ns)
+    except (AntqError, OSError):
+        return 0
+
+
+@functools.lru_cache(maxsize=64)
+def _score_items(path: str, _changed: int) -> int:
+    """The number of scoring items of a campaign file (cached until the file changes)."""
+    return len(load_campaign(Path(path), kinds=REGISTRY).score_items)
 
 
 def message(status: int, text: str, scope: Scope, **extra: Any) -> Response:
@@ -115,7 +154,11 @@ def message(status: int, text: str, scope: Scope, **extra: Any) -> Response:
         title=msg.ERROR_TITLE,
         message=text,
         nav=None,
-        **{**panel(None), "sample": space is not None and space.sample_in_use},
+        **{
+            **panel(None),
+            "sample": space is not None and space.sample_in_use,
+            "sample_labels": sample_labels(space) if space is not None else [],
+        },
     )
     return Response(
         shown, status_code=status, media_type="text/html; charset=utf-8", headers=headers
