@@ -206,6 +206,9 @@ def test_no_page_says_a_program_word(client):
     _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
     check = _text(client.get("/kiem-tra").text)
     assert "Đợt ký cam kết tháng 3" not in check
+    report = _text(client.post("/bao-cao", data={"csrf": _token(client)}).text)
+    assert "cần tệp kết quả cuối năm: đưa lên ở dòng “Kết quả cuối năm”" in report
+    assert "TỆP" not in report
     r = client.post("/soan", data={"csrf": _token(client), "kinds": ["pledge"]})
     assert "giữ nguyên" not in _text(r.text) and "Đã soạn 12 văn bản." in r.text
     link = r.text.split('id="download-zip" href="')[1].split('"')[0].replace("&amp;", "&")
