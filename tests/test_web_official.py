@@ -13,7 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from antq_docs.messages import inputs as inputs_msg
 from antq_docs.web import create_app
+from antq_docs.web.views import public
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
 
 with warnings.catch_warnings():
@@ -243,3 +245,13 @@ def test_the_check_shows_its_result_before_the_form(client):
     docs = client.get(link).content
     r = client.post("/kiem-tra", data={"csrf": _token(client)}, files={"docs": ("a.zip", docs)})
     assert r.text.index('id="check-summary"') < r.text.index('id="check-form"')
+
+
+@pytest.mark.parametrize(
+    "said",
+    [inputs_msg.SCORES_WITHOUT_SHEET, inputs_msg.ITEM_NOT_IN_SHEET.format(item_id="9", items="1")],
+)
+def test_the_scoring_sheet_is_named_without_its_key(said):
+    shown = public(said)
+    assert "bang_diem" not in shown and "Bảng chấm điểm" not in shown
+    assert "bảng chấm điểm" in shown

@@ -166,6 +166,8 @@ PUBLIC_WORDS = {
         "ở cột “Tỉnh của thời kỳ”, phần “Danh sách đơn vị theo thời kỳ” của trang Kế hoạch năm"
     ),
     "hãy dùng --level": "hãy chọn đơn vị",
+    "bảng chấm điểm (bang_diem)": "bảng chấm điểm",
+    "bảng chấm điểm của kế hoạch (bang_diem)": "bảng chấm điểm của kế hoạch",
     "thêm --results TỆP": "đưa lên ở dòng “Kết quả cuối năm” của khung Dữ liệu đang dùng",
     "--per-household": "“bản cam kết của từng hộ”",
     "--households": "dòng “Danh sách hộ gia đình” của khung Dữ liệu đang dùng",
