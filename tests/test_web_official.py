@@ -94,6 +94,7 @@ def test_a_file_name_is_shown_as_given_never_reworded(client):
     assert status == 200
     assert {f[0] for f in _findings(shown, "said-findings")} == {"Ket qua VL co mau.csv"}
     assert "Thư mục mẫu" not in shown
+    assert "tải ở trang Mẫu biểu (ket-qua-cuoi-nam.xlsx)" in _text(shown)
 
 
 def _sheet_rows(data: bytes, sheet: str) -> list[tuple]:

@@ -84,6 +84,10 @@ FILE_REFUSED = (
     "Chưa nhận tệp “{name}” ({label}): có {count} lỗi ghi ở bảng dưới. Sửa tệp rồi đưa lên "
     "lại; dữ liệu đang dùng vẫn như trước."
 )
+OWN_RESULTS_BLANK = (
+    "Tệp kết quả có sẵn mã và tên mọi đơn vị của danh sách đang dùng, cùng các mục chấm điểm "
+    "của kế hoạch năm: tải ở trang Mẫu biểu (ket-qua-cuoi-nam.xlsx), điền rồi đưa lên."
+)
 FILE_FORGOTTEN = "Đã bỏ tệp {label}."
 OTHER_FILES_WRONG = (
     "Tệp này đọc được, nhưng các tệp khác đang dùng còn lỗi: soạn văn bản sẽ nêu từng lỗi."

@@ -116,7 +116,9 @@ async def keep(request: Request) -> Response:
     label = msg.ROLE_LABELS[role]
     if found.findings:
         text = msg.FILE_REFUSED.format(name=name, label=label, count=len(found.findings))
-        space.say({"kind": "error", "text": text, "findings": found.findings})
+        # A results or scores file is most often refused for another roster's codes.
+        hint = [msg.OWN_RESULTS_BLANK] if role in ("results", "scores") else []
+        space.say({"kind": "error", "text": text, "notices": hint, "findings": found.findings})
         return _back(form)
     space.keep(role, name, data, day, one_period=one_period)
     notices = found.notices
