@@ -13,7 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from antq_docs.messages import documents as documents_msg
 from antq_docs.messages import inputs as inputs_msg
+from antq_docs.messages import tables as tables_msg
 from antq_docs.web import create_app
 from antq_docs.web.views import public
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
@@ -256,3 +258,11 @@ def test_the_scoring_sheet_is_named_without_its_key(said):
     shown = public(said)
     assert "bang_diem" not in shown and "Bảng chấm điểm" not in shown
     assert "bảng chấm điểm" in shown
+
+
+def test_advice_to_run_again_is_said_as_done_on_the_page():
+    heading = public(tables_msg.NEAR_HEADING.format(cell="Mã cấp trê", header="Mã cấp trên"))
+    assert heading.endswith("Hãy sửa tiêu đề cột cho đúng rồi đưa tệp lên lại.")
+    assert "chạy lại" not in public(
+        documents_msg.NO_SUPERIOR_COLUMN.format(count=1, named="X", more="")
+    )
