@@ -10,7 +10,7 @@ Ngày hội plan of July issued by a district that no longer did. Nothing is eve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +23,7 @@ from antq_docs.inputs.results import SCORE_COLUMNS, SCORES_SHEET
 from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
 from antq_docs.kinds import REGISTRY
 from antq_docs.messages import documents as msg
-from antq_docs.model import LEVELS, TYPE_LABELS, Campaign, ScoreItem
+from antq_docs.model import LEVELS, TYPE_LABELS, Campaign, ScoreItem, Unit
 from antq_docs.output import why_not_written
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.xlsx import book_bytes, choice, first_sheet, header, title_rows
@@ -355,42 +355,55 @@ def item_scores(items: list[ScoreItem], total: int, event_held: bool) -> dict[st
     return points
 
 
-def results_workbook(campaign: Campaign) -> bytes:
-    """The results sheet and its "Bảng điểm" sheet, agreeing with the campaign's scoring."""
+def results_workbook(campaign: Campaign, units: Sequence[Unit] | None = None) -> bytes:
+    """The results sheet and its "Bảng điểm" sheet, agreeing with the campaign's scoring:
+    the sample's units with their results (units None), or one row to fill per unit given and
+    one per unit and scoring item, their codes and names filled."""
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = first_sheet(book)
     sheet.title = "Kết quả"
-    _results_sheet(sheet, campaign)
-    _scores_sheet(book.create_sheet(SCORES_SHEET), campaign)
+    rows = _sample_results(campaign) if units is None else [_empty_result(u) for u in units]
+    where = _SAMPLE_WHERE if units is None else _where(units)
+    _results_sheet(sheet, campaign, rows, where)
+    if units is None:
+        scores = [
+            [code, item.id, points[item.id], item.text, int(item.max_points)]
+            for code, points in _sample_points(campaign)
+            for item in campaign.score_items
+        ]
+    else:
+        scores = [
+            [u.code, item.id, None, item.text, int(item.max_points)]
+            for u in units
+            for item in campaign.score_items
+        ]
+    if campaign.score_items:
+        _scores_sheet(book.create_sheet(SCORES_SHEET), scores)
     return book_bytes(book)
 
 
 # Both sheets have two title rows, a blank row, then the header.
 _HEADER_ROW = 4
+_SAMPLE_WHERE = "Tỉnh Quảng Ngãi: đơn vị dưới đơn vị gốc, mỗi đơn vị một dòng"
 
 
-def _results_sheet(sheet, campaign: Campaign) -> None:
-    """One row per sample unit with its level from the campaign's thresholds, and drop-down
-    lists on the columns with fixed answers."""
-    from openpyxl.utils import get_column_letter
+def _where(units: Sequence[Unit]) -> str:
+    """The results sheet's second title line for the units given: the root of their roster."""
+    top = units[0] if units else None
+    while top is not None and top.parent is not None:
+        top = top.parent
+    return f"{top.name if top else 'Danh sách đơn vị'}: mỗi đơn vị báo cáo kết quả một dòng"
 
+
+def _sample_results(campaign: Campaign) -> list[list[object]]:
+    """The sample's results rows (code, name, then the results columns), with the level from
+    the campaign's thresholds."""
     names = {row[0]: row[1] for row in _QUANG_NGAI}
-    keys = [c.key for c in RESULT_COLUMNS]
-    labels = [c.header for c in RESULT_COLUMNS]
-    # Tên đơn vị is not read (the roster has it) but lets the official see whose row it is.
-    labels.insert(1, "Tên đơn vị")
-    title_rows(
-        sheet,
-        f"KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {campaign.year}",
-        "Tỉnh Quảng Ngãi: đơn vị dưới đơn vị gốc, mỗi đơn vị một dòng",
-        len(labels),
-    )
-    header(sheet, _HEADER_ROW, labels)
+    rows = []
     for code, registered, recognised, score, event, secretary, present, votes in _RESULTS:
         record = {
-            "ma": code,
             "dang_ky": registered,
             "dat_chuan": recognised,
             "diem": score,
@@ -400,7 +413,34 @@ def _results_sheet(sheet, campaign: Campaign) -> None:
             "so_du_hop": _cell(present),
             "tan_thanh": _cell(votes),
         }
-        sheet.append([code, names[code], *(record[k] for k in keys[1:])])
+        rows.append([code, names[code], *(record[c.key] for c in RESULT_COLUMNS[1:])])
+    return rows
+
+
+def _empty_result(unit: Unit) -> list[object]:
+    """A unit's row to fill: its code and name, the results left empty."""
+    return [unit.code, unit.name, *(None for _ in RESULT_COLUMNS[1:])]
+
+
+def _results_sheet(sheet, campaign: Campaign, rows: list[list[object]], where: str) -> None:
+    """The results rows under their title and header, with drop-down lists on the columns
+    with fixed answers."""
+    from openpyxl.utils import get_column_letter
+
+    keys = [c.key for c in RESULT_COLUMNS]
+    labels = [c.header for c in RESULT_COLUMNS]
+    # Tên đơn vị is not read (the roster has it) but lets the official see whose row it is.
+    labels.insert(1, "Tên đơn vị")
+    title_rows(
+        sheet,
+        f"KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {campaign.year}",
+        where,
+        len(labels),
+    )
+    header(sheet, _HEADER_ROW, labels)
+    sheet.column_dimensions["B"].width = 36
+    for row in rows:
+        sheet.append(row)
     column = {
         key: get_column_letter(labels.index(c.header) + 1) for key, c in zip(keys, RESULT_COLUMNS)
     }
@@ -413,20 +453,25 @@ def _results_sheet(sheet, campaign: Campaign) -> None:
         choice(sheet, column[key], _HEADER_ROW + 1, f'"{words}"', f"Chọn một giá trị: {words}.")
 
 
-def _scores_sheet(sheet, campaign: Campaign) -> None:
-    """Each sample unit's points for each item of the campaign's scoring sheet, adding up to
-    its score on the results sheet."""
+def _sample_points(campaign: Campaign) -> list[tuple[str, dict[str, int]]]:
+    """Each sample unit's points per scoring item, adding up to its score."""
+    items = campaign.score_items
+    return [
+        (code, item_scores(items, score, event == "có"))
+        for code, _, _, score, event, *_ in _RESULTS
+    ]
+
+
+def _scores_sheet(sheet, rows: list[list[object]]) -> None:
+    """The points of each unit for each item of the campaign's scoring sheet, one row each."""
     title_rows(
         sheet,
         "BẢNG ĐIỂM TỪNG MỤC",
-        "Mỗi đơn vị, mỗi mục của bảng chấm điểm (bang_diem) một dòng; tổng bằng cột Điểm",
+        "Mỗi đơn vị, mỗi mục của bảng chấm điểm trong kế hoạch năm một dòng; tổng bằng cột Điểm",
         len(SCORE_COLUMNS) + 2,
     )
-    # Nội dung and Điểm tối đa are not read either: the campaign's bang_diem holds them.
+    # Nội dung and Điểm tối đa are not read either: the campaign's scoring sheet holds them.
     header(sheet, _HEADER_ROW, [c.header for c in SCORE_COLUMNS] + ["Nội dung", "Điểm tối đa"])
     sheet.column_dimensions["D"].width = 60
-    items = campaign.score_items
-    for code, _, _, score, event, *_ in _RESULTS:
-        points = item_scores(items, score, event == "có")
-        for item in items:
-            sheet.append([code, item.id, points[item.id], item.text, int(item.max_points)])
+    for row in rows:
+        sheet.append(row)

@@ -46,11 +46,20 @@ def page(browser):
     context.close()
 
 
+def _give(page, role: str, path: Path) -> None:
+    """Give a file in the panel "Dữ liệu đang dùng" and wait for the page to say it."""
+    page.set_input_files(f"#keep-{role}", path)
+    # The answer's note replaces the page: the last one is taken away to see the new one come.
+    page.evaluate("document.getElementById('said')?.remove()")
+    page.click(f"#keep-{role}-submit")
+    page.wait_for_selector("#said")
+
+
 def _generate_pledges(page, site: str) -> bytes:
-    """Upload the sample roster and campaign, tick pledges only, generate, download the ZIP."""
+    """Give the sample roster and campaign, tick pledges only, generate, download the ZIP."""
     page.goto(site + "/")
-    page.set_input_files("#campaign", SAMPLE_CAMPAIGN)
-    page.set_input_files("#units", SAMPLE_UNITS)
+    _give(page, "campaign", SAMPLE_CAMPAIGN)
+    _give(page, "roster", SAMPLE_UNITS)
     page.check("#kind-pledge")
     # Keyboard only from here: focus the form's last box (the PDF boxes when the server can
     # make PDFs, else the pledge per household), Tab to the submit button, Enter.
@@ -67,7 +76,7 @@ def _generate_pledges(page, site: str) -> bytes:
 def test_sample_roster_gives_pledges_as_a_zip_that_opens(page, site):
     data = _generate_pledges(page, site)
     assert page.url.startswith(site + "/ket-qua/")
-    assert "93 tệp mới" in page.inner_text("#summary")
+    assert page.inner_text("#summary") == "Đã soạn 93 văn bản."
     assert page.is_visible(f"#doc-pledge-{REMOVED_UNIT}")
     assert not page.query_selector("#doc-plan-" + REMOVED_UNIT)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -79,19 +88,21 @@ def test_sample_roster_gives_pledges_as_a_zip_that_opens(page, site):
 
 def test_bad_roster_shows_its_row_and_generates_nothing(page, site, tmp_path):
     page.goto(site + "/")
-    page.set_input_files("#campaign", SAMPLE_CAMPAIGN)
-    page.set_input_files("#units", FIXTURES / "roster-duplicate-code.csv")
-    page.check("#kind-pledge")
-    page.click("#generate-submit")
-    page.wait_for_selector("#findings")
+    _give(page, "campaign", SAMPLE_CAMPAIGN)
+    _give(page, "roster", FIXTURES / "roster-duplicate-code.csv")
     rows = [
         [c.inner_text().strip() for c in r.query_selector_all("td")]
-        for r in page.query_selector_all("#findings tr.finding")
+        for r in page.query_selector_all("#said-findings tr.finding")
     ]
     assert ["roster-duplicate-code.csv", "5"] in [r[:2] for r in rows]
-    assert "chưa ghi tệp nào" in page.inner_text("#error")
-    # Answered in place, on the form's own page (busy.js sent the files): no result page.
+    assert "Chưa nhận tệp “roster-duplicate-code.csv”" in page.inner_text("#said")
+    # Answered in place, at the top of the page it was given on (busy.js sent the file).
     assert page.url == site + "/"
+    assert page.evaluate("document.getElementById('said').getBoundingClientRect().top") < 300
+    assert "chưa có" in page.inner_text("#given-roster")
+    page.check("#kind-pledge")
+    page.click("#generate-submit")
+    page.wait_for_selector("#error")
     assert not page.query_selector("#download-zip")
     assert not list((tmp_path / "data" / "jobs").glob("*/out/**/*.docx"))
 
@@ -149,10 +160,8 @@ def test_a_commune_official_gets_their_documents_in_a_zip_with_vietnamese_names(
     roster = _filled_roster(page, site, tmp_path)
     page.goto(site + "/")
     assert not page.query_selector("#sample-banner")
-    page.set_input_files("#keep-campaign", SAMPLE_CAMPAIGN)
-    page.click("#keep-campaign-submit")
-    page.set_input_files("#keep-roster", roster)
-    page.click("#keep-roster-submit")
+    _give(page, "campaign", SAMPLE_CAMPAIGN)
+    _give(page, "roster", roster)
     assert "danh-sach-don-vi.xlsx" in page.inner_text("#given-roster")
     page.click("#nav-don-vi")
     page.fill("#unit-search", "xa mot")
@@ -181,4 +190,39 @@ def test_a_commune_official_gets_their_documents_in_a_zip_with_vietnamese_names(
     assert page.inner_text("#summary") == summary
     assert sorted((tmp_path / "data" / "jobs").iterdir()) == jobs
     assert not page.query_selector("#sample-banner")
+    context.close()
+
+
+# Inner boxes that scroll on their own (a form or a list cut to a window of the page).
+_SCROLL_BOXES = """sel => [...document.querySelectorAll(sel)].filter(e => {
+    const s = getComputedStyle(e);
+    return ['auto', 'scroll'].includes(s.overflowY) && e.scrollHeight > e.clientHeight + 1;
+}).length"""
+# Whether the element itself is what a tap at its centre reaches (not covered, not cut).
+_REACHED = """e => { const r = e.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit === e || e.contains(hit); }"""
+
+
+@pytest.mark.parametrize("size", [VIEWPORT, PHONE], ids=["laptop", "phone"])
+def test_the_panel_and_the_units_flow_in_the_page_with_every_button_in_reach(browser, site, size):
+    context = browser.new_context(viewport=size)
+    page = context.new_page()
+    page.goto(site + "/")
+    _give(page, "campaign", SAMPLE_CAMPAIGN)
+    _give(page, "roster", FIXTURES / "units-small.csv")
+    assert page.evaluate(_SCROLL_BOXES, "#space, #space *") == 0
+    for role in ("campaign", "roster", "results", "scores", "households"):
+        button = page.locator(f"#keep-{role}-submit")
+        button.scroll_into_view_if_needed()
+        assert button.evaluate(_REACHED), role
+    _fits(page)
+    page.goto(site + "/don-vi")
+    assert page.evaluate(_SCROLL_BOXES, "main, main *") == 0
+    names = page.locator("#units th[scope=row]").all_inner_texts()
+    assert names[0] == "Tỉnh Mẫu" and names.index("Xã Một") < names.index("Thôn 1")
+    # One line each: no heading or button broken in the middle of a word.
+    for button in page.locator("#units button").all()[:5]:
+        assert button.evaluate("e => e.getBoundingClientRect().height") < 48
+    _fits(page)
     context.close()

@@ -27,8 +27,11 @@ def test_the_progress_bar_of_a_province_run_moves_then_gives_the_result(tmp_path
         page = browser.new_page(viewport=VIEWPORT)
         page.on("request", lambda r: asked.append(f"{r.method} {r.resource_type} {r.url}"))
         page.goto(site + "/")
-        page.set_input_files("#campaign", SAMPLE_CAMPAIGN)
-        page.set_input_files("#units", roster)
+        for role, path in (("campaign", SAMPLE_CAMPAIGN), ("roster", roster)):
+            page.set_input_files(f"#keep-{role}", path)
+            page.evaluate("document.getElementById('said')?.remove()")
+            page.click(f"#keep-{role}-submit")
+            page.wait_for_selector("#said")
         page.check("#kind-pledge")
         page.click("#generate-submit")
         page.wait_for_selector("#job-progress", timeout=60_000)
@@ -52,7 +55,8 @@ def test_the_progress_bar_of_a_province_run_moves_then_gives_the_result(tmp_path
     values = sorted({value for value, t in seen if t == total})
     assert len(values) >= 2 and 0 < values[-1] <= total, seen  # it moved, within the run
     assert f"{total:,}".replace(",", ".") in summary or str(total) in summary
-    # One POST made the job; the page then only asked where it was and read the result.
-    # The files went up by XMLHttpRequest (busy.js shows their upload progress).
-    assert [a for a in asked if a.startswith("POST ")] == [f"POST xhr {site}/soan"]
+    # The files went up by XMLHttpRequest (busy.js shows their upload progress); one POST
+    # made the job; the page then only asked where it was and read the result.
+    given = [f"POST xhr {site}/du-lieu"] * 2
+    assert [a for a in asked if a.startswith("POST ")] == [*given, f"POST document {site}/soan"]
     assert any(a.startswith("GET fetch ") and a.endswith("/tien-do") for a in asked)

@@ -363,5 +363,7 @@ def test_an_agency_without_ky_hieu_is_still_named(tmp_path, runner):
     result, _ = generate(runner, tmp_path, "plan", rows)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[1:] == [
-        "  - units.csv, dòng 4, cột G (ky_hieu), đơn vị S: thiếu giá trị, cần cho kế hoạch năm",
+        "  - units.csv, dòng 4, cột G (ky_hieu), đơn vị S: thiếu giá trị, cần cho kế hoạch năm. "
+        "Ghi ký hiệu của đơn vị: chữ viết tắt tên đơn vị, đứng sau loại văn bản trong số "
+        "(05/KH-THCSVL), ví dụ “THCSVL” cho Trường THCS Vĩnh Linh",
     ]

@@ -398,5 +398,6 @@ def test_a_ticked_kind_without_results_names_the_field_to_fill(client):
     )
     assert r.status_code == 400
     assert r.json()["error"] == (
-        f"{REGISTRY['evaluation'].label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
+        f"{REGISTRY['evaluation'].label} cần tệp kết quả cuối năm: đưa lên ở dòng “Kết quả cuối "
+        "năm” của khung “Dữ liệu đang dùng”."
     )

@@ -64,11 +64,11 @@ def test_the_page_offers_forms_and_collection_with_their_own_fields(client):
     page = client.get("/").text
     for anchor in (
         'id="forms-form"',
-        'id="forms-units"',
+        'id="forms-using-roster"',
         'id="collect-form"',
-        'id="collect-units"',
+        'id="collect-using-roster"',
         'id="collect-forms"',
-        'id="units"',
+        'id="keep-roster"',
     ):
         assert page.count(anchor) == 1, anchor
 

@@ -131,9 +131,9 @@ def test_a_run_issues_each_document_within_the_roster_of_its_date(client, first)
 
 def test_periods_and_rosters_that_disagree_are_named_by_their_day_and_file(client):
     _keep(client, "campaign", SAMPLE_CAMPAIGN)
-    _keep(client, "roster", SAMPLE_UNITS_JULY, JULY, "01/08/2025")
-    r = _generate(client)
-    assert r.status_code == 422
+    # Refused when given, with the findings of both sides; the plan's July has no roster.
+    r = _keep(client, "roster", SAMPLE_UNITS_JULY, JULY, "01/08/2025")
+    assert 'id="said-findings"' in r.text and "chưa có" in _rosters(r.text)
     rows = [
         [_visible(c) for c in re.findall(r"<td>(.*?)</td>", row)]
         for row in re.findall(r'<tr class="finding">(.*?)</tr>', r.text)
@@ -161,9 +161,8 @@ def test_a_roster_failure_shows_its_findings_under_the_name_the_user_gave(client
     _keep(client, "campaign", SAMPLE_CAMPAIGN)
     _keep(client, "roster", SAMPLE_UNITS, MARCH, "01/01/2025")
     bad = FIXTURES / "roster-unknown-parent.csv"
-    _keep(client, "roster", bad, "Tháng 7 (bản nháp).csv", "01/07/2025")
-    r = _generate(client)
-    assert r.status_code == 422
+    r = _keep(client, "roster", bad, "Tháng 7 (bản nháp).csv", "01/07/2025")
+    assert "Chưa nhận tệp “Tháng 7 (bản nháp).csv”" in _visible(r.text)
     files = {_visible(f) for f in re.findall(r'<tr class="finding"><td>(.*?)</td>', r.text)}
     assert files == {"Tháng 7 (bản nháp).csv"}
     assert "danh-sach-2025-07-01" not in r.text
@@ -221,22 +220,21 @@ def test_no_page_or_error_shows_an_option_a_key_or_a_server_path(client, tmp_pat
     _keep(client, "campaign", SAMPLE_CAMPAIGN)
     _keep(client, "roster", SMALL)
     shown.append(_generate(client, "plan").text)  # a target naming a unit of no roster
-    _keep(client, "roster", FIXTURES / "roster-unknown-parent.csv")
-    shown.append(_generate(client).text)  # a bad roster
+    shown.append(_keep(client, "roster", FIXTURES / "roster-unknown-parent.csv").text)
+    shown.append(_generate(client).text)  # a bad roster, refused: the last one stays
     _keep(client, "roster", SAMPLE_UNITS)
     shown.append(_generate(client, "event-plan").text)  # the 2025 warning
-    _keep(client, "roster", SAMPLE_UNITS_JULY, JULY, "01/08/2025")
-    shown.append(_generate(client).text)  # a roster of no period, periods without a roster
+    shown.append(_keep(client, "roster", SAMPLE_UNITS_JULY, JULY, "01/08/2025").text)
+    # a roster of no period, periods without a roster
     _keep(client, "roster", SMALL)
     client.post("/don-vi", data={"csrf": _token(client), "unit": "KT-02", "back": "/"})
     shown.append(_generate(client).text)  # a unit the roster does not have
     shown.append(client.get("/don-vi").text)
     client.post("/don-vi", data={"csrf": _token(client), "unit": "", "back": "/"})
-    _keep(client, "campaign", _bad_campaign(tmp_path))
-    shown.append(_generate(client).text)  # a bad campaign
+    shown.append(_keep(client, "campaign", _bad_campaign(tmp_path)).text)  # a bad campaign
     shown += [client.get(p).text for p in ("/", "/kiem-tra", "/bao-cao", "/mau-bieu")]
-    assert "Không có đơn vị mang mã “KT-02”" in shown[4]
-    assert "Chỉ tiêu, dòng 1, Tỷ lệ" in _visible(shown[6])
+    assert "Không có đơn vị mang mã “KT-02”" in shown[5]
+    assert "Chỉ tiêu, dòng 1, Tỷ lệ" in _visible(shown[7])
     for page in shown:
         text = _visible(page)
         assert str(tmp_path) not in text and "/tmp" not in text

@@ -185,6 +185,7 @@ def test_the_blank_workbooks_open_with_their_headings(client):
     sheet = book["Danh sách đơn vị"]
     assert [c.value for c in sheet[4]][:3] == ["Mã đơn vị", "Tên đơn vị", "Loại"]
     assert any("C5" in str(v.sqref) for v in sheet.data_validations.dataValidation)
+    client.post("/du-lieu/mau", data={"csrf": client.cookies["antq_csrf"], "on": "1"})
     results = openpyxl.load_workbook(
         io.BytesIO(client.get("/mau-bieu/ket-qua-cuoi-nam.xlsx").content)
     )

@@ -3,11 +3,12 @@
     python -m tools.screenshots [--out docs/screenshots]
 
 Starts the app on a free loopback port over a temporary data folder, drives Debian's Chromium
-headless with Playwright at 1366×768 (the office laptop the pages are made for): the generate
-page with the sample roster and pledges ticked, its result, a check of the generated folder with
-one document removed, the report of the sample results and scores (against the
-bundled campaign and its rosters), and the progress of a province's pledges. The PNGs are the
-pictures of docs/trang-web.md; run this again whenever a page changes.
+headless with Playwright at 1366×768 (the office laptop the pages are made for): the panel
+"Dữ liệu đang dùng" with the sample plan and roster given, the generate page with pledges
+ticked, its result, a check of the generated folder with one document removed, the report of
+the sample results and scores (against the bundled campaign and its rosters), and the progress
+of a province's pledges. The PNGs are the pictures of docs/trang-web.md; run this again
+whenever a page changes.
 """
 
 from __future__ import annotations
@@ -127,8 +128,11 @@ def take(out: Path) -> None:
         page = browser.new_page(viewport=VIEWPORT, locale="vi-VN", accept_downloads=True)
 
         page.goto(base + "/")
-        page.set_input_files("#campaign", SAMPLE_CAMPAIGN)
-        page.set_input_files("#units", SAMPLE_UNITS)
+        _give(page, "campaign", SAMPLE_CAMPAIGN)
+        _give(page, "roster", SAMPLE_UNITS)
+        _scroll(page, "#space")
+        _shot(page, out, "du-lieu")
+        page.goto(base + "/")
         page.check("#kind-pledge")
         _shot(page, out, "soan")
         page.click("#generate-submit")
@@ -154,8 +158,8 @@ def take(out: Path) -> None:
         page.click("#forget-roster-ca-nam")
         page.click("#forget-campaign")
         page.click("#sample-on")
-        page.set_input_files("#results", SAMPLE_RESULTS)
-        page.set_input_files("#scores", SAMPLE_SCORES)
+        _give(page, "results", SAMPLE_RESULTS)
+        _give(page, "scores", SAMPLE_SCORES)
         page.click("#report-submit")
         page.wait_for_selector("#report-indicators")
         # The chart whole: the table of the same figures is above it.
@@ -165,6 +169,17 @@ def take(out: Path) -> None:
         browser.close()
 
 
+def _give(page, role: str, path: Path) -> None:
+    """Give a file in the panel "Dữ liệu đang dùng"; refused, it stops the pictures."""
+    page.set_input_files(f"#keep-{role}", path)
+    # The answer's note replaces the page: the last one is taken away to see the new one come.
+    page.evaluate("document.getElementById('said')?.remove()")
+    page.click(f"#keep-{role}-submit")
+    page.wait_for_selector("#said", timeout=120_000)
+    if page.query_selector("#said-findings") is not None:
+        raise RuntimeError(f"the panel refused {path.name}: {page.inner_text('#said')}")
+
+
 def _progress_shot(page, base: str, tmp: Path, out: Path) -> None:
     """The progress page of a province-sized roster's pledges (the sample's are done too soon
     to be seen), its bar part way."""
@@ -172,7 +187,7 @@ def _progress_shot(page, base: str, tmp: Path, out: Path) -> None:
 
     roster, _ = write(PROGRESS_UNITS, tmp / "tinh")
     page.goto(base + "/")
-    page.set_input_files("#units", roster)
+    _give(page, "roster", roster)
     page.check("#kind-pledge")
     page.click("#generate-submit")
     page.wait_for_selector("#job-progress, #error", timeout=120_000)

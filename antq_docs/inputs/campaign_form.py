@@ -169,7 +169,8 @@ _ROSTER_COLUMNS = (
     FormField(
         "tep",
         "Tên tệp danh sách",
-        "ví dụ danh-sach-2025-07.xlsx (cho dòng lệnh; trang web ghép tệp theo “Từ ngày”)",
+        "để nhận ra danh sách của thời kỳ, ví dụ danh-sach-2025-07.xlsx; danh sách thật đưa "
+        "lên ở khung “Dữ liệu đang dùng” với cùng “Từ ngày”",
         required=True,
     ),
     FormField("tinh", "Tỉnh của thời kỳ", "chỉ ghi khi khác tỉnh ở trên (sau hợp nhất)"),

@@ -9,6 +9,7 @@ without a word here fails its test instead of going unexplained.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from antq_docs.inputs import households, results, roster
@@ -35,7 +36,11 @@ MEANINGS: dict[str, dict[str, tuple[str, str]]] = {
         "dia_chi": ("Địa chỉ trụ sở.", "Thôn 1, xã Hà Mòn"),
         "so_ho": ("Số hộ gia đình (khu dân cư): đưa vào bản cam kết.", "245"),
         "dien_hinh": ("“x” nếu đơn vị được chọn xây dựng điển hình.", "x"),
-        "ky_hieu": ("Ký hiệu trong số văn bản; trống: UBND.", "UBND"),
+        "ky_hieu": (
+            "Chữ viết tắt tên đơn vị, đứng sau loại văn bản trong số (05/KH-THCSVL). Ủy ban "
+            f"nhân dân tỉnh, xã để trống: {roster.GOVERNMENT_ABBR}.",
+            "THCSVL",
+        ),
         "dia_danh": ("Địa danh ở dòng ngày tháng khi khác tên xã.", "Hà Mòn"),
         "dia_diem": ("Nơi tổ chức Ngày hội.", "Nhà văn hóa xã"),
         "kinh_phi": ("Kinh phí Ngày hội, bằng đồng.", "15.500.000"),
@@ -80,19 +85,30 @@ MEANINGS: dict[str, dict[str, tuple[str, str]]] = {
 
 @dataclass(frozen=True)
 class GuideColumn:
-    """One column of the guide: heading, meaning, required or not, example."""
+    """One column of the guide: heading, meaning, required or not, example, and the kinds of
+    unit that must fill it though the reader lets it be empty (required_for)."""
 
     header: str
     meaning: str
     required: bool
     example: str
+    required_for: tuple[str, ...] = ()
 
 
-def column_guide(table: str) -> list[GuideColumn]:
-    """The guide of a table's columns, in the reader's order."""
+def column_guide(
+    table: str, required_for: Mapping[str, Sequence[str]] | None = None
+) -> list[GuideColumn]:
+    """The guide of a table's columns, in the reader's order; required_for names, by column
+    key, the kinds of unit a document needs the column of (the caller knows the documents)."""
     _, columns = TABLES[table]
     said = MEANINGS[table]
-    return [GuideColumn(c.header, *said[c.key][:1], c.required, said[c.key][1]) for c in columns]
+    wanted = required_for or {}
+    return [
+        GuideColumn(
+            c.header, said[c.key][0], c.required, said[c.key][1], tuple(wanted.get(c.key, ()))
+        )
+        for c in columns
+    ]
 
 
 def blank_workbook(table: str) -> bytes:

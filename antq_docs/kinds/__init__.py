@@ -15,6 +15,7 @@ from antq_docs.kinds import (
     resolution,
 )
 from antq_docs.kinds.base import Document, Kind, Needs
+from antq_docs.model import GOVERNMENT_TYPES, UNIT_TYPES
 
 REGISTRY: dict[str, Kind] = {
     kind.name: kind
@@ -32,4 +33,12 @@ REGISTRY: dict[str, Kind] = {
     )
 }
 
-__all__ = ["REGISTRY", "Document", "Kind", "Needs"]
+
+def abbr_required_types() -> list[str]:
+    """The unit types whose roster row must give a ký hiệu: those with a numbered document
+    that get no default (a People's Committee's is UBND), in the roster's order."""
+    numbered = {t for kind in REGISTRY.values() for t in kind.abbr_types()}
+    return [t for t in UNIT_TYPES if t in numbered and t not in GOVERNMENT_TYPES]
+
+
+__all__ = ["REGISTRY", "Document", "Kind", "Needs", "abbr_required_types"]

@@ -158,7 +158,8 @@ class Needs:
         for (row, key), (unit, purposes) in cells:
             found.append(
                 Finding(
-                    msg.MISSING_VALUE.format(purposes="; ".join(purposes)),
+                    msg.MISSING_VALUE.format(purposes="; ".join(purposes))
+                    + msg.COLUMN_ADVICE.get(key, ""),
                     file=self.roster_file,
                     row=row,
                     column=self.columns.get(key, _HEADERS[key]),
@@ -331,6 +332,13 @@ class Kind:
             unit, "abbr", self.number_purpose or msg.NUMBER_PURPOSE.format(purpose=self.purpose)
         )
         return NumberSlot(issuer=unit.code, suffix=f"/{self.number}-{abbr}", year=year)
+
+    def abbr_types(self) -> tuple[str, ...]:
+        """The unit types whose documents of this kind carry the roster's ký hiệu in their
+        number (by the default matrix)."""
+        if not self.number or self.party_document:
+            return ()
+        return tuple(t for t in self.required if t not in self.unnumbered)
 
     def cites(self, campaign: Campaign, unit: Unit, needs: Needs) -> tuple[Citation, ...]:
         """The numbers of other documents this unit's document cites (none by default)."""

@@ -5,6 +5,13 @@ from __future__ import annotations
 
 # A value a document needs and the inputs lack (each is named by what it is for).
 MISSING_VALUE = "thiếu giá trị, cần cho {purposes}"
+# What to type in a roster column whose emptiness stops a document, said after MISSING_VALUE.
+COLUMN_ADVICE = {
+    "ky_hieu": (
+        ". Ghi ký hiệu của đơn vị: chữ viết tắt tên đơn vị, đứng sau loại văn bản trong số "
+        "(05/KH-THCSVL), ví dụ “THCSVL” cho Trường THCS Vĩnh Linh"
+    ),
+}
 MISSING_CAMPAIGN_KEY = "kế hoạch năm chưa có mục này, cần cho {purpose}"
 MISSING_DATE = "thiếu ngày của {purpose}"
 NUMBER_PURPOSE = "số của {purpose}"

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +31,9 @@ from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.loading import Inputs, default_inputs, load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
-from antq_docs.output import LOCK
+from antq_docs.output import LOCK, MANIFEST
 from antq_docs.register import FILE as REGISTER_FILE
+from antq_docs.vi import number
 from antq_docs.web import messages as msg
 from antq_docs.web.check_view import (
     CheckOptions,
@@ -88,6 +89,11 @@ class Uploads:
             space.sample_in_use,
             space.folder,
         )
+
+    def plan_and_rosters(self) -> Uploads:
+        """The same without the results, scores and households: what the units are read from
+        (a bad results file does not stop choosing a unit or making its blank workbook)."""
+        return replace(self, results=None, scores=None, households=None)
 
 
 @dataclass
@@ -222,7 +228,8 @@ def generate(
         for name in REGISTER_FILES:
             (out / name).unlink(missing_ok=True)
     documents = [_document(inputs, outcome.path) for outcome in result.outcomes]
-    summary = result.summary().replace(str(out), msg.OUTPUT_FOLDER)
+    # A fresh folder each time: nothing updated or kept to speak of, only what was made.
+    summary = msg.DOCUMENTS_MADE.format(count=number(len(documents)))
     return Generated(summary, result.warnings, documents)
 
 
@@ -253,10 +260,14 @@ def _document(inputs: Inputs, path: str) -> dict[str, str]:
     }
 
 
-def packing(job: Path) -> LiveZip:
+def packing(job: Path, *, manifest: bool = False) -> LiveZip:
     """The job's ZIP of everything under out/, each file under its page name, written while
-    the documents are made (use as a context manager around the run, then packed())."""
-    return LiveZip(job / "out", job / f".{OUTPUT_ZIP}.tmp", skip=(LOCK, *REGISTER_FILES))
+    the documents are made (use as a context manager around the run, then packed()).
+
+    The manifest (the command line's record of the folder) is for a program (the API), not
+    a document for a person: the page's ZIP leaves it out."""
+    skip = (LOCK, *REGISTER_FILES) if manifest else (LOCK, *REGISTER_FILES, MANIFEST)
+    return LiveZip(job / "out", job / f".{OUTPUT_ZIP}.tmp", skip=skip)
 
 
 def packed(job: Path, live: LiveZip, progress: Progress | None = None) -> None:

@@ -40,6 +40,13 @@ ROUTES = [
     Route("/soan", pages.generate_page, methods=["POST"]),
     Route("/phieu", pages.forms_page, methods=["POST"]),
     Route("/thu-phieu", pages.collect_page, methods=["POST"]),
+    # The address bar after a posted form answered: back to the page of that form.
+    Route("/soan", pages.form_page("/")),
+    Route("/phieu", pages.form_page("/#phieu")),
+    Route("/thu-phieu", pages.form_page("/#thu-phieu")),
+    Route("/du-lieu", pages.form_page("/#space")),
+    Route("/du-lieu/bo", pages.form_page("/#space")),
+    Route("/du-lieu/mau", pages.form_page("/#space")),
     Route("/ket-qua/{job}", pages.result_page),
     Route("/ket-qua/{job}/tien-do", pages.progress_json),
     Route("/tai/{job}/{path:path}", pages.download),

@@ -16,8 +16,11 @@ FORM_PROBLEMS = (
     "Kế hoạch còn {count} lỗi, chưa được lưu; mọi ô đã điền vẫn giữ nguyên. Sửa các ô sau:"
 )
 SAVED = "Đã lưu kế hoạch năm {year} của tỉnh {province} trên trình duyệt này."
-SAVED_HINT = "Tệp YAML này dùng được với lệnh antq-docs trên máy tính."
-NO_FILE = "Chưa chọn tệp kế hoạch để mở (ô “Mở tệp kế hoạch đã có”)."
+SAVED_HINT = (
+    "Giữ tệp kế hoạch (.yaml) này trên máy: lần sau, hoặc trên máy khác, mở lại tệp ở ô "
+    "“Mở tệp kế hoạch đã lưu” là có đủ kế hoạch, không phải điền lại."
+)
+NO_FILE = "Chưa chọn tệp kế hoạch để mở (ô “Mở tệp kế hoạch đã lưu”)."
 TOO_LARGE = "Tệp “{name}” quá lớn: tệp kế hoạch thật chỉ vài nghìn byte."
 NOT_UTF8 = "Tệp “{name}” không đọc được: tệp kế hoạch phải lưu dạng UTF-8."
 NOT_YAML = "Tệp “{name}” không phải tệp kế hoạch đọc được: {reason}"

@@ -40,7 +40,9 @@ from antq_docs.inputs.campaign_form_values import (
 )
 from antq_docs.kinds import REGISTRY
 from antq_docs.resources import SAMPLE_CAMPAIGN, sample
+from antq_docs.starter import ROSTER_FILES
 from antq_docs.web import campaign_messages as msg
+from antq_docs.web import messages as web_msg
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import check_token, same_origin
 from antq_docs.web.views import Refused, page
@@ -70,6 +72,15 @@ def _keep_campaign(request: Request, data: bytes) -> None:
     Space.of(request).keep("campaign", DOWNLOAD_NAME, data)
 
 
+def _sample_text() -> str:
+    """The sample plan as the form shows it: its rosters named as `init`'s workbooks are
+    (danh-sach-kon-tum.xlsx), not by the bundled sample's English file names."""
+    text = sample(SAMPLE_CAMPAIGN).read_text(encoding="utf-8")
+    for old, new in ROSTER_FILES.items():
+        text = text.replace(f"tep: {old}\n", f"tep: {new}\n")
+    return text
+
+
 async def campaign_get(request: Request) -> Response:
     """The form, prefilled from the plan kept for this browser, else from the sample."""
     return _start(request)
@@ -83,7 +94,7 @@ def _start(request: Request, status: int = 200, error: str | None = None) -> Res
         text = kept.read_bytes().decode("utf-8-sig", errors="replace")
         origin, notice = KEPT, msg.KEPT_SHOWN
     else:
-        text, origin, notice = sample(SAMPLE_CAMPAIGN).read_text(encoding="utf-8"), SAMPLE, None
+        text, origin, notice = _sample_text(), SAMPLE, None
     values = form_values(parse_campaign_text(text), REGISTRY)
     return _page(
         request, status, base=text, values=values, origin=origin, notice=notice, error=error
@@ -191,6 +202,7 @@ async def _saved(request: Request, values: FormValues, shown: _Shown) -> Respons
         values=form_values(parse_campaign_text(checked.text), REGISTRY),
         origin=KEPT,
         saved=saved,
+        notice=web_msg.SAMPLE_STOPPED if Space.of(request).sample_done() else None,
     )
     return response
 

@@ -20,7 +20,7 @@ from antq_docs.web import actions
 from antq_docs.web import messages as msg
 from antq_docs.web.check_view import Names, check_options
 from antq_docs.web.jobs import Tracker
-from antq_docs.web.names import relayout
+from antq_docs.web.names import DOCUMENT_FOLDERS, relayout
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted
 from antq_docs.web.views import Refused, public, settings
@@ -44,7 +44,7 @@ def check_work(
         tracker.begin("unzip")
         unpacked = job / "docs"
         try:
-            docs = extract_zip(archive, unpacked, limits)
+            docs = extract_zip(archive, unpacked, limits, DOCUMENT_FOLDERS)
         except BadZip as e:
             raise Refused(400, msg.BAD_ZIP_FILE.format(name=name, why=e)) from e
         prefix = docs.relative_to(unpacked).as_posix()

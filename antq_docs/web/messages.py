@@ -52,11 +52,11 @@ BAD_FROM_DATE = (
 
 # The data in use.
 MISSING_INPUTS = (
-    "Chưa có {what}. Hãy tải tệp lên ở khung “Dữ liệu đang dùng” (hoặc ở ô của biểu mẫu), "
+    "Chưa có {what}. Hãy đưa tệp lên ở khung “Dữ liệu đang dùng” (cuối trang), "
     "hoặc bấm “Dùng dữ liệu mẫu” để thử với dữ liệu mẫu Kon Tum 2025."
 )
 AND = " và "
-MISSING_CAMPAIGN = "kế hoạch năm (tệp YAML, hoặc lập ở trang Kế hoạch năm)"
+MISSING_CAMPAIGN = "kế hoạch năm (lập ở trang Kế hoạch năm, hoặc đưa lên tệp kế hoạch đã lưu)"
 MISSING_ROSTER = "danh sách đơn vị (tệp Excel hoặc CSV: tải mẫu ở trang Mẫu biểu)"
 CAMPAIGN_OUTSIDE = (
     "kế hoạch năm chỉ được dùng thư mục mẫu riêng nằm cùng nó trên máy chủ; bỏ khóa thư mục "
@@ -67,15 +67,54 @@ CAMPAIGN_WANTS_ROSTER = (
     "khung “Dữ liệu đang dùng”, đưa lên danh sách của từng thời kỳ với “Từ ngày” của thời kỳ "
     "đó (hoặc một danh sách dùng cho cả năm, để trống “Từ ngày”)."
 )
-RESULTS_NEEDED = "{label} cần tệp kết quả cuối năm: tải lên ô Kết quả cuối năm."
+RESULTS_NEEDED = (
+    "{label} cần tệp kết quả cuối năm: đưa lên ở dòng “Kết quả cuối năm” của khung “Dữ liệu "
+    "đang dùng”."
+)
 NOTHING_WRITTEN = "{what}: chưa ghi tệp nào."
 NO_FORMS_MADE = "{what}: chưa làm phiếu nào."
 NOT_COLLECTED = "{what}: chưa ghi tệp kết quả."
 NOT_CHECKED = "{what}: chưa kiểm tra."
 NO_SUCH_UNIT = "Không có đơn vị mang mã “{code}” trong danh sách đơn vị đang dùng."
 
+# What the page says at its top after a file is given, forgotten, or a choice is made.
+NO_FILE_CHOSEN = "Chưa chọn tệp: bấm “Chọn tệp” (hoặc “Browse”) rồi chọn tệp trên máy."
+FILE_KEPT = "Đã nhận tệp “{name}” ({label}): dùng cho mọi trang và các lần sau, tới khi thay."
+FILE_REFUSED = (
+    "Chưa nhận tệp “{name}” ({label}): có {count} lỗi ghi ở bảng dưới. Sửa tệp rồi đưa lên "
+    "lại; dữ liệu đang dùng vẫn như trước."
+)
+OWN_RESULTS_BLANK = (
+    "Tệp kết quả có sẵn mã và tên mọi đơn vị của danh sách đang dùng, cùng các mục chấm điểm "
+    "của kế hoạch năm: tải ở trang Mẫu biểu (ket-qua-cuoi-nam.xlsx), điền rồi đưa lên."
+)
+FILE_FORGOTTEN = "Đã bỏ tệp {label}."
+OTHER_FILES_WRONG = (
+    "Tệp này đọc được, nhưng các tệp khác đang dùng còn lỗi: soạn văn bản sẽ nêu từng lỗi."
+)
+READ_LATER = (
+    "Tệp sẽ được đọc và kiểm tra khi đã có kế hoạch năm và danh sách đơn vị (hoặc dữ liệu mẫu)."
+)
+SAMPLE_STOPPED = (
+    "Đã có kế hoạch năm và danh sách đơn vị của mình nên thôi dùng dữ liệu mẫu: mọi văn bản "
+    "từ giờ lấy từ tệp của mình."
+)
+SAMPLE_ON = (
+    "Đang dùng dữ liệu mẫu Kon Tum 2025 cho những gì chưa đưa lên (ghi ở dòng vàng trên cùng)."
+)
+SAMPLE_OFF = "Đã thôi dùng dữ liệu mẫu."
+SAMPLE_NOT_NEEDED = (
+    "Đã có đủ tệp của mình (kế hoạch, danh sách, kết quả, bảng điểm) nên không cần dữ liệu mẫu."
+)
+UNIT_CHOSEN = (
+    "Đã chọn “{name}” làm đơn vị của tôi: các trang Soạn văn bản, Kiểm tra hồ sơ, Báo cáo và "
+    "phiếu thu chỉ làm việc với đơn vị này và các đơn vị cấp dưới."
+)
+UNIT_CLEARED = "Đã bỏ chọn đơn vị: các trang làm việc với cả danh sách đơn vị."
+
 # What a finished request shows.
 OUTPUT_FOLDER = "thư mục kết quả"
+DOCUMENTS_MADE = "Đã soạn {count} văn bản."
 CHART_TITLE = "Kết quả thực hiện chỉ tiêu: {name}"
 COLLECTED = (
     "Đã thu {forms} phiếu ({units} đơn vị). Số liệu của {root}, cộng cả các đơn vị cấp dưới:"
@@ -131,13 +170,19 @@ PUBLIC_WORDS = {
         "ở cột “Tỉnh của thời kỳ”, phần “Danh sách đơn vị theo thời kỳ” của trang Kế hoạch năm"
     ),
     "hãy dùng --level": "hãy chọn đơn vị",
+    "bảng chấm điểm (bang_diem)": "bảng chấm điểm",
+    "bảng chấm điểm của kế hoạch (bang_diem)": "bảng chấm điểm của kế hoạch",
+    "điền cột này rồi chạy lại": "điền cột này trong danh sách đơn vị, đưa lên lại rồi soạn lại",
+    "sửa tiêu đề cột cho đúng rồi chạy lại": "sửa tiêu đề cột cho đúng rồi đưa tệp lên lại",
+    "hãy chạy lại": "hãy làm lại",
+    "thêm --results TỆP": "đưa lên ở dòng “Kết quả cuối năm” của khung Dữ liệu đang dùng",
     "--per-household": "“bản cam kết của từng hộ”",
-    "--households": "ô Danh sách hộ gia đình",
+    "--households": "dòng “Danh sách hộ gia đình” của khung Dữ liệu đang dùng",
     "--number-from": "số bắt đầu",
-    "--results": "ô Kết quả cuối năm",
-    "--scores": "ô Bảng điểm từng mục",
-    "--units": "ô Danh sách đơn vị",
-    "--campaign": "ô Kế hoạch năm",
+    "--results": "dòng “Kết quả cuối năm” của khung Dữ liệu đang dùng",
+    "--scores": "dòng “Bảng điểm từng mục” của khung Dữ liệu đang dùng",
+    "--units": "dòng “Danh sách đơn vị” của khung Dữ liệu đang dùng",
+    "--campaign": "dòng “Kế hoạch năm” của khung Dữ liệu đang dùng",
     "--level": "Đơn vị",
     "--unit": "Đơn vị",
     "--nam-truoc": "kết quả năm trước",

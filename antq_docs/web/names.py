@@ -21,10 +21,13 @@ from antq_docs.vi import slug
 # Kind name → its folder on the page ('pledge' → 'cam-ket'), from each kind's short label.
 FOLDERS = {name: slug(kind.short) for name, kind in REGISTRY.items()}
 _KINDS = {folder: name for name, folder in FOLDERS.items()}
+# Every folder name of documents, the command line's and the page's: a ZIP holding only one
+# of them holds one kind's documents, not a folder around the documents.
 # How often a LiveZip looks for documents newly in place.
 SCAN_EVERY_S = 0.5
 # The households' own pledges, one folder per khu dân cư.
 HOUSEHOLDS = "cam-ket-ho"
+DOCUMENT_FOLDERS = frozenset({*FOLDERS, *FOLDERS.values(), HOUSEHOLDS, HOUSEHOLD_FOLDER})
 
 
 def public_path(path: str) -> str:

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,16 @@ log = logging.getLogger("antq_docs.web")
 async def home(request: Request) -> Response:
     """The start page: the forms to make documents, forms and results."""
     return page(request, "generate.html", nav="soan", soffice=printing.has_soffice())
+
+
+def form_page(target: str) -> Callable[[Request], Awaitable[Response]]:
+    """The answer to a GET of an address that only takes a posted form (what the address bar
+    shows after the form answered): a redirect to the page of that form."""
+
+    async def redirect(request: Request) -> Response:
+        return RedirectResponse(target, status_code=303)
+
+    return redirect
 
 
 async def _run(request: Request, kind: str, work: Work, failed: str, **fields: Any) -> Response:
@@ -154,9 +164,12 @@ def _asked(values: list[Any]) -> list[str]:
     return [k for k in values if isinstance(k, str)]
 
 
-def _generate(request: Request, posted: Posted, space: Space, job: Path) -> Later:
+def _generate(
+    request: Request, posted: Posted, space: Space, job: Path, *, manifest: bool = False
+) -> Later:
     """Check the inputs for the kinds asked (their findings answer the form at once); the
-    documents, their PDFs and hồ sơ when ticked, and the ZIP are made by the function returned."""
+    documents, their PDFs and hồ sơ when ticked, and the ZIP (with the folder's manifest for
+    the API) are made by the function returned."""
     form = posted.form
     asked = _asked(form.getlist("kinds"))
     pdf, packs = form.get("pdf") == "1", form.get("ho_so") == "1"
@@ -173,7 +186,7 @@ def _generate(request: Request, posted: Posted, space: Space, job: Path) -> Late
     workspace = settings(request).store.workspace
 
     def later(tracker: Tracker) -> dict[str, Any]:
-        with actions.packing(job) as live:
+        with actions.packing(job, manifest=manifest) as live:
             tracker.begin("generate")
             done = actions.generate(loaded, job, kinds, workspace, space.unit, progress=tracker)
             data = asdict(done)
@@ -400,7 +413,7 @@ async def api_generate(request: Request) -> Response:
     posted = await read_form(request, job, page_form=False)
     posted.keep(space)
     try:
-        later = await run_in_threadpool(_generate, request, posted, space, job)
+        later = await run_in_threadpool(_generate, request, posted, space, job, manifest=True)
         await run_in_threadpool(later, Tracker(job))
     except ValidationError as e:
         discard(job)

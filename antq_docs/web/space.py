@@ -34,6 +34,8 @@ ROLES = {
     "scores": "bang-diem",
     "households": "ho-gia-dinh",
 }
+# The roles the sample fills when chosen (households are never the sample's).
+SAMPLE_ROLES = ("campaign", "roster", "results", "scores")
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 # A workspace left unused this long is removed (the cookie lasts as long): a commune works on
 # one year's files from the plan in March to the report in December.
@@ -236,6 +238,39 @@ class Space:
     def use_sample(self, on: bool = True) -> None:
         """Choose (or stop) filling what the user did not give with the bundled sample."""
         self._set("sample", on)
+
+    def sample_roles(self) -> list[str]:
+        """The roles the sample stands in for: those it fills and the user has not given."""
+        if not self.sample_in_use:
+            return []
+        return [r for r in SAMPLE_ROLES if not self.entries(r)]
+
+    def own_plan_and_roster(self) -> bool:
+        """Whether the user has given both a plan and a roster of their own."""
+        return self.file("campaign") is not None and bool(self.rosters())
+
+    def sample_done(self) -> bool:
+        """Stop the sample once the user has given their own plan and roster (it would only
+        stand in for what they have not given); True when it was stopped now."""
+        if not (self.sample_in_use and self.own_plan_and_roster()):
+            return False
+        self.use_sample(False)
+        return True
+
+    def say(self, note: dict[str, Any]) -> None:
+        """Keep what the next page shown to this browser says at its top (after a posted
+        form redirects): text, kind ("ok" or "error"), and any notices and findings."""
+        self._set("flash", note)
+
+    def said(self) -> dict[str, Any] | None:
+        """What the page says at its top, once: taken from the workspace."""
+        if "flash" not in self._read():
+            return None
+        with self._lock:
+            manifest = self._read()
+            note = manifest.pop("flash", None)
+            self._write(manifest)
+        return note if isinstance(note, dict) else None
 
     @property
     def unit(self) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -16,16 +17,19 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from antq_docs import resources
+from antq_docs.collect.layout import owner_of
 from antq_docs.errors import AntqError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.campaign_form_values import typed_date
 from antq_docs.inputs.guide import TABLES, blank_workbook, column_guide
-from antq_docs.kinds import REGISTRY
+from antq_docs.inputs.loading import results_roster
+from antq_docs.kinds import REGISTRY, abbr_required_types
 from antq_docs.model import UNIT_TYPES
 from antq_docs.starter import results_workbook, roster_workbook
 from antq_docs.vi import sort_key, strip_marks
 from antq_docs.web import actions
 from antq_docs.web import messages as msg
+from antq_docs.web.intake import try_file
 from antq_docs.web.space import ROLES, Space
 from antq_docs.web.uploads import check_token, same_origin
 from antq_docs.web.views import Refused, page, public, settings
@@ -80,24 +84,49 @@ def _from_date(form: FormData, role: str) -> dt.date | None:
 
 
 async def keep(request: Request) -> Response:
-    """Keep (or replace) the file of one role in the workspace; a roster of one period when
-    its day is sent (field from) or field period=1 says it replaces the one given without a day."""
+    """Keep (or replace) the file of one role in the workspace once the library has read it;
+    a roster of one period when its day is sent (field from) or field period=1 says it
+    replaces the one given without a day. The page it came from says at its top what was
+    kept, or why not with the findings."""
     form = await _posted(request)
     try:
         role = _role(form)
         day = _from_date(form, role)
         upload = form.get("file")
-        if isinstance(upload, UploadFile) and upload.filename:
-            limit = settings(request).limits.input_bytes
-            data = await upload.read(limit + 1)
-            if len(data) > limit:
-                raise TooLarge(limit, upload.filename)
-            one_period = form.get("period") == "1"
-            name = safe_name(upload.filename, role)
-            Space.of(request).keep(role, name, data, day, one_period=one_period)
+        if not (isinstance(upload, UploadFile) and upload.filename):
+            Space.of(request).say({"kind": "error", "text": msg.NO_FILE_CHOSEN})
+            return _back(form)
+        limit = settings(request).limits.input_bytes
+        data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise TooLarge(limit, upload.filename)
+        one_period = form.get("period") == "1"
+        name = safe_name(upload.filename, role)
     finally:
         # A refused form frees its spooled upload too.
         await form.close()
+    space = Space.of(request)
+    scratch = settings(request).store.new_job()
+    try:
+        found = await run_in_threadpool(
+            try_file, space, scratch, role, name, data, day, one_period=one_period
+        )
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    label = msg.ROLE_LABELS[role]
+    if found.findings:
+        text = msg.FILE_REFUSED.format(name=name, label=label, count=len(found.findings))
+        # A results or scores file is most often refused for another roster's codes.
+        hint = [msg.OWN_RESULTS_BLANK] if role in ("results", "scores") else []
+        space.say({"kind": "error", "text": text, "notices": hint, "findings": found.findings})
+        return _back(form)
+    space.keep(role, name, data, day, one_period=one_period)
+    notices = found.notices
+    if space.sample_done():
+        notices = [*notices, msg.SAMPLE_STOPPED]
+    space.say(
+        {"kind": "ok", "text": msg.FILE_KEPT.format(name=name, label=label), "notices": notices}
+    )
     return _back(form)
 
 
@@ -106,17 +135,27 @@ async def forget(request: Request) -> Response:
     field from, empty for the roster given without a day)."""
     form = await _posted(request)
     role = _role(form)
+    space = Space.of(request)
     if role == "roster" and form.get("period") == "1":
-        Space.of(request).forget_roster(_from_date(form, role))
+        space.forget_roster(_from_date(form, role))
     else:
-        Space.of(request).forget(role)
+        space.forget(role)
+    space.say({"kind": "ok", "text": msg.FILE_FORGOTTEN.format(label=msg.ROLE_LABELS[role])})
     return _back(form)
 
 
 async def sample(request: Request) -> Response:
     """Use the bundled sample for what was not given, or stop using it."""
     form = await _posted(request)
-    Space.of(request).use_sample(form.get("on") == "1")
+    space = Space.of(request)
+    on = form.get("on") == "1"
+    space.use_sample(on)
+    if on and not space.sample_roles():
+        # Everything it would fill is the user's own: it would change nothing.
+        space.use_sample(False)
+        space.say({"kind": "ok", "text": msg.SAMPLE_NOT_NEEDED})
+    else:
+        space.say({"kind": "ok", "text": msg.SAMPLE_ON if on else msg.SAMPLE_OFF})
     return _back(form)
 
 
@@ -128,21 +167,27 @@ async def units_page(request: Request) -> Response:
         units = await run_in_threadpool(_units, space, query)
     except AntqError as e:
         error = public(str(e), space)
-        return page(request, "units.html", 400, nav="don-vi", query=query, units=[], error=error)
-    return page(request, "units.html", nav="don-vi", query=query, units=units)
+        return page(
+            request, "units.html", 400, nav="don-vi", query=query, units=[], more=0, error=error
+        )
+    shown = units[:UNITS_SHOWN]
+    more = len(units) - len(shown)
+    return page(request, "units.html", nav="don-vi", query=query, units=shown, more=more)
 
 
 def _units(space: Space, query: str) -> list[dict[str, Any]]:
-    """The units whose name or code holds the search, diacritics optional, in tree order."""
+    """The units whose name or code holds the search, diacritics optional: the higher levels
+    first (province, district, commune, then the units below), by name within a level."""
     job = space.folder
-    loaded = actions.load(actions.Uploads.of(space), job, year_end=False)
+    loaded = actions.load(actions.Uploads.of(space).plan_and_rosters(), job, year_end=False)
     wanted = strip_marks(query)
     found = [
         u
         for u in loaded.inputs.units()
         if not wanted or wanted in strip_marks(u.name) or wanted in strip_marks(u.code)
     ]
-    found.sort(key=lambda u: sort_key(u.name))
+    rank = {t: i for i, t in enumerate(UNIT_TYPES)}
+    found.sort(key=lambda u: (rank.get(u.type, len(rank)), sort_key(u.name)))
     return [
         {
             "code": u.code,
@@ -151,7 +196,7 @@ def _units(space: Space, query: str) -> list[dict[str, Any]]:
             "parent": u.parent.name if u.parent else "",
             "below": len(u.descendants()),
         }
-        for u in found[:UNITS_SHOWN]
+        for u in found
     ]
 
 
@@ -160,31 +205,65 @@ async def choose_unit(request: Request) -> Response:
     form = await _posted(request)
     code, name = form.get("unit"), form.get("name")
     chosen = code.strip() if isinstance(code, str) and code.strip() else None
-    Space.of(request).choose_unit(chosen, name if isinstance(name, str) else "")
+    space = Space.of(request)
+    named = name if isinstance(name, str) else ""
+    space.choose_unit(chosen, named)
+    text = msg.UNIT_CHOSEN.format(name=named or chosen) if chosen else msg.UNIT_CLEARED
+    space.say({"kind": "ok", "text": text})
     return _back(form)
 
 
 async def blanks_page(request: Request) -> Response:
     """The workbooks an official fills, to download, with the guide of their columns."""
-    guides = [(key, title, column_guide(key)) for key, (title, _) in TABLES.items()]
-    return page(request, "blanks.html", nav="mau-bieu", blanks=BLANKS, guides=guides)
+    # A column the reader lets be empty but some documents need (the ký hiệu in their number).
+    abbr = {"ky_hieu": [UNIT_TYPES[t] for t in abbr_required_types()]}
+    guides = [(key, title, column_guide(key, abbr)) for key, (title, _) in TABLES.items()]
+    space = Space.of(request)
+    own = space.sample_in_use or (space.file("campaign") is not None and bool(space.rosters()))
+    return page(
+        request, "blanks.html", nav="mau-bieu", blanks=BLANKS, guides=guides, own_inputs=own
+    )
 
 
 async def blank(request: Request) -> Response:
-    """One blank workbook: the roster and results as `init` writes them, households headed."""
+    """One blank workbook: the roster and households headed, the results of the workspace's
+    own units (the sample's only while the sample stands in for the plan or the roster)."""
     name = request.path_params["name"]
     if name not in BLANKS:
         raise Refused(404, msg.NO_FILE)
-    data = await run_in_threadpool(_blank, BLANKS[name])
+    data = await run_in_threadpool(_blank, BLANKS[name], Space.of(request))
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(data, media_type=XLSX, headers=headers)
 
 
-def _blank(table: str) -> bytes:
+def _blank(table: str, space: Space) -> bytes:
     """The bytes of a blank workbook."""
     if table == "roster":
         return roster_workbook([], msg.BLANK_ROSTER)
     if table == "results":
+        return _results_blank(space)
+    return blank_workbook(table)
+
+
+def _results_blank(space: Space) -> bytes:
+    """The results workbook of the workspace: a row per unit that reports results (of "Đơn vị
+    của tôi" when chosen) and a row per unit and scoring item of its plan; the sample's filled
+    one while the sample stands in for the plan or the roster; headings only before both are
+    given."""
+    own = space.file("campaign") is not None and bool(space.rosters())
+    if space.sample_in_use and not own:
         sample = load_campaign(resources.sample(resources.SAMPLE_CAMPAIGN), kinds=REGISTRY)
         return results_workbook(sample)
-    return blank_workbook(table)
+    if not own:
+        # Nothing to fill the rows from yet: the headings, as for the other tables.
+        return blank_workbook("results")
+    # Results already given (the workbook to replace) are not read.
+    uploads = actions.Uploads.of(space).plan_and_rosters()
+    loaded = actions.load(uploads, space.folder, year_end=False)
+    scope = actions.subtree(loaded.inputs, space.unit)
+    units = [
+        u
+        for u in results_roster(loaded.inputs)
+        if owner_of(u) is not None and (scope is None or u.code in scope)
+    ]
+    return results_workbook(loaded.inputs.campaign, units)

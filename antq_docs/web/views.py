@@ -6,6 +6,7 @@ same message as JSON for the API (paths under /api/) and as a page for a browser
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from starlette.templating import Jinja2Templates
 from starlette.types import Scope
 
 from antq_docs import resources
-from antq_docs.errors import ValidationError
+from antq_docs.errors import AntqError, ValidationError
+from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.campaign_form import describe_key, key_labels, key_names, name_key_paths
 from antq_docs.kinds import REGISTRY
 from antq_docs.messages.documents import PERIODS_ADVICE, SINGLE_ROSTER_ADVICE
@@ -98,16 +100,53 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> Resp
 
 
 def panel(space: Space | None) -> dict[str, Any]:
-    """What the panel "Dữ liệu đang dùng" and the sample banner show of a workspace."""
+    """What the panel "Dữ liệu đang dùng", the sample banner and the note at the top of the
+    page (said: what the last form posted did) show of a workspace."""
     if space is None:
-        return {"given": None, "sample": False, "jobs": [], "my_unit": None, "my_unit_name": ""}
+        return {
+            "given": None,
+            "sample": False,
+            "sample_labels": [],
+            "jobs": [],
+            "my_unit": None,
+            "my_unit_name": "",
+            "said": None,
+            "score_items": 0,
+        }
     return {
         "given": [(role, msg.ROLE_LABELS[role], space.entries(role)) for role in ROLES],
         "sample": space.sample_in_use,
+        "sample_labels": sample_labels(space),
         "jobs": [(j, msg.JOB_KINDS.get(j.kind, j.kind)) for j in space.jobs(JOB_TTL_S)],
         "my_unit": space.unit,
         "my_unit_name": space.unit_name,
+        "said": space.said(),
+        "score_items": score_items(space),
     }
+
+
+def sample_labels(space: Space) -> list[str]:
+    """The data the sample stands in for, as the banner names it."""
+    return [msg.ROLE_LABELS[r].lower() for r in space.sample_roles()]
+
+
+def score_items(space: Space) -> int:
+    """How many items the scoring sheet of the plan in use has (0: none, or no plan that
+    reads): the evaluation then needs every unit's points for each."""
+    own = space.file("campaign")
+    path = own or (resources.sample(resources.SAMPLE_CAMPAIGN) if space.sample_in_use else None)
+    if path is None:
+        return 0
+    try:
+        return _score_items(str(path), path.stat().st_mtime_ns)
+    except (AntqError, OSError):
+        return 0
+
+
+@functools.lru_cache(maxsize=64)
+def _score_items(path: str, _changed: int) -> int:
+    """The number of scoring items of a campaign file (cached until the file changes)."""
+    return len(load_campaign(Path(path), kinds=REGISTRY).score_items)
 
 
 def message(status: int, text: str, scope: Scope, **extra: Any) -> Response:
@@ -123,7 +162,11 @@ def message(status: int, text: str, scope: Scope, **extra: Any) -> Response:
         title=msg.ERROR_TITLE,
         message=text,
         nav=None,
-        **{**panel(None), "sample": space is not None and space.sample_in_use},
+        **{
+            **panel(None),
+            "sample": space is not None and space.sample_in_use,
+            "sample_labels": sample_labels(space) if space is not None else [],
+        },
     )
     return Response(
         shown, status_code=status, media_type="text/html; charset=utf-8", headers=headers
@@ -138,20 +181,62 @@ def too_large_text(limit: int, name: str | None = None) -> str:
 
 def public(text: str, space: Space | None = None, *folders: Path) -> str:
     """A library message as the page shows it: no server folder, the user's own file names,
-    the page's field labels instead of the command line's options and the campaign's keys."""
+    the page's field labels instead of the command line's options and the campaign's keys.
+
+    Only whole tokens are replaced, never part of a file name: the user's file names (and any
+    word ending in a file suffix) are set aside first and put back last."""
     hidden = [*folders, resources.data_dir("fixtures")]
     if space is not None:
         hidden.append(space.folder)
     for folder in hidden:
         text = text.replace(f"{folder}/", "").replace(str(folder), "")
+    names: list[str] = []
     if space is not None:
         for stored, name in space.public_names().items():
             text = text.replace(stored, name)
+        names = sorted(set(space.public_names().values()), key=len, reverse=True)
+    text, kept = _set_aside(text, names)
     for library, page_text in _ADVICE:
         text = _in_page_words(text, library, page_text)
-    for word, label in msg.PUBLIC_WORDS.items():
-        text = text.replace(word, label)
-    return name_key_paths(text, _LABELS, _NAMES)
+    text = _PUBLIC_WORD.sub(lambda m: msg.PUBLIC_WORDS[m.group(0)], text)
+    text = name_key_paths(text, _LABELS, _NAMES)
+    for index, name in enumerate(kept):
+        text = text.replace(_mark(index), name)
+    return text
+
+
+# A word that names a file (its suffix one the page takes or hands out): never reworded.
+_FILE_WORD = re.compile(
+    r"[^\s“”\"'()<>,;:]+\.(?:xlsx|xlsm|xls|csv|yaml|yml|docx|pdf|zip|png|json)\b", re.IGNORECASE
+)
+
+
+# The command line's words, as whole tokens only (the longest first: "--level" before "--l…").
+_PUBLIC_WORD = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(w) for w in sorted(msg.PUBLIC_WORDS, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
+def _mark(index: int) -> str:
+    """The stand-in of a name set aside: no word, key or option can match it."""
+    return f"\x00{index}\x00"
+
+
+def _set_aside(text: str, names: list[str]) -> tuple[str, list[str]]:
+    """text with each of names and each file word replaced by a stand-in, and the list of
+    what was set aside (in stand-in order)."""
+    kept: list[str] = []
+
+    def aside(name: str) -> str:
+        kept.append(name)
+        return _mark(len(kept) - 1)
+
+    for name in names:
+        if name and name in text:
+            text = text.replace(name, aside(name))
+    return _FILE_WORD.sub(lambda m: aside(m.group(0)), text), kept
 
 
 # The campaign's keys by their labels on the year-plan page (Kế hoạch năm).

@@ -218,13 +218,16 @@ async def save_upload(chunks: AsyncIterator[bytes], target: Path, limit: int, na
             fh.write(chunk)
 
 
-def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
+def extract_zip(
+    archive: Path, dest: Path, limits: Limits, kinds: Collection[str] = frozenset()
+) -> Path:
     """Unpack an uploaded ZIP of a document folder into dest, after checking every member.
 
     Refused: members whose path leaves dest (absolute, '..', drive letters), links, more members
     or more bytes than the limits (counted while reading, whatever the headers claim). A refused
     ZIP leaves nothing: what was unpacked is removed at once. Returns the document folder: dest,
-    or the one folder the ZIP holds.
+    or the one folder the ZIP holds unless that folder is one of kinds (the documents of one
+    kind, as the page's ZIP of one kind is laid out).
     """
     dest.mkdir(parents=True, exist_ok=True)
     try:
@@ -234,7 +237,12 @@ def extract_zip(archive: Path, dest: Path, limits: Limits) -> Path:
         shutil.rmtree(dest, ignore_errors=True)
         raise
     entries = [p for p in dest.iterdir() if not p.name.startswith((".", "__MACOSX"))]
-    if len(entries) == 1 and entries[0].is_dir() and not (dest / MANIFEST).exists():
+    if (
+        len(entries) == 1
+        and entries[0].is_dir()
+        and entries[0].name not in kinds
+        and not (dest / MANIFEST).exists()
+    ):
         return entries[0]
     return dest
 

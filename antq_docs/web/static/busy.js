@@ -28,13 +28,20 @@ document.querySelectorAll("form[data-busy]").forEach(function (form) {
     });
     xhr.addEventListener("load", function () {
       var target = xhr.responseURL || form.action;
-      if (xhr.status < 300 && target.split("#")[0] !== form.action.split("#")[0]) {
+      var moved = target.split("#")[0] !== form.action.split("#")[0];
+      if (xhr.status < 300 && moved && target.indexOf("/ket-qua/") !== -1) {
         window.location.assign(target);  // the result page the form redirected to
         return;
       }
-      document.open();  // the form again with its errors, as the plain form shows it
+      // The form again with its errors, or the page a file was given on with what it says
+      // at its top (said once: loading it again would not say it), as the plain form shows it.
+      document.open();
       document.write(xhr.responseText);
       document.close();
+      window.scrollTo(0, 0);  // what it says is at the top
+      if (moved && window.history && window.history.replaceState) {
+        window.history.replaceState(null, "", target);
+      }
     });
     xhr.addEventListener("error", function () {
       if (busy) { busy.textContent = "Không gửi được: kiểm tra kết nối rồi bấm lại."; }
