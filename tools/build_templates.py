@@ -5,8 +5,8 @@
 Each module in tools/templates/ (except the shared helpers, HELPERS) has build() → {file name:
 Document}. The build is byte-stable: the same builders always write the same bytes (fixed zip
 member times and order, fixed core properties), so a rebuild changes a template only where its
-builder changed, and tests/test_templates_built.py can compare templates/*.docx with what the
-builders make.
+builder changed, and tests/rendering/test_templates_built.py can compare templates/*.docx with
+what the builders make.
 """
 
 from __future__ import annotations

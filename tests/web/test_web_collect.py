@@ -15,8 +15,8 @@ from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
 from antq_docs.web import create_app
+from tests.collect.test_collect import figure_value, fill
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN
-from tests.test_collect import figure_value, fill
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

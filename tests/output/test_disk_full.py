@@ -20,7 +20,7 @@ import pytest
 from antq_docs.cli import cli
 from antq_docs.output import JOURNAL, MANIFEST, SOURCES
 from tests.helpers import ROOT, SAMPLE_CAMPAIGN, SAMPLE_UNITS, SAMPLE_UNITS_JULY
-from tests.test_crash import files
+from tests.output.test_crash import files
 
 NUMBERED = ["--number-from", "KT-01=1"]
 

@@ -17,8 +17,8 @@ from antq_docs.cli import cli
 from antq_docs.output import OutputFolder, read_manifest
 from antq_docs.pdf import convert_folder
 from benchmarks.bench_pdf import bench_pdf
+from tests.check.test_check import minimal_pdf
 from tests.helpers import SAMPLE_CAMPAIGN, invoke_generate
-from tests.test_check import minimal_pdf
 from tests.totals import documents_written
 
 # A stand-in for soffice: writes a one-page A4 PDF per input into --outdir and counts its calls

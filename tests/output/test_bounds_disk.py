@@ -21,8 +21,8 @@ from antq_docs.cli import cli
 from antq_docs.errors import DiskFull
 from antq_docs.output import OutputFolder
 from antq_docs.register import Register
+from tests.check.test_check import minimal_pdf
 from tests.helpers import ROOT, invoke_generate
-from tests.test_check import minimal_pdf
 
 FULL = "ổ đĩa đã đầy (hoặc hết hạn mức dung lượng) khi ghi"
 

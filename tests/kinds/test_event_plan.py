@@ -15,7 +15,7 @@ from antq_docs.kinds import REGISTRY
 from antq_docs.model import Anniversary
 from tests import helpers as dh
 from tests.helpers import SAMPLE_CAMPAIGN
-from tests.test_plans import generate
+from tests.kinds.test_plans import generate
 
 DECISION_521 = (
     "Căn cứ Quyết định số 521/2005/QĐ-TTg ngày 13/6/2005 của Thủ tướng Chính phủ lấy ngày 19 tháng 8 "

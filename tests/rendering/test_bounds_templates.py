@@ -15,7 +15,7 @@ from antq_docs import tplcheck as tpl
 from antq_docs.errors import RenderError
 from antq_docs.render import CompiledTemplate
 from tests.helpers import full_text, invoke_generate, open_docx
-from tests.test_templates import _add_paragraph, _copy
+from tests.rendering.test_templates import _add_paragraph, _copy
 
 
 def template(tmp_path: Path, *texts: str, name: str = "mau-thu.docx") -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 KIND_MODULE = '''"""Giấy mời họp triển khai phong trào of one commune (a throwaway kind)."""
 
@@ -91,18 +91,18 @@ HAND_WRITTEN = {
 }
 # The tests that count the sample, list the kinds or hold the generated files to the code.
 TESTS = [
-    "tests/test_templates_built.py",
+    "tests/rendering/test_templates_built.py",
     "tests/test_layers.py",
-    "tests/test_kinds.py",
+    "tests/kinds/test_kinds.py",
     "tests/test_cli.py::test_bundled_sample_is_the_default_and_said_so",
-    "tests/test_lint.py::test_every_generated_document_passes",
-    "tests/test_check.py::test_generated_set_is_complete",
-    "tests/test_check.py::test_table_names_the_missing_unit_under_its_parent",
-    "tests/test_check.py::test_xlsx_has_a_row_per_unit_and_a_column_per_kind",
-    "tests/test_check.py::test_the_matrix_decides_what_is_required",
-    "tests/test_templates.py::test_the_built_in_templates_pass_the_check",
-    "tests/test_templates.py::test_the_guide_covers_every_kind_and_the_readme_links_it",
-    "tests/test_templates.py::test_the_guide_lists_the_variables_the_kinds_provide",
+    "tests/check/test_lint.py::test_every_generated_document_passes",
+    "tests/check/test_check.py::test_generated_set_is_complete",
+    "tests/check/test_check.py::test_table_names_the_missing_unit_under_its_parent",
+    "tests/check/test_check.py::test_xlsx_has_a_row_per_unit_and_a_column_per_kind",
+    "tests/check/test_check.py::test_the_matrix_decides_what_is_required",
+    "tests/rendering/test_templates.py::test_the_built_in_templates_pass_the_check",
+    "tests/rendering/test_templates.py::test_the_guide_covers_every_kind_and_the_readme_links_it",
+    "tests/rendering/test_templates.py::test_the_guide_lists_the_variables_the_kinds_provide",
     "tests/test_docs.py::test_the_command_reference_is_current",
 ]
 

@@ -53,7 +53,7 @@ def test_a_registered_kind_is_required_dated_checked_and_counted(invitation, tmp
 
 def test_no_module_but_the_kinds_lists_the_kind_names():
     """The kind names appear as a list nowhere outside antq_docs/kinds (one declaration)."""
-    root = Path(__file__).resolve().parent.parent / "antq_docs"
+    root = Path(__file__).resolve().parents[2] / "antq_docs"
     for path in root.rglob("*.py"):
         if path.parent.name == "kinds":
             continue

@@ -31,7 +31,7 @@ from antq_docs.inputs.campaign_form_values import (
 from antq_docs.kinds import REGISTRY
 from tests.helpers import SAMPLE_CAMPAIGN
 
-CORPUS = Path(__file__).resolve().parent / "fuzz_corpus" / "campaign"
+CORPUS = Path(__file__).resolve().parents[1] / "fuzz_corpus" / "campaign"
 
 SAMPLE_TEXT = SAMPLE_CAMPAIGN.read_text(encoding="utf-8")
 

@@ -10,7 +10,7 @@ import signal
 import pytest
 
 from antq_docs.output import JOURNAL, MANIFEST, OutputFolder
-from tests.test_crash import generate
+from tests.output.test_crash import generate
 
 
 @pytest.mark.slow

@@ -1,0 +1,1 @@
+"""Tests of init and the collection forms."""

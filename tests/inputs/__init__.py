@@ -1,0 +1,1 @@
+"""Tests of the readers of inputs/ and the campaign form."""

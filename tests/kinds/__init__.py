@@ -1,0 +1,1 @@
+"""Tests of each document kind's text, read back from the .docx."""

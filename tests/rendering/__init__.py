@@ -1,0 +1,1 @@
+"""Tests of templates: filled, checked, built byte for byte; PDFs."""

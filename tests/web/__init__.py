@@ -1,0 +1,1 @@
+"""Tests of the web page (TestClient) and the browser tests (Playwright, slow)."""
