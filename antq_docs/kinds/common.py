@@ -163,34 +163,60 @@ def signature(
 ) -> dict:
     """The signing block of a state document: authority lines, signer's title and name.
 
-    'tm' signs for the collective body (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH), 'kt' is a deputy
-    signing for the head (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH), 'truc_tiep' is the head alone.
+    'tm' signs for the collective body (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH), 'truc_tiep' is the
+    head alone. A deputy signs for the head (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) where the form is
+    'kt' or the roster names a Người ký other than the head; a People's Committee's deputy
+    still signs for the body (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH).
     head_power: the power is the head's own (a decision issued in the Chủ tịch's name), so
-    nobody signs for the body: the head signs 'CHỦ TỊCH' without 'TM.' (a deputy still 'KT.').
+    nobody signs for the body: 'CHỦ TỊCH' without 'TM.' (a deputy 'KT. CHỦ TỊCH').
     """
     form = campaign.signing_form(unit.type)
     head = needs.unit_value(unit, "head", purpose)
     title = needs.unit_value(unit, "title", purpose)
-    if head_power and form != "kt":
-        return {"tham_quyen": [], "chuc_vu": vi.upper(short_title(title)), "ho_ten": head}
-    if form == "tm":
-        body = "ỦY BAN NHÂN DÂN" if unit.type in GOVERNMENT_TYPES else vi.upper(unit.name)
+    head_title = vi.upper(short_title(title))
+    collective = not head_power and (
+        form == "tm" or (form == "kt" and unit.type in GOVERNMENT_TYPES)
+    )
+    lines = [f"TM. {collective_body(unit)}"] if collective else []
+    if deputy_signs(unit, campaign):
+        signer, signer_title = deputy(unit, needs, purpose)
         return {
-            "tham_quyen": [f"TM. {body}"],
-            "chuc_vu": vi.upper(short_title(title)),
-            "ho_ten": head,
-        }
-    if form == "kt":
-        signer = needs.unit_value(unit, "signer", msg.SIGNER_PURPOSE.format(purpose=purpose))
-        signer_title = needs.unit_value(
-            unit, "signer_title", msg.SIGNER_PURPOSE.format(purpose=purpose)
-        )
-        return {
-            "tham_quyen": [f"KT. {vi.upper(short_title(title))}"],
+            "tham_quyen": [*lines, f"KT. {head_title}"],
             "chuc_vu": vi.upper(short_title(signer_title)),
             "ho_ten": signer,
         }
-    return {"tham_quyen": [], "chuc_vu": vi.upper(title), "ho_ten": head}
+    shown = head_title if collective or head_power else vi.upper(title)
+    return {"tham_quyen": lines, "chuc_vu": shown, "ho_ten": head}
+
+
+def collective_body(unit: Unit) -> str:
+    """The collective body a 'TM.' line signs for: ỦY BAN NHÂN DÂN, or the unit's own name."""
+    return "ỦY BAN NHÂN DÂN" if unit.type in GOVERNMENT_TYPES else vi.upper(unit.name)
+
+
+def deputy_signs(unit: Unit, campaign: Campaign) -> bool:
+    """Whether a deputy signs the unit's documents: the form is 'kt', or the roster names a
+    signer (Người ký) other than the head."""
+    if campaign.signing_form(unit.type) == "kt":
+        return True
+    return bool(unit.signer) and fold(unit.signer) != fold(unit.head)
+
+
+def representative(unit: Unit, campaign: Campaign, needs: Needs, purpose: str) -> dict:
+    """Who signs for a unit as a party (a pledge's 'Đại diện'): the deputy who signs its
+    documents, else its head; with the office in full."""
+    if deputy_signs(unit, campaign):
+        name, title = deputy(unit, needs, purpose)
+    else:
+        name = needs.unit_value(unit, "head", purpose)
+        title = needs.unit_value(unit, "title", purpose)
+    return {"ho_ten": name, "chuc_vu": office(unit, title) if title else ""}
+
+
+def deputy(unit: Unit, needs: Needs, purpose: str) -> tuple[str, str]:
+    """The deputy who signs for the head: name and title (Người ký, Chức vụ người ký)."""
+    why = msg.SIGNER_PURPOSE.format(purpose=purpose)
+    return needs.unit_value(unit, "signer", why), needs.unit_value(unit, "signer_title", why)
 
 
 def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict]:

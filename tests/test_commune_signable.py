@@ -1,0 +1,77 @@
+"""A commune's documents after the 2025 reorganisation, as its văn thư signs them: Xã Vĩnh Linh
+(tỉnh Quảng Trị) on a provincial plan of July, a deputy signing, units on its territory that
+answer to their own line bodies (tests/fixtures/*-vinh-linh-2025.*)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from antq_docs.cli import cli
+from tests import helpers as dh
+from tests.helpers import FIXTURES
+
+CAMPAIGN = FIXTURES / "campaign-vinh-linh-2025.yaml"
+UNITS = FIXTURES / "units-vinh-linh-2025.csv"
+RESULTS = FIXTURES / "results-vinh-linh-2025.csv"
+SCORES = FIXTURES / "scores-vinh-linh-2025.csv"
+INPUTS = ["--campaign", str(CAMPAIGN), "--units", str(UNITS)]
+YEAR_END = ["--results", str(RESULTS), "--scores", str(SCORES)]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    """Every document of the commune and its units, and the commune's year report."""
+    folder = tmp_path_factory.mktemp("vinh-linh") / "out"
+    runner = CliRunner()
+    made = runner.invoke(cli, ["generate", "all", *INPUTS, *YEAR_END, "--out", str(folder)])
+    assert made.exit_code == 0, made.stderr
+    level = ["report", *INPUTS, *YEAR_END, "--level", "QT-VL", "--out", str(folder)]
+    reported = runner.invoke(cli, level)
+    assert reported.exit_code == 0, reported.stderr
+    return folder
+
+
+def text(path: Path) -> str:
+    """The text of a generated document, tables included."""
+    return dh.full_text(dh.open_docx(path))
+
+
+def signature(path: Path, table: int = -1, cell: int = 1) -> list[str]:
+    """The lines of a signature cell (the last table's right cell by default)."""
+    doc = dh.open_docx(path)
+    lines = doc.tables[table].rows[0].cells[cell].text.split("\n")
+    return [line for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize("kind", ["plan", "event-plan", "registration", "evaluation"])
+def test_the_roster_s_deputy_signs_for_the_people_s_committee(out, kind):
+    assert signature(out / kind / "QT-VL.docx") == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Thị Thu Hà",
+    ]
+    assert "Hoàng Văn Thành" not in signature(out / kind / "QT-VL.docx")
+
+
+def test_the_deputy_signs_the_commune_s_pledge_and_the_chair_s_decision(out):
+    pledge = out / "pledge" / "QT-VL.docx"
+    assert "Đại diện: Trần Thị Thu Hà; chức vụ: Phó Chủ tịch Ủy ban nhân dân xã Vĩnh Linh." in (
+        text(pledge)
+    )
+    assert signature(pledge)[1:] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Thị Thu Hà",
+    ]
+    # The province's side has no deputy in the roster: its head signs for its committee.
+    assert signature(pledge, cell=0)[1:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Quang Chiến"]
+    # A decision in the Chủ tịch's own name has no TM. line, a deputy signing it or not.
+    decision = dh.texts(dh.open_docx(out / "recognition" / "QT-VL.docx"))
+    at = decision.index("KT. CHỦ TỊCH")
+    assert decision[at - 1] != "TM. ỦY BAN NHÂN DÂN"
+    assert decision[at : at + 3] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Thu Hà"]
