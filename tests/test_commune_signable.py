@@ -75,3 +75,23 @@ def test_the_deputy_signs_the_commune_s_pledge_and_the_chair_s_decision(out):
     at = decision.index("KT. CHỦ TỊCH")
     assert decision[at - 1] != "TM. ỦY BAN NHÂN DÂN"
     assert decision[at : at + 3] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Thu Hà"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "promptly"),
+    [
+        ("plan", "QT-VL", "ngay sau khi Kế hoạch này được ban hành"),
+        ("resolution", "QT-VL", "ngay sau khi Nghị quyết này được ban hành"),
+        ("cell-resolution", "QT-VL-01", "ngay sau khi Nghị quyết này được thông qua"),
+    ],
+)
+def test_documents_dated_after_the_first_quarter_set_no_task_in_it(out, kind, code, promptly):
+    written = text(out / kind / f"{code}.docx")
+    assert "Quý I" not in written
+    assert promptly in written
+
+
+def test_documents_of_the_first_quarter_still_set_their_tasks_in_it(sample_out):
+    plan = text(sample_out / "plan" / "KT-02.docx")
+    assert "xây dựng kế hoạch trong Quý I" in plan
+    assert "ngay sau khi" not in plan

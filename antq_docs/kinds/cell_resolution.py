@@ -90,6 +90,7 @@ class CellResolution(Kind):
             "truong": title,
             "cong_an": common.police(unit, campaign, day),
             "han": vi.short_date(campaign.report_deadline(unit.type)),
+            "sau_quy_i": common.after_first_quarter(campaign, day),
             "ngay_hoi": vi.short_date(campaign.event_date),
             "ky": {"tham_quyen": ["T/M CHI BỘ"], "chuc_vu": "BÍ THƯ", "ho_ten": secretary},
             "noi_nhan": [

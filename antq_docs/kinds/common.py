@@ -141,6 +141,12 @@ def plan_ref(campaign: Campaign) -> dict:
     }
 
 
+def after_first_quarter(campaign: Campaign, day: dt.date) -> bool:
+    """Whether a document is dated after Quý I of the campaign's year, when what the year asks
+    of Quý I (plans, resolutions, registration) can no longer be set 'trong Quý I'."""
+    return day > dt.date(campaign.year, 3, 31)
+
+
 def thresholds(used: model.Thresholds) -> dict:
     """The lowest score of each level as the documents print them: {'xuat_sac': '90', …}."""
     return {

@@ -308,6 +308,7 @@ class Plan(Kind):
             "cap_uy": party.party_committee(unit),
             "cap_tren": superior,
             "han": vi.short_date(campaign.report_deadline(unit.type)),
+            "sau_quy_i": common.after_first_quarter(campaign, day),
         }
         context.update(heading.header(unit, campaign, day))
         context["ky"] = common.signature(unit, campaign, needs, PURPOSE)

@@ -89,13 +89,30 @@ WHO = (
 # The level of a target below 100%, after what it asks for: ' (chỉ tiêu: trên 80%)'.
 LEVEL = "{% if not ct.tron %} (chỉ tiêu: {% if ct.tren %}trên {% endif %}{{ ct.muc }}){% endif %}"
 
-# The targets of the units below, one paragraph per target, with counts.
-SUBTREE_TARGETS = [
-    (
-        "ke_hoach",
-        WHO + " ban hành kế hoạch xây dựng phong trào toàn dân "
-        "bảo vệ an ninh Tổ quốc năm {{ nam }} trong Quý I" + LEVEL + ".",
-    ),
+
+def promptly(document: str) -> str:
+    """When the units below issue their plans: in Quý I, or, for a document (Kế hoạch, Nghị
+    quyết) made later in the year, as soon as it is issued."""
+    return (
+        f"{{% if sau_quy_i %}}ngay sau khi {document} này được ban hành{{% else %}}trong Quý I"
+        "{% endif %}"
+    )
+
+
+def subtree_targets(document: str) -> list[tuple[str, str]]:
+    """The targets of the units below, one paragraph per target, with counts, in a document
+    (Kế hoạch, Nghị quyết) that may speak of itself."""
+    return [
+        (
+            "ke_hoach",
+            WHO + " ban hành kế hoạch xây dựng phong trào toàn dân "
+            "bảo vệ an ninh Tổ quốc năm {{ nam }} " + promptly(document) + LEVEL + ".",
+        ),
+        *_OTHER_SUBTREE_TARGETS,
+    ]
+
+
+_OTHER_SUBTREE_TARGETS = [
     (
         "cam_ket",
         WHO + " tổ chức phổ biến, quán triệt nhiệm vụ năm "
@@ -122,6 +139,7 @@ SUBTREE_TARGETS = [
         "điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc" + LEVEL + ".",
     ),
 ]
+SUBTREE_TARGETS = subtree_targets("Kế hoạch")
 
 TASKS = {
     "chinh_quyen": [
@@ -319,7 +337,8 @@ def _government_tasks(doc) -> None:
     d.body(
         doc,
         "{{ loop.index + 3 }}. Các {{ cd.loai }}: {% if cd.ke_hoach %}xây dựng kế hoạch "
-        "trong Quý I, {% endif %}tổ chức ký cam kết, đăng ký tiêu chuẩn "
+        + promptly("Kế hoạch")
+        + ", {% endif %}tổ chức ký cam kết, đăng ký tiêu chuẩn "
         + STANDARD
         + " theo chỉ tiêu được giao; "
         "tự đánh giá, chấm điểm và gửi báo cáo kết quả về {{ ten }}"
