@@ -95,3 +95,11 @@ def test_documents_of_the_first_quarter_still_set_their_tasks_in_it(sample_out):
     plan = text(sample_out / "plan" / "KT-02.docx")
     assert "xây dựng kế hoạch trong Quý I" in plan
     assert "ngay sau khi" not in plan
+
+
+def test_the_ngay_hoi_activities_start_no_earlier_than_their_plan(out):
+    # The campaign starts them on 01/7; the plans are dated 25/7.
+    for code in ("QT-VL", "QT-VL-GD2", "QT-VL-DN1"):
+        written = text(out / "event-plan" / f"{code}.docx")
+        assert "Thời gian: Từ ngày 25/7/2025 đến ngày 19/8/2025." in written
+        assert "01/7/2025" not in written
