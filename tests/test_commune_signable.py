@@ -103,3 +103,26 @@ def test_the_ngay_hoi_activities_start_no_earlier_than_their_plan(out):
         written = text(out / "event-plan" / f"{code}.docx")
         assert "Thời gian: Từ ngày 25/7/2025 đến ngày 19/8/2025." in written
         assert "01/7/2025" not in written
+
+
+def header_left(path: Path) -> list[str]:
+    """The lines of a header's left cell: superior body, issuer, number."""
+    cell = dh.open_docx(path).tables[0].rows[0].cells[0]
+    return [line for line in cell.text.split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "lines"),
+    [
+        ("plan", "QT-VL-CQ1", ["BẢO HIỂM XÃ HỘI", "CƠ SỞ VĨNH LINH"]),
+        (
+            "plan",
+            "QT-VL-GD2",
+            ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TỈNH QUẢNG TRỊ", "TRƯỜNG THPT VĨNH LINH"],
+        ),
+        ("resolution", "QT-VL", ["ĐẢNG BỘ TỈNH QUẢNG TRỊ", "ĐẢNG ỦY XÃ VĨNH LINH"]),
+        ("cell-resolution", "QT-VL-01", ["ĐẢNG BỘ XÃ VĨNH LINH", "CHI BỘ", "KHU PHỐ HÒA BÌNH"]),
+    ],
+)
+def test_header_lines_break_between_a_body_and_its_place(out, kind, code, lines):
+    assert header_left(out / kind / f"{code}.docx")[: len(lines)] == lines

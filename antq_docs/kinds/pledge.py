@@ -215,7 +215,7 @@ def household_list(listed: list[Household]) -> dict:
 # The keys of a khu dân cư's pledge that each household's form shares (by reference, so
 # 150,000 forms hold one copy of them); with "ho", ten keys: Python's smallest dicts but one.
 _SHARED = (
-    "cq_cap_tren",
+    "cq_cap_tren_dong",
     "cq_ban_hanh",
     "dong_ngay",
     "nam",
