@@ -4,6 +4,7 @@ answer to their own line bodies (tests/fixtures/*-vinh-linh-2025.*)."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,46 @@ def header_left(path: Path) -> list[str]:
 )
 def test_header_lines_break_between_a_body_and_its_place(out, kind, code, lines):
     assert header_left(out / kind / f"{code}.docx")[: len(lines)] == lines
+
+
+def recipients(path: Path) -> list[str]:
+    """The lines of Nơi nhận, without the heading (the purposes' no-break spaces as spaces)."""
+    lines = [line.replace("\xa0", " ") for line in dh.texts(dh.open_docx(path))]
+    return lines[lines.index("Nơi nhận:") + 1 : lines.index("- Lưu: VT.")]
+
+
+def test_a_school_reports_to_its_managing_body_and_coordinates_with_the_commune(out):
+    assert recipients(out / "plan" / "QT-VL-GD2.docx")[:2] == [
+        "- Sở Giáo dục và Đào tạo tỉnh Quảng Trị (để báo cáo);",
+        "- Ủy ban nhân dân xã Vĩnh Linh (để phối hợp);",
+    ]
+    # A THCS is the commune's own: it reports there.
+    assert recipients(out / "plan" / "QT-VL-GD1.docx")[0] == (
+        "- Ủy ban nhân dân xã Vĩnh Linh (để báo cáo);"
+    )
+
+
+def test_a_line_body_reports_to_the_superior_the_roster_names_and_no_chi_bo_is_made_up(
+    tmp_path,
+):
+    with UNITS.open(encoding="utf-8", newline="") as source:
+        rows = list(csv.DictReader(source))
+    for row in rows:
+        if row["Mã đơn vị"] == "QT-VL-CQ1":
+            row["Cơ quan chủ quản"] = "Bảo hiểm xã hội tỉnh Quảng Trị"
+    units = tmp_path / "units.csv"
+    with units.open("w", encoding="utf-8", newline="") as target:
+        writer = csv.DictWriter(target, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    made = dh.invoke_generate(CliRunner(), "plan", tmp_path / "out", units=units, campaign=CAMPAIGN)
+    assert made.exit_code == 0, made.stderr
+    lines = recipients(tmp_path / "out" / "plan" / "QT-VL-CQ1.docx")
+    assert lines[:2] == [
+        "- Bảo hiểm xã hội tỉnh Quảng Trị (để báo cáo);",
+        "- Ủy ban nhân dân xã Vĩnh Linh (để phối hợp);",
+    ]
+    # The roster names no chi bộ of the agency or the company: none is written.
+    for code in ("QT-VL-CQ1", "QT-VL-DN1"):
+        written = recipients(tmp_path / "out" / "plan" / f"{code}.docx")
+        assert not [line for line in written if "Chi bộ" in line]

@@ -7,8 +7,9 @@ import datetime as dt
 import re
 
 from antq_docs import model, vi
+from antq_docs.kinds import heading
 from antq_docs.kinds.base import Needs
-from antq_docs.kinds.party import party_committee
+from antq_docs.kinds.party import cell_name, party_committee
 from antq_docs.messages import documents as msg
 from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Results, Unit
 from antq_docs.vi import fold
@@ -232,11 +233,13 @@ def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict
     Each is {ten: the body, de: 'bao_cao' | 'thuc_hien' | 'phoi_hop' | ''}; the template words
     the purpose ('(để báo cáo)') and closes the list with '- Lưu: VT.'.
     """
-    bodies: list[dict] = []
-    if unit.parent is not None:
-        bodies.append(recipient(unit.parent.body_name, "bao_cao"))
+    bodies = above(unit, campaign)
     bodies.append(recipient(steering_committee(unit, campaign), "bao_cao"))
-    bodies.append(recipient(party_committee(unit), "bao_cao"))
+    # Only a government's cấp ủy is known by rule; another unit's chi bộ only by the roster.
+    if unit.type in GOVERNMENT_TYPES:
+        bodies.append(recipient(party_committee(unit), "bao_cao"))
+    elif unit.party_cell:
+        bodies.append(recipient(cell_name(unit), "bao_cao"))
     if unit.type in GOVERNMENT_TYPES:
         # A level whose own police ended only asks the one above to take part.
         tasked = "thuc_hien" if own_police(unit, campaign, day) else "phoi_hop"
@@ -253,6 +256,33 @@ def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict
         parts = "tổ chuyên môn" if unit.type == "co_so_giao_duc" else "phòng"
         bodies.append(recipient(f"Các {parts}, bộ phận, tổ chức đoàn thể", "thuc_hien"))
     return bodies
+
+
+def above(unit: Unit, campaign: Campaign) -> list[dict]:
+    """The bodies above a unit in its Nơi nhận: the level above, to which it reports; an agency
+    or school answers to its managing body (a THPT to the Sở GD&ĐT, a BHXH cơ sở to the BHXH
+    of its province: Cơ quan chủ quản) and only coordinates with the place's UBND, which it is
+    not under. Where the managing body is unknown, none is guessed."""
+    parent = unit.parent
+    if parent is None:
+        return []
+    if unit.type not in ("co_quan", "co_so_giao_duc"):
+        return [recipient(parent.body_name, "bao_cao")]
+    managing = heading.managing_body(unit, campaign)
+    if managing is None:
+        return [recipient(parent.body_name, "phoi_hop")]
+    if not managing or same_body(managing, parent.body_name):
+        return [recipient(parent.body_name, "bao_cao")]
+    return [recipient(managing, "bao_cao"), recipient(parent.body_name, "phoi_hop")]
+
+
+def same_body(first: str, second: str) -> bool:
+    """Whether two names are one body, 'UBND' written out or not."""
+    return _spelt_out(first) == _spelt_out(second)
+
+
+def _spelt_out(name: str) -> str:
+    return re.sub(r"\bubnd\b", "ủy ban nhân dân", fold(name).replace("uỷ", "ủy"))
 
 
 def recipient(body: str, purpose: str = "") -> dict:

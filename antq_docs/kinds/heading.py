@@ -221,7 +221,25 @@ def superior_body(unit: Unit, campaign: Campaign) -> str:
 
 
 def derived_superior(unit: Unit, campaign: Campaign) -> str | None:
-    """The superior line the rule is certain of, '' for a body that has none, None when unknown.
+    """The superior line the rule is certain of, '' for a body that has none, None when unknown
+    (see _derived)."""
+    found = _derived(unit, campaign)
+    return None if found is None else found[0]
+
+
+def managing_body(unit: Unit, campaign: Campaign) -> str | None:
+    """The body a unit answers to, as a sentence names it ('Sở Giáo dục và Đào tạo tỉnh Kon
+    Tum'): the roster's Cơ quan chủ quản, else the one the rule is certain of; '' for a unit
+    that has none, None when unknown."""
+    if unit.owner_body:
+        return unit.owner_body
+    found = _derived(unit, campaign)
+    return None if found is None else found[1]
+
+
+def _derived(unit: Unit, campaign: Campaign) -> tuple[str, str] | None:
+    """The superior the rule is certain of, as (header line, name in a sentence); ('', '') for
+    a body that has none, None when unknown.
 
     A khu dân cư writes its commune's UBND (Nghị định 59); a Phòng, or the office of a UBND,
     its UBND; a Sở or a Ban of the province the UBND of the province; a THPT the province's Sở
@@ -230,7 +248,7 @@ def derived_superior(unit: Unit, campaign: Campaign) -> str | None:
     organisations, and any other agency or school are unknown: nothing is guessed.
     """
     if unit.type in GOVERNMENT_TYPES or unit.type == "doanh_nghiep" or unit.parent is None:
-        return ""
+        return ("", "")
     parent = unit.parent
     if unit.type == "khu_dan_cu":
         return _ubnd(parent.government)
@@ -240,7 +258,8 @@ def derived_superior(unit: Unit, campaign: Campaign) -> str | None:
         if _PROVINCIAL_SCHOOL.search(unit.name):
             province = next((u for u in _ancestors(unit) if u.type == "tinh"), None)
             place = province.bare_name if province else campaign.province
-            return f"SỞ GD&ĐT {vi.upper(place)}"
+            where = province.sentence_name if province else f"tỉnh {campaign.province}"
+            return (f"SỞ GD&ĐT {vi.upper(place)}", f"Sở Giáo dục và Đào tạo {where}")
         if _LOCAL_SCHOOL.search(unit.name):
             return _ubnd(unit.government)
         return None
@@ -255,9 +274,12 @@ def derived_superior(unit: Unit, campaign: Campaign) -> str | None:
     return None
 
 
-def _ubnd(government: Unit | None) -> str | None:
-    """'UBND XÃ HÀ MÒN': the People's Committee of a local government, as a superior line."""
-    return f"UBND {vi.upper(government.name)}" if government is not None else None
+def _ubnd(government: Unit | None) -> tuple[str, str] | None:
+    """The People's Committee of a local government as a superior: ('UBND XÃ HÀ MÒN', 'Ủy ban
+    nhân dân xã Hà Mòn')."""
+    if government is None:
+        return None
+    return (f"UBND {vi.upper(government.name)}", government.body_name)
 
 
 def _ancestors(unit: Unit) -> list[Unit]:
