@@ -170,3 +170,14 @@ def test_a_line_body_reports_to_the_superior_the_roster_names_and_no_chi_bo_is_m
     for code in ("QT-VL-CQ1", "QT-VL-DN1"):
         written = recipients(tmp_path / "out" / "plan" / f"{code}.docx")
         assert not [line for line in written if "Chi bộ" in line]
+
+
+def test_the_commune_s_goals_cover_the_units_on_its_territory_with_the_target_s_comparison(
+    out,
+):
+    written = text(out / "plan" / "QT-VL.docx")
+    assert "Chỉ tiêu đối với các đơn vị trên địa bàn xã Vĩnh Linh (trừ các đơn vị" in written
+    assert "trực thuộc xã Vĩnh Linh" not in written
+    # The campaign asks "trên 80%" of enterprises: the table says so too.
+    assert "Vận động đăng ký (chỉ tiêu trên 80%)" in written
+    assert "(chỉ tiêu 80%)" not in written

@@ -276,6 +276,18 @@ def above(unit: Unit, campaign: Campaign) -> list[dict]:
     return [recipient(managing, "bao_cao"), recipient(parent.body_name, "phoi_hop")]
 
 
+def answers_to(child: Unit, unit: Unit, campaign: Campaign) -> bool:
+    """Whether a unit of the roster below a level is under it (trực thuộc), not only on its
+    territory: a commune, a khu dân cư, or an agency or school it manages. A THPT (the Sở
+    GD&ĐT's), a line body or an enterprise is on the territory only."""
+    if child.type in ("huyen", "xa", "khu_dan_cu"):
+        return True
+    if child.type not in ("co_quan", "co_so_giao_duc"):
+        return False
+    managing = heading.managing_body(child, campaign)
+    return bool(managing) and same_body(managing, unit.body_name)
+
+
 def same_body(first: str, second: str) -> bool:
     """Whether two names are one body, 'UBND' written out or not."""
     return _spelt_out(first) == _spelt_out(second)

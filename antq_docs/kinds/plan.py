@@ -141,12 +141,13 @@ def _requirement(campaign: Campaign, unit: Unit) -> dict:
     return {
         "dang_ky": registration,
         "muc_dang_ky": level,
+        "tren_dang_ky": register is not None and register.strict,
         "dat_chuan": any(t.id == "dat_chuan" for t in own),
         "kha": any(t.id in ("kha_tro_len", "huyen_kha_tro_len") for t in own),
     }
 
 
-_GOAL = ("dang_ky", "muc_dang_ky", "dat_chuan", "kha")
+_GOAL = ("dang_ky", "muc_dang_ky", "tren_dang_ky", "dat_chuan", "kha")
 
 
 def _subordinate_goals(campaign: Campaign, unit: Unit) -> tuple[dict, list[dict]]:
@@ -220,6 +221,8 @@ class Plan(Kind):
         "của bang; rỗng khi không có đơn vị trực thuộc",
         "chung.dang_ky": "đăng ký tiêu chuẩn: bat_buoc, van_dong hoặc rỗng (không áp dụng)",
         "chung.muc_dang_ky": "tỷ lệ chỉ tiêu vận động đăng ký (70%); rỗng khi không phải van_dong",
+        "chung.tren_dang_ky": "đúng khi chỉ tiêu vận động đăng ký là “trên” tỷ lệ đó (so_sanh: "
+        "'>'): mẫu ghi “chỉ tiêu trên 80%” như chính chỉ tiêu",
         "chung.dat_chuan": "đúng khi các đơn vị có chỉ tiêu được công nhận đạt tiêu chuẩn",
         "chung.kha": "đúng khi các đơn vị có chỉ tiêu xếp loại Khá trở lên",
         "bang": "bảng các đơn vị trực thuộc có chỉ tiêu riêng (khác chỉ tiêu chung, hoặc được "
@@ -231,9 +234,13 @@ class Plan(Kind):
         "bang.dang_ky": "đăng ký tiêu chuẩn: bat_buoc (phải đăng ký), van_dong (vận động đăng "
         "ký theo tỷ lệ), rỗng (không áp dụng)",
         "bang.muc_dang_ky": "tỷ lệ chỉ tiêu vận động đăng ký (70%); rỗng khi không phải van_dong",
+        "bang.tren_dang_ky": "đúng khi chỉ tiêu vận động đăng ký là “trên” tỷ lệ đó",
         "bang.dat_chuan": "đúng khi loại đơn vị có chỉ tiêu được công nhận đạt tiêu chuẩn",
         "bang.kha": "đúng khi loại đơn vị có chỉ tiêu xếp loại Khá trở lên",
         "dien_hinh": "tên các đơn vị được chọn xây dựng điển hình (chỉ kế hoạch cấp huyện)",
+        "tren_dia_ban": "đúng khi có đơn vị cấp dưới trong danh sách không trực thuộc đơn vị "
+        "này (trường THPT, cơ quan ngành dọc, doanh nghiệp): mẫu nói “các đơn vị trên địa bàn” "
+        "thay cho “trực thuộc”",
         "thieu_dien_hinh": "đúng khi đơn vị cấp huyện chưa chọn đơn vị điển hình (mẫu in ghi "
         "chú cần bổ sung)",
         "cap_duoi_ten": "các loại đơn vị trực thuộc (xã, thị trấn, doanh nghiệp), “đơn vị” khi "
@@ -292,6 +299,7 @@ class Plan(Kind):
             "bang": rows,
             "dien_hinh": [m.name for m in models],
             "thieu_dien_hinh": unit.type == "huyen" and not models,
+            "tren_dia_ban": not all(common.answers_to(c, unit, campaign) for c in children),
             "cap_duoi_ten": model.kinds_label(children) or "đơn vị",
             "cap_duoi_xa": model.kinds_label([u for u in children if u.type == "xa"]) or "xã",
             "cap_duoi": [

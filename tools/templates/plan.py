@@ -244,13 +244,17 @@ def _targets(doc) -> None:
     d.body(doc, "{%p endfor %}")
 
 
+# The units below a level: under it, or only on its territory (a THPT, a line body, a company).
+UNDER = "{% if tren_dia_ban %}trên địa bàn{% else %}trực thuộc{% endif %}"
+
 # What the subordinates share, said once ('chung'): registration, then the year-end goals.
 SHARED_GOAL = (
     "{% if chung.dang_ky == 'bat_buoc' %}đăng ký xây dựng đạt tiêu chuẩn "
     + STANDARD
     + "{% elif chung.dang_ky == 'van_dong' %}vận động đăng ký xây dựng đạt tiêu chuẩn "
     + STANDARD
-    + " (chỉ tiêu {{ chung.muc_dang_ky }}){% endif %}"
+    + " (chỉ tiêu {% if chung.tren_dang_ky %}trên {% endif %}{{ chung.muc_dang_ky }})"
+    "{% endif %}"
     "{% if chung.dang_ky and (chung.dat_chuan or chung.kha) %}; {% endif %}"
     "{% if chung.dat_chuan %}cuối năm được công nhận đạt tiêu chuẩn " + STANDARD + "{% endif %}"
     "{% if chung.dat_chuan and chung.kha %}, {% endif %}"
@@ -265,8 +269,8 @@ def _table(doc) -> None:
     d.optional(
         doc,
         "chung",
-        "Chỉ tiêu đối với {% if bang %}các đơn vị trực thuộc {{ ten_trong_cau }} (trừ các "
-        "đơn vị có chỉ tiêu riêng tại bảng dưới đây){% else %}mỗi đơn vị trực thuộc "
+        "Chỉ tiêu đối với {% if bang %}các đơn vị " + UNDER + " {{ ten_trong_cau }} (trừ các "
+        "đơn vị có chỉ tiêu riêng tại bảng dưới đây){% else %}mỗi đơn vị " + UNDER + " "
         "{{ ten_trong_cau }}{% endif %}: " + SHARED_GOAL + ".",
         keep_next=True,
     )
@@ -281,7 +285,8 @@ def _table(doc) -> None:
             "{{ r.ten }}",
             "{{ r.loai }}",
             "{% if r.dang_ky == 'bat_buoc' %}Đăng ký{% elif r.dang_ky == 'van_dong' %}Vận động "
-            "đăng ký (chỉ tiêu {{ r.muc_dang_ky }}){% else %}Không áp dụng{% endif %}",
+            "đăng ký (chỉ tiêu {% if r.tren_dang_ky %}trên {% endif %}{{ r.muc_dang_ky }})"
+            "{% else %}Không áp dụng{% endif %}",
             "{% if r.dat_chuan %}Đạt chuẩn " + STANDARD + "{% endif %}"
             "{% if r.dat_chuan and r.kha %}; {% endif %}{% if r.kha %}Xếp loại Khá trở lên"
             "{% endif %}{% if not r.dat_chuan and not r.kha %}Không áp dụng{% endif %}",
