@@ -285,7 +285,7 @@ def answers_to(child: Unit, unit: Unit, campaign: Campaign) -> bool:
     if child.type not in ("co_quan", "co_so_giao_duc"):
         return False
     managing = heading.managing_body(child, campaign)
-    return bool(managing) and same_body(managing, unit.body_name)
+    return managing is not None and same_body(managing, unit.body_name)
 
 
 def same_body(first: str, second: str) -> bool:
