@@ -132,7 +132,9 @@ def test_header_lines_break_between_a_body_and_its_place(out, kind, code, lines)
 def recipients(path: Path) -> list[str]:
     """The lines of Nơi nhận, without the heading (the purposes' no-break spaces as spaces)."""
     lines = [line.replace("\xa0", " ") for line in dh.texts(dh.open_docx(path))]
-    return lines[lines.index("Nơi nhận:") + 1 : lines.index("- Lưu: VT.")]
+    start = lines.index("Nơi nhận:") + 1
+    end = next(i for i, line in enumerate(lines) if i > start and line.startswith("- Lưu"))
+    return lines[start:end]
 
 
 def test_a_school_reports_to_its_managing_body_and_coordinates_with_the_commune(out):
@@ -181,3 +183,26 @@ def test_the_commune_s_goals_cover_the_units_on_its_territory_with_the_target_s_
     # The campaign asks "trên 80%" of enterprises: the table says so too.
     assert "Vận động đăng ký (chỉ tiêu trên 80%)" in written
     assert "(chỉ tiêu 80%)" not in written
+
+
+def test_the_commune_s_year_report_keeps_the_deadline_of_its_plan_and_its_recipients(out):
+    plan = text(out / "plan" / "QT-VL.docx")
+    assert "về Ủy ban nhân dân tỉnh Quảng Trị trước ngày 30/11/2025" in plan
+    report = out / "report" / "QT-VL.docx"
+    written = text(report)
+    # The campaign dates year reports 20/12; the commune's own plan promised it before 30/11.
+    assert "Vĩnh Linh, ngày 29 tháng 11 năm 2025" in written
+    assert "ngày 20 tháng 12" not in written
+    assert recipients(report) == [
+        "- Ủy ban nhân dân tỉnh Quảng Trị;",
+        "- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Quảng Trị;",
+        "- Thường trực Đảng ủy xã Vĩnh Linh;",
+        "- Thường trực Hội đồng nhân dân xã Vĩnh Linh;",
+        "- Công an xã Vĩnh Linh;",
+    ]
+
+
+def test_a_khu_dan_cu_s_kind_word_is_lower_case_inside_a_sentence(out):
+    assert "- Ban Công tác Mặt trận khu phố Hòa Bình (để phối hợp);" in recipients(
+        out / "cell-resolution" / "QT-VL-01.docx"
+    )

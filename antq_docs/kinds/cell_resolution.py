@@ -96,7 +96,7 @@ class CellResolution(Kind):
             "noi_nhan": [
                 common.recipient(commune, "bao_cao"),
                 common.recipient(common.office(unit, title), "thuc_hien"),
-                common.recipient(f"Ban Công tác Mặt trận {unit.name}", "phoi_hop"),
+                common.recipient(f"Ban Công tác Mặt trận {unit.sentence_name}", "phoi_hop"),
                 common.recipient("Các đảng viên trong chi bộ", "thuc_hien"),
             ],
         }
