@@ -137,6 +137,21 @@ def recipients(path: Path) -> list[str]:
     return lines[start:end]
 
 
+def roster_with(tmp_path: Path, code: str, column: str, value: str) -> Path:
+    """The commune's roster with one cell changed, written into tmp_path."""
+    with UNITS.open(encoding="utf-8", newline="") as source:
+        rows = list(csv.DictReader(source))
+    for row in rows:
+        if row["Mã đơn vị"] == code:
+            row[column] = value
+    units = tmp_path / "units.csv"
+    with units.open("w", encoding="utf-8", newline="") as target:
+        writer = csv.DictWriter(target, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return units
+
+
 def test_a_school_reports_to_its_managing_body_and_coordinates_with_the_commune(out):
     assert recipients(out / "plan" / "QT-VL-GD2.docx")[:2] == [
         "- Sở Giáo dục và Đào tạo tỉnh Quảng Trị (để báo cáo);",
@@ -151,16 +166,7 @@ def test_a_school_reports_to_its_managing_body_and_coordinates_with_the_commune(
 def test_a_line_body_reports_to_the_superior_the_roster_names_and_no_chi_bo_is_made_up(
     tmp_path,
 ):
-    with UNITS.open(encoding="utf-8", newline="") as source:
-        rows = list(csv.DictReader(source))
-    for row in rows:
-        if row["Mã đơn vị"] == "QT-VL-CQ1":
-            row["Cơ quan chủ quản"] = "Bảo hiểm xã hội tỉnh Quảng Trị"
-    units = tmp_path / "units.csv"
-    with units.open("w", encoding="utf-8", newline="") as target:
-        writer = csv.DictWriter(target, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    units = roster_with(tmp_path, "QT-VL-CQ1", "Cơ quan chủ quản", "Bảo hiểm xã hội tỉnh Quảng Trị")
     made = dh.invoke_generate(CliRunner(), "plan", tmp_path / "out", units=units, campaign=CAMPAIGN)
     assert made.exit_code == 0, made.stderr
     lines = recipients(tmp_path / "out" / "plan" / "QT-VL-CQ1.docx")
@@ -206,3 +212,32 @@ def test_a_khu_dan_cu_s_kind_word_is_lower_case_inside_a_sentence(out):
     assert "- Ban Công tác Mặt trận khu phố Hòa Bình (để phối hợp);" in recipients(
         out / "cell-resolution" / "QT-VL-01.docx"
     )
+
+
+def test_a_commune_chosen_as_a_model_is_counted_as_one_everywhere(out):
+    plan = text(out / "plan" / "QT-VL.docx")
+    assert "01 xã hoặc" not in plan
+    assert plan.count("điển hình về phong trào") == 1
+    assert "Xây dựng xã Vĩnh Linh trở thành đơn vị điển hình" in plan
+    report = text(out / "report" / "QT-VL.docx")
+    assert "Chưa có đơn vị điển hình" not in report
+    assert "Chưa chọn đơn vị điển hình" not in report
+    assert (
+        "Chọn xây dựng 1 đơn vị điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc: xã "
+        "Vĩnh Linh; trong đó 1 đơn vị đạt" in report
+    )
+    table = dh.texts(dh.open_docx(out / "report" / "QT-VL.docx"))
+    at = table.index("Có ít nhất 01 đơn vị điển hình")
+    assert table[at + 1 : at + 6] == ["cấp xã", "1/1", "100%", "100%", "Đạt"]
+
+
+def test_a_commune_not_chosen_builds_a_model_among_its_own_units(tmp_path):
+    units = roster_with(tmp_path, "QT-VL", "Điển hình", "")
+    made = dh.invoke_generate(CliRunner(), "plan", tmp_path / "out", units=units, campaign=CAMPAIGN)
+    assert made.exit_code == 0, made.stderr
+    plan = text(tmp_path / "out" / "plan" / "QT-VL.docx")
+    assert (
+        "Xây dựng ít nhất 01 thôn, khu phố hoặc 01 cơ quan, doanh nghiệp, cơ sở giáo dục điển "
+        "hình về phong trào toàn dân bảo vệ an ninh Tổ quốc." in plan
+    )
+    assert "trở thành đơn vị điển hình" not in plan

@@ -56,14 +56,16 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
                     {"pham_vi": "rieng", "ma": target.id, "noi_dung": target.text.rstrip(" ;.")}
                 )
             continue
-        if target.applies_to(unit.type) and target.id not in _NOT_OWN:
+        # A unit chosen as a model itself states that instead ('diem', below).
+        chosen = target.id == "dien_hinh" and unit.is_model and unit.type != "huyen"
+        if target.applies_to(unit.type) and target.id not in _NOT_OWN and not chosen:
             rows.append(
                 {
                     "pham_vi": "don_vi",
                     "ma": target.id,
                     "noi_dung": target.text.rstrip(" ;."),
                     "so_luong": vi.count(target.count),
-                    "loai": model.kinds_label([u for u in unit.children if u.type == "xa"]) or "xã",
+                    "loai": _local_below(unit),
                 }
             )
         parts = _parts_below(campaign, unit, target)
@@ -86,6 +88,31 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
         # Chosen by the level above as its model unit (target 3): the plan says it will be one.
         rows.append({"pham_vi": "diem", "ma": "dien_hinh"})
     return rows
+
+
+def _reporting(campaign: Campaign, children: list[Unit]) -> list[dict]:
+    """The units below grouped by the deadline of their year-end report: their kinds, the
+    deadline, and whether they must issue a plan of their own."""
+    deadlines: dict[str, list[Unit]] = {}
+    for child in children:
+        due = vi.short_date(campaign.report_deadline(child.type))
+        deadlines.setdefault(due, []).append(child)
+    return [
+        {
+            "loai": model.kinds_label(units),
+            "han": due,
+            "ke_hoach": all(campaign.requires("plan", u.type) for u in units),
+        }
+        for due, units in deadlines.items()
+    ]
+
+
+def _local_below(unit: Unit) -> str:
+    """The local units right below a level, as its model-unit target names them: a district's
+    communes ('xã, thị trấn'), a commune's khu dân cư ('thôn, khu phố')."""
+    kind = "khu_dan_cu" if unit.type == "xa" else "xa"
+    below = model.kinds_label([u for u in unit.children if u.type == kind])
+    return below or ("khu dân cư" if kind == "khu_dan_cu" else "xã")
 
 
 def _parts_below(campaign: Campaign, unit: Unit, target: Target) -> list[dict]:
@@ -205,8 +232,8 @@ class Plan(Kind):
         "câu riêng cho mã)",
         "chi_tieu.so_luong": "số đơn vị điển hình chỉ tiêu yêu cầu, hai chữ số (chỉ tiêu "
         "dien_hinh)",
-        "chi_tieu.loai": "các loại đơn vị cấp xã trực thuộc (xã, thị trấn), mặc định “xã” "
-        "(dòng don_vi)",
+        "chi_tieu.loai": "các loại đơn vị địa phương ngay dưới đơn vị (dòng don_vi): xã, thị "
+        "trấn của huyện (mặc định “xã”), thôn, khu phố của xã (mặc định “khu dân cư”)",
         "chi_tieu.muc": "mức chỉ tiêu (100%, 80%) (dòng cap_duoi)",
         "chi_tieu.tren": "đúng khi chỉ tiêu là “trên” mức (trên 80%) (dòng cap_duoi)",
         "chi_tieu.phan": "phần của từng loại đơn vị cấp dưới (dòng cap_duoi)",
@@ -278,10 +305,6 @@ class Plan(Kind):
         shared, rows = _subordinate_goals(campaign, unit)
         models = self._models(campaign, unit, needs)
         children = common.subordinates(unit)
-        deadlines: dict[str, list[Unit]] = {}
-        for child in children:
-            due = vi.short_date(campaign.report_deadline(child.type))
-            deadlines.setdefault(due, []).append(child)
         superior = (
             unit.parent.body_name if unit.parent else common.steering_committee(unit, campaign)
         )
@@ -302,14 +325,7 @@ class Plan(Kind):
             "tren_dia_ban": not all(common.answers_to(c, unit, campaign) for c in children),
             "cap_duoi_ten": model.kinds_label(children) or "đơn vị",
             "cap_duoi_xa": model.kinds_label([u for u in children if u.type == "xa"]) or "xã",
-            "cap_duoi": [
-                {
-                    "loai": model.kinds_label(units),
-                    "han": due,
-                    "ke_hoach": all(campaign.requires("plan", u.type) for u in units),
-                }
-                for due, units in deadlines.items()
-            ],
+            "cap_duoi": _reporting(campaign, children),
             **common.unit_words(unit),
             "cong_an": common.police(unit, campaign, day),
             "cong_an_cung_cap": common.own_police(unit, campaign, day),

@@ -184,7 +184,7 @@ class Report(Kind):
             "ke_hoach": common.plan_ref(campaign),
             "dia_ban": level.sentence_name,
             **situation(units, kinds),
-            **results_section(units, scored, results, kinds, last),
+            **results_section(level, units, scored, results, kinds, last),
             **targets_section(campaign, level, units, indicators, documents, kinds),
             **appendices(units, scored, indicators, results, documents, kinds),
             "nam_sau": year + 1,
