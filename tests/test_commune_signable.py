@@ -199,6 +199,8 @@ def test_the_commune_s_year_report_keeps_the_deadline_of_its_plan_and_its_recipi
     # The campaign dates year reports 20/12; the commune's own plan promised it before 30/11.
     assert "Vĩnh Linh, ngày 29 tháng 11 năm 2025" in written
     assert "ngày 20 tháng 12" not in written
+    # The THPT and the line body are on its territory, not under it.
+    assert "phân loại phong trào của 12 đơn vị trên địa bàn:" in written
     assert recipients(report) == [
         "- Ủy ban nhân dân tỉnh Quảng Trị;",
         "- Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Quảng Trị;",
