@@ -71,9 +71,13 @@ def model_built(unit: Unit, results: Results) -> bool:
 def built_models(
     units: list[Unit], results: Results, counted: Callable[[Unit], bool] = lambda unit: True
 ) -> tuple[list[Unit], list[Unit]]:
-    """The units, and those with a model unit built below them among the units counted."""
+    """The units, and those with a model unit built among the units counted: below them, or
+    the unit itself (a commune marked Điển hình has built one: itself), as the roster's column
+    is read everywhere else."""
     done = [
-        u for u in units if any(counted(d) and model_built(d, results) for d in u.descendants())
+        u
+        for u in units
+        if any(counted(d) and model_built(d, results) for d in (u, *u.descendants()))
     ]
     return units, done
 

@@ -90,12 +90,13 @@ class CellResolution(Kind):
             "truong": title,
             "cong_an": common.police(unit, campaign, day),
             "han": vi.short_date(campaign.report_deadline(unit.type)),
+            "sau_quy_i": common.after_first_quarter(campaign, day),
             "ngay_hoi": vi.short_date(campaign.event_date),
             "ky": {"tham_quyen": ["T/M CHI BỘ"], "chuc_vu": "BÍ THƯ", "ho_ten": secretary},
             "noi_nhan": [
                 common.recipient(commune, "bao_cao"),
                 common.recipient(common.office(unit, title), "thuc_hien"),
-                common.recipient(f"Ban Công tác Mặt trận {unit.name}", "phoi_hop"),
+                common.recipient(f"Ban Công tác Mặt trận {unit.sentence_name}", "phoi_hop"),
                 common.recipient("Các đảng viên trong chi bộ", "thuc_hien"),
             ],
         }

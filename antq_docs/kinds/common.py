@@ -7,8 +7,9 @@ import datetime as dt
 import re
 
 from antq_docs import model, vi
+from antq_docs.kinds import heading
 from antq_docs.kinds.base import Needs
-from antq_docs.kinds.party import party_committee
+from antq_docs.kinds.party import cell_name, party_committee
 from antq_docs.messages import documents as msg
 from antq_docs.model import GOVERNMENT_TYPES, KIND_WORDS, Campaign, Results, Unit
 from antq_docs.vi import fold
@@ -141,6 +142,12 @@ def plan_ref(campaign: Campaign) -> dict:
     }
 
 
+def after_first_quarter(campaign: Campaign, day: dt.date) -> bool:
+    """Whether a document is dated after Quý I of the campaign's year, when what the year asks
+    of Quý I (plans, resolutions, registration) can no longer be set 'trong Quý I'."""
+    return day > dt.date(campaign.year, 3, 31)
+
+
 def thresholds(used: model.Thresholds) -> dict:
     """The lowest score of each level as the documents print them: {'xuat_sac': '90', …}."""
     return {
@@ -163,34 +170,60 @@ def signature(
 ) -> dict:
     """The signing block of a state document: authority lines, signer's title and name.
 
-    'tm' signs for the collective body (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH), 'kt' is a deputy
-    signing for the head (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH), 'truc_tiep' is the head alone.
+    'tm' signs for the collective body (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH), 'truc_tiep' is the
+    head alone. A deputy signs for the head (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) where the form is
+    'kt' or the roster names a Người ký other than the head; a People's Committee's deputy
+    still signs for the body (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH).
     head_power: the power is the head's own (a decision issued in the Chủ tịch's name), so
-    nobody signs for the body: the head signs 'CHỦ TỊCH' without 'TM.' (a deputy still 'KT.').
+    nobody signs for the body: 'CHỦ TỊCH' without 'TM.' (a deputy 'KT. CHỦ TỊCH').
     """
     form = campaign.signing_form(unit.type)
     head = needs.unit_value(unit, "head", purpose)
     title = needs.unit_value(unit, "title", purpose)
-    if head_power and form != "kt":
-        return {"tham_quyen": [], "chuc_vu": vi.upper(short_title(title)), "ho_ten": head}
-    if form == "tm":
-        body = "ỦY BAN NHÂN DÂN" if unit.type in GOVERNMENT_TYPES else vi.upper(unit.name)
+    head_title = vi.upper(short_title(title))
+    collective = not head_power and (
+        form == "tm" or (form == "kt" and unit.type in GOVERNMENT_TYPES)
+    )
+    lines = [f"TM. {collective_body(unit)}"] if collective else []
+    if deputy_signs(unit, campaign):
+        signer, signer_title = deputy(unit, needs, purpose)
         return {
-            "tham_quyen": [f"TM. {body}"],
-            "chuc_vu": vi.upper(short_title(title)),
-            "ho_ten": head,
-        }
-    if form == "kt":
-        signer = needs.unit_value(unit, "signer", msg.SIGNER_PURPOSE.format(purpose=purpose))
-        signer_title = needs.unit_value(
-            unit, "signer_title", msg.SIGNER_PURPOSE.format(purpose=purpose)
-        )
-        return {
-            "tham_quyen": [f"KT. {vi.upper(short_title(title))}"],
+            "tham_quyen": [*lines, f"KT. {head_title}"],
             "chuc_vu": vi.upper(short_title(signer_title)),
             "ho_ten": signer,
         }
-    return {"tham_quyen": [], "chuc_vu": vi.upper(title), "ho_ten": head}
+    shown = head_title if collective or head_power else vi.upper(title)
+    return {"tham_quyen": lines, "chuc_vu": shown, "ho_ten": head}
+
+
+def collective_body(unit: Unit) -> str:
+    """The collective body a 'TM.' line signs for: ỦY BAN NHÂN DÂN, or the unit's own name."""
+    return "ỦY BAN NHÂN DÂN" if unit.type in GOVERNMENT_TYPES else vi.upper(unit.name)
+
+
+def deputy_signs(unit: Unit, campaign: Campaign) -> bool:
+    """Whether a deputy signs the unit's documents: the form is 'kt', or the roster names a
+    signer (Người ký) other than the head."""
+    if campaign.signing_form(unit.type) == "kt":
+        return True
+    return bool(unit.signer) and fold(unit.signer) != fold(unit.head)
+
+
+def representative(unit: Unit, campaign: Campaign, needs: Needs, purpose: str) -> dict:
+    """Who signs for a unit as a party (a pledge's 'Đại diện'): the deputy who signs its
+    documents, else its head; with the office in full."""
+    if deputy_signs(unit, campaign):
+        name, title = deputy(unit, needs, purpose)
+    else:
+        name = needs.unit_value(unit, "head", purpose)
+        title = needs.unit_value(unit, "title", purpose)
+    return {"ho_ten": name, "chuc_vu": office(unit, title) if title else ""}
+
+
+def deputy(unit: Unit, needs: Needs, purpose: str) -> tuple[str, str]:
+    """The deputy who signs for the head: name and title (Người ký, Chức vụ người ký)."""
+    why = msg.SIGNER_PURPOSE.format(purpose=purpose)
+    return needs.unit_value(unit, "signer", why), needs.unit_value(unit, "signer_title", why)
 
 
 def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict]:
@@ -200,11 +233,13 @@ def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict
     Each is {ten: the body, de: 'bao_cao' | 'thuc_hien' | 'phoi_hop' | ''}; the template words
     the purpose ('(để báo cáo)') and closes the list with '- Lưu: VT.'.
     """
-    bodies: list[dict] = []
-    if unit.parent is not None:
-        bodies.append(recipient(unit.parent.body_name, "bao_cao"))
+    bodies = above(unit, campaign)
     bodies.append(recipient(steering_committee(unit, campaign), "bao_cao"))
-    bodies.append(recipient(party_committee(unit), "bao_cao"))
+    # Only a government's cấp ủy is known by rule; another unit's chi bộ only by the roster.
+    if unit.type in GOVERNMENT_TYPES:
+        bodies.append(recipient(party_committee(unit), "bao_cao"))
+    elif unit.party_cell:
+        bodies.append(recipient(cell_name(unit), "bao_cao"))
     if unit.type in GOVERNMENT_TYPES:
         # A level whose own police ended only asks the one above to take part.
         tasked = "thuc_hien" if own_police(unit, campaign, day) else "phoi_hop"
@@ -221,6 +256,45 @@ def recipients(unit: Unit, campaign: Campaign, day: dt.date | None) -> list[dict
         parts = "tổ chuyên môn" if unit.type == "co_so_giao_duc" else "phòng"
         bodies.append(recipient(f"Các {parts}, bộ phận, tổ chức đoàn thể", "thuc_hien"))
     return bodies
+
+
+def above(unit: Unit, campaign: Campaign) -> list[dict]:
+    """The bodies above a unit in its Nơi nhận: the level above, to which it reports; an agency
+    or school answers to its managing body (a THPT to the Sở GD&ĐT, a BHXH cơ sở to the BHXH
+    of its province: Cơ quan chủ quản) and only coordinates with the place's UBND, which it is
+    not under. Where the managing body is unknown, none is guessed."""
+    parent = unit.parent
+    if parent is None:
+        return []
+    if unit.type not in ("co_quan", "co_so_giao_duc"):
+        return [recipient(parent.body_name, "bao_cao")]
+    managing = heading.managing_body(unit, campaign)
+    if managing is None:
+        return [recipient(parent.body_name, "phoi_hop")]
+    if not managing or same_body(managing, parent.body_name):
+        return [recipient(parent.body_name, "bao_cao")]
+    return [recipient(managing, "bao_cao"), recipient(parent.body_name, "phoi_hop")]
+
+
+def answers_to(child: Unit, unit: Unit, campaign: Campaign) -> bool:
+    """Whether a unit of the roster below a level is under it (trực thuộc), not only on its
+    territory: a commune, a khu dân cư, or an agency or school it manages. A THPT (the Sở
+    GD&ĐT's), a line body or an enterprise is on the territory only."""
+    if child.type in ("huyen", "xa", "khu_dan_cu"):
+        return True
+    if child.type not in ("co_quan", "co_so_giao_duc"):
+        return False
+    managing = heading.managing_body(child, campaign)
+    return managing is not None and same_body(managing, unit.body_name)
+
+
+def same_body(first: str, second: str) -> bool:
+    """Whether two names are one body, 'UBND' written out or not."""
+    return _spelt_out(first) == _spelt_out(second)
+
+
+def _spelt_out(name: str) -> str:
+    return re.sub(r"\bubnd\b", "ủy ban nhân dân", fold(name).replace("uỷ", "ủy"))
 
 
 def recipient(body: str, purpose: str = "") -> dict:

@@ -102,7 +102,8 @@ class EventPlan(Kind):
         "ngay_hoi_ngan": "ngày tổ chức Ngày hội không có năm (19/8)",
         "ngay_hoi_chu": "ngày tổ chức Ngày hội bằng chữ (ngày 19 tháng 8 năm 2025)",
         "gio": "giờ khai mạc",
-        "hoat_dong_tu": "ngày bắt đầu các hoạt động hưởng ứng (ngày/tháng/năm)",
+        "hoat_dong_tu": "ngày bắt đầu các hoạt động hưởng ứng (ngày/tháng/năm): hoat_dong_tu "
+        "của kế hoạch năm, không sớm hơn ngày của chính kế hoạch này",
         "dia_diem": "địa điểm tổ chức; rỗng thì mẫu ghi hội trường, nhà văn hóa theo loại đơn vị",
         "thanh_phan": "thành phần tham dự; rỗng thì mẫu ghi thành phần theo loại đơn vị",
         "du_toan": "dự toán kinh phí, mỗi dòng một khoản; rỗng khi chỉ có tổng kinh phí",
@@ -162,7 +163,8 @@ class EventPlan(Kind):
             "ngay_hoi_ngan": vi.short_date(event).rsplit("/", 1)[0],
             "ngay_hoi_chu": vi.date_words(event),
             "gio": campaign.event.time,
-            "hoat_dong_tu": vi.short_date(campaign.event.window_start),
+            # A plan cannot schedule what happened before it was issued.
+            "hoat_dong_tu": vi.short_date(min(max(campaign.event.window_start, day), event)),
             "dia_diem": unit.venue or defaults.venue,
             "thanh_phan": defaults.participants,
             "du_toan": estimate,

@@ -42,6 +42,9 @@ def _place_name(government: Unit) -> str:
 # spacing) in em of 12 pt bold capitals: a longer line would wrap in Word, so the issuer's name
 # is broken into lines before it does.
 HEADER_EM = 14.0
+# The same column for the superior body's line, in regular capitals measured as such (the column
+# is 15.6 em of 12 pt): less slack, so "UBND PHƯỜNG QUANG TRUNG" stays whole.
+SUPERIOR_EM = 15.0
 # Advance widths in em of Times New Roman Bold capitals (the metrics Liberation Serif shares
 # with it); marks above or below a letter do not widen it.
 _WIDTHS = {
@@ -67,20 +70,46 @@ _WIDTHS = {
     ")": 0.333,
     "/": 0.278,
 }
+# The same of the regular capitals, in which the superior body's line is written: narrower, so
+# a line that would wrap in bold ("ĐẢNG BỘ TỈNH QUẢNG TRỊ") may fit.
+_REGULAR_WIDTHS = {
+    **_WIDTHS,
+    **dict.fromkeys("BCR", 0.667),
+    **dict.fromkeys("ELTZ", 0.611),
+    **dict.fromkeys("FPS", 0.556),
+    **dict.fromkeys("GHKOQ", 0.722),
+    "I": 0.333,
+    "J": 0.389,
+    "M": 0.889,
+    "W": 0.944,
+    "&": 0.778,
+    '"': 0.408,
+    "'": 0.18,
+}
 
 
-def text_width(text: str) -> float:
+def text_width(text: str, *, bold: bool = True) -> float:
     """The width of upper-case header text in em, from the base letter of each character."""
+    widths = _WIDTHS if bold else _REGULAR_WIDTHS
     total = 0.0
     for char in unicodedata.normalize("NFD", text):
         if unicodedata.combining(char):
             continue
-        total += _WIDTHS.get(char, 0.5 if char.isdigit() else 0.722)
+        total += widths.get(char, 0.5 if char.isdigit() else 0.722)
     return total
 
 
-# Words before which a name may be broken: the administrative unit it belongs to.
-_LOCALITY = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU")
+# Words before which a name may be broken: the administrative unit it belongs to, or the
+# residential area ("CHI BỘ / KHU PHỐ HÒA BÌNH").
+_LOCALITY = (
+    *("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU"),
+    *("THÔN", "LÀNG", "BẢN", "BUÔN", "ẤP", "TỔ DÂN PHỐ", "KHU PHỐ", "KHU DÂN CƯ", "TIỂU KHU"),
+)
+# Nouns that begin with a locality's word but are not one: "BẢO HIỂM XÃ HỘI" stays whole.
+_NOT_LOCALITY = ("XÃ HỘI",)
+# Levels of a vertical system's body before its place: "BẢO HIỂM XÃ HỘI / CƠ SỞ VĨNH LINH",
+# "KHO BẠC NHÀ NƯỚC / KHU VỰC XII" (not after "học": "TRUNG HỌC CƠ SỞ" is one noun).
+_SYSTEM_LEVEL = ("CƠ SỞ", "KHU VỰC")
 # Schools a province's Sở Giáo dục và Đào tạo manages (upper secondary and the province's own
 # boarding schools), and those the UBND of their place manages (lower secondary, primary,
 # kindergarten, semi-boarding).
@@ -125,8 +154,12 @@ def _break_allowed(words: list[str], index: int) -> int:
     before, word = (w.strip("\"“”'(<[") for w in (words[index - 1], words[index]))
     if not word or not before:
         return 0
-    rest = " ".join(words[index:]).upper()
+    rest = vi.upper(" ".join(words[index:]))
+    if any(rest.startswith(p + " ") for p in _NOT_LOCALITY):
+        return 0
     if any(rest.startswith(p + " ") for p in _LOCALITY):
+        return 2
+    if any(rest.startswith(p + " ") for p in _SYSTEM_LEVEL) and before.casefold() != "học":
         return 2
     if word[:1].islower() or word == "&" or before == "&":
         return 0
@@ -139,14 +172,15 @@ def _break_allowed(words: list[str], index: int) -> int:
     return 1
 
 
-def name_lines(name: str, limit: float = HEADER_EM) -> list[str]:
-    """An issuer's name in upper case, broken into header lines that never split a name."""
-    return _lines(name.split(), limit)
+def name_lines(name: str, limit: float = HEADER_EM, *, bold: bool = True) -> list[str]:
+    """A body's name in upper case, broken into header lines that never split a name (bold:
+    measured as the issuer's line; regular: as the superior body's)."""
+    return _lines(name.split(), limit, bold)
 
 
-def _lines(words: list[str], limit: float) -> list[str]:
+def _lines(words: list[str], limit: float, bold: bool) -> list[str]:
     whole = vi.upper(" ".join(words))
-    if text_width(whole) <= limit:
+    if text_width(whole, bold=bold) <= limit:
         return [whole]
     best: tuple | None = None
     for index in range(1, len(words)):
@@ -154,7 +188,8 @@ def _lines(words: list[str], limit: float) -> list[str]:
         if not quality:
             continue
         first, second = (
-            text_width(vi.upper(" ".join(part))) for part in (words[:index], words[index:])
+            text_width(vi.upper(" ".join(part)), bold=bold)
+            for part in (words[:index], words[index:])
         )
         # Lines that fit come first, then the better break, then the more even lines.
         key = (first > limit, second > limit, -quality, max(first, second))
@@ -163,7 +198,14 @@ def _lines(words: list[str], limit: float) -> list[str]:
     if best is None:
         return [whole]
     index = best[1]
-    return [vi.upper(" ".join(words[:index])), *_lines(words[index:], limit)]
+    return [vi.upper(" ".join(words[:index])), *_lines(words[index:], limit, bold)]
+
+
+def superior_lines(unit: Unit, campaign: Campaign) -> list[str]:
+    """The superior body's line broken like the issuer's, never inside a name ("SỞ GIÁO DỤC VÀ
+    ĐÀO TẠO / TỈNH QUẢNG TRỊ"); [] when it has none."""
+    name = unit.owner_body or derived_superior(unit, campaign)
+    return name_lines(name, SUPERIOR_EM, bold=False) if name else []
 
 
 def superior_body(unit: Unit, campaign: Campaign) -> str:
@@ -179,7 +221,25 @@ def superior_body(unit: Unit, campaign: Campaign) -> str:
 
 
 def derived_superior(unit: Unit, campaign: Campaign) -> str | None:
-    """The superior line the rule is certain of, '' for a body that has none, None when unknown.
+    """The superior line the rule is certain of, '' for a body that has none, None when unknown
+    (see _derived)."""
+    found = _derived(unit, campaign)
+    return None if found is None else found[0]
+
+
+def managing_body(unit: Unit, campaign: Campaign) -> str | None:
+    """The body a unit answers to, as a sentence names it ('Sở Giáo dục và Đào tạo tỉnh Kon
+    Tum'): the roster's Cơ quan chủ quản, else the one the rule is certain of; '' for a unit
+    that has none, None when unknown."""
+    if unit.owner_body:
+        return unit.owner_body
+    found = _derived(unit, campaign)
+    return None if found is None else found[1]
+
+
+def _derived(unit: Unit, campaign: Campaign) -> tuple[str, str] | None:
+    """The superior the rule is certain of, as (header line, name in a sentence); ('', '') for
+    a body that has none, None when unknown.
 
     A khu dân cư writes its commune's UBND (Nghị định 59); a Phòng, or the office of a UBND,
     its UBND; a Sở or a Ban of the province the UBND of the province; a THPT the province's Sở
@@ -188,7 +248,7 @@ def derived_superior(unit: Unit, campaign: Campaign) -> str | None:
     organisations, and any other agency or school are unknown: nothing is guessed.
     """
     if unit.type in GOVERNMENT_TYPES or unit.type == "doanh_nghiep" or unit.parent is None:
-        return ""
+        return ("", "")
     parent = unit.parent
     if unit.type == "khu_dan_cu":
         return _ubnd(parent.government)
@@ -198,7 +258,8 @@ def derived_superior(unit: Unit, campaign: Campaign) -> str | None:
         if _PROVINCIAL_SCHOOL.search(unit.name):
             province = next((u for u in _ancestors(unit) if u.type == "tinh"), None)
             place = province.bare_name if province else campaign.province
-            return f"SỞ GD&ĐT {vi.upper(place)}"
+            where = province.sentence_name if province else f"tỉnh {campaign.province}"
+            return (f"SỞ GD&ĐT {vi.upper(place)}", f"Sở Giáo dục và Đào tạo {where}")
         if _LOCAL_SCHOOL.search(unit.name):
             return _ubnd(unit.government)
         return None
@@ -213,9 +274,12 @@ def derived_superior(unit: Unit, campaign: Campaign) -> str | None:
     return None
 
 
-def _ubnd(government: Unit | None) -> str | None:
-    """'UBND XÃ HÀ MÒN': the People's Committee of a local government, as a superior line."""
-    return f"UBND {vi.upper(government.name)}" if government is not None else None
+def _ubnd(government: Unit | None) -> tuple[str, str] | None:
+    """The People's Committee of a local government as a superior: ('UBND XÃ HÀ MÒN', 'Ủy ban
+    nhân dân xã Hà Mòn')."""
+    if government is None:
+        return None
+    return (f"UBND {vi.upper(government.name)}", government.body_name)
 
 
 def _ancestors(unit: Unit) -> list[Unit]:
@@ -243,6 +307,7 @@ def header(unit: Unit, campaign: Campaign, day: dt.date) -> dict:
     """Header variables: superior body, issuing body (list of lines), the date line."""
     return {
         "cq_cap_tren": superior_body(unit, campaign),
+        "cq_cap_tren_dong": superior_lines(unit, campaign),
         "cq_ban_hanh": issuer_lines(unit),
         "dong_ngay": vi.date_line(place_of(unit, campaign), day),
     }

@@ -54,8 +54,9 @@ _PARTY_ABBR = {
     "Đảng ủy": "ĐU",
     "Chi bộ": "CB",
 }
-# Width of a Party header's left column (7.5 cm, names in 14 pt) in em of HEADER_EM's measure.
-PARTY_HEADER_EM = 12.8
+# Width of a Party header's left column in em of 14 pt (7.5 cm less the cell margins: 14.4 em),
+# with HEADER_EM's slack of a tenth for Word's spacing.
+PARTY_HEADER_EM = 13.0
 
 
 def cell_name(unit: Unit) -> str:
@@ -85,7 +86,7 @@ def party_header(unit: Unit, campaign: Campaign, day: dt.date, issuer: str) -> d
     each as lines that never split a name, and the date line."""
     superior = party_superior(unit)
     return {
-        "dang_cap_tren": name_lines(superior, PARTY_HEADER_EM) if superior else [],
+        "dang_cap_tren": name_lines(superior, PARTY_HEADER_EM, bold=False) if superior else [],
         "dang_ban_hanh": name_lines(issuer, PARTY_HEADER_EM),
         "dong_ngay": vi.date_line(place_of(unit, campaign), day),
     }

@@ -56,14 +56,16 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
                     {"pham_vi": "rieng", "ma": target.id, "noi_dung": target.text.rstrip(" ;.")}
                 )
             continue
-        if target.applies_to(unit.type) and target.id not in _NOT_OWN:
+        # A unit chosen as a model itself states that instead ('diem', below).
+        chosen = target.id == "dien_hinh" and unit.is_model and unit.type != "huyen"
+        if target.applies_to(unit.type) and target.id not in _NOT_OWN and not chosen:
             rows.append(
                 {
                     "pham_vi": "don_vi",
                     "ma": target.id,
                     "noi_dung": target.text.rstrip(" ;."),
                     "so_luong": vi.count(target.count),
-                    "loai": model.kinds_label([u for u in unit.children if u.type == "xa"]) or "xã",
+                    "loai": _local_below(unit),
                 }
             )
         parts = _parts_below(campaign, unit, target)
@@ -86,6 +88,31 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
         # Chosen by the level above as its model unit (target 3): the plan says it will be one.
         rows.append({"pham_vi": "diem", "ma": "dien_hinh"})
     return rows
+
+
+def _reporting(campaign: Campaign, children: list[Unit]) -> list[dict]:
+    """The units below grouped by the deadline of their year-end report: their kinds, the
+    deadline, and whether they must issue a plan of their own."""
+    deadlines: dict[str, list[Unit]] = {}
+    for child in children:
+        due = vi.short_date(campaign.report_deadline(child.type))
+        deadlines.setdefault(due, []).append(child)
+    return [
+        {
+            "loai": model.kinds_label(units),
+            "han": due,
+            "ke_hoach": all(campaign.requires("plan", u.type) for u in units),
+        }
+        for due, units in deadlines.items()
+    ]
+
+
+def _local_below(unit: Unit) -> str:
+    """The local units right below a level, as its model-unit target names them: a district's
+    communes ('xã, thị trấn'), a commune's khu dân cư ('thôn, khu phố')."""
+    kind = "khu_dan_cu" if unit.type == "xa" else "xa"
+    below = model.kinds_label([u for u in unit.children if u.type == kind])
+    return below or ("khu dân cư" if kind == "khu_dan_cu" else "xã")
 
 
 def _parts_below(campaign: Campaign, unit: Unit, target: Target) -> list[dict]:
@@ -141,12 +168,13 @@ def _requirement(campaign: Campaign, unit: Unit) -> dict:
     return {
         "dang_ky": registration,
         "muc_dang_ky": level,
+        "tren_dang_ky": register is not None and register.strict,
         "dat_chuan": any(t.id == "dat_chuan" for t in own),
         "kha": any(t.id in ("kha_tro_len", "huyen_kha_tro_len") for t in own),
     }
 
 
-_GOAL = ("dang_ky", "muc_dang_ky", "dat_chuan", "kha")
+_GOAL = ("dang_ky", "muc_dang_ky", "tren_dang_ky", "dat_chuan", "kha")
 
 
 def _subordinate_goals(campaign: Campaign, unit: Unit) -> tuple[dict, list[dict]]:
@@ -204,8 +232,8 @@ class Plan(Kind):
         "câu riêng cho mã)",
         "chi_tieu.so_luong": "số đơn vị điển hình chỉ tiêu yêu cầu, hai chữ số (chỉ tiêu "
         "dien_hinh)",
-        "chi_tieu.loai": "các loại đơn vị cấp xã trực thuộc (xã, thị trấn), mặc định “xã” "
-        "(dòng don_vi)",
+        "chi_tieu.loai": "các loại đơn vị địa phương ngay dưới đơn vị (dòng don_vi): xã, thị "
+        "trấn của huyện (mặc định “xã”), thôn, khu phố của xã (mặc định “khu dân cư”)",
         "chi_tieu.muc": "mức chỉ tiêu (100%, 80%) (dòng cap_duoi)",
         "chi_tieu.tren": "đúng khi chỉ tiêu là “trên” mức (trên 80%) (dòng cap_duoi)",
         "chi_tieu.phan": "phần của từng loại đơn vị cấp dưới (dòng cap_duoi)",
@@ -220,6 +248,8 @@ class Plan(Kind):
         "của bang; rỗng khi không có đơn vị trực thuộc",
         "chung.dang_ky": "đăng ký tiêu chuẩn: bat_buoc, van_dong hoặc rỗng (không áp dụng)",
         "chung.muc_dang_ky": "tỷ lệ chỉ tiêu vận động đăng ký (70%); rỗng khi không phải van_dong",
+        "chung.tren_dang_ky": "đúng khi chỉ tiêu vận động đăng ký là “trên” tỷ lệ đó (so_sanh: "
+        "'>'): mẫu ghi “chỉ tiêu trên 80%” như chính chỉ tiêu",
         "chung.dat_chuan": "đúng khi các đơn vị có chỉ tiêu được công nhận đạt tiêu chuẩn",
         "chung.kha": "đúng khi các đơn vị có chỉ tiêu xếp loại Khá trở lên",
         "bang": "bảng các đơn vị trực thuộc có chỉ tiêu riêng (khác chỉ tiêu chung, hoặc được "
@@ -231,9 +261,13 @@ class Plan(Kind):
         "bang.dang_ky": "đăng ký tiêu chuẩn: bat_buoc (phải đăng ký), van_dong (vận động đăng "
         "ký theo tỷ lệ), rỗng (không áp dụng)",
         "bang.muc_dang_ky": "tỷ lệ chỉ tiêu vận động đăng ký (70%); rỗng khi không phải van_dong",
+        "bang.tren_dang_ky": "đúng khi chỉ tiêu vận động đăng ký là “trên” tỷ lệ đó",
         "bang.dat_chuan": "đúng khi loại đơn vị có chỉ tiêu được công nhận đạt tiêu chuẩn",
         "bang.kha": "đúng khi loại đơn vị có chỉ tiêu xếp loại Khá trở lên",
         "dien_hinh": "tên các đơn vị được chọn xây dựng điển hình (chỉ kế hoạch cấp huyện)",
+        "tren_dia_ban": "đúng khi có đơn vị cấp dưới trong danh sách không trực thuộc đơn vị "
+        "này (trường THPT, cơ quan ngành dọc, doanh nghiệp): mẫu nói “các đơn vị trên địa bàn” "
+        "thay cho “trực thuộc”",
         "thieu_dien_hinh": "đúng khi đơn vị cấp huyện chưa chọn đơn vị điển hình (mẫu in ghi "
         "chú cần bổ sung)",
         "cap_duoi_ten": "các loại đơn vị trực thuộc (xã, thị trấn, doanh nghiệp), “đơn vị” khi "
@@ -271,10 +305,6 @@ class Plan(Kind):
         shared, rows = _subordinate_goals(campaign, unit)
         models = self._models(campaign, unit, needs)
         children = common.subordinates(unit)
-        deadlines: dict[str, list[Unit]] = {}
-        for child in children:
-            due = vi.short_date(campaign.report_deadline(child.type))
-            deadlines.setdefault(due, []).append(child)
         superior = (
             unit.parent.body_name if unit.parent else common.steering_committee(unit, campaign)
         )
@@ -292,22 +322,17 @@ class Plan(Kind):
             "bang": rows,
             "dien_hinh": [m.name for m in models],
             "thieu_dien_hinh": unit.type == "huyen" and not models,
+            "tren_dia_ban": not all(common.answers_to(c, unit, campaign) for c in children),
             "cap_duoi_ten": model.kinds_label(children) or "đơn vị",
             "cap_duoi_xa": model.kinds_label([u for u in children if u.type == "xa"]) or "xã",
-            "cap_duoi": [
-                {
-                    "loai": model.kinds_label(units),
-                    "han": due,
-                    "ke_hoach": all(campaign.requires("plan", u.type) for u in units),
-                }
-                for due, units in deadlines.items()
-            ],
+            "cap_duoi": _reporting(campaign, children),
             **common.unit_words(unit),
             "cong_an": common.police(unit, campaign, day),
             "cong_an_cung_cap": common.own_police(unit, campaign, day),
             "cap_uy": party.party_committee(unit),
             "cap_tren": superior,
             "han": vi.short_date(campaign.report_deadline(unit.type)),
+            "sau_quy_i": common.after_first_quarter(campaign, day),
         }
         context.update(heading.header(unit, campaign, day))
         context["ky"] = common.signature(unit, campaign, needs, PURPOSE)

@@ -22,7 +22,7 @@ from antq_docs import vi
 from antq_docs.kinds import common, heading
 from antq_docs.kinds.base import Document, Kind, Needs, Request
 from antq_docs.messages import documents as msg
-from antq_docs.model import BELOW_PROVINCE, GOVERNMENT_TYPES, Campaign, Results, Roster, Unit
+from antq_docs.model import BELOW_PROVINCE, Campaign, Results, Roster, Unit
 
 if TYPE_CHECKING:
     from antq_docs.inputs.households import Household, Households
@@ -31,18 +31,6 @@ PURPOSE = "bản cam kết"
 # Where each household's own form goes: <folder>/<khu dân cư code>/<household code>.docx.
 HOUSEHOLD_FOLDER = "pledge-household"
 HOUSEHOLD_TEMPLATE = "pledge-household.docx"
-
-
-def _signing(unit: Unit, title: str, head: str) -> dict:
-    """A party's signature: 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH' for a People's Committee (a
-    collective body), the head's title for the others, their body being named in the parties."""
-    if unit.type in GOVERNMENT_TYPES:
-        return {
-            "tham_quyen": "TM. ỦY BAN NHÂN DÂN",
-            "chuc_vu": vi.upper(common.short_title(title)),
-            "ho_ten": head,
-        }
-    return {"tham_quyen": "", "chuc_vu": vi.upper(title), "ho_ten": head}
 
 
 class Pledge(Kind):
@@ -61,13 +49,15 @@ class Pledge(Kind):
         "ngay_ky": "ngày ký bản cam kết, bằng chữ",
         "ben_nhan": "bên nhận cam kết (cấp trên trực tiếp)",
         "ben_nhan.ten": "tên cơ quan, đơn vị nhận cam kết",
-        "ben_nhan.ho_ten": "họ và tên người đại diện bên nhận (người đứng đầu)",
+        "ben_nhan.ho_ten": "họ và tên người đại diện bên nhận (người đứng đầu, hoặc cấp phó ký "
+        "thay: cột Người ký)",
         "ben_nhan.chuc_vu": "chức vụ đầy đủ của người đại diện bên nhận",
         "ben_cam_ket": "bên cam kết (đơn vị)",
         "ben_cam_ket.ten": "tên đơn vị cam kết",
         "ben_cam_ket.ten_trong_cau": "tên đơn vị cam kết viết trong câu (khu dân cư: Thôn 1, "
         "tổ dân phố…; đơn vị khác: như ten)",
-        "ben_cam_ket.ho_ten": "họ và tên người đại diện bên cam kết (người đứng đầu)",
+        "ben_cam_ket.ho_ten": "họ và tên người đại diện bên cam kết (người đứng đầu, hoặc cấp phó "
+        "ký thay: cột Người ký)",
         "ben_cam_ket.chuc_vu": "chức vụ đầy đủ của người đại diện bên cam kết",
         "ben_cam_ket.dia_chi": "địa chỉ của đơn vị cam kết; rỗng thì mẫu bỏ dòng Địa chỉ",
         "so_ho": "số hộ của khu dân cư: của danh sách hộ gia đình khi có (--households), "
@@ -92,13 +82,15 @@ class Pledge(Kind):
         "dia_ban": "địa bàn của đơn vị (xã Hà Mòn, Thôn 1)",
         "ngay_hoi": "ngày tổ chức Ngày hội (19/8/2025)",
         "ky_ben_nhan": "chữ ký bên nhận cam kết",
-        "ky_ben_nhan.tham_quyen": "dòng thẩm quyền ký: “TM. ỦY BAN NHÂN DÂN” khi bên nhận là Ủy "
-        "ban nhân dân, rỗng với cơ quan, đơn vị khác",
+        "ky_ben_nhan.tham_quyen": "các dòng thẩm quyền ký, mỗi phần tử một dòng: “TM. ỦY BAN NHÂN "
+        "DÂN” khi bên nhận là Ủy ban nhân dân, “KT. CHỦ TỊCH” khi cấp phó ký thay; rỗng khi "
+        "người đứng đầu ký trực tiếp",
         "ky_ben_nhan.chuc_vu": "chức vụ người ký bên nhận (chữ in hoa)",
         "ky_ben_nhan.ho_ten": "họ và tên người ký bên nhận",
         "ky_ben_cam_ket": "chữ ký bên cam kết",
-        "ky_ben_cam_ket.tham_quyen": "dòng thẩm quyền ký: “TM. ỦY BAN NHÂN DÂN” khi bên cam kết "
-        "là Ủy ban nhân dân, rỗng với đơn vị khác",
+        "ky_ben_cam_ket.tham_quyen": "các dòng thẩm quyền ký, mỗi phần tử một dòng: “TM. ỦY BAN "
+        "NHÂN DÂN” khi bên cam kết là Ủy ban nhân dân, “KT. …” khi cấp phó ký thay; rỗng khi "
+        "người đứng đầu ký trực tiếp",
         "ky_ben_cam_ket.chuc_vu": "chức vụ người ký bên cam kết (chữ in hoa)",
         "ky_ben_cam_ket.ho_ten": "họ và tên người ký bên cam kết",
     }
@@ -155,10 +147,6 @@ class Pledge(Kind):
         assert parent is not None
         day = needs.campaign_date(campaign, self.name, "bản cam kết")
         receiving = msg.PLEDGE_RECEIVER_PURPOSE.format(code=unit.code)
-        head = needs.unit_value(unit, "head", PURPOSE)
-        title = needs.unit_value(unit, "title", PURPOSE)
-        parent_head = needs.unit_value(parent, "head", receiving)
-        parent_title = needs.unit_value(parent, "title", receiving)
         residential = unit.type == "khu_dan_cu"
         return {
             **heading.header(unit, campaign, day),
@@ -173,21 +161,19 @@ class Pledge(Kind):
             "ngay_ky": vi.date_words(day),
             "ben_nhan": {
                 "ten": parent.body_name,
-                "ho_ten": parent_head,
-                "chuc_vu": common.office(parent, parent_title),
+                **common.representative(parent, campaign, needs, receiving),
             },
             "ben_cam_ket": {
                 "ten": unit.body_name,
                 "ten_trong_cau": unit.sentence_name if residential else unit.body_name,
-                "ho_ten": head,
-                "chuc_vu": common.office(unit, title),
+                **common.representative(unit, campaign, needs, PURPOSE),
                 "dia_chi": unit.address,
             },
             "so_ho": vi.number(unit.households) if unit.households else "",
             # A khu dân cư's households come from the household list, when the run has one.
             **({"ho_gia_dinh": [], "so_nhan_khau": ""} if residential else {}),
-            "ky_ben_nhan": _signing(parent, parent_title, parent_head),
-            "ky_ben_cam_ket": _signing(unit, title, head),
+            "ky_ben_nhan": common.signature(parent, campaign, needs, receiving),
+            "ky_ben_cam_ket": common.signature(unit, campaign, needs, PURPOSE),
         }
 
 
@@ -229,7 +215,7 @@ def household_list(listed: list[Household]) -> dict:
 # The keys of a khu dân cư's pledge that each household's form shares (by reference, so
 # 150,000 forms hold one copy of them); with "ho", ten keys: Python's smallest dicts but one.
 _SHARED = (
-    "cq_cap_tren",
+    "cq_cap_tren_dong",
     "cq_ban_hanh",
     "dong_ngay",
     "nam",

@@ -14,15 +14,24 @@ the appendices from report_targets.py.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from antq_docs import vi
 from antq_docs.indicators import Evidence, Indicator, measure, subtree
-from antq_docs.kinds import common, heading
+from antq_docs.kinds import common, heading, party
 from antq_docs.kinds.base import Document, Kind, Needs, Request
 from antq_docs.kinds.report_figures import CHANGE, last_year, results_section, situation
 from antq_docs.kinds.report_targets import FIGURES, LISTED, appendices, targets_section
-from antq_docs.model import UNIT_TYPES, Campaign, Results, Roster, Unit, kinds_label
+from antq_docs.model import (
+    GOVERNMENT_TYPES,
+    UNIT_TYPES,
+    Campaign,
+    Results,
+    Roster,
+    Unit,
+    kinds_label,
+)
 
 PURPOSE = "báo cáo tổng kết"
 
@@ -153,12 +162,12 @@ class Report(Kind):
     ) -> dict:
         """The template variables of a level's year report; missing values go to needs."""
         year = campaign.year
-        day = needs.campaign_date(campaign, self.name, PURPOSE)
+        day = self.report_day(campaign, level, needs)
         units = [u for u in subtree(level) if u is not level]
         scored = [u for u in units if u.code in results.units]
         indicators = measure(campaign, results, level, documents)
         self._ask_for_targets(campaign, indicators, needs)
-        recipients = self._recipients(campaign, level, needs)
+        recipients = self._recipients(campaign, level, needs, day)
         kinds = {t: kinds_label([u for u in units if u.type == t]) for t in UNIT_TYPES}
         previous = results.previous
         codes = None if level.parent is None else {u.code for u in units}
@@ -175,7 +184,7 @@ class Report(Kind):
             "ke_hoach": common.plan_ref(campaign),
             "dia_ban": level.sentence_name,
             **situation(units, kinds),
-            **results_section(units, scored, results, kinds, last),
+            **results_section(level, units, scored, results, kinds, last),
             **targets_section(campaign, level, units, indicators, documents, kinds),
             **appendices(units, scored, indicators, results, documents, kinds),
             "nam_sau": year + 1,
@@ -204,18 +213,32 @@ class Report(Kind):
             return level.parent.body_name
         return recipients[0] if recipients else campaign.committee
 
-    def _recipients(self, campaign: Campaign, level: Unit, needs: Needs) -> list[str]:
+    def report_day(self, campaign: Campaign, level: Unit, needs: Needs) -> dt.date:
+        """The report's date: the campaign's (ngay_van_ban.report), but a level below the root
+        reports before the deadline its own plan states (han_bao_cao: 'trước ngày 30/11')."""
+        day = needs.campaign_date(campaign, self.name, PURPOSE)
+        if level.parent is None:
+            return day
+        return min(day, campaign.report_deadline(level.type) - dt.timedelta(days=1))
+
+    def _recipients(self, campaign: Campaign, level: Unit, needs: Needs, day: dt.date) -> list[str]:
         """The bodies the report goes to: the campaign's for the root, else the level above
-        and the province's steering committee."""
+        and the province's steering committee; a local government's also to the standing
+        bodies of its own level (cấp ủy, Hội đồng nhân dân) and its Công an."""
         if level.parent is None:
             if not campaign.report_recipients:
                 needs.campaign_part(
                     "noi_nhan_bao_cao", f"{PURPOSE} của {level.name} (nơi nhận: cơ quan cấp trên)"
                 )
             return list(campaign.report_recipients)
-        return list(
-            dict.fromkeys([level.parent.body_name, common.steering_committee(level, campaign)])
-        )
+        bodies = [level.parent.body_name, common.steering_committee(level, campaign)]
+        if level.type in GOVERNMENT_TYPES:
+            bodies += [
+                f"Thường trực {party.party_committee(level)}",
+                f"Thường trực Hội đồng nhân dân {level.sentence_name}",
+                common.police(level, campaign, day),
+            ]
+        return list(dict.fromkeys(bodies))
 
 
 KIND = Report()

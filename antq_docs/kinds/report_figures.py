@@ -134,7 +134,7 @@ def classification(scored: list[Unit], results: Results, kinds: dict[str, str]) 
 
 
 def models(units: list[Unit], results: Results) -> dict:
-    """The model units chosen below the level and those built this year.
+    """The model units chosen (the level and those below it) and those built this year.
 
     A model unit counts as built when it met the standard (districts are outside it) and was
     classified Khá or above.
@@ -161,10 +161,16 @@ def event(scored: list[Unit], results: Results, last: LastYear) -> dict[str, str
 
 
 def results_section(
-    units: list[Unit], scored: list[Unit], results: Results, kinds: dict[str, str], last: LastYear
+    level: Unit,
+    units: list[Unit],
+    scored: list[Unit],
+    results: Results,
+    kinds: dict[str, str],
+    last: LastYear,
 ) -> dict:
     """Section II's counts: registration and recognition, classification with its thresholds,
-    model units and the Ngày hội; scored are the units with results."""
+    model units (the level's own among them: a commune chosen as one is one) and the Ngày hội;
+    units are those below the level, scored those with results."""
     computed = sum(1 for u in scored if results.units[u.code].level_computed)
     return {
         "dang_ky": registration(units, results, kinds, last),
@@ -174,6 +180,6 @@ def results_section(
         "nguong": common.thresholds(results.thresholds),
         # Units whose level was computed from their score ('' when every level was given).
         "tinh_tu_diem": vi.number(computed) if computed else "",
-        **models(units, results),
+        **models([level, *units], results),
         "ngay_hoi": event(scored, results, last),
     }

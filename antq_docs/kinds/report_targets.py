@@ -63,9 +63,9 @@ def awarded(units: list[Unit], results: Results) -> list[Unit]:
 
 
 def chosen_models(level: Unit) -> list[Unit]:
-    """The units below a level marked Điển hình (built or not): a level that chose one is
-    never listed as having none."""
-    return [u for u in level.descendants() if u.is_model]
+    """The units marked Điển hình (built or not) of a level: itself and those below it, so a
+    level that chose one, or was chosen, is never listed as having none."""
+    return [u for u in (level, *level.descendants()) if u.is_model]
 
 
 def type_words(indicator: Indicator, kinds: dict[str, str]) -> str:

@@ -93,6 +93,7 @@ class Resolution(Kind):
             "mat_tran": front,
             "bao_cao_dang": report_to,
             "han": vi.short_date(campaign.report_deadline(unit.type)),
+            "sau_quy_i": common.after_first_quarter(campaign, day),
             "ngay_hoi": vi.short_date(campaign.event_date),
             "ky": {
                 "tham_quyen": ["T/M BAN THƯỜNG VỤ" if district else "T/M ĐẢNG ỦY"],

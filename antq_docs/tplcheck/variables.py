@@ -36,8 +36,12 @@ SHARED_MEANINGS: dict[str, str] = {
     **UNIT_WORD_VARIABLES,
     "cq_cap_tren": "cơ quan cấp trên (dòng trên tên cơ quan ban hành): cột Cơ quan chủ quản, "
     "không có thì suy ra khi chắc chắn; rỗng nếu không có hoặc chưa rõ",
+    "cq_cap_tren_dong": "cơ quan cấp trên ngắt thành các dòng không cắt ngang một tên, mỗi "
+    "dòng một phần tử (chữ in hoa); rỗng khi không có",
     "cq_ban_hanh": "tên cơ quan ban hành, mỗi dòng một phần tử (chữ in hoa)",
     "dong_ngay": "dòng địa danh, ngày tháng năm ban hành",
+    "sau_quy_i": "đúng khi văn bản ghi ngày sau Quý I (sau 31/3): mẫu không giao việc "
+    "“trong Quý I” nữa mà “ngay sau khi … được ban hành”",
     "so_ky_hieu": "số và ký hiệu văn bản (để trống số khi chưa cấp)",
     "nam": "năm của phong trào",
     "can_cu": "các văn bản làm căn cứ (không có chữ “Căn cứ”, mẫu tự viết), mỗi phần tử một "

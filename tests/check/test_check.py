@@ -282,7 +282,7 @@ def test_template_left_unfilled_is_invalid(runner, docs):
     assert result.exit_code == 3
     (finding,) = data["invalid"]
     assert finding["reason"] == (
-        "còn thẻ mẫu chưa điền ({%p if cq_cap_tren %} {{ cq_cap_tren }} ); "
+        "còn thẻ mẫu chưa điền ({%p for dong_ct in cq_cap_tren_dong %} {); "
         "không ghi tên đơn vị “Huyện Đăk Glei”; không ghi năm 2025"
     )
 

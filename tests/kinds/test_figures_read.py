@@ -50,8 +50,9 @@ def test_a_target_shared_by_every_unit_is_one_sentence_not_a_table(sample_out):
 
 def test_the_table_lists_only_the_units_with_their_own_target(sample_out):
     city = dh.open_docx(sample_out / "plan" / "KT-01.docx")
+    # Its enterprises and schools are on its territory, not under it.
     assert (
-        "Chỉ tiêu đối với các đơn vị trực thuộc thành phố Kon Tum (trừ các đơn vị có chỉ tiêu "
+        "Chỉ tiêu đối với các đơn vị trên địa bàn thành phố Kon Tum (trừ các đơn vị có chỉ tiêu "
         "riêng tại bảng dưới đây): đăng ký xây dựng đạt tiêu chuẩn"
     ) in dh.full_text(city)
     rows = [[c.text for c in row.cells] for row in city.tables[1].rows[1:]]

@@ -254,7 +254,7 @@ def test_agency_signs_directly_and_deputy_form_needs_the_signer(tmp_path, runner
         .text.split("\n")
         if x
     ]
-    assert signature == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Thị Hoa"]
+    assert signature == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Thị Hoa"]
 
 
 def test_event_plan_parts_programme_and_budget(sample_out):

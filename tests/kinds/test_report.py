@@ -177,7 +177,8 @@ def test_report_document_has_its_parts_and_the_chart(runner, tmp_path):
     ):
         assert heading in text
     assert "Số:       /BC-UBND" in text
-    assert "Một, ngày 20 tháng 12 năm 2025" in text
+    # The campaign dates reports 20/12; a district's plan has it report before 15/12.
+    assert "Một, ngày 14 tháng 12 năm 2025" in text
     # The body cites the appendix that lists the units below target.
     assert (
         "- Đăng ký tiêu chuẩn “An toàn về an ninh, trật tự” (xã): mới đạt 50% (1/2), chỉ tiêu "
@@ -201,10 +202,12 @@ def test_report_document_has_its_parts_and_the_chart(runner, tmp_path):
         "Đạt",
     ]
     # A lower level reports to the unit above and the steering committee of its own province
-    # (this roster's province is not the campaign's).
+    # (this roster's province is not the campaign's); a local government also to the standing
+    # bodies of its level and its police.
     assert (
         "\nNơi nhận:\n- Ủy ban nhân dân tỉnh Mẫu;\n- Ban Chỉ đạo phong trào toàn dân bảo vệ an "
-        "ninh Tổ quốc tỉnh Mẫu;\n- Lưu: VT.\n" in text
+        "ninh Tổ quốc tỉnh Mẫu;\n- Thường trực Huyện ủy Một;\n- Thường trực Hội đồng nhân dân "
+        "huyện Một;\n- Công an huyện Một;\n- Lưu: VT.\n" in text
     )
     assert any(p.text.endswith("./.") for p in dh.paragraphs(doc))
 

@@ -89,8 +89,10 @@ def test_agencies_schools_enterprises_and_villages_carry_their_managing_body(mad
     assert header_left(made / "plan" / "G2.docx")[:2] == ["UBND XÃ HÀ MÒN", "TRƯỜNG THCS LÊ LỢI"]
     # An enterprise has none, unless the roster names its owner (Cơ quan chủ quản).
     assert header_left(made / "plan" / "D.docx")[:2] == ["CÔNG TY CỔ PHẦN", "THỦY ĐIỆN ĐĂK PSI"]
-    assert header_left(made / "plan" / "D2.docx")[:3] == [
-        "TỔNG CÔNG TY CÀ PHÊ VIỆT NAM",
+    # Its line is wider than the column (Word would wrap "… VIỆT / NAM"): broken at a name.
+    assert header_left(made / "plan" / "D2.docx")[:4] == [
+        "TỔNG CÔNG TY",
+        "CÀ PHÊ VIỆT NAM",
         "CÔNG TY TNHH",
         "CÀ PHÊ ĐĂK HÀ",
     ]
@@ -144,8 +146,10 @@ def test_superior_line_is_derived_only_where_the_rule_is_certain(others):
     assert header_left(out / "plan" / "BD.docx")[:2] == ["UBND TỈNH KON TUM", "BAN DÂN TỘC"]
     assert header_left(out / "plan" / "VP.docx")[0] == "UBND HUYỆN ĐĂK HÀ"
     # The roster's column names a vertical body's superior: its system, not the UBND.
-    assert header_left(out / "plan" / "BH.docx")[:2] == [
-        "BẢO HIỂM XÃ HỘI TỈNH KON TUM",
+    # Wider than the column in one line: broken before the place, never inside "XÃ HỘI".
+    assert header_left(out / "plan" / "BH.docx")[:3] == [
+        "BẢO HIỂM XÃ HỘI",
+        "TỈNH KON TUM",
         "BẢO HIỂM XÃ HỘI",
     ]
     # Without it, nothing is guessed from the movement's tree.
@@ -571,3 +575,21 @@ def test_templates_check_on_an_empty_folder_and_misnamed_templates(tmp_path, run
     result = invoke_generate(runner, "pledge", out, "--templates", str(empty))
     assert result.exit_code == 0, result.stderr
     assert "ghi-chu.docx: tên tệp không phải tên mẫu nào nên không được dùng" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "bold", "lines"),
+    [
+        ("Bảo hiểm xã hội cơ sở Vĩnh Linh", True, ["BẢO HIỂM XÃ HỘI", "CƠ SỞ VĨNH LINH"]),
+        ("Kho bạc Nhà nước khu vực XII", True, ["KHO BẠC NHÀ NƯỚC", "KHU VỰC XII"]),
+        ("Trường Trung học cơ sở Lê Hồng Phong", True, ["TRƯỜNG TRUNG HỌC CƠ SỞ", "LÊ HỒNG PHONG"]),
+        (
+            "Sở Giáo dục và Đào tạo tỉnh Quảng Trị",
+            False,
+            ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TỈNH QUẢNG TRỊ"],
+        ),
+    ],
+)
+def test_names_break_between_a_body_and_its_place_never_inside_a_noun(name, bold, lines):
+    limit = heading.HEADER_EM if bold else heading.SUPERIOR_EM
+    assert heading.name_lines(name, limit, bold=bold) == lines

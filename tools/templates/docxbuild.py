@@ -286,9 +286,10 @@ def nd30_header(doc, *, superior: bool, number: bool):
     table = borderless_table(doc, [left_w, right_w], rows=1)
     left, right = table.rows[0].cells
     if superior:
-        cell_para(left, "{%p if cq_cap_tren %}", size=12)
-        cell_para(left, "{{ cq_cap_tren }}", size=12)
-        cell_para(left, "{%p endif %}", size=12)
+        # The superior body, one paragraph per line, broken like the issuer's name.
+        cell_para(left, "{%p for dong_ct in cq_cap_tren_dong %}", size=12)
+        cell_para(left, "{{ dong_ct }}", size=12)
+        cell_para(left, "{%p endfor %}", size=12)
     # The issuing body, one paragraph per line so a name never wraps in the middle.
     cell_para(left, "{%p for dong_cq in cq_ban_hanh %}", size=12, bold=True)
     issuer = cell_para(left, "{{ dong_cq }}", size=12, bold=True)

@@ -89,13 +89,30 @@ WHO = (
 # The level of a target below 100%, after what it asks for: ' (chỉ tiêu: trên 80%)'.
 LEVEL = "{% if not ct.tron %} (chỉ tiêu: {% if ct.tren %}trên {% endif %}{{ ct.muc }}){% endif %}"
 
-# The targets of the units below, one paragraph per target, with counts.
-SUBTREE_TARGETS = [
-    (
-        "ke_hoach",
-        WHO + " ban hành kế hoạch xây dựng phong trào toàn dân "
-        "bảo vệ an ninh Tổ quốc năm {{ nam }} trong Quý I" + LEVEL + ".",
-    ),
+
+def promptly(document: str) -> str:
+    """When the units below issue their plans: in Quý I, or, for a document (Kế hoạch, Nghị
+    quyết) made later in the year, as soon as it is issued."""
+    return (
+        f"{{% if sau_quy_i %}}ngay sau khi {document} này được ban hành{{% else %}}trong Quý I"
+        "{% endif %}"
+    )
+
+
+def subtree_targets(document: str) -> list[tuple[str, str]]:
+    """The targets of the units below, one paragraph per target, with counts, in a document
+    (Kế hoạch, Nghị quyết) that may speak of itself."""
+    return [
+        (
+            "ke_hoach",
+            WHO + " ban hành kế hoạch xây dựng phong trào toàn dân "
+            "bảo vệ an ninh Tổ quốc năm {{ nam }} " + promptly(document) + LEVEL + ".",
+        ),
+        *_OTHER_SUBTREE_TARGETS,
+    ]
+
+
+_OTHER_SUBTREE_TARGETS = [
     (
         "cam_ket",
         WHO + " tổ chức phổ biến, quán triệt nhiệm vụ năm "
@@ -122,6 +139,7 @@ SUBTREE_TARGETS = [
         "điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc" + LEVEL + ".",
     ),
 ]
+SUBTREE_TARGETS = subtree_targets("Kế hoạch")
 
 TASKS = {
     "chinh_quyen": [
@@ -226,13 +244,17 @@ def _targets(doc) -> None:
     d.body(doc, "{%p endfor %}")
 
 
+# The units below a level: under it, or only on its territory (a THPT, a line body, a company).
+UNDER = "{% if tren_dia_ban %}trên địa bàn{% else %}trực thuộc{% endif %}"
+
 # What the subordinates share, said once ('chung'): registration, then the year-end goals.
 SHARED_GOAL = (
     "{% if chung.dang_ky == 'bat_buoc' %}đăng ký xây dựng đạt tiêu chuẩn "
     + STANDARD
     + "{% elif chung.dang_ky == 'van_dong' %}vận động đăng ký xây dựng đạt tiêu chuẩn "
     + STANDARD
-    + " (chỉ tiêu {{ chung.muc_dang_ky }}){% endif %}"
+    + " (chỉ tiêu {% if chung.tren_dang_ky %}trên {% endif %}{{ chung.muc_dang_ky }})"
+    "{% endif %}"
     "{% if chung.dang_ky and (chung.dat_chuan or chung.kha) %}; {% endif %}"
     "{% if chung.dat_chuan %}cuối năm được công nhận đạt tiêu chuẩn " + STANDARD + "{% endif %}"
     "{% if chung.dat_chuan and chung.kha %}, {% endif %}"
@@ -247,8 +269,8 @@ def _table(doc) -> None:
     d.optional(
         doc,
         "chung",
-        "Chỉ tiêu đối với {% if bang %}các đơn vị trực thuộc {{ ten_trong_cau }} (trừ các "
-        "đơn vị có chỉ tiêu riêng tại bảng dưới đây){% else %}mỗi đơn vị trực thuộc "
+        "Chỉ tiêu đối với {% if bang %}các đơn vị " + UNDER + " {{ ten_trong_cau }} (trừ các "
+        "đơn vị có chỉ tiêu riêng tại bảng dưới đây){% else %}mỗi đơn vị " + UNDER + " "
         "{{ ten_trong_cau }}{% endif %}: " + SHARED_GOAL + ".",
         keep_next=True,
     )
@@ -263,7 +285,8 @@ def _table(doc) -> None:
             "{{ r.ten }}",
             "{{ r.loai }}",
             "{% if r.dang_ky == 'bat_buoc' %}Đăng ký{% elif r.dang_ky == 'van_dong' %}Vận động "
-            "đăng ký (chỉ tiêu {{ r.muc_dang_ky }}){% else %}Không áp dụng{% endif %}",
+            "đăng ký (chỉ tiêu {% if r.tren_dang_ky %}trên {% endif %}{{ r.muc_dang_ky }})"
+            "{% else %}Không áp dụng{% endif %}",
             "{% if r.dat_chuan %}Đạt chuẩn " + STANDARD + "{% endif %}"
             "{% if r.dat_chuan and r.kha %}; {% endif %}{% if r.kha %}Xếp loại Khá trở lên"
             "{% endif %}{% if not r.dat_chuan and not r.kha %}Không áp dụng{% endif %}",
@@ -319,7 +342,8 @@ def _government_tasks(doc) -> None:
     d.body(
         doc,
         "{{ loop.index + 3 }}. Các {{ cd.loai }}: {% if cd.ke_hoach %}xây dựng kế hoạch "
-        "trong Quý I, {% endif %}tổ chức ký cam kết, đăng ký tiêu chuẩn "
+        + promptly("Kế hoạch")
+        + ", {% endif %}tổ chức ký cam kết, đăng ký tiêu chuẩn "
         + STANDARD
         + " theo chỉ tiêu được giao; "
         "tự đánh giá, chấm điểm và gửi báo cáo kết quả về {{ ten }}"

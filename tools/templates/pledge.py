@@ -180,13 +180,7 @@ def _build(residential: bool):
         (right, "BÊN CAM KẾT", "ky_ben_cam_ket"),
     ):
         d.cell_para(cell, f"ĐẠI DIỆN {side}", size=14, bold=True)
-        d.cell_para(cell, f"{{%p if {prefix}.tham_quyen %}}", size=14, bold=True)
-        d.cell_para(cell, f"{{{{ {prefix}.tham_quyen }}}}", size=14, bold=True)
-        d.cell_para(cell, "{%p endif %}", size=14, bold=True)
-        d.cell_para(cell, f"{{{{ {prefix}.chuc_vu }}}}", size=14, bold=True)
-        for _ in range(4):
-            d.cell_para(cell, "", size=14)
-        d.cell_para(cell, f"{{{{ {prefix}.ho_ten }}}}", size=14, bold=True)
+        d.signer(cell, prefix)
     if residential:
         _household_appendix(doc)
     return doc

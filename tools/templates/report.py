@@ -239,7 +239,7 @@ def _classification(doc) -> None:
     d.body(
         doc,
         "Kết quả tự chấm điểm, bình xét, phân loại phong trào của {{ so_cham_diem }} đơn "
-        "vị trực thuộc:",
+        "vị trên địa bàn:",
     )
     _rows(
         doc,

@@ -10,7 +10,7 @@ points lead and assign, and never repeat the plan's list of tasks.
 from __future__ import annotations
 
 from tools.templates import docxbuild as d
-from tools.templates.plan import SUBTREE_TARGETS
+from tools.templates.plan import subtree_targets
 
 STANDARD = d.STANDARD
 
@@ -118,7 +118,7 @@ def _targets(doc) -> None:
         "vệ an ninh Tổ quốc năm {{ nam }}."
     )
     d.body(doc, "{%p else %}")
-    _branches(doc, SUBTREE_TARGETS, dashed)
+    _branches(doc, subtree_targets("Nghị quyết"), dashed)
     d.body(doc, "{%p else %}")
     dashed("{{ ct.noi_dung }}.")
     d.body(doc, "{%p endif %}")
@@ -151,7 +151,8 @@ def _committee_organisation(doc) -> None:
         doc,
         "- {% if cap == 'huyen' %}Các đảng bộ, chi bộ trực thuộc{% else %}Các chi bộ "
         "trực thuộc{% endif %} tổ chức quán triệt Nghị quyết đến cán bộ, đảng viên; chi "
-        "bộ ở khu dân cư ra nghị quyết chuyên đề ngay trong Quý I, lãnh đạo khu dân cư "
+        "bộ ở khu dân cư ra nghị quyết chuyên đề {% if sau_quy_i %}ngay sau khi Nghị quyết "
+        "này được ban hành{% else %}ngay trong Quý I{% endif %}, lãnh đạo khu dân cư "
         "đăng ký xây dựng đạt tiêu chuẩn " + STANDARD + " và vận động hộ gia đình ký "
         "cam kết.",
     )
@@ -322,7 +323,8 @@ def _cell():
         doc,
         "1. Lãnh đạo {{ ten_trong_cau }} đăng ký xây dựng khu dân cư đạt tiêu chuẩn "
         + STANDARD
-        + " năm {{ nam }} ngay trong Quý I.",
+        + " năm {{ nam }} {% if sau_quy_i %}ngay sau khi Nghị quyết này được thông qua"
+        "{% else %}ngay trong Quý I{% endif %}.",
     )
     d.body(
         doc,
