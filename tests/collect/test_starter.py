@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import openpyxl
+import pytest
 
 from antq_docs import resources
 from antq_docs.cli import cli
@@ -27,6 +28,7 @@ FILES = [
 ]
 
 
+@pytest.mark.slow
 def test_init_then_generate_all_inside_the_folder_writes_every_kind(tmp_path, runner, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["init", "khoi-dau"])

@@ -149,6 +149,7 @@ def test_police_of_a_district_is_the_province_s_after_february(tmp_path, runner)
     assert "Công an xã Hà Mòn là lực lượng nòng cốt" in commune
 
 
+@pytest.mark.slow
 def test_report_of_a_district_that_ended_is_refused_unless_dated_before(tmp_path, runner):
     results = ["--results", str(FIXTURES / "results-small.csv")]
     args = ["report", "--units", str(FIXTURES / "units-small.csv"), *results, "--level", "H1"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from antq_docs.cli import cli
 from antq_docs.register import Register
 from tests import helpers as dh
@@ -39,6 +41,7 @@ def test_register_numbers_are_sequential_padded_stable_and_never_reused(tmp_path
     assert Register(tmp_path, read_only=True).lookup("KT-02", 2025, "event-plan/KT-02.docx") == 2
 
 
+@pytest.mark.slow
 def test_numbering_from_the_command_line(tmp_path, runner):
     out = tmp_path / "out"
     command = [

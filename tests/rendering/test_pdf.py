@@ -132,6 +132,7 @@ def test_pdf_beside_each_document_recorded_and_not_made_again(runner, fake_soffi
     assert len(calls(fake_soffice)[-1]) == 1
 
 
+@pytest.mark.slow
 def test_hung_batch_is_killed_and_its_files_retried_once(fake_soffice, docs, monkeypatch):
     monkeypatch.setenv("FAKE_SOFFICE_HANG", "1")
     started = time.monotonic()

@@ -277,6 +277,7 @@ def _edit_pledge(path: Path) -> tuple[str, str, str]:
     return name, wrong, target.runs[0].text
 
 
+@pytest.mark.slow
 def test_an_edited_template_is_refused_for_a_misspelled_variable_then_used(
     exported, tmp_path, runner
 ):

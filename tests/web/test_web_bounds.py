@@ -229,6 +229,7 @@ def basic(password: str) -> dict[str, str]:
     return {"Authorization": "Basic " + base64.b64encode(f"x:{password}".encode()).decode()}
 
 
+@pytest.mark.slow
 def test_wrong_passwords_slow_down_until_the_right_one(tmp_path):
     client = TestClient(create_app(tmp_path / "data", password="dung-mat-khau"))
     assert client.get("/").status_code == 401  # a browser's first try: no wait

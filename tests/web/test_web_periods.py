@@ -215,6 +215,7 @@ def _bad_campaign(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_no_page_or_error_shows_an_option_a_key_or_a_server_path(client, tmp_path):
     shown: list[str] = []
     _keep(client, "campaign", SAMPLE_CAMPAIGN)
