@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from antq_docs.errors import AntqError, ValidationError
+from antq_docs.errors import AntqError, Finding, InputError, ValidationError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
@@ -53,6 +53,11 @@ def try_file(
         if not any(f.file is None or Path(f.file).name == given.stored for f in e.findings):
             return Intake(notices=[msg.OTHER_FILES_WRONG])
         return Intake(findings(e, trial))
+    except InputError as e:
+        # A file that cannot be read as this role at all (a workbook given as the plan…) is
+        # refused like one with findings: the file kept before stays in use.
+        reason = Finding(e.reason, file=given.stored)
+        return Intake(findings(ValidationError([reason], what=name), trial))
     except AntqError as e:
         return Intake(notices=[public(str(e), trial, scratch)])
     return Intake(notices=[public(n, trial, scratch) for n in notices])

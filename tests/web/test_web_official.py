@@ -167,6 +167,22 @@ def test_a_file_given_is_answered_at_the_top_of_the_same_page(client, tmp_path):
     assert 'id="said"' not in again and "Danh sach.csv" in again
 
 
+def test_a_file_given_in_the_wrong_row_is_refused_and_the_plan_kept(client):
+    # A roster workbook given as the year plan: refused by its own name, the plan stays.
+    status, shown = _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "Ke hoach.yaml")
+    assert status == 200 and "Đã nhận tệp “Ke hoach.yaml” (Kế hoạch năm)" in _text(shown)
+    book = io.BytesIO()
+    openpyxl.Workbook().save(book)
+    status, shown = _keep(client, "campaign", book.getvalue(), "danh sach.xlsx")
+    text = _text(shown)
+    assert "Chưa nhận tệp “danh sach.xlsx” (Kế hoạch năm)" in text
+    assert "Đã nhận tệp “danh sach.xlsx”" not in text
+    assert {f[0] for f in _findings(shown, "said-findings")} == {"danh sach.xlsx"}
+    assert "spaces/" not in shown and "ke-hoach.yaml" not in text
+    again = client.get("/").text
+    assert "Ke hoach.yaml" in again and "danh sach.xlsx" not in again
+
+
 def test_choosing_a_unit_is_confirmed_at_the_top(client):
     _keep(client, "campaign", SAMPLE_CAMPAIGN.read_bytes(), "ke-hoach.yaml")
     _keep(client, "roster", SMALL.read_bytes(), "units-small.csv")
