@@ -154,6 +154,10 @@ def _break_allowed(words: list[str], index: int) -> int:
     before, word = (w.strip("\"“”'(<[") for w in (words[index - 1], words[index]))
     if not word or not before:
         return 0
+    if word[:1].isdigit():
+        return 0  # a number stays with what it numbers: 'THÔN 1', 'SỐ 2'
+    if word.casefold() == "số" and index + 1 < len(words) and words[index + 1][:1].isdigit():
+        return 2  # a numbered school's name: 'TRƯỜNG THPT' / 'SỐ 2 BẢO THẮNG'
     rest = vi.upper(" ".join(words[index:]))
     if any(rest.startswith(p + " ") for p in _NOT_LOCALITY):
         return 0

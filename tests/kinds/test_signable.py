@@ -220,6 +220,9 @@ def test_a_body_of_the_merged_province_writes_its_own_province(tmp_path, runner)
         ("Công ty TNHH MTV Lâm nghiệp Kon Rẫy", ["CÔNG TY TNHH MTV", "LÂM NGHIỆP KON RẪY"]),
         ("Công ty TNHH MTV Cà phê 734", ["CÔNG TY TNHH MTV", "CÀ PHÊ 734"]),
         ("Trường THCS Lê Hồng Phong", ["TRƯỜNG THCS", "LÊ HỒNG PHONG"]),
+        # A number stays with what it numbers, and a numbered school's name starts at "số".
+        ("Trường THPT số 2 Bảo Thắng", ["TRƯỜNG THPT", "SỐ 2 BẢO THẮNG"]),
+        ("Tổ dân phố 3 phường Quang Trung", ["TỔ DÂN PHỐ 3", "PHƯỜNG QUANG TRUNG"]),
         ("Phòng Tư pháp huyện Đăk Hà", ["PHÒNG TƯ PHÁP", "HUYỆN ĐĂK HÀ"]),
         ("Trường Phổ thông Dân tộc nội trú tỉnh", ["TRƯỜNG PHỔ THÔNG", "DÂN TỘC NỘI TRÚ TỈNH"]),
         (
