@@ -13,6 +13,7 @@ import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from antq_docs import vi
 from antq_docs.errors import Finding, InputError, ValidationError
 from antq_docs.files import DIRECTORY, MISSING, SPECIAL, SYMLINK, TOO_LARGE, Refusal, read_regular
 from antq_docs.limits import MAX_CELL_CHARS, MAX_TABLE_CELLS
@@ -311,4 +312,4 @@ def _located(table: Table, found: dict[str, int], problems: list[CellProblem]) -
 
 def too_many_cells() -> str:
     """The message for a table past MAX_TABLE_CELLS."""
-    return msg.TOO_MANY_CELLS.format(limit=f"{MAX_TABLE_CELLS:,}".replace(",", "."))
+    return msg.TOO_MANY_CELLS.format(limit=vi.number(MAX_TABLE_CELLS))
