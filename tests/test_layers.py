@@ -37,7 +37,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ),
     (
         "the domain model and the low readers and registers",
-        frozenset({"model", "docxread", "register"}),
+        frozenset({"model", "docxread", "register", "identity"}),
     ),
     ("the output folder", frozenset({"output"})),
     (
