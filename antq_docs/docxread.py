@@ -35,6 +35,21 @@ MAX_UNPACKED_BYTES = 4 * MAX_FILE_BYTES
 # checker reads exactly these, so a tag the checker never saw is never filled (and the reverse).
 TEMPLATE_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
 BODY_PART = "word/document.xml"
+# Parts Word shows whose tags neither renderer fills (docxtpl has no endnote pass): a tag there
+# would reach the signed document as typed, so the template checker looks for them.
+UNFILLED_PARTS = re.compile(r"^word/endnotes\.xml$")
+# The document properties both renderers fill (docProps/core.xml), as docxtpl names them
+# through python-docx: author, comments, identifier, language, subject, title.
+CORE_PART = "docProps/core.xml"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+TEMPLATE_PROPERTIES = (
+    f"{_DC}creator",
+    f"{_DC}description",
+    f"{_DC}identifier",
+    f"{_DC}language",
+    f"{_DC}subject",
+    f"{_DC}title",
+)
 
 # The compression methods Word reads; zipfile also reads bzip2 and LZMA, which Word refuses.
 _WORD_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
@@ -142,6 +157,11 @@ class Package:
         """Hex SHA-256 of the file's bytes."""
         return hashlib.sha256(self.data).hexdigest()
 
+    @property
+    def names(self) -> list[str]:
+        """The names of the package's members, sorted."""
+        return sorted(self._names)
+
     def has(self, name: str) -> bool:
         """Tell whether the package holds a part of this name."""
         return name in self._names
@@ -196,6 +216,52 @@ class Package:
     def document(self) -> etree._Element:
         """The parsed main document part."""
         return self.xml(self.main)
+
+
+_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>\s*")
+_PACKAGE_RELS = "_rels/.rels"
+# LibreOffice spells the core properties' relationship type with a small d ("officedocument");
+# python-docx, so docxtpl, does not know it and adds a second docProps/core.xml to the package
+# it saves: a file with two members of one name, which Word calls damaged.
+_LIBREOFFICE_CORE = (
+    b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+)
+_CORE = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+
+
+def template_xml(data: bytes) -> str:
+    """A template part's XML spelled as docxtpl's tag clean-up expects it, declaration kept.
+
+    docxtpl reads the body, headers and footers through lxml and writes them back before it
+    looks for tags; Word and python-docx already write that spelling, LibreOffice does not
+    (an apostrophe in a tag is `&apos;`, a quote `&quot;`), so a part is read and written
+    back the same way here. Raises etree.XMLSyntaxError when the part is not XML.
+    """
+    root = etree.fromstring(data, parser=_PARSER)
+    declaration = _DECLARATION.match(data)
+    head = declaration.group(0).decode("ascii", "replace") if declaration else ""
+    return head + etree.tostring(root, encoding="unicode")
+
+
+def docxtpl_package(data: bytes) -> bytes:
+    """A template's bytes as python-docx must read them: LibreOffice's misspelt type mended.
+
+    The bytes are returned as they are unless the package relationships carry the misspelling;
+    then only that member is rewritten. Raises zipfile.BadZipFile when data is not a zip.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if _PACKAGE_RELS not in archive.namelist():
+            return data
+        if _LIBREOFFICE_CORE not in archive.read(_PACKAGE_RELS):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as mended:
+            for info in archive.infolist():
+                blob = archive.read(info.filename)
+                if info.filename == _PACKAGE_RELS:
+                    blob = blob.replace(_LIBREOFFICE_CORE, _CORE)
+                mended.writestr(info, blob)
+    return out.getvalue()
 
 
 def paragraph_text(paragraph: etree._Element) -> str:

@@ -35,7 +35,14 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError, UndefinedError
 from lxml import etree
 
-from antq_docs.docxread import BODY_PART, TEMPLATE_PARTS
+from antq_docs.docxread import (
+    BODY_PART,
+    CORE_PART,
+    TEMPLATE_PARTS,
+    TEMPLATE_PROPERTIES,
+    docxtpl_package,
+    template_xml,
+)
 from antq_docs.errors import AntqError, RenderError
 from antq_docs.kinds.base import Image
 from antq_docs.messages import documents as msg
@@ -58,16 +65,9 @@ _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 # part 15% larger, and Word reads every level.
 _LEVEL = 1
 _TAG = re.compile(r"\{[{%#]")
-_CORE = "docProps/core.xml"
-# The document properties docxtpl fills (docx.opc.coreprops names → XML elements).
-_PROPERTIES = (
-    "{http://purl.org/dc/elements/1.1/}creator",
-    "{http://purl.org/dc/elements/1.1/}description",
-    "{http://purl.org/dc/elements/1.1/}identifier",
-    "{http://purl.org/dc/elements/1.1/}language",
-    "{http://purl.org/dc/elements/1.1/}subject",
-    "{http://purl.org/dc/elements/1.1/}title",
-)
+_CORE = CORE_PART
+# The document properties docxtpl fills, one list with the template checker's.
+_PROPERTIES = TEMPLATE_PROPERTIES
 _ESCAPED = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 # A loop over cells ({%tc for %}) or a computed colspan changes a row's cell count.
 _CELL_LOOP = re.compile(r"</w:tc>\s*\{%|\{%[^%]*%\}\s*<w:tc[ >]|<w:gridSpan w:val=\"\{\{")
@@ -102,7 +102,8 @@ class CompiledTemplate:
             self._members = [(i, archive.read(i.filename)) for i in archive.infolist()]
         except (OSError, zipfile.BadZipFile) as e:
             raise RenderError(msg.TEMPLATE_UNREADABLE.format(error=e), template=self.name) from e
-        self._data = data
+        # docxtpl's own passes read the package whole: give them LibreOffice's mended.
+        self._data = docxtpl_package(data)
         self.digest = hashlib.sha256(data).hexdigest()
         helper = DocxTemplate(io.BytesIO(data))
         env = environment()
@@ -113,7 +114,13 @@ class CompiledTemplate:
             text = blob.decode("utf-8")
             if not _TAG.search(text):
                 continue
-            xml = helper.patch_xml(text)
+            try:
+                # As docxtpl reads it: LibreOffice's `&apos;` in a tag becomes a quote again.
+                xml = helper.patch_xml(template_xml(blob))
+            except etree.XMLSyntaxError as e:
+                raise RenderError(
+                    msg.TEMPLATE_UNREADABLE.format(error=e), template=self.name
+                ) from e
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
             body = info.filename == BODY_PART
             try:
