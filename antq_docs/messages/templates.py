@@ -22,6 +22,17 @@ PART_BODY = "thân văn bản"
 PART_HEADER = "đầu trang {number}"
 PART_FOOTER = "chân trang {number}"
 PART_FOOTNOTES = "chú thích cuối trang"
+PART_ENDNOTES = "chú thích cuối văn bản"
+# A document property (File → Info in Word, File → Properties in LibreOffice), named as Word does.
+PART_PROPERTY = "thuộc tính “{name}” của tệp"
+PROPERTY_NAMES = {
+    "creator": "Tác giả",
+    "description": "Chú thích",
+    "identifier": "Mã định danh",
+    "language": "Ngôn ngữ",
+    "subject": "Chủ đề",
+    "title": "Tiêu đề",
+}
 WHERE_PARAGRAPH = "đoạn{number}{quoted}"
 
 # A file that is not a usable template.
@@ -39,8 +50,17 @@ TAG_SPLIT_BY_SPACE = (
     "và {{% … %}}"
 )
 TAG_SPLIT_ACROSS_PARAGRAPHS = (
-    "thẻ mở và đóng không cùng một đoạn (thẻ bị ngắt dòng): docxtpl không nối được, hãy gõ lại "
-    "cả thẻ trên một dòng"
+    "thẻ mở và đóng không cùng một đoạn (thẻ bị ngắt dòng) và hai đoạn không nối được với nhau "
+    "(khác ô bảng, khác khung): hãy gõ lại cả thẻ trên một dòng"
+)
+PART_BROKEN_BY_TAGS = (
+    "sau khi gom các thẻ, phần này không còn là XML hợp lệ (thẻ nằm vắt qua ô bảng, khung hoặc "
+    "liên kết): hãy gõ lại các thẻ, mỗi thẻ liền trong một đoạn"
+)
+TAG_NOT_FILLED = (
+    "thẻ ở {part} không được điền (chỉ thân văn bản, đầu trang, chân trang, chú thích cuối trang "
+    "và thuộc tính của tệp được điền): thẻ sẽ in nguyên như đã gõ; chuyển sang chú thích cuối "
+    "trang"
 )
 TAG_BAD_QUOTES = "dấu ngoặc {bad} trong thẻ {tag}: gõ lại bằng dấu ngoặc thẳng \" hoặc '"
 TAG_CURLY_QUOTES = (
@@ -50,7 +70,7 @@ TAG_CURLY_QUOTES = (
 TAG_NO_SPACE = "viết liền {{%{word} {rest} …%}}: không có dấu cách giữa {{% và {word}"
 TAG_SPACE_MISSING = "thiếu dấu cách sau {{%{word}: viết {{%{word} {rest} …%}}"
 PARAGRAPH_TAG_WITH_TEXT = (
-    "đoạn có thẻ {{%p …%}} cũng có chữ «{rest}»: khi soạn, cả đoạn được thay bằng thẻ nên chữ "
+    "đoạn có thẻ đoạn {tag} cũng có chữ «{rest}»: khi soạn, cả đoạn được thay bằng thẻ nên chữ "
     "này mất; đặt thẻ vào một đoạn riêng"
 )
 ROW_TAG_WITH_TEXT = (

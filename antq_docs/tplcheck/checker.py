@@ -1,16 +1,18 @@
-"""`templates check`: the rules run on a template file an official edited in Word.
+"""`templates check`: the rules run on a template file an official edited in Word or LibreOffice.
 
-Each part (body, headers, footers) is read as Word stores it: quotes AutoCorrect typed inside a
-tag, paragraph tags sharing their paragraph with words, tags split across paragraphs; then it is
-parsed as docxtpl would, its names are held against its kind's variables (names.py), and the
-file is linted against Nghị định 30.
+Every part the renderer fills (docxread.TEMPLATE_PARTS: body, each header and footer, the
+footnotes) and the document properties it fills are read as docxtpl reads them (docxread's
+template_xml, whoever saved the file): quotes AutoCorrect typed inside a tag, paragraph tags
+sharing their paragraph with words, tags split across paragraphs docxtpl cannot join. Each is
+then parsed as docxtpl would, its names held against its kind's variables (names.py), and the
+file is linted against Nghị định 30. A plain check (`--plain`) stops at the syntax, for any
+docxtpl template. A tag in a part nobody fills (the endnotes) is an error: it would be printed.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +20,16 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
 from lxml import etree
 
-from antq_docs.docxread import BODY_PART, TEMPLATE_PARTS
-from antq_docs.errors import Finding, InputError, ValidationError
+from antq_docs.docxread import (
+    BODY_PART,
+    CORE_PART,
+    TEMPLATE_PARTS,
+    TEMPLATE_PROPERTIES,
+    UNFILLED_PARTS,
+    Package,
+    template_xml,
+)
+from antq_docs.errors import Finding, InputError, UnreadableDocument, ValidationError
 from antq_docs.kinds import Kind
 from antq_docs.lint import lint_file
 from antq_docs.messages import templates as msg
@@ -28,7 +38,6 @@ from antq_docs.sandbox import loading_refused, loads_others
 from antq_docs.tplcheck.findings import (
     ERROR,
     INFO,
-    WARNING,
     TemplateCheck,
     TemplateFinding,
     nfc,
@@ -36,17 +45,13 @@ from antq_docs.tplcheck.findings import (
     strip_xml,
 )
 from antq_docs.tplcheck.names import NameWalker
+from antq_docs.tplcheck.paragraphs import TAG, balance, paragraph_findings, row_findings
 from antq_docs.tplcheck.template_set import TemplateFile
 from antq_docs.tplcheck.variables import KindTemplates, kind_templates
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-# Quotes Word's AutoCorrect types; docxtpl mends the first four inside a tag, not the others.
-_MENDED_QUOTES = "“”‘’"
-_OTHER_QUOTES = "„‟«»‹›″′＂"
-_PARA_TAG_SPACED = re.compile(r"\{%-?\s+(p|tr|tc)\s+(if|for|elif|else|endif|endfor)\b")
-_PARA_TAG_GLUED = re.compile(r"\{%-?(p|tr|tc)(if|for|elif|else|endif|endfor)\b")
-_SPLIT_BRACES = re.compile(r"\{\s+[{%]|[}%]\s+\}")
+_OPENER = re.compile(r"\{[{%#]")
+_NOTES = ("footnotes.xml", "endnotes.xml")
 
 
 def _part_title(name: str) -> str:
@@ -58,6 +63,8 @@ def _part_title(name: str) -> str:
         return msg.PART_HEADER.format(number=stem[6:] or "").strip()
     if stem == "footnotes":
         return msg.PART_FOOTNOTES
+    if stem == "endnotes":
+        return msg.PART_ENDNOTES
     return msg.PART_FOOTER.format(number=stem[6:] or "").strip()
 
 
@@ -65,14 +72,26 @@ def _text(element: etree._Element) -> str:
     return "".join(t.text or "" for t in element.iter(f"{_W}t"))
 
 
+def _well_formed(xml: str) -> bool:
+    """Tell whether a part, its tags taken out, is still XML (docxtpl's clean-up kept it whole)."""
+    try:
+        etree.fromstring(TAG.sub("", xml).encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return False
+    return True
+
+
 class _Checker:
     """Runs every rule on one template file and collects the findings."""
 
-    def __init__(self, path: Path, kind: Kind | None, provided: dict[str, Any] | None) -> None:
+    def __init__(
+        self, path: Path, kind: Kind | None, provided: dict[str, Any] | None, plain: bool = False
+    ) -> None:
         self.path = path
         self.file = str(path)
         self.kind = kind
         self.provided = provided
+        self.plain = plain
         self.findings: list[TemplateFinding] = []
         self.used: set[str] = set()
 
@@ -84,21 +103,21 @@ class _Checker:
     def run(self) -> list[TemplateFinding]:
         """Read the file, apply every rule to each part, then lint it; return the findings."""
         try:
-            data = self.path.read_bytes()
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            parts = {
-                n: archive.read(n).decode("utf-8")
-                for n in sorted(archive.namelist())
-                if TEMPLATE_PARTS.match(n)
-            }
-            helper = DocxTemplate(io.BytesIO(data))
-        except (OSError, zipfile.BadZipFile, UnicodeDecodeError, KeyError) as e:
-            self.add(ERROR, msg.NOT_A_WORD_FILE.format(error=e))
+            package = Package(self.path)
+            names = [n for n in package.names if TEMPLATE_PARTS.match(n) or UNFILLED_PARTS.match(n)]
+            parts = {n: package.part(n) for n in names}
+            core = package.part(CORE_PART) if package.has(CORE_PART) else None
+        except UnreadableDocument as e:
+            self.add(ERROR, msg.NOT_A_WORD_FILE.format(error=e.reason))
             return self.findings
-        # The body first, then headers, footers and footnotes, as Word shows them.
-        order = sorted(parts, key=lambda n: (n != BODY_PART, n.endswith("footnotes.xml"), n))
-        for name in order:
+        helper = DocxTemplate(io.BytesIO(package.data))
+        # The body first, then headers, footers and notes, as Word shows them.
+        for name in sorted(parts, key=lambda n: (n != BODY_PART, n.endswith(_NOTES), n)):
             self.part(name, parts[name], helper)
+        if core is not None:
+            self.properties(core)
+        if self.plain:
+            return self.findings
         if self.provided is not None:
             unused = [k for k in self.provided if k not in self.used]
             if unused:
@@ -115,25 +134,69 @@ class _Checker:
             )
         return self.findings
 
-    def part(self, name: str, xml: str, helper: DocxTemplate) -> None:
-        """The rules of one part (body, header, footer, footnotes): paragraphs, rows, tags."""
+    def part(self, name: str, data: bytes, helper: DocxTemplate) -> None:
+        """The rules of one part (body, header, footer, notes): paragraphs, rows, tags."""
         title = _part_title(name)
         try:
+            xml = template_xml(data)
             root = etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as e:
             self.add(ERROR, msg.BROKEN_XML.format(error=e), title)
             return
-        split = False
+        if UNFILLED_PARTS.match(name):
+            self.unfilled(root, title)
+            return
+        split = []
         for number, p in enumerate(root.iter(f"{_W}p"), start=1):
-            split |= self.paragraph(title, number, nfc(_text(p)))
+            text = nfc(_text(p))
+            for level, message in paragraph_findings(text):
+                self.add(level, message, title, number, text)
+            if balance(text):
+                split.append((number, text))
         for row in root.iter(f"{_W}tr"):
-            self.row(title, nfc(_text(row)))
-        if split:
-            return  # docxtpl would glue paragraphs together: the Jinja errors would mislead
+            text = nfc(_text(row))
+            for level, message in row_findings(text):
+                self.add(level, message, title, None, text)
         patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", helper.patch_xml(xml))
-        lines = patched.split("\n")
+        if not _well_formed(patched):
+            # docxtpl joins a tag's paragraphs only where they are alike (siblings in the body,
+            # in one cell): otherwise the joined part is broken, and so is every document.
+            for number, text in split:
+                self.add(ERROR, msg.TAG_SPLIT_ACROSS_PARAGRAPHS, title, number, text)
+            if not split:
+                self.add(ERROR, msg.PART_BROKEN_BY_TAGS, title)
+            return
+        self.compile(title, patched, patched.split("\n"))
+
+    def unfilled(self, root: etree._Element, title: str) -> None:
+        """A tag in a part no renderer fills would be printed as typed: each is an error."""
+        for number, p in enumerate(root.iter(f"{_W}p"), start=1):
+            text = nfc(_text(p))
+            if _OPENER.search(text):
+                self.add(ERROR, msg.TAG_NOT_FILLED.format(part=title), title, number, text)
+
+    def properties(self, data: bytes) -> None:
+        """The document properties the renderer fills (title, subject…), each as a template."""
         try:
-            tree = environment().parse(patched)
+            root = etree.fromstring(data)
+        except etree.XMLSyntaxError as e:
+            self.add(ERROR, msg.BROKEN_XML.format(error=e), CORE_PART)
+            return
+        for name in TEMPLATE_PROPERTIES:
+            element = root.find(name)
+            text = nfc(element.text or "") if element is not None else ""
+            if not _OPENER.search(text):
+                continue
+            label = msg.PROPERTY_NAMES[name.rsplit("}", 1)[-1]]
+            title = msg.PART_PROPERTY.format(name=label)
+            for level, message in paragraph_findings(text):
+                self.add(level, message, title, None, text)
+            self.compile(title, text, [text])
+
+    def compile(self, title: str, source: str, lines: list[str]) -> None:
+        """Parse a part as Jinja does, refuse loading other templates, check its names."""
+        try:
+            tree = environment().parse(source)
             environment().compile(tree)
             if tag := loads_others(tree):
                 self.add(ERROR, loading_refused(tag), title)
@@ -158,95 +221,6 @@ class _Checker:
 
             NameWalker(self.provided, self.used, what, report, lines).visit(tree, {})
 
-    def paragraph(self, part: str, number: int, text: str) -> bool:
-        """Rules read on one paragraph's text; True when a tag is split across paragraphs."""
-        self.quotes(part, number, text)
-        self.paragraph_tags(part, number, text)
-        opened = len(re.findall(r"\{\{|\{%|\{#", text))
-        closed = len(re.findall(r"\}\}|%\}|#\}", text))
-        if _SPLIT_BRACES.search(text):
-            self.add(
-                ERROR,
-                msg.TAG_SPLIT_BY_SPACE.format(),
-                part,
-                number,
-                text,
-            )
-        if opened != closed:
-            self.add(
-                ERROR,
-                msg.TAG_SPLIT_ACROSS_PARAGRAPHS,
-                part,
-                number,
-                text,
-            )
-            return True
-        return False
-
-    def quotes(self, part: str, number: int, text: str) -> None:
-        """Quotes Word's AutoCorrect typed inside the paragraph's tags."""
-        for tag in _TAG.findall(text):
-            bad = [q for q in tag if q in _OTHER_QUOTES]
-            curly = [q for q in tag if q in _MENDED_QUOTES]
-            if bad:
-                self.add(
-                    ERROR,
-                    msg.TAG_BAD_QUOTES.format(bad="".join(bad), tag=tag),
-                    part,
-                    number,
-                    text,
-                )
-            elif curly:
-                self.add(
-                    WARNING,
-                    msg.TAG_CURLY_QUOTES.format(curly="".join(curly), tag=tag),
-                    part,
-                    number,
-                    text,
-                )
-
-    def paragraph_tags(self, part: str, number: int, text: str) -> None:
-        """Paragraph tags ({%p …%}, {%tr …%}, {%tc …%}) written as docxtpl reads them."""
-        for m in _PARA_TAG_SPACED.finditer(text):
-            self.add(
-                ERROR,
-                msg.TAG_NO_SPACE.format(word=m.group(1), rest=m.group(2)),
-                part,
-                number,
-                text,
-            )
-        for m in _PARA_TAG_GLUED.finditer(text):
-            self.add(
-                ERROR,
-                msg.TAG_SPACE_MISSING.format(word=m.group(1), rest=m.group(2)),
-                part,
-                number,
-                text,
-            )
-        if re.search(r"\{%p\s", text):
-            rest = _TAG.sub("", text).strip()
-            if rest:
-                self.add(
-                    ERROR,
-                    msg.PARAGRAPH_TAG_WITH_TEXT.format(rest=short(rest, 40)),
-                    part,
-                    number,
-                    text,
-                )
-
-    def row(self, part: str, text: str) -> None:
-        """A table row with a {%tr …%} tag holds nothing else."""
-        if re.search(r"\{%tr\s", text):
-            rest = _TAG.sub("", text).strip()
-            if rest:
-                self.add(
-                    ERROR,
-                    msg.ROW_TAG_WITH_TEXT.format(rest=short(rest, 40)),
-                    part,
-                    None,
-                    text,
-                )
-
 
 def _provided(name: str, kinds: list[KindTemplates]) -> tuple[Kind | None, dict | None]:
     """The kind whose template a file name is, and the variables it provides."""
@@ -256,23 +230,30 @@ def _provided(name: str, kinds: list[KindTemplates]) -> tuple[Kind | None, dict 
     return None, None
 
 
-def check_template(path: Path, kinds: list[KindTemplates] | None = None) -> list[TemplateFinding]:
-    """Every finding of one template file; its kind is told by its file name."""
+def check_template(
+    path: Path, kinds: list[KindTemplates] | None = None, plain: bool = False
+) -> list[TemplateFinding]:
+    """Every finding of one template file; its kind is told by its file name.
+
+    A plain check reads any docxtpl template: the syntax of every part, no kind, no variables,
+    no Nghị định 30 rules.
+    """
     path = Path(path)
+    if plain:
+        return _Checker(path, None, None, plain=True).run()
     kinds = kinds if kinds is not None else kind_templates()
     kind, provided = _provided(path.name, kinds)
     checker = _Checker(path, kind, provided)
     if kind is None:
         names = ", ".join(n for e in kinds for n in e.files)
-        checker.add(
-            ERROR,
-            msg.NOT_A_KIND_TEMPLATE.format(names=names),
-        )
+        checker.add(ERROR, msg.NOT_A_KIND_TEMPLATE.format(names=names))
     return checker.run()
 
 
-def check_templates(paths: list[Path], kinds: list[KindTemplates] | None = None) -> TemplateCheck:
-    """Check the .docx files named and those inside the folders named."""
+def check_templates(
+    paths: list[Path], kinds: list[KindTemplates] | None = None, plain: bool = False
+) -> TemplateCheck:
+    """Check the .docx files named and those inside the folders named (plain: syntax only)."""
     files: list[Path] = []
     for path in map(Path, paths):
         if not path.exists():
@@ -283,8 +264,9 @@ def check_templates(paths: list[Path], kinds: list[KindTemplates] | None = None)
             files.append(path)
     if not files:
         raise InputError(msg.NO_TEMPLATES, path=", ".join(map(str, paths)))
-    kinds = kinds if kinds is not None else kind_templates()
-    findings = [f for file in files for f in check_template(file, kinds)]
+    if not plain and kinds is None:
+        kinds = kind_templates()
+    findings = [f for file in files for f in check_template(file, kinds, plain)]
     return TemplateCheck([str(f) for f in files], findings)
 
 

@@ -176,7 +176,6 @@ DAMAGES = [
         "lỗi",
         "cũng có chữ «Ghi chú»",
     ),
-    (["Năm {{ nam", "}} nữa"], False, "lỗi", "thẻ mở và đóng không cùng một đoạn"),
     (["Năm { { nam }}"], False, "lỗi", "thẻ bị tách bởi dấu cách"),
     (
         ["Đại diện: {{ ben_nhan.ho_tn }}"],
