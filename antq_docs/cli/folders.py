@@ -184,10 +184,16 @@ def templates_export(folder) -> None:
 @click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP|THƯ_MỤC..."
 )
-def templates_check(paths) -> None:
+@click.option(
+    "--plain",
+    is_flag=True,
+    help="Chỉ kiểm tra cú pháp thẻ ở mọi phần của một mẫu docxtpl bất kỳ, tên tệp nào cũng "
+    "được: không so biến với loại văn bản, không soát thể thức Nghị định 30.",
+)
+def templates_check(paths, plain) -> None:
     """Kiểm tra mẫu .docx: cú pháp thẻ, biến không có, thẻ bị tách, thể thức (mã thoát 3 nếu
     có lỗi)."""
-    report = tpl.check_templates(list(paths))
+    report = tpl.check_templates(list(paths), plain=plain)
     click.echo(report.table())
     if not report.ok:
         click.get_current_context().exit(EXIT_INCOMPLETE)
