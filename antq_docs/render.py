@@ -111,8 +111,7 @@ class CompiledTemplate:
         for info, blob in self._members:
             if not TEMPLATE_PARTS.match(info.filename):
                 continue
-            text = blob.decode("utf-8")
-            if not _TAG.search(text):
+            if b"{" not in blob:
                 continue
             try:
                 # As docxtpl reads it: LibreOffice's `&apos;` in a tag becomes a quote again.
@@ -121,6 +120,9 @@ class CompiledTemplate:
                 raise RenderError(
                     msg.TEMPLATE_UNREADABLE.format(error=e), template=self.name
                 ) from e
+            # Looked for once docxtpl has joined a tag's runs: Word may part "{" from "{".
+            if not _TAG.search(xml):
+                continue
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
             body = info.filename == BODY_PART
             try:
