@@ -6,8 +6,10 @@ A user's folder (--templates, or `mau` in the campaign) is searched before the b
 templates, file by file (template_set.py). What a template may use is derived at run time from
 the kinds themselves (variables.py): the context of sample units is built by each kind and
 described (type, example, meaning from the kind's `variables` table), so a kind that changes its
-context changes the list, the guide and the check at once. The check (checker.py) reads each
-part as Word stores it, walks the names it uses (names.py) and reports findings (findings.py).
+context changes the list, the guide and the check at once. The check (checker.py) reads every
+part the renderer fills as docxtpl reads it, whichever program saved it (Word, LibreOffice, WPS),
+applies the rules read on a paragraph's text (paragraphs.py), walks the names it uses (names.py)
+and reports findings (findings.py).
 """
 
 from __future__ import annotations

@@ -216,6 +216,38 @@ def test_a_tag_split_from_a_table_cell_into_the_body_is_an_error(tmp_path, runne
     assert "đoạn 1 «Năm {{ nam»: [lỗi] thẻ mở và đóng không cùng một đoạn" in result.stdout
 
 
+def test_a_tag_leaving_a_smart_tag_breaks_the_part_and_is_an_error(tmp_path, runner):
+    # docxtpl joins the runs of a tag but leaves the element around one half open.
+    path = _build(tmp_path / "mau.docx", "Đầu")
+    doc = Document(str(path))
+    doc.paragraphs[0]._p.append(
+        etree.fromstring(
+            f'<w:smartTag xmlns:w="{W_NS}" w:uri="urn:x" w:element="place">'
+            "<w:r><w:t>{{ na</w:t></w:r></w:smartTag>"
+        )
+    )
+    doc.paragraphs[0]._p.append(etree.fromstring(f'<w:r xmlns:w="{W_NS}"><w:t>m }}}}</w:t></w:r>'))
+    doc.save(str(path))
+    result = _check(runner, path)
+    assert result.exit_code == 3
+    assert f"{path}, thân văn bản: [lỗi] sau khi gom các thẻ, phần này không còn là XML" in (
+        result.stdout
+    )
+
+
+def test_every_section_s_header_is_checked(tmp_path, runner):
+    path = _build(tmp_path / "mau.docx", "Năm {{ nam }}", header="Số {{ so }}")
+    doc = Document(str(path))
+    second = doc.add_section()
+    second.header.is_linked_to_previous = False
+    second.header.paragraphs[0].text = "Phụ lục {{ so "
+    doc.save(str(path))
+    result = _check(runner, path)
+    assert result.exit_code == 3
+    assert "đầu trang 2" in result.stdout and "lỗi cú pháp thẻ" in result.stdout
+    assert "đầu trang 1" not in result.stdout
+
+
 def test_a_plain_check_of_a_missing_path_or_an_empty_folder_exits_1(tmp_path, runner):
     assert _check(runner, tmp_path / "khong-co.docx").exit_code == 1
     empty = _check(runner, tmp_path)
