@@ -220,6 +220,7 @@ class Package:
 
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>\s*")
 _PACKAGE_RELS = "_rels/.rels"
+_FOOTNOTES = "word/footnotes.xml"
 # LibreOffice spells the core properties' relationship type with a small d ("officedocument");
 # python-docx, so docxtpl, does not know it and adds a second docProps/core.xml to the package
 # it saves: a file with two members of one name, which Word calls damaged.
@@ -244,24 +245,41 @@ def template_xml(data: bytes) -> str:
 
 
 def docxtpl_package(data: bytes) -> bytes:
-    """A template's bytes as python-docx must read them: LibreOffice's misspelt type mended.
+    """A template's bytes as docxtpl must read them whole, mended where LibreOffice wrote them.
 
-    The bytes are returned as they are unless the package relationships carry the misspelling;
-    then only that member is rewritten. Raises zipfile.BadZipFile when data is not a zip.
+    Two members are mended: the package relationships, where LibreOffice misspells the core
+    properties' type, and the footnotes, which python-docx keeps as bytes so docxtpl reads them
+    as saved (its body, headers and footers go through lxml: template_xml's spelling). The bytes
+    are returned as they are when neither needs it. Raises zipfile.BadZipFile when data is not a
+    zip.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if _PACKAGE_RELS not in archive.namelist():
-            return data
-        if _LIBREOFFICE_CORE not in archive.read(_PACKAGE_RELS):
+        present = set(archive.namelist())
+        mended = {
+            name: fixed
+            for name in (_PACKAGE_RELS, _FOOTNOTES)
+            if name in present and (fixed := _mended(name, archive.read(name))) is not None
+        }
+        if not mended:
             return data
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as mended:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
             for info in archive.infolist():
-                blob = archive.read(info.filename)
-                if info.filename == _PACKAGE_RELS:
-                    blob = blob.replace(_LIBREOFFICE_CORE, _CORE)
-                mended.writestr(info, blob)
+                package.writestr(info, mended.get(info.filename) or archive.read(info.filename))
     return out.getvalue()
+
+
+def _mended(name: str, blob: bytes) -> bytes | None:
+    """One member as docxtpl must read it, or None when it is right as it is."""
+    if name == _PACKAGE_RELS and _LIBREOFFICE_CORE in blob:
+        return blob.replace(_LIBREOFFICE_CORE, _CORE)
+    if name == _FOOTNOTES and b"{" in blob:
+        try:
+            fixed = template_xml(blob).encode("utf-8")
+        except etree.XMLSyntaxError:
+            return None  # the renderer's own read of the part says what is wrong
+        return fixed if fixed != blob else None
+    return None
 
 
 def paragraph_text(paragraph: etree._Element) -> str:

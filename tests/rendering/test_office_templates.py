@@ -108,6 +108,31 @@ def _add_part(path: Path, name: str, xml: str) -> None:
         new.writestr(name, xml)
 
 
+def _add_footnotes(path: Path, text: str) -> None:
+    """A footnotes part as Word links it (content type, relationship), its one note `text`."""
+    _add_part(path, "word/footnotes.xml", _notes("footnotes", "footnote", text))
+    with zipfile.ZipFile(path) as archive:
+        types = archive.read("[Content_Types].xml").decode("utf-8")
+        rels = archive.read("word/_rels/document.xml.rels").decode("utf-8")
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    _add_part(
+        path,
+        "[Content_Types].xml",
+        types.replace(
+            "</Types>", f'<Override PartName="/word/footnotes.xml" ContentType="{kind}"/></Types>'
+        ),
+    )
+    relation = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+    _add_part(
+        path,
+        "word/_rels/document.xml.rels",
+        rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rId99" Type="{relation}" Target="footnotes.xml"/></Relationships>',
+        ),
+    )
+
+
 def _notes(root: str, note: str, text: str) -> str:
     return (
         f'<w:{root} xmlns:w="{W_NS}"><w:{note} w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r>'
@@ -334,12 +359,16 @@ def test_a_libreoffice_shaped_template_is_checked_and_filled_as_the_original(tmp
         assert _texts(CompiledTemplate(saved).render(context)) == _texts(
             CompiledTemplate(original).render(context)
         )
-    # A picture sends the document through docxtpl, which must not add a second core.xml.
+    # A picture sends the document through docxtpl, which must not add a second core.xml and
+    # reads the footnotes as saved.
     picture = _build(tmp_path / "hinh.docx", "Biểu đồ {{ hinh }}")
+    _add_footnotes(picture, "Theo {{ &apos;Kế hoạch&apos; }} số {{ so }}")
     shaped = _libreoffice_shaped(picture, tmp_path / "hinh-lo.docx")
-    data = CompiledTemplate(shaped).render({"hinh": Image(_png(), 20)})
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert archive.namelist().count("docProps/core.xml") == 1
+    for value in ("", Image(_png(), 20)):
+        data = CompiledTemplate(shaped).render({"hinh": value, "so": "05"})
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            assert archive.namelist().count("docProps/core.xml") == 1
+        assert _texts(data)["word/footnotes.xml"] == ["Theo Kế hoạch số 05"]
     assert Document(io.BytesIO(data)).inline_shapes[0].width == Mm(20)
 
 
