@@ -23,6 +23,7 @@ from antq_docs.output.folder import (
 from antq_docs.output.install import (
     atomic_write,
     file_sha256,
+    folder_not_made,
     why_not_written,
     write_failed,
     write_new,
@@ -55,6 +56,7 @@ __all__ = [
     "atomic_write",
     "document_path",
     "file_sha256",
+    "folder_not_made",
     "is_generated_pdf",
     "read_manifest",
     "why_not_written",

@@ -11,9 +11,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from antq_docs.errors import DiskFull, OutputError, is_disk_full
+from antq_docs.errors import OutputError
 from antq_docs.messages import documents as msg
-from antq_docs.output.install import file_sha256, why_not_written
+from antq_docs.output.install import file_sha256, folder_not_made
 
 MANIFEST = "manifest.json"
 LOCK = ".antq-docs.lock"
@@ -83,11 +83,7 @@ class Layout:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                if is_disk_full(e):
-                    raise DiskFull(msg.WRITING_FOLDER, path=folder) from e
-                raise OutputError(
-                    msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=folder
-                ) from e
+                raise folder_not_made(e, folder) from e
         return self.state(rel)
 
     def guard(self, rel: str) -> Path:
