@@ -82,6 +82,14 @@ FILE_IS_A_LINK = (
 )
 NOT_A_REGULAR_FILE = "không phải tệp thường (ống dẫn, thiết bị…); không ghi đè."
 MANIFEST_BROKEN = "{manifest} hỏng ({error}); hãy sửa hoặc xóa tệp này rồi chạy lại."
+MANIFEST_SHAPE = "không phải danh sách văn bản như chương trình ghi"
+# The tool's own files in a folder (manifest.json, the journal of a run that was stopped),
+# refused before they are parsed.
+OWN_FILE_TOO_LARGE = (
+    "tệp {name} quá lớn (trên {megabytes} MB), không phải tệp chương trình ghi; hãy xóa "
+    "tệp này rồi chạy lại."
+)
+OWN_FILE_UNREADABLE = "không đọc được tệp {name} ({why})."
 
 # Why the system refused to write (from its error number).
 FILE_TOO_LARGE = "tệp vượt giới hạn kích thước mà hệ thống cho phép"

@@ -29,6 +29,7 @@ from antq_docs.output.install import (
     write_new,
     write_temp,
 )
+from antq_docs.output.journal import recorded
 from antq_docs.output.layout import (
     JOURNAL,
     LOCK,
@@ -59,6 +60,7 @@ __all__ = [
     "folder_not_made",
     "is_generated_pdf",
     "read_manifest",
+    "recorded",
     "why_not_written",
     "write_failed",
     "write_new",
