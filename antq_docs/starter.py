@@ -24,7 +24,7 @@ from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
 from antq_docs.kinds import REGISTRY
 from antq_docs.messages import documents as msg
 from antq_docs.model import LEVELS, TYPE_LABELS, Campaign, ScoreItem, Unit
-from antq_docs.output import why_not_written
+from antq_docs.output import folder_not_made, write_failed, write_new
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.xlsx import book_bytes, choice, first_sheet, header, title_rows
 
@@ -233,7 +233,7 @@ def init(folder: Path) -> InitResult:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise OutputError(msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=folder) from e
+        raise folder_not_made(e, folder) from e
     if not folder.is_dir():
         raise OutputError(msg.OUT_NOT_A_FOLDER, path=folder)
     result = InitResult(folder)
@@ -244,14 +244,12 @@ def init(folder: Path) -> InitResult:
             result.kept.append(path)
             continue
         try:
-            with path.open("xb") as f:
-                f.write(make())
-        except FileExistsError:
-            result.kept.append(path)
-            continue
+            # Whole or not at all: a full disk leaves no half-written file for the next init
+            # to keep.
+            placed = write_new(path, make())
         except OSError as e:
-            raise OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(e)), path=path) from e
-        result.written.append(path)
+            raise write_failed(e, path, msg.WRITING_STARTER) from e
+        (result.written if placed else result.kept).append(path)
     if not result.written:
         names = ", ".join(p.name for p in result.kept)
         raise OutputError(msg.STARTER_ALL_THERE.format(names=names), path=folder)

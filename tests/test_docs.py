@@ -61,7 +61,9 @@ def _tour() -> list[list[str]]:
 
 def test_the_readme_is_a_short_map_to_every_page():
     text = README.read_text(encoding="utf-8")
-    assert len(text.splitlines()) <= 120
+    # A map, plus the guarantees a province is owed at first sight: every limit with what its
+    # refusal says, and the peaks measured on hostile inputs.
+    assert len(text.splitlines()) <= 150
     for page in sorted(DOCS.glob("*.md")):
         assert f"](docs/{page.name})" in text, page.name
     assert "](benchmarks/README.md)" in text

@@ -41,7 +41,6 @@ from antq_docs.check.entries import (
 from antq_docs.check.folder import Scan, scan_folder
 from antq_docs.check.inspection import Inspection, Job, inspect, inspect_docx, inspect_pdf
 from antq_docs.check.placing import Unplaced, kinds_read, other_kind, titles
-from antq_docs.check.recorded import recorded
 from antq_docs.check.report import CheckReport
 from antq_docs.check.strays import place_strays, stray_jobs
 from antq_docs.errors import InputError, UsageError
@@ -50,7 +49,7 @@ from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
 from antq_docs.messages import check as msg
 from antq_docs.model import Campaign, Results, Unit
-from antq_docs.output import document_path, is_generated_pdf
+from antq_docs.output import document_path, is_generated_pdf, recorded
 from antq_docs.workers import ordered_map, workers_for
 
 __all__ = [

@@ -27,11 +27,12 @@ from antq_docs.check.entries import (
 )
 from antq_docs.check.placing import Unplaced
 from antq_docs.check.workbook import matrix_workbook
-from antq_docs.errors import OutputError
+from antq_docs.errors import DiskFull, OutputError, is_disk_full
 from antq_docs.indicators import Evidence, Indicator, document_targets, measure_documents
 from antq_docs.inputs.loading import Inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.messages import check as msg
+from antq_docs.messages import documents as output_msg
 from antq_docs.model import UNIT_TYPES, Unit
 from antq_docs.output import atomic_write, why_not_written
 
@@ -408,4 +409,6 @@ class CheckReport:
         try:
             atomic_write(Path(path), data)
         except OSError as e:
+            if is_disk_full(e):
+                raise DiskFull(output_msg.WRITING_CHECK_XLSX, path=path) from e
             raise OutputError(msg.XLSX_NOT_WRITTEN.format(why=why_not_written(e)), path=path) from e

@@ -37,7 +37,7 @@ from antq_docs.inputs.results import FIGURES_SHEET, NOTES_SHEET, SCORES_SHEET
 from antq_docs.inputs.tables import column_letter
 from antq_docs.messages import documents as msg
 from antq_docs.model import LEVELS, UNIT_TYPES, Unit
-from antq_docs.output import why_not_written, write_new
+from antq_docs.output import folder_not_made, write_failed, write_new
 from antq_docs.workers import ordered_map, workers_for
 from antq_docs.xlsx import book_bytes, choice, first_sheet, header, title_rows
 
@@ -90,7 +90,7 @@ def write_forms(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise OutputError(msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=folder) from e
+        raise folder_not_made(e, folder) from e
     if not folder.is_dir():
         raise OutputError(msg.OUT_NOT_A_FOLDER, path=folder)
     result = FormsResult(folder)
@@ -110,7 +110,7 @@ def write_forms(
         try:
             placed = write_new(path, data)
         except OSError as e:
-            raise OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(e)), path=path) from e
+            raise write_failed(e, path, msg.WRITING_FORMS) from e
         (result.written if placed else result.kept).append(path)
         result.units += len(spec.members) if placed else 0
         if progress is not None:

@@ -31,7 +31,7 @@ from antq_docs.inputs.results import FIGURES_SHEET, NOTES_SHEET, SCORES_SHEET, b
 from antq_docs.inputs.tables import Column, Row, Table
 from antq_docs.messages import documents as msg
 from antq_docs.model import UNIT_TYPES, FigureTotal, Results, Roster, Unit, kinds_label, roll_up
-from antq_docs.output import atomic_write, why_not_written, write_new
+from antq_docs.output import atomic_write, write_failed, write_new
 from antq_docs.vi import did_you_mean
 from antq_docs.workers import ordered_map, workers_for
 
@@ -183,9 +183,7 @@ def _write(out: Path, data: bytes, *, force: bool) -> None:
         elif not write_new(out, data):
             raise OutputError(msg.RESULTS_OUT_EXISTS, path=out)
     except OSError as e:
-        raise OutputError(
-            msg.RESULTS_OUT_UNWRITABLE.format(reason=why_not_written(e)), path=out
-        ) from e
+        raise write_failed(e, out, msg.WRITING_RESULTS) from e
 
 
 def total_text(total: FigureTotal) -> str:

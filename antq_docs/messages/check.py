@@ -144,15 +144,3 @@ MEANS_INVALID = "có tệp nhưng không mở được hoặc sai đơn vị, sa
 MEANS_MISSING = "không có tệp nào"
 MEANS_LATER = "đơn vị sẽ phải có, nhưng chưa đến ngày của loại văn bản này (--ngay)"
 MEANS_NOT_OWED = "đơn vị không phải có loại văn bản này"
-
-# The tool's own files in a checked folder (manifest.json, the journal of a run that was
-# stopped), refused before they are parsed.
-OWN_FILE_TOO_LARGE = (
-    "tệp {name} quá lớn (trên {megabytes} MB), không phải tệp chương trình ghi; hãy xóa "
-    "tệp này rồi kiểm tra lại."
-)
-OWN_FILE_NOT_REGULAR = (
-    "{name} không phải tệp thường (liên kết, thư mục…); hãy xóa rồi kiểm tra lại."
-)
-OWN_FILE_UNREADABLE = "không đọc được tệp {name} ({why})."
-MANIFEST_SHAPE = "không phải danh sách văn bản như chương trình ghi"

@@ -82,10 +82,16 @@ FILE_IS_A_LINK = (
 )
 NOT_A_REGULAR_FILE = "không phải tệp thường (ống dẫn, thiết bị…); không ghi đè."
 MANIFEST_BROKEN = "{manifest} hỏng ({error}); hãy sửa hoặc xóa tệp này rồi chạy lại."
+MANIFEST_SHAPE = "không phải danh sách văn bản như chương trình ghi"
+# The tool's own files in a folder (manifest.json, the journal of a run that was stopped),
+# refused before they are parsed.
+OWN_FILE_TOO_LARGE = (
+    "tệp {name} quá lớn (trên {megabytes} MB), không phải tệp chương trình ghi; hãy xóa "
+    "tệp này rồi chạy lại."
+)
+OWN_FILE_UNREADABLE = "không đọc được tệp {name} ({why})."
 
 # Why the system refused to write (from its error number).
-DISK_FULL = "ổ đĩa đã đầy, hãy giải phóng dung lượng"
-QUOTA_EXCEEDED = "đã hết hạn mức dung lượng của người dùng trên ổ đĩa"
 FILE_TOO_LARGE = "tệp vượt giới hạn kích thước mà hệ thống cho phép"
 NO_WRITE_PERMISSION = "không có quyền ghi vào thư mục này"
 READ_ONLY_DISK = "ổ đĩa chỉ cho đọc, không cho ghi"
@@ -97,6 +103,11 @@ WRITING_OUT_FOLDER = "thư mục kết quả"
 WRITING_REGISTER = "sổ đăng ký số"
 WRITING_PDF = "bản PDF"
 WRITING_BUNDLE = "hồ sơ PDF"
+WRITING_STARTER = "các tệp khởi đầu"
+WRITING_FORMS = "phiếu thu thập kết quả"
+WRITING_RESULTS = "bảng kết quả tổng hợp"
+WRITING_CHECK_XLSX = "bảng Excel kết quả kiểm tra"
+WRITING_TEMPLATES = "bản sao các mẫu"
 
 # The register of document numbers (register.sqlite).
 REGISTER_UNOPENABLE = "không mở được sổ đăng ký số ({reason})."
@@ -168,7 +179,6 @@ FORM_EMPTY = "phiếu chưa điền: không có ô kết quả, điểm, số li
 COLLECTING = "Thu phiếu"
 NO_FORMS = "không có tệp phiếu .xlsx nào."
 RESULTS_OUT_EXISTS = "tệp đã có; dùng --force để ghi đè hoặc chọn tên khác."
-RESULTS_OUT_UNWRITABLE = "không ghi được ({reason})."
 FIGURE_NOT_YET = "chưa có"
 FIGURE_TOTAL = "{name}: {value} ({reported}/{expected} đơn vị báo cáo)"
 RESULTS_OUT_IS_AN_INPUT = (

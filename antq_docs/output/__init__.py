@@ -23,11 +23,13 @@ from antq_docs.output.folder import (
 from antq_docs.output.install import (
     atomic_write,
     file_sha256,
+    folder_not_made,
     why_not_written,
     write_failed,
     write_new,
     write_temp,
 )
+from antq_docs.output.journal import recorded
 from antq_docs.output.layout import (
     JOURNAL,
     LOCK,
@@ -55,8 +57,10 @@ __all__ = [
     "atomic_write",
     "document_path",
     "file_sha256",
+    "folder_not_made",
     "is_generated_pdf",
     "read_manifest",
+    "recorded",
     "why_not_written",
     "write_failed",
     "write_new",

@@ -34,10 +34,8 @@ def file_sha256(path: Path) -> str:
 
 
 def why_not_written(error: OSError) -> str:
-    """A failed write told in Vietnamese, the disk-full and permission cases by name."""
+    """A failed write told in Vietnamese, the permission cases by name (a full disk is DiskFull)."""
     reasons = {
-        errno.ENOSPC: msg.DISK_FULL,
-        errno.EDQUOT: msg.QUOTA_EXCEEDED,
         errno.EFBIG: msg.FILE_TOO_LARGE,
         errno.EACCES: msg.NO_WRITE_PERMISSION,
         errno.EPERM: msg.NO_WRITE_PERMISSION,
@@ -51,6 +49,13 @@ def write_failed(error: OSError, path: Path | str, what: str = msg.WRITING_DOCUM
     if is_disk_full(error):
         return DiskFull(what, path=path)
     return OutputError(msg.NOT_WRITTEN.format(reason=why_not_written(error)), path=path)
+
+
+def folder_not_made(error: OSError, folder: Path | str) -> OutputError:
+    """The error a folder that cannot be made ends in: DiskFull for a full disk or quota."""
+    if is_disk_full(error):
+        return DiskFull(msg.WRITING_FOLDER, path=folder)
+    return OutputError(msg.OUT_NOT_CREATED.format(reason=why_not_written(error)), path=folder)
 
 
 def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:

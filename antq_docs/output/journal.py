@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from antq_docs.errors import OutputError
+from antq_docs.limits import MAX_ENTRY_CHARS
 from antq_docs.output.install import file_sha256
 from antq_docs.output.layout import JOURNAL, Layout, own_file
 from antq_docs.output.manifest import Manifest
@@ -53,23 +54,43 @@ class Journal:
             self._fd = None
 
 
-def adopt(root: Path, manifest: Manifest, layout: Layout) -> int | None:
+def adopt(
+    root: Path, manifest: Manifest, layout: Layout, present: Collection[str] | None = None
+) -> int | None:
     """Record in the manifest, in memory only, the files a killed run journalled and put in
     place; how many (None when there is no journal).
 
     What a re-run does first, and what a dry run and `check` read the folder with, so that a
-    killed run's own files are never taken for a person's edits.
+    killed run's own files are never taken for a person's edits. The journal is read within
+    the manifest's bound (present as read_manifest), and only its lines as long as an entry.
     """
-    journal = own_file(root, JOURNAL)
+    journal = own_file(root, JOURNAL, present)
     if journal is None:
         return None
-    return adopt_lines(journal.decode("utf-8", "replace").splitlines(), manifest, layout)
+    return sum(_adopt(line, manifest, layout) for line in _short_lines(journal))
 
 
-def adopt_lines(lines: Iterable[str], manifest: Manifest, layout: Layout) -> int:
-    """Record in the manifest, in memory only, the files of a journal's lines whose bytes are
-    what their line says; how many. `check` gives the lines it read within its own bounds."""
-    return sum(_adopt(line, manifest, layout) for line in lines)
+def _short_lines(data: bytes) -> Iterator[str]:
+    """The journal's lines, each of at most MAX_ENTRY_CHARS bytes (one entry and its source):
+    a longer one is no line the tool wrote, and is neither decoded nor parsed (a million
+    strings on one line would cost a dozen times its size)."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        if end - start <= MAX_ENTRY_CHARS:
+            yield data[start:end].decode("utf-8", "replace")
+        start = end + 1
+
+
+def recorded(root: Path, present: Collection[str]) -> dict[str, dict]:
+    """What the tool recorded of the files present in a folder it is not running on (`check`):
+    the manifest's entries, a killed run's journal adopted as a re-run adopts it; nothing
+    written."""
+    manifest = Manifest(root)
+    manifest.load(present)
+    adopt(root, manifest, Layout(root), present)
+    return manifest.entries
 
 
 def recover(root: Path, manifest: Manifest, layout: Layout) -> int:

@@ -6,14 +6,17 @@ for the tool. Nothing is read or written through a link leaving DIR, nor through
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from antq_docs.errors import DiskFull, OutputError, is_disk_full
+from antq_docs.errors import OutputError
+from antq_docs.limits import MANIFEST_BYTES_PER_FILE, MAX_MANIFEST_BYTES
 from antq_docs.messages import documents as msg
-from antq_docs.output.install import file_sha256, why_not_written
+from antq_docs.output.install import file_sha256, folder_not_made
 
 MANIFEST = "manifest.json"
 LOCK = ".antq-docs.lock"
@@ -29,20 +32,53 @@ def document_path(kind: str, code: str, suffix: str = ".docx") -> str:
     return f"{kind}/{code}{suffix}"
 
 
-def own_file(root: Path, name: str) -> bytes | None:
-    """The bytes of one of the tool's own files in root, None when it is not there.
+def own_file(root: Path, name: str, present: Collection[str] | None = None) -> bytes | None:
+    """The bytes of one of the tool's own files in root (manifest, journal), None when absent.
 
-    Anything but a regular file is refused: a FIFO would block the read for ever, a link may
-    point anywhere.
+    Refused past MAX_MANIFEST_BYTES, or MANIFEST_BYTES_PER_FILE for each of the folder's
+    files (those present, when the caller found them; else counted, only for a file that
+    large): a small folder's own file of gigabytes is no file the tool wrote. Anything but a
+    regular file is refused unread: a FIFO would block the read for ever, a link may point
+    anywhere.
     """
     path = root / name
     try:
-        mode = os.lstat(path).st_mode
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return None
-    if not stat.S_ISREG(mode):
-        raise OutputError(msg.NOT_A_REGULAR_FILE_DELETE.format(name=name), path=root)
-    return path.read_bytes()
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise OutputError(msg.NOT_A_REGULAR_FILE_DELETE.format(name=name), path=root) from e
+        raise OutputError(
+            msg.OWN_FILE_UNREADABLE.format(name=name, why=e.strerror), path=root
+        ) from e
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(msg.NOT_A_REGULAR_FILE_DELETE.format(name=name), path=root)
+        limit = MAX_MANIFEST_BYTES
+        if info.st_size > limit:
+            files = len(present) if present is not None else _files_in(root)
+            limit = max(limit, MANIFEST_BYTES_PER_FILE * files)
+        too_large = OutputError(
+            msg.OWN_FILE_TOO_LARGE.format(name=name, megabytes=limit >> 20), path=root
+        )
+        if info.st_size > limit:
+            raise too_large
+        # As large as it is (a buffer of the limit would cost it whole), one byte more to see
+        # if it grew since; then up to one byte past the limit, so growing is no way past it.
+        data = fh.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += fh.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise too_large
+    return data
+
+
+def _files_in(root: Path) -> int:
+    """How many files a folder holds, at any depth (links not followed)."""
+    return sum(len(names) for _, _, names in os.walk(root))
 
 
 @dataclass(frozen=True)
@@ -83,11 +119,7 @@ class Layout:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                if is_disk_full(e):
-                    raise DiskFull(msg.WRITING_FOLDER, path=folder) from e
-                raise OutputError(
-                    msg.OUT_NOT_CREATED.format(reason=why_not_written(e)), path=folder
-                ) from e
+                raise folder_not_made(e, folder) from e
         return self.state(rel)
 
     def guard(self, rel: str) -> Path:

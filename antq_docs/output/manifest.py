@@ -10,26 +10,74 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from antq_docs.errors import OutputError
+from antq_docs.limits import MAX_ENTRY_CHARS
 from antq_docs.messages import documents as msg
 from antq_docs.output.install import atomic_write, file_sha256
 from antq_docs.output.layout import MANIFEST, SOURCES, FileState, own_file
 
 
-def read_manifest(root: Path) -> dict[str, dict]:
-    """The manifest's documents of a folder by path; empty when the folder has no manifest."""
-    text = own_file(Path(root), MANIFEST)
-    if text is None:
+def read_manifest(root: Path, present: Collection[str] | None = None) -> dict[str, dict]:
+    """The manifest's documents of a folder by path; empty when the folder has no manifest.
+
+    Read within own_file's bound and parsed one entry at a time: a small file of a million
+    empty entries, or of a million strings, costs no memory. present (what `check` found in
+    a folder sent to it) keeps only the entries of those files, and sets the bound by their
+    number; without it (a run on its folder) every entry is kept.
+    """
+    root = Path(root)
+    data = own_file(root, MANIFEST, present)
+    if data is None:
         return {}
     try:
-        data = json.loads(text.decode("utf-8"))
-        return {entry["path"]: entry for entry in data["documents"]}
-    except (ValueError, KeyError, TypeError) as e:
-        raise OutputError(msg.MANIFEST_BROKEN.format(manifest=MANIFEST, error=e), path=root) from e
+        entries = {}
+        for entry in _entries(data.decode("utf-8")):
+            path = entry.get("path")
+            if isinstance(path, str) and (present is None or path in present):
+                entries[path] = entry
+        return entries
+    except ValueError as e:
+        # Not the tool's text, or not UTF-8 or JSON (whose parser's words are English): said
+        # the same way.
+        broken = msg.MANIFEST_BROKEN.format(manifest=MANIFEST, error=msg.MANIFEST_SHAPE)
+        raise OutputError(broken, path=root) from e
+
+
+# The manifest's shape, piece by piece: its start, one flat entry (strings, numbers, true,
+# false, null: no object or list inside), what comes after an entry, its end.
+_START = re.compile(r'\s*\{\s*"documents"\s*:\s*\[\s*')
+_ENTRY = re.compile(r'\{(?:[^{}\[\]"\\]|"(?:[^"\\]|\\.)*")*\}')
+_BETWEEN = re.compile(r"\s*([,\]])\s*")
+_END = re.compile(r"\}\s*\Z")
+
+
+def _entries(text: str) -> Iterator[dict[str, Any]]:
+    """Each entry of a manifest's text, parsed one at a time.
+
+    The manifest is what the tool writes: {"documents": [entries]}, each entry a flat object
+    of at most MAX_ENTRY_CHARS. Anything else is refused (ValueError) before it is parsed, so
+    no part of it (a list of millions of strings, an entry of millions of keys) is ever built.
+    """
+    start = _START.match(text)
+    if start is None:
+        raise ValueError(MANIFEST)
+    position, closed = start.end(), text.startswith("]", start.end())
+    position += closed
+    while not closed:
+        found = _ENTRY.match(text, position, position + MAX_ENTRY_CHARS)
+        after = _BETWEEN.match(text, found.end()) if found else None
+        if found is None or after is None:
+            raise ValueError(MANIFEST)
+        yield json.loads(found.group())
+        position, closed = after.end(), after.group(1) == "]"
+    if _END.match(text, position) is None:
+        raise ValueError(MANIFEST)
 
 
 def is_generated_pdf(root: Path, rel: str, entry: dict | None) -> bool:
@@ -53,9 +101,9 @@ class Manifest:
         # Whether entries or sources changed since they were last saved.
         self.dirty = False
 
-    def load(self) -> None:
-        """Read the folder's manifest and sources (none yet: empty)."""
-        self.entries = read_manifest(self.root)
+    def load(self, present: Collection[str] | None = None) -> None:
+        """Read the folder's manifest and sources (none yet: empty); present as read_manifest."""
+        self.entries = read_manifest(self.root, present)
         self.sources = self._load_sources()
 
     def _load_sources(self) -> dict[str, str]:

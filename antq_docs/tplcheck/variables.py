@@ -8,20 +8,20 @@ table), so a kind that changes its context changes the list, the guide and the c
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from antq_docs import resources
-from antq_docs.errors import InputError, UsageError
+from antq_docs.errors import DiskFull, InputError, UsageError, is_disk_full
 from antq_docs.inputs.loading import Inputs, load_inputs
 from antq_docs.kinds import REGISTRY, Kind, Needs
 from antq_docs.kinds.base import Image
 from antq_docs.kinds.common import UNIT_WORD_VARIABLES
+from antq_docs.messages import documents as output_msg
 from antq_docs.messages import templates as msg
-from antq_docs.output import why_not_written
+from antq_docs.output import why_not_written, write_new
 
 VARIABLES_FILE = "BIEN.md"
 SAMPLE_RESULTS = "results-kon-tum-2025.csv"
@@ -278,12 +278,21 @@ def export_templates(folder: Path, kinds: list[KindTemplates] | None = None) -> 
     existing = [str(t) for t in targets if t.exists()]
     if existing:
         raise UsageError(msg.GUIDE_EXISTS.format(files=", ".join(existing)))
+    contents = {folder / n: resources.template_path(n).read_bytes for n in names}
+    contents[folder / VARIABLES_FILE] = lambda: variables_markdown(kinds).encode("utf-8")
+    written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            shutil.copyfile(resources.template_path(name), folder / name)
-        (folder / VARIABLES_FILE).write_text(variables_markdown(kinds), encoding="utf-8")
+        for target, data in contents.items():
+            # Each file whole or not at all; a set cut short is removed below, since a second
+            # export refuses a folder that already holds any of it.
+            if write_new(target, data()):
+                written.append(target)
     except OSError as e:
+        for target in written:
+            target.unlink(missing_ok=True)
+        if is_disk_full(e):
+            raise DiskFull(output_msg.WRITING_TEMPLATES, path=folder) from e
         raise InputError(
             msg.GUIDE_NOT_WRITTEN.format(reason=why_not_written(e)), path=folder
         ) from e

@@ -13,11 +13,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from antq_docs.check.recorded import recorded
 from antq_docs.cli import cli
-from antq_docs.errors import InputError
+from antq_docs.errors import OutputError
 from antq_docs.limits import MAX_MANIFEST_BYTES
-from antq_docs.output import JOURNAL, MANIFEST
+from antq_docs.output import JOURNAL, MANIFEST, recorded
 from antq_docs.output.journal import Journal
 from tests.helpers import SAMPLE_CAMPAIGN
 
@@ -100,7 +99,7 @@ def test_only_the_entries_of_files_present_are_kept(tmp_path):
 
 def test_a_manifest_of_nested_lists_is_broken_not_a_crash(tmp_path):
     (tmp_path / MANIFEST).write_text("[" * 100_000, encoding="utf-8")
-    with pytest.raises(InputError, match=r"manifest\.json hỏng"):
+    with pytest.raises(OutputError, match=r"manifest\.json hỏng"):
         recorded(tmp_path, set())
 
 
@@ -108,7 +107,7 @@ def test_a_folder_of_many_files_is_allowed_a_larger_manifest(tmp_path):
     """A province's households' own pledges: a manifest over 16 MB for 20,000 files is read."""
     padded = '{"documents": [' + " " * (MAX_MANIFEST_BYTES + (1 << 20)) + "]}"
     (tmp_path / MANIFEST).write_text(padded, encoding="utf-8")
-    with pytest.raises(InputError, match="quá lớn"):
+    with pytest.raises(OutputError, match="quá lớn"):
         recorded(tmp_path, {"pledge/A.docx"})
     many = {f"pledge-household/X/{i}.docx" for i in range(20_000)}
     assert recorded(tmp_path, many) == {}
@@ -128,7 +127,7 @@ def test_a_manifest_not_as_the_tool_writes_it_is_refused_without_being_built(tmp
     size = (tmp_path / MANIFEST).stat().st_size
     tracemalloc.start()
     try:
-        with pytest.raises(InputError, match=r"không phải danh sách văn bản như chương trình ghi"):
+        with pytest.raises(OutputError, match=r"không phải danh sách văn bản như chương trình ghi"):
             recorded(tmp_path, {"a"})
         peak = tracemalloc.get_traced_memory()[1]
     finally:

@@ -9,7 +9,9 @@ import signal
 
 import pytest
 
-from antq_docs.output import JOURNAL, MANIFEST, OutputFolder
+from antq_docs.errors import OutputError
+from antq_docs.limits import MANIFEST_BYTES_PER_FILE, MAX_MANIFEST_BYTES
+from antq_docs.output import JOURNAL, MANIFEST, OutputFolder, read_manifest
 from tests.output.test_crash import generate
 
 
@@ -60,3 +62,26 @@ def test_the_dry_run_after_a_killed_run_says_what_the_re_run_does(tmp_path):
     done = rerun.stderr.strip().splitlines()[-1]
     unchanged = done.split(" không đổi")[0].rsplit(", ", 1)[-1]
     assert f"{unchanged} không đổi" in forecast
+
+
+def test_a_run_reads_its_folders_manifest_within_the_bound_check_uses(tmp_path):
+    """The one bounded reader: a manifest far larger than its folder's files is refused by
+    generate as by check, before it is parsed (a run read it whole, whatever its size)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / MANIFEST).open("wb") as fh:
+        fh.write(b'{"documents": [' + b" " * (MAX_MANIFEST_BYTES + 1) + b"]}")
+    too_large = r"tệp manifest\.json quá lớn \(trên 16 MB\)"
+    with pytest.raises(OutputError, match=too_large), OutputFolder(out, dry_run=True):
+        pass
+
+
+def test_a_large_folder_is_allowed_a_manifest_in_proportion(tmp_path):
+    out = tmp_path / "out"
+    (out / "pledge").mkdir(parents=True)
+    files = (MAX_MANIFEST_BYTES // MANIFEST_BYTES_PER_FILE) + 1024
+    for index in range(files):
+        (out / "pledge" / f"{index}.docx").touch()
+    padded = b'{"documents": [' + b" " * (MAX_MANIFEST_BYTES + 1) + b"]}"
+    (out / MANIFEST).write_bytes(padded)
+    assert read_manifest(out) == {}

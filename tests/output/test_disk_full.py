@@ -11,14 +11,22 @@ import errno
 import fnmatch
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from antq_docs import tplcheck as tpl
 from antq_docs.cli import cli
+from antq_docs.errors import DiskFull
+from antq_docs.messages import documents as msg
+from antq_docs.messages.errors import DISK_FULL_WRITING
 from antq_docs.output import JOURNAL, MANIFEST, SOURCES
+from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
+from antq_docs.starter import campaign_text
+from tests.collect.test_collect import fill
 from tests.helpers import ROOT, SAMPLE_CAMPAIGN, SAMPLE_UNITS, SAMPLE_UNITS_JULY
 from tests.output.test_crash import files
 
@@ -132,9 +140,62 @@ def test_a_full_disk_while_check_writes_its_table(tmp_path, runner, full_disk, s
     full_disk(".kiem-tra.xlsx.*")
     result = runner.invoke(cli, ["check", "--docs", str(sample_out), "--xlsx", str(table)])
     assert result.exit_code == 1
-    assert "không ghi được tệp Excel (ổ đĩa đã đầy" in result.stderr
-    assert list(tmp_path.iterdir()) == [] or not table.exists()
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kiem-tra")]
+    assert result.stderr.splitlines()[-1] == f"Lỗi: {table}: {full(msg.WRITING_CHECK_XLSX)}"
+    assert list(tmp_path.iterdir()) == []
+
+
+def full(what: str) -> str:
+    """The one disk-full message, naming what was being written."""
+    return DISK_FULL_WRITING.format(what=what)
+
+
+def test_a_full_disk_while_init_writes_leaves_no_half_file(
+    tmp_path, runner, full_disk, monkeypatch
+):
+    folder = tmp_path / "nam-2025"
+    full_disk(f".{RESULTS_FILE}.*")
+    result = runner.invoke(cli, ["init", str(folder)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Lỗi: {folder / RESULTS_FILE}: {full(msg.WRITING_STARTER)}\n"
+    # Before: the workbook opened by its own name and left half-written, kept by the next init.
+    assert not (folder / RESULTS_FILE).exists() and not list(folder.glob(".*"))
+    assert (folder / CAMPAIGN_FILE).read_text("utf-8") == campaign_text()
+    monkeypatch.undo()
+    again = runner.invoke(cli, ["init", str(folder)])
+    assert again.exit_code == 0, again.stderr
+    assert (folder / RESULTS_FILE).read_bytes()[:2] == b"PK"
+
+
+def test_a_full_disk_while_forms_and_collect_write(tmp_path, runner, full_disk, monkeypatch):
+    assert runner.invoke(cli, ["init", str(tmp_path / "nam-2025")]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "nam-2025")
+    commune = Path("phieu") / "QNG-03-xa-dak-ha.xlsx"
+    full_disk(f".{commune.name}.*")
+    made = runner.invoke(cli, ["forms", "phieu"])
+    assert made.exit_code == 1
+    assert made.stderr.splitlines()[-1] == f"Lỗi: {commune}: {full(msg.WRITING_FORMS)}"
+    assert not commune.exists() and not list(Path("phieu").glob(".*"))
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path / "nam-2025")
+    assert runner.invoke(cli, ["forms", "phieu"]).exit_code == 0
+    for path in Path("phieu").glob("*.xlsx"):
+        fill(path)
+    sample = Path(RESULTS_FILE).read_bytes()
+    full_disk(f".{RESULTS_FILE}.*")
+    collected = runner.invoke(cli, ["collect", ".", "--force"])
+    assert collected.exit_code == 1
+    assert collected.stderr.splitlines()[-1] == f"Lỗi: {RESULTS_FILE}: {full(msg.WRITING_RESULTS)}"
+    # The results replaced whole or not at all: the sample's workbook is still there.
+    assert Path(RESULTS_FILE).read_bytes() == sample and not list(Path().glob(".*"))
+
+
+def test_a_full_disk_while_templates_are_exported_leaves_nothing(tmp_path, full_disk):
+    folder = tmp_path / "mau"
+    full_disk(f".{tpl.VARIABLES_FILE}.*")
+    with pytest.raises(DiskFull, match=re.escape(full(msg.WRITING_TEMPLATES))):
+        tpl.export_templates(folder)
+    # The templates copied before BIEN.md are removed: a second export would refuse them.
+    assert list(folder.iterdir()) == []
 
 
 # The command line in a child process whose files may not grow past FSIZE bytes: writes beyond
