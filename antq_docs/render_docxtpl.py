@@ -1,0 +1,142 @@
+"""docxtpl's own render, for the documents the fast path of render.py does not fill itself.
+
+Values that bring XML or package parts of their own (docxtpl's RichText with its hyperlinks,
+RichTextParagraph, Listing, InlineImage, Subdoc with its styles and pictures, our chart
+`Image`), wherever they sit in the context (in a list, in a dict), make the whole document go
+through DocxTemplate.render: it is the one renderer that adds their relationships and media.
+A picture, a sub-document or a hyperlink id is made against one DocxTemplate; `BoundTemplate`
+is that template, made by CompiledTemplate.docx_template() from the bytes read once, and the
+document is rendered by the very template its values were made against.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import weakref
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage, Listing, RichText, RichTextParagraph
+
+from antq_docs.kinds.base import Image
+
+# What only docxtpl places: each brings XML, a relationship or a package part of its own.
+DOCXTPL_VALUES = (RichText, RichTextParagraph, Listing, InlineImage, Image)
+# docxtpl's Subdoc, known by its module: importing it needs docxcompose, which docxtpl
+# installs only on demand, and without it no sub-document can be made.
+_SUBDOC_MODULE = "docxtpl.subdoc"
+_SCALARS = (str, int, float, bool, type(None), bytes)
+# A hyperlink id in a RichText, as docxtpl writes it.
+_URL_ID = 'r:id="'
+_HYPERLINK = RELATIONSHIP_TYPE.HYPERLINK
+
+
+class BoundTemplate(DocxTemplate):
+    """A DocxTemplate of one compiled template, that remembers the hyperlink ids it made.
+
+    Its ids (rIdLink1, rIdLink2…) are none a plain DocxTemplate makes (rId8…), so a hyperlink
+    made for another template is never taken for one of these.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self.url_ids: dict[str, str] = {}
+
+    def build_url_id(self, url: str) -> str:
+        """A hyperlink relationship in this document, its id remembered."""
+        self.init_docx()
+        assert self.docx is not None  # init_docx has just opened it
+        url_id = f"rIdLink{len(self.url_ids) + 1}"
+        self.docx.part.rels.add_relationship(_HYPERLINK, url, url_id, is_external=True)
+        self.url_ids[url_id] = url
+        return url_id
+
+
+def docxtpl_values(context: dict[str, Any]) -> list[Any]:
+    """Every value of the context, at any depth, that only docxtpl's render places."""
+    return list(_found(context, set()))
+
+
+def _found(value: Any, seen: set[int]) -> Iterator[Any]:
+    if isinstance(value, _SCALARS):
+        return
+    if isinstance(value, DOCXTPL_VALUES) or type(value).__module__ == _SUBDOC_MODULE:
+        yield value
+        return
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, dict):
+        items: Any = value.values()
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items = value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        items = vars(value).values()
+    else:
+        return
+    for item in items:
+        yield from _found(item, seen)
+
+
+def bound_template(
+    values: list[Any], made: weakref.WeakSet[BoundTemplate]
+) -> BoundTemplate | str | None:
+    """The template the values were made against: None when none is, a str naming a conflict.
+
+    A picture or sub-document names its template; a RichText only carries a hyperlink id,
+    found among those a template of `made` remembers.
+    """
+    owners = {id(v.tpl): v.tpl for v in values if isinstance(getattr(v, "tpl", None), DocxTemplate)}
+    url_ids = {
+        part.split('"', 1)[0]
+        for v in values
+        if isinstance(v, RichText)
+        for part in v.xml.split(_URL_ID)[1:]
+    }
+    if url_ids:
+        holders = [t for t in made if url_ids <= t.url_ids.keys()]
+        if not holders:
+            return "hyperlink"
+        # Templates that gave these ids to the same addresses make the same document.
+        if len({tuple(t.url_ids[i] for i in sorted(url_ids)) for t in holders}) > 1:
+            return "several"
+        if not any(id(t) in owners for t in holders):
+            owners[id(holders[0])] = holders[0]
+    if len(owners) > 1:
+        return "several"
+    if not owners:
+        return None
+    (owner,) = owners.values()
+    if owner not in made:
+        return "foreign"
+    return owner
+
+
+def with_pictures(value: Any, template: DocxTemplate) -> Any:
+    """The value with every chart `Image` in it, at any depth, made an InlineImage."""
+    if isinstance(value, Image):
+        return InlineImage(template, io.BytesIO(value.data), width=Mm(value.width_mm))
+    if isinstance(value, dict):
+        return {k: with_pictures(v, template) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(with_pictures(v, template) for v in value)
+    return value
+
+
+def saved(template: DocxTemplate, member: Any) -> bytes:
+    """The rendered template's .docx, its zip members restamped so bytes depend on content."""
+    out = io.BytesIO()
+    template.save(out)
+    restamped = io.BytesIO()
+    # python-docx stamps zip members with the current time.
+    with (
+        zipfile.ZipFile(io.BytesIO(out.getvalue())) as source,
+        zipfile.ZipFile(restamped, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for info in source.infolist():
+            archive.writestr(member(info.filename), source.read(info.filename))
+    return restamped.getvalue()
