@@ -1,0 +1,174 @@
+"""Our render path gives docxtpl's document, part for part, or refuses it by name."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from docxtpl import DocxTemplate, RichText
+
+from antq_docs import resources
+from antq_docs import tplcheck as tpl
+from antq_docs.errors import RenderError
+from antq_docs.render import CompiledTemplate, environment
+from antq_docs.sandbox import fresh_budget
+from tests.rendering import parity_corpus as corpus
+
+# The fast path's own cases: none of them may need docxtpl's render.
+FAST = ("text", "tables", "grid", "parts")
+
+
+class Reference(DocxTemplate):
+    """docxtpl, a tag's literal & printed as docxtpl prints it without autoescape: once.
+
+    Under autoescape docxtpl escapes the literal's XML text again ("A &amp; B" in print);
+    our templates always autoescape, so the reference is docxtpl's unescaped reading of a tag.
+    """
+
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's clean-up, then a tag's &amp; and &quot; read as the characters they are."""
+        return re.sub(
+            r"\{\{.*?\}\}|\{%.*?%\}",
+            lambda m: m.group(0).replace("&amp;", "&").replace("&quot;", '"'),
+            super().patch_xml(src_xml),
+        )
+
+
+def docxtpl_render(path: Path, make: Any, folder: Path) -> bytes:
+    """The document plain docxtpl makes, in our sandboxed, autoescaping environment."""
+    template = Reference(str(path))
+    context = make(template, folder)
+    fresh_budget()
+    template.render(context, jinja_env=environment(), autoescape=True)
+    out = io.BytesIO()
+    template.save(out)
+    return out.getvalue()
+
+
+def our_render(path: Path, make: Any, folder: Path) -> bytes:
+    """The document CompiledTemplate makes from the same context."""
+    compiled = CompiledTemplate(path)
+    return compiled.render(make(compiled.docx_template(), folder))
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, tuple[bytes, bytes]]:
+    """Every case of the corpus rendered both ways: name → (ours, docxtpl's)."""
+    out = {}
+    for case in corpus.CASES:
+        folder = tmp_path_factory.mktemp(case.name)
+        path = folder / f"{case.name}.docx"
+        case.build(path)
+        out[case.name] = (
+            our_render(path, case.context, folder),
+            docxtpl_render(path, case.context, folder),
+        )
+    return out
+
+
+@pytest.mark.parametrize("name", [c.name for c in corpus.CASES])
+def test_every_part_of_the_corpus_is_docxtpls(rendered, name):
+    ours, theirs = rendered[name]
+    assert corpus.differences(corpus.normalised(ours), corpus.normalised(theirs)) == []
+
+
+def test_the_fast_path_fills_its_cases_without_docxtpls_render(tmp_path, monkeypatch):
+    def refused(*args: Any) -> bytes:
+        raise AssertionError("docxtpl's render was used")
+
+    monkeypatch.setattr(CompiledTemplate, "_render_docxtpl", refused)
+    for case in corpus.CASES:
+        if case.name in FAST:
+            case.build(tmp_path / f"{case.name}.docx")
+            our_render(tmp_path / f"{case.name}.docx", case.context, tmp_path)
+    with pytest.raises(AssertionError):
+        corpus.sections_template(tmp_path / "sections.docx")
+        our_render(tmp_path / "sections.docx", corpus.plain_context, tmp_path)
+
+
+def test_breaks_tabs_and_literals_are_words_own(rendered):
+    text = corpus.text_of(rendered["text"][0])
+    assert 'Sở Tư pháp & Sở Nội vụ — Sở A & "B" <C> & cộng sự' in text
+    assert "Một & hai\nBa <bốn>\nNăm\tsáu" in text  # join("\n"), a value's tab
+    assert "Nhiều dòng: Dòng 1\nDòng 2\tcột\nDòng 3" in text
+    assert "Ghi nguyên văn {{ nam }} và {% if %} trong văn bản." in text
+    with zipfile.ZipFile(io.BytesIO(rendered["text"][0])) as archive:
+        body = archive.read("word/document.xml").decode()
+    assert '<w:br w:type="page"/>' in body and "\f" not in body and "\a" not in body
+    header = corpus.text_of(rendered["parts"][0], "word/header2.xml")
+    assert "Trang đầu: Dòng 1\nDòng 2\tcột\nDòng 3" in header
+
+
+def test_a_table_grid_has_a_column_per_cell(rendered):
+    doc = Document(io.BytesIO(rendered["grid"][0]))
+    for table in doc.tables:
+        columns = table._tbl.find(f"{corpus.W}tblGrid").findall(f"{corpus.W}gridCol")
+        assert len(columns) == len(table.rows[0]._tr.findall(f"{corpus.W}tc"))
+    assert [c.text for c in doc.tables[0].rows[1].cells] == ["1", "2025"]
+
+
+def test_docxtpls_values_bring_their_parts(rendered):
+    ours = rendered["values"][0]
+    with zipfile.ZipFile(io.BytesIO(ours)) as archive:
+        names = archive.namelist()
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+        styles = archive.read("word/styles.xml").decode()
+    # Four pictures of the context (one in a list of two, one in a dict) and the sub-document's.
+    assert len([n for n in names if n.startswith("word/media/")]) == 5
+    assert 'Target="https://example.org/a?b=1&amp;c=2" TargetMode="External"' in rels
+    assert "KieuRieng" in styles
+    text = corpus.text_of(ours)
+    assert "Đỏ & đậm liên kết\ndòng mới\tcột" in text
+    assert "Tài liệu con & phụ lục" in text
+
+
+def test_a_value_made_for_another_template_is_refused_by_name(tmp_path):
+    path = tmp_path / "values.docx"
+    corpus.values_template(path)
+    compiled = CompiledTemplate(path)
+    context = {**corpus.values_context(DocxTemplate(str(path)), tmp_path), "rich": RichText("x")}
+    with pytest.raises(RenderError, match=r"^Mẫu values\.docx: .*ảnh hoặc tài liệu con"):
+        compiled.render(context)
+    link = RichText("x", url_id=DocxTemplate(str(path)).build_url_id("https://example.org"))
+    context = {**corpus.values_context(compiled.docx_template(), tmp_path), "rich": link}
+    with pytest.raises(RenderError, match=r"^Mẫu values\.docx: .*liên kết \(hyperlink\)"):
+        compiled.render(context)
+
+
+def test_a_document_the_fast_path_cannot_make_is_docxtpls_or_refused(tmp_path):
+    """Never silent: footnotes filled once per section are docxtpl's, a broken part refused."""
+    corpus.sections_template(tmp_path / "sections.docx")
+    ours = our_render(tmp_path / "sections.docx", corpus.plain_context, tmp_path)
+    footnote = corpus.text_of(ours, "word/footnotes.xml")
+    assert 'Ghi 2025 nguyên văn, Sở A & "B" <C>.' in footnote  # filled again, as docxtpl does
+    compiled = CompiledTemplate(tmp_path / "sections.docx")
+    with pytest.raises(RenderError, match=r"^Mẫu sections\.docx: kết quả không phải XML"):
+        compiled.render({**corpus.plain_context(None, tmp_path), "nam": "\x01"})
+
+
+@pytest.mark.slow
+def test_every_built_in_template_is_docxtpls(tmp_path):
+    """Each built-in template with a sample context of its kind: the same parts as docxtpl's."""
+    inputs = tpl.sample_inputs()
+    for entry in tpl.kind_templates(inputs):
+        for name, contexts in tpl.sample_contexts(inputs, entry.kind).items():
+            if name not in entry.files:
+                continue
+            context = {**contexts[0], "so_ky_hieu": contexts[0].get("so_ky_hieu", "")}
+            path = resources.template_path(name)
+            ours = CompiledTemplate(path).render(context)
+            theirs = docxtpl_render(path, lambda t, f, c=context: _pictures(c, t), tmp_path)
+            diff = corpus.differences(corpus.normalised(ours), corpus.normalised(theirs))
+            assert diff == [], name
+
+
+def _pictures(context: dict[str, Any], template: DocxTemplate) -> dict[str, Any]:
+    """The context with our chart pictures as docxtpl's InlineImage of the template."""
+    from antq_docs.render_docxtpl import with_pictures
+
+    return with_pictures(context, template)
