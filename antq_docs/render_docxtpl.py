@@ -23,6 +23,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, Listing, RichText, RichTextParagraph
 
 from antq_docs.kinds.base import Image
+from antq_docs.sandbox import environment as bounded_environment
 
 # What only docxtpl places: each brings XML, a relationship or a package part of its own.
 DOCXTPL_VALUES = (RichText, RichTextParagraph, Listing, InlineImage, Image)
@@ -54,6 +55,14 @@ class BoundTemplate(DocxTemplate):
         self.docx.part.rels.add_relationship(_HYPERLINK, url, url_id, is_external=True)
         self.url_ids[url_id] = url
         return url_id
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """docxtpl's, without autoescape: a property is text that lxml escapes, so once only.
+
+        Under autoescape docxtpl would title a document "A &amp; B"; the fast path and this
+        one title it "A & B".
+        """
+        super().render_properties(context, bounded_environment())
 
 
 def docxtpl_values(context: dict[str, Any]) -> list[Any]:

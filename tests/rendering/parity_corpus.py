@@ -161,7 +161,7 @@ def parts_template(path: Path) -> None:
     doc.sections[1].header.is_linked_to_previous = False
     doc.sections[1].header.paragraphs[0].text = "Phần hai {{ nam }}"
     props = doc.core_properties
-    props.title = "Kế hoạch {{ nam }}"
+    props.title = "Kế hoạch {{ nam }} của {{ ten }}"
     props.subject = "{{ nam }} — chủ đề"
     props.author = "{{ tac_gia }}"
     props.comments = "Ghi chú {{ nam }}"
@@ -184,6 +184,7 @@ def values_template(path: Path) -> None:
         "Ảnh trong bảng: {{ anh_dict.logo }}",
         "{{p sub }}",
     )
+    doc.core_properties.subject = "{{ tieu_de }}"
     doc.save(str(path))
 
 
@@ -285,6 +286,7 @@ def values_context(template: DocxTemplate, folder: Path) -> dict[str, Any]:
     return {
         "rich": rich,
         "para": para,
+        "tieu_de": "Ảnh & <chữ>",
         "listing": Listing("Một & hai\nBa\tbốn\aĐoạn mới"),
         "anh": image((255, 0, 0)),
         "anh_list": [image((0, 255, 0)), image((0, 0, 255))],

@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from docxtpl import DocxTemplate, RichText
 
-from antq_docs import resources
+from antq_docs import resources, sandbox
 from antq_docs import tplcheck as tpl
 from antq_docs.errors import RenderError
 from antq_docs.render import CompiledTemplate, environment
@@ -24,11 +24,17 @@ FAST = ("text", "tables", "grid", "parts")
 
 
 class Reference(DocxTemplate):
-    """docxtpl, a tag's literal & printed as docxtpl prints it without autoescape: once.
+    """docxtpl, with a & escaped once as docxtpl without autoescape escapes it.
 
-    Under autoescape docxtpl escapes the literal's XML text again ("A &amp; B" in print);
-    our templates always autoescape, so the reference is docxtpl's unescaped reading of a tag.
+    Under autoescape docxtpl escapes a tag's literal, XML text already, again, and a document
+    property, text that lxml escapes, too: both print "A &amp; B". Our templates always
+    autoescape, so the reference reads a tag's literal as its characters and fills the
+    properties without autoescape.
     """
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """docxtpl's, in the sandbox without autoescape."""
+        super().render_properties(context, sandbox.environment())
 
     def patch_xml(self, src_xml: str) -> str:
         """docxtpl's clean-up, then a tag's &amp; and &quot; read as the characters they are."""
@@ -100,6 +106,9 @@ def test_breaks_tabs_and_literals_are_words_own(rendered):
     with zipfile.ZipFile(io.BytesIO(rendered["text"][0])) as archive:
         body = archive.read("word/document.xml").decode()
     assert '<w:br w:type="page"/>' in body and "\f" not in body and "\a" not in body
+    with zipfile.ZipFile(io.BytesIO(rendered["parts"][0])) as archive:
+        core = archive.read("docProps/core.xml").decode()
+    assert 'Kế hoạch 2025 của Sở A &amp; "B" &lt;C&gt;</dc:title>' in core
     header = corpus.text_of(rendered["parts"][0], "word/header2.xml")
     assert "Trang đầu: Dòng 1\nDòng 2\tcột\nDòng 3" in header
 
@@ -118,6 +127,8 @@ def test_docxtpls_values_bring_their_parts(rendered):
         names = archive.namelist()
         rels = archive.read("word/_rels/document.xml.rels").decode()
         styles = archive.read("word/styles.xml").decode()
+        core = archive.read("docProps/core.xml").decode()
+    assert "Ảnh &amp; &lt;chữ&gt;</dc:subject>" in core  # as the fast path writes it
     # Four pictures of the context (one in a list of two, one in a dict) and the sub-document's.
     assert len([n for n in names if n.startswith("word/media/")]) == 5
     assert 'Target="https://example.org/a?b=1&amp;c=2" TargetMode="External"' in rels
