@@ -92,7 +92,18 @@ def text_template(path: Path) -> None:
     split.add_run("{ n")
     split.add_run("am }}").italic = True
     doc.add_paragraph("Trang sau: {{ trang }}")
+    doc.add_paragraph("{{ 'Ký tên' ~ \" & đóng dấu\" }}")
     doc.save(str(path))
+    # As LibreOffice stores a tag's quotes: as entities.
+    _rewrite(
+        path,
+        {
+            "word/document.xml": lambda xml: xml.replace(
+                "{{ 'Ký tên' ~ \" &amp; đóng dấu\" }}".encode(),
+                "{{ &apos;Ký tên&apos; ~ &quot; &amp; đóng dấu&quot; }}".encode(),
+            )
+        },
+    )
 
 
 def table_template(path: Path) -> None:
