@@ -131,13 +131,20 @@ class CompiledTemplate:
         helper = DocxTemplate(io.BytesIO(data))
         env = environment()
         self._parts: dict[str, _Part] = {}
+        # The parts docxtpl fills that hold no tag: its clean-up (escaped tags, tabs, grids,
+        # picture ids) changes them the same way for every document, so it is done here once.
+        self._static: dict[str, bytes] = {}
         for info, blob in self._members:
             if not TEMPLATE_PARTS.match(info.filename):
                 continue
             text = blob.decode("utf-8")
-            if not _TAG.search(text):
-                continue
-            self._parts[info.filename] = self._compile(env, helper, info.filename, text)
+            # Patched first: docxtpl makes a tag of braces that Word split across runs.
+            patched = helper.patch_xml(text) if "{" in text else text
+            part = self._compile(env, helper, info.filename, text, patched)
+            if part.template is not None:
+                self._parts[info.filename] = part
+            else:
+                self._static[info.filename] = self._finish(patched, part)
         # A property is element text that lxml escapes: Jinja must not escape it too.
         self._properties, core = self._compile_properties(_bounded())
         # The parts that never change are compressed once into a base archive; each document
@@ -147,33 +154,37 @@ class CompiledTemplate:
             for info, blob in self._members:
                 if info.filename in self._parts or (info.filename == _CORE and self._properties):
                     continue
-                archive.writestr(_member(info.filename), core if info.filename == _CORE else blob)
+                if info.filename == _CORE:
+                    blob = core
+                archive.writestr(_member(info.filename), self._static.get(info.filename, blob))
             # Where the members end and the central directory will begin.
             body_end = base.tell()
         self._base = base.getvalue()[:body_end]
         self._base_members = archive.infolist()
 
     def _compile(
-        self, env: BoundedEnvironment, helper: DocxTemplate, name: str, text: str
+        self, env: BoundedEnvironment, helper: DocxTemplate, name: str, text: str, patched: str
     ) -> _Part:
-        """One part's XML prepared as docxtpl prepares it, and compiled."""
-        xml = _IN_TAG.sub(_literal_text, helper.patch_xml(text))
-        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+        """One part as docxtpl prepares it (patched), compiled when it holds a tag."""
         body = name == BODY_PART
+        part = _Part(
+            name,
+            None,
+            text_from=_after_declaration(text),
+            fix_tables=body and (bool(_CELL_LOOP.search(patched)) or _grid_unmatched(helper, text)),
+            renumber_pictures=body and "docPr" in patched,
+        )
+        if not _TAG.search(patched):
+            return part
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", _IN_TAG.sub(_literal_text, patched))
         try:
             tree = env.parse(xml)
             if tag := loads_others(tree):
                 raise RenderError(loading_refused(tag), template=self.name)
-            template = env.from_string(tree)
+            part.template = env.from_string(tree)
         except TemplateError as e:
             raise RenderError(msg.TEMPLATE_SYNTAX.format(error=e), template=self.name) from e
-        return _Part(
-            name,
-            template,
-            text_from=_after_declaration(text),
-            fix_tables=body and (bool(_CELL_LOOP.search(xml)) or _grid_unmatched(helper, text)),
-            renumber_pictures=body and "docPr" in xml,
-        )
+        return part
 
     def docx_template(self) -> DocxTemplate:
         """A DocxTemplate of this template, to make pictures, sub-documents and hyperlink ids.
@@ -219,13 +230,21 @@ class CompiledTemplate:
                 xml = part.template.render(context)
             rendered[name] = self._finish(xml, part)
         footnotes = rendered.get(_FOOTNOTES)
-        # docxtpl fills the footnotes once per section: a second pass changes them when the
-        # first one left a brace (an unescaped tag, a value with one).
-        if footnotes and b"{" in footnotes and rendered.get(BODY_PART, b"").count(b"<w:sectPr") > 1:
-            raise _DocxtplOnly
+        if footnotes is not None:
+            # docxtpl fills the footnotes once per section: a second pass changes them when
+            # the first one left a brace (an unescaped tag, a value with one), and a body
+            # without a section leaves them unfilled.
+            body = rendered.get(BODY_PART) or self._static.get(BODY_PART) or self._body()
+            sections = body.count(b"<w:sectPr>") + body.count(b"<w:sectPr ")
+            if sections == 0 or (sections > 1 and b"{" in footnotes):
+                raise _DocxtplOnly
         if self._properties:
             rendered[_CORE] = self._render_properties(context)
         return self._package(rendered)
+
+    def _body(self) -> bytes:
+        """The template's main document part as stored."""
+        return next((b for i, b in self._members if i.filename == BODY_PART), b"")
 
     def _finish(self, xml: str, part: _Part) -> bytes:
         """docxtpl's passes after Jinja on a rendered part, each only where it changes it."""

@@ -149,6 +149,17 @@ def grid_template(path: Path) -> None:
     doc.save(str(path))
 
 
+def untagged_template(path: Path) -> None:
+    """Parts without a tag that docxtpl still cleans: an escaped tag, a tab kept as a character."""
+    doc = Document()
+    doc.add_paragraph("Thân {{ nam }}")
+    doc.sections[0].header.paragraphs[0].text = "Đầu trang ghi {_{ nam }_} nguyên văn"
+    doc.sections[0].footer.paragraphs[0].text = "Chân trang TAB giữa"
+    doc.save(str(path))
+    # A tab as a character in the text, as some editors store it (python-docx writes <w:tab/>).
+    _rewrite(path, {"word/footer1.xml": lambda xml: xml.replace(b"TAB", b"\t")})
+
+
 def sections_template(path: Path) -> None:
     """Two sections and a footnote that still holds a tag after its first filling."""
     doc = Document()
@@ -320,6 +331,7 @@ CASES = (
     Case("tables", table_template, plain_context),
     Case("grid", grid_template, plain_context),
     Case("parts", parts_template, plain_context),
+    Case("untagged", untagged_template, plain_context),
     Case("sections", sections_template, plain_context),
     Case("values", values_template, values_context),
 )

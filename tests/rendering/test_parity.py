@@ -23,7 +23,7 @@ from tests.rendering import parity_corpus as corpus
 from tests.rendering.test_pdf import soffice_or_skip
 
 # The fast path's own cases: none of them may need docxtpl's render.
-FAST = ("text", "tables", "grid", "parts")
+FAST = ("text", "tables", "grid", "parts", "untagged")
 
 
 class Reference(DocxTemplate):
@@ -115,6 +115,14 @@ def test_breaks_tabs_and_literals_are_words_own(rendered):
     assert 'Kế hoạch 2025 của Sở A &amp; "B" &lt;C&gt;</dc:title>' in core
     header = corpus.text_of(rendered["parts"][0], "word/header2.xml")
     assert "Trang đầu: Dòng 1\nDòng 2\tcột\nDòng 3" in header
+
+
+def test_a_part_without_tags_is_cleaned_as_docxtpl_cleans_it(rendered):
+    ours = rendered["untagged"][0]
+    assert corpus.text_of(ours, "word/header1.xml") == "Đầu trang ghi {{ nam }} nguyên văn"
+    assert corpus.text_of(ours, "word/footer1.xml") == "Chân trang \t giữa"
+    with zipfile.ZipFile(io.BytesIO(ours)) as archive:
+        assert b"<w:tab/>" in archive.read("word/footer1.xml")
 
 
 def test_a_table_grid_has_a_column_per_cell(rendered):
