@@ -146,7 +146,7 @@ def with_pictures(value: Any, template: DocxTemplate) -> Any:
         return InlineImage(template, io.BytesIO(value.data), width=Mm(value.width_mm))
     if isinstance(value, dict):
         return {k: with_pictures(v, template) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if type(value) in (list, tuple):  # a named tuple is rebuilt from its fields, not here
         return type(value)(with_pictures(v, template) for v in value)
     return value
 
