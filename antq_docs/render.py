@@ -234,17 +234,13 @@ class CompiledTemplate:
             # docxtpl fills the footnotes once per section: a second pass changes them when
             # the first one left a brace (an unescaped tag, a value with one), and a body
             # without a section leaves them unfilled.
-            body = rendered.get(BODY_PART) or self._static.get(BODY_PART) or self._body()
+            body = rendered.get(BODY_PART) or self._static.get(BODY_PART, b"")
             sections = body.count(b"<w:sectPr>") + body.count(b"<w:sectPr ")
             if sections == 0 or (sections > 1 and b"{" in footnotes):
                 raise _DocxtplOnly
         if self._properties:
             rendered[_CORE] = self._render_properties(context)
         return self._package(rendered)
-
-    def _body(self) -> bytes:
-        """The template's main document part as stored."""
-        return next((b for i, b in self._members if i.filename == BODY_PART), b"")
 
     def _finish(self, xml: str, part: _Part) -> bytes:
         """docxtpl's passes after Jinja on a rendered part, each only where it changes it."""
@@ -314,12 +310,11 @@ class CompiledTemplate:
     def _render_properties(self, context: dict[str, Any]) -> bytes:
         """docProps/core.xml with the tagged properties filled."""
         root = copy.deepcopy(self._core)
-        for name, template in self._properties.items():
-            node = root.find(name)
-            if node is None:
-                continue  # _properties holds only the names found in this core.xml
-            with self._filling():
-                node.text = template.render(context)
+        for node in root:
+            template = self._properties.get(node.tag)
+            if template is not None:
+                with self._filling():
+                    node.text = template.render(context)
         return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
     def _render_docxtpl(self, context: dict[str, Any], values: list[Any]) -> bytes:
