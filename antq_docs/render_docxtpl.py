@@ -15,7 +15,6 @@ import dataclasses
 import io
 import weakref
 import zipfile
-from collections.abc import Iterator
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -26,11 +25,11 @@ from antq_docs.kinds.base import Image
 from antq_docs.sandbox import environment as bounded_environment
 
 # What only docxtpl places: each brings XML, a relationship or a package part of its own.
-DOCXTPL_VALUES = (RichText, RichTextParagraph, Listing, InlineImage, Image)
+_DOCXTPL_VALUES = (RichText, RichTextParagraph, Listing, InlineImage, Image)
 # docxtpl's Subdoc, known by its module: importing it needs docxcompose, which docxtpl
 # installs only on demand, and without it no sub-document can be made.
 _SUBDOC_MODULE = "docxtpl.subdoc"
-_SCALARS = (str, int, float, bool, type(None), bytes)
+_SCALARS = frozenset({str, int, float, bool, type(None), bytes})
 # A hyperlink id in a RichText, as docxtpl writes it.
 _URL_ID = 'r:id="'
 _HYPERLINK = RELATIONSHIP_TYPE.HYPERLINK
@@ -82,28 +81,33 @@ class BoundTemplate(DocxTemplate):
 
 def docxtpl_values(context: dict[str, Any]) -> list[Any]:
     """Every value of the context, at any depth, that only docxtpl's render places."""
-    return list(_found(context, set()))
-
-
-def _found(value: Any, seen: set[int]) -> Iterator[Any]:
-    if isinstance(value, _SCALARS):
-        return
-    if isinstance(value, DOCXTPL_VALUES) or type(value).__module__ == _SUBDOC_MODULE:
-        yield value
-        return
-    if id(value) in seen:
-        return
-    seen.add(id(value))
-    if isinstance(value, dict):
-        items: Any = value.values()
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        items = value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        items = vars(value).values()
-    else:
-        return
-    for item in items:
-        yield from _found(item, seen)
+    # A stack, not recursion, and the common types looked up by type: every document's
+    # context is walked, and this walk is a few percent of a fast render.
+    found = []
+    seen: set[int] = set()
+    stack: list[Any] = [context]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind in _SCALARS:
+            continue
+        if kind is dict:
+            items: Any = value.values()
+        elif kind is list or kind is tuple:
+            items = value
+        elif isinstance(value, _DOCXTPL_VALUES) or kind.__module__ == _SUBDOC_MODULE:
+            found.append(value)
+            continue
+        elif isinstance(value, (dict, list, tuple, set, frozenset)):
+            items = value.values() if isinstance(value, dict) else value
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            items = vars(value).values()
+        else:
+            continue
+        if id(value) not in seen:
+            seen.add(id(value))
+            stack.extend(items)
+    return found
 
 
 def bound_template(
