@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from antq_docs import resources, sandbox
 from antq_docs import tplcheck as tpl
 from antq_docs.errors import RenderError
 from antq_docs.render import CompiledTemplate, environment
+from antq_docs.render_docxtpl import docxtpl_values, with_pictures
 from antq_docs.sandbox import fresh_budget
 from tests.rendering import parity_corpus as corpus
 from tests.rendering.test_pdf import soffice_or_skip
@@ -150,6 +152,22 @@ def test_docxtpls_values_bring_their_parts(rendered):
     assert "Tài liệu con & phụ lục" in text
 
 
+@dataclass
+class Holder:
+    """An object a context may carry, its fields reached by the template."""
+
+    value: Any
+
+
+def test_docxtpls_values_are_found_at_any_depth():
+    rich = RichText("x")
+    looped: list[Any] = []
+    looped.append(looped)
+    context = {"a": [1, {"b": (Holder(rich),)}], "c": looped, "d": frozenset({"s"}), "e": "x"}
+    assert docxtpl_values(context) == [rich]
+    assert docxtpl_values({"a": [{"b": ("c", 1, None)}], "c": looped}) == []
+
+
 def test_a_value_made_for_another_template_is_refused_by_name(tmp_path):
     path = tmp_path / "values.docx"
     corpus.values_template(path)
@@ -252,6 +270,4 @@ def test_every_built_in_template_saved_by_libreoffice_is_docxtpls(tmp_path):
 
 def _pictures(context: dict[str, Any], template: DocxTemplate) -> dict[str, Any]:
     """The context with our chart pictures as docxtpl's InlineImage of the template."""
-    from antq_docs.render_docxtpl import with_pictures
-
     return with_pictures(context, template)
