@@ -15,6 +15,7 @@ import dataclasses
 import io
 import weakref
 import zipfile
+from collections.abc import Callable
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -115,14 +116,16 @@ def bound_template(
 ) -> BoundTemplate | str | None:
     """The template the values were made against: None when none is, a str naming a conflict.
 
-    A picture or sub-document names its template; a RichText only carries a hyperlink id,
-    found among those a template of `made` remembers.
+    A picture or sub-document names its template; a RichText (or a paragraph of them) only
+    carries a hyperlink id, found among those a template of `made` remembers. A template
+    already rendered is no longer in `made`: docxtpl reopens it for a second render and
+    loses what its values had added.
     """
     owners = {id(v.tpl): v.tpl for v in values if isinstance(getattr(v, "tpl", None), DocxTemplate)}
     url_ids = {
         part.split('"', 1)[0]
         for v in values
-        if isinstance(v, RichText)
+        if isinstance(v, (RichText, RichTextParagraph))
         for part in v.xml.split(_URL_ID)[1:]
     }
     if url_ids:
@@ -155,7 +158,7 @@ def with_pictures(value: Any, template: DocxTemplate) -> Any:
     return value
 
 
-def saved(template: DocxTemplate, member: Any) -> bytes:
+def saved(template: DocxTemplate, member: Callable[[str], zipfile.ZipInfo]) -> bytes:
     """The rendered template's .docx, its zip members restamped so bytes depend on content."""
     out = io.BytesIO()
     template.save(out)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from docx import Document
-from docxtpl import DocxTemplate, RichText
+from docxtpl import DocxTemplate, RichText, RichTextParagraph
 
 from antq_docs import resources, sandbox
 from antq_docs import tplcheck as tpl
@@ -176,8 +176,15 @@ def test_a_value_made_for_another_template_is_refused_by_name(tmp_path):
     with pytest.raises(RenderError, match=r"^Mẫu values\.docx: .*ảnh hoặc tài liệu con"):
         compiled.render(context)
     link = RichText("x", url_id=DocxTemplate(str(path)).build_url_id("https://example.org"))
-    context = {**corpus.values_context(compiled.docx_template(), tmp_path), "rich": link}
-    with pytest.raises(RenderError, match=r"^Mẫu values\.docx: .*liên kết \(hyperlink\)"):
+    for value in (link, RichTextParagraph(link)):
+        context = {**corpus.values_context(compiled.docx_template(), tmp_path), "para": value}
+        with pytest.raises(RenderError, match=r"^Mẫu values\.docx: .*liên kết \(hyperlink\)"):
+            compiled.render(context)
+    used = compiled.docx_template()
+    context = corpus.values_context(used, tmp_path)
+    compiled.render(context)
+    # Rendered twice, docxtpl would reopen the template and lose the pictures and the link.
+    with pytest.raises(RenderError, match=r"^Mẫu values\.docx: .*(liên kết|ảnh hoặc tài liệu)"):
         compiled.render(context)
 
 
