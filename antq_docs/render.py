@@ -138,8 +138,8 @@ class CompiledTemplate:
             if not TEMPLATE_PARTS.match(info.filename):
                 continue
             text = blob.decode("utf-8")
-            # Patched first: docxtpl makes a tag of braces that Word split across runs.
-            patched = helper.patch_xml(text) if "{" in text else text
+            # Prepared first: docxtpl makes a tag of braces that Word split across runs.
+            patched = prepared_xml(text)
             part = self._compile(env, helper, info.filename, text, patched)
             if part.template is not None:
                 self._parts[info.filename] = part
@@ -176,7 +176,7 @@ class CompiledTemplate:
         )
         if not _TAG.search(patched):
             return part
-        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", _IN_TAG.sub(_literal_text, patched))
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
         try:
             tree = env.parse(xml)
             if tag := loads_others(tree):
@@ -250,7 +250,7 @@ class CompiledTemplate:
             for escaped, tag in _ESCAPED:
                 xml = xml.replace(escaped, tag)
         if any(c in xml for c in _LISTING_CHARACTERS) or xml.find("\n", part.text_from) >= 0:
-            xml = _LISTING.resolve_listing(xml)
+            xml = _DOCXTPL.resolve_listing(xml)
         data = xml.encode("utf-8")
         try:
             # A non-recovering parser that builds nothing: the part must be well-formed.
@@ -334,13 +334,23 @@ class CompiledTemplate:
             raise RenderError(msg.TEMPLATE_NOT_FILLED.format(error=e), template=self.name) from e
 
 
-# docxtpl's listing pass uses nothing of its template.
-_LISTING = DocxTemplate(io.BytesIO())
+# docxtpl's text passes (patch_xml, resolve_listing) use nothing of their template.
+_DOCXTPL = DocxTemplate(io.BytesIO())
 _OTHER_TEMPLATE = {
     "hyperlink": msg.TEMPLATE_LINK_OTHER_TEMPLATE,
     "foreign": msg.TEMPLATE_VALUE_OTHER_TEMPLATE,
     "several": msg.TEMPLATE_VALUES_SEVERAL_TEMPLATES,
 }
+
+
+def prepared_xml(text: str) -> str:
+    """A part's XML as the renderer compiles it: docxtpl's clean-up, tag literals as typed.
+
+    What `templates check` parses too, so that a template it passes is one the renderer reads.
+    """
+    if "{" not in text and "%}" not in text:  # nothing docxtpl's clean-up looks for
+        return text
+    return _IN_TAG.sub(_literal_text, _DOCXTPL.patch_xml(text))
 
 
 def _literal_text(match: re.Match[str]) -> str:
