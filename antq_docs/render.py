@@ -2,26 +2,31 @@
 
 docxtpl supplies the template language (Jinja tags typed in Word, its XML clean-up); rendering
 happens here on the prepared XML so a batch of hundreds of documents parses the template once.
-Values reach the template already cleaned (no tabs or line breaks), so docxtpl's listing pass
-is not needed. The rest of docxtpl's render is kept for a template that relies on it (an
-official's own): escaped tags ({_{ … }_}) are unescaped, tables whose cells a loop adds get
-their grid fixed, picture ids are renumbered, footnotes and the document properties (title,
-subject, author…) are filled too.
+The result is the document DocxTemplate.render makes, part for part; each of docxtpl's passes
+after Jinja is done only when a rendered part needs it, so the common document costs nothing
+more: line breaks, tabs, paragraph marks and page breaks in text (from a value or from the
+template, `{{ list|join("\\n") }}`) become Word's (docxtpl's listing pass); escaped tags
+({_{ … }_}) are unescaped; tables whose cells a loop, a comment or a merge changes, or whose
+grid does not match its cells, get their grid fixed; picture ids are renumbered; footnotes and
+the document properties (title, subject, author…) are filled too.
 Jinja runs sandboxed, escapes every value (names with & < > are text) and refuses undefined
 variables, so a missing value stops the run instead of leaving a blank in a signed document.
-A context that carries an `Image` (a chart) needs new package parts (the picture, its
-relationship), so it goes through docxtpl's full render with an InlineImage; documents without
-pictures keep the fast path. Both give bytes that depend on the content only.
+A context that carries values only docxtpl places (RichText, Listing, pictures, sub-documents,
+anywhere in it) goes through docxtpl's own render (render_docxtpl.py), as does a document the
+fast path cannot match (footnotes rendered once per section, as docxtpl does); the rest keep
+the fast path. Both give bytes that depend on the content only.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import hashlib
 import io
 import json
 import re
+import weakref
 import zipfile
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
@@ -30,8 +35,6 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError, UndefinedError
 from lxml import etree
 
@@ -48,6 +51,14 @@ from antq_docs.kinds.base import Image
 from antq_docs.messages import documents as msg
 from antq_docs.messages import limits as limit_msg
 from antq_docs.output import write_temp
+from antq_docs.render_docxtpl import (
+    BoundTemplate,
+    DocxTemplate,
+    bound_template,
+    docxtpl_values,
+    saved,
+)
+from antq_docs.render_docxtpl import with_pictures as _with_pictures
 from antq_docs.sandbox import (
     BoundedEnvironment,
     LimitExceeded,
@@ -66,16 +77,31 @@ _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _LEVEL = 1
 _TAG = re.compile(r"\{[{%#]")
 _CORE = CORE_PART
-# The document properties docxtpl fills, one list with the template checker's.
+_FOOTNOTES = "word/footnotes.xml"
+# The document properties docxtpl fills, in its order, one list with the template checker's:
+# a missing one is added, empty, as python-docx does when docxtpl sets it.
 _PROPERTIES = TEMPLATE_PROPERTIES
 _ESCAPED = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
-# A loop over cells ({%tc for %}) or a computed colspan changes a row's cell count.
-_CELL_LOOP = re.compile(r"</w:tc>\s*\{%|\{%[^%]*%\}\s*<w:tc[ >]|<w:gridSpan w:val=\"\{\{")
+# A loop or a condition over cells ({%tc for %}, {%tc if %}), a cell comment ({#tc #}), a
+# horizontal merge ({% hm %}) or a computed colspan changes a row's cell count.
+_CELL_LOOP = re.compile(r"</w:tc>\s*\{[%#]|[%#]\}\s*<w:tc[ >]|<w:gridSpan w:val=\"\{\{")
+# The inside of a tag, as docxtpl's patch_xml finds it to clean it.
+_IN_TAG = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
+# Word stores a tag's & and quotes as XML text; docxtpl's clean-up restores < and > only, so
+# under autoescape a literal's & would be escaped twice and print as "&amp;".
+_TAG_ENTITIES = (("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
+# The characters docxtpl's listing pass turns into Word's tab, paragraph and page break.
+_LISTING_CHARACTERS = ("\t", "\a", "\f")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def environment() -> BoundedEnvironment:
     """The Jinja environment every template is compiled in (and checked in)."""
     return _bounded(autoescape=True, keep_trailing_newline=True)
+
+
+class _DocxtplOnly(Exception):
+    """Raised when a rendered document is one the fast path does not make as docxtpl does."""
 
 
 @dataclass
@@ -84,8 +110,9 @@ class _Part:
 
     name: str
     template: Any
+    # Where the part's text may begin to hold a line break (after the XML declaration's).
+    text_from: int = 0
     # What docxtpl does after Jinja, done only where the template needs it.
-    unescape: bool = False
     fix_tables: bool = False
     renumber_pictures: bool = False
 
@@ -105,54 +132,80 @@ class CompiledTemplate:
         # docxtpl's own passes read the package whole: give them LibreOffice's mended.
         self._data = docxtpl_package(data)
         self.digest = hashlib.sha256(data).hexdigest()
+        # The DocxTemplates made for documents whose values only docxtpl places.
+        self._made: weakref.WeakSet[BoundTemplate] = weakref.WeakSet()
         helper = DocxTemplate(io.BytesIO(data))
         env = environment()
         self._parts: dict[str, _Part] = {}
+        # The parts docxtpl fills that hold no tag: its clean-up (escaped tags, tabs, grids,
+        # picture ids) changes them the same way for every document, so it is done here once.
+        self._static: dict[str, bytes] = {}
         for info, blob in self._members:
             if not TEMPLATE_PARTS.match(info.filename):
                 continue
-            if b"{" not in blob:
-                continue
             try:
                 # As docxtpl reads it: LibreOffice's `&apos;` in a tag becomes a quote again.
-                xml = helper.patch_xml(template_xml(blob))
-            except etree.XMLSyntaxError as e:
+                text = template_xml(blob) if b"{" in blob else blob.decode("utf-8")
+            except (etree.XMLSyntaxError, UnicodeDecodeError) as e:
                 raise RenderError(
                     msg.TEMPLATE_UNREADABLE.format(error=e), template=self.name
                 ) from e
-            # Looked for once docxtpl has joined a tag's runs: Word may part "{" from "{".
-            if not _TAG.search(xml):
-                continue
-            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
-            body = info.filename == BODY_PART
-            try:
-                tree = env.parse(xml)
-                if tag := loads_others(tree):
-                    raise RenderError(loading_refused(tag), template=self.name)
-                self._parts[info.filename] = _Part(
-                    info.filename,
-                    env.from_string(tree),
-                    unescape=any(e in xml for e, _ in _ESCAPED),
-                    fix_tables=body and bool(_CELL_LOOP.search(xml)),
-                    renumber_pictures=body and "docPr" in xml,
-                )
-            except TemplateError as e:
-                raise RenderError(msg.TEMPLATE_SYNTAX.format(error=e), template=self.name) from e
+            # Prepared first: docxtpl makes a tag of braces that Word split across runs.
+            patched = prepared_xml(text)
+            part = self._compile(env, helper, info.filename, text, patched)
+            if part.template is not None:
+                self._parts[info.filename] = part
+            else:
+                self._static[info.filename] = self._finish(patched, part)
         # A property is element text that lxml escapes: Jinja must not escape it too.
-        self._properties = self._compile_properties(_bounded())
+        self._properties, core = self._compile_properties(_bounded())
         # The parts that never change are compressed once into a base archive; each document
         # is that archive with its rendered parts appended, so a batch compresses only them.
         base = io.BytesIO()
         with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as archive:
             for info, blob in self._members:
-                if info.filename not in self._parts and not (
-                    info.filename == _CORE and self._properties
-                ):
-                    archive.writestr(_member(info.filename), blob)
+                if info.filename in self._parts or (info.filename == _CORE and self._properties):
+                    continue
+                if info.filename == _CORE:
+                    blob = core
+                archive.writestr(_member(info.filename), self._static.get(info.filename, blob))
             # Where the members end and the central directory will begin.
             body_end = base.tell()
         self._base = base.getvalue()[:body_end]
         self._base_members = archive.infolist()
+
+    def _compile(
+        self, env: BoundedEnvironment, helper: DocxTemplate, name: str, text: str, patched: str
+    ) -> _Part:
+        """One part as docxtpl prepares it (patched), compiled when it holds a tag."""
+        body = name == BODY_PART
+        part = _Part(
+            name,
+            None,
+            text_from=_after_declaration(text),
+            fix_tables=body and (bool(_CELL_LOOP.search(patched)) or _grid_unmatched(helper, text)),
+            renumber_pictures=body and "docPr" in patched,
+        )
+        if not _TAG.search(patched):
+            return part
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+        try:
+            tree = env.parse(xml)
+            if tag := loads_others(tree):
+                raise RenderError(loading_refused(tag), template=self.name)
+            part.template = env.from_string(tree)
+        except TemplateError as e:
+            raise RenderError(msg.TEMPLATE_SYNTAX.format(error=e), template=self.name) from e
+        return part
+
+    def docx_template(self) -> DocxTemplate:
+        """A DocxTemplate of this template, to make pictures, sub-documents and hyperlink ids.
+
+        A context holding values made with it is rendered by it (docxtpl's own render).
+        """
+        template = BoundTemplate(self._data)
+        self._made.add(template)
+        return template
 
     @contextlib.contextmanager
     def _filling(self) -> Iterator[None]:
@@ -173,28 +226,52 @@ class CompiledTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Fill the template and return the bytes of the new .docx."""
-        if any(isinstance(v, Image) for v in context.values()):
-            return self._render_with_images(context)
+        values = docxtpl_values(context)
+        if values:
+            return self._render_docxtpl(context, values)
+        try:
+            return self._render_fast(context)
+        except _DocxtplOnly:
+            return self._render_docxtpl(context, [])
+
+    def _render_fast(self, context: dict[str, Any]) -> bytes:
+        """The document, each tagged part rendered from its compiled template."""
         rendered: dict[str, bytes] = {}
         for name, part in self._parts.items():
             with self._filling():
                 xml = part.template.render(context)
-            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-            if part.unescape:
-                for escaped, tag in _ESCAPED:
-                    xml = xml.replace(escaped, tag)
-            data = xml.encode("utf-8")
-            try:
-                # A non-recovering parser that builds nothing: the part must be well-formed.
-                expat.ParserCreate().Parse(data, True)
-            except expat.ExpatError as e:
-                raise RenderError(msg.TEMPLATE_BAD_XML.format(error=e), template=self.name) from e
-            if part.fix_tables or part.renumber_pictures:
-                data = self._docxtpl_fixes(xml, part)
-            rendered[name] = data
+            rendered[name] = self._finish(xml, part)
+        footnotes = rendered.get(_FOOTNOTES)
+        if footnotes is not None:
+            # docxtpl fills the footnotes once per section: a second pass changes them when
+            # the first one left a brace (an unescaped tag, a value with one), and a body
+            # without a section leaves them unfilled.
+            body = rendered.get(BODY_PART) or self._static.get(BODY_PART, b"")
+            sections = body.count(b"<w:sectPr>") + body.count(b"<w:sectPr ")
+            if sections == 0 or (sections > 1 and b"{" in footnotes):
+                raise _DocxtplOnly
         if self._properties:
             rendered[_CORE] = self._render_properties(context)
         return self._package(rendered)
+
+    def _finish(self, xml: str, part: _Part) -> bytes:
+        """docxtpl's passes after Jinja on a rendered part, each only where it changes it."""
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        # One character is searched first: a two-character search of a long part costs 50×.
+        if "_" in xml and ("{_" in xml or "_}" in xml):
+            for escaped, tag in _ESCAPED:
+                xml = xml.replace(escaped, tag)
+        if any(c in xml for c in _LISTING_CHARACTERS) or xml.find("\n", part.text_from) >= 0:
+            xml = _DOCXTPL.resolve_listing(xml)
+        data = xml.encode("utf-8")
+        try:
+            # A non-recovering parser that builds nothing: the part must be well-formed.
+            expat.ParserCreate().Parse(data, True)
+        except expat.ExpatError as e:
+            raise RenderError(msg.TEMPLATE_BAD_XML.format(error=e), template=self.name) from e
+        if part.fix_tables or part.renumber_pictures:
+            data = self._docxtpl_fixes(data, part)
+        return data
 
     def _package(self, rendered: dict[str, bytes]) -> bytes:
         """The .docx: the unchanging members, compressed once, then the rendered parts.
@@ -211,69 +288,113 @@ class CompiledTemplate:
                 archive.writestr(_member(name), data)
         return out.getvalue()
 
-    def _docxtpl_fixes(self, xml: str, part: _Part) -> bytes:
+    def _docxtpl_fixes(self, data: bytes, part: _Part) -> bytes:
         """docxtpl's table grid fix and picture id renumbering, on a rendered body."""
         helper = DocxTemplate(io.BytesIO(self._data))
-        data = xml.encode("utf-8")
         tree = helper.fix_tables(data) if part.fix_tables else etree.fromstring(data)
         if part.renumber_pictures:
             helper.docx_ids_index = 1000
             helper.fix_docpr_ids(tree)
         return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, standalone=True)
 
-    def _compile_properties(self, env: BoundedEnvironment) -> dict[str, Any]:
-        """The document properties that hold tags, compiled (empty when none does)."""
+    def _compile_properties(self, env: BoundedEnvironment) -> tuple[dict[str, Any], bytes]:
+        """The document properties that hold tags, compiled; core.xml as docxtpl writes it."""
         blob = dict((i.filename, b) for i, b in self._members).get(_CORE)
-        if blob is None or not _TAG.search(blob.decode("utf-8", "replace")):
-            return {}
+        if blob is None:
+            return {}, b""
         root = etree.fromstring(blob)
         out = {}
         for name in _PROPERTIES:
             element = root.find(name)
-            if element is not None and element.text and _TAG.search(element.text):
+            if element is None:
+                element = etree.SubElement(root, name)
+            element.text = element.text or ""
+            if _TAG.search(element.text):
                 try:
                     out[name] = env.from_string(element.text)
                 except TemplateError as e:
                     raise RenderError(
                         msg.TEMPLATE_PROPERTIES_SYNTAX.format(error=e), template=self.name
                     ) from e
-        if out:
-            self._core = blob
-        return out
+        self._core = root
+        return out, etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
     def _render_properties(self, context: dict[str, Any]) -> bytes:
         """docProps/core.xml with the tagged properties filled."""
-        root = etree.fromstring(self._core)
-        for name, template in self._properties.items():
-            node = root.find(name)
-            if node is None:
-                continue  # _properties holds only the names found in this core.xml
-            with self._filling():
-                node.text = template.render(context)
+        root = copy.deepcopy(self._core)
+        for node in root:
+            template = self._properties.get(node.tag)
+            if template is not None:
+                with self._filling():
+                    node.text = template.render(context)
         return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
-    def _render_with_images(self, context: dict[str, Any]) -> bytes:
-        """Render through docxtpl so each Image becomes a picture part of the package."""
-        template = DocxTemplate(io.BytesIO(self._data))
-        values = {
-            key: InlineImage(template, io.BytesIO(v.data), width=Mm(v.width_mm))
-            if isinstance(v, Image)
-            else v
-            for key, v in context.items()
-        }
-        with self._filling():
-            template.render(values, jinja_env=environment(), autoescape=True)
-        saved = io.BytesIO()
-        template.save(saved)
-        # python-docx stamps zip members with the current time; restamp them.
-        out = io.BytesIO()
-        with (
-            zipfile.ZipFile(io.BytesIO(saved.getvalue())) as source,
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
-        ):
-            for info in source.infolist():
-                archive.writestr(_member(info.filename), source.read(info.filename))
-        return out.getvalue()
+    def _render_docxtpl(self, context: dict[str, Any], values: list[Any]) -> bytes:
+        """The document made by docxtpl's own render, by the template its values were made for."""
+        owner = bound_template(values, self._made)
+        if isinstance(owner, str):
+            raise RenderError(_OTHER_TEMPLATE[owner], template=self.name)
+        template = owner or BoundTemplate(self._data)
+        self._made.discard(template)
+        try:
+            with self._filling():
+                template.render(
+                    _with_pictures(context, template), jinja_env=environment(), autoescape=True
+                )
+            return saved(template, _member)
+        except (ValueError, etree.LxmlError) as e:
+            raise RenderError(msg.TEMPLATE_NOT_FILLED.format(error=e), template=self.name) from e
+
+
+# docxtpl's text passes (patch_xml, resolve_listing) use nothing of their template.
+_DOCXTPL = DocxTemplate(io.BytesIO())
+_OTHER_TEMPLATE = {
+    "hyperlink": msg.TEMPLATE_LINK_OTHER_TEMPLATE,
+    "foreign": msg.TEMPLATE_VALUE_OTHER_TEMPLATE,
+    "several": msg.TEMPLATE_VALUES_SEVERAL_TEMPLATES,
+}
+
+
+def prepared_xml(text: str) -> str:
+    """A part's XML as the renderer compiles it: docxtpl's clean-up, tag literals as typed.
+
+    What `templates check` parses too, so that a template it passes is one the renderer reads.
+    """
+    if "{" not in text and "%}" not in text:  # nothing docxtpl's clean-up looks for
+        return text
+    return _IN_TAG.sub(_literal_text, _DOCXTPL.patch_xml(text))
+
+
+def _literal_text(match: re.Match[str]) -> str:
+    """A tag's inside with the XML escapes of its literals undone, so each is escaped once."""
+    inside = match.group(0)
+    for entity, character in _TAG_ENTITIES:
+        inside = inside.replace(entity, character)
+    return inside
+
+
+def _after_declaration(text: str) -> int:
+    """Where a part's XML begins after its declaration and the line break that follows it."""
+    if not text.startswith("<?xml"):
+        return 0
+    end = text.find("?>") + 2
+    while text[end : end + 1] in ("\r", "\n"):
+        end += 1
+    return end
+
+
+def _grid_unmatched(helper: DocxTemplate, text: str) -> bool:
+    """Whether docxtpl's grid fix changes a table of the body as it stands (its grid is off)."""
+    if "<w:tbl>" not in text and "<w:tbl " not in text:
+        return False
+    data = text.encode("utf-8")
+    try:
+        before = etree.fromstring(data)
+    except etree.XMLSyntaxError:
+        return True  # the rendered body is parsed again: let the grid fix see it
+    after = helper.fix_tables(data)
+    grids = [etree.tostring(g) for g in before.iter(f"{_W}tblGrid")]
+    return grids != [etree.tostring(g) for g in after.iter(f"{_W}tblGrid")]
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,16 @@ TEMPLATE_VALUE_MISSING = "thiếu giá trị cho thẻ ({message})."
 TEMPLATE_NOT_FILLED = "không điền được mẫu ({error})."
 TEMPLATE_BAD_XML = "kết quả không phải XML hợp lệ ({error})."
 TEMPLATE_PROPERTIES_SYNTAX = "lỗi cú pháp thẻ trong thuộc tính tài liệu ({error})."
+# A picture, a sub-document or a hyperlink made for another template than the one filled.
+TEMPLATE_LINK_OTHER_TEMPLATE = (
+    "một liên kết (hyperlink) trong chữ định dạng không được tạo cho mẫu này."
+)
+TEMPLATE_VALUE_OTHER_TEMPLATE = (
+    "một ảnh hoặc tài liệu con được tạo cho một mẫu khác, không phải mẫu này."
+)
+TEMPLATE_VALUES_SEVERAL_TEMPLATES = (
+    "các ảnh, tài liệu con hoặc liên kết được tạo cho nhiều mẫu khác nhau."
+)
 
 # PDF copies and the hồ sơ.
 NO_LIBREOFFICE = (

@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
 from lxml import etree
 
@@ -34,6 +33,7 @@ from antq_docs.kinds import Kind
 from antq_docs.lint import lint_file
 from antq_docs.messages import templates as msg
 from antq_docs.render import environment
+from antq_docs.render_docxtpl import DocxTemplate
 from antq_docs.sandbox import loading_refused, loads_others
 from antq_docs.tplcheck.findings import (
     ERROR,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import zipfile
 
 import pytest
 
@@ -74,3 +75,17 @@ def test_workers_are_used_only_for_batches_of_work():
     assert workers.workers_for(1, 100_000) == 1
     assert workers.workers_for(2, workers.BATCH + 1) == 2
     assert workers.workers_for(None, 0) == 1
+
+
+def test_docxtpl_leaves_the_core_properties_namespace_alone(tmp_path) -> None:
+    """docxcompose (imported by docxtpl) must not change how python-docx writes core.xml."""
+    import docx
+
+    path = tmp_path / "a.docx"
+    document = docx.Document()
+    document.core_properties.revision = 3
+    document.save(path)
+    with zipfile.ZipFile(path) as archive:
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    assert "custom-properties" not in core
+    assert "<cp:revision>3</cp:revision>" in core
