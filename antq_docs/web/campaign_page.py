@@ -34,6 +34,7 @@ from antq_docs.inputs.campaign_form_values import (
     check_form,
     check_text,
     form_values,
+    move_year,
     parse_campaign_text,
     posted_values,
     without_empty_rows,
@@ -92,12 +93,12 @@ def _start(request: Request, status: int = 200, error: str | None = None) -> Res
     if kept is not None:
         # Kept by another page as uploaded, it may not be text: the form then shows what it can.
         text = kept.read_bytes().decode("utf-8-sig", errors="replace")
-        origin, notice = KEPT, msg.KEPT_SHOWN
+        origin, notices = KEPT, [msg.KEPT_SHOWN]
     else:
-        text, origin, notice = _sample_text(), SAMPLE, None
+        text, origin, notices = _sample_text(), SAMPLE, []
     values = form_values(parse_campaign_text(text), REGISTRY)
     return _page(
-        request, status, base=text, values=values, origin=origin, notice=notice, error=error
+        request, status, base=text, values=values, origin=origin, notices=notices, error=error
     )
 
 
@@ -146,7 +147,7 @@ async def _opened(request: Request, upload: Any) -> Response:
         base=text,
         values=form_values(data, REGISTRY),
         origin=UPLOADED,
-        notice=msg.UPLOAD_SHOWN.format(name=name),
+        notices=[msg.UPLOAD_SHOWN.format(name=name)],
         problems=problems,
         problems_title=msg.UPLOAD_PROBLEMS.format(name=name, count=len(problems)),
     )
@@ -179,9 +180,12 @@ def _empty_row(table: FormField) -> Any:
 
 async def _saved(request: Request, values: FormValues, shown: _Shown) -> Response:
     """Check the plan with the command line's loader; keep it when it loads, else show why."""
-    values = without_empty_rows(values, REGISTRY)
-    base = parse_campaign_text(shown.base)
-    checked = await run_in_threadpool(check_form, values, base, REGISTRY)
+    moved = move_year(
+        without_empty_rows(values, REGISTRY), parse_campaign_text(shown.base), REGISTRY
+    )
+    values = moved.values
+    year_notice = msg.YEAR_MOVED.format(old=moved.old, new=moved.new) if moved.moved else None
+    checked = await run_in_threadpool(check_form, values, moved.base, REGISTRY)
     if checked.campaign is None:
         count = len(checked.problems)
         return _page(
@@ -190,8 +194,11 @@ async def _saved(request: Request, values: FormValues, shown: _Shown) -> Respons
             values=values,
             problems=checked.problems,
             problems_title=msg.FORM_PROBLEMS.format(count=count),
-            base=shown.base,
+            # The file as written from the form: the moved dates of the keys it does not show
+            # go back with the page.
+            base=checked.text,
             origin=shown.origin,
+            notices=[year_notice] if year_notice else [],
         )
     _keep_campaign(request, checked.text.encode("utf-8"))
     saved = msg.SAVED.format(year=checked.campaign.year, province=checked.campaign.province)
@@ -202,7 +209,14 @@ async def _saved(request: Request, values: FormValues, shown: _Shown) -> Respons
         values=form_values(parse_campaign_text(checked.text), REGISTRY),
         origin=KEPT,
         saved=saved,
-        notice=web_msg.SAMPLE_STOPPED if Space.of(request).sample_done() else None,
+        notices=[
+            n
+            for n in (
+                year_notice,
+                web_msg.SAMPLE_STOPPED if Space.of(request).sample_done() else None,
+            )
+            if n
+        ],
     )
     return response
 
@@ -231,7 +245,7 @@ def _page(
     base: str,
     values: FormValues,
     origin: str,
-    notice: str | None = None,
+    notices: list[str] | None = None,
     problems: list[FieldProblem] | None = None,
     **context: Any,
 ) -> Response:
@@ -254,21 +268,43 @@ def _page(
         base=base,
         origin=origin,
         sample_shown=origin == SAMPLE,
-        notices=[notice] if notice else [],
+        notices=notices or [],
         problems=[
-            {
-                "label": p.label,
-                "message": p.message,
-                "anchor": field_id(p.name) if p.name in on_page else None,
-            }
+            {"label": p.label, "message": p.message, "anchor": _anchor(p.name, on_page)}
             for p in problems
         ],
+        opened=_opened_sections(problems, context["focus"]),
         beside=beside,
         empty={f.name: _empty_row(f) for f in form_fields(REGISTRY) if f.type in (LINES, ROWS)},
         fid=field_id,
         msg=msg,
         **context,
     )
+
+
+# Where a problem of a key the form does not show points: the field that opens a whole file.
+UPLOAD_FIELD = "upload"
+
+
+def _anchor(name: str, on_page: set[str]) -> str:
+    """The id a problem links to: its field, else the nearest field or table above it that the
+    page shows, else the field that opens a corrected file (every refusal points somewhere)."""
+    path = name
+    while path:
+        if path in on_page:
+            return field_id(path)
+        path = re.sub(r"(\.[^.\[\]]*|\[\d+\])$", "", path) if re.search(r"[.\[]", path) else ""
+    return UPLOAD_FIELD
+
+
+def _opened_sections(problems: list[FieldProblem], focus: str | None) -> set[int]:
+    """The sections shown open: the first, and each with a problem or the field to focus."""
+    opened = {1}
+    tops = {re.split(r"[\[]", p.name)[0] for p in problems} | {re.split(r"[\[]", focus or "")[0]}
+    for index, section in enumerate(form_sections(REGISTRY), start=1):
+        if any(f.name in tops for f in section.fields):
+            opened.add(index)
+    return opened
 
 
 def _names_on_page(values: FormValues) -> set[str]:
