@@ -141,3 +141,15 @@ def test_python_dash_m_runs_the_same_command():
     )
     assert result.returncode == 0
     assert result.stdout.startswith("antq-docs, phiên bản ")
+
+
+def test_the_2025_warning_ends_with_the_command_lines_own_advice(tmp_path, runner):
+    result = invoke_generate(runner, "event-plan", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    (ended,) = [line for line in result.stderr.splitlines() if "đã kết thúc hoạt động" in line]
+    assert ended.endswith(
+        "Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng --units dùng "
+        "một danh sách cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này; bỏ "
+        "--units để dùng danh sách sau sắp xếp (từ ngày 01/7/2025)."
+    )
+    assert "“Dữ liệu đang dùng”" not in ended

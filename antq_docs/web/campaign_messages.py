@@ -32,5 +32,4 @@ NOT_YAML = "Tệp “{name}” không phải tệp kế hoạch đọc được:
 NOTHING_KEPT = (
     "Chưa lưu kế hoạch nào trên trình duyệt này: điền và lưu kế hoạch ở trang Kế hoạch năm."
 )
-OTHER_SITE = "Yêu cầu đến từ một trang khác, bị từ chối."
 BAD_ACTION = "Yêu cầu không hợp lệ: tải lại trang rồi thử lại."

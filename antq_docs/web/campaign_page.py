@@ -45,7 +45,7 @@ from antq_docs.starter import ROSTER_FILES
 from antq_docs.web import campaign_messages as msg
 from antq_docs.web import messages as web_msg
 from antq_docs.web.space import Space
-from antq_docs.web.uploads import check_token, same_origin
+from antq_docs.web.uploads import posted_form
 from antq_docs.web.views import Refused, page
 
 # A campaign's form posts a few hundred fields (eleven targets of seven columns, ten dates…).
@@ -104,11 +104,7 @@ def _start(request: Request, status: int = 200, error: str | None = None) -> Res
 
 async def campaign_post(request: Request) -> Response:
     """Open an uploaded file, add or remove a row, or check and keep the plan."""
-    if not same_origin(request):
-        raise Refused(403, msg.OTHER_SITE)
-    form = await request.form(max_files=1, max_fields=MAX_FIELDS)
-    try:
-        check_token(request, form)
+    async with posted_form(request, page_form=True, max_files=1, max_fields=MAX_FIELDS) as form:
         action = form.get("action")
         if action == "upload":
             return await _opened(request, form.get("tep"))
@@ -117,8 +113,6 @@ async def campaign_post(request: Request) -> Response:
         origin = form.get("origin")
         shown = _Shown(base_text, origin if origin in (SAMPLE, KEPT, UPLOADED) else SAMPLE)
         values = posted_values(form.multi_items(), REGISTRY)
-    finally:
-        await form.close()
     if isinstance(action, str) and action.startswith(("add:", "remove:")):
         return _changed_rows(request, action, values, shown)
     return await _saved(request, values, shown)

@@ -147,10 +147,10 @@ ROLE_LABELS = {
     "households": "Danh sách hộ gia đình",
 }
 
-# What the command line's advice on rosters by period asks (a file's key, --units) as done on
-# the page: the roster of each period given in "Dữ liệu đang dùng" with its "Từ ngày".
+# The advice a warning about rosters by period carries (generate.Advised), as done on the page:
+# the roster of each period given in "Dữ liệu đang dùng" with its "Từ ngày".
 PAGE_SINGLE_ROSTER_ADVICE = (
-    " Kế hoạch năm chia danh sách đơn vị theo thời kỳ nhưng mới có một danh sách đơn vị dùng "
+    "Kế hoạch năm chia danh sách đơn vị theo thời kỳ nhưng mới có một danh sách đơn vị dùng "
     "cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này. Ở khung “Dữ liệu đang "
     "dùng”, đưa lên danh sách đơn vị sau sắp xếp và ghi “Từ ngày” {day}, rồi làm lại."
 )
