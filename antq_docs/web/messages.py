@@ -138,6 +138,11 @@ JOB_KINDS = {
     "check": "Kiểm tra hồ sơ",
     "report": "Báo cáo tổng kết",
 }
+REPORT_DATED_EARLY = (
+    "Báo cáo đề ngày {day}, sớm hơn ngày {planned} của kế hoạch: {type} phải gửi báo cáo cuối "
+    "năm trước ngày {deadline} (hạn ghi trong kế hoạch), nên báo cáo được đề ngày trước hạn đó. "
+    "Muốn đề ngày khác, sửa “Hạn báo cáo, xếp loại và bảng điểm” ở trang Kế hoạch năm."
+)
 WHEN = "%H:%M ngày %d/%m/%Y"
 ROLE_LABELS = {
     "campaign": "Kế hoạch năm",
