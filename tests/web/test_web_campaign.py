@@ -286,3 +286,26 @@ def test_the_page_never_asks_for_a_roster_file_name(client):
     assert r.status_code == 200, visible(r.text)
     saved = client.get("/ke-hoach/tai").text
     assert "tep: danh-sach-tu-2025-10-01.xlsx" in saved
+
+
+def test_a_problem_of_a_key_the_form_does_not_show_points_at_the_file_field(client):
+    fields = form_of(client.get("/ke-hoach").text)
+    fields["base"] = [fields["base"][0].replace("pledge: [huyen,", "pledge: [huyenn,", 1)]
+    r = post(client, fields)
+    assert r.status_code == 422
+    (problem,) = re.findall(r'<li class="problem">(.*?)</li>', r.text)
+    assert problem.startswith('<a href="#upload">Văn bản bắt buộc, ')
+    assert 'id="upload"' in r.text
+
+
+def test_the_plan_reads_its_hundreds_of_fields_and_an_action_form_no_more_than_its_own(client):
+    fields = form_of(client.get("/ke-hoach").text)
+    fields.update({f"can_cu[{n}]": [f"Văn bản số {n}"] for n in range(1, 301)})
+    r = post(client, fields)
+    assert r.status_code == 200, visible(r.text)
+    assert len(form_of(r.text)["can_cu[300]"]) == 1
+    token = client.cookies["antq_csrf"]
+    many = {"csrf": token, **{f"o{n}": "1" for n in range(60)}}
+    refused = client.post("/soan", data=many, files={"x": ("x.txt", b"x")})
+    assert refused.status_code == 400
+    assert "Traceback" not in refused.text
