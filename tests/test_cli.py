@@ -153,3 +153,25 @@ def test_the_2025_warning_ends_with_the_command_lines_own_advice(tmp_path, runne
         "--units để dùng danh sách sau sắp xếp (từ ngày 01/7/2025)."
     )
     assert "“Dữ liệu đang dùng”" not in ended
+
+
+def test_a_communes_report_says_why_it_is_dated_before_the_plans_day(tmp_path, runner):
+    result = runner.invoke(
+        cli,
+        [
+            "report",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--results",
+            str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+            "--level",
+            "QNG-03",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Báo cáo đề ngày 29/11/2025, sớm hơn ngày 20/12/2025 của ngay_van_ban.report: cấp xã gửi "
+        "báo cáo trước hạn 30/11/2025 (han_bao_cao của tệp kế hoạch).\n"
+    ) in result.stderr

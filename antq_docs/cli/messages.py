@@ -75,3 +75,9 @@ PERIODS_ADVICE = (
     "Khai báo danh sách đơn vị sau sắp xếp (từ ngày {day}) bằng khóa danh_sach_don_vi của tệp "
     "kế hoạch (mỗi mục {{tep: TỆP, tu_ngay: NGÀY}}) và chạy lại không có --units."
 )
+
+# report: a level's report dated before the plan's day for reports (yearreport.EarlyDate).
+REPORT_DATED_EARLY = (
+    "Báo cáo đề ngày {day}, sớm hơn ngày {planned} của ngay_van_ban.report: {type} gửi báo cáo "
+    "trước hạn {deadline} (han_bao_cao của tệp kế hoạch)."
+)

@@ -13,8 +13,10 @@ from antq_docs.cli import messages as msg
 from antq_docs.generate import DECLARE_PERIODS, SINGLE_ROSTER, Advised
 from antq_docs.indicators import table_text
 from antq_docs.kinds import REGISTRY
+from antq_docs.model import UNIT_TYPES
 from antq_docs.pdf import bundle as run_bundle
 from antq_docs.pdf import convert_folder
+from antq_docs.vi import short_date
 
 STATUS = {
     "new": msg.STATUS_NEW,
@@ -165,6 +167,16 @@ def print_report(result: Any, out: Path, *, as_json: bool) -> None:
         click.echo(msg.WARNING.format(warning=warning), err=True)
     if result.outcome is None:
         return
+    if result.early is not None:
+        click.echo(
+            msg.REPORT_DATED_EARLY.format(
+                day=short_date(result.early.day),
+                planned=short_date(result.early.planned),
+                deadline=short_date(result.early.deadline),
+                type=UNIT_TYPES[result.level.type],
+            ),
+            err=True,
+        )
     path = out / result.outcome.path
     if result.outcome.status == "kept":
         click.echo(msg.KEPT_EDITED.format(path=path), err=True)

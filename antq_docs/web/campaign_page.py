@@ -196,23 +196,18 @@ async def _saved(request: Request, values: FormValues, shown: _Shown) -> Respons
         )
     _keep_campaign(request, checked.text.encode("utf-8"))
     saved = msg.SAVED.format(year=checked.campaign.year, province=checked.campaign.province)
-    response = _page(
+    notices = [year_notice] if year_notice else []
+    if Space.of(request).sample_done():
+        notices.append(web_msg.SAMPLE_STOPPED)
+    return _page(
         request,
         200,
         base=checked.text,
         values=form_values(parse_campaign_text(checked.text), REGISTRY),
         origin=KEPT,
         saved=saved,
-        notices=[
-            n
-            for n in (
-                year_notice,
-                web_msg.SAMPLE_STOPPED if Space.of(request).sample_done() else None,
-            )
-            if n
-        ],
+        notices=notices,
     )
-    return response
 
 
 async def campaign_download(request: Request) -> Response:
