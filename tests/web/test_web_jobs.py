@@ -223,6 +223,8 @@ def test_pdfs_and_hồ_sơ_of_one_commune_come_in_the_zip(tmp_path):
     assert f"Hồ sơ thiếu ke-hoach/{COMMUNE}-ke-hoach.docx" in page
     packs = page.split('id="packs"')[1].split("</ul>")[0]
     assert f"ho-so/{COMMUNE}.pdf" in packs
+    # The chosen commune's subtree only: its district gets no hồ sơ of this one commune.
+    assert "ho-so/KT-02-cap-duoi.pdf" not in page and "Huyện Đăk Hà" not in packs
     link = page.split('id="download-zip" href="')[1].split('"')[0].replace("&amp;", "&")
     names = zipfile.ZipFile(io.BytesIO(client.get(link).content)).namelist()
     assert f"cam-ket/{COMMUNE}-cam-ket.pdf" in names and f"ho-so/{COMMUNE}.pdf" in names
