@@ -32,6 +32,29 @@ from antq_docs.tplcheck import TemplateSet
 from antq_docs.vi import did_you_mean
 from antq_docs.writing import Progress, write_documents
 
+# What a person should do about a roster that outlives its level, as each face words it: give
+# the rosters by period instead of one roster for the year, or declare the periods at all.
+SINGLE_ROSTER = "single_roster"
+DECLARE_PERIODS = "declare_periods"
+
+
+class Advised(str):
+    """A warning (its text says what happened) with the advice each face words itself: which
+    (SINGLE_ROSTER, DECLARE_PERIODS) and the first day of the new tree it names. The command
+    line speaks of files and options, the web page of its fields."""
+
+    advice: str
+    day: str
+
+    def __new__(cls, text: str, advice: str, day: str) -> Advised:
+        made = super().__new__(cls, text)
+        made.advice, made.day = advice, day
+        return made
+
+    def __getnewargs__(self) -> tuple[str, str, str]:  # type: ignore[override]
+        # Copied (dataclasses.asdict) and pickled with its advice, not as plain text.
+        return str(self), self.advice, self.day
+
 
 @dataclass
 class GenerateResult:
@@ -267,25 +290,20 @@ def ended_bodies(inputs: Inputs, kinds: list[str], wanted: set[str] | None = Non
                     kind=kind.label, day=vi.short_date(day), code=root.code, name=root.name
                 )
             )
-    found = []
+    found: list[str] = []
     ended = "; ".join(c.describe() for c in campaign.changes if c.body == "chinh_quyen")
     # The first day of the new tree: the day the later roster comes into force.
     day = min((c.last_day for c in campaign.changes if c.body == "chinh_quyen"), default=None)
     new_day = vi.short_date(day + dt.timedelta(days=1)) if day else ""
     if parts:
-        periods = ""
+        text = msg.ENDED_LEFT_OUT.format(ended=ended, documents="; ".join(parts))
         if not inputs.periods and campaign.roster_files:
-            periods = msg.SINGLE_ROSTER_ADVICE.format(day=new_day)
-        found.append(
-            msg.ENDED_LEFT_OUT.format(ended=ended, documents="; ".join(parts), advice=periods)
-        )
+            found.append(Advised(text, SINGLE_ROSTER, new_day))
+        else:
+            found.append(text)
     if roots:
-        advice = msg.PERIODS_ADVICE.format(day=new_day)
-        found.append(
-            msg.ENDED_ROOT_STILL_ISSUES.format(
-                ended=ended, documents="; ".join(roots), advice=advice
-            )
-        )
+        text = msg.ENDED_ROOT_STILL_ISSUES.format(ended=ended, documents="; ".join(roots))
+        found.append(Advised(text, DECLARE_PERIODS, new_day))
     return found
 
 

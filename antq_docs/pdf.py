@@ -85,8 +85,9 @@ class PdfResult:
         """The PDFs (or documents, for SIGNED) that ended with a status."""
         return [o.path for o in self.outcomes if o.status == status]
 
-    def summary(self) -> str:
-        """One Vietnamese line for the end of the run."""
+    def summary(self, shown_as: str | None = None) -> str:
+        """One Vietnamese line for the end of the run; shown_as names the folder for a reader
+        who must not see its path (the web page), else the path is written."""
         signed = msg.PDF_SIGNED.format(count=self.count(SIGNED)) if self.count(SIGNED) else ""
         kept = msg.PDF_KEPT.format(count=self.count(KEPT)) if self.count(KEPT) else ""
         failed = msg.PDF_FAILED.format(count=len(self.failed)) if self.failed else ""
@@ -96,7 +97,7 @@ class PdfResult:
             signed=signed,
             kept=kept,
             failed=failed,
-            out=self.out,
+            out=self.out if shown_as is None else shown_as,
         )
 
 
@@ -108,12 +109,12 @@ class BundleResult:
     outcomes: list[Outcome] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
-    def summary(self) -> str:
-        """One Vietnamese line for the end of the run."""
+    def summary(self, shown_as: str | None = None) -> str:
+        """One Vietnamese line for the end of the run; shown_as names the hồ sơ's folder for a
+        reader who must not see its path (the web page), else the path is written."""
         lacking = msg.BUNDLE_LACKING.format(count=len(self.missing)) if self.missing else ""
-        return msg.BUNDLE_SUMMARY.format(
-            count=len(self.outcomes), folder=self.pdf.out / PACKS, lacking=lacking
-        )
+        folder = self.pdf.out / PACKS if shown_as is None else shown_as
+        return msg.BUNDLE_SUMMARY.format(count=len(self.outcomes), folder=folder, lacking=lacking)
 
 
 @dataclass
@@ -370,11 +371,13 @@ def bundle(
     soffice: str | None = None,
     wait: float = LOCK_TIMEOUT_S,
     on_wait: Callable[[float], None] | None = None,
+    scope: str | None = None,
 ) -> BundleResult:
     """Make the missing PDFs, then every unit's hồ sơ and its subordinates' hồ sơ in root/ho-so.
 
     A unit's hồ sơ joins, in the matrix's kind order, the signed PDF of each required document
     when there is one, else its generated PDF; documents without either are listed as missing.
+    scope (a unit's code): the hồ sơ of that unit and its subtree only, as generate's scope.
     """
     converted = convert_folder(
         root, jobs=jobs, progress=progress, soffice=soffice, wait=wait, on_wait=on_wait
@@ -387,7 +390,7 @@ def bundle(
         work = _work_folder(root)
         try:
             own: dict[str, list[tuple[str, Path]]] = {}
-            for unit in inputs.units():
+            for unit in (units := _units_in(inputs, scope)):
                 parts, lacking = _unit_parts(inputs, folder, kinds, unit)
                 if not parts:
                     continue  # nothing of this unit in the folder: no hồ sơ (check says why)
@@ -400,7 +403,7 @@ def bundle(
                         f"{PACKS}/{unit.code}.pdf", made, unit=unit.code, kind=PACKS, template=""
                     )
                 )
-            for unit in inputs.units():
+            for unit in units:
                 below = [c for c in unit.children if c.code in own]
                 if not below:
                     continue
@@ -418,6 +421,14 @@ def bundle(
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def _units_in(inputs: Inputs, scope: str | None) -> list[Unit]:
+    """Every unit of the run's rosters, or of scope's subtree when a unit is chosen."""
+    if scope is None:
+        return inputs.units()
+    wanted = set(inputs.subtree(scope))
+    return [u for u in inputs.units() if u.code in wanted]
 
 
 def _unit_parts(

@@ -4,6 +4,7 @@ with --docs, from the documents `check` finds in a folder; written like any othe
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,17 @@ from antq_docs.output import Outcome
 from antq_docs.vi import did_you_mean
 
 
+@dataclass(frozen=True)
+class EarlyDate:
+    """A report dated before the plan's day for reports, because its level must send it before
+    the deadline the plan sets for its type (han_bao_cao): the day it bears, the plan's day,
+    the deadline."""
+
+    day: dt.date
+    planned: dt.date
+    deadline: dt.date
+
+
 @dataclass
 class ReportResult:
     """What `antq-docs report` computed for one level, and wrote when a folder was given."""
@@ -32,6 +44,8 @@ class ReportResult:
     warnings: list[str] = field(default_factory=list)
     # The level's figures of the year, its own plus its subtree's (model.roll_up).
     figures: list[FigureTotal] = field(default_factory=list)
+    # Set when the report written is dated before the plan's day for reports.
+    early: EarlyDate | None = None
 
 
 def report(
@@ -79,7 +93,17 @@ def report(
         raise ValidationError(needs.findings, what=msg.DOCUMENT_DATA_MISSING)
     numbering = {**inputs.campaign.numbering, **(number_from or {})}
     (outcome,) = write_documents([document], out, force=force, numbering=numbering, templates=found)
-    return ReportResult(unit, indicators, outcome, warnings, figures)
+    early = _early_date(inputs, unit, needs)
+    return ReportResult(unit, indicators, outcome, warnings, figures, early)
+
+
+def _early_date(inputs: Inputs, unit: Unit, needs: Needs) -> EarlyDate | None:
+    """How the report's date differs from the plan's day for reports, when it is earlier."""
+    planned = REPORT.day(inputs.campaign)
+    day = REPORT.report_day(inputs.campaign, unit, needs)
+    if planned is None or day >= planned:
+        return None
+    return EarlyDate(day, planned, inputs.campaign.report_deadline(unit.type))
 
 
 def _reported_level(inputs: Inputs, roster: Roster, level: str | None) -> Unit:

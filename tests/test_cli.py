@@ -141,3 +141,37 @@ def test_python_dash_m_runs_the_same_command():
     )
     assert result.returncode == 0
     assert result.stdout.startswith("antq-docs, phiên bản ")
+
+
+def test_the_2025_warning_ends_with_the_command_lines_own_advice(tmp_path, runner):
+    result = invoke_generate(runner, "event-plan", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    (ended,) = [line for line in result.stderr.splitlines() if "đã kết thúc hoạt động" in line]
+    assert ended.endswith(
+        "Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng --units dùng "
+        "một danh sách cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này; bỏ "
+        "--units để dùng danh sách sau sắp xếp (từ ngày 01/7/2025)."
+    )
+    assert "“Dữ liệu đang dùng”" not in ended
+
+
+def test_a_communes_report_says_why_it_is_dated_before_the_plans_day(tmp_path, runner):
+    result = runner.invoke(
+        cli,
+        [
+            "report",
+            "--campaign",
+            str(SAMPLE_CAMPAIGN),
+            "--results",
+            str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+            "--level",
+            "QNG-03",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Báo cáo đề ngày 29/11/2025, sớm hơn ngày 20/12/2025 của ngay_van_ban.report: cấp xã gửi "
+        "báo cáo trước hạn 30/11/2025 (han_bao_cao của tệp kế hoạch).\n"
+    ) in result.stderr

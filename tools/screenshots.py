@@ -4,11 +4,11 @@
 
 Starts the app on a free loopback port over a temporary data folder, drives Debian's Chromium
 headless with Playwright at 1366×768 (the office laptop the pages are made for): the panel
-"Dữ liệu đang dùng" with the sample plan and roster given, the generate page with pledges
-ticked, its result, a check of the generated folder with one document removed, the report of
-the sample results and scores (against the bundled campaign and its rosters), and the progress
-of a province's pledges. The PNGs are the pictures of docs/trang-web.md; run this again
-whenever a page changes.
+"Dữ liệu đang dùng" with the sample plan and roster given, the year-plan form, the generate
+page with pledges ticked (and at a phone's 390 px), its result, a check of the generated folder
+with one document removed, the report of the sample results and scores (against the bundled
+campaign and its rosters), and the progress of a province's pledges. The PNGs are the pictures
+of docs/trang-web.md; run this again whenever a page changes.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ SAMPLE_UNITS = FIXTURES / "units-kon-tum-2025.csv"
 SAMPLE_RESULTS = FIXTURES / "results-kon-tum-2025.csv"
 SAMPLE_SCORES = FIXTURES / "scores-kon-tum-2025.csv"
 VIEWPORT = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
 # The pledge taken out of the page's ZIP before the check: a commune of the sample.
 REMOVED = "cam-ket/KT-02-02-cam-ket.docx"
 # The roster whose pledges the progress page is shown with: long enough to be seen running.
@@ -127,14 +128,7 @@ def take(out: Path) -> None:
         )
         page = browser.new_page(viewport=VIEWPORT, locale="vi-VN", accept_downloads=True)
 
-        page.goto(base + "/")
-        _give(page, "campaign", SAMPLE_CAMPAIGN)
-        _give(page, "roster", SAMPLE_UNITS)
-        _scroll(page, "#space")
-        _shot(page, out, "du-lieu")
-        page.goto(base + "/")
-        page.check("#kind-pledge")
-        _shot(page, out, "soan")
+        _first_pages(page, base, out)
         page.click("#generate-submit")
         page.wait_for_selector("#download-zip")
         _shot(page, out, "ket-qua")
@@ -169,6 +163,25 @@ def take(out: Path) -> None:
         browser.close()
 
 
+def _first_pages(page, base: str, out: Path) -> None:
+    """The panel with the sample plan and roster given, the year-plan form, the generate page
+    with pledges ticked, at the laptop's size and at a phone's."""
+    page.goto(base + "/")
+    _give(page, "campaign", SAMPLE_CAMPAIGN)
+    _give(page, "roster", SAMPLE_UNITS)
+    _scroll(page, "#space")
+    _shot(page, out, "du-lieu")
+    page.goto(base + "/ke-hoach")
+    _shot(page, out, "ke-hoach")
+    page.goto(base + "/")
+    page.check("#kind-pledge")
+    _shot(page, out, "soan")
+    # The same page on a phone: the line "Đang dùng" on top, each box beside its words.
+    page.set_viewport_size(PHONE)
+    _shot(page, out, "dien-thoai")
+    page.set_viewport_size(VIEWPORT)
+
+
 def _give(page, role: str, path: Path) -> None:
     """Give a file in the panel "Dữ liệu đang dùng"; refused, it stops the pictures."""
     page.set_input_files(f"#keep-{role}", path)
@@ -193,9 +206,10 @@ def _progress_shot(page, base: str, tmp: Path, out: Path) -> None:
     page.wait_for_selector("#job-progress, #error", timeout=120_000)
     if page.query_selector("#error") is not None:
         raise RuntimeError(f"the generate page refused the roster: {page.inner_text('#error')}")
+    # A function, not an expression: the page's Content-Security-Policy forbids eval.
     page.wait_for_function(
-        "(() => { const b = document.getElementById('job-progress');"
-        " return b !== null && b.max > 1 && b.value > b.max / 4; })()",
+        "() => { const b = document.getElementById('job-progress');"
+        " return b !== null && b.max > 1 && b.value > b.max / 4; }",
         timeout=120_000,
     )
     _shot(page, out, "tien-do")

@@ -64,3 +64,20 @@ TEMPLATES_COPIED = (
 # check: the day and the kinds asked for.
 NOT_A_DAY = '"{value}" phải là một ngày NGÀY/THÁNG/NĂM, ví dụ 31/3/2025'
 UNKNOWN_KINDS = "không có loại {unknown}; các loại: {known}"
+
+# What to do when a roster outlives its level, after the warning that says so (generate.Advised).
+SINGLE_ROSTER_ADVICE = (
+    "Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng --units dùng một "
+    "danh sách cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này; bỏ --units để "
+    "dùng danh sách sau sắp xếp (từ ngày {day})."
+)
+PERIODS_ADVICE = (
+    "Khai báo danh sách đơn vị sau sắp xếp (từ ngày {day}) bằng khóa danh_sach_don_vi của tệp "
+    "kế hoạch (mỗi mục {{tep: TỆP, tu_ngay: NGÀY}}) và chạy lại không có --units."
+)
+
+# report: a level's report dated before the plan's day for reports (yearreport.EarlyDate).
+REPORT_DATED_EARLY = (
+    "Báo cáo đề ngày {day}, sớm hơn ngày {planned} của ngay_van_ban.report: {type} gửi báo cáo "
+    "trước hạn {deadline} (han_bao_cao của tệp kế hoạch)."
+)

@@ -10,10 +10,13 @@ from typing import Any
 import click
 
 from antq_docs.cli import messages as msg
+from antq_docs.generate import DECLARE_PERIODS, SINGLE_ROSTER, Advised
 from antq_docs.indicators import table_text
 from antq_docs.kinds import REGISTRY
+from antq_docs.model import UNIT_TYPES
 from antq_docs.pdf import bundle as run_bundle
 from antq_docs.pdf import convert_folder
+from antq_docs.vi import short_date
 
 STATUS = {
     "new": msg.STATUS_NEW,
@@ -122,13 +125,24 @@ def print_skipped(skipped: list[str]) -> None:
         )
 
 
+# The command line's words for the advice a warning carries (generate.Advised).
+_ADVICE = {SINGLE_ROSTER: msg.SINGLE_ROSTER_ADVICE, DECLARE_PERIODS: msg.PERIODS_ADVICE}
+
+
+def worded(warning: str) -> str:
+    """A warning with the command line's own advice after it, when it carries one."""
+    if isinstance(warning, Advised):
+        return f"{warning} {_ADVICE[warning.advice].format(day=warning.day)}"
+    return warning
+
+
 def print_generated(result: Any, *, dry_run: bool) -> None:
     """generate's outcome: the files of a dry run, warnings, files left alone, the summary."""
     if dry_run:
         for outcome in result.outcomes:
             click.echo(f"{STATUS[outcome.status]}\t{outcome.path}")
     for warning in result.warnings:
-        click.echo(msg.WARNING.format(warning=warning), err=True)
+        click.echo(msg.WARNING.format(warning=worded(warning)), err=True)
     for path in result.signed:
         click.echo(msg.SKIPPED_SIGNED.format(path=path), err=True)
     for path in result.kept:
@@ -153,6 +167,16 @@ def print_report(result: Any, out: Path, *, as_json: bool) -> None:
         click.echo(msg.WARNING.format(warning=warning), err=True)
     if result.outcome is None:
         return
+    if result.early is not None:
+        click.echo(
+            msg.REPORT_DATED_EARLY.format(
+                day=short_date(result.early.day),
+                planned=short_date(result.early.planned),
+                deadline=short_date(result.early.deadline),
+                type=UNIT_TYPES[result.level.type],
+            ),
+            err=True,
+        )
     path = out / result.outcome.path
     if result.outcome.status == "kept":
         click.echo(msg.KEPT_EDITED.format(path=path), err=True)

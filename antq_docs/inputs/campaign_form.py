@@ -166,14 +166,35 @@ _ANNIVERSARY_COLUMNS = (
 
 _ROSTER_COLUMNS = (
     FormField("tu_ngay", "Từ ngày", DATE_HINT, DATE, required=True),
-    FormField(
-        "tep",
-        "Tên tệp danh sách",
-        "để nhận ra danh sách của thời kỳ, ví dụ danh-sach-2025-07.xlsx; danh sách thật đưa "
-        "lên ở khung “Dữ liệu đang dùng” với cùng “Từ ngày”",
-        required=True,
-    ),
     FormField("tinh", "Tỉnh của thời kỳ", "chỉ ghi khi khác tỉnh ở trên (sau hợp nhất)"),
+)
+
+# The year-end settings a province rarely changes: report deadlines per unit type (the
+# province itself reports to no one above it in this program), the score thresholds and the
+# scoring sheet. Shown so that every value of the file, its dates above all, can be corrected.
+_DEADLINES = tuple(
+    FormField(f"han_bao_cao.{key}", label, "để trống: hạn mặc định của loại này", DATE)
+    for key, label in TYPE_CHOICES
+    if key != "tinh"
+)
+
+_THRESHOLDS = (
+    FormField("xep_loai.xuat_sac", "Điểm thấp nhất loại Xuất sắc", "để trống: 90", NUMBER),
+    FormField("xep_loai.kha", "Điểm thấp nhất loại Khá", "để trống: 70", NUMBER),
+    FormField("xep_loai.trung_binh", "Điểm thấp nhất loại Trung bình", "để trống: 50", NUMBER),
+)
+
+_SCORE_COLUMNS = (
+    FormField("ma", "Mã mục", "như ở cột của bảng điểm từng mục, ví dụ 1", required=True),
+    FormField("noi_dung", "Nội dung", "việc được chấm điểm", LONG_TEXT, required=True),
+    FormField("diem_toi_da", "Điểm tối đa", "tổng các mục là 100", NUMBER, required=True),
+    FormField(
+        "can",
+        "Điều kiện có điểm",
+        "mục về Ngày hội chỉ có điểm khi đơn vị đã tổ chức",
+        CHOICE,
+        choices=(("", "Luôn được chấm"), ("ngay_hoi", "Chỉ khi đơn vị tổ chức Ngày hội")),
+    ),
 )
 
 
@@ -218,6 +239,19 @@ _ORGANISATION = (
 )
 
 
+# The year-end settings, last: a province rarely changes them.
+_YEAR_END = FormSection(
+    "Hạn báo cáo, xếp loại và bảng điểm",
+    "Hạn gửi báo cáo cuối năm của từng loại đơn vị, ngưỡng xếp loại và bảng chấm "
+    "điểm 100 điểm. Các ngày phải thuộc năm của phong trào.",
+    (
+        *_DEADLINES,
+        *_THRESHOLDS,
+        FormField("bang_diem", "Bảng chấm điểm", "", ROWS, columns=_SCORE_COLUMNS),
+    ),
+)
+
+
 def form_sections(
     kinds: Mapping[str, DeclaredKind], measures: Mapping[str, str] | None = None
 ) -> tuple[FormSection, ...]:
@@ -254,6 +288,13 @@ def form_sections(
             "Ngày tổ chức và các ngày kỷ niệm gắn với Ngày hội.",
             (
                 FormField("ngay_hoi", "Ngày hội", "để trống: 19/8 của năm", DATE),
+                FormField(
+                    "ngay_hoi_to_chuc.hoat_dong_tu",
+                    "Hoạt động hưởng ứng bắt đầu từ",
+                    "để trống: 01/7 của năm",
+                    DATE,
+                ),
+                FormField("ngay_hoi_to_chuc.gio", "Giờ khai mạc", "để trống: 07 giờ 30 phút"),
                 FormField("ky_niem", "Ngày kỷ niệm", "", ROWS, columns=_ANNIVERSARY_COLUMNS),
             ),
         ),
@@ -267,6 +308,7 @@ def form_sections(
             ),
         ),
         *_ORGANISATION,
+        _YEAR_END,
     )
 
 
@@ -286,8 +328,6 @@ OTHER_LABELS: dict[str, str] = {
     "can_cu_cham_diem": "Căn cứ chấm điểm, xếp loại",
     "can_cu_ngay_hoi": "Căn cứ tổ chức Ngày hội",
     "ngay_hoi_to_chuc": "Cách tổ chức Ngày hội",
-    "ngay_hoi_to_chuc.gio": "Giờ khai mạc",
-    "ngay_hoi_to_chuc.hoat_dong_tu": "Hoạt động hưởng ứng bắt đầu từ",
     "ngay_hoi_to_chuc.theo_loai": "Theo loại đơn vị",
     "ngay_hoi_to_chuc.theo_loai.*": "",
     "ngay_hoi_to_chuc.theo_loai.*.dia_diem": "Địa điểm",
@@ -301,14 +341,7 @@ OTHER_LABELS: dict[str, str] = {
     "danh_so": "Đánh số văn bản",
     "danh_so.*": "",
     "xep_loai": "Ngưỡng xếp loại",
-    "xep_loai.xuat_sac": "Xuất sắc",
-    "xep_loai.kha": "Khá",
-    "xep_loai.trung_binh": "Trung bình",
     "bang_diem": "Bảng chấm điểm",
-    "bang_diem[].ma": "Mã mục",
-    "bang_diem[].noi_dung": "Nội dung",
-    "bang_diem[].diem_toi_da": "Điểm tối đa",
-    "bang_diem[].can": "Điều kiện có điểm",
     "hop_binh_xet": "Loại đơn vị họp bình xét",
     "tai_lieu_bat_buoc": "Văn bản bắt buộc",
     "tai_lieu_bat_buoc.*": "",
@@ -323,6 +356,7 @@ OTHER_LABELS: dict[str, str] = {
     "so_lieu[].muc": "Phần của báo cáo",
     "han_bao_cao": "Hạn gửi báo cáo cuối năm",
     "han_bao_cao.*": "",
+    "danh_sach_don_vi[].tep": "Tên tệp danh sách",
     "mau": "Thư mục mẫu riêng",
     "the_thuc": "Thể thức (khóa cũ)",
 }

@@ -221,6 +221,7 @@ def campaign_yaml(values: FormValues, base: Any, kinds: Mapping[str, DeclaredKin
             target.pop(key, None)
         else:
             target[key] = value
+    _name_roster_files(data, base)
     for group in {f.name.rpartition(".")[0] for f in form_fields(kinds)} - {""}:
         # An empty optional group says nothing; an empty required one lets each of its fields
         # be reported as missing rather than the whole group as malformed.
@@ -228,6 +229,33 @@ def campaign_yaml(values: FormValues, base: Any, kinds: Mapping[str, DeclaredKin
             del data[group]
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return YAML_HEADER + body
+
+
+# The key of the rosters by period, whose file names the form does not ask for.
+_PERIODS = "danh_sach_don_vi"
+
+
+def _name_roster_files(data: dict[str, Any], base: Any) -> None:
+    """Give each period of data a file name (tep), which the command line reads and the page
+    never asks for: the name base gave the period of the same day, else one made of the day."""
+    rows = data.get(_PERIODS)
+    if not isinstance(rows, list):
+        return
+    before = base.get(_PERIODS) if isinstance(base, dict) else None
+    known = {
+        str(row.get("tu_ngay")): row["tep"]
+        for row in (before if isinstance(before, list) else [])
+        if isinstance(row, dict) and isinstance(row.get("tep"), str)
+    }
+    for row in rows:
+        if isinstance(row, dict) and "tep" not in row:
+            day = str(row.get("tu_ngay", ""))
+            row["tep"] = known.get(day) or f"danh-sach-tu-{_file_word(day)}.xlsx"
+
+
+def _file_word(text: str) -> str:
+    """A day as part of a file name: 2026-07-01 stays, anything else keeps letters and digits."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-") or "thoi-ky"
 
 
 def _plain(value: Any) -> Any:
@@ -307,6 +335,106 @@ def _number(text: str) -> int | float | str:
         # Past Python's 4,300 digits: the loader names the field.
         return text
     return text
+
+
+# --- A plan carried over to another year ------------------------------------------------------
+
+
+@dataclass
+class YearMove:
+    """The form's values and base after the year changed: whether any date moved, from which
+    year to which."""
+
+    values: FormValues
+    base: Any
+    moved: bool = False
+    old: int = 0
+    new: int = 0
+
+
+def move_year(values: FormValues, base: Any, kinds: Mapping[str, DeclaredKind]) -> YearMove:
+    """Carry a plan over when the form's year is not the year of the file it was filled from.
+
+    Each date of the old year that the person left as the file has it moves to the new year,
+    in the fields and in the keys the form does not show (a default, not a choice: a date
+    typed anew is left alone, for the loader to judge). Anniversaries keep their dates.
+    """
+    old = base.get("nam") if isinstance(base, dict) else None
+    new_text = _clean(values.get("nam"))
+    if not isinstance(old, int) or not _INTEGER.fullmatch(new_text) or int(new_text) == old:
+        return YearMove(values, base)
+    new = int(new_text)
+    shown = form_values(base, kinds)
+    moved = dict(values)
+    count = 0
+    for form_field in form_fields(kinds):
+        if form_field.name == _ANNIVERSARIES:
+            continue
+        moved[form_field.name], done = _moved_value(
+            form_field, values.get(form_field.name), shown.get(form_field.name), old, new
+        )
+        count += done
+    kept = {k: v for k, v in base.items() if k != _ANNIVERSARIES}
+    moved_base, done_base = _moved_data(kept, old, new)
+    moved_base[_ANNIVERSARIES] = base.get(_ANNIVERSARIES)
+    if _ANNIVERSARIES not in base:
+        del moved_base[_ANNIVERSARIES]
+    return YearMove(moved, moved_base, count + done_base > 0, old, new)
+
+
+# Anniversaries count their years from a day long past: never moved with the plan's year.
+_ANNIVERSARIES = "ky_niem"
+
+
+def _moved_value(form_field: FormField, value: Any, before: Any, old: int, new: int) -> Any:
+    """A field's value with its untouched dates of year old in year new; and how many moved."""
+    if form_field.type == DATE:
+        if value != before or not isinstance(value, str):
+            return value, 0
+        day = typed_date(_clean(value))
+        if not isinstance(day, dt.date) or day.year != old:
+            return value, 0
+        return _text(_in_year(day, new)), 1
+    if form_field.type != ROWS or not isinstance(value, list) or not isinstance(before, list):
+        return value, 0
+    rows, count = [], 0
+    for index, row in enumerate(value):
+        was = before[index] if index < len(before) and isinstance(row, dict) else None
+        if was is None:
+            rows.append(row)
+            continue
+        row = dict(row)
+        for column in form_field.columns:
+            row[column.name], done = _moved_value(
+                column, row.get(column.name), was.get(column.name), old, new
+            )
+            count += done
+        rows.append(row)
+    return rows, count
+
+
+def _moved_data(data: Any, old: int, new: int) -> tuple[Any, int]:
+    """A copy of a campaign's data with every date of year old in year new; how many moved."""
+    if isinstance(data, dt.date) and data.year == old:
+        return _in_year(data, new), 1
+    if isinstance(data, dict):
+        out, count = {}, 0
+        for key, item in data.items():
+            out[key], done = _moved_data(item, old, new)
+            count += done
+        return out, count
+    if isinstance(data, list):
+        pairs = [_moved_data(item, old, new) for item in data]
+        return [item for item, _ in pairs], sum(done for _, done in pairs)
+    return data, 0
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    """The same day in another year; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
 
 
 # --- Checking with the command line's own loader --------------------------------------------

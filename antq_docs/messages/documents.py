@@ -249,21 +249,11 @@ ENDED_ROOT = "{kind} ngày {day} của {code} ({name})"
 ENDED_LEFT_OUT = (
     "không soạn văn bản của cơ quan đã kết thúc hoạt động vào ngày của văn bản ({ended}; khóa "
     "thay_doi_to_chuc của tệp kế hoạch): {documents}. Văn bản của các đơn vị cấp dưới của các "
-    "cơ quan này gửi cơ quan cấp trên còn hoạt động.{advice}"
+    "cơ quan này gửi cơ quan cấp trên còn hoạt động."
 )
 ENDED_ROOT_STILL_ISSUES = (
     "đơn vị gốc của danh sách đã kết thúc hoạt động vào ngày của văn bản ({ended}) nhưng không "
-    "có cấp trên trong danh sách để thay: {documents} vẫn do đơn vị này ban hành. {advice}"
-)
-# What to do when a roster outlives its level (the page words them its own way).
-SINGLE_ROSTER_ADVICE = (
-    " Tệp kế hoạch có danh sách đơn vị theo thời kỳ (danh_sach_don_vi) nhưng --units dùng một "
-    "danh sách cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này; bỏ --units để "
-    "dùng danh sách sau sắp xếp (từ ngày {day})."
-)
-PERIODS_ADVICE = (
-    "Khai báo danh sách đơn vị sau sắp xếp (từ ngày {day}) bằng khóa danh_sach_don_vi của tệp "
-    "kế hoạch (mỗi mục {{tep: TỆP, tu_ngay: NGÀY}}) và chạy lại không có --units."
+    "có cấp trên trong danh sách để thay: {documents} vẫn do đơn vị này ban hành."
 )
 NO_SUPERIOR_COLUMN = (
     "{count} đơn vị không ghi “Cơ quan chủ quản” trong danh sách đơn vị: {named}{more}. Dòng cơ "

@@ -31,9 +31,10 @@ from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.loading import Inputs, default_inputs, load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.pledge import HOUSEHOLD_FOLDER
+from antq_docs.model import UNIT_TYPES
 from antq_docs.output import LOCK, MANIFEST
 from antq_docs.register import FILE as REGISTER_FILE
-from antq_docs.vi import number
+from antq_docs.vi import number, short_date
 from antq_docs.web import messages as msg
 from antq_docs.web.check_view import (
     CheckOptions,
@@ -395,6 +396,7 @@ class Reported:
     indicators: list[dict[str, Any]]
     docx: str | None
     chart: bool
+    notices: list[str] = field(default_factory=list)
 
 
 def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
@@ -410,7 +412,18 @@ def report(loaded: Loaded, job: Path, level: str | None) -> Reported:
         )
     docx = result.outcome.path if result.outcome is not None else None
     rows = [_indicator(i) for i in result.indicators]
-    return Reported(f"{result.level.name} ({result.level.code})", rows, docx, bool(charted))
+    notices = []
+    if result.early is not None:
+        notices.append(
+            msg.REPORT_DATED_EARLY.format(
+                day=short_date(result.early.day),
+                planned=short_date(result.early.planned),
+                deadline=short_date(result.early.deadline),
+                type=UNIT_TYPES[result.level.type],
+            )
+        )
+    level = f"{result.level.name} ({result.level.code})"
+    return Reported(level, rows, docx, bool(charted), notices)
 
 
 def _indicator(indicator: Indicator) -> dict[str, Any]:

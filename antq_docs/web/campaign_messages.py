@@ -15,6 +15,11 @@ UPLOAD_PROBLEMS = "Tệp “{name}” có {count} lỗi, ghi ở dưới và bê
 FORM_PROBLEMS = (
     "Kế hoạch còn {count} lỗi, chưa được lưu; mọi ô đã điền vẫn giữ nguyên. Sửa các ô sau:"
 )
+YEAR_MOVED = (
+    "Năm của kế hoạch đã đổi từ {old} sang {new}: các ngày của năm {old} chưa sửa (ngày văn "
+    "bản, hạn báo cáo, thời kỳ…) đã chuyển sang cùng ngày của năm {new}. Xem lại các ngày trước "
+    "khi dùng; ngày kỷ niệm giữ nguyên."
+)
 SAVED = "Đã lưu kế hoạch năm {year} của tỉnh {province} trên trình duyệt này."
 SAVED_HINT = (
     "Giữ tệp kế hoạch (.yaml) này trên máy: lần sau, hoặc trên máy khác, mở lại tệp ở ô "
@@ -27,5 +32,4 @@ NOT_YAML = "Tệp “{name}” không phải tệp kế hoạch đọc được:
 NOTHING_KEPT = (
     "Chưa lưu kế hoạch nào trên trình duyệt này: điền và lưu kế hoạch ở trang Kế hoạch năm."
 )
-OTHER_SITE = "Yêu cầu đến từ một trang khác, bị từ chối."
 BAD_ACTION = "Yêu cầu không hợp lệ: tải lại trang rồi thử lại."

@@ -34,6 +34,7 @@ from antq_docs.inputs.campaign_form_values import (
     check_form,
     check_text,
     form_values,
+    move_year,
     parse_campaign_text,
     posted_values,
     without_empty_rows,
@@ -44,7 +45,7 @@ from antq_docs.starter import ROSTER_FILES
 from antq_docs.web import campaign_messages as msg
 from antq_docs.web import messages as web_msg
 from antq_docs.web.space import Space
-from antq_docs.web.uploads import check_token, same_origin
+from antq_docs.web.uploads import posted_form
 from antq_docs.web.views import Refused, page
 
 # A campaign's form posts a few hundred fields (eleven targets of seven columns, ten dates…).
@@ -92,22 +93,18 @@ def _start(request: Request, status: int = 200, error: str | None = None) -> Res
     if kept is not None:
         # Kept by another page as uploaded, it may not be text: the form then shows what it can.
         text = kept.read_bytes().decode("utf-8-sig", errors="replace")
-        origin, notice = KEPT, msg.KEPT_SHOWN
+        origin, notices = KEPT, [msg.KEPT_SHOWN]
     else:
-        text, origin, notice = _sample_text(), SAMPLE, None
+        text, origin, notices = _sample_text(), SAMPLE, []
     values = form_values(parse_campaign_text(text), REGISTRY)
     return _page(
-        request, status, base=text, values=values, origin=origin, notice=notice, error=error
+        request, status, base=text, values=values, origin=origin, notices=notices, error=error
     )
 
 
 async def campaign_post(request: Request) -> Response:
     """Open an uploaded file, add or remove a row, or check and keep the plan."""
-    if not same_origin(request):
-        raise Refused(403, msg.OTHER_SITE)
-    form = await request.form(max_files=1, max_fields=MAX_FIELDS)
-    try:
-        check_token(request, form)
+    async with posted_form(request, page_form=True, max_files=1, max_fields=MAX_FIELDS) as form:
         action = form.get("action")
         if action == "upload":
             return await _opened(request, form.get("tep"))
@@ -116,8 +113,6 @@ async def campaign_post(request: Request) -> Response:
         origin = form.get("origin")
         shown = _Shown(base_text, origin if origin in (SAMPLE, KEPT, UPLOADED) else SAMPLE)
         values = posted_values(form.multi_items(), REGISTRY)
-    finally:
-        await form.close()
     if isinstance(action, str) and action.startswith(("add:", "remove:")):
         return _changed_rows(request, action, values, shown)
     return await _saved(request, values, shown)
@@ -146,7 +141,7 @@ async def _opened(request: Request, upload: Any) -> Response:
         base=text,
         values=form_values(data, REGISTRY),
         origin=UPLOADED,
-        notice=msg.UPLOAD_SHOWN.format(name=name),
+        notices=[msg.UPLOAD_SHOWN.format(name=name)],
         problems=problems,
         problems_title=msg.UPLOAD_PROBLEMS.format(name=name, count=len(problems)),
     )
@@ -179,9 +174,12 @@ def _empty_row(table: FormField) -> Any:
 
 async def _saved(request: Request, values: FormValues, shown: _Shown) -> Response:
     """Check the plan with the command line's loader; keep it when it loads, else show why."""
-    values = without_empty_rows(values, REGISTRY)
-    base = parse_campaign_text(shown.base)
-    checked = await run_in_threadpool(check_form, values, base, REGISTRY)
+    moved = move_year(
+        without_empty_rows(values, REGISTRY), parse_campaign_text(shown.base), REGISTRY
+    )
+    values = moved.values
+    year_notice = msg.YEAR_MOVED.format(old=moved.old, new=moved.new) if moved.moved else None
+    checked = await run_in_threadpool(check_form, values, moved.base, REGISTRY)
     if checked.campaign is None:
         count = len(checked.problems)
         return _page(
@@ -190,21 +188,26 @@ async def _saved(request: Request, values: FormValues, shown: _Shown) -> Respons
             values=values,
             problems=checked.problems,
             problems_title=msg.FORM_PROBLEMS.format(count=count),
-            base=shown.base,
+            # The file as written from the form: the moved dates of the keys it does not show
+            # go back with the page.
+            base=checked.text,
             origin=shown.origin,
+            notices=[year_notice] if year_notice else [],
         )
     _keep_campaign(request, checked.text.encode("utf-8"))
     saved = msg.SAVED.format(year=checked.campaign.year, province=checked.campaign.province)
-    response = _page(
+    notices = [year_notice] if year_notice else []
+    if Space.of(request).sample_done():
+        notices.append(web_msg.SAMPLE_STOPPED)
+    return _page(
         request,
         200,
         base=checked.text,
         values=form_values(parse_campaign_text(checked.text), REGISTRY),
         origin=KEPT,
         saved=saved,
-        notice=web_msg.SAMPLE_STOPPED if Space.of(request).sample_done() else None,
+        notices=notices,
     )
-    return response
 
 
 async def campaign_download(request: Request) -> Response:
@@ -231,7 +234,7 @@ def _page(
     base: str,
     values: FormValues,
     origin: str,
-    notice: str | None = None,
+    notices: list[str] | None = None,
     problems: list[FieldProblem] | None = None,
     **context: Any,
 ) -> Response:
@@ -254,21 +257,43 @@ def _page(
         base=base,
         origin=origin,
         sample_shown=origin == SAMPLE,
-        notices=[notice] if notice else [],
+        notices=notices or [],
         problems=[
-            {
-                "label": p.label,
-                "message": p.message,
-                "anchor": field_id(p.name) if p.name in on_page else None,
-            }
+            {"label": p.label, "message": p.message, "anchor": _anchor(p.name, on_page)}
             for p in problems
         ],
+        opened=_opened_sections(problems, context["focus"]),
         beside=beside,
         empty={f.name: _empty_row(f) for f in form_fields(REGISTRY) if f.type in (LINES, ROWS)},
         fid=field_id,
         msg=msg,
         **context,
     )
+
+
+# Where a problem of a key the form does not show points: the field that opens a whole file.
+UPLOAD_FIELD = "upload"
+
+
+def _anchor(name: str, on_page: set[str]) -> str:
+    """The id a problem links to: its field, else the nearest field or table above it that the
+    page shows, else the field that opens a corrected file (every refusal points somewhere)."""
+    path = name
+    while path:
+        if path in on_page:
+            return field_id(path)
+        path = re.sub(r"(\.[^.\[\]]*|\[\d+\])$", "", path) if re.search(r"[.\[]", path) else ""
+    return UPLOAD_FIELD
+
+
+def _opened_sections(problems: list[FieldProblem], focus: str | None) -> set[int]:
+    """The sections shown open: the first, and each with a problem or the field to focus."""
+    opened = {1}
+    tops = {re.split(r"[\[]", p.name)[0] for p in problems} | {re.split(r"[\[]", focus or "")[0]}
+    for index, section in enumerate(form_sections(REGISTRY), start=1):
+        if any(f.name in tops for f in section.fields):
+            opened.add(index)
+    return opened
 
 
 def _names_on_page(values: FormValues) -> set[str]:

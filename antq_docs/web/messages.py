@@ -138,6 +138,11 @@ JOB_KINDS = {
     "check": "Kiểm tra hồ sơ",
     "report": "Báo cáo tổng kết",
 }
+REPORT_DATED_EARLY = (
+    "Báo cáo đề ngày {day}, sớm hơn ngày {planned} của kế hoạch: {type} phải gửi báo cáo cuối "
+    "năm trước ngày {deadline} (hạn ghi trong kế hoạch), nên báo cáo được đề ngày trước hạn đó. "
+    "Muốn đề ngày khác, sửa “Hạn báo cáo, xếp loại và bảng điểm” ở trang Kế hoạch năm."
+)
 WHEN = "%H:%M ngày %d/%m/%Y"
 ROLE_LABELS = {
     "campaign": "Kế hoạch năm",
@@ -147,10 +152,10 @@ ROLE_LABELS = {
     "households": "Danh sách hộ gia đình",
 }
 
-# What the command line's advice on rosters by period asks (a file's key, --units) as done on
-# the page: the roster of each period given in "Dữ liệu đang dùng" with its "Từ ngày".
+# The advice a warning about rosters by period carries (generate.Advised), as done on the page:
+# the roster of each period given in "Dữ liệu đang dùng" with its "Từ ngày".
 PAGE_SINGLE_ROSTER_ADVICE = (
-    " Kế hoạch năm chia danh sách đơn vị theo thời kỳ nhưng mới có một danh sách đơn vị dùng "
+    "Kế hoạch năm chia danh sách đơn vị theo thời kỳ nhưng mới có một danh sách đơn vị dùng "
     "cho cả năm: các đơn vị còn lại vẫn mang tên trong danh sách này. Ở khung “Dữ liệu đang "
     "dùng”, đưa lên danh sách đơn vị sau sắp xếp và ghi “Từ ngày” {day}, rồi làm lại."
 )

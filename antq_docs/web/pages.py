@@ -33,7 +33,7 @@ from antq_docs.web.jobs import DONE, FAILED, PROGRESS, RUNNING, Runner, Tracker,
 from antq_docs.web.names import public_path
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted, read_form
-from antq_docs.web.views import Refused, findings, new_job, page, public, settings
+from antq_docs.web.views import Refused, findings, new_job, page, public, settings, warning_text
 from antq_docs.web.workspace import BadZip, Limits, clear, discard, disk_full, extract_zip
 
 PAGE_DATA = "page.json"
@@ -190,10 +190,12 @@ def _generate(
             tracker.begin("generate")
             done = actions.generate(loaded, job, kinds, workspace, space.unit, progress=tracker)
             data = asdict(done)
-            data["warnings"] = [public(w, space, job) for w in done.warnings]
+            data["warnings"] = [warning_text(w, space, job) for w in done.warnings]
             if pdf or packs:
                 tracker.begin("pdf")
-                printed = printing.ready(loaded, job, pack=packs, progress=tracker)
+                printed = printing.ready(
+                    loaded, job, pack=packs, scope=space.unit, progress=tracker
+                )
                 data["printed"], data["packs"] = printed.lines, printed.packs
                 _with_pdfs(data["documents"], job / "out")
             tracker.begin("zip")

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from antq_docs.errors import PdfError, UsageError
-from antq_docs.pdf import PACKS, convert_folder, find_soffice
 from antq_docs.pdf import bundle as run_bundle
+from antq_docs.pdf import convert_folder, find_soffice
 from antq_docs.web import messages as msg
 from antq_docs.web.actions import Loaded, Progress
 from antq_docs.web.names import public_path
@@ -43,14 +43,22 @@ class Printed:
     packs: list[dict[str, str]]
 
 
-def ready(loaded: Loaded, job: Path, *, pack: bool, progress: Progress | None = None) -> Printed:
+def ready(
+    loaded: Loaded,
+    job: Path,
+    *,
+    pack: bool,
+    scope: str | None = None,
+    progress: Progress | None = None,
+) -> Printed:
     """A PDF beside every document of the job (LibreOffice), and with pack the hồ sơ of each
-    unit, as `antq-docs pdf` and `antq-docs bundle` make them."""
+    unit (of scope's subtree when a unit is chosen), as `antq-docs pdf` and `antq-docs bundle`
+    make them."""
     out = job / "out"
     lines: list[str] = []
     packs: list[dict[str, str]] = []
     if pack:
-        bundled = run_bundle(loaded.inputs, out, progress=progress)
+        bundled = run_bundle(loaded.inputs, out, progress=progress, scope=scope)
         converted = bundled.pdf
         for outcome in bundled.outcomes:
             unit = loaded.inputs.find(Path(outcome.path).stem.removesuffix("-cap-duoi"))
@@ -65,15 +73,12 @@ def ready(loaded: Loaded, job: Path, *, pack: bool, progress: Progress | None = 
     else:
         converted = convert_folder(out, progress=progress)
         bundled = None
-    lines.append(converted.summary())
+    lines.append(converted.summary(shown_as=msg.OUTPUT_FOLDER))
     lines += [msg.PDF_FAILED.format(path=public_path(p)) for p in converted.failed]
     if bundled is not None:
-        lines.append(bundled.summary())
+        lines.append(bundled.summary(shown_as=msg.OUTPUT_FOLDER))
         lacking = bundled.missing
         lines += [msg.PACK_LACKS.format(path=public_path(p)) for p in lacking[:LISTED]]
         if len(lacking) > LISTED:
             lines.append(msg.PACK_LACKS_MORE.format(count=len(lacking) - LISTED))
-    hidden = (f"{out / PACKS}", str(out))
-    for where in hidden:
-        lines = [line.replace(where, msg.OUTPUT_FOLDER) for line in lines]
     return Printed(lines, packs)

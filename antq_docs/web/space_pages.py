@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -31,7 +32,7 @@ from antq_docs.web import actions
 from antq_docs.web import messages as msg
 from antq_docs.web.intake import try_file
 from antq_docs.web.space import ROLES, Space
-from antq_docs.web.uploads import check_token, same_origin
+from antq_docs.web.uploads import posted_form
 from antq_docs.web.views import Refused, page, public, settings
 from antq_docs.web.workspace import TooLarge, safe_name
 
@@ -46,13 +47,10 @@ UNITS_SHOWN = 50
 _BACK = re.compile(r"^/[A-Za-z0-9/_-]*$")
 
 
-async def _posted(request: Request) -> FormData:
-    """A posted workspace form, once its origin and CSRF token are checked."""
-    if not same_origin(request):
-        raise Refused(403, msg.OTHER_SITE)
-    form = await request.form(max_files=2, max_fields=10)
-    check_token(request, form)
-    return form
+def _posted(request: Request) -> AbstractAsyncContextManager[FormData]:
+    """A posted workspace form (a file, a role, a day, the page to go back to), once its origin
+    and CSRF token are checked; its spooled file freed on leaving."""
+    return posted_form(request, page_form=True, max_files=2, max_fields=10)
 
 
 def _back(form: FormData) -> RedirectResponse:
@@ -88,8 +86,8 @@ async def keep(request: Request) -> Response:
     a roster of one period when its day is sent (field from) or field period=1 says it
     replaces the one given without a day. The page it came from says at its top what was
     kept, or why not with the findings."""
-    form = await _posted(request)
-    try:
+    # A refused form frees its spooled upload too.
+    async with _posted(request) as form:
         role = _role(form)
         day = _from_date(form, role)
         upload = form.get("file")
@@ -102,9 +100,6 @@ async def keep(request: Request) -> Response:
             raise TooLarge(limit, upload.filename)
         one_period = form.get("period") == "1"
         name = safe_name(upload.filename, role)
-    finally:
-        # A refused form frees its spooled upload too.
-        await form.close()
     space = Space.of(request)
     scratch = settings(request).store.new_job()
     try:
@@ -133,22 +128,23 @@ async def keep(request: Request) -> Response:
 async def forget(request: Request) -> Response:
     """Forget the files of one role, or the roster of one period (field period=1, its day in
     field from, empty for the roster given without a day)."""
-    form = await _posted(request)
-    role = _role(form)
-    space = Space.of(request)
-    if role == "roster" and form.get("period") == "1":
-        space.forget_roster(_from_date(form, role))
-    else:
-        space.forget(role)
-    space.say({"kind": "ok", "text": msg.FILE_FORGOTTEN.format(label=msg.ROLE_LABELS[role])})
-    return _back(form)
+    async with _posted(request) as form:
+        role = _role(form)
+        space = Space.of(request)
+        if role == "roster" and form.get("period") == "1":
+            space.forget_roster(_from_date(form, role))
+        else:
+            space.forget(role)
+        space.say({"kind": "ok", "text": msg.FILE_FORGOTTEN.format(label=msg.ROLE_LABELS[role])})
+        return _back(form)
 
 
 async def sample(request: Request) -> Response:
     """Use the bundled sample for what was not given, or stop using it."""
-    form = await _posted(request)
+    async with _posted(request) as form:
+        on = form.get("on") == "1"
+        back = _back(form)
     space = Space.of(request)
-    on = form.get("on") == "1"
     space.use_sample(on)
     if on and not space.sample_roles():
         # Everything it would fill is the user's own: it would change nothing.
@@ -156,7 +152,7 @@ async def sample(request: Request) -> Response:
         space.say({"kind": "ok", "text": msg.SAMPLE_NOT_NEEDED})
     else:
         space.say({"kind": "ok", "text": msg.SAMPLE_ON if on else msg.SAMPLE_OFF})
-    return _back(form)
+    return back
 
 
 async def units_page(request: Request) -> Response:
@@ -202,15 +198,16 @@ def _units(space: Space, query: str) -> list[dict[str, Any]]:
 
 async def choose_unit(request: Request) -> Response:
     """Choose "Đơn vị của tôi" (empty: the whole roster)."""
-    form = await _posted(request)
-    code, name = form.get("unit"), form.get("name")
+    async with _posted(request) as form:
+        code, name = form.get("unit"), form.get("name")
+        back = _back(form)
     chosen = code.strip() if isinstance(code, str) and code.strip() else None
     space = Space.of(request)
     named = name if isinstance(name, str) else ""
     space.choose_unit(chosen, named)
     text = msg.UNIT_CHOSEN.format(name=named or chosen) if chosen else msg.UNIT_CLEARED
     space.say({"kind": "ok", "text": text})
-    return _back(form)
+    return back
 
 
 async def blanks_page(request: Request) -> Response:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,8 @@ INPUT_FIELDS = {
 }
 # Returned forms come as many .xlsx files (one per unit) or ZIPs of them, in one request.
 MAX_FORM_FILES = 1000
+# The fields of the action forms (kinds ticked, a unit, a day…): a few dozen at most.
+MAX_FIELDS = 50
 FORM_SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -56,6 +59,24 @@ def same_origin(request: Request) -> bool:
     return origin.split("://", 1)[-1] == request.headers.get("host", "")
 
 
+@asynccontextmanager
+async def posted_form(
+    request: Request, *, page_form: bool, max_files: int, max_fields: int = MAX_FIELDS
+) -> AsyncIterator[FormData]:
+    """The posted form, refused when it comes from another site, or (page_form) without the
+    session's CSRF token, or with more files or fields than the form has; its spooled files
+    are freed on leaving."""
+    if not same_origin(request):
+        raise Refused(403, msg.OTHER_SITE)
+    form = await request.form(max_files=max_files, max_fields=max_fields)
+    try:
+        if page_form:
+            check_token(request, form)
+        yield form
+    finally:
+        await form.close()
+
+
 async def read_form(
     request: Request,
     job: Path,
@@ -70,23 +91,16 @@ async def read_form(
     forms_field: the returned forms (field `forms`, repeated) go to the job's in/forms/,
     ZIPs of them to in/zips/, to be unpacked by the action.
     """
-    if not same_origin(request):
-        raise Refused(403, msg.OTHER_SITE)
     limits = settings(request).limits
     most = MAX_FORM_FILES + len(INPUT_FIELDS) if forms_field else 10
-    form = await request.form(max_files=most, max_fields=50)
-    try:
-        if page_form:
-            check_token(request, form)
+    # The uploads are copied into the job (or refused) before the form's files are freed.
+    async with posted_form(request, page_form=page_form, max_files=most) as form:
         posted = Posted(form, await _save_inputs(form, job, limits))
         if zip_field:
             posted.archive_name, posted.archive = await _save_docs(form, job, limits)
         if forms_field:
             await _save_forms(form, job, limits)
         return posted
-    finally:
-        # The uploads are copied into the job (or refused): free their spooled files now.
-        await form.close()
 
 
 def check_token(request: Request, form: FormData) -> None:

@@ -21,10 +21,10 @@ from starlette.types import Scope
 
 from antq_docs import resources
 from antq_docs.errors import AntqError, ValidationError
+from antq_docs.generate import DECLARE_PERIODS, SINGLE_ROSTER, Advised
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.campaign_form import describe_key, key_labels, key_names, name_key_paths
 from antq_docs.kinds import REGISTRY
-from antq_docs.messages.documents import PERIODS_ADVICE, SINGLE_ROSTER_ADVICE
 from antq_docs.vi import percent
 from antq_docs.web import messages as msg
 from antq_docs.web.space import ROLES, Space
@@ -196,8 +196,6 @@ def public(text: str, space: Space | None = None, *folders: Path) -> str:
             text = text.replace(stored, name)
         names = sorted(set(space.public_names().values()), key=len, reverse=True)
     text, kept = _set_aside(text, names)
-    for library, page_text in _ADVICE:
-        text = _in_page_words(text, library, page_text)
     text = _PUBLIC_WORD.sub(lambda m: msg.PUBLIC_WORDS[m.group(0)], text)
     text = name_key_paths(text, _LABELS, _NAMES)
     for index, name in enumerate(kept):
@@ -241,26 +239,17 @@ def _set_aside(text: str, names: list[str]) -> tuple[str, list[str]]:
 
 # The campaign's keys by their labels on the year-plan page (Kế hoạch năm).
 _LABELS, _NAMES = key_labels(REGISTRY), key_names(REGISTRY)
-# What the command line's advice asks of a file and an option, as done on the page instead.
-_ADVICE = (
-    (SINGLE_ROSTER_ADVICE, msg.PAGE_SINGLE_ROSTER_ADVICE),
-    (PERIODS_ADVICE, msg.PAGE_PERIODS_ADVICE),
-)
+# The page's words for the advice a warning carries (generate.Advised): done on the page.
+_ADVICE = {SINGLE_ROSTER: msg.PAGE_SINGLE_ROSTER_ADVICE, DECLARE_PERIODS: msg.PAGE_PERIODS_ADVICE}
 
 
-def _in_page_words(text: str, library: str, page_text: str) -> str:
-    """text with the library's sentence (a format string: its fields match any value) replaced
-    by the page's, which takes the same fields."""
-    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(library.format_map(_Keep())))
-    return re.sub(pattern, lambda m: page_text.format(**m.groupdict()), text)
-
-
-class _Keep(dict):
-    """Fields left as {name} and doubled braces undone by str.format_map, so a format
-    string becomes the text it writes with its fields still marked."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def warning_text(warning: str, space: Space | None = None, *folders: Path) -> str:
+    """A library warning as the page shows it (public), with the page's own advice after it
+    when it carries one."""
+    text = public(warning, space, *folders)
+    if isinstance(warning, Advised):
+        text = f"{text} {_ADVICE[warning.advice].format(day=warning.day)}"
+    return text
 
 
 def _field_label(column: str | None, field: str | None, space: Space | None) -> str | None:

@@ -24,6 +24,7 @@ from antq_docs.inputs.campaign_form_values import (
     check_form,
     check_text,
     form_values,
+    move_year,
     parse_campaign_text,
     posted_values,
     without_empty_rows,
@@ -77,8 +78,10 @@ def test_keys_the_form_does_not_show_are_kept_as_they_were():
     written = yaml.safe_load(campaign_yaml(values, data, REGISTRY))
     shown = {f.name.split(".")[0] for f in form_fields(REGISTRY)}
     kept = [key for key in data if key not in shown]
-    assert "bang_diem" in kept and "ngay_hoi_to_chuc" in kept and "tai_lieu_bat_buoc" in kept
+    assert "so_lieu" in kept and "tai_lieu_bat_buoc" in kept
     assert {key: written[key] for key in kept} == {key: data[key] for key in kept}
+    # A group the form shows in part keeps its other keys.
+    assert written["ngay_hoi_to_chuc"]["theo_loai"] == data["ngay_hoi_to_chuc"]["theo_loai"]
 
 
 def test_edited_values_reach_the_campaign():
@@ -126,7 +129,7 @@ def test_findings_are_named_by_label_and_row_never_by_key():
 def test_a_key_path_inside_a_message_is_named_by_label_too():
     data, values = _sample()
     values["danh_sach_don_vi"][1]["tu_ngay"] = "01/01/2025"
-    values["danh_sach_don_vi"].append({"tu_ngay": "01/03/2025", "tep": "c.xlsx", "tinh": ""})
+    values["danh_sach_don_vi"].append({"tu_ngay": "01/03/2025", "tinh": ""})
     shown = [str(p) for p in check_form(values, data, REGISTRY).problems]
     assert shown == [
         "Danh sách theo thời kỳ, dòng 2, Từ ngày: ngày 01/01/2025 trùng với “Danh sách theo "
@@ -204,3 +207,38 @@ def test_a_hostile_file_fills_the_form_and_is_checked_without_a_python_error(pat
     checked = check_form(values, data, REGISTRY)
     assert checked.campaign is not None or checked.problems
     assert all(p.label and "[" not in p.label for p in checked.problems)
+
+
+def test_a_period_added_on_the_form_gets_a_file_name_and_the_old_ones_keep_theirs():
+    data, values = _sample()
+    values["danh_sach_don_vi"].append({"tu_ngay": "01/10/2025", "tinh": ""})
+    checked = check_form(values, data, REGISTRY)
+    assert checked.problems == []
+    written = [r.written for r in checked.campaign.roster_files]
+    assert written == [
+        data["danh_sach_don_vi"][0]["tep"],
+        data["danh_sach_don_vi"][1]["tep"],
+        "danh-sach-tu-2025-10-01.xlsx",
+    ]
+    assert "tep" not in {c.name for f in form_fields(REGISTRY) for c in f.columns}
+
+
+def test_a_plan_carried_to_next_year_moves_the_dates_left_as_they_were():
+    data, values = _sample()
+    values["nam"] = "2026"
+    values["ngay_van_ban.report"] = "18/12/2025"  # typed anew: left for the loader to judge
+    moved = move_year(values, data, REGISTRY)
+    assert (moved.moved, moved.old, moved.new) == (True, 2025, 2026)
+    assert moved.values["ke_hoach.ngay"] == "07/03/2026"
+    assert moved.values["han_bao_cao.huyen"] == "15/12/2026"
+    assert moved.values["danh_sach_don_vi"][1]["tu_ngay"] == "01/07/2026"
+    assert moved.values["ky_niem"][0]["ngay"] == "19/08/1945"
+    assert moved.values["ngay_van_ban.report"] == "18/12/2025"
+    problems = check_form(moved.values, moved.base, REGISTRY).problems
+    assert [p.name for p in problems] == ["ngay_van_ban.report"]
+    moved.values["ngay_van_ban.report"] = "18/12/2026"
+    campaign = check_form(moved.values, moved.base, REGISTRY).campaign
+    assert campaign.year == 2026
+    assert campaign.deadlines["xa"] == dt.date(2026, 11, 30)
+    assert campaign.event.window_start == dt.date(2026, 7, 1)
+    assert move_year(values | {"nam": "2025"}, data, REGISTRY).moved is False

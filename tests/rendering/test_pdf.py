@@ -14,8 +14,10 @@ import pytest
 from pypdf import PdfReader
 
 from antq_docs.cli import cli
+from antq_docs.inputs.loading import load_inputs
+from antq_docs.kinds import REGISTRY
 from antq_docs.output import OutputFolder, read_manifest
-from antq_docs.pdf import convert_folder
+from antq_docs.pdf import bundle, convert_folder
 from benchmarks.bench_pdf import bench_pdf
 from tests.check.test_check import minimal_pdf
 from tests.helpers import SAMPLE_CAMPAIGN, invoke_generate
@@ -232,6 +234,23 @@ def test_bundle_joins_documents_in_matrix_order_with_bookmarks(runner, fake_soff
         cli, ["check", "--campaign", str(SAMPLE_CAMPAIGN), "--docs", str(docs), "--format", "json"]
     )
     assert json.loads(check.stdout)["extra"] == []
+
+
+def test_a_scoped_bundle_makes_the_hồ_sơ_of_the_unit_and_its_subtree_only(fake_soffice, docs):
+    inputs = load_inputs(SAMPLE_CAMPAIGN, None, kinds=REGISTRY)
+    result = bundle(inputs, docs, scope="KT-01-01")
+    made = sorted(Path(o.path).name for o in result.outcomes)
+    # The district above the chosen commune has its documents here too, but no hồ sơ.
+    assert made == [
+        "KT-01-01-01.pdf",
+        "KT-01-01-02.pdf",
+        "KT-01-01-cap-duoi.pdf",
+        "KT-01-01.pdf",
+    ]
+    assert not (docs / "ho-so" / "KT-01-cap-duoi.pdf").exists()
+    shown = result.summary(shown_as="thư mục kết quả")
+    assert shown.startswith("Hồ sơ: 4 tệp trong thư mục kết quả;") and "/" not in shown
+    assert f"{docs}/ho-so" in result.summary()
 
 
 # --- with LibreOffice ------------------------------------------------------------------------

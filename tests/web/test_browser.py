@@ -10,32 +10,12 @@ import pytest
 from docx import Document
 
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, full_text
-from tools.screenshots import VIEWPORT, chromium_path, serving, without
+from tools.screenshots import VIEWPORT, without
 
 pytestmark = pytest.mark.slow
 
 # A commune of the sample roster whose pledge the check scenario takes out of the folder.
 REMOVED_UNIT = "KT-02-02"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, headless; skipped only when no chromium binary is installed."""
-    path = chromium_path()
-    if path is None:
-        pytest.skip("no chromium binary (Debian package `chromium`; .ci/run installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=path, headless=True)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def site(tmp_path):
-    """The app over a fresh data folder, served on a free loopback port."""
-    with serving(tmp_path / "data") as base:
-        yield base
 
 
 @pytest.fixture
@@ -127,70 +107,6 @@ def _fits(page) -> None:
     """The page never scrolls sideways: wide tables scroll inside their own box."""
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], (page.url, width)
-
-
-def _filled_roster(page, site: str, tmp_path: Path) -> Path:
-    """The roster workbook downloaded from the page, filled as an official does."""
-    import csv
-
-    import openpyxl
-
-    page.goto(site + "/mau-bieu")
-    _fits(page)
-    with page.expect_download() as download:
-        page.click("#blank-roster")
-    path = tmp_path / download.value.suggested_filename
-    download.value.save_as(path)
-    book = openpyxl.load_workbook(path)
-    sheet = book["Danh sách đơn vị"]
-    headers = [c.value for c in sheet[4]]
-    with (FIXTURES / "units-small.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            sheet.append([row.get(h, "") for h in headers])
-    book.save(path)
-    return path
-
-
-@pytest.mark.parametrize("size", [VIEWPORT, PHONE], ids=["laptop", "phone"])
-def test_a_commune_official_gets_their_documents_in_a_zip_with_vietnamese_names(
-    browser, site, tmp_path, size
-):
-    context = browser.new_context(viewport=size, accept_downloads=True)
-    page = context.new_page()
-    roster = _filled_roster(page, site, tmp_path)
-    page.goto(site + "/")
-    assert not page.query_selector("#sample-banner")
-    _give(page, "campaign", SAMPLE_CAMPAIGN)
-    _give(page, "roster", roster)
-    assert "danh-sach-don-vi.xlsx" in page.inner_text("#given-roster")
-    page.click("#nav-don-vi")
-    page.fill("#unit-search", "xa mot")
-    page.click("#units-search-submit")
-    _fits(page)
-    page.click("#choose-H1-X1")
-    assert "Xã Một" in page.inner_text("#my-unit")
-    page.click("#nav-soan")
-    page.check("#kind-pledge")
-    page.click("#generate-submit")
-    page.wait_for_selector("#download-zip")
-    _fits(page)
-    with page.expect_download() as download:
-        page.click("#download-zip")
-    assert download.value.suggested_filename == "van-ban-H1-X1.zip"
-    with zipfile.ZipFile(download.value.path()) as zf:
-        documents = sorted(n for n in zf.namelist() if n.endswith(".docx"))
-    assert documents == [
-        "cam-ket/H1-X1-T1-cam-ket.docx",
-        "cam-ket/H1-X1-T2-cam-ket.docx",
-        "cam-ket/H1-X1-cam-ket.docx",
-    ]
-    jobs = sorted((tmp_path / "data" / "jobs").iterdir())
-    summary = page.inner_text("#summary")
-    page.reload()
-    assert page.inner_text("#summary") == summary
-    assert sorted((tmp_path / "data" / "jobs").iterdir()) == jobs
-    assert not page.query_selector("#sample-banner")
-    context.close()
 
 
 # Inner boxes that scroll on their own (a form or a list cut to a window of the page).

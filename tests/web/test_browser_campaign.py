@@ -37,6 +37,9 @@ def test_the_year_plan_is_filled_on_a_phone_and_downloaded(page, tmp_path):
     assert page.locator("#sample-banner").is_visible()
     rows = page.locator("#f-chi_tieu > fieldset.row")
     assert rows.count() == 11
+    # The parts of the plan are folded but the first: the targets' part is opened.
+    assert not rows.first.is_visible()
+    page.click("details.section:has(#f-chi_tieu) > summary")
     page.click("#f-chi_tieu button.add-row")
     assert rows.count() == 12
     assert page.url.endswith("/ke-hoach")  # in place, nothing posted

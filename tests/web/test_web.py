@@ -401,3 +401,23 @@ def test_a_ticked_kind_without_results_names_the_field_to_fill(client):
         f"{REGISTRY['evaluation'].label} cần tệp kết quả cuối năm: đưa lên ở dòng “Kết quả cuối "
         "năm” của khung “Dữ liệu đang dùng”."
     )
+
+
+def test_a_communes_report_says_why_it_is_dated_before_the_plans_day(bare):
+    client = bare
+    client.post("/du-lieu/mau", data={"csrf": _token(client), "on": "1", "back": "/bao-cao"})
+    client.post("/don-vi", data={"csrf": _token(client), "unit": "QNG-03", "back": "/bao-cao"})
+    r = client.post("/bao-cao", data={"csrf": _token(client)})
+    assert r.status_code == 200, r.text
+    notice = r.text.split('id="report-date-notice">')[1].split("</p>")[0]
+    assert notice.startswith(
+        "Báo cáo đề ngày 29/11/2025, sớm hơn ngày 20/12/2025 của kế hoạch: cấp xã phải gửi báo "
+        "cáo cuối năm trước ngày 30/11/2025 (hạn ghi trong kế hoạch)"
+    )
+    report = r.text.split('id="download-report" href="')[1].split('"')[0]
+    assert "ngày 29 tháng 11 năm 2025" in docx_text(io.BytesIO(client.get(report).content))
+    # The root reports on the plan's own day: nothing to say.
+    client.post("/don-vi", data={"csrf": _token(client), "unit": "", "back": "/bao-cao"})
+    assert (
+        'id="report-date-notice"' not in client.post("/bao-cao", data={"csrf": _token(client)}).text
+    )

@@ -236,3 +236,76 @@ def test_a_post_without_the_page_token_is_refused(client):
     r = client.post("/ke-hoach", data={"action": "save", "nam": "2025"})
     assert r.status_code == 403
     assert "tải lại trang" in r.text
+
+
+def test_next_years_plan_saves_with_the_dates_left_as_they_were_moved_and_said(client, tmp_path):
+    fields = form_of(client.get("/ke-hoach").text)
+    assert fields["han_bao_cao.xa"] == ["30/11/2025"]  # shown, no longer carried unseen
+    fields["nam"] = ["2026"]
+    r = post(client, fields)
+    assert r.status_code == 200, visible(r.text)
+    text = " ".join(visible(r.text).split())
+    assert "Đã lưu kế hoạch năm 2026" in text
+    assert "Năm của kế hoạch đã đổi từ 2025 sang 2026" in text
+    assert form_of(r.text)["ngay_van_ban.plan"] == ["20/03/2026"]
+    path = tmp_path / "ke-hoach.yaml"
+    path.write_bytes(client.get("/ke-hoach/tai").content)
+    campaign = load_campaign(path, kinds=REGISTRY)
+    assert campaign.deadlines["huyen"].isoformat() == "2026-12-15"
+    assert [r.written for r in campaign.roster_files] == [
+        "danh-sach-kon-tum.xlsx",
+        "danh-sach-quang-ngai.xlsx",
+    ]
+
+
+def test_a_date_typed_in_the_wrong_year_points_at_its_field_in_an_opened_part(client):
+    page = client.get("/ke-hoach").text
+    fields = form_of(page)
+    assert '<details class="section" id="phan-1" open>' in page
+    last = re.findall(r'<details class="section" id="phan-(\d+)"[^>]*>', page)[-1]
+    assert f'<details class="section" id="phan-{last}">' in page  # folded until opened
+    fields["nam"] = ["2026"]
+    fields["han_bao_cao.xa"] = ["29/11/2025"]
+    r = post(client, fields)
+    assert r.status_code == 422
+    text = " ".join(visible(r.text).split())
+    assert "Hạn gửi báo cáo cuối năm, Cấp xã: ngày 29/11/2025 không thuộc năm 2026" in text
+    assert '<a href="#f-han_bao_cao-xa">' in r.text
+    assert f'<details class="section" id="phan-{last}" open>' in r.text
+    # Nothing else is refused: the dates left as the sample has them moved to 2026.
+    assert len(re.findall(r'<li class="problem">', r.text)) == 1
+
+
+def test_the_page_never_asks_for_a_roster_file_name(client):
+    page = client.get("/ke-hoach").text
+    assert "Tên tệp danh sách" not in visible(page)
+    fields = form_of(page)
+    assert not [name for name in fields if name.endswith(".tep")]
+    fields["danh_sach_don_vi[3].tu_ngay"] = ["01/10/2025"]
+    r = post(client, fields)
+    assert r.status_code == 200, visible(r.text)
+    saved = client.get("/ke-hoach/tai").text
+    assert "tep: danh-sach-tu-2025-10-01.xlsx" in saved
+
+
+def test_a_problem_of_a_key_the_form_does_not_show_points_at_the_file_field(client):
+    fields = form_of(client.get("/ke-hoach").text)
+    fields["base"] = [fields["base"][0].replace("pledge: [huyen,", "pledge: [huyenn,", 1)]
+    r = post(client, fields)
+    assert r.status_code == 422
+    (problem,) = re.findall(r'<li class="problem">(.*?)</li>', r.text)
+    assert problem.startswith('<a href="#upload">Văn bản bắt buộc, ')
+    assert 'id="upload"' in r.text
+
+
+def test_the_plan_reads_its_hundreds_of_fields_and_an_action_form_no_more_than_its_own(client):
+    fields = form_of(client.get("/ke-hoach").text)
+    fields.update({f"can_cu[{n}]": [f"Văn bản số {n}"] for n in range(1, 301)})
+    r = post(client, fields)
+    assert r.status_code == 200, visible(r.text)
+    assert len(form_of(r.text)["can_cu[300]"]) == 1
+    token = client.cookies["antq_csrf"]
+    many = {"csrf": token, **{f"o{n}": "1" for n in range(60)}}
+    refused = client.post("/soan", data=many, files={"x": ("x.txt", b"x")})
+    assert refused.status_code == 400
+    assert "Traceback" not in refused.text

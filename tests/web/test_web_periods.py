@@ -3,6 +3,7 @@ keys, and "Đơn vị của tôi" handed to the library as a scope."""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import warnings
@@ -11,9 +12,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from antq_docs.messages.documents import PERIODS_ADVICE
+from antq_docs.generate import DECLARE_PERIODS, Advised
 from antq_docs.web import create_app
-from antq_docs.web.views import public
+from antq_docs.web.views import warning_text
 from tests import helpers as dh
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_UNITS, SAMPLE_UNITS_JULY
 
@@ -184,7 +185,9 @@ def test_the_2025_warning_says_what_to_do_on_the_page(client):
 
 
 def test_the_advice_to_declare_the_periods_is_worded_for_the_page():
-    assert public("Cảnh báo. " + PERIODS_ADVICE.format(day="01/7/2025")) == (
+    warning = Advised("Cảnh báo.", DECLARE_PERIODS, "01/7/2025")
+    assert copy.deepcopy(warning).advice == DECLARE_PERIODS  # kept through asdict()
+    assert warning_text(warning) == (
         "Cảnh báo. Ở trang Kế hoạch năm, thêm thời kỳ từ ngày 01/7/2025 vào phần “Danh sách đơn "
         "vị theo thời kỳ”; ở khung “Dữ liệu đang dùng”, đưa lên danh sách đơn vị sau sắp xếp và "
         "ghi “Từ ngày” 01/7/2025, rồi làm lại."

@@ -290,3 +290,43 @@ def test_a_chosen_unit_scopes_the_check_to_its_subtree(client):
     rows = set(re.findall(r'id="cell-([A-Z0-9-]+)-pledge"', r.text))
     assert rows == {"H1-X1", "H1-X1-T1", "H1-X1-T2"}
     assert re.search(r'id="check-figures">Tính đến ngày [0-9/]+: 3 đơn vị,', r.text)
+
+
+def _in_use(page: str) -> str:
+    """The text of the line "Đang dùng" at the top of a page."""
+    line = page.split('id="in-use"')[1].split("</p>")[0]
+    return " ".join(re.sub(r"<[^>]+>", "", line.split(">", 1)[1]).split())
+
+
+def test_every_page_says_at_its_top_what_it_works_on_and_links_to_the_panel(client):
+    for path in ("/", "/ke-hoach", "/kiem-tra", "/bao-cao", "/mau-bieu", "/don-vi"):
+        page = client.get(path).text
+        assert page.index('id="in-use"') < page.index("<h1") < page.index('id="space"'), path
+        assert _in_use(page) == (
+            "Đang dùng: Kế hoạch năm: chưa có; Danh sách đơn vị: chưa có. Đơn vị của tôi: cả "
+            "danh sách. Xem, thay hoặc bỏ tệp"
+        )
+        assert 'id="in-use-link" href="#space"' in page
+    _keep(client, "roster", SMALL)
+    client.post("/du-lieu/mau", data={"csrf": _token(client), "on": "1", "back": "/"})
+    chosen = {"csrf": _token(client), "unit": "H1-X1", "name": "Xã Một", "back": "/"}
+    client.post("/don-vi", data=chosen)
+    assert _in_use(client.get("/kiem-tra").text).startswith(
+        "Đang dùng: Kế hoạch năm: dữ liệu mẫu; Danh sách đơn vị: units-small.csv; Kết quả cuối "
+        "năm: dữ liệu mẫu;"
+    )
+    assert "Đơn vị của tôi: Xã Một." in _in_use(client.get("/").text)
+
+
+def test_every_file_field_has_the_pages_own_button_and_the_browsers_without_javascript(client):
+    pages = [client.get(path).text for path in ("/", "/ke-hoach", "/kiem-tra")]
+    fields = [f for page in pages for f in re.findall(r'<input type="file"[^>]*>', page)]
+    assert len(fields) >= 8
+    for field in fields:
+        id_ = re.search(r'id="([^"]+)"', field)[1]
+        assert 'class="file-input"' in field
+        page = next(p for p in pages if field in p)
+        assert re.search(f'<label for="{id_}" class="file-button">[^<]+</label>', page), id_
+        assert f'id="{id_}-chosen" data-none="Chưa chọn tệp nào">Chưa chọn tệp nào<' in page
+    assert '<noscript><link rel="stylesheet" href="/static/nojs.css"></noscript>' in pages[0]
+    assert client.get("/static/nojs.css").status_code == 200

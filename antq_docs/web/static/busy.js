@@ -60,3 +60,13 @@ function hasFiles(form) {
   }
   return false;
 }
+
+// The page's own file button ("Chọn tệp", templates/_file.html): the names chosen beside it.
+document.querySelectorAll("input.file-input").forEach(function (input) {
+  var shown = document.getElementById(input.id + "-chosen");
+  if (!shown) { return; }
+  input.addEventListener("change", function () {
+    var names = Array.prototype.map.call(input.files, function (file) { return file.name; });
+    shown.textContent = names.length ? names.join(", ") : shown.getAttribute("data-none");
+  });
+});

@@ -38,3 +38,16 @@ document.querySelectorAll("fieldset[data-table]").forEach(function (table) {
     if (first) { first.focus(); }
   });
 });
+
+// A link to a field inside a folded part (the list of problems, the list of parts) opens the
+// part first, so the field it points at is seen.
+function reveal() {
+  var id = decodeURIComponent(location.hash.slice(1));
+  var target = id ? document.getElementById(id) : null;
+  for (var node = target; node; node = node.parentElement) {
+    if (node.tagName === "DETAILS") { node.open = true; }
+  }
+  if (target) { target.scrollIntoView(); }
+}
+window.addEventListener("hashchange", reveal);
+reveal();
