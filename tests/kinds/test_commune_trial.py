@@ -1,0 +1,67 @@
+"""What a signer or a commune official still changed after the last trial, on rosters that are
+not the sample: Xã Vĩnh Linh (tỉnh Quảng Trị) and Xã Gia Phú (tỉnh Lào Cai), both formed on
+01/7/2025 (tests/fixtures/*-vinh-linh-2025.*, *-gia-phu-2025.*)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from antq_docs.cli import cli
+from tests import helpers as dh
+from tests.helpers import FIXTURES
+
+VINH_LINH = FIXTURES / "campaign-vinh-linh-2025.yaml"
+VINH_LINH_UNITS = FIXTURES / "units-vinh-linh-2025.csv"
+
+
+def test_a_blank_head_of_the_province_leaves_out_only_the_pledge_it_receives(tmp_path):
+    units = tmp_path / "don-vi.csv"
+    text = VINH_LINH_UNITS.read_text(encoding="utf-8")
+    units.write_text(text.replace("Tỉnh,,Lê Quang Chiến,", "Tỉnh,,,"), encoding="utf-8")
+    out = tmp_path / "out"
+    made = CliRunner().invoke(
+        cli,
+        ["generate", "all", "--campaign", str(VINH_LINH), "--units", str(units), "--out", str(out)],
+    )
+    assert made.exit_code == 1
+    assert (
+        "Cảnh báo: chưa soạn bản cam kết của QT-VL vì thiếu dữ liệu — don-vi.csv, dòng 2, cột E "
+        "(Người đứng đầu), đơn vị QT: thiếu giá trị, cần cho bên nhận cam kết của QT-VL. Các văn "
+        "bản khác vẫn được soạn; điền giá trị này rồi chạy lại để có cả văn bản còn thiếu.\n"
+    ) in made.stderr
+    assert made.stderr.endswith(
+        "Lỗi: 1 văn bản chưa soạn vì thiếu dữ liệu (xem các cảnh báo “chưa soạn” ở trên).\n"
+    )
+    assert not (out / "pledge" / "QT-VL.docx").exists()
+    # The village's pledge to the commune and the commune's own plan do not need the province's
+    # head: they are made, and read as the signer will read them.
+    village = dh.full_text(dh.open_docx(out / "pledge" / "QT-VL-01.docx"))
+    assert "Bên nhận cam kết: Ủy ban nhân dân xã Vĩnh Linh" in village
+    assert "Ủy ban nhân dân xã Vĩnh Linh" in dh.full_text(dh.open_docx(out / "plan" / "QT-VL.docx"))
+
+
+def test_a_value_every_document_of_a_kind_lacks_still_stops_the_run(tmp_path):
+    campaign = tmp_path / "ke-hoach.yaml"
+    text = VINH_LINH.read_text(encoding="utf-8")
+    campaign.write_text(text.replace("  pledge: 2025-07-18\n", ""), encoding="utf-8")
+    units = tmp_path / "don-vi.csv"
+    text = VINH_LINH_UNITS.read_text(encoding="utf-8")
+    units.write_text(text.replace("Tỉnh,,Lê Quang Chiến,", "Tỉnh,,,"), encoding="utf-8")
+    out = tmp_path / "out"
+    made = CliRunner().invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(units),
+            "--out",
+            str(out),
+        ],
+    )
+    assert made.exit_code == 1
+    assert "Lỗi: Thiếu dữ liệu cho văn bản: 2 lỗi, chưa ghi tệp nào." in made.stderr
+    assert "don-vi.csv, dòng 2, cột E (Người đứng đầu), đơn vị QT" in made.stderr
+    assert not out.exists()
