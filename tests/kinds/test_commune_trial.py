@@ -65,3 +65,28 @@ def test_a_value_every_document_of_a_kind_lacks_still_stops_the_run(tmp_path):
     assert "Lỗi: Thiếu dữ liệu cho văn bản: 2 lỗi, chưa ghi tệp nào." in made.stderr
     assert "don-vi.csv, dòng 2, cột E (Người đứng đầu), đơn vị QT" in made.stderr
     assert not out.exists()
+
+
+def test_the_sample_plan_s_province_warning_names_the_workbook_s_own_cells(tmp_path):
+    # An official tries their own roster with the sample plan (Kon Tum, two rosters by period).
+    made = CliRunner().invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--units",
+            str(VINH_LINH_UNITS),
+            "--out",
+            str(tmp_path),
+            "--dry-run",
+        ],
+    )
+    assert made.exit_code == 0, made.stderr
+    warning = next(line for line in made.stderr.splitlines() if "đơn vị gốc" in line)
+    assert warning == (
+        "Cảnh báo: units-vinh-linh-2025.csv, dòng 2, cột A (Mã đơn vị) “QT”: đơn vị gốc của danh "
+        "sách là “Tỉnh Quảng Trị”, không phải tỉnh “Kon Tum” của kế hoạch năm; kiểm tra lại danh "
+        "sách đơn vị, hoặc, nếu đây là danh sách của tỉnh sau sáp nhập, ghi tỉnh của từng thời kỳ "
+        "bằng khóa tinh trong danh_sach_don_vi."
+    )
+    assert ".yaml" not in warning
