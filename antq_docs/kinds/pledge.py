@@ -49,15 +49,14 @@ class Pledge(Kind):
         "ngay_ky": "ngày ký bản cam kết, bằng chữ",
         "ben_nhan": "bên nhận cam kết (cấp trên trực tiếp)",
         "ben_nhan.ten": "tên cơ quan, đơn vị nhận cam kết",
-        "ben_nhan.ho_ten": "họ và tên người đại diện bên nhận (người đứng đầu, hoặc cấp phó ký "
-        "thay: cột Người ký)",
+        "ben_nhan.ho_ten": "họ và tên người đại diện bên nhận: người đứng đầu (bản cam kết giữa "
+        "các đơn vị do người đứng đầu các bên ký, kể cả khi cấp phó ký các văn bản khác)",
         "ben_nhan.chuc_vu": "chức vụ đầy đủ của người đại diện bên nhận",
         "ben_cam_ket": "bên cam kết (đơn vị)",
         "ben_cam_ket.ten": "tên đơn vị cam kết",
         "ben_cam_ket.ten_trong_cau": "tên đơn vị cam kết viết trong câu (khu dân cư: Thôn 1, "
         "tổ dân phố…; đơn vị khác: như ten)",
-        "ben_cam_ket.ho_ten": "họ và tên người đại diện bên cam kết (người đứng đầu, hoặc cấp phó "
-        "ký thay: cột Người ký)",
+        "ben_cam_ket.ho_ten": "họ và tên người đại diện bên cam kết: người đứng đầu",
         "ben_cam_ket.chuc_vu": "chức vụ đầy đủ của người đại diện bên cam kết",
         "ben_cam_ket.dia_chi": "địa chỉ của đơn vị cam kết; rỗng thì mẫu bỏ dòng Địa chỉ",
         "so_ho": "số hộ của khu dân cư: của danh sách hộ gia đình khi có (--households), "
@@ -83,14 +82,12 @@ class Pledge(Kind):
         "ngay_hoi": "ngày tổ chức Ngày hội (19/8/2025)",
         "ky_ben_nhan": "chữ ký bên nhận cam kết",
         "ky_ben_nhan.tham_quyen": "các dòng thẩm quyền ký, mỗi phần tử một dòng: “TM. ỦY BAN NHÂN "
-        "DÂN” khi bên nhận là Ủy ban nhân dân, “KT. CHỦ TỊCH” khi cấp phó ký thay; rỗng khi "
-        "người đứng đầu ký trực tiếp",
+        "DÂN” khi bên nhận là Ủy ban nhân dân; rỗng khi người đứng đầu ký trực tiếp",
         "ky_ben_nhan.chuc_vu": "chức vụ người ký bên nhận (chữ in hoa)",
         "ky_ben_nhan.ho_ten": "họ và tên người ký bên nhận",
         "ky_ben_cam_ket": "chữ ký bên cam kết",
         "ky_ben_cam_ket.tham_quyen": "các dòng thẩm quyền ký, mỗi phần tử một dòng: “TM. ỦY BAN "
-        "NHÂN DÂN” khi bên cam kết là Ủy ban nhân dân, “KT. …” khi cấp phó ký thay; rỗng khi "
-        "người đứng đầu ký trực tiếp",
+        "NHÂN DÂN” khi bên cam kết là Ủy ban nhân dân; rỗng khi người đứng đầu ký trực tiếp",
         "ky_ben_cam_ket.chuc_vu": "chức vụ người ký bên cam kết (chữ in hoa)",
         "ky_ben_cam_ket.ho_ten": "họ và tên người ký bên cam kết",
     }
@@ -159,21 +156,23 @@ class Pledge(Kind):
             "can_cu": common.legal_bases(campaign),
             "ke_hoach": common.plan_ref(campaign),
             "ngay_ky": vi.date_words(day),
+            # A pledge between units is signed by the heads of both (domain §7), even where a
+            # deputy signs the units' plans (Người ký).
             "ben_nhan": {
                 "ten": parent.body_name,
-                **common.representative(parent, campaign, needs, receiving),
+                **common.representative(parent, needs, receiving),
             },
             "ben_cam_ket": {
                 "ten": unit.body_name,
                 "ten_trong_cau": unit.sentence_name if residential else unit.body_name,
-                **common.representative(unit, campaign, needs, PURPOSE),
+                **common.representative(unit, needs, PURPOSE),
                 "dia_chi": unit.address,
             },
             "so_ho": vi.number(unit.households) if unit.households else "",
             # A khu dân cư's households come from the household list, when the run has one.
             **({"ho_gia_dinh": [], "so_nhan_khau": ""} if residential else {}),
-            "ky_ben_nhan": common.signature(parent, campaign, needs, receiving),
-            "ky_ben_cam_ket": common.signature(unit, campaign, needs, PURPOSE),
+            "ky_ben_nhan": common.signature(parent, campaign, needs, receiving, head_signs=True),
+            "ky_ben_cam_ket": common.signature(unit, campaign, needs, PURPOSE, head_signs=True),
         }
 
 
