@@ -22,12 +22,14 @@ from antq_docs import vi
 from antq_docs.kinds import common, heading
 from antq_docs.kinds.base import Document, Kind, Needs, Request
 from antq_docs.messages import documents as msg
-from antq_docs.model import BELOW_PROVINCE, Campaign, Results, Roster, Unit
+from antq_docs.model import BELOW_PROVINCE, UNIT_TYPES, Campaign, Results, Roster, Unit, kinds_label
 
 if TYPE_CHECKING:
     from antq_docs.inputs.households import Household, Households
 
 PURPOSE = "bản cam kết"
+# What the khu dân cư of a level are called when the roster lists none below it.
+KHU_DAN_CU = UNIT_TYPES["khu_dan_cu"]
 # Where each household's own form goes: <folder>/<khu dân cư code>/<household code>.docx.
 HOUSEHOLD_FOLDER = "pledge-household"
 HOUSEHOLD_TEMPLATE = "pledge-household.docx"
@@ -79,6 +81,8 @@ class Pledge(Kind):
         "loai": "loại đơn vị (khu_dan_cu, xa, co_quan…): chọn các điều cam kết hợp với đơn vị",
         "ten": "tên đơn vị cam kết như trong câu (Ủy ban nhân dân xã Hà Mòn, Sở Tư pháp)",
         "dia_ban": "địa bàn của đơn vị (xã Hà Mòn, Thôn 1)",
+        "loai_kdc": "các loại khu dân cư dưới đơn vị, theo tên của chúng trong danh sách "
+        "(thôn, tổ dân phố; “khu dân cư” khi danh sách không có khu dân cư nào)",
         "ngay_hoi": "ngày tổ chức Ngày hội (19/8/2025)",
         "ky_ben_nhan": "chữ ký bên nhận cam kết",
         "ky_ben_nhan.tham_quyen": "các dòng thẩm quyền ký, mỗi phần tử một dòng: “TM. ỦY BAN NHÂN "
@@ -152,6 +156,9 @@ class Pledge(Kind):
             "nam": campaign.year,
             "ten": unit.body_name,
             "dia_ban": unit.sentence_name,
+            # The khu dân cư below by the words their names use (thôn, tổ dân phố, bản…).
+            "loai_kdc": kinds_label([u for u in unit.descendants() if u.type == "khu_dan_cu"])
+            or KHU_DAN_CU,
             "ngay_hoi": vi.short_date(campaign.event_date),
             "can_cu": common.legal_bases(campaign),
             "ke_hoach": common.plan_ref(campaign),

@@ -90,3 +90,24 @@ def test_the_sample_plan_s_province_warning_names_the_workbook_s_own_cells(tmp_p
         "bằng khóa tinh trong danh_sach_don_vi."
     )
     assert ".yaml" not in warning
+
+
+def test_the_commune_s_pledge_names_its_villages_by_their_own_kind_words(tmp_path):
+    out = tmp_path / "out"
+    made = CliRunner().invoke(
+        cli,
+        [
+            "generate",
+            "pledge",
+            "--campaign",
+            str(VINH_LINH),
+            "--units",
+            str(VINH_LINH_UNITS),
+            "--out",
+            str(out),
+        ],
+    )
+    assert made.exit_code == 0, made.stderr
+    text = dh.full_text(dh.open_docx(out / "pledge" / "QT-VL.docx"))
+    assert "7. Chỉ đạo 100% thôn, khu phố, cơ quan, cơ sở giáo dục đăng ký tiêu chuẩn" in text
+    assert "100% khu dân cư" not in text  # the Thông tư's own title keeps its words
