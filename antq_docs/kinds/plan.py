@@ -37,7 +37,7 @@ _NOT_OWN = frozenset({"ke_hoach"})
 
 def _level(target: Target) -> str:
     """'100%', '80%': the target's level (the template writes 'Trên' for a strict one)."""
-    return vi.percent(target.percent) if target.percent is not None else "100%"
+    return vi.percent(target.goal)
 
 
 def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
@@ -80,7 +80,7 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
                     "phan": parts,
                     # Below 100% the count (01/01) is not the level (70%): the template
                     # writes the count with its own share, then the level as the target.
-                    "tron": target.percent is None or target.percent >= 100,
+                    "tron": target.goal >= 100,
                     "so_luong": vi.count(target.count),
                 }
             )
@@ -161,10 +161,10 @@ def _requirement(campaign: Campaign, unit: Unit) -> dict:
     register = next((t for t in own if t.id == "dang_ky"), None)
     if register is None:
         registration, level = "", ""
-    elif register.percent is None or register.percent >= 100:
+    elif register.goal >= 100:
         registration, level = "bat_buoc", ""
     else:
-        registration, level = "van_dong", vi.percent(register.percent)
+        registration, level = "van_dong", vi.percent(register.goal)
     return {
         "dang_ky": registration,
         "muc_dang_ky": level,

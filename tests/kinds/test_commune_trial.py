@@ -111,3 +111,48 @@ def test_the_commune_s_pledge_names_its_villages_by_their_own_kind_words(tmp_pat
     text = dh.full_text(dh.open_docx(out / "pledge" / "QT-VL.docx"))
     assert "7. Chỉ đạo 100% thôn, khu phố, cơ quan, cơ sở giáo dục đăng ký tiêu chuẩn" in text
     assert "100% khu dân cư" not in text  # the Thông tư's own title keeps its words
+
+
+def test_a_model_unit_target_without_a_percentage_is_met_by_a_commune_that_built_its_own(
+    tmp_path,
+):
+    # "Mỗi xã … xây dựng ít nhất 01 mô hình, điển hình": the plan gives no ty_le; Xã Vĩnh Linh
+    # is marked Điển hình, registered, recognised and Xuất sắc.
+    campaign = tmp_path / "ke-hoach.yaml"
+    text = VINH_LINH.read_text(encoding="utf-8")
+    without = text.replace(
+        "  loai:\n  - xa\n  ty_le: 100\n- ma: ngay_hoi", "  loai:\n  - xa\n- ma: ngay_hoi"
+    )
+    assert without != text
+    campaign.write_text(without, encoding="utf-8")
+    out = tmp_path / "out"
+    made = CliRunner().invoke(
+        cli,
+        [
+            "report",
+            "--campaign",
+            str(campaign),
+            "--units",
+            str(VINH_LINH_UNITS),
+            "--results",
+            str(FIXTURES / "results-vinh-linh-2025.csv"),
+            "--scores",
+            str(FIXTURES / "scores-vinh-linh-2025.csv"),
+            "--level",
+            "QT-VL",
+            "--out",
+            str(out),
+        ],
+    )
+    assert made.exit_code == 0, made.stderr
+    lines = dh.texts(dh.open_docx(out / "report" / "QT-VL.docx"))
+    row = lines.index("Có ít nhất 01 đơn vị điển hình")
+    assert lines[row : row + 6] == [
+        "Có ít nhất 01 đơn vị điển hình",
+        "cấp xã",
+        "1/1",
+        "100%",
+        "100%",
+        "Đạt",
+    ]
+    assert "Không đánh giá" not in lines
