@@ -32,6 +32,12 @@ DOCUMENTS_STOPPED = (
     "giá trị này rồi chạy lại để có cả văn bản còn thiếu."
 )
 
+# An evaluation dated before its window closes is dated when it closes (or by the deadline).
+EVALUATION_BEFORE_WINDOW_END = (
+    "ngay_van_ban.evaluation: ngày {day} trước ngày cuối kỳ đánh giá của {type} ({end}); báo "
+    "cáo tự đánh giá của {type} ghi ngày {moved}."
+)
+
 # What a kind's document lacks that its signer must add (warned, the document still made).
 ITEM_SCORES_MISSING = (
     "thiếu điểm từng mục của bảng chấm điểm, cần cho báo cáo tự đánh giá "

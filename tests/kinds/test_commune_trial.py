@@ -4,6 +4,8 @@ not the sample: Xã Vĩnh Linh (tỉnh Quảng Trị) and Xã Gia Phú (tỉnh L
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from antq_docs.cli import cli
@@ -156,3 +158,43 @@ def test_a_model_unit_target_without_a_percentage_is_met_by_a_commune_that_built
         "Đạt",
     ]
     assert "Không đánh giá" not in lines
+
+
+GIA_PHU = FIXTURES / "campaign-gia-phu-2025.yaml"
+GIA_PHU_YEAR_END = [
+    "--results",
+    str(FIXTURES / "results-gia-phu-2025.csv"),
+    "--scores",
+    str(FIXTURES / "scores-gia-phu-2025.csv"),
+]
+
+
+def gia_phu(tmp_path: Path, kind: str) -> tuple[Path, str]:
+    """Xã Gia Phú's documents of a kind (its rosters by period: the commune from 01/7/2025)."""
+    out = tmp_path / "out"
+    args = ["generate", kind, "--campaign", str(GIA_PHU), *GIA_PHU_YEAR_END, "--out", str(out)]
+    made = CliRunner().invoke(cli, args)
+    assert made.exit_code == 0, made.stderr
+    return out, made.stderr
+
+
+def test_a_commune_formed_in_july_is_evaluated_from_that_day_and_dated_when_the_window_closes(
+    tmp_path,
+):
+    out, said = gia_phu(tmp_path, "evaluation")
+    commune = dh.texts(dh.open_docx(out / "evaluation" / "LC-GP.docx"))
+    assert "Gia Phú, ngày 15 tháng 11 năm 2025" in commune
+    assert (
+        "Ủy ban nhân dân xã Gia Phú báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an ninh "
+        "Tổ quốc năm 2025 (kỳ đánh giá từ ngày 01/7/2025, ngày xã Gia Phú bắt đầu hoạt động, đến "
+        "ngày 15/11/2025) như sau:"
+    ) in commune
+    # The village existed before the merger: its whole window, and the plan's day (10/11),
+    # after its window closed on 31/10 and before its deadline of 20/11.
+    village = dh.texts(dh.open_docx(out / "evaluation" / "LC-GP-01.docx"))
+    assert "Gia Phú, ngày 10 tháng 11 năm 2025" in village
+    assert any("(kỳ đánh giá từ ngày 01/11/2024 đến ngày 31/10/2025)" in t for t in village)
+    assert (
+        "Cảnh báo: ngay_van_ban.evaluation: ngày 10/11/2025 trước ngày cuối kỳ đánh giá của cấp "
+        "xã (15/11/2025); báo cáo tự đánh giá của cấp xã ghi ngày 15/11/2025.\n"
+    ) in said
