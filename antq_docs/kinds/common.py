@@ -281,6 +281,16 @@ def above(unit: Unit, campaign: Campaign) -> list[dict]:
     return [recipient(managing, "bao_cao"), recipient(parent.body_name, "phoi_hop")]
 
 
+def reports_to(unit: Unit, campaign: Campaign) -> str:
+    """The body a unit sends its year-end report to: the body above() reports to (a THPT's Sở
+    GD&ĐT, not the UBND xã of its place), else the level above, else (the root) the province's
+    steering committee."""
+    bodies = [b["ten"] for b in above(unit, campaign) if b["de"] == "bao_cao"]
+    if bodies:
+        return bodies[0]
+    return unit.parent.body_name if unit.parent else steering_committee(unit, campaign)
+
+
 def answers_to(child: Unit, unit: Unit, campaign: Campaign) -> bool:
     """Whether a unit of the roster below a level is under it (trực thuộc), not only on its
     territory: a commune, a khu dân cư, or an agency or school it manages. A THPT (the Sở

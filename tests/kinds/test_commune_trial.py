@@ -198,3 +198,23 @@ def test_a_commune_formed_in_july_is_evaluated_from_that_day_and_dated_when_the_
         "Cảnh báo: ngay_van_ban.evaluation: ngày 10/11/2025 trước ngày cuối kỳ đánh giá của cấp "
         "xã (15/11/2025); báo cáo tự đánh giá của cấp xã ghi ngày 15/11/2025.\n"
     ) in said
+
+
+def test_a_thpt_reports_to_its_managing_body_in_its_plan_and_in_the_commune_s(tmp_path):
+    out, _ = gia_phu(tmp_path, "plan")
+    commune = dh.texts(dh.open_docx(out / "plan" / "LC-GP.docx"))
+    assert (
+        "5. Trường THPT số 2 Bảo Thắng: xây dựng kế hoạch ngay sau khi Kế hoạch này được ban "
+        "hành, tổ chức ký cam kết, đăng ký tiêu chuẩn “An toàn về an ninh, trật tự” theo chỉ tiêu "
+        "được giao; tự đánh giá, chấm điểm và gửi báo cáo kết quả về Sở Giáo dục và Đào tạo tỉnh "
+        "Lào Cai (đồng gửi Ủy ban nhân dân xã Gia Phú để tổng hợp) trước ngày 30/11/2025."
+    ) in commune
+    # The villages still report to the commune, through its police.
+    assert any(
+        t.startswith("4. Các thôn, bản:")
+        and "về Ủy ban nhân dân xã Gia Phú (qua Công an xã Gia Phú)" in t
+        for t in commune
+    )
+    school = dh.full_text(dh.open_docx(out / "plan" / "LC-GP-GD1.docx"))
+    assert "gửi báo cáo về Sở Giáo dục và Đào tạo tỉnh Lào Cai trước ngày 30/11/2025." in school
+    assert "gửi báo cáo về Ủy ban nhân dân xã" not in school
