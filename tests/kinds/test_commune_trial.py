@@ -218,3 +218,25 @@ def test_a_thpt_reports_to_its_managing_body_in_its_plan_and_in_the_commune_s(tm
     school = dh.full_text(dh.open_docx(out / "plan" / "LC-GP-GD1.docx"))
     assert "gửi báo cáo về Sở Giáo dục và Đào tạo tỉnh Lào Cai trước ngày 30/11/2025." in school
     assert "gửi báo cáo về Ủy ban nhân dân xã" not in school
+
+
+def test_the_official_who_signs_the_commune_s_evaluation_chairs_and_signs_its_minutes(tmp_path):
+    # Xã Gia Phú's roster names its Phó Chủ tịch to sign (Người ký): she signs the evaluation
+    # the meeting reviews, chairs the meeting and signs the minutes in person, with the secretary.
+    out, _ = gia_phu(tmp_path, "all")
+    minutes = dh.open_docx(out / "minutes" / "LC-GP.docx")
+    lines = dh.texts(minutes)
+    assert "1. Chủ trì: Hoàng Thị Mai, Phó Chủ tịch Ủy ban nhân dân xã Gia Phú." in lines
+    signatures = minutes.tables[-1].rows[0]
+    assert [t for t in signatures.cells[1].text.split("\n") if t.strip()] == [
+        "CHỦ TRÌ",
+        "(Ký, ghi rõ họ tên)",
+        "Hoàng Thị Mai",
+    ]
+    assert "Nguyễn Thị Hoa" in signatures.cells[0].text
+    assert "Nguyễn Văn Phúc" not in dh.full_text(minutes)
+    evaluation = dh.full_text(dh.open_docx(out / "evaluation" / "LC-GP.docx"))
+    assert "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Thị Mai" in evaluation
+    # A village names no deputy: its head chairs.
+    village = dh.texts(dh.open_docx(out / "minutes" / "LC-GP-01.docx"))
+    assert any(t.startswith("1. Chủ trì: Vàng A Dình, Trưởng thôn Cóc") for t in village)
