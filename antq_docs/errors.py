@@ -83,6 +83,16 @@ class ValidationError(AntqError):
         super().__init__("\n".join(lines))
 
 
+class DocumentsStopped(AntqError):
+    """Raised after a run that wrote its documents but left out those lacking a value (each
+    named in a warning), so a script sees the run as unfinished (exit code 1)."""
+
+    def __init__(self, findings: list[Finding], *, documents: int) -> None:
+        self.findings = list(findings)
+        self.documents = documents
+        super().__init__(msg.DOCUMENTS_STOPPED.format(count=documents))
+
+
 class RenderError(AntqError):
     """Raised when a template cannot be prepared or filled (a defect in the template)."""
 

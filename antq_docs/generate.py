@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from antq_docs import vi
@@ -64,6 +64,10 @@ class GenerateResult:
     out: Path
     dry_run: bool
     warnings: list[str]
+    # The values some documents lack; those documents were left out (each said in warnings).
+    stopped: list[Finding] = field(default_factory=list)
+    # How many documents were left out for them.
+    left_out: int = 0
 
     def count(self, status: str) -> int:
         """How many documents ended with a status."""
@@ -133,29 +137,29 @@ def select_kinds(kind: str | list[str], inputs: Inputs) -> tuple[list[str], list
 
 
 def plan_documents(
-    inputs: Inputs, kinds: list[str], unit_codes: list[str] | None = None, scope: str | None = None
+    inputs: Inputs,
+    kinds: list[str],
+    unit_codes: list[str] | None = None,
+    scope: str | None = None,
+    stopped: Stopped | None = None,
 ) -> tuple[list[Document], list[str]]:
     """Every document the run must produce with its context, and the warnings to show.
 
     Each kind is issued by, and addressed within, the roster in force on its date.
     scope (a unit's code) limits the run to that unit and its subtree, and its warnings to them.
-    Raises ValidationError with every value the documents need but the data lacks.
+    Raises ValidationError with every value the documents need but the data lacks; given
+    stopped, a roster's empty cell only leaves out the documents that need it (recorded there,
+    each named in a warning), unless no document is left.
     """
     unknown = [k for k in kinds if k not in REGISTRY]
     if unknown:
         raise UsageError(msg.NO_SUCH_KINDS.format(kinds=", ".join(unknown)))
-    for codes in (unit_codes or [], [scope] if scope is not None else []):
-        if codes:
-            _refuse_unknown_units(inputs, codes)
-    wanted = set(unit_codes) if unit_codes else None
-    if scope is not None:
-        # A village without a plan of its own is expected in a commune's subtree: only a unit
-        # named in unit_codes is reported as not needing a kind.
-        below = set(inputs.subtree(scope))
-        wanted = below if wanted is None else wanted & below
+    wanted = _wanted(inputs, unit_codes, scope)
     campaign_file = Path(inputs.campaign.source).name
     by_roster: dict[int, Needs] = {}
     documents: list[Document] = []
+    # The kind each document was made by (a household's form: the pledge's).
+    made_by: list[str] = []
     in_force: set[str] = set()
     no_superior: dict[str, Unit] = {}
     for name in kinds:
@@ -175,6 +179,7 @@ def plan_documents(
             households=inputs.households,
         )
         documents += made
+        made_by += [name] * len(made)
         for unit in _without_superior(inputs, name, roster, made):
             no_superior.setdefault(unit.code, unit)
     warnings: list[str] = []
@@ -184,8 +189,72 @@ def plan_documents(
         warnings += _units_left_out(inputs, kinds, unit_codes, in_force, documents)
     warnings += ended_bodies(inputs, kinds, wanted)
     warnings += superior_warnings(list(no_superior.values()))
-    _refuse_missing_values(inputs, list(by_roster.values()), campaign_file)
+    all_needs = list(by_roster.values())
+    if stopped is not None and _can_go_on(inputs, all_needs, made_by, documents):
+        documents = stopped.leave_out(documents, made_by, all_needs)
+        warnings += stopped.warnings
+    _refuse_missing_values(inputs, all_needs, campaign_file)
     return documents, warnings + (named_target_warnings(inputs) if scope is None else [])
+
+
+def _wanted(inputs: Inputs, unit_codes: list[str] | None, scope: str | None) -> set[str] | None:
+    """The codes of the units a run is limited to (None: every unit), refusing unknown ones."""
+    for codes in (unit_codes or [], [scope] if scope is not None else []):
+        if codes:
+            _refuse_unknown_units(inputs, codes)
+    wanted = set(unit_codes) if unit_codes else None
+    if scope is not None:
+        # A village without a plan of its own is expected in a commune's subtree: only a unit
+        # named in unit_codes is reported as not needing a kind.
+        below = set(inputs.subtree(scope))
+        wanted = below if wanted is None else wanted & below
+    return wanted
+
+
+@dataclass
+class Stopped:
+    """The documents a run leaves out for a value they lack, and the values."""
+
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    count: int = 0
+
+    def leave_out(
+        self, documents: list[Document], made_by: list[str], needs: list[Needs]
+    ) -> list[Document]:
+        """The documents that lack nothing (made_by: the kind of each); each missing value is
+        recorded here and dropped from its Needs, as no document made still lacks it."""
+        blocked = _blocked(needs)
+        pairs = zip(documents, made_by, strict=True)
+        kept = [d for d, kind in pairs if (kind, d.unit) not in blocked]
+        self.count += len(documents) - len(kept)
+        for of_roster in needs:
+            for finding, names in of_roster.stopped() or []:
+                self.findings.append(finding)
+                self.warnings.append(
+                    msg.DOCUMENTS_STOPPED.format(documents=", ".join(names), finding=finding)
+                )
+            of_roster.forget_missing()
+        return kept
+
+
+def _blocked(needs: list[Needs]) -> set[tuple[str, str]]:
+    """(kind, unit code) of every document that lacks a value."""
+    return {(kind, code) for n in needs for kind, codes in n.blocked.items() for code in codes}
+
+
+def _can_go_on(
+    inputs: Inputs, needs: list[Needs], made_by: list[str], documents: list[Document]
+) -> bool:
+    """Whether the run may leave out only the documents that lack a value: every missing value
+    is a document's own (none is a campaign field every document of a kind needs, no danh_so
+    issuer is unknown) and some document lacks nothing."""
+    if any(of_roster.stopped() is None for of_roster in needs):
+        return False
+    if any(inputs.find(code) is None for code in inputs.campaign.numbering):
+        return False
+    blocked = _blocked(needs)
+    return any((kind, d.unit) not in blocked for d, kind in zip(documents, made_by, strict=True))
 
 
 def _refuse_unknown_units(inputs: Inputs, unit_codes: list[str]) -> None:
@@ -372,7 +441,8 @@ def generate(
     """
     found = template_set(inputs, templates)
     check_number_from(inputs, number_from)
-    documents, warnings = plan_documents(inputs, kinds, unit_codes, scope)
+    stopped = Stopped()
+    documents, warnings = plan_documents(inputs, kinds, unit_codes, scope, stopped)
     numbered = {d.number.issuer for d in documents if d.number is not None}
     for code in number_from or {}:
         if code not in numbered:
@@ -391,7 +461,9 @@ def generate(
         on_wait=on_wait,
         jobs=jobs,
     )
-    return GenerateResult(outcomes, Path(out), dry_run, warnings)
+    return GenerateResult(
+        outcomes, Path(out), dry_run, warnings, stopped.findings, left_out=stopped.count
+    )
 
 
 def check_number_from(inputs: Inputs, number_from: dict[str, int] | None) -> None:

@@ -118,9 +118,9 @@ class Indicator:
         return None if ratio is None else round(float(ratio), 2)
 
     @property
-    def target_percent(self) -> float | None:
-        """The target percentage of the campaign."""
-        return self.target.percent
+    def target_percent(self) -> float:
+        """The target percentage of the campaign (every unit, 100, when it gives none)."""
+        return self.target.goal
 
     @property
     def met(self) -> bool | None:
@@ -135,9 +135,7 @@ class Indicator:
     @property
     def target_text(self) -> str:
         """'trên 80%' or '100%'."""
-        if self.target.percent is None:
-            return "không ghi tỷ lệ"
-        value = vi.percent(self.target.percent)
+        value = vi.percent(self.target.goal)
         return f"trên {value}" if self.target.strict else value
 
     @property
@@ -179,13 +177,14 @@ def display_share(part: int, whole: int) -> float | None:
 def reaches(numerator: int, denominator: int, target: Target) -> bool | None:
     """The one rule of a met target: numerator/denominator against the target, exactly.
 
-    Compared as fractions, never as a rounded percentage ('trên' is strict); None when there
-    is nothing to count or the target gives no percentage.
+    Compared as fractions, never as a rounded percentage ('trên' is strict), with the target's
+    goal (a target without ty_le asks for every unit, as 'Mỗi xã … ít nhất 01' does); None when
+    there is nothing to count.
     """
-    if denominator == 0 or target.percent is None:
+    if denominator == 0:
         return None
     ratio = Fraction(numerator * 100, denominator)
-    goal = Fraction(str(target.percent))
+    goal = Fraction(str(target.goal))
     return ratio > goal if target.strict else ratio >= goal
 
 
@@ -211,8 +210,8 @@ def measure_documents(campaign: Campaign, evidence: Evidence) -> list[Indicator]
     """The targets met by documents, per unit type, from the required documents found.
 
     The denominator is the units that must have one of the target's kinds, the numerator those
-    with a usable copy of every one of them they must have. A target without ty_le asks for
-    every unit (100%). Types with no unit required are left out; a type named by two targets
+    with a usable copy of every one of them they must have, against the target's goal.
+    Types with no unit required are left out; a type named by two targets
     of one id is measured against the first.
     """
     by_kind: dict[str, list[tuple[Unit, bool]]] = {}
@@ -224,8 +223,6 @@ def measure_documents(campaign: Campaign, evidence: Evidence) -> list[Indicator]
         kinds = evidence.targets.get(target.id)
         if kinds is None:
             continue
-        if target.percent is None:
-            target = replace(target, percent=100.0)
         for unit_type in UNIT_TYPES:
             if not target.applies_to(unit_type) or (target.id, unit_type) in seen:
                 continue

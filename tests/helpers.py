@@ -27,9 +27,10 @@ SAMPLE_UNITS = SAMPLE_DIR / "units-kon-tum-2025.csv"
 SAMPLE_UNITS_JULY = SAMPLE_DIR / "units-quang-ngai-2025-07.csv"
 # What a run of the sample campaign with the small roster says first: another province.
 SMALL_PROVINCE_WARNING = (
-    "Cảnh báo: đơn vị gốc của units-small.csv là “Tỉnh Mẫu” (T), không phải tỉnh “Kon Tum” của "
-    "kế hoạch campaign-kon-tum-2025.yaml; kiểm tra lại tệp danh sách (sau khi sáp nhập, ghi tỉnh "
-    "của từng thời kỳ bằng khóa tinh trong danh_sach_don_vi).\n"
+    "Cảnh báo: units-small.csv, dòng 2, cột A (Mã đơn vị) “T”: đơn vị gốc của danh sách là “Tỉnh "
+    "Mẫu”, không phải tỉnh “Kon Tum” của kế hoạch năm; kiểm tra lại danh sách đơn vị, hoặc, nếu "
+    "đây là danh sách của tỉnh sau sáp nhập, ghi tỉnh của từng thời kỳ bằng khóa tinh trong "
+    "danh_sach_don_vi.\n"
 )
 
 

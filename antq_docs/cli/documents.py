@@ -32,6 +32,7 @@ from antq_docs.cli.printing import (
     print_skipped,
     waiting,
 )
+from antq_docs.errors import DocumentsStopped
 from antq_docs.generate import GenerateResult, select_kinds, wants_results
 from antq_docs.generate import generate as run_generate
 from antq_docs.inputs.loading import Inputs
@@ -152,6 +153,8 @@ def generate(
     print_generated(result, dry_run=dry_run)
     if (make_pdf or make_bundle) and not dry_run:
         print_ready(inputs, out, pack=make_bundle, jobs=jobs, wait=wait)
+    if result.stopped:
+        raise DocumentsStopped(result.stopped, documents=result.left_out)
 
 
 def _generate_with_bar(

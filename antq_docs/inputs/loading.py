@@ -485,10 +485,12 @@ def _province_warnings(inputs: Inputs) -> list[str]:
             out.append(
                 msg.ROOT_NOT_THE_PROVINCE.format(
                     roster=Path(roster.source).name,
+                    row=roster.root.row,
                     root=roster.root.name,
+                    # The code under the workbook's own heading ('cột A (Mã đơn vị)').
+                    column=roster.columns.get("ma", "Mã đơn vị"),
                     code=roster.root.code,
                     province=province,
-                    campaign=Path(campaign.source).name,
                 )
             )
     return out

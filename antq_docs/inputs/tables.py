@@ -44,6 +44,11 @@ class Column:
         keys, bare = _names(self.key, self.header)
         return folded in keys or stripped in bare
 
+    def spelt(self, cell: str) -> bool:
+        """Tell whether a header cell names this column with its own marks (any case, spaces),
+        not only once the marks are taken away ('Mã cấp tren' names Mã cấp trên loosely)."""
+        return fold(cell) in _names(self.key, self.header)[0]
+
 
 @functools.lru_cache(maxsize=1024)
 def _names(key: str, header: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -90,6 +95,8 @@ class Table:
     sheet: str | None = None
     # The header cells that name no column: a typo of a column, or a column of the official's.
     unknown: list[Heading] = field(default_factory=list)
+    # The header cells read as a column whose marks they lack or misplace ('Mã cấp tren').
+    read_as: list[Heading] = field(default_factory=list)
     header_row: int = 0
 
     @property
@@ -125,8 +132,16 @@ class Table:
     @property
     def warnings(self) -> list[str]:
         """A warning for every heading the reader does not read, naming the file and the cell,
-        with the column it is close to."""
-        return [
+        with the column it is close to; and for every heading read as a column it names with
+        other marks, with that column."""
+        loose = [
+            msg.READ_AS_HEADING.format(
+                file=self.name, letter=h.letter, cell=h.cell, header=h.near.header
+            )
+            for h in self.read_as
+            if h.near is not None
+        ]
+        return loose + [
             msg.UNKNOWN_NEAR_HEADING.format(
                 file=self.name, letter=h.letter, cell=h.cell, header=h.near.header
             )
@@ -281,6 +296,11 @@ def _keyed(
         letters={k: column_letter(i) for k, i in found.items()},
         headers={k: header_cells[i] for k, i in found.items()},
         unknown=unknown_headings(header_cells, found, columns),
+        read_as=[
+            Heading(column_letter(i), header_cells[i], col)
+            for col in columns
+            if (i := found.get(col.key)) is not None and not col.spelt(header_cells[i])
+        ],
         header_row=header_number,
     )
     for number, cells in raw[position + 1 :]:

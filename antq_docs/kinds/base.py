@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -141,21 +142,24 @@ class Needs:
         self.campaign_file = campaign_file
         # How the roster's columns are named in messages ('E (Người đứng đầu)'), when known.
         self.columns = columns or {}
-        # (row, column key) → (unit code, purposes), so one empty cell is reported once.
-        self._cells: dict[tuple[int, str], tuple[str, list[str]]] = {}
+        # (row, column key) → (unit code, purposes, documents), so one empty cell is reported
+        # once, with every document it stops.
+        self._cells: dict[tuple[int, str], tuple[str, list[str], list[str]]] = {}
         # key → (campaign field, message); a key per distinct problem, reported once.
         self._campaign: dict[str, tuple[str, str]] = {}
         self.warnings: list[str] = []
-        self._other: list[Finding] = []
+        self._other: list[tuple[Finding, list[str]]] = []
+        # The document whose values are being looked up: kind name, unit code, how it is named.
+        self._building: tuple[str, str, str] | None = None
+        # kind name → codes of the units whose document of that kind lacks a value.
+        self.blocked: dict[str, set[str]] = {}
         self._sources: tuple[Campaign, Roster, Needs, Results | None] | None = None
 
     @property
     def findings(self) -> list[Finding]:
         """Every missing value: roster cells by row, campaign fields, then the others."""
         found = []
-        order = list(_HEADERS)
-        cells = sorted(self._cells.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1])))
-        for (row, key), (unit, purposes) in cells:
+        for (row, key), (unit, purposes, _) in sorted(self._cells.items(), key=self._order):
             found.append(
                 Finding(
                     msg.MISSING_VALUE.format(purposes="; ".join(purposes))
@@ -168,7 +172,45 @@ class Needs:
             )
         for name, message in self._campaign.values():
             found.append(Finding(message, file=self.campaign_file, field=name))
-        return found + self._other
+        return found + [finding for finding, _ in self._other]
+
+    def stopped(self) -> list[tuple[Finding, list[str]]] | None:
+        """Every missing value with the documents it stops ('bản cam kết của QT-VL'), or None
+        when one stops more than documents of its own (a campaign field every document of a
+        kind needs, a value looked up for no document), so the run cannot go on."""
+        documents = [docs for _, (_, _, docs) in sorted(self._cells.items(), key=self._order)]
+        documents += [docs for _, docs in self._other]
+        if self._campaign or not all(documents):
+            return None
+        return list(zip(self.findings, documents, strict=True))
+
+    def forget_missing(self) -> None:
+        """Drop the values the documents lacked, once those documents are left out of the run."""
+        self._cells.clear()
+        self._other.clear()
+
+    @staticmethod
+    def _order(item: tuple[tuple[int, str], object]) -> tuple[int, int]:
+        (row, key), _ = item
+        return row, list(_HEADERS).index(key)
+
+    @contextmanager
+    def building(self, kind: str, label: str, unit: str) -> Iterator[None]:
+        """Tie the values missing while a document is built to that document."""
+        self._building = (kind, unit, msg.STOPPED_DOCUMENT.format(label=label, unit=unit))
+        try:
+            yield
+        finally:
+            self._building = None
+
+    def _stop(self, documents: list[str]) -> None:
+        """Record that the document being built lacks a value (and list it once)."""
+        if self._building is None:
+            return
+        kind, unit, document = self._building
+        self.blocked.setdefault(kind, set()).add(unit)
+        if document not in documents:
+            documents.append(document)
 
     def sources(
         self, campaign: Campaign, roster: Roster, results: Results | None
@@ -185,16 +227,19 @@ class Needs:
 
     def missing(self, finding: Finding) -> None:
         """Record a missing value that lives outside the roster and the campaign dates."""
-        self._other.append(finding)
+        documents: list[str] = []
+        self._other.append((finding, documents))
+        self._stop(documents)
 
     def unit_value(self, unit: Unit, attr: str, purpose: str) -> Any:
         """Return unit.attr, recording the empty cell (unit, row, column) when it is empty."""
         value = getattr(unit, attr)
         if value in ("", None):
             key = _ATTR_COLUMN.get(attr, attr)
-            _, purposes = self._cells.setdefault((unit.row, key), (unit.code, []))
+            _, purposes, documents = self._cells.setdefault((unit.row, key), (unit.code, [], []))
             if purpose not in purposes:
                 purposes.append(purpose)
+            self._stop(documents)
         return value
 
     def warn(self, message: str) -> None:
@@ -361,11 +406,15 @@ class Kind:
         """One unit's document of this kind, whatever the matrix says.
 
         context, when given, is used instead of the kind's own (a report measured with more).
+        What it lacks is tied to it (Needs.building), so only it is refused for that value.
         """
-        if context is None:
-            context = self.context(Request(campaign, roster, unit, needs, results))
-            # Built once here, so every missing value is found before anything is written;
-            # built again when rendered, with a Needs of its own that has nothing to add.
+        with needs.building(self.name, self.label, unit.code):
+            rebuild = None
+            if context is None:
+                # Built once here, so every missing value is found before anything is written;
+                # built again when rendered, with a Needs of its own that has nothing to add.
+                context = self.context(Request(campaign, roster, unit, needs, results))
+                rebuild = Rebuild(self, needs.sources(campaign, roster, results), unit)
             document = Document(
                 unit=unit.code,
                 kind=self.name,
@@ -373,20 +422,11 @@ class Kind:
                 template=self.template(campaign, unit),
                 context=context,
                 number=self.number_slot(campaign, unit, needs),
-                make=Rebuild(self, needs.sources(campaign, roster, results), unit),
+                make=rebuild,
                 cites=self.cites(campaign, unit, needs),
             )
-            document.release()
-            return document
-        return Document(
-            unit=unit.code,
-            kind=self.name,
-            path=self.path(unit),
-            template=self.template(campaign, unit),
-            context=context,
-            number=self.number_slot(campaign, unit, needs),
-            cites=self.cites(campaign, unit, needs),
-        )
+        document.release()
+        return document
 
     def documents(
         self,

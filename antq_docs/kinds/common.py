@@ -166,7 +166,13 @@ def short_title(title: str) -> str:
 
 
 def signature(
-    unit: Unit, campaign: Campaign, needs: Needs, purpose: str, *, head_power: bool = False
+    unit: Unit,
+    campaign: Campaign,
+    needs: Needs,
+    purpose: str,
+    *,
+    head_power: bool = False,
+    head_signs: bool = False,
 ) -> dict:
     """The signing block of a state document: authority lines, signer's title and name.
 
@@ -176,6 +182,8 @@ def signature(
     still signs for the body (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH).
     head_power: the power is the head's own (a decision issued in the Chủ tịch's name), so
     nobody signs for the body: 'CHỦ TỊCH' without 'TM.' (a deputy 'KT. CHỦ TỊCH').
+    head_signs: the head signs whoever signs the unit's other documents (a pledge between units
+    is signed by the heads of the parties, domain §7).
     """
     form = campaign.signing_form(unit.type)
     head = needs.unit_value(unit, "head", purpose)
@@ -185,7 +193,7 @@ def signature(
         form == "tm" or (form == "kt" and unit.type in GOVERNMENT_TYPES)
     )
     lines = [f"TM. {collective_body(unit)}"] if collective else []
-    if deputy_signs(unit, campaign):
+    if deputy_signs(unit, campaign) and not head_signs:
         signer, signer_title = deputy(unit, needs, purpose)
         return {
             "tham_quyen": [*lines, f"KT. {head_title}"],
@@ -209,14 +217,11 @@ def deputy_signs(unit: Unit, campaign: Campaign) -> bool:
     return bool(unit.signer) and fold(unit.signer) != fold(unit.head)
 
 
-def representative(unit: Unit, campaign: Campaign, needs: Needs, purpose: str) -> dict:
-    """Who signs for a unit as a party (a pledge's 'Đại diện'): the deputy who signs its
-    documents, else its head; with the office in full."""
-    if deputy_signs(unit, campaign):
-        name, title = deputy(unit, needs, purpose)
-    else:
-        name = needs.unit_value(unit, "head", purpose)
-        title = needs.unit_value(unit, "title", purpose)
+def representative(unit: Unit, needs: Needs, purpose: str) -> dict:
+    """Who stands for a unit as a party to a pledge ('Đại diện'): its head, with the office in
+    full (a pledge between units is signed by the heads of the parties, domain §7)."""
+    name = needs.unit_value(unit, "head", purpose)
+    title = needs.unit_value(unit, "title", purpose)
     return {"ho_ten": name, "chuc_vu": office(unit, title) if title else ""}
 
 
@@ -274,6 +279,16 @@ def above(unit: Unit, campaign: Campaign) -> list[dict]:
     if not managing or same_body(managing, parent.body_name):
         return [recipient(parent.body_name, "bao_cao")]
     return [recipient(managing, "bao_cao"), recipient(parent.body_name, "phoi_hop")]
+
+
+def reports_to(unit: Unit, campaign: Campaign) -> str:
+    """The body a unit sends its year-end report to: the body above() reports to (a THPT's Sở
+    GD&ĐT, not the UBND xã of its place), else the level above, else (the root) the province's
+    steering committee."""
+    bodies = [b["ten"] for b in above(unit, campaign) if b["de"] == "bao_cao"]
+    if bodies:
+        return bodies[0]
+    return unit.parent.body_name if unit.parent else steering_committee(unit, campaign)
 
 
 def answers_to(child: Unit, unit: Unit, campaign: Campaign) -> bool:

@@ -40,10 +40,34 @@ def points(value) -> str:
 
 
 def evaluation_window(unit: Unit, year: int) -> tuple[dt.date, dt.date]:
-    """The period evaluated (domain §1): khu dân cư 01/11–31/10, the others 16/11–15/11."""
+    """The period evaluated (domain §1): khu dân cư 01/11–31/10, the others 16/11–15/11; a
+    unit formed during it (a commune of 01/7/2025: its roster period) from the day it began."""
     if unit.type == "khu_dan_cu":
-        return dt.date(year - 1, 11, 1), dt.date(year, 10, 31)
-    return dt.date(year - 1, 11, 16), dt.date(year, 11, 15)
+        start, end = dt.date(year - 1, 11, 1), dt.date(year, 10, 31)
+    else:
+        start, end = dt.date(year - 1, 11, 16), dt.date(year, 11, 15)
+    if unit.since is not None and unit.since > start:
+        start = unit.since
+    return start, end
+
+
+def evaluation_day(
+    campaign: Campaign, unit: Unit, day: dt.date, end: dt.date, needs: Needs
+) -> dt.date:
+    """The day a unit's evaluation bears: the campaign's, but never before its window closes
+    unless its report deadline (han_bao_cao) comes first; a day moved is said once per type."""
+    earliest = min(end, campaign.report_deadline(unit.type))
+    if day >= earliest:
+        return day
+    needs.warn(
+        msg.EVALUATION_BEFORE_WINDOW_END.format(
+            day=vi.short_date(day),
+            type=unit.type_name,
+            end=vi.short_date(end),
+            moved=vi.short_date(earliest),
+        )
+    )
+    return earliest
 
 
 def other_recogniser(campaign: Campaign, unit: Unit) -> Unit | None:
@@ -108,8 +132,11 @@ class Evaluation(Kind):
         "khi không phải cấp trên trực tiếp (Chủ tịch Ủy ban nhân dân tỉnh …); rỗng "
         "nếu là cấp trên trực tiếp",
         "ban_chi_dao": "Ban Chỉ đạo phong trào của tỉnh ban hành bảng chấm điểm",
-        "ky_tu": "ngày đầu kỳ đánh giá (khu dân cư 01/11, đơn vị khác 16/11 năm trước)",
+        "ky_tu": "ngày đầu kỳ đánh giá (khu dân cư 01/11, đơn vị khác 16/11 năm trước; đơn vị "
+        "bắt đầu hoạt động trong kỳ: ngày đó)",
         "ky_den": "ngày cuối kỳ đánh giá (khu dân cư 31/10, đơn vị khác 15/11)",
+        "thanh_lap": "đúng khi đơn vị bắt đầu hoạt động trong kỳ đánh giá (theo danh sách đơn vị "
+        "theo thời kỳ): kỳ đánh giá tính từ ngày đó",
         "ngay_hoi": "ngày tổ chức Ngày hội (ngày/tháng/năm)",
         "dang_ky": "đúng khi đơn vị đã đăng ký tiêu chuẩn “An toàn về an ninh, trật tự”",
         "dat_chuan": "đúng khi đơn vị được công nhận đạt tiêu chuẩn",
@@ -183,13 +210,14 @@ class Evaluation(Kind):
         parent = unit.parent
         assert parent is not None
         result = results.units[unit.code]
+        start, end = evaluation_window(unit, campaign.year)
         day = needs.campaign_date(campaign, self.name, PURPOSE)
+        day = evaluation_day(campaign, unit, day, end, needs)
         if not campaign.score_items:
             needs.campaign_part("bang_diem", f"{PURPOSE} (bảng tự chấm điểm)")
         year = campaign.year
         name = unit.sentence_name if unit.type == "khu_dan_cu" else unit.body_name
         rows = self._sheet(campaign, unit, result, results, needs)
-        start, end = evaluation_window(unit, year)
         recogniser = other_recogniser(campaign, unit)
         chair = "Chủ tịch " if authority.chair_decides(campaign) else ""
         return {
@@ -215,6 +243,7 @@ class Evaluation(Kind):
             "ke_hoach": common.plan_ref(campaign),
             "ky_tu": vi.short_date(start),
             "ky_den": vi.short_date(end),
+            "thanh_lap": unit.since is not None and start == unit.since,
             "ngay_hoi": vi.short_date(campaign.event_date),
             "dang_ky": result.registered,
             "dat_chuan": result.recognised,

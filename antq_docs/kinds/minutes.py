@@ -2,15 +2,15 @@
 
 Units of the campaign's hop_binh_xet types (khu dân cư and communes by default) meet at year end
 to review their results and vote on the level they propose. The minutes carry their own number
-('…/BB-UBND'; a khu dân cư numbers nothing), time and place, the chair (the unit's head), the
-secretary, attendance and vote from the results file, and the discussion: self-score, the
-standard result (đạt / chưa đạt) and the proposed level, by the scoring basis
-(can_cu_cham_diem) and the thresholds used. A commune's minutes also record the
-proposal to recognise, by name, each unit below it that met the standard (its khu dân cư, and
-the agencies, enterprises and schools it manages), addressed to whoever recognises them
-(kinds/authority.py): the recognition decision cites these minutes as its basis. The minutes
-are usually printed before the meeting, so what the results do not give is left as dotted
-lines in the template.
+('…/BB-UBND'; a khu dân cư numbers nothing), time and place, the chair (chair_of: the deputy
+the roster names to sign the unit's documents, else its head), the secretary, attendance and
+vote from the results file, and the discussion: self-score, the standard result (đạt / chưa
+đạt) and the proposed level, by the scoring basis (can_cu_cham_diem) and the thresholds used.
+A commune's minutes also record the proposal to recognise, by name, each unit below it that met
+the standard (its khu dân cư, and the agencies, enterprises and schools it manages), addressed
+to whoever recognises them (kinds/authority.py): the recognition decision cites these minutes as
+its basis. The minutes are usually printed before the meeting, so what the results do not give
+is left as dotted lines in the template.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ class Minutes(Kind):
         "so_ho": "số hộ của khu dân cư; rỗng khi danh sách không ghi",
         "so_du_hop": "số người dự họp (tệp kết quả); không có thì mẫu để dòng chấm",
         "tan_thanh": "số người tán thành (tệp kết quả); không có thì mẫu để dòng chấm",
-        "chu_tri.ho_ten": "họ và tên người chủ trì (người đứng đầu đơn vị)",
+        "chu_tri.ho_ten": "họ và tên người chủ trì: cấp phó ký các văn bản của đơn vị (cột Người "
+        "ký) khi danh sách có, không thì người đứng đầu; người chủ trì ký biên bản cùng thư ký",
         "chu_tri.chuc_vu": "chức vụ đầy đủ của người chủ trì",
         "ngay": "ngày họp, bằng chữ",
         "dia_diem": "địa điểm họp",
@@ -96,11 +97,7 @@ class Minutes(Kind):
         assert parent is not None
         result = results.units[unit.code]
         day = self.meeting_date(campaign, needs)
-        head = needs.unit_value(unit, "head", PURPOSE)
-        title = needs.unit_value(unit, "title", PURPOSE)
-        if title:
-            # 'Chủ tịch UBND xã' in the roster; the minutes name the office in full.
-            title = common.office(unit, title)
+        chair, title = chair_of(unit, campaign, needs)
         residential = unit.type == "khu_dan_cu"
         count = vi.number
         return {
@@ -116,7 +113,7 @@ class Minutes(Kind):
             "khu_dan_cu": [c.name for c in common.subordinates(unit) if c.type == "khu_dan_cu"],
             "kdc": common.residential_results(unit, results),
             "so_ho": count(unit.households) if unit.households else "",
-            "chu_tri": {"ho_ten": head, "chuc_vu": title},
+            "chu_tri": {"ho_ten": chair, "chuc_vu": title},
             "thu_ky": result.secretary,
             "so_du_hop": count(result.attendance) if result.attendance is not None else None,
             "tan_thanh": count(result.votes_for) if result.votes_for is not None else None,
@@ -128,6 +125,20 @@ class Minutes(Kind):
             "nguong": common.thresholds(results.thresholds),
             "de_nghi": proposals(campaign, unit, results),
         }
+
+
+def chair_of(unit: Unit, campaign: Campaign, needs: Needs) -> tuple[str, str]:
+    """Who chairs the review meeting, with the office in full: the official the roster names
+    for the unit's documents of the movement (Người ký: the deputy in charge, who signs the
+    evaluation the meeting reviews), else its head. The chair signs the minutes in person
+    (CHỦ TRÌ), with the secretary: minutes are not signed for the body (no TM., no KT.)."""
+    if common.deputy_signs(unit, campaign):
+        name, title = common.deputy(unit, needs, PURPOSE)
+    else:
+        name = needs.unit_value(unit, "head", PURPOSE)
+        title = needs.unit_value(unit, "title", PURPOSE)
+    # 'Phó Chủ tịch UBND xã' in the roster; the minutes name the office in full.
+    return name, common.office(unit, title) if title else title
 
 
 def proposals(campaign: Campaign, unit: Unit, results: Results) -> list[dict]:

@@ -37,7 +37,7 @@ _NOT_OWN = frozenset({"ke_hoach"})
 
 def _level(target: Target) -> str:
     """'100%', '80%': the target's level (the template writes 'Trên' for a strict one)."""
-    return vi.percent(target.percent) if target.percent is not None else "100%"
+    return vi.percent(target.goal)
 
 
 def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
@@ -80,7 +80,7 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
                     "phan": parts,
                     # Below 100% the count (01/01) is not the level (70%): the template
                     # writes the count with its own share, then the level as the target.
-                    "tron": target.percent is None or target.percent >= 100,
+                    "tron": target.goal >= 100,
                     "so_luong": vi.count(target.count),
                 }
             )
@@ -90,20 +90,25 @@ def unit_targets(campaign: Campaign, unit: Unit) -> list[dict]:
     return rows
 
 
-def _reporting(campaign: Campaign, children: list[Unit]) -> list[dict]:
-    """The units below grouped by the deadline of their year-end report: their kinds, the
-    deadline, and whether they must issue a plan of their own."""
-    deadlines: dict[str, list[Unit]] = {}
+def _reporting(campaign: Campaign, unit: Unit, children: list[Unit]) -> list[dict]:
+    """The units below grouped by the deadline of their year-end report and the body it goes
+    to: their kinds, the deadline, whether they must issue a plan of their own, and the body
+    they report to when it is not this unit (a THPT's Sở GD&ĐT: common.reports_to)."""
+    groups: dict[tuple[str, str], list[Unit]] = {}
     for child in children:
         due = vi.short_date(campaign.report_deadline(child.type))
-        deadlines.setdefault(due, []).append(child)
+        body = common.reports_to(child, campaign)
+        groups.setdefault((due, "" if body == unit.body_name else body), []).append(child)
     return [
         {
             "loai": model.kinds_label(units),
             "han": due,
             "ke_hoach": all(campaign.requires("plan", u.type) for u in units),
+            "gui": body,
+            # Named, since "Các cơ sở giáo dục" would also cover those reporting here.
+            "don_vi": ", ".join(u.name for u in units) if body else "",
         }
-        for due, units in deadlines.items()
+        for (due, body), units in groups.items()
     ]
 
 
@@ -161,10 +166,10 @@ def _requirement(campaign: Campaign, unit: Unit) -> dict:
     register = next((t for t in own if t.id == "dang_ky"), None)
     if register is None:
         registration, level = "", ""
-    elif register.percent is None or register.percent >= 100:
+    elif register.goal >= 100:
         registration, level = "bat_buoc", ""
     else:
-        registration, level = "van_dong", vi.percent(register.percent)
+        registration, level = "van_dong", vi.percent(register.goal)
     return {
         "dang_ky": registration,
         "muc_dang_ky": level,
@@ -273,7 +278,12 @@ class Plan(Kind):
         "cap_duoi_ten": "các loại đơn vị trực thuộc (xã, thị trấn, doanh nghiệp), “đơn vị” khi "
         "không có",
         "cap_duoi_xa": "các loại đơn vị cấp xã trực thuộc (xã, thị trấn), “xã” khi không có",
-        "cap_duoi": "các nhóm đơn vị trực thuộc theo hạn báo cáo: loai, han, ke_hoach",
+        "cap_duoi": "các nhóm đơn vị cấp dưới theo hạn báo cáo và nơi nhận báo cáo: loai, han, "
+        "ke_hoach, gui",
+        "cap_duoi.gui": "cơ quan nhận báo cáo của nhóm khi không phải đơn vị ban hành (trường "
+        "THPT: Sở Giáo dục và Đào tạo); rỗng khi báo cáo về đơn vị ban hành",
+        "cap_duoi.don_vi": "tên các đơn vị của nhóm khi nhóm báo cáo về cơ quan khác (gui); "
+        "rỗng khi không",
         "cap_duoi.loai": "các loại đơn vị của nhóm (xã, thị trấn, doanh nghiệp)",
         "cap_duoi.han": "hạn gửi báo cáo kết quả cuối năm của nhóm (ngày/tháng/năm)",
         "cap_duoi.ke_hoach": "đúng khi mọi đơn vị của nhóm phải xây dựng kế hoạch năm",
@@ -284,7 +294,8 @@ class Plan(Kind):
         "cong_an_cung_cap": "đúng khi Công an đó là của chính cấp ban hành (giao nhiệm vụ "
         "được); sai khi là cấp trên (chỉ “đề nghị”)",
         "cap_uy": "cấp ủy của đơn vị",
-        "cap_tren": "cơ quan cấp trên nhận báo cáo",
+        "cap_tren": "cơ quan nhận báo cáo cuối năm: cơ quan chủ quản của cơ quan, trường học "
+        "(trường THPT: Sở Giáo dục và Đào tạo), không thì cấp trên trực tiếp",
         "han": "hạn báo cáo kết quả cuối năm",
     }
 
@@ -305,9 +316,6 @@ class Plan(Kind):
         shared, rows = _subordinate_goals(campaign, unit)
         models = self._models(campaign, unit, needs)
         children = common.subordinates(unit)
-        superior = (
-            unit.parent.body_name if unit.parent else common.steering_committee(unit, campaign)
-        )
         context = {
             "nam": campaign.year,
             "ten": unit.body_name,
@@ -325,12 +333,12 @@ class Plan(Kind):
             "tren_dia_ban": not all(common.answers_to(c, unit, campaign) for c in children),
             "cap_duoi_ten": model.kinds_label(children) or "đơn vị",
             "cap_duoi_xa": model.kinds_label([u for u in children if u.type == "xa"]) or "xã",
-            "cap_duoi": _reporting(campaign, children),
+            "cap_duoi": _reporting(campaign, unit, children),
             **common.unit_words(unit),
             "cong_an": common.police(unit, campaign, day),
             "cong_an_cung_cap": common.own_police(unit, campaign, day),
             "cap_uy": party.party_committee(unit),
-            "cap_tren": superior,
+            "cap_tren": common.reports_to(unit, campaign),
             "han": vi.short_date(campaign.report_deadline(unit.type)),
             "sau_quy_i": common.after_first_quarter(campaign, day),
         }

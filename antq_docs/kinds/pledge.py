@@ -22,12 +22,14 @@ from antq_docs import vi
 from antq_docs.kinds import common, heading
 from antq_docs.kinds.base import Document, Kind, Needs, Request
 from antq_docs.messages import documents as msg
-from antq_docs.model import BELOW_PROVINCE, Campaign, Results, Roster, Unit
+from antq_docs.model import BELOW_PROVINCE, UNIT_TYPES, Campaign, Results, Roster, Unit, kinds_label
 
 if TYPE_CHECKING:
     from antq_docs.inputs.households import Household, Households
 
 PURPOSE = "bản cam kết"
+# What the khu dân cư of a level are called when the roster lists none below it.
+KHU_DAN_CU = UNIT_TYPES["khu_dan_cu"]
 # Where each household's own form goes: <folder>/<khu dân cư code>/<household code>.docx.
 HOUSEHOLD_FOLDER = "pledge-household"
 HOUSEHOLD_TEMPLATE = "pledge-household.docx"
@@ -49,15 +51,14 @@ class Pledge(Kind):
         "ngay_ky": "ngày ký bản cam kết, bằng chữ",
         "ben_nhan": "bên nhận cam kết (cấp trên trực tiếp)",
         "ben_nhan.ten": "tên cơ quan, đơn vị nhận cam kết",
-        "ben_nhan.ho_ten": "họ và tên người đại diện bên nhận (người đứng đầu, hoặc cấp phó ký "
-        "thay: cột Người ký)",
+        "ben_nhan.ho_ten": "họ và tên người đại diện bên nhận: người đứng đầu (bản cam kết giữa "
+        "các đơn vị do người đứng đầu các bên ký, kể cả khi cấp phó ký các văn bản khác)",
         "ben_nhan.chuc_vu": "chức vụ đầy đủ của người đại diện bên nhận",
         "ben_cam_ket": "bên cam kết (đơn vị)",
         "ben_cam_ket.ten": "tên đơn vị cam kết",
         "ben_cam_ket.ten_trong_cau": "tên đơn vị cam kết viết trong câu (khu dân cư: Thôn 1, "
         "tổ dân phố…; đơn vị khác: như ten)",
-        "ben_cam_ket.ho_ten": "họ và tên người đại diện bên cam kết (người đứng đầu, hoặc cấp phó "
-        "ký thay: cột Người ký)",
+        "ben_cam_ket.ho_ten": "họ và tên người đại diện bên cam kết: người đứng đầu",
         "ben_cam_ket.chuc_vu": "chức vụ đầy đủ của người đại diện bên cam kết",
         "ben_cam_ket.dia_chi": "địa chỉ của đơn vị cam kết; rỗng thì mẫu bỏ dòng Địa chỉ",
         "so_ho": "số hộ của khu dân cư: của danh sách hộ gia đình khi có (--households), "
@@ -80,17 +81,17 @@ class Pledge(Kind):
         "loai": "loại đơn vị (khu_dan_cu, xa, co_quan…): chọn các điều cam kết hợp với đơn vị",
         "ten": "tên đơn vị cam kết như trong câu (Ủy ban nhân dân xã Hà Mòn, Sở Tư pháp)",
         "dia_ban": "địa bàn của đơn vị (xã Hà Mòn, Thôn 1)",
+        "loai_kdc": "các loại khu dân cư dưới đơn vị, theo tên của chúng trong danh sách "
+        "(thôn, tổ dân phố; “khu dân cư” khi danh sách không có khu dân cư nào)",
         "ngay_hoi": "ngày tổ chức Ngày hội (19/8/2025)",
         "ky_ben_nhan": "chữ ký bên nhận cam kết",
         "ky_ben_nhan.tham_quyen": "các dòng thẩm quyền ký, mỗi phần tử một dòng: “TM. ỦY BAN NHÂN "
-        "DÂN” khi bên nhận là Ủy ban nhân dân, “KT. CHỦ TỊCH” khi cấp phó ký thay; rỗng khi "
-        "người đứng đầu ký trực tiếp",
+        "DÂN” khi bên nhận là Ủy ban nhân dân; rỗng khi người đứng đầu ký trực tiếp",
         "ky_ben_nhan.chuc_vu": "chức vụ người ký bên nhận (chữ in hoa)",
         "ky_ben_nhan.ho_ten": "họ và tên người ký bên nhận",
         "ky_ben_cam_ket": "chữ ký bên cam kết",
         "ky_ben_cam_ket.tham_quyen": "các dòng thẩm quyền ký, mỗi phần tử một dòng: “TM. ỦY BAN "
-        "NHÂN DÂN” khi bên cam kết là Ủy ban nhân dân, “KT. …” khi cấp phó ký thay; rỗng khi "
-        "người đứng đầu ký trực tiếp",
+        "NHÂN DÂN” khi bên cam kết là Ủy ban nhân dân; rỗng khi người đứng đầu ký trực tiếp",
         "ky_ben_cam_ket.chuc_vu": "chức vụ người ký bên cam kết (chữ in hoa)",
         "ky_ben_cam_ket.ho_ten": "họ và tên người ký bên cam kết",
     }
@@ -155,25 +156,30 @@ class Pledge(Kind):
             "nam": campaign.year,
             "ten": unit.body_name,
             "dia_ban": unit.sentence_name,
+            # The khu dân cư below by the words their names use (thôn, tổ dân phố, bản…).
+            "loai_kdc": kinds_label([u for u in unit.descendants() if u.type == "khu_dan_cu"])
+            or KHU_DAN_CU,
             "ngay_hoi": vi.short_date(campaign.event_date),
             "can_cu": common.legal_bases(campaign),
             "ke_hoach": common.plan_ref(campaign),
             "ngay_ky": vi.date_words(day),
+            # A pledge between units is signed by the heads of both (domain §7), even where a
+            # deputy signs the units' plans (Người ký).
             "ben_nhan": {
                 "ten": parent.body_name,
-                **common.representative(parent, campaign, needs, receiving),
+                **common.representative(parent, needs, receiving),
             },
             "ben_cam_ket": {
                 "ten": unit.body_name,
                 "ten_trong_cau": unit.sentence_name if residential else unit.body_name,
-                **common.representative(unit, campaign, needs, PURPOSE),
+                **common.representative(unit, needs, PURPOSE),
                 "dia_chi": unit.address,
             },
             "so_ho": vi.number(unit.households) if unit.households else "",
             # A khu dân cư's households come from the household list, when the run has one.
             **({"ho_gia_dinh": [], "so_nhan_khau": ""} if residential else {}),
-            "ky_ben_nhan": common.signature(parent, campaign, needs, receiving),
-            "ky_ben_cam_ket": common.signature(unit, campaign, needs, PURPOSE),
+            "ky_ben_nhan": common.signature(parent, campaign, needs, receiving, head_signs=True),
+            "ky_ben_cam_ket": common.signature(unit, campaign, needs, PURPOSE, head_signs=True),
         }
 
 

@@ -20,7 +20,7 @@ FIGURES: dict[str, str] = {
     "loai": "các loại đơn vị chỉ tiêu tính trên (thôn, làng, tổ dân phố) hoặc tên đơn vị",
     "ti_so": "số đơn vị đạt / tổng số đơn vị (39/44)",
     "thuc_hien": "tỷ lệ thực hiện (88,6%), “không có đơn vị” khi không có đơn vị để tính",
-    "muc_tieu": "mức chỉ tiêu (100%, trên 80%), “không ghi tỷ lệ” khi kế hoạch không ghi",
+    "muc_tieu": "mức chỉ tiêu (100%, trên 80%); 100% (mọi đơn vị) khi kế hoạch không ghi tỷ lệ",
 }
 # What a row of an appendix list of units means (listed()).
 LISTED: dict[str, str] = {

@@ -24,6 +24,19 @@ HOUSEHOLDS_MISSING_AREAS = (
     "bản cam kết của các khu dân cư này không có phụ lục hộ gia đình."
 )
 PLEDGE_RECEIVER_PURPOSE = "bên nhận cam kết của {code}"
+# A document left out of a run for a value it lacks, and the warning that says so: the other
+# documents are made.
+STOPPED_DOCUMENT = "{label} của {unit}"
+DOCUMENTS_STOPPED = (
+    "chưa soạn {documents} vì thiếu dữ liệu — {finding}. Các văn bản khác vẫn được soạn; điền "
+    "giá trị này rồi chạy lại để có cả văn bản còn thiếu."
+)
+
+# An evaluation dated before its window closes is dated when it closes (or by the deadline).
+EVALUATION_BEFORE_WINDOW_END = (
+    "ngay_van_ban.evaluation: ngày {day} trước ngày cuối kỳ đánh giá của {type} ({end}); báo "
+    "cáo tự đánh giá của {type} ghi ngày {moved}."
+)
 
 # What a kind's document lacks that its signer must add (warned, the document still made).
 ITEM_SCORES_MISSING = (

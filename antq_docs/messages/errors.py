@@ -13,6 +13,9 @@ WHERE_FIELD = "trường {field}"
 # The head of a list of findings, and the errors that build their own message.
 FINDINGS_HEADER = "{what}: {count} lỗi, chưa ghi tệp nào."
 TEMPLATE_DEFECT = "Mẫu {template}: {message}"
+DOCUMENTS_STOPPED = (
+    "{count} văn bản chưa soạn vì thiếu dữ liệu (xem các cảnh báo “chưa soạn” ở trên)."
+)
 RESULTS_NEEDED = "văn bản {kind} cần tệp kết quả cuối năm: thêm --results TỆP."
 
 # The disk (or the user's quota) filled while writing: nothing half-written was left.

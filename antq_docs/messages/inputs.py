@@ -163,9 +163,10 @@ YEAR_END_TWO_ROSTERS = (
     "một thời kỳ của danh_sach_don_vi"
 )
 ROOT_NOT_THE_PROVINCE = (
-    "đơn vị gốc của {roster} là “{root}” ({code}), không phải tỉnh “{province}” của kế hoạch "
-    "{campaign}; kiểm tra lại tệp danh sách (sau khi sáp nhập, ghi tỉnh của từng thời kỳ bằng "
-    "khóa tinh trong danh_sach_don_vi)."
+    "{roster}, dòng {row}, cột {column} “{code}”: đơn vị gốc của danh sách là “{root}”, không "
+    "phải tỉnh “{province}” của kế hoạch năm; kiểm tra lại danh sách đơn vị, hoặc, nếu đây là "
+    "danh sách của tỉnh sau sáp nhập, ghi tỉnh của từng thời kỳ bằng khóa tinh trong "
+    "danh_sach_don_vi."
 )
 
 # Last year's results (--nam-truoc) and the hints of yes/no cells.

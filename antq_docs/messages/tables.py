@@ -30,6 +30,12 @@ UNKNOWN_NEAR_HEADING = (
     "tệp {file}, cột {letter} '{cell}': có phải '{header}'? Chương trình không đọc cột này, "
     "bỏ qua; sửa tiêu đề cột nếu đây là cột '{header}'."
 )
+# A heading read as a column although its marks differ from the column's ('Mã cấp tren'):
+# read, and said once, since a mark can be what tells two columns apart.
+READ_AS_HEADING = (
+    "tệp {file}, cột {letter} '{cell}': đọc là cột '{header}' (tiêu đề viết khác dấu); sửa "
+    "tiêu đề cho đúng, hoặc đổi tên nếu đây không phải cột '{header}'."
+)
 
 # The size of a table.
 TOO_MANY_CELLS = (

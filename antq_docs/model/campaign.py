@@ -83,11 +83,15 @@ class Target:
         """Tell whether this target concerns units of the given type."""
         return unit_type in self.unit_types
 
+    @property
+    def goal(self) -> float:
+        """The share of units the target asks for, in percent: ty_le, or every unit (100) when
+        the campaign gives none ('Mỗi xã xây dựng ít nhất 01 mô hình, điển hình')."""
+        return 100.0 if self.percent is None else self.percent
+
     def required(self, total: int) -> int:
         """The fewest of `total` units that meet the target: exact, never a rounded percentage."""
-        if self.percent is None:
-            return total
-        goal = Fraction(str(self.percent))
+        goal = Fraction(str(self.goal))
         need = math.floor(goal * total / 100) if self.strict else math.ceil(goal * total / 100)
         # 'trên 80%' is strict: exactly 80% is not enough.
         if self.strict and Fraction(need * 100, max(total, 1)) <= goal:

@@ -3,6 +3,8 @@ every column the program does not read said as a warning, in every input."""
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from antq_docs.errors import ValidationError
@@ -152,3 +154,39 @@ def test_a_results_workbook_laid_out_as_collect_writes_it_reads_without_a_warnin
     assert inputs.results is not None
     assert any(u.item_scores for u in inputs.results.units.values())
     assert not [w for w in inputs.warnings if "không đọc cột" in w]
+
+
+VINH_LINH_UNITS = dh.FIXTURES / "units-vinh-linh-2025.csv"
+VINH_LINH = dh.FIXTURES / "campaign-vinh-linh-2025.yaml"
+
+
+def test_a_heading_with_other_marks_is_read_and_said_once(tmp_path, runner):
+    text = VINH_LINH_UNITS.read_text(encoding="utf-8")
+    header, rest = text.split("\n", 1)
+    # Case and spaces are how a person types a heading; a mark changes the word.
+    header = header.replace("Mã cấp trên", "Mã cấp tren").replace("Mã đơn vị", "MÃ  ĐƠN VỊ")
+    units = write_csv(tmp_path / "don-vi.csv", f"{header}\n{rest}")
+    out = tmp_path / "out"
+    result = dh.invoke_generate(runner, "pledge", out, units=units, campaign=VINH_LINH)
+    assert result.exit_code == 0, result.stderr
+    said = (
+        "Cảnh báo: tệp don-vi.csv, cột D 'Mã cấp tren': đọc là cột 'Mã cấp trên' (tiêu đề viết "
+        "khác dấu); sửa tiêu đề cho đúng, hoặc đổi tên nếu đây không phải cột 'Mã cấp trên'.\n"
+    )
+    assert result.stderr.count(said) == 1
+    assert "MÃ  ĐƠN VỊ" not in result.stderr
+    pledge = dh.full_text(dh.open_docx(out / "pledge" / "QT-VL-01.docx"))
+    assert "Bên nhận cam kết: Ủy ban nhân dân xã Vĩnh Linh" in pledge
+
+
+def test_a_workbook_heading_with_other_marks_is_a_warning_of_the_inputs(tmp_path):
+    with VINH_LINH_UNITS.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    rows[0] = ["Ten don vi" if c == "Tên đơn vị" else c for c in rows[0]]
+    book = dh.write_xlsx(tmp_path / "don-vi.xlsx", [["Danh sách đơn vị"], [], *rows[:3]])
+    inputs = load_inputs(VINH_LINH, book, kinds=REGISTRY)
+    assert [w for w in inputs.warnings if "đọc là cột" in w] == [
+        "tệp don-vi.xlsx, cột B 'Ten don vi': đọc là cột 'Tên đơn vị' (tiêu đề viết khác dấu); "
+        "sửa tiêu đề cho đúng, hoặc đổi tên nếu đây không phải cột 'Tên đơn vị'."
+    ]
+    assert inputs.roster.get("QT-VL").name == "Xã Vĩnh Linh"

@@ -58,19 +58,19 @@ def test_the_roster_s_deputy_signs_for_the_people_s_committee(out, kind):
     assert "Hoàng Văn Thành" not in signature(out / kind / "QT-VL.docx")
 
 
-def test_the_deputy_signs_the_commune_s_pledge_and_the_chair_s_decision(out):
+def test_the_heads_sign_the_commune_s_pledge_and_the_deputy_the_chair_s_decision(out):
+    # A pledge between units is signed by the heads of the parties (domain §7), though the
+    # roster names a deputy for the commune's other documents.
     pledge = out / "pledge" / "QT-VL.docx"
-    assert "Đại diện: Trần Thị Thu Hà; chức vụ: Phó Chủ tịch Ủy ban nhân dân xã Vĩnh Linh." in (
+    assert "Đại diện: Hoàng Văn Thành; chức vụ: Chủ tịch Ủy ban nhân dân xã Vĩnh Linh." in (
         text(pledge)
     )
-    assert signature(pledge)[1:] == [
-        "TM. ỦY BAN NHÂN DÂN",
-        "KT. CHỦ TỊCH",
-        "PHÓ CHỦ TỊCH",
-        "Trần Thị Thu Hà",
-    ]
-    # The province's side has no deputy in the roster: its head signs for its committee.
+    assert "Trần Thị Thu Hà" not in text(pledge)
+    assert signature(pledge)[1:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Thành"]
     assert signature(pledge, cell=0)[1:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Quang Chiến"]
+    # The commune's village pledges to its Chủ tịch too.
+    village = out / "pledge" / "QT-VL-01.docx"
+    assert "Hoàng Văn Thành" in text(village) and "Trần Thị Thu Hà" not in text(village)
     # A decision in the Chủ tịch's own name has no TM. line, a deputy signing it or not.
     decision = dh.texts(dh.open_docx(out / "recognition" / "QT-VL.docx"))
     at = decision.index("KT. CHỦ TỊCH")

@@ -98,7 +98,8 @@ def test_root_report_written_by_generate_all_carries_the_chart(sample_out):
     assert dh.leftover_tags(doc) == []
 
 
-def test_evaluation_needs_every_item_score(tmp_path, runner):
+def test_an_evaluation_without_every_item_score_is_left_out_and_the_others_made(tmp_path, runner):
+    out = tmp_path / "out"
     result = runner.invoke(
         cli,
         [
@@ -113,7 +114,7 @@ def test_evaluation_needs_every_item_score(tmp_path, runner):
             "--scores",
             str(FIXTURES / "scores-small.csv"),
             "--out",
-            str(tmp_path / "out"),
+            str(out),
             "--unit",
             "H1-X1",
             "--unit",
@@ -122,12 +123,17 @@ def test_evaluation_needs_every_item_score(tmp_path, runner):
     )
     assert result.exit_code == 1
     assert result.stderr == SMALL_PROVINCE_WARNING + (
-        "Lỗi: Thiếu dữ liệu cho văn bản: 1 lỗi, chưa ghi tệp nào.\n"
-        "  - scores-small.csv, đơn vị H1-X2: thiếu điểm từng mục của bảng chấm điểm, cần cho "
-        "báo cáo tự đánh giá (tệp điểm từng mục: --scores, hoặc trang “Bảng điểm” của tệp kết "
-        "quả)\n"
+        "Cảnh báo: chưa soạn báo cáo tự đánh giá của H1-X2 vì thiếu dữ liệu — scores-small.csv, "
+        "đơn vị H1-X2: thiếu điểm từng mục của bảng chấm điểm, cần cho báo cáo tự đánh giá (tệp "
+        "điểm từng mục: --scores, hoặc trang “Bảng điểm” của tệp kết quả). Các văn bản khác vẫn "
+        "được soạn; điền giá trị này rồi chạy lại để có cả văn bản còn thiếu.\n"
+        'Cảnh báo: chi_tieu[10].don_vi: không có đơn vị mang mã "KT-01" trong units-small.csv, '
+        "chỉ tiêu riêng này không đưa vào văn bản nào.\n"
+        f"Xong: 1 tệp mới, 0 cập nhật, 0 không đổi, 0 đã sửa tay được giữ nguyên trong {out}.\n"
+        "Lỗi: 1 văn bản chưa soạn vì thiếu dữ liệu (xem các cảnh báo “chưa soạn” ở trên).\n"
     )
-    assert not (tmp_path / "out").exists()
+    assert (out / "evaluation" / "H1-X1.docx").exists()
+    assert not (out / "evaluation" / "H1-X2.docx").exists()
 
 
 def test_generate_all_without_results_skips_the_year_end_kinds(tmp_path, runner):

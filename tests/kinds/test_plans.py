@@ -360,10 +360,14 @@ def test_an_agency_without_ky_hieu_is_still_named(tmp_path, runner):
         "X,Xã Hà Mòn,Xã,T,C,Chủ tịch UBND xã,,,,,",
         "S,Sở Tư pháp,Cơ quan,T,E,Giám đốc,,,,,",
     ]
-    result, _ = generate(runner, tmp_path, "plan", rows)
+    result, out = generate(runner, tmp_path, "plan", rows)
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[1:] == [
-        "  - units.csv, dòng 4, cột G (ky_hieu), đơn vị S: thiếu giá trị, cần cho kế hoạch năm. "
-        "Ghi ký hiệu của đơn vị: chữ viết tắt tên đơn vị, đứng sau loại văn bản trong số "
-        "(05/KH-THCSVL), ví dụ “THCSVL” cho Trường THCS Vĩnh Linh",
-    ]
+    assert (
+        "Cảnh báo: chưa soạn kế hoạch năm của S vì thiếu dữ liệu — units.csv, dòng 4, cột G "
+        "(ky_hieu), đơn vị S: thiếu giá trị, cần cho kế hoạch năm. Ghi ký hiệu của đơn vị: chữ "
+        "viết tắt tên đơn vị, đứng sau loại văn bản trong số (05/KH-THCSVL), ví dụ “THCSVL” cho "
+        "Trường THCS Vĩnh Linh. Các văn bản khác"
+    ) in result.stderr
+    # The commune's plan has its ký hiệu (UBND by default): it is made.
+    assert not (out / "plan" / "S.docx").exists()
+    assert "Số:       /KH-UBND" in dh.texts(dh.open_docx(out / "plan" / "X.docx"))

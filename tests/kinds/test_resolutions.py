@@ -129,7 +129,8 @@ def test_a_resolution_without_its_secretary_is_refused_naming_the_cell(tmp_path,
     assert (
         "units.csv, dòng 4, cột I (bi_thu), đơn vị X: thiếu giá trị, cần cho nghị quyết của cấp ủy"
     ) in result.stderr
-    assert not (out / "resolution").exists()
+    assert not (out / "resolution" / "X.docx").exists()
+    assert (out / "resolution" / "H.docx").exists()
 
 
 def test_chi_bo_resolution_only_for_the_khu_dan_cu_that_names_its_chi_bo(tmp_path, runner):

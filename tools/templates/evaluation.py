@@ -223,8 +223,8 @@ def _report(doc, residential: bool) -> None:
     d.body(
         doc,
         "{{ don_vi_dau_cau }} báo cáo kết quả thực hiện phong trào toàn dân bảo vệ an "
-        "ninh Tổ quốc năm {{ nam }} (kỳ đánh giá từ ngày {{ ky_tu }} đến ngày "
-        "{{ ky_den }}) như sau:",
+        "ninh Tổ quốc năm {{ nam }} (kỳ đánh giá từ ngày {{ ky_tu }}{% if thanh_lap %}, ngày "
+        "{{ ten }} bắt đầu hoạt động,{% endif %} đến ngày {{ ky_den }}) như sau:",
     )
     _situation(doc, residential)
     _leadership(doc)

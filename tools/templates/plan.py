@@ -341,14 +341,15 @@ def _government_tasks(doc) -> None:
     d.body(doc, "{%p for cd in cap_duoi %}")
     d.body(
         doc,
-        "{{ loop.index + 3 }}. Các {{ cd.loai }}: {% if cd.ke_hoach %}xây dựng kế hoạch "
+        "{{ loop.index + 3 }}. {% if cd.gui %}{{ cd.don_vi }}{% else %}Các {{ cd.loai }}"
+        "{% endif %}: {% if cd.ke_hoach %}xây dựng kế hoạch "
         + promptly("Kế hoạch")
         + ", {% endif %}tổ chức ký cam kết, đăng ký tiêu chuẩn "
         + STANDARD
         + " theo chỉ tiêu được giao; "
-        "tự đánh giá, chấm điểm và gửi báo cáo kết quả về {{ ten }}"
-        "{% if cong_an_cung_cap %} (qua {{ cong_an }}){% endif %} trước ngày "
-        "{{ cd.han }}.",
+        "tự đánh giá, chấm điểm và gửi báo cáo kết quả về {% if cd.gui %}{{ cd.gui }} (đồng "
+        "gửi {{ ten }} để tổng hợp){% else %}{{ ten }}{% if cong_an_cung_cap %} (qua "
+        "{{ cong_an }}){% endif %}{% endif %} trước ngày {{ cd.han }}.",
     )
     d.body(doc, "{%p endfor %}")
     d.body(

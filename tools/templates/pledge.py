@@ -87,7 +87,7 @@ GOVERNMENTS = [
     "viên Nhân dân tố giác tội phạm.",
     "Bảo đảm phòng cháy, chữa cháy và trật tự, an toàn giao thông; giải quyết mâu thuẫn, tranh "
     "chấp bằng hòa giải ở cơ sở.",
-    "Chỉ đạo 100% khu dân cư, cơ quan, cơ sở giáo dục đăng ký tiêu chuẩn “An toàn về an ninh, "
+    "Chỉ đạo 100% {{ loai_kdc }}, cơ quan, cơ sở giáo dục đăng ký tiêu chuẩn “An toàn về an ninh, "
     "trật tự” năm {{ nam }} và tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc "
     "({{ ngay_hoi }}).",
 ]
