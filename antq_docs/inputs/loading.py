@@ -142,6 +142,7 @@ def load_inputs(
     per_household: bool = False,
     previous: Path | None = None,
     period_units: Mapping[dt.date | None, Path] | None = None,
+    scope: str | None = None,
 ) -> Inputs:
     """Read and validate the campaign, the roster(s) and the year-end results.
 
@@ -157,6 +158,8 @@ def load_inputs(
     The household list is checked against the roster in force on the pledges' date;
     per_household asks for one pledge form per household as well. previous is last year's
     collected results, which the year report compares with. period_units: see _rosters.
+    scope (a unit's code) asks the results for that unit and its subtree only: the official of
+    one commune fills the rows of that commune.
     """
     if per_household and households is None:
         raise UsageError(msg.PER_HOUSEHOLD_WITHOUT_HOUSEHOLDS)
@@ -172,7 +175,8 @@ def load_inputs(
     )
     inputs = _checked_inputs(loaded_campaign, roster, kinds, periods, say)
     if results is not None and inputs is not None:
-        _add_year_end(inputs, results, scores, previous, encoding, findings, headings)
+        within = inputs.subtree(scope) if scope and inputs.find(scope) is not None else None
+        _add_year_end(inputs, results, scores, previous, encoding, findings, headings, within)
     elif scores is not None and results is None:
         raise UsageError(msg.SCORES_WITHOUT_RESULTS)
     if previous is not None and results is None:
@@ -319,8 +323,10 @@ def _add_year_end(
     encoding: str | None,
     findings: list[Finding],
     warnings: list[str],
+    within: list[str] | None = None,
 ) -> None:
-    """Read the year-end results (and last year's) against the roster of the evaluations."""
+    """Read the year-end results (and last year's) against the roster of the evaluations;
+    within: the units whose rows are owed (None: every unit)."""
     findings += _one_year_end_roster(inputs)
     try:
         inputs.results = load_results(
@@ -330,6 +336,7 @@ def _add_year_end(
             scores=scores,
             encoding=encoding,
             warnings=warnings,
+            within=within,
         )
     except ValidationError as e:
         findings += e.findings

@@ -19,6 +19,7 @@ the per-item scores by inputs/item_scores.py, last year's results by inputs/prev
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from decimal import Decimal
 from pathlib import Path
 
@@ -111,15 +112,17 @@ def load_results(
     scores: Path | None = None,
     encoding: str | None = None,
     warnings: list[str] | None = None,
+    within: Collection[str] | None = None,
 ) -> Results:
     """Read a results file (and the per-item scores, if any) and return validated Results;
-    the headings of its tables that are not read are added to warnings."""
+    the headings of its tables that are not read are added to warnings. within (unit codes:
+    one unit's subtree) asks for a row of those units only, not of every unit of the roster."""
     path = Path(path)
     extra = [*figure_columns(campaign.figures), *NOTE_COLUMNS]
     table = read_table(path, [*COLUMNS, NAME_COLUMN, *extra], encoding=encoding)
     tables = [table]
     findings: list[Finding] = list(table.findings)
-    results = build_results(table, roster, campaign, findings)
+    results = build_results(table, roster, campaign, findings, within=within)
     add_figures(table, results, roster, campaign, findings)
     add_notes(table, results, roster, findings)
     sheets = xlsx_sheet_names(path) if path.suffix.lower() in (".xlsx", ".xlsm") else []
@@ -159,11 +162,12 @@ def build_results(
     findings: list[Finding],
     *,
     every_unit: bool = True,
+    within: Collection[str] | None = None,
 ) -> Results:
     """Validate the rows of a results table against the roster and the campaign's thresholds.
 
     every_unit: report each unit below the root that has no row (collect says it otherwise:
-    the forms that did not come back).
+    the forms that did not come back); within limits that to the units named.
     """
     units: dict[str, UnitResult] = {}
     roster_file = Path(roster.source).name if roster.source else msg.ROSTER
@@ -173,7 +177,7 @@ def build_results(
             units[result.code] = result
     findings += _commune_rule(table, roster, units)
     if every_unit:
-        findings += _without_row(table, roster, roster_file)
+        findings += _without_row(table, roster, roster_file, within)
     return Results(units=units, thresholds=campaign.thresholds, source=str(table.path))
 
 
@@ -346,8 +350,10 @@ def _recognised_but_weak(
     ]
 
 
-def _without_row(table: Table, roster: Roster, roster_file: str) -> list[Finding]:
-    """A finding for each unit below the root that has no row in the table."""
+def _without_row(
+    table: Table, roster: Roster, roster_file: str, within: Collection[str] | None
+) -> list[Finding]:
+    """A finding for each unit below the root (of those within, when given) with no row."""
     seen = {row.get("ma") for row in table.rows}
     return [
         Finding(
@@ -355,7 +361,9 @@ def _without_row(table: Table, roster: Roster, roster_file: str) -> list[Finding
             file=table.name,
         )
         for unit in roster
-        if unit.parent is not None and unit.code not in seen
+        if unit.parent is not None
+        and unit.code not in seen
+        and (within is None or unit.code in within)
     ]
 
 

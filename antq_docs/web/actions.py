@@ -77,6 +77,8 @@ class Uploads:
     households: Path | None = None
     sample: bool = False
     folder: Path | None = None
+    # "Đơn vị của tôi": the results then owe rows of that unit and its subtree only.
+    unit: str | None = None
 
     @classmethod
     def of(cls, space: Space) -> Uploads:
@@ -89,6 +91,7 @@ class Uploads:
             space.file("households"),
             space.sample_in_use,
             space.folder,
+            space.unit or None,
         )
 
     def plan_and_rosters(self) -> Uploads:
@@ -146,6 +149,7 @@ def load(uploads: Uploads, job: Path, *, year_end: bool, per_household: bool = F
         households=uploads.households,
         per_household=per_household,
         period_units=uploads.rosters,
+        scope=uploads.unit,
     )
     return Loaded(inputs, notices)
 

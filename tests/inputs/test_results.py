@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from antq_docs.cli import cli
 from antq_docs.errors import ValidationError
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
 from antq_docs.kinds import REGISTRY
@@ -374,3 +376,24 @@ def test_review_meeting_counts_are_whole_numbers_and_votes_within_attendance(tmp
         'kq.csv, dòng 5, cột H (Số người dự họp): "bốn mươi" phải là số người (số nguyên)',
         'kq.csv, dòng 5, cột I (Số tán thành): "2,5" phải là số người (số nguyên)',
     ]
+
+
+def _one_commune_results(tmp_path: Path) -> Path:
+    """The Vĩnh Linh results with the rows of the commune's subtree kept for one village."""
+    source = FIXTURES / "results-vinh-linh-2025.csv"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "ket-qua-thon.csv"
+    path.write_text("\n".join([lines[0], *(x for x in lines if x.startswith("QT-VL-04,"))]) + "\n")
+    return path
+
+
+def test_results_of_the_chosen_unit_owe_rows_of_its_subtree_only(tmp_path: Path) -> None:
+    """The official of one village fills its row; the roster's other units owe none then."""
+    args = (FIXTURES / "campaign-vinh-linh-2025.yaml", FIXTURES / "units-vinh-linh-2025.csv")
+    results = _one_commune_results(tmp_path)
+    with pytest.raises(ValidationError) as caught:
+        load_inputs(*args, kinds=REGISTRY, results=results, year_end=True)
+    assert any("QT-VL-05" in f.message for f in caught.value.findings)
+    inputs = load_inputs(*args, kinds=REGISTRY, results=results, year_end=True, scope="QT-VL-04")
+    assert inputs.results is not None
+    assert set(inputs.results.units) == {"QT-VL-04"}

@@ -330,3 +330,22 @@ def test_every_file_field_has_the_pages_own_button_and_the_browsers_without_java
         assert f'id="{id_}-chosen" data-none="Chưa chọn tệp nào">Chưa chọn tệp nào<' in page
     assert '<noscript><link rel="stylesheet" href="/static/nojs.css"></noscript>' in pages[0]
     assert client.get("/static/nojs.css").status_code == 200
+
+
+def test_results_of_the_chosen_unit_alone_are_taken(client, tmp_path):
+    """The official of one village gives its own row of results: the other units owe none."""
+    _keep(client, "campaign", FIXTURES / "campaign-vinh-linh-2025.yaml")
+    _keep(client, "roster", FIXTURES / "units-vinh-linh-2025.csv")
+    data = {"csrf": _token(client), "unit": "QT-VL-04", "name": "Thôn An Mỹ", "back": "/"}
+    client.post("/don-vi", data=data)
+    for role, name in (("results", "results"), ("scores", "scores")):
+        source = FIXTURES / f"{name}-vinh-linh-2025.csv"
+        lines = source.read_text(encoding="utf-8").splitlines()
+        own = tmp_path / f"{name}-an-my.csv"
+        own.write_text("\n".join([lines[0], *(x for x in lines if x.startswith("QT-VL-04,"))]))
+        _keep(client, role, own)
+    r = _generate(client, ("evaluation",))
+    assert r.status_code == 200, r.text
+    _, archive = _zip(client, r.text)
+    names = [n for n in archive.namelist() if n.endswith(".docx")]
+    assert names and all("QT-VL-04" in n for n in names)
