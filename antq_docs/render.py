@@ -41,6 +41,7 @@ from antq_docs.kinds.base import Image
 from antq_docs.messages import documents as msg
 from antq_docs.messages import limits as limit_msg
 from antq_docs.output import write_temp
+from antq_docs.qrmark import CONTENT_TYPES, Placement, holds_tag, with_png_type
 from antq_docs.sandbox import (
     BoundedEnvironment,
     LimitExceeded,
@@ -107,6 +108,7 @@ class CompiledTemplate:
         helper = DocxTemplate(io.BytesIO(data))
         env = environment()
         self._parts: dict[str, _Part] = {}
+        self._parts_marked: list[str] = []
         for info, blob in self._members:
             if not TEMPLATE_PARTS.match(info.filename):
                 continue
@@ -116,6 +118,8 @@ class CompiledTemplate:
             xml = helper.patch_xml(text)
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
             body = info.filename == BODY_PART
+            if holds_tag(xml):
+                self._parts_marked.append(info.filename)
             try:
                 tree = env.parse(xml)
                 if tag := loads_others(tree):
@@ -129,21 +133,33 @@ class CompiledTemplate:
                 )
             except TemplateError as e:
                 raise RenderError(msg.TEMPLATE_SYNTAX.format(error=e), template=self.name) from e
+        # A part that prints the document's code gets the picture's relationship (qrmark).
+        self._placement = Placement.of(
+            {i.filename: b for i, b in self._members}, list(self._parts_marked)
+        )
         # A property is element text that lxml escapes: Jinja must not escape it too.
         self._properties = self._compile_properties(_bounded())
-        # The parts that never change are compressed once into a base archive; each document
-        # is that archive with its rendered parts appended, so a batch compresses only them.
+        self._base, self._base_members = self._base_archive()
+
+    def _base_archive(self) -> tuple[bytes, list[zipfile.ZipInfo]]:
+        """The members every document shares, compressed once, and their entries.
+
+        Each document is this archive with its rendered parts appended, so a batch compresses
+        only them.
+        """
         base = io.BytesIO()
         with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as archive:
             for info, blob in self._members:
-                if info.filename not in self._parts and not (
-                    info.filename == _CORE and self._properties
+                shared = self._placement.shared(info.filename, blob) if self._placement else blob
+                if (
+                    shared is not None
+                    and info.filename not in self._parts
+                    and not (info.filename == _CORE and self._properties)
                 ):
-                    archive.writestr(_member(info.filename), blob)
+                    archive.writestr(_member(info.filename), shared)
             # Where the members end and the central directory will begin.
             body_end = base.tell()
-        self._base = base.getvalue()[:body_end]
-        self._base_members = archive.infolist()
+        return base.getvalue()[:body_end], archive.infolist()
 
     @contextlib.contextmanager
     def _filling(self) -> Iterator[None]:
@@ -164,8 +180,11 @@ class CompiledTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Fill the template and return the bytes of the new .docx."""
+        marks: dict[str, bytes] = {}
+        if self._placement:
+            context, marks = self._placement.fill(context)
         if any(isinstance(v, Image) for v in context.values()):
-            return self._render_with_images(context)
+            return self._render_with_images(context, marks)
         rendered: dict[str, bytes] = {}
         for name, part in self._parts.items():
             with self._filling():
@@ -185,7 +204,7 @@ class CompiledTemplate:
             rendered[name] = data
         if self._properties:
             rendered[_CORE] = self._render_properties(context)
-        return self._package(rendered)
+        return self._package({**rendered, **marks})
 
     def _package(self, rendered: dict[str, bytes]) -> bytes:
         """The .docx: the unchanging members, compressed once, then the rendered parts.
@@ -243,8 +262,9 @@ class CompiledTemplate:
                 node.text = template.render(context)
         return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
-    def _render_with_images(self, context: dict[str, Any]) -> bytes:
-        """Render through docxtpl so each Image becomes a picture part of the package."""
+    def _render_with_images(self, context: dict[str, Any], marks: dict[str, bytes]) -> bytes:
+        """Render through docxtpl so each Image becomes a picture part of the package; the
+        code's members (marks) replace docxtpl's."""
         template = DocxTemplate(io.BytesIO(self._data))
         values = {
             key: InlineImage(template, io.BytesIO(v.data), width=Mm(v.width_mm))
@@ -263,7 +283,13 @@ class CompiledTemplate:
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
             for info in source.infolist():
-                archive.writestr(_member(info.filename), source.read(info.filename))
+                if info.filename not in marks:
+                    blob = source.read(info.filename)
+                    if self._placement and info.filename == CONTENT_TYPES:
+                        blob = with_png_type(blob)
+                    archive.writestr(_member(info.filename), blob)
+            for name, blob in marks.items():
+                archive.writestr(_member(name), blob)
         return out.getvalue()
 
 
