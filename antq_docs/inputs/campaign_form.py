@@ -250,6 +250,20 @@ def form_sections(
             _doc_date_fields(kinds),
         ),
         FormSection(
+            "Mã QR trên văn bản",
+            "Mỗi văn bản in một mã QR nhỏ ở lề dưới trang đầu (đơn vị, loại văn bản, số, ngày) "
+            "để bản đã ký, khi quét lại, được nhận ra và xếp đúng đơn vị.",
+            (
+                FormField(
+                    "ma_nhan_dien",
+                    "In mã QR",
+                    "",
+                    CHOICE,
+                    choices=(("true", "Có (mặc định)"), ("false", "Không")),
+                ),
+            ),
+        ),
+        FormSection(
             "Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
             "Ngày tổ chức và các ngày kỷ niệm gắn với Ngày hội.",
             (
