@@ -16,11 +16,11 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-import segno
 from lxml import etree
 from markupsafe import Markup
 
 from antq_docs.identity import TEMPLATE_KEY, Identity, encode
+from antq_docs.qrmatrix import modules
 
 # The printed size: 14 mm square, within the bottom margin under the footer's 5 mm distance.
 SIZE_MM = 14
@@ -33,11 +33,8 @@ _BORDER = 2
 _SCALE = 8
 _LIGHT = b"\xff"
 _BYTE_OF_MODULE = bytes([0xFF, 0x00]) + bytes(254)
-# The rows repeat; level 6 packs them as small as level 9 in a fraction of the time.
-_ZLIB_LEVEL = 6
-# A fixed mask: choosing the best of eight takes segno four fifths of its time, and any mask
-# reads back (the choice only avoids patterns that look like finder patterns).
-_MASK = 0
+# Level 1: the picture is some 600 bytes, and packing it smaller costs more than the code.
+_ZLIB_LEVEL = 1
 MEDIA = "word/media/ma-nhan-dien.png"
 RELATIONSHIP_ID = "rIdMaNhanDien"
 # A drawing id far from those Word, python-docx and docxtpl give pictures (docxtpl numbers the
@@ -78,23 +75,14 @@ _TAG = re.compile(r"\{\{[^}]*\b" + TEMPLATE_KEY + r"\b")
 
 
 def png(text: str) -> bytes:
-    """The QR code of a text as a black and white PNG (error correction M or better)."""
-    # UTF-8 with its ECI marker, so a reader never takes a Đ of the ký hiệu for Latin-1.
-    ascii_only = text.isascii()
-    code = segno.make(
-        text,
-        error="m",
-        micro=False,
-        mask=_MASK,
-        encoding=None if ascii_only else "utf-8",
-        eci=not ascii_only,
-    )
-    width = len(code.matrix) + 2 * _BORDER
+    """The QR code of a text as a black and white PNG (error correction M)."""
+    rows = modules(text)
+    width = len(rows) + 2 * _BORDER
     # Eight pixels a module in 1-bit greyscale: a module is one byte, 0x00 dark, 0xFF light.
     light = _LIGHT * _BORDER
     blank = b"\x00" + _LIGHT * width
     lines = [blank] * (_BORDER * _SCALE)
-    for row in code.matrix:
+    for row in rows:
         lines += [b"\x00" + light + bytes(row).translate(_BYTE_OF_MODULE) + light] * _SCALE
     lines += [blank] * (_BORDER * _SCALE)
     side = width * _SCALE

@@ -51,7 +51,9 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("the kinds of document and their registry", frozenset({"kinds"})),
     (
         "rendering, checking and the folders of the commands",
-        frozenset({"render", "qrmark", "sandbox", "check", "tplcheck", "starter", "collect"}),
+        frozenset(
+            {"render", "qrmark", "qrmatrix", "sandbox", "check", "tplcheck", "starter", "collect"}
+        ),
     ),
     ("generation, its writing and its PDF copies", frozenset({"generate", "writing", "pdf"})),
     ("the year report, measured with check and written by generate", frozenset({"yearreport"})),

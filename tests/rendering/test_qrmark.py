@@ -12,9 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import segno
 from click.testing import CliRunner
 
-from antq_docs import identity, qrmark
+from antq_docs import identity, qrmark, qrmatrix
 from antq_docs.cli import cli
 from antq_docs.identity import Identity
 from tests.helpers import campaign_text, invoke_generate, open_docx
@@ -94,6 +95,26 @@ def test_a_code_with_a_d_stroke_reads_back():
     given = Identity("KT-BCĐ", "plan", "38/KH-BCĐ", dt.date(2025, 3, 7))
     (code,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(qrmark.png(identity.encode(given)))))
     assert identity.parse(code.text) == given
+
+
+@pytest.mark.parametrize("non_ascii", [False, True])
+def test_the_fast_code_is_segnos_code_at_every_length(non_ascii):
+    """Versions 1 to 6 are made by qrmatrix, longer codes by segno: the same modules."""
+    letters = "ANTQ1|KT-01-02-03|plan|05/KH-UBND|2025-03-20|abcdef" + ("Đ" if non_ascii else "")
+    for length in range(1, 140):
+        text = (letters * 3)[-length:] if non_ascii else (letters * 3)[:length]
+        data = text.encode("utf-8")
+        expected = segno.make(
+            text if non_ascii else data,
+            mode="byte",
+            error="m",
+            micro=False,
+            mask=qrmatrix.MASK,
+            boost_error=False,
+            encoding="utf-8" if non_ascii else None,
+            eci=non_ascii,
+        )
+        assert [bytes(r) for r in qrmatrix.modules(text)] == [bytes(r) for r in expected.matrix]
 
 
 def test_codes_turned_off_leave_the_footer_empty(tmp_path, runner):
