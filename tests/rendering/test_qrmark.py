@@ -184,10 +184,11 @@ def test_the_printed_page_reads_back_to_the_identity(marked, tmp_path, runner):
     pdf = folder / "plan" / "KT-01-01.pdf"
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", pdf, tmp_path / "p"])
     (page,) = tmp_path.glob("p*.png")
-    (code,) = zxingcpp.read_barcodes(Image.open(page))
+    with Image.open(page) as picture:
+        (code,) = zxingcpp.read_barcodes(picture)
+        height = picture.height
     assert identity.parse(code.text) == Identity(
         "KT-01-01", "plan", "04/KH-UBND", dt.date(2025, 3, 20)
     )
     # In the bottom margin (20 mm of 297): below the text area, whole.
-    height = Image.open(page).height
     assert code.position.top_left.y > height * (277 / 297)
