@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 import struct
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from antq_docs.identity import TEMPLATE_KEY, Identity, encode
 from antq_docs.qrmatrix import modules
@@ -49,7 +50,7 @@ _EMPTY_RELS = f'<Relationships xmlns="{_RELS_NS}"/>'.encode()
 # docxtpl's way to put a picture where a tag stood inside a run's text: close the text and the
 # run, write a run of the drawing, open a run again; the runs' 1 pt type keeps the line no
 # taller than the picture.
-_DRAWING = Markup(
+_DRAWING = (
     '</w:t></w:r><w:r><w:rPr><w:sz w:val="2"/></w:rPr><w:drawing>'
     '<wp:inline distT="0" distB="0" distL="0" distR="0" '
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
@@ -100,12 +101,23 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def drawing(identity: Identity) -> Markup:
+class Drawing(Markup):
+    """The run of the picture that replaces the tag: XML that Jinja writes as it is (the
+    description inside is escaped already)."""
+
+    __slots__ = ()
+
+
+# The drawing before and after the code's text (its description), filled once.
+_BEFORE, _AFTER = _DRAWING.format(
+    size=SIZE_MM * _EMU_PER_MM, id=DRAWING_ID, rid=RELATIONSHIP_ID, text="\0"
+).split("\0")
+
+
+def drawing(identity: Identity) -> Drawing:
     """The run of the picture that replaces the tag (its text in the picture's description)."""
-    text = encode(identity)
-    size = SIZE_MM * _EMU_PER_MM
-    # Markup.format escapes the values it is given: the code's text is data.
-    return _DRAWING.format(size=size, id=DRAWING_ID, rid=RELATIONSHIP_ID, text=text)
+    # Joined as text: a str added to Markup would be escaped whole.
+    return Drawing(_BEFORE + str(escape(encode(identity))) + _AFTER)
 
 
 def rels_name(part: str) -> str:
@@ -170,18 +182,25 @@ class Placement:
             rels[name] = (old, with_relationship(old, part))
         return cls(rels, with_png_type(members[CONTENT_TYPES]))
 
-    def shared(self, name: str, blob: bytes) -> bytes | None:
-        """A member as every document of the template has it; None for one written per
-        document (a tagged part's relationships, the picture)."""
-        if name in self.rels or name == MEDIA:
-            return None
-        return self.content_types if name == CONTENT_TYPES else blob
+    def members(
+        self, members: Iterable[tuple[str, bytes]], marked: bool
+    ) -> Iterator[tuple[str, bytes]]:
+        """A template's members as a document with a code (marked) or without one has them,
+        the picture aside: each tagged part's relationships with the picture's or as they
+        were, PNG declared."""
+        for name, blob in members:
+            if name == MEDIA:
+                continue
+            if name in self.rels:
+                yield name, self.rels[name][1] if marked else blob
+            else:
+                yield name, self.content_types if name == CONTENT_TYPES else blob
+        if marked:
+            yield from ((name, new) for name, (old, new) in self.rels.items() if old is None)
 
-    def fill(self, context: dict[str, Any]) -> tuple[dict[str, Any], dict[str, bytes]]:
-        """The context with the tag's value as a drawing, and the members to write with it."""
+    def fill(self, context: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
+        """The context with the tag's value as a drawing, and the picture (None: no code)."""
         value = context.get(TEMPLATE_KEY)
         if not isinstance(value, Identity):
-            return context, {name: old for name, (old, _) in self.rels.items() if old is not None}
-        members = {name: new for name, (_, new) in self.rels.items()}
-        members[MEDIA] = png(encode(value))
-        return {**context, TEMPLATE_KEY: drawing(value)}, members
+            return context, None
+        return {**context, TEMPLATE_KEY: drawing(value)}, png(encode(value))

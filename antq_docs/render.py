@@ -41,7 +41,7 @@ from antq_docs.kinds.base import Image
 from antq_docs.messages import documents as msg
 from antq_docs.messages import limits as limit_msg
 from antq_docs.output import write_temp
-from antq_docs.qrmark import CONTENT_TYPES, Placement, holds_tag, with_png_type
+from antq_docs.qrmark import MEDIA, Placement, holds_tag
 from antq_docs.sandbox import (
     BoundedEnvironment,
     LimitExceeded,
@@ -139,24 +139,25 @@ class CompiledTemplate:
         )
         # A property is element text that lxml escapes: Jinja must not escape it too.
         self._properties = self._compile_properties(_bounded())
-        self._base, self._base_members = self._base_archive()
+        self._base = self._base_archive(marked=False)
+        # Documents that print their code share another: the picture's relationship added.
+        self._marked_base = self._base_archive(marked=True) if self._placement else None
 
-    def _base_archive(self) -> tuple[bytes, list[zipfile.ZipInfo]]:
-        """The members every document shares, compressed once, and their entries.
+    def _base_archive(self, marked: bool) -> tuple[bytes, list[zipfile.ZipInfo]]:
+        """The members every document shares (with its code or without), compressed once,
+        and their entries.
 
         Each document is this archive with its rendered parts appended, so a batch compresses
         only them.
         """
+        members: Iterable[tuple[str, bytes]] = ((i.filename, b) for i, b in self._members)
+        if self._placement:
+            members = self._placement.members(members, marked)
         base = io.BytesIO()
         with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as archive:
-            for info, blob in self._members:
-                shared = self._placement.shared(info.filename, blob) if self._placement else blob
-                if (
-                    shared is not None
-                    and info.filename not in self._parts
-                    and not (info.filename == _CORE and self._properties)
-                ):
-                    archive.writestr(_member(info.filename), shared)
+            for name, blob in members:
+                if name not in self._parts and not (name == _CORE and self._properties):
+                    archive.writestr(_member(name), blob)
             # Where the members end and the central directory will begin.
             body_end = base.tell()
         return base.getvalue()[:body_end], archive.infolist()
@@ -180,11 +181,11 @@ class CompiledTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Fill the template and return the bytes of the new .docx."""
-        marks: dict[str, bytes] = {}
+        picture = None
         if self._placement:
-            context, marks = self._placement.fill(context)
+            context, picture = self._placement.fill(context)
         if any(isinstance(v, Image) for v in context.values()):
-            return self._render_with_images(context, marks)
+            return self._render_with_images(context, picture)
         rendered: dict[str, bytes] = {}
         for name, part in self._parts.items():
             with self._filling():
@@ -204,21 +205,25 @@ class CompiledTemplate:
             rendered[name] = data
         if self._properties:
             rendered[_CORE] = self._render_properties(context)
-        return self._package({**rendered, **marks})
+        return self._package(rendered, picture)
 
-    def _package(self, rendered: dict[str, bytes]) -> bytes:
-        """The .docx: the unchanging members, compressed once, then the rendered parts.
+    def _package(self, rendered: dict[str, bytes], picture: bytes | None) -> bytes:
+        """The .docx: the unchanging members, compressed once, then the rendered parts and the
+        QR code's picture (stored: a PNG is compressed already).
 
         The archive is opened for writing after the members already in the buffer and told of
         them (their entries, offsets and checksums), so they go to its central directory
         without the archive being read back for every document.
         """
+        base, members = self._base if picture is None else self._marked_base or self._base
         out = io.BytesIO()
-        out.write(self._base)
+        out.write(base)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as archive:
-            archive.filelist.extend(self._base_members)
+            archive.filelist.extend(members)
             for name, data in rendered.items():
                 archive.writestr(_member(name), data)
+            if picture is not None:
+                archive.writestr(_member(MEDIA, zipfile.ZIP_STORED), picture)
         return out.getvalue()
 
     def _docxtpl_fixes(self, xml: str, part: _Part) -> bytes:
@@ -262,9 +267,9 @@ class CompiledTemplate:
                 node.text = template.render(context)
         return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
-    def _render_with_images(self, context: dict[str, Any], marks: dict[str, bytes]) -> bytes:
-        """Render through docxtpl so each Image becomes a picture part of the package; the
-        code's members (marks) replace docxtpl's."""
+    def _render_with_images(self, context: dict[str, Any], picture: bytes | None) -> bytes:
+        """Render through docxtpl so each Image becomes a picture part of the package (and the
+        QR code's picture, when given, with its relationship)."""
         template = DocxTemplate(io.BytesIO(self._data))
         values = {
             key: InlineImage(template, io.BytesIO(v.data), width=Mm(v.width_mm))
@@ -282,14 +287,15 @@ class CompiledTemplate:
             zipfile.ZipFile(io.BytesIO(saved.getvalue())) as source,
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
-            for info in source.infolist():
-                if info.filename not in marks:
-                    blob = source.read(info.filename)
-                    if self._placement and info.filename == CONTENT_TYPES:
-                        blob = with_png_type(blob)
-                    archive.writestr(_member(info.filename), blob)
-            for name, blob in marks.items():
+            members: Iterable[tuple[str, bytes]] = (
+                (i.filename, source.read(i.filename)) for i in source.infolist()
+            )
+            if self._placement:
+                members = self._placement.members(members, marked=picture is not None)
+            for name, blob in members:
                 archive.writestr(_member(name), blob)
+            if picture is not None:
+                archive.writestr(_member(MEDIA, zipfile.ZIP_STORED), picture)
         return out.getvalue()
 
 
@@ -381,8 +387,8 @@ def source_digest(template: CompiledTemplate, context: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _member(name: str) -> zipfile.ZipInfo:
-    """A zip entry with a fixed timestamp, deflated."""
+def _member(name: str, compression: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    """A zip entry with a fixed timestamp, deflated (or stored)."""
     member = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    member.compress_type = zipfile.ZIP_DEFLATED
+    member.compress_type = compression
     return member
