@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import segno
 from click.testing import CliRunner
+from PIL import Image
 
 from antq_docs import identity, qrmark, qrmatrix, resources
 from antq_docs.cli import cli
@@ -73,8 +74,6 @@ def test_the_plan_prints_its_identity_in_the_first_page_footer(marked):
 
 def test_the_picture_reads_back_to_the_identity(marked):
     zxingcpp = pytest.importorskip("zxingcpp")
-    from PIL import Image
-
     with zipfile.ZipFile(marked / "pledge" / "KT-01-01-01.docx") as archive:
         picture = Image.open(io.BytesIO(archive.read(qrmark.MEDIA)))
     (code,) = zxingcpp.read_barcodes(picture)
@@ -90,8 +89,6 @@ def test_the_picture_is_small_and_square(marked):
 
 def test_a_code_with_a_d_stroke_reads_back():
     zxingcpp = pytest.importorskip("zxingcpp")
-    from PIL import Image
-
     given = Identity("KT-BCĐ", "plan", "38/KH-BCĐ", dt.date(2025, 3, 7))
     (code,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(qrmark.png(identity.encode(given)))))
     assert identity.parse(code.text) == given
@@ -179,8 +176,6 @@ def test_the_printed_page_reads_back_to_the_identity(marked, tmp_path, runner):
     zxingcpp = pytest.importorskip("zxingcpp")
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
-    from PIL import Image
-
     folder = tmp_path / "out"
     shutil.copytree(marked, folder)
     result = runner.invoke(cli, ["pdf", "--jobs", "1", str(folder)])
