@@ -11,6 +11,7 @@ makes every longer code. tests/rendering/test_qrmark.py holds both to the same m
 from __future__ import annotations
 
 import functools
+import operator
 
 import segno
 
@@ -33,7 +34,7 @@ _UTF8_ECI = 26
 MASK = 0
 
 
-def modules(text: str) -> tuple[bytearray, ...]:
+def modules(text: str) -> tuple[bytes, ...]:
     """The rows of the QR code of a text (1 a dark module), level M, mask 0, byte mode."""
     data = text.encode("utf-8")
     eci = not text.isascii()
@@ -50,7 +51,7 @@ def modules(text: str) -> tuple[bytearray, ...]:
         encoding=None if not eci else "utf-8",
         eci=eci,
     )
-    return tuple(bytearray(row) for row in code.matrix)
+    return tuple(bytes(row) for row in code.matrix)
 
 
 def _header_bits(eci: bool) -> int:
@@ -126,11 +127,18 @@ class _Version:
         sample = segno.make(
             b"\0", version=version, error="m", mask=MASK, boost_error=False, micro=False
         )
-        self.base = bytearray(b"".join(bytes(row) for row in sample.matrix))
+        self.base = b"".join(bytes(row) for row in sample.matrix)
         self.places = self._data_places()
         # Mask 0 darkens a module where row + column is even: XORed into the data bits.
-        self.mask = bytes(
-            1 if (p // self.size + p % self.size) % 2 == 0 else 0 for p in self.places
+        self.mask = int.from_bytes(
+            bytes(1 if (p // self.size + p % self.size) % 2 == 0 else 0 for p in self.places),
+            "big",
+        )
+        # Each module of the code, as an index into the data bits followed by this base: one
+        # gather in C instead of a Python loop over the modules.
+        data_index = {place: k for k, place in enumerate(self.places)}
+        self.gather = operator.itemgetter(
+            *(data_index.get(p, len(self.places) + p) for p in range(self.size * self.size))
         )
 
     @classmethod
@@ -180,7 +188,7 @@ class _Version:
             column -= 2
         return tuple(places)
 
-    def code(self, data: bytes, eci: bool) -> tuple[bytearray, ...]:
+    def code(self, data: bytes, eci: bool) -> tuple[bytes, ...]:
         """The rows of the code holding data."""
         ec_length, blocks = _BLOCKS[self.version]
         codewords = _data_codewords(data, eci, sum(blocks))
@@ -193,27 +201,24 @@ class _Version:
         ordered += [ec[i] for i in range(ec_length) for ec in corrections]
         bits = b"".join(_BITS[value] for value in ordered)
         bits += bytes(len(self.places) - len(bits))  # the remainder bits
-        masked = (int.from_bytes(bits, "big") ^ int.from_bytes(self.mask, "big")).to_bytes(
-            len(bits), "big"
-        )
-        matrix = bytearray(self.base)
-        for place, bit in zip(self.places, masked):
-            matrix[place] = bit
+        masked = (int.from_bytes(bits, "big") ^ self.mask).to_bytes(len(bits), "big")
+        matrix = bytes(self.gather(masked + self.base))
         n = self.size
         return tuple(matrix[r * n : (r + 1) * n] for r in range(n))
 
 
 def _data_codewords(data: bytes, eci: bool, capacity: int) -> bytes:
     """The data codewords: ECI marker, byte mode, count, data, terminator and padding."""
-    bits = (f"0111{_UTF8_ECI:08b}" if eci else "") + f"0100{len(data):08b}"
-    bits += "".join(f"{byte:08b}" for byte in data)
-    bits += "0" * min(4, 8 * capacity - len(bits))
+    header = ((0b0111 << 8 | _UTF8_ECI) << 12 if eci else 0) | 0b0100 << 8 | len(data)
+    length = _header_bits(eci) + 8 * len(data)
+    value = header << (8 * len(data)) | int.from_bytes(data, "big")
+    terminator = min(4, 8 * capacity - length)
     # As segno pads (a whole zero byte after a terminator that ends on a byte boundary, room
     # permitting), so both encoders give the same modules; readers stop at the terminator.
-    padding = 8 - len(bits) % 8
-    bits += "0" * (padding if len(bits) + padding <= 8 * capacity else -len(bits) % 8)
-    out = bytearray(int(bits[i : i + 8], 2) for i in range(0, len(bits), 8))
-    pads = (0xEC, 0x11)
-    while len(out) < capacity:
-        out.append(pads[(len(out) - len(bits) // 8) % 2])
-    return bytes(out)
+    padding = 8 - (length + terminator) % 8
+    if length + terminator + padding > 8 * capacity:
+        padding = -(length + terminator) % 8
+    length += terminator + padding
+    out = (value << (terminator + padding)).to_bytes(length // 8, "big")
+    pads = bytes((0xEC, 0x11)) * capacity
+    return out + pads[: capacity - len(out)]
