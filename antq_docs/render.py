@@ -135,7 +135,7 @@ class CompiledTemplate:
                 raise RenderError(msg.TEMPLATE_SYNTAX.format(error=e), template=self.name) from e
         # A part that prints the document's code gets the picture's relationship (qrmark).
         self._placement = Placement.of(
-            {i.filename: b for i, b in self._members}, list(self._parts_marked)
+            {i.filename: b for i, b in self._members}, self._parts_marked
         )
         # A property is element text that lxml escapes: Jinja must not escape it too.
         self._properties = self._compile_properties(_bounded())
