@@ -15,6 +15,9 @@ from urllib.parse import quote, unquote
 
 # The prefix names the format and its version, so a later format can be told apart.
 PREFIX = "ANTQ1"
+# The template variable that prints a document's code (its Identity, or "" when the campaign
+# turns codes off with ma_nhan_dien: false).
+TEMPLATE_KEY = "ma_nhan_dien"
 _SEPARATOR = "|"
 _CHECK_LENGTH = 6
 

@@ -51,11 +51,16 @@ from antq_docs.kinds.base import Image
 from antq_docs.messages import documents as msg
 from antq_docs.messages import limits as limit_msg
 from antq_docs.output import write_temp
+from antq_docs.qrmark import MEDIA, Placement, holds_tag
 from antq_docs.render_docxtpl import (
+    DOCXTPL,
     BoundTemplate,
     DocxTemplate,
+    after_declaration,
     bound_template,
     docxtpl_values,
+    grid_unmatched,
+    prepared_xml,
     saved,
 )
 from antq_docs.render_docxtpl import with_pictures as _with_pictures
@@ -85,14 +90,8 @@ _ESCAPED = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 # A loop or a condition over cells ({%tc for %}, {%tc if %}), a cell comment ({#tc #}), a
 # horizontal merge ({% hm %}) or a computed colspan changes a row's cell count.
 _CELL_LOOP = re.compile(r"</w:tc>\s*\{[%#]|[%#]\}\s*<w:tc[ >]|<w:gridSpan w:val=\"\{\{")
-# The inside of a tag, as docxtpl's patch_xml finds it to clean it.
-_IN_TAG = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
-# Word stores a tag's & and quotes as XML text; docxtpl's clean-up restores < and > only, so
-# under autoescape a literal's & would be escaped twice and print as "&amp;".
-_TAG_ENTITIES = (("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
 # The characters docxtpl's listing pass turns into Word's tab, paragraph and page break.
 _LISTING_CHARACTERS = ("\t", "\a", "\f")
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def environment() -> BoundedEnvironment:
@@ -140,6 +139,7 @@ class CompiledTemplate:
         # The parts docxtpl fills that hold no tag: its clean-up (escaped tags, tabs, grids,
         # picture ids) changes them the same way for every document, so it is done here once.
         self._static: dict[str, bytes] = {}
+        marked: list[str] = []
         for info, blob in self._members:
             if not TEMPLATE_PARTS.match(info.filename):
                 continue
@@ -155,24 +155,39 @@ class CompiledTemplate:
             part = self._compile(env, helper, info.filename, text, patched)
             if part.template is not None:
                 self._parts[info.filename] = part
+                if holds_tag(patched):
+                    marked.append(info.filename)
             else:
                 self._static[info.filename] = self._finish(patched, part)
+        # A part that prints the document's code gets the picture's relationship (qrmark).
+        self._placement = Placement.of({i.filename: b for i, b in self._members}, marked)
         # A property is element text that lxml escapes: Jinja must not escape it too.
-        self._properties, core = self._compile_properties(_bounded())
-        # The parts that never change are compressed once into a base archive; each document
-        # is that archive with its rendered parts appended, so a batch compresses only them.
+        self._properties, self._core_xml = self._compile_properties(_bounded())
+        self._base = self._base_archive(marked=False)
+        # Documents that print their code share another: the picture's relationship added.
+        self._marked_base = self._base_archive(marked=True) if self._placement else None
+
+    def _base_archive(self, marked: bool) -> tuple[bytes, list[zipfile.ZipInfo]]:
+        """The members every document shares (with its code or without), compressed once,
+        and their entries.
+
+        Each document is this archive with its rendered parts appended, so a batch compresses
+        only them.
+        """
+        members: Iterable[tuple[str, bytes]] = ((i.filename, b) for i, b in self._members)
+        if self._placement:
+            members = self._placement.members(members, marked)
         base = io.BytesIO()
         with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as archive:
-            for info, blob in self._members:
-                if info.filename in self._parts or (info.filename == _CORE and self._properties):
+            for name, blob in members:
+                if name in self._parts or (name == _CORE and self._properties):
                     continue
-                if info.filename == _CORE:
-                    blob = core
-                archive.writestr(_member(info.filename), self._static.get(info.filename, blob))
+                if name == _CORE:
+                    blob = self._core_xml
+                archive.writestr(_member(name), self._static.get(name, blob))
             # Where the members end and the central directory will begin.
             body_end = base.tell()
-        self._base = base.getvalue()[:body_end]
-        self._base_members = archive.infolist()
+        return base.getvalue()[:body_end], archive.infolist()
 
     def _compile(
         self, env: BoundedEnvironment, helper: DocxTemplate, name: str, text: str, patched: str
@@ -182,8 +197,8 @@ class CompiledTemplate:
         part = _Part(
             name,
             None,
-            text_from=_after_declaration(text),
-            fix_tables=body and (bool(_CELL_LOOP.search(patched)) or _grid_unmatched(helper, text)),
+            text_from=after_declaration(text),
+            fix_tables=body and (bool(_CELL_LOOP.search(patched)) or grid_unmatched(helper, text)),
             renumber_pictures=body and "docPr" in patched,
         )
         if not _TAG.search(patched):
@@ -226,15 +241,18 @@ class CompiledTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Fill the template and return the bytes of the new .docx."""
+        picture = None
+        if self._placement:
+            context, picture = self._placement.fill(context)
         values = docxtpl_values(context)
         if values:
-            return self._render_docxtpl(context, values)
+            return self._render_docxtpl(context, values, picture)
         try:
-            return self._render_fast(context)
+            return self._render_fast(context, picture)
         except _DocxtplOnly:
-            return self._render_docxtpl(context, [])
+            return self._render_docxtpl(context, [], picture)
 
-    def _render_fast(self, context: dict[str, Any]) -> bytes:
+    def _render_fast(self, context: dict[str, Any], picture: bytes | None) -> bytes:
         """The document, each tagged part rendered from its compiled template."""
         rendered: dict[str, bytes] = {}
         for name, part in self._parts.items():
@@ -252,7 +270,7 @@ class CompiledTemplate:
                 raise _DocxtplOnly
         if self._properties:
             rendered[_CORE] = self._render_properties(context)
-        return self._package(rendered)
+        return self._package(rendered, picture)
 
     def _finish(self, xml: str, part: _Part) -> bytes:
         """docxtpl's passes after Jinja on a rendered part, each only where it changes it."""
@@ -262,7 +280,7 @@ class CompiledTemplate:
             for escaped, tag in _ESCAPED:
                 xml = xml.replace(escaped, tag)
         if any(c in xml for c in _LISTING_CHARACTERS) or xml.find("\n", part.text_from) >= 0:
-            xml = _DOCXTPL.resolve_listing(xml)
+            xml = DOCXTPL.resolve_listing(xml)
         data = xml.encode("utf-8")
         try:
             # A non-recovering parser that builds nothing: the part must be well-formed.
@@ -273,19 +291,23 @@ class CompiledTemplate:
             data = self._docxtpl_fixes(data, part)
         return data
 
-    def _package(self, rendered: dict[str, bytes]) -> bytes:
-        """The .docx: the unchanging members, compressed once, then the rendered parts.
+    def _package(self, rendered: dict[str, bytes], picture: bytes | None) -> bytes:
+        """The .docx: the unchanging members, compressed once, then the rendered parts and the
+        QR code's picture (stored: a PNG is compressed already).
 
         The archive is opened for writing after the members already in the buffer and told of
         them (their entries, offsets and checksums), so they go to its central directory
         without the archive being read back for every document.
         """
+        base, members = self._base if picture is None else self._marked_base or self._base
         out = io.BytesIO()
-        out.write(self._base)
+        out.write(base)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as archive:
-            archive.filelist.extend(self._base_members)
+            archive.filelist.extend(members)
             for name, data in rendered.items():
                 archive.writestr(_member(name), data)
+            if picture is not None:
+                archive.writestr(_member(MEDIA, zipfile.ZIP_STORED), picture)
         return out.getvalue()
 
     def _docxtpl_fixes(self, data: bytes, part: _Part) -> bytes:
@@ -329,8 +351,11 @@ class CompiledTemplate:
                     node.text = template.render(context)
         return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
-    def _render_docxtpl(self, context: dict[str, Any], values: list[Any]) -> bytes:
-        """The document made by docxtpl's own render, by the template its values were made for."""
+    def _render_docxtpl(
+        self, context: dict[str, Any], values: list[Any], picture: bytes | None
+    ) -> bytes:
+        """The document made by docxtpl's own render, by the template its values were made for
+        (and the QR code's picture, when given, with its relationship)."""
         owner = bound_template(values, self._made)
         if isinstance(owner, str):
             raise RenderError(_OTHER_TEMPLATE[owner], template=self.name)
@@ -341,60 +366,35 @@ class CompiledTemplate:
                 template.render(
                     _with_pictures(context, template), jinja_env=environment(), autoescape=True
                 )
-            return saved(template, _member)
+            data = saved(template, _member)
         except (ValueError, etree.LxmlError) as e:
             raise RenderError(msg.TEMPLATE_NOT_FILLED.format(error=e), template=self.name) from e
+        return self._with_code(data, picture) if self._placement else data
+
+    def _with_code(self, data: bytes, picture: bytes | None) -> bytes:
+        """A document docxtpl saved, with the QR code's relationship and picture (or without,
+        when the campaign turns codes off), as the fast path packs them."""
+        assert self._placement is not None
+        out = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as source,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            members: Iterable[tuple[str, bytes]] = (
+                (i.filename, source.read(i.filename)) for i in source.infolist()
+            )
+            for name, blob in self._placement.members(members, marked=picture is not None):
+                archive.writestr(_member(name), blob)
+            if picture is not None:
+                archive.writestr(_member(MEDIA, zipfile.ZIP_STORED), picture)
+        return out.getvalue()
 
 
-# docxtpl's text passes (patch_xml, resolve_listing) use nothing of their template.
-_DOCXTPL = DocxTemplate(io.BytesIO())
 _OTHER_TEMPLATE = {
     "hyperlink": msg.TEMPLATE_LINK_OTHER_TEMPLATE,
     "foreign": msg.TEMPLATE_VALUE_OTHER_TEMPLATE,
     "several": msg.TEMPLATE_VALUES_SEVERAL_TEMPLATES,
 }
-
-
-def prepared_xml(text: str) -> str:
-    """A part's XML as the renderer compiles it: docxtpl's clean-up, tag literals as typed.
-
-    What `templates check` parses too, so that a template it passes is one the renderer reads.
-    """
-    if "{" not in text and "%}" not in text:  # nothing docxtpl's clean-up looks for
-        return text
-    return _IN_TAG.sub(_literal_text, _DOCXTPL.patch_xml(text))
-
-
-def _literal_text(match: re.Match[str]) -> str:
-    """A tag's inside with the XML escapes of its literals undone, so each is escaped once."""
-    inside = match.group(0)
-    for entity, character in _TAG_ENTITIES:
-        inside = inside.replace(entity, character)
-    return inside
-
-
-def _after_declaration(text: str) -> int:
-    """Where a part's XML begins after its declaration and the line break that follows it."""
-    if not text.startswith("<?xml"):
-        return 0
-    end = text.find("?>") + 2
-    while text[end : end + 1] in ("\r", "\n"):
-        end += 1
-    return end
-
-
-def _grid_unmatched(helper: DocxTemplate, text: str) -> bool:
-    """Whether docxtpl's grid fix changes a table of the body as it stands (its grid is off)."""
-    if "<w:tbl>" not in text and "<w:tbl " not in text:
-        return False
-    data = text.encode("utf-8")
-    try:
-        before = etree.fromstring(data)
-    except etree.XMLSyntaxError:
-        return True  # the rendered body is parsed again: let the grid fix see it
-    after = helper.fix_tables(data)
-    grids = [etree.tostring(g) for g in before.iter(f"{_W}tblGrid")]
-    return grids != [etree.tostring(g) for g in after.iter(f"{_W}tblGrid")]
 
 
 @dataclass(frozen=True)
@@ -485,8 +485,8 @@ def source_digest(template: CompiledTemplate, context: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _member(name: str) -> zipfile.ZipInfo:
-    """A zip entry with a fixed timestamp, deflated."""
+def _member(name: str, compression: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    """A zip entry with a fixed timestamp, deflated (or stored)."""
     member = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    member.compress_type = zipfile.ZIP_DEFLATED
+    member.compress_type = compression
     return member

@@ -7,12 +7,15 @@ through DocxTemplate.render: it is the one renderer that adds their relationship
 A picture, a sub-document or a hyperlink id is made against one DocxTemplate; `BoundTemplate`
 is that template, made by CompiledTemplate.docx_template() from the bytes read once, and the
 document is rendered by the very template its values were made against.
+docxtpl's text passes live here too: the clean-up of a part before Jinja (`prepared_xml`, which
+`templates check` parses as well) and the test of a table grid its fix would change.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import weakref
 import zipfile
 from collections.abc import Callable
@@ -22,6 +25,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import nsmap
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, Listing, RichText, RichTextParagraph
+from lxml import etree
 
 from antq_docs.kinds.base import Image
 from antq_docs.sandbox import environment as bounded_environment
@@ -178,3 +182,55 @@ def saved(template: DocxTemplate, member: Callable[[str], zipfile.ZipInfo]) -> b
         for info in source.infolist():
             archive.writestr(member(info.filename), source.read(info.filename))
     return restamped.getvalue()
+
+
+# docxtpl's text passes (patch_xml, resolve_listing) use nothing of their template.
+DOCXTPL = DocxTemplate(io.BytesIO())
+# The inside of a tag, as docxtpl's patch_xml finds it to clean it.
+_IN_TAG = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
+# Word stores a tag's & and quotes as XML text; docxtpl's clean-up restores < and > only, so
+# under autoescape a literal's & would be escaped twice and print as "&amp;".
+_TAG_ENTITIES = (("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def prepared_xml(text: str) -> str:
+    """A part's XML as the renderer compiles it: docxtpl's clean-up, tag literals as typed.
+
+    What `templates check` parses too, so that a template it passes is one the renderer reads.
+    """
+    if "{" not in text and "%}" not in text:  # nothing docxtpl's clean-up looks for
+        return text
+    return _IN_TAG.sub(_literal_text, DOCXTPL.patch_xml(text))
+
+
+def _literal_text(match: re.Match[str]) -> str:
+    """A tag's inside with the XML escapes of its literals undone, so each is escaped once."""
+    inside = match.group(0)
+    for entity, character in _TAG_ENTITIES:
+        inside = inside.replace(entity, character)
+    return inside
+
+
+def after_declaration(text: str) -> int:
+    """Where a part's XML begins after its declaration and the line break that follows it."""
+    if not text.startswith("<?xml"):
+        return 0
+    end = text.find("?>") + 2
+    while text[end : end + 1] in ("\r", "\n"):
+        end += 1
+    return end
+
+
+def grid_unmatched(helper: DocxTemplate, text: str) -> bool:
+    """Whether docxtpl's grid fix changes a table of the body as it stands (its grid is off)."""
+    if "<w:tbl>" not in text and "<w:tbl " not in text:
+        return False
+    data = text.encode("utf-8")
+    try:
+        before = etree.fromstring(data)
+    except etree.XMLSyntaxError:
+        return True  # the rendered body is parsed again: let the grid fix see it
+    after = helper.fix_tables(data)
+    grids = [etree.tostring(g) for g in before.iter(f"{_W}tblGrid")]
+    return grids != [etree.tostring(g) for g in after.iter(f"{_W}tblGrid")]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 from collections import deque
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
+from antq_docs.identity import TEMPLATE_KEY, Identity
 from antq_docs.kinds import Document
 from antq_docs.output import (
     LOCK_TIMEOUT_S,
@@ -140,6 +142,9 @@ class _Writing:
                 self.numbering.get(doc.number.issuer),
             )
             doc.context["so_ky_hieu"] = doc.number.format(number)
+            mark = doc.context.get(TEMPLATE_KEY)
+            if isinstance(mark, Identity) and number is not None:
+                doc.context[TEMPLATE_KEY] = replace(mark, number=doc.number.format(number))
         for cited in doc.cites:
             slot = cited.slot
             found = self.folder.number(slot.issuer, slot.year, cited.path, None)

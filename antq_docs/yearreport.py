@@ -57,11 +57,13 @@ def report(
     number_from: dict[str, int] | None = None,
     docs: Path | None = None,
     templates: Path | None = None,
+    signed: bool = False,
 ) -> ReportResult:
     """Measure a level (the root by default) against the targets; write its year report to out.
 
     With docs, the targets met by documents (plans, pledges, Ngày hội plans) are measured from
-    that folder by `check`'s own audit. Without out, nothing is written. The report is numbered
+    that folder by `check`'s own audit; with signed too, only documents whose signed copy is
+    filed count. Without out, nothing is written. The report is numbered
     like every other document: from the register when its issuer is in the campaign's danh_so
     or number_from, else left for the clerk.
     """
@@ -73,9 +75,11 @@ def report(
     check_number_from(inputs, number_from)
     if not unit.children:
         raise UsageError(msg.REPORT_LEVEL_WITHOUT_UNITS.format(code=unit.code, name=unit.name))
+    if signed and docs is None:
+        raise UsageError(msg.REPORT_SIGNED_NEEDS_DOCS)
     documents = None
     if docs is not None:
-        documents = check(inputs, docs).documents_found()
+        documents = check(inputs, docs, signed=signed).documents_found()
     indicators = measure(inputs.campaign, inputs.results, unit, documents)
     warnings = (
         []

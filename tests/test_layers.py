@@ -52,7 +52,17 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "rendering, checking and the folders of the commands",
         frozenset(
-            {"render", "render_docxtpl", "sandbox", "check", "tplcheck", "starter", "collect"}
+            {
+                "render",
+                "render_docxtpl",
+                "qrmark",
+                "qrmatrix",
+                "sandbox",
+                "check",
+                "tplcheck",
+                "starter",
+                "collect",
+            }
         ),
     ),
     ("generation, its writing and its PDF copies", frozenset({"generate", "writing", "pdf"})),

@@ -6,8 +6,9 @@ merged away in July owes no document dated after it.
 For every unit and every kind the matrix requires, the document is present (the .docx as
 generated, or a signed .pdf of the same name beside or instead of it), unfinished (a .docx that
 still holds a placeholder where only the unit can write, and no signed copy), invalid, or
-missing. An unfinished document exists but is a draft: the folder is not complete and the
-document counts toward no target.
+missing; the matrix shows a present document as drafted or signed, and `signed` (check
+--signed) counts a draft without its signed copy as unsigned, not there. An unfinished document
+exists but is a draft: the folder is not complete and the document counts toward no target.
 Only the parts needed are read (the main XML part of a .docx, the bytes of a .pdf); nothing is
 rendered and nothing is written into the folder.
 
@@ -33,6 +34,7 @@ from antq_docs.check.entries import (
     PRESENT,
     SIGNED,
     UNFINISHED,
+    UNSIGNED,
     Entry,
     cell_status,
     short_label,
@@ -61,6 +63,7 @@ __all__ = [
     "PRESENT",
     "SIGNED",
     "UNFINISHED",
+    "UNSIGNED",
     "CheckReport",
     "Entry",
     "Inspection",
@@ -97,13 +100,15 @@ def check(
     progress: Callable[[int, int], None] | None = None,
     as_of: dt.date | None = None,
     kinds: list[str] | None = None,
+    signed: bool = False,
 ) -> CheckReport:
     """Audit DIR against the matrix: present, invalid, missing, changed, extra, unplaced.
 
     kinds limits the check to some kinds (default: every kind); as_of asks only for the
     documents due by that day (each kind's date in the campaign; a kind without a date is
-    always due), the others are shown as not yet due. Files are inspected on `workers`
-    processes (--jobs; default one per core).
+    always due), the others are shown as not yet due. signed demands the signed copies: a
+    document with only its draft is then unsigned, counted as not there. Files are inspected
+    on `workers` processes (--jobs; default one per core).
     """
     docs = Path(docs)
     if not docs.exists():
@@ -132,6 +137,10 @@ def check(
     found = _run([job for _, _, job in copies] + [job for _, job in strays], workers, progress)
     unplaced: list[Unplaced] = []
     changed = _record(copies, found[: len(copies)], manifest, every, unplaced)
+    if signed:
+        for entry in entries:
+            if entry.status == PRESENT and not entry.signed:
+                entry.status = UNSIGNED
     # An owed file that is another unit's document, then the files where nothing is owed.
     misfiled = [(rel, job) for _, rel, job in copies]
     unplaced += place_strays(misfiled, found[: len(copies)], entries, due, owed=True)
@@ -139,6 +148,7 @@ def check(
     extra, refused = _strays(docs, scan, used, manifest, {rel for _, rel, _ in copies})
     report = CheckReport(docs, inputs, chosen, entries, changed, extra, refused)
     report.later, report.unplaced, report.as_of = later, unplaced, as_of
+    report.signed_required = signed
     return report
 
 

@@ -2,7 +2,9 @@
 
 A document is present (the .docx as generated, or a signed .pdf of the same name beside or
 instead of it), unfinished (a .docx that still holds a placeholder where only the unit can
-write, and no signed copy), invalid, or missing.
+write, and no signed copy), invalid, or missing. The matrix tells a drafted document (the .docx
+only) from a signed one (its scan filed beside it); when the check demands signed copies
+(check --signed), a document with only its draft is unsigned and counts as not there.
 """
 
 from __future__ import annotations
@@ -14,16 +16,19 @@ from antq_docs.messages import check as msg
 from antq_docs.model import Unit
 
 PRESENT, MISSING, INVALID, UNFINISHED = "present", "missing", "invalid", "unfinished"
+# A finished draft without its signed copy, when the check demands signed copies.
+UNSIGNED = "unsigned"
 # A document the unit will owe, not yet due on the day the check is made for (check --ngay).
 LATER = "later"
-# What a cell of the matrix shows besides an entry's status: the only copy is a signed PDF, or
-# the unit does not owe the kind.
+# What a cell of the matrix shows besides an entry's status: the signed copy is filed (with or
+# without its draft; PRESENT then shows a draft only), or the unit does not owe the kind.
 SIGNED, NOT_OWED = "signed", "none"
 # Each cell's words in the table and the workbook, and its fill in the workbook (the colours of
 # the web page's matrix), in the order of the workbook's legend.
 CELLS: dict[str, tuple[str, str | None]] = {
     PRESENT: (msg.CELL_PRESENT, "C8E6C9"),
     SIGNED: (msg.CELL_SIGNED, "81C784"),
+    UNSIGNED: (msg.CELL_UNSIGNED, "FFE0B2"),
     UNFINISHED: (msg.CELL_UNFINISHED, "FFF59D"),
     INVALID: (msg.CELL_INVALID, "FFCC80"),
     MISSING: (msg.CELL_MISSING, "EF9A9A"),
@@ -67,7 +72,7 @@ def cell_status(entry: Entry | None) -> str:
     if entry.problems:
         return INVALID
     if entry.status == PRESENT:
-        return SIGNED if entry.signed and len(entry.found) == 1 else PRESENT
+        return SIGNED if entry.signed else PRESENT
     return entry.status
 
 

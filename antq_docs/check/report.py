@@ -20,6 +20,7 @@ from antq_docs.check.entries import (
     MISSING,
     PRESENT,
     UNFINISHED,
+    UNSIGNED,
     Entry,
     cell_status,
     short_label,
@@ -55,6 +56,8 @@ class CheckReport:
     unplaced: list[Unplaced] = field(default_factory=list)
     # The day the check asks for what is due by (None: everything).
     as_of: dt.date | None = None
+    # The check demands signed copies (check --signed): a draft alone is unsigned.
+    signed_required: bool = False
 
     @property
     def missing(self) -> list[Entry]:
@@ -75,6 +78,26 @@ class CheckReport:
             if e.status == UNFINISHED
             for path, left in e.drafts
         ]
+
+    @property
+    def signed(self) -> int:
+        """How many required documents have their signed copy filed."""
+        return sum(1 for e in self.entries if e.status == PRESENT and e.signed)
+
+    @property
+    def drafted(self) -> list[Entry]:
+        """Required documents whose finished draft has no signed copy yet (unsigned ones when
+        the check demands signed copies)."""
+        return [
+            e
+            for e in self.entries
+            if e.status == UNSIGNED or (e.status == PRESENT and not e.signed)
+        ]
+
+    @property
+    def unsigned(self) -> list[Entry]:
+        """Required documents that count as not there for want of their signed copy."""
+        return [e for e in self.entries if e.status == UNSIGNED]
 
     @property
     def present(self) -> int:
@@ -149,6 +172,12 @@ class CheckReport:
             "units": len(self.inputs.units()),
             "required": len(self.entries),
             "present": self.present,
+            "signed_required": self.signed_required,
+            "signed": self.signed,
+            "drafted": [
+                {"unit": e.unit.code, "kind": e.kind, "path": e.found[0]} for e in self.drafted
+            ],
+            "unsigned": [{"unit": e.unit.code, "kind": e.kind} for e in self.unsigned],
             "missing": [
                 {"unit": e.unit.code, "kind": e.kind, "expected": e.expected} for e in self.missing
             ],
@@ -206,6 +235,9 @@ class CheckReport:
             else msg.SUMMARY_END
         )
         lines = [summary + end]
+        lines.append(msg.SIGNED_LINE.format(signed=self.signed, required=len(self.entries)))
+        if self.signed_required:
+            lines.append(msg.SIGNED_REQUIRED_LINE)
         lines += self._due_lines()
         lines += self._matrix_lines()
         lines += self._list_lines()
@@ -249,6 +281,14 @@ class CheckReport:
         """The documents missing, invalid, unfinished or changed, and the files not owed."""
         lines: list[str] = []
         lines += self._missing_lines()
+        if self.unsigned:
+            lines += ["", msg.UNSIGNED_HEADING.format(count=len(self.unsigned))]
+            lines += [
+                msg.UNSIGNED_LINE.format(
+                    path=e.found[0], code=e.unit.code, kind=short_label(e.kind)
+                )
+                for e in self.unsigned
+            ]
         if self.invalid:
             lines += ["", msg.INVALID_HEADING.format(count=len(self.invalid))]
             lines += [
@@ -365,6 +405,8 @@ class CheckReport:
         unfinished = (
             msg.VERDICT_UNFINISHED.format(count=len(self.unfinished)) if self.unfinished else ""
         )
+        if self.unsigned:
+            unfinished += msg.VERDICT_UNSIGNED.format(count=len(self.unsigned))
         return msg.INCOMPLETE.format(
             missing=len(self.missing),
             invalid=len(self.invalid),

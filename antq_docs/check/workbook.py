@@ -20,6 +20,7 @@ from antq_docs.check.entries import (
     PRESENT,
     SIGNED,
     UNFINISHED,
+    UNSIGNED,
     Entry,
     cell_status,
     short_label,
@@ -33,6 +34,7 @@ from antq_docs.model import Unit
 _CELL_MEANINGS = {
     PRESENT: msg.MEANS_PRESENT,
     SIGNED: msg.MEANS_SIGNED,
+    UNSIGNED: msg.MEANS_UNSIGNED,
     UNFINISHED: msg.MEANS_UNFINISHED.format(marker=PLACEHOLDER),
     INVALID: msg.MEANS_INVALID,
     MISSING: msg.MEANS_MISSING,

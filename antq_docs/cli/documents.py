@@ -184,6 +184,12 @@ def _generate_with_bar(
     help="Thư mục văn bản đã soạn (như của generate): tính cả các chỉ tiêu ban hành kế hoạch, "
     "ký cam kết, kế hoạch Ngày hội, theo cùng cách đếm của lệnh check.",
 )
+@click.option(
+    "--signed",
+    is_flag=True,
+    help="Với --docs: chỉ đếm văn bản đã có bản ký quét .pdf; văn bản chỉ có bản soạn .docx "
+    "tính là chưa ban hành.",
+)
 @format_option("In bảng chỉ tiêu dạng bảng chữ hoặc JSON.")
 @click.option(
     "--out",
@@ -205,6 +211,7 @@ def report(
     previous,
     level,
     docs,
+    signed,
     output_format,
     out,
     force,
@@ -218,7 +225,14 @@ def report(
         campaign, units, encoding, sheet, results, scores, year_end=True, previous=previous
     )
     result = run_report(
-        inputs, out, level, force=force, number_from=number_from, docs=docs, templates=templates
+        inputs,
+        out,
+        level,
+        force=force,
+        number_from=number_from,
+        docs=docs,
+        templates=templates,
+        signed=signed,
     )
     print_report(result, out, as_json=output_format == "json")
 
@@ -270,6 +284,12 @@ generate.help = _kinds_help()
     help="Chỉ kiểm tra các loại này (dùng nhiều lần, hoặc cách nhau bằng dấu phẩy: "
     "pledge,registration). Mặc định: mọi loại.",
 )
+@click.option(
+    "--signed",
+    is_flag=True,
+    help="Đòi bản đã ký: văn bản chỉ có bản soạn .docx, chưa có bản ký quét .pdf cùng tên, "
+    "tính là chưa có (mã thoát 3).",
+)
 @jobs_option
 def check(
     campaign,
@@ -284,6 +304,7 @@ def check(
     force,
     as_of,
     kinds,
+    signed,
     jobs,
 ) -> None:
     """Kiểm tra đủ văn bản bắt buộc trước khi kiểm tra cuối năm (mã thoát 3 nếu chưa đủ).
@@ -293,7 +314,7 @@ def check(
     tệp khác loại, sai tên, để sai chỗ được liệt kê kèm việc cần làm.
     """
     inputs = load(campaign, units, encoding, sheet, results, scores)
-    report = run_check(inputs, docs, workers=jobs, as_of=as_of, kinds=kinds)
+    report = run_check(inputs, docs, workers=jobs, as_of=as_of, kinds=kinds, signed=signed)
     if xlsx is not None:
         report.write_xlsx(xlsx, force=force)
     click.echo(report.to_json() if output_format == "json" else report.table())

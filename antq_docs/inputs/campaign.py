@@ -17,7 +17,8 @@ nhan_danh_cong_nhan (in whose name that decision is issued: chu_tich, the defaul
 so_lieu (the figures units report for the year: ma, ten, don_vi_tinh, loai, muc),
 can_cu_cham_diem (the basis of the scoring sheet and classification), can_cu_ngay_hoi (the
 Ngày hội's decision), can_cu_dang (the Party documents a cấp ủy's or chi bộ's resolution rests
-on) and thay_doi_to_chuc (bodies that ended on a date: co_quan, cap, den_ngay, can_cu).
+on), thay_doi_to_chuc (bodies that ended on a date: co_quan, cap, den_ngay, can_cu) and
+ma_nhan_dien (false: documents print no QR code of their identity).
 
 The YAML is read by inputs/yaml_fields.py; the sections by topic in inputs/campaign_year.py,
 inputs/campaign_event.py and inputs/campaign_scoring.py, in the order SECTIONS gives.
@@ -265,4 +266,5 @@ SECTIONS: tuple[tuple[str, Callable[[_Reading], Any]], ...] = (
         lambda r: r.top.text("can_cu_ngay_hoi", default=DEFAULT_EVENT_BASIS).rstrip(";. "),
     ),
     ("changes", lambda r: changes(r.top)),
+    ("identity_codes", lambda r: r.top.flag("ma_nhan_dien", default=True)),
 )

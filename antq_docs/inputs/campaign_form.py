@@ -217,6 +217,22 @@ def _doc_date_fields(kinds: Mapping[str, DeclaredKind]) -> tuple[FormField, ...]
     return tuple(fields)
 
 
+# The QR code every document prints (ma_nhan_dien), on unless turned off.
+_QR_CODE = FormSection(
+    "Mã QR trên văn bản",
+    "Mỗi văn bản in một mã QR nhỏ ở lề dưới trang đầu (đơn vị, loại văn bản, số, ngày) "
+    "để bản đã ký, khi quét lại, được nhận ra và xếp đúng đơn vị.",
+    (
+        FormField(
+            "ma_nhan_dien",
+            "In mã QR",
+            "",
+            CHOICE,
+            choices=(("true", "Có (mặc định)"), ("false", "Không")),
+        ),
+    ),
+)
+
 # The sections on how the organisation changes within the year.
 _ORGANISATION = (
     FormSection(
@@ -283,6 +299,7 @@ def form_sections(
             "Mỗi loại văn bản mang một ngày; không được trước ngày của kế hoạch tỉnh.",
             _doc_date_fields(kinds),
         ),
+        _QR_CODE,
         FormSection(
             "Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
             "Ngày tổ chức và các ngày kỷ niệm gắn với Ngày hội.",

@@ -129,6 +129,9 @@ def _text(value: Any) -> str:
     """One value as the form shows it: dates day first, decimals with a comma."""
     if value is None or isinstance(value, (dict, list)):
         return ""
+    if isinstance(value, bool):
+        # As YAML writes it, the word a yes/no choice holds (ma_nhan_dien).
+        return "true" if value else "false"
     if isinstance(value, dt.date):
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     if isinstance(value, float):
@@ -293,6 +296,9 @@ def _written(form_field: FormField, value: Any) -> Any:
     if form_field.type == CHOICE and not form_field.required and text == form_field.choices[0][0]:
         # The first choice is what the loader does without the key.
         return None
+    if form_field.type == CHOICE and text in ("true", "false"):
+        # A yes/no choice is written as YAML's own true or false.
+        return text == "true"
     return text
 
 

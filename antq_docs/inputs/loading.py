@@ -15,6 +15,7 @@ from pathlib import Path
 from antq_docs import resources, vi
 from antq_docs.errors import Finding, UsageError, ValidationError
 from antq_docs.inputs.campaign import load_campaign
+from antq_docs.inputs.defaults import SAMPLE, DefaultInputs, default_inputs, present, say_defaults
 from antq_docs.inputs.households import Households, load_households
 from antq_docs.inputs.periods import RosterPeriod, date_new_units, given_periods
 from antq_docs.inputs.previous_year import load_previous_year
@@ -22,7 +23,6 @@ from antq_docs.inputs.results import load_results
 from antq_docs.inputs.roster import load_roster
 from antq_docs.messages import inputs as msg
 from antq_docs.model import Campaign, DeclaredKind, Results, Roster, RosterFile, Unit, tree_without
-from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.vi import fold
 
 
@@ -158,14 +158,13 @@ def load_inputs(
     The household list is checked against the roster in force on the pledges' date;
     per_household asks for one pledge form per household as well. previous is last year's
     collected results, which the year report compares with. period_units: see _rosters.
-    scope (a unit's code) asks the results for that unit and its subtree only: the official of
-    one commune fills the rows of that commune.
+    scope (a unit's code): the results owe rows of that unit and its subtree only.
     """
     if per_household and households is None:
         raise UsageError(msg.PER_HOUSEHOLD_WITHOUT_HOUSEHOLDS)
     say = notice or (lambda _message: None)
     filled = default_inputs(campaign, units, results, scores, year_end=year_end)
-    _say_defaults(filled, say)
+    say_defaults(filled, say)
     results, scores = filled.results, filled.scores
     findings: list[Finding] = []
     loaded_campaign = _campaign(filled.campaign, kinds, findings)
@@ -294,7 +293,7 @@ def _period_rosters(
     periods: list[RosterPeriod] = []
     for entry in entries:
         # A FIFO or a link is there: load_roster refuses it by name, never blocking.
-        if not _present(Path(entry.path)):
+        if not present(Path(entry.path)):
             findings.append(
                 Finding(
                     msg.LISTED_FILE_NOT_FOUND.format(written=entry.written, path=entry.path),
@@ -377,75 +376,6 @@ def _add_households(
         inputs.warnings += inputs.households.warnings
         for warning in inputs.households.warnings:
             say(msg.WARNING.format(warning=warning))
-
-
-def _present(path: Path) -> bool:
-    """Whether a name exists as anything (a dangling link or a FIFO too): its reader decides."""
-    return path.exists() or path.is_symlink()
-
-
-# Where default_inputs took a file the run did not name from.
-HERE = "here"  # the folder made by `init` that the run is started in
-SAMPLE = "sample"  # the bundled sample
-
-
-@dataclass(frozen=True)
-class DefaultInputs:
-    """The campaign and year-end results of a run, and where those it did not name came from."""
-
-    campaign: Path
-    results: Path | None
-    scores: Path | None
-    # None when named by the run, else HERE or SAMPLE.
-    campaign_from: str | None = None
-    results_from: str | None = None
-
-
-def default_inputs(
-    campaign: Path | None,
-    units: Path | None,
-    results: Path | None,
-    scores: Path | None,
-    *,
-    year_end: bool,
-    here: bool = True,
-) -> DefaultInputs:
-    """The campaign and results a run uses when it names no campaign (the rule load_inputs uses).
-
-    Naming neither campaign nor roster: the campaign of a folder made by `init` when the run is
-    started in one (here; a server has no such folder), else the bundled sample. For a year_end
-    run naming no results either, that folder's results, or the sample's results and scores.
-    Naming only a roster: the sample campaign, no default results. A named file always wins.
-    """
-    if campaign is not None:
-        return DefaultInputs(campaign, results, scores)
-    default_results = year_end and units is None and results is None and scores is None
-    if here and units is None and _present(Path(CAMPAIGN_FILE)):
-        if default_results and _present(Path(RESULTS_FILE)):
-            return DefaultInputs(Path(CAMPAIGN_FILE), Path(RESULTS_FILE), None, HERE, HERE)
-        return DefaultInputs(Path(CAMPAIGN_FILE), results, scores, HERE)
-    sample = resources.sample(resources.SAMPLE_CAMPAIGN)
-    if default_results:
-        return DefaultInputs(
-            sample,
-            resources.sample(resources.SAMPLE_RESULTS),
-            resources.sample(resources.SAMPLE_SCORES),
-            SAMPLE,
-            SAMPLE,
-        )
-    return DefaultInputs(sample, results, scores, SAMPLE)
-
-
-def _say_defaults(filled: DefaultInputs, say: Callable[[str], None]) -> None:
-    """Tell the user (on stderr) which files a run took without being told."""
-    if filled.campaign_from == HERE:
-        say(msg.DEFAULT_CAMPAIGN_HERE.format(name=CAMPAIGN_FILE))
-    elif filled.campaign_from == SAMPLE:
-        say(msg.DEFAULT_SAMPLE_CAMPAIGN.format(campaign=filled.campaign))
-    if filled.results_from == HERE:
-        say(msg.DEFAULT_RESULTS_HERE.format(name=RESULTS_FILE))
-    elif filled.results_from == SAMPLE:
-        say(msg.DEFAULT_SAMPLE_RESULTS.format(results=filled.results, scores=filled.scores))
 
 
 def results_roster(inputs: Inputs) -> Roster:

@@ -261,6 +261,16 @@ class Fields:
             )
         return tuple(good)
 
+    def flag(self, key: str, default: bool) -> bool:
+        """A yes/no key written true or false; the default when absent or wrong."""
+        value = self.raw(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.error(key, msg.NOT_YES_NO.format(value=value))
+            return default
+        return value
+
     def child(self, data: Any, prefix: str) -> Fields:
         """The fields of a mapping inside this one, reported in the same file and list."""
         return Fields(data, prefix, self.findings, self.file)

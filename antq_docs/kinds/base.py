@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from antq_docs.errors import Finding
+from antq_docs.identity import TEMPLATE_KEY, Identity
 from antq_docs.inputs.roster import COLUMNS
 from antq_docs.kinds.party import party_abbr
 from antq_docs.messages import documents as msg
@@ -279,7 +280,8 @@ class Rebuild:
 
     def __call__(self) -> dict[str, Any]:
         campaign, roster, needs, results = self.sources
-        return self.kind.context(Request(campaign, roster, self.unit, needs, results))
+        context = self.kind.context(Request(campaign, roster, self.unit, needs, results))
+        return self.kind.marked(campaign, self.unit, context)
 
 
 class Kind:
@@ -389,6 +391,17 @@ class Kind:
         """The numbers of other documents this unit's document cites (none by default)."""
         return ()
 
+    def marked(self, campaign: Campaign, unit: Unit, context: dict[str, Any]) -> dict[str, Any]:
+        """The context with the document's identity for its QR code (ma_nhan_dien), or an
+        empty value when the campaign turns the codes off; the number is added when the
+        document is numbered."""
+        context[TEMPLATE_KEY] = (
+            Identity(unit=unit.code, kind=self.name, number="", date=self.day(campaign))
+            if campaign.identity_codes
+            else ""
+        )
+        return context
+
     def document_year(self, campaign: Campaign) -> int:
         """The year of this kind's document date (a December report may be dated January)."""
         day = self.day(campaign)
@@ -415,6 +428,7 @@ class Kind:
                 # built again when rendered, with a Needs of its own that has nothing to add.
                 context = self.context(Request(campaign, roster, unit, needs, results))
                 rebuild = Rebuild(self, needs.sources(campaign, roster, results), unit)
+            self.marked(campaign, unit, context)
             document = Document(
                 unit=unit.code,
                 kind=self.name,

@@ -83,8 +83,9 @@ PLACEHOLDER_LEFT = "còn chỗ cần bổ sung: {first}{more}"
 MORE_PLACEHOLDERS = " (và {count} chỗ khác)"
 
 # What each cell of the matrix shows (the table and the workbook).
-CELL_PRESENT = "có"
-CELL_SIGNED = "có (PDF)"
+CELL_PRESENT = "đã soạn"
+CELL_SIGNED = "đã ký"
+CELL_UNSIGNED = "chưa ký"
 CELL_UNFINISHED = "chưa hoàn thiện"
 CELL_INVALID = "không hợp lệ"
 CELL_MISSING = "thiếu"
@@ -97,6 +98,12 @@ SUMMARY = (
 )
 SUMMARY_UNFINISHED = ", chưa hoàn thiện {count}."
 SUMMARY_END = "."
+SIGNED_LINE = "Bản đã ký: {signed}/{required} văn bản có bản ký quét .pdf."
+SIGNED_REQUIRED_LINE = (
+    "Kiểm tra đòi bản đã ký (--signed): văn bản chỉ có bản soạn .docx tính là chưa có."
+)
+UNSIGNED_HEADING = "Chưa có bản ký ({count}):"
+UNSIGNED_LINE = "  - {path} ({code}, {kind})"
 CODE_HEADING = "Mã"
 UNIT_HEADING = "Đơn vị"
 GROUP_LINE = "{name} ({code})"
@@ -118,6 +125,7 @@ INDICATOR_LINE = (
 COMPLETE = "Kết quả: đủ văn bản bắt buộc."
 INCOMPLETE = "Kết quả: chưa đủ ({missing} thiếu, {invalid} không hợp lệ{unfinished}{refused})."
 VERDICT_UNFINISHED = ", {count} chưa hoàn thiện"
+VERDICT_UNSIGNED = ", {count} chưa ký"
 VERDICT_REFUSED = ", {count} không đọc"
 
 # The workbook written with --xlsx, refused.
@@ -137,8 +145,12 @@ MATRIX_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trê
 NOTES_COLUMN = "Ghi chú"
 LEGEND_SHEET = "Chú giải"
 LEGEND_COLUMNS = ["Ô", "Nghĩa"]
-MEANS_PRESENT = "có tệp .docx hoàn chỉnh, hoặc tệp .docx kèm bản ký .pdf"
-MEANS_SIGNED = "chỉ có bản ký quét .pdf"
+MEANS_PRESENT = "có tệp .docx hoàn chỉnh, chưa có bản ký quét .pdf"
+MEANS_SIGNED = "có bản ký quét .pdf cùng tên (có hay không có tệp .docx)"
+MEANS_UNSIGNED = (
+    "có tệp .docx hoàn chỉnh nhưng chưa có bản ký .pdf, khi kiểm tra đòi bản ký (--signed): "
+    "tính là chưa có"
+)
 MEANS_UNFINISHED = "có tệp .docx nhưng còn chỗ “{marker}: …]” đơn vị chưa viết, chưa có bản ký"
 MEANS_INVALID = "có tệp nhưng không mở được hoặc sai đơn vị, sai năm, còn thẻ mẫu"
 MEANS_MISSING = "không có tệp nào"

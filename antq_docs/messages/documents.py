@@ -169,6 +169,7 @@ PDF_UNREADABLE = "{path}: không đọc được tệp PDF để ghép hồ sơ 
 
 # The year report.
 REPORT_NEEDS_RESULTS = "báo cáo tổng kết cần tệp kết quả cuối năm: thêm --results TỆP."
+REPORT_SIGNED_NEEDS_DOCS = "chỉ đếm bản đã ký (--signed) cần thư mục văn bản: thêm --docs THƯ_MỤC."
 REPORT_LEVEL_WITHOUT_UNITS = "--level: {code} ({name}) không có đơn vị cấp dưới để báo cáo tổng kết"
 DOCUMENT_DATA_MISSING = "Thiếu dữ liệu cho văn bản"
 REPORT_LEVEL_ENDED = (

@@ -270,6 +270,7 @@ NOT_A_DATE = '"{value}" không phải ngày hợp lệ (viết 2025-03-07 hoặc
 TYPES_NOT_A_LIST = "phải là danh sách loại đơn vị"
 TYPES_UNKNOWN = "loại đơn vị không hợp lệ: {bad}; chấp nhận: {allowed}"
 NOT_ONE_OF = '"{value}" phải là một trong: {allowed}'
+NOT_YES_NO = '"{value}" phải là true (có) hoặc false (không)'
 NOT_A_LIST_OF = "phải là danh sách {what}"
 KEY_UNKNOWN_CLOSE = 'khóa không được biết tới; có phải "{close}"?'
 KEY_UNKNOWN = "khóa không được biết tới (viết sai tên?)"

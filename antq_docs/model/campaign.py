@@ -346,6 +346,8 @@ class Campaign:
     event_basis: str = DEFAULT_EVENT_BASIS
     # Bodies that ended on a date (thay_doi_to_chuc), in campaign order.
     changes: tuple[Change, ...] = ()
+    # Every document prints its identity as a QR code (ma_nhan_dien; false turns it off).
+    identity_codes: bool = True
 
     def gone_levels(self, day: dt.date | None) -> frozenset[str]:
         """The levels of the tree whose government no longer existed on a day."""

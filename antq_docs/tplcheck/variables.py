@@ -15,6 +15,7 @@ from typing import Any
 
 from antq_docs import resources
 from antq_docs.errors import DiskFull, InputError, UsageError, is_disk_full
+from antq_docs.identity import Identity, encode
 from antq_docs.inputs.loading import Inputs, load_inputs
 from antq_docs.kinds import REGISTRY, Kind, Needs
 from antq_docs.kinds.base import Image
@@ -43,6 +44,9 @@ SHARED_MEANINGS: dict[str, str] = {
     "sau_quy_i": "đúng khi văn bản ghi ngày sau Quý I (sau 31/3): mẫu không giao việc "
     "“trong Quý I” nữa mà “ngay sau khi … được ban hành”",
     "so_ky_hieu": "số và ký hiệu văn bản (để trống số khi chưa cấp)",
+    "ma_nhan_dien": "mã QR nhận diện văn bản (đơn vị, loại, số và ký hiệu, ngày), in thành "
+    "hình vuông 14 mm ở chỗ đặt thẻ (mẫu có sẵn: lề dưới trang đầu); rỗng khi kế hoạch ghi "
+    "ma_nhan_dien: false. Bỏ thẻ thì văn bản không có mã",
     "nam": "năm của phong trào",
     "can_cu": "các văn bản làm căn cứ (không có chữ “Căn cứ”, mẫu tự viết), mỗi phần tử một "
     "dòng; kế hoạch của tỉnh (ke_hoach) được mẫu trích ở dòng cuối",
@@ -90,6 +94,7 @@ _TYPE_NAMES = {
     list: "danh sách",
     dict: "nhóm",
     Image: "hình ảnh",
+    Identity: "mã QR",
 }
 
 
@@ -205,7 +210,8 @@ def _example(value: Any) -> str:
         return _example(value[0]) if value and not isinstance(value[0], dict) else ""
     if isinstance(value, (dict, Image)) or value in (None, ""):
         return ""
-    text = str(value)
+    # A QR code shows the text it holds (the number is given when the document is written).
+    text = encode(value) if isinstance(value, Identity) else str(value)
     return f"“{text[:70]}…”" if len(text) > 70 else f"“{text}”"
 
 

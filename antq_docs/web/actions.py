@@ -284,6 +284,7 @@ def packed(job: Path, live: LiveZip, progress: Progress | None = None) -> None:
 STATUS_CLASS = {
     "present": "co",
     "signed": "co-pdf",
+    "unsigned": "chua-ky",
     "unfinished": "chua-hoan-thien",
     "invalid": "khong-hop-le",
     "missing": "thieu",
@@ -323,7 +324,12 @@ def check(
     options = options or CheckOptions(dt.date.today())
     names = names or Names({})
     report = run_check(
-        loaded.inputs, docs, as_of=options.as_of, kinds=options.kinds, progress=progress
+        loaded.inputs,
+        docs,
+        as_of=options.as_of,
+        kinds=options.kinds,
+        progress=progress,
+        signed=options.signed,
     )
     report.unplaced = [names.unplaced(u) for u in report.unplaced]
     wanted = set(scope) if scope is not None else None
@@ -339,7 +345,10 @@ def check(
         data["units"] = sum(len(g["rows"]) for g in grid["groups"])
         data["required"] = sum(c["status"] not in ("none", "later") for c in cells)
         data["present"] = sum(c["status"] in ("present", "signed") for c in cells)
-        data["complete"] = not (data["missing"] or data["invalid"] or data["unfinished"])
+        data["signed"] = sum(c["status"] == "signed" for c in cells)
+        data["complete"] = not (
+            data["missing"] or data["invalid"] or data["unfinished"] or data["unsigned"]
+        )
     lacking = missing_groups(report, names, wanted)
     return Checked(data, grid, lacking, unplaced_rows(unplaced), not_due(report))
 

@@ -64,6 +64,7 @@ def check_work(
             "xlsx_name": f"kiem-tra-{space.unit}.xlsx" if space.unit else actions.CHECK_XLSX,
             "day": done.data["as_of"],
             "checked": options.kinds or [],
+            "signed_asked": options.signed,
         }
 
     return later

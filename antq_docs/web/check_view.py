@@ -29,18 +29,21 @@ DAY_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """What a check asks for: the documents due by as_of, of these kinds (None: every kind)."""
+    """What a check asks for: the documents due by as_of, of these kinds (None: every kind),
+    signed copies or not (a draft alone then counts as not there)."""
 
     as_of: dt.date
     kinds: list[str] | None = None
+    signed: bool = False
 
 
 def check_options(form: FormData, today: dt.date) -> CheckOptions:
     """The day (field `ngay`; empty: today) and the kinds (field `kinds`, repeated or comma
-    separated; none: every kind) of a posted form. The button `den_han` asks for every kind
-    due today, whatever the day and the boxes say."""
+    separated; none: every kind) and the box `da_ky` (signed copies) of a posted form. The
+    button `den_han` asks for every kind due today, whatever the day and the kinds say."""
+    signed = bool(form.get("da_ky"))
     if form.get("den_han"):
-        return CheckOptions(today)
+        return CheckOptions(today, signed=signed)
     names = [
         name.strip()
         for value in form.getlist("kinds")
@@ -48,7 +51,7 @@ def check_options(form: FormData, today: dt.date) -> CheckOptions:
         for name in value.split(",")
         if name.strip()
     ]
-    return CheckOptions(parse_day(form.get("ngay"), today), names or None)
+    return CheckOptions(parse_day(form.get("ngay"), today), names or None, signed)
 
 
 def parse_day(value: object, today: dt.date) -> dt.date:
@@ -111,12 +114,13 @@ def public_json(
         for m in data["missing"]
         if in_scope(m["unit"], scope)
     ]
-    for key in ("invalid", "unfinished"):
+    for key in ("invalid", "unfinished", "drafted"):
         out[key] = [
             {**m, "path": names.uploaded(m["path"])}
             for m in data[key]
             if in_scope(m["unit"], scope)
         ]
+    out["unsigned"] = [m for m in data["unsigned"] if in_scope(m["unit"], scope)]
     out["missing_by_parent"] = [
         {**group, "units": units}
         for group in data["missing_by_parent"]

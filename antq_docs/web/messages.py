@@ -123,8 +123,9 @@ TOP_LEVEL = "Cấp cao nhất"
 FINDING_OF_UNIT = "đơn vị {unit}: {message}"
 # A document's status in the check's matrix.
 STATUS_TEXT = {
-    "present": "có",
-    "signed": "có (PDF đã ký)",
+    "present": "đã soạn",
+    "signed": "đã ký",
+    "unsigned": "chưa ký",
     "unfinished": "chưa hoàn thiện",
     "invalid": "không hợp lệ",
     "missing": "thiếu",

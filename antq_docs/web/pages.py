@@ -89,6 +89,7 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
         fields["checked"] = _asked(posted.form.getlist("kinds"))
     if kind == "check":
         fields["day"] = posted.form.get("ngay") or dt.date.today().isoformat()
+        fields["signed_asked"] = bool(posted.form.get("da_ky"))
     template, nav = PAGES[kind]
     shown = "generate.html" if kind == "generate" else template
     try:

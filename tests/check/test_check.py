@@ -77,7 +77,7 @@ def docs(generated, tmp_path) -> Path:
 
 def kind_cells(row: str) -> dict[str, str]:
     """The cells of a unit's row in check's table, by kind (the last column per kind)."""
-    cells = re.sub(r"có\s+\(PDF\)", "có_(PDF)", row).split()[-len(REGISTRY) :]
+    cells = re.sub(r"(đã|chưa) (soạn|ký)", r"\1_\2", row).split()[-len(REGISTRY) :]
     return {kind: cell.replace("_", " ") for kind, cell in zip(REGISTRY, cells)}
 
 
@@ -155,9 +155,9 @@ def test_table_names_the_missing_unit_under_its_parent(runner, docs):
         kind_cells(row).items()
         >= {
             "pledge": "thiếu",
-            "registration": "có",
-            "plan": "có",
-            "resolution": "có",
+            "registration": "đã soạn",
+            "plan": "đã soạn",
+            "resolution": "đã soạn",
             "cell-resolution": "–",
             "event-plan": "–",
             "evaluation": "–",
@@ -191,10 +191,10 @@ def test_signed_pdf_instead_of_docx_keeps_the_set_complete(runner, docs):
     assert (
         kt02.items()
         >= {
-            "pledge": "có (PDF)",
+            "pledge": "đã ký",
             "registration": "–",
-            "plan": "có",
-            "resolution": "có",
+            "plan": "đã soạn",
+            "resolution": "đã soạn",
             "cell-resolution": "–",
             "event-plan": "–",
             "evaluation": "–",
@@ -441,7 +441,7 @@ def test_xlsx_has_a_row_per_unit_and_a_column_per_kind(tmp_path, runner, docs):
     assert "KT" not in {r[0] for r in rows} and "QNG" in {r[0] for r in rows}
     by_code = {r[0]: r for r in rows[1:]}
     assert by_code["KT-01-01"][:5] == ("KT-01-01", "Phường Quyết Thắng", "cấp xã", "KT-01", "thiếu")
-    assert by_code["KT-01"][4] == "có"
+    assert by_code["KT-01"][4] == "đã soạn"
 
 
 def test_missing_folder_is_a_handled_error(tmp_path, runner):
@@ -654,7 +654,7 @@ def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runne
     lines = result.stdout.splitlines()
     assert lines[0].endswith("có 425, thiếu 0, không hợp lệ 0, chưa hoàn thiện 1.")
     assert cell_in_column(lines, "KT-01-01-01", "Đánh giá") == "chưa hoàn thiện"
-    assert cell_in_column(lines, "KT-01-01-01", "Cam kết") == "có"
+    assert cell_in_column(lines, "KT-01-01-01", "Cam kết") == "đã soạn"
     listed = lines.index("Chưa hoàn thiện (1):")
     assert lines[listed + 1] == (
         "  - evaluation/KT-01-01-01.docx (KT-01-01-01, Đánh giá): "
@@ -668,15 +668,16 @@ def test_a_placeholder_left_in_an_evaluation_makes_it_unfinished(tmp_path, runne
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "KT-01-01-01")
     evaluation, pledge = row[header.index("Đánh giá")], row[header.index("Cam kết")]
     assert (evaluation.value, evaluation.fill.fgColor.rgb) == ("chưa hoàn thiện", UNFINISHED_FILL)
-    assert (pledge.value, pledge.fill.fgColor.rgb) == ("có", PRESENT_FILL)
+    assert (pledge.value, pledge.fill.fgColor.rgb) == ("đã soạn", PRESENT_FILL)
     assert row[header.index("Ghi chú")].value == (
         f"evaluation/KT-01-01-01.docx: còn chỗ cần bổ sung: {SHORTCOMINGS}"
     )
     # The colours, then the day checked for (today, by default).
-    legend = {r[0].value: r for r in book["Chú giải"].iter_rows(min_row=2, max_row=8)}
+    legend = {r[0].value: r for r in book["Chú giải"].iter_rows(min_row=2, max_row=9)}
     assert set(legend) == {
-        "có",
-        "có (PDF)",
+        "đã soạn",
+        "đã ký",
+        "chưa ký",
         "chưa hoàn thiện",
         "không hợp lệ",
         "thiếu",
@@ -701,7 +702,7 @@ def test_the_same_evaluation_written_out_is_present_and_complete(runner, docs):
         {"unit": "KT-01-01-01", "kind": "evaluation", "path": "evaluation/KT-01-01-01.docx"}
     ]
     table = runner.invoke(cli, ["check", *BASE, "--docs", str(docs)]).stdout.splitlines()
-    assert cell_in_column(table, "KT-01-01-01", "Đánh giá") == "có"
+    assert cell_in_column(table, "KT-01-01-01", "Đánh giá") == "đã soạn"
     assert table[-1] == "Kết quả: đủ văn bản bắt buộc."
 
 

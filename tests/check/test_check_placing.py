@@ -197,7 +197,7 @@ def test_the_workbook_has_colours_filters_the_unplaced_files_and_the_indicators(
     heads = [c.value for c in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "KT-02-03")
     cells = {heads[i]: c for i, c in enumerate(row)}
-    assert (cells["Cam kết"].value, cells["Cam kết"].fill.fgColor.rgb) == ("có", "00C8E6C9")
+    assert (cells["Cam kết"].value, cells["Cam kết"].fill.fgColor.rgb) == ("đã soạn", "00C8E6C9")
     assert (cells["Kế hoạch"].value, cells["Kế hoạch"].fill.fgColor.rgb) == ("thiếu", "00EF9A9A")
     assert (cells["Đánh giá"].value, cells["Đánh giá"].fill.fgColor.rgb) == (
         "chưa đến hạn",

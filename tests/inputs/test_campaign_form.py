@@ -102,6 +102,20 @@ def test_edited_values_reach_the_campaign():
     assert campaign.legal_bases == ["Thông tư A", "Thông tư B"]
 
 
+def test_the_qr_code_is_turned_off_and_on_again_in_the_form():
+    data, values = _sample()
+    assert values["ma_nhan_dien"] == ""
+    values["ma_nhan_dien"] = "false"
+    text = campaign_yaml(values, data, REGISTRY)
+    assert "ma_nhan_dien: false" in text
+    assert check_form(values, data, REGISTRY).campaign.identity_codes is False
+    again = form_values(parse_campaign_text(text), REGISTRY)
+    assert again["ma_nhan_dien"] == "false"
+    again["ma_nhan_dien"] = "true"
+    assert "ma_nhan_dien" not in campaign_yaml(again, data, REGISTRY)
+    assert check_form(again, data, REGISTRY).campaign.identity_codes is True
+
+
 def test_findings_are_named_by_label_and_row_never_by_key():
     data, values = _sample()
     values["ke_hoach.ngay"] = "31/02/2025"

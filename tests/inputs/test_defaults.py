@@ -9,7 +9,8 @@ import pytest
 from antq_docs import resources
 from antq_docs.errors import ResultsNeeded, UsageError
 from antq_docs.generate import select_kinds, wants_results
-from antq_docs.inputs.loading import HERE, SAMPLE, default_inputs, load_inputs
+from antq_docs.inputs.defaults import HERE, SAMPLE, default_inputs
+from antq_docs.inputs.loading import load_inputs
 from antq_docs.kinds import REGISTRY
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from tests.helpers import FIXTURES

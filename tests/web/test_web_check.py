@@ -16,6 +16,7 @@ import pytest
 
 from antq_docs.web import create_app
 from antq_docs.web.names import LiveZip
+from tests.check.test_check import minimal_pdf
 from tests.helpers import FIXTURES, SAMPLE_CAMPAIGN, SAMPLE_DIR, write_csv
 
 with warnings.catch_warnings():
@@ -262,3 +263,24 @@ def test_a_day_that_is_no_date_comes_back_with_the_choices_kept(client):
     assert 'id="ngay" name="ngay" value="31/02/2025"' in r.text
     ticked = re.findall(r'id="check-kind-([a-z-]+)" name="kinds" value="[a-z-]+" checked>', r.text)
     assert ticked == ["pledge", "plan"]
+
+
+def test_signed_copies_asked_a_draft_alone_shows_unsigned(client, sample_zip):
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(sample_zip)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        dst.writestr("cam-ket/KT-01-01-cam-ket.pdf", minimal_pdf())
+    docs = out.getvalue()
+    page = _check(client, docs, ngay="2025-03-31", kinds=["pledge"])
+    assert 'id="cell-KT-01-01-pledge" class="co-pdf" data-status="signed">đã ký<' in page
+    assert 'id="cell-KT-01-02-pledge" class="co" data-status="present">đã soạn<' in page
+    assert "; đã ký 1.</p>" in page
+    page = _check(client, docs, ngay="2025-03-31", kinds=["pledge"], da_ky="1")
+    assert 'id="cell-KT-01-01-pledge" class="co-pdf" data-status="signed">đã ký<' in page
+    assert 'id="cell-KT-01-02-pledge" class="chua-ky" data-status="unsigned">chưa ký<' in page
+    assert re.search(
+        r'<h2 id="check-summary">Chưa đủ: thiếu 0, không hợp lệ 0, chưa ký \d+</h2>', page
+    )
+    assert "(chỉ tính bản đã ký); đã ký 1.</p>" in page
+    assert 'id="da-ky" name="da_ky" value="1" checked' in page

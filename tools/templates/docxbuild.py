@@ -20,6 +20,7 @@ FONT = "Times New Roman"
 BODY_SIZE = 14
 PAGE_WIDTH_MM = 210
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+FOOTER_MM = 5
 TEXT_WIDTH_CM = (PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]) / 10
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -38,8 +39,9 @@ def _set_fonts(rpr) -> None:
         fonts.set(qn(slot), FONT)
 
 
-def new_document():
-    """An empty A4 portrait document with Nghị định 30 margins, fonts and page numbers."""
+def new_document(identity_code: bool = True):
+    """An empty A4 portrait document with Nghị định 30 margins, fonts and page numbers, and the
+    document's QR code in the bottom margin of its first page (unless identity_code is False)."""
     doc = Document()
     props = doc.core_properties
     props.author = "antq-docs"
@@ -54,7 +56,9 @@ def new_document():
     section.left_margin = Mm(MARGINS_MM["left"])
     section.right_margin = Mm(MARGINS_MM["right"])
     section.header_distance = Mm(10)
-    section.footer_distance = Mm(10)
+    # The first page's footer holds the 14 mm QR code: 5 mm from the edge it ends above the
+    # 20 mm bottom margin, so the text area stays as Nghị định 30 sets it.
+    section.footer_distance = Mm(FOOTER_MM)
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _set_fonts(rpr_default)
@@ -76,7 +80,20 @@ def new_document():
     header = section.header.paragraphs[0]
     header.alignment = CENTER
     _field(header, "PAGE", size=13)
+    if identity_code:
+        _identity_code(section)
     return doc
+
+
+def _identity_code(section) -> None:
+    """The first page's footer: the document's QR code (ma_nhan_dien), right-aligned, in a
+    paragraph of tiny type so the line is no taller than the picture."""
+    footer = section.first_page_footer.paragraphs[0]
+    footer.alignment = RIGHT
+    footer.paragraph_format.space_before = Pt(0)
+    footer.paragraph_format.space_after = Pt(0)
+    _mark_size(footer, 1)
+    run(footer, "{{ ma_nhan_dien }}", size=1)
 
 
 def _field(paragraph, instruction: str, size: int) -> None:

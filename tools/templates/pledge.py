@@ -226,8 +226,9 @@ _FORM = {"size": 13, "after": 2, "line": 1.0}
 def _household_form():
     """One household's pledge to its khu dân cư on one page: the residential-area form, signed
     by the head of household and received by the head of the khu dân cư. Only what the head of
-    household reads is printed: no code of the household or the unit."""
-    doc = d.new_document()
+    household reads is printed: no code of the household or the unit, nor a QR code (the
+    forms stay with the khu dân cư; its pledge is the document filed)."""
+    doc = d.new_document(identity_code=False)
     d.nd30_header(doc, superior=True, number=False)
     d.para(doc, "BẢN CAM KẾT CỦA HỘ GIA ĐÌNH", bold=True, align=d.CENTER, before=12)
     d.para(
