@@ -50,8 +50,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ),
     ("the kinds of document and their registry", frozenset({"kinds"})),
     (
-        "rendering, checking and the folders of the commands",
-        frozenset({"render", "sandbox", "check", "tplcheck", "starter", "collect"}),
+        "rendering, checking, filing scans and the folders of the commands",
+        frozenset({"render", "sandbox", "check", "tplcheck", "starter", "collect", "intake"}),
     ),
     ("generation, its writing and its PDF copies", frozenset({"generate", "writing", "pdf"})),
     ("the year report, measured with check and written by generate", frozenset({"yearreport"})),

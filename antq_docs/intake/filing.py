@@ -1,0 +1,107 @@
+"""A document's pages filed as its signed copy, and the pages left for a person as pictures.
+
+The copy is a PDF of the pages, upright, each a JPEG, beside the document's .docx under the
+same name (where `check` reads a signed copy), put in place through the folder's journal with
+its provenance in the manifest. A signed copy already there is never replaced.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from antq_docs.intake.sources import RENDER_DPI, pages, upright
+from antq_docs.output import KEPT, REVIEW, SCAN, OutputFolder, atomic_write
+from antq_docs.output.install import TEMP_SUFFIX, write_failed
+from antq_docs.vi import slug
+
+# JPEG quality of a filed page: a signature and a seal stay sharp at a tenth of the raw size.
+JPEG_QUALITY = 70
+# The long side of a review picture, in pixels: enough to read the heading and the number.
+THUMBNAIL = 900
+
+
+@dataclass(frozen=True)
+class Source:
+    """A scan as given: its path, the name the person gave it, and its digest."""
+
+    path: Path
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Filing:
+    """What to file: a document's place, its unit and kind, and the pages (number, turn)."""
+
+    rel: str
+    unit: str
+    kind: str
+    pages: list[tuple[int, int]]
+    label: str
+    method: str
+    confidence: float
+
+
+def earlier(folder: OutputFolder, rel: str) -> dict | None:
+    """The manifest's record of a signed copy filed from a scan at rel, None when none is."""
+    entry = folder.recorded(rel)
+    return entry if entry is not None and entry.get("format") == SCAN else None
+
+
+def file_pages(folder: OutputFolder, source: Source, filing: Filing) -> bool:
+    """Write the pages as one PDF at filing.rel; False when a signed copy is there already."""
+    images = []
+    turns = dict(filing.pages)
+    by_number = dict(pages(source.path, [n for n, _ in filing.pages]))
+    for number, _ in filing.pages:
+        images.append(upright(by_number[number], turns[number]).convert("RGB"))
+    target = folder.root / filing.rel
+    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        images[0].save(
+            temp,
+            "PDF",
+            save_all=True,
+            append_images=images[1:],
+            resolution=RENDER_DPI,
+            quality=JPEG_QUALITY,
+        )
+    except OSError as e:
+        temp.unlink(missing_ok=True)
+        raise write_failed(e, target) from e
+    provenance = {
+        "scan": source.name,
+        "scan_sha256": source.sha256,
+        "pages": filing.label,
+        "method": filing.method,
+        "confidence": filing.confidence,
+    }
+    outcome = folder.put_scan(
+        filing.rel, temp, unit=filing.unit, kind=filing.kind, provenance=provenance
+    )
+    return outcome.status != KEPT
+
+
+def thumbnail(root: Path, source: Source, number: int, turn: int) -> str:
+    """A picture of a page left for review in DIR/chua-xep/; its path in DIR."""
+    image = upright(next(iter(pages(source.path, [number])))[1], turn)
+    image.thumbnail((THUMBNAIL, THUMBNAIL))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    rel = f"{REVIEW}/{review_name(source, number)}"
+    atomic_write(root / rel, buffer.getvalue())
+    return rel
+
+
+def review_name(source: Source, number: int) -> str:
+    """The picture's name of a page: the scan's name in ASCII, its digest, the page number."""
+    return f"{slug(Path(source.name).stem) or 'scan'}-{source.sha256[:8]}-trang-{number:03d}.png"
+
+
+def drop_thumbnail(root: Path, source: Source, number: int) -> None:
+    """Remove the picture of a page once it is filed."""
+    (root / REVIEW / review_name(source, number)).unlink(missing_ok=True)
