@@ -95,7 +95,7 @@ def likely_turns(grey: Image.Image) -> list[int]:
     # Ink per column of a page shrunk eightfold: speckles fade, lines of text do not.
     mask = grey.reduce(8).point(lambda v: 255 if v < 150 else 0)
     width = mask.width
-    columns = list(mask.resize((width, 1), Image.Resampling.BOX).getdata())
+    columns = mask.resize((width, 1), Image.Resampling.BOX).tobytes()
     inked = [x for x, ink in enumerate(columns) if ink > 255 // 40]
     if not inked:
         return [0, 180]
