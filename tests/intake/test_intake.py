@@ -171,3 +171,43 @@ def test_check_counts_the_filed_scans_as_signed(tmp_path, docs):
     signed = {e.unit.code for e in report.entries if e.signed}
     assert signed == set(UNITS)
     assert report.changed == [] and report.extra == []
+
+
+def test_a_photo_turned_by_the_camera_is_read_and_filed(tmp_path, docs):
+    photo = tmp_path / "IMG_0001.jpg"
+    shot = page("1", code=pledge("KT-01-01-02")).rotate(90, expand=True)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # the camera says: turn 90° clockwise to view
+    shot.save(photo, "JPEG", quality=80, exif=exif)
+    done = intake([photo], docs, ocr=False)
+    assert [(p.path, p.scan, p.pages) for p in done.filed] == [
+        ("pledge/KT-01-01-02.pdf", "IMG_0001.jpg", "1")
+    ]
+    box = PdfReader(docs / "pledge" / "KT-01-01-02.pdf").pages[0].mediabox
+    assert box.height > box.width
+
+
+def test_without_tesseract_codes_are_filed_and_ocr_is_said_off(tmp_path, docs, runner, monkeypatch):
+    monkeypatch.setattr("antq_docs.intake.ocr_available", lambda: False)
+    pile = scan(tmp_path / "s.pdf", [page("1", code=pledge("KT-01-01-01"))])
+    result = runner.invoke(cli, ["intake", str(pile), "--docs", str(docs)])
+    assert result.exit_code == 0, result.output
+    assert "Chưa cài Tesseract" in result.stderr
+    assert (docs / "pledge" / "KT-01-01-01.pdf").is_file()
+
+
+def test_a_run_killed_before_its_manifest_is_saved_is_adopted(tmp_path, docs, monkeypatch):
+    pile = scan(tmp_path / "s.pdf", [page("1", code=pledge("KT-01-01-01")), page("2")])
+
+    def killed(self) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr("antq_docs.output.manifest.Manifest.save", killed)
+        with pytest.raises(KeyboardInterrupt):
+            intake([pile], docs, ocr=False)
+    assert "pledge/KT-01-01-01.pdf" not in read_manifest(docs)
+    again = intake([pile], docs, ocr=False)
+    assert again.filed == [] and [p.path for p in again.already] == ["pledge/KT-01-01-01.pdf"]
+    entry = read_manifest(docs)["pledge/KT-01-01-01.pdf"]
+    assert (entry["format"], entry["method"], entry["pages"]) == ("scan", "qr", "1-2")
