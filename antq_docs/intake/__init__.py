@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image
+
 from antq_docs.errors import InputError, UsageError
 from antq_docs.intake.filing import Filing, Source, drop_thumbnail, earlier, file_pages, thumbnail
-from antq_docs.intake.grouping import Group, group
+from antq_docs.intake.grouping import Group
 from antq_docs.intake.matching import Candidate, Matcher
 from antq_docs.intake.reading import Reading, ocr_available, read_page
 from antq_docs.intake.sources import PageRef, page_count, pages
@@ -99,23 +101,34 @@ def _source(path: Path) -> Source:
     return Source(Path(path), Path(path).name, file_sha256(Path(path)))
 
 
-def _read(source: Source, ocr: bool, tick: Callable[[], None]) -> list[Reading]:
-    """Every page of a scan read; a page without a code after one with a code is not read by
-    OCR (it belongs to that document), which keeps a batch of coded scans fast."""
-    readings: list[Reading] = []
+def _scan(
+    folder: OutputFolder,
+    source: Source,
+    identify: Callable[[Group], tuple[Candidate, str, float] | str],
+    ocr: bool,
+    tick: Callable[[], None],
+    result: IntakeResult,
+) -> None:
+    """Read a scan page by page and file each document once its last page is read, so only
+    one document's pages are in memory. A page without a code after a coded first page is not
+    read by OCR: it is that document's, which keeps a batch of coded scans fast."""
+    current: Group | None = None
     for number, image in pages(source.path):
-        coded = _follows_code(readings)
-        readings.append(read_page(PageRef(source.name, number), image, ocr=ocr and not coded))
+        coded = current is not None and current.first.identity is not None
+        reading = read_page(PageRef(source.name, number), image, ocr=ocr and not coded)
         tick()
-    return readings
-
-
-def _follows_code(readings: list[Reading]) -> bool:
-    """Whether the pages read so far end with a coded first page and its other pages."""
-    for reading in reversed(readings):
         if reading.first:
-            return reading.identity is not None
-    return False
+            if current is not None:
+                _place(folder, source, current, identify(current), result)
+            current = Group(reading)
+        elif current is None:
+            _leave(folder, source, reading, image, msg.NO_FIRST_PAGE, result)
+            continue
+        else:
+            current.rest.append(reading)
+        current.images[number] = image
+    if current is not None:
+        _place(folder, source, current, identify(current), result)
 
 
 def intake(
@@ -150,44 +163,44 @@ def intake(
         known = {(c.unit, c.kind): c for c in candidates}
         matcher = Matcher(folder.root, candidates) if ocr else None
         for source in sources:
-            groups, loose = group(_read(source, ocr, tick))
-            for reading in loose:
-                _leave(folder, source, reading, msg.NO_FIRST_PAGE, result)
-            for found in groups:
-                _place(folder, source, found, known, matcher, result)
+            _scan(folder, source, lambda g: _identify(g, known, matcher), ocr, tick, result)
     return result
+
+
+def _identify(
+    found: Group, known: dict[tuple[str, str], Candidate], matcher: Matcher | None
+) -> tuple[Candidate, str, float] | str:
+    """The document a group is, how it was known and how surely; or why it is not known."""
+    first = found.first
+    if first.identity is not None:
+        candidate = known.get((first.identity.unit, first.identity.kind))
+        if candidate is None:
+            return msg.UNKNOWN_DOCUMENT.format(unit=first.identity.unit, kind=first.identity.kind)
+        return candidate, QR, 1.0
+    if matcher is None or not first.text:
+        return msg.NOT_READ
+    match = matcher.match(first.text)
+    if match.sure and match.candidate is not None:
+        return match.candidate, OCR, match.confidence
+    if match.candidate is None:
+        return msg.NOT_READ
+    guess = match.candidate
+    return msg.NOT_SURE.format(unit=guess.unit, kind=guess.kind, confidence=match.confidence)
 
 
 def _place(
     folder: OutputFolder,
     source: Source,
     found: Group,
-    known: dict[tuple[str, str], Candidate],
-    matcher: Matcher | None,
+    identified: tuple[Candidate, str, float] | str,
     result: IntakeResult,
 ) -> None:
-    """Identify one document's pages and file them, or leave them for review."""
-    first = found.first
-    if first.identity is not None:
-        candidate = known.get((first.identity.unit, first.identity.kind))
-        if candidate is None:
-            why = msg.UNKNOWN_DOCUMENT.format(unit=first.identity.unit, kind=first.identity.kind)
-            return _leave_all(folder, source, found, why, result)
-        method, confidence = QR, 1.0
-    elif matcher is not None and first.text:
-        match = matcher.match(first.text)
-        if not match.sure or match.candidate is None:
-            guess = match.candidate
-            why = (
-                msg.NOT_SURE.format(unit=guess.unit, kind=guess.kind, confidence=match.confidence)
-                if guess is not None
-                else msg.NOT_READ
-            )
-            return _leave_all(folder, source, found, why, result)
-        candidate, method, confidence = match.candidate, OCR, match.confidence
+    """File one document's pages under what identified it, or leave them for review."""
+    if isinstance(identified, str):
+        for reading in found.pages:
+            _leave(folder, source, reading, found.images[reading.ref.page], identified, result)
     else:
-        return _leave_all(folder, source, found, msg.NOT_READ, result)
-    _file(folder, source, found, candidate, method, confidence, result)
+        _file(folder, source, found, *identified, result)
 
 
 def _file(
@@ -222,25 +235,22 @@ def _file(
     elif folder.signed_copy(document_path(candidate.kind, candidate.unit)) is not None:
         first = f"{before.get('scan')} trang {before.get('pages')}" if before else msg.FIRST_BY_HAND
         result.seconds.append(Placed(**{**vars(placed), "first": first}))
-    elif file_pages(folder, source, filing):
+    elif file_pages(folder, source, filing, found.images):
         result.filed.append(placed)
     for number, _ in filing.pages:
         drop_thumbnail(folder.root, source, number)
 
 
-def _leave_all(
-    folder: OutputFolder, source: Source, found: Group, why: str, result: IntakeResult
-) -> None:
-    """Leave every page of a document for review, for the same reason."""
-    for reading in found.pages:
-        _leave(folder, source, reading, why, result)
-
-
 def _leave(
-    folder: OutputFolder, source: Source, reading: Reading, why: str, result: IntakeResult
+    folder: OutputFolder,
+    source: Source,
+    reading: Reading,
+    image: Image.Image,
+    why: str,
+    result: IntakeResult,
 ) -> None:
     """Leave a page for review, with its picture."""
-    picture = thumbnail(folder.root, source, reading.ref.page, reading.turn)
+    picture = thumbnail(folder.root, source, reading.ref.page, image, reading.turn)
     result.unplaced.append(Unplaced(source.name, reading.ref.page, why, picture))
 
 
@@ -266,11 +276,11 @@ def assign(
                 wrong = ",".join(str(n) for n in numbers)
                 why = msg.ASSIGN_PAGES.format(scan=scan.name, pages=wrong, count=count)
                 raise UsageError(why)
+            images = dict(pages(scan, numbers))
             readings = [
-                read_page(PageRef(source.name, n), image, ocr=result.ocr)
-                for n, image in pages(scan, numbers)
+                read_page(PageRef(source.name, n), images[n], ocr=result.ocr) for n in numbers
             ]
-            found = Group(readings[0], readings[1:])
+            found = Group(readings[0], readings[1:], images)
             # The person gave the order: the pages are filed as listed.
             found.rest.sort(key=lambda r: numbers.index(r.ref.page))
             for reading in found.rest:

@@ -12,7 +12,9 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from antq_docs.intake.sources import RENDER_DPI, pages, upright
+from PIL import Image
+
+from antq_docs.intake.sources import RENDER_DPI, upright
 from antq_docs.output import KEPT, REVIEW, SCAN, OutputFolder, atomic_write
 from antq_docs.output.install import TEMP_SUFFIX, write_failed
 from antq_docs.vi import slug
@@ -51,13 +53,12 @@ def earlier(folder: OutputFolder, rel: str) -> dict | None:
     return entry if entry is not None and entry.get("format") == SCAN else None
 
 
-def file_pages(folder: OutputFolder, source: Source, filing: Filing) -> bool:
-    """Write the pages as one PDF at filing.rel; False when a signed copy is there already."""
-    images = []
-    turns = dict(filing.pages)
-    by_number = dict(pages(source.path, [n for n, _ in filing.pages]))
-    for number, _ in filing.pages:
-        images.append(upright(by_number[number], turns[number]).convert("RGB"))
+def file_pages(
+    folder: OutputFolder, source: Source, filing: Filing, rendered: dict[int, Image.Image]
+) -> bool:
+    """Write the pages (rendered, by number) as one PDF at filing.rel; False when a signed
+    copy is there already."""
+    images = [upright(rendered[number], turn) for number, turn in filing.pages]
     target = folder.root / filing.rel
     temp = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     try:
@@ -86,9 +87,9 @@ def file_pages(folder: OutputFolder, source: Source, filing: Filing) -> bool:
     return outcome.status != KEPT
 
 
-def thumbnail(root: Path, source: Source, number: int, turn: int) -> str:
+def thumbnail(root: Path, source: Source, number: int, page: Image.Image, turn: int) -> str:
     """A picture of a page left for review in DIR/chua-xep/; its path in DIR."""
-    image = upright(next(iter(pages(source.path, [number])))[1], turn)
+    image = upright(page, turn)
     image.thumbnail((THUMBNAIL, THUMBNAIL))
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)

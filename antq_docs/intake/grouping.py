@@ -1,4 +1,4 @@
-"""Pages into documents: a document starts at a page with its QR code or its Quốc hiệu and takes
+"""A document found in a scan: it starts at a page with its QR code or its Quốc hiệu and takes
 the pages after it, up to the next start, in the order of their page numbers.
 
 A scanner's feeder keeps a document's pages together, so a page that reads nothing after a
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from PIL import Image
+
 from antq_docs.intake.reading import Reading
 
 
@@ -18,6 +20,8 @@ class Group:
 
     first: Reading
     rest: list[Reading] = field(default_factory=list)
+    # The pages as rendered, by number, held only while the document is read and filed.
+    images: dict[int, Image.Image] = field(default_factory=dict)
 
     @property
     def pages(self) -> list[Reading]:
@@ -34,17 +38,3 @@ class Group:
         if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
             return f"{numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
         return ",".join(str(n) for n in numbers)
-
-
-def group(readings: list[Reading]) -> tuple[list[Group], list[Reading]]:
-    """The documents of one scan's pages, and the pages before any first page."""
-    groups: list[Group] = []
-    loose: list[Reading] = []
-    for reading in readings:
-        if reading.first:
-            groups.append(Group(reading))
-        elif groups:
-            groups[-1].rest.append(reading)
-        else:
-            loose.append(reading)
-    return groups, loose

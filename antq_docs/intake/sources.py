@@ -18,7 +18,7 @@ from antq_docs.messages import intake as msg
 
 # Pages of a PDF are read and filed at this resolution: QR codes and 13 pt text read well, and a
 # filed page stays legible in print.
-RENDER_DPI = 200
+RENDER_DPI = 150
 # A photo larger than an A4 page at RENDER_DPI is scaled down to it before it is read and filed.
 _MAX_SIDE = round(297 / 25.4 * RENDER_DPI)
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")
