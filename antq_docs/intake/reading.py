@@ -78,7 +78,25 @@ def read_page(ref: PageRef, image: Image.Image, *, ocr: bool) -> Reading:
 
 
 def read_code(grey: Image.Image) -> tuple[Identity, int] | None:
-    """The identity of the page's QR code and the turn that sets the page upright."""
+    """The identity of the page's QR code and the turn that sets the page upright.
+
+    When the whole page shows none, the bottom and top margins (the code's place, the page
+    upright or upside down) are read again enlarged: a small code blurred by JPEG reads then.
+    """
+    found = _code(grey)
+    for box in (
+        (0, grey.height * 4 // 5, grey.width, grey.height),
+        (0, 0, grey.width, grey.height // 5),
+    ):
+        if found is not None:
+            return found
+        strip = grey.crop(box)
+        found = _code(strip.resize((strip.width * 2, strip.height * 2), Image.Resampling.LANCZOS))
+    return found
+
+
+def _code(grey: Image.Image) -> tuple[Identity, int] | None:
+    """The identity of a QR code the image shows, and the turn of the code."""
     for result in zxingcpp.read_barcodes(grey, formats=_QR):
         identity = parse(result.text)
         if identity is not None:
