@@ -17,7 +17,16 @@ from pathlib import Path
 from PIL import Image
 
 from antq_docs.errors import InputError, UsageError
-from antq_docs.intake.filing import Filing, Source, drop_thumbnail, earlier, file_pages, thumbnail
+from antq_docs.intake.filing import (
+    Filing,
+    Source,
+    drop_thumbnail,
+    earlier,
+    file_pages,
+    filed_pages,
+    page_numbers,
+    thumbnail,
+)
 from antq_docs.intake.grouping import Group
 from antq_docs.intake.matching import Candidate, Matcher
 from antq_docs.intake.reading import Reading, ocr_available, read_page
@@ -68,6 +77,8 @@ class IntakeResult:
     seconds: list[Placed] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
+    # Where each page of a scan was filed before this run: (scan digest, page) → path.
+    earlier: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     @property
     def exit_code(self) -> int:
@@ -162,6 +173,7 @@ def intake(
         candidates = _candidates(folder)
         known = {(c.unit, c.kind): c for c in candidates}
         matcher = Matcher(folder.root, candidates) if ocr else None
+        result.earlier = filed_pages(folder)
         for source in sources:
             _scan(folder, source, lambda g: _identify(g, known, matcher), ocr, tick, result)
     return result
@@ -227,13 +239,14 @@ def _file(
         rel, candidate.unit, candidate.kind, source.name, filing.label, method, confidence
     )
     before = earlier(folder, rel)
-    if before is not None and (before.get("scan_sha256"), before.get("pages")) == (
-        source.sha256,
-        filing.label,
-    ):
+    if all(result.earlier.get((source.sha256, n)) == rel for n, _ in filing.pages):
         result.already.append(placed)
     elif folder.signed_copy(document_path(candidate.kind, candidate.unit)) is not None:
-        first = f"{before.get('scan')} trang {before.get('pages')}" if before else msg.FIRST_BY_HAND
+        first = (
+            msg.FIRST_FROM.format(scan=before.get("scan"), pages=before.get("pages"))
+            if before
+            else msg.FIRST_BY_HAND
+        )
         result.seconds.append(Placed(**{**vars(placed), "first": first}))
     elif file_pages(folder, source, filing, found.images):
         result.filed.append(placed)
@@ -249,7 +262,9 @@ def _leave(
     why: str,
     result: IntakeResult,
 ) -> None:
-    """Leave a page for review, with its picture."""
+    """Leave a page for review, with its picture; a page filed before (by hand) is left alone."""
+    if (source.sha256, reading.ref.page) in result.earlier:
+        return
     picture = thumbnail(folder.root, source, reading.ref.page, image, reading.turn)
     result.unplaced.append(Unplaced(source.name, reading.ref.page, why, picture))
 
@@ -266,6 +281,7 @@ def assign(
     result = IntakeResult(ocr=ocr_available())
     with OutputFolder(docs, wait=wait, on_wait=on_wait) as folder:
         known = {(c.unit, c.kind): c for c in _candidates(folder)}
+        result.earlier = filed_pages(folder)
         for scan, numbers, unit, kind in parsed:
             candidate = known.get((unit, kind))
             if candidate is None:
@@ -297,12 +313,9 @@ def _order(text: str) -> tuple[Path, list[int], str, str]:
     unit, slash, kind = target.partition("/")
     if not (equals and colon and slash and scan and unit and kind):
         raise wrong
-    numbers: list[int] = []
-    for part in page_text.split(","):
-        first, dash, last = part.strip().partition("-")
-        if not first.isdigit() or (dash and not last.isdigit()):
-            raise wrong
-        numbers.extend(range(int(first), int(last if dash else first) + 1))
+    numbers = page_numbers(page_text)
+    if not numbers:
+        raise wrong
     if not Path(scan).is_file():
         raise UsageError(msg.ASSIGN_SCAN.format(scan=scan))
     return Path(scan), numbers, unit.strip(), kind.strip()

@@ -53,6 +53,27 @@ def earlier(folder: OutputFolder, rel: str) -> dict | None:
     return entry if entry is not None and entry.get("format") == SCAN else None
 
 
+def filed_pages(folder: OutputFolder) -> dict[tuple[str, int], str]:
+    """Where each page of each scan was filed before: (the scan's digest, page) → its path."""
+    filed = {}
+    for entry in folder.entries():
+        if entry.get("format") == SCAN:
+            for number in page_numbers(str(entry.get("pages", ""))):
+                filed[(str(entry.get("scan_sha256")), number)] = entry["path"]
+    return filed
+
+
+def page_numbers(label: str) -> list[int]:
+    """The pages a label names: '3-5' → [3, 4, 5], '4,2' → [4, 2]; [] when it names none."""
+    numbers: list[int] = []
+    for part in label.split(","):
+        first, dash, last = part.strip().partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            return []
+        numbers.extend(range(int(first), int(last if dash else first) + 1))
+    return numbers
+
+
 def file_pages(
     folder: OutputFolder, source: Source, filing: Filing, rendered: dict[int, Image.Image]
 ) -> bool:
