@@ -90,7 +90,7 @@ class Matcher:
 
     def match(self, text: str) -> Match:
         """The candidate whose start the OCR text fits best, and how surely."""
-        read = features(text)
+        read = features(heading_block(text))
         scores = sorted(
             ((self._score(found, read), i) for i, found in enumerate(self._features)),
             reverse=True,
@@ -135,14 +135,22 @@ def _pairs_first(best: set[str], rival: set[str]) -> tuple[set[str], set[str]]:
 def _start(path: Path) -> str:
     """The heading block of a .docx, line by line; empty when it cannot be read."""
     try:
-        text = document_text(Package(path).document())
+        return heading_block(document_text(Package(path).document()))
     except (AntqError, OSError):
         return ""
+
+
+def heading_block(text: str) -> str:
+    """The lines of a text before its body, at most _WORDS words.
+
+    The body begins with its legal bases ("Căn cứ…"), at the same place in every candidate and
+    on the page: none is told apart by the first words of its body, and a commune's name
+    further down a village's page ("Bên nhận cam kết: Ủy ban nhân dân phường…") never makes
+    the page the commune's.
+    """
     lines, count = [], 0
     for line in text.splitlines():
-        # The heading block ends where the body begins (its legal bases), at the same place
-        # in every candidate, so none is told apart by the first words of its body.
-        if count >= _WORDS or strip_marks(line).startswith(_BODY):
+        if count >= _WORDS or strip_marks(line.strip()).startswith(_BODY):
             break
         lines.append(line)
         count += len(line.split())

@@ -46,8 +46,6 @@ class Reading:
     number: int | None = None
     # The OCR text of the heading block of a first page without a QR code.
     text: str = ""
-    # Whether any text was read upright (a page that read nothing goes to review).
-    legible: bool = False
 
 
 @functools.cache
@@ -68,7 +66,7 @@ def read_page(ref: PageRef, image: Image.Image, *, ocr: bool) -> Reading:
     code = read_code(grey)
     if code is not None:
         reading.identity, reading.turn = code
-        reading.first = reading.legible = True
+        reading.first = True
         return reading
     if ocr:
         read_text(grey, reading)
@@ -132,7 +130,7 @@ def read_text(grey: Image.Image, reading: Reading) -> None:
         # Only the Quốc hiệu or a page number says the turn is right: a page upside down
         # reads as words too, wrong ones.
         if heading or number:
-            reading.turn, reading.legible, reading.first = turn, True, heading
+            reading.turn, reading.first = turn, heading
             reading.number = int(number.group(1)) if number and not heading else None
             if heading:
                 block = page.crop((0, 0, page.width, round(page.height * _HEADING)))

@@ -21,7 +21,6 @@ from antq_docs.messages import intake as msg
 RENDER_DPI = 150
 # A photo larger than an A4 page at RENDER_DPI is scaled down to it before it is read and filed.
 _MAX_SIDE = round(297 / 25.4 * RENDER_DPI)
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")
 
 
 @dataclass(frozen=True)
