@@ -31,11 +31,13 @@ from antq_docs.intake.grouping import Group
 from antq_docs.intake.matching import Candidate, Matcher
 from antq_docs.intake.reading import Reading, ocr_available, read_page
 from antq_docs.intake.sources import PageRef, page_count, pages
+from antq_docs.kinds import REGISTRY
 from antq_docs.messages import intake as msg
 from antq_docs.output import LOCK_TIMEOUT_S, REVIEW, OutputFolder, document_path, file_sha256
 
 __all__ = ["IntakeResult", "Placed", "Unplaced", "assign", "intake", "ocr_available"]
 
+DOCX = ".docx"
 # How each document was known: its QR code, its heading read by OCR, or a person's --assign.
 QR, OCR, BY_HAND = "qr", "ocr", "tay"
 
@@ -99,12 +101,21 @@ class IntakeResult:
 
 
 def _candidates(folder: OutputFolder) -> list[Candidate]:
-    """The documents of the folder a scan may be: every .docx the manifest lists."""
-    return [
-        Candidate(e["path"], e["unit"], e["kind"])
+    """The documents of the folder a scan may be: every .docx the manifest lists, and every
+    one a person put in its place (KIND/CODE.docx) or a folder holds without its manifest."""
+    found = {
+        e["path"]: Candidate(e["path"], e["unit"], e["kind"])
         for e in folder.entries()
-        if str(e.get("path", "")).endswith(".docx") and e.get("unit") and e.get("kind")
-    ]
+        if str(e.get("path", "")).endswith(DOCX) and e.get("unit") and e.get("kind")
+    }
+    for kind in REGISTRY:
+        place = folder.root / kind
+        if place.is_dir() and not place.is_symlink():
+            for path in sorted(place.glob(f"*{DOCX}")):
+                rel = f"{kind}/{path.name}"
+                if not path.name.startswith(("~$", ".")) and path.is_file() and rel not in found:
+                    found[rel] = Candidate(rel, path.stem, kind)
+    return list(found.values())
 
 
 def _source(path: Path) -> Source:

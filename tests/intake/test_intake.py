@@ -216,3 +216,10 @@ def test_a_run_killed_before_its_manifest_is_saved_is_adopted(tmp_path, docs, mo
     assert again.filed == [] and [p.path for p in again.already] == ["pledge/KT-01-01-01.pdf"]
     entry = read_manifest(docs)["pledge/KT-01-01-01.pdf"]
     assert (entry["format"], entry["method"], entry["pages"]) == ("scan", "qr", "1-2")
+
+
+def test_a_document_put_in_place_by_hand_is_found_without_the_manifest(tmp_path, docs):
+    (docs / "manifest.json").unlink()
+    pile = scan(tmp_path / "s.pdf", [page("1", code=pledge("KT-01-01-02"))])
+    done = intake([pile], docs, ocr=False)
+    assert [p.path for p in done.filed] == ["pledge/KT-01-01-02.pdf"]
