@@ -50,7 +50,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ),
     ("the kinds of document and their registry", frozenset({"kinds"})),
     (
-        "rendering, checking and the folders of the commands",
+        "rendering, checking, filing scans and the folders of the commands",
         frozenset(
             {
                 "render",
@@ -62,6 +62,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "tplcheck",
                 "starter",
                 "collect",
+                "intake",
             }
         ),
     ),

@@ -16,11 +16,12 @@ from antq_docs.check.entries import DOCX, PDF
 from antq_docs.errors import InputError
 from antq_docs.files import describe
 from antq_docs.messages import check as msg
-from antq_docs.output import MANIFEST
+from antq_docs.output import MANIFEST, REVIEW
 from antq_docs.register import FILE as REGISTER_FILE
 
-# The tool's own files at the top of the folder are not documents.
-_OWN_FILES = frozenset({MANIFEST, REGISTER_FILE})
+# The tool's own files at the top of the folder are not documents, nor are the pictures of the
+# scanned pages intake left for a person to place.
+_OWN_FILES = frozenset({MANIFEST, REGISTER_FILE, REVIEW})
 # Files people's tools leave in a folder that are not documents: Word's lock files (~$…),
 # hidden files (our lock, temporaries, .DS_Store) and Windows' thumbnails.
 _IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})

@@ -17,6 +17,7 @@ from antq_docs.cli import messages as msg
 from antq_docs.cli.documents import check, generate, lint, report
 from antq_docs.cli.folders import bundle, collect, forms, init, pdf, templates
 from antq_docs.cli.options import CONTEXT
+from antq_docs.cli.scans import intake
 from antq_docs.errors import AntqError
 
 __all__ = ["cli", "main"]
@@ -82,7 +83,20 @@ def serve(host, port, data, password) -> None:
     click.echo(msg.STOPPED, err=True)
 
 
-for command in (generate, report, check, pdf, bundle, lint, init, forms, collect, templates, serve):
+for command in (
+    generate,
+    report,
+    check,
+    pdf,
+    bundle,
+    intake,
+    lint,
+    init,
+    forms,
+    collect,
+    templates,
+    serve,
+):
     cli.add_command(command)
 
 

@@ -34,11 +34,12 @@ from antq_docs.output.layout import (
     JOURNAL,
     LOCK,
     MANIFEST,
+    REVIEW,
     SOURCES,
     FileState,
     document_path,
 )
-from antq_docs.output.manifest import is_generated_pdf, read_manifest
+from antq_docs.output.manifest import SCAN, is_generated_pdf, read_manifest
 
 __all__ = [
     "JOURNAL",
@@ -47,6 +48,8 @@ __all__ = [
     "LOCK_TIMEOUT_S",
     "MANIFEST",
     "NEW",
+    "REVIEW",
+    "SCAN",
     "SIGNED",
     "SOURCES",
     "UNCHANGED",

@@ -30,7 +30,7 @@ from antq_docs.output.install import (
     write_failed,
 )
 from antq_docs.output.layout import LOCK, MANIFEST, FileState, Layout
-from antq_docs.output.manifest import Manifest, entry
+from antq_docs.output.manifest import Manifest, entry, scan_entry
 from antq_docs.register import FILE as REGISTER_FILE
 from antq_docs.register import Register
 
@@ -345,3 +345,28 @@ class OutputFolder:
             self._install(produced, target, made, None)
             self._pdfs.pop(Path(rel).parent, None)
         return Outcome(rel, UPDATED if exists else NEW)
+
+    def put_scan(
+        self, rel: str, produced: Path, *, unit: str, kind: str, provenance: dict
+    ) -> Outcome:
+        """Move a signed copy made from a scan (a temporary file inside DIR) to rel and record
+        it with its provenance, journalled like a document.
+
+        Only nothing, or a PDF this tool made from the draft, is replaced: a signed copy already
+        at rel is KEPT (produced is removed) and the caller reports the second scan.
+        """
+        target = self._layout.guard(rel)
+        if target.is_dir():
+            raise OutputError(msg.FOLDER_IN_THE_WAY, path=target)
+        exists = target.exists()
+        if (exists and not self.generated_pdf(rel)) or self.dry_run:
+            produced.unlink(missing_ok=True)
+            return Outcome(rel, KEPT if exists else NEW)
+        made = scan_entry(rel, file_sha256(produced), unit, kind, provenance)
+        self._install(produced, target, made, None)
+        self._pdfs.pop(Path(rel).parent, None)
+        return Outcome(rel, UPDATED if exists else NEW)
+
+    def recorded(self, rel: str) -> dict | None:
+        """What the manifest holds of rel, None when it holds nothing."""
+        return self._manifest.entries.get(rel)

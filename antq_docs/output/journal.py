@@ -122,8 +122,12 @@ def _adopt(line: str, manifest: Manifest, layout: Layout) -> bool:
     if not (target.is_file() and file_sha256(target) == digest):
         return False
     adopted = {**fields, "path": rel, "sha256": digest}
-    if entry.get("format") == "pdf":
-        adopted["format"] = "pdf"
+    # A generated PDF's format, and a filed scan's format and provenance: flat values only.
+    adopted.update(
+        (k, v)
+        for k, v in entry.items()
+        if k not in adopted and k != "source" and isinstance(v, str | int | float)
+    )
     source = entry.get("source")
     manifest.record(adopted, source if isinstance(source, str) else None)
     return True

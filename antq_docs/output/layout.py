@@ -25,6 +25,8 @@ LOCK = ".antq-docs.lock"
 SOURCES = ".antq-docs-sources.json"
 # Files the run is about to put in place, one JSON line each (see journal.py).
 JOURNAL = ".antq-docs-journal"
+# The pages of scans intake could not place, as pictures for a person to look at and assign.
+REVIEW = "chua-xep"
 
 
 def document_path(kind: str, code: str, suffix: str = ".docx") -> str:

@@ -22,6 +22,9 @@ from antq_docs.messages import documents as msg
 from antq_docs.output.install import atomic_write, file_sha256
 from antq_docs.output.layout import MANIFEST, SOURCES, FileState, own_file
 
+# The format of a signed copy filed from a scan by intake (a PDF the `pdf` command made is "pdf").
+SCAN = "scan"
+
 
 def read_manifest(root: Path, present: Collection[str] | None = None) -> dict[str, dict]:
     """The manifest's documents of a folder by path; empty when the folder has no manifest.
@@ -178,6 +181,15 @@ def entry(rel: str, digest: str, unit: str, kind: str, template: str) -> dict:
         "template": template,
         "generated_at": _now(),
     }
+
+
+def scan_entry(rel: str, digest: str, unit: str, kind: str, provenance: dict) -> dict:
+    """The manifest entry of a signed copy filed now from a scan, with where it came from.
+
+    provenance holds flat values only (the scan's name and digest, its pages as "3-5", the
+    method and the confidence): check reads entries as flat objects.
+    """
+    return {**entry(rel, digest, unit, kind, ""), **provenance, "format": SCAN}
 
 
 def _joined(separator: str, items: Iterable[str], prefix: str) -> Iterator[str]:
