@@ -122,6 +122,9 @@ def test_an_error_keeps_the_files_and_names_the_uploaded_file(client):
     r = _generate(client, units=_file(FIXTURES / "roster-duplicate-code.csv", "Đơn vị.csv"))
     assert r.status_code == 422
     assert "<td>Đơn vị.csv</td><td>5</td>" in r.text.split('id="findings"')[1]
+    # What was (not) done, in the page's words: no document, and where the faults are.
+    assert "Chưa soạn văn bản nào. Dữ liệu đầu vào: xem các lỗi ở bảng dưới." in r.text
+    assert "chưa ghi tệp nào" not in r.text
     assert "Đơn vị.csv" in _given(r.text, "roster")
     assert "campaign-kon-tum-2025.yaml" in _given(r.text, "campaign")
     assert "danh-sach.csv" not in r.text
