@@ -236,9 +236,11 @@ _QR_CODE = FormSection(
 # The sections on how the organisation changes within the year.
 _ORGANISATION = (
     FormSection(
-        "Thay đổi tổ chức trong năm",
-        "Cơ quan kết thúc hoạt động trong năm: văn bản ghi ngày sau đó không nêu tên, "
-        "không giao việc, không gửi cơ quan ấy.",
+        "Thay đổi tổ chức",
+        "Cơ quan đã kết thúc hoạt động, trong năm hay từ năm trước: văn bản ghi ngày sau đó "
+        "không nêu tên, không giao việc, không gửi cơ quan ấy; quyết định công nhận căn cứ luật "
+        "ghi ở đây. Kế hoạch các năm sau vẫn giữ các dòng của năm 2025 (Công an cấp huyện, chính "
+        "quyền cấp huyện kết thúc): bỏ đi thì văn bản coi như cấp huyện còn.",
         (FormField("thay_doi_to_chuc", "Thay đổi tổ chức", "", ROWS, columns=_CHANGE_COLUMNS),),
     ),
     FormSection(

@@ -363,7 +363,8 @@ def move_year(values: FormValues, base: Any, kinds: Mapping[str, DeclaredKind]) 
 
     Each date of the old year that the person left as the file has it moves to the new year,
     in the fields and in the keys the form does not show (a default, not a choice: a date
-    typed anew is left alone, for the loader to judge). Anniversaries keep their dates.
+    typed anew is left alone, for the loader to judge). Anniversaries and the changes of the
+    organisation keep their dates.
     """
     old = base.get("nam") if isinstance(base, dict) else None
     new_text = _clean(values.get("nam"))
@@ -374,22 +375,20 @@ def move_year(values: FormValues, base: Any, kinds: Mapping[str, DeclaredKind]) 
     moved = dict(values)
     count = 0
     for form_field in form_fields(kinds):
-        if form_field.name == _ANNIVERSARIES:
+        if form_field.name in _KEPT:
             continue
         moved[form_field.name], done = _moved_value(
             form_field, values.get(form_field.name), shown.get(form_field.name), old, new
         )
         count += done
-    kept = {k: v for k, v in base.items() if k != _ANNIVERSARIES}
-    moved_base, done_base = _moved_data(kept, old, new)
-    moved_base[_ANNIVERSARIES] = base.get(_ANNIVERSARIES)
-    if _ANNIVERSARIES not in base:
-        del moved_base[_ANNIVERSARIES]
+    moved_base, done_base = _moved_data({k: v for k, v in base.items() if k not in _KEPT}, old, new)
+    moved_base |= {k: base[k] for k in _KEPT if k in base}
     return YearMove(moved, moved_base, count + done_base > 0, old, new)
 
 
-# Anniversaries count their years from a day long past: never moved with the plan's year.
-_ANNIVERSARIES = "ky_niem"
+# Never moved with the plan's year: anniversaries count their years from a day long past, and
+# a body that ended (thay_doi_to_chuc: the districts on 30/6/2025) stays ended, its law cited.
+_KEPT = ("ky_niem", "thay_doi_to_chuc")
 
 
 def _moved_value(form_field: FormField, value: Any, before: Any, old: int, new: int) -> Any:

@@ -59,7 +59,9 @@ def office(unit: Unit, title: str) -> str:
     in its place ('Tổ trưởng tổ dân phố' of 'Tổ dân phố 1' → 'Tổ trưởng Tổ dân phố 1'); after a
     one-word kind comes the rest of the name ('Trưởng thôn' of 'Thôn 1' → 'Trưởng thôn 1', of
     'Thôn Kon Klor' → 'Trưởng thôn Kon Klor'). Other titles are followed by the name ('Trưởng
-    thôn làng Kon Klor'); a title that already holds the name is left as it is.
+    thôn làng Kon Klor'), except that a title ending with the name's first word does not repeat
+    it ('Trưởng khu' of 'Khu Đồng Tiến' → 'Trưởng khu Đồng Tiến'); a title that already holds
+    the name is left as it is.
     """
     if unit.type in GOVERNMENT_TYPES:
         return f"{short_title(title)} {unit.body_name}"
@@ -72,6 +74,11 @@ def office(unit: Unit, title: str) -> str:
         if " " in words:
             return f"{title[: -len(words)]}{unit.sentence_name}"
         return f"{title} {unit.name[len(words) + 1 :].strip()}"
+    # A kind not in KIND_WORDS (a khu dân cư named "Khu Đồng Tiến", whose kind word "khu" would
+    # make lists say "thôn, khu") still must not be written twice: 'Trưởng khu Đồng Tiến'.
+    first, *rest = unit.name.split(maxsplit=1)
+    if rest and title.casefold().endswith(" " + first.casefold()):
+        return f"{title} {rest[0]}"
     return f"{title} {unit.sentence_name}"
 
 

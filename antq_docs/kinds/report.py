@@ -78,6 +78,8 @@ class Report(Kind):
         "phan_loai_tong.yeu": "tổng số đơn vị Yếu",
         "tinh_tu_diem": "số đơn vị có mức xếp loại tính từ tổng điểm (tệp kết quả không ghi mức); "
         "rỗng khi mọi đơn vị đã ghi mức",
+        "tinh_tu_diem_tat_ca": "đúng khi mọi đơn vị có mức xếp loại tính từ tổng điểm (tệp kết "
+        "quả không ghi mức nào)",
         "dien_hinh": "tên các đơn vị điển hình, cách nhau bằng dấu phẩy; rỗng khi không có",
         "so_dien_hinh": "số đơn vị điển hình",
         "dien_hinh_dat": "tên các đơn vị điển hình đạt tiêu chuẩn và xếp loại Khá trở lên",

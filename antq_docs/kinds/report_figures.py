@@ -180,6 +180,8 @@ def results_section(
         "nguong": common.thresholds(results.thresholds),
         # Units whose level was computed from their score ('' when every level was given).
         "tinh_tu_diem": vi.number(computed) if computed else "",
+        # Every level computed: no units are left whose given level was compared.
+        "tinh_tu_diem_tat_ca": bool(scored) and computed == len(scored),
         **models([level, *units], results),
         "ngay_hoi": event(scored, results, last),
     }

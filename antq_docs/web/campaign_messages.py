@@ -18,7 +18,8 @@ FORM_PROBLEMS = (
 YEAR_MOVED = (
     "Năm của kế hoạch đã đổi từ {old} sang {new}: các ngày của năm {old} chưa sửa (ngày văn "
     "bản, hạn báo cáo, thời kỳ…) đã chuyển sang cùng ngày của năm {new}. Xem lại các ngày trước "
-    "khi dùng; ngày kỷ niệm giữ nguyên."
+    "khi dùng; ngày kỷ niệm và các thay đổi tổ chức đã có (cấp huyện kết thúc năm 2025…) giữ "
+    "nguyên."
 )
 SAVED = "Đã lưu kế hoạch năm {year} của tỉnh {province} trên trình duyệt này."
 SAVED_HINT = (

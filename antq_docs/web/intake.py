@@ -50,7 +50,7 @@ def try_file(
     except ValidationError as e:
         # Refused when something is wrong in this file; the findings of the other files are
         # then shown with its own (a roster of a period the plan lacks: both sides).
-        if not any(f.file is None or Path(f.file).name == given.stored for f in e.findings):
+        if not any(_of_file(f, given.stored) for f in e.findings):
             return Intake(notices=[msg.OTHER_FILES_WRONG])
         return Intake(findings(e, trial))
     except InputError as e:
@@ -61,6 +61,15 @@ def try_file(
     except AntqError as e:
         return Intake(notices=[public(str(e), trial, scratch)])
     return Intake(notices=[public(n, trial, scratch) for n in notices])
+
+
+def _of_file(finding: Finding, stored: str) -> bool:
+    """Whether a finding is about the stored file, or one of its sheets ('ket-qua.xlsx, trang
+    Bảng điểm'): a fault there is this file's own, not another file's."""
+    if finding.file is None:
+        return True
+    name = Path(finding.file).name
+    return name == stored or name.startswith(f"{stored}, ")
 
 
 def _copy(space: Space, scratch: Path) -> Space:

@@ -71,7 +71,8 @@ RESULTS_NEEDED = (
     "{label} cần tệp kết quả cuối năm: đưa lên ở dòng “Kết quả cuối năm” của khung “Dữ liệu "
     "đang dùng”."
 )
-NOTHING_WRITTEN = "{what}: chưa ghi tệp nào."
+# A page names what was not done in its own words ("soạn"), not the CLI's "chưa ghi tệp nào".
+NOTHING_WRITTEN = "Chưa soạn văn bản nào. {what}: xem các lỗi ở bảng dưới."
 NO_FORMS_MADE = "{what}: chưa làm phiếu nào."
 NOT_COLLECTED = "{what}: chưa ghi tệp kết quả."
 NOT_CHECKED = "{what}: chưa kiểm tra."

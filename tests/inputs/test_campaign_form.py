@@ -247,6 +247,8 @@ def test_a_plan_carried_to_next_year_moves_the_dates_left_as_they_were():
     assert moved.values["han_bao_cao.huyen"] == "15/12/2026"
     assert moved.values["danh_sach_don_vi"][1]["tu_ngay"] == "01/07/2026"
     assert moved.values["ky_niem"][0]["ngay"] == "19/08/1945"
+    # The districts ended in 2025: a 2026 plan neither revives them nor forgets the law.
+    assert [c["den_ngay"] for c in moved.values["thay_doi_to_chuc"]] == ["28/02/2025", "30/06/2025"]
     assert moved.values["ngay_van_ban.report"] == "18/12/2025"
     problems = check_form(moved.values, moved.base, REGISTRY).problems
     assert [p.name for p in problems] == ["ngay_van_ban.report"]
@@ -255,4 +257,5 @@ def test_a_plan_carried_to_next_year_moves_the_dates_left_as_they_were():
     assert campaign.year == 2026
     assert campaign.deadlines["xa"] == dt.date(2026, 11, 30)
     assert campaign.event.window_start == dt.date(2026, 7, 1)
+    assert campaign.gone_levels(dt.date(2026, 3, 20)) == {"huyen"}
     assert move_year(values | {"nam": "2025"}, data, REGISTRY).moved is False

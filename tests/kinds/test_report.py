@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import zipfile
 
@@ -562,3 +563,24 @@ def test_noi_nhan_bao_cao_is_a_list_of_bodies(tmp_path):
         load_campaign(SAMPLE_CAMPAIGN, kinds=REGISTRY).report_recipients[-1]
         == "Công an tỉnh Quảng Ngãi"
     )
+
+
+def test_levels_all_computed_from_scores_are_said_without_units_left_over(runner, tmp_path):
+    """When the results give no level at all, no "remaining units" are said to be compared."""
+    assert run_report(runner, tmp_path).exit_code == 0
+    mixed = dh.full_text(dh.open_docx(tmp_path / "out" / "report" / "T.docx"))
+    assert "xếp loại các đơn vị còn lại đã được đối chiếu với cùng ngưỡng" in mixed
+    with RESULTS.open(encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source))
+    level = rows[0].index("Xếp loại")
+    results = tmp_path / "results-no-level.csv"
+    with results.open("w", encoding="utf-8", newline="") as target:
+        blanked = ([*r[:level], "", *r[level + 1 :]] for r in rows[1:])
+        csv.writer(target).writerows([rows[0], *blanked])
+    out = tmp_path / "again"
+    args = ["report", "--campaign", str(steady_campaign(tmp_path)), "--units", str(SMALL)]
+    made = runner.invoke(cli, [*args, "--results", str(results), "--out", str(out)])
+    assert made.exit_code == 0, made.output
+    text = dh.full_text(dh.open_docx(out / "report" / "T.docx"))
+    assert "Mức xếp loại của các đơn vị được tính từ tổng điểm tự chấm theo ngưỡng:" in text
+    assert "còn lại" not in text

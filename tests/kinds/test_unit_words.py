@@ -63,6 +63,9 @@ def _unit(name: str, type_: str = "khu_dan_cu") -> Unit:
         ("Trưởng bản", "Bản Tà Xùa", "Trưởng bản Tà Xùa"),
         ("Tổ trưởng tổ dân phố", "Tổ dân phố 1", "Tổ trưởng Tổ dân phố 1"),
         ("Trưởng thôn 1", "Thôn 1", "Trưởng thôn 1"),
+        ("Trưởng khu", "Khu Đồng Tiến", "Trưởng khu Đồng Tiến"),
+        ("Trưởng khu", "Khu dân cư số 3", "Trưởng khu dân cư số 3"),
+        ("Trưởng thôn", "Khu Đồng Tiến", "Trưởng thôn khu Đồng Tiến"),
     ],
 )
 def test_a_head_s_office_never_repeats_the_kind_of_unit(title, name, office):

@@ -248,10 +248,14 @@ def test_next_years_plan_saves_with_the_dates_left_as_they_were_moved_and_said(c
     assert "Đã lưu kế hoạch năm 2026" in text
     assert "Năm của kế hoạch đã đổi từ 2025 sang 2026" in text
     assert form_of(r.text)["ngay_van_ban.plan"] == ["20/03/2026"]
+    # The districts ended in 2025 stay ended, and the form says to keep those rows.
+    assert form_of(r.text)["thay_doi_to_chuc[2].den_ngay"] == ["30/06/2025"]
+    assert "Kế hoạch các năm sau vẫn giữ các dòng của năm 2025" in text
     path = tmp_path / "ke-hoach.yaml"
     path.write_bytes(client.get("/ke-hoach/tai").content)
     campaign = load_campaign(path, kinds=REGISTRY)
     assert campaign.deadlines["huyen"].isoformat() == "2026-12-15"
+    assert [c.last_day.isoformat() for c in campaign.changes] == ["2025-02-28", "2025-06-30"]
     assert [r.written for r in campaign.roster_files] == [
         "danh-sach-kon-tum.xlsx",
         "danh-sach-quang-ngai.xlsx",

@@ -122,6 +122,9 @@ def test_an_error_keeps_the_files_and_names_the_uploaded_file(client):
     r = _generate(client, units=_file(FIXTURES / "roster-duplicate-code.csv", "Đơn vị.csv"))
     assert r.status_code == 422
     assert "<td>Đơn vị.csv</td><td>5</td>" in r.text.split('id="findings"')[1]
+    # What was (not) done, in the page's words: no document, and where the faults are.
+    assert "Chưa soạn văn bản nào. Dữ liệu đầu vào: xem các lỗi ở bảng dưới." in r.text
+    assert "chưa ghi tệp nào" not in r.text
     assert "Đơn vị.csv" in _given(r.text, "roster")
     assert "campaign-kon-tum-2025.yaml" in _given(r.text, "campaign")
     assert "danh-sach.csv" not in r.text
@@ -349,3 +352,27 @@ def test_results_of_the_chosen_unit_alone_are_taken(client, tmp_path):
     _, archive = _zip(client, r.text)
     names = [n for n in archive.namelist() if n.endswith(".docx")]
     assert names and all("QT-VL-04" in n for n in names)
+
+
+def test_a_results_workbook_whose_scoring_sheet_is_wrong_is_refused_naming_its_sheet(
+    client, tmp_path
+):
+    """A fault on the workbook's "Bảng điểm" sheet is this file's own, not another file's."""
+    _keep(client, "campaign", FIXTURES / "campaign-vinh-linh-2025.yaml")
+    _keep(client, "roster", FIXTURES / "units-vinh-linh-2025.csv")
+    book = openpyxl.Workbook()
+    results, scores = book.active, book.create_sheet("Bảng điểm")
+    results.title = "Kết quả"
+    for name, sheet in (("results", results), ("scores", scores)):
+        source = FIXTURES / f"{name}-vinh-linh-2025.csv"
+        for line in source.read_text(encoding="utf-8").splitlines():
+            sheet.append(line.split(","))
+    results["G2"] = "không"  # Xã Vĩnh Linh held no Ngày hội, yet its sheet scores one
+    path = tmp_path / "ket-qua-vinh-linh.xlsx"
+    book.save(path)
+    _keep(client, "results", path)
+    page = client.get("/").text
+    assert "Chưa nhận tệp “ket-qua-vinh-linh.xlsx” (Kết quả cuối năm)" in page
+    assert "ket-qua-vinh-linh.xlsx, trang Bảng điểm" in page
+    assert "các tệp khác đang dùng còn lỗi" not in page
+    assert "chưa có" in _given(page, "results")

@@ -265,7 +265,15 @@ def _classification(doc) -> None:
     d.para(doc, "", size=6)
     d.optional(
         doc,
-        "tinh_tu_diem",
+        "tinh_tu_diem_tat_ca",
+        "Mức xếp loại của các đơn vị được tính từ tổng điểm tự chấm theo ngưỡng: "
+        + d.THRESHOLDS
+        + ".",
+        italic=True,
+    )
+    d.optional(
+        doc,
+        "tinh_tu_diem and not tinh_tu_diem_tat_ca",
         "Xếp loại của {{ tinh_tu_diem }} đơn vị không ghi mức xếp loại được tính từ tổng "
         "điểm tự chấm theo ngưỡng: " + d.THRESHOLDS + "; xếp loại các đơn vị còn lại đã "
         "được đối chiếu với cùng ngưỡng.",
