@@ -27,6 +27,7 @@ from antq_docs.model import (
     GOVERNMENT_LEVELS,
     GOVERNMENT_TYPES,
     STANDARD_TYPES,
+    TWO_LEVEL_LAW,
     Campaign,
     Results,
     Unit,
@@ -58,10 +59,12 @@ class Recognition(Kind):
         "DÂN …”, ký “CHỦ TỊCH” không có “TM.”",
         "dia_ban": "địa bàn của Ủy ban nhân dân ban hành (xã Hà Mòn, tỉnh Kon Tum)",
         "ngay": "ngày ký quyết định (ngày/tháng/năm), ghi ở danh sách kèm theo",
-        "sau_sap_xep": "đúng khi cấp huyện đã kết thúc vào ngày của quyết định "
+        "luat_2025": "đúng khi quyết định ký từ ngày 01/7/2025: Luật Tổ chức chính quyền địa "
+        "phương năm 2025 đã có hiệu lực (khi luat_to_chuc rỗng, mẫu ghi luật này)",
+        "sau_sap_xep": "đúng khi cấp huyện đã kết thúc vào ngày của quyết định, hay từ 01/7/2025 "
         "(thay_doi_to_chuc): văn phòng của xã là Văn phòng HĐND và UBND",
         "luat_to_chuc": "các văn bản đã thay đổi tổ chức chính quyền vào ngày của quyết định "
-        "(thay_doi_to_chuc[].can_cu); rỗng thì mẫu ghi Luật năm 2015",
+        "(thay_doi_to_chuc[].can_cu); rỗng thì mẫu ghi Luật năm 2025 hay năm 2015 theo ngày",
         "cong_an": "Công an cùng cấp đề nghị công nhận (Công an xã Hà Mòn)",
         "bien_ban": "biên bản họp bình xét của chính Ủy ban nhân dân ban hành, đề nghị công "
         "nhận các đơn vị (căn cứ của quyết định)",
@@ -140,6 +143,7 @@ class Recognition(Kind):
         units = self.recognised(campaign, unit, results)
         minutes = self._minutes(campaign, unit)
         chair = chair_decides(campaign)
+        two_levels = day is not None and day >= TWO_LEVEL_LAW
         return {
             **heading.header(unit, campaign, day),
             "loai": unit.type,
@@ -149,7 +153,8 @@ class Recognition(Kind):
             "chu_tich": chair,
             "dia_ban": unit.sentence_name,
             "ngay": vi.short_date(day),
-            "sau_sap_xep": "huyen" in campaign.gone_levels(day),
+            "sau_sap_xep": "huyen" in campaign.gone_levels(day) or two_levels,
+            "luat_2025": two_levels,
             "luat_to_chuc": [
                 c.basis for c in campaign.ended_by(day) if c.body == "chinh_quyen" and c.basis
             ],

@@ -249,6 +249,12 @@ NOTES: dict[str, str] = {
 }
 
 
+# Luật Tổ chức chính quyền địa phương ngày 16/6/2025 (72/2025/QH15) is in force from this day:
+# two local levels in every province, whatever a campaign records of its own changes; a decision
+# dated from then on is issued under that law, and a commune's office is the Văn phòng HĐND và
+# UBND. The law's name is written in the templates that cite it.
+TWO_LEVEL_LAW = dt.date(2025, 7, 1)
+
 # The basis of the scoring sheet and the classification, unless the province names its own
 # table (can_cu_cham_diem), and the decision that made 19 August the Ngày hội (can_cu_ngay_hoi).
 # Checked: Quyết định 510/QĐ-BCA-V05 against its text on thuvienphapluat.vn (signed 20/01/2022 by

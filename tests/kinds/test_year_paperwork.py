@@ -546,3 +546,21 @@ def test_check_with_results_asks_for_the_decisions_and_counts_registrations(
         for line in report.stderr.splitlines()
         if "kết quả cuối năm ghi đạt nhưng thư mục không có" in line
     )
+
+
+def test_a_decision_after_july_2025_cites_the_2025_law_without_recorded_changes(tmp_path):
+    """A campaign that records no change of the organisation still dates the law: a decision
+    signed after 01/7/2025 is issued under the 2025 law, by a commune's Văn phòng HĐND và UBND."""
+    out = tmp_path / "out"
+    steady = dh.steady_campaign(tmp_path)
+    args = ("recognition", out, *YEAR_END)
+    result = invoke_generate(CliRunner(), *args, campaign=steady, units=SAMPLE_UNITS_JULY)
+    assert result.exit_code == 0, result.stderr
+    found = sorted((out / "recognition").glob("*.docx"))
+    texts = [dh.full_text(dh.open_docx(p)) for p in found]
+    assert texts
+    assert all("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025" in t for t in texts)
+    assert not any("năm 2015" in t for t in texts)
+    communes = [t for t in texts if "ỦY BAN NHÂN DÂN XÃ" in t.upper() and "Thống kê" not in t]
+    assert communes, "no commune's decision, or one names the old office"
+    assert all("Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân" in t for t in communes)

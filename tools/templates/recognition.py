@@ -15,9 +15,11 @@ from __future__ import annotations
 from tools.templates import docxbuild as d
 
 # The law on local government the decision is issued under: the one that changed the levels
-# (thay_doi_to_chuc[].can_cu) once in force, else the law of 2015 as amended in 2019.
+# (thay_doi_to_chuc[].can_cu) once in force, else the law of 2025 from 01/7/2025, else the law of
+# 2015 as amended in 2019.
 LAW = (
     "{% if luat_to_chuc %}{{ luat_to_chuc|join('; ') }}"
+    "{% elif luat_2025 %}Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
     "{% else %}Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ "
     "sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 "
     "tháng 11 năm 2019{% endif %}"
