@@ -15,6 +15,15 @@ UPLOAD_PROBLEMS = "Tệp “{name}” có {count} lỗi, ghi ở dưới và bê
 FORM_PROBLEMS = (
     "Kế hoạch còn {count} lỗi, chưa được lưu; mọi ô đã điền vẫn giữ nguyên. Sửa các ô sau:"
 )
+STILL_SAMPLE = (
+    "Kế hoạch vừa lưu vẫn là kế hoạch mẫu của tỉnh {province}: trước khi soạn văn bản, hãy sửa "
+    "tỉnh, kế hoạch của tỉnh được trích dẫn (số, ngày, cơ quan ban hành) và các chỉ tiêu cho "
+    "đúng của mình rồi lưu lại."
+)
+TARGETS_OLD_YEAR = (
+    "Chỉ tiêu số {targets} vẫn ghi năm {year}: câu chữ của chỉ tiêu không tự đổi theo năm, hãy "
+    "sửa ở phần Chỉ tiêu rồi lưu lại."
+)
 YEAR_MOVED = (
     "Năm của kế hoạch đã đổi từ {old} sang {new}: các ngày của năm {old} chưa sửa (ngày văn "
     "bản, hạn báo cáo, thời kỳ…) đã chuyển sang cùng ngày của năm {new}. Xem lại các ngày trước "

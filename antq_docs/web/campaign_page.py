@@ -8,6 +8,7 @@ buttons (`action` = add:TABLE, remove:TABLE:ROW), which campaign.js does in plac
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from antq_docs import indicators
-from antq_docs.inputs.campaign import MAX_CAMPAIGN_BYTES
+from antq_docs.inputs.campaign import MAX_CAMPAIGN_BYTES, load_campaign
 from antq_docs.inputs.campaign_form import (
     LINES,
     ROWS,
@@ -40,6 +41,7 @@ from antq_docs.inputs.campaign_form_values import (
     without_empty_rows,
 )
 from antq_docs.kinds import REGISTRY
+from antq_docs.model import Campaign
 from antq_docs.resources import SAMPLE_CAMPAIGN, sample
 from antq_docs.starter import ROSTER_FILES
 from antq_docs.web import campaign_messages as msg
@@ -197,6 +199,7 @@ async def _saved(request: Request, values: FormValues, shown: _Shown) -> Respons
     _keep_campaign(request, checked.text.encode("utf-8"))
     saved = msg.SAVED.format(year=checked.campaign.year, province=checked.campaign.province)
     notices = [year_notice] if year_notice else []
+    notices += _still_the_sample(checked.campaign, moved.old if moved.moved else None)
     if Space.of(request).sample_done():
         notices.append(web_msg.SAMPLE_STOPPED)
     return _page(
@@ -208,6 +211,29 @@ async def _saved(request: Request, values: FormValues, shown: _Shown) -> Respons
         saved=saved,
         notices=notices,
     )
+
+
+def _still_the_sample(campaign: Campaign, old_year: int | None) -> list[str]:
+    """What of the saved plan is still the sample's, or of the year it was moved from: the
+    province and its plan, and targets whose words still name the old year."""
+    notices = []
+    sample_plan = _sample_campaign()
+    if (campaign.province, campaign.plan.number) == (
+        sample_plan.province,
+        sample_plan.plan.number,
+    ):
+        notices.append(msg.STILL_SAMPLE.format(province=campaign.province))
+    if old_year is not None:
+        dated = [str(i) for i, t in enumerate(campaign.targets, 1) if str(old_year) in t.text]
+        if dated:
+            notices.append(msg.TARGETS_OLD_YEAR.format(year=old_year, targets=", ".join(dated)))
+    return notices
+
+
+@functools.lru_cache(maxsize=1)
+def _sample_campaign() -> Campaign:
+    """The bundled sample plan, read once: what a saved plan is compared with."""
+    return load_campaign(sample(SAMPLE_CAMPAIGN), kinds=REGISTRY)
 
 
 async def campaign_download(request: Request) -> Response:

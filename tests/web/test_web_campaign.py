@@ -247,6 +247,10 @@ def test_next_years_plan_saves_with_the_dates_left_as_they_were_moved_and_said(c
     text = " ".join(visible(r.text).split())
     assert "Đã lưu kế hoạch năm 2026" in text
     assert "Năm của kế hoạch đã đổi từ 2025 sang 2026" in text
+    # Saved unchanged but for the year, it is still the sample's province and plan, and the
+    # targets' words still name 2025: the page says both.
+    assert "vẫn là kế hoạch mẫu của tỉnh Kon Tum" in text
+    assert re.search(r"Chỉ tiêu số [\d, ]+ vẫn ghi năm 2025", text)
     assert form_of(r.text)["ngay_van_ban.plan"] == ["20/03/2026"]
     # The districts ended in 2025 stay ended, and the form says to keep those rows.
     assert form_of(r.text)["thay_doi_to_chuc[2].den_ngay"] == ["30/06/2025"]
