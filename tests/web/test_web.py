@@ -416,6 +416,10 @@ def test_a_communes_report_says_why_it_is_dated_before_the_plans_day(bare):
     )
     report = r.text.split('id="download-report" href="')[1].split('"')[0]
     assert "ngày 29 tháng 11 năm 2025" in docx_text(io.BytesIO(client.get(report).content))
+    # Targets no unit of the commune is counted in (the districts') are left out, as in the
+    # report itself.
+    table = r.text.split('id="report-indicators"')[1].split("</table>")[0]
+    assert ">0/0<" not in table and "cấp huyện" not in table
     # The root reports on the plan's own day: nothing to say.
     client.post("/don-vi", data={"csrf": _token(client), "unit": "", "back": "/bao-cao"})
     assert (
