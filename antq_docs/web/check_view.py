@@ -16,7 +16,7 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from antq_docs.check import CheckReport, Unplaced, short_label
+from antq_docs.check import CheckReport, Unplaced, short_label, unfinished_note
 from antq_docs.errors import UsageError
 from antq_docs.kinds import REGISTRY
 from antq_docs.messages import check as check_msg
@@ -120,6 +120,10 @@ def public_json(
             for m in data[key]
             if in_scope(m["unit"], scope)
         ]
+    # Why each draft is unfinished, said as the command line says it (not only in a cell's title).
+    out["unfinished"] = [
+        {**m, "note": unfinished_note(tuple(m["placeholders"]))} for m in out["unfinished"]
+    ]
     out["unsigned"] = [m for m in data["unsigned"] if in_scope(m["unit"], scope)]
     out["missing_by_parent"] = [
         {**group, "units": units}

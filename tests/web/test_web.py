@@ -176,6 +176,10 @@ def test_check_page_marks_an_unfinished_document_in_the_matrix(client):
     assert cell.endswith(">chưa hoàn thiện")
     assert 'id="cell-H1-X2-pledge" class="co" data-status="present"' in r.text
     assert ", chưa hoàn thiện 1</h2>" in r.text
+    # Which document and why, listed where a phone shows it (not only in a cell's title).
+    listed = r.text.split('<ul id="unfinished">')[1].split("</ul>")[0]
+    assert "cam-ket/H1-X1-cam-ket.docx" in listed and "(H1-X1)" in listed
+    assert "kiến nghị, đề xuất của đơn vị" in listed
 
 
 def _zip(members: dict[str, bytes], link: str | None = None) -> bytes:
