@@ -16,10 +16,18 @@ from decimal import Decimal
 from pathlib import Path
 
 from antq_docs import resources
+from antq_docs import starter_data as data
 from antq_docs.errors import OutputError
 from antq_docs.inputs.campaign import load_campaign
 from antq_docs.inputs.results import COLUMNS as RESULT_COLUMNS
-from antq_docs.inputs.results import SCORE_COLUMNS, SCORES_SHEET
+from antq_docs.inputs.results import (
+    FIGURES_SHEET,
+    NOTE_COLUMNS,
+    NOTES_SHEET,
+    SCORE_COLUMNS,
+    SCORES_SHEET,
+    figure_columns,
+)
 from antq_docs.inputs.roster import COLUMNS as ROSTER_COLUMNS
 from antq_docs.kinds import REGISTRY
 from antq_docs.messages import documents as msg
@@ -58,161 +66,6 @@ _HEADER = (
     "# Tệp kế hoạch năm do `antq-docs init` tạo: bản sao kế hoạch mẫu Kon Tum 2025, dùng với\n"
     "# các tệp danh sách và kết quả cùng thư mục. Sửa cho đúng tỉnh, năm và kế hoạch của mình.\n"
 )
-
-# One example unit of each type, as officials type them (Loại in words). Codes, names and
-# holders are those of the bundled sample; the holders' names there are invented.
-_KON_TUM = [
-    ("KT", "Tỉnh Kon Tum", "Tỉnh", "", "Hoàng Quang Bình", "Chủ tịch UBND tỉnh", "", "", "UBND"),
-    (
-        "KT-02",
-        "Huyện Đăk Hà",
-        "Huyện",
-        "KT",
-        "Trương Xuân Tuấn",
-        "Chủ tịch UBND huyện",
-        "",
-        "",
-        "UBND",
-        "Huỳnh Xuân Dũng",
-    ),
-    (
-        "KT-02-02",
-        "Xã Hà Mòn",
-        "Xã",
-        "KT-02",
-        "Hồ Xuân Vinh",
-        "Chủ tịch UBND xã",
-        "",
-        "x",
-        "UBND",
-        "Hồ Đức Giang",
-    ),
-    (
-        "KT-02-02-01",
-        "Thôn 1",
-        "Thôn",
-        "KT-02-02",
-        "Lê Văn Phong",
-        "Trưởng thôn",
-        "274",
-        "",
-        "",
-        "Rơ Châm Phiên",
-        "Chi bộ thôn 1",
-    ),
-    ("KT-CQ-01", "Sở Tư pháp", "Cơ quan", "KT", "Bùi Hữu Long", "Giám đốc", "", "", "STP"),
-    (
-        "KT-DN-05",
-        "Công ty Cổ phần Cao su Kon Tum",
-        "Doanh nghiệp",
-        "KT",
-        "Đinh Quang An",
-        "Tổng Giám đốc",
-        "",
-        "",
-        "CSKT",
-    ),
-    (
-        "KT-GD-06",
-        "Trường Phổ thông Dân tộc nội trú tỉnh",
-        "Trường",
-        "KT",
-        "Trương Xuân Quân",
-        "Hiệu trưởng",
-        "",
-        "",
-        "PTDTNT",
-    ),
-]
-_QUANG_NGAI = [
-    (
-        "QNG",
-        "Tỉnh Quảng Ngãi",
-        "Tỉnh",
-        "",
-        "Nguyễn Văn Thành",
-        "Chủ tịch UBND tỉnh",
-        "",
-        "",
-        "UBND",
-    ),
-    (
-        "QNG-03",
-        "Xã Đăk Hà",
-        "Xã",
-        "QNG",
-        "Hồ Xuân Vinh",
-        "Chủ tịch UBND xã",
-        "",
-        "x",
-        "UBND",
-        "Hồ Đức Giang",
-    ),
-    (
-        "KT-02-02-01",
-        "Thôn 1",
-        "Thôn",
-        "QNG-03",
-        "Lê Văn Phong",
-        "Trưởng thôn",
-        "274",
-        "",
-        "",
-        "Rơ Châm Phiên",
-        "Chi bộ thôn 1",
-    ),
-    ("KT-CQ-01", "Sở Tư pháp", "Cơ quan", "QNG", "Bùi Hữu Long", "Giám đốc", "", "", "STP"),
-    (
-        "KT-DN-05",
-        "Công ty Cổ phần Cao su Kon Tum",
-        "Doanh nghiệp",
-        "QNG",
-        "Đinh Quang An",
-        "Tổng Giám đốc",
-        "",
-        "",
-        "CSKT",
-    ),
-    (
-        "KT-GD-06",
-        "Trường Phổ thông Dân tộc nội trú tỉnh",
-        "Trường",
-        "QNG",
-        "Trương Xuân Quân",
-        "Hiệu trưởng",
-        "",
-        "",
-        "PTDTNT",
-    ),
-]
-_ROSTER_KEYS = (
-    "ma",
-    "ten",
-    "loai",
-    "cap_tren",
-    "nguoi_dung_dau",
-    "chuc_vu",
-    "so_ho",
-    "dien_hinh",
-    "ky_hieu",
-    "bi_thu",
-    "chi_bo",
-)
-# The province's own place name for its date line, once it is Quảng Ngãi (the campaign's
-# dia_danh stays Kon Tum, the province of the year's first documents).
-_PLACE = {"QNG": "Quảng Ngãi"}
-
-# Year-end results of the units under the root of the roster in force on the evaluations'
-# date (Quảng Ngãi): code, registered, recognised, score, held the Ngày hội, and the review
-# meeting's secretary, attendance and votes for (left empty: the minutes leave dotted lines).
-# The commune is recognised: its one village registered and was recognised (Thông tư 124).
-_RESULTS = [
-    ("QNG-03", "có", "đạt", 82, "có", "Nguyễn Thị Hoa", "25", "24"),
-    ("KT-02-02-01", "có", "đạt", 84, "có", "", "", ""),
-    ("KT-CQ-01", "có", "đạt", 95, "có", "", "", ""),
-    ("KT-DN-05", "có", "chưa đạt", 68, "không", "", "", ""),
-    ("KT-GD-06", "có", "đạt", 90, "có", "", "", ""),
-]
 
 
 @dataclass
@@ -260,11 +113,11 @@ def _files(campaign: Campaign) -> Iterator[tuple[str, Callable[[], bytes]]]:
     """Each starter file's name and the function making its bytes."""
     yield CAMPAIGN_FILE, lambda: campaign_text().encode("utf-8")
     kon_tum, quang_ngai = ROSTER_FILES.values()
-    yield kon_tum, lambda: roster_workbook(_KON_TUM, "Tỉnh Kon Tum, từ ngày 01/01/2025")
+    yield kon_tum, lambda: roster_workbook(data.KON_TUM, "Tỉnh Kon Tum, từ ngày 01/01/2025")
     yield (
         quang_ngai,
         lambda: roster_workbook(
-            _QUANG_NGAI, "Tỉnh Quảng Ngãi, từ ngày 01/7/2025 (chính quyền địa phương hai cấp)"
+            data.QUANG_NGAI, "Tỉnh Quảng Ngãi, từ ngày 01/7/2025 (chính quyền địa phương hai cấp)"
         ),
     )
     yield RESULTS_FILE, lambda: results_workbook(campaign)
@@ -303,8 +156,8 @@ def roster_workbook(rows: list[tuple[str, ...]], period: str) -> bytes:
     header_row = 4
     header(sheet, header_row, [c.header for c in ROSTER_COLUMNS])
     for values in rows:
-        record = dict(zip(_ROSTER_KEYS, values))
-        record["dia_danh"] = _PLACE.get(record["ma"], "")
+        record = dict(zip(data.ROSTER_KEYS, values))
+        record["dia_danh"] = data.PLACE.get(record["ma"], "")
         sheet.append([_cell(record.get(key, "")) for key in keys])
     # The Loại list lives on a sheet of its own: Excel caps a list typed in the rule itself
     # at 255 characters, and the accepted words of every type are close to that.
@@ -379,7 +232,30 @@ def results_workbook(campaign: Campaign, units: Sequence[Unit] | None = None) ->
         ]
     if campaign.score_items:
         _scores_sheet(book.create_sheet(SCORES_SHEET), scores)
+    if units is not None:
+        _unit_sheets(book, campaign, units)
     return book_bytes(book)
+
+
+def _unit_sheets(book, campaign: Campaign, units: Sequence[Unit]) -> None:
+    """The figures of the year (so_lieu) and the unit's own words (nhận xét), a row per unit
+    to fill: what the evaluations and the report say of each unit instead of "chưa có"."""
+    sheets = [(NOTES_SHEET, NOTE_COLUMNS, f"NHẬN XÉT NĂM {campaign.year}", _NOTES_HINT)]
+    if campaign.figures:
+        columns = figure_columns(campaign.figures)
+        sheets.insert(0, (FIGURES_SHEET, columns, f"SỐ LIỆU NĂM {campaign.year}", _FIGURES_HINT))
+    for name, columns, title, hint in sheets:
+        sheet = book.create_sheet(name)
+        labels = [RESULT_COLUMNS[0].header, "Tên đơn vị", *(c.header for c in columns)]
+        title_rows(sheet, title, hint, len(labels))
+        header(sheet, _HEADER_ROW, labels)
+        sheet.column_dimensions["B"].width = 36
+        for unit in units:
+            sheet.append([unit.code, unit.name])
+
+
+_FIGURES_HINT = "Mỗi đơn vị một dòng, số liệu của riêng đơn vị; cấp trên được cộng từ cấp dưới"
+_NOTES_HINT = "Mỗi đơn vị một dòng: lời của đơn vị, để trống thì văn bản ghi chỗ cần bổ sung"
 
 
 # Both sheets have two title rows, a blank row, then the header.
@@ -388,19 +264,20 @@ _SAMPLE_WHERE = "Tỉnh Quảng Ngãi: đơn vị dưới đơn vị gốc, mỗ
 
 
 def _where(units: Sequence[Unit]) -> str:
-    """The results sheet's second title line for the units given: the root of their roster."""
-    top = units[0] if units else None
-    while top is not None and top.parent is not None:
-        top = top.parent
+    """The results sheet's second title line for the units given: the one unit above the rest
+    (a commune chosen with its villages), else the unit above them all (the province)."""
+    codes = {u.code for u in units}
+    tops = [u for u in units if u.parent is None or u.parent.code not in codes]
+    top = tops[0] if len(tops) == 1 else (tops[0].parent if tops else None)
     return f"{top.name if top else 'Danh sách đơn vị'}: mỗi đơn vị báo cáo kết quả một dòng"
 
 
 def _sample_results(campaign: Campaign) -> list[list[object]]:
     """The sample's results rows (code, name, then the results columns), with the level from
     the campaign's thresholds."""
-    names = {row[0]: row[1] for row in _QUANG_NGAI}
+    names = {row[0]: row[1] for row in data.QUANG_NGAI}
     rows = []
-    for code, registered, recognised, score, event, secretary, present, votes in _RESULTS:
+    for code, registered, recognised, score, event, secretary, present, votes in data.RESULTS:
         record = {
             "dang_ky": registered,
             "dat_chuan": recognised,
@@ -456,7 +333,7 @@ def _sample_points(campaign: Campaign) -> list[tuple[str, dict[str, int]]]:
     items = campaign.score_items
     return [
         (code, item_scores(items, score, event == "có"))
-        for code, _, _, score, event, *_ in _RESULTS
+        for code, _, _, score, event, *_ in data.RESULTS
     ]
 
 

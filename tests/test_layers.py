@@ -61,6 +61,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "check",
                 "tplcheck",
                 "starter",
+                "starter_data",
                 "collect",
                 "intake",
             }

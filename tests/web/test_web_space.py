@@ -376,3 +376,32 @@ def test_a_results_workbook_whose_scoring_sheet_is_wrong_is_refused_naming_its_s
     assert "ket-qua-vinh-linh.xlsx, trang Bảng điểm" in page
     assert "các tệp khác đang dùng còn lỗi" not in page
     assert "chưa có" in _given(page, "results")
+
+
+def test_the_results_workbook_of_a_chosen_commune_has_its_figures_and_words(client, tmp_path):
+    """Scoped to a commune: titled for it, with the Số liệu and Nhận xét sheets a row per unit,
+    and, filled, it is taken back with its blank figures."""
+    _keep(client, "campaign", FIXTURES / "campaign-vinh-linh-2025.yaml")
+    _keep(client, "roster", FIXTURES / "units-vinh-linh-2025.csv")
+    data = {"csrf": _token(client), "unit": "QT-VL", "name": "Xã Vĩnh Linh", "back": "/"}
+    client.post("/don-vi", data=data)
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/mau-bieu/ket-qua-cuoi-nam.xlsx").content))
+    assert book.sheetnames == ["Kết quả", "Bảng điểm", "Số liệu", "Nhận xét"]
+    assert str(book["Kết quả"]["A2"].value).startswith("Xã Vĩnh Linh:")
+    codes = [r[0] for r in book["Số liệu"].iter_rows(min_row=5, values_only=True)]
+    assert codes[0] == "QT-VL" and "QT-VL-04" in codes
+    # Filled from the fixture's results and scores, the figures and words left blank.
+    for sheet, name in (("Kết quả", "results"), ("Bảng điểm", "scores")):
+        source = FIXTURES / f"{name}-vinh-linh-2025.csv"
+        rows = [r.split(",") for r in source.read_text(encoding="utf-8").splitlines()[1:]]
+        target = book[sheet]
+        target.delete_rows(5, target.max_row)
+        for row in rows:
+            if name == "results":
+                target.append([int(v) if c == 4 else v for c, v in enumerate(row)])  # Điểm
+            else:
+                target.append([row[0], row[1], int(row[2])])
+    path = tmp_path / "ket-qua.xlsx"
+    book.save(path)
+    _keep(client, "results", path)
+    assert "ket-qua.xlsx" in _given(client.get("/").text, "results")
