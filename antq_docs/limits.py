@@ -66,3 +66,16 @@ MAX_PRODUCT_ITEMS = 100_000
 # any text a template joins: the year report of a province with its appendix of units is a
 # few million.
 MAX_PART_CHARS = 32 << 20
+
+# --- Scans given to intake (PDFs and photos of signed documents) -----------------------------
+
+# The pixels of a photo decoded: a 50-megapixel phone photo passes, an A4 page at 600 dpi is
+# 35 million. Checked from the photo's header before it is decoded, so a small PNG that
+# claims 14,000 × 14,000 pixels (600 MB once decoded) is refused by name, not read.
+MAX_PHOTO_PIXELS = 64_000_000
+# The longest side, in pixels, a PDF page is rendered to: an A4 page at 150 dpi is 1,754 and
+# A3 is 2,480. A larger page (a poster, or a page claiming metres) is rendered smaller, to fit.
+MAX_PAGE_SIDE = 3_508
+# The pages of one scan: a commune's pile of signed pledges is hundreds. A file claiming more
+# is refused before any page is read.
+MAX_SCAN_PAGES = 10_000

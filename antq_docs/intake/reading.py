@@ -24,6 +24,8 @@ from antq_docs.vi import strip_marks
 LANGUAGE = "vie"
 # The band read for the page number and the Quốc hiệu: the top of the page.
 _TOP_BAND = 0.10
+# The top margin (20–25 mm of 297), where the page number stands alone above the text.
+_NUMBER_BAND = 0.068
 # The heading block read on a first page: number, date line, document type, trích yếu, unit.
 _HEADING = 0.36
 # Words of the Quốc hiệu and of a Party document's heading, folded: one is enough.
@@ -127,6 +129,8 @@ def read_text(grey: Image.Image, reading: Reading) -> None:
         lines = [line.strip() for line in _ocr(band, 6).splitlines() if line.strip()]
         heading = any(h in strip_marks(" ".join(lines)) for h in _HEADING_WORDS)
         number = _PAGE_NUMBER.match(lines[0]) if lines else None
+        if not heading and number is None:
+            number = _PAGE_NUMBER.match(_ocr(_number_box(page), 7, digits=True).strip())
         # Only the Quốc hiệu or a page number says the turn is right: a page upside down
         # reads as words too, wrong ones.
         if heading or number:
@@ -139,8 +143,24 @@ def read_text(grey: Image.Image, reading: Reading) -> None:
     reading.turn = likely_turns(grey)[0]
 
 
-def _ocr(image: Image.Image, psm: int) -> str:
-    """Tesseract's Vietnamese reading of an image, in the page segmentation mode given."""
+def _number_box(page: Image.Image) -> Image.Image:
+    """Where Nghị định 30 prints a page number: the middle of the top margin, above the text.
+
+    Read alone, a lone digit reads where a whole band misreads it ("z2"); the margin of a page
+    upside down is blank there (its code is at the right), so no number is read from it.
+    """
+    width, height = page.size
+    return page.crop((width * 3 // 10, 0, width * 7 // 10, round(height * _NUMBER_BAND)))
+
+
+def _ocr(image: Image.Image, psm: int, *, digits: bool = False) -> str:
+    """Tesseract's Vietnamese reading of an image, in the page segmentation mode given (only
+    digits when asked); empty when Tesseract fails on it (the page then reads nothing and is
+    left for a person)."""
     import pytesseract
 
-    return str(pytesseract.image_to_string(image, lang=LANGUAGE, config=f"--psm {psm}"))
+    config = f"--psm {psm}" + (" -c tessedit_char_whitelist=0123456789" if digits else "")
+    try:
+        return str(pytesseract.image_to_string(image, lang=LANGUAGE, config=config))
+    except (pytesseract.TesseractError, RuntimeError, OSError):
+        return ""

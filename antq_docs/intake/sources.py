@@ -6,6 +6,7 @@ batch of hundreds of pages never sits whole in memory.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from antq_docs import vi
 from antq_docs.errors import InputError
+from antq_docs.limits import MAX_PAGE_SIDE, MAX_PHOTO_PIXELS, MAX_SCAN_PAGES
 from antq_docs.messages import intake as msg
 
 # Pages of a PDF are read and filed at this resolution: QR codes and 13 pt text read well, and a
@@ -37,8 +40,24 @@ class PageRef:
 
 def is_pdf(path: Path) -> bool:
     """Whether a scan is read as a PDF (by its first bytes, whatever its name)."""
-    with open(path, "rb") as fh:
-        return fh.read(1024).lstrip(b"\x00\t\r\n ").startswith(b"%PDF-")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(1024).lstrip(b"\x00\t\r\n ").startswith(b"%PDF-")
+    except OSError as e:
+        raise InputError(msg.SCAN_UNREADABLE, path=path.name) from e
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    """The PDF of a scan, opened by pdfium; InputError when it cannot be, or holds too many
+    pages."""
+    try:
+        document = pdfium.PdfDocument(path)
+    except (pdfium.PdfiumError, OSError) as e:
+        raise InputError(msg.SCAN_UNREADABLE, path=path.name) from e
+    if len(document) > MAX_SCAN_PAGES:
+        document.close()
+        raise InputError(msg.SCAN_TOO_MANY_PAGES.format(limit=MAX_SCAN_PAGES), path=path.name)
+    return document
 
 
 def page_count(path: Path) -> int:
@@ -46,10 +65,7 @@ def page_count(path: Path) -> int:
     if not is_pdf(path):
         photo(path)
         return 1
-    try:
-        document = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError as e:
-        raise InputError(msg.SCAN_UNREADABLE, path=path.name) from e
+    document = _open(path)
     try:
         return len(document)
     finally:
@@ -63,33 +79,62 @@ def pages(path: Path, wanted: list[int] | None = None) -> Iterator[tuple[int, Im
         if wanted is None or 1 in wanted:
             yield 1, photo(path)
         return
-    try:
-        document = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError as e:
-        raise InputError(msg.SCAN_UNREADABLE, path=path.name) from e
+    document = _open(path)
     try:
         for number in wanted if wanted is not None else range(1, len(document) + 1):
             if 1 <= number <= len(document):
-                page = document[number - 1]
-                yield number, page.render(scale=RENDER_DPI / 72).to_pil().convert("RGB")
+                yield number, _render(document, number, path)
     finally:
         document.close()
 
 
-def photo(path: Path) -> Image.Image:
-    """A photo of a page, turned as the camera said, no larger than an A4 page at RENDER_DPI."""
+def _render(document: pdfium.PdfDocument, number: int, path: Path) -> Image.Image:
+    """A page of a PDF at RENDER_DPI, or smaller when that would pass MAX_PAGE_SIDE."""
     try:
-        with Image.open(path) as opened:
+        page = document[number - 1]
+        width, height = page.get_size()
+        scale = RENDER_DPI / 72
+        if max(width, height) * scale > MAX_PAGE_SIDE:
+            scale = MAX_PAGE_SIDE / max(width, height)
+        return page.render(scale=scale).to_pil().convert("RGB")
+    except (pdfium.PdfiumError, OSError, ValueError) as e:
+        raise InputError(msg.SCAN_UNREADABLE, path=path.name) from e
+
+
+def photo(path: Path) -> Image.Image:
+    """A photo of a page, turned as the camera said, no larger than an A4 page at RENDER_DPI;
+    InputError when it cannot be read or holds more than MAX_PHOTO_PIXELS."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns below twice its own bound; ours refuses by name just after.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            opened = Image.open(path)
+        with opened:
+            # The header gives the size: a photo too large is refused before it is decoded.
+            if opened.width * opened.height > MAX_PHOTO_PIXELS:
+                raise InputError(_too_large(opened.size), path=path.name)
             image = ImageOps.exif_transpose(opened).convert("RGB")
+    except Image.DecompressionBombError as e:
+        raise InputError(_too_large(None), path=path.name) from e
     except UnidentifiedImageError as e:
         heic = path.suffix.lower() in (".heic", ".heif")
         why = msg.HEIC_UNSUPPORTED if heic else msg.SCAN_UNREADABLE
         raise InputError(why, path=path.name) from e
-    except OSError as e:
+    except (OSError, ValueError) as e:
         raise InputError(msg.SCAN_UNREADABLE, path=path.name) from e
     if max(image.size) > _MAX_SIDE:
         image.thumbnail((_MAX_SIDE, _MAX_SIDE), Image.Resampling.LANCZOS)
     return image
+
+
+def _too_large(size: tuple[int, int] | None) -> str:
+    """Why a photo is refused for its size, with its size when known."""
+    limit = vi.number(MAX_PHOTO_PIXELS // 1_000_000)
+    if size is None:
+        return msg.PHOTO_TOO_LARGE_UNKNOWN.format(limit=limit)
+    return msg.PHOTO_TOO_LARGE.format(
+        width=vi.number(size[0]), height=vi.number(size[1]), limit=limit
+    )
 
 
 def upright(image: Image.Image, turn: int) -> Image.Image:
