@@ -81,3 +81,29 @@ REPORT_DATED_EARLY = (
     "Báo cáo đề ngày {day}, sớm hơn ngày {planned} của ngay_van_ban.report: {type} gửi báo cáo "
     "trước hạn {deadline} (han_bao_cao của tệp kế hoạch)."
 )
+
+# intake: the summary of a run.
+INTAKE_OCR_OFF = (
+    "Chưa cài Tesseract (gói tesseract-ocr và tesseract-ocr-vie): chỉ xếp được văn bản có mã QR "
+    "và không có trang sau; trang không có mã được để lại để xếp tay."
+)
+INTAKE_BAR = "Đang đọc trang quét"
+INTAKE_SCANS_OR_ASSIGN = (
+    "hãy đưa các tệp quét, hoặc --assign để xếp tay (không dùng cả hai cùng lúc)"
+)
+INTAKE_FILED_HEADING = "Đã xếp {count} bản ký:"
+INTAKE_FILED_LINE = "  - {path}: {scan} trang {pages} ({method}, độ tin cậy {confidence})"
+INTAKE_METHODS = {"qr": "mã QR", "ocr": "đọc chữ", "tay": "xếp tay"}
+INTAKE_ALREADY = "Đã xếp từ trước (không làm lại): {count} bản."
+INTAKE_SECOND_HEADING = "Bản quét thứ hai của văn bản đã có bản ký ({count}), không ghi đè:"
+INTAKE_SECOND_LINE = "  - {path}: bản đã xếp từ {first}; bản này từ {scan} trang {pages}"
+INTAKE_UNREADABLE_HEADING = "Tệp quét không đọc được ({count}):"
+INTAKE_UNREADABLE_LINE = "  - {scan}: {reason}"
+INTAKE_UNPLACED_HEADING = "Trang chưa xếp được ({count}), ảnh trong {folder}/:"
+INTAKE_UNPLACED_LINE = "  - {page}: {reason}"
+INTAKE_ASSIGN_HINT = (
+    "Xếp tay: antq-docs intake --assign TỆP:TRANG=MÃ_ĐƠN_VỊ/LOẠI --docs THƯ_MỤC "
+    "(ví dụ scan0001.pdf:3-5=KT-01/pledge; bản cam kết của một hộ: "
+    "scan0001.pdf:7=pledge-household/MÃ_KDC/MÃ_HỘ)."
+)
+INTAKE_NOTHING_LEFT = "Mọi trang đều đã được xếp."

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
+from antq_docs import vi
+from antq_docs.cli import messages as msg
 from antq_docs.cli.options import CONTEXT, format_option, wait_option
 from antq_docs.cli.printing import Bar, waiting
 from antq_docs.errors import UsageError
 from antq_docs.intake import IntakeResult, Placed, assign
 from antq_docs.intake import intake as run_intake
-from antq_docs.messages import intake as msg
 from antq_docs.output import REVIEW
 
 
@@ -36,7 +37,8 @@ from antq_docs.output import REVIEW
     multiple=True,
     metavar="TỆP:TRANG=MÃ/LOẠI",
     help="Xếp tay các trang của một tệp quét làm bản ký của một văn bản, ví dụ "
-    "scan0001.pdf:3-5=KT-01/pledge; dùng nhiều lần được.",
+    "scan0001.pdf:3-5=KT-01/pledge, hoặc theo chỗ của văn bản: "
+    "scan0001.pdf:7=pledge-household/MÃ_KDC/MÃ_HỘ; dùng nhiều lần được.",
 )
 @format_option("Dạng kết quả: dòng để đọc, json cho máy.")
 @wait_option
@@ -49,8 +51,8 @@ def intake(scans, docs, orders, output_format, wait) -> None:
     xếp tay bằng --assign. Mã thoát 3 khi còn trang chưa xếp.
     """
     if bool(scans) == bool(orders):
-        raise UsageError(msg.SCANS_OR_ASSIGN)
-    bar = Bar(msg.BAR_READING)
+        raise UsageError(msg.INTAKE_SCANS_OR_ASSIGN)
+    bar = Bar(msg.INTAKE_BAR)
     try:
         if orders:
             result = assign(list(orders), docs, wait=wait, on_wait=waiting(docs))
@@ -68,41 +70,41 @@ def intake(scans, docs, orders, output_format, wait) -> None:
 def _print(result: IntakeResult) -> None:
     """The summary a person reads: what was filed, filed before, scanned twice, and left."""
     if not result.ocr:
-        click.echo(msg.OCR_OFF, err=True)
+        click.echo(msg.INTAKE_OCR_OFF, err=True)
     if result.filed:
-        click.echo(msg.FILED_HEADING.format(count=len(result.filed)))
+        click.echo(msg.INTAKE_FILED_HEADING.format(count=len(result.filed)))
         for placed in result.filed:
             click.echo(_line(placed))
     if result.already:
-        click.echo(msg.ALREADY.format(count=len(result.already)))
+        click.echo(msg.INTAKE_ALREADY.format(count=len(result.already)))
     if result.seconds:
-        click.echo(msg.SECOND_HEADING.format(count=len(result.seconds)))
+        click.echo(msg.INTAKE_SECOND_HEADING.format(count=len(result.seconds)))
         for placed in result.seconds:
             click.echo(
-                msg.SECOND_LINE.format(
+                msg.INTAKE_SECOND_LINE.format(
                     path=placed.path, first=placed.first, scan=placed.scan, pages=placed.pages
                 )
             )
     if result.unreadable:
-        click.echo(msg.UNREADABLE_HEADING.format(count=len(result.unreadable)))
+        click.echo(msg.INTAKE_UNREADABLE_HEADING.format(count=len(result.unreadable)))
         for scan, reason in result.unreadable:
-            click.echo(msg.UNREADABLE_LINE.format(scan=scan, reason=reason))
+            click.echo(msg.INTAKE_UNREADABLE_LINE.format(scan=scan, reason=reason))
     if result.unplaced:
-        click.echo(msg.UNPLACED_HEADING.format(count=len(result.unplaced), folder=REVIEW))
+        click.echo(msg.INTAKE_UNPLACED_HEADING.format(count=len(result.unplaced), folder=REVIEW))
         for page in result.unplaced:
             label = f"{page.scan}:{page.page}"
-            click.echo(msg.UNPLACED_LINE.format(page=label, reason=page.reason))
-        click.echo(msg.ASSIGN_HINT)
+            click.echo(msg.INTAKE_UNPLACED_LINE.format(page=label, reason=page.reason))
+        click.echo(msg.INTAKE_ASSIGN_HINT)
     elif not result.unreadable:
-        click.echo(msg.NOTHING_LEFT)
+        click.echo(msg.INTAKE_NOTHING_LEFT)
 
 
 def _line(placed: Placed) -> str:
     """One filed document's line."""
-    return msg.FILED_LINE.format(
+    return msg.INTAKE_FILED_LINE.format(
         path=placed.path,
         scan=placed.scan,
         pages=placed.pages,
-        method=msg.METHODS[placed.method],
-        confidence=f"{placed.confidence:.2f}".replace(".", ","),
+        method=msg.INTAKE_METHODS[placed.method],
+        confidence=vi.number(round(placed.confidence, 2)),
     )

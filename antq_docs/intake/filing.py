@@ -14,7 +14,10 @@ from pathlib import Path
 
 from PIL import Image
 
+from antq_docs.errors import AntqError
 from antq_docs.intake.sources import RENDER_DPI, upright
+from antq_docs.limits import MAX_SCAN_PAGES
+from antq_docs.messages import intake as msg
 from antq_docs.output import KEPT, REVIEW, SCAN, OutputFolder, atomic_write
 from antq_docs.output.install import TEMP_SUFFIX, write_failed
 from antq_docs.vi import slug
@@ -63,15 +66,25 @@ def filed_pages(folder: OutputFolder) -> dict[tuple[str, int], str]:
     return filed
 
 
-def page_numbers(label: str) -> list[int]:
-    """The pages a label names: '3-5' → [3, 4, 5], '4,2' → [4, 2]; [] when it names none."""
-    numbers: list[int] = []
+def page_ranges(label: str) -> list[tuple[int, int]] | None:
+    """The ranges of pages a label names, as written: '3-5,7' → [(3, 5), (7, 7)]; None when it
+    is not a list of pages. Nothing is expanded: '1-100000000' is two numbers."""
+    ranges = []
     for part in label.split(","):
         first, dash, last = part.strip().partition("-")
         if not first.isdigit() or (dash and not last.isdigit()):
-            return []
-        numbers.extend(range(int(first), int(last if dash else first) + 1))
-    return numbers
+            return None
+        ranges.append((int(first), int(last if dash else first)))
+    return ranges
+
+
+def page_numbers(label: str) -> list[int]:
+    """The pages a label names: '3-5' → [3, 4, 5], '4,2' → [4, 2]; [] when it names none or
+    a page past the pages a scan may hold."""
+    ranges = page_ranges(label)
+    if not ranges or any(not 1 <= a <= b <= MAX_SCAN_PAGES for a, b in ranges):
+        return []
+    return [n for a, b in ranges for n in range(a, b + 1)]
 
 
 def file_pages(
@@ -79,8 +92,9 @@ def file_pages(
 ) -> bool:
     """Write the pages (rendered, by number) as one PDF at filing.rel; False when a signed
     copy is there already."""
+    # Guarded before anything is written: a linked folder is refused, not written through.
+    target = folder.guard(filing.rel)
     images = [upright(rendered[number], turn) for number, turn in filing.pages]
-    target = folder.root / filing.rel
     temp = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -94,7 +108,7 @@ def file_pages(
         )
     except OSError as e:
         temp.unlink(missing_ok=True)
-        raise write_failed(e, target) from e
+        raise write_failed(e, target, msg.WRITING_SIGNED_COPY) from e
     provenance = {
         "scan": source.name,
         "scan_sha256": source.sha256,
@@ -102,20 +116,32 @@ def file_pages(
         "method": filing.method,
         "confidence": filing.confidence,
     }
-    outcome = folder.put_scan(
-        filing.rel, temp, unit=filing.unit, kind=filing.kind, provenance=provenance
-    )
+    try:
+        outcome = folder.put_scan(
+            filing.rel, temp, unit=filing.unit, kind=filing.kind, provenance=provenance
+        )
+    except AntqError:
+        # Refused (a folder in the way): the copy is not left behind. A run killed here keeps
+        # it for the journal to finish.
+        temp.unlink(missing_ok=True)
+        raise
     return outcome.status != KEPT
 
 
-def thumbnail(root: Path, source: Source, number: int, page: Image.Image, turn: int) -> str:
+def thumbnail(
+    folder: OutputFolder, source: Source, number: int, page: Image.Image, turn: int
+) -> str:
     """A picture of a page left for review in DIR/chua-xep/; its path in DIR."""
     image = upright(page, turn)
     image.thumbnail((THUMBNAIL, THUMBNAIL))
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     rel = f"{REVIEW}/{review_name(source, number)}"
-    atomic_write(root / rel, buffer.getvalue())
+    target = folder.guard(rel)
+    try:
+        atomic_write(target, buffer.getvalue())
+    except OSError as e:
+        raise write_failed(e, target, msg.WRITING_PICTURE) from e
     return rel
 
 
@@ -124,6 +150,10 @@ def review_name(source: Source, number: int) -> str:
     return f"{slug(Path(source.name).stem) or 'scan'}-{source.sha256[:8]}-trang-{number:03d}.png"
 
 
-def drop_thumbnail(root: Path, source: Source, number: int) -> None:
+def drop_thumbnail(folder: OutputFolder, source: Source, number: int) -> None:
     """Remove the picture of a page once it is filed."""
-    (root / REVIEW / review_name(source, number)).unlink(missing_ok=True)
+    target = folder.guard(f"{REVIEW}/{review_name(source, number)}")
+    try:
+        target.unlink(missing_ok=True)
+    except OSError as e:
+        raise write_failed(e, target, msg.WRITING_PICTURE) from e

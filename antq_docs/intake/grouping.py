@@ -1,8 +1,10 @@
 """A document found in a scan: it starts at a page with its QR code or its Quốc hiệu and takes
 the pages after it, up to the next start, in the order of their page numbers.
 
-A scanner's feeder keeps a document's pages together, so a page that reads nothing after a
-first page is that document's; a page before any first page is left for a person.
+A page joins the document before it only on evidence: its page number, read by OCR, one the
+document lacks. A page that reads nothing (no code, no Quốc hiệu, no page number, or no OCR at
+all) might be the start of a document whose code did not read, so it is never filed under the
+document before it: it is left for a person, with that document.
 """
 
 from __future__ import annotations
@@ -31,6 +33,19 @@ class Group:
         if all(n is not None for n in numbers) and len(set(numbers)) == len(numbers):
             return [self.first, *sorted(self.rest, key=lambda r: r.number or 0)]
         return [self.first, *self.rest]
+
+    def takes(self, reading: Reading) -> bool:
+        """Whether a page that starts nothing is this document's: its page number says so."""
+        number = reading.number
+        return number is not None and number >= 2 and number not in self.numbers()
+
+    def numbers(self) -> list[int]:
+        """The page numbers read on the pages after the first, as they came."""
+        return [r.number for r in self.rest if r.number is not None]
+
+    def in_row(self) -> bool:
+        """Whether the pages after the first are numbered 2, 3… with none missing."""
+        return sorted(self.numbers()) == list(range(2, len(self.rest) + 2))
 
     def label(self) -> str:
         """The pages as --assign names them: '3-5', or '4,2,3' when not in a row."""

@@ -42,6 +42,11 @@ class Candidate:
     unit: str
     kind: str
 
+    @property
+    def signed(self) -> str:
+        """Where its signed copy is filed: beside the .docx, under its name, as a PDF."""
+        return Path(self.rel).with_suffix(".pdf").as_posix()
+
 
 @dataclass(frozen=True)
 class Match:

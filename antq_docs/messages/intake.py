@@ -1,49 +1,68 @@
-"""What `intake` says: scans it cannot read, pages it could not place, what it filed.
+"""What `intake` says: scans it cannot read, pages it could not place, and why.
 
 Fields in braces are filled with str.format by the caller; data never goes into the text itself.
+The command line's own summary lines are in cli/messages.py.
 """
 
 SCAN_UNREADABLE = "không đọc được tệp quét này (không phải PDF, JPEG hay PNG, hoặc tệp bị hỏng)"
+SCAN_TOO_MANY_PAGES = "tệp quét có hơn {limit} trang; hãy chia thành nhiều tệp nhỏ hơn"
+PHOTO_TOO_LARGE = (
+    "ảnh {width} × {height} điểm ảnh, quá giới hạn {limit} triệu điểm ảnh của một ảnh chụp; "
+    "hãy chụp hoặc lưu lại ảnh nhỏ hơn"
+)
+PHOTO_TOO_LARGE_UNKNOWN = (
+    "ảnh quá giới hạn {limit} triệu điểm ảnh của một ảnh chụp; hãy chụp hoặc lưu lại ảnh nhỏ hơn"
+)
 HEIC_UNSUPPORTED = (
     "ảnh HEIC chưa đọc được trên máy này: hãy lưu ảnh thành JPEG (trên điện thoại: chọn định "
     "dạng “Tương thích nhất”) rồi đưa lại"
 )
-OCR_OFF = (
-    "Chưa cài Tesseract (gói tesseract-ocr và tesseract-ocr-vie): chỉ xếp được văn bản có mã QR; "
-    "trang không có mã được để lại để xếp tay."
-)
+
+# What a full disk stopped writing, named in errors.DISK_FULL_WRITING ("khi ghi …").
+WRITING_SIGNED_COPY = "bản ký"
+WRITING_PICTURE = "ảnh trang chưa xếp"
 
 # Why a page was not placed.
 NO_FIRST_PAGE = "không thấy trang đầu của văn bản trước trang này"
 NOT_READ = "không đọc được trang đầu (không có mã QR, không nhận ra Quốc hiệu)"
 UNKNOWN_DOCUMENT = "mã QR ghi {unit} / {kind}, nhưng thư mục không có văn bản này"
 NOT_SURE = "chưa chắc là văn bản nào (gần nhất: {unit} / {kind}, độ tin cậy {confidence})"
+# A page after a first page without what would say it is that document's.
+NO_EVIDENCE_OCR = (
+    "không có mã QR, không đọc được Quốc hiệu hay số trang: không biết trang này thuộc văn bản nào"
+)
+NO_EVIDENCE = (
+    "không có mã QR và máy chưa đọc được chữ (chưa cài Tesseract): không biết trang này thuộc "
+    "văn bản nào"
+)
+# The pages of a document left with such a page: the document is never filed incomplete.
+WITH_UNSURE_PAGE = (
+    "văn bản bắt đầu ở trang {first} có trang {page} không rõ thuộc văn bản nào: xếp tay cả văn bản"
+)
+PAGES_NOT_IN_A_ROW = (
+    "văn bản bắt đầu ở trang {first}: số trang đọc được ({numbers}) không liền nhau từ trang 2, "
+    "thiếu hay lẫn trang: xếp tay cả văn bản"
+)
+# A code of another version of the document than the folder's (another date or number).
+OTHER_VERSION = (
+    "mã QR là của {scanned}, còn văn bản trong thư mục là {folder}: bản ký này là của một bản "
+    "khác của văn bản {unit} / {kind}; nếu đúng là bản này, hãy xếp tay"
+)
+VERSION = "bản {number}ngày {date}"
+VERSION_NUMBER = "số {number} "
+VERSION_UNDATED = "bản không ghi ngày"
+VERSION_NO_CODE = "bản không in mã QR"
 
 # --assign.
 ASSIGN_SHAPE = (
-    "“{text}” không đúng dạng TỆP:TRANG=MÃ_ĐƠN_VỊ/LOẠI (ví dụ scan0001.pdf:3-5=KT-01/pledge)"
+    "“{text}” không đúng dạng TỆP:TRANG=MÃ_ĐƠN_VỊ/LOẠI (ví dụ scan0001.pdf:3-5=KT-01/pledge, "
+    "hoặc scan0001.pdf:7=pledge-household/KT-01-01-01/HO-001 cho bản cam kết của một hộ)"
 )
-ASSIGN_PAGES = "{scan}: trang “{pages}” không có trong tệp quét (tệp có {count} trang)"
-ASSIGN_UNKNOWN = "thư mục không có văn bản {unit} / {kind} (chưa soạn, hoặc sai mã hay loại)"
+ASSIGN_PAGES = (
+    "{scan}: trang “{pages}” không có trong tệp quét (tệp có {count} trang, đánh số từ 1)"
+)
+ASSIGN_REVERSED = "{scan}: trang “{pages}” viết ngược; hãy viết trang nhỏ trước (ví dụ {fixed})"
+ASSIGN_UNKNOWN = "thư mục không có văn bản {target} (chưa soạn, hoặc sai mã hay loại)"
 ASSIGN_SCAN = "không có tệp quét “{scan}” trong các tệp đã đưa"
-
-# The summary.
-FILED_LINE = "  - {path}: {scan} trang {pages} ({method}, độ tin cậy {confidence})"
-FILED_HEADING = "Đã xếp {count} bản ký:"
-ALREADY = "Đã xếp từ trước (không làm lại): {count} bản."
-SECOND_HEADING = "Bản quét thứ hai của văn bản đã có bản ký ({count}), không ghi đè:"
-SECOND_LINE = "  - {path}: bản đã xếp từ {first}; bản này từ {scan} trang {pages}"
 FIRST_BY_HAND = "bản ký đặt sẵn trong thư mục"
 FIRST_FROM = "{scan} trang {pages}"
-UNPLACED_HEADING = "Trang chưa xếp được ({count}), ảnh trong {folder}/:"
-UNPLACED_LINE = "  - {page}: {reason}"
-UNREADABLE_LINE = "  - {scan}: {reason}"
-UNREADABLE_HEADING = "Tệp quét không đọc được ({count}):"
-ASSIGN_HINT = (
-    "Xếp tay: antq-docs intake --assign TỆP:TRANG=MÃ_ĐƠN_VỊ/LOẠI --docs THƯ_MỤC "
-    "(ví dụ scan0001.pdf:3-5=KT-01/pledge)."
-)
-NOTHING_LEFT = "Mọi trang đều đã được xếp."
-METHODS = {"qr": "mã QR", "ocr": "đọc chữ", "tay": "xếp tay"}
-SCANS_OR_ASSIGN = "hãy đưa các tệp quét, hoặc --assign để xếp tay (không dùng cả hai cùng lúc)"
-BAR_READING = "Đang đọc trang quét"

@@ -222,6 +222,11 @@ class OutputFolder:
         """Where rel goes and the digest of what is there now (checked, never followed)."""
         return self._layout.state(rel)
 
+    def guard(self, rel: str) -> Path:
+        """The path of rel in DIR, refused (OutputError) when a link or a special file is on
+        the way: called before anything is written there."""
+        return self._layout.guard(rel)
+
     def prepare(self, rel: str) -> FileState:
         """rel's state, with its folder made (so a renderer can write a temporary beside it)."""
         return self._layout.prepare(rel)
@@ -306,7 +311,12 @@ class OutputFolder:
         folder = Path(rel).parent
         if folder not in self._pdfs:
             directory = self.root / folder
-            names = os.listdir(directory) if directory.is_dir() else []
+            try:
+                names = os.listdir(directory) if directory.is_dir() else []
+            except OSError as e:
+                raise OutputError(
+                    msg.NOT_READABLE.format(strerror=e.strerror), path=directory
+                ) from e
             self._pdfs[folder] = {
                 unicodedata.normalize("NFC", n).casefold(): n
                 for n in names
