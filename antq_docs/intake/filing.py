@@ -19,7 +19,7 @@ from antq_docs.intake.sources import RENDER_DPI, upright
 from antq_docs.limits import MAX_SCAN_PAGES
 from antq_docs.messages import intake as msg
 from antq_docs.output import KEPT, REVIEW, SCAN, OutputFolder, atomic_write
-from antq_docs.output.install import TEMP_SUFFIX, write_failed
+from antq_docs.output.install import TEMP_SUFFIX, write_failed, write_temp
 from antq_docs.vi import slug
 
 # JPEG quality of a filed page: a signature and a seal stay sharp at a tenth of the raw size.
@@ -95,20 +95,24 @@ def file_pages(
     # Guarded before anything is written: a linked folder is refused, not written through.
     target = folder.guard(filing.rel)
     images = [upright(rendered[number], turn) for number, turn in filing.pages]
-    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    pdf = io.BytesIO()
+    images[0].save(
+        pdf,
+        "PDF",
+        save_all=True,
+        append_images=images[1:],
+        resolution=RENDER_DPI,
+        quality=JPEG_QUALITY,
+    )
+    name = f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        images[0].save(
-            temp,
-            "PDF",
-            save_all=True,
-            append_images=images[1:],
-            resolution=RENDER_DPI,
-            quality=JPEG_QUALITY,
-        )
+        # Created new beside its place, never through a name already there; nothing is left
+        # when the disk fills.
+        write_temp(target.parent, name, pdf.getvalue(), durable=True)
     except OSError as e:
-        temp.unlink(missing_ok=True)
         raise write_failed(e, target, msg.WRITING_SIGNED_COPY) from e
+    temp = target.parent / name
     provenance = {
         "scan": source.name,
         "scan_sha256": source.sha256,

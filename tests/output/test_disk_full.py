@@ -1,7 +1,7 @@
 """A full disk at every write: one Vietnamese message, exit 1, no partial file, nothing lost.
 
 The disk fills (ENOSPC) at one chosen write: a document, the journal, the manifest, the
-cache of sources, the Excel table of check. A file-size limit (RLIMIT_FSIZE) makes real writes
+cache of sources, the Excel table of check, a signed copy or a page's picture of intake. A file-size limit (RLIMIT_FSIZE) makes real writes
 fail in a child process too: the number register (SQLite) and the documents.
 """
 
@@ -22,12 +22,14 @@ from antq_docs import tplcheck as tpl
 from antq_docs.cli import cli
 from antq_docs.errors import DiskFull
 from antq_docs.messages import documents as msg
+from antq_docs.messages import intake as intake_msg
 from antq_docs.messages.errors import DISK_FULL_WRITING
-from antq_docs.output import JOURNAL, MANIFEST, SOURCES
+from antq_docs.output import JOURNAL, MANIFEST, REVIEW, SOURCES
 from antq_docs.resources import CAMPAIGN_FILE, RESULTS_FILE
 from antq_docs.starter import campaign_text
 from tests.collect.test_collect import fill
-from tests.helpers import ROOT, SAMPLE_CAMPAIGN, SAMPLE_UNITS, SAMPLE_UNITS_JULY
+from tests.helpers import ROOT, SAMPLE_CAMPAIGN, SAMPLE_UNITS, SAMPLE_UNITS_JULY, invoke_generate
+from tests.intake.test_intake import page, pledge, scan
 from tests.output.test_crash import files
 
 NUMBERED = ["--number-from", "KT-01=1"]
@@ -256,3 +258,29 @@ def test_real_failed_writes_leave_nothing_half_done(tmp_path, kind, limit, what)
         assert manifest_files(out) == {p: d for p, d in on_disk.items() if p != JOURNAL}
     else:
         assert not [p for p in on_disk if p.endswith(".docx")]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "what"),
+    [
+        (".KT-01-01-01.pdf.*", intake_msg.WRITING_SIGNED_COPY),
+        (".*-trang-002.png.*", intake_msg.WRITING_PICTURE),
+    ],
+)
+def test_a_full_disk_while_intake_files_a_scan(tmp_path, runner, full_disk, pattern, what):
+    out = tmp_path / "docs"
+    made = invoke_generate(runner, "pledge", out, "--unit", "KT-01-01-01")
+    assert made.exit_code == 0, made.stderr
+    pile = scan(tmp_path / "scan.pdf", [page("1", code=pledge("KT-01-01-01")), page("?")])
+    before = files(out)
+    full_disk(pattern)
+    # Without OCR the page after the code goes to review; with one page, the code is filed.
+    orders = ["--assign", f"{pile}:1=KT-01-01-01/pledge"] if "pdf" in pattern else [str(pile)]
+    result = runner.invoke(cli, ["intake", *orders, "--docs", str(out)])
+    assert result.exit_code == 1, result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("Lỗi: ") and last.endswith(full(what)), result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    after = files(out)
+    assert not [p for p in after if p.endswith((".tmp", ".antq-tmp"))]
+    assert {p: d for p, d in after.items() if not p.startswith(REVIEW)} == before
