@@ -56,7 +56,9 @@ def _open(path: Path) -> pdfium.PdfDocument:
         raise InputError(msg.SCAN_UNREADABLE, path=path.name) from e
     if len(document) > MAX_SCAN_PAGES:
         document.close()
-        raise InputError(msg.SCAN_TOO_MANY_PAGES.format(limit=MAX_SCAN_PAGES), path=path.name)
+        raise InputError(
+            msg.SCAN_TOO_MANY_PAGES.format(limit=vi.number(MAX_SCAN_PAGES)), path=path.name
+        )
     return document
 
 
