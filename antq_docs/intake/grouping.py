@@ -1,10 +1,11 @@
 """A document found in a scan: it starts at a page with its QR code or its Quốc hiệu and takes
 the pages after it, up to the next start, in the order of their page numbers.
 
-A page joins the document before it only on evidence: its page number, read by OCR, one the
-document lacks. A page that reads nothing (no code, no Quốc hiệu, no page number, or no OCR at
-all) might be the start of a document whose code did not read, so it is never filed under the
-document before it: it is left for a person, with that document.
+A page joins the document before it only on evidence: a page number read by OCR in its top
+margin (Nghị định 30 numbers every page but the first). A page that reads nothing (no code, no
+Quốc hiệu, no page number, or no OCR at all) might be the start of a document whose code did
+not read, so it is never filed under the document before it: it is left for a person, with
+that document.
 """
 
 from __future__ import annotations
@@ -27,17 +28,17 @@ class Group:
 
     @property
     def pages(self) -> list[Reading]:
-        """Every page in the order it is filed: the others by their page numbers when each
-        was read and none repeats, else as the scanner fed them."""
-        numbers = [r.number for r in self.rest]
-        if all(n is not None for n in numbers) and len(set(numbers)) == len(numbers):
+        """Every page in the order it is filed: the others by their page numbers when these
+        read 2, 3… with none missing, else as the scanner fed them (a number misread, "22"
+        for "2", never reorders the pages)."""
+        if self.in_row():
             return [self.first, *sorted(self.rest, key=lambda r: r.number or 0)]
         return [self.first, *self.rest]
 
     def takes(self, reading: Reading) -> bool:
-        """Whether a page that starts nothing is this document's: its page number says so."""
-        number = reading.number
-        return number is not None and number >= 2 and number not in self.numbers()
+        """Whether a page that starts nothing is this document's: a page number stands in its
+        top margin, as on every page but the first (its value may be misread)."""
+        return reading.number is not None
 
     def numbers(self) -> list[int]:
         """The page numbers read on the pages after the first, as they came."""

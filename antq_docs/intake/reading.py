@@ -28,6 +28,8 @@ _TOP_BAND = 0.10
 # Quốc hiệu of a first page) starts at 20 mm, still below 16.6 mm when the scan is skewed, so
 # no letter of it is read as a number.
 _NUMBER_BAND = 0.056
+# The grey below which a pixel of the page number's place is ink.
+_INK = 140
 # The heading block read on a first page: number, date line, document type, trích yếu, unit.
 _HEADING = 0.36
 # Words of the Quốc hiệu and of a Party document's heading, folded: one is enough.
@@ -152,7 +154,10 @@ def _number_box(page: Image.Image) -> Image.Image:
     upside down is blank there (its code is at the right), so no number is read from it.
     """
     width, height = page.size
-    return page.crop((width * 3 // 10, 0, width * 7 // 10, round(height * _NUMBER_BAND)))
+    box = page.crop((width * 3 // 10, 0, width * 7 // 10, round(height * _NUMBER_BAND)))
+    # In black and white: the grey speckle of a scan around a lone digit makes Tesseract read
+    # nothing at all.
+    return box.point(lambda v: 0 if v < _INK else 255)
 
 
 def _ocr(image: Image.Image, psm: int, *, digits: bool = False) -> str:

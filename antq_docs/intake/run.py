@@ -86,11 +86,6 @@ class Run:
         """File a document whose pages are all read, or leave them all for a person."""
         if found is None:
             return
-        if not found.in_row():
-            numbers = ", ".join(str(n) for n in found.numbers())
-            why = msg.PAGES_NOT_IN_A_ROW.format(first=found.first.ref.page, numbers=numbers)
-            self._leave_group(source, found, why)
-            return
         identified = self.identify(found)
         if isinstance(identified, str):
             self._leave_group(source, found, identified)

@@ -39,10 +39,6 @@ NO_EVIDENCE = (
 WITH_UNSURE_PAGE = (
     "văn bản bắt đầu ở trang {first} có trang {page} không rõ thuộc văn bản nào: xếp tay cả văn bản"
 )
-PAGES_NOT_IN_A_ROW = (
-    "văn bản bắt đầu ở trang {first}: số trang đọc được ({numbers}) không liền nhau từ trang 2, "
-    "thiếu hay lẫn trang: xếp tay cả văn bản"
-)
 # A code of another version of the document than the folder's (another date or number).
 OTHER_VERSION = (
     "mã QR là của {scanned}, còn văn bản trong thư mục là {folder}: bản ký này là của một bản "

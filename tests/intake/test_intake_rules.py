@@ -17,7 +17,9 @@ from pypdf import PdfReader, PdfWriter
 from antq_docs.cli import cli
 from antq_docs.identity import Identity
 from antq_docs.intake import assign, intake, ocr_available
-from antq_docs.intake.sources import pages
+from antq_docs.intake.grouping import Group
+from antq_docs.intake.reading import Reading
+from antq_docs.intake.sources import PageRef, pages
 from antq_docs.limits import MAX_PAGE_SIDE
 from antq_docs.output import REVIEW, read_manifest
 from tests.helpers import SAMPLE_DIR, invoke_generate
@@ -215,3 +217,19 @@ def test_links_in_the_folder_are_neither_followed_nor_written_through(tmp_path, 
     done = intake([pile], docs, ocr=False)
     assert "thư mục không có văn bản này" in done.unplaced[0].reason
     assert not (docs / "pledge" / "KT-09.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("numbers", "order"),
+    [
+        ([3, 2], [1, 3, 2]),  # fed out of order, numbered 2, 3: put in order
+        ([22, 3], [1, 2, 3]),  # "2" misread as "22": kept as the scanner fed them
+        ([2, 2], [1, 2, 3]),
+    ],
+)
+def test_pages_are_ordered_by_their_numbers_only_when_these_read_in_a_row(numbers, order):
+    first = Reading(PageRef("s.pdf", 1), first=True)
+    rest = [Reading(PageRef("s.pdf", n + 2), number=read) for n, read in enumerate(numbers)]
+    group = Group(first, rest)
+    assert all(group.takes(r) for r in rest)
+    assert [r.ref.page for r in group.pages] == order

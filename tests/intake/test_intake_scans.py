@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from antq_docs.check import check
 from antq_docs.inputs.loading import load_inputs
@@ -82,9 +83,12 @@ def expected() -> set[str]:
     return {f"pledge/{u}.pdf" for u in PLEDGES} | {f"plan/{u}.pdf" for u in PLANS}
 
 
+@pytest.mark.skipif(not ocr_available(), reason="Tesseract with its Vietnamese data is needed")
 def test_with_codes_every_document_is_filed_where_it_belongs(printed, tmp_path):
     docs = fresh(printed, tmp_path / "docs")
-    done = intake(batch(printed, tmp_path), docs, ocr=False)
+    # The codes name the documents; Tesseract reads the page numbers of the pages after.
+    done = intake(batch(printed, tmp_path), docs)
+    assert all(p.method == "qr" for p in done.filed)
     assert {p.path for p in done.filed} == expected()
     assert done.unplaced == [] and done.exit_code == 0
     inputs = load_inputs(SAMPLE_CAMPAIGN, SAMPLE_UNITS, kinds=REGISTRY)
@@ -103,3 +107,14 @@ def test_without_codes_ocr_files_nearly_all_and_none_under_a_wrong_unit(printed_
     assert all(p.method == "ocr" for p in done.filed)
     # What was not filed is listed for a person, never dropped.
     assert bool(done.unplaced) == (filed != expected())
+
+
+def test_without_ocr_no_page_is_added_to_a_document_on_no_evidence(printed, tmp_path):
+    docs = fresh(printed, tmp_path / "docs")
+    scans = batch(printed, tmp_path)
+    done = intake(scans, docs, ocr=False)
+    assert {p.path for p in done.filed} <= expected()
+    # Only documents of one page are filed; every other page is listed for a person.
+    assert all(p.pages.isdigit() for p in done.filed)
+    pages = sum(len(PdfReader(scan).pages) for scan in scans)
+    assert len(done.filed) + len(done.unplaced) == pages
