@@ -134,7 +134,7 @@ def read_text(grey: Image.Image, reading: Reading) -> None:
         heading = any(h in strip_marks(" ".join(lines)) for h in _HEADING_WORDS)
         number = _PAGE_NUMBER.match(lines[0]) if lines else None
         if not heading and number is None:
-            number = _PAGE_NUMBER.match(_ocr(_number_box(page), 7, digits=True).strip())
+            number = _PAGE_NUMBER.match(_ocr(_number_box(page), 7).strip())
         # Only the Quốc hiệu or a page number says the turn is right: a page upside down
         # reads as words too, wrong ones.
         if heading or number:
@@ -151,7 +151,8 @@ def _number_box(page: Image.Image) -> Image.Image:
     """Where Nghị định 30 prints a page number: the middle of the top margin, above the text.
 
     Read alone, a lone digit reads where a whole band misreads it ("z2"); the margin of a page
-    upside down is blank there (its code is at the right), so no number is read from it.
+    upside down is blank there (its code is at the right), so no number is read from it. Read
+    as any text, not as digits only: whatever else stands there ("?", "MẬT") is no number.
     """
     width, height = page.size
     box = page.crop((width * 3 // 10, 0, width * 7 // 10, round(height * _NUMBER_BAND)))
@@ -160,14 +161,12 @@ def _number_box(page: Image.Image) -> Image.Image:
     return box.point(lambda v: 0 if v < _INK else 255)
 
 
-def _ocr(image: Image.Image, psm: int, *, digits: bool = False) -> str:
-    """Tesseract's Vietnamese reading of an image, in the page segmentation mode given (only
-    digits when asked); empty when Tesseract fails on it (the page then reads nothing and is
-    left for a person)."""
+def _ocr(image: Image.Image, psm: int) -> str:
+    """Tesseract's Vietnamese reading of an image, in the page segmentation mode given; empty
+    when Tesseract fails on it (the page then reads nothing and is left for a person)."""
     import pytesseract
 
-    config = f"--psm {psm}" + (" -c tessedit_char_whitelist=0123456789" if digits else "")
     try:
-        return str(pytesseract.image_to_string(image, lang=LANGUAGE, config=config))
+        return str(pytesseract.image_to_string(image, lang=LANGUAGE, config=f"--psm {psm}"))
     except (pytesseract.TesseractError, RuntimeError, OSError):
         return ""

@@ -75,7 +75,7 @@ def test_a_document_whose_code_does_not_read_is_never_added_to_the_one_before(tm
 
 
 def test_pages_left_are_not_held_in_memory(tmp_path, docs, monkeypatch):
-    pile = scan(tmp_path / "s.pdf", [page("1", code=pledge("KT-01-01-01"))] + [page("?")] * 5)
+    pile = scan(tmp_path / "s.pdf", [page("1", code=pledge("KT-01-01-01"))] + [page("")] * 5)
     read: list[weakref.ref] = []
     alive: list[int] = []
 
