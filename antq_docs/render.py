@@ -383,7 +383,7 @@ class CompiledTemplate:
             members: Iterable[tuple[str, bytes]] = (
                 (i.filename, source.read(i.filename)) for i in source.infolist()
             )
-            for name, blob in self._placement.members(members, marked=picture is not None):
+            for name, blob in self._placement.saved_members(members, marked=picture is not None):
                 archive.writestr(_member(name), blob)
             if picture is not None:
                 archive.writestr(_member(MEDIA, zipfile.ZIP_STORED), picture)
