@@ -168,6 +168,23 @@ def test_docxtpls_values_are_found_at_any_depth():
     assert docxtpl_values({"a": [{"b": ("c", 1, None)}], "c": looped}) == []
 
 
+def test_a_literal_ampersand_prints_once_on_both_paths(tmp_path):
+    """A tag's literal "&" prints the same whether the document is the fast path's or, with a
+    RichText among its values, docxtpl's."""
+    import docx
+
+    path = tmp_path / "and.docx"
+    document = docx.Document()
+    document.add_paragraph('{{ "Công an & Mặt trận" }}')
+    document.add_paragraph("{{r r }}")
+    document.save(path)
+    compiled = CompiledTemplate(path)
+    plain = compiled.render({"r": "x"})
+    rich = compiled.render({"r": RichText("x")})
+    for data in (plain, rich):
+        assert docx.Document(io.BytesIO(data)).paragraphs[0].text == "Công an & Mặt trận"
+
+
 def test_a_value_made_for_another_template_is_refused_by_name(tmp_path):
     path = tmp_path / "values.docx"
     corpus.values_template(path)
