@@ -212,6 +212,18 @@ def after_declaration(text: str) -> int:
     return end
 
 
+def table_without_grid(text: str) -> bool:
+    """Whether a table of a part has no column grid (w:tblGrid): docxtpl's grid fix fails on
+    it, so no renderer can fill the part."""
+    if "<w:tbl>" not in text and "<w:tbl " not in text:
+        return False
+    try:
+        root = etree.fromstring(text.encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return False  # reported as a broken part where it is read
+    return any(t.find(f"{_W}tblGrid") is None for t in root.iter(f"{_W}tbl"))
+
+
 def grid_unmatched(helper: DocxTemplate, text: str) -> bool:
     """Whether docxtpl's grid fix changes a table of the body as it stands (its grid is off)."""
     if "<w:tbl>" not in text and "<w:tbl " not in text:
