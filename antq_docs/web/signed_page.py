@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,8 @@ from antq_docs.web.views import Refused, page, public, settings
 from antq_docs.web.workspace import JOB_TTL_S, BadZip, Limits, extract_zip
 
 KIND = "signed"
+# Assignments change a job's page: one at a time, each reading what the last one saved.
+_ASSIGNING = threading.Lock()
 # A review picture's name as intake makes it (filing.review_name): nothing else is served.
 PICTURE = re.compile(r"^[a-z0-9-]+-[0-9a-f]{8}-trang-[0-9]{3,}\.png$")
 
@@ -198,34 +201,42 @@ async def picture(request: Request) -> Response:
 async def assign_post(request: Request) -> Response:
     """File one page left (or several pages of its scan) as the document chosen, by hand."""
     space = Space.of(request)
-    job, data = _data(request)
+    job, _ = _data(request)
     if job.name not in {j.id for j in space.jobs(JOB_TTL_S)}:
         raise Refused(404, msg.NO_RESULT)  # a job of another browser is not changed from here
     async with posted_form(request, page_form=True, max_files=0) as form:
         scan, pages, target = (str(form.get(k, "")).strip() for k in ("scan", "trang", "van_ban"))
-    scans = job / "in" / SCANS
-    if not any(scan == p.name for p in scans.iterdir()):
+    if not any(scan == p.name for p in (job / "in" / SCANS).iterdir()):
         raise Refused(404, msg.NO_FILE)
-    if target not in {c["value"] for c in data["choices"]}:
-        data["assign_error"] = msg.ASSIGN_CHOOSE
-    elif not page_numbers(pages.replace(" ", "")):
-        data["assign_error"] = msg.ASSIGN_PAGES.format(pages=pages)
-    else:
-        order = f"{scans / scan}:{pages.replace(' ', '')}={target}"
-        await run_in_threadpool(_assign, job, data, order, space)
-    save_page(job, KIND, {k: v for k, v in data.items() if k != "kind"})
+    await run_in_threadpool(_assign, request, job, (scan, pages.replace(" ", ""), target), space)
     return RedirectResponse(f"/ket-qua/{job.name}#chua-xep", status_code=303)
 
 
-def _assign(job: Path, data: dict[str, Any], order: str, space: Space) -> None:
-    """File the pages of order, then update what the page shows and the ZIP it hands out."""
-    docs = job / data["folder"]
-    data.pop("assign_error", None)
-    try:
-        done = assign([order], docs, scope=data["scope"])
-    except AntqError as e:
-        data["assign_error"] = public(str(e), space, job / "in" / SCANS, docs)
-        return
+def _assign(request: Request, job: Path, asked: tuple[str, str, str], space: Space) -> None:
+    """File the pages asked (scan, pages, unit/kind), then save what the page shows and the
+    ZIP it hands out; one assignment at a time, so none is lost from the page."""
+    scan, pages, target = asked
+    with _ASSIGNING:
+        _, data = _data(request)
+        data.pop("kind")
+        data.pop("assign_error", None)
+        docs = job / data["folder"]
+        if target not in {c["value"] for c in data["choices"]}:
+            data["assign_error"] = msg.ASSIGN_CHOOSE
+        elif not page_numbers(pages):
+            data["assign_error"] = msg.ASSIGN_PAGES.format(pages=pages)
+        else:
+            order = f"{job / 'in' / SCANS / scan}:{pages}={target}"
+            try:
+                _filed(data, assign([order], docs, scope=data["scope"]))
+                _pack(docs, job)
+            except AntqError as e:
+                data["assign_error"] = public(str(e), space, job / "in" / SCANS, docs)
+        save_page(job, KIND, data)
+
+
+def _filed(data: dict[str, Any], done: IntakeResult) -> None:
+    """What the page shows once pages are filed by hand: those pages no longer left."""
     shown = _shown(done, data["units"])
     filed = {(p["scan"], n) for p in shown["filed"] for n in page_numbers(p["pages"])}
     data["unplaced"] = [u for u in data["unplaced"] if (u["scan"], u["page"]) not in filed]
@@ -233,4 +244,3 @@ def _assign(job: Path, data: dict[str, Any], order: str, space: Space) -> None:
     data["seconds"] += shown["seconds"]
     data["choices"] = shown["choices"]
     data["assigned"] = [p["file"] for p in shown["filed"]]
-    _pack(docs, job)

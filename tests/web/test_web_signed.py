@@ -215,3 +215,10 @@ def test_nothing_of_another_request_is_reached(client, folder_zip, pile, tmp_pat
     second = _job(_post(client, folder_zip, [("b.pdf", scanned(tmp_path / "b.pdf", [drawn("x")]))]))
     assert client.get(f"/ban-da-ky/{second}/anh/{name}").status_code == 404
     assert client.get(src).status_code == 200
+
+
+def test_a_folder_that_is_no_zip_is_refused_by_its_name(client, pile):
+    page = _post(client, b"not a zip", [("scan.pdf", pile)])
+    assert page.status_code == 400
+    assert "Tệp ZIP “ho-so.zip”: không phải tệp ZIP" in page.text
+    assert 'id="signed-form"' in page.text
