@@ -14,14 +14,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 from pypdf import PdfReader
 
 from antq_docs.identity import Identity
 from antq_docs.web import create_app
 from antq_docs.web.names import LiveZip
 from tests.helpers import invoke_generate
-from tests.intake.scans import degrade, print_code, scan_pdf
+from tests.intake.scans import degrade, drawn_page, scan_pdf
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -49,15 +49,9 @@ def folder_zip(tmp_path_factory) -> bytes:
 
 
 def drawn(label: str, unit: str | None = None) -> Image.Image:
-    """An A4 page with lines of text, and the QR code of the unit's pledge when given."""
-    image = Image.new("RGB", (round(8.27 * DPI), round(11.69 * DPI)), "white")
-    draw = ImageDraw.Draw(image)
-    for row in range(12):
-        draw.rectangle((260, 200 + 60 * row, image.width - 140, 215 + 60 * row), fill="black")
-    draw.text((300, 100), label, fill="black")
-    if unit is None:
-        return image
-    return print_code(image, Identity(unit, "pledge", "", dt.date(2025, 3, 25)), DPI)
+    """A drawn page, with the QR code of the unit's pledge when given."""
+    code = Identity(unit, "pledge", "", dt.date(2025, 3, 25)) if unit else None
+    return drawn_page([label], code, DPI)
 
 
 def scanned(path: Path, pages: list[Image.Image]) -> bytes:
