@@ -319,7 +319,7 @@ def assign(
                 raise UsageError(msg.ASSIGN_UNKNOWN.format(unit=unit, kind=kind))
             source = _source(scan)
             count = page_count(scan)
-            if not numbers or max(numbers) > count:
+            if not numbers or min(numbers) < 1 or max(numbers) > count:
                 wrong = ",".join(str(n) for n in numbers)
                 why = msg.ASSIGN_PAGES.format(scan=scan.name, pages=wrong, count=count)
                 raise UsageError(why)

@@ -43,6 +43,9 @@ KIND = "signed"
 _ASSIGNING = threading.Lock()
 # A review picture's name as intake makes it (filing.review_name): nothing else is served.
 PICTURE = re.compile(r"^[a-z0-9-]+-[0-9a-f]{8}-trang-[0-9]{3,}\.png$")
+# Pages as a person writes them (3, 3-5, 3,5), numbers of a scan's size: "1-99999999" would
+# list a hundred million pages before the scan's own count refuses them.
+PAGES = re.compile(r"^[0-9]{1,4}(-[0-9]{1,4})?(,[0-9]{1,4}(-[0-9]{1,4})?){0,49}$")
 
 
 async def signed_get(request: Request) -> Response:
@@ -223,7 +226,7 @@ def _assign(request: Request, job: Path, asked: tuple[str, str, str], space: Spa
         docs = job / data["folder"]
         if target not in {c["value"] for c in data["choices"]}:
             data["assign_error"] = msg.ASSIGN_CHOOSE
-        elif not page_numbers(pages):
+        elif not PAGES.match(pages) or not page_numbers(pages):
             data["assign_error"] = msg.ASSIGN_PAGES.format(pages=pages)
         else:
             order = f"{job / 'in' / SCANS / scan}:{pages}={target}"

@@ -161,6 +161,7 @@ def test_a_scope_files_only_its_units_and_the_unsigned_are_listed(tmp_path, docs
         ("scan.pdf=KT-01/pledge", "không đúng dạng TỆP:TRANG=MÃ_ĐƠN_VỊ/LOẠI", 2),
         ("{pile}:1=KT-99/pledge", "thư mục không có văn bản KT-99 / pledge", 2),
         ("{pile}:4=KT-01-01-01/pledge", "scan.pdf: trang “4” không có trong tệp quét", 2),
+        ("{pile}:0=KT-01-01-01/pledge", "scan.pdf: trang “0” không có trong tệp quét", 2),
     ],
 )
 def test_a_wrong_assignment_is_refused(tmp_path, docs, runner, order, message, code):

@@ -18,10 +18,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 from antq_docs.identity import Identity
-from antq_docs.web import create_app
+from antq_docs.web import create_app, signed_page
 from antq_docs.web.names import LiveZip
 from tests.helpers import invoke_generate
 from tests.intake.scans import degrade, drawn_page, scan_pdf
+from tests.web.test_web_jobs import Gate, _finish, _progress
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -77,9 +78,9 @@ def _token(client: TestClient) -> str:
     return client.cookies["antq_csrf"]
 
 
-def _post(client: TestClient, docs: bytes, scans: list[tuple[str, bytes]]):
+def _post(client: TestClient, docs: bytes, scans: list[tuple[str, bytes]], **options):
     files = [("docs", ("ho-so.zip", docs)), *(("scans", s) for s in scans)]
-    return client.post("/ban-da-ky", data={"csrf": _token(client)}, files=files)
+    return client.post("/ban-da-ky", data={"csrf": _token(client)}, files=files, **options)
 
 
 @pytest.fixture
@@ -198,6 +199,8 @@ def test_nothing_of_another_request_is_reached(client, folder_zip, pile, tmp_pat
         "van_ban": "KT-01-01-02/pledge",
     }
     assert other.post(f"/ban-da-ky/{job}/xep", data=data).status_code == 404
+    unsigned = {k: v for k, v in data.items() if k != "csrf"}
+    assert client.post(f"/ban-da-ky/{job}/xep", data=unsigned).status_code == 403
     for path in (
         f"/ban-da-ky/{job}/anh/..%2Fmanifest.json",
         f"/ban-da-ky/{job}/anh/{name.replace('001', '009')}",
@@ -216,3 +219,55 @@ def test_a_folder_that_is_no_zip_is_refused_by_its_name(client, pile):
     assert page.status_code == 400
     assert "Tệp ZIP “ho-so.zip”: không phải tệp ZIP" in page.text
     assert 'id="signed-form"' in page.text
+
+
+def test_the_pages_read_are_the_progress_and_the_job_runs_once(
+    client, folder_zip, pile, monkeypatch
+):
+    gate = Gate(signed_page.intake)
+    monkeypatch.setattr(signed_page, "intake", gate)
+    client.app.state.settle_s = 0
+    sent = _post(client, folder_zip, [("scan.pdf", pile)], follow_redirects=False)
+    where = sent.headers["location"]
+    assert gate.reported.wait(60)
+    state = _progress(client, where)
+    assert (state["step"], state["label"]) == ("intake", "Đang đọc các trang quét")
+    assert (state["done"], state["total"]) == (1, 5)
+    assert "Đang đọc các trang quét" in client.get(where).text
+    gate.open.set()
+    _finish(client)
+    for _ in range(2):
+        assert "Đã xếp 2 bản ký" in client.get(where).text
+    assert gate.calls == 1
+
+
+def test_a_second_scan_names_both_sources_and_a_rerun_files_nothing_again(
+    client, folder_zip, pile, tmp_path
+):
+    job = _job(_post(client, folder_zip, [("scan.pdf", pile)]))
+    filed = client.get(f"/tai/{job}/ho-so-da-ky.zip").content
+    again = scanned(tmp_path / "b.pdf", [drawn("1", "KT-01-01-01")])
+    page = _post(client, filed, [("scan.pdf", pile), ("b.pdf", again)]).text
+    assert "Đã xếp 0 bản ký" in page
+    assert "Đã xếp từ trước (không làm lại): 2 bản." in page
+    seconds = re.search(r'<ul id="seconds">.*?</ul>', page, re.S).group(0)
+    assert (
+        "Tổ dân phố 1 (KT-01-01-01)</strong>, bản cam kết: bản đã xếp từ scan.pdf trang 2-3"
+        in seconds
+    )
+    assert 'bản này từ <span class="file">b.pdf</span> trang 1' in seconds
+
+
+@pytest.mark.parametrize("pages", ["0", "1-99999999", "x"])
+def test_pages_that_no_scan_has_are_said_and_file_nothing(client, folder_zip, pile, pages):
+    job = _job(_post(client, folder_zip, [("scan.pdf", pile)]))
+    data = {
+        "csrf": _token(client),
+        "scan": "scan.pdf",
+        "trang": pages,
+        "van_ban": "KT-01-01-02/pledge",
+    }
+    after = client.post(f"/ban-da-ky/{job}/xep", data=data)
+    assert after.status_code == 200
+    assert "không phải số trang" in after.text or "không có trong tệp quét" in after.text
+    assert "còn 1 trang chưa xếp" in after.text
