@@ -13,7 +13,6 @@ import json
 import re
 import shutil
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ from antq_docs.web import messages as msg
 from antq_docs.web.check_page import unpack_docs
 from antq_docs.web.jobs import Tracker
 from antq_docs.web.names import LiveZip, public_path
-from antq_docs.web.pages import PAGE_DATA, SIGNED_ZIP, run_form, save_page
+from antq_docs.web.pages import PAGE_DATA, SIGNED_ZIP, Later, run_form, save_page
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import SCAN_SUFFIXES, SCAN_ZIPS, SCANS, Posted, posted_form
 from antq_docs.web.views import Refused, page, public, settings
@@ -58,7 +57,7 @@ async def signed_post(request: Request) -> Response:
     return await run_form(request, KIND, _signed, msg.NOT_FILED, zip_field=True, scans_field=True)
 
 
-def _signed(request: Request, posted: Posted, space: Space, job: Path) -> Callable[..., Any]:
+def _signed(request: Request, posted: Posted, space: Space, job: Path) -> Later:
     """Load the inputs (the units' names, the chosen unit's subtree) and gather the scans now,
     so a file that is no scan answers the form at once; the function returned unpacks the
     folder, files the scans and packs the folder again."""
@@ -104,23 +103,27 @@ def _gather_scans(job: Path, limits: Limits) -> list[Path]:
             extract_zip(archive, unpacked, limits)
         except BadZip as e:
             raise Refused(400, msg.BAD_ZIP_FILE.format(name=given, why=e)) from e
-        for path in sorted(p for p in unpacked.rglob("*") if p.is_file()):
+        members = sorted(p for p in unpacked.rglob("*") if p.is_file())
+        for index, path in enumerate(members, start=1):
             rel = path.relative_to(unpacked).as_posix()
             if path.name.startswith(".") or rel.startswith("__MACOSX/"):
                 continue
             if path.suffix.lower() not in SCAN_SUFFIXES:
                 raise Refused(400, msg.NOT_A_SCAN_IN_ZIP.format(name=rel, zip=given))
-            path.rename(_free_name(scans, path.name))
+            path.rename(_free_name(scans, path.name, index))
         shutil.rmtree(unpacked, ignore_errors=True)
-    return sorted(scans.iterdir())
+    found = sorted(scans.iterdir())
+    if not found:
+        raise Refused(400, msg.NO_SCANS)
+    return found
 
 
-def _free_name(folder: Path, name: str) -> Path:
-    """folder/name, or folder/N-name for the first N not taken."""
-    target, number = folder / name, 1
+def _free_name(folder: Path, name: str, index: int) -> Path:
+    """folder/name, or with the member's index before it while that is taken (a ZIP of a
+    thousand "scan.pdf" in as many folders looks once or twice for each, not a thousand times)."""
+    target = folder / name
     while target.exists():
-        number += 1
-        target = folder / f"{number}-{name}"
+        target = folder / f"{index}-{target.name}"
     return target
 
 

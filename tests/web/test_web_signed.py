@@ -163,13 +163,28 @@ def test_scans_in_a_zip_and_photos_are_filed_and_one_unit_chosen_limits_them(
     with zipfile.ZipFile(pack, "w") as zf:
         zf.writestr("dien-thoai/anh.jpg", photo.getvalue())
         zf.writestr("may-quet/b.pdf", other)
+        # Another folder's scan of the same name: read as well, under a name of its own.
+        zf.writestr("may-quet-2/b.pdf", scanned(tmp_path / "c.pdf", [drawn("1", "KT-01-01-01")]))
+        zf.writestr("__MACOSX/._b.pdf", b"")
     page = _post(client, folder_zip, [("quet.zip", pack.getvalue())])
     assert page.status_code == 200, page.text
     filed = re.search(r'<table id="filed".*?</table>', page.text, re.S).group(0)
     assert "Tổ dân phố 2 (KT-01-01-02)" in filed and "anh.jpg" in filed
+    assert "Tổ dân phố 1 (KT-01-01-01)" in filed and re.search(r">[0-9]+-b\.pdf<", filed)
     assert "KT-02-01-01" not in filed  # outside the unit chosen: left, never filed
     assert "b.pdf</span>, trang 1: mã QR ghi KT-02-01-01" in page.text
-    assert re.findall(r'<option value="([^"]+)">', page.text) == ["KT-01-01-01/pledge"]
+    # Every document of the unit chosen is signed: nothing is left to file the page as.
+    assert re.findall(r'<option value="([^"]+)">', page.text) == []
+    assert "không còn văn bản nào để xếp trang này vào" in page.text
+
+
+def test_a_zip_without_scans_is_refused(client, folder_zip):
+    pack = io.BytesIO()
+    with zipfile.ZipFile(pack, "w") as zf:
+        zf.writestr("__MACOSX/._scan.pdf", b"")
+    page = _post(client, folder_zip, [("quet.zip", pack.getvalue())])
+    assert page.status_code == 400
+    assert "Chưa chọn tệp quét" in page.text
 
 
 @pytest.mark.parametrize("inside_zip", [False, True])
