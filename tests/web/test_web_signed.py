@@ -137,6 +137,12 @@ def test_scans_are_filed_a_page_left_is_assigned_by_a_click_and_downloaded(
         assert len(PdfReader(io.BytesIO(zf.read("cam-ket/KT-01-01-01-cam-ket.pdf"))).pages) == 2
         assert len(PdfReader(io.BytesIO(zf.read("cam-ket/KT-01-01-02-cam-ket.pdf"))).pages) == 1
     assert 'href="/kiem-tra"' in after.text
+    # The folder handed out is what the check page reads: the three pledges signed.
+    files = {"docs": ("ho-so-da-ky.zip", download.content)}
+    form = {"csrf": _token(client), "kinds": "pledge", "da_ky": "1", "ngay": "2025-12-31"}
+    checked = client.post("/kiem-tra", data=form, files=files).text
+    for unit in UNITS:
+        assert f'id="cell-{unit}-pledge" class="co-pdf" data-status="signed"' in checked
 
 
 def test_a_wrong_choice_is_said_and_files_nothing(client, folder_zip, pile):
