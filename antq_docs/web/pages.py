@@ -49,6 +49,9 @@ PAGES = {
     "signed": ("signed.html", "ban-da-ky"),
 }
 PER_PAGE = 100
+# The documents the page of signed scans offers to file a page as, at most: a province's
+# thousands are searched by name or code, as the unit picker searches.
+PICK_MOST = 100
 # The long part of a request, run in the background with its progress (jobs.Tracker).
 Later = Callable[[Tracker], dict[str, Any]]
 Work = Callable[[Request, Posted, Space, Path], "dict[str, Any] | Later"]
@@ -273,6 +276,8 @@ async def result_page(request: Request) -> Response:
         return page(request, shown, int(failed), nav=nav, **info)
     if kind == "generate":
         info.update(_paged(info.pop("documents"), request))
+    elif kind == "signed":
+        info.update(_picked(info.pop("choices"), request))
     return page(request, template, nav=nav, job=job.name, **info)
 
 
@@ -352,6 +357,21 @@ def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
         "query": query,
         "current": current,
         "pages": pages,
+    }
+
+
+def _picked(choices: list[dict[str, str]], request: Request) -> dict[str, Any]:
+    """The documents a page left may be filed as, those matching the search (field `tim`,
+    folded as the unit picker folds it) when there are more than a list can offer."""
+    query = request.query_params.get("tim", "").strip()
+    wanted = strip_marks(query)
+    found = [c for c in choices if not wanted or wanted in strip_marks(c["label"])]
+    return {
+        "choices": found[:PICK_MOST],
+        "choices_total": len(choices),
+        "choices_more": max(0, len(found) - PICK_MOST),
+        "searchable": len(choices) > PICK_MOST,
+        "query": query,
     }
 
 

@@ -15,6 +15,7 @@ import shutil
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -211,11 +212,15 @@ async def assign_post(request: Request) -> Response:
     if job.name not in {j.id for j in space.jobs(JOB_TTL_S)}:
         raise Refused(404, msg.NO_RESULT)  # a job of another browser is not changed from here
     async with posted_form(request, page_form=True, max_files=0) as form:
-        scan, pages, target = (str(form.get(k, "")).strip() for k in ("scan", "trang", "van_ban"))
+        scan, pages, target, query = (
+            str(form.get(k, "")).strip() for k in ("scan", "trang", "van_ban", "tim")
+        )
     if not any(scan == p.name for p in (job / "in" / SCANS).iterdir()):
         raise Refused(404, msg.NO_FILE)
     await run_in_threadpool(_assign, request, job, (scan, pages.replace(" ", ""), target), space)
-    return RedirectResponse(f"/ket-qua/{job.name}#chua-xep", status_code=303)
+    # Back to the same search: the next page left is likely another of the same units.
+    search = f"?{urlencode({'tim': query})}" if query else ""
+    return RedirectResponse(f"/ket-qua/{job.name}{search}#chua-xep", status_code=303)
 
 
 def _assign(request: Request, job: Path, asked: tuple[str, str, str], space: Space) -> None:
