@@ -52,6 +52,8 @@ PER_PAGE = 100
 # The documents the page of signed scans offers to file a page as, at most: a province's
 # thousands are searched by name or code, as the unit picker searches.
 PICK_MOST = 100
+# Pages left shown at once, each with its picture and its form.
+LEFT_PER_PAGE = 25
 # The long part of a request, run in the background with its progress (jobs.Tracker).
 Later = Callable[[Tracker], dict[str, Any]]
 Work = Callable[[Request, Posted, Space, Path], "dict[str, Any] | Later"]
@@ -277,7 +279,7 @@ async def result_page(request: Request) -> Response:
     if kind == "generate":
         info.update(_paged(info.pop("documents"), request))
     elif kind == "signed":
-        info.update(_picked(info.pop("choices"), request))
+        info.update(_picked(info, request))
     return page(request, template, nav=nav, job=job.name, **info)
 
 
@@ -347,8 +349,7 @@ def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
     for d in found:
         d.setdefault("public", public_path(d["path"]))
     pages = max(1, -(-len(found) // PER_PAGE))
-    number = request.query_params.get("trang", "1")
-    current = min(max(int(number) if number.isdigit() else 1, 1), pages)
+    current = _page_number(request, pages)
     start = (current - 1) * PER_PAGE
     return {
         "documents": found[start : start + PER_PAGE],
@@ -360,19 +361,34 @@ def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
     }
 
 
-def _picked(choices: list[dict[str, str]], request: Request) -> dict[str, Any]:
-    """The documents a page left may be filed as, those matching the search (field `tim`,
-    folded as the unit picker folds it) when there are more than a list can offer."""
+def _picked(info: dict[str, Any], request: Request) -> dict[str, Any]:
+    """What the page of signed scans shows of its pages left: one page of them (`trang`), and
+    the documents they may be filed as, those matching the search (`tim`, folded as the unit
+    picker folds it) when there are more than a list can offer."""
+    choices, left = info.pop("choices"), info.pop("unplaced")
     query = request.query_params.get("tim", "").strip()
     wanted = strip_marks(query)
     found = [c for c in choices if not wanted or wanted in strip_marks(c["label"])]
+    pages = max(1, -(-len(left) // LEFT_PER_PAGE))
+    current = _page_number(request, pages)
+    start = (current - 1) * LEFT_PER_PAGE
     return {
         "choices": found[:PICK_MOST],
         "choices_total": len(choices),
         "choices_more": max(0, len(found) - PICK_MOST),
         "searchable": len(choices) > PICK_MOST,
         "query": query,
+        "unplaced": left[start : start + LEFT_PER_PAGE],
+        "left_total": len(left),
+        "current": current,
+        "pages": pages,
     }
+
+
+def _page_number(request: Request, pages: int) -> int:
+    """The page of a list asked (`trang`), between 1 and pages."""
+    number = request.query_params.get("trang", "1")
+    return min(max(int(number) if number.isdigit() else 1, 1), pages)
 
 
 async def download(request: Request) -> Response:

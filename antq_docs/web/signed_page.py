@@ -212,14 +212,15 @@ async def assign_post(request: Request) -> Response:
     if job.name not in {j.id for j in space.jobs(JOB_TTL_S)}:
         raise Refused(404, msg.NO_RESULT)  # a job of another browser is not changed from here
     async with posted_form(request, page_form=True, max_files=0) as form:
-        scan, pages, target, query = (
-            str(form.get(k, "")).strip() for k in ("scan", "trang", "van_ban", "tim")
+        scan, pages, target, query, shown = (
+            str(form.get(k, "")).strip() for k in ("scan", "trang", "van_ban", "tim", "xem")
         )
     if not any(scan == p.name for p in (job / "in" / SCANS).iterdir()):
         raise Refused(404, msg.NO_FILE)
     await run_in_threadpool(_assign, request, job, (scan, pages.replace(" ", ""), target), space)
-    # Back to the same search: the next page left is likely another of the same units.
-    search = f"?{urlencode({'tim': query})}" if query else ""
+    # Back to the same search and list page: the next page left is likely another of theirs.
+    back = {k: v for k, v in (("tim", query), ("trang", shown)) if v}
+    search = f"?{urlencode(back)}" if back else ""
     return RedirectResponse(f"/ket-qua/{job.name}{search}#chua-xep", status_code=303)
 
 

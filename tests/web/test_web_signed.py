@@ -145,25 +145,29 @@ def test_scans_are_filed_a_page_left_is_assigned_by_a_click_and_downloaded(
         assert f'id="cell-{unit}-pledge" class="co-pdf" data-status="signed"' in checked
 
 
-def test_a_province_s_many_documents_are_searched_by_name_or_code(
+def test_a_province_s_many_documents_are_searched_and_its_pages_left_paged(
     client, folder_zip, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(pages, "PICK_MOST", 2)
-    left = scanned(tmp_path / "x.pdf", [drawn("?")])
+    monkeypatch.setattr(pages, "LEFT_PER_PAGE", 1)
+    left = scanned(tmp_path / "x.pdf", [drawn("?"), drawn("?")])
     job = _job(_post(client, folder_zip, [("x.pdf", left)]))
     page = client.get(f"/ket-qua/{job}").text
+    assert "Trang chưa xếp được (2), trang 1/2 của danh sách" in page
     assert "3 văn bản chưa có bản ký; ô chọn dưới mỗi trang chỉ liệt kê 2 văn bản" in page
     assert "còn 1 văn bản nữa: gõ tên để tìm" in page
     found = client.get(f"/ket-qua/{job}", params={"tim": "to dan pho 2"}).text
     assert re.findall(r'<option value="([^"]+)">', found) == ["KT-01-01-02/pledge"]
-    by_code = client.get(f"/ket-qua/{job}", params={"tim": "KT-02"}).text
+    by_code = client.get(f"/ket-qua/{job}", params={"tim": "KT-02", "trang": "2"}).text
     assert re.findall(r'<option value="([^"]+)">', by_code) == ["KT-02-01-01/pledge"]
+    assert "x.pdf</span>, trang 2:" in by_code and "x.pdf</span>, trang 1:" not in by_code
     none = client.get(f"/ket-qua/{job}", params={"tim": "khong co"}).text
     assert "Không có văn bản nào khớp “khong co”" in none
-    data = {"csrf": _token(client), "scan": "x.pdf", "trang": "1", "van_ban": "KT-02-01-01/pledge"}
-    after = client.post(f"/ban-da-ky/{job}/xep", data={**data, "tim": "KT-02"})
-    assert str(after.url).endswith(f"/ket-qua/{job}?tim=KT-02#chua-xep")
-    assert "Đã xếp 1 bản ký" in after.text
+    data = {"csrf": _token(client), "scan": "x.pdf", "trang": "2", "van_ban": "KT-02-01-01/pledge"}
+    after = client.post(f"/ban-da-ky/{job}/xep", data={**data, "tim": "KT-02", "xem": "2"})
+    assert str(after.url).endswith(f"/ket-qua/{job}?tim=KT-02&trang=2#chua-xep")
+    assert "Đã xếp 1 bản ký; còn 1 trang chưa xếp" in after.text
+    assert "x.pdf</span>, trang 1:" in after.text  # the list's last page is now its first
 
 
 def test_a_wrong_choice_is_said_and_files_nothing(client, folder_zip, pile):
