@@ -10,7 +10,7 @@ left is pictured in DIR/chua-xep/ and listed; `assign` files such pages by hand.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +79,9 @@ class IntakeResult:
     seconds: list[Placed] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
+    # The folder's documents (unit, kind) still without a signed copy once the run is over:
+    # what a page left for review may yet be filed as.
+    unsigned: list[tuple[str, str]] = field(default_factory=list)
     # Where each page of a scan was filed before this run: (scan digest, page) → path.
     earlier: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
@@ -97,12 +100,14 @@ class IntakeResult:
             "unplaced": [vars(u) for u in self.unplaced],
             "review_folder": REVIEW,
             "unreadable": [{"scan": s, "reason": r} for s, r in self.unreadable],
+            "unsigned": [{"unit": u, "kind": k} for u, k in self.unsigned],
         }
 
 
-def _candidates(folder: OutputFolder) -> list[Candidate]:
+def _candidates(folder: OutputFolder, scope: Collection[str] | None) -> list[Candidate]:
     """The documents of the folder a scan may be: every .docx the manifest lists, and every
-    one a person put in its place (KIND/CODE.docx) or a folder holds without its manifest."""
+    one a person put in its place (KIND/CODE.docx) or a folder holds without its manifest;
+    with scope, only those of the units it names."""
     found = {
         e["path"]: Candidate(e["path"], e["unit"], e["kind"])
         for e in folder.entries()
@@ -115,7 +120,16 @@ def _candidates(folder: OutputFolder) -> list[Candidate]:
                 rel = f"{kind}/{path.name}"
                 if not path.name.startswith(("~$", ".")) and path.is_file() and rel not in found:
                     found[rel] = Candidate(rel, path.stem, kind)
-    return list(found.values())
+    return [c for c in found.values() if scope is None or c.unit in scope]
+
+
+def _unsigned(folder: OutputFolder, candidates: list[Candidate]) -> list[tuple[str, str]]:
+    """The candidates without a signed copy, as (unit, kind)."""
+    return [
+        (c.unit, c.kind)
+        for c in candidates
+        if folder.signed_copy(document_path(c.kind, c.unit)) is None
+    ]
 
 
 def _source(path: Path) -> Source:
@@ -161,8 +175,10 @@ def intake(
     progress: Progress | None = None,
     wait: float = LOCK_TIMEOUT_S,
     on_wait: Callable[[float], None] | None = None,
+    scope: Collection[str] | None = None,
 ) -> IntakeResult:
-    """File the documents of the scans as the signed copies of the folder docs."""
+    """File the documents of the scans as the signed copies of the folder docs; with scope
+    (unit codes), only documents of those units are filed, the others' pages left."""
     ocr = ocr_available() if ocr is None else ocr
     result = IntakeResult(ocr=ocr)
     sources, counts = [], []
@@ -181,12 +197,13 @@ def intake(
             progress(done, total)
 
     with OutputFolder(docs, wait=wait, on_wait=on_wait) as folder:
-        candidates = _candidates(folder)
+        candidates = _candidates(folder, scope)
         known = {(c.unit, c.kind): c for c in candidates}
         matcher = Matcher(folder.root, candidates) if ocr else None
         result.earlier = filed_pages(folder)
         for source in sources:
             _scan(folder, source, lambda g: _identify(g, known, matcher), ocr, tick, result)
+        result.unsigned = _unsigned(folder, candidates)
     return result
 
 
@@ -286,12 +303,15 @@ def assign(
     *,
     wait: float = LOCK_TIMEOUT_S,
     on_wait: Callable[[float], None] | None = None,
+    scope: Collection[str] | None = None,
 ) -> IntakeResult:
-    """File pages by hand: each order 'SCAN:PAGES=UNIT/KIND' ('scan0001.pdf:3-5=KT-01/pledge')."""
+    """File pages by hand: each order 'SCAN:PAGES=UNIT/KIND' ('scan0001.pdf:3-5=KT-01/pledge');
+    with scope (unit codes), only as a document of those units."""
     parsed = [_order(text) for text in orders]
     result = IntakeResult(ocr=ocr_available())
     with OutputFolder(docs, wait=wait, on_wait=on_wait) as folder:
-        known = {(c.unit, c.kind): c for c in _candidates(folder)}
+        candidates = _candidates(folder, scope)
+        known = {(c.unit, c.kind): c for c in candidates}
         result.earlier = filed_pages(folder)
         for scan, numbers, unit, kind in parsed:
             candidate = known.get((unit, kind))
@@ -299,7 +319,7 @@ def assign(
                 raise UsageError(msg.ASSIGN_UNKNOWN.format(unit=unit, kind=kind))
             source = _source(scan)
             count = page_count(scan)
-            if not numbers or max(numbers) > count:
+            if not numbers or min(numbers) < 1 or max(numbers) > count:
                 wrong = ",".join(str(n) for n in numbers)
                 why = msg.ASSIGN_PAGES.format(scan=scan.name, pages=wrong, count=count)
                 raise UsageError(why)
@@ -313,6 +333,7 @@ def assign(
             for reading in found.rest:
                 reading.number = None
             _file(folder, source, found, candidate, BY_HAND, 1.0, result)
+        result.unsigned = _unsigned(folder, candidates)
     return result
 
 
