@@ -190,14 +190,14 @@ class Placement:
     ) -> Iterator[tuple[str, bytes]]:
         """A template's members as a document with a code (marked) or without one has them,
         the picture aside: each tagged part's relationships with the picture's or as they
-        were, PNG declared."""
+        were, PNG declared with the picture."""
         for name, blob in members:
             if name == MEDIA:
                 continue
             if name in self.rels:
                 yield name, self.rels[name][1] if marked else blob
             else:
-                yield name, self.content_types if name == CONTENT_TYPES else blob
+                yield name, self.content_types if marked and name == CONTENT_TYPES else blob
         if marked:
             yield from ((name, new) for name, (old, new) in self.rels.items() if old is None)
 
@@ -215,7 +215,7 @@ class Placement:
                 seen.add(name)
                 yield name, with_relationship(blob, self.parts[name]) if marked else blob
             else:
-                yield name, with_png_type(blob) if name == CONTENT_TYPES else blob
+                yield name, with_png_type(blob) if marked and name == CONTENT_TYPES else blob
         if marked:
             yield from (
                 (name, with_relationship(None, part))
