@@ -17,10 +17,23 @@ import zxingcpp
 from click.testing import CliRunner
 from PIL import Image
 
-from antq_docs import identity, qrmark, qrmatrix, resources
+from antq_docs import identity, qrmark, qrmatrix, resources, vi
 from antq_docs.cli import cli
 from antq_docs.identity import Identity
-from tests.helpers import campaign_text, invoke_generate, open_docx
+from tests.helpers import (
+    SAMPLE_DIR,
+    campaign_text,
+    full_text,
+    invoke_generate,
+    open_docx,
+)
+
+YEAR_END = [
+    "--results",
+    str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+    "--scores",
+    str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+]
 
 # A commune whose series starts at 4: its plan is 04/KH-UBND.
 NUMBERED = "danh_so: {KT-01-01: 4}"
@@ -224,3 +237,20 @@ def test_a_code_beside_a_chart_in_one_part_keeps_every_picture_linked(tmp_path):
         assert target, f"{rid} has no relationship"
         assert "word/" + target.group(1).lstrip("/").removeprefix("word/") in names
     assert 'Extension="png"' in types
+
+
+def test_the_code_carries_the_day_the_document_prints(tmp_path, runner):
+    """A commune's report, dated before its deadline (29/11, not the plan's 20/12 for
+    reports), says that day in its code too."""
+    out = tmp_path / "out"
+    args = ["report", "--level", "QNG-03", *YEAR_END, "--out", str(out)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    (path,) = out.rglob("*.docx")
+    with zipfile.ZipFile(path) as archive:
+        picture = archive.read(qrmark.MEDIA)
+    (code,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(picture)))
+    printed = identity.parse(code.text)
+    assert printed is not None and printed.date == dt.date(2025, 11, 29)
+    printed_day = vi.date_line("", printed.date).split(", ", 1)[-1]  # "ngày 15 tháng 11 năm 2025"
+    assert printed_day in full_text(open_docx(path))
