@@ -168,6 +168,8 @@ class Placement:
 
     rels: dict[str, tuple[bytes | None, bytes]]
     content_types: bytes
+    # The tagged part of each relationships part.
+    parts: dict[str, str]
 
     @classmethod
     def of(cls, members: dict[str, bytes], tagged: list[str]) -> Placement | None:
@@ -180,23 +182,46 @@ class Placement:
             name = rels_name(part)
             old = members.get(name)
             rels[name] = (old, with_relationship(old, part))
-        return cls(rels, with_png_type(members[CONTENT_TYPES]))
+        parts = {rels_name(part): part for part in tagged}
+        return cls(rels, with_png_type(members[CONTENT_TYPES]), parts)
 
     def members(
         self, members: Iterable[tuple[str, bytes]], marked: bool
     ) -> Iterator[tuple[str, bytes]]:
         """A template's members as a document with a code (marked) or without one has them,
         the picture aside: each tagged part's relationships with the picture's or as they
-        were, PNG declared."""
+        were, PNG declared with the picture."""
         for name, blob in members:
             if name == MEDIA:
                 continue
             if name in self.rels:
                 yield name, self.rels[name][1] if marked else blob
             else:
-                yield name, self.content_types if name == CONTENT_TYPES else blob
+                yield name, self.content_types if marked and name == CONTENT_TYPES else blob
         if marked:
             yield from ((name, new) for name, (old, new) in self.rels.items() if old is None)
+
+    def saved_members(
+        self, members: Iterable[tuple[str, bytes]], marked: bool
+    ) -> Iterator[tuple[str, bytes]]:
+        """A package docxtpl saved, as a document with a code (marked) or without one has it:
+        the code's relationship added to the relationships docxtpl wrote (a chart's among
+        them), PNG declared in its content types; the picture aside."""
+        seen = set()
+        for name, blob in members:
+            if name == MEDIA:
+                continue
+            if name in self.parts:
+                seen.add(name)
+                yield name, with_relationship(blob, self.parts[name]) if marked else blob
+            else:
+                yield name, with_png_type(blob) if marked and name == CONTENT_TYPES else blob
+        if marked:
+            yield from (
+                (name, with_relationship(None, part))
+                for name, part in self.parts.items()
+                if name not in seen
+            )
 
     def fill(self, context: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
         """The context with the tag's value as a drawing, and the picture (None: no code)."""

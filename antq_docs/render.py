@@ -62,6 +62,7 @@ from antq_docs.render_docxtpl import (
     grid_unmatched,
     prepared_xml,
     saved,
+    table_without_grid,
 )
 from antq_docs.render_docxtpl import with_pictures as _with_pictures
 from antq_docs.sandbox import (
@@ -159,6 +160,10 @@ class CompiledTemplate:
                     marked.append(info.filename)
             else:
                 self._static[info.filename] = self._finish(patched, part)
+        body = next((b for i, b in self._members if i.filename == BODY_PART), b"")
+        if _FOOTNOTES in self._parts and b"<w:sectPr" not in body:
+            # docxtpl fills the footnotes once per section: none, and they print as typed.
+            raise RenderError(msg.TEMPLATE_FOOTNOTES_UNFILLED, template=self.name)
         # A part that prints the document's code gets the picture's relationship (qrmark).
         self._placement = Placement.of({i.filename: b for i, b in self._members}, marked)
         # A property is element text that lxml escapes: Jinja must not escape it too.
@@ -194,6 +199,8 @@ class CompiledTemplate:
     ) -> _Part:
         """One part as docxtpl prepares it (patched), compiled when it holds a tag."""
         body = name == BODY_PART
+        if body and table_without_grid(text):
+            raise RenderError(msg.TEMPLATE_TABLE_WITHOUT_GRID, template=self.name)
         part = _Part(
             name,
             None,
@@ -383,7 +390,7 @@ class CompiledTemplate:
             members: Iterable[tuple[str, bytes]] = (
                 (i.filename, source.read(i.filename)) for i in source.infolist()
             )
-            for name, blob in self._placement.members(members, marked=picture is not None):
+            for name, blob in self._placement.saved_members(members, marked=picture is not None):
                 archive.writestr(_member(name), blob)
             if picture is not None:
                 archive.writestr(_member(MEDIA, zipfile.ZIP_STORED), picture)

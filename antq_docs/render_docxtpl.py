@@ -39,8 +39,6 @@ _SCALARS = frozenset({str, int, float, bool, type(None), bytes})
 # A hyperlink id in a RichText, as docxtpl writes it.
 _URL_ID = 'r:id="'
 _HYPERLINK = RELATIONSHIP_TYPE.HYPERLINK
-_CORE_PROPERTIES = RELATIONSHIP_TYPE.CORE_PROPERTIES
-_CORE_SUFFIX = "/metadata/core-properties"
 
 # docxtpl imports docxcompose where it is installed, and docxcompose rebinds python-docx's
 # "cp" prefix to the custom properties: every core.xml python-docx writes afterwards (on
@@ -60,18 +58,10 @@ class BoundTemplate(DocxTemplate):
         super().__init__(io.BytesIO(data))
         self.url_ids: dict[str, str] = {}
 
-    def init_docx(self, reload: bool = True) -> None:
-        """The template opened, its core properties found under LibreOffice's name for them.
-
-        LibreOffice relates docProps/core.xml by a type of its own; python-docx, not finding
-        the standard one, would add a second core.xml (a document Word repairs) and fill
-        the properties there instead of the template's.
-        """
-        super().init_docx(reload)
-        assert self.docx is not None  # just opened
-        for rel in self.docx.part.package.rels.values():
-            if rel.reltype.endswith(_CORE_SUFFIX) and rel.reltype != _CORE_PROPERTIES:
-                rel._reltype = _CORE_PROPERTIES
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's clean-up as the fast path compiles it (a tag's literal & and quotes read
+        as the characters typed), so both paths print the same document."""
+        return prepared_xml(src_xml)
 
     def build_url_id(self, url: str) -> str:
         """A hyperlink relationship in this document, its id remembered."""
@@ -220,6 +210,18 @@ def after_declaration(text: str) -> int:
     while text[end : end + 1] in ("\r", "\n"):
         end += 1
     return end
+
+
+def table_without_grid(text: str) -> bool:
+    """Whether a table of a part has no column grid (w:tblGrid): docxtpl's grid fix fails on
+    it, so no renderer can fill the part."""
+    if "<w:tbl>" not in text and "<w:tbl " not in text:
+        return False
+    try:
+        root = etree.fromstring(text.encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return False  # reported as a broken part where it is read
+    return any(t.find(f"{_W}tblGrid") is None for t in root.iter(f"{_W}tbl"))
 
 
 def grid_unmatched(helper: DocxTemplate, text: str) -> bool:

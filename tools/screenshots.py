@@ -6,9 +6,10 @@ Starts the app on a free loopback port over a temporary data folder, drives Debi
 headless with Playwright at 1366×768 (the office laptop the pages are made for): the panel
 "Dữ liệu đang dùng" with the sample plan and roster given, the year-plan form, the generate
 page with pledges ticked (and at a phone's 390 px), its result, a check of the generated folder
-with one document removed, the report of the sample results and scores (against the bundled
-campaign and its rosters), and the progress of a province's pledges. The PNGs are the pictures
-of docs/trang-web.md; run this again whenever a page changes.
+with one document removed, signed scans filed into that folder, the report of the sample
+results and scores (against the bundled campaign and its rosters), and the progress of a
+province's pledges. The PNGs are the pictures of docs/trang-web.md; run this again whenever a
+page changes.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ VIEWPORT = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 # The pledge taken out of the page's ZIP before the check: a commune of the sample.
 REMOVED = "cam-ket/KT-02-02-cam-ket.docx"
+# The units whose signed pledges come back scanned, on the page of signed scans.
+SIGNED_UNITS = ("KT-01-01-01", "KT-02-01-01")
 # The roster whose pledges the progress page is shown with: long enough to be seen running.
 PROGRESS_UNITS = 3000
 
@@ -144,6 +147,7 @@ def take(out: Path) -> None:
         page.wait_for_selector("#check-summary")
         _scroll(page, "#check-summary")
         _shot(page, out, "kiem-tra")
+        _signed_shot(page, base, docs, Path(tmp), out)
         _progress_shot(page, base, Path(tmp), out)
 
         # The year's results are kept against the sample campaign's own rosters (the province
@@ -191,6 +195,43 @@ def _give(page, role: str, path: Path) -> None:
     page.wait_for_selector("#said", timeout=120_000)
     if page.query_selector("#said-findings") is not None:
         raise RuntimeError(f"the panel refused {path.name}: {page.inner_text('#said')}")
+
+
+def signed_scans(folder: Path) -> list[Path]:
+    """A scanner's PDF of two signed pledges (their QR codes printed) and a phone's photo of a
+    page without a code, as a commune brings them back."""
+    import datetime as dt
+    import random
+
+    from antq_docs.identity import Identity
+    from tests.intake.scans import degrade, drawn_page, scan_pdf
+
+    rng = random.Random(5)  # noqa: S311 (a fixed seed: the same picture at every run)
+    heading = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    pages = []
+    for unit in SIGNED_UNITS:
+        code = Identity(unit, "pledge", "", dt.date(2025, 3, 25))
+        # One page each: a page after it would be filed only on its page number, read by OCR.
+        pages.append(drawn_page([*heading, "BẢN CAM KẾT"], code, 150))
+    scan = scan_pdf(
+        [degrade(p, rng, upside_down=False) for p in pages], folder / "scan0001.pdf", 150
+    )
+    photo = folder / "anh-chup.jpg"
+    drawn_page(["BIÊN BẢN", "(ảnh chụp)"], None, 150).save(photo, "JPEG", quality=70)
+    return [scan, photo]
+
+
+def _signed_shot(page, base: str, docs: Path, tmp: Path, out: Path) -> None:
+    """The page of signed scans: the generated folder and a pile of scans filed, the page of
+    the photo left with its picture and its form."""
+    page.goto(base + "/ban-da-ky")
+    page.set_input_files("#docs", docs)
+    page.set_input_files("#scans", signed_scans(tmp))
+    page.click("#signed-submit")
+    page.wait_for_selector("#signed-summary", timeout=120_000)
+    page.wait_for_function("document.querySelector('#unplaced img').complete")
+    _scroll(page, "#signed-summary")
+    _shot(page, out, "ban-da-ky")
 
 
 def _progress_shot(page, base: str, tmp: Path, out: Path) -> None:

@@ -8,7 +8,7 @@ keys are their names and each kind's roster is the one in force on its date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,7 +174,7 @@ def load_inputs(
     )
     inputs = _checked_inputs(loaded_campaign, roster, kinds, periods, say)
     if results is not None and inputs is not None:
-        within = inputs.subtree(scope) if scope and inputs.find(scope) is not None else None
+        within = set(inputs.subtree(scope)) if scope and inputs.find(scope) is not None else None
         _add_year_end(inputs, results, scores, previous, encoding, findings, headings, within)
     elif scores is not None and results is None:
         raise UsageError(msg.SCORES_WITHOUT_RESULTS)
@@ -322,7 +322,7 @@ def _add_year_end(
     encoding: str | None,
     findings: list[Finding],
     warnings: list[str],
-    within: list[str] | None = None,
+    within: Collection[str] | None = None,
 ) -> None:
     """Read the year-end results (and last year's) against the roster of the evaluations;
     within: the units whose rows are owed (None: every unit)."""

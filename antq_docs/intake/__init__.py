@@ -11,7 +11,7 @@ the rules of a run).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,8 +58,10 @@ def intake(
     progress: Progress | None = None,
     wait: float = LOCK_TIMEOUT_S,
     on_wait: Callable[[float], None] | None = None,
+    scope: Collection[str] | None = None,
 ) -> IntakeResult:
-    """File the documents of the scans as the signed copies of the folder docs."""
+    """File the documents of the scans as the signed copies of the folder docs; with scope
+    (unit codes), only documents of those units are filed, the others' pages left."""
     ocr = ocr_available() if ocr is None else ocr
     result = IntakeResult(ocr=ocr)
     sources, counts = [], []
@@ -78,7 +80,7 @@ def intake(
             progress(done, total)
 
     with OutputFolder(docs, wait=wait, on_wait=on_wait) as folder:
-        run = Run(folder, result, tick)
+        run = Run(folder, result, tick, scope)
         for source in sources:
             try:
                 run.scan(source)
@@ -86,6 +88,7 @@ def intake(
                 # Read no further (changed or damaged since it was counted); the pages of its
                 # document being read are neither filed nor left: the scan is listed instead.
                 result.unreadable.append((source.name, e.reason))
+        run.list_unsigned()
     return result
 
 
@@ -104,13 +107,15 @@ def assign(
     *,
     wait: float = LOCK_TIMEOUT_S,
     on_wait: Callable[[float], None] | None = None,
+    scope: Collection[str] | None = None,
 ) -> IntakeResult:
     """File pages by hand: each order 'SCAN:PAGES=UNIT/KIND' ('scan0001.pdf:3-5=KT-01/pledge'),
-    or 'SCAN:PAGES=PATH' naming a document by its place ('pledge-household/KDC/HO')."""
+    or 'SCAN:PAGES=PATH' naming a document by its place ('pledge-household/KDC/HO'); with
+    scope (unit codes), only as a document of those units."""
     parsed = [_order(text) for text in orders]
     result = IntakeResult(ocr=ocr_available())
     with OutputFolder(docs, wait=wait, on_wait=on_wait) as folder:
-        run = Run(folder, result, lambda: None)
+        run = Run(folder, result, lambda: None, scope)
         for order in parsed:
             candidate = by_target(run.candidates, order.target)
             if candidate is None:
@@ -126,6 +131,7 @@ def assign(
             for reading in found.rest:
                 reading.number = None
             run.file(source, found, candidate, BY_HAND, 1.0)
+        run.list_unsigned()
     return result
 
 

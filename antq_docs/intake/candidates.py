@@ -9,6 +9,7 @@ FIFO or a folder linked elsewhere is never followed, as check refuses them.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 from antq_docs.check.folder import scan_folder
@@ -27,8 +28,9 @@ _DOC_PR = f"{{{_WP}}}docPr"
 _MARK = str(DRAWING_ID).encode()
 
 
-def candidates(folder: OutputFolder) -> list[Candidate]:
-    """Every .docx of the folder a scan may be, each once, read from one scan of the folder."""
+def candidates(folder: OutputFolder, scope: Collection[str] | None = None) -> list[Candidate]:
+    """Every .docx of the folder a scan may be, each once, read from one scan of the folder;
+    with scope (unit codes), only those of the units it names."""
     scan = scan_folder(folder.root, list(REGISTRY))
     present = {
         path
@@ -43,7 +45,7 @@ def candidates(folder: OutputFolder) -> list[Candidate]:
     for (kind, _, ext), rel in scan.index.items():
         if ext == DOCX and kind in REGISTRY and rel in present and rel not in found:
             found[rel] = Candidate(rel, Path(rel).stem, kind)
-    return list(found.values())
+    return [c for c in found.values() if scope is None or c.unit in scope]
 
 
 def coded(found: list[Candidate]) -> dict[tuple[str, str], Candidate]:

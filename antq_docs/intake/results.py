@@ -46,6 +46,9 @@ class IntakeResult:
     seconds: list[Placed] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
+    # The folder's documents (unit, kind) still without a signed copy once the run is over:
+    # what a page left for review may yet be filed as (UNIT/KIND in --assign).
+    unsigned: list[tuple[str, str]] = field(default_factory=list)
     # Where each page of a scan was filed before this run: (scan digest, page) → path.
     earlier: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
@@ -64,4 +67,5 @@ class IntakeResult:
             "unplaced": [vars(u) for u in self.unplaced],
             "review_folder": REVIEW,
             "unreadable": [{"scan": s, "reason": r} for s, r in self.unreadable],
+            "unsigned": [{"unit": u, "kind": k} for u, k in self.unsigned],
         }

@@ -9,7 +9,7 @@ are never appended to the one before when its code does not read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PIL import Image
 
@@ -41,12 +41,18 @@ class Run:
     """The folder's documents, what this run did, and the pages it reads."""
 
     def __init__(
-        self, folder: OutputFolder, result: IntakeResult, tick: Callable[[], None]
+        self,
+        folder: OutputFolder,
+        result: IntakeResult,
+        tick: Callable[[], None],
+        scope: Collection[str] | None = None,
     ) -> None:
         self.folder = folder
         self.result = result
         self.tick = tick
-        self.candidates = folder_documents.candidates(folder)
+        # With a scope (unit codes), the documents of other units are not this run's: a page
+        # of one is left for review, as a document the folder lacks.
+        self.candidates = folder_documents.candidates(folder, scope)
         self.coded = folder_documents.coded(self.candidates)
         result.earlier = filed_pages(folder)
         # Built at the first page a code does not name: reading every .docx of a large folder
@@ -167,6 +173,13 @@ class Run:
         found.images.clear()
         for number, _ in filing.pages:
             drop_thumbnail(self.folder, source, number)
+
+    def list_unsigned(self) -> None:
+        """Record the documents a code or UNIT/KIND names that are still without a signed
+        copy: what a page left for review may yet be filed as."""
+        self.result.unsigned = [
+            (c.unit, c.kind) for c in self.coded.values() if self.folder.signed_copy(c.rel) is None
+        ]
 
     def _leave_group(self, source: Source, found: Group, why: str) -> None:
         """Leave every page of a document for a person, pictured, and let their images go."""

@@ -395,8 +395,11 @@ class Kind:
         """The context with the document's identity for its QR code (ma_nhan_dien), or an
         empty value when the campaign turns the codes off; the number is added when the
         document is numbered."""
+        # The day the document prints, when its header gave it; else its kind's day.
+        day = context.get(TEMPLATE_KEY)
+        day = day if isinstance(day, dt.date) else self.day(campaign)
         context[TEMPLATE_KEY] = (
-            Identity(unit=unit.code, kind=self.name, number="", date=self.day(campaign))
+            Identity(unit=unit.code, kind=self.name, number="", date=day)
             if campaign.identity_codes
             else ""
         )

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from antq_docs import placenames, vi
+from antq_docs.identity import TEMPLATE_KEY
 from antq_docs.model import GOVERNMENT_TYPES, Campaign, Unit
 from antq_docs.vi import fold
 
@@ -308,10 +309,13 @@ def issuer_lines(unit: Unit) -> list[str]:
 
 
 def header(unit: Unit, campaign: Campaign, day: dt.date) -> dict:
-    """Header variables: superior body, issuing body (list of lines), the date line."""
+    """Header variables: superior body, issuing body (list of lines), the date line; and the
+    day itself under the QR code's key, which Kind.marked turns into the document's identity
+    (so the code carries the day the document prints)."""
     return {
         "cq_cap_tren": superior_body(unit, campaign),
         "cq_cap_tren_dong": superior_lines(unit, campaign),
         "cq_ban_hanh": issuer_lines(unit),
         "dong_ngay": vi.date_line(place_of(unit, campaign), day),
+        TEMPLATE_KEY: day,
     }

@@ -140,6 +140,14 @@ TEMPLATE_SYNTAX = "lỗi cú pháp thẻ mẫu ({error})."
 TEMPLATE_VALUE_MISSING = "thiếu giá trị cho thẻ ({message})."
 TEMPLATE_NOT_FILLED = "không điền được mẫu ({error})."
 TEMPLATE_BAD_XML = "kết quả không phải XML hợp lệ ({error})."
+TEMPLATE_TABLE_WITHOUT_GRID = (
+    "một bảng trong thân văn bản không có lưới cột (w:tblGrid), nên không điền được; mở mẫu "
+    "bằng Word hoặc LibreOffice rồi lưu lại."
+)
+TEMPLATE_FOOTNOTES_UNFILLED = (
+    "chú thích cuối trang có thẻ nhưng thân văn bản không có thiết lập trang (section) nào, nên "
+    "thẻ sẽ in nguyên như đã gõ; mở mẫu bằng Word hoặc LibreOffice rồi lưu lại."
+)
 TEMPLATE_PROPERTIES_SYNTAX = "lỗi cú pháp thẻ trong thuộc tính tài liệu ({error})."
 # A picture, a sub-document or a hyperlink made for another template than the one filled.
 TEMPLATE_LINK_OTHER_TEMPLATE = (

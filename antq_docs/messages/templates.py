@@ -57,6 +57,14 @@ PART_BROKEN_BY_TAGS = (
     "sau khi gom các thẻ, phần này không còn là XML hợp lệ (thẻ nằm vắt qua ô bảng, khung hoặc "
     "liên kết): hãy gõ lại các thẻ, mỗi thẻ liền trong một đoạn"
 )
+TABLE_WITHOUT_GRID = (
+    "một bảng không có lưới cột (w:tblGrid), nên docxtpl không điền được phần này; mở mẫu bằng "
+    "Word hoặc LibreOffice rồi lưu lại"
+)
+FOOTNOTES_WITHOUT_SECTION = (
+    "thẻ ở chú thích cuối trang không được điền vì thân văn bản không có thiết lập trang (phần, "
+    "section) nào: thẻ sẽ in nguyên như đã gõ; mở mẫu bằng Word hoặc LibreOffice rồi lưu lại"
+)
 TAG_NOT_FILLED = (
     "thẻ ở {part} không được điền (chỉ thân văn bản, đầu trang, chân trang, chú thích cuối trang "
     "và thuộc tính của tệp được điền): thẻ sẽ in nguyên như đã gõ; chuyển sang chú thích cuối "

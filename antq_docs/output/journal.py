@@ -18,7 +18,7 @@ from antq_docs.errors import OutputError
 from antq_docs.limits import MAX_ENTRY_CHARS
 from antq_docs.output.install import file_sha256
 from antq_docs.output.layout import JOURNAL, Layout, own_file
-from antq_docs.output.manifest import Manifest
+from antq_docs.output.manifest import Manifest, read_manifest
 
 
 class Journal:
@@ -88,7 +88,8 @@ def recorded(root: Path, present: Collection[str]) -> dict[str, dict]:
     the manifest's entries, a killed run's journal adopted as a re-run adopts it; nothing
     written."""
     manifest = Manifest(root)
-    manifest.load(present)
+    # The entries only: what documents were made from is a re-run's cache, never read here.
+    manifest.entries = read_manifest(root, present)
     adopt(root, manifest, Layout(root), present)
     return manifest.entries
 

@@ -111,10 +111,11 @@ class Manifest:
 
     def _load_sources(self) -> dict[str, str]:
         """The sources remembered in the folder (unreadable: none, every document is rendered)."""
-        path = self.root / SOURCES
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            # Read as the manifest is: bounded, a regular file only (a FIFO never blocks).
+            text = own_file(self.root, SOURCES, self.entries)
+            data = json.loads(text.decode("utf-8")) if text is not None else {}
+        except (OutputError, ValueError):
             return {}  # a cache only: without it every document is rendered and compared
         return data if isinstance(data, dict) else {}
 

@@ -11,7 +11,6 @@ docxtpl template. A tag in a part nobody fills (the endnotes) is an error: it wo
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from antq_docs.kinds import Kind
 from antq_docs.lint import lint_file
 from antq_docs.messages import templates as msg
 from antq_docs.render import environment
-from antq_docs.render_docxtpl import DocxTemplate
+from antq_docs.render_docxtpl import prepared_xml, table_without_grid
 from antq_docs.sandbox import loading_refused, loads_others
 from antq_docs.tplcheck.findings import (
     ERROR,
@@ -52,6 +51,7 @@ from antq_docs.tplcheck.variables import KindTemplates, kind_templates
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OPENER = re.compile(r"\{[{%#]")
 _NOTES = ("footnotes.xml", "endnotes.xml")
+_FOOTNOTES = "word/footnotes.xml"
 
 
 def _part_title(name: str) -> str:
@@ -110,10 +110,12 @@ class _Checker:
         except UnreadableDocument as e:
             self.add(ERROR, msg.NOT_A_WORD_FILE.format(error=e.reason))
             return self.findings
-        helper = DocxTemplate(io.BytesIO(package.data))
+        # docxtpl fills the footnotes once per section of the body: a body without one leaves
+        # them as typed, like the endnotes.
+        sections = parts.get(BODY_PART, b"").count(b"<w:sectPr")
         # The body first, then headers, footers and notes, as Word shows them.
         for name in sorted(parts, key=lambda n: (n != BODY_PART, n.endswith(_NOTES), n)):
-            self.part(name, parts[name], helper)
+            self.part(name, parts[name], unfilled=name == _FOOTNOTES and not sections)
         if core is not None:
             self.properties(core)
         if self.plain:
@@ -134,8 +136,9 @@ class _Checker:
             )
         return self.findings
 
-    def part(self, name: str, data: bytes, helper: DocxTemplate) -> None:
-        """The rules of one part (body, header, footer, notes): paragraphs, rows, tags."""
+    def part(self, name: str, data: bytes, *, unfilled: bool = False) -> None:
+        """The rules of one part (body, header, footer, notes): paragraphs, rows, tags;
+        unfilled: a part no renderer fills, where any tag would print as typed."""
         title = _part_title(name)
         try:
             xml = template_xml(data)
@@ -143,8 +146,9 @@ class _Checker:
         except etree.XMLSyntaxError as e:
             self.add(ERROR, msg.BROKEN_XML.format(error=e), title)
             return
-        if UNFILLED_PARTS.match(name):
-            self.unfilled(root, title)
+        if unfilled or UNFILLED_PARTS.match(name):
+            why = msg.FOOTNOTES_WITHOUT_SECTION if unfilled else msg.TAG_NOT_FILLED
+            self.unfilled(root, title, why.format(part=title))
             return
         split = []
         for number, p in enumerate(root.iter(f"{_W}p"), start=1):
@@ -157,7 +161,11 @@ class _Checker:
             text = nfc(_text(row))
             for level, message in row_findings(text):
                 self.add(level, message, title, None, text)
-        patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", helper.patch_xml(xml))
+        if name == BODY_PART and table_without_grid(xml):
+            self.add(ERROR, msg.TABLE_WITHOUT_GRID, title)
+            return
+        # Parsed exactly as the renderer compiles it (render_docxtpl.prepared_xml).
+        patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", prepared_xml(xml))
         if not _well_formed(patched):
             # docxtpl joins a tag's paragraphs only where they are alike (siblings in the body,
             # in one cell): otherwise the joined part is broken, and so is every document.
@@ -168,12 +176,12 @@ class _Checker:
             return
         self.compile(title, patched, patched.split("\n"))
 
-    def unfilled(self, root: etree._Element, title: str) -> None:
+    def unfilled(self, root: etree._Element, title: str, why: str) -> None:
         """A tag in a part no renderer fills would be printed as typed: each is an error."""
         for number, p in enumerate(root.iter(f"{_W}p"), start=1):
             text = nfc(_text(p))
             if _OPENER.search(text):
-                self.add(ERROR, msg.TAG_NOT_FILLED.format(part=title), title, number, text)
+                self.add(ERROR, why, title, number, text)
 
     def properties(self, data: bytes) -> None:
         """The document properties the renderer fills (title, subject…), each as a template."""

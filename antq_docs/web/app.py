@@ -23,7 +23,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from antq_docs.errors import AntqError, ValidationError
-from antq_docs.web import campaign_page, pages, space_pages
+from antq_docs.web import campaign_page, pages, signed_page, space_pages
 from antq_docs.web import messages as msg
 from antq_docs.web.guard import Guard
 from antq_docs.web.jobs import Runner
@@ -52,6 +52,10 @@ ROUTES = [
     Route("/tai/{job}/{path:path}", pages.download),
     Route("/kiem-tra", pages.check_get),
     Route("/kiem-tra", pages.check_post, methods=["POST"]),
+    Route("/ban-da-ky", signed_page.signed_get),
+    Route("/ban-da-ky", signed_page.signed_post, methods=["POST"]),
+    Route("/ban-da-ky/{job}/anh/{name}", signed_page.picture),
+    Route("/ban-da-ky/{job}/xep", signed_page.assign_post, methods=["POST"]),
     Route("/bao-cao", pages.report_get),
     Route("/bao-cao", pages.report_post, methods=["POST"]),
     Route("/du-lieu", space_pages.keep, methods=["POST"]),

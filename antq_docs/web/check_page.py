@@ -24,7 +24,7 @@ from antq_docs.web.names import DOCUMENT_FOLDERS, relayout
 from antq_docs.web.space import Space
 from antq_docs.web.uploads import Posted
 from antq_docs.web.views import Refused, public, settings
-from antq_docs.web.workspace import BadZip, extract_zip
+from antq_docs.web.workspace import BadZip, Limits, extract_zip
 
 
 def check_work(
@@ -42,13 +42,7 @@ def check_work(
 
     def later(tracker: Tracker) -> dict[str, Any]:
         tracker.begin("unzip")
-        unpacked = job / "docs"
-        try:
-            docs = extract_zip(archive, unpacked, limits, DOCUMENT_FOLDERS)
-        except BadZip as e:
-            raise Refused(400, msg.BAD_ZIP_FILE.format(name=name, why=e)) from e
-        prefix = docs.relative_to(unpacked).as_posix()
-        names = Names(relayout(docs), f"{prefix}/" if prefix != "." else "")
+        docs, names = unpack_docs(archive, name, job, limits)
         tracker.begin("check")
         done = actions.check(
             loaded, docs, job, name, scope, progress=tracker, options=options, names=names
@@ -68,6 +62,18 @@ def check_work(
         }
 
     return later
+
+
+def unpack_docs(archive: Path, name: str, job: Path, limits: Limits) -> tuple[Path, Names]:
+    """Unpack an uploaded ZIP of a document folder (name: as uploaded) into the job's docs/,
+    laid out again as the command line's folder; the folder, and how the page names its files."""
+    unpacked = job / "docs"
+    try:
+        docs = extract_zip(archive, unpacked, limits, DOCUMENT_FOLDERS)
+    except BadZip as e:
+        raise Refused(400, msg.BAD_ZIP_FILE.format(name=name, why=e)) from e
+    prefix = docs.relative_to(unpacked).as_posix()
+    return docs, Names(relayout(docs), f"{prefix}/" if prefix != "." else "")
 
 
 def _indicators(data: dict) -> list[dict[str, Any]]:

@@ -36,6 +36,12 @@ NO_DOCS_ZIP = "Chưa chọn tệp ZIP văn bản (ô Hồ sơ văn bản)."
 NO_FORMS = "Chưa chọn phiếu đã điền (ô Phiếu đã điền: các tệp .xlsx hoặc một tệp ZIP)."
 NOT_A_FORM = "Tệp “{name}” không phải phiếu .xlsx hay tệp ZIP các phiếu."
 BAD_ZIP_FILE = "Tệp ZIP “{name}”: {why}"
+NO_SCANS = "Chưa chọn tệp quét (ô Bản ký đã quét: các tệp PDF, JPEG, PNG hoặc một tệp ZIP)."
+NOT_A_SCAN = "Tệp “{name}” không phải bản quét PDF, ảnh JPEG, PNG, HEIC hay tệp ZIP các bản quét."
+NOT_A_SCAN_IN_ZIP = (
+    "Tệp “{name}” trong tệp ZIP “{zip}” không phải bản quét PDF hay ảnh JPEG, PNG, HEIC: "
+    "bỏ tệp đó ra khỏi tệp ZIP rồi gửi lại."
+)
 ZIP_TOO_MANY = "tệp ZIP có quá nhiều tệp (trên {limit})."
 ZIP_UNREADABLE = "không phải tệp ZIP hoặc tệp ZIP đã hỏng, bị cắt cụt, đặt mật khẩu."
 ZIP_LINK = "tệp ZIP chứa liên kết (link) “{name}”, không được phép."
@@ -76,6 +82,7 @@ NOTHING_WRITTEN = "Chưa soạn văn bản nào. {what}: xem các lỗi ở bả
 NO_FORMS_MADE = "{what}: chưa làm phiếu nào."
 NOT_COLLECTED = "{what}: chưa ghi tệp kết quả."
 NOT_CHECKED = "{what}: chưa kiểm tra."
+NOT_FILED = "{what}: chưa xếp bản ký nào."
 NO_SUCH_UNIT = "Không có đơn vị mang mã “{code}” trong danh sách đơn vị đang dùng."
 
 # What the page says at its top after a file is given, forgotten, or a choice is made.
@@ -139,6 +146,7 @@ JOB_KINDS = {
     "collect": "Thu phiếu",
     "check": "Kiểm tra hồ sơ",
     "report": "Báo cáo tổng kết",
+    "signed": "Xếp bản đã ký",
 }
 REPORT_DATED_EARLY = (
     "Báo cáo đề ngày {day}, sớm hơn ngày {planned} của kế hoạch: {type} phải gửi báo cáo cuối "
@@ -226,6 +234,7 @@ STEPS = {
     "zip": "Đang đóng gói tệp ZIP",
     "unzip": "Đang mở tệp ZIP hồ sơ",
     "check": "Đang kiểm tra văn bản",
+    "intake": "Đang đọc các trang quét",
 }
 PROGRESS_COUNT = "đã xong {done} trên {total} ({percent}%)"
 JOB_INTERRUPTED = (
@@ -234,3 +243,13 @@ JOB_INTERRUPTED = (
 
 # The check page: the day asked for.
 NOT_A_DAY = "Ngày kiểm tra “{value}” không phải một ngày: hãy ghi NGÀY/THÁNG/NĂM, ví dụ 31/3/2025."
+
+# The page of signed scans.
+OCR_OFF = (
+    "Máy chủ chưa cài Tesseract (đọc chữ): chỉ xếp được văn bản một trang có mã QR in ở trang "
+    "đầu; trang không có mã, và văn bản có trang sau, được để lại để xếp tay."
+)
+# How a document filed was known (intake's QR, OCR, BY_HAND).
+METHODS = {"qr": "mã QR", "ocr": "đọc chữ", "tay": "xếp tay"}
+ASSIGN_CHOOSE = "Chưa chọn văn bản để xếp trang vào (ô Văn bản của trang)."
+ASSIGN_PAGES = "“{pages}” không phải số trang: ghi một trang (3), một dãy (3-5) hoặc 3,5."

@@ -37,6 +37,8 @@ from antq_docs.web.views import Refused, findings, new_job, page, public, settin
 from antq_docs.web.workspace import BadZip, Limits, clear, discard, disk_full, extract_zip
 
 PAGE_DATA = "page.json"
+# The folder of documents with the signed copies filed, as the page of signed scans hands it out.
+SIGNED_ZIP = "ho-so-da-ky.zip"
 # The page each kind of job is shown on, and its tab in the navigation.
 PAGES = {
     "generate": ("result.html", "soan"),
@@ -44,8 +46,14 @@ PAGES = {
     "collect": ("generate.html", "soan"),
     "check": ("check.html", "kiem-tra"),
     "report": ("report.html", "bao-cao"),
+    "signed": ("signed.html", "ban-da-ky"),
 }
 PER_PAGE = 100
+# The documents the page of signed scans offers to file a page as, at most: a province's
+# thousands are searched by name or code, as the unit picker searches.
+PICK_MOST = 100
+# Pages left shown at once, each with its picture and its form.
+LEFT_PER_PAGE = 25
 # The long part of a request, run in the background with its progress (jobs.Tracker).
 Later = Callable[[Tracker], dict[str, Any]]
 Work = Callable[[Request, Posted, Space, Path], "dict[str, Any] | Later"]
@@ -67,7 +75,7 @@ def form_page(target: str) -> Callable[[Request], Awaitable[Response]]:
     return redirect
 
 
-async def _run(request: Request, kind: str, work: Work, failed: str, **fields: Any) -> Response:
+async def run_form(request: Request, kind: str, work: Work, failed: str, **fields: Any) -> Response:
     """Read the form, keep its files, run work, save its page and redirect to it.
 
     fields: what read_form needs (zip_field, forms_field) and what the form page shows again
@@ -83,6 +91,7 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
         page_form=True,
         zip_field=fields.pop("zip_field", False),
         forms_field=fields.pop("forms_field", False),
+        scans_field=fields.pop("scans_field", False),
     )
     posted.keep(space)
     if kind in ("generate", "check"):
@@ -104,16 +113,16 @@ async def _run(request: Request, kind: str, work: Work, failed: str, **fields: A
         later: Later = data
         runner(request).start(
             job,
-            lambda tracker: _save(job, kind, later(tracker)),
+            lambda tracker: save_page(job, kind, later(tracker)),
             lambda error: _failed_later(error, kind, failed, space, job, fields),
         )
     else:
-        _save(job, kind, data)
+        save_page(job, kind, data)
     space.add_job(job.name, kind)
     return RedirectResponse(f"/ket-qua/{job.name}", status_code=303)
 
 
-def _save(job: Path, kind: str, data: dict[str, Any]) -> None:
+def save_page(job: Path, kind: str, data: dict[str, Any]) -> None:
     """Save what the job's result page shows (atomically: the page never reads half of it)."""
     tmp = job / f".{PAGE_DATA}.tmp"
     tmp.write_text(json.dumps({"kind": kind, **data}, ensure_ascii=False), encoding="utf-8")
@@ -134,7 +143,7 @@ def _failed_later(
     removed: nothing half-made stays to be downloaded, only its page and progress."""
     data = _failed_data(error, failed, space, job, fields)
     clear(job, keep=(PROGRESS,))
-    _save(job, kind, data)
+    save_page(job, kind, data)
 
 
 def _failed_data(
@@ -157,7 +166,7 @@ def _failed_data(
 
 async def generate_page(request: Request) -> Response:
     """Make the ticked kinds' documents, then show them on their result page."""
-    return await _run(request, "generate", _generate, msg.NOTHING_WRITTEN)
+    return await run_form(request, "generate", _generate, msg.NOTHING_WRITTEN)
 
 
 def _asked(values: list[Any]) -> list[str]:
@@ -217,7 +226,7 @@ def _with_pdfs(documents: list[dict[str, str]], out: Path) -> None:
 
 async def forms_page(request: Request) -> Response:
     """Make the collection forms of the chosen unit's subtree, offered as one ZIP."""
-    return await _run(request, "forms", _forms, msg.NO_FORMS_MADE)
+    return await run_form(request, "forms", _forms, msg.NO_FORMS_MADE)
 
 
 def _forms(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
@@ -228,7 +237,7 @@ def _forms(request: Request, posted: Posted, space: Space, job: Path) -> dict[st
 
 async def collect_page(request: Request) -> Response:
     """Collect the returned forms into one results workbook."""
-    return await _run(request, "collect", _collect, msg.NOT_COLLECTED, forms_field=True)
+    return await run_form(request, "collect", _collect, msg.NOT_COLLECTED, forms_field=True)
 
 
 def _collect(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:
@@ -269,6 +278,8 @@ async def result_page(request: Request) -> Response:
         return page(request, shown, int(failed), nav=nav, **info)
     if kind == "generate":
         info.update(_paged(info.pop("documents"), request))
+    elif kind == "signed":
+        info.update(_picked(info, request))
     return page(request, template, nav=nav, job=job.name, **info)
 
 
@@ -338,8 +349,7 @@ def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
     for d in found:
         d.setdefault("public", public_path(d["path"]))
     pages = max(1, -(-len(found) // PER_PAGE))
-    number = request.query_params.get("trang", "1")
-    current = min(max(int(number) if number.isdigit() else 1, 1), pages)
+    current = _page_number(request, pages)
     start = (current - 1) * PER_PAGE
     return {
         "documents": found[start : start + PER_PAGE],
@@ -349,6 +359,36 @@ def _paged(documents: list[dict[str, str]], request: Request) -> dict[str, Any]:
         "current": current,
         "pages": pages,
     }
+
+
+def _picked(info: dict[str, Any], request: Request) -> dict[str, Any]:
+    """What the page of signed scans shows of its pages left: one page of them (`trang`), and
+    the documents they may be filed as, those matching the search (`tim`, folded as the unit
+    picker folds it) when there are more than a list can offer."""
+    choices, left = info.pop("choices"), info.pop("unplaced")
+    query = request.query_params.get("tim", "").strip()
+    wanted = strip_marks(query)
+    found = [c for c in choices if not wanted or wanted in strip_marks(c["label"])]
+    pages = max(1, -(-len(left) // LEFT_PER_PAGE))
+    current = _page_number(request, pages)
+    start = (current - 1) * LEFT_PER_PAGE
+    return {
+        "choices": found[:PICK_MOST],
+        "choices_total": len(choices),
+        "choices_more": max(0, len(found) - PICK_MOST),
+        "searchable": len(choices) > PICK_MOST,
+        "query": query,
+        "unplaced": left[start : start + LEFT_PER_PAGE],
+        "left_total": len(left),
+        "current": current,
+        "pages": pages,
+    }
+
+
+def _page_number(request: Request, pages: int) -> int:
+    """The page of a list asked (`trang`), between 1 and pages."""
+    number = request.query_params.get("trang", "1")
+    return min(max(int(number) if number.isdigit() else 1, 1), pages)
 
 
 async def download(request: Request) -> Response:
@@ -363,6 +403,7 @@ async def download(request: Request) -> Response:
         actions.CHART_PNG,
         actions.FORMS_ZIP,
         actions.COLLECTED_XLSX,
+        SIGNED_ZIP,
     }
     name = request.query_params.get("ten", "")
     try:
@@ -390,7 +431,7 @@ async def check_get(request: Request) -> Response:
 
 async def check_post(request: Request) -> Response:
     """Check an uploaded ZIP of documents: what is missing, the files not placed, the matrix."""
-    return await _run(request, "check", check_work, msg.NOT_CHECKED, zip_field=True)
+    return await run_form(request, "check", check_work, msg.NOT_CHECKED, zip_field=True)
 
 
 async def report_get(request: Request) -> Response:
@@ -400,7 +441,7 @@ async def report_get(request: Request) -> Response:
 
 async def report_post(request: Request) -> Response:
     """Measure the chosen unit against the targets and write its year report, with a chart."""
-    return await _run(request, "report", _report, msg.NOTHING_WRITTEN)
+    return await run_form(request, "report", _report, msg.NOTHING_WRITTEN)
 
 
 def _report(request: Request, posted: Posted, space: Space, job: Path) -> dict[str, Any]:

@@ -33,6 +33,10 @@ MAX_FORM_FILES = 1000
 # The fields of the action forms (kinds ticked, a unit, a day…): a few dozen at most.
 MAX_FIELDS = 50
 FORM_SUFFIXES = (".xlsx", ".xlsm")
+# Signed scans: PDFs and photos, as intake reads them.
+SCAN_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".heic", ".heif")
+# Where a request's scans are saved, and the ZIPs of scans before they are unpacked.
+SCANS, SCAN_ZIPS = "scans", "scan-zips"
 
 
 @dataclass
@@ -84,15 +88,19 @@ async def read_form(
     page_form: bool,
     zip_field: bool = False,
     forms_field: bool = False,
+    scans_field: bool = False,
 ) -> Posted:
     """Parse the multipart form, check the CSRF token, save the files into the job.
 
     zip_field: the form must carry a ZIP of documents (field `docs`), saved as docs.zip.
     forms_field: the returned forms (field `forms`, repeated) go to the job's in/forms/,
     ZIPs of them to in/zips/, to be unpacked by the action.
+    scans_field: the signed scans (field `scans`, repeated) go to in/scans/, ZIPs of them to
+    in/scan-zips/.
     """
     limits = settings(request).limits
-    most = MAX_FORM_FILES + len(INPUT_FIELDS) if forms_field else 10
+    many = forms_field or scans_field
+    most = MAX_FORM_FILES + len(INPUT_FIELDS) + 1 if many else 10
     # The uploads are copied into the job (or refused) before the form's files are freed.
     async with posted_form(request, page_form=page_form, max_files=most) as form:
         posted = Posted(form, await _save_inputs(form, job, limits))
@@ -100,6 +108,8 @@ async def read_form(
             posted.archive_name, posted.archive = await _save_docs(form, job, limits)
         if forms_field:
             await _save_forms(form, job, limits)
+        if scans_field:
+            await _save_scans(form, job, limits)
         return posted
 
 
@@ -154,6 +164,27 @@ async def _save_forms(form: FormData, job: Path, limits: Limits) -> None:
             await _save(upload, target, limits.input_bytes, name)
         else:
             raise Refused(400, msg.NOT_A_FORM.format(name=name))
+
+
+async def _save_scans(form: FormData, job: Path, limits: Limits) -> None:
+    """Save the uploaded scans and ZIPs of scans into the job, each under a name of its own
+    (intake names a scan by its file name: two files of one name would be one)."""
+    uploads = [u for u in form.getlist("scans") if isinstance(u, UploadFile) and u.filename]
+    if not uploads:
+        raise Refused(400, msg.NO_SCANS)
+    for index, upload in enumerate(uploads, start=1):
+        name = safe_name(upload.filename or "", f"quet-{index}.pdf")
+        suffix = Path(name).suffix.lower()
+        if suffix == ".zip":
+            target = job / "in" / SCAN_ZIPS / f"{index}-{name}"
+            await _save(upload, target, limits.zip_bytes, name)
+        elif suffix in SCAN_SUFFIXES:
+            target = job / "in" / SCANS / name
+            if target.exists():
+                target = target.with_name(f"{index}-{name}")
+            await _save(upload, target, limits.member_bytes, name)
+        else:
+            raise Refused(400, msg.NOT_A_SCAN.format(name=name))
 
 
 async def _save(upload: UploadFile, target: Path, limit: int, name: str) -> None:

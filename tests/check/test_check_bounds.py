@@ -163,3 +163,24 @@ def test_a_journal_line_longer_than_any_entry_is_not_parsed(tmp_path):
         tracemalloc.stop()
     assert found["pledge/A.docx"]["sha256"] == digest
     assert peak < 3 * len(huge)
+
+
+def test_check_never_reads_the_sources_cache(docs):
+    """What documents were made from is a re-run's cache: check reads no byte of it, so a FIFO
+    of its name never blocks and a huge one costs nothing."""
+    import os
+
+    from antq_docs.output.layout import SOURCES
+
+    (docs / SOURCES).unlink(missing_ok=True)
+    os.mkfifo(docs / SOURCES)
+    import threading
+
+    present = [str(p.relative_to(docs)) for p in docs.rglob("*.docx")]
+    found: list[dict] = []
+    # In a thread: a read of the FIFO would block for ever; the test fails instead of hanging.
+    reader = threading.Thread(target=lambda: found.append(recorded(docs, present)), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    assert found, "check blocked on the sources cache"
+    assert found[0] and all(e["path"] in present for e in found[0].values())

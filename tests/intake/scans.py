@@ -49,6 +49,21 @@ def print_code(page: Image.Image, identity: Identity, dpi: int) -> Image.Image:
     return stamped
 
 
+def drawn_page(heading: list[str], identity: Identity | None, dpi: int) -> Image.Image:
+    """An A4 page drawn in a moment: its heading lines at the top, grey bars for the body's
+    text, and the QR code of identity when given (the web's tests and its screenshots)."""
+    image = Image.new("RGB", (round(8.27 * dpi), round(11.69 * dpi)), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, round(dpi * 4 / 25.4))
+    left, top, step = round(dpi * 30 / 25.4), round(dpi * 20 / 25.4), round(dpi * 7 / 25.4)
+    for row, line in enumerate(heading):
+        draw.text((image.width // 2, top + step * row), line, fill="black", font=font, anchor="mt")
+    for row in range(18):
+        y = top + step * (len(heading) + 2 + row)
+        draw.rectangle((left, y, image.width - left // 2, y + step // 3), fill=(90, 90, 90))
+    return print_code(image, identity, dpi) if identity is not None else image
+
+
 def rasterise(pdf: Path, dpi: int) -> list[Image.Image]:
     """The pages of a PDF as RGB images at dpi."""
     document = pdfium.PdfDocument(pdf)

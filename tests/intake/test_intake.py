@@ -15,9 +15,10 @@ from pypdf import PdfReader
 
 from antq_docs.check import check
 from antq_docs.cli import cli
+from antq_docs.errors import UsageError
 from antq_docs.identity import Identity
 from antq_docs.inputs.loading import load_inputs
-from antq_docs.intake import intake, ocr_available
+from antq_docs.intake import assign, intake, ocr_available
 from antq_docs.kinds import REGISTRY
 from antq_docs.output import REVIEW, read_manifest
 from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_UNITS
@@ -130,6 +131,25 @@ def test_pages_left_are_pictured_listed_and_assigned_by_hand(tmp_path, docs, run
     again = intake([pile], docs, ocr=False)
     assert (again.unplaced, again.filed, again.exit_code) == ([], [], 0)
     assert not (docs / REVIEW).exists() or not any((docs / REVIEW).iterdir())
+
+
+def test_a_scope_files_only_its_units_and_the_unsigned_are_listed(tmp_path, docs):
+    pile = scan(
+        tmp_path / "scan.pdf",
+        [page("1", code=pledge("KT-01-01-01")), page("1", code=pledge("KT-02-01-01"))],
+    )
+    done = intake([pile], docs, ocr=False, scope={"KT-01-01-01", "KT-01-01-02"})
+    assert [p.path for p in done.filed] == ["pledge/KT-01-01-01.pdf"]
+    assert [(u.page, u.reason) for u in done.unplaced] == [
+        (2, "mã QR ghi KT-02-01-01 / pledge, nhưng thư mục không có văn bản này")
+    ]
+    assert done.unsigned == [("KT-01-01-02", "pledge")]
+    assert done.to_json()["unsigned"] == [{"unit": "KT-01-01-02", "kind": "pledge"}]
+    with pytest.raises(UsageError, match="không có văn bản KT-02-01-01/pledge"):
+        assign([f"{pile}:2=KT-02-01-01/pledge"], docs, scope={"KT-01-01-01"})
+    by_hand = assign([f"{pile}:2=KT-01-01-02/pledge"], docs, scope={"KT-01-01-02"})
+    assert [p.path for p in by_hand.filed] == ["pledge/KT-01-01-02.pdf"]
+    assert by_hand.unsigned == []
 
 
 @pytest.mark.parametrize(

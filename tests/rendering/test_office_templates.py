@@ -25,6 +25,7 @@ from lxml import etree
 from antq_docs import resources
 from antq_docs import tplcheck as tpl
 from antq_docs.cli import cli
+from antq_docs.errors import RenderError
 from antq_docs.kinds import REGISTRY
 from antq_docs.kinds.base import Image
 from antq_docs.render import CompiledTemplate
@@ -421,3 +422,33 @@ def test_the_templates_saved_by_libreoffice_pass_the_check_and_give_the_same_tex
     made = invoke_generate(runner, "event-plan", out, "--templates", str(libreoffice_saved))
     assert made.exit_code == 0, made.stderr
     assert any(out.rglob("*.docx"))
+
+
+def test_footnotes_of_a_body_without_a_section_are_refused_by_both(tmp_path, runner):
+    """docxtpl leaves such footnotes as typed: the check says so and the renderer refuses."""
+    path = _build(tmp_path / "chu-thich.docx", "Văn bản {{ ten }}.")
+    _add_footnotes(path, "Chú thích {{ ten }}.")
+    with zipfile.ZipFile(path) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    _add_part(path, "word/document.xml", re.sub(r"<w:sectPr.*?</w:sectPr>", "", body, flags=re.S))
+    result = _check(runner, path)
+    assert result.exit_code == 3
+    assert "thân văn bản không có thiết lập trang" in result.output
+    with pytest.raises(RenderError, match=r"^Mẫu chu-thich\.docx: chú thích cuối trang"):
+        CompiledTemplate(path)
+
+
+def test_a_table_without_its_column_grid_is_refused_by_name(tmp_path, runner):
+    """docxtpl's grid fix fails on a table with no w:tblGrid: a finding, and a refusal by name,
+    never a traceback."""
+    doc = Document()
+    doc.add_table(rows=1, cols=2).cell(0, 0).text = "{{ ten }}"
+    path = tmp_path / "bang.docx"
+    doc.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    _add_part(path, "word/document.xml", re.sub(r"<w:tblGrid>.*?</w:tblGrid>", "", body))
+    result = _check(runner, path)
+    assert result.exit_code == 3 and "lưới cột" in result.output
+    with pytest.raises(RenderError, match=r"^Mẫu bang\.docx: một bảng .* lưới cột"):
+        CompiledTemplate(path)

@@ -18,6 +18,7 @@ from docxtpl import DocxTemplate, RichText, RichTextParagraph
 from antq_docs import resources, sandbox
 from antq_docs import tplcheck as tpl
 from antq_docs.errors import RenderError
+from antq_docs.identity import TEMPLATE_KEY
 from antq_docs.render import CompiledTemplate, environment
 from antq_docs.render_docxtpl import docxtpl_values, with_pictures
 from antq_docs.sandbox import fresh_budget
@@ -168,6 +169,23 @@ def test_docxtpls_values_are_found_at_any_depth():
     assert docxtpl_values({"a": [{"b": ("c", 1, None)}], "c": looped}) == []
 
 
+def test_a_literal_ampersand_prints_once_on_both_paths(tmp_path):
+    """A tag's literal "&" prints the same whether the document is the fast path's or, with a
+    RichText among its values, docxtpl's."""
+    import docx
+
+    path = tmp_path / "and.docx"
+    document = docx.Document()
+    document.add_paragraph('{{ "Công an & Mặt trận" }}')
+    document.add_paragraph("{{r r }}")
+    document.save(path)
+    compiled = CompiledTemplate(path)
+    plain = compiled.render({"r": "x"})
+    rich = compiled.render({"r": RichText("x")})
+    for data in (plain, rich):
+        assert docx.Document(io.BytesIO(data)).paragraphs[0].text == "Công an & Mặt trận"
+
+
 def test_a_value_made_for_another_template_is_refused_by_name(tmp_path):
     path = tmp_path / "values.docx"
     corpus.values_template(path)
@@ -200,10 +218,11 @@ def test_a_document_the_fast_path_cannot_make_is_docxtpls_or_refused(tmp_path):
 
 
 def _built_in_cases() -> list[tuple[str, dict[str, Any]]]:
-    """Each built-in template and a sample context of its kind."""
+    """Each built-in template and a sample context of its kind, its QR code turned off (the
+    code is a picture of our own, not docxtpl's: tests/rendering/test_qrmark.py)."""
     inputs = tpl.sample_inputs()
     return [
-        (name, {**contexts[0], "so_ky_hieu": contexts[0].get("so_ky_hieu", "")})
+        (name, {**contexts[0], "so_ky_hieu": contexts[0].get("so_ky_hieu", ""), TEMPLATE_KEY: ""})
         for entry in tpl.kind_templates(inputs)
         for name, contexts in tpl.sample_contexts(inputs, entry.kind).items()
         if name in entry.files

@@ -13,13 +13,27 @@ from pathlib import Path
 
 import pytest
 import segno
+import zxingcpp
 from click.testing import CliRunner
 from PIL import Image
 
-from antq_docs import identity, qrmark, qrmatrix, resources
+from antq_docs import identity, qrmark, qrmatrix, resources, vi
 from antq_docs.cli import cli
 from antq_docs.identity import Identity
-from tests.helpers import campaign_text, invoke_generate, open_docx
+from tests.helpers import (
+    SAMPLE_DIR,
+    campaign_text,
+    full_text,
+    invoke_generate,
+    open_docx,
+)
+
+YEAR_END = [
+    "--results",
+    str(SAMPLE_DIR / "results-kon-tum-2025.csv"),
+    "--scores",
+    str(SAMPLE_DIR / "scores-kon-tum-2025.csv"),
+]
 
 # A commune whose series starts at 4: its plan is 04/KH-UBND.
 NUMBERED = "danh_so: {KT-01-01: 4}"
@@ -73,7 +87,7 @@ def test_the_plan_prints_its_identity_in_the_first_page_footer(marked):
 
 
 def test_the_picture_reads_back_to_the_identity(marked):
-    zxingcpp = pytest.importorskip("zxingcpp")
+
     with zipfile.ZipFile(marked / "pledge" / "KT-01-01-01.docx") as archive:
         picture = Image.open(io.BytesIO(archive.read(qrmark.MEDIA)))
     (code,) = zxingcpp.read_barcodes(picture)
@@ -88,7 +102,7 @@ def test_the_picture_is_small_and_square(marked):
 
 
 def test_a_code_with_a_d_stroke_reads_back():
-    zxingcpp = pytest.importorskip("zxingcpp")
+
     given = Identity("KT-BCĐ", "plan", "38/KH-BCĐ", dt.date(2025, 3, 7))
     (code,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(qrmark.png(identity.encode(given)))))
     assert identity.parse(code.text) == given
@@ -173,7 +187,7 @@ def test_lint_accepts_the_picture(marked, runner):
 @pytest.mark.slow
 def test_the_printed_page_reads_back_to_the_identity(marked, tmp_path, runner):
     """The plan printed by LibreOffice and rasterised at 150 dpi: its code reads back."""
-    zxingcpp = pytest.importorskip("zxingcpp")
+
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     folder = tmp_path / "out"
@@ -191,3 +205,52 @@ def test_the_printed_page_reads_back_to_the_identity(marked, tmp_path, runner):
     )
     # In the bottom margin (20 mm of 297): below the text area, whole.
     assert code.position.top_left.y > height * (277 / 297)
+
+
+def test_a_code_beside_a_chart_in_one_part_keeps_every_picture_linked(tmp_path):
+    """On docxtpl's path (a chart), the code's relationship joins those docxtpl wrote: every
+    picture the body shows has its relationship, none replaced by the template's."""
+    import docx
+
+    from antq_docs.kinds.base import Image as Chart
+    from antq_docs.render import CompiledTemplate
+
+    path = tmp_path / "mau.docx"
+    document = docx.Document()
+    document.add_paragraph("{{ bieu_do }}")
+    document.add_paragraph("{{ ma_nhan_dien }}")
+    document.save(path)
+    code = Identity("KT-01", "report", "", dt.date(2025, 12, 20))
+    png = qrmark.png(identity.encode(code))
+    data = CompiledTemplate(path).render({"bieu_do": Chart(png, 40), "ma_nhan_dien": code})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        rels = archive.read("word/_rels/document.xml.rels").decode("utf-8")
+        types = archive.read("[Content_Types].xml").decode("utf-8")
+        names = set(archive.namelist())
+    embedded = re.findall(r'r:embed="([^"]+)"', body)
+    assert len(embedded) == 2
+    for rid in embedded:
+        target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels) or re.search(
+            rf'Target="([^"]+)"[^>]*Id="{rid}"', rels
+        )
+        assert target, f"{rid} has no relationship"
+        assert "word/" + target.group(1).lstrip("/").removeprefix("word/") in names
+    assert 'Extension="png"' in types
+
+
+def test_the_code_carries_the_day_the_document_prints(tmp_path, runner):
+    """A commune's report, dated before its deadline (29/11, not the plan's 20/12 for
+    reports), says that day in its code too."""
+    out = tmp_path / "out"
+    args = ["report", "--level", "QNG-03", *YEAR_END, "--out", str(out)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    (path,) = out.rglob("*.docx")
+    with zipfile.ZipFile(path) as archive:
+        picture = archive.read(qrmark.MEDIA)
+    (code,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(picture)))
+    printed = identity.parse(code.text)
+    assert printed is not None and printed.date == dt.date(2025, 11, 29)
+    printed_day = vi.date_line("", printed.date).split(", ", 1)[-1]  # "ngày 15 tháng 11 năm 2025"
+    assert printed_day in full_text(open_docx(path))

@@ -400,7 +400,8 @@ def test_our_render_path_gives_the_text_plain_docxtpl_gives(exported, tmp_path, 
     pledge_context = next(c for p, c in cases if p.name == "pledge.docx")
     cases.append((_edited_for_parity(exported, tmp_path), pledge_context))
     for path, context in cases:
-        context = {**context, "so_ky_hieu": context.get("so_ky_hieu", "")}
+        # The QR code is a picture of our own, not docxtpl's (tests/rendering/test_qrmark.py).
+        context = {**context, "so_ky_hieu": context.get("so_ky_hieu", ""), "ma_nhan_dien": ""}
         ours = _part_texts(CompiledTemplate(path).render(context))
         theirs = _part_texts(_plain_docxtpl(path, context))
         assert ours == theirs, path.name
