@@ -1,8 +1,9 @@
 """A document found in a scan: it starts at a page with its QR code or its Quốc hiệu and takes
 the pages after it, up to the next start, in the order of their page numbers.
 
-A page joins the document before it only on evidence: a page number read by OCR in its top
-margin (Nghị định 30 numbers every page but the first). A page that reads nothing (no code, no
+A page joins the document before it only on evidence: the same QR code (the templates print it
+on every page), or a page number read by OCR in its top margin (Nghị định 30 numbers every
+page but the first). A page that reads nothing (no code, no
 Quốc hiệu, no page number, or no OCR at all) might be the start of a document whose code did
 not read, so it is never filed under the document before it: it is left for a person, with
 that document.
@@ -39,6 +40,11 @@ class Group:
         """Whether a page that starts nothing is this document's: a page number stands in its
         top margin, as on every page but the first (its value may be misread)."""
         return reading.number is not None
+
+    def same_code(self, reading: Reading) -> bool:
+        """Whether a page prints this document's code: the templates print it on every page,
+        so a later page of a coded document needs no words read to join it."""
+        return reading.identity is not None and reading.identity == self.first.identity
 
     def numbers(self) -> list[int]:
         """The page numbers read on the pages after the first, as they came."""

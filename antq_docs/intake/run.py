@@ -67,7 +67,11 @@ class Run:
         for number, image in pages(source.path):
             reading = read_page(PageRef(source.name, number), image, ocr=self.result.ocr)
             self.tick()
-            if reading.first:
+            if current is not None and current.same_code(reading):
+                # Every page prints its document's code: a later page is known by it alone.
+                current.rest.append(reading)
+                current.images[number] = image
+            elif reading.first:
                 self._close(source, current)
                 current = Group(reading, images={number: image})
             elif current is not None and current.takes(reading):
