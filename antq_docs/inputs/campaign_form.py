@@ -220,7 +220,7 @@ def _doc_date_fields(kinds: Mapping[str, DeclaredKind]) -> tuple[FormField, ...]
 # The QR code every document prints (ma_nhan_dien), on unless turned off.
 _QR_CODE = FormSection(
     "Mã QR trên văn bản",
-    "Mỗi văn bản in một mã QR nhỏ ở lề dưới trang đầu (đơn vị, loại văn bản, số, ngày) "
+    "Mỗi văn bản in một mã QR nhỏ ở lề dưới mọi trang (đơn vị, loại văn bản, số, ngày) "
     "để bản đã ký, khi quét lại, được nhận ra và xếp đúng đơn vị.",
     (
         FormField(

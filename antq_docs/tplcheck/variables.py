@@ -45,7 +45,7 @@ SHARED_MEANINGS: dict[str, str] = {
     "“trong Quý I” nữa mà “ngay sau khi … được ban hành”",
     "so_ky_hieu": "số và ký hiệu văn bản (để trống số khi chưa cấp)",
     "ma_nhan_dien": "mã QR nhận diện văn bản (đơn vị, loại, số và ký hiệu, ngày), in thành "
-    "hình vuông 14 mm ở chỗ đặt thẻ (mẫu có sẵn: lề dưới trang đầu); rỗng khi kế hoạch ghi "
+    "hình vuông 14 mm ở chỗ đặt thẻ (mẫu có sẵn: lề dưới mọi trang); rỗng khi kế hoạch ghi "
     "ma_nhan_dien: false. Bỏ thẻ thì văn bản không có mã",
     "nam": "năm của phong trào",
     "can_cu": "các văn bản làm căn cứ (không có chữ “Căn cứ”, mẫu tự viết), mỗi phần tử một "

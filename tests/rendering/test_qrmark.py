@@ -254,3 +254,20 @@ def test_the_code_carries_the_day_the_document_prints(tmp_path, runner):
     assert printed is not None and printed.date == dt.date(2025, 11, 29)
     printed_day = vi.date_line("", printed.date).split(", ", 1)[-1]  # "ngày 15 tháng 11 năm 2025"
     assert printed_day in full_text(open_docx(path))
+
+
+def test_every_page_after_the_first_prints_the_code_too(marked):
+    """The later pages' footer carries the same code: a page scanned apart from its first is
+    still known by it."""
+    path = marked / "plan" / "KT-01-01.docx"
+    with zipfile.ZipFile(path) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+        rels = archive.read("word/_rels/document.xml.rels").decode("utf-8")
+        default = re.search(r'w:footerReference w:type="default" r:id="(\w+)"', document)
+        assert default
+        target = re.search(rf'Id="{default.group(1)}"[^>]*Target="([^"]+)"', rels) or re.search(
+            rf'Target="([^"]+)"[^>]*Id="{default.group(1)}"', rels
+        )
+        assert target
+        footer = archive.read("word/" + target.group(1)).decode("utf-8")
+    assert 'name="Mã nhận diện"' in footer and "ANTQ1|KT-01-01|plan|" in footer

@@ -98,7 +98,7 @@ def _fill_results(path: Path) -> Path:
     """The downloaded results workbook (the commune's rows already in it) filled: every unit
     registered, up to the standard, its Ngày hội held, full marks on every scoring item."""
     book = openpyxl.load_workbook(path)
-    results, items = book.worksheets
+    results, items = book["Kết quả"], book["Bảng điểm"]
     where = {cell.value: cell.column for cell in results[4]}
     for row in range(5, results.max_row + 1):
         for column, value in (("Đăng ký", "có"), ("Đạt chuẩn", "đạt"), ("Ngày hội", "có")):

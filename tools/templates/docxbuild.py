@@ -56,7 +56,7 @@ def new_document(identity_code: bool = True):
     section.left_margin = Mm(MARGINS_MM["left"])
     section.right_margin = Mm(MARGINS_MM["right"])
     section.header_distance = Mm(10)
-    # The first page's footer holds the 14 mm QR code: 5 mm from the edge it ends above the
+    # The footers hold the 14 mm QR code: 5 mm from the edge it ends above the
     # 20 mm bottom margin, so the text area stays as Nghị định 30 sets it.
     section.footer_distance = Mm(FOOTER_MM)
     defaults = doc.styles.element.find(qn("w:docDefaults"))
@@ -86,14 +86,16 @@ def new_document(identity_code: bool = True):
 
 
 def _identity_code(section) -> None:
-    """The first page's footer: the document's QR code (ma_nhan_dien), right-aligned, in a
-    paragraph of tiny type so the line is no taller than the picture."""
-    footer = section.first_page_footer.paragraphs[0]
-    footer.alignment = RIGHT
-    footer.paragraph_format.space_before = Pt(0)
-    footer.paragraph_format.space_after = Pt(0)
-    _mark_size(footer, 1)
-    run(footer, "{{ ma_nhan_dien }}", size=1)
+    """Every page's footer: the document's QR code (ma_nhan_dien), right-aligned, in a
+    paragraph of tiny type so the line is no taller than the picture. On the later pages too,
+    so a page of a signed copy scanned out of its pile is known without reading its words."""
+    for part in (section.first_page_footer, section.footer):
+        footer = part.paragraphs[0]
+        footer.alignment = RIGHT
+        footer.paragraph_format.space_before = Pt(0)
+        footer.paragraph_format.space_after = Pt(0)
+        _mark_size(footer, 1)
+        run(footer, "{{ ma_nhan_dien }}", size=1)
 
 
 def _field(paragraph, instruction: str, size: int) -> None:
