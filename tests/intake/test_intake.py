@@ -243,3 +243,25 @@ def test_a_document_put_in_place_by_hand_is_found_without_the_manifest(tmp_path,
     pile = scan(tmp_path / "s.pdf", [page("1", code=pledge("KT-01-01-02"))])
     done = intake([pile], docs, ocr=False)
     assert [p.path for p in done.filed] == ["pledge/KT-01-01-02.pdf"]
+
+
+def test_every_page_coded_files_whole_documents_without_reading_words(tmp_path, docs):
+    """The templates print the code on every page: a two-page document is filed whole with
+    Tesseract off, a page upside down among them, and the next code starts the next one."""
+    pile = scan(
+        tmp_path / "scan0002.pdf",
+        [
+            page("1", code=pledge("KT-01-01-02")),
+            page("2", code=pledge("KT-01-01-02")),
+            page("1", code=pledge("KT-01-01-01")),
+            page("2", code=pledge("KT-01-01-01")),
+        ],
+        upside_down={1},
+    )
+    done = intake([pile], docs, ocr=False)
+    assert sorted((p.path, p.pages) for p in done.filed) == [
+        ("pledge/KT-01-01-01.pdf", "3-4"),
+        ("pledge/KT-01-01-02.pdf", "1-2"),
+    ]
+    assert done.unplaced == [] and done.exit_code == 0
+    assert len(PdfReader(docs / "pledge" / "KT-01-01-02.pdf").pages) == 2
