@@ -84,8 +84,8 @@ REPORT_DATED_EARLY = (
 
 # intake: the summary of a run.
 INTAKE_OCR_OFF = (
-    "Chưa cài Tesseract (gói tesseract-ocr và tesseract-ocr-vie): chỉ xếp được văn bản có mã QR "
-    "và không có trang sau; trang không có mã được để lại để xếp tay."
+    "Chưa cài Tesseract (gói tesseract-ocr và tesseract-ocr-vie): chỉ xếp được văn bản in mã QR "
+    "ở mọi trang; trang không có mã được để lại để xếp tay."
 )
 INTAKE_BAR = "Đang đọc trang quét"
 INTAKE_SCANS_OR_ASSIGN = (

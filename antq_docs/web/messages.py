@@ -246,8 +246,8 @@ NOT_A_DAY = "Ngày kiểm tra “{value}” không phải một ngày: hãy ghi 
 
 # The page of signed scans.
 OCR_OFF = (
-    "Máy chủ chưa cài Tesseract (đọc chữ): chỉ xếp được văn bản một trang có mã QR in ở trang "
-    "đầu; trang không có mã, và văn bản có trang sau, được để lại để xếp tay."
+    "Máy chủ chưa cài Tesseract (đọc chữ): chỉ xếp được văn bản in mã QR ở mọi trang (mẫu có "
+    "sẵn); trang không có mã được để lại để xếp tay."
 )
 # How a document filed was known (intake's QR, OCR, BY_HAND).
 METHODS = {"qr": "mã QR", "ocr": "đọc chữ", "tay": "xếp tay"}
