@@ -21,9 +21,10 @@ from pathlib import Path
 
 from antq_docs import resources
 from antq_docs.generate import generate
-from antq_docs.identity import Identity
 from antq_docs.inputs.loading import load_inputs
 from antq_docs.intake import intake, ocr_available
+from antq_docs.intake.candidates import printed_identity
+from antq_docs.intake.matching import Candidate
 from antq_docs.kinds import REGISTRY
 from antq_docs.output import read_manifest
 from antq_docs.pdf import convert_folder
@@ -58,14 +59,15 @@ def folder_of_documents(tmp: Path) -> Path:
 
 
 def coded_scans(tmp: Path, docs: Path, art: list[list], pages: int) -> list[Path]:
-    """Scans of pages // 2 documents, each first page coded with one document of docs."""
+    """Scans of pages // 2 documents of two pages, each page coded, as the templates print
+    it, with one document of docs (the code its .docx prints)."""
     rng = random.Random(5)
     entries = [e for e in read_manifest(docs).values() if e["path"].endswith(".docx")]
     documents = []
     for number, entry in enumerate(entries[: pages // 2]):
-        images = list(art[number % len(art)])[:2]
-        identity = Identity(entry["unit"], entry["kind"], "", None)
-        images[0] = print_code(images[0], identity, DPI)
+        printed = printed_identity(docs, Candidate(entry["path"], entry["unit"], entry["kind"]))
+        assert printed is not None, entry["path"]
+        images = [print_code(i, printed, DPI) for i in list(art[number % len(art)])[:2]]
         documents.append(Printed(entry["unit"], entry["kind"], signed_pages(images, DPI, rng)))
     per = PER_SCAN // 2
     return [
