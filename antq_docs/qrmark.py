@@ -10,10 +10,12 @@ path, with no docxtpl render per document.
 
 from __future__ import annotations
 
+import io
 import re
 import struct
+import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,6 +158,20 @@ def with_png_type(types: bytes) -> bytes:
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
 
+# The tag alone, as the built-in templates type it.
+_ONLY_TAG = re.compile(r"\{\{\s*" + TEMPLATE_KEY + r"\s*\}\}")
+_ANY_TAG = re.compile(r"\{[{%#]")
+
+
+def code_only(xml: str) -> tuple[str, str] | None:
+    """A part whose one tag prints the code (a footer), as the text before and after it; None
+    for any other part. Such a part is filled by joining the three, with no template run."""
+    pieces = _ONLY_TAG.split(xml)
+    if len(pieces) != 2 or any(_ANY_TAG.search(p) for p in pieces):
+        return None
+    return pieces[0], pieces[1]
+
+
 def holds_tag(xml: str) -> bool:
     """Whether a part's XML (after docxtpl's clean-up) prints the identity tag."""
     return bool(_TAG.search(xml))
@@ -222,6 +238,23 @@ class Placement:
                 for name, part in self.parts.items()
                 if name not in seen
             )
+
+    def repacked(
+        self, data: bytes, picture: bytes | None, member: Callable[..., zipfile.ZipInfo]
+    ) -> bytes:
+        """A document docxtpl saved, with the code's relationship and picture (or without,
+        when the campaign turns codes off), its members made by member as the fast path's."""
+        out = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as source,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            members = ((i.filename, source.read(i.filename)) for i in source.infolist())
+            for name, blob in self.saved_members(members, marked=picture is not None):
+                archive.writestr(member(name), blob)
+            if picture is not None:
+                archive.writestr(member(MEDIA, zipfile.ZIP_STORED), picture)
+        return out.getvalue()
 
     def fill(self, context: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
         """The context with the tag's value as a drawing, and the picture (None: no code)."""

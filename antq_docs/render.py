@@ -47,11 +47,12 @@ from antq_docs.docxread import (
     template_xml,
 )
 from antq_docs.errors import AntqError, RenderError
+from antq_docs.identity import TEMPLATE_KEY
 from antq_docs.kinds.base import Image
 from antq_docs.messages import documents as msg
 from antq_docs.messages import limits as limit_msg
 from antq_docs.output import write_temp
-from antq_docs.qrmark import MEDIA, Placement, holds_tag
+from antq_docs.qrmark import MEDIA, Placement, code_only, holds_tag
 from antq_docs.render_docxtpl import (
     DOCXTPL,
     BoundTemplate,
@@ -115,6 +116,9 @@ class _Part:
     # What docxtpl does after Jinja, done only where the template needs it.
     fix_tables: bool = False
     renumber_pictures: bool = False
+    # A part whose one tag is the QR code's (a footer): its text before and after the tag,
+    # joined around each document's picture with no template run.
+    around: tuple[str, str] | None = None
 
 
 class CompiledTemplate:
@@ -218,6 +222,10 @@ class CompiledTemplate:
             part.template = env.from_string(tree)
         except TemplateError as e:
             raise RenderError(msg.TEMPLATE_SYNTAX.format(error=e), template=self.name) from e
+        around = code_only(patched)
+        # Only where docxtpl's passes would leave the joined text as it is.
+        if around is not None and self._finish("".join(around), part) == "".join(around).encode():
+            part.around = around
         return part
 
     def docx_template(self) -> DocxTemplate:
@@ -263,6 +271,10 @@ class CompiledTemplate:
         """The document, each tagged part rendered from its compiled template."""
         rendered: dict[str, bytes] = {}
         for name, part in self._parts.items():
+            if part.around is not None:
+                head, tail = part.around
+                rendered[name] = f"{head}{context.get(TEMPLATE_KEY, '')}{tail}".encode()
+                continue
             with self._filling():
                 xml = part.template.render(context)
             rendered[name] = self._finish(xml, part)
@@ -376,25 +388,7 @@ class CompiledTemplate:
             data = saved(template, _member)
         except (ValueError, etree.LxmlError) as e:
             raise RenderError(msg.TEMPLATE_NOT_FILLED.format(error=e), template=self.name) from e
-        return self._with_code(data, picture) if self._placement else data
-
-    def _with_code(self, data: bytes, picture: bytes | None) -> bytes:
-        """A document docxtpl saved, with the QR code's relationship and picture (or without,
-        when the campaign turns codes off), as the fast path packs them."""
-        assert self._placement is not None
-        out = io.BytesIO()
-        with (
-            zipfile.ZipFile(io.BytesIO(data)) as source,
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
-        ):
-            members: Iterable[tuple[str, bytes]] = (
-                (i.filename, source.read(i.filename)) for i in source.infolist()
-            )
-            for name, blob in self._placement.saved_members(members, marked=picture is not None):
-                archive.writestr(_member(name), blob)
-            if picture is not None:
-                archive.writestr(_member(MEDIA, zipfile.ZIP_STORED), picture)
-        return out.getvalue()
+        return self._placement.repacked(data, picture, _member) if self._placement else data
 
 
 _OTHER_TEMPLATE = {

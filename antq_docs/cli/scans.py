@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,9 +13,10 @@ from antq_docs.cli import messages as msg
 from antq_docs.cli.options import CONTEXT, format_option, wait_option
 from antq_docs.cli.printing import Bar, waiting
 from antq_docs.errors import UsageError
-from antq_docs.intake import IntakeResult, Placed, assign
-from antq_docs.intake import intake as run_intake
 from antq_docs.output import REVIEW
+
+if TYPE_CHECKING:
+    from antq_docs.intake import IntakeResult, Placed
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
@@ -52,6 +54,11 @@ def intake(scans, docs, orders, output_format, wait) -> None:
     """
     if bool(scans) == bool(orders):
         raise UsageError(msg.INTAKE_SCANS_OR_ASSIGN)
+    # The scans' readers (pdfium, zxing, Pillow, Tesseract) load for intake alone: every other
+    # command starts without them.
+    from antq_docs.intake import assign
+    from antq_docs.intake import intake as run_intake
+
     bar = Bar(msg.INTAKE_BAR)
     try:
         if orders:
