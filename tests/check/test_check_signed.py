@@ -94,6 +94,7 @@ def test_every_copy_signed_completes_the_signed_check(runner, year_end_sample, t
     assert result.stdout.splitlines()[-1] == "Kết quả: đủ văn bản bắt buộc."
 
 
+@pytest.mark.slow
 def test_the_report_measures_pledges_on_signed_copies_only(docs):
     inputs = load_inputs(
         SAMPLE_CAMPAIGN,

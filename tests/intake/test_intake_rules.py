@@ -41,6 +41,7 @@ def titled(label: str) -> Image.Image:
     return image
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ocr", [True, False])
 def test_a_document_whose_code_does_not_read_is_never_added_to_the_one_before(tmp_path, docs, ocr):
     if ocr and not ocr_available():
@@ -74,6 +75,7 @@ def test_a_document_whose_code_does_not_read_is_never_added_to_the_one_before(tm
     assert done.exit_code == 3
 
 
+@pytest.mark.slow
 def test_pages_left_are_not_held_in_memory(tmp_path, docs, monkeypatch):
     pile = scan(tmp_path / "s.pdf", [page("1", code=pledge("KT-01-01-01"))] + [page("")] * 5)
     read: list[weakref.ref] = []
@@ -103,6 +105,7 @@ def test_a_signed_copy_of_another_version_is_left_naming_both(tmp_path, docs):
     assert "văn bản trong thư mục là bản ngày 25/3/2025" in left.reason
 
 
+@pytest.mark.slow
 def test_household_forms_are_filed_each_beside_its_own(tmp_path, runner):
     out = tmp_path / "docs"
     made = invoke_generate(

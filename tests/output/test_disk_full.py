@@ -260,6 +260,7 @@ def test_real_failed_writes_leave_nothing_half_done(tmp_path, kind, limit, what)
         assert not [p for p in on_disk if p.endswith(".docx")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("pattern", "what"),
     [

@@ -167,6 +167,7 @@ def test_a_template_without_the_tag_has_no_code(tmp_path, runner):
         assert qrmark.MEDIA not in archive.namelist()
 
 
+@pytest.mark.slow
 def test_templates_check_accepts_the_tag(runner, tmp_path):
     result = runner.invoke(cli, ["templates", "list"])
     assert result.exit_code == 0, result.output
