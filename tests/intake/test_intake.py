@@ -25,6 +25,9 @@ from tests.helpers import SAMPLE_CAMPAIGN, SAMPLE_UNITS
 from tests.intake.conftest import UNITS
 from tests.intake.scans import FONT, degrade, print_code, scan_pdf
 
+# Scans made and read page by page: the slow set (CI runs it).
+pytestmark = pytest.mark.slow
+
 DPI = 150
 # Pages after a document's first are its own only when their page number reads (Tesseract).
 needs_ocr = pytest.mark.skipif(not ocr_available(), reason="needs Tesseract (tesseract-ocr-vie)")
@@ -93,7 +96,6 @@ def test_upside_down_first_page_is_turned_back(tmp_path, docs):
     assert code.position.top_left.y > image.height * 0.8
 
 
-@pytest.mark.slow
 @needs_ocr
 def test_a_rerun_files_nothing_twice_and_a_second_scan_names_both(tmp_path, docs, runner):
     first = scan(tmp_path / "a.pdf", [page("1", code=pledge("KT-01-01-01")), page("2")])
@@ -113,7 +115,6 @@ def test_a_rerun_files_nothing_twice_and_a_second_scan_names_both(tmp_path, docs
     assert first.read_bytes() == scanned  # the scans are never changed
 
 
-@pytest.mark.slow
 def test_pages_left_are_pictured_listed_and_assigned_by_hand(tmp_path, docs, runner):
     pile = scan(tmp_path / "scan.pdf", [page("?"), page("1", code=pledge("KT-02-01-01"))])
     result = runner.invoke(cli, ["intake", str(pile), "--docs", str(docs), "--format", "json"])

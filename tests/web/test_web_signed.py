@@ -28,6 +28,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+# Scans made and read, a web job run for each: the slow set (CI runs it).
+pytestmark = pytest.mark.slow
+
 DPI = 150
 UNITS = ["KT-01-01-01", "KT-01-01-02", "KT-02-01-01"]
 # A job runs in the background: the result page waits for it rather than show its progress.
@@ -146,7 +149,6 @@ def test_scans_are_filed_a_page_left_is_assigned_by_a_click_and_downloaded(
         assert f'id="cell-{unit}-pledge" class="co-pdf" data-status="signed"' in checked
 
 
-@pytest.mark.slow
 def test_a_province_s_many_documents_are_searched_and_its_pages_left_paged(
     client, folder_zip, tmp_path, monkeypatch
 ):
@@ -184,7 +186,6 @@ def test_a_wrong_choice_is_said_and_files_nothing(client, folder_zip, pile):
     assert "Đã xếp 2 bản ký; còn 1 trang chưa xếp" in after.text
 
 
-@pytest.mark.slow
 def test_scans_in_a_zip_and_photos_are_filed_and_one_unit_chosen_limits_them(
     client, folder_zip, tmp_path
 ):
@@ -235,7 +236,6 @@ def test_a_file_that_is_no_scan_is_refused_by_its_name(client, folder_zip, insid
     assert "không phải bản quét PDF" in page.text
 
 
-@pytest.mark.slow
 def test_nothing_of_another_request_is_reached(client, folder_zip, pile, tmp_path):
     job = _job(_post(client, folder_zip, [("scan.pdf", pile)]))
     text = client.get(f"/ket-qua/{job}").text
@@ -291,7 +291,6 @@ def test_the_pages_read_are_the_progress_and_the_job_runs_once(
     assert gate.calls == 1
 
 
-@pytest.mark.slow
 def test_a_second_scan_names_both_sources_and_a_rerun_files_nothing_again(
     client, folder_zip, pile, tmp_path
 ):
