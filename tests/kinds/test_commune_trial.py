@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from antq_docs.cli import cli
 from tests import helpers as dh
 from tests.helpers import FIXTURES
+
+# A commune of its own generated kind by kind: the slow set (CI runs it).
+pytestmark = pytest.mark.slow
 
 VINH_LINH = FIXTURES / "campaign-vinh-linh-2025.yaml"
 VINH_LINH_UNITS = FIXTURES / "units-vinh-linh-2025.csv"

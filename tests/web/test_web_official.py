@@ -24,6 +24,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+# The first official trial, replayed request by request: the slow set (CI runs it).
+pytestmark = pytest.mark.slow
+
 SMALL = FIXTURES / "units-small.csv"
 HEADER = "Mã đơn vị,Tên đơn vị,Loại,Mã cấp trên,Người đứng đầu,Chức vụ,Ký hiệu"
 # A commune with its school, whose Ký hiệu the official left empty.

@@ -22,6 +22,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+# Rosters by period given on the page, each test a run of the year: the slow set (CI runs it).
+pytestmark = pytest.mark.slow
+
 SMALL = FIXTURES / "units-small.csv"
 MARCH = "Danh sách đầu năm.csv"
 JULY = "Danh sách sau sáp nhập.csv"
@@ -218,7 +221,6 @@ def _bad_campaign(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.slow
 def test_no_page_or_error_shows_an_option_a_key_or_a_server_path(client, tmp_path):
     shown: list[str] = []
     _keep(client, "campaign", SAMPLE_CAMPAIGN)
