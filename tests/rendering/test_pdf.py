@@ -49,6 +49,10 @@ for arg in args:
 SCOPE = ["--unit", "KT-01", "--unit", "KT-01-01", "--unit", "KT-01-01-01", "--unit", "KT-01-01-02"]
 
 
+# Documents printed and packed into hồ sơ: the slow set (CI runs it).
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture
 def fake_soffice(tmp_path, monkeypatch) -> Path:
     """A fake soffice first on PATH; returns the folder holding its call log."""
@@ -134,7 +138,6 @@ def test_pdf_beside_each_document_recorded_and_not_made_again(runner, fake_soffi
     assert len(calls(fake_soffice)[-1]) == 1
 
 
-@pytest.mark.slow
 def test_hung_batch_is_killed_and_its_files_retried_once(fake_soffice, docs, monkeypatch):
     monkeypatch.setenv("FAKE_SOFFICE_HANG", "1")
     started = time.monotonic()
@@ -263,7 +266,6 @@ def soffice_or_skip() -> None:
         pytest.skip("LibreOffice is not installed on this machine")
 
 
-@pytest.mark.slow
 def test_generate_all_pdf_bundle_on_the_sample(tmp_path, runner, monkeypatch):
     soffice_or_skip()
     monkeypatch.chdir(tmp_path)  # the sample with its year-end results, as a user runs it
@@ -303,7 +305,6 @@ def test_generate_all_pdf_bundle_on_the_sample(tmp_path, runner, monkeypatch):
     )
 
 
-@pytest.mark.slow
 def test_pdf_benchmark_runs_at_a_small_size():
     soffice_or_skip()
     figures = bench_pdf(6)

@@ -23,6 +23,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+# Each test checks the whole sample year through the page: the slow set (CI runs it).
+pytestmark = pytest.mark.slow
+
 RESULTS = SAMPLE_DIR / "results-kon-tum-2025.csv"
 # How long a result page waits for its job: a check of the whole sample outlasts the page's
 # second and a half, and the test reads the result, not the progress bar.
@@ -80,7 +83,6 @@ def _missing(page: str, code: str) -> str:
     return page.split(f'id="missing-unit-{code}">')[1].split("</li>")[0]
 
 
-@pytest.mark.slow
 def test_with_the_results_a_removed_recognition_decision_is_listed(client, sample_zip):
     docs = _edited(sample_zip, drop=("cong-nhan/QNG-04-cong-nhan.docx",))
     page = _check(client, docs, results=(RESULTS.name, RESULTS.read_bytes()))
@@ -98,7 +100,6 @@ def test_with_the_results_a_removed_recognition_decision_is_listed(client, sampl
     assert '<h2 id="check-summary">Đủ văn bản bắt buộc</h2>' in page
 
 
-@pytest.mark.slow
 def test_before_the_evaluation_date_no_evaluation_is_asked_for(client, sample_zip):
     docs = _edited(
         sample_zip, drop=("danh-gia/KT-GD-02-danh-gia.docx", "cam-ket/KT-01-01-cam-ket.docx")
