@@ -3,9 +3,26 @@ a free loopback port over a fresh data folder."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from antq_docs.web.names import LiveZip
+from tests.helpers import invoke_generate
 from tools.screenshots import chromium_path, serving
+
+
+def pledges_zip(folder: Path, units: list[str]) -> Path:
+    """The pledges of units made by generate in folder, zipped under the page's names."""
+    out = folder / "out"
+    scope = [arg for unit in units for arg in ("--unit", unit)]
+    result = invoke_generate(CliRunner(), "pledge", out, *scope)
+    assert result.exit_code == 0, result.stderr
+    archive = folder / "ho-so.zip"
+    with LiveZip(out, archive, skip=("register.sqlite",)) as live:
+        live.finish()
+    return archive
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from antq_docs.web.names import LiveZip
-from tests.helpers import invoke_generate
+from tests.web.conftest import pledges_zip
 from tests.web.test_browser_official import PHONE, _fits
 from tools.screenshots import SIGNED_UNITS, VIEWPORT, signed_scans
 
@@ -25,14 +23,7 @@ UNITS = [*SIGNED_UNITS, "KT-01-01-02"]
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
     """The pledges of UNITS made by generate, zipped under the page's names."""
-    out = tmp_path_factory.mktemp("docs") / "out"
-    scope = [arg for unit in UNITS for arg in ("--unit", unit)]
-    result = invoke_generate(CliRunner(), "pledge", out, *scope)
-    assert result.exit_code == 0, result.stderr
-    archive = out.parent / "ho-so.zip"
-    with LiveZip(out, archive, skip=("register.sqlite",)) as live:
-        live.finish()
-    return archive
+    return pledges_zip(tmp_path_factory.mktemp("docs"), UNITS)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, VIEWPORT], ids=["390px", "1366px"])

@@ -19,9 +19,8 @@ from pypdf import PdfReader
 
 from antq_docs.identity import Identity
 from antq_docs.web import create_app, pages, signed_page
-from antq_docs.web.names import LiveZip
-from tests.helpers import invoke_generate
 from tests.intake.scans import degrade, drawn_page, scan_pdf
+from tests.web.conftest import pledges_zip
 from tests.web.test_web_jobs import Gate, _finish, _progress
 
 with warnings.catch_warnings():
@@ -40,16 +39,7 @@ SETTLE = 60.0
 @pytest.fixture(scope="module")
 def folder_zip(tmp_path_factory) -> bytes:
     """The pledges of three units made by generate, zipped under the page's names."""
-    from click.testing import CliRunner
-
-    out = tmp_path_factory.mktemp("docs") / "out"
-    scope = [arg for unit in UNITS for arg in ("--unit", unit)]
-    result = invoke_generate(CliRunner(), "pledge", out, *scope)
-    assert result.exit_code == 0, result.stderr
-    archive = out.parent / "ho-so.zip"
-    with LiveZip(out, archive, skip=("register.sqlite",)) as live:
-        live.finish()
-    return archive.read_bytes()
+    return pledges_zip(tmp_path_factory.mktemp("docs"), UNITS).read_bytes()
 
 
 def drawn(label: str, unit: str | None = None) -> Image.Image:
